@@ -1,0 +1,128 @@
+/**
+ * The 部门预算支出明细表: execution and adjustment rate per row, and whether the table ties
+ * (基本 = 人员 + 公用, 合计 = 基本 + 项目 + 上缴 + 经营 + 补助, 其中基建 ≤ 项目) in every column.
+ */
+import { Dec, ZERO, excelRound, money, sum } from "../model/decimal";
+import type { BudgetCategory, BudgetColumn, BudgetRow, BudgetTable } from "../model/input";
+import type { ProfileChecks } from "./profile";
+import type { BudgetResult, TieCheck } from "./result";
+
+export const budgetColumnLabels: Record<BudgetColumn, string> = {
+  initial: "年初预算数",
+  adjusted: "调整预算数",
+  final: "决算数",
+};
+
+export const budgetCategoryLabels: Record<BudgetCategory, string> = {
+  basic: "一、基本支出",
+  personnel: "人员经费",
+  publicOperating: "日常公用经费",
+  project: "二、项目支出",
+  capitalConstruction: "其中：基本建设类项目",
+  remittance: "三、上缴上级支出",
+  business: "四、经营支出",
+  subsidy: "五、对附属单位补助支出",
+  total: "合计",
+};
+
+const TOTAL_PARTS: BudgetCategory[] = ["basic", "project", "remittance", "business", "subsidy"];
+const COLUMNS: BudgetColumn[] = ["initial", "adjusted", "final"];
+
+function ratio(numerator: Dec | null, denominator: Dec | null, decimals: number): Dec | null {
+  if (numerator === null || denominator === null || denominator.isZero()) return null;
+  return excelRound(numerator.dividedBy(denominator), decimals);
+}
+
+export function findRow(table: BudgetTable, category: BudgetCategory): BudgetRow | undefined {
+  return table.rows.find((r) => r.category === category);
+}
+
+function short(category: BudgetCategory): string {
+  return budgetCategoryLabels[category].replace(/^[一二三四五]、/, "").replace(/^其中：/, "");
+}
+
+export function analyseBudget(table: BudgetTable, checks: ProfileChecks): BudgetResult {
+  const denominatorKey = checks.executionRateDenominator;
+  const rows = table.rows.map((row) => ({
+    ...row,
+    executionRate: ratio(row.final, row[denominatorKey], checks.rateDecimals),
+    adjustmentRate: ratio(row.adjusted, row.initial, checks.rateDecimals),
+  }));
+
+  const ties: TieCheck[] = [];
+  const value = (category: BudgetCategory, column: BudgetColumn): Dec | null =>
+    findRow(table, category)?.[column] ?? null;
+
+  for (const column of COLUMNS) {
+    const basic = findRow(table, "basic");
+    const children: BudgetCategory[] = ["personnel", "publicOperating"];
+    const childValues = children.map((c) => value(c, column));
+    if (basic && basic[column] !== null && childValues.some((v) => v !== null)) {
+      const expected = sum(childValues.map((v) => v ?? ZERO));
+      const actual = basic[column] as Dec;
+      ties.push({
+        column,
+        check: "basic",
+        expected,
+        actual,
+        ok: expected.equals(actual),
+        withinTolerance: expected.minus(actual).abs().lessThanOrEqualTo(checks.tieTolerance),
+        cell: basic.cells?.[column],
+        formula: `${budgetColumnLabels[column]}：基本支出 ${money(actual)} ${expected.equals(actual) ? "=" : "≠"} 人员经费 ${money(childValues[0] ?? ZERO)} + 日常公用经费 ${money(childValues[1] ?? ZERO)}`,
+      });
+    }
+
+    const total = findRow(table, "total");
+    const partValues = TOTAL_PARTS.map((c) => value(c, column));
+    if (total && total[column] !== null && partValues.some((v) => v !== null)) {
+      const expected = sum(partValues.map((v) => v ?? ZERO));
+      const actual = total[column] as Dec;
+      const terms = TOTAL_PARTS.filter((_, i) => partValues[i] !== null)
+        .map((c) => `${short(c)} ${money(value(c, column) as Dec)}`)
+        .join(" + ");
+      ties.push({
+        column,
+        check: "total",
+        expected,
+        actual,
+        ok: expected.equals(actual),
+        withinTolerance: expected.minus(actual).abs().lessThanOrEqualTo(checks.tieTolerance),
+        cell: total.cells?.[column],
+        formula: `${budgetColumnLabels[column]}：合计 ${money(actual)} ${expected.equals(actual) ? "=" : "≠"} ${terms}`,
+      });
+    }
+
+    const capital = value("capitalConstruction", column);
+    const project = value("project", column);
+    if (capital !== null && project !== null) {
+      ties.push({
+        column,
+        check: "capital",
+        expected: project,
+        actual: capital,
+        ok: capital.lessThanOrEqualTo(project),
+        withinTolerance: capital.lessThanOrEqualTo(project),
+        cell: findRow(table, "capitalConstruction")?.cells?.[column],
+        formula: `${budgetColumnLabels[column]}：其中基本建设类项目 ${money(capital)} ${capital.lessThanOrEqualTo(project) ? "≤" : ">"} 项目支出 ${money(project)}`,
+      });
+    }
+  }
+
+  const total = findRow(table, "total");
+  const tableExecutionRate = total ? ratio(total.final, total[denominatorKey], checks.rateDecimals) : null;
+  const official =
+    table.officialExecutionRate === undefined || table.officialExecutionRate === null
+      ? null
+      : excelRound(table.officialExecutionRate, checks.rateDecimals);
+  const useOfficial = checks.executionRateSource === "official" && official !== null;
+  const used = useOfficial ? official : tableExecutionRate;
+  return {
+    rows,
+    ties,
+    tiesOk: ties.length > 0 && ties.every((t) => t.withinTolerance),
+    tableExecutionRate,
+    officialExecutionRate: official,
+    usedExecutionRate: used,
+    usedExecutionRateSource: used === null ? null : useOfficial ? "official" : "table",
+  };
+}

@@ -1,0 +1,237 @@
+/**
+ * The gap list (问题清单): each problem phrased the way a finance office writes its
+ * 存在问题, with a suggested 改进措施 and the cell it comes from.
+ */
+import { Dec, HUNDRED, ONE, fixed, money, percent, score } from "../model/decimal";
+import type { DepartmentInput } from "../model/input";
+import { quote } from "../model/text";
+import { budgetColumnLabels, findRow } from "./budget";
+import type { ProfileChecks } from "./profile";
+import type { BudgetResult, Gap, IndicatorResult, MetricValue } from "./result";
+
+export function budgetGaps(input: DepartmentInput, budget: BudgetResult, checks: ProfileChecks): Gap[] {
+  const gaps: Gap[] = [];
+  if (input.budget.rows.length === 0) {
+    gaps.push({
+      code: "budgetMissing",
+      severity: "error",
+      message: "未读取到部门预算支出明细表，无法核对预算执行情况。",
+      suggestion: "按模板填写预算支出明细表（年初预算数、调整预算数、决算数）。",
+    });
+  }
+  for (const tie of budget.ties.filter((t) => !t.ok && t.withinTolerance)) {
+    gaps.push({
+      code: "budgetRoundingDifference",
+      severity: "info",
+      message: `预算支出明细表${budgetColumnLabels[tie.column]}存在 ${money(tie.actual.minus(tie.expected).abs())} 万元尾差（${tie.formula}），多为按万元取整所致。`,
+      suggestion: "核对部门决算报表原始数据（元），确认差异仅为四舍五入尾差。",
+      cell: tie.cell,
+    });
+  }
+  for (const tie of budget.ties.filter((t) => !t.withinTolerance)) {
+    const diff = tie.actual.minus(tie.expected);
+    const what =
+      tie.check === "basic"
+        ? "基本支出不等于人员经费与日常公用经费之和"
+        : tie.check === "total"
+          ? "合计不等于各类支出之和"
+          : "其中基本建设类项目超过项目支出";
+    gaps.push({
+      code: "budgetNotTying",
+      severity: "error",
+      message: `预算支出明细表不平：${budgetColumnLabels[tie.column]}${what}（${tie.formula}${tie.check === "capital" ? "" : `，相差 ${money(diff)} 万元`}）。`,
+      suggestion: "核对预算支出明细表与部门决算报表，修正后重新计算。",
+      cell: tie.cell,
+    });
+  }
+  for (const row of budget.rows) {
+    if (row.adjustmentRate === null || row.category === "personnel" || row.category === "publicOperating") continue;
+    const change = row.adjustmentRate.minus(ONE);
+    if (change.abs().greaterThan(checks.largeAdjustment)) {
+      const word = change.isNegative() ? "减少" : "增加";
+      gaps.push({
+        code: "largeAdjustment",
+        severity: "info",
+        message: `${row.category === "total" ? "预算合计" : row.label.replace(/^[一二三四五]、/, "")}调整预算数 ${money(row.adjusted as Dec)} 万元较年初预算数 ${money(row.initial as Dec)} 万元${word} ${percent(change.abs())}，预算调整幅度较大，预算编制有待更严格执行。`,
+        suggestion: "夯实预算编制基础工作，做细做实事前需求调查，提高预算编制的科学性和精细化程度。",
+        cell: row.cells?.adjusted,
+      });
+    }
+  }
+  return gaps;
+}
+
+export function executionGaps(
+  input: DepartmentInput,
+  budget: BudgetResult,
+  checks: ProfileChecks,
+  indicatorName: string | undefined,
+  indicatorId: string | undefined,
+): Gap[] {
+  const gaps: Gap[] = [];
+  const official = budget.officialExecutionRate;
+  const table = budget.tableExecutionRate;
+  const total = findRow(input.budget, "total");
+  const denominatorKey = checks.executionRateDenominator;
+  if (official !== null && table !== null && official.minus(table).abs().greaterThan(checks.rateDifferenceTolerance)) {
+    const diff = official.minus(table).abs().times(HUNDRED);
+    gaps.push({
+      code: "officialRateDiffers",
+      severity: "warning",
+      indicatorId,
+      indicator: indicatorName,
+      message: `填报的财政支出执行率 ${percent(official)} 与预算支出明细表计算的 ${percent(table)}（决算数 ${money(total?.final as Dec)} ÷ ${budgetColumnLabels[denominatorKey]} ${money(total?.[denominatorKey] as Dec)}）相差 ${fixed(diff, 2)} 个百分点。`,
+      suggestion: "核对执行率口径（是否含上年结转、是否仅含财政拨款），在得分说明中注明计算口径。",
+      cell: input.budget.cells?.officialExecutionRate ?? total?.cells?.final,
+    });
+  }
+  const used = budget.usedExecutionRate;
+  if (used !== null && used.lessThan(checks.executionRateTarget)) {
+    let amountText = "";
+    let amount: Dec | undefined;
+    const base = total?.[denominatorKey] ?? null;
+    if (total && total.final !== null && base !== null) {
+      const needed = checks.executionRateTarget.times(base).minus(total.final);
+      if (needed.greaterThan(0)) {
+        amount = needed.toDecimalPlaces(2, Dec.ROUND_HALF_UP);
+        amountText = `；按预算表口径（决算数 ÷ ${budgetColumnLabels[denominatorKey]}），达到目标尚需支出 ${money(amount)} 万元`;
+      }
+    }
+    gaps.push({
+      code: "executionBelowTarget",
+      severity: "warning",
+      indicatorId,
+      indicator: indicatorName,
+      message: `财政支出执行率 ${percent(used)}，低于目标 ${percent(checks.executionRateTarget)}${amountText}。`,
+      suggestion: "督促项目各牵头科室按预算规定加快支出进度，提高资金使用效益。",
+      cell: budget.usedExecutionRateSource === "official" ? input.budget.cells?.officialExecutionRate : total?.cells?.final,
+      amount,
+    });
+  }
+  return gaps;
+}
+
+export function activityGaps(input: DepartmentInput, metrics: Partial<Record<string, MetricValue>>): Gap[] {
+  const gaps: Gap[] = [];
+  const funds = input.threePublic;
+  if (funds && funds.budget !== null && funds.actual !== null && funds.actual.greaterThan(funds.budget)) {
+    const over = funds.actual.minus(funds.budget);
+    const share = funds.budget.isZero() ? "" : `（超出 ${percent(over.dividedBy(funds.budget))}）`;
+    gaps.push({
+      code: "threePublicOver",
+      severity: "warning",
+      indicatorId: "threePublicControl",
+      indicator: "“三公”经费控制情况",
+      message: `“三公”经费实际支出 ${money(funds.actual)} 万元，超出全年预算 ${money(funds.budget)} 万元 ${money(over)} 万元${share}。`,
+      suggestion: "严格执行“三公”经费预算，从严控制公务接待、公务用车和因公出国（境）支出。",
+      cell: funds.cells?.actual,
+    });
+  }
+  const notDone = input.keyTasks.filter((t) => !t.done);
+  if (notDone.length > 0) {
+    gaps.push({
+      code: "keyTasksIncomplete",
+      severity: "warning",
+      indicatorId: "keyTaskCompletion",
+      indicator: "重点工作完成率",
+      message: `重点工作任务共 ${input.keyTasks.length} 项，已完成 ${input.keyTasks.length - notDone.length} 项，未完成：${notDone.map((t) => t.name).join("、")}。`,
+      suggestion: "对未完成的重点工作逐项分析原因，明确责任科室和完成时限。",
+      cell: notDone[0].cells?.done ?? notDone[0].cells?.name,
+    });
+  }
+  const coverage = metrics.projectEvaluationCoverage;
+  if (coverage && coverage.value !== null && coverage.value.lessThan(ONE)) {
+    const missing = input.projects.filter((p) => !p.evaluated);
+    const names = missing.length > 0 ? `，未自评：${missing.slice(0, 5).map((p) => p.name).join("、")}${missing.length > 5 ? ` 等 ${missing.length} 个` : ""}` : "";
+    gaps.push({
+      code: "projectCoverageBelowFull",
+      severity: "warning",
+      indicatorId: "projectManagement",
+      indicator: "项目管理情况",
+      message: `项目自评覆盖率 ${percent(coverage.value)}（${coverage.text}），未达 100%${names}。`,
+      suggestion: "按市级财政支出绩效自评工作要求，对全部项目开展绩效自评。",
+      cell: missing[0]?.cells?.evaluated ?? input.projectCounts?.cells?.evaluated,
+    });
+  }
+  return gaps;
+}
+
+/** Gaps about one indicator's scores. */
+export function indicatorGaps(result: IndicatorResult, entryMax: Dec | null | undefined, maxCell: string | undefined): Gap[] {
+  const gaps: Gap[] = [];
+  const base = { indicatorId: result.id, indicator: result.name };
+  const { entered, computed, max } = result;
+  if (entryMax !== undefined && entryMax !== null && !entryMax.equals(max) && result.inProfile) {
+    gaps.push({
+      ...base,
+      code: "maxMismatch",
+      severity: "warning",
+      message: `${quote(result.name)}分值填报为 ${score(entryMax)}，评分标准为 ${score(max)}。`,
+      suggestion: "按当年自评表核对分值；如评分标准已调整，请在设置中修改该指标分值。",
+      cell: maxCell,
+    });
+  }
+  if (entered !== null && (entered.greaterThan(max) || entered.isNegative())) {
+    gaps.push({
+      ...base,
+      code: "scoreOutOfRange",
+      severity: "error",
+      message: `${quote(result.name)}自评得分 ${score(entered)} 超出 0～${score(max)} 分的范围，已按 ${score(result.counted)} 分计入。`,
+      suggestion: "修正自评得分，使其不超过该指标分值且不小于 0。",
+      cell: result.cell,
+    });
+  }
+  if (entered !== null && computed !== null && !entered.equals(computed)) {
+    gaps.push({
+      ...base,
+      code: "enteredDiffersFromComputed",
+      severity: "warning",
+      message: `${quote(result.name)}填报得分 ${score(entered)} 与按评分规则计算的 ${score(computed)} 不一致（相差 ${score(entered.minus(computed).abs())} 分）。`,
+      suggestion: "核对评分标准和计算口径，在得分说明中写明填报得分的依据。",
+      cell: result.cell,
+    });
+  }
+  const deducted = entered !== null && entered.lessThan(max) && !entered.isNegative();
+  const explained = (result.enteredExplanation ?? "").trim().length > 0;
+  if (deducted && !explained && computed === null) {
+    gaps.push({
+      ...base,
+      code: "deductionWithoutExplanation",
+      severity: "warning",
+      message: `${quote(result.name)}扣 ${score(max.minus(entered as Dec))} 分，但未说明扣分原因。`,
+      suggestion: "在得分说明中写明扣分原因及依据。",
+      cell: result.cell,
+    });
+  }
+  if (entered === null && computed === null) {
+    gaps.push({
+      ...base,
+      code: "missingScore",
+      severity: "error",
+      message: `${quote(result.name)}未填报自评得分${result.notComputableReason ? `，且无法按公式计算（${result.notComputableReason}）` : ""}，按 0 分计入。`,
+      suggestion: "填写该指标的自评得分及得分说明。",
+      cell: result.cell,
+    });
+  } else if (result.notComputableReason && result.ruleKind !== "judgment") {
+    gaps.push({
+      ...base,
+      code: "notComputable",
+      severity: "info",
+      message: `${quote(result.name)}无法按公式复核：${result.notComputableReason}；按填报得分 ${score(result.counted)} 计入。`,
+      suggestion: "补充计算所需数据，以便复核填报得分。",
+      cell: result.cell,
+    });
+  }
+  if (!result.inProfile) {
+    gaps.push({
+      ...base,
+      code: "unknownIndicator",
+      severity: "warning",
+      message: `${quote(result.name)}不在评分标准（${result.level1}）中，按填报的分值 ${score(max)}、得分计入。`,
+      suggestion: "核对指标名称是否与自评表一致；如为新增指标，请在评分标准中补充。",
+      cell: result.cell,
+    });
+  }
+  return gaps;
+}
+

@@ -1,0 +1,87 @@
+/**
+ * Exact arithmetic for money (万元), rates and scores.
+ *
+ * Every amount in the engine is a `Decimal` (decimal.js), never a binary float, so
+ * 2908.01 + 43757.42 is exactly 46665.43. Rounding follows Excel's ROUND: half away from
+ * zero (ROUND(2.675, 2) = 2.68, ROUND(-2.5, 0) = -3).
+ */
+import Decimal from "decimal.js";
+
+/** A private Decimal constructor so the global decimal.js settings are never changed. */
+export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+export type Dec = InstanceType<typeof Dec>;
+
+export const ZERO: Dec = new Dec(0);
+export const ONE: Dec = new Dec(1);
+export const HUNDRED: Dec = new Dec(100);
+
+/**
+ * Converts a number as Excel stores it (an IEEE double) to a Decimal the way Excel
+ * shows it: at most 15 significant digits. So 0.1 + 0.2 (0.30000000000000004) becomes 0.3.
+ */
+export function fromNumber(value: number): Dec {
+  if (!Number.isFinite(value)) {
+    throw new RangeError(`不是有限数值：${value}`);
+  }
+  return new Dec(Number(value.toPrecision(15)).toString());
+}
+
+/** Shorthand for literals in profiles and tests: `dec("46665.43")`, `dec(10)`. */
+export function dec(value: string | number | Dec): Dec {
+  if (value instanceof Dec) return value;
+  if (typeof value === "number") return fromNumber(value);
+  return new Dec(value);
+}
+
+/** Excel ROUND(value, digits): half away from zero. */
+export function excelRound(value: Dec, digits = 2): Dec {
+  return value.toDecimalPlaces(digits, Dec.ROUND_HALF_UP);
+}
+
+/** Sum of a list; an empty list sums to 0. */
+export function sum(values: readonly Dec[]): Dec {
+  return values.reduce<Dec>((acc, v) => acc.plus(v), ZERO);
+}
+
+export function clamp(value: Dec, min: Dec, max: Dec): Dec {
+  if (value.lessThan(min)) return min;
+  if (value.greaterThan(max)) return max;
+  return value;
+}
+
+export function minDec(a: Dec, b: Dec): Dec {
+  return a.lessThan(b) ? a : b;
+}
+
+export function maxDec(a: Dec, b: Dec): Dec {
+  return a.greaterThan(b) ? a : b;
+}
+
+/** `46665.43` → "46665.43"; always `digits` decimals, rounded as Excel does. */
+export function fixed(value: Dec, digits = 2): string {
+  return excelRound(value, digits).toFixed(digits);
+}
+
+/** Money for display: thousands separators and two decimals, `46,665.43`. */
+export function money(value: Dec, digits = 2): string {
+  const [int, frac] = fixed(value, digits).split(".");
+  const sign = int.startsWith("-") ? "-" : "";
+  const digitsOnly = sign ? int.slice(1) : int;
+  const grouped = digitsOnly.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return frac === undefined ? `${sign}${grouped}` : `${sign}${grouped}.${frac}`;
+}
+
+/** A rate (fraction) as a percentage with two decimals: 0.80870 → "80.87%". */
+export function percent(rate: Dec, digits = 2): string {
+  return `${fixed(rate.times(HUNDRED), digits)}%`;
+}
+
+/** A score for display: trailing zeros kept to two decimals, `5.18`, `10.00`. */
+export function score(value: Dec): string {
+  return fixed(value, 2);
+}
+
+/** Plain number for JSON output (exact to the digits already rounded). */
+export function toJsonNumber(value: Dec, digits = 2): number {
+  return Number(fixed(value, digits));
+}

@@ -1,0 +1,151 @@
+/**
+ * The typed input of one department's self-evaluation (部门整体支出绩效自评), as the parser
+ * produces it from a workbook and as the engine consumes it. Amounts are in 万元.
+ *
+ * Every field that came from a cell may carry its address (`预算支出!C5`) so that gaps and
+ * explanations can point the user back to the cell.
+ */
+import type { Dec } from "./decimal";
+
+/** A cell address with its sheet, as Excel writes it: `预算支出!C5`. */
+export type CellAddress = string;
+
+/** The categories of the 部门预算支出明细表, in the order the table lists them. */
+export type BudgetCategory =
+  | "basic" // 一、基本支出
+  | "personnel" // 人员经费 (part of 基本支出)
+  | "publicOperating" // 日常公用经费 (part of 基本支出)
+  | "project" // 二、项目支出
+  | "capitalConstruction" // 其中：基本建设类项目 (part of 项目支出)
+  | "remittance" // 三、上缴上级支出
+  | "business" // 四、经营支出
+  | "subsidy" // 五、对附属单位补助支出
+  | "total"; // 合计
+
+/** The three amount columns of the budget table. */
+export type BudgetColumn = "initial" | "adjusted" | "final";
+
+export interface BudgetRow {
+  category: BudgetCategory;
+  /** The label as the sheet shows it, e.g. `一、基本支出`. */
+  label: string;
+  /** 年初预算数 */
+  initial: Dec | null;
+  /** 调整预算数 (全年预算数) */
+  adjusted: Dec | null;
+  /** 决算数 (执行数) */
+  final: Dec | null;
+  cells?: Partial<Record<BudgetColumn | "label", CellAddress>>;
+}
+
+export interface BudgetTable {
+  rows: BudgetRow[];
+  /**
+   * The execution rate the finance bureau reports (财政支出执行率), as a fraction (0.8087),
+   * when the workbook states it. Its base often differs from the table (e.g. it includes
+   * 上年结转 or counts 财政拨款 only), so the engine shows both and flags a difference.
+   */
+  officialExecutionRate?: Dec | null;
+  /** What the official rate is computed on, in the user's words (e.g. `财政拨款`). */
+  officialRateBase?: string;
+  cells?: { officialExecutionRate?: CellAddress };
+}
+
+/** One row of the indicator table (绩效自评表): 一级 / 二级 / 三级 指标, 分值, 自评得分, 说明. */
+export interface IndicatorEntry {
+  level1: string;
+  level2?: string;
+  level3?: string;
+  /** The indicator's own name (the deepest level given). */
+  name: string;
+  /** 分值 as written in the workbook, if it is. */
+  max?: Dec | null;
+  /** 自评得分 as entered; null when blank. */
+  entered: Dec | null;
+  /** 得分说明 / 扣分原因 */
+  explanation?: string;
+  cells?: Partial<Record<"name" | "max" | "entered" | "explanation", CellAddress>>;
+}
+
+/** A project (项目) with its funds and its own self-evaluation. */
+export interface Project {
+  name: string;
+  /** 项目预算 (资金), 万元 */
+  budget: Dec | null;
+  /** 项目支出 (实际支出), 万元 */
+  spending: Dec | null;
+  /** 项目自评得分 (0–100) */
+  selfScore: Dec | null;
+  /** Whether the project was self-evaluated (开展自评). */
+  evaluated: boolean;
+  cells?: Partial<Record<"name" | "budget" | "spending" | "selfScore" | "evaluated", CellAddress>>;
+}
+
+/**
+ * Project counts when the workbook gives only totals (the seed states "53 projects,
+ * 53 self-evaluated" without listing them). A project list, when present, wins.
+ */
+export interface ProjectCounts {
+  total: number;
+  evaluated: number;
+  cells?: Partial<Record<"total" | "evaluated", CellAddress>>;
+}
+
+/** A key task (重点工作任务). */
+export interface KeyTask {
+  name: string;
+  done: boolean;
+  /** 完成情况, in the user's words. */
+  note?: string;
+  cells?: Partial<Record<"name" | "done", CellAddress>>;
+}
+
+/** “三公”经费 (official receptions, vehicles, overseas travel): budget and actual, 万元. */
+export interface ThreePublicFunds {
+  budget: Dec | null;
+  actual: Dec | null;
+  cells?: Partial<Record<"budget" | "actual", CellAddress>>;
+}
+
+/** 公众或服务对象满意度, as a fraction (0.95), when a survey gives one. */
+export interface Satisfaction {
+  rate: Dec | null;
+  cells?: { rate?: CellAddress };
+}
+
+/** Which score counts when both an entered and a computed score exist. */
+export type ScoreSource = "entered" | "computed";
+
+/** Per-workbook settings (saved in the workbook so they travel with the file). */
+export interface EvaluationSettings {
+  /** Profile id; when absent the profile is chosen by city and year. */
+  profileId?: string;
+  /** Default `entered`: the entered score counts and is cross-checked against the computed. */
+  scoreSource?: ScoreSource;
+  /**
+   * Parameter overrides by path, e.g. `{ "executionRate.floor": "0.6", "grade.excellent": "90" }`.
+   * Values are strings or numbers as the user typed them. An override also confirms the
+   * parameter (it is no longer 待核对).
+   */
+  overrides?: Record<string, string | number | boolean>;
+  /** Parameter paths the user confirmed as correct for the year (clears 待核对). */
+  confirmed?: string[];
+}
+
+export interface DepartmentInput {
+  /** 部门名称 */
+  department: string;
+  /** 年度 (the year evaluated) */
+  year: number;
+  /** 城市, used with the year to choose a profile (e.g. 佛山市). */
+  city?: string;
+  budget: BudgetTable;
+  indicators: IndicatorEntry[];
+  /** Project list; empty when not given. */
+  projects: Project[];
+  projectCounts?: ProjectCounts;
+  keyTasks: KeyTask[];
+  threePublic?: ThreePublicFunds;
+  satisfaction?: Satisfaction;
+  settings?: EvaluationSettings;
+}

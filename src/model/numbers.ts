@@ -1,0 +1,36 @@
+/**
+ * Reading numbers as finance staff type them: `46,665.43`, `４６６６５．４３`, `￥1,200`,
+ * `(120.00)` for a negative. Returns null for anything that is not a number, never 0.
+ */
+import { Dec } from "./decimal";
+
+const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
+
+/** Full-width ASCII (０-９，．％－) to half-width, and the ideographic space to a space. */
+export function toHalfWidth(text: string): string {
+  return text.replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
+}
+
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
+
+/** Parses a plain or formatted number (no percent sign). */
+export function parseLooseNumber(raw: string): Dec | null {
+  let text = toHalfWidth(raw).trim().replace(/\s+/g, "");
+  if (text === "") return null;
+  let negative = false;
+  const paren = /^\((.*)\)$/.exec(text);
+  if (paren) {
+    negative = true;
+    text = paren[1];
+  }
+  text = text.replace(/^[¥￥$]/, "").replace(/^([+-])[¥￥$]/, "$1");
+  if (text.includes(",")) {
+    if (!GROUPED.test(text)) return null;
+    text = text.replace(/,/g, "");
+  }
+  if (!NUMBER.test(text)) return null;
+  const value = new Dec(text);
+  if (!value.isFinite()) return null;
+  return negative ? value.negated() : value;
+}

@@ -1,0 +1,32 @@
+/** Test helpers: a deep copy of the seed department to modify per test. */
+import { Dec } from "../src/model/decimal";
+import type { DepartmentInput } from "../src/model/input";
+import { seedDepartment } from "../samples/seedDepartment";
+
+/** Deep copy that keeps Decimal values as Decimals. */
+export function clone<T>(value: T): T {
+  if (value instanceof Dec) return value;
+  if (Array.isArray(value)) return value.map(clone) as unknown as T;
+  if (value && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = clone(v);
+    return out as T;
+  }
+  return value;
+}
+
+export function seed(): DepartmentInput {
+  return clone(seedDepartment);
+}
+
+/** The seed with one indicator's entry changed. */
+export function withIndicator(
+  input: DepartmentInput,
+  name: string,
+  change: Partial<DepartmentInput["indicators"][number]>,
+): DepartmentInput {
+  const entry = input.indicators.find((i) => i.name === name);
+  if (!entry) throw new Error(`no indicator ${name}`);
+  Object.assign(entry, change);
+  return input;
+}
