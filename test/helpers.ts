@@ -23,7 +23,7 @@ export function seed(): DepartmentInput {
 export function withIndicator(
   input: DepartmentInput,
   name: string,
-  change: Partial<DepartmentInput["indicators"][number]>,
+  change: Partial<DepartmentInput["indicators"][number]>
 ): DepartmentInput {
   const entry = input.indicators.find((i) => i.name === name);
   if (!entry) throw new Error(`no indicator ${name}`);

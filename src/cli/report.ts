@@ -9,18 +9,21 @@ const dash = "—";
 export function renderEvaluation(e: Evaluation): string {
   const out: string[] = [];
   out.push(`${e.department} ${e.year} 年度部门整体支出绩效自评`);
-  out.push(`评分标准：${e.profile.name}${e.profile.exactMatch ? "" : "（未找到本市本年度评分标准，已使用此预设）"}`);
+  out.push(
+    `评分标准：${e.profile.name}${e.profile.exactMatch ? "" : "（未找到本市本年度评分标准，已使用此预设）"}`
+  );
   out.push("");
 
   const b = e.budget;
-  const rate = (label: string, v: typeof b.tableExecutionRate) => `${label} ${v === null ? dash : percent(v)}`;
+  const rate = (label: string, v: typeof b.tableExecutionRate) =>
+    `${label} ${v === null ? dash : percent(v)}`;
   out.push(
-    `预算执行：${rate("填报执行率", b.officialExecutionRate)}；${rate("预算表执行率", b.tableExecutionRate)}；预算表${!b.tiesOk ? "不平" : b.ties.every((t) => t.ok) ? "平衡" : "平衡（有尾差）"}`,
+    `预算执行：${rate("填报执行率", b.officialExecutionRate)}；${rate("预算表执行率", b.tableExecutionRate)}；预算表${!b.tiesOk ? "不平" : b.ties.every((t) => t.ok) ? "平衡" : "平衡（有尾差）"}`
   );
   const total = b.rows.find((r) => r.category === "total");
   if (total) {
     out.push(
-      `  合计：年初预算 ${total.initial ? money(total.initial) : dash}，调整预算 ${total.adjusted ? money(total.adjusted) : dash}，决算 ${total.final ? money(total.final) : dash}（万元）`,
+      `  合计：年初预算 ${total.initial ? money(total.initial) : dash}，调整预算 ${total.adjusted ? money(total.adjusted) : dash}，决算 ${total.final ? money(total.final) : dash}（万元）`
     );
   }
   out.push("");
@@ -40,15 +43,30 @@ export function renderEvaluation(e: Evaluation): string {
     rows.push(["", `小计`, score(group.max), "", "", score(group.counted)]);
   }
   rows.push(["", "总分", score(e.maxTotal), "", "", score(e.total)]);
-  out.push(renderTable(["一级指标", "指标", "分值", "填报", "计算", "计入"], rows, ["left", "left", "right", "right", "right", "right"]));
+  out.push(
+    renderTable(["一级指标", "指标", "分值", "填报", "计算", "计入"], rows, [
+      "left",
+      "left",
+      "right",
+      "right",
+      "right",
+      "right",
+    ])
+  );
   out.push("");
-  out.push(`总分 ${score(e.total)} 分，绩效等级“${e.grade}”${e.cap !== null ? `（按执行率封顶 ${score(e.cap)} 分）` : ""}`);
+  out.push(
+    `总分 ${score(e.total)} 分，绩效等级“${e.grade}”${e.cap !== null ? `（按执行率封顶 ${score(e.cap)} 分）` : ""}`
+  );
   out.push("");
 
-  const counts = (["error", "warning", "info"] as const).map((s) => `${severityLabels[s]} ${e.gaps.filter((g) => g.severity === s).length}`);
+  const counts = (["error", "warning", "info"] as const).map(
+    (s) => `${severityLabels[s]} ${e.gaps.filter((g) => g.severity === s).length}`
+  );
   out.push(`问题清单（共 ${e.gaps.length} 项：${counts.join("，")}）`);
   e.gaps.forEach((g, index) => {
-    out.push(`${index + 1}. [${severityLabels[g.severity]}] ${g.message}${g.cell ? `（${g.cell}）` : ""}`);
+    out.push(
+      `${index + 1}. [${severityLabels[g.severity]}] ${g.message}${g.cell ? `（${g.cell}）` : ""}`
+    );
     out.push(`   建议：${g.suggestion}`);
   });
   return out.join("\n");

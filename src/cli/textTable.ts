@@ -26,7 +26,9 @@ export function pad(text: string, width: number, align: Align = "left"): string 
 }
 
 export function renderTable(header: string[], rows: string[][], aligns: Align[]): string {
-  const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ""))));
+  const widths = header.map((h, i) =>
+    Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? "")))
+  );
   const line = (cells: string[]) =>
     cells
       .map((c, i) => pad(c, widths[i], aligns[i]))

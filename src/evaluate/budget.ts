@@ -109,7 +109,9 @@ export function analyseBudget(table: BudgetTable, checks: ProfileChecks): Budget
   }
 
   const total = findRow(table, "total");
-  const tableExecutionRate = total ? ratio(total.final, total[denominatorKey], checks.rateDecimals) : null;
+  const tableExecutionRate = total
+    ? ratio(total.final, total[denominatorKey], checks.rateDecimals)
+    : null;
   const official =
     table.officialExecutionRate === undefined || table.officialExecutionRate === null
       ? null

@@ -12,7 +12,14 @@ import { activityGaps, budgetGaps, executionGaps, indicatorGaps } from "./gaps";
 import { computeMetric, type MetricContext } from "./metrics";
 import { resolveProfile } from "./parameters";
 import type { IndicatorDefinition, MetricId, Profile } from "./profile";
-import type { Evaluation, Gap, GroupResult, IndicatorResult, MetricValue, Severity } from "./result";
+import type {
+  Evaluation,
+  Gap,
+  GroupResult,
+  IndicatorResult,
+  MetricValue,
+  Severity,
+} from "./result";
 import { applyRule, ruleKindLabels } from "./rules";
 
 export interface EvaluateOptions {
@@ -23,7 +30,10 @@ export interface EvaluateOptions {
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Matches workbook rows to the profile's indicators by name or alias. */
-function matchEntries(definitions: readonly IndicatorDefinition[], entries: readonly IndicatorEntry[]) {
+function matchEntries(
+  definitions: readonly IndicatorDefinition[],
+  entries: readonly IndicatorEntry[]
+) {
   const byName = new Map<string, IndicatorDefinition>();
   for (const d of definitions) {
     for (const name of [d.name, ...(d.aliases ?? [])]) byName.set(normalizeName(name), d);
@@ -32,14 +42,19 @@ function matchEntries(definitions: readonly IndicatorDefinition[], entries: read
   const extra: IndicatorEntry[] = [];
   for (const entry of entries) {
     const candidates = [entry.name, entry.level3, entry.level2].filter((n): n is string => !!n);
-    const definition = candidates.map((n) => byName.get(normalizeName(n))).find((d) => d !== undefined);
+    const definition = candidates
+      .map((n) => byName.get(normalizeName(n)))
+      .find((d) => d !== undefined);
     if (definition && !matched.has(definition.id)) matched.set(definition.id, entry);
     else extra.push(entry);
   }
   return { matched, extra };
 }
 
-function pickProfile(input: DepartmentInput, options: EvaluateOptions): { profile: Profile; exact: boolean } {
+function pickProfile(
+  input: DepartmentInput,
+  options: EvaluateOptions
+): { profile: Profile; exact: boolean } {
   if (options.profile) return { profile: options.profile, exact: true };
   const id = input.settings?.profileId;
   const byId = id ? findProfileById(id) : undefined;
@@ -60,7 +75,8 @@ export function evaluate(input: DepartmentInput, options: EvaluateOptions = {}):
   const metrics: Partial<Record<MetricId, MetricValue>> = {};
   const metricFor = (definition: IndicatorDefinition): MetricValue | null => {
     if (definition.rule.kind === "judgment") return null;
-    const basis = definition.rule.kind === "fundWeightedMean" ? definition.rule.weightBasis : "budget";
+    const basis =
+      definition.rule.kind === "fundWeightedMean" ? definition.rule.weightBasis : "budget";
     const value = computeMetric(definition.rule.metric, ctx, basis);
     metrics[definition.rule.metric] = value;
     return value;
@@ -75,11 +91,18 @@ export function evaluate(input: DepartmentInput, options: EvaluateOptions = {}):
   const gaps: Gap[] = [];
   const indicators: IndicatorResult[] = [];
 
-  const scoreIndicator = (definition: IndicatorDefinition, entry: IndicatorEntry | undefined, inProfile: boolean) => {
+  const scoreIndicator = (
+    definition: IndicatorDefinition,
+    entry: IndicatorEntry | undefined,
+    inProfile: boolean
+  ) => {
     const max = definition.max;
     const entered = entry?.entered ?? null;
     const metric = metricFor(definition);
-    const outcome = metric && metric.value !== null ? applyRule(definition.rule, metric.value, max, checks.scoreDecimals) : null;
+    const outcome =
+      metric && metric.value !== null
+        ? applyRule(definition.rule, metric.value, max, checks.scoreDecimals)
+        : null;
     const computed = outcome ? outcome.score : null;
 
     let counted: Dec = ZERO;
@@ -127,9 +150,11 @@ export function evaluate(input: DepartmentInput, options: EvaluateOptions = {}):
     gaps.push(...indicatorGaps(result, entry?.max, entry?.cells?.max));
   };
 
-  for (const definition of profile.indicators) scoreIndicator(definition, matched.get(definition.id), true);
+  for (const definition of profile.indicators)
+    scoreIndicator(definition, matched.get(definition.id), true);
   for (const entry of extra) {
-    const max = entry.max !== null && entry.max !== undefined && !entry.max.isNegative() ? entry.max : ZERO;
+    const max =
+      entry.max !== null && entry.max !== undefined && !entry.max.isNegative() ? entry.max : ZERO;
     const definition: IndicatorDefinition = {
       id: `extra:${entry.name}`,
       level1: entry.level1 || "（未分类）",
@@ -158,7 +183,9 @@ export function evaluate(input: DepartmentInput, options: EvaluateOptions = {}):
   let cap: Dec | null = null;
   const rate = budget.usedExecutionRate;
   if (profile.totalCap && rate !== null) {
-    const band = [...profile.totalCap].sort((a, b) => a.below.comparedTo(b.below)).find((b) => rate.lessThan(b.below));
+    const band = [...profile.totalCap]
+      .sort((a, b) => a.below.comparedTo(b.below))
+      .find((b) => rate.lessThan(b.below));
     if (band) cap = band.cap;
   }
   const total = cap !== null ? minDec(total0, cap) : total0;
@@ -170,7 +197,10 @@ export function evaluate(input: DepartmentInput, options: EvaluateOptions = {}):
       suggestion: "加快预算执行进度，提高财政资金使用效率。",
     });
   }
-  const grade = profile.grades.find((g) => total.greaterThanOrEqualTo(g.min))?.grade ?? profile.grades[profile.grades.length - 1]?.grade ?? "";
+  const grade =
+    profile.grades.find((g) => total.greaterThanOrEqualTo(g.min))?.grade ??
+    profile.grades[profile.grades.length - 1]?.grade ??
+    "";
 
   if (!maxTotal.equals(100)) {
     gaps.push({
@@ -181,9 +211,13 @@ export function evaluate(input: DepartmentInput, options: EvaluateOptions = {}):
     });
   }
 
-  const executionDefinition = profile.indicators.find((d) => d.rule.kind !== "judgment" && d.rule.metric === "executionRate");
+  const executionDefinition = profile.indicators.find(
+    (d) => d.rule.kind !== "judgment" && d.rule.metric === "executionRate"
+  );
   gaps.push(...budgetGaps(input, budget, checks));
-  gaps.push(...executionGaps(input, budget, checks, executionDefinition?.name, executionDefinition?.id));
+  gaps.push(
+    ...executionGaps(input, budget, checks, executionDefinition?.name, executionDefinition?.id)
+  );
   gaps.push(...activityGaps(input, metrics));
 
   for (const r of indicators) {
@@ -219,7 +253,9 @@ export function evaluate(input: DepartmentInput, options: EvaluateOptions = {}):
 
   const ordered = gaps
     .map((gap, index) => ({ gap, index }))
-    .sort((a, b) => SEVERITY_ORDER[a.gap.severity] - SEVERITY_ORDER[b.gap.severity] || a.index - b.index)
+    .sort(
+      (a, b) => SEVERITY_ORDER[a.gap.severity] - SEVERITY_ORDER[b.gap.severity] || a.index - b.index
+    )
     .map((x) => x.gap);
 
   return {

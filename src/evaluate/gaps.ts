@@ -9,7 +9,11 @@ import { budgetColumnLabels, findRow } from "./budget";
 import type { ProfileChecks } from "./profile";
 import type { BudgetResult, Gap, IndicatorResult, MetricValue } from "./result";
 
-export function budgetGaps(input: DepartmentInput, budget: BudgetResult, checks: ProfileChecks): Gap[] {
+export function budgetGaps(
+  input: DepartmentInput,
+  budget: BudgetResult,
+  checks: ProfileChecks
+): Gap[] {
   const gaps: Gap[] = [];
   if (input.budget.rows.length === 0) {
     gaps.push({
@@ -45,7 +49,12 @@ export function budgetGaps(input: DepartmentInput, budget: BudgetResult, checks:
     });
   }
   for (const row of budget.rows) {
-    if (row.adjustmentRate === null || row.category === "personnel" || row.category === "publicOperating") continue;
+    if (
+      row.adjustmentRate === null ||
+      row.category === "personnel" ||
+      row.category === "publicOperating"
+    )
+      continue;
     const change = row.adjustmentRate.minus(ONE);
     if (change.abs().greaterThan(checks.largeAdjustment)) {
       const word = change.isNegative() ? "减少" : "增加";
@@ -53,7 +62,8 @@ export function budgetGaps(input: DepartmentInput, budget: BudgetResult, checks:
         code: "largeAdjustment",
         severity: "info",
         message: `${row.category === "total" ? "预算合计" : row.label.replace(/^[一二三四五]、/, "")}调整预算数 ${money(row.adjusted as Dec)} 万元较年初预算数 ${money(row.initial as Dec)} 万元${word} ${percent(change.abs())}，预算调整幅度较大，预算编制有待更严格执行。`,
-        suggestion: "夯实预算编制基础工作，做细做实事前需求调查，提高预算编制的科学性和精细化程度。",
+        suggestion:
+          "夯实预算编制基础工作，做细做实事前需求调查，提高预算编制的科学性和精细化程度。",
         cell: row.cells?.adjusted,
       });
     }
@@ -66,14 +76,18 @@ export function executionGaps(
   budget: BudgetResult,
   checks: ProfileChecks,
   indicatorName: string | undefined,
-  indicatorId: string | undefined,
+  indicatorId: string | undefined
 ): Gap[] {
   const gaps: Gap[] = [];
   const official = budget.officialExecutionRate;
   const table = budget.tableExecutionRate;
   const total = findRow(input.budget, "total");
   const denominatorKey = checks.executionRateDenominator;
-  if (official !== null && table !== null && official.minus(table).abs().greaterThan(checks.rateDifferenceTolerance)) {
+  if (
+    official !== null &&
+    table !== null &&
+    official.minus(table).abs().greaterThan(checks.rateDifferenceTolerance)
+  ) {
     const diff = official.minus(table).abs().times(HUNDRED);
     gaps.push({
       code: "officialRateDiffers",
@@ -104,17 +118,28 @@ export function executionGaps(
       indicator: indicatorName,
       message: `财政支出执行率 ${percent(used)}，低于目标 ${percent(checks.executionRateTarget)}${amountText}。`,
       suggestion: "督促项目各牵头科室按预算规定加快支出进度，提高资金使用效益。",
-      cell: budget.usedExecutionRateSource === "official" ? input.budget.cells?.officialExecutionRate : total?.cells?.final,
+      cell:
+        budget.usedExecutionRateSource === "official"
+          ? input.budget.cells?.officialExecutionRate
+          : total?.cells?.final,
       amount,
     });
   }
   return gaps;
 }
 
-export function activityGaps(input: DepartmentInput, metrics: Partial<Record<string, MetricValue>>): Gap[] {
+export function activityGaps(
+  input: DepartmentInput,
+  metrics: Partial<Record<string, MetricValue>>
+): Gap[] {
   const gaps: Gap[] = [];
   const funds = input.threePublic;
-  if (funds && funds.budget !== null && funds.actual !== null && funds.actual.greaterThan(funds.budget)) {
+  if (
+    funds &&
+    funds.budget !== null &&
+    funds.actual !== null &&
+    funds.actual.greaterThan(funds.budget)
+  ) {
     const over = funds.actual.minus(funds.budget);
     const share = funds.budget.isZero() ? "" : `（超出 ${percent(over.dividedBy(funds.budget))}）`;
     gaps.push({
@@ -142,7 +167,13 @@ export function activityGaps(input: DepartmentInput, metrics: Partial<Record<str
   const coverage = metrics.projectEvaluationCoverage;
   if (coverage && coverage.value !== null && coverage.value.lessThan(ONE)) {
     const missing = input.projects.filter((p) => !p.evaluated);
-    const names = missing.length > 0 ? `，未自评：${missing.slice(0, 5).map((p) => p.name).join("、")}${missing.length > 5 ? ` 等 ${missing.length} 个` : ""}` : "";
+    const names =
+      missing.length > 0
+        ? `，未自评：${missing
+            .slice(0, 5)
+            .map((p) => p.name)
+            .join("、")}${missing.length > 5 ? ` 等 ${missing.length} 个` : ""}`
+        : "";
     gaps.push({
       code: "projectCoverageBelowFull",
       severity: "warning",
@@ -157,7 +188,11 @@ export function activityGaps(input: DepartmentInput, metrics: Partial<Record<str
 }
 
 /** Gaps about one indicator's scores. */
-export function indicatorGaps(result: IndicatorResult, entryMax: Dec | null | undefined, maxCell: string | undefined): Gap[] {
+export function indicatorGaps(
+  result: IndicatorResult,
+  entryMax: Dec | null | undefined,
+  maxCell: string | undefined
+): Gap[] {
   const gaps: Gap[] = [];
   const base = { indicatorId: result.id, indicator: result.name };
   const { entered, computed, max } = result;
@@ -234,4 +269,3 @@ export function indicatorGaps(result: IndicatorResult, entryMax: Dec | null | un
   }
   return gaps;
 }
-

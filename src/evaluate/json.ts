@@ -20,7 +20,13 @@ export interface EvaluationJson {
     counted: number;
     explanation: string;
   }[];
-  gaps: { severity: string; code: string; indicator: string | null; message: string; cell: string | null }[];
+  gaps: {
+    severity: string;
+    code: string;
+    indicator: string | null;
+    message: string;
+    cell: string | null;
+  }[];
 }
 
 const n = (v: Dec | null): number | null => (v === null ? null : toJsonNumber(v));
@@ -39,7 +45,11 @@ export function evaluationToJson(e: Evaluation): EvaluationJson {
       table: pct(e.budget.tableExecutionRate),
       used: pct(e.budget.usedExecutionRate),
     },
-    groups: e.groups.map((g) => ({ level1: g.level1, max: toJsonNumber(g.max), counted: toJsonNumber(g.counted) })),
+    groups: e.groups.map((g) => ({
+      level1: g.level1,
+      max: toJsonNumber(g.max),
+      counted: toJsonNumber(g.counted),
+    })),
     indicators: e.indicators.map((i) => ({
       level1: i.level1,
       name: i.name,

@@ -23,7 +23,11 @@ function rate(numerator: Dec, denominator: Dec, decimals: number): Dec {
 }
 
 /** `weightBasis` matters only for the fund-weighted project score. */
-export function computeMetric(id: MetricId, ctx: MetricContext, weightBasis: "budget" | "spending" = "budget"): MetricValue {
+export function computeMetric(
+  id: MetricId,
+  ctx: MetricContext,
+  weightBasis: "budget" | "spending" = "budget"
+): MetricValue {
   const { input, budget, checks } = ctx;
   const decimals = checks.rateDecimals;
   switch (id) {
@@ -40,15 +44,21 @@ export function computeMetric(id: MetricId, ctx: MetricContext, weightBasis: "bu
           id,
           value: budget.officialExecutionRate,
           text: `填报财政支出执行率 ${percent(budget.officialExecutionRate)}${tableNote}`,
-          inputs: [{ label: "填报财政支出执行率", value: percent(budget.officialExecutionRate), cell }],
+          inputs: [
+            { label: "填报财政支出执行率", value: percent(budget.officialExecutionRate), cell },
+          ],
           cell,
         };
       }
       if (!total || total.final === null || total[denominatorKey] === null) {
-        return unavailable(id, `预算支出明细表缺少合计行的决算数或${budgetColumnLabels[denominatorKey]}，且未填报财政支出执行率`);
+        return unavailable(
+          id,
+          `预算支出明细表缺少合计行的决算数或${budgetColumnLabels[denominatorKey]}，且未填报财政支出执行率`
+        );
       }
       const denominator = total[denominatorKey] as Dec;
-      if (denominator.isZero()) return unavailable(id, `合计行${budgetColumnLabels[denominatorKey]}为 0，无法计算执行率`);
+      if (denominator.isZero())
+        return unavailable(id, `合计行${budgetColumnLabels[denominatorKey]}为 0，无法计算执行率`);
       const value = rate(total.final, denominator, decimals);
       return {
         id,
@@ -56,7 +66,11 @@ export function computeMetric(id: MetricId, ctx: MetricContext, weightBasis: "bu
         text: `决算数 ${money(total.final)} ÷ ${budgetColumnLabels[denominatorKey]} ${money(denominator)} = ${percent(value)}`,
         inputs: [
           { label: "决算数（合计）", value: money(total.final), cell: total.cells?.final },
-          { label: `${budgetColumnLabels[denominatorKey]}（合计）`, value: money(denominator), cell: total.cells?.[denominatorKey] },
+          {
+            label: `${budgetColumnLabels[denominatorKey]}（合计）`,
+            value: money(denominator),
+            cell: total.cells?.[denominatorKey],
+          },
         ],
       };
     }
@@ -78,7 +92,11 @@ export function computeMetric(id: MetricId, ctx: MetricContext, weightBasis: "bu
     case "projectEvaluationCoverage": {
       const counts =
         input.projects.length > 0
-          ? { total: input.projects.length, evaluated: input.projects.filter((p) => p.evaluated).length, cells: undefined }
+          ? {
+              total: input.projects.length,
+              evaluated: input.projects.filter((p) => p.evaluated).length,
+              cells: undefined,
+            }
           : input.projectCounts;
       if (!counts || counts.total === 0) return unavailable(id, "未填报项目清单或项目个数");
       const value = rate(new Dec(counts.evaluated), new Dec(counts.total), decimals);
@@ -119,12 +137,16 @@ export function computeMetric(id: MetricId, ctx: MetricContext, weightBasis: "bu
       const basisLabel = weightBasis === "budget" ? "项目预算" : "项目支出";
       const weighted = input.projects
         .map((p) => ({ project: p, weight: weightBasis === "budget" ? p.budget : p.spending }))
-        .filter((x) => x.project.selfScore !== null && x.weight !== null && x.weight.greaterThan(0));
+        .filter(
+          (x) => x.project.selfScore !== null && x.weight !== null && x.weight.greaterThan(0)
+        );
       if (weighted.length === 0) {
         return unavailable(id, `未提供项目清单（项目自评得分与${basisLabel}），无法按资金加权计算`);
       }
       const totalWeight = sum(weighted.map((x) => x.weight as Dec));
-      const numerator = sum(weighted.map((x) => (x.project.selfScore as Dec).times(x.weight as Dec)));
+      const numerator = sum(
+        weighted.map((x) => (x.project.selfScore as Dec).times(x.weight as Dec))
+      );
       const value = excelRound(numerator.dividedBy(totalWeight), checks.scoreDecimals);
       const skipped = input.projects.length - weighted.length;
       return {

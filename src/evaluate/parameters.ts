@@ -8,7 +8,14 @@
 import { Dec, fixed, percent } from "../model/decimal";
 import type { EvaluationSettings } from "../model/input";
 import { parseLooseNumber } from "../model/numbers";
-import type { IndicatorDefinition, Profile, ProfileChecks, Rule, StepBand, TotalCapBand } from "./profile";
+import type {
+  IndicatorDefinition,
+  Profile,
+  ProfileChecks,
+  Rule,
+  StepBand,
+  TotalCapBand,
+} from "./profile";
 import { ruleKindLabels, ruleParams, type ParamSpec } from "./rules";
 
 export interface ParameterView {
@@ -40,9 +47,20 @@ export interface ResolvedProfile {
 
 type CheckKey = keyof ProfileChecks;
 
-const checkSpecs: Record<CheckKey, { label: string; type: "rate" | "choice" | "integer" | "amount"; choices?: string[] }> = {
-  executionRateSource: { label: "执行率口径（official 填报 / table 按预算表）", type: "choice", choices: ["official", "table"] },
-  executionRateDenominator: { label: "执行率分母（adjusted 调整预算 / initial 年初预算）", type: "choice", choices: ["adjusted", "initial"] },
+const checkSpecs: Record<
+  CheckKey,
+  { label: string; type: "rate" | "choice" | "integer" | "amount"; choices?: string[] }
+> = {
+  executionRateSource: {
+    label: "执行率口径（official 填报 / table 按预算表）",
+    type: "choice",
+    choices: ["official", "table"],
+  },
+  executionRateDenominator: {
+    label: "执行率分母（adjusted 调整预算 / initial 年初预算）",
+    type: "choice",
+    choices: ["adjusted", "initial"],
+  },
   executionRateTarget: { label: "执行率目标（低于即列为问题）", type: "rate" },
   rateDifferenceTolerance: { label: "填报执行率与预算表执行率允许差异", type: "rate" },
   tieTolerance: { label: "预算表尾差容许（万元）", type: "amount" },
@@ -82,7 +100,10 @@ function parsePoints(raw: string | number): Dec | null {
 
 /** `95%:10;90%:8;0:0` → bands. */
 export function parseBands(raw: string): StepBand[] | null {
-  const parts = raw.split(/[;；,，]/).map((p) => p.trim()).filter(Boolean);
+  const parts = raw
+    .split(/[;；,，]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   const bands: StepBand[] = [];
   for (const part of parts) {
     const [min, points] = part.split(/[:：]/);
@@ -160,7 +181,8 @@ export function resolveProfile(base: Profile, settings: EvaluationSettings = {})
     let maxOverridden = false;
     if (maxRaw !== undefined) {
       const parsed = typeof maxRaw === "boolean" ? null : parsePoints(maxRaw);
-      if (parsed === null) problems.push({ path: `${id}.max`, message: `“${String(maxRaw)}”不是有效的分值` });
+      if (parsed === null)
+        problems.push({ path: `${id}.max`, message: `“${String(maxRaw)}”不是有效的分值` });
       else {
         max = parsed;
         maxOverridden = true;
@@ -231,7 +253,8 @@ export function resolveProfile(base: Profile, settings: EvaluationSettings = {})
         const n = Number(raw);
         parsed = Number.isInteger(n) && n >= 0 && n <= 10 ? n : null;
       } else parsed = spec.choices?.includes(String(raw).trim()) ? String(raw).trim() : null;
-      if (parsed === null) problems.push({ path, message: `“${String(raw)}”不是有效的${spec.label}` });
+      if (parsed === null)
+        problems.push({ path, message: `“${String(raw)}”不是有效的${spec.label}` });
       else {
         (checks as unknown as Record<string, unknown>)[key] = parsed;
         overridden = true;
@@ -284,7 +307,8 @@ export function resolveProfile(base: Profile, settings: EvaluationSettings = {})
   let capOverridden = false;
   if (capRaw !== undefined) {
     const parsed = typeof capRaw === "boolean" ? null : parseCap(String(capRaw));
-    if (parsed === null) problems.push({ path: "totalCap", message: `“${String(capRaw)}”不是有效的总分封顶设置` });
+    if (parsed === null)
+      problems.push({ path: "totalCap", message: `“${String(capRaw)}”不是有效的总分封顶设置` });
     else {
       totalCap = parsed === "none" ? undefined : parsed;
       capOverridden = true;

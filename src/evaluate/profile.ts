@@ -29,7 +29,13 @@ export type Rule =
   /** Linear band: 0 at `floor`, full marks at `target`, clamped in between. */
   | { kind: "linearBand"; metric: MetricId; floor: Dec; target: Dec }
   /** 分值 − pointsPerPercent × (percentage points short of `target`), not below 0. */
-  | { kind: "deductPerPoint"; metric: MetricId; target: Dec; pointsPerPercent: Dec; direction: "below" | "above" }
+  | {
+      kind: "deductPerPoint";
+      metric: MetricId;
+      target: Dec;
+      pointsPerPercent: Dec;
+      direction: "below" | "above";
+    }
   /** Step bands: the highest band whose `min` the value reaches; below every band, 0. */
   | { kind: "stepBands"; metric: MetricId; bands: StepBand[] }
   /** 三公 control: actual ≤ budget earns full marks; over budget loses pointsPerPercentOver per point over. */

@@ -61,7 +61,11 @@ export interface GroupResult {
 
 export type Severity = "error" | "warning" | "info";
 
-export const severityLabels: Record<Severity, string> = { error: "严重", warning: "警告", info: "提示" };
+export const severityLabels: Record<Severity, string> = {
+  error: "严重",
+  warning: "警告",
+  info: "提示",
+};
 
 export type GapCode =
   | "budgetNotTying"
@@ -138,7 +142,14 @@ export interface BudgetResult {
 export interface Evaluation {
   department: string;
   year: number;
-  profile: { id: string; name: string; city?: string; year?: number; note?: string; exactMatch: boolean };
+  profile: {
+    id: string;
+    name: string;
+    city?: string;
+    year?: number;
+    note?: string;
+    exactMatch: boolean;
+  };
   scoreSource: ScoreSource;
   parameters: ParameterView[];
   budget: BudgetResult;

@@ -2,7 +2,18 @@
  * The rule kinds as pure functions: (rule, metric value, 分值) → score with its formula.
  * Every formula string shows the inputs, so a finance officer can redo it by hand.
  */
-import { Dec, HUNDRED, ONE, ZERO, clamp, excelRound, fixed, minDec, percent, score } from "../model/decimal";
+import {
+  Dec,
+  HUNDRED,
+  ONE,
+  ZERO,
+  clamp,
+  excelRound,
+  fixed,
+  minDec,
+  percent,
+  score,
+} from "../model/decimal";
 import type { MetricId, Rule, RuleKind, StepBand } from "./profile";
 
 export interface RuleOutcome {
@@ -126,7 +137,8 @@ export function applyRule(rule: Rule, value: Dec, max: Dec, decimals = 2): RuleO
       return { score: result, formula: `${m} × (${v} − ${f}) ÷ (${t} − ${f}) = ${score(result)}` };
     }
     case "deductPerPoint": {
-      const shortfall = rule.direction === "below" ? rule.target.minus(value) : value.minus(rule.target);
+      const shortfall =
+        rule.direction === "below" ? rule.target.minus(value) : value.minus(rule.target);
       const v = formatMetric(rule.metric, value);
       const t = formatMetric(rule.metric, rule.target);
       if (shortfall.lessThanOrEqualTo(0)) {
@@ -148,7 +160,10 @@ export function applyRule(rule: Rule, value: Dec, max: Dec, decimals = 2): RuleO
         return { score: ZERO, formula: `${v} 低于最低档，得 0 分` };
       }
       const result = bounded(band.points, max, decimals);
-      return { score: result, formula: `${v} ≥ ${formatMetric(rule.metric, band.min)} 档，得 ${score(result)} 分` };
+      return {
+        score: result,
+        formula: `${v} ≥ ${formatMetric(rule.metric, band.min)} 档，得 ${score(result)} 分`,
+      };
     }
     case "controlRate": {
       const v = percent(value);
@@ -175,5 +190,7 @@ export function applyRule(rule: Rule, value: Dec, max: Dec, decimals = 2): RuleO
 
 /** The highest band whose minimum the value reaches. */
 export function pickBand(bands: readonly StepBand[], value: Dec): StepBand | undefined {
-  return [...bands].sort((a, b) => b.min.comparedTo(a.min)).find((band) => value.greaterThanOrEqualTo(band.min));
+  return [...bands]
+    .sort((a, b) => b.min.comparedTo(a.min))
+    .find((band) => value.greaterThanOrEqualTo(band.min));
 }

@@ -8,7 +8,9 @@ const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
 
 /** Full-width ASCII (０-９，．％－) to half-width, and the ideographic space to a space. */
 export function toHalfWidth(text: string): string {
-  return text.replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
+  return text
+    .replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, " ");
 }
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;

@@ -15,8 +15,13 @@ export function findProfileById(id: string): Profile | undefined {
  * The profile for a city and year: an exact match, else the same city's latest earlier year,
  * else the generic preset. `exact` says whether the city and year matched exactly.
  */
-export function findProfile(city: string | undefined, year: number): { profile: Profile; exact: boolean } {
-  const cityProfiles = profiles.filter((p) => city !== undefined && p.city !== undefined && sameCity(p.city, city));
+export function findProfile(
+  city: string | undefined,
+  year: number
+): { profile: Profile; exact: boolean } {
+  const cityProfiles = profiles.filter(
+    (p) => city !== undefined && p.city !== undefined && sameCity(p.city, city)
+  );
   const exact = cityProfiles.find((p) => p.year === year);
   if (exact) return { profile: exact, exact: true };
   const earlier = cityProfiles

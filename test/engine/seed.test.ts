@@ -84,7 +84,8 @@ describe("seed department, Foshan 2022 profile", () => {
     expect(result.budget.tiesOk).toBe(true);
     expect(result.budget.ties).toHaveLength(6);
     // 合计 ties exactly in all three columns.
-    for (const tie of result.budget.ties.filter((t) => t.check === "total")) expect(tie.ok).toBe(true);
+    for (const tie of result.budget.ties.filter((t) => t.check === "total"))
+      expect(tie.ok).toBe(true);
     // 基本 ties exactly in 年初 and 调整; in 决算 the report's 2908.01 is 0.01 above 2561.68 + 346.32 = 2908.00.
     const basic = result.budget.ties.filter((t) => t.check === "basic");
     expect(basic.map((t) => [t.column, t.ok])).toEqual([
@@ -95,7 +96,9 @@ describe("seed department, Foshan 2022 profile", () => {
     expect(basic[2].expected.toString()).toBe("2908");
     expect(basic[2].actual.toString()).toBe("2908.01");
     expect(result.gaps.some((g) => g.code === "budgetNotTying")).toBe(false);
-    expect(result.gaps.find((g) => g.code === "budgetRoundingDifference")?.message).toContain("0.01 万元尾差");
+    expect(result.gaps.find((g) => g.code === "budgetRoundingDifference")?.message).toContain(
+      "0.01 万元尾差"
+    );
   });
 
   it("flags the execution rate below target with the amount that would have reached it", () => {
@@ -123,17 +126,23 @@ describe("seed department, Foshan 2022 profile", () => {
   });
 
   it("flags the large budget adjustments of 项目支出 (+31.30%) and 合计 (+29.07%) only", () => {
-    const adjustments = result.gaps.filter((g) => g.code === "largeAdjustment").map((g) => g.message);
+    const adjustments = result.gaps
+      .filter((g) => g.code === "largeAdjustment")
+      .map((g) => g.message);
     expect(adjustments).toHaveLength(2);
     expect(adjustments[0]).toContain("31.30%");
     expect(adjustments[1]).toContain("29.07%");
   });
 
   it("marks the unconfirmed defaults 待核对, including the unnamed 5-point row", () => {
-    const unconfirmed = result.gaps.filter((g) => g.code === "unconfirmedParameter").map((g) => g.indicatorId);
+    const unconfirmed = result.gaps
+      .filter((g) => g.code === "unconfirmedParameter")
+      .map((g) => g.indicatorId);
     expect(unconfirmed).toEqual(expect.arrayContaining(["executionRate", "unnamedIndicator"]));
     const params = result.parameters.filter((p) => p.unconfirmed).map((p) => p.path);
-    expect(params).toEqual(expect.arrayContaining(["executionRate.rule", "executionRate.floor", "unnamedIndicator.max"]));
+    expect(params).toEqual(
+      expect.arrayContaining(["executionRate.rule", "executionRate.floor", "unnamedIndicator.max"])
+    );
   });
 
   it("raises no error-level gap for the seed", () => {

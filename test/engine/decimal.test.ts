@@ -1,0 +1,62 @@
+import { dec, excelRound, fixed, fromNumber, money, percent, sum } from "../../src/model/decimal";
+import { parseLooseNumber } from "../../src/model/numbers";
+
+describe("Excel ROUND semantics", () => {
+  it.each([
+    ["2.675", 2, "2.68"], // binary floats make toFixed give 2.67; Excel gives 2.68
+    ["1.005", 2, "1.01"],
+    ["-2.5", 0, "-3"], // half away from zero, not banker's rounding
+    ["2.5", 0, "3"],
+    ["0.125", 2, "0.13"],
+    ["-0.125", 2, "-0.13"],
+    ["5.2175", 2, "5.22"],
+    ["5.2149999", 2, "5.21"],
+    ["0.80865", 4, "0.8087"],
+  ])("ROUND(%s, %d) = %s", (value, digits, expected) => {
+    expect(excelRound(dec(value), digits).toString()).toBe(expected);
+  });
+
+  it("reads doubles as Excel shows them (15 significant digits)", () => {
+    expect(fromNumber(0.1 + 0.2).toString()).toBe("0.3");
+    expect(fromNumber(46665.43).toString()).toBe("46665.43");
+    expect(fromNumber(1.005).toString()).toBe("1.005");
+    expect(() => fromNumber(Number.NaN)).toThrow();
+  });
+
+  it("adds money exactly: 2908.01 + 43757.42 = 46665.43", () => {
+    expect(sum([dec(2908.01), dec(43757.42)]).toString()).toBe("46665.43");
+    expect(0.1 + 0.2).not.toBe(0.3); // the float trap this module avoids
+    expect(sum([dec(0.1), dec(0.2)]).toString()).toBe("0.3");
+  });
+
+  it("formats money, percentages and fixed decimals", () => {
+    expect(money(dec("46665.43"))).toBe("46,665.43");
+    expect(money(dec("-1234567.5"))).toBe("-1,234,567.50");
+    expect(money(dec("999.999"))).toBe("1,000.00");
+    expect(percent(dec("0.8087"))).toBe("80.87%");
+    expect(percent(dec("0.89121"))).toBe("89.12%");
+    expect(fixed(dec("5"), 2)).toBe("5.00");
+  });
+});
+
+describe("numbers as finance staff type them", () => {
+  it.each([
+    ["46,665.43", "46665.43"],
+    ["４６６６５．４３", "46665.43"],
+    ["４６，６６５．４３", "46665.43"],
+    [" 13.5 ", "13.5"],
+    ["￥1,200", "1200"],
+    ["(120.00)", "-120"],
+    ["-3", "-3"],
+    ["1e3", "1000"],
+  ])("%s → %s", (text, expected) => {
+    expect(parseLooseNumber(text)?.toString()).toBe(expected);
+  });
+
+  it.each(["", "二千", "12,34", "1.2.3", "--1", "abc", "12元", "—"])(
+    "%s is not a number",
+    (text) => {
+      expect(parseLooseNumber(text)).toBeNull();
+    }
+  );
+});

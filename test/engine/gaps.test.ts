@@ -1,0 +1,205 @@
+/** Each kind of gap, triggered by changing one thing in the seed department. */
+import { dec } from "../../src/model/decimal";
+import { evaluate } from "../../src/evaluate/evaluate";
+import type { GapCode } from "../../src/evaluate/result";
+import { seed, withIndicator } from "../helpers";
+
+const codes = (input = seed()) => evaluate(input).gaps.map((g) => g.code);
+const gap = (input: ReturnType<typeof seed>, code: GapCode) =>
+  evaluate(input).gaps.find((g) => g.code === code);
+
+describe("gap list", () => {
+  it("flags a table that does not tie beyond the 尾差 tolerance, naming the cell", () => {
+    const input = seed();
+    const total = input.budget.rows.find((r) => r.category === "total")!;
+    total.final = dec("46675.43");
+    total.cells = { final: "预算支出!D11" };
+    const g = gap(input, "budgetNotTying");
+    expect(g?.severity).toBe("error");
+    expect(g?.cell).toBe("预算支出!D11");
+    expect(g?.message).toContain("相差 10.00 万元");
+    expect(evaluate(input).budget.tiesOk).toBe(false);
+  });
+
+  it("flags 其中基本建设类项目 above 项目支出", () => {
+    const input = seed();
+    input.budget.rows.find((r) => r.category === "capitalConstruction")!.final = dec("50000");
+    expect(gap(input, "budgetNotTying")?.message).toContain("其中基本建设类项目超过项目支出");
+  });
+
+  it("flags 三公 over budget with the amount over", () => {
+    const input = seed();
+    input.threePublic = {
+      budget: dec("13.5"),
+      actual: dec("14.85"),
+      cells: { actual: "三公经费!C3" },
+    };
+    const g = gap(input, "threePublicOver");
+    expect(g?.message).toContain("超出全年预算 13.50 万元 1.35 万元（超出 10.00%）");
+    expect(g?.cell).toBe("三公经费!C3");
+    const indicator = evaluate(input).indicators.find((i) => i.id === "threePublicControl");
+    expect(indicator?.computed?.toString()).toBe("2"); // 3 − 0.1 × 10
+  });
+
+  it("flags unfinished key tasks by name", () => {
+    const input = seed();
+    input.keyTasks[2].done = false;
+    const result = evaluate(input);
+    expect(result.gaps.find((g) => g.code === "keyTasksIncomplete")?.message).toContain(
+      "未完成：推进“快办行动”"
+    );
+    expect(result.indicators.find((i) => i.id === "keyTaskCompletion")?.computed?.toString()).toBe(
+      "8"
+    );
+    // entered 10 now differs from computed 8
+    expect(
+      result.gaps.some(
+        (g) => g.code === "enteredDiffersFromComputed" && g.indicatorId === "keyTaskCompletion"
+      )
+    ).toBe(true);
+  });
+
+  it("flags project self-evaluation coverage below 100%", () => {
+    const input = seed();
+    input.projectCounts = { total: 53, evaluated: 50 };
+    expect(gap(input, "projectCoverageBelowFull")?.message).toContain("94.34%");
+  });
+
+  it("flags a deducted judgment score with no explanation, not one with an explanation", () => {
+    const input = withIndicator(seed(), "资产管理情况", {
+      entered: dec(6),
+      cells: { entered: "指标!E5" },
+    });
+    const g = gap(input, "deductionWithoutExplanation");
+    expect(g?.message).toBe("“资产管理情况”扣 2.00 分，但未说明扣分原因。");
+    expect(g?.cell).toBe("指标!E5");
+    const explained = withIndicator(seed(), "资产管理情况", {
+      entered: dec(6),
+      explanation: "固定资产账实不符",
+    });
+    expect(codes(explained)).not.toContain("deductionWithoutExplanation");
+  });
+
+  it("flags a score above its 分值 or below 0 and counts it clamped", () => {
+    const over = withIndicator(seed(), "财务管理情况", { entered: dec(25) });
+    expect(gap(over, "scoreOutOfRange")?.message).toContain("已按 20.00 分计入");
+    expect(evaluate(over).total.toString()).toBe("95.18");
+    const negative = withIndicator(seed(), "财务管理情况", { entered: dec(-1) });
+    expect(
+      evaluate(negative)
+        .indicators.find((i) => i.id === "financialManagement")
+        ?.counted.toString()
+    ).toBe("0");
+  });
+
+  it("flags a missing score that cannot be computed, and counts 0", () => {
+    const input = withIndicator(seed(), "财务管理情况", { entered: null });
+    const result = evaluate(input);
+    expect(result.gaps.find((g) => g.code === "missingScore")?.severity).toBe("error");
+    expect(result.total.toString()).toBe("75.18");
+    expect(result.grade).toBe("中");
+  });
+
+  it("fills a blank score with the computed one", () => {
+    const input = withIndicator(seed(), "重点工作完成率", { entered: null });
+    const row = evaluate(input).indicators.find((i) => i.id === "keyTaskCompletion");
+    expect(row?.countedFrom).toBe("computed");
+    expect(row?.counted.toString()).toBe("10");
+  });
+
+  it("counts computed scores when the workbook says so", () => {
+    const input = seed();
+    input.settings = { scoreSource: "computed" };
+    const result = evaluate(input);
+    expect(result.indicators.find((i) => i.id === "executionRate")?.counted.toString()).toBe(
+      "5.22"
+    );
+    expect(result.total.toString()).toBe("95.22");
+  });
+
+  it("flags a 分值 in the workbook that differs from the profile", () => {
+    const input = withIndicator(seed(), "财务管理情况", {
+      max: dec(15),
+      cells: { max: "指标!D3" },
+    });
+    const g = gap(input, "maxMismatch");
+    expect(g?.message).toBe("“财务管理情况”分值填报为 15.00，评分标准为 20.00。");
+    expect(g?.cell).toBe("指标!D3");
+  });
+
+  it("scores a workbook indicator missing from the profile as entered, and flags it", () => {
+    const input = seed();
+    input.indicators.push({
+      level1: "履职效能",
+      name: "创新工作",
+      max: dec(2),
+      entered: dec(1),
+      explanation: "有创新",
+    });
+    const result = evaluate(input);
+    expect(result.indicators.find((i) => i.name === "创新工作")?.counted.toString()).toBe("1");
+    expect(result.gaps.find((g) => g.code === "unknownIndicator")?.message).toContain("创新工作");
+    expect(result.gaps.some((g) => g.code === "maxTotalNot100")).toBe(true);
+    expect(result.total.toString()).toBe("96.18");
+  });
+
+  it("matches indicator names whatever the quotes and spaces", () => {
+    const input = seed();
+    input.indicators[4].name = " 三公经费控制情况 ";
+    input.indicators[8].name = "政治建设、经济建设、文化建设、社会建设、生态文明建设效益";
+    const result = evaluate(input);
+    expect(result.indicators.filter((i) => !i.inProfile)).toEqual([]);
+    expect(result.total.toString()).toBe("95.18");
+  });
+
+  it("does not flag the execution rate when it reaches the target", () => {
+    const input = seed();
+    input.budget.officialExecutionRate = dec(1);
+    expect(codes(input)).not.toContain("executionBelowTarget");
+  });
+
+  it("uses the table rate when the workbook gives no official rate, and says so", () => {
+    const input = seed();
+    input.budget.officialExecutionRate = null;
+    const result = evaluate(input);
+    expect(result.budget.usedExecutionRateSource).toBe("table");
+    const row = result.indicators.find((i) => i.id === "executionRate");
+    expect(row?.explanation).toContain("决算数 46,665.43 ÷ 调整预算数 52,362.14 = 89.12%");
+    expect(row?.computed?.toString()).toBe("7.28"); // 10 × 0.2912 ÷ 0.4
+    expect(result.gaps.some((g) => g.code === "officialRateDiffers")).toBe(false);
+  });
+
+  it("says 无法计算 with the reason when the budget table is missing", () => {
+    const input = seed();
+    input.budget = { rows: [] };
+    const result = evaluate(input);
+    expect(result.gaps.find((g) => g.code === "budgetMissing")?.severity).toBe("error");
+    const row = result.indicators.find((i) => i.id === "executionRate");
+    expect(row?.computed).toBeNull();
+    expect(row?.notComputableReason).toContain("预算支出明细表缺少合计行");
+    expect(row?.counted.toString()).toBe("5.18");
+  });
+
+  it("weighs project self-evaluation scores by funds", () => {
+    const input = seed();
+    input.projects = [
+      { name: "A", budget: dec(300), spending: dec(100), selfScore: dec(90), evaluated: true },
+      { name: "B", budget: dec(100), spending: dec(300), selfScore: dec(70), evaluated: true },
+      { name: "C", budget: null, spending: dec(5), selfScore: dec(10), evaluated: false },
+    ];
+    const row = evaluate(input).indicators.find((i) => i.id === "projectTargetCompletion");
+    // (90×300 + 70×100) ÷ 400 = 85 → 7 × 0.85 = 5.95
+    expect(row?.computed?.toString()).toBe("5.95");
+    expect(row?.explanation).toContain("2 个项目，1 个缺少得分或资金未计入");
+    input.settings = { overrides: { "projectTargetCompletion.weightBasis": "spending" } };
+    // (90×100 + 70×300 + 10×5) ÷ 405 = 74.20 → 7 × 0.7420 = 5.19
+    expect(
+      evaluate(input)
+        .indicators.find((i) => i.id === "projectTargetCompletion")
+        ?.computed?.toString()
+    ).toBe("5.19");
+    expect(
+      evaluate(input).gaps.find((g) => g.code === "projectCoverageBelowFull")?.message
+    ).toContain("未自评：C");
+  });
+});
