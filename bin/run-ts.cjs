@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Runs a TypeScript file (benchmarks, scripts) through tsx: `node bin/run-ts.cjs bench/index.ts`.
+// Runs a TypeScript file (scripts, benchmarks) through tsx: `node bin/run-ts.cjs scripts/x.ts args…`.
+// If the file exports `main(args)`, it is called; a number it returns becomes the exit code.
 require("tsx/cjs/api").register();
 const path = require("path");
 const [file, ...args] = process.argv.slice(2);
@@ -7,5 +8,15 @@ if (!file) {
   console.error("用法：node bin/run-ts.cjs <file.ts> [args]");
   process.exit(2);
 }
-process.argv = [process.argv[0], file, ...args];
-require(path.resolve(file));
+const mod = require(path.resolve(file));
+if (typeof mod.main === "function") {
+  Promise.resolve(mod.main(args)).then(
+    (code) => {
+      if (typeof code === "number") process.exitCode = code;
+    },
+    (error) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -211,6 +211,30 @@ export function evaluate(input: DepartmentInput, options: EvaluateOptions = {}):
     });
   }
 
+  const stated = input.statedTotal;
+  if (stated) {
+    const enteredSum = sum(input.indicators.map((i) => i.entered ?? ZERO));
+    const maxSum = sum(input.indicators.map((i) => i.max ?? ZERO));
+    if (stated.entered != null && !stated.entered.equals(enteredSum)) {
+      gaps.push({
+        code: "indicatorTotalMismatch",
+        severity: "error",
+        message: `绩效指标表合计得分 ${score(stated.entered)} 分与各指标填报得分之和 ${score(enteredSum)} 分不一致。`,
+        suggestion: "核对各指标得分与合计行，建议合计行使用求和公式。",
+        cell: stated.cells?.entered,
+      });
+    }
+    if (stated.max != null && !stated.max.equals(maxSum)) {
+      gaps.push({
+        code: "indicatorTotalMismatch",
+        severity: "error",
+        message: `绩效指标表合计分值 ${score(stated.max)} 分与各指标分值之和 ${score(maxSum)} 分不一致。`,
+        suggestion: "核对各指标分值与合计行。",
+        cell: stated.cells?.max,
+      });
+    }
+  }
+
   const executionDefinition = profile.indicators.find(
     (d) => d.rule.kind !== "judgment" && d.rule.metric === "executionRate"
   );

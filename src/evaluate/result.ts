@@ -87,7 +87,9 @@ export type GapCode =
   | "unknownIndicator"
   | "maxTotalNot100"
   | "totalCapped"
-  | "settingInvalid";
+  | "settingInvalid"
+  | "indicatorTotalMismatch"
+  | "inputError";
 
 export interface Gap {
   code: GapCode;

@@ -148,4 +148,10 @@ export interface DepartmentInput {
   threePublic?: ThreePublicFunds;
   satisfaction?: Satisfaction;
   settings?: EvaluationSettings;
+  /** The indicator table's own 合计 row, when it has one: checked against the sum of rows. */
+  statedTotal?: {
+    max: Dec | null;
+    entered: Dec | null;
+    cells?: Partial<Record<"max" | "entered", CellAddress>>;
+  };
 }

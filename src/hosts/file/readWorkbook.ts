@@ -1,0 +1,58 @@
+/**
+ * ExcelJS adapter, read side: an .xlsx workbook → the same snapshot the Excel JS API adapter
+ * produces (used range of values, formulas as their cached results, dates as serials).
+ */
+import type ExcelJS from "exceljs";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
+import { normalizeSheet } from "../normalize";
+
+/** Excel's serial date: days since 1899-12-30 (with Excel's 1900 leap-year bug baked in). */
+export function dateToSerial(date: Date): number {
+  const ms = date.getTime() - Date.UTC(1899, 11, 30);
+  return ms / 86_400_000;
+}
+
+type ExcelJsValue = ExcelJS.CellValue | undefined;
+
+/** An ExcelJS cell value → our cell value. */
+export function toCellValue(value: ExcelJsValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean")
+    return value;
+  if (value instanceof Date) return dateToSerial(value);
+  if (typeof value === "object") {
+    if ("error" in value && typeof value.error === "string") return { error: value.error };
+    if ("richText" in value && Array.isArray(value.richText))
+      return value.richText.map((r) => r.text).join("");
+    if ("formula" in value || "sharedFormula" in value) {
+      const result = (value as { result?: ExcelJsValue }).result;
+      return toCellValue(result);
+    }
+    if ("hyperlink" in value && "text" in value)
+      return toCellValue((value as { text: ExcelJsValue }).text);
+    if ("text" in value) return toCellValue((value as { text: ExcelJsValue }).text);
+  }
+  return null;
+}
+
+export function readSheet(worksheet: ExcelJS.Worksheet): SheetSnapshot {
+  const values: CellValue[][] = [];
+  const numberFormats: string[][] = [];
+  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const rowValues: CellValue[] = [];
+    const rowFormats: string[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      // Merged cells repeat the master's value in ExcelJS; Excel shows it only in the master.
+      if (cell.isMerged && cell.master !== cell) return;
+      rowValues[colNumber - 1] = toCellValue(cell.value);
+      rowFormats[colNumber - 1] = cell.numFmt || "General";
+    });
+    values[rowNumber - 1] = rowValues;
+    numberFormats[rowNumber - 1] = rowFormats;
+  });
+  return normalizeSheet(worksheet.name, 0, 0, values, numberFormats);
+}
+
+export function readWorkbook(workbook: ExcelJS.Workbook): WorkbookSnapshot {
+  return { sheets: workbook.worksheets.map(readSheet) };
+}

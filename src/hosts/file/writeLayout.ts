@@ -1,0 +1,151 @@
+/**
+ * ExcelJS adapter, write side: renders a SheetLayout into a worksheet of an .xlsx workbook
+ * (values, formulas, styles, merges, widths, validation, freeze panes, print setup).
+ */
+import type ExcelJS from "exceljs";
+import type {
+  CellStyle,
+  LayoutCell,
+  MergeRange,
+  SheetLayout,
+  ValidationRule,
+} from "../../layout/sheetLayout";
+import { cellAddress } from "../snapshot";
+
+const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
+
+export function rangeAddress(r: MergeRange): string {
+  return `${cellAddress(r.top, r.left)}:${cellAddress(r.bottom, r.right)}`;
+}
+
+function applyStyle(cell: ExcelJS.Cell, style: CellStyle | undefined, layout: SheetLayout): void {
+  cell.font = {
+    name: layout.fontName,
+    size: style?.fontSize ?? layout.fontSize,
+    bold: style?.bold ?? false,
+    italic: style?.italic ?? false,
+    ...(style?.fontColor ? { color: { argb: argb(style.fontColor) } } : {}),
+  };
+  if (!style) return;
+  if (style.fill)
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
+  if (style.horizontal || style.vertical || style.wrap) {
+    cell.alignment = {
+      horizontal: style.horizontal,
+      vertical: style.vertical === "center" ? "middle" : style.vertical,
+      wrapText: style.wrap ?? false,
+    };
+  }
+  if (style.numberFormat) cell.numFmt = style.numberFormat;
+  if (style.border || style.borderBottomThick) {
+    const thin = { style: "thin" as const, color: { argb: "FF000000" } };
+    cell.border = style.border
+      ? {
+          top: thin,
+          left: thin,
+          right: thin,
+          bottom: style.borderBottomThick ? { style: "medium", color: { argb: "FF000000" } } : thin,
+        }
+      : { bottom: { style: "medium", color: { argb: "FF000000" } } };
+  }
+}
+
+function cellValue(c: LayoutCell): ExcelJS.CellValue {
+  if (c.formula)
+    return {
+      formula: c.formula.replace(/^=/, ""),
+      result: c.value ?? undefined,
+    } as ExcelJS.CellFormulaValue;
+  return c.value;
+}
+
+function validation(
+  rule: ValidationRule,
+  errorMessage: string,
+  prompt?: string
+): ExcelJS.DataValidation {
+  const common = {
+    allowBlank: true,
+    showErrorMessage: true,
+    errorStyle: "stop",
+    errorTitle: "输入有误",
+    error: errorMessage,
+  };
+  const withPrompt = prompt ? { showInputMessage: true, prompt } : {};
+  if (rule.kind === "list")
+    return {
+      type: "list",
+      formulae: [`"${rule.choices.join(",")}"`],
+      ...common,
+      ...withPrompt,
+    } as ExcelJS.DataValidation;
+  return {
+    type: rule.kind === "decimal" ? "decimal" : "whole",
+    operator: "between",
+    formulae: [rule.min, rule.max],
+    ...common,
+    ...withPrompt,
+  } as ExcelJS.DataValidation;
+}
+
+/** Adds a worksheet named `layout.name` (the caller checks it does not exist) and fills it. */
+export function writeLayout(workbook: ExcelJS.Workbook, layout: SheetLayout): ExcelJS.Worksheet {
+  const ws = workbook.addWorksheet(layout.name, {
+    properties: {
+      defaultRowHeight: 16,
+      ...(layout.tabColor ? { tabColor: { argb: argb(layout.tabColor) } } : {}),
+    },
+    views: [
+      {
+        state: layout.frozenRows ? "frozen" : "normal",
+        ySplit: layout.frozenRows ?? 0,
+        showGridLines: layout.showGridlines ?? true,
+      },
+    ],
+  });
+  layout.columnWidths.forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
+  for (const c of layout.cells) {
+    const cell = ws.getCell(c.row + 1, c.column + 1);
+    cell.value = cellValue(c);
+    applyStyle(cell, c.style, layout);
+  }
+  for (const m of layout.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  for (const [row, height] of Object.entries(layout.rowHeights ?? {}))
+    ws.getRow(Number(row) + 1).height = height;
+  // ExcelJS has range-wide validation (`worksheet.dataValidations`) but does not declare it.
+  const validations = (
+    ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }
+  ).dataValidations;
+  for (const v of layout.validations ?? []) {
+    validations.add(rangeAddress(v.range), validation(v.rule, v.errorMessage, v.prompt));
+  }
+  const print = layout.print;
+  if (print) {
+    ws.pageSetup = {
+      paperSize: 9,
+      orientation: print.orientation,
+      fitToPage: true,
+      fitToWidth: print.fitToPagesWide,
+      fitToHeight: 0,
+      printArea: rangeAddress(print.printArea),
+      horizontalCentered: print.centerHorizontally ?? true,
+      showGridLines: print.printGridlines ?? false,
+      ...(print.titleRows
+        ? { printTitlesRow: `${print.titleRows.first + 1}:${print.titleRows.last + 1}` }
+        : {}),
+      ...(print.margins ? { margins: print.margins } : {}),
+    };
+    ws.headerFooter = {
+      oddHeader: print.centerHeader ? `&C${print.centerHeader}` : undefined,
+      oddFooter:
+        [
+          print.leftFooter ? `&L${print.leftFooter}` : "",
+          print.centerFooter ? `&C${print.centerFooter}` : "",
+          print.rightFooter ? `&R${print.rightFooter}` : "",
+        ].join("") || undefined,
+    };
+  }
+  return ws;
+}

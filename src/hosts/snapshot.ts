@@ -1,0 +1,80 @@
+/**
+ * What a host adapter reads from a workbook: each sheet's used range as plain values and
+ * number formats. Both adapters (Excel JS API, ExcelJS files) produce this same shape, and
+ * one parser reads it, so the add-in and the command line see a workbook identically.
+ */
+
+/** An Excel error value such as `#DIV/0!`, `#REF!`, `#N/A`. */
+export interface CellError {
+  error: string;
+}
+
+/**
+ * A cell's value as Excel holds it: number, text, boolean, error, or null when empty.
+ * Formulas are represented by their last calculated value. Dates are serial numbers, as in
+ * the Excel JS API's `values`; their number format tells them apart.
+ */
+export type CellValue = number | string | boolean | CellError | null;
+
+export interface SheetSnapshot {
+  name: string;
+  /** 0-based row and column of `values[0][0]` (the used range's top-left cell). */
+  top: number;
+  left: number;
+  /** Rows of values; rows may be shorter than the widest row (missing cells are empty). */
+  values: CellValue[][];
+  /** Number formats aligned with `values` (`General`, `0.00%`, …); may be omitted. */
+  numberFormats?: string[][];
+}
+
+export interface WorkbookSnapshot {
+  sheets: SheetSnapshot[];
+}
+
+export function isCellError(value: CellValue): value is CellError {
+  return typeof value === "object" && value !== null && "error" in value;
+}
+
+const ERROR_TEXT =
+  /^#(DIV\/0!|REF!|N\/A|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|BUSY!|BLOCKED!|CONNECT!|FIELD!|UNKNOWN!)$/;
+
+/** Excel's JS API returns error values as text (`"#DIV/0!"`); this recognises them. */
+export function errorFromText(text: string): CellError | null {
+  return ERROR_TEXT.test(text.trim()) ? { error: text.trim() } : null;
+}
+
+/** Column index (0-based) → letters: 0 → A, 27 → AB. */
+export function columnLetters(index: number): string {
+  let n = index + 1;
+  let out = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** Letters → 0-based column index: A → 0, AB → 27. */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** 0-based row/column → `C5`. */
+export function cellAddress(row: number, column: number): string {
+  return `${columnLetters(column)}${row + 1}`;
+}
+
+/** Sheet-qualified address as users read it: `预算支出!C5` (no quotes, as in our messages). */
+export function qualified(sheet: string, row: number, column: number): string {
+  return `${sheet}!${cellAddress(row, column)}`;
+}
+
+/** Parses `A1`-style addresses (with or without `$`) → 0-based row/column. */
+export function parseAddress(address: string): { row: number; column: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
+  if (!m) return null;
+  return { row: Number(m[2]) - 1, column: columnIndex(m[1]) };
+}

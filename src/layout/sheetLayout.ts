@@ -1,0 +1,107 @@
+/**
+ * A sheet described as data: cells with values and styles, merges, column widths, data
+ * validation and print setup. Layout functions (template, summary) produce it; the two
+ * writers (Excel JS API, ExcelJS) render it. Nothing here touches a host.
+ */
+
+export type HorizontalAlign = "left" | "center" | "right";
+export type VerticalAlign = "top" | "center" | "bottom";
+
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  /** Points. */
+  fontSize?: number;
+  /** Font colour as `#RRGGBB`. */
+  fontColor?: string;
+  /** Fill colour as `#RRGGBB`. */
+  fill?: string;
+  horizontal?: HorizontalAlign;
+  vertical?: VerticalAlign;
+  wrap?: boolean;
+  /** Excel number format, e.g. `#,##0.00`, `0.00%`, `@`. */
+  numberFormat?: string;
+  /** Thin borders on all four sides. */
+  border?: boolean;
+  /** A thick bottom border (section headings). */
+  borderBottomThick?: boolean;
+}
+
+export type LayoutValue = string | number | boolean | null;
+
+export interface LayoutCell {
+  /** 0-based row and column. */
+  row: number;
+  column: number;
+  value: LayoutValue;
+  /** A formula such as `=SUM(C5:C9)`; `value` is then its expected result. */
+  formula?: string;
+  style?: CellStyle;
+}
+
+export interface MergeRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** Whole-number or decimal validation between bounds; or a list of choices. */
+export type ValidationRule =
+  | { kind: "decimal"; min: number; max: number }
+  | { kind: "wholeNumber"; min: number; max: number }
+  | { kind: "list"; choices: string[] };
+
+export interface DataValidation {
+  range: MergeRange;
+  rule: ValidationRule;
+  /** Chinese message shown when the input is refused. */
+  errorMessage: string;
+  prompt?: string;
+}
+
+export interface PrintSetup {
+  paper: "A4";
+  orientation: "portrait" | "landscape";
+  /** Fit to this many pages wide (height unlimited). */
+  fitToPagesWide: number;
+  /** 0-based inclusive rows repeated on every page. */
+  titleRows?: { first: number; last: number };
+  printArea: MergeRange;
+  /** Header text with Excel codes (`&P`, `&N`). */
+  centerHeader?: string;
+  centerFooter?: string;
+  leftFooter?: string;
+  rightFooter?: string;
+  centerHorizontally?: boolean;
+  printGridlines?: boolean;
+  /** Margins in inches. */
+  margins?: {
+    left: number;
+    right: number;
+    top: number;
+    bottom: number;
+    header: number;
+    footer: number;
+  };
+}
+
+export interface SheetLayout {
+  name: string;
+  /** Font for the whole sheet (set explicitly so CJK text prints everywhere). */
+  fontName: string;
+  /** Default font size in points. */
+  fontSize: number;
+  cells: LayoutCell[];
+  merges: MergeRange[];
+  /** Column widths in characters, by 0-based column. */
+  columnWidths: number[];
+  /** Row heights in points, by 0-based row, where not default. */
+  rowHeights?: Record<number, number>;
+  validations?: DataValidation[];
+  /** Rows frozen at the top. */
+  frozenRows?: number;
+  showGridlines?: boolean;
+  tabColor?: string;
+  print?: PrintSetup;
+}

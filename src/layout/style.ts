@@ -1,0 +1,32 @@
+/** Shared look of the sheets we write: fonts, colours, number formats. */
+import type { CellStyle } from "./sheetLayout";
+
+/** Set explicitly so Chinese prints the same in Excel, WPS and LibreOffice. */
+export const SHEET_FONT = "Noto Sans CJK SC";
+export const FONT_SIZE = 10.5;
+
+export const formats = {
+  amount: "#,##0.00",
+  score: "0.00",
+  rate: "0.00%",
+  integer: "0",
+  text: "@",
+};
+
+export const styles = {
+  title: { bold: true, fontSize: 16, horizontal: "center", vertical: "center" } satisfies CellStyle,
+  subtitle: { fontSize: 10, horizontal: "right", fontColor: "#404040" } satisfies CellStyle,
+  header: {
+    bold: true,
+    fill: "#D9E2F3",
+    horizontal: "center",
+    vertical: "center",
+    wrap: true,
+    border: true,
+  } satisfies CellStyle,
+  label: { border: true, vertical: "center", wrap: true } satisfies CellStyle,
+  input: { border: true, fill: "#FFF9E5", vertical: "center" } satisfies CellStyle,
+  cell: { border: true, vertical: "center" } satisfies CellStyle,
+  total: { bold: true, border: true, fill: "#F2F2F2", vertical: "center" } satisfies CellStyle,
+  note: { fontSize: 9, fontColor: "#595959", wrap: true, vertical: "top" } satisfies CellStyle,
+};

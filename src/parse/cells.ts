@@ -1,0 +1,174 @@
+/**
+ * Reading one cell as the type a column needs, the way finance staff type values: numbers,
+ * numbers stored as text, thousands separators, full-width digits, percentages in any form,
+ * and “—” / “-” / “/” for nothing. A value that cannot be read is a message naming the cell,
+ * never a silent 0.
+ */
+import { Dec, fromNumber } from "../model/decimal";
+import { parseLooseNumber, toHalfWidth } from "../model/numbers";
+import { isCellError } from "../hosts/snapshot";
+import type { Grid } from "./grid";
+import { type InputProblem, cellProblem } from "./problems";
+
+/** Result of reading a cell: a value (null when empty) or the problem to report. */
+export type Read<T> = { value: T | null; problem?: InputProblem };
+
+const EMPTY_MARKERS = new Set([
+  "",
+  "-",
+  "—",
+  "——",
+  "–",
+  "－",
+  "/",
+  "／",
+  "\\",
+  "无",
+  "不适用",
+  "n/a",
+  "N/A",
+  "NA",
+]);
+
+export function isEmptyMarker(text: string): boolean {
+  return EMPTY_MARKERS.has(toHalfWidth(text).trim());
+}
+
+/** Shown in messages: the cell's text, shortened. */
+function shown(text: string): string {
+  const t = text.trim();
+  return t.length > 30 ? `${t.slice(0, 30)}…` : t;
+}
+
+function isDateFormat(format: string): boolean {
+  if (!format || /^general$/i.test(format)) return false;
+  const bare = format.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "");
+  return /[ymd]/i.test(bare) && !/[#0]/.test(bare.replace(/[ymd]/gi, ""));
+}
+
+interface Cell {
+  grid: Grid;
+  row: number;
+  column: number;
+}
+
+function problem(c: Cell, text: string): InputProblem {
+  return cellProblem(c.grid.name, c.grid.address(c.row, c.column), text);
+}
+
+/** Common path: null for empty, a Decimal for numeric content, or a problem. */
+function readNumeric(c: Cell, what: string): Read<Dec> & { percent?: boolean } {
+  const v = c.grid.value(c.row, c.column);
+  if (v === null) return { value: null };
+  if (isCellError(v))
+    return { value: null, problem: problem(c, `单元格是错误值 ${v.error}，请修正公式或数据`) };
+  if (typeof v === "boolean")
+    return { value: null, problem: problem(c, `“${v ? "TRUE" : "FALSE"}”不是${what}`) };
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return { value: null, problem: problem(c, `“${v}”不是${what}`) };
+    if (isDateFormat(c.grid.numberFormat(c.row, c.column))) {
+      return { value: null, problem: problem(c, `单元格格式为日期，不是${what}`) };
+    }
+    return { value: fromNumber(v), percent: /%/.test(c.grid.numberFormat(c.row, c.column)) };
+  }
+  const text = v;
+  if (isEmptyMarker(text)) return { value: null };
+  const errorText = text.trim();
+  if (/^#[A-Z/0!?]+/.test(errorText))
+    return { value: null, problem: problem(c, `单元格是错误值 ${errorText}，请修正公式或数据`) };
+  const half = toHalfWidth(text).trim();
+  const isPercent = /[%％]$/.test(half);
+  const parsed = parseLooseNumber(isPercent ? half.slice(0, -1) : half);
+  if (parsed === null) return { value: null, problem: problem(c, `“${shown(text)}”不是${what}`) };
+  return { value: isPercent ? parsed.dividedBy(100) : parsed, percent: isPercent };
+}
+
+/** An amount in the table's unit, converted to 万元 (`factor` = 1 for 万元, 0.0001 for 元). */
+export function readAmount(c: Cell, factor: Dec): Read<Dec> {
+  const r = readNumeric(c, "数字");
+  if (r.value === null || r.problem) return r;
+  if (r.percent)
+    return {
+      value: null,
+      problem: problem(c, `“${c.grid.text(c.row, c.column)}”是百分比，不是金额`),
+    };
+  return { value: r.value.times(factor) };
+}
+
+/** A score (分值, 得分): a plain number. */
+export function readScore(c: Cell): Read<Dec> {
+  const r = readNumeric(c, "数字");
+  if (r.value === null || r.problem) return r;
+  if (r.percent)
+    return {
+      value: null,
+      problem: problem(c, `“${c.grid.text(c.row, c.column)}”是百分比，不是分数`),
+    };
+  return { value: r.value };
+}
+
+/**
+ * A rate as a fraction: `0.8087`, `80.87%` (number formatted as % or text) and `80.87` all
+ * give 0.8087. A bare number above 2 is taken as a percentage. Outside 0–200% is refused.
+ */
+export function readRate(c: Cell): Read<Dec> {
+  const r = readNumeric(c, "比率");
+  if (r.value === null || r.problem) return r;
+  const value = !r.percent && r.value.abs().greaterThan(2) ? r.value.dividedBy(100) : r.value;
+  if (value.isNegative() || value.greaterThan(2)) {
+    return {
+      value: null,
+      problem: problem(c, `比率“${c.grid.text(c.row, c.column)}”超出 0～200% 的范围`),
+    };
+  }
+  return { value };
+}
+
+/** A whole count (项目个数). */
+export function readCount(c: Cell): Read<number> {
+  const r = readNumeric(c, "数字");
+  if (r.value === null || r.problem) return { value: null, problem: r.problem };
+  if (!r.value.isInteger() || r.value.isNegative()) {
+    return { value: null, problem: problem(c, `“${c.grid.text(c.row, c.column)}”不是非负整数`) };
+  }
+  return { value: r.value.toNumber() };
+}
+
+/** A year: 2022, "2022", "2022年", "2022 年度". */
+export function readYear(c: Cell): Read<number> {
+  const text = toHalfWidth(c.grid.text(c.row, c.column));
+  if (text === "") return { value: null };
+  const m = /^(\d{4})\s*(年度?)?$/.exec(text);
+  const year = m ? Number(m[1]) : NaN;
+  if (!m || year < 1990 || year > 2100)
+    return { value: null, problem: problem(c, `年度“${shown(text)}”不是有效年份`) };
+  return { value: year };
+}
+
+const YES = /^(是|已完成|完成|全部完成|已自评|已开展|已|有|y|yes|true|√|✓|✔|1)$/i;
+const NO = /^(否|未完成|没有完成|未自评|未开展|未|无|n|no|false|×|✗|✘|0|部分完成|进行中|推进中)$/i;
+
+/** Yes/no as typed: 是/否, 已完成/未完成, √/×, TRUE/FALSE, 1/0. */
+export function readYesNo(c: Cell, what: string): Read<boolean> {
+  const v = c.grid.value(c.row, c.column);
+  if (v === null) return { value: null };
+  if (typeof v === "boolean") return { value: v };
+  if (isCellError(v))
+    return { value: null, problem: problem(c, `单元格是错误值 ${v.error}，请修正公式或数据`) };
+  const text = toHalfWidth(String(v))
+    .trim()
+    .replace(/[。.]$/, "");
+  if (isEmptyMarker(text) && text !== "无") return { value: null };
+  if (YES.test(text)) return { value: true };
+  if (NO.test(text)) return { value: false };
+  return {
+    value: null,
+    problem: problem(c, `“${shown(String(v))}”无法识别为${what}，请填写“是”或“否”`),
+  };
+}
+
+/** Plain text; numbers are shown as typed. */
+export function readText(c: Cell): string {
+  const text = c.grid.text(c.row, c.column);
+  return isEmptyMarker(text) && text !== "无" ? "" : text;
+}

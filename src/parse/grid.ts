@@ -1,0 +1,69 @@
+/**
+ * A read-only view of one sheet snapshot in absolute coordinates, with the text helpers the
+ * table finder needs (normalised header text, blank tests).
+ */
+import { toHalfWidth } from "../model/numbers";
+import { type CellValue, type SheetSnapshot, cellAddress, isCellError } from "../hosts/snapshot";
+
+export class Grid {
+  readonly name: string;
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+
+  constructor(private readonly sheet: SheetSnapshot) {
+    this.name = sheet.name;
+    this.top = sheet.top;
+    this.left = sheet.left;
+    this.bottom = sheet.top + sheet.values.length - 1;
+    const width = sheet.values.reduce((w, row) => Math.max(w, row.length), 0);
+    this.right = sheet.left + width - 1;
+  }
+
+  value(row: number, column: number): CellValue {
+    const r = this.sheet.values[row - this.top];
+    if (!r) return null;
+    const v = r[column - this.left];
+    return v === undefined || v === "" ? null : v;
+  }
+
+  numberFormat(row: number, column: number): string {
+    return this.sheet.numberFormats?.[row - this.top]?.[column - this.left] ?? "General";
+  }
+
+  /** The cell's text as shown, trimmed; "" for empty. Errors show as their code. */
+  text(row: number, column: number): string {
+    const v = this.value(row, column);
+    if (v === null) return "";
+    if (isCellError(v)) return v.error;
+    return String(v).trim();
+  }
+
+  /** Normalised text for matching headers and labels: half-width, no spaces or quotes. */
+  key(row: number, column: number): string {
+    return normalizeLabel(this.text(row, column));
+  }
+
+  isBlankRow(row: number, columns?: readonly number[]): boolean {
+    const cols = columns ?? range(this.left, this.right);
+    return cols.every((c) => this.value(row, c) === null);
+  }
+
+  address(row: number, column: number): string {
+    return cellAddress(row, column);
+  }
+}
+
+export function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let i = from; i <= to; i++) out.push(i);
+  return out;
+}
+
+/** For headers and labels: half-width, no whitespace, no quotes, no trailing colon. */
+export function normalizeLabel(text: string): string {
+  return toHalfWidth(text.normalize("NFKC"))
+    .replace(/[\s"'“”‘’「」]/g, "")
+    .replace(/[:：]$/, "");
+}

@@ -1,0 +1,268 @@
+/**
+ * Finding the input tables by their header text, wherever they sit: any sheet, any of the
+ * top rows, any column order, synonyms, and two-row headers (a merged 预算数 over 年初 / 调整).
+ */
+import { Dec } from "../model/decimal";
+import { type Grid, range } from "./grid";
+
+export type TableKind = "budget" | "indicators" | "projects" | "keyTasks" | "settings";
+
+export interface ColumnSpec {
+  key: string;
+  /** The canonical header, used in messages and the template. */
+  label: string;
+  /** Header texts recognised (normalised: half-width, no spaces or quotes). */
+  match: RegExp;
+  exclude?: RegExp;
+}
+
+export interface TableSpec {
+  kind: TableKind;
+  /** Chinese name, e.g. 部门预算支出明细表. */
+  title: string;
+  columns: ColumnSpec[];
+  /** Column keys of which every group needs at least one match. */
+  required: string[][];
+}
+
+export const tableSpecs: Record<TableKind, TableSpec> = {
+  budget: {
+    kind: "budget",
+    title: "部门预算支出明细表",
+    columns: [
+      { key: "label", label: "支出类别", match: /支出类别|支出项目|^类别$|^科目|^项目$|支出分类/ },
+      { key: "initial", label: "年初预算数", match: /年初/ },
+      {
+        key: "adjusted",
+        label: "调整预算数",
+        match: /调整|全年预算|变动后/,
+        exclude: /调整率|调整幅度/,
+      },
+      {
+        key: "final",
+        label: "决算数",
+        match: /决算|执行数|实际支出|实际执行|全年支出/,
+        exclude: /执行率/,
+      },
+    ],
+    required: [["label"], ["initial"], ["adjusted"], ["final"]],
+  },
+  indicators: {
+    kind: "indicators",
+    title: "绩效指标表",
+    columns: [
+      { key: "level1", label: "一级指标", match: /一级/ },
+      { key: "level2", label: "二级指标", match: /二级/ },
+      { key: "level3", label: "三级指标", match: /三级/ },
+      { key: "name", label: "指标", match: /^指标(名称)?$|^评价指标$|^绩效指标$|^考核指标$/ },
+      { key: "max", label: "分值", match: /分值|权重|标准分|满分/ },
+      {
+        key: "entered",
+        label: "自评得分",
+        match: /自评得分|^得分$|^自评分|^评分$|实际得分|^分数$/,
+        exclude: /说明|依据|原因/,
+      },
+      { key: "explanation", label: "得分说明", match: /说明|扣分原因|评分依据|备注|扣分理由/ },
+    ],
+    required: [["level1", "level2", "level3", "name"], ["entered"]],
+  },
+  projects: {
+    kind: "projects",
+    title: "项目清单",
+    columns: [
+      { key: "name", label: "项目名称", match: /项目名称|^项目$/ },
+      { key: "budget", label: "项目预算", match: /预算|资金|金额|安排/, exclude: /执行|支出|决算/ },
+      {
+        key: "spending",
+        label: "实际支出",
+        match: /支出|执行数|决算|实际/,
+        exclude: /执行率|自评/,
+      },
+      { key: "evaluated", label: "是否开展自评", match: /是否.*自评|自评情况|已自评|开展自评/ },
+      { key: "selfScore", label: "自评得分", match: /自评得分|得分|评分/, exclude: /是否|情况/ },
+    ],
+    required: [["name"], ["selfScore", "evaluated"]],
+  },
+  keyTasks: {
+    kind: "keyTasks",
+    title: "重点工作任务表",
+    columns: [
+      { key: "name", label: "工作任务", match: /工作任务|重点工作|任务名称|工作内容|^任务$/ },
+      { key: "done", label: "是否完成", match: /是否完成|完成状态|完成与否|^状态$/ },
+      { key: "note", label: "完成情况", match: /完成情况|进展情况|完成说明/ },
+    ],
+    required: [["name"], ["done", "note"]],
+  },
+  settings: {
+    kind: "settings",
+    title: "绩效自评设置",
+    columns: [
+      { key: "key", label: "参数", match: /^参数(路径)?$|^设置项$/ },
+      { key: "value", label: "值", match: /^值$|^设置值$|^取值$/ },
+      { key: "note", label: "说明", match: /^说明$/ },
+    ],
+    required: [["key"], ["value"]],
+  },
+};
+
+export interface FoundTable {
+  kind: TableKind;
+  sheet: string;
+  /** First header row (0-based, absolute). */
+  headerRow: number;
+  /** Header rows used: 1, or 2 for a two-row header. */
+  headerDepth: number;
+  /** Matched column index (absolute, 0-based) per column key. */
+  columns: Record<string, number>;
+  /** Amount unit factor to 万元 (1 for 万元, 0.0001 for 元). */
+  unitFactor: Dec;
+  unitLabel: string;
+}
+
+/** Rows searched for a header from the top of each sheet. */
+export const HEADER_SEARCH_ROWS = 40;
+
+function headerTexts(grid: Grid, row: number, depth: number): string[] {
+  const texts: string[] = [];
+  let carried = "";
+  for (const c of range(grid.left, grid.right)) {
+    const upper = grid.key(row, c);
+    if (depth === 1) {
+      texts.push(upper);
+      continue;
+    }
+    const lower = grid.key(row + 1, c);
+    // A merged upper cell (e.g. 预算数 over 年初 / 调整) shows its text only in its first column.
+    if (upper) carried = upper;
+    else if (!lower) carried = "";
+    texts.push(lower ? `${upper || carried}${lower}` : upper);
+  }
+  return texts;
+}
+
+function matchColumns(spec: TableSpec, texts: string[], left: number): Record<string, number> {
+  const taken = new Set<number>();
+  const columns: Record<string, number> = {};
+  for (const col of spec.columns) {
+    const index = texts.findIndex(
+      (t, i) => t !== "" && !taken.has(i) && col.match.test(t) && !col.exclude?.test(t)
+    );
+    if (index >= 0) {
+      taken.add(index);
+      columns[col.key] = left + index;
+    }
+  }
+  return columns;
+}
+
+function satisfied(spec: TableSpec, columns: Record<string, number>): boolean {
+  return spec.required.every((group) => group.some((key) => key in columns));
+}
+
+/** Looks for a 单位：万元 / 元 note above the header or in the header cells. */
+function findUnit(grid: Grid, headerRow: number, depth: number): { factor: Dec; label: string } {
+  const rows = range(Math.max(grid.top, headerRow - 3), headerRow + depth - 1);
+  for (const r of rows) {
+    for (const c of range(grid.left, grid.right)) {
+      const text = grid.key(r, c);
+      const m = /单位[:：]?(万元|千元|元)|[(（](万元|千元|元)[)）]/.exec(text);
+      if (m) {
+        const unit = m[1] ?? m[2];
+        const factor =
+          unit === "万元" ? new Dec(1) : unit === "千元" ? new Dec("0.1") : new Dec("0.0001");
+        return { factor, label: unit };
+      }
+    }
+  }
+  return { factor: new Dec(1), label: "万元" };
+}
+
+function filledCells(grid: Grid, row: number): number {
+  return range(grid.left, grid.right).filter((c) => grid.value(row, c) !== null).length;
+}
+
+function hasNumbers(grid: Grid, row: number): boolean {
+  return range(grid.left, grid.right).some((c) => typeof grid.value(row, c) === "number");
+}
+
+/** Finds the first table of a kind across sheets (sheet order, then top to bottom). */
+export function findTable(grids: readonly Grid[], spec: TableSpec): FoundTable | null {
+  for (const grid of grids) {
+    const lastRow = Math.min(grid.bottom, grid.top + HEADER_SEARCH_ROWS);
+    for (let row = grid.top; row <= lastRow; row++) {
+      let best: { columns: Record<string, number>; depth: number } | null = null;
+      for (const depth of [1, 2]) {
+        // A two-row header: the upper row has several labels (a title row has one), the
+        // lower row holds labels only (a row with numbers is data).
+        if (
+          depth === 2 &&
+          (row + 1 > grid.bottom || hasNumbers(grid, row + 1) || filledCells(grid, row) < 2)
+        )
+          continue;
+        const columns = matchColumns(spec, headerTexts(grid, row, depth), grid.left);
+        if (
+          satisfied(spec, columns) &&
+          (!best || Object.keys(columns).length > Object.keys(best.columns).length)
+        ) {
+          best = { columns, depth };
+        }
+      }
+      if (best) {
+        const unit = findUnit(grid, row, best.depth);
+        return {
+          kind: spec.kind,
+          sheet: grid.name,
+          headerRow: row,
+          headerDepth: best.depth,
+          columns: best.columns,
+          unitFactor: unit.factor,
+          unitLabel: unit.label,
+        };
+      }
+    }
+  }
+  return null;
+}
+
+/** The header words looked for, for a "table not found" message. */
+export function describeHeaders(spec: TableSpec): string {
+  return spec.required
+    .map((group) =>
+      group.map((key) => `“${spec.columns.find((c) => c.key === key)?.label ?? key}”`).join("或")
+    )
+    .join("、");
+}
+
+/** The table's area: header to the last row before a blank one, across its matched columns. */
+export interface TableArea {
+  sheet: string;
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+export function tableArea(grid: Grid, table: FoundTable): TableArea {
+  const cols = Object.values(table.columns);
+  let bottom = table.headerRow + table.headerDepth - 1;
+  for (let row = bottom + 1; row <= grid.bottom && !grid.isBlankRow(row, cols); row++) bottom = row;
+  return {
+    sheet: grid.name,
+    top: table.headerRow,
+    bottom,
+    left: Math.min(...cols),
+    right: Math.max(...cols),
+  };
+}
+
+export function inArea(
+  areas: readonly TableArea[],
+  sheet: string,
+  row: number,
+  column: number
+): boolean {
+  return areas.some(
+    (a) =>
+      a.sheet === sheet && row >= a.top && row <= a.bottom && column >= a.left && column <= a.right
+  );
+}

@@ -1,0 +1,35 @@
+/**
+ * The whole pure pipeline for one workbook: snapshot → parse → evaluate. Problems found while
+ * reading become error gaps at the top of the gap list, so the user sees which cell to fix
+ * while everything that could be scored is scored.
+ */
+import { evaluate, type EvaluateOptions } from "../evaluate/evaluate";
+import type { Evaluation, Gap } from "../evaluate/result";
+import type { WorkbookSnapshot } from "../hosts/snapshot";
+import { parseWorkbook, type ParseResult } from "../parse/parseWorkbook";
+
+export interface WorkbookScore {
+  parse: ParseResult;
+  evaluation: Evaluation;
+}
+
+export function scoreSnapshot(
+  snapshot: WorkbookSnapshot,
+  options: EvaluateOptions = {}
+): WorkbookScore {
+  const parse = parseWorkbook(snapshot);
+  const evaluation = evaluate(parse.input, options);
+  const inputGaps: Gap[] = parse.problems.map((p) => ({
+    code: "inputError",
+    severity: p.severity,
+    message: p.message,
+    suggestion: p.cell ? "按提示修改该单元格后重新计算。" : "按提示补充后重新计算。",
+    cell: p.sheet && p.cell ? `${p.sheet}!${p.cell}` : undefined,
+  }));
+  const order = { error: 0, warning: 1, info: 2 } as const;
+  const gaps = [...inputGaps, ...evaluation.gaps]
+    .map((gap, index) => ({ gap, index }))
+    .sort((a, b) => order[a.gap.severity] - order[b.gap.severity] || a.index - b.index)
+    .map((x) => x.gap);
+  return { parse, evaluation: { ...evaluation, gaps } };
+}
