@@ -13,7 +13,7 @@ import type {
   KeyTask,
   Project,
 } from "../model/input";
-import { normalizeName } from "../model/text";
+import { normalizeName, quote } from "../model/text";
 import type { WorkbookSnapshot } from "../hosts/snapshot";
 import { findProfileById, profiles } from "../profiles";
 import {
@@ -486,7 +486,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot): ParseResult {
             cellProblem(
               grid.name,
               grid.address(row, cols.done),
-              `未填写“${name}”是否完成，按未完成计`,
+              `未填写${quote(name)}是否完成，按未完成计`,
               "warning"
             )
           );
@@ -499,7 +499,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot): ParseResult {
             cellProblem(
               grid.name,
               grid.address(row, cols.note),
-              `无法从完成情况判断“${name}”是否完成，请增加“是否完成”列并填写“是”或“否”`,
+              `无法从完成情况判断${quote(name)}是否完成，请增加“是否完成”列并填写“是”或“否”`,
               "warning"
             )
           );

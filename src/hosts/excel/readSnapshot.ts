@@ -1,0 +1,144 @@
+/**
+ * Excel JS API adapter, read side. Reads every sheet's used range (values, number formats,
+ * value types) in one batch and one `context.sync()`, whatever the row count. Sheets not
+ * known from the previous read cost one more sync (the first read of a session). Only when
+ * Excel on the web refuses a response over its 5 MB limit does it fall back to row blocks.
+ */
+import { normalizeSheet } from "../normalize";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
+
+/** Rows per block when a sheet is too large for one response. */
+export const BLOCK_ROWS = 5000;
+
+interface UsedRead {
+  name: string;
+  range: Excel.Range;
+}
+
+function isPayloadError(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  return code === "RequestPayloadSizeLimitExceeded" || code === "PayloadTooLarge";
+}
+
+function isMissingItem(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  return code === "ItemNotFound" || code === "InvalidReference";
+}
+
+function toCell(value: unknown, type: string | undefined): CellValue {
+  if (value === "" || value === null || value === undefined) return null;
+  if (type === "Error") return { error: String(value) };
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean")
+    return value;
+  return String(value);
+}
+
+function toSheet(name: string, range: Excel.Range): SheetSnapshot {
+  if (range.isNullObject) return { name, top: 0, left: 0, values: [], numberFormats: [] };
+  const values = range.values.map((row, r) =>
+    row.map((v, c) => toCell(v, range.valueTypes[r]?.[c]))
+  );
+  return normalizeSheet(
+    name,
+    range.rowIndex,
+    range.columnIndex,
+    values,
+    range.numberFormat as string[][]
+  );
+}
+
+function queueUsedRange(context: Excel.RequestContext, name: string): UsedRead {
+  const range = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+  range.load("values, numberFormat, valueTypes, rowIndex, columnIndex");
+  return { name, range };
+}
+
+/** Reads large sheets in row blocks: one sync for their sizes, then one per group of blocks. */
+async function readInBlocks(
+  context: Excel.RequestContext,
+  names: readonly string[]
+): Promise<SheetSnapshot[]> {
+  const sizes = names.map((name) => {
+    const range = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+    range.load("rowIndex, columnIndex, rowCount, columnCount");
+    return { name, range };
+  });
+  await context.sync();
+  const sheets: SheetSnapshot[] = [];
+  for (const { name, range } of sizes) {
+    if (range.isNullObject) {
+      sheets.push({ name, top: 0, left: 0, values: [], numberFormats: [] });
+      continue;
+    }
+    const blocks: Excel.Range[] = [];
+    const sheet = context.workbook.worksheets.getItem(name);
+    for (let start = 0; start < range.rowCount; start += BLOCK_ROWS) {
+      const rows = Math.min(BLOCK_ROWS, range.rowCount - start);
+      const block = sheet.getRangeByIndexes(
+        range.rowIndex + start,
+        range.columnIndex,
+        rows,
+        range.columnCount
+      );
+      block.load("values, numberFormat, valueTypes");
+      blocks.push(block);
+    }
+    // One sync per block keeps every response under the limit.
+    const values: CellValue[][] = [];
+    const formats: string[][] = [];
+    for (const block of blocks) {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- each block must be its own response
+      await context.sync();
+      block.values.forEach((row, r) =>
+        values.push(row.map((v, c) => toCell(v, block.valueTypes[r]?.[c])))
+      );
+      formats.push(...(block.numberFormat as string[][]));
+    }
+    sheets.push(normalizeSheet(name, range.rowIndex, range.columnIndex, values, formats));
+  }
+  return sheets;
+}
+
+/**
+ * Reads the workbook. `knownSheets` are the sheet names from the previous read: their used
+ * ranges are read in the same sync as the sheet list, so a recalculation costs one sync.
+ * Returns the snapshot and the sheet names to pass next time.
+ */
+export async function readSnapshot(
+  context: Excel.RequestContext,
+  knownSheets: readonly string[] = []
+): Promise<{ snapshot: WorkbookSnapshot; sheetNames: string[] }> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  const guessed = knownSheets.map((name) => {
+    const range = sheets.getItemOrNullObject(name).getUsedRangeOrNullObject(true);
+    range.load("values, numberFormat, valueTypes, rowIndex, columnIndex");
+    return { name, range };
+  });
+  let names: string[];
+  const byName = new Map<string, SheetSnapshot>();
+  try {
+    await context.sync();
+    names = sheets.items.map((s) => s.name);
+    for (const g of guessed)
+      if (names.includes(g.name)) byName.set(g.name, toSheet(g.name, g.range));
+    const missing = names.filter((n) => !byName.has(n));
+    if (missing.length > 0) {
+      const reads = missing.map((name) => queueUsedRange(context, name));
+      await context.sync();
+      for (const r of reads) byName.set(r.name, toSheet(r.name, r.range));
+    }
+  } catch (error) {
+    // A sheet remembered from last time was deleted or renamed: read afresh.
+    if (knownSheets.length > 0 && isMissingItem(error)) return readSnapshot(context, []);
+    if (!isPayloadError(error)) throw error;
+    sheets.load("items/name");
+    await context.sync();
+    names = sheets.items.map((s) => s.name);
+    for (const sheet of await readInBlocks(context, names)) byName.set(sheet.name, sheet);
+  }
+  return {
+    snapshot: { sheets: names.map((n) => byName.get(n) as SheetSnapshot) },
+    sheetNames: names,
+  };
+}

@@ -1,0 +1,22 @@
+/**
+ * The one narrow port between the pipeline and a host workbook. The Excel JS API adapter
+ * (task pane, ribbon) and the ExcelJS adapter (command line, playground) both implement it.
+ */
+import type { SheetLayout } from "../layout/sheetLayout";
+import type { WorkbookSnapshot } from "./snapshot";
+
+export interface InsertResult {
+  /** Sheets added. */
+  added: string[];
+  /** Sheets not added because a sheet of that name exists (never overwritten). */
+  clashes: string[];
+  /** Features left out because the host lacks them (e.g. 数据验证 before ExcelApi 1.8). */
+  skipped: string[];
+}
+
+export interface WorkbookPort {
+  /** Reads every sheet's used range. */
+  read(): Promise<WorkbookSnapshot>;
+  /** Adds sheets laid out as data; existing sheets are never touched. */
+  insertSheets(layouts: readonly SheetLayout[]): Promise<InsertResult>;
+}
