@@ -186,7 +186,7 @@ function budgetSheet(data?: DepartmentInput): SheetLayout {
 function indicatorSheet(profile: Profile, data?: DepartmentInput): SheetLayout {
   const layout = sheet(TEMPLATE_SHEETS.indicators, [14, 40, 8, 10, 50]);
   title(layout, `${data ? `${data.year} 年度` : ""}部门整体支出绩效自评表`, 5);
-  put(layout, 1, 4, profile.name, styles.subtitle);
+  put(layout, 1, 4, `评分标准：${profile.name}`, styles.subtitle);
   ["一级指标", "指标", "分值", "自评得分", "得分说明"].forEach((h, c) =>
     put(layout, 2, c, h, styles.header)
   );

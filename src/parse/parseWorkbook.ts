@@ -186,17 +186,12 @@ function findInfo(grids: readonly Grid[], tables: readonly TableArea[]): Map<Inf
   return hits;
 }
 
-/** The year from a title such as `2022 年度部门整体支出绩效自评`. */
-function yearFromTitles(
-  grids: readonly Grid[]
-): { year: number; sheet: string; cell: string } | null {
+/** The year from a sheet's title (its first cell), such as `2022 年度部门整体支出绩效自评`. */
+function yearFromTitles(grids: readonly Grid[]): number | null {
   for (const grid of grids) {
-    for (let row = grid.top; row <= Math.min(grid.bottom, grid.top + 5); row++) {
-      for (const column of range(grid.left, grid.right)) {
-        const m = /(20\d{2})\s*年度/.exec(grid.text(row, column));
-        if (m) return { year: Number(m[1]), sheet: grid.name, cell: grid.address(row, column) };
-      }
-    }
+    const title = grid.text(grid.top, grid.left);
+    const m = /(20\d{2})\s*年度?/.exec(title);
+    if (m && /绩效|自评|决算|预算/.test(title)) return Number(m[1]);
   }
   return null;
 }
@@ -275,7 +270,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot): ParseResult {
   let year = readInfo("year", readYear);
   if (year === null) {
     const fromTitle = yearFromTitles(grids);
-    if (fromTitle) year = fromTitle.year;
+    if (fromTitle !== null) year = fromTitle;
     else if (!info.has("year"))
       problems.push({
         severity: "error",
