@@ -14,9 +14,25 @@ export interface InsertResult {
   skipped: string[];
 }
 
+export interface WriteResult {
+  /** The sheet written. */
+  sheet: string;
+  /** An earlier summary of ours was replaced. */
+  replaced: boolean;
+  /** A sheet we did not create holds the preferred name; we wrote beside it. */
+  besideForeign?: string;
+  /** Features left out because the host lacks them. */
+  skipped: string[];
+}
+
 export interface WorkbookPort {
   /** Reads every sheet's used range. */
   read(): Promise<WorkbookSnapshot>;
   /** Adds sheets laid out as data; existing sheets are never touched. */
   insertSheets(layouts: readonly SheetLayout[]): Promise<InsertResult>;
+  /**
+   * Writes the add-in's own sheet (the summary): replaces our earlier one, never a sheet we
+   * did not create (then it writes beside it under another name), changes nothing else.
+   */
+  writeOwnedSheet(layout: SheetLayout): Promise<WriteResult>;
 }

@@ -5,6 +5,7 @@
  * Excel on the web refuses a response over its 5 MB limit does it fall back to row blocks.
  */
 import { normalizeSheet } from "../normalize";
+import { OWNER_NAME, sheetFromReference } from "../ownership";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 
 /** Rows per block when a sheet is too large for one response. */
@@ -110,6 +111,9 @@ export async function readSnapshot(
 ): Promise<{ snapshot: WorkbookSnapshot; sheetNames: string[] }> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
+  // The ownership marker rides along in the same sync.
+  const marker = context.workbook.names.getItemOrNullObject(OWNER_NAME);
+  marker.load("formula");
   const guessed = knownSheets.map((name) => {
     const range = sheets.getItemOrNullObject(name).getUsedRangeOrNullObject(true);
     range.load("values, numberFormat, valueTypes, rowIndex, columnIndex");
@@ -133,12 +137,12 @@ export async function readSnapshot(
     if (knownSheets.length > 0 && isMissingItem(error)) return readSnapshot(context, []);
     if (!isPayloadError(error)) throw error;
     sheets.load("items/name");
+    marker.load("formula");
     await context.sync();
     names = sheets.items.map((s) => s.name);
     for (const sheet of await readInBlocks(context, names)) byName.set(sheet.name, sheet);
   }
-  return {
-    snapshot: { sheets: names.map((n) => byName.get(n) as SheetSnapshot) },
-    sheetNames: names,
-  };
+  const markedSheet = marker.isNullObject ? null : sheetFromReference(marker.formula);
+  const ownedSheet = markedSheet !== null && names.includes(markedSheet) ? markedSheet : null;
+  return { snapshot: { sheets: names.map((n) => byName.get(n) as SheetSnapshot), ownedSheet }, sheetNames: names };
 }

@@ -1,0 +1,50 @@
+/**
+ * Which sheet the add-in may write its summary to. The add-in owns exactly the sheet its
+ * marker (the workbook-level defined name `JixiaoSummary`) points to, and only while that
+ * sheet still bears one of the add-in's names: a sheet the user created, or renamed to keep,
+ * is never overwritten.
+ */
+
+/** Workbook-level defined name marking the sheet the add-in created. */
+export const OWNER_NAME = "JixiaoSummary";
+
+/** Names tried in order when the preferred one is taken by a sheet we did not create. */
+export function candidateNames(preferred: string, count = 9): string[] {
+  return [preferred, `${preferred}（助手）`, ...Array.from({ length: count - 2 }, (_, i) => `${preferred}（助手${i + 2}）`)];
+}
+
+export interface WritePlan {
+  /** The sheet to write. */
+  target: string;
+  /** True when the target is our own earlier sheet, to be replaced. */
+  replace: boolean;
+  /** The preferred name, when a sheet we did not create holds it (we write beside it). */
+  besideForeign?: string;
+}
+
+export function planSummaryWrite(existing: readonly string[], marked: string | null | undefined, preferred: string): WritePlan {
+  const names = new Set(existing);
+  const candidates = candidateNames(preferred);
+  const besideForeign = names.has(preferred) && marked !== preferred ? preferred : undefined;
+  for (const name of candidates) {
+    if (names.has(name) && name === marked) return { target: name, replace: true, besideForeign };
+    if (!names.has(name)) return { target: name, replace: false, besideForeign };
+  }
+  // Every candidate is someone else's sheet: fall back to a numbered name.
+  let n = candidates.length + 1;
+  while (names.has(`${preferred}（助手${n}）`)) n++;
+  return { target: `${preferred}（助手${n}）`, replace: false, besideForeign };
+}
+
+/** `='绩效自评汇总'!$A$1` → `绩效自评汇总`; null for anything else (e.g. `=#REF!`). */
+export function sheetFromReference(reference: string | null | undefined): string | null {
+  if (!reference) return null;
+  const m = /^=?(?:'((?:[^']|'')+)'|([^'!]+))!\$?A\$?1(?::\$?[A-Z]+\$?\d+)?$/.exec(reference.trim());
+  if (!m) return null;
+  return m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] as string);
+}
+
+/** The reference for a sheet's A1, quoted as Excel does: `'绩效自评汇总'!$A$1`. */
+export function referenceTo(sheet: string): string {
+  return `'${sheet.replace(/'/g, "''")}'!$A$1`;
+}

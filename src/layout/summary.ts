@@ -1,0 +1,467 @@
+/**
+ * 绩效自评汇总: the print-ready summary sheet as data — budget execution, every indicator's
+ * scores with how they were computed, total and grade with the profile applied, the gap
+ * list, projects, and a signature block — with A4 print setup. Both writers render it.
+ */
+import { type Dec, percent, score } from "../model/decimal";
+import { budgetColumnLabels } from "../evaluate/budget";
+import type { Evaluation, Gap, GapCode, IndicatorResult } from "../evaluate/result";
+import { severityLabels } from "../evaluate/result";
+import { displayWidth } from "../model/text";
+import type { CellStyle, LayoutCell, LayoutValue, SheetLayout } from "./sheetLayout";
+import { FONT_SIZE, SHEET_FONT, formats, styles } from "./style";
+
+export const SUMMARY_SHEET = "绩效自评汇总";
+const COLUMNS = 9;
+const WIDTHS = [11, 24, 11, 11, 11, 9, 8, 34, 13];
+/** Light fill for flagged cells; with the text marks it stays visible in black-and-white print. */
+const FLAG_FILL = "#FCE4D6";
+
+export interface SummaryOptions {
+  /** 填报日期 / generation date shown on the sheet, `YYYY-MM-DD`. */
+  date: string;
+  /** Where the inputs were found, for the 数据来源 line. */
+  sources?: { title: string; sheet: string; range: string }[];
+  /** Sheet name to use (when 绩效自评汇总 is taken by a sheet we did not create). */
+  sheetName?: string;
+}
+
+/** Indicator marks for the 标记 column: text, so they survive black-and-white printing. */
+const MARKS: Partial<Record<GapCode, string>> = {
+  scoreOutOfRange: "✖超出分值",
+  missingScore: "✖未填报",
+  enteredDiffersFromComputed: "▲与计算不一致",
+  deductionWithoutExplanation: "◆扣分未说明",
+  maxMismatch: "▲分值不符",
+  unknownIndicator: "▲不在标准中",
+  notComputable: "○无法复核",
+  unconfirmedParameter: "●待核对",
+};
+
+class Builder {
+  readonly cells: LayoutCell[] = [];
+  readonly merges: SheetLayout["merges"] = [];
+  readonly heights: Record<number, number> = {};
+  row = 0;
+
+  put(row: number, column: number, value: LayoutValue, style?: CellStyle, span = 1): void {
+    this.cells.push({ row, column, value, style });
+    for (let c = column + 1; c < column + span; c++)
+      this.cells.push({ row, column: c, value: null, style });
+    if (span > 1)
+      this.merges.push({ top: row, left: column, bottom: row, right: column + span - 1 });
+  }
+
+  /** A full-width line of text. */
+  line(value: string, style?: CellStyle): number {
+    const row = this.row++;
+    this.put(row, 0, value, style, COLUMNS);
+    this.fit(
+      row,
+      value,
+      WIDTHS.reduce((a, b) => a + b, 0)
+    );
+    return row;
+  }
+
+  section(title: string): void {
+    this.row++;
+    this.line(title, { bold: true, fontSize: 12, borderBottomThick: true });
+  }
+
+  /**
+   * Row height for wrapped text (writers do not auto-fit): lines needed at the cell's font
+   * size × line height. Column widths are in characters of the sheet's default font.
+   */
+  fit(row: number, text: string, widthChars: number, fontSize = FONT_SIZE): void {
+    const capacity = Math.max(4, (widthChars * FONT_SIZE) / fontSize - 1);
+    const lines = Math.max(1, Math.ceil(displayWidth(text) / capacity));
+    const height = Math.max(18, Math.ceil(lines * fontSize * 1.45 + 4));
+    this.heights[row] = Math.max(this.heights[row] ?? 0, height);
+  }
+}
+
+const headerStyle = styles.header;
+const textCell: CellStyle = { ...styles.cell, wrap: true };
+const numberCell = (format: string, extra: CellStyle = {}): CellStyle => ({
+  ...styles.cell,
+  numberFormat: format,
+  horizontal: "right",
+  ...extra,
+});
+
+function dec(value: Dec | null): LayoutValue {
+  return value === null ? null : value.toNumber();
+}
+
+function marksFor(indicator: IndicatorResult, gaps: readonly Gap[]): string[] {
+  const marks = new Set<string>();
+  for (const gap of gaps) {
+    if (gap.indicatorId !== indicator.id) continue;
+    const mark = MARKS[gap.code];
+    if (mark) marks.add(mark);
+  }
+  return [...marks];
+}
+
+function budgetSection(b: Builder, e: Evaluation): void {
+  b.section("一、预算支出情况");
+  const header = b.row++;
+  b.put(header, 0, "支出类别", headerStyle, 2);
+  ["年初预算数", "调整预算数", "决算数", "执行率", "调整率"].forEach((h, i) =>
+    b.put(header, 2 + i, h, headerStyle)
+  );
+  b.put(header, 7, "说明", headerStyle, 2);
+  if (e.budget.rows.length === 0) {
+    b.line("未读取到部门预算支出明细表。", textCell);
+    return;
+  }
+  const failing = new Set(e.budget.ties.filter((t) => !t.withinTolerance).map((t) => t.cell));
+  for (const r of e.budget.rows) {
+    const row = b.row++;
+    const isTotal = r.category === "total";
+    const base: CellStyle = isTotal ? styles.total : styles.cell;
+    b.put(row, 0, r.label, { ...base, wrap: true }, 2);
+    (["initial", "adjusted", "final"] as const).forEach((col, i) => {
+      const flagged = failing.has(r.cells?.[col]);
+      b.put(row, 2 + i, dec(r[col]), {
+        ...base,
+        numberFormat: formats.amount,
+        horizontal: "right",
+        ...(flagged ? { fill: FLAG_FILL, bold: true } : {}),
+      });
+    });
+    b.put(row, 5, dec(r.executionRate), {
+      ...base,
+      numberFormat: formats.rate,
+      horizontal: "right",
+    });
+    b.put(row, 6, dec(r.adjustmentRate), {
+      ...base,
+      numberFormat: formats.rate,
+      horizontal: "right",
+    });
+    const notes: string[] = [];
+    if (isTotal && e.budget.officialExecutionRate !== null)
+      notes.push(`填报执行率 ${percent(e.budget.officialExecutionRate)}`);
+    if ([r.cells?.initial, r.cells?.adjusted, r.cells?.final].some((c) => failing.has(c)))
+      notes.push("✖表内不平");
+    b.put(row, 7, notes.join("；") || null, { ...base, wrap: true }, 2);
+  }
+  const source = e.budget.usedExecutionRateSource === "official" ? "填报执行率" : "预算表执行率";
+  const table = e.budget.tableExecutionRate;
+  b.line(
+    `执行率 = 决算数 ÷ ${budgetColumnLabels.adjusted}；调整率 = 调整预算数 ÷ 年初预算数。预算表合计执行率 ${table === null ? "—" : percent(table)}` +
+      (e.budget.officialExecutionRate !== null
+        ? `，填报执行率 ${percent(e.budget.officialExecutionRate)}`
+        : "") +
+      (e.budget.usedExecutionRate !== null ? `，计分采用${source}。` : "。") +
+      (e.budget.tiesOk
+        ? e.budget.ties.every((t) => t.ok)
+          ? "表内各栏勾稽平衡。"
+          : "表内各栏勾稽平衡（含尾差，见问题清单）。"
+        : "表内不平，见问题清单。"),
+    styles.note
+  );
+}
+
+function indicatorSection(b: Builder, e: Evaluation): void {
+  b.section("二、指标得分");
+  const header = b.row++;
+  [
+    "一级指标",
+    "指标",
+    "分值",
+    "填报得分",
+    "计算得分",
+    "计入得分",
+    "得分率",
+    "计算依据",
+    "标记",
+  ].forEach((h, i) => b.put(header, i, h, headerStyle));
+  const explanationWidth = WIDTHS[7];
+  for (const group of e.groups) {
+    const members = e.indicators.filter((i) => i.level1 === group.level1);
+    const first = b.row;
+    for (const ind of members) {
+      const row = b.row++;
+      const marks = marksFor(ind, e.gaps);
+      const flagged = marks.some((m) => !m.startsWith("●") && !m.startsWith("○"));
+      b.put(row, 0, row === first ? group.level1 : null, {
+        ...textCell,
+        vertical: "center",
+        horizontal: "center",
+      });
+      b.put(row, 1, ind.name, textCell);
+      b.put(row, 2, ind.max.toNumber(), numberCell(formats.score));
+      b.put(row, 3, dec(ind.entered), numberCell(formats.score));
+      b.put(row, 4, dec(ind.computed), numberCell(formats.score));
+      b.put(
+        row,
+        5,
+        ind.counted.toNumber(),
+        numberCell(formats.score, { bold: true, ...(flagged ? { fill: FLAG_FILL } : {}) })
+      );
+      b.put(
+        row,
+        6,
+        ind.max.isZero() ? null : ind.counted.dividedBy(ind.max).toDecimalPlaces(4).toNumber(),
+        numberCell(formats.rate)
+      );
+      b.put(row, 7, ind.explanation, { ...textCell, fontSize: 9 });
+      b.put(row, 8, marks.join(" ") || null, {
+        ...textCell,
+        fontSize: 9,
+        ...(flagged ? { bold: true, fill: FLAG_FILL } : {}),
+      });
+      b.fit(row, ind.explanation, explanationWidth, 9);
+      b.fit(row, ind.name, WIDTHS[1]);
+    }
+    if (b.row - 1 > first) b.merges.push({ top: first, left: 0, bottom: b.row - 1, right: 0 });
+    const sub = b.row++;
+    b.put(sub, 0, `${group.level1} 小计`, { ...styles.total, horizontal: "center" }, 2);
+    b.put(sub, 2, group.max.toNumber(), {
+      ...styles.total,
+      numberFormat: formats.score,
+      horizontal: "right",
+    });
+    b.put(sub, 3, null, styles.total, 2);
+    b.put(sub, 5, group.counted.toNumber(), {
+      ...styles.total,
+      numberFormat: formats.score,
+      horizontal: "right",
+    });
+    b.put(
+      sub,
+      6,
+      group.max.isZero() ? null : group.counted.dividedBy(group.max).toDecimalPlaces(4).toNumber(),
+      { ...styles.total, numberFormat: formats.rate, horizontal: "right" }
+    );
+    b.put(sub, 7, null, styles.total, 2);
+  }
+  const total = b.row++;
+  b.put(total, 0, "合计", { ...styles.total, horizontal: "center" }, 2);
+  b.put(total, 2, e.maxTotal.toNumber(), {
+    ...styles.total,
+    numberFormat: formats.score,
+    horizontal: "right",
+  });
+  b.put(total, 3, null, styles.total, 2);
+  b.put(total, 5, e.sum.toNumber(), {
+    ...styles.total,
+    numberFormat: formats.score,
+    horizontal: "right",
+  });
+  b.put(total, 6, null, styles.total);
+  b.put(
+    total,
+    7,
+    e.cap !== null && e.sum.greaterThan(e.cap) ? `按执行率封顶为 ${score(e.cap)} 分` : null,
+    styles.total,
+    2
+  );
+  b.line(
+    `标记：✖ 数据错误  ▲ 需核对差异  ◆ 扣分未说明  ○ 无法按公式复核  ● 评分参数待核对。计入得分：${e.scoreSource === "entered" ? "以填报得分为准（空白时取计算得分）" : "以计算得分为准"}。`,
+    styles.note
+  );
+}
+
+function totalSection(b: Builder, e: Evaluation): void {
+  b.section("三、总分与等级");
+  const row = b.row++;
+  const big: CellStyle = {
+    bold: true,
+    fontSize: 14,
+    border: true,
+    horizontal: "center",
+    vertical: "center",
+  };
+  b.put(row, 0, "总分", { ...big, fill: "#D9E2F3" }, 2);
+  b.put(row, 2, e.total.toNumber(), { ...big, numberFormat: formats.score }, 2);
+  b.put(row, 4, "绩效等级", { ...big, fill: "#D9E2F3" }, 2);
+  b.put(row, 6, e.grade, big, 3);
+  b.heights[row] = 26;
+  const bands = e.parameters.filter((p) => p.path.startsWith("grade."));
+  b.line(
+    `等级标准：${bands.map((p) => `${p.label.replace(/^等级“(.+)”分数线（≥）$/, "$1")} ≥ ${p.value}`).join("；")}。`,
+    styles.note
+  );
+  b.line(
+    `评分标准：${e.profile.name}${e.profile.exactMatch ? "" : "（未找到本市本年度评分标准，采用此预设）"}。${e.profile.note ?? ""}`,
+    styles.note
+  );
+
+  const header = b.row++;
+  b.put(header, 0, "评分参数", headerStyle, 2);
+  b.put(header, 2, "取值", headerStyle, 4);
+  b.put(header, 6, "说明", headerStyle, 2);
+  b.put(header, 8, "状态", headerStyle);
+  const shown = e.parameters.filter((p) => {
+    if (p.unconfirmed || p.overridden) return true;
+    if (p.path.endsWith(".max") || p.path.startsWith("grade.")) return false;
+    if (p.path.endsWith(".rule")) return p.value !== "主观评分";
+    return true;
+  });
+  for (const p of shown) {
+    const row = b.row++;
+    const status = p.unconfirmed ? "●待核对" : p.overridden ? "已修改" : "—";
+    b.put(row, 0, p.label, { ...textCell, fontSize: 9 }, 2);
+    b.put(row, 2, p.value, { ...textCell, fontSize: 9 }, 4);
+    b.put(row, 6, p.note ?? null, { ...textCell, fontSize: 8 }, 2);
+    b.put(row, 8, status, {
+      ...textCell,
+      fontSize: 9,
+      horizontal: "center",
+      ...(p.unconfirmed ? { bold: true, fill: FLAG_FILL } : {}),
+    });
+    b.fit(row, p.label, WIDTHS[0] + WIDTHS[1], 9);
+    b.fit(row, p.note ?? "", WIDTHS[6] + WIDTHS[7], 8);
+  }
+}
+
+function gapSection(b: Builder, e: Evaluation): void {
+  b.section("四、问题清单");
+  const header = b.row++;
+  b.put(header, 0, "程度", headerStyle);
+  b.put(header, 1, "指标", headerStyle);
+  b.put(header, 2, "存在问题", headerStyle, 5);
+  b.put(header, 7, "改进措施", headerStyle);
+  b.put(header, 8, "来源单元格", headerStyle);
+  if (e.gaps.length === 0) {
+    b.line("未发现问题。", textCell);
+    return;
+  }
+  for (const gap of e.gaps) {
+    const row = b.row++;
+    const strong = gap.severity === "error";
+    b.put(row, 0, severityLabels[gap.severity], {
+      ...textCell,
+      horizontal: "center",
+      bold: strong,
+      ...(strong ? { fill: FLAG_FILL } : {}),
+    });
+    b.put(row, 1, gap.indicator ?? "—", { ...textCell, fontSize: 9 });
+    b.put(row, 2, gap.message, { ...textCell, fontSize: 9 }, 5);
+    b.put(row, 7, gap.suggestion, { ...textCell, fontSize: 9 });
+    b.put(row, 8, gap.cell ?? "—", { ...textCell, fontSize: 8 });
+    b.fit(row, gap.message, WIDTHS[2] * 3 + WIDTHS[5] + WIDTHS[6], 9);
+    b.fit(row, gap.suggestion, WIDTHS[7], 9);
+  }
+}
+
+function projectSection(b: Builder, e: Evaluation, projects: ProjectLine[]): void {
+  if (projects.length === 0) return;
+  b.section("五、项目自评情况");
+  const header = b.row++;
+  [
+    "序号",
+    "项目名称",
+    "项目预算",
+    "实际支出",
+    "执行率",
+    "是否自评",
+    "自评得分",
+    "说明",
+    "来源",
+  ].forEach((h, i) => b.put(header, i, h, headerStyle));
+  projects.forEach((p, i) => {
+    const row = b.row++;
+    const rate =
+      p.budget !== null && p.spending !== null && !p.budget.isZero()
+        ? p.spending.dividedBy(p.budget).toDecimalPlaces(4).toNumber()
+        : null;
+    b.put(row, 0, i + 1, { ...styles.cell, horizontal: "center" });
+    b.put(row, 1, p.name, textCell);
+    b.put(row, 2, dec(p.budget), numberCell(formats.amount));
+    b.put(row, 3, dec(p.spending), numberCell(formats.amount));
+    b.put(row, 4, rate, numberCell(formats.rate));
+    b.put(row, 5, p.evaluated ? "是" : "否", {
+      ...styles.cell,
+      horizontal: "center",
+      ...(p.evaluated ? {} : { bold: true, fill: FLAG_FILL }),
+    });
+    b.put(row, 6, dec(p.selfScore), numberCell(formats.score));
+    b.put(row, 7, p.evaluated ? null : "✖未开展自评", { ...textCell, fontSize: 9 });
+    b.put(row, 8, p.cell ?? null, { ...textCell, fontSize: 8 });
+  });
+  void e;
+}
+
+export interface ProjectLine {
+  name: string;
+  budget: Dec | null;
+  spending: Dec | null;
+  selfScore: Dec | null;
+  evaluated: boolean;
+  cell?: string;
+}
+
+function signature(b: Builder): void {
+  b.row++;
+  const row = b.row++;
+  const sig: CellStyle = { vertical: "bottom" };
+  b.put(row, 0, "部门负责人（签名）：", sig, 3);
+  b.put(row, 3, "填报人：", sig, 3);
+  b.put(row, 6, "填报日期：　　　年　　月　　日", sig, 3);
+  b.heights[row] = 36;
+}
+
+/** The summary sheet for one evaluation. Pure: same evaluation and options, same layout. */
+export function summaryLayout(
+  e: Evaluation,
+  options: SummaryOptions,
+  projects: ProjectLine[] = []
+): SheetLayout {
+  const b = new Builder();
+  b.put(0, 0, `${e.department} ${e.year} 年度部门整体支出绩效自评汇总表`, styles.title, COLUMNS);
+  b.heights[0] = 30;
+  b.put(
+    1,
+    0,
+    `单位：万元　　评分标准：${e.profile.name}　　生成日期：${options.date}`,
+    { ...styles.subtitle, horizontal: "left" },
+    COLUMNS
+  );
+  b.row = 2;
+  if (options.sources && options.sources.length > 0) {
+    b.line(
+      `数据来源：${options.sources.map((s) => `${s.title}（${s.sheet}!${s.range}）`).join("；")}`,
+      styles.note
+    );
+  }
+  budgetSection(b, e);
+  indicatorSection(b, e);
+  totalSection(b, e);
+  gapSection(b, e);
+  projectSection(b, e, projects);
+  signature(b);
+  b.line("本表由绩效自评助手根据本工作簿数据生成，重新计算时整表替换；请勿在本表录入数据。", {
+    ...styles.note,
+    italic: true,
+  });
+  const lastRow = b.row - 1;
+  return {
+    name: options.sheetName ?? SUMMARY_SHEET,
+    fontName: SHEET_FONT,
+    fontSize: FONT_SIZE,
+    cells: b.cells,
+    merges: b.merges,
+    columnWidths: WIDTHS,
+    rowHeights: b.heights,
+    frozenRows: 0,
+    showGridlines: false,
+    tabColor: "#0F6CBD",
+    print: {
+      paper: "A4",
+      orientation: "portrait",
+      fitToPagesWide: 1,
+      titleRows: { first: 0, last: 1 },
+      printArea: { top: 0, left: 0, bottom: lastRow, right: COLUMNS - 1 },
+      centerHeader: `${e.department} ${e.year} 年度部门整体支出绩效自评`,
+      centerFooter: "第 &P 页 共 &N 页",
+      centerHorizontally: true,
+      printGridlines: false,
+      margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+    },
+  };
+}
