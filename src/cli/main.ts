@@ -78,11 +78,24 @@ async function scoreFile(file: string, flags: Flags, io: CliIo): Promise<number>
   await mkdir(dirname(target), { recursive: true });
   await opened.book.workbook.xlsx.writeFile(target);
   if (flags.json) {
-    io.out(JSON.stringify({ file, output: target, sheet: result.write?.sheet, ...evaluationToJson(result.evaluation) }, null, 2));
+    io.out(
+      JSON.stringify(
+        {
+          file,
+          output: target,
+          sheet: result.write?.sheet,
+          ...evaluationToJson(result.evaluation),
+        },
+        null,
+        2
+      )
+    );
   } else {
     io.out(renderEvaluation(result.evaluation));
     io.out("");
-    const beside = result.write?.besideForeign ? `（工作簿中已有非本工具生成的“${result.write.besideForeign}”，未改动它）` : "";
+    const beside = result.write?.besideForeign
+      ? `（工作簿中已有非本工具生成的“${result.write.besideForeign}”，未改动它）`
+      : "";
     io.out(`已写入 ${target} 的“${result.write?.sheet}”工作表${beside}。`);
   }
   return 0;
@@ -108,7 +121,9 @@ export async function main(argv: string[], io: CliIo = stdio): Promise<number> {
       }
       case "demo": {
         const result = evaluate(seedDepartment);
-        io.out(flags.json ? JSON.stringify(evaluationToJson(result), null, 2) : renderEvaluation(result));
+        io.out(
+          flags.json ? JSON.stringify(evaluationToJson(result), null, 2) : renderEvaluation(result)
+        );
         return 0;
       }
       case "help":

@@ -24,9 +24,13 @@ export async function openWorkbook(path: string): Promise<Opened> {
   }
   if (data.length === 0) return { ok: false, reason: "文件为空" };
   if (startsWith(data, OLE)) {
-    return { ok: false, reason: "文件已设置打开密码，或是旧版 .xls 格式：请在 Excel 中取消密码或另存为 .xlsx 后再试" };
+    return {
+      ok: false,
+      reason: "文件已设置打开密码，或是旧版 .xls 格式：请在 Excel 中取消密码或另存为 .xlsx 后再试",
+    };
   }
-  if (!startsWith(data, ZIP)) return { ok: false, reason: "不是 .xlsx 文件（请在 Excel 中另存为 .xlsx 格式）" };
+  if (!startsWith(data, ZIP))
+    return { ok: false, reason: "不是 .xlsx 文件（请在 Excel 中另存为 .xlsx 格式）" };
   try {
     const book = await FileWorkbook.fromBuffer(data);
     if (book.workbook.worksheets.length === 0) return { ok: false, reason: "工作簿中没有工作表" };

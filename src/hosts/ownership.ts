@@ -10,7 +10,11 @@ export const OWNER_NAME = "JixiaoSummary";
 
 /** Names tried in order when the preferred one is taken by a sheet we did not create. */
 export function candidateNames(preferred: string, count = 9): string[] {
-  return [preferred, `${preferred}（助手）`, ...Array.from({ length: count - 2 }, (_, i) => `${preferred}（助手${i + 2}）`)];
+  return [
+    preferred,
+    `${preferred}（助手）`,
+    ...Array.from({ length: count - 2 }, (_, i) => `${preferred}（助手${i + 2}）`),
+  ];
 }
 
 export interface WritePlan {
@@ -22,7 +26,11 @@ export interface WritePlan {
   besideForeign?: string;
 }
 
-export function planSummaryWrite(existing: readonly string[], marked: string | null | undefined, preferred: string): WritePlan {
+export function planSummaryWrite(
+  existing: readonly string[],
+  marked: string | null | undefined,
+  preferred: string
+): WritePlan {
   const names = new Set(existing);
   const candidates = candidateNames(preferred);
   const besideForeign = names.has(preferred) && marked !== preferred ? preferred : undefined;
@@ -39,7 +47,9 @@ export function planSummaryWrite(existing: readonly string[], marked: string | n
 /** `='绩效自评汇总'!$A$1` → `绩效自评汇总`; null for anything else (e.g. `=#REF!`). */
 export function sheetFromReference(reference: string | null | undefined): string | null {
   if (!reference) return null;
-  const m = /^=?(?:'((?:[^']|'')+)'|([^'!]+))!\$?A\$?1(?::\$?[A-Z]+\$?\d+)?$/.exec(reference.trim());
+  const m = /^=?(?:'((?:[^']|'')+)'|([^'!]+))!\$?A\$?1(?::\$?[A-Z]+\$?\d+)?$/.exec(
+    reference.trim()
+  );
   if (!m) return null;
   return m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] as string);
 }

@@ -13,12 +13,18 @@ export interface TemplateOutcome extends InsertResult {
   messages: string[];
 }
 
-export async function insertTemplate(port: WorkbookPort, profile: Profile = foshan2022): Promise<TemplateOutcome> {
+export async function insertTemplate(
+  port: WorkbookPort,
+  profile: Profile = foshan2022
+): Promise<TemplateOutcome> {
   const result = await port.insertSheets(templateLayouts(profile));
   const messages: string[] = [];
-  if (result.added.length > 0) messages.push(`已插入 ${result.added.length} 张工作表：${result.added.join("、")}。`);
+  if (result.added.length > 0)
+    messages.push(`已插入 ${result.added.length} 张工作表：${result.added.join("、")}。`);
   if (result.clashes.length > 0) {
-    messages.push(`以下工作表已存在，未作改动：${result.clashes.join("、")}。如需使用模板，请先将其改名。`);
+    messages.push(
+      `以下工作表已存在，未作改动：${result.clashes.join("、")}。如需使用模板，请先将其改名。`
+    );
   }
   for (const note of result.skipped) messages.push(`当前 Excel 版本不支持，已跳过：${note}。`);
   return { ...result, messages };

@@ -24,16 +24,26 @@ export function today(): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-export async function recalculate(port: WorkbookPort, options: RecalculateOptions = {}): Promise<Recalculation> {
+export async function recalculate(
+  port: WorkbookPort,
+  options: RecalculateOptions = {}
+): Promise<Recalculation> {
   const snapshot = await port.read();
   // Our own summary is output, never input.
-  const inputs = { ...snapshot, sheets: snapshot.sheets.filter((s) => s.name !== snapshot.ownedSheet) };
+  const inputs = {
+    ...snapshot,
+    sheets: snapshot.sheets.filter((s) => s.name !== snapshot.ownedSheet),
+  };
   const score = scoreSnapshot(inputs, options);
   if (options.dryRun) return { ...score, write: null };
   const layout = summaryLayout(
     score.evaluation,
-    { date: options.date ?? today(), sources: score.parse.found.filter((f) => f.kind !== "info"), sheetName: SUMMARY_SHEET },
-    score.parse.input.projects.map((p) => ({ ...p, cell: p.cells?.name })),
+    {
+      date: options.date ?? today(),
+      sources: score.parse.found.filter((f) => f.kind !== "info"),
+      sheetName: SUMMARY_SHEET,
+    },
+    score.parse.input.projects.map((p) => ({ ...p, cell: p.cells?.name }))
   );
   const write = await port.writeOwnedSheet(layout);
   return { ...score, write };

@@ -14,7 +14,9 @@ describe("插入模板 (ExcelJS host)", () => {
     const outcome = await insertTemplate(book);
     expect(outcome.added).toEqual(["基本信息", "预算支出", "绩效指标", "项目清单", "重点工作"]);
     expect(outcome.clashes).toEqual([]);
-    expect(outcome.messages[0]).toBe("已插入 5 张工作表：基本信息、预算支出、绩效指标、项目清单、重点工作。");
+    expect(outcome.messages[0]).toBe(
+      "已插入 5 张工作表：基本信息、预算支出、绩效指标、项目清单、重点工作。"
+    );
 
     const reread = await roundTrip(book);
     const ws = reread.workbook.getWorksheet("绩效指标")!;
@@ -28,8 +30,13 @@ describe("插入模板 (ExcelJS host)", () => {
 
     // An empty template is found table by table; it lacks only the department's figures.
     const { parse } = scoreSnapshot(await reread.read());
-    expect(parse.found.map((f) => f.kind)).toEqual(expect.arrayContaining(["budget", "indicators", "projects", "keyTasks"]));
-    expect(parse.problems.map((p) => p.message)).toEqual(["未找到部门名称：请在“基本信息”表中填写“部门名称”", "未找到年度：请在“基本信息”表中填写“年度”（如 2022）"]);
+    expect(parse.found.map((f) => f.kind)).toEqual(
+      expect.arrayContaining(["budget", "indicators", "projects", "keyTasks"])
+    );
+    expect(parse.problems.map((p) => p.message)).toEqual([
+      "未找到部门名称：请在“基本信息”表中填写“部门名称”",
+      "未找到年度：请在“基本信息”表中填写“年度”（如 2022）",
+    ]);
   });
 
   it("never overwrites a sheet it did not create, and reports the clash", async () => {
@@ -41,7 +48,9 @@ describe("插入模板 (ExcelJS host)", () => {
     const outcome = await insertTemplate(book);
     expect(outcome.clashes).toEqual(["预算支出"]);
     expect(outcome.added).not.toContain("预算支出");
-    expect(outcome.messages).toContain("以下工作表已存在，未作改动：预算支出。如需使用模板，请先将其改名。");
+    expect(outcome.messages).toContain(
+      "以下工作表已存在，未作改动：预算支出。如需使用模板，请先将其改名。"
+    );
     const reread = await roundTrip(book);
     const kept = reread.workbook.getWorksheet("预算支出")!;
     expect(kept.getCell("A1").value).toBe("我的数据");
@@ -53,8 +62,12 @@ describe("插入模板 (ExcelJS host)", () => {
 describe("bundled sample", () => {
   it("is what scripts/make-samples.ts produces from the seed data (run `npm run samples` after changing either)", async () => {
     const { buildSampleWorkbook } = await import("../../scripts/make-samples");
-    const fresh = await FileWorkbook.fromBuffer(await new FileWorkbook(buildSampleWorkbook()).toBuffer());
-    const onDisk = await FileWorkbook.fromFile(require("node:path").join(__dirname, "..", "..", "samples", "foshan-sbj-2022.xlsx"));
+    const fresh = await FileWorkbook.fromBuffer(
+      await new FileWorkbook(buildSampleWorkbook()).toBuffer()
+    );
+    const onDisk = await FileWorkbook.fromFile(
+      require("node:path").join(__dirname, "..", "..", "samples", "foshan-sbj-2022.xlsx")
+    );
     expect(await onDisk.read()).toEqual(await fresh.read());
   });
 });

@@ -90,7 +90,10 @@ export class ExcelWorkbook implements WorkbookPort {
     this.haveRead = true;
   }
 
-  private async queueOwnedWrite(context: Excel.RequestContext, layout: SheetLayout): Promise<WriteResult> {
+  private async queueOwnedWrite(
+    context: Excel.RequestContext,
+    layout: SheetLayout
+  ): Promise<WriteResult> {
     const plan = planSummaryWrite(this.knownSheets, this.ownedSheet, layout.name);
     const sheets = context.workbook.worksheets;
     const names = context.workbook.names;
@@ -103,6 +106,11 @@ export class ExcelWorkbook implements WorkbookPort {
     await context.sync();
     if (!plan.replace) this.knownSheets = [...this.knownSheets, plan.target];
     this.ownedSheet = plan.target;
-    return { sheet: plan.target, replaced: plan.replace, besideForeign: plan.besideForeign, skipped };
+    return {
+      sheet: plan.target,
+      replaced: plan.replace,
+      besideForeign: plan.besideForeign,
+      skipped,
+    };
   }
 }

@@ -144,5 +144,8 @@ export async function readSnapshot(
   }
   const markedSheet = marker.isNullObject ? null : sheetFromReference(marker.formula);
   const ownedSheet = markedSheet !== null && names.includes(markedSheet) ? markedSheet : null;
-  return { snapshot: { sheets: names.map((n) => byName.get(n) as SheetSnapshot), ownedSheet }, sheetNames: names };
+  return {
+    snapshot: { sheets: names.map((n) => byName.get(n) as SheetSnapshot), ownedSheet },
+    sheetNames: names,
+  };
 }

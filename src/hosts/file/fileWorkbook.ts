@@ -67,12 +67,18 @@ export class FileWorkbook implements WorkbookPort {
       orderNo = (old as unknown as { orderNo: number }).orderNo;
       this.workbook.removeWorksheet(old.id);
     }
-    for (const range of this.names.getRanges(OWNER_NAME).ranges) this.names.remove(range, OWNER_NAME);
+    for (const range of this.names.getRanges(OWNER_NAME).ranges)
+      this.names.remove(range, OWNER_NAME);
     const sheet = writeLayout(this.workbook, { ...layout, name: plan.target });
     // Keep the replaced sheet's place among the tabs (ExcelJS orders sheets by orderNo).
     if (orderNo !== undefined) (sheet as unknown as { orderNo: number }).orderNo = orderNo;
     this.names.add(referenceTo(plan.target), OWNER_NAME);
-    return { sheet: plan.target, replaced: plan.replace, besideForeign: plan.besideForeign, skipped: [] };
+    return {
+      sheet: plan.target,
+      replaced: plan.replace,
+      besideForeign: plan.besideForeign,
+      skipped: [],
+    };
   }
 
   async toBuffer(): Promise<Uint8Array> {

@@ -1,0 +1,140 @@
+/** `jixiao score <file>`: scores a copy, never touches the input, one clear line for a bad file. */
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main } from "../src/cli/main";
+import { FileWorkbook } from "../src/hosts/file/fileWorkbook";
+import { SAMPLE_PATH } from "./parse/sampleSnapshot";
+
+async function run(argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+const dir = mkdtempSync(join(tmpdir(), "jixiao-cli-"));
+const hash = (p: string) => createHash("sha256").update(readFileSync(p)).digest("hex");
+
+describe("jixiao score", () => {
+  it("scores a copy with the summary sheet, prints the table, leaves the input untouched", async () => {
+    const input = join(dir, "某局.xlsx");
+    copyFileSync(SAMPLE_PATH, input);
+    const before = hash(input);
+    const { code, out } = await run(["score", input, "--date", "2026-11-27"]);
+    expect(code).toBe(0);
+    expect(out).toContain("总分 95.18 分，绩效等级“优”");
+    const output = join(dir, "某局.已评分.xlsx");
+    expect(out).toContain(`已写入 ${output} 的“绩效自评汇总”工作表。`);
+    expect(hash(input)).toBe(before);
+    const scored = await FileWorkbook.fromFile(output);
+    expect(scored.workbook.getWorksheet("绩效自评汇总")?.getCell("A1").value).toBe(
+      "佛山市社会保险基金管理局 2022 年度部门整体支出绩效自评汇总表"
+    );
+  });
+
+  it("--json prints the documented shape", async () => {
+    const { code, out } = await run(["score", SAMPLE_PATH, "--out", join(dir, "j.xlsx"), "--json"]);
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    expect(Object.keys(json)).toEqual(
+      expect.arrayContaining([
+        "department",
+        "year",
+        "total",
+        "grade",
+        "profile",
+        "indicators",
+        "gaps",
+      ])
+    );
+    expect(json.total).toBe(95.18);
+    expect(json.indicators[0]).toEqual(
+      expect.objectContaining({
+        level1: "管理效率",
+        name: "预算绩效管理情况",
+        max: 10,
+        entered: 10,
+        computed: null,
+        counted: 10,
+      })
+    );
+    expect(json.gaps[0]).toEqual(
+      expect.objectContaining({
+        severity: "warning",
+        indicator: "财政支出执行率",
+        cell: "绩效指标!D9",
+      })
+    );
+  });
+
+  it("--in-place writes into the input", async () => {
+    const input = join(dir, "inplace.xlsx");
+    copyFileSync(SAMPLE_PATH, input);
+    const { code } = await run(["score", input, "--in-place"]);
+    expect(code).toBe(0);
+    expect(
+      (await FileWorkbook.fromFile(input)).workbook.getWorksheet("绩效自评汇总")
+    ).toBeDefined();
+  });
+
+  it("refuses --out equal to the input without --in-place", async () => {
+    const input = join(dir, "same.xlsx");
+    copyFileSync(SAMPLE_PATH, input);
+    const { code, err } = await run(["score", input, "--out", input]);
+    expect(code).toBe(2);
+    expect(err).toContain("不会覆盖输入文件");
+  });
+
+  const bad: [string, (p: string) => void, string][] = [
+    ["missing", () => undefined, "文件不存在"],
+    [
+      "not-xlsx.xlsx",
+      (p) => writeFileSync(p, "部门,得分\n某局,95\n"),
+      "不是 .xlsx 文件（请在 Excel 中另存为 .xlsx 格式）",
+    ],
+    [
+      "corrupt.xlsx",
+      (p) =>
+        writeFileSync(
+          p,
+          Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)])
+        ),
+      "文件已损坏，无法作为 .xlsx 打开",
+    ],
+    [
+      "locked.xlsx",
+      (p) =>
+        writeFileSync(
+          p,
+          Buffer.concat([
+            Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+            Buffer.alloc(504),
+          ])
+        ),
+      "文件已设置打开密码，或是旧版 .xls 格式：请在 Excel 中取消密码或另存为 .xlsx 后再试",
+    ],
+    ["empty.xlsx", (p) => writeFileSync(p, ""), "文件为空"],
+  ];
+  it.each(bad)("%s: exits 1 with one clear line", async (name, make, reason) => {
+    const path = join(dir, name);
+    make(path);
+    const { code, err, out } = await run(["score", path]);
+    expect(code).toBe(1);
+    expect(err).toBe(`无法读取 ${path}：${reason}`);
+    expect(out).toBe("");
+    expect(existsSync(join(dir, name.replace(/\.xlsx$/, "") + ".已评分.xlsx"))).toBe(false);
+  });
+
+  it("scores a broken sample and names the cell to fix", async () => {
+    const { code, out } = await run([
+      "score",
+      join(__dirname, "..", "samples", "broken", "text-in-number.xlsx"),
+      "--out",
+      join(dir, "broken.xlsx"),
+    ]);
+    expect(code).toBe(0);
+    expect(out).toContain("预算支出!C5：“二千”不是数字");
+  });
+});
