@@ -1,0 +1,78 @@
+/**
+ * Print check with a real spreadsheet program: the scored workbook's 绩效自评汇总 sheet,
+ * rendered by headless LibreOffice to PDF, is A4 portrait, one page wide, repeats its title
+ * rows on every page, and carries the Chinese text in its text layer. Page 1 is rendered to
+ * out/print/summary-page1.png for a person to look at.
+ */
+import ExcelJS from "exceljs";
+import { join } from "node:path";
+import { FileWorkbook } from "../src/hosts/file/fileWorkbook";
+import { recalculate } from "../src/pipeline/recalculate";
+import { SAMPLE_PATH } from "../test/parse/sampleSnapshot";
+import { ensureOut, pageToPng, pdfFonts, pdfPages, toPdf } from "./tools";
+
+const A4 = { width: 595.3, height: 841.9 };
+const TITLE = "佛山市社会保险基金管理局 2022 年度部门整体支出绩效自评汇总表";
+
+/** Keeps only the summary sheet, as printing that tab does. */
+async function summaryOnly(book: FileWorkbook, file: string): Promise<string> {
+  const copy = await FileWorkbook.fromBuffer(await book.toBuffer());
+  for (const ws of [...copy.workbook.worksheets]) if (ws.name !== "绩效自评汇总") copy.workbook.removeWorksheet(ws.id);
+  const path = join(ensureOut(), file);
+  await copy.workbook.xlsx.writeFile(path);
+  return path;
+}
+
+function expectA4Portrait(pages: { width: number; height: number }[]): void {
+  for (const p of pages) {
+    expect(Math.abs(p.width - A4.width)).toBeLessThan(1);
+    expect(Math.abs(p.height - A4.height)).toBeLessThan(1);
+  }
+}
+
+describe("print check (LibreOffice → PDF)", () => {
+  it("prints the scored sample on A4, one page wide, with the Chinese text in the text layer", async () => {
+    const book = await FileWorkbook.fromFile(SAMPLE_PATH);
+    await recalculate(book, { date: "2026-11-27" });
+    const pdf = toPdf(await summaryOnly(book, "summary.xlsx"), ensureOut());
+    const pages = pdfPages(pdf);
+    expect(pages.length).toBeGreaterThanOrEqual(1);
+    expect(pages.length).toBeLessThanOrEqual(3);
+    expectA4Portrait(pages);
+    const all = pages.map((p) => p.text).join("\n");
+    for (const text of [TITLE, "一、预算支出情况", "二、指标得分", "三、总分与等级", "四、问题清单", "财政支出执行率", "95.18", "部门负责人（签名）", "填报人"]) {
+      expect(all).toContain(text);
+    }
+    pages.forEach((p, i) => {
+      // The title rows repeat on every page, and nothing spills to a page to the right.
+      expect(p.text).toContain(TITLE);
+      // pdftotext drops the spaces around the page fields.
+      expect(p.text).toMatch(new RegExp(`第\\s*${i + 1}\\s*页\\s*共\\s*${pages.length}\\s*页`));
+    });
+    expect(pdfFonts(pdf)).toMatch(/NotoSansCJK/);
+    const png = pageToPng(pdf, 1, join(ensureOut(), "summary-page1"));
+    expect(png).toMatch(/summary-page1\.png$/);
+  });
+
+  it("repeats the title rows on page 2 of a long project list", async () => {
+    const book = await FileWorkbook.fromFile(SAMPLE_PATH);
+    const sheet = book.workbook.getWorksheet("项目清单") as ExcelJS.Worksheet;
+    for (let i = 0; i < 120; i++) {
+      const row = sheet.getRow(4 + i);
+      row.values = [`社保经办项目 ${String(i + 1).padStart(3, "0")}`, 100 + i, 90 + i, i % 17 === 0 ? "否" : "是", 80 + (i % 20)];
+    }
+    const result = await recalculate(book, { date: "2026-11-27" });
+    expect(result.parse.input.projects).toHaveLength(120);
+    const pdf = toPdf(await summaryOnly(book, "summary-long.xlsx"), ensureOut());
+    const pages = pdfPages(pdf);
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    expectA4Portrait(pages);
+    expect(pages[1].text).toContain(TITLE);
+    expect(pages[1].text).toContain("单位：万元");
+    const last = pages[pages.length - 1].text;
+    expect(last).toContain(TITLE);
+    expect(last).toContain("社保经办项目 120");
+    expect(last).toContain("部门负责人（签名）");
+    for (const p of pages) expect(p.text).toContain(TITLE);
+  });
+});
