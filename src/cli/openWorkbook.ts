@@ -16,7 +16,7 @@ export async function openWorkbook(path: string): Promise<Opened> {
   try {
     data = await readFile(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = (error as { code?: string }).code;
     if (code === "ENOENT") return { ok: false, reason: "文件不存在" };
     if (code === "EISDIR") return { ok: false, reason: "这是一个文件夹，不是 .xlsx 文件" };
     if (code === "EACCES") return { ok: false, reason: "没有读取该文件的权限" };

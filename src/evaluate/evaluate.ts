@@ -73,11 +73,18 @@ export function evaluate(input: DepartmentInput, options: EvaluateOptions = {}):
   const ctx: MetricContext = { input, budget, checks };
 
   const metrics: Partial<Record<MetricId, MetricValue>> = {};
+  // Each metric is computed once per weight basis, however many indicators use it.
+  const computedMetrics = new Map<string, MetricValue>();
   const metricFor = (definition: IndicatorDefinition): MetricValue | null => {
     if (definition.rule.kind === "judgment") return null;
     const basis =
       definition.rule.kind === "fundWeightedMean" ? definition.rule.weightBasis : "budget";
-    const value = computeMetric(definition.rule.metric, ctx, basis);
+    const key = `${definition.rule.metric}:${basis}`;
+    let value = computedMetrics.get(key);
+    if (!value) {
+      value = computeMetric(definition.rule.metric, ctx, basis);
+      computedMetrics.set(key, value);
+    }
     metrics[definition.rule.metric] = value;
     return value;
   };

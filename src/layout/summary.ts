@@ -402,7 +402,7 @@ function signature(b: Builder): void {
   const sig: CellStyle = { vertical: "bottom" };
   b.put(row, 0, "部门负责人（签名）：", sig, 3);
   b.put(row, 3, "填报人：", sig, 3);
-  b.put(row, 6, "填报日期：　　　年　　月　　日", sig, 3);
+  b.put(row, 6, "填报日期：\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日", sig, 3);
   b.heights[row] = 36;
 }
 
@@ -418,7 +418,7 @@ export function summaryLayout(
   b.put(
     1,
     0,
-    `单位：万元　　评分标准：${e.profile.name}　　生成日期：${options.date}`,
+    `单位：万元\u3000\u3000评分标准：${e.profile.name}\u3000\u3000生成日期：${options.date}`,
     { ...styles.subtitle, horizontal: "left" },
     COLUMNS
   );

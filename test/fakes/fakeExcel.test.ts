@@ -489,6 +489,60 @@ describe("ranges", () => {
   });
 });
 
+describe("defined names (workbook.names)", () => {
+  test("marker read with the sheet list in one sync; replace idiom; formula follows the sheet", async () => {
+    const fake = new FakeExcel({
+      sheets: [{ name: "预算支出" }, { name: "绩效自评汇总" }],
+      names: { JixiaoSummary: "='绩效自评汇总'!$A$1" },
+    });
+    const read = await fake.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets.load("items/name");
+      const marker = ctx.workbook.names.getItemOrNullObject("jixiaosummary").load("formula");
+      const missing = ctx.workbook.names.getItemOrNullObject("Other");
+      await ctx.sync();
+      return [sheets.items.length, marker.isNullObject, marker.formula, missing.isNullObject];
+    });
+    expect(read).toEqual([2, false, "=绩效自评汇总!$A$1", true]);
+    expect(fake.syncCount).toBe(1);
+    await fake.run(async (ctx) => {
+      ctx.workbook.names.getItemOrNullObject("JixiaoSummary").delete();
+      ctx.workbook.worksheets.getItem("绩效自评汇总").delete();
+      const sheet = ctx.workbook.worksheets.add("绩效 自评");
+      ctx.workbook.names.add("JixiaoSummary", sheet.getRange("A1"), "请勿删除");
+    });
+    expect(fake.names()).toEqual({ JixiaoSummary: "='绩效 自评'!$A$1" });
+    expect(fake.writeLog.filter((w) => w.sheet === "")).toEqual([
+      { sheet: "", address: "JixiaoSummary", kind: "names.delete" },
+      { sheet: "", address: "JixiaoSummary", kind: "names.add" },
+    ]);
+    await fake.run(
+      async (ctx) => void (ctx.workbook.worksheets.getItem("绩效 自评").name = "汇总")
+    );
+    expect(fake.names().JixiaoSummary).toBe("=汇总!$A$1");
+    await fake.run(async (ctx) => ctx.workbook.worksheets.getItem("汇总").delete());
+    expect(fake.names().JixiaoSummary).toBe("=#REF!$A$1");
+  });
+
+  test("duplicate or invalid names and missing items fail at sync", async () => {
+    const fake = new FakeExcel({ names: { Taken: "=Sheet1!$A$1" } });
+    const add = (name: string) =>
+      fake.run(async (ctx) => {
+        ctx.workbook.names.add(name, "=Sheet1!$B$2");
+      });
+    expect((await rejection(add("taken"))).code).toBe("ItemAlreadyExists");
+    expect((await rejection(add("has space"))).code).toBe("InvalidArgument");
+    expect((await rejection(add("A1"))).code).toBe("InvalidArgument");
+    const missing = await rejection(
+      fake.run(async (ctx) => {
+        ctx.workbook.names.getItem("Nope").load("formula");
+      })
+    );
+    expect(missing.code).toBe("ItemNotFound");
+    await add("New_name");
+    expect(fake.names()).toEqual({ Taken: "=Sheet1!$A$1", New_name: "=Sheet1!$B$2" });
+  });
+});
+
 describe("host behaviour", () => {
   test("apiVersion gates pageLayout (1.9), dataValidation (1.8) and showGridlines (1.8)", async () => {
     const fake = budget();
@@ -632,7 +686,20 @@ describe("host behaviour", () => {
   test("install() provides Excel.run, Office and OfficeExtension and restores the globals", async () => {
     const fake = budget();
     fake.apiVersion = "1.8";
-    const g: Record<string, any> = {}; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const g = {} as {
+      Excel: {
+        run: (...args: unknown[]) => Promise<unknown>;
+        PageOrientation: Record<string, string>;
+      };
+      OfficeExtension: { Error: new () => Error };
+      Office: {
+        onReady: () => Promise<unknown>;
+        context: {
+          officeTheme: { isDarkTheme: boolean };
+          requirements: { isSetSupported: (name: string, version?: string) => boolean };
+        };
+      };
+    };
     const uninstall = fake.install(g);
     expect(await g.Office.onReady()).toEqual({ host: "Excel", platform: "OfficeOnline" });
     expect(g.Office.context.requirements.isSetSupported("ExcelApi", "1.8")).toBe(true);

@@ -10,11 +10,15 @@
  * - A sync runs its queue in order — writes, method calls and loads interleaved, as Excel executes
  *   a batch — so a load sees the writes queued before it. The first failing operation rejects the
  *   sync with a `RichApi.Error`; operations before it stay applied, the rest are dropped, and no
- *   loaded value of that sync is delivered. Errors surface at sync, never at call time.
+ *   loaded value of that sync is delivered. Excel errors surface at sync, never at call time;
+ *   things the fake does not model (unknown load property, whole-column address) throw a plain Error.
  * - Loaded values are snapshots; later writes do not change them until loaded again.
  * - `*OrNullObject` proxies load `isNullObject` implicitly at the next sync; methods and writes on a
  *   null object are silent no-ops (Excel's `getItemOrNullObject(x).delete()` idiom).
  * - `syncCount` counts round trips: syncs with something queued (an empty sync sends nothing).
+ * - Used range = bounding box of cells with a value or formula, plus (valuesOnly=false) cells with
+ *   cell-level formats; whole-row formats and column widths don't count. Empty → `getUsedRange`
+ *   gives A1, `getUsedRangeOrNullObject` a null object (for either valuesOnly).
  *
  * Pure TypeScript, no imports, no Node/DOM APIs, no `Excel`/`Office` globals: it runs under jest
  * and can be bundled (esbuild) into a browser init script. `fake.install(globalThis)` wires up
@@ -48,6 +52,7 @@ const MESSAGES: Record<string, string> = {
     "The API you are trying to use could not be found. It may be available in a newer version of Excel.",
   InvalidOperationInCellEditMode:
     "The operation isn't available while Excel is in Edit cell mode. Exit Edit mode by using the Enter or Tab keys, or by selecting another cell, and then try again.",
+  InvalidReference: "This reference isn't valid for the current operation.",
   RequestPayloadSizeLimitExceeded: "The request payload size has exceeded the limit.",
   ResponsePayloadSizeLimitExceeded: "The response payload size has exceeded the limit.",
   RunMustReturnPromise:
@@ -147,6 +152,15 @@ export function parseRef(ref: string): Rect {
   throw fail("InvalidArgument", `(address '${ref}')`);
 }
 
+/** A rectangle from 0-based indexes, checked against the sheet's size. */
+function indexRect(row: number, col: number, rows: number, cols: number): Rect {
+  const ok = row >= 0 && col >= 0 && rows >= 1 && cols >= 1;
+  if (!ok || row + rows > MAX_ROWS || col + cols > MAX_COLS) {
+    throw fail("InvalidArgument", `(indexes ${row}, ${col}, ${rows}, ${cols})`);
+  }
+  return { row, col, rows, cols };
+}
+
 function contains(outer: Rect, inner: Rect): boolean {
   return (
     inner.row >= outer.row &&
@@ -244,6 +258,16 @@ interface CellState {
 }
 
 const SIDES = ["top", "bottom", "left", "right"] as const;
+const EDGES = "EdgeTop EdgeBottom EdgeLeft EdgeRight InsideHorizontal InsideVertical".split(" ");
+const LINE_STYLES = "None Continuous Dash DashDot DashDotDot Dot Double SlantDashDot".split(" ");
+const WEIGHTS = ["Hairline", "Thin", "Medium", "Thick"];
+const H_ALIGN = "General Left Center Right Fill Justify CenterAcrossSelection Distributed".split(
+  " "
+);
+const V_ALIGN = ["Top", "Center", "Bottom", "Justify", "Distributed"];
+const VISIBILITY = ["Visible", "Hidden", "VeryHidden"];
+const ORIENTATIONS = ["Portrait", "Landscape"];
+const CLEAR = ["All", "Formats", "Contents"];
 
 /** Effective defaults of a fresh Excel cell (en-US Excel; Chinese Excel's default font is 等线). */
 const FORMAT_DEFAULTS: Record<string, unknown> = {
@@ -311,7 +335,6 @@ interface SheetState {
   tabColor: string;
   showGridlines: boolean;
   frozenRows: number;
-  frozenColumns: number;
   cells: Map<number, CellState>; // key: row * MAX_COLS + col
   rowFormats: Map<number, Record<string, unknown>>; // formats written to whole rows
   columnWidths: Map<number, number>;
@@ -327,9 +350,50 @@ interface Target {
   sheet: SheetState;
   rect?: Rect;
   edge?: string;
+  /** Named items point at a workbook-level name (their `sheet` is WORKBOOK). */
+  item?: NameState;
 }
 
 const key = (row: number, col: number): number => row * MAX_COLS + col;
+
+function blankSheet(id: number, name: string): SheetState {
+  return {
+    id,
+    name,
+    visibility: "Visible",
+    tabColor: "",
+    showGridlines: true,
+    frozenRows: 0,
+    cells: new Map(),
+    rowFormats: new Map(),
+    columnWidths: new Map(),
+    rowHeights: new Map(),
+    merges: [],
+    validations: [],
+    pageLayout: newPageLayout(),
+    deleted: false,
+  };
+}
+
+/** A workbook-level defined name (`workbook.names`); it follows its sheet through renames. */
+interface NameState {
+  name: string;
+  /** The referenced sheet and cells, or null for a reference that could not be parsed. */
+  sheet: SheetState | null;
+  rect: Rect | null;
+  /** The formula as seeded, when it is not a plain `=Sheet!$A$1` reference. */
+  raw: string;
+  comment: string;
+}
+
+/** `=汇总!$A$1`; `=#REF!$A$1` once the sheet is deleted, as in Excel. */
+function nameFormula(n: NameState): string {
+  if (!n.sheet || !n.rect) return n.raw;
+  const abs = rectA1(n.rect)
+    .replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")
+    .replace(/(^|:)(\d+)(?=:|$)/g, "$1$$$2");
+  return `=${n.sheet.deleted ? "#REF" : quoteSheetName(n.sheet.name)}!${abs}`;
+}
 
 function newPageLayout(): FakePageLayoutState {
   const hf: FakeHeaderFooterState = {
@@ -411,6 +475,8 @@ export interface FakeExcelOptions {
   apiVersion?: string;
   /** Default 5,000,000 (Excel on the web). */
   payloadLimitBytes?: number;
+  /** Workbook-level defined names: name → formula, e.g. `{ JixiaoSummary: "='汇总'!$A$1" }`. */
+  names?: Record<string, string>;
 }
 
 export interface FakeRunOptions {
@@ -454,7 +520,6 @@ export interface FakeSheetInfo {
   tabColor: string;
   showGridlines: boolean;
   frozenRows: number;
-  frozenColumns: number;
   /** Only columns/rows whose size was set, by letter / 1-based row number. */
   columnWidths: Record<string, number>;
   rowHeights: Record<string, number>;
@@ -474,6 +539,7 @@ export interface FakeWorkbookSnapshot {
   selection: { sheet: string; address: string } | null;
   sheetOrder: string[];
   sheets: Record<string, FakeSheetSnapshot>;
+  names: Record<string, { formula: string; comment: string }>;
 }
 
 export interface FakeInstallOptions {
@@ -500,6 +566,7 @@ export class FakeExcel {
   selection: { sheet: string; address: string } | null = null;
 
   /** @internal */ _sheets: SheetState[] = [];
+  /** @internal */ _names: NameState[] = [];
   /** @internal */ _active: SheetState;
   private _nextId = 1;
 
@@ -507,7 +574,7 @@ export class FakeExcel {
     this.apiVersion = options.apiVersion ?? "1.12";
     this.payloadLimitBytes = options.payloadLimitBytes ?? 5_000_000;
     for (const seed of options.sheets ?? [{ name: "Sheet1" }]) {
-      const sheet = this._newSheet(seed.name);
+      const sheet = this._newSheet(this._checkName(seed.name));
       sheet.visibility = seed.visibility ?? "Visible";
       (seed.rows ?? []).forEach((row, r) => row.forEach((v, c) => this._seed(sheet, r, c, v)));
       for (const [a1, v] of Object.entries(seed.cells ?? {})) {
@@ -517,6 +584,10 @@ export class FakeExcel {
       for (const [a1, fmt] of Object.entries(seed.numberFormats ?? {})) {
         this._writeFormat({ sheet, rect: parseRef(a1) }, "numberFormat", fmt);
       }
+    }
+    for (const [name, formula] of Object.entries(options.names ?? {})) {
+      const ref = this._reference(formula, false);
+      this._names.push({ name, ...ref, raw: formula, comment: "" });
     }
     const active = options.activeSheet ?? this._sheets[0]?.name;
     const found = active === undefined ? undefined : this._find(active);
@@ -571,36 +642,20 @@ export class FakeExcel {
     const sheet = this._sheetOrThrow(sheetName);
     const { row, col } = parseRef(a1);
     const v = this._value(sheet, row, col);
-    const f = (k: string): never => this._format(sheet, row, col, k) as never;
-    const side = (s: string) => ({
-      style: f(`border.${s}.style`),
-      weight: f(`border.${s}.weight`),
-      color: f(`border.${s}.color`),
-    });
+    // Nest the flat format keys: "font.bold" → format.font.bold, "border.top.style" → format.borders.top.style.
+    const format: Record<string, unknown> = {};
+    for (const k of Object.keys(FORMAT_DEFAULTS).filter((x) => x !== "numberFormat")) {
+      const path = k.replace(/^border\./, "borders.").split(".");
+      let node = format;
+      for (const p of path.slice(0, -1)) node = (node[p] ??= {}) as Record<string, unknown>;
+      node[path[path.length - 1]] = this._format(sheet, row, col, k);
+    }
     return {
       value: outward(v),
       valueType: valueType(v),
       formula: sheet.cells.get(key(row, col))?.formula ?? null,
-      numberFormat: f("numberFormat"),
-      format: {
-        font: {
-          bold: f("font.bold"),
-          italic: f("font.italic"),
-          size: f("font.size"),
-          name: f("font.name"),
-          color: f("font.color"),
-        },
-        fill: { color: f("fill.color") },
-        horizontalAlignment: f("horizontalAlignment"),
-        verticalAlignment: f("verticalAlignment"),
-        wrapText: f("wrapText"),
-        borders: {
-          top: side("top"),
-          bottom: side("bottom"),
-          left: side("left"),
-          right: side("right"),
-        },
-      },
+      numberFormat: String(this._format(sheet, row, col, "numberFormat")),
+      format: format as unknown as FakeCellFormat,
     };
   }
 
@@ -615,6 +670,11 @@ export class FakeExcel {
     const sheet = this._sheetOrThrow(sheetName);
     const rect = this._usedRect(sheet, true);
     return rect ? this._grid(rect, (r, c) => outward(this._value(sheet, r, c))) : [];
+  }
+
+  /** Workbook-level defined names → formula (`=汇总!$A$1`, `=#REF!$A$1` after a delete). */
+  names(): Record<string, string> {
+    return Object.fromEntries(this._names.map((n) => [n.name, nameFormula(n)]));
   }
 
   merges(sheetName: string): string[] {
@@ -638,7 +698,7 @@ export class FakeExcel {
     for (const [c, w] of s.columnWidths) columnWidths[columnLetters(c)] = w;
     const rowHeights: Record<string, number> = {};
     for (const [r, h] of s.rowHeights) rowHeights[String(r + 1)] = h;
-    const { name, visibility, tabColor, showGridlines, frozenRows, frozenColumns } = s;
+    const { name, visibility, tabColor, showGridlines, frozenRows } = s;
     const position = this._sheets.indexOf(s);
     return {
       name,
@@ -647,7 +707,6 @@ export class FakeExcel {
       tabColor,
       showGridlines,
       frozenRows,
-      frozenColumns,
       columnWidths,
       rowHeights,
     };
@@ -678,6 +737,9 @@ export class FakeExcel {
       selection: clone(this.selection),
       sheetOrder: this.sheetNames(),
       sheets,
+      names: Object.fromEntries(
+        this._names.map((n) => [n.name, { formula: nameFormula(n), comment: n.comment }])
+      ),
     };
   }
 
@@ -708,23 +770,8 @@ export class FakeExcel {
     };
     g.OfficeExtension = { Error: FakeExcelError, ErrorCodes: EXCEL_ENUMS.ErrorCodes };
     g.Office = {
-      HostType: {
-        Excel: "Excel",
-        Word: "Word",
-        PowerPoint: "PowerPoint",
-        Outlook: "Outlook",
-        OneNote: "OneNote",
-        Project: "Project",
-        Access: "Access",
-      },
-      PlatformType: {
-        PC: "PC",
-        OfficeOnline: "OfficeOnline",
-        Mac: "Mac",
-        iOS: "iOS",
-        Android: "Android",
-        Universal: "Universal",
-      },
+      HostType: enumOf(["Excel", "Word", "PowerPoint", "Outlook", "OneNote", "Project", "Access"]),
+      PlatformType: enumOf(["PC", "OfficeOnline", "Mac", "iOS", "Android", "Universal"]),
       context: {
         host: "Excel",
         platform,
@@ -766,23 +813,7 @@ export class FakeExcel {
   // ── Internals: sheets ──
 
   private _newSheet(name: string): SheetState {
-    const sheet: SheetState = {
-      id: this._nextId++,
-      name,
-      visibility: "Visible",
-      tabColor: "",
-      showGridlines: true,
-      frozenRows: 0,
-      frozenColumns: 0,
-      cells: new Map(),
-      rowFormats: new Map(),
-      columnWidths: new Map(),
-      rowHeights: new Map(),
-      merges: [],
-      validations: [],
-      pageLayout: newPageLayout(),
-      deleted: false,
-    };
+    const sheet = blankSheet(this._nextId++, name);
     this._sheets.push(sheet);
     return sheet;
   }
@@ -837,7 +868,7 @@ export class FakeExcel {
   }
 
   /** @internal */ _setVisibility(sheet: SheetState, v: unknown): void {
-    const visibility = oneOf(["Visible", "Hidden", "VeryHidden"])(v);
+    const visibility = oneOf(VISIBILITY)(v);
     if (visibility !== "Visible") {
       const others = this._visibleOthers(sheet);
       if (others.length === 0) throw fail("InvalidOperation", "(a workbook needs a visible sheet)");
@@ -858,6 +889,41 @@ export class FakeExcel {
   /** @internal */ _activate(sheet: SheetState): void {
     if (sheet.visibility !== "Visible") throw fail("InvalidOperation", "(sheet is hidden)");
     this._active = sheet;
+  }
+
+  /** @internal Parses `=Sheet!$A$1` (or a Range-free string address) for a defined name. */
+  _reference(formula: string, strict: boolean): { sheet: SheetState | null; rect: Rect | null } {
+    const { sheet: name, ref } = splitSheet(formula.replace(/^=/, ""));
+    const sheet = name === null ? undefined : this._find(name);
+    try {
+      if (sheet) return { sheet, rect: parseRef(ref) };
+    } catch (e) {
+      if (strict) throw e;
+    }
+    if (strict) throw fail("InvalidArgument", `(reference '${formula}')`);
+    return { sheet: null, rect: null };
+  }
+
+  /** @internal Defined names are case-insensitive. */
+  _findName(name: string): NameState | undefined {
+    return this._names.find((n) => n.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** @internal */ _addName(
+    name: string,
+    sheet: SheetState,
+    rect: Rect,
+    comment: string
+  ): NameState {
+    const ok =
+      new RegExp("^[\\p{L}_\\\\][\\p{L}\\p{N}_.\\\\]{0,254}$", "u").test(name) &&
+      !/^[A-Za-z]{1,3}\d+$/.test(name) &&
+      !/^(R\d*C\d*|R|C)$/i.test(name);
+    if (!ok) throw fail("InvalidArgument", `(name '${name}')`);
+    if (this._findName(name)) throw fail("ItemAlreadyExists", `(name '${name}')`);
+    const item: NameState = { name, sheet, rect, raw: "", comment };
+    this._names.push(item);
+    return item;
   }
 
   // ── Internals: cells ──
@@ -1040,10 +1106,8 @@ export class FakeExcel {
         rf[k] = v;
         t.sheet.rowFormats.set(r, rf);
       }
-      for (const [kk, cell] of t.sheet.cells) {
-        const r = Math.floor(kk / MAX_COLS);
-        if (r >= rect.row && r < rect.row + rect.rows && cell.format) cell.format[k] = v;
-      }
+      // Later row formatting overrides what cells in the row had, as in Excel.
+      for (const [, , cell] of this._cellsIn(t.sheet, rect)) if (cell.format) cell.format[k] = v;
       return;
     }
     for (let r = rect.row; r < rect.row + rect.rows; r++) {
@@ -1073,7 +1137,7 @@ export class FakeExcel {
         } else if (edge === "InsideVertical") {
           if (c > left) f(r, c, "left");
           if (c < right) f(r, c, "right");
-        } else if (!["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"].includes(edge)) {
+        } else if (!EDGES.includes(edge)) {
           throw fail("InvalidArgument", `(border index '${edge}')`);
         }
       }
@@ -1107,23 +1171,19 @@ export class FakeExcel {
       : [rect];
     for (const p of parts.filter((x) => x.rows * x.cols > 1)) {
       sheet.merges = sheet.merges.filter((m) => !intersects(m, p)).concat([p]);
-      for (const [k, cell] of [...sheet.cells]) {
-        const [r, c] = [Math.floor(k / MAX_COLS), k % MAX_COLS];
-        if ((r !== p.row || c !== p.col) && contains(p, { row: r, col: c, rows: 1, cols: 1 })) {
-          cell.value = null;
-          delete cell.formula;
-          this._prune(sheet, r, c);
-        }
+      for (const [r, c, cell] of this._cellsIn(sheet, p)) {
+        if (r === p.row && c === p.col) continue;
+        cell.value = null;
+        delete cell.formula;
+        this._prune(sheet, r, c);
       }
     }
   }
 
   /** @internal `Range.clear(applyTo)`: All | Formats | Contents. Formats also unmerges. */
   _clear(sheet: SheetState, rect: Rect, applyTo: unknown): void {
-    const what = oneOf(["All", "Formats", "Contents"])(applyTo);
-    for (const [k, cell] of [...sheet.cells]) {
-      const [r, c] = [Math.floor(k / MAX_COLS), k % MAX_COLS];
-      if (!contains(rect, { row: r, col: c, rows: 1, cols: 1 })) continue;
+    const what = oneOf(CLEAR)(applyTo);
+    for (const [r, c, cell] of this._cellsIn(sheet, rect)) {
       if (what !== "Formats") ((cell.value = null), delete cell.formula);
       if (what !== "Contents") delete cell.format;
       this._prune(sheet, r, c);
@@ -1160,7 +1220,6 @@ interface Op {
 
 export class FakeRequestContext {
   readonly workbook: FakeWorkbook;
-  readonly application: FakeApplication;
   readonly trackedObjects = {
     add: (_o: unknown): void => undefined,
     remove: (_o: unknown): void => undefined,
@@ -1173,7 +1232,6 @@ export class FakeRequestContext {
     private readonly _delayForCellEdit: boolean
   ) {
     this.workbook = new FakeWorkbook(this);
-    this.application = this.workbook.application;
   }
 
   /** @internal */ _enqueue(op: Op, requestBytes = 0): void {
@@ -1229,28 +1287,10 @@ export class FakeRequestContext {
 
 export class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
-  readonly application: FakeApplication;
+  readonly names: FakeNamedItemCollection;
   constructor(readonly context: FakeRequestContext) {
     this.worksheets = new FakeWorksheetCollection(context);
-    this.application = new FakeApplication(context);
-  }
-}
-
-export class FakeApplication {
-  constructor(readonly context: FakeRequestContext) {}
-  suspendApiCalculationUntilNextSync(): void {
-    this.context._enqueue({
-      loc: "Application.suspendApiCalculationUntilNextSync",
-      api: "1.6",
-      run: () => undefined,
-    });
-  }
-  suspendScreenUpdatingUntilNextSync(): void {
-    this.context._enqueue({
-      loc: "Application.suspendScreenUpdatingUntilNextSync",
-      api: "1.9",
-      run: () => undefined,
-    });
+    this.names = new FakeNamedItemCollection(context);
   }
 }
 
@@ -1301,6 +1341,7 @@ export abstract class FakeProxy {
   declare readonly _type: string;
   /** Requirement set of the whole object (pageLayout 1.9, dataValidation 1.8). */
   declare readonly _api: string | undefined;
+  declare readonly _navs: string[];
   /** @internal Loaded (or locally set) property values. */
   readonly _values = new Map<string, unknown>();
   /** @internal Known after the first sync that touched this proxy. */
@@ -1336,16 +1377,6 @@ export abstract class FakeProxy {
     return plan;
   }
 
-  /** office.js `set()`: assigns several properties (and child objects' properties) at once. */
-  set(properties: Record<string, unknown>): void {
-    for (const [k, v] of Object.entries(properties)) {
-      const child = this._nav(k);
-      if (child && v && typeof v === "object" && !this._specs[k])
-        child.set(v as Record<string, unknown>);
-      else (this as unknown as Record<string, unknown>)[k] = v;
-    }
-  }
-
   /** Loaded properties and loaded children, like office.js (for JSON.stringify / logging). */
   toJSON(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
@@ -1357,9 +1388,11 @@ export abstract class FakeProxy {
     return out;
   }
 
-  /** @internal Navigation children by name (for load paths and `set`). */
-  _nav(_name: string): FakeProxy | undefined {
-    return undefined;
+  /** @internal Navigation child by name, for load paths (`format/font/bold`). */
+  _nav(name: string): FakeProxy | undefined {
+    return this._navs.includes(name)
+      ? (this as unknown as Record<string, FakeProxy>)[name]
+      : undefined;
   }
 
   /** @internal */ _resolve(): Target | null {
@@ -1473,22 +1506,27 @@ export abstract class FakeProxy {
   private _apply(kind: string | null, f: (t: Target) => void): void {
     const t = this._resolve();
     if (t === null) return; // null object: Excel ignores the call
-    const entry = { sheet: t.sheet.name, address: t.rect ? rectA1(t.rect) : "", kind: kind ?? "" };
+    const address = t.rect ? rectA1(t.rect) : (t.item?.name ?? "");
+    const entry = { sheet: t.sheet.name, address, kind: kind ?? "" };
     f(t);
     if (kind) this.context._fake.writeLog.push(entry);
   }
 }
 
-/** Installs accessors for `specs` on a proxy class (read-only specs get no setter). */
+/**
+ * Installs accessors for `specs` on a proxy class (read-only specs get no setter). `api` is the
+ * requirement set of the whole object; `nav` names its navigation getters (loadable by path).
+ */
 function defineProps(
   cls: { prototype: FakeProxy },
   type: string,
   specs: Record<string, Spec>,
-  api?: string
+  { api, nav = [] }: { api?: string; nav?: string[] } = {}
 ): void {
   Object.defineProperty(cls.prototype, "_specs", { value: specs });
   Object.defineProperty(cls.prototype, "_type", { value: type });
   Object.defineProperty(cls.prototype, "_api", { value: api });
+  Object.defineProperty(cls.prototype, "_navs", { value: nav });
   for (const [name, spec] of Object.entries(specs)) {
     Object.defineProperty(cls.prototype, name, {
       configurable: true,
@@ -1504,26 +1542,31 @@ function defineProps(
   }
 }
 
-export class FakeWorksheetCollection {
-  private _items: FakeWorksheet[] | undefined;
-  constructor(readonly context: FakeRequestContext) {}
+/** Base of collections: `items` after a load; `items/name` or plain `name` load item properties. */
+abstract class FakeCollection<P extends FakeProxy> {
+  private _items: P[] | undefined;
+  constructor(
+    readonly context: FakeRequestContext,
+    private readonly _type: string
+  ) {}
 
-  get items(): FakeWorksheet[] {
-    if (!this._items) throw notLoaded("items", "WorksheetCollection");
+  /** What the items point at, at sync time. */
+  protected abstract _targets(): Target[];
+  protected abstract _item(locate: () => Target | null): P;
+
+  get items(): P[] {
+    if (!this._items) throw notLoaded("items", this._type);
     return this._items;
   }
 
-  /** `load("items/name")`, `load("name, position")` (item properties), `load()` (all). */
   load(spec?: LoadSpec): this {
     const raw = loadPaths(spec)?.map((p) => p.replace(/^items(\/|$)/, "")) ?? null;
     const paths = raw && raw.every(Boolean) ? raw : null; // bare "items" loads everything
-    new FakeWorksheet(this.context, () => null)._planFor(paths); // unknown names fail now, not at sync
+    this._item(() => null)._planFor(paths); // unknown names fail now, not at sync
     this.context._enqueue({
-      loc: "WorksheetCollection.load",
+      loc: `${this._type}.load`,
       run: (tx) => {
-        const items = this.context._fake._sheets.map(
-          (sheet) => new FakeWorksheet(this.context, () => ({ sheet }))
-        );
+        const items = this._targets().map((t) => this._item(() => t));
         for (const item of items) {
           for (const [proxy, props] of item._planFor(paths)) proxy._snapshot(props, tx);
         }
@@ -1535,6 +1578,18 @@ export class FakeWorksheetCollection {
 
   toJSON(): { items: Array<Record<string, unknown>> } {
     return { items: (this._items ?? []).map((i) => i.toJSON()) };
+  }
+}
+
+export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
+  constructor(context: FakeRequestContext) {
+    super(context, "WorksheetCollection");
+  }
+  protected _targets(): Target[] {
+    return this.context._fake._sheets.map((sheet) => ({ sheet }));
+  }
+  protected _item(locate: () => Target | null): FakeWorksheet {
+    return new FakeWorksheet(this.context, locate);
   }
 
   getItem(name: string): FakeWorksheet {
@@ -1602,13 +1657,6 @@ export class FakeWorksheet extends FakeProxy {
       () => new FakePageLayout(this.context, () => this._resolve(), "pageLayout.")
     );
   }
-  _nav(name: string): FakeProxy | undefined {
-    return name === "pageLayout"
-      ? this.pageLayout
-      : name === "freezePanes"
-        ? this.freezePanes
-        : undefined;
-  }
 
   /** `A1`, `A1:D10`, `$A$1:$D$10`, whole rows `1:3` (whole columns are not supported). */
   getRange(address: string): FakeRange {
@@ -1624,17 +1672,12 @@ export class FakeWorksheet extends FakeProxy {
   getRangeByIndexes(row: number, column: number, rowCount: number, columnCount: number): FakeRange {
     return this._range((_s, fx) => {
       if (!fx._supports("1.7")) throw fail("ApiNotFound", "", "Worksheet.getRangeByIndexes");
-      const rect = { row, col: column, rows: rowCount, cols: columnCount };
-      const ok = row >= 0 && column >= 0 && rowCount >= 1 && columnCount >= 1;
-      if (!ok || row + rowCount > MAX_ROWS || column + columnCount > MAX_COLS) {
-        throw fail("InvalidArgument", `(${row}, ${column}, ${rowCount}, ${columnCount})`);
-      }
-      return rect;
+      return indexRect(row, column, rowCount, columnCount);
     }, "getRangeByIndexes");
   }
 
   getCell(row: number, column: number): FakeRange {
-    return this.getRangeByIndexes(row, column, 1, 1);
+    return this._range(() => indexRect(row, column, 1, 1), "getCell");
   }
 
   /** An empty sheet's used range is A1 (Excel does not throw). */
@@ -1691,28 +1734,33 @@ export class FakeWorksheet extends FakeProxy {
   }
 }
 
-defineProps(FakeWorksheet, "Worksheet", {
-  id: { read: (t) => `{00000000-0001-0000-0000-${String(t.sheet.id).padStart(12, "0")}}` },
-  name: { read: (t) => t.sheet.name, write: (t, v, fx) => fx._rename(t.sheet, v) },
-  position: {
-    read: (t, fx) => fx._sheets.indexOf(t.sheet),
-    write: (t, v, fx) => fx._move(t.sheet, v),
+defineProps(
+  FakeWorksheet,
+  "Worksheet",
+  {
+    id: { read: (t) => `{00000000-0001-0000-0000-${String(t.sheet.id).padStart(12, "0")}}` },
+    name: { read: (t) => t.sheet.name, write: (t, v, fx) => fx._rename(t.sheet, v) },
+    position: {
+      read: (t, fx) => fx._sheets.indexOf(t.sheet),
+      write: (t, v, fx) => fx._move(t.sheet, v),
+    },
+    visibility: {
+      read: (t) => t.sheet.visibility,
+      write: (t, v, fx) => fx._setVisibility(t.sheet, v),
+    },
+    tabColor: {
+      api: "1.7",
+      read: (t) => t.sheet.tabColor,
+      write: (t, v) => void (t.sheet.tabColor = isStr(v)),
+    },
+    showGridlines: {
+      api: "1.8",
+      read: (t) => t.sheet.showGridlines,
+      write: (t, v) => void (t.sheet.showGridlines = isBool(v)),
+    },
   },
-  visibility: {
-    read: (t) => t.sheet.visibility,
-    write: (t, v, fx) => fx._setVisibility(t.sheet, v),
-  },
-  tabColor: {
-    api: "1.7",
-    read: (t) => t.sheet.tabColor,
-    write: (t, v) => void (t.sheet.tabColor = isStr(v)),
-  },
-  showGridlines: {
-    api: "1.8",
-    read: (t) => t.sheet.showGridlines,
-    write: (t, v) => void (t.sheet.showGridlines = isBool(v)),
-  },
-});
+  { nav: ["pageLayout", "freezePanes"] }
+);
 
 export class FakeWorksheetFreezePanes extends FakeProxy {
   freezeRows(count = 1): void {
@@ -1722,22 +1770,8 @@ export class FakeWorksheetFreezePanes extends FakeProxy {
       (t) => void (t.sheet.frozenRows = isNum(count))
     );
   }
-  freezeColumns(count = 1): void {
-    this._method(
-      "freezeColumns",
-      "freezePanes.freezeColumns",
-      (t) => void (t.sheet.frozenColumns = isNum(count))
-    );
-  }
-  unfreeze(): void {
-    this._method(
-      "unfreeze",
-      "freezePanes.unfreeze",
-      (t) => void (t.sheet.frozenRows = t.sheet.frozenColumns = 0)
-    );
-  }
 }
-defineProps(FakeWorksheetFreezePanes, "WorksheetFreezePanes", {}, "1.7");
+defineProps(FakeWorksheetFreezePanes, "WorksheetFreezePanes", {}, { api: "1.7" });
 
 export class FakeRange extends FakeProxy {
   declare readonly address: string;
@@ -1763,29 +1797,14 @@ export class FakeRange extends FakeProxy {
       () => new FakeDataValidation(this.context, () => this._resolve(), "dataValidation.")
     );
   }
-  _nav(name: string): FakeProxy | undefined {
-    return name === "format"
-      ? this.format
-      : name === "dataValidation"
-        ? this.dataValidation
-        : undefined;
-  }
 
   /** Cell relative to this range's top-left (may lie outside the range, as in Excel). */
   getCell(row: number, column: number): FakeRange {
     return new FakeRange(this.context, () => {
       const t = this._resolve();
       if (!t) return null;
-      const rect = {
-        row: (t.rect as Rect).row + row,
-        col: (t.rect as Rect).col + column,
-        rows: 1,
-        cols: 1,
-      };
-      if (rect.row < 0 || rect.col < 0 || rect.row >= MAX_ROWS || rect.col >= MAX_COLS) {
-        throw fail("InvalidArgument", `(cell ${row}, ${column})`, "Range.getCell");
-      }
-      return { sheet: t.sheet, rect };
+      const { row: top, col: left } = rectOf(t);
+      return { sheet: t.sheet, rect: indexRect(top + row, left + column, 1, 1) };
     });
   }
 
@@ -1818,38 +1837,43 @@ export class FakeRange extends FakeProxy {
 }
 
 const rectOf = (t: Target): Rect => t.rect as Rect;
-defineProps(FakeRange, "Range", {
-  address: { read: (t) => `${quoteSheetName(t.sheet.name)}!${rectA1(rectOf(t))}` },
-  values: {
-    read: (t, fx) => fx._grid(rectOf(t), (r, c) => outward(fx._value(t.sheet, r, c))),
-    write: (t, v, fx) => fx._writeCells(t, "values", v),
+defineProps(
+  FakeRange,
+  "Range",
+  {
+    address: { read: (t) => `${quoteSheetName(t.sheet.name)}!${rectA1(rectOf(t))}` },
+    values: {
+      read: (t, fx) => fx._grid(rectOf(t), (r, c) => outward(fx._value(t.sheet, r, c))),
+      write: (t, v, fx) => fx._writeCells(t, "values", v),
+    },
+    formulas: {
+      read: (t, fx) =>
+        fx._grid(
+          rectOf(t),
+          (r, c) => t.sheet.cells.get(key(r, c))?.formula ?? outward(fx._value(t.sheet, r, c))
+        ),
+      write: (t, v, fx) => fx._writeCells(t, "formulas", v),
+    },
+    numberFormat: {
+      read: (t, fx) => fx._grid(rectOf(t), (r, c) => fx._format(t.sheet, r, c, "numberFormat")),
+      write: (t, v, fx) => fx._writeCells(t, "numberFormat", v),
+    },
+    text: {
+      read: (t, fx) =>
+        fx._grid(rectOf(t), (r, c) =>
+          formatText(fx._value(t.sheet, r, c), String(fx._format(t.sheet, r, c, "numberFormat")))
+        ),
+    },
+    valueTypes: {
+      read: (t, fx) => fx._grid(rectOf(t), (r, c) => valueType(fx._value(t.sheet, r, c))),
+    },
+    rowIndex: { read: (t) => rectOf(t).row },
+    columnIndex: { read: (t) => rectOf(t).col },
+    rowCount: { read: (t) => rectOf(t).rows },
+    columnCount: { read: (t) => rectOf(t).cols },
   },
-  formulas: {
-    read: (t, fx) =>
-      fx._grid(
-        rectOf(t),
-        (r, c) => t.sheet.cells.get(key(r, c))?.formula ?? outward(fx._value(t.sheet, r, c))
-      ),
-    write: (t, v, fx) => fx._writeCells(t, "formulas", v),
-  },
-  numberFormat: {
-    read: (t, fx) => fx._grid(rectOf(t), (r, c) => fx._format(t.sheet, r, c, "numberFormat")),
-    write: (t, v, fx) => fx._writeCells(t, "numberFormat", v),
-  },
-  text: {
-    read: (t, fx) =>
-      fx._grid(rectOf(t), (r, c) =>
-        formatText(fx._value(t.sheet, r, c), String(fx._format(t.sheet, r, c, "numberFormat")))
-      ),
-  },
-  valueTypes: {
-    read: (t, fx) => fx._grid(rectOf(t), (r, c) => valueType(fx._value(t.sheet, r, c))),
-  },
-  rowIndex: { read: (t) => rectOf(t).row },
-  columnIndex: { read: (t) => rectOf(t).col },
-  rowCount: { read: (t) => rectOf(t).rows },
-  columnCount: { read: (t) => rectOf(t).cols },
-});
+  { nav: ["format", "dataValidation"] }
+);
 
 /** Spec for a flat cell-format key: common value on read (null if mixed), every cell on write. */
 function fmt(k: string, check: (v: unknown) => unknown): Spec {
@@ -1902,44 +1926,19 @@ export class FakeRangeFormat extends FakeProxy {
       () => new FakeRangeBorderCollection(this.context, () => this._resolve())
     );
   }
-  _nav(name: string): FakeProxy | undefined {
-    return name === "font"
-      ? this.font
-      : name === "fill"
-        ? this.fill
-        : name === "borders"
-          ? this.borders
-          : undefined;
-  }
-  autofitColumns(): void {
-    this._method("autofitColumns", "format.autofitColumns", () => undefined, "1.2");
-  }
-  autofitRows(): void {
-    this._method("autofitRows", "format.autofitRows", () => undefined, "1.2");
-  }
 }
-defineProps(FakeRangeFormat, "RangeFormat", {
-  horizontalAlignment: fmt(
-    "horizontalAlignment",
-    oneOf([
-      "General",
-      "Left",
-      "Center",
-      "Right",
-      "Fill",
-      "Justify",
-      "CenterAcrossSelection",
-      "Distributed",
-    ])
-  ),
-  verticalAlignment: fmt(
-    "verticalAlignment",
-    oneOf(["Top", "Center", "Bottom", "Justify", "Distributed"])
-  ),
-  wrapText: fmt("wrapText", isBool),
-  columnWidth: size("columnWidths"),
-  rowHeight: size("rowHeights"),
-});
+defineProps(
+  FakeRangeFormat,
+  "RangeFormat",
+  {
+    horizontalAlignment: fmt("horizontalAlignment", oneOf(H_ALIGN)),
+    verticalAlignment: fmt("verticalAlignment", oneOf(V_ALIGN)),
+    wrapText: fmt("wrapText", isBool),
+    columnWidth: size("columnWidths"),
+    rowHeight: size("rowHeights"),
+  },
+  { nav: ["font", "fill", "borders"] }
+);
 
 export class FakeRangeFont extends FakeProxy {
   declare bold: boolean;
@@ -1958,16 +1957,6 @@ defineProps(FakeRangeFont, "RangeFont", {
 
 export class FakeRangeFill extends FakeProxy {
   declare color: string;
-  clear(): void {
-    this._method("clear", "format.fill.clear", (t) => {
-      const rect = rectOf(t);
-      for (const [k, cell] of t.sheet.cells) {
-        const [r, c] = [Math.floor(k / MAX_COLS), k % MAX_COLS];
-        if (contains(rect, { row: r, col: c, rows: 1, cols: 1 }))
-          delete cell.format?.["fill.color"];
-      }
-    });
-  }
 }
 defineProps(FakeRangeFill, "RangeFill", { color: fmt("fill.color", isStr) });
 
@@ -2000,11 +1989,8 @@ const border = (prop: string, check: (v: unknown) => unknown): Spec => ({
   write: (t, v, fx) => void fx._border(t, prop, check(v)),
 });
 defineProps(FakeRangeBorder, "RangeBorder", {
-  style: border(
-    "style",
-    oneOf(["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Double", "SlantDashDot"])
-  ),
-  weight: border("weight", oneOf(["Hairline", "Thin", "Medium", "Thick"])),
+  style: border("style", oneOf(LINE_STYLES)),
+  weight: border("weight", oneOf(WEIGHTS)),
   color: border("color", isStr),
 });
 
@@ -2079,7 +2065,7 @@ defineProps(
     prompt: dv("prompt", isObject),
     ignoreBlanks: dv("ignoreBlanks", isBool),
   },
-  "1.8"
+  { api: "1.8" }
 );
 
 export class FakePageLayout extends FakeProxy {
@@ -2103,9 +2089,6 @@ export class FakePageLayout extends FakeProxy {
       "headersFooters",
       () => new FakeHeaderFooterGroup(this.context, () => this._resolve())
     );
-  }
-  _nav(name: string): FakeProxy | undefined {
-    return name === "headersFooters" ? this.headersFooters : undefined;
   }
   /** Address string (`A1:E20`, `$A$1:$E$20`) or a Range; stored normalised. */
   setPrintArea(area: string | FakeRange): void {
@@ -2160,7 +2143,7 @@ defineProps(
   FakePageLayout,
   "PageLayout",
   {
-    orientation: page("orientation", oneOf(["Portrait", "Landscape"])),
+    orientation: page("orientation", oneOf(ORIENTATIONS)),
     paperSize: page("paperSize", isStr),
     zoom: page("zoom", zoomCheck),
     centerHorizontally: page("centerHorizontally", isBool),
@@ -2175,7 +2158,7 @@ defineProps(
     headerMargin: page("headerMargin", isNum),
     footerMargin: page("footerMargin", isNum),
   },
-  "1.9"
+  { api: "1.9", nav: ["headersFooters"] }
 );
 
 export class FakeHeaderFooterGroup extends FakeProxy {
@@ -2190,11 +2173,16 @@ export class FakeHeaderFooterGroup extends FakeProxy {
         )
     );
   }
-  _nav(name: string): FakeProxy | undefined {
-    return name === "defaultForAllPages" ? this.defaultForAllPages : undefined;
-  }
 }
-defineProps(FakeHeaderFooterGroup, "HeaderFooterGroup", {}, "1.9");
+defineProps(
+  FakeHeaderFooterGroup,
+  "HeaderFooterGroup",
+  {},
+  {
+    api: "1.9",
+    nav: ["defaultForAllPages"],
+  }
+);
 
 export class FakeHeaderFooter extends FakeProxy {
   declare leftHeader: string;
@@ -2219,71 +2207,126 @@ defineProps(
     centerFooter: hf("centerFooter"),
     rightFooter: hf("rightFooter"),
   },
-  "1.9"
+  { api: "1.9" }
 );
+
+// ─── Defined names (workbook.names) ─────────────────────────────────────────────────────────
+
+/** Stands in for "the workbook" as the target sheet of workbook-level objects (never deleted). */
+const WORKBOOK = blankSheet(0, "");
+const nameTarget = (item: NameState): Target => ({ sheet: WORKBOOK, item });
+
+export class FakeNamedItemCollection extends FakeCollection<FakeNamedItem> {
+  constructor(context: FakeRequestContext) {
+    super(context, "NamedItemCollection");
+  }
+  protected _targets(): Target[] {
+    return this.context._fake._names.map(nameTarget);
+  }
+  protected _item(locate: () => Target | null, orNull = false): FakeNamedItem {
+    return new FakeNamedItem(this.context, locate, "", orNull);
+  }
+
+  getItem(name: string): FakeNamedItem {
+    return this._item(() => {
+      const item = this.context._fake._findName(name);
+      if (!item) throw fail("ItemNotFound", `(name '${name}')`, "NamedItemCollection.getItem");
+      return nameTarget(item);
+    });
+  }
+
+  getItemOrNullObject(name: string): FakeNamedItem {
+    const fx = this.context._fake;
+    return this._item(() => {
+      if (!fx._supports("1.4"))
+        throw fail("ApiNotFound", "", "NamedItemCollection.getItemOrNullObject");
+      const item = fx._findName(name);
+      return item ? nameTarget(item) : null;
+    }, true);
+  }
+
+  /** `reference`: a Range, or a string such as `=汇总!$A$1`. Logged as `names.add` (sheet ""). */
+  add(name: string, reference: FakeRange | string, comment = ""): FakeNamedItem {
+    let added: NameState | undefined;
+    const fx = this.context._fake;
+    this.context._enqueue({
+      loc: "NamedItemCollection.add",
+      api: "1.4",
+      run: () => {
+        const ref =
+          typeof reference === "string" ? fx._reference(reference, true) : reference._resolve();
+        if (!ref?.sheet || !ref.rect) throw fail("InvalidArgument", "(reference)");
+        added = fx._addName(name, ref.sheet, ref.rect, comment);
+        fx.writeLog.push({ sheet: "", address: name, kind: "names.add" });
+      },
+    });
+    return this._item(() => {
+      if (!added) throw fail("ItemNotFound", "(name not added yet)");
+      return nameTarget(added);
+    });
+  }
+}
+
+export class FakeNamedItem extends FakeProxy {
+  declare readonly name: string;
+  declare readonly formula: string;
+  declare readonly comment: string;
+  declare readonly type: string;
+  declare readonly value: string;
+  declare readonly visible: boolean;
+
+  /** Logged as `names.delete` with sheet "" and the name as address. */
+  delete(): void {
+    this._method("delete", "names.delete", (t, fx) => {
+      fx._names = fx._names.filter((n) => n !== t.item);
+    });
+  }
+
+  getRange(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const item = this._resolve()?.item;
+      if (!item) return null;
+      if (!item.sheet || !item.rect || item.sheet.deleted) {
+        throw fail("InvalidReference", `(name '${item.name}')`, "NamedItem.getRange");
+      }
+      return { sheet: item.sheet, rect: item.rect };
+    });
+  }
+}
+const named = (t: Target): NameState => t.item as NameState;
+const isRange = (n: NameState): boolean => n.sheet !== null && !n.sheet.deleted;
+defineProps(FakeNamedItem, "NamedItem", {
+  name: { read: (t) => named(t).name },
+  formula: { api: "1.7", read: (t) => nameFormula(named(t)) },
+  comment: { api: "1.4", read: (t) => named(t).comment },
+  type: { read: (t) => (isRange(named(t)) ? "Range" : "Error") },
+  value: { read: (t) => nameFormula(named(t)).replace(/^=/, "") },
+  visible: { read: () => true },
+});
 
 // ─── Enums installed on the `Excel` global ──────────────────────────────────────────────────
 
+/** `enumOf("Portrait Landscape")` → `{ portrait: "Portrait", landscape: "Landscape" }`, Excel's enum shape. */
+const enumOf = (values: string[]): Record<string, string> =>
+  Object.fromEntries(values.map((v) => [v.charAt(0).toLowerCase() + v.slice(1), v]));
+
 const EXCEL_ENUMS = {
-  PageOrientation: { portrait: "Portrait", landscape: "Landscape" },
-  PaperType: { letter: "Letter", legal: "Legal", a3: "A3", a4: "A4", a5: "A5", b4: "B4", b5: "B5" },
-  BorderIndex: {
-    edgeTop: "EdgeTop",
-    edgeBottom: "EdgeBottom",
-    edgeLeft: "EdgeLeft",
-    edgeRight: "EdgeRight",
-    insideVertical: "InsideVertical",
-    insideHorizontal: "InsideHorizontal",
-  },
-  BorderLineStyle: {
-    none: "None",
-    continuous: "Continuous",
-    dash: "Dash",
-    dashDot: "DashDot",
-    dot: "Dot",
-    double: "Double",
-  },
-  BorderWeight: { hairline: "Hairline", thin: "Thin", medium: "Medium", thick: "Thick" },
-  HorizontalAlignment: {
-    general: "General",
-    left: "Left",
-    center: "Center",
-    right: "Right",
-    centerAcrossSelection: "CenterAcrossSelection",
-  },
-  VerticalAlignment: { top: "Top", center: "Center", bottom: "Bottom" },
-  SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
-  ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents" },
-  RangeValueType: {
-    empty: "Empty",
-    string: "String",
-    double: "Double",
-    boolean: "Boolean",
-    error: "Error",
-  },
-  DataValidationType: {
-    none: "None",
-    wholeNumber: "WholeNumber",
-    decimal: "Decimal",
-    list: "List",
-    textLength: "TextLength",
-    custom: "Custom",
-  },
-  DataValidationOperator: {
-    between: "Between",
-    notBetween: "NotBetween",
-    equalTo: "EqualTo",
-    notEqualTo: "NotEqualTo",
-    greaterThan: "GreaterThan",
-    lessThan: "LessThan",
-    greaterThanOrEqualTo: "GreaterThanOrEqualTo",
-    lessThanOrEqualTo: "LessThanOrEqualTo",
-  },
-  DataValidationAlertStyle: { stop: "Stop", warning: "Warning", information: "Information" },
-  ErrorCodes: Object.fromEntries(
-    [...Object.keys(MESSAGES), "PropertyNotLoaded", "GeneralException", "AccessDenied"].map((c) => [
-      c.charAt(0).toLowerCase() + c.slice(1),
-      c,
-    ])
+  PageOrientation: enumOf(ORIENTATIONS),
+  PaperType: enumOf(["Letter", "Legal", "A3", "A4", "A5", "B4", "B5"]),
+  BorderIndex: enumOf(EDGES),
+  BorderLineStyle: enumOf(LINE_STYLES),
+  BorderWeight: enumOf(WEIGHTS),
+  HorizontalAlignment: enumOf(H_ALIGN),
+  VerticalAlignment: enumOf(V_ALIGN),
+  SheetVisibility: enumOf(VISIBILITY),
+  ClearApplyTo: enumOf(CLEAR),
+  RangeValueType: enumOf(["Empty", "String", "Double", "Boolean", "Error"]),
+  DataValidationType: enumOf(["None", ...Object.values(RULE_TYPES)]),
+  DataValidationOperator: enumOf(
+    "Between NotBetween EqualTo NotEqualTo GreaterThan LessThan GreaterThanOrEqualTo LessThanOrEqualTo".split(
+      " "
+    )
   ),
+  DataValidationAlertStyle: enumOf(["Stop", "Warning", "Information"]),
+  ErrorCodes: enumOf([...Object.keys(MESSAGES), "PropertyNotLoaded", "GeneralException"]),
 };

@@ -18,7 +18,11 @@ interface UsedRead {
 
 function isPayloadError(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code;
-  return code === "RequestPayloadSizeLimitExceeded" || code === "PayloadTooLarge";
+  return (
+    code === "ResponsePayloadSizeLimitExceeded" ||
+    code === "RequestPayloadSizeLimitExceeded" ||
+    code === "PayloadTooLarge"
+  );
 }
 
 function isMissingItem(error: unknown): boolean {

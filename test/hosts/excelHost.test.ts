@@ -1,0 +1,166 @@
+/**
+ * The Excel JS API adapter on the test double (Excel's load/sync semantics, syncs counted):
+ * same snapshot as the ExcelJS adapter, constant syncs, writes only to its own sheet.
+ */
+import { FileWorkbook } from "../../src/hosts/file/fileWorkbook";
+import type { WorkbookSnapshot } from "../../src/hosts/snapshot";
+import { parseWorkbook } from "../../src/parse/parseWorkbook";
+import { insertTemplate } from "../../src/pipeline/insertTemplate";
+import { recalculate } from "../../src/pipeline/recalculate";
+import { SAMPLE_PATH } from "../parse/sampleSnapshot";
+import { excelHost, fakeFromXlsx } from "../fakes/fromXlsx";
+
+/** Formulas recalculated in binary floating point may differ in the 16th digit; Excel shows 15. */
+function at15(snapshot: WorkbookSnapshot): WorkbookSnapshot {
+  return JSON.parse(
+    JSON.stringify(snapshot, (_k, v) => (typeof v === "number" ? Number(v.toPrecision(15)) : v))
+  );
+}
+
+describe("Excel JS API adapter (on the test double)", () => {
+  it("reads the sample into the same snapshot and the same input as the ExcelJS adapter", async () => {
+    const fake = await fakeFromXlsx(SAMPLE_PATH);
+    const fromExcel = await excelHost(fake).read();
+    const fromFile = await (await FileWorkbook.fromFile(SAMPLE_PATH)).read();
+    expect(at15(fromExcel)).toEqual(at15(fromFile));
+    expect(JSON.stringify(parseWorkbook(fromExcel))).toBe(JSON.stringify(parseWorkbook(fromFile)));
+  });
+
+  it("scores the sample 95.18 / 优 through the Excel host", async () => {
+    const fake = await fakeFromXlsx(SAMPLE_PATH);
+    const result = await recalculate(excelHost(fake), { date: "2026-11-27" });
+    expect(result.evaluation.total.toString()).toBe("95.18");
+    expect(result.evaluation.grade).toBe("优");
+  });
+
+  it("reads in one sync once the sheets are known (two on the first read)", async () => {
+    const fake = await fakeFromXlsx(SAMPLE_PATH);
+    const host = excelHost(fake);
+    fake.resetCounters();
+    await host.read();
+    expect(fake.syncCount).toBe(2);
+    fake.resetCounters();
+    await host.read();
+    expect(fake.syncCount).toBe(1);
+  });
+
+  it("recalculates in two syncs (one read, one write), however many times", async () => {
+    const fake = await fakeFromXlsx(SAMPLE_PATH);
+    const host = excelHost(fake);
+    await recalculate(host, { date: "2026-11-27" });
+    for (let i = 0; i < 3; i++) {
+      fake.resetCounters();
+      const r = await recalculate(host, { date: "2026-11-27" });
+      expect(r.write?.replaced).toBe(true);
+      expect(fake.syncCount).toBe(2);
+    }
+  });
+
+  it("writes only its own sheet and the marker name; every other sheet is untouched", async () => {
+    const fake = await fakeFromXlsx(SAMPLE_PATH);
+    const before = fake.snapshot();
+    fake.resetCounters();
+    await recalculate(excelHost(fake), { date: "2026-11-27" });
+    const touched = new Set(fake.writeLog.map((w) => w.sheet));
+    expect([...touched].sort()).toEqual(["", "绩效自评汇总"]);
+    expect(fake.writeLog.filter((w) => w.sheet === "").map((w) => w.kind)).toEqual(
+      expect.arrayContaining(["names.add"])
+    );
+    const after = fake.snapshot();
+    expect(Object.keys(before.sheets)).toHaveLength(5);
+    for (const [name, sheet] of Object.entries(before.sheets))
+      expect(after.sheets[name]).toEqual(sheet);
+    expect(fake.cell("绩效自评汇总", "A1").value).toBe(
+      "佛山市社会保险基金管理局 2022 年度部门整体支出绩效自评汇总表"
+    );
+    expect(fake.pageLayout("绩效自评汇总")).toMatchObject({
+      orientation: "Portrait",
+      paperSize: "A4",
+      printTitleRows: "1:2",
+    });
+    expect(fake.activeSheet()).toBe("绩效自评汇总");
+  });
+
+  it("re-running yields an identical summary sheet", async () => {
+    const fake = await fakeFromXlsx(SAMPLE_PATH);
+    const host = excelHost(fake);
+    await recalculate(host, { date: "2026-11-27" });
+    const first = JSON.stringify(fake.snapshot().sheets["绩效自评汇总"]);
+    await recalculate(host, { date: "2026-11-27" });
+    const second = JSON.stringify(fake.snapshot().sheets["绩效自评汇总"]);
+    expect(first.length).toBeGreaterThan(1000);
+    expect(second.replace(/"id":\d+/g, "")).toBe(first.replace(/"id":\d+/g, ""));
+    expect(fake.sheetNames()).toEqual([
+      "基本信息",
+      "预算支出",
+      "绩效指标",
+      "项目清单",
+      "重点工作",
+      "绩效自评汇总",
+    ]);
+  });
+
+  it("never overwrites a same-named sheet it did not create", async () => {
+    const fake = await fakeFromXlsx(SAMPLE_PATH);
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.add("绩效自评汇总");
+      ws.getRange("A1").values = [["我的汇总"]];
+    });
+    fake.resetCounters();
+    const r = await recalculate(excelHost(fake), { date: "2026-11-27" });
+    expect(r.write).toMatchObject({ sheet: "绩效自评汇总（助手）", besideForeign: "绩效自评汇总" });
+    expect(fake.cell("绩效自评汇总", "A1").value).toBe("我的汇总");
+    expect(fake.writeLog.some((w) => w.sheet === "绩效自评汇总")).toBe(false);
+  });
+
+  it("skips page layout and validation on ExcelApi 1.7 and says what was skipped", async () => {
+    const fake = await fakeFromXlsx(SAMPLE_PATH, { apiVersion: "1.7" });
+    const r = await recalculate(excelHost(fake, { dataValidation: false, pageLayout: false }), {
+      date: "2026-11-27",
+    });
+    expect(r.write?.skipped.join("")).toContain("打印设置");
+    expect(fake.pageLayout("绩效自评汇总")).toMatchObject({ paperSize: "Letter" });
+    expect(r.evaluation.total.toString()).toBe("95.18");
+  });
+
+  it("waits for a cell edit instead of failing (delayForCellEdit)", async () => {
+    const fake = await fakeFromXlsx(SAMPLE_PATH);
+    fake.userIsEditingCell = true;
+    const r = await recalculate(excelHost(fake), { date: "2026-11-27" });
+    expect(r.evaluation.total.toString()).toBe("95.18");
+  });
+
+  it("falls back to row blocks when a response would pass the 5 MB limit", async () => {
+    const fake = await fakeFromXlsx(SAMPLE_PATH, { payloadLimitBytes: 3000 });
+    const snapshot = await excelHost(fake).read();
+    const fromFile = await (await FileWorkbook.fromFile(SAMPLE_PATH)).read();
+    expect(at15(snapshot)).toEqual(at15(fromFile));
+  });
+
+  it("reads afresh when a sheet known from the last read was deleted", async () => {
+    const fake = await fakeFromXlsx(SAMPLE_PATH);
+    const host = excelHost(fake);
+    await host.read();
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("项目清单").delete();
+    });
+    const snapshot = await host.read();
+    expect(snapshot.sheets.map((s) => s.name)).not.toContain("项目清单");
+  });
+
+  it("inserts the template without touching existing sheets, reporting clashes", async () => {
+    const fake = await fakeFromXlsx(SAMPLE_PATH);
+    fake.resetCounters();
+    const outcome = await insertTemplate(excelHost(fake));
+    expect(outcome.added).toEqual([]);
+    expect(outcome.clashes).toEqual(["基本信息", "预算支出", "绩效指标", "项目清单", "重点工作"]);
+    expect(fake.writeLog).toEqual([]);
+    const empty = new (await import("../fakes/fakeExcel")).FakeExcel({
+      sheets: [{ name: "Sheet1" }],
+    });
+    const added = await insertTemplate(excelHost(empty));
+    expect(added.added).toHaveLength(5);
+    expect(empty.cell("绩效指标", "B4").value).toBe("预算绩效管理情况");
+    expect(empty.dataValidations("绩效指标").length).toBeGreaterThan(0);
+  });
+});
