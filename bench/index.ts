@@ -17,6 +17,7 @@ import type { Profile } from "../src/evaluate/profile";
 import { genericPreset } from "../src/profiles";
 import { FileWorkbook } from "../src/hosts/file/fileWorkbook";
 import { recalculate } from "../src/pipeline/recalculate";
+import { summaryLayout } from "../src/layout/summary";
 import { seedDepartment } from "../samples/seedDepartment";
 import { excelHost, fakeFromXlsx } from "../test/fakes/fromXlsx";
 import { sampleWithProjects, writeTemp } from "./workbooks";
@@ -31,6 +32,8 @@ async function time<T>(fn: () => Promise<T> | T, repeat = 1): Promise<{ ms: numb
 }
 
 const f1 = (n: number) => n.toFixed(1);
+
+const writeSyncs: string[] = [];
 
 async function excelAdapter(): Promise<void> {
   console.log("\n## Excel JS API adapter on the test double (syncs counted)");
@@ -73,11 +76,24 @@ async function excelAdapter(): Promise<void> {
     freshFake.resetCounters();
     const recalc = await time(() => recalculate(freshHost, { date: "2026-11-27" }), 3);
     const recalcSyncs = freshFake.syncCount / 3;
+    // The write alone: summary values, formats, styles and page layout.
+    freshFake.resetCounters();
+    const projects = recalc.result.parse.input.projects;
+    await freshHost.writeOwnedSheet(
+      summaryLayout(recalc.result.evaluation, { date: "2026-11-27" }, projects)
+    );
+    writeSyncs.push(
+      `${rows} rows: ${freshFake.syncCount} sync, request ${(freshFake.lastSyncRequestBytes / 1e6).toFixed(2)} MB`
+    );
     console.log(
       `${String(rows).padEnd(7)} | ${firstSyncs} syncs ${f1(first.ms).padStart(7)} ms | ${steadySyncs} sync ${f1(steady.ms).padStart(8)} ms | ${f1(bare.ms).padStart(8)} ms (×${f1(steady.ms / bare.ms)})    | ${recalcSyncs} syncs ${f1(recalc.ms).padStart(8)} ms        | ${firstRecalcSyncs} syncs ${f1(firstRecalc.ms)} ms`
     );
     if (first.result.sheets.length === 0) throw new Error("nothing read");
   }
+  console.log(`summary write (values + formats + styles + page layout): ${writeSyncs.join("; ")}`);
+  console.log(
+    "first read/recalculation of a session: +1 sync to list the sheets; the pane's opening read takes it."
+  );
 }
 
 function bigProfile(indicators: number): Profile {
