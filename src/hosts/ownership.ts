@@ -5,8 +5,19 @@
  * is never overwritten.
  */
 
-/** Workbook-level defined name marking the sheet the add-in created. */
-export const OWNER_NAME = "JixiaoSummary";
+/** The sheets the add-in owns: the summary it writes, and the settings sheet it keeps. */
+export type SheetRole = "summary" | "settings";
+
+/** Workbook-level defined names marking the sheets the add-in created, by role. */
+export const OWNER_NAMES: Record<SheetRole, string> = {
+  summary: "JixiaoSummary",
+  settings: "JixiaoSettings",
+};
+
+/** Kept for the summary role. */
+export const OWNER_NAME = OWNER_NAMES.summary;
+
+export const ROLES: SheetRole[] = ["summary", "settings"];
 
 /** Names tried in order when the preferred one is taken by a sheet we did not create. */
 export function candidateNames(preferred: string, count = 9): string[] {

@@ -3,6 +3,7 @@
  * (task pane, ribbon) and the ExcelJS adapter (command line, playground) both implement it.
  */
 import type { SheetLayout } from "../layout/sheetLayout";
+import type { SheetRole } from "./ownership";
 import type { WorkbookSnapshot } from "./snapshot";
 
 export interface InsertResult {
@@ -34,5 +35,12 @@ export interface WorkbookPort {
    * Writes the add-in's own sheet (the summary): replaces our earlier one, never a sheet we
    * did not create (then it writes beside it under another name), changes nothing else.
    */
-  writeOwnedSheet(layout: SheetLayout): Promise<WriteResult>;
+  writeOwnedSheet(layout: SheetLayout, role?: SheetRole): Promise<WriteResult>;
+  /** Selects a cell (`预算支出!C5`) for the user, activating its sheet. False if the host cannot. */
+  selectCell(address: string): Promise<boolean>;
+  /**
+   * Calls `onChange` when the user edits the workbook (not when the add-in writes). Returns
+   * an unsubscribe function, or null when the host cannot report edits.
+   */
+  subscribeToEdits?(onChange: () => void): Promise<(() => Promise<void>) | null>;
 }

@@ -29,8 +29,8 @@ export interface SheetSnapshot {
 
 export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
-  /** The sheet the add-in's ownership marker points to (see hosts/ownership.ts), if any. */
-  ownedSheet?: string | null;
+  /** Sheets the add-in's ownership markers point to, by role (see hosts/ownership.ts). */
+  ownedSheets?: { summary?: string | null; settings?: string | null };
 }
 
 export function isCellError(value: CellValue): value is CellError {

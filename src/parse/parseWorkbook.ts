@@ -216,8 +216,9 @@ export function parseWorkbook(snapshot: WorkbookSnapshot): ParseResult {
     .map((t) => tableArea(gridByName.get(t.sheet) as Grid, t));
 
   // ---- single values ------------------------------------------------------------------
+  const settingsName = snapshot.ownedSheets?.settings ?? SETTINGS_SHEET;
   const info = findInfo(
-    grids.filter((g) => g.name !== SETTINGS_SHEET),
+    grids.filter((g) => g.name !== settingsName),
     areas
   );
   const infoCell = (key: InfoKey) => {
@@ -532,7 +533,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot): ParseResult {
   const rateBase = readInfo("rateBase", (c) => ({ value: readText(c) }));
 
   // ---- settings -----------------------------------------------------------------------
-  const settingsResult = parseSettings(grids, problems);
+  const settingsResult = parseSettings(grids, settingsName, problems);
   if (settingsResult.found) found.push(settingsResult.found);
 
   const input: DepartmentInput = {
@@ -572,9 +573,10 @@ function tableFound(table: FoundTable, grid: Grid, lastRow: number): FoundInput 
 /** Settings rows: 评分标准, 计入得分, 已核对参数, and parameter paths with values. */
 function parseSettings(
   grids: readonly Grid[],
+  settingsName: string,
   problems: InputProblem[]
 ): { settings?: EvaluationSettings; found?: FoundInput } {
-  const grid = grids.find((g) => g.name === SETTINGS_SHEET);
+  const grid = grids.find((g) => g.name === settingsName);
   if (!grid) return {};
   const table = findTable([grid], tableSpecs.settings);
   if (!table) return {};

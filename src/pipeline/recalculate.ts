@@ -32,7 +32,7 @@ export async function recalculate(
   // Our own summary is output, never input.
   const inputs = {
     ...snapshot,
-    sheets: snapshot.sheets.filter((s) => s.name !== snapshot.ownedSheet),
+    sheets: snapshot.sheets.filter((s) => s.name !== snapshot.ownedSheets?.summary),
   };
   const score = scoreSnapshot(inputs, options);
   if (options.dryRun) return { ...score, write: null };

@@ -3,7 +3,13 @@
  * WorkbookPort and never see the `Excel` global.
  */
 import type { SheetLayout } from "../../layout/sheetLayout";
-import { OWNER_NAME, planSummaryWrite, sheetFromReference } from "../ownership";
+import {
+  OWNER_NAMES,
+  ROLES,
+  type SheetRole,
+  planSummaryWrite,
+  sheetFromReference,
+} from "../ownership";
 import type { InsertResult, WorkbookPort, WriteResult } from "../port";
 import type { WorkbookSnapshot } from "../snapshot";
 import { readSnapshot } from "./readSnapshot";
@@ -15,13 +21,23 @@ export type ExcelRun = <T>(
   batch: (context: Excel.RequestContext) => Promise<T>
 ) => Promise<T>;
 
+/** Milliseconds after our own write during which change events are ours, not the user's. */
+const OWN_WRITE_QUIET_MS = 1500;
+
+const MARKER_COMMENTS: Record<SheetRole, string> = {
+  summary: "绩效自评助手生成的汇总表（请勿删除此名称）",
+  settings: "绩效自评助手的设置表（请勿删除此名称）",
+};
+
 export class ExcelWorkbook implements WorkbookPort {
   /** Sheet names seen in the last read: lets the next read take one sync. */
   private knownSheets: string[] = [];
-  /** The sheet our marker pointed to at the last read. */
-  private ownedSheet: string | null = null;
-  /** Whether `knownSheets` and `ownedSheet` are from a read (else the write must look). */
+  /** The sheets our markers pointed to at the last read. */
+  private owned: Partial<Record<SheetRole, string | null>> = {};
+  /** Whether `knownSheets` and `owned` are from a read (else a write must look first). */
   private haveRead = false;
+  /** When our last write finished, to tell our own change events from the user's. */
+  private lastWriteAt = 0;
 
   constructor(
     private readonly run: ExcelRun,
@@ -32,7 +48,7 @@ export class ExcelWorkbook implements WorkbookPort {
     return this.run({ delayForCellEdit: true }, async (context) => {
       const { snapshot, sheetNames } = await readSnapshot(context, this.knownSheets);
       this.knownSheets = sheetNames;
-      this.ownedSheet = snapshot.ownedSheet ?? null;
+      this.owned = { ...(snapshot.ownedSheets ?? {}) };
       this.haveRead = true;
       return snapshot;
     });
@@ -51,61 +67,115 @@ export class ExcelWorkbook implements WorkbookPort {
           continue;
         }
         const sheet = sheets.add(layout.name);
-        for (const note of queueLayout(sheet, layout, this.capabilities))
+        for (const note of queueLayout(sheet, layout, this.capabilities)) {
           if (!result.skipped.includes(note)) result.skipped.push(note);
+        }
         result.added.push(layout.name);
       }
       await context.sync();
+      this.knownSheets = [...this.knownSheets, ...result.added];
+      this.lastWriteAt = Date.now();
       return result;
     });
   }
 
   /**
-   * One sync when the sheet list and marker are known from the read just before (the
+   * One sync when the sheet list and markers are known from the read just before (the
    * recalculation path); the ownership check then costs nothing extra. If the workbook
    * changed in between (a sheet of that name appeared), it looks again and retries once.
    */
-  writeOwnedSheet(layout: SheetLayout): Promise<WriteResult> {
+  writeOwnedSheet(layout: SheetLayout, role: SheetRole = "summary"): Promise<WriteResult> {
     return this.run({ delayForCellEdit: true }, async (context) => {
       if (!this.haveRead) await this.refreshNames(context);
       try {
-        return await this.queueOwnedWrite(context, layout);
+        return await this.queueOwnedWrite(context, layout, role);
       } catch (error) {
         if ((error as { code?: string }).code !== "ItemAlreadyExists") throw error;
         await this.refreshNames(context);
-        return this.queueOwnedWrite(context, layout);
+        return this.queueOwnedWrite(context, layout, role);
       }
     });
+  }
+
+  selectCell(address: string): Promise<boolean> {
+    const bang = address.lastIndexOf("!");
+    if (bang < 0) return Promise.resolve(false);
+    const sheet = address
+      .slice(0, bang)
+      .replace(/^'(.*)'$/, "$1")
+      .replace(/''/g, "'");
+    const cell = address.slice(bang + 1);
+    return this.run({ delayForCellEdit: true }, async (context) => {
+      const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
+      await context.sync();
+      if (ws.isNullObject) return false;
+      ws.getRange(cell).select();
+      await context.sync();
+      return true;
+    });
+  }
+
+  /**
+   * Registers `worksheets.onChanged` (ExcelApi 1.9). Events within a moment of our own
+   * writes are ignored; the handler only says "something changed": the caller re-reads.
+   */
+  async subscribeToEdits(onChange: () => void): Promise<(() => Promise<void>) | null> {
+    if (!this.capabilities.pageLayout) return null; // same 1.9 floor as WorksheetCollection.onChanged
+    let handler: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null = null;
+    await this.run({}, async (context) => {
+      handler = context.workbook.worksheets.onChanged.add(async () => {
+        if (Date.now() - this.lastWriteAt < OWN_WRITE_QUIET_MS) return;
+        onChange();
+      });
+      await context.sync();
+    });
+    return async () => {
+      const h =
+        handler as OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null;
+      if (!h) return;
+      await this.run({}, async (context) => {
+        // Handlers are removed with the context they were added with.
+        h.remove();
+        await context.sync();
+      });
+    };
   }
 
   private async refreshNames(context: Excel.RequestContext): Promise<void> {
     const sheets = context.workbook.worksheets;
     sheets.load("items/name");
-    const marker = context.workbook.names.getItemOrNullObject(OWNER_NAME);
-    marker.load("formula");
+    const markers = ROLES.map((role) => {
+      const item = context.workbook.names.getItemOrNullObject(OWNER_NAMES[role]);
+      item.load("formula");
+      return { role, item };
+    });
     await context.sync();
     this.knownSheets = sheets.items.map((s) => s.name);
-    const marked = marker.isNullObject ? null : sheetFromReference(marker.formula);
-    this.ownedSheet = marked !== null && this.knownSheets.includes(marked) ? marked : null;
+    for (const { role, item } of markers) {
+      const marked = item.isNullObject ? null : sheetFromReference(item.formula);
+      this.owned[role] = marked !== null && this.knownSheets.includes(marked) ? marked : null;
+    }
     this.haveRead = true;
   }
 
   private async queueOwnedWrite(
     context: Excel.RequestContext,
-    layout: SheetLayout
+    layout: SheetLayout,
+    role: SheetRole
   ): Promise<WriteResult> {
-    const plan = planSummaryWrite(this.knownSheets, this.ownedSheet, layout.name);
+    const plan = planSummaryWrite(this.knownSheets, this.owned[role], layout.name);
     const sheets = context.workbook.worksheets;
     const names = context.workbook.names;
-    names.getItemOrNullObject(OWNER_NAME).delete();
+    names.getItemOrNullObject(OWNER_NAMES[role]).delete();
     if (plan.replace) sheets.getItem(plan.target).delete();
     const sheet = sheets.add(plan.target);
     const skipped = queueLayout(sheet, { ...layout, name: plan.target }, this.capabilities);
-    names.add(OWNER_NAME, sheet.getRange("A1"), "绩效自评助手生成的汇总表（请勿删除此名称）");
-    sheet.activate();
+    names.add(OWNER_NAMES[role], sheet.getRange("A1"), MARKER_COMMENTS[role]);
+    if (role === "summary") sheet.activate();
     await context.sync();
+    this.lastWriteAt = Date.now();
     if (!plan.replace) this.knownSheets = [...this.knownSheets, plan.target];
-    this.ownedSheet = plan.target;
+    this.owned[role] = plan.target;
     return {
       sheet: plan.target,
       replaced: plan.replace,

@@ -5,7 +5,7 @@
  * Excel on the web refuses a response over its 5 MB limit does it fall back to row blocks.
  */
 import { normalizeSheet } from "../normalize";
-import { OWNER_NAME, sheetFromReference } from "../ownership";
+import { OWNER_NAMES, ROLES, sheetFromReference } from "../ownership";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 
 /** Rows per block when a sheet is too large for one response. */
@@ -115,9 +115,12 @@ export async function readSnapshot(
 ): Promise<{ snapshot: WorkbookSnapshot; sheetNames: string[] }> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
-  // The ownership marker rides along in the same sync.
-  const marker = context.workbook.names.getItemOrNullObject(OWNER_NAME);
-  marker.load("formula");
+  // The ownership markers ride along in the same sync.
+  const markers = ROLES.map((role) => {
+    const item = context.workbook.names.getItemOrNullObject(OWNER_NAMES[role]);
+    item.load("formula");
+    return { role, item };
+  });
   const guessed = knownSheets.map((name) => {
     const range = sheets.getItemOrNullObject(name).getUsedRangeOrNullObject(true);
     range.load("values, numberFormat, valueTypes, rowIndex, columnIndex");
@@ -141,15 +144,19 @@ export async function readSnapshot(
     if (knownSheets.length > 0 && isMissingItem(error)) return readSnapshot(context, []);
     if (!isPayloadError(error)) throw error;
     sheets.load("items/name");
-    marker.load("formula");
+    for (const m of markers) m.item.load("formula");
     await context.sync();
     names = sheets.items.map((s) => s.name);
     for (const sheet of await readInBlocks(context, names)) byName.set(sheet.name, sheet);
   }
-  const markedSheet = marker.isNullObject ? null : sheetFromReference(marker.formula);
-  const ownedSheet = markedSheet !== null && names.includes(markedSheet) ? markedSheet : null;
+  const ownedSheets = Object.fromEntries(
+    markers.map(({ role, item }) => {
+      const marked = item.isNullObject ? null : sheetFromReference(item.formula);
+      return [role, marked !== null && names.includes(marked) ? marked : null];
+    })
+  );
   return {
-    snapshot: { sheets: names.map((n) => byName.get(n) as SheetSnapshot), ownedSheet },
+    snapshot: { sheets: names.map((n) => byName.get(n) as SheetSnapshot), ownedSheets },
     sheetNames: names,
   };
 }

@@ -1,7 +1,14 @@
 /** The ExcelJS host: an .xlsx workbook in memory, for the command line and the playground. */
 import ExcelJS from "exceljs";
 import type { SheetLayout } from "../../layout/sheetLayout";
-import { OWNER_NAME, planSummaryWrite, referenceTo, sheetFromReference } from "../ownership";
+import {
+  OWNER_NAMES,
+  ROLES,
+  type SheetRole,
+  planSummaryWrite,
+  referenceTo,
+  sheetFromReference,
+} from "../ownership";
 import type { InsertResult, WorkbookPort, WriteResult } from "../port";
 import type { WorkbookSnapshot } from "../snapshot";
 import { readWorkbook } from "./readWorkbook";
@@ -32,9 +39,9 @@ export class FileWorkbook implements WorkbookPort {
     return this.workbook.definedNames as unknown as DefinedNames;
   }
 
-  /** The sheet our marker points to, if it still exists. */
-  private ownedSheet(): string | null {
-    for (const range of this.names.getRanges(OWNER_NAME).ranges) {
+  /** The sheet our marker for `role` points to, if it still exists. */
+  private ownedSheet(role: SheetRole = "summary"): string | null {
+    for (const range of this.names.getRanges(OWNER_NAMES[role]).ranges) {
       const sheet = sheetFromReference(range);
       if (sheet && this.workbook.getWorksheet(sheet)) return sheet;
     }
@@ -42,7 +49,10 @@ export class FileWorkbook implements WorkbookPort {
   }
 
   async read(): Promise<WorkbookSnapshot> {
-    return { ...readWorkbook(this.workbook), ownedSheet: this.ownedSheet() };
+    return {
+      ...readWorkbook(this.workbook),
+      ownedSheets: Object.fromEntries(ROLES.map((role) => [role, this.ownedSheet(role)])),
+    };
   }
 
   async insertSheets(layouts: readonly SheetLayout[]): Promise<InsertResult> {
@@ -58,27 +68,32 @@ export class FileWorkbook implements WorkbookPort {
     return result;
   }
 
-  async writeOwnedSheet(layout: SheetLayout): Promise<WriteResult> {
+  async writeOwnedSheet(layout: SheetLayout, role: SheetRole = "summary"): Promise<WriteResult> {
+    const marker = OWNER_NAMES[role];
     const existing = this.workbook.worksheets.map((w) => w.name);
-    const plan = planSummaryWrite(existing, this.ownedSheet(), layout.name);
+    const plan = planSummaryWrite(existing, this.ownedSheet(role), layout.name);
     let orderNo: number | undefined;
     if (plan.replace) {
       const old = this.workbook.getWorksheet(plan.target) as ExcelJS.Worksheet;
       orderNo = (old as unknown as { orderNo: number }).orderNo;
       this.workbook.removeWorksheet(old.id);
     }
-    for (const range of this.names.getRanges(OWNER_NAME).ranges)
-      this.names.remove(range, OWNER_NAME);
+    for (const range of this.names.getRanges(marker).ranges) this.names.remove(range, marker);
     const sheet = writeLayout(this.workbook, { ...layout, name: plan.target });
     // Keep the replaced sheet's place among the tabs (ExcelJS orders sheets by orderNo).
     if (orderNo !== undefined) (sheet as unknown as { orderNo: number }).orderNo = orderNo;
-    this.names.add(referenceTo(plan.target), OWNER_NAME);
+    this.names.add(referenceTo(plan.target), marker);
     return {
       sheet: plan.target,
       replaced: plan.replace,
       besideForeign: plan.besideForeign,
       skipped: [],
     };
+  }
+
+  /** A file has no selection to show; the playground highlights the cell itself. */
+  async selectCell(): Promise<boolean> {
+    return false;
   }
 
   async toBuffer(): Promise<Uint8Array> {
