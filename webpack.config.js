@@ -74,6 +74,7 @@ module.exports = (env = {}, argv = {}) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
+      dialog: "./src/dialog/dialog.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -107,6 +108,11 @@ module.exports = (env = {}, argv = {}) => {
         filename: "commands.html",
         template: "./src/commands/commands.html",
         chunks: ["commands"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "dialog.html",
+        template: "./src/dialog/dialog.html",
+        chunks: ["dialog"],
       }),
       new CopyWebpackPlugin({
         patterns: [

@@ -252,7 +252,13 @@ export function resolveProfile(base: Profile, settings: EvaluationSettings = {})
       else if (spec.type === "integer") {
         const n = Number(raw);
         parsed = Number.isInteger(n) && n >= 0 && n <= 10 ? n : null;
-      } else parsed = spec.choices?.includes(String(raw).trim()) ? String(raw).trim() : null;
+      } else {
+        // A choice may be given by its value (`table`) or its label (`按预算表计算`).
+        const text = String(raw).trim();
+        const byLabel = Object.entries(choiceLabels).find(([, label]) => label === text)?.[0];
+        const value = spec.choices?.includes(text) ? text : byLabel;
+        parsed = value !== undefined && spec.choices?.includes(value) ? value : null;
+      }
       if (parsed === null)
         problems.push({ path, message: `“${String(raw)}”不是有效的${spec.label}` });
       else {

@@ -7,7 +7,12 @@ import type { WorkbookPort, WriteResult } from "../hosts/port";
 import { SUMMARY_SHEET, summaryLayout } from "../layout/summary";
 import { type WorkbookScore, scoreSnapshot } from "./scoreWorkbook";
 
+/** Steps of a recalculation, reported as they start (for a progress display). */
+export type RecalculationPhase = "reading" | "scoring" | "writing";
+
 export interface RecalculateOptions extends EvaluateOptions {
+  /** Called as each step starts. */
+  onPhase?: (phase: RecalculationPhase) => void;
   /** Date printed on the summary (`YYYY-MM-DD`); default today. */
   date?: string;
   /** Score only; do not write the summary sheet. */
@@ -28,7 +33,9 @@ export async function recalculate(
   port: WorkbookPort,
   options: RecalculateOptions = {}
 ): Promise<Recalculation> {
+  options.onPhase?.("reading");
   const snapshot = await port.read();
+  options.onPhase?.("scoring");
   // Our own summary is output, never input.
   const inputs = {
     ...snapshot,
@@ -45,6 +52,7 @@ export async function recalculate(
     },
     score.parse.input.projects.map((p) => ({ ...p, cell: p.cells?.name }))
   );
+  options.onPhase?.("writing");
   const write = await port.writeOwnedSheet(layout);
   return { ...score, write };
 }

@@ -1,50 +1,35 @@
-import { createRoot } from "react-dom/client";
+/**
+ * Task-pane bootstrap: wait for Office, build the Excel port, render the pane. Outside Excel
+ * (a plain browser) it says where to go instead of showing a blank page.
+ */
 import {
   FluentProvider,
-  makeStaticStyles,
-  makeStyles,
-  webDarkTheme,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
   webLightTheme,
-  type Theme,
 } from "@fluentui/react-components";
-import { App } from "./components/App";
+import { createRoot } from "react-dom/client";
+import { PaneRoot } from "./PaneRoot";
+import {
+  createExcelPort,
+  excelCapabilities,
+  isExcelHost,
+  officeLocale,
+  officeTheme,
+} from "./officeHost";
 
-const useGlobalStyles = makeStaticStyles({
-  "html, body": { margin: 0, padding: 0 },
-});
-
-const useStyles = makeStyles({
-  provider: { minHeight: "100vh" },
-});
-
-/**
- * Dark Fluent theme when Office shows a dark theme (Black / Dark Gray), light otherwise.
- * `isDarkTheme` is missing on older clients, so fall back to the body background's luminance.
- */
-function officeFluentTheme(): Theme {
-  try {
-    const theme: Partial<Office.OfficeTheme> | undefined =
-      typeof Office === "undefined" ? undefined : Office.context?.officeTheme;
-    if (!theme) return webLightTheme;
-    if (typeof theme.isDarkTheme === "boolean") {
-      return theme.isDarkTheme ? webDarkTheme : webLightTheme;
-    }
-    const hex = /^#?([0-9a-f]{6})$/i.exec(theme.bodyBackgroundColor ?? "");
-    if (!hex) return webLightTheme;
-    const rgb = parseInt(hex[1], 16);
-    const luminance = 0.2126 * (rgb >> 16) + 0.7152 * ((rgb >> 8) & 0xff) + 0.0722 * (rgb & 0xff);
-    return luminance < 128 ? webDarkTheme : webLightTheme;
-  } catch {
-    return webLightTheme; // outside Office, Office.context may be unusable
-  }
-}
-
-function Root({ theme }: { theme: Theme }) {
-  useGlobalStyles();
-  const styles = useStyles();
+function NotInExcel() {
   return (
-    <FluentProvider theme={theme} className={styles.provider}>
-      <App />
+    <FluentProvider theme={webLightTheme}>
+      <MessageBar intent="info" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>绩效自评助手需要在 Excel 中打开</MessageBarTitle>
+          请在 Excel 的“开始”选项卡点击“打开助手”。不用 Excel 试用：在项目目录运行 npm run
+          playground。 (Open this add-in from Excel; to try it without Excel, run npm run
+          playground.)
+        </MessageBarBody>
+      </MessageBar>
     </FluentProvider>
   );
 }
@@ -52,13 +37,24 @@ function Root({ theme }: { theme: Theme }) {
 function mount(): void {
   const container = document.getElementById("container");
   if (!container) return;
-  createRoot(container).render(<Root theme={officeFluentTheme()} />);
+  const root = createRoot(container);
+  if (!isExcelHost()) {
+    root.render(<NotInExcel />);
+    return;
+  }
+  const capabilities = excelCapabilities();
+  root.render(
+    <PaneRoot
+      port={createExcelPort(capabilities)}
+      theme={officeTheme()}
+      locale={officeLocale()}
+      canAutoRecalculate={capabilities.pageLayout}
+    />
+  );
 }
 
-// Inside Office (or with office.js loaded in a browser) wait for Office; when office.js could not
-// be loaded at all (plain browser, offline), mount straight away so the pane still renders.
 if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
-  Office.onReady(() => mount());
+  void Office.onReady(() => mount());
 } else {
   mount();
 }

@@ -118,3 +118,13 @@ describe("parameters", () => {
     expect(evaluate(input).total.toString()).toBe("98");
   });
 });
+
+describe("choices by label", () => {
+  it("accepts a check's choice by its Chinese label as shown in the parameter list", () => {
+    const input = seed();
+    input.settings = { overrides: { "checks.executionRateSource": "按预算表计算" } };
+    const result = evaluate(input);
+    expect(result.budget.usedExecutionRateSource).toBe("table");
+    expect(result.gaps.some((g) => g.code === "settingInvalid")).toBe(false);
+  });
+});

@@ -1,61 +1,95 @@
-import { Body1, Caption1, Image, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useEffect } from "react";
+import { usePaneContext } from "../state/PaneContext";
+import { usePane } from "../state/usePane";
+import { GapList } from "./GapList";
+import { Header } from "./Header";
+import { IndicatorList } from "./IndicatorList";
+import { ScoreCard } from "./ScoreCard";
+import { SettingsPanel } from "./SettingsPanel";
+import { SourcesList } from "./SourcesList";
+import { StatusArea } from "./StatusArea";
+import { Toolbar } from "./Toolbar";
+import { Section } from "./ui";
 
 const useStyles = makeStyles({
   root: {
     display: "flex",
     flexDirection: "column",
     rowGap: tokens.spacingVerticalM,
-    padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalL}`,
-  },
-  header: {
-    display: "flex",
-    alignItems: "center",
-    columnGap: tokens.spacingHorizontalM,
-    paddingBottom: tokens.spacingVerticalM,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  titles: {
-    display: "flex",
-    flexDirection: "column",
-  },
-  heading: {
-    margin: 0,
-  },
-  subtitle: {
-    color: tokens.colorNeutralForeground3,
-  },
-  paragraph: {
-    margin: 0,
-  },
-  code: {
-    fontFamily: tokens.fontFamilyMonospace,
-    backgroundColor: tokens.colorNeutralBackground3,
-    borderRadius: tokens.borderRadiusSmall,
-    padding: `0 ${tokens.spacingHorizontalXS}`,
-    whiteSpace: "nowrap",
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    minWidth: "288px",
+    boxSizing: "border-box",
   },
 });
 
-/** Placeholder task pane. It must never touch the `Excel` global: Excel I/O lives outside components. */
-export function App() {
+export interface AppProps {
+  /** Read and score (without writing) when the pane opens. Default true. */
+  previewOnOpen?: boolean;
+  /** Whether the host can report edits, for the auto-recalculate switch. */
+  canAutoRecalculate?: boolean;
+}
+
+/** The task pane. Workbook access comes from <PaneProvider port>; it never touches `Excel`. */
+export function App({ previewOnOpen = true, canAutoRecalculate = false }: AppProps) {
   const styles = useStyles();
+  const { t, locale } = usePaneContext();
+  const [state, actions] = usePane();
+  const { preview } = actions;
+
+  useEffect(() => {
+    if (previewOnOpen) void preview();
+  }, [previewOnOpen, preview]);
+
+  const result = state.result;
+  const evaluation = result?.evaluation;
+  const noInputs =
+    result !== null &&
+    !result.parse.found.some((f) => f.kind === "budget" || f.kind === "indicators");
+  const select = (address: string) => void actions.selectCell(address);
+
   return (
-    <main className={styles.root}>
-      <header className={styles.header}>
-        <Image src="assets/logo-filled.png" alt="" width={40} height={40} />
-        <div className={styles.titles}>
-          <Title3 as="h1" className={styles.heading}>
-            绩效自评助手
-          </Title3>
-          <Caption1 lang="en" className={styles.subtitle}>
-            Performance self-evaluation
-          </Caption1>
-        </div>
-      </header>
-      <Body1 as="p" className={styles.paragraph}>
-        任务窗格正在建设中。目前可在项目目录运行 <code className={styles.code}>npm start</code>
-        ，用示例数据完成一次评分。
-      </Body1>
+    <main className={styles.root} lang={locale}>
+      <Header />
+      <Toolbar state={state} actions={actions} canAutoRecalculate={canAutoRecalculate} />
+      <StatusArea state={state} actions={actions} />
+      {noInputs && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t.noInputsTitle}</MessageBarTitle>
+            {t.noInputsBody}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {evaluation && result && !noInputs && (
+        <>
+          <ScoreCard evaluation={evaluation} write={result.write} resultAt={state.resultAt} />
+          <Section title={t.gapsTitle(evaluation.gaps.length)} defaultOpen>
+            <GapList gaps={evaluation.gaps} onSelect={select} />
+          </Section>
+          <Section title={t.indicatorsTitle}>
+            <IndicatorList evaluation={evaluation} />
+          </Section>
+          <Section title={t.sourcesTitle}>
+            <SourcesList found={result.parse.found} onSelect={select} />
+          </Section>
+          <Section title={t.settingsTitle}>
+            <SettingsPanel
+              key={state.resultAt ?? "initial"}
+              evaluation={evaluation}
+              settings={result.parse.input.settings ?? {}}
+              busy={state.busy !== null}
+              onSave={(s) => void actions.saveSettings(s)}
+            />
+          </Section>
+        </>
+      )}
     </main>
   );
 }

@@ -1,0 +1,47 @@
+/**
+ * The pane with its providers: Fluent theme and the injected workbook port. Excel (index.tsx),
+ * the playground and the tests all render this, each with its own port.
+ */
+import {
+  FluentProvider,
+  makeStaticStyles,
+  makeStyles,
+  webDarkTheme,
+  webLightTheme,
+} from "@fluentui/react-components";
+import type { WorkbookPort } from "../hosts/port";
+import { App } from "./components/App";
+import { PaneProvider } from "./state/PaneContext";
+import type { Locale } from "./state/strings";
+
+const useGlobalStyles = makeStaticStyles({ "html, body": { margin: 0, padding: 0 } });
+const useStyles = makeStyles({ provider: { minHeight: "100vh" } });
+
+export interface PaneRootProps {
+  port: WorkbookPort;
+  theme?: "light" | "dark";
+  locale?: Locale;
+  previewOnOpen?: boolean;
+  canAutoRecalculate?: boolean;
+}
+
+export function PaneRoot({
+  port,
+  theme = "light",
+  locale = "zh-CN",
+  previewOnOpen,
+  canAutoRecalculate,
+}: PaneRootProps) {
+  useGlobalStyles();
+  const styles = useStyles();
+  return (
+    <FluentProvider
+      theme={theme === "dark" ? webDarkTheme : webLightTheme}
+      className={styles.provider}
+    >
+      <PaneProvider port={port} initialLocale={locale}>
+        <App previewOnOpen={previewOnOpen} canAutoRecalculate={canAutoRecalculate} />
+      </PaneProvider>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,95 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { score } from "../../model/decimal";
+import type { Evaluation } from "../../evaluate/result";
+import type { WriteResult } from "../../hosts/port";
+import { usePaneContext } from "../state/PaneContext";
+import { Tag, type TagTone, useTextStyles } from "./ui";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  headline: {
+    display: "flex",
+    alignItems: "baseline",
+    columnGap: tokens.spacingHorizontalM,
+    flexWrap: "wrap",
+  },
+  total: {
+    fontSize: tokens.fontSizeHero800,
+    lineHeight: tokens.lineHeightHero800,
+    fontWeight: tokens.fontWeightSemibold,
+    fontVariantNumeric: "tabular-nums",
+  },
+  groups: {
+    display: "grid",
+    gridTemplateColumns: "1fr auto",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+  },
+  number: { fontVariantNumeric: "tabular-nums", textAlign: "right", margin: 0 },
+  term: { margin: 0 },
+});
+
+const gradeTone: Record<string, TagTone> = {
+  优: "success",
+  良: "brand",
+  中: "warning",
+  差: "danger",
+};
+
+export interface ScoreCardProps {
+  evaluation: Evaluation;
+  write: WriteResult | null;
+  resultAt: string | null;
+}
+
+/** Total and grade at a glance, and each 一级 with its subtotal. */
+export function ScoreCard({ evaluation, write, resultAt }: ScoreCardProps) {
+  const styles = useStyles();
+  const text = useTextStyles();
+  const { t } = usePaneContext();
+  return (
+    <section
+      className={styles.root}
+      aria-label={`${t.total} ${score(evaluation.total)}，${t.grade} ${evaluation.grade}`}
+    >
+      <span className={text.caption}>
+        {evaluation.department} · {evaluation.year}
+      </span>
+      <div className={styles.headline}>
+        <span className={styles.total} data-testid="total">
+          {score(evaluation.total)}
+        </span>
+        <span className={text.body}>{t.points}</span>
+        <Tag tone={gradeTone[evaluation.grade] ?? "info"} large data-testid="grade">
+          {evaluation.grade}
+        </Tag>
+      </div>
+      <dl className={styles.groups}>
+        {evaluation.groups.map((g) => (
+          <div key={g.level1} style={{ display: "contents" }}>
+            <dt className={mergeTerm(styles.term, text.body)}>{g.level1}</dt>
+            <dd className={mergeTerm(styles.number, text.body)}>
+              {score(g.counted)} / {score(g.max)}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <span className={text.caption}>
+        {resultAt ? `${t.lastRun} ${resultAt} · ` : ""}
+        {write ? t.writtenTo(write.sheet) : t.notWritten}
+      </span>
+    </section>
+  );
+}
+
+function mergeTerm(...classes: string[]): string {
+  return classes.join(" ");
+}

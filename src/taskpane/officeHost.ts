@@ -1,0 +1,62 @@
+/**
+ * Everything the task pane needs from Office itself: is this Excel, which API sets exist,
+ * which theme is showing, and the Excel port. With hosts/excel/, the only code that touches
+ * the `Office` and `Excel` globals.
+ */
+import { ExcelWorkbook } from "../hosts/excel/excelWorkbook";
+import type { ExcelCapabilities } from "../hosts/excel/writeLayout";
+import type { WorkbookPort } from "../hosts/port";
+
+export function isExcelHost(): boolean {
+  try {
+    return (
+      typeof Office !== "undefined" &&
+      Office.context?.host === Office.HostType.Excel &&
+      typeof Excel !== "undefined"
+    );
+  } catch {
+    return false;
+  }
+}
+
+function supports(version: string): boolean {
+  try {
+    return Office.context.requirements.isSetSupported("ExcelApi", version);
+  } catch {
+    return false;
+  }
+}
+
+export function excelCapabilities(): ExcelCapabilities {
+  return { dataValidation: supports("1.8"), pageLayout: supports("1.9") };
+}
+
+/** Dark when Office shows a dark theme; older clients only give colours, so use luminance. */
+export function officeTheme(): "light" | "dark" {
+  try {
+    const theme: Partial<Office.OfficeTheme> | undefined = Office.context?.officeTheme;
+    if (!theme) return "light";
+    if (typeof theme.isDarkTheme === "boolean") return theme.isDarkTheme ? "dark" : "light";
+    const hex = /^#?([0-9a-f]{6})$/i.exec(theme.bodyBackgroundColor ?? "");
+    if (!hex) return "light";
+    const rgb = parseInt(hex[1], 16);
+    const luminance = 0.2126 * (rgb >> 16) + 0.7152 * ((rgb >> 8) & 0xff) + 0.0722 * (rgb & 0xff);
+    return luminance < 128 ? "dark" : "light";
+  } catch {
+    return "light";
+  }
+}
+
+export function officeLocale(): "zh-CN" | "en-US" {
+  try {
+    return /^zh/i.test(Office.context.displayLanguage) ? "zh-CN" : "en-US";
+  } catch {
+    return "zh-CN";
+  }
+}
+
+export function createExcelPort(
+  capabilities: ExcelCapabilities = excelCapabilities()
+): WorkbookPort {
+  return new ExcelWorkbook((options, batch) => Excel.run(options, batch), capabilities);
+}

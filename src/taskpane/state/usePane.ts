@@ -1,0 +1,213 @@
+/**
+ * The pane's state and actions: recalculate, insert the template, save settings, select a
+ * cell, auto-recalculate. All workbook access goes through the injected port; every failure
+ * becomes a message in the pane (never a blank pane or a console-only error).
+ */
+import { useCallback, useEffect, useReducer, useRef } from "react";
+import type { EvaluationSettings } from "../../model/input";
+import { settingsLayout } from "../../layout/settings";
+import { insertTemplate } from "../../pipeline/insertTemplate";
+import {
+  type Recalculation,
+  type RecalculationPhase,
+  recalculate,
+} from "../../pipeline/recalculate";
+import { describeError } from "../../hosts/excel/errors";
+import { usePaneContext } from "./PaneContext";
+
+export type BusyPhase = RecalculationPhase | "inserting" | "saving";
+
+export interface PaneState {
+  /** What the pane is doing; null when idle. */
+  busy: BusyPhase | null;
+  /** The last result (kept on screen while the next one runs). */
+  result: Recalculation | null;
+  /** Local time of the last result, `HH:MM:SS`. */
+  resultAt: string | null;
+  /** A failure to show, in the user's language, naming what to do. */
+  error: string | null;
+  /** Informational notes (skipped features, sheets left alone, template outcome). */
+  notes: string[];
+  autoRecalculate: boolean;
+}
+
+type Action =
+  | { type: "busy"; phase: BusyPhase }
+  | { type: "result"; result: Recalculation; notes: string[] }
+  | { type: "notes"; notes: string[] }
+  | { type: "error"; message: string }
+  | { type: "dismissError" }
+  | { type: "auto"; on: boolean };
+
+export const initialPaneState: PaneState = {
+  busy: null,
+  result: null,
+  resultAt: null,
+  error: null,
+  notes: [],
+  autoRecalculate: false,
+};
+
+function clock(): string {
+  const d = new Date();
+  return [d.getHours(), d.getMinutes(), d.getSeconds()]
+    .map((n) => String(n).padStart(2, "0"))
+    .join(":");
+}
+
+export function paneReducer(state: PaneState, action: Action): PaneState {
+  switch (action.type) {
+    case "busy":
+      return { ...state, busy: action.phase, error: null };
+    case "result":
+      return {
+        ...state,
+        busy: null,
+        result: action.result,
+        resultAt: clock(),
+        notes: action.notes,
+      };
+    case "notes":
+      return { ...state, busy: null, notes: action.notes };
+    case "error":
+      return { ...state, busy: null, error: action.message };
+    case "dismissError":
+      return { ...state, error: null };
+    case "auto":
+      return { ...state, autoRecalculate: action.on };
+  }
+}
+
+export interface PaneActions {
+  recalculate: () => Promise<void>;
+  /** Reads and scores without writing (the pane's opening view). */
+  preview: () => Promise<void>;
+  insertTemplate: () => Promise<void>;
+  saveSettings: (settings: EvaluationSettings) => Promise<void>;
+  selectCell: (address: string) => Promise<void>;
+  setAutoRecalculate: (on: boolean) => Promise<void>;
+  dismissError: () => void;
+}
+
+/** Milliseconds of quiet after the last edit before auto-recalculation runs. */
+export const AUTO_RECALC_DELAY_MS = 1500;
+
+export function usePane(): [PaneState, PaneActions] {
+  const { port, t } = usePaneContext();
+  const [state, dispatch] = useReducer(paneReducer, initialPaneState);
+  const running = useRef(false);
+  const unsubscribe = useRef<(() => Promise<void>) | null>(null);
+  const timer = useRef<number | null>(null);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+
+  const run = useCallback(
+    async (write: boolean, leadingNotes: string[] = []) => {
+      if (running.current) return;
+      running.current = true;
+      try {
+        const result = await recalculate(port, {
+          dryRun: !write,
+          onPhase: (phase) => dispatch({ type: "busy", phase }),
+        });
+        const notes: string[] = [...leadingNotes];
+        if (result.write?.besideForeign) notes.push(t.besideForeign(result.write.besideForeign));
+        for (const note of result.write?.skipped ?? []) notes.push(note);
+        dispatch({ type: "result", result, notes });
+      } catch (error) {
+        dispatch({ type: "error", message: describeError(error) });
+      } finally {
+        running.current = false;
+      }
+    },
+    [port, t]
+  );
+
+  const actions: PaneActions = {
+    recalculate: useCallback(() => run(true), [run]),
+    preview: useCallback(() => run(false), [run]),
+    insertTemplate: useCallback(async () => {
+      dispatch({ type: "busy", phase: "inserting" });
+      try {
+        const outcome = await insertTemplate(port);
+        await run(false, outcome.messages);
+      } catch (error) {
+        dispatch({ type: "error", message: describeError(error) });
+      }
+    }, [port, run]),
+    saveSettings: useCallback(
+      async (settings: EvaluationSettings) => {
+        const current = stateRef.current.result?.evaluation;
+        if (!current) return;
+        dispatch({ type: "busy", phase: "saving" });
+        try {
+          const profile = {
+            id: settings.profileId ?? current.profile.id,
+            name: current.profile.name,
+          };
+          const write = await port.writeOwnedSheet(
+            settingsLayout(settings, profile, current.parameters),
+            "settings"
+          );
+          await run(true);
+          dispatch({
+            type: "notes",
+            notes: [t.settingsSaved(write.sheet), ...stateRef.current.notes],
+          });
+        } catch (error) {
+          dispatch({ type: "error", message: describeError(error) });
+        }
+      },
+      [port, run, t]
+    ),
+    selectCell: useCallback(
+      async (address: string) => {
+        try {
+          const ok = await port.selectCell(address);
+          if (!ok) dispatch({ type: "notes", notes: [t.cellNotSelectable(address)] });
+        } catch (error) {
+          dispatch({ type: "error", message: describeError(error) });
+        }
+      },
+      [port, t]
+    ),
+    setAutoRecalculate: useCallback(
+      async (on: boolean) => {
+        if (unsubscribe.current) {
+          await unsubscribe.current();
+          unsubscribe.current = null;
+        }
+        if (!on) {
+          dispatch({ type: "auto", on: false });
+          return;
+        }
+        const stop = port.subscribeToEdits
+          ? await port.subscribeToEdits(() => {
+              // Debounced, and always from a fresh read: event details are not trusted.
+              if (timer.current) window.clearTimeout(timer.current);
+              timer.current = window.setTimeout(() => void run(true), AUTO_RECALC_DELAY_MS);
+            })
+          : null;
+        if (!stop) {
+          dispatch({ type: "notes", notes: [t.autoUnsupported] });
+          dispatch({ type: "auto", on: false });
+          return;
+        }
+        unsubscribe.current = stop;
+        dispatch({ type: "auto", on: true });
+      },
+      [port, run, t]
+    ),
+    dismissError: useCallback(() => dispatch({ type: "dismissError" }), []),
+  };
+
+  useEffect(
+    () => () => {
+      if (timer.current) window.clearTimeout(timer.current);
+      void unsubscribe.current?.();
+    },
+    []
+  );
+
+  return [state, actions];
+}

@@ -1,0 +1,133 @@
+/**
+ * @jest-environment jsdom
+ */
+/**
+ * The pane's states with Testing Library, on the Excel host over the test double:
+ * scoring, scored, inputs with errors, no inputs found; clicking a gap selects its cell.
+ */
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import type { WorkbookPort } from "../../src/hosts/port";
+import { PaneRoot } from "../../src/taskpane/PaneRoot";
+import { FakeExcel } from "../fakes/fakeExcel";
+import { excelHost, fakeFromXlsx } from "../fakes/fromXlsx";
+import { SAMPLE_PATH } from "../parse/sampleSnapshot";
+
+async function samplePane(change?: (fake: FakeExcel) => Promise<void>) {
+  const fake = await fakeFromXlsx(SAMPLE_PATH);
+  if (change) await change(fake);
+  const port = excelHost(fake);
+  render(<PaneRoot port={port} />);
+  return { fake, port };
+}
+
+describe("task pane", () => {
+  it("shows progress while scoring, then the total, grade, groups and gaps (scored)", async () => {
+    const fake = await fakeFromXlsx(SAMPLE_PATH);
+    const inner = excelHost(fake);
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const slow: WorkbookPort = {
+      read: async () => {
+        await gate;
+        return inner.read();
+      },
+      insertSheets: (l) => inner.insertSheets(l),
+      writeOwnedSheet: (l, r) => inner.writeOwnedSheet(l, r),
+      selectCell: (a) => inner.selectCell(a),
+    };
+    render(<PaneRoot port={slow} />);
+    expect(await screen.findByText("正在读取工作簿…")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "重新计算" }).hasAttribute("disabled")).toBe(true);
+    await act(async () => release());
+    expect((await screen.findByTestId("total")).textContent).toBe("95.18");
+    expect(screen.getByTestId("grade").textContent).toBe("优");
+    expect(screen.getByText("管理效率")).toBeTruthy();
+    expect(screen.getByText("尚未写入汇总表：点击“重新计算”生成。", { exact: false })).toBeTruthy();
+    const gaps = screen.getByRole("list", { name: /问题清单/ });
+    expect(within(gaps).getByText(/填报得分 5\.18 与按评分规则计算的 5\.22 不一致/)).toBeTruthy();
+  });
+
+  it("recalculates: writes the summary sheet and says so", async () => {
+    const { fake } = await samplePane();
+    await screen.findByTestId("total");
+    fireEvent.click(screen.getByRole("button", { name: "重新计算" }));
+    await screen.findByText(/已写入“绩效自评汇总”工作表/);
+    expect(fake.sheetNames()).toContain("绩效自评汇总");
+    expect(fake.cell("绩效自评汇总", "A1").value).toBe(
+      "佛山市社会保险基金管理局 2022 年度部门整体支出绩效自评汇总表"
+    );
+  });
+
+  it("clicking a gap's cell selects it in the workbook", async () => {
+    const { fake } = await samplePane();
+    await screen.findByTestId("total");
+    fireEvent.click(screen.getAllByRole("button", { name: "定位到 绩效指标!D9" })[0]);
+    await waitFor(() => expect(fake.selection).toEqual({ sheet: "绩效指标", address: "D9" }));
+  });
+
+  it("lists inputs with errors, each naming its cell, and still scores the rest", async () => {
+    await samplePane(async (fake) => {
+      await fake.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("预算支出").getRange("C5").values = [["二千"]];
+      });
+    });
+    expect(await screen.findByText("有 1 处输入需要修改")).toBeTruthy();
+    expect(screen.getAllByText("预算支出!C5：“二千”不是数字").length).toBeGreaterThan(0);
+    expect((await screen.findByTestId("total")).textContent).toBe("95.18");
+  });
+
+  it("says no inputs were found in an empty workbook and offers the template", async () => {
+    const fake = new FakeExcel({ sheets: [{ name: "Sheet1" }] });
+    render(<PaneRoot port={excelHost(fake)} />);
+    expect(await screen.findByText("未找到输入表")).toBeTruthy();
+    expect(screen.queryByTestId("total")).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "插入模板" }));
+    await screen.findByText(
+      "已插入 5 张工作表：基本信息、预算支出、绩效指标、项目清单、重点工作。"
+    );
+    expect(fake.sheetNames()).toEqual([
+      "Sheet1",
+      "基本信息",
+      "预算支出",
+      "绩效指标",
+      "项目清单",
+      "重点工作",
+    ]);
+  });
+
+  it("shows a host failure as a message, not a blank pane", async () => {
+    const failing: WorkbookPort = {
+      read: async () => {
+        throw Object.assign(new Error("edit mode"), { code: "InvalidOperationInCellEditMode" });
+      },
+      insertSheets: async () => ({ added: [], clashes: [], skipped: [] }),
+      writeOwnedSheet: async () => ({ sheet: "", replaced: false, skipped: [] }),
+      selectCell: async () => false,
+    };
+    render(<PaneRoot port={failing} />);
+    expect(
+      await screen.findByText("Excel 正处于单元格编辑状态：请先按 Enter 完成编辑，再点“重新计算”。")
+    ).toBeTruthy();
+    expect(screen.getByRole("button", { name: "重新计算" })).toBeTruthy();
+  });
+
+  it("switches its own text to English", async () => {
+    await samplePane();
+    await screen.findByTestId("total");
+    fireEvent.click(screen.getByRole("button", { name: "切换为英文界面" }));
+    expect(screen.getByRole("button", { name: "Recalculate" })).toBeTruthy();
+    expect(screen.getByText("Scoring settings")).toBeTruthy();
+  });
+
+  it("saves settings into the workbook and recalculates with them", async () => {
+    const { fake } = await samplePane();
+    await screen.findByTestId("total");
+    fireEvent.change(screen.getByRole("combobox", { name: "计入得分" }), {
+      target: { value: "computed" },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "保存到工作簿并重新计算" }));
+    await screen.findByText("设置已保存到“绩效自评设置”工作表。");
+    expect(fake.sheetNames()).toContain("绩效自评设置");
+    await waitFor(() => expect(screen.getByTestId("total").textContent).toBe("95.22"));
+  });
+});
