@@ -17,28 +17,37 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const urlDev = "https://localhost:3000/";
 const urlProd = "https://jixiao.example.gov.cn/"; // CHANGE THIS to the real production host (keep the trailing slash)
 
-/** Packages that must never end up in a browser bundle (exceljs alone is ~250 KB gzip). */
+/**
+ * Packages that must never end up in the add-in's own bundles (exceljs alone is ~250 KB gzip).
+ * The playground (a separate page outside Office) is allowed exceljs: it reads .xlsx files.
+ */
 const FORBIDDEN_PACKAGES = ["exceljs"];
+const PROTECTED_CHUNKS = ["taskpane", "commands", "dialog"];
 
-/** Fails the build if any module resolved from a forbidden package is bundled. */
+/** Fails the build if a protected chunk contains any module from a forbidden package. */
 class ForbidPackagesPlugin {
-  constructor(packages) {
+  constructor(packages, chunks) {
     this.packages = packages;
+    this.chunks = chunks;
   }
 
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("ForbidPackagesPlugin", (compilation) => {
-      compilation.hooks.finishModules.tap("ForbidPackagesPlugin", (modules) => {
-        for (const module of modules) {
-          const resource = module.resource || "";
-          for (const pkg of this.packages) {
-            const marker = `${path.sep}node_modules${path.sep}${pkg}${path.sep}`;
-            if (resource.includes(marker)) {
-              const issuer = compilation.moduleGraph.getIssuer(module);
-              const from = issuer && issuer.resource ? ` (imported from ${issuer.resource})` : "";
-              compilation.errors.push(
-                new Error(`"${pkg}" must not be bundled into the add-in: ${resource}${from}`)
-              );
+      compilation.hooks.afterOptimizeChunkModules.tap("ForbidPackagesPlugin", (chunks) => {
+        const resources = (module) =>
+          module.modules ? module.modules.flatMap(resources) : [module.resource || ""];
+        for (const chunk of chunks) {
+          if (!this.chunks.includes(chunk.name)) continue;
+          for (const module of compilation.chunkGraph.getChunkModulesIterable(chunk)) {
+            for (const resource of resources(module)) {
+              for (const pkg of this.packages) {
+                const marker = `${path.sep}node_modules${path.sep}${pkg}${path.sep}`;
+                if (resource.includes(marker)) {
+                  compilation.errors.push(
+                    new Error(`"${pkg}" must not be bundled into the ${chunk.name} bundle: ${resource}`)
+                  );
+                }
+              }
             }
           }
         }
@@ -75,6 +84,7 @@ module.exports = (env = {}, argv = {}) => {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
       dialog: "./src/dialog/dialog.ts",
+      playground: "./playground/main.tsx",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -98,7 +108,7 @@ module.exports = (env = {}, argv = {}) => {
       ],
     },
     plugins: [
-      new ForbidPackagesPlugin(FORBIDDEN_PACKAGES),
+      new ForbidPackagesPlugin(FORBIDDEN_PACKAGES, PROTECTED_CHUNKS),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -110,6 +120,11 @@ module.exports = (env = {}, argv = {}) => {
         chunks: ["commands"],
       }),
       new HtmlWebpackPlugin({
+        filename: "playground.html",
+        template: "./playground/index.html",
+        chunks: ["playground"],
+      }),
+      new HtmlWebpackPlugin({
         filename: "dialog.html",
         template: "./src/dialog/dialog.html",
         chunks: ["dialog"],
@@ -117,6 +132,7 @@ module.exports = (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
+          { from: "samples/foshan-sbj-2022.xlsx", to: "samples/[name][ext]" },
           {
             from: "manifest.xml",
             to: "[name][ext]",

@@ -17,7 +17,8 @@ const TITLE = "佛山市社会保险基金管理局 2022 年度部门整体支�
 /** Keeps only the summary sheet, as printing that tab does. */
 async function summaryOnly(book: FileWorkbook, file: string): Promise<string> {
   const copy = await FileWorkbook.fromBuffer(await book.toBuffer());
-  for (const ws of [...copy.workbook.worksheets]) if (ws.name !== "绩效自评汇总") copy.workbook.removeWorksheet(ws.id);
+  for (const ws of [...copy.workbook.worksheets])
+    if (ws.name !== "绩效自评汇总") copy.workbook.removeWorksheet(ws.id);
   const path = join(ensureOut(), file);
   await copy.workbook.xlsx.writeFile(path);
   return path;
@@ -40,7 +41,17 @@ describe("print check (LibreOffice → PDF)", () => {
     expect(pages.length).toBeLessThanOrEqual(3);
     expectA4Portrait(pages);
     const all = pages.map((p) => p.text).join("\n");
-    for (const text of [TITLE, "一、预算支出情况", "二、指标得分", "三、总分与等级", "四、问题清单", "财政支出执行率", "95.18", "部门负责人（签名）", "填报人"]) {
+    for (const text of [
+      TITLE,
+      "一、预算支出情况",
+      "二、指标得分",
+      "三、总分与等级",
+      "四、问题清单",
+      "财政支出执行率",
+      "95.18",
+      "部门负责人（签名）",
+      "填报人",
+    ]) {
       expect(all).toContain(text);
     }
     pages.forEach((p, i) => {
@@ -59,7 +70,13 @@ describe("print check (LibreOffice → PDF)", () => {
     const sheet = book.workbook.getWorksheet("项目清单") as ExcelJS.Worksheet;
     for (let i = 0; i < 120; i++) {
       const row = sheet.getRow(4 + i);
-      row.values = [`社保经办项目 ${String(i + 1).padStart(3, "0")}`, 100 + i, 90 + i, i % 17 === 0 ? "否" : "是", 80 + (i % 20)];
+      row.values = [
+        `社保经办项目 ${String(i + 1).padStart(3, "0")}`,
+        100 + i,
+        90 + i,
+        i % 17 === 0 ? "否" : "是",
+        80 + (i % 20),
+      ];
     }
     const result = await recalculate(book, { date: "2026-11-27" });
     expect(result.parse.input.projects).toHaveLength(120);

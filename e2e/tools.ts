@@ -16,8 +16,17 @@ export function toPdf(xlsx: string, outDir: string): string {
   const profile = mkdtempSync(join(tmpdir(), "lo-profile-"));
   execFileSync(
     "soffice",
-    [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", outDir, xlsx],
-    { stdio: "pipe", timeout: 120_000 },
+    [
+      `-env:UserInstallation=file://${profile}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      outDir,
+      xlsx,
+    ],
+    { stdio: "pipe", timeout: 120_000 }
   );
   return join(outDir, basename(xlsx).replace(/\.xlsx$/, ".pdf"));
 }
@@ -31,11 +40,17 @@ export interface PdfPage {
 export function pdfPages(pdf: string): PdfPage[] {
   const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
   const count = Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0);
-  const sizes = execFileSync("pdfinfo", ["-f", "1", "-l", String(count), pdf], { encoding: "utf8" });
+  const sizes = execFileSync("pdfinfo", ["-f", "1", "-l", String(count), pdf], {
+    encoding: "utf8",
+  });
   const pages: PdfPage[] = [];
   for (let i = 1; i <= count; i++) {
     const m = new RegExp(`Page\\s+${i} size:\\s+([\\d.]+) x ([\\d.]+)`).exec(sizes);
-    const text = execFileSync("pdftotext", ["-f", String(i), "-l", String(i), "-layout", pdf, "-"], { encoding: "utf8" });
+    const text = execFileSync(
+      "pdftotext",
+      ["-f", String(i), "-l", String(i), "-layout", pdf, "-"],
+      { encoding: "utf8" }
+    );
     pages.push({ width: Number(m?.[1]), height: Number(m?.[2]), text });
   }
   return pages;
@@ -47,6 +62,17 @@ export function pdfFonts(pdf: string): string {
 
 /** Renders one page to PNG at `pngBase`-1.png (pdftoppm naming); returns the path. */
 export function pageToPng(pdf: string, page: number, pngBase: string, dpi = 100): string {
-  execFileSync("pdftoppm", ["-png", "-r", String(dpi), "-f", String(page), "-l", String(page), "-singlefile", pdf, pngBase]);
+  execFileSync("pdftoppm", [
+    "-png",
+    "-r",
+    String(dpi),
+    "-f",
+    String(page),
+    "-l",
+    String(page),
+    "-singlefile",
+    pdf,
+    pngBase,
+  ]);
   return `${pngBase}.png`;
 }

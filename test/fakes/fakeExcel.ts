@@ -770,8 +770,10 @@ export class FakeExcel {
     };
     g.OfficeExtension = { Error: FakeExcelError, ErrorCodes: EXCEL_ENUMS.ErrorCodes };
     g.Office = {
-      HostType: enumOf(["Excel", "Word", "PowerPoint", "Outlook", "OneNote", "Project", "Access"]),
-      PlatformType: enumOf(["PC", "OfficeOnline", "Mac", "iOS", "Android", "Universal"]),
+      // Office's common enums use PascalCase keys (Office.HostType.Excel === "Excel"),
+      // unlike Excel's own enums.
+      HostType: sameKeys(["Excel", "Word", "PowerPoint", "Outlook", "OneNote", "Project", "Access"]),
+      PlatformType: sameKeys(["PC", "OfficeOnline", "Mac", "iOS", "Android", "Universal"]),
       context: {
         host: "Excel",
         platform,
@@ -2305,6 +2307,9 @@ defineProps(FakeNamedItem, "NamedItem", {
 });
 
 // ─── Enums installed on the `Excel` global ──────────────────────────────────────────────────
+
+/** `sameKeys(["Excel"])` → `{ Excel: "Excel" }`, the shape of Office's common enums. */
+const sameKeys = (values: string[]): Record<string, string> => Object.fromEntries(values.map((v) => [v, v]));
 
 /** `enumOf("Portrait Landscape")` → `{ portrait: "Portrait", landscape: "Landscape" }`, Excel's enum shape. */
 const enumOf = (values: string[]): Record<string, string> =>

@@ -18,13 +18,11 @@ function seedValue(value: ExcelJS.CellValue): unknown {
   return value;
 }
 
-export async function fakeFromXlsx(
-  path: string,
-  options: Omit<FakeExcelOptions, "sheets"> = {}
-): Promise<FakeExcel> {
+/** The seeds (plain JSON) for the double, e.g. to pass into a browser page. */
+export async function seedsFromXlsx(path: string): Promise<FakeSheetSeed[]> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(path);
-  const sheets: FakeSheetSeed[] = workbook.worksheets.map((ws) => {
+  return workbook.worksheets.map((ws) => {
     const cells: Record<string, unknown> = {};
     const numberFormats: Record<string, string> = {};
     ws.eachRow({ includeEmpty: false }, (row) => {
@@ -37,7 +35,10 @@ export async function fakeFromXlsx(
     });
     return { name: ws.name, cells, numberFormats };
   });
-  return new FakeExcel({ ...options, sheets });
+}
+
+export async function fakeFromXlsx(path: string, options: Omit<FakeExcelOptions, "sheets"> = {}): Promise<FakeExcel> {
+  return new FakeExcel({ ...options, sheets: await seedsFromXlsx(path) });
 }
 
 /** `Excel.run(options, batch)` over the double (its own `run` takes the batch first). */

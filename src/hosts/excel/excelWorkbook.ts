@@ -123,6 +123,8 @@ export class ExcelWorkbook implements WorkbookPort {
     if (!this.capabilities.pageLayout) return null; // same 1.9 floor as WorksheetCollection.onChanged
     let handler: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null = null;
     await this.run({}, async (context) => {
+      // Older hosts (and test doubles) without the event: no auto-recalculation.
+      if (!context.workbook.worksheets.onChanged) return;
       handler = context.workbook.worksheets.onChanged.add(async () => {
         if (Date.now() - this.lastWriteAt < OWN_WRITE_QUIET_MS) return;
         onChange();

@@ -181,13 +181,19 @@ export function usePane(): [PaneState, PaneActions] {
           dispatch({ type: "auto", on: false });
           return;
         }
-        const stop = port.subscribeToEdits
-          ? await port.subscribeToEdits(() => {
-              // Debounced, and always from a fresh read: event details are not trusted.
-              if (timer.current) window.clearTimeout(timer.current);
-              timer.current = window.setTimeout(() => void run(true), AUTO_RECALC_DELAY_MS);
-            })
-          : null;
+        let stop: (() => Promise<void>) | null = null;
+        try {
+          stop = port.subscribeToEdits
+            ? await port.subscribeToEdits(() => {
+                // Debounced, and always from a fresh read: event details are not trusted.
+                if (timer.current) window.clearTimeout(timer.current);
+                timer.current = window.setTimeout(() => void run(true), AUTO_RECALC_DELAY_MS);
+              })
+            : null;
+        } catch (error) {
+          dispatch({ type: "error", message: describeError(error) });
+          return;
+        }
         if (!stop) {
           dispatch({ type: "notes", notes: [t.autoUnsupported] });
           dispatch({ type: "auto", on: false });

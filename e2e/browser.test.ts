@@ -1,0 +1,197 @@
+/**
+ * Browser tests in headless Debian chromium (playwright-core):
+ * (1) the built task pane with office.js stubbed and the Excel test double injected;
+ * (2) the playground on the bundled sample: score, download, open the download in LibreOffice.
+ * Screenshots go to out/screenshots/.
+ */
+import ExcelJS from "exceljs";
+import { mkdirSync } from "node:fs";
+import type { Server } from "node:net";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { seedsFromXlsx } from "../test/fakes/fromXlsx";
+import type { FakeSheetSeed } from "../test/fakes/fakeExcel";
+import { SAMPLE_PATH } from "../test/parse/sampleSnapshot";
+import { SCREENSHOTS, ensureBuilt, fakeBundle, launch, startServer } from "./browser";
+import { pdfPages, toPdf } from "./tools";
+
+let browser: Browser;
+let server: Server;
+let base: string;
+let fake: string;
+let seeds: FakeSheetSeed[];
+
+beforeAll(async () => {
+  ensureBuilt();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  ({ server, url: base } = await startServer());
+  browser = await launch();
+  fake = fakeBundle();
+  seeds = await seedsFromXlsx(SAMPLE_PATH);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+interface PaneOptions {
+  width?: number;
+  dark?: boolean;
+  seeds?: FakeSheetSeed[];
+}
+
+async function openPane({
+  width = 360,
+  dark = false,
+  seeds: s = seeds,
+}: PaneOptions = {}): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  // The CDN office.js cannot load offline and would replace our Office; serve a stub instead.
+  await page.route("https://appsforoffice.microsoft.com/**", (route) =>
+    route.fulfill({ status: 200, contentType: "text/javascript", body: "/* office.js stub */" })
+  );
+  const theme = dark ? { isDarkTheme: true, bodyBackgroundColor: "#262626" } : {};
+  await page.addInitScript(
+    `${fake}\nwindow.__fake = new FakeExcel({ sheets: ${JSON.stringify(s)} });\nwindow.__fake.install(window, { officeTheme: ${JSON.stringify(theme)} });`
+  );
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(`${base}/taskpane.html`);
+  await page.getByTestId("total").waitFor();
+  expect(errors).toEqual([]);
+  return page;
+}
+
+describe("task pane in chromium (Excel test double)", () => {
+  it("recalculates: writes the summary sheet; clicking a gap selects its cell", async () => {
+    const page = await openPane();
+    expect(await page.getByTestId("total").textContent()).toBe("95.18");
+    expect(await page.getByTestId("grade").textContent()).toBe("优");
+    await page.screenshot({ path: join(SCREENSHOTS, "pane-light.png"), fullPage: true });
+
+    await page.getByRole("button", { name: "重新计算" }).click();
+    await page.getByText("已写入“绩效自评汇总”工作表。", { exact: false }).waitFor();
+    const sheets = await page.evaluate(() =>
+      (window as unknown as { __fake: { sheetNames(): string[] } }).__fake.sheetNames()
+    );
+    expect(sheets).toContain("绩效自评汇总");
+    const a1 = await page.evaluate(
+      () =>
+        (
+          window as unknown as { __fake: { cell(s: string, a: string): { value: unknown } } }
+        ).__fake.cell("绩效自评汇总", "A1").value
+    );
+    expect(a1).toBe("佛山市社会保险基金管理局 2022 年度部门整体支出绩效自评汇总表");
+
+    await page.getByRole("button", { name: "定位到 绩效指标!D9" }).first().click();
+    await page.waitForFunction(() => {
+      const sel = (
+        window as unknown as { __fake: { selection: { sheet: string; address: string } | null } }
+      ).__fake.selection;
+      return sel?.sheet === "绩效指标" && sel.address === "D9";
+    });
+    await page.close();
+  });
+
+  it("renders in Office's dark theme", async () => {
+    const page = await openPane({ dark: true });
+    const background = await page.evaluate(
+      () =>
+        getComputedStyle(document.querySelector(".fui-FluentProvider") as Element).backgroundColor
+    );
+    expect(background).not.toBe("rgb(255, 255, 255)");
+    await page.screenshot({ path: join(SCREENSHOTS, "pane-dark.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("fits a 320 px wide pane without horizontal scrolling", async () => {
+    const page = await openPane({ width: 320 });
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(SCREENSHOTS, "pane-320.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("shows the cell-addressed message for a broken workbook", async () => {
+    const broken = structuredClone(seeds);
+    const budget = broken.find((s) => s.name === "预算支出") as FakeSheetSeed;
+    budget.cells = { ...(budget.cells ?? {}), C5: "二千" };
+    const page = await openPane({ seeds: broken });
+    await page.getByText("有 1 处输入需要修改").waitFor();
+    expect(await page.getByText("预算支出!C5：“二千”不是数字").count()).toBeGreaterThan(0);
+    await page.getByRole("button", { name: "预算支出!C5：“二千”不是数字" }).first().click();
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { __fake: { selection: { address: string } | null } }).__fake
+          .selection?.address === "C5"
+    );
+    await page.screenshot({ path: join(SCREENSHOTS, "pane-broken.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("is keyboard operable: Tab reaches 重新计算 and Enter runs it", async () => {
+    const page = await openPane();
+    let reached = false;
+    for (let i = 0; i < 6 && !reached; i++) {
+      await page.keyboard.press("Tab");
+      reached = (await page.evaluate(() => document.activeElement?.textContent ?? "")).includes(
+        "重新计算"
+      );
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.press("Enter");
+    await page.getByText("已写入“绩效自评汇总”工作表。", { exact: false }).waitFor();
+    await page.close();
+  });
+});
+
+describe("playground in chromium (no Excel, no network)", () => {
+  it("loads the sample, scores it, downloads a file that LibreOffice opens", async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    const requests: string[] = [];
+    page.on("request", (r) => requests.push(r.url()));
+    await page.goto(`${base}/playground.html`);
+    await page.getByRole("button", { name: "载入示例工作簿" }).click();
+    await page.getByTestId("total").waitFor();
+    expect(await page.getByTestId("total").textContent()).toBe("95.18");
+
+    await page.getByRole("button", { name: "重新计算" }).click();
+    await page.getByRole("tab", { name: "绩效自评汇总" }).waitFor();
+    await page.getByRole("button", { name: "定位到 绩效指标!D9" }).first().click();
+    await page.locator('td[aria-selected="true"][data-cell="D9"]').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, "playground.png") });
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "下载已评分文件" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("foshan-sbj-2022.已评分.xlsx");
+    const dir = join(__dirname, "..", "out", "playground");
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, "scored.xlsx");
+    await download.saveAs(file);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.getWorksheet("绩效自评汇总")?.getCell("A1").value).toBe(
+      "佛山市社会保险基金管理局 2022 年度部门整体支出绩效自评汇总表"
+    );
+    const pages = pdfPages(toPdf(file, dir));
+    expect(pages.length).toBeGreaterThan(0);
+    expect(pages.map((p) => p.text).join("")).toContain("绩效自评汇总表");
+    // Everything came from 127.0.0.1: no network needed.
+    expect(
+      requests.filter(
+        (u) => !u.startsWith(base) && !u.startsWith("blob:") && !u.startsWith("data:")
+      )
+    ).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * The playground's workbook: an .xlsx held in the browser through ExcelJS (the same FileWorkbook
+ * the command line uses). Selecting a cell highlights it in the preview instead of Excel.
+ */
+import type { SheetLayout } from "../src/layout/sheetLayout";
+import type { SheetRole } from "../src/hosts/ownership";
+import { FileWorkbook } from "../src/hosts/file/fileWorkbook";
+import type { InsertResult, WorkbookPort, WriteResult } from "../src/hosts/port";
+import type { WorkbookSnapshot } from "../src/hosts/snapshot";
+
+export interface Selection {
+  sheet: string;
+  cell: string;
+}
+
+export class PlaygroundPort implements WorkbookPort {
+  constructor(
+    readonly book: FileWorkbook,
+    private readonly onChange: () => void,
+    private readonly onSelect: (selection: Selection) => void
+  ) {}
+
+  read(): Promise<WorkbookSnapshot> {
+    return this.book.read();
+  }
+
+  async insertSheets(layouts: readonly SheetLayout[]): Promise<InsertResult> {
+    const result = await this.book.insertSheets(layouts);
+    this.onChange();
+    return result;
+  }
+
+  async writeOwnedSheet(layout: SheetLayout, role?: SheetRole): Promise<WriteResult> {
+    const result = await this.book.writeOwnedSheet(layout, role);
+    this.onChange();
+    return result;
+  }
+
+  async selectCell(address: string): Promise<boolean> {
+    const bang = address.lastIndexOf("!");
+    if (bang < 0) return false;
+    this.onSelect({ sheet: address.slice(0, bang), cell: address.slice(bang + 1) });
+    return true;
+  }
+}
