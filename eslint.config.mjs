@@ -36,6 +36,9 @@ export default [
         document: "readonly",
         window: "readonly",
         console: "readonly",
+        URL: "readonly",
+        URLSearchParams: "readonly",
+        Blob: "readonly",
       },
     },
     rules: {

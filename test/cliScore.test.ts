@@ -1,4 +1,5 @@
 /** `jixiao score <file>`: scores a copy, never touches the input, one clear line for a bad file. */
+import ExcelJS from "exceljs";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -125,6 +126,18 @@ describe("jixiao score", () => {
     expect(err).toBe(`无法读取 ${path}：${reason}`);
     expect(out).toBe("");
     expect(existsSync(join(dir, name.replace(/\.xlsx$/, "") + ".已评分.xlsx"))).toBe(false);
+  });
+
+  it("a workbook with neither the budget nor the indicator table: exits 1, writes nothing", async () => {
+    const path = join(dir, "blank.xlsx");
+    const blank = new ExcelJS.Workbook();
+    blank.addWorksheet("Sheet1").getCell("A1").value = "备忘";
+    await blank.xlsx.writeFile(path);
+    const { code, err, out } = await run(["score", path]);
+    expect(code).toBe(1);
+    expect(err).toBe(`无法评分 ${path}：未找到预算支出明细表和绩效指标表`);
+    expect(out).toBe("");
+    expect(existsSync(join(dir, "blank.已评分.xlsx"))).toBe(false);
   });
 
   it("scores a broken sample and names the cell to fix", async () => {

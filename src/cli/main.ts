@@ -1,35 +1,34 @@
 /**
  * Command line (`jixiao`):
  *   jixiao score <file.xlsx> [--out <file.xlsx>] [--in-place] [--json] [--date YYYY-MM-DD]
+ *   jixiao score <folder> [--out <folder>] [--in-place] [--json] [--date YYYY-MM-DD]
  *   jixiao demo [--json]
  * `score` reads a department's workbook, scores it, writes a copy with the 绩效自评汇总 sheet
- * (never over the input unless --in-place) and prints the score table and the gaps.
+ * (never over the input unless --in-place) and prints the score table and the gaps. Given a
+ * folder, it does so for every workbook in it and writes 汇总排名.xlsx (see batch.ts).
  */
-import { mkdir } from "node:fs/promises";
-import { basename, dirname, extname, join } from "node:path";
+import { stat } from "node:fs/promises";
+import { resolve } from "node:path";
 import { evaluate } from "../evaluate/evaluate";
 import { evaluationToJson } from "../evaluate/json";
-import { recalculate } from "../pipeline/recalculate";
 import { seedDepartment } from "../../samples/seedDepartment";
-import { openWorkbook } from "./openWorkbook";
+import { scoreFolder } from "./batch";
+import { type CliIo, stdio } from "./io";
 import { renderEvaluation } from "./report";
+import { failureLine, scoreWorkbookFile, scoredName } from "./scoreFile";
+
+export type { CliIo };
+export { scoredName };
 
 const USAGE = `用法 / Usage:
   jixiao score <文件.xlsx> [--out <输出.xlsx>] [--in-place] [--json] [--date YYYY-MM-DD]
       为部门工作簿评分，写入“绩效自评汇总”表到副本（默认 <文件名>.已评分.xlsx），打印得分与问题清单
       (score a workbook, write a copy with the summary sheet, print scores and gaps)
+  jixiao score <文件夹> [--out <输出文件夹>] [--in-place] [--json] [--date YYYY-MM-DD]
+      为文件夹中每个 .xlsx 评分，副本与“汇总排名.xlsx”写入输出文件夹（默认 <文件夹>/已评分/）
+      (score every workbook in a folder, write the copies and a ranking of all departments)
   jixiao demo [--json]     为示例部门（内置数据）评分 (score the bundled seed department data)
   jixiao help              显示本帮助`;
-
-export interface CliIo {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
-
-const stdio: CliIo = {
-  out: (text) => process.stdout.write(text + "\n"),
-  err: (text) => process.stderr.write(text + "\n"),
-};
 
 interface Flags {
   positional: string[];
@@ -57,26 +56,18 @@ function parseFlags(args: string[]): Flags | string {
   return flags;
 }
 
-/** Default output name: `某局.xlsx` → `某局.已评分.xlsx`, beside the input. */
-export function scoredName(input: string): string {
-  const ext = extname(input) || ".xlsx";
-  return join(dirname(input), `${basename(input, ext)}.已评分${ext}`);
-}
-
 async function scoreFile(file: string, flags: Flags, io: CliIo): Promise<number> {
-  const opened = await openWorkbook(file);
-  if (!opened.ok) {
-    io.err(`无法读取 ${file}：${opened.reason}`);
-    return 1;
-  }
-  const result = await recalculate(opened.book, { date: flags.date });
   const target = flags.inPlace ? file : (flags.out ?? scoredName(file));
-  if (!flags.inPlace && target === file) {
+  if (!flags.inPlace && resolve(target) === resolve(file)) {
     io.err(`不会覆盖输入文件 ${file}：请用 --out 指定其他文件，或加 --in-place`);
     return 2;
   }
-  await mkdir(dirname(target), { recursive: true });
-  await opened.book.workbook.xlsx.writeFile(target);
+  const outcome = await scoreWorkbookFile(file, target, { date: flags.date });
+  if (outcome.status === "failed") {
+    io.err(failureLine(file, outcome));
+    return 1;
+  }
+  const result = outcome.result;
   if (flags.json) {
     io.out(
       JSON.stringify(
@@ -114,9 +105,11 @@ export async function main(argv: string[], io: CliIo = stdio): Promise<number> {
       case "score": {
         const [file] = flags.positional;
         if (!file || flags.positional.length > 1) {
-          io.err(`请给出一个 .xlsx 文件。\n${USAGE}`);
+          io.err(`请给出一个 .xlsx 文件或一个文件夹。\n${USAGE}`);
           return 2;
         }
+        const isFolder = (await stat(file).catch(() => null))?.isDirectory() ?? false;
+        if (isFolder) return await scoreFolder(file, flags, io);
         return await scoreFile(file, flags, io);
       }
       case "demo": {

@@ -1,4 +1,5 @@
 /** Shared look of the sheets we write: fonts, colours, number formats. */
+import { displayWidth } from "../model/text";
 import type { CellStyle } from "./sheetLayout";
 
 /** Set explicitly so Chinese prints the same in Excel, WPS and LibreOffice. */
@@ -30,3 +31,13 @@ export const styles = {
   total: { bold: true, border: true, fill: "#F2F2F2", vertical: "center" } satisfies CellStyle,
   note: { fontSize: 9, fontColor: "#595959", wrap: true, vertical: "top" } satisfies CellStyle,
 };
+
+/**
+ * Row height (points) for wrapped text, since neither writer auto-fits rows: the lines the text
+ * needs in a column `widthChars` characters wide (of the sheet's default font) at `fontSize`.
+ */
+export function rowHeightFor(text: string, widthChars: number, fontSize = FONT_SIZE): number {
+  const capacity = Math.max(4, (widthChars * FONT_SIZE) / fontSize - 1);
+  const lines = Math.max(1, Math.ceil(displayWidth(text) / capacity));
+  return Math.max(18, Math.ceil(lines * fontSize * 1.45 + 4));
+}

@@ -7,9 +7,8 @@ import { type Dec, percent, score } from "../model/decimal";
 import { budgetColumnLabels } from "../evaluate/budget";
 import type { Evaluation, Gap, GapCode, IndicatorResult } from "../evaluate/result";
 import { severityLabels } from "../evaluate/result";
-import { displayWidth } from "../model/text";
 import type { CellStyle, LayoutCell, LayoutValue, SheetLayout } from "./sheetLayout";
-import { FONT_SIZE, SHEET_FONT, formats, styles } from "./style";
+import { FONT_SIZE, SHEET_FONT, formats, rowHeightFor, styles } from "./style";
 
 export const SUMMARY_SHEET = "绩效自评汇总";
 const COLUMNS = 9;
@@ -69,15 +68,9 @@ class Builder {
     this.line(title, { bold: true, fontSize: 12, borderBottomThick: true });
   }
 
-  /**
-   * Row height for wrapped text (writers do not auto-fit): lines needed at the cell's font
-   * size × line height. Column widths are in characters of the sheet's default font.
-   */
+  /** Taller row for wrapped text (writers do not auto-fit rows). */
   fit(row: number, text: string, widthChars: number, fontSize = FONT_SIZE): void {
-    const capacity = Math.max(4, (widthChars * FONT_SIZE) / fontSize - 1);
-    const lines = Math.max(1, Math.ceil(displayWidth(text) / capacity));
-    const height = Math.max(18, Math.ceil(lines * fontSize * 1.45 + 4));
-    this.heights[row] = Math.max(this.heights[row] ?? 0, height);
+    this.heights[row] = Math.max(this.heights[row] ?? 0, rowHeightFor(text, widthChars, fontSize));
   }
 }
 

@@ -18,28 +18,36 @@ export function rangeAddress(r: MergeRange): string {
   return `${cellAddress(r.top, r.left)}:${cellAddress(r.bottom, r.right)}`;
 }
 
-function applyStyle(cell: ExcelJS.Cell, style: CellStyle | undefined, layout: SheetLayout): void {
-  cell.font = {
-    name: layout.fontName,
-    size: style?.fontSize ?? layout.fontSize,
-    bold: style?.bold ?? false,
-    italic: style?.italic ?? false,
-    ...(style?.fontColor ? { color: { argb: argb(style.fontColor) } } : {}),
+/**
+ * The ExcelJS style for a layout style. Built once per distinct style and shared by every cell
+ * that uses it: ExcelJS then recognises the object when saving (its style cache is keyed by
+ * object identity) instead of rendering and comparing the font, fill and border XML of each
+ * cell again. Cells read from a file share their style objects in the same way.
+ */
+function excelStyle(style: CellStyle | undefined, layout: SheetLayout): Partial<ExcelJS.Style> {
+  const out: Partial<ExcelJS.Style> = {
+    font: {
+      name: layout.fontName,
+      size: style?.fontSize ?? layout.fontSize,
+      bold: style?.bold ?? false,
+      italic: style?.italic ?? false,
+      ...(style?.fontColor ? { color: { argb: argb(style.fontColor) } } : {}),
+    },
   };
-  if (!style) return;
+  if (!style) return out;
   if (style.fill)
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
+    out.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
   if (style.horizontal || style.vertical || style.wrap) {
-    cell.alignment = {
+    out.alignment = {
       horizontal: style.horizontal,
       vertical: style.vertical === "center" ? "middle" : style.vertical,
       wrapText: style.wrap ?? false,
     };
   }
-  if (style.numberFormat) cell.numFmt = style.numberFormat;
+  if (style.numberFormat) out.numFmt = style.numberFormat;
   if (style.border || style.borderBottomThick) {
     const thin = { style: "thin" as const, color: { argb: "FF000000" } };
-    cell.border = style.border
+    out.border = style.border
       ? {
           top: thin,
           left: thin,
@@ -47,6 +55,28 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle | undefined, layout: Sh
           bottom: style.borderBottomThick ? { style: "medium", color: { argb: "FF000000" } } : thin,
         }
       : { bottom: { style: "medium", color: { argb: "FF000000" } } };
+  }
+  return out;
+}
+
+/** Shared ExcelJS styles of one layout, by layout style object and then by content. */
+class StyleCache {
+  private readonly byObject = new Map<CellStyle | undefined, Partial<ExcelJS.Style>>();
+  private readonly byKey = new Map<string, Partial<ExcelJS.Style>>();
+
+  constructor(private readonly layout: SheetLayout) {}
+
+  get(style: CellStyle | undefined): Partial<ExcelJS.Style> {
+    const known = this.byObject.get(style);
+    if (known) return known;
+    const key = style ? JSON.stringify(style) : "";
+    let shared = this.byKey.get(key);
+    if (!shared) {
+      shared = excelStyle(style, this.layout);
+      this.byKey.set(key, shared);
+    }
+    this.byObject.set(style, shared);
+    return shared;
   }
 }
 
@@ -106,10 +136,11 @@ export function writeLayout(workbook: ExcelJS.Workbook, layout: SheetLayout): Ex
   layout.columnWidths.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
+  const styleOf = new StyleCache(layout);
   for (const c of layout.cells) {
     const cell = ws.getCell(c.row + 1, c.column + 1);
     cell.value = cellValue(c);
-    applyStyle(cell, c.style, layout);
+    cell.style = styleOf.get(c.style);
   }
   for (const m of layout.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
   for (const [row, height] of Object.entries(layout.rowHeights ?? {}))

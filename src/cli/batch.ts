@@ -1,0 +1,204 @@
+/**
+ * `jixiao score <文件夹>`: scores every workbook in a folder (not its subfolders) with the same
+ * per-file path as `jixiao score <文件>`, writes each scored copy and 汇总排名.xlsx into the
+ * output folder, and reports progress on stderr. One bad file never stops the run.
+ */
+import ExcelJS from "exceljs";
+import { mkdir, readdir, stat } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { evaluationToJson } from "../evaluate/json";
+import { writeLayout } from "../hosts/file/writeLayout";
+import {
+  NO_NAME,
+  RANKING_FILE,
+  type RankingEntry,
+  type RankingFailure,
+  rankEntries,
+  rankingEntry,
+  rankingLayout,
+} from "../layout/ranking";
+import { percent, score } from "../model/decimal";
+import { today } from "../pipeline/recalculate";
+import type { CliIo } from "./io";
+import { Progress } from "./progress";
+import { failureLine, scoreWorkbookFile, scoredName } from "./scoreFile";
+import { renderTable } from "./textTable";
+
+export interface FolderOptions {
+  /** Output folder; default `<folder>/已评分`. */
+  out?: string;
+  inPlace: boolean;
+  json: boolean;
+  date?: string;
+}
+
+/** Default output folder inside the input folder (never read back: the run is not recursive). */
+export const OUTPUT_FOLDER = "已评分";
+
+/** Files a folder run considers: workbooks by extension (others are not counted). */
+const WORKBOOK = /\.(xlsx|xls)$/i;
+
+/** Why a workbook-named file is not scored, or null to score it. */
+export function skipReason(name: string): string | null {
+  if (name.startsWith("~$")) return "Excel 临时锁定文件（该工作簿正在 Excel 中打开）";
+  if (name.startsWith("._")) return "macOS 生成的隐藏附属文件";
+  if (/\.已评分\.xlsx$/i.test(name)) return "本工具生成的评分副本";
+  if (name === RANKING_FILE) return "本工具生成的汇总排名";
+  return null;
+}
+
+export interface FolderTotals {
+  files: number;
+  scored: number;
+  failed: number;
+  skipped: number;
+  /** Output folder. */
+  output: string;
+  /** 汇总排名.xlsx, or null when there was nothing to rank. */
+  ranking: string | null;
+}
+
+const collator = new Intl.Collator("zh-Hans-CN", { numeric: true });
+
+async function workbookNames(folder: string): Promise<string[]> {
+  const names: string[] = [];
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    if (!WORKBOOK.test(entry.name)) continue;
+    if (entry.isFile()) names.push(entry.name);
+    else if (entry.isSymbolicLink()) {
+      const target = await stat(join(folder, entry.name)).catch(() => null);
+      if (target?.isFile()) names.push(entry.name);
+    }
+  }
+  return names.sort(collator.compare);
+}
+
+/** `共 52 个文件：评分 50，失败 1，跳过 1。` */
+export function totalsLine(t: Pick<FolderTotals, "files" | "scored" | "failed" | "skipped">) {
+  return `共 ${t.files} 个文件：评分 ${t.scored}，失败 ${t.failed}，跳过 ${t.skipped}。`;
+}
+
+/**
+ * Exit code: 0 when every file was scored or skipped and at least one was scored; 1 when any
+ * file failed (after all were processed), none could be scored, or 汇总排名.xlsx could not be
+ * written; 2 for wrong usage.
+ */
+export async function scoreFolder(
+  folder: string,
+  options: FolderOptions,
+  io: CliIo
+): Promise<number> {
+  const outDir = options.out ?? join(folder, OUTPUT_FOLDER);
+  if (/\.xlsx$/i.test(outDir)) {
+    io.err(`评分文件夹时，--out 应为输出文件夹，而不是 .xlsx 文件：${outDir}`);
+    return 2;
+  }
+  const existing = await stat(outDir).catch(() => null);
+  if (existing && !existing.isDirectory()) {
+    io.err(`输出位置 ${outDir} 是一个文件，应为文件夹（可用 --out 指定其他文件夹）`);
+    return 2;
+  }
+  const names = await workbookNames(folder);
+  const date = options.date ?? today();
+  const totals: FolderTotals = {
+    files: names.length,
+    scored: 0,
+    failed: 0,
+    skipped: 0,
+    output: outDir,
+    ranking: null,
+  };
+  const entries: RankingEntry[] = [];
+  const failures: RankingFailure[] = [];
+  const progress = new Progress(io, names.length);
+  const sameFolder = resolve(outDir) === resolve(folder);
+
+  for (const [index, name] of names.entries()) {
+    progress.start(index, name);
+    const file = join(folder, name);
+    const skip = skipReason(name);
+    if (skip) {
+      totals.skipped++;
+      progress.done(index, `跳过 ${name}：${skip}`, true);
+      if (options.json) io.out(JSON.stringify({ file, status: "skipped", reason: skip }));
+      continue;
+    }
+    // Copies are .xlsx whatever the input's extension (an .xls that is really an .xlsx opens).
+    const output = options.inPlace ? file : scoredName(name.replace(/\.xls$/i, ".xlsx"), outDir);
+    const outcome = await scoreWorkbookFile(file, output, { date });
+    if (outcome.status === "failed") {
+      totals.failed++;
+      failures.push({ file: name, reason: outcome.reason });
+      progress.done(index, failureLine(name, outcome), true);
+      if (options.json) io.out(JSON.stringify({ file, status: "failed", reason: outcome.reason }));
+      continue;
+    }
+    totals.scored++;
+    const e = outcome.result.evaluation;
+    entries.push(rankingEntry(e, name));
+    progress.done(index, `已评分 ${name}：${score(e.total)} 分，${e.grade}`, false);
+    if (options.json)
+      io.out(
+        JSON.stringify({
+          file,
+          status: "scored",
+          output,
+          sheet: outcome.result.write?.sheet,
+          ...evaluationToJson(e),
+        })
+      );
+  }
+  progress.finish();
+
+  if (entries.length + failures.length > 0) {
+    const workbook = new ExcelJS.Workbook();
+    workbook.creator = "绩效自评助手";
+    writeLayout(workbook, rankingLayout(entries, failures, { date }));
+    const ranking = join(outDir, RANKING_FILE);
+    try {
+      await mkdir(outDir, { recursive: true });
+      await workbook.xlsx.writeFile(ranking);
+      totals.ranking = ranking;
+    } catch (error) {
+      io.err(`无法写入 ${ranking}：${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  if (options.json) {
+    io.out(JSON.stringify(totals));
+    io.err(totalsLine(totals));
+  } else {
+    if (entries.length > 0) {
+      io.out(
+        renderTable(
+          ["排名", "部门", "年度", "总分", "等级", "执行率", "严重", "警告", "提示", "源文件"],
+          rankEntries(entries).map((e) => [
+            String(e.rank),
+            e.department || NO_NAME,
+            String(e.year || "—"),
+            score(e.total),
+            e.grade,
+            e.executionRate === null ? "—" : percent(e.executionRate),
+            String(e.gaps.error),
+            String(e.gaps.warning),
+            String(e.gaps.info),
+            e.file,
+          ]),
+          ["right", "left", "left", "right", "left", "right", "right", "right", "right", "left"]
+        )
+      );
+      io.out("");
+    }
+    if (totals.ranking) {
+      const copies = options.inPlace
+        ? "评分结果已写入各输入文件"
+        : `各部门的评分副本（*.已评分.xlsx）在 ${outDir}${sameFolder ? "（即输入文件夹）" : ""}`;
+      io.out(`已写入 ${totals.ranking}；${copies}。`);
+    }
+    io.out(totalsLine(totals));
+  }
+  if (totals.scored === 0 && totals.failed === 0)
+    io.err(`文件夹 ${folder} 中没有可评分的 .xlsx 文件。`);
+  const rankingMissing = entries.length + failures.length > 0 && totals.ranking === null;
+  return totals.failed > 0 || totals.scored === 0 || rankingMissing ? 1 : 0;
+}

@@ -1,0 +1,80 @@
+/**
+ * Progress of a folder run, on stderr. On a terminal: one bar redrawn in place
+ * (`[████░░░░░░] 12/50 某局.xlsx`), with the lines that matter (failed, skipped files) printed
+ * above it. Otherwise (a pipe, a log file, a test): one plain line per file.
+ */
+import { displayWidth } from "../model/text";
+import type { CliIo } from "./io";
+
+const BAR = 20;
+
+/** Cuts `text` to at most `width` terminal columns, ending in `…` when cut. */
+export function fitWidth(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  let out = "";
+  for (const ch of text) {
+    if (displayWidth(out + ch) > width - 1) break;
+    out += ch;
+  }
+  return out + "…";
+}
+
+export function progressBar(done: number, total: number, name: string, columns: number): string {
+  const filled = total === 0 ? BAR : Math.round((done / total) * BAR);
+  const head = `[${"█".repeat(filled)}${"░".repeat(BAR - filled)}] ${done}/${total} `;
+  return head + fitWidth(name, Math.max(0, columns - 1 - displayWidth(head)));
+}
+
+export class Progress {
+  private drawn = false;
+  private current = "";
+
+  constructor(
+    private readonly io: CliIo,
+    private readonly total: number
+  ) {}
+
+  /** File `index` (0-based) is about to be processed. */
+  start(index: number, name: string): void {
+    const tty = this.io.tty;
+    if (!tty) return;
+    this.current = name;
+    this.draw(index);
+  }
+
+  /**
+   * File `index` is done. `line` is its outcome; on a terminal it is printed only when
+   * `notable` (failed or skipped), above the bar.
+   */
+  done(index: number, line: string, notable: boolean): void {
+    const tty = this.io.tty;
+    const counted = `[${index + 1}/${this.total}] ${line}`;
+    if (!tty) {
+      this.io.err(counted);
+      return;
+    }
+    if (notable) {
+      this.clear();
+      this.io.err(counted);
+    }
+    this.draw(index + 1);
+  }
+
+  /** Removes the bar, so that what follows starts on a clean line. */
+  finish(): void {
+    this.clear();
+  }
+
+  private draw(done: number): void {
+    const tty = this.io.tty;
+    if (!tty) return;
+    tty.write(`\r${progressBar(done, this.total, this.current, tty.columns)}\x1b[K`);
+    this.drawn = true;
+  }
+
+  private clear(): void {
+    if (!this.drawn || !this.io.tty) return;
+    this.io.tty.write("\r\x1b[K");
+    this.drawn = false;
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * @jest-environment jsdom
+ */
+/** The ribbon's 重新计算 runs the pipeline without the pane and reports the outcome. */
+import { SAMPLE_PATH } from "../parse/sampleSnapshot";
+import { fakeFromXlsx } from "../fakes/fromXlsx";
+import type { FakeExcel } from "../fakes/fakeExcel";
+
+async function setup(change?: (fake: FakeExcel) => Promise<void>) {
+  const fake = await fakeFromXlsx(SAMPLE_PATH);
+  if (change) await change(fake);
+  const restore = fake.install(globalThis);
+  const dialogs: string[] = [];
+  const office = (globalThis as unknown as { Office: Record<string, unknown> }).Office;
+  office.AsyncResultStatus = { Succeeded: "succeeded", Failed: "failed" };
+  office.EventType = { DialogMessageReceived: "m", DialogEventReceived: "e" };
+  office.actions = { associate: jest.fn() };
+  (office.context as Record<string, unknown>).ui = {
+    displayDialogAsync: (url: string, _options: unknown, callback: (r: unknown) => void) => {
+      dialogs.push(new URL(url).searchParams.get("text") ?? "");
+      const handlers: Record<string, () => void> = {};
+      callback({
+        status: "succeeded",
+        value: { addEventHandler: (type: string, h: () => void) => (handlers[type] = h), close: jest.fn() },
+      });
+      // The user closes the dialog.
+      setTimeout(() => handlers.m?.(), 0);
+    },
+  };
+  let recalculate!: (event: { completed: () => void }) => Promise<void>;
+  jest.isolateModules(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    recalculate = require("../../src/commands/commands").recalculate;
+  });
+  return { fake, dialogs, restore, recalculate };
+}
+
+describe("ribbon 重新计算", () => {
+  it("writes the summary and reports total, grade and gap counts", async () => {
+    const { fake, dialogs, restore, recalculate } = await setup();
+    const completed = jest.fn();
+    await recalculate({ completed });
+    expect(completed).toHaveBeenCalledTimes(1);
+    expect(fake.sheetNames()).toContain("绩效自评汇总");
+    expect(dialogs[0]).toBe("总分 95.18 分，绩效等级“优”。问题 11 项（严重 0，警告 3）。已写入“绩效自评汇总”工作表。");
+    restore();
+  });
+
+  it("reports a failure in Chinese and still completes the command", async () => {
+    const { fake, dialogs, restore, recalculate } = await setup();
+    fake.userIsEditingCell = true;
+    const failingRun = fake.run.bind(fake);
+    // Simulate a host that refuses the batch outright.
+    fake.run = (() => Promise.reject(Object.assign(new Error("x"), { code: "AccessDenied" }))) as typeof fake.run;
+    const completed = jest.fn();
+    await recalculate({ completed });
+    expect(completed).toHaveBeenCalledTimes(1);
+    expect(dialogs[0]).toBe("工作表受保护或只读，无法写入汇总表：请取消保护后重试。");
+    fake.run = failingRun;
+    restore();
+  });
+});
