@@ -93,3 +93,27 @@ describe("print check (LibreOffice → PDF)", () => {
     for (const p of pages) expect(p.text).toContain(TITLE);
   });
 });
+
+describe("print check of 汇总排名.xlsx", () => {
+  it("prints the folder ranking on one A4 landscape page with page numbers", async () => {
+    const { mkdtempSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { main } = await import("../src/cli/main");
+    const { buildSampleWorkbook } = await import("../scripts/make-samples");
+    const dir = mkdtempSync(join(tmpdir(), "jixiao-ranking-"));
+    for (const name of ["甲局", "乙局"])
+      await buildSampleWorkbook().xlsx.writeFile(join(dir, `${name}.xlsx`));
+    const out = join(ensureOut(), "ranking");
+    const code = await main(["score", dir, "--out", out], {
+      out: () => undefined,
+      err: () => undefined,
+    });
+    expect(code).toBe(0);
+    const pages = pdfPages(toPdf(join(out, "汇总排名.xlsx"), out));
+    expect(pages).toHaveLength(1);
+    expect(Math.abs(pages[0].width - A4.height)).toBeLessThan(1);
+    expect(Math.abs(pages[0].height - A4.width)).toBeLessThan(1);
+    expect(pages[0].text).toContain("佛山市社会保险基金管理局");
+    expect(pages[0].text).toMatch(/第\s*1\s*页\s*共\s*1\s*页/);
+  });
+});
