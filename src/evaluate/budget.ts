@@ -53,44 +53,37 @@ export function analyseBudget(table: BudgetTable, checks: ProfileChecks): Budget
   const value = (category: BudgetCategory, column: BudgetColumn): Dec | null =>
     findRow(table, category)?.[column] ?? null;
 
-  for (const column of COLUMNS) {
-    const basic = findRow(table, "basic");
-    const children: BudgetCategory[] = ["personnel", "publicOperating"];
-    const childValues = children.map((c) => value(c, column));
-    if (basic && basic[column] !== null && childValues.some((v) => v !== null)) {
-      const expected = sum(childValues.map((v) => v ?? ZERO));
-      const actual = basic[column] as Dec;
-      ties.push({
-        column,
-        check: "basic",
-        expected,
-        actual,
-        ok: expected.equals(actual),
-        withinTolerance: expected.minus(actual).abs().lessThanOrEqualTo(checks.tieTolerance),
-        cell: basic.cells?.[column],
-        formula: `${budgetColumnLabels[column]}：基本支出 ${money(actual)} ${expected.equals(actual) ? "=" : "≠"} 人员经费 ${money(childValues[0] ?? ZERO)} + 日常公用经费 ${money(childValues[1] ?? ZERO)}`,
-      });
-    }
+  /** parent = Σ parts in one column, when the parent and any part are filled in. */
+  const sumTie = (
+    check: "basic" | "total",
+    parent: BudgetCategory,
+    parts: BudgetCategory[],
+    column: BudgetColumn
+  ) => {
+    const row = findRow(table, parent);
+    const partValues = parts.map((c) => value(c, column));
+    if (!row || row[column] === null || partValues.every((v) => v === null)) return;
+    const expected = sum(partValues.map((v) => v ?? ZERO));
+    const actual = row[column] as Dec;
+    const terms = parts
+      .filter((_, i) => partValues[i] !== null)
+      .map((c) => `${short(c)} ${money(value(c, column) as Dec)}`)
+      .join(" + ");
+    ties.push({
+      column,
+      check,
+      expected,
+      actual,
+      ok: expected.equals(actual),
+      withinTolerance: expected.minus(actual).abs().lessThanOrEqualTo(checks.tieTolerance),
+      cell: row.cells?.[column],
+      formula: `${budgetColumnLabels[column]}：${short(parent)} ${money(actual)} ${expected.equals(actual) ? "=" : "≠"} ${terms}`,
+    });
+  };
 
-    const total = findRow(table, "total");
-    const partValues = TOTAL_PARTS.map((c) => value(c, column));
-    if (total && total[column] !== null && partValues.some((v) => v !== null)) {
-      const expected = sum(partValues.map((v) => v ?? ZERO));
-      const actual = total[column] as Dec;
-      const terms = TOTAL_PARTS.filter((_, i) => partValues[i] !== null)
-        .map((c) => `${short(c)} ${money(value(c, column) as Dec)}`)
-        .join(" + ");
-      ties.push({
-        column,
-        check: "total",
-        expected,
-        actual,
-        ok: expected.equals(actual),
-        withinTolerance: expected.minus(actual).abs().lessThanOrEqualTo(checks.tieTolerance),
-        cell: total.cells?.[column],
-        formula: `${budgetColumnLabels[column]}：合计 ${money(actual)} ${expected.equals(actual) ? "=" : "≠"} ${terms}`,
-      });
-    }
+  for (const column of COLUMNS) {
+    sumTie("basic", "basic", ["personnel", "publicOperating"], column);
+    sumTie("total", "total", TOTAL_PARTS, column);
 
     const capital = value("capitalConstruction", column);
     const project = value("project", column);

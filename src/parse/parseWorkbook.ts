@@ -33,6 +33,7 @@ import {
   type TableArea,
   type TableKind,
   HEADER_SEARCH_ROWS,
+  dataRows,
   describeHeaders,
   findTable,
   inArea,
@@ -291,11 +292,9 @@ export function parseWorkbook(snapshot: WorkbookSnapshot): ParseResult {
   } else {
     const grid = gridByName.get(budgetTable.sheet) as Grid;
     const cols = budgetTable.columns;
-    const start = budgetTable.headerRow + budgetTable.headerDepth;
     const seen = new Set<BudgetCategory>();
-    let last = start - 1;
-    for (let row = start; row <= grid.bottom; row++) {
-      if (grid.isBlankRow(row, Object.values(cols))) break;
+    let last = budgetTable.headerRow + budgetTable.headerDepth - 1;
+    for (const row of dataRows(grid, budgetTable)) {
       last = row;
       const label = readText({ grid, row, column: cols.label });
       const category = categoryOf(label);
@@ -353,12 +352,10 @@ export function parseWorkbook(snapshot: WorkbookSnapshot): ParseResult {
   } else {
     const grid = gridByName.get(indicatorTable.sheet) as Grid;
     const cols = indicatorTable.columns;
-    const start = indicatorTable.headerRow + indicatorTable.headerDepth;
     let level1 = "";
     let level2 = "";
-    let last = start - 1;
-    for (let row = start; row <= grid.bottom; row++) {
-      if (grid.isBlankRow(row, Object.values(cols))) break;
+    let last = indicatorTable.headerRow + indicatorTable.headerDepth - 1;
+    for (const row of dataRows(grid, indicatorTable)) {
       last = row;
       const text = (key: string) => (key in cols ? readText({ grid, row, column: cols[key] }) : "");
       const l1 = text("level1");
@@ -412,10 +409,8 @@ export function parseWorkbook(snapshot: WorkbookSnapshot): ParseResult {
   if (projectTable) {
     const grid = gridByName.get(projectTable.sheet) as Grid;
     const cols = projectTable.columns;
-    const start = projectTable.headerRow + projectTable.headerDepth;
-    let last = start - 1;
-    for (let row = start; row <= grid.bottom; row++) {
-      if (grid.isBlankRow(row, Object.values(cols))) break;
+    let last = projectTable.headerRow + projectTable.headerDepth - 1;
+    for (const row of dataRows(grid, projectTable)) {
       last = row;
       const name = readText({ grid, row, column: cols.name });
       if (/^(合计|总计)$/.test(normalizeLabel(name))) break;
@@ -463,10 +458,8 @@ export function parseWorkbook(snapshot: WorkbookSnapshot): ParseResult {
   if (taskTable) {
     const grid = gridByName.get(taskTable.sheet) as Grid;
     const cols = taskTable.columns;
-    const start = taskTable.headerRow + taskTable.headerDepth;
-    let last = start - 1;
-    for (let row = start; row <= grid.bottom; row++) {
-      if (grid.isBlankRow(row, Object.values(cols))) break;
+    let last = taskTable.headerRow + taskTable.headerDepth - 1;
+    for (const row of dataRows(grid, taskTable)) {
       last = row;
       const name = readText({ grid, row, column: cols.name });
       const note = "note" in cols ? readText({ grid, row, column: cols.note }) : "";

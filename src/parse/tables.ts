@@ -242,10 +242,22 @@ export interface TableArea {
   right: number;
 }
 
+/** The table's data rows: from below its header to before the first row blank in all its columns. */
+export function* dataRows(grid: Grid, table: FoundTable): Generator<number> {
+  const cols = Object.values(table.columns);
+  for (
+    let row = table.headerRow + table.headerDepth;
+    row <= grid.bottom && !grid.isBlankRow(row, cols);
+    row++
+  ) {
+    yield row;
+  }
+}
+
 export function tableArea(grid: Grid, table: FoundTable): TableArea {
   const cols = Object.values(table.columns);
   let bottom = table.headerRow + table.headerDepth - 1;
-  for (let row = bottom + 1; row <= grid.bottom && !grid.isBlankRow(row, cols); row++) bottom = row;
+  for (const row of dataRows(grid, table)) bottom = row;
   return {
     sheet: grid.name,
     top: table.headerRow,

@@ -3,16 +3,10 @@
  * WorkbookPort and never see the `Excel` global.
  */
 import type { SheetLayout } from "../../layout/sheetLayout";
-import {
-  OWNER_NAMES,
-  ROLES,
-  type SheetRole,
-  planSummaryWrite,
-  sheetFromReference,
-} from "../ownership";
+import { OWNER_NAMES, type SheetRole, planSummaryWrite } from "../ownership";
 import type { InsertResult, WorkbookPort, WriteResult } from "../port";
 import type { WorkbookSnapshot } from "../snapshot";
-import { readSnapshot } from "./readSnapshot";
+import { ownedFromMarkers, queueMarkers, readSnapshot } from "./readSnapshot";
 import { type ExcelCapabilities, queueLayout } from "./writeLayout";
 
 /** `Excel.run` with the options we use, injectable so tests can pass the test double. */
@@ -146,17 +140,10 @@ export class ExcelWorkbook implements WorkbookPort {
   private async refreshNames(context: Excel.RequestContext): Promise<void> {
     const sheets = context.workbook.worksheets;
     sheets.load("items/name");
-    const markers = ROLES.map((role) => {
-      const item = context.workbook.names.getItemOrNullObject(OWNER_NAMES[role]);
-      item.load("formula");
-      return { role, item };
-    });
+    const markers = queueMarkers(context);
     await context.sync();
     this.knownSheets = sheets.items.map((s) => s.name);
-    for (const { role, item } of markers) {
-      const marked = item.isNullObject ? null : sheetFromReference(item.formula);
-      this.owned[role] = marked !== null && this.knownSheets.includes(marked) ? marked : null;
-    }
+    this.owned = ownedFromMarkers(markers, this.knownSheets);
     this.haveRead = true;
   }
 

@@ -5,7 +5,7 @@
  * Excel on the web refuses a response over its 5 MB limit does it fall back to row blocks.
  */
 import { normalizeSheet } from "../normalize";
-import { OWNER_NAMES, ROLES, sheetFromReference } from "../ownership";
+import { OWNER_NAMES, ROLES, type SheetRole, sheetFromReference } from "../ownership";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 
 /** Rows per block when a sheet is too large for one response. */
@@ -104,6 +104,30 @@ async function readInBlocks(
   return sheets;
 }
 
+export type MarkerReads = { role: SheetRole; item: Excel.NamedItem }[];
+
+/** Queues a load of the ownership markers (resolved after the next sync). */
+export function queueMarkers(context: Excel.RequestContext): MarkerReads {
+  return ROLES.map((role) => {
+    const item = context.workbook.names.getItemOrNullObject(OWNER_NAMES[role]);
+    item.load("formula");
+    return { role, item };
+  });
+}
+
+/** After the sync: the sheet each marker points to, if that sheet still exists. */
+export function ownedFromMarkers(
+  markers: MarkerReads,
+  sheetNames: readonly string[]
+): Record<SheetRole, string | null> {
+  const owned = {} as Record<SheetRole, string | null>;
+  for (const { role, item } of markers) {
+    const marked = item.isNullObject ? null : sheetFromReference(item.formula);
+    owned[role] = marked !== null && sheetNames.includes(marked) ? marked : null;
+  }
+  return owned;
+}
+
 /**
  * Reads the workbook. `knownSheets` are the sheet names from the previous read: their used
  * ranges are read in the same sync as the sheet list, so a recalculation costs one sync.
@@ -116,11 +140,7 @@ export async function readSnapshot(
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   // The ownership markers ride along in the same sync.
-  const markers = ROLES.map((role) => {
-    const item = context.workbook.names.getItemOrNullObject(OWNER_NAMES[role]);
-    item.load("formula");
-    return { role, item };
-  });
+  const markers = queueMarkers(context);
   const guessed = knownSheets.map((name) => {
     const range = sheets.getItemOrNullObject(name).getUsedRangeOrNullObject(true);
     range.load("values, numberFormat, valueTypes, rowIndex, columnIndex");
@@ -149,12 +169,8 @@ export async function readSnapshot(
     names = sheets.items.map((s) => s.name);
     for (const sheet of await readInBlocks(context, names)) byName.set(sheet.name, sheet);
   }
-  const ownedSheets = Object.fromEntries(
-    markers.map(({ role, item }) => {
-      const marked = item.isNullObject ? null : sheetFromReference(item.formula);
-      return [role, marked !== null && names.includes(marked) ? marked : null];
-    })
-  );
+  const ownedSheets = ownedFromMarkers(markers, names);
+
   return {
     snapshot: { sheets: names.map((n) => byName.get(n) as SheetSnapshot), ownedSheets },
     sheetNames: names,
