@@ -158,6 +158,34 @@ function budgetSection(b: Builder, e: Evaluation): void {
   );
 }
 
+/** Counted ÷ 分值 as a fraction for a 0.00% cell, or null when 分值 is 0. */
+function rateOf(counted: Dec, max: Dec): number | null {
+  return max.isZero() ? null : counted.dividedBy(max).toDecimalPlaces(4).toNumber();
+}
+
+/** A 小计 / 合计 row of the indicator table: label, 分值, 计入得分, 得分率, note. */
+function scoreTotalRow(
+  b: Builder,
+  label: string,
+  max: Dec,
+  counted: Dec,
+  rate: number | null,
+  note: string | null
+): void {
+  const row = b.row++;
+  const numberStyle = (format: string): CellStyle => ({
+    ...styles.total,
+    numberFormat: format,
+    horizontal: "right",
+  });
+  b.put(row, 0, label, { ...styles.total, horizontal: "center" }, 2);
+  b.put(row, 2, max.toNumber(), numberStyle(formats.score));
+  b.put(row, 3, null, styles.total, 2);
+  b.put(row, 5, counted.toNumber(), numberStyle(formats.score));
+  b.put(row, 6, rate, numberStyle(formats.rate));
+  b.put(row, 7, note, styles.total, 2);
+}
+
 function indicatorSection(b: Builder, e: Evaluation): void {
   b.section("二、指标得分");
   const header = b.row++;
@@ -195,12 +223,7 @@ function indicatorSection(b: Builder, e: Evaluation): void {
         ind.counted.toNumber(),
         numberCell(formats.score, { bold: true, ...(flagged ? { fill: FLAG_FILL } : {}) })
       );
-      b.put(
-        row,
-        6,
-        ind.max.isZero() ? null : ind.counted.dividedBy(ind.max).toDecimalPlaces(4).toNumber(),
-        numberCell(formats.rate)
-      );
+      b.put(row, 6, rateOf(ind.counted, ind.max), numberCell(formats.rate));
       b.put(row, 7, ind.explanation, { ...textCell, fontSize: 9 });
       b.put(row, 8, marks.join(" ") || null, {
         ...textCell,
@@ -211,47 +234,22 @@ function indicatorSection(b: Builder, e: Evaluation): void {
       b.fit(row, ind.name, WIDTHS[1]);
     }
     if (b.row - 1 > first) b.merges.push({ top: first, left: 0, bottom: b.row - 1, right: 0 });
-    const sub = b.row++;
-    b.put(sub, 0, `${group.level1} 小计`, { ...styles.total, horizontal: "center" }, 2);
-    b.put(sub, 2, group.max.toNumber(), {
-      ...styles.total,
-      numberFormat: formats.score,
-      horizontal: "right",
-    });
-    b.put(sub, 3, null, styles.total, 2);
-    b.put(sub, 5, group.counted.toNumber(), {
-      ...styles.total,
-      numberFormat: formats.score,
-      horizontal: "right",
-    });
-    b.put(
-      sub,
-      6,
-      group.max.isZero() ? null : group.counted.dividedBy(group.max).toDecimalPlaces(4).toNumber(),
-      { ...styles.total, numberFormat: formats.rate, horizontal: "right" }
+    scoreTotalRow(
+      b,
+      `${group.level1} 小计`,
+      group.max,
+      group.counted,
+      rateOf(group.counted, group.max),
+      null
     );
-    b.put(sub, 7, null, styles.total, 2);
   }
-  const total = b.row++;
-  b.put(total, 0, "合计", { ...styles.total, horizontal: "center" }, 2);
-  b.put(total, 2, e.maxTotal.toNumber(), {
-    ...styles.total,
-    numberFormat: formats.score,
-    horizontal: "right",
-  });
-  b.put(total, 3, null, styles.total, 2);
-  b.put(total, 5, e.sum.toNumber(), {
-    ...styles.total,
-    numberFormat: formats.score,
-    horizontal: "right",
-  });
-  b.put(total, 6, null, styles.total);
-  b.put(
-    total,
-    7,
-    e.cap !== null && e.sum.greaterThan(e.cap) ? `按执行率封顶为 ${score(e.cap)} 分` : null,
-    styles.total,
-    2
+  scoreTotalRow(
+    b,
+    "合计",
+    e.maxTotal,
+    e.sum,
+    null,
+    e.cap !== null && e.sum.greaterThan(e.cap) ? `按执行率封顶为 ${score(e.cap)} 分` : null
   );
   b.line(
     `标记：✖ 数据错误  ▲ 需核对差异  ◆ 扣分未说明  ○ 无法按公式复核  ● 评分参数待核对。计入得分：${e.scoreSource === "entered" ? "以填报得分为准（空白时取计算得分）" : "以计算得分为准"}。`,
