@@ -22,6 +22,9 @@ import type {
 } from "./result";
 import { applyRule, ruleKindLabels } from "./rules";
 
+/** The grade shown when the table is incomplete (分值 not adding to 100, no scores). */
+export const UNGRADED = "无法评定";
+
 export interface EvaluateOptions {
   /** Use this profile instead of looking one up by the input's city and year. */
   profile?: Profile;
@@ -30,6 +33,11 @@ export interface EvaluateOptions {
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Matches workbook rows to the profile's indicators by name or alias. */
+/**
+ * Matches workbook rows to the profile's indicators by name or alias. A row named like an
+ * indicator is that indicator; rows whose 二级/三级 parent is an indicator (a 三级 breakdown)
+ * are added up into it; a second row with the same indicator is a duplicate, not counted.
+ */
 function matchEntries(
   definitions: readonly IndicatorDefinition[],
   entries: readonly IndicatorEntry[]
@@ -38,17 +46,49 @@ function matchEntries(
   for (const d of definitions) {
     for (const name of [d.name, ...(d.aliases ?? [])]) byName.set(normalizeName(name), d);
   }
-  const matched = new Map<string, IndicatorEntry>();
+  const direct = new Map<string, IndicatorEntry>();
+  const children = new Map<string, IndicatorEntry[]>();
+  const duplicates: {
+    definition: IndicatorDefinition;
+    entry: IndicatorEntry;
+    first: IndicatorEntry;
+  }[] = [];
   const extra: IndicatorEntry[] = [];
   for (const entry of entries) {
-    const candidates = [entry.name, entry.level3, entry.level2].filter((n): n is string => !!n);
-    const definition = candidates
+    const own = byName.get(normalizeName(entry.name));
+    if (own) {
+      const first = direct.get(own.id);
+      if (first) duplicates.push({ definition: own, entry, first });
+      else direct.set(own.id, entry);
+      continue;
+    }
+    const parent = [entry.level3, entry.level2]
+      .filter((n): n is string => !!n)
       .map((n) => byName.get(normalizeName(n)))
       .find((d) => d !== undefined);
-    if (definition && !matched.has(definition.id)) matched.set(definition.id, entry);
+    if (parent) children.set(parent.id, [...(children.get(parent.id) ?? []), entry]);
     else extra.push(entry);
   }
-  return { matched, extra };
+  const matched = new Map<string, IndicatorEntry>(direct);
+  for (const [id, rows] of children) {
+    if (matched.has(id)) continue;
+    const scores = rows.map((r) => r.entered).filter((v): v is Dec => v !== null);
+    const maxima = rows.map((r) => r.max);
+    matched.set(id, {
+      level1: rows[0].level1,
+      name: rows[0].level2 ?? rows[0].name,
+      max: maxima.every((m) => m !== null && m !== undefined) ? sum(maxima as Dec[]) : undefined,
+      entered: scores.length > 0 ? sum(scores) : null,
+      explanation: `由 ${rows.length} 个下级指标汇总：${rows
+        .map(
+          (r) =>
+            `${r.name} ${r.entered === null ? "未填" : score(r.entered)}${r.explanation ? `（${r.explanation}）` : ""}`
+        )
+        .join("；")}`,
+      cells: rows[0].cells,
+    });
+  }
+  return { matched, extra, duplicates };
 }
 
 function pickProfile(
@@ -94,8 +134,19 @@ export function evaluate(input: DepartmentInput, options: EvaluateOptions = {}):
   metrics.keyTaskCompletion = computeMetric("keyTaskCompletion", ctx);
   metrics.threePublicControl = computeMetric("threePublicControl", ctx);
 
-  const { matched, extra } = matchEntries(profile.indicators, input.indicators);
+  const { matched, extra, duplicates } = matchEntries(profile.indicators, input.indicators);
   const gaps: Gap[] = [];
+  for (const { definition, entry, first } of duplicates) {
+    gaps.push({
+      code: "duplicateIndicator",
+      severity: "error",
+      indicatorId: definition.id,
+      indicator: definition.name,
+      message: `${quote(definition.name)}重复填报${first.cells?.name && entry.cells?.name ? `（${first.cells.name} 与 ${entry.cells.name}）` : ""}，只计入第一次填报的得分。`,
+      suggestion: "删除重复的指标行，或核对指标名称。",
+      cell: entry.cells?.entered ?? entry.cells?.name,
+    });
+  }
   const indicators: IndicatorResult[] = [];
 
   const scoreIndicator = (
@@ -204,17 +255,28 @@ export function evaluate(input: DepartmentInput, options: EvaluateOptions = {}):
       suggestion: "加快预算执行进度，提高财政资金使用效率。",
     });
   }
-  const grade =
-    profile.grades.find((g) => total.greaterThanOrEqualTo(g.min))?.grade ??
-    profile.grades[profile.grades.length - 1]?.grade ??
-    "";
+  // A grade needs a complete table: 分值 adding to 100 and scores actually entered.
+  const gradable = maxTotal.equals(100) && input.indicators.length > 0;
+  const grade = !gradable
+    ? UNGRADED
+    : (profile.grades.find((g) => total.greaterThanOrEqualTo(g.min))?.grade ??
+      profile.grades[profile.grades.length - 1]?.grade ??
+      UNGRADED);
 
-  if (!maxTotal.equals(100)) {
+  if (input.indicators.length === 0) {
     gaps.push({
       code: "maxTotalNot100",
-      severity: "warning",
-      message: `各指标分值合计 ${score(maxTotal)} 分，不等于 100 分。`,
-      suggestion: "核对指标表是否漏填或多填指标、分值是否正确。",
+      severity: "error",
+      message: "未读取到任何指标得分，总分仅含可按公式计算的指标，无法评定等级。",
+      suggestion: "填写绩效指标表（一级指标、指标、分值、自评得分）后重新计算。",
+    });
+  } else if (!maxTotal.equals(100)) {
+    gaps.push({
+      code: "maxTotalNot100",
+      severity: "error",
+      message: `各指标分值合计 ${score(maxTotal)} 分，不等于 100 分，无法评定等级。`,
+      suggestion:
+        "核对指标表是否漏填或多填指标、分值是否正确；如评分标准不同，请在设置中选择正确的评分标准。",
     });
   }
 

@@ -152,14 +152,14 @@ export function activityGaps(
       cell: funds.cells?.actual,
     });
   }
-  const notDone = input.keyTasks.filter((t) => !t.done);
+  const notDone = input.keyTasks.filter((t) => t.done === false);
   if (notDone.length > 0) {
     gaps.push({
       code: "keyTasksIncomplete",
       severity: "warning",
       indicatorId: "keyTaskCompletion",
       indicator: "重点工作完成率",
-      message: `重点工作任务共 ${input.keyTasks.length} 项，已完成 ${input.keyTasks.length - notDone.length} 项，未完成：${notDone.map((t) => t.name).join("、")}。`,
+      message: `重点工作任务共 ${input.keyTasks.length} 项，已完成 ${input.keyTasks.filter((t) => t.done === true).length} 项，未完成：${notDone.map((t) => t.name).join("、")}。`,
       suggestion: "对未完成的重点工作逐项分析原因，明确责任科室和完成时限。",
       cell: notDone[0].cells?.done ?? notDone[0].cells?.name,
     });

@@ -77,7 +77,9 @@ export function computeMetric(
     case "keyTaskCompletion": {
       const planned = input.keyTasks.length;
       if (planned === 0) return unavailable(id, "未填报重点工作任务");
-      const done = input.keyTasks.filter((t) => t.done).length;
+      const unknown = input.keyTasks.filter((t) => t.done === null).length;
+      if (unknown > 0) return unavailable(id, `${unknown} 项重点工作未填写是否完成`);
+      const done = input.keyTasks.filter((t) => t.done === true).length;
       const value = rate(new Dec(done), new Dec(planned), decimals);
       return {
         id,

@@ -89,6 +89,7 @@ export type GapCode =
   | "totalCapped"
   | "settingInvalid"
   | "indicatorTotalMismatch"
+  | "duplicateIndicator"
   | "inputError";
 
 export interface Gap {

@@ -25,6 +25,8 @@ export interface SheetSnapshot {
   values: CellValue[][];
   /** Number formats aligned with `values` (`General`, `0.00%`, …); may be omitted. */
   numberFormats?: string[][];
+  /** Set (true) when the sheet is hidden; hidden sheets are not read as input. */
+  hidden?: boolean;
 }
 
 export interface WorkbookSnapshot {

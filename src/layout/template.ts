@@ -313,7 +313,10 @@ function keyTaskSheet(data?: DepartmentInput): SheetLayout {
     const row = 2 + i;
     put(layout, row, 0, i + 1, { ...styles.cell, horizontal: "center" });
     put(layout, row, 1, t.name, styles.input);
-    put(layout, row, 2, t.done ? "是" : "否", { ...styles.input, horizontal: "center" });
+    put(layout, row, 2, t.done === null ? null : t.done ? "是" : "否", {
+      ...styles.input,
+      horizontal: "center",
+    });
     put(layout, row, 3, t.note ?? null, { ...styles.input, wrap: true });
   });
   layout.validations?.push({

@@ -94,7 +94,8 @@ export interface ProjectCounts {
 /** A key task (重点工作任务). */
 export interface KeyTask {
   name: string;
-  done: boolean;
+  /** 是否完成; null when the workbook does not say (never read as “not done”). */
+  done: boolean | null;
   /** 完成情况, in the user's words. */
   note?: string;
   cells?: Partial<Record<"name" | "done", CellAddress>>;

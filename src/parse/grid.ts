@@ -11,9 +11,11 @@ export class Grid {
   readonly left: number;
   readonly bottom: number;
   readonly right: number;
+  readonly hidden: boolean;
 
   constructor(private readonly sheet: SheetSnapshot) {
     this.name = sheet.name;
+    this.hidden = sheet.hidden === true;
     this.top = sheet.top;
     this.left = sheet.left;
     this.bottom = sheet.top + sheet.values.length - 1;

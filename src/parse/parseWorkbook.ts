@@ -187,6 +187,16 @@ function findInfo(grids: readonly Grid[], tables: readonly TableArea[]): Map<Inf
   return hits;
 }
 
+/** The footer line every sheet this assistant writes ends with (see layout/summary.ts). */
+export const ASSISTANT_SIGNATURE = "本表由绩效自评助手";
+
+function writtenByAssistant(grid: Grid): boolean {
+  for (let row = grid.bottom; row >= Math.max(grid.top, grid.bottom - 3); row--) {
+    if (grid.text(row, grid.left).startsWith(ASSISTANT_SIGNATURE)) return true;
+  }
+  return false;
+}
+
 /** The year from a sheet's title (its first cell), such as `2022 年度部门整体支出绩效自评`. */
 function yearFromTitles(grids: readonly Grid[]): number | null {
   for (const grid of grids) {
@@ -207,21 +217,28 @@ export function parseWorkbook(snapshot: WorkbookSnapshot): ParseResult {
     return read.value;
   };
 
-  // Tables first, so single values are never looked for inside a table.
-  const budgetTable = findTable(grids, tableSpecs.budget);
-  const indicatorTable = findTable(grids, tableSpecs.indicators);
-  const projectTable = findTable(grids, tableSpecs.projects);
-  const taskTable = findTable(grids, tableSpecs.keyTasks);
-  const areas = [budgetTable, indicatorTable, projectTable, taskTable]
-    .filter((t): t is FoundTable => t !== null)
-    .map((t) => tableArea(gridByName.get(t.sheet) as Grid, t));
+  // Input comes from visible sheets the user keeps: not hidden sheets, not sheets this
+  // assistant wrote (an old summary renamed to keep it, a ranking), whatever their name.
+  const settingsName = snapshot.ownedSheets?.settings ?? SETTINGS_SHEET;
+  const inputGrids = grids.filter(
+    (g) => !g.hidden && g.name !== settingsName && !writtenByAssistant(g)
+  );
+
+  // Tables first, each outside the ones already found, so single values are never looked
+  // for inside a table and text in one table never starts another.
+  const areas: TableArea[] = [];
+  const locate = (spec: (typeof tableSpecs)[TableKind]) => {
+    const table = findTable(inputGrids, spec, areas);
+    if (table) areas.push(tableArea(gridByName.get(table.sheet) as Grid, table));
+    return table;
+  };
+  const budgetTable = locate(tableSpecs.budget);
+  const indicatorTable = locate(tableSpecs.indicators);
+  const projectTable = locate(tableSpecs.projects);
+  const taskTable = locate(tableSpecs.keyTasks);
 
   // ---- single values ------------------------------------------------------------------
-  const settingsName = snapshot.ownedSheets?.settings ?? SETTINGS_SHEET;
-  const info = findInfo(
-    grids.filter((g) => g.name !== settingsName),
-    areas
-  );
+  const info = findInfo(inputGrids, areas);
   const infoCell = (key: InfoKey) => {
     const hit = info.get(key);
     return hit
@@ -271,7 +288,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot): ParseResult {
   }
   let year = readInfo("year", readYear);
   if (year === null) {
-    const fromTitle = yearFromTitles(grids);
+    const fromTitle = yearFromTitles(inputGrids);
     if (fromTitle !== null) year = fromTitle;
     else if (!info.has("year"))
       problems.push({
@@ -293,10 +310,21 @@ export function parseWorkbook(snapshot: WorkbookSnapshot): ParseResult {
     const grid = gridByName.get(budgetTable.sheet) as Grid;
     const cols = budgetTable.columns;
     const seen = new Set<BudgetCategory>();
+    const labelAt = (row: number) => readText({ grid, row, column: cols.label });
+    /** A row below that is still part of the table: a category not read yet. */
+    const continues = (row: number) => {
+      const category = row <= grid.bottom ? categoryOf(labelAt(row)) : null;
+      return category !== null && !seen.has(category);
+    };
     let last = budgetTable.headerRow + budgetTable.headerDepth - 1;
-    for (const row of dataRows(grid, budgetTable)) {
+    for (let row = last + 1; row <= grid.bottom; row++) {
+      // A blank row inside the table (between 基本支出 and 项目支出, say) does not end it.
+      if (grid.isBlankRow(row, Object.values(cols))) {
+        if (continues(row + 1)) continue;
+        break;
+      }
       last = row;
-      const label = readText({ grid, row, column: cols.label });
+      const label = labelAt(row);
       const category = categoryOf(label);
       if (!category) {
         problems.push(
@@ -336,7 +364,15 @@ export function parseWorkbook(snapshot: WorkbookSnapshot): ParseResult {
           final: `${grid.name}!${grid.address(row, cols.final)}`,
         },
       });
-      if (category === "total") break;
+      // 合计 usually closes the table, unless categories follow it (合计 written first).
+      if (category === "total" && !continues(row + 1)) break;
+    }
+    if (budgetRows.length > 0 && !seen.has("total")) {
+      problems.push({
+        severity: "error",
+        sheet: grid.name,
+        message: `${grid.name}：部门预算支出明细表缺少“合计”行，无法按预算表计算执行率和勾稽关系`,
+      });
     }
     found.push(tableFound(budgetTable, grid, last));
   }
@@ -352,16 +388,24 @@ export function parseWorkbook(snapshot: WorkbookSnapshot): ParseResult {
   } else {
     const grid = gridByName.get(indicatorTable.sheet) as Grid;
     const cols = indicatorTable.columns;
+    const rows = [...dataRows(grid, indicatorTable)];
+    const last = rows.length > 0 ? rows[rows.length - 1] : indicatorTable.headerRow;
+    const text = (row: number, key: string) =>
+      key in cols ? readText({ grid, row, column: cols[key] }) : "";
+    // The deepest name column: 指标, else 三级, else 二级, else 一级.
+    const deepest = (["name", "level3", "level2", "level1"] as const).find(
+      (k) => k in cols
+    ) as string;
+    const shallower = (["level1", "level2", "level3"] as const).filter(
+      (k) => k in cols && k !== deepest
+    );
     let level1 = "";
     let level2 = "";
-    let last = indicatorTable.headerRow + indicatorTable.headerDepth - 1;
-    for (const row of dataRows(grid, indicatorTable)) {
-      last = row;
-      const text = (key: string) => (key in cols ? readText({ grid, row, column: cols[key] }) : "");
-      const l1 = text("level1");
-      const l2 = text("level2");
-      const l3 = text("level3");
-      const own = text("name");
+    rows.forEach((row, index) => {
+      const l1 = text(row, "level1");
+      const l2 = text(row, "level2");
+      const l3 = text(row, "level3");
+      const own = text(row, "name");
       if (l1) {
         level1 = l1;
         level2 = "";
@@ -379,28 +423,39 @@ export function parseWorkbook(snapshot: WorkbookSnapshot): ParseResult {
           entered: score("entered"),
           cells: { max: cellOf("max"), entered: cellOf("entered") },
         };
-        break;
+        return;
       }
-      if (/^小计/.test(key) || !name) continue;
+      if (/^小计/.test(key) || !name) return;
+      // A group heading (一、管理效率 | | 50 | 50, or a 二级 over its 三级 rows): the next row is
+      // its child — it fills the deepest name column and leaves this row's levels blank.
+      const next = rows[index + 1];
+      const blankScores = ["max", "entered"].every(
+        (k) => !(k in cols) || grid.value(row, cols[k]) === null
+      );
+      const isHeading =
+        deepest !== "level1" &&
+        text(row, deepest) === "" &&
+        (blankScores ||
+          (next !== undefined &&
+            text(next, deepest) !== "" &&
+            shallower.every((k) => text(row, k) === "" || text(next, k) === "")));
+      if (isHeading) return;
       indicators.push({
         level1: level1 || name,
-        level2: own && (l3 || level2) ? level2 || undefined : undefined,
-        level3: own ? l3 || undefined : undefined,
+        level2: level2 && level2 !== name ? level2 : undefined,
+        level3: l3 && l3 !== name ? l3 : undefined,
         name,
         max: score("max"),
         entered: score("entered"),
-        explanation:
-          "explanation" in cols
-            ? readText({ grid, row, column: cols.explanation }) || undefined
-            : undefined,
+        explanation: text(row, "explanation") || undefined,
         cells: {
-          name: cellOf("name") ?? cellOf("level3") ?? cellOf("level2") ?? cellOf("level1"),
+          name: cellOf(deepest) ?? cellOf("name"),
           max: cellOf("max"),
           entered: cellOf("entered"),
           explanation: cellOf("explanation"),
         },
       });
-    }
+    });
     found.push(tableFound(indicatorTable, grid, last));
   }
 
@@ -475,7 +530,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot): ParseResult {
             cellProblem(
               grid.name,
               grid.address(row, cols.done),
-              `未填写${quote(name)}是否完成，按未完成计`,
+              `未填写${quote(name)}是否完成，重点工作完成率无法计算`,
               "warning"
             )
           );
@@ -496,7 +551,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot): ParseResult {
       }
       keyTasks.push({
         name,
-        done: done ?? false,
+        done,
         note: note || undefined,
         cells: {
           name: `${grid.name}!${grid.address(row, cols.name)}`,

@@ -140,11 +140,20 @@ function headerTexts(grid: Grid, row: number, depth: number): string[] {
   return texts;
 }
 
+/** Header cells are short; longer text (a title, an explanation) is never a header. */
+const MAX_HEADER_LENGTH = 20;
+
+/** `得分(分)`, `决算数（万元）` → `得分`, `决算数`: a unit in brackets does not change the column. */
+function headerWord(text: string): string {
+  return text.replace(/[(（][^()（）]{1,6}[)）]$/, "");
+}
+
 function matchColumns(spec: TableSpec, texts: string[], left: number): Record<string, number> {
   const taken = new Set<number>();
   const columns: Record<string, number> = {};
+  const words = texts.map((t) => (t.length > MAX_HEADER_LENGTH ? "" : headerWord(t)));
   for (const col of spec.columns) {
-    const index = texts.findIndex(
+    const index = words.findIndex(
       (t, i) => t !== "" && !taken.has(i) && col.match.test(t) && !col.exclude?.test(t)
     );
     if (index >= 0) {
@@ -165,7 +174,9 @@ function findUnit(grid: Grid, headerRow: number, depth: number): { factor: Dec; 
   for (const r of rows) {
     for (const c of range(grid.left, grid.right)) {
       const text = grid.key(r, c);
-      const m = /单位[:：]?(万元|千元|元)|[(（](万元|千元|元)[)）]/.exec(text);
+      const m = /单位[:：]?(?:人民币)?(万元|千元|元)|[(（](?:人民币)?(万元|千元|元)[)）]/.exec(
+        text
+      );
       if (m) {
         const unit = m[1] ?? m[2];
         const factor =
@@ -185,11 +196,19 @@ function hasNumbers(grid: Grid, row: number): boolean {
   return range(grid.left, grid.right).some((c) => typeof grid.value(row, c) === "number");
 }
 
-/** Finds the first table of a kind across sheets (sheet order, then top to bottom). */
-export function findTable(grids: readonly Grid[], spec: TableSpec): FoundTable | null {
+/**
+ * Finds the first table of a kind across sheets (sheet order, then top to bottom), skipping
+ * rows inside tables already found (`taken`), so text in one table never starts another.
+ */
+export function findTable(
+  grids: readonly Grid[],
+  spec: TableSpec,
+  taken: readonly TableArea[] = []
+): FoundTable | null {
   for (const grid of grids) {
     const lastRow = Math.min(grid.bottom, grid.top + HEADER_SEARCH_ROWS);
     for (let row = grid.top; row <= lastRow; row++) {
+      if (taken.some((a) => a.sheet === grid.name && row >= a.top && row <= a.bottom)) continue;
       let best: { columns: Record<string, number>; depth: number } | null = null;
       for (const depth of [1, 2]) {
         // A two-row header: the upper row has several labels (a title row has one), the

@@ -126,7 +126,7 @@ describe("engine invariants over random inputs", () => {
         expect(result.sum.equals(total)).toBe(true);
         const expected = result.cap !== null && result.cap.lessThan(total) ? result.cap : total;
         expect(result.total.equals(expected)).toBe(true);
-        // grade: the highest band the total reaches
+        // grade: the highest band the total reaches — only for a complete table (分值 = 100)
         const band = result.total.greaterThanOrEqualTo(90)
           ? "优"
           : result.total.greaterThanOrEqualTo(80)
@@ -134,9 +134,11 @@ describe("engine invariants over random inputs", () => {
             : result.total.greaterThanOrEqualTo(60)
               ? "中"
               : "差";
+        const gradable = result.maxTotal.equals(100) && input.indicators.length > 0;
         const gradeOverridden = input.settings?.overrides && "grade.优" in input.settings.overrides;
-        if (!gradeOverridden) expect(result.grade).toBe(band);
-        expect(["优", "良", "中", "差"]).toContain(result.grade);
+        if (!gradable) expect(result.grade).toBe("无法评定");
+        else if (!gradeOverridden) expect(result.grade).toBe(band);
+        expect(["优", "良", "中", "差", "无法评定"]).toContain(result.grade);
         // group subtotals add up to the sum
         expect(sum(result.groups.map((g) => g.counted)).equals(result.sum)).toBe(true);
         for (const gap of result.gaps) expect(gap.message.length).toBeGreaterThan(0);

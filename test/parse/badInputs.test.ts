@@ -135,7 +135,7 @@ const catalogue: [string, Change, string][] = [
   [
     "key task status blank",
     set("重点工作", "C5", null),
-    "重点工作!C5：未填写“推进‘快办行动’”是否完成，按未完成计",
+    "重点工作!C5：未填写“推进‘快办行动’”是否完成，重点工作完成率无法计算",
   ],
   [
     "project budget in words",
@@ -190,7 +190,7 @@ describe(`bad-input catalogue (${catalogue.length} cases)`, () => {
     expect(messages).toContain(expected);
     // Scoring went on: a total and a grade exist, every counted score within range.
     expect(evaluation.total.isFinite()).toBe(true);
-    expect(["优", "良", "中", "差"]).toContain(evaluation.grade);
+    expect(["优", "良", "中", "差", "无法评定"]).toContain(evaluation.grade);
     // No stack traces or English error text leak into messages.
     for (const m of messages) expect(m).not.toMatch(/Error|undefined|NaN|at .*\.ts/);
   });
@@ -205,6 +205,16 @@ describe(`bad-input catalogue (${catalogue.length} cases)`, () => {
     expect(execution?.explanation).toContain("无法计算");
     expect(execution?.counted.toString()).toBe("5.18");
     expect(evaluation.total.toString()).toBe("95.18");
+  });
+
+  it("gives no grade when the indicator table cannot be read", async () => {
+    const snapshot = await sampleSnapshot();
+    setCell(snapshot, "绩效指标", "D3", "打分");
+    const { evaluation } = scoreSnapshot(snapshot);
+    expect(evaluation.grade).toBe("无法评定");
+    expect(evaluation.gaps.map((g) => g.message)).toContain(
+      "未读取到任何指标得分，总分仅含可按公式计算的指标，无法评定等级。"
+    );
   });
 
   it("reads the untouched sample without a single problem", async () => {

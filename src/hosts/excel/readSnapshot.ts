@@ -138,7 +138,7 @@ export async function readSnapshot(
   knownSheets: readonly string[] = []
 ): Promise<{ snapshot: WorkbookSnapshot; sheetNames: string[] }> {
   const sheets = context.workbook.worksheets;
-  sheets.load("items/name");
+  sheets.load("items/name, items/visibility");
   // The ownership markers ride along in the same sync.
   const markers = queueMarkers(context);
   const guessed = knownSheets.map((name) => {
@@ -163,13 +163,17 @@ export async function readSnapshot(
     // A sheet remembered from last time was deleted or renamed: read afresh.
     if (knownSheets.length > 0 && isMissingItem(error)) return readSnapshot(context, []);
     if (!isPayloadError(error)) throw error;
-    sheets.load("items/name");
+    sheets.load("items/name, items/visibility");
     for (const m of markers) m.item.load("formula");
     await context.sync();
     names = sheets.items.map((s) => s.name);
     for (const sheet of await readInBlocks(context, names)) byName.set(sheet.name, sheet);
   }
   const ownedSheets = ownedFromMarkers(markers, names);
+  for (const s of sheets.items) {
+    const sheet = byName.get(s.name);
+    if (sheet && s.visibility !== "Visible") byName.set(s.name, { ...sheet, hidden: true });
+  }
 
   return {
     snapshot: { sheets: names.map((n) => byName.get(n) as SheetSnapshot), ownedSheets },

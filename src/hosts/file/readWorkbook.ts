@@ -50,7 +50,8 @@ export function readSheet(worksheet: ExcelJS.Worksheet): SheetSnapshot {
     values[rowNumber - 1] = rowValues;
     numberFormats[rowNumber - 1] = rowFormats;
   });
-  return normalizeSheet(worksheet.name, 0, 0, values, numberFormats);
+  const sheet = normalizeSheet(worksheet.name, 0, 0, values, numberFormats);
+  return worksheet.state && worksheet.state !== "visible" ? { ...sheet, hidden: true } : sheet;
 }
 
 export function readWorkbook(workbook: ExcelJS.Workbook): WorkbookSnapshot {

@@ -1,0 +1,241 @@
+/**
+ * Layouts finance offices really use (found in review), each read to the seed's figures —
+ * or, where the workbook is ambiguous, said so instead of guessing.
+ */
+import type { CellValue, WorkbookSnapshot } from "../../src/hosts/snapshot";
+import { FileWorkbook } from "../../src/hosts/file/fileWorkbook";
+import { parseWorkbook } from "../../src/parse/parseWorkbook";
+import { recalculate } from "../../src/pipeline/recalculate";
+import { scoreSnapshot } from "../../src/pipeline/scoreWorkbook";
+import { SAMPLE_PATH, sampleSnapshot, setCell } from "./sampleSnapshot";
+
+const sheet = (name: string, values: CellValue[][], extra: Partial<{ hidden: boolean }> = {}) => ({
+  name,
+  top: 0,
+  left: 0,
+  values,
+  ...extra,
+});
+
+/** The sample with its indicator sheet replaced. */
+async function withIndicators(values: CellValue[][]): Promise<WorkbookSnapshot> {
+  const snapshot = await sampleSnapshot();
+  snapshot.sheets = snapshot.sheets.map((s) =>
+    s.name === "绩效指标" ? sheet("绩效指标", values) : s
+  );
+  return snapshot;
+}
+
+const seedRows: [string, string, number, number][] = [
+  ["管理效率", "预算绩效管理情况", 10, 10],
+  ["管理效率", "财务管理情况", 20, 20],
+  ["管理效率", "项目管理情况", 12, 12],
+  ["管理效率", "资产管理情况", 8, 8],
+  ["履职效能", "“三公”经费控制情况", 3, 3],
+  ["履职效能", "财政支出执行率", 10, 5.18],
+  ["履职效能", "重点工作完成率", 10, 10],
+  ["履职效能", "项目绩效目标完成率", 7, 7],
+  ["履职效能", "政治、经济、文化、社会、生态文明建设效益", 10, 10],
+  ["履职效能", "公众或服务对象满意度", 5, 5],
+  ["（报告未列明）", "报告未列明的指标", 5, 5],
+];
+
+describe("indicator tables as they are kept", () => {
+  it("adds 三级 rows up into their 二级 indicator (一级 / 二级 / 三级 columns)", async () => {
+    const rows: CellValue[][] = [["一级指标", "二级指标", "三级指标", "分值", "自评得分"]];
+    for (const [l1, name, max, got] of seedRows) {
+      if (name === "财务管理情况") {
+        rows.push([l1, name, null, null, null]);
+        rows.push(
+          [null, null, "资金管理", 8, 8],
+          [null, null, "会计核算", 6, 6],
+          [null, null, "内部控制", 6, 6]
+        );
+      } else rows.push([l1, name, null, max, got]);
+    }
+    const { evaluation } = scoreSnapshot(await withIndicators(rows));
+    expect(evaluation.total.toString()).toBe("95.18");
+    expect(evaluation.maxTotal.toString()).toBe("100");
+    const finance = evaluation.indicators.find((i) => i.id === "financialManagement");
+    expect(finance?.entered?.toString()).toBe("20");
+    expect(finance?.explanation).toContain("由 3 个下级指标汇总");
+    expect(evaluation.gaps.filter((g) => g.severity === "error")).toEqual([]);
+  });
+
+  it("skips group rows such as “一、管理效率 | | 50 | 50”", async () => {
+    const rows: CellValue[][] = [["一级指标", "指标", "分值", "自评得分"]];
+    let group = "";
+    for (const [l1, name, max, got] of seedRows) {
+      if (l1 !== group) {
+        group = l1;
+        rows.push([l1, null, null, null]);
+      }
+      rows.push([null, name, max, got]);
+    }
+    rows.splice(1, 1, ["一、管理效率", null, 50, 50]);
+    const { evaluation } = scoreSnapshot(await withIndicators(rows));
+    expect(evaluation.total.toString()).toBe("95.18");
+    expect(evaluation.grade).toBe("优");
+  });
+
+  it("reads on past a 合计 row in the middle", async () => {
+    const rows: CellValue[][] = [
+      ["一级指标", "指标", "分值", "自评得分"],
+      ...seedRows.slice(0, 4).map((r) => [r[0], r[1], r[2], r[3]]),
+    ];
+    rows.push(["合计", null, 50, 50], ...seedRows.slice(4).map((r) => [r[0], r[1], r[2], r[3]]));
+    const { evaluation } = scoreSnapshot(await withIndicators(rows));
+    expect(evaluation.total.toString()).toBe("95.18");
+    expect(evaluation.gaps.some((g) => g.code === "missingScore")).toBe(false);
+  });
+
+  it("flags an indicator listed twice and counts it once", async () => {
+    const rows: CellValue[][] = [
+      ["一级指标", "指标", "分值", "自评得分"],
+      ...seedRows.map((r) => [r[0], r[1], r[2], r[3]]),
+    ];
+    rows.push(["管理效率", "财务管理情况", 20, 18]);
+    const { evaluation } = scoreSnapshot(await withIndicators(rows));
+    expect(evaluation.total.toString()).toBe("95.18");
+    const gap = evaluation.gaps.find((g) => g.code === "duplicateIndicator");
+    expect(gap?.message).toBe(
+      "“财务管理情况”重复填报（绩效指标!B3 与 绩效指标!B13），只计入第一次填报的得分。"
+    );
+  });
+
+  it("reads headers with a unit in brackets: 分值（分）, 得分（分）", async () => {
+    const rows: CellValue[][] = [
+      ["一级指标", "指标", "分值（分）", "得分（分）"],
+      ...seedRows.map((r) => [r[0], r[1], r[2], r[3]]),
+    ];
+    const { evaluation } = scoreSnapshot(await withIndicators(rows));
+    expect(evaluation.total.toString()).toBe("95.18");
+  });
+});
+
+describe("key tasks", () => {
+  it("is not fooled by 重点工作完成情况 in an indicator's explanation", async () => {
+    const snapshot = await sampleSnapshot();
+    setCell(snapshot, "绩效指标", "E10", "2022 年度重点工作完成情况见下表");
+    const { parse, evaluation } = scoreSnapshot(snapshot);
+    expect(parse.input.keyTasks.map((t) => t.name)).toEqual([
+      "依托省服务平台提升网办服务水平",
+      "搭建社保中台增强经办服务支撑能力",
+      "推进“快办行动”",
+      "加快建设“社银双系统”和“24小时社银服务区”",
+      "加快建设“湾区社保服务通”",
+    ]);
+    expect(
+      evaluation.indicators.find((i) => i.id === "keyTaskCompletion")?.computed?.toString()
+    ).toBe("10");
+  });
+
+  it("does not read an unknown completion as “not done” (the seed's 完成情况-only table)", async () => {
+    const snapshot = await sampleSnapshot();
+    snapshot.sheets = snapshot.sheets.map((s) =>
+      s.name === "重点工作"
+        ? sheet("重点工作", [
+            ["序号", "工作任务", "完成情况"],
+            [1, "依托省服务平台提升网办服务水平", "共 190 项社保业务实现网办"],
+            [2, "搭建社保中台增强经办服务支撑能力", "41 个高频事项“全城通办”"],
+          ])
+        : s
+    );
+    const { evaluation } = scoreSnapshot(snapshot);
+    const tasks = evaluation.indicators.find((i) => i.id === "keyTaskCompletion");
+    expect(tasks?.computed).toBeNull();
+    expect(tasks?.notComputableReason).toBe("2 项重点工作未填写是否完成");
+    expect(evaluation.gaps.some((g) => g.code === "keyTasksIncomplete")).toBe(false);
+    expect(tasks?.counted.toString()).toBe("10");
+  });
+});
+
+describe("budget tables", () => {
+  const header = ["支出类别", "年初预算数", "调整预算数", "决算数"];
+  const seedBudget: CellValue[][] = [
+    ["一、基本支出", 2978.23, 3005.47, 2908.01],
+    ["人员经费", 2594.87, 2646.39, 2561.68],
+    ["日常公用经费", 383.36, 359.08, 346.32],
+    ["二、项目支出", 37590.5, 49356.67, 43757.42],
+    ["合计", 40568.73, 52362.14, 46665.43],
+  ];
+  async function withBudget(values: CellValue[][]) {
+    const snapshot = await sampleSnapshot();
+    snapshot.sheets = snapshot.sheets.map((s) =>
+      s.name === "预算支出" ? sheet("预算支出", values) : s
+    );
+    return scoreSnapshot(snapshot);
+  }
+
+  it("reads a 合计 row written first", async () => {
+    const { evaluation } = await withBudget([header, seedBudget[4], ...seedBudget.slice(0, 4)]);
+    expect(evaluation.budget.rows).toHaveLength(5);
+    expect(evaluation.budget.tiesOk).toBe(true);
+    expect(evaluation.budget.tableExecutionRate?.toString()).toBe("0.8912");
+  });
+
+  it("reads across a blank row inside the table", async () => {
+    const { evaluation } = await withBudget([
+      header,
+      ...seedBudget.slice(0, 3),
+      [null, null, null, null],
+      ...seedBudget.slice(3),
+    ]);
+    expect(evaluation.budget.rows.map((r) => r.category)).toEqual([
+      "basic",
+      "personnel",
+      "publicOperating",
+      "project",
+      "total",
+    ]);
+  });
+
+  it("says so when the 合计 row is missing", async () => {
+    const { parse } = await withBudget([header, ...seedBudget.slice(0, 4)]);
+    expect(parse.problems.map((p) => p.message)).toContain(
+      "预算支出：部门预算支出明细表缺少“合计”行，无法按预算表计算执行率和勾稽关系"
+    );
+  });
+
+  it("reads 单位：人民币元 as 元", async () => {
+    const inYuan = seedBudget.map((r) =>
+      r.map((v) => (typeof v === "number" ? Math.round(v * 10000) : v))
+    );
+    const { evaluation } = await withBudget([
+      [null, null, null, "单位：人民币元"],
+      header,
+      ...inYuan,
+    ]);
+    expect(evaluation.budget.rows.find((r) => r.category === "total")?.final?.toString()).toBe(
+      "46665.43"
+    );
+  });
+});
+
+describe("sheets that are not input", () => {
+  it("ignores hidden sheets", async () => {
+    const snapshot = await sampleSnapshot();
+    const old = structuredClone(snapshot.sheets.find((s) => s.name === "预算支出")!);
+    old.name = "旧表";
+    old.hidden = true;
+    old.values = old.values.map((r) => r.map((v) => (typeof v === "number" ? v * 2 : v)));
+    snapshot.sheets.unshift(old);
+    const { parse } = scoreSnapshot(snapshot);
+    expect(parse.found.find((f) => f.kind === "budget")?.sheet).toBe("预算支出");
+  });
+
+  it("never reads an old summary it wrote, even renamed and unmarked", async () => {
+    const book = await FileWorkbook.fromFile(SAMPLE_PATH);
+    const info = book.workbook.getWorksheet("基本信息")!;
+    info.getCell("A6").value = null;
+    info.getCell("B6").value = null;
+    await recalculate(book, { date: "2026-11-27" });
+    const snapshot = await book.read();
+    const summary = snapshot.sheets.find((s) => s.name === "绩效自评汇总")!;
+    summary.name = "汇总-定稿";
+    delete snapshot.ownedSheets;
+    const { input } = parseWorkbook(snapshot);
+    expect(input.budget.officialExecutionRate ?? null).toBeNull();
+    expect(input.indicators).toHaveLength(11);
+  });
+});
