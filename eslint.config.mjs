@@ -75,12 +75,51 @@ export default [
     },
   },
   {
-    // Components stay testable without Office: Excel I/O goes through modules outside components/.
-    files: ["src/taskpane/components/**/*.{ts,tsx}"],
+    // Components stay testable without Office: workbook access goes through the injected port.
+    files: ["src/taskpane/components/**/*.{ts,tsx}", "src/taskpane/state/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-globals": [
         "error",
-        { name: "Excel", message: "Components must not touch Excel; pass data in through props." },
+        {
+          name: "Excel",
+          message: "Components must not touch Excel; use the WorkbookPort from PaneContext.",
+        },
+        { name: "Office", message: "Components must not touch Office; officeHost.ts does." },
+      ],
+    },
+  },
+  {
+    // The one-way pipeline's pure stages: no host, no DOM, no UI, no file library.
+    files: [
+      "src/model/**/*.ts",
+      "src/evaluate/**/*.ts",
+      "src/parse/**/*.ts",
+      "src/layout/**/*.ts",
+      "src/profiles/**/*.ts",
+      "src/pipeline/**/*.ts",
+    ],
+    rules: {
+      "no-restricted-globals": [
+        "error",
+        ...["Excel", "Office", "OfficeExtension", "document", "window"].map((name) => ({
+          name,
+          message: "Pure pipeline code: no Office host and no DOM (see README, architecture).",
+        })),
+      ],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["exceljs", "react", "react-dom", "@fluentui/*", "node:*", "fs", "path"],
+              message: "Pure pipeline code: hosts and UI live in src/hosts and src/taskpane.",
+            },
+            {
+              group: ["**/hosts/excel/**", "**/hosts/file/**", "**/taskpane/**", "**/cli/**"],
+              message: "Data flows one way: pure stages do not import hosts, UI or the CLI.",
+            },
+          ],
+        },
       ],
     },
   },

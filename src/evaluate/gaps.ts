@@ -138,6 +138,7 @@ export function activityGaps(
     funds &&
     funds.budget !== null &&
     funds.actual !== null &&
+    !funds.budget.isNegative() &&
     funds.actual.greaterThan(funds.budget)
   ) {
     const over = funds.actual.minus(funds.budget);

@@ -121,6 +121,9 @@ export function computeMetric(
         { label: "“三公”经费预算", value: money(funds.budget), cell: funds.cells?.budget },
         { label: "“三公”经费实际支出", value: money(funds.actual), cell: funds.cells?.actual },
       ];
+      if (funds.budget.isNegative() || funds.actual.isNegative()) {
+        return unavailable(id, "“三公”经费预算数和实际支出数不能为负数", inputs);
+      }
       if (funds.budget.isZero()) {
         if (funds.actual.isZero()) {
           return { id, value: ZERO, text: "“三公”经费预算与实际支出均为 0", inputs };

@@ -251,7 +251,9 @@ export function resolveProfile(base: Profile, settings: EvaluationSettings = {})
       else if (spec.type === "amount") parsed = parsePoints(raw);
       else if (spec.type === "integer") {
         const n = Number(raw);
-        parsed = Number.isInteger(n) && n >= 0 && n <= 10 ? n : null;
+        // Rates need at least 2 decimals (a whole percent); scores at most 4.
+        const [min, max] = key === "rateDecimals" ? [2, 10] : [0, 4];
+        parsed = Number.isInteger(n) && n >= min && n <= max ? n : null;
       } else {
         // A choice may be given by its value (`table`) or its label (`按预算表计算`).
         const text = String(raw).trim();
@@ -285,7 +287,7 @@ export function resolveProfile(base: Profile, settings: EvaluationSettings = {})
     });
   }
 
-  const grades = base.grades.map((band) => {
+  let grades = base.grades.map((band) => {
     const path = `grade.${band.grade}`;
     const raw = take(path);
     if (raw === undefined) return band;
@@ -296,7 +298,15 @@ export function resolveProfile(base: Profile, settings: EvaluationSettings = {})
     }
     return { ...band, min: parsed };
   });
-  grades.sort((a, b) => b.min.comparedTo(a.min));
+  // Grades keep the profile's order (优 above 良 above 中…): each line strictly below the one before.
+  if (grades.some((g, i) => i > 0 && !g.min.lessThan(grades[i - 1].min))) {
+    problems.push({
+      path: "grade",
+      message: "各等级分数线须从高到低排列（如 优 ≥ 90 高于 良 ≥ 80）",
+    });
+    grades = base.grades;
+  }
+  grades = [...grades].sort((a, b) => b.min.comparedTo(a.min));
   for (const band of grades) {
     parameters.push({
       path: `grade.${band.grade}`,
@@ -333,6 +343,18 @@ export function resolveProfile(base: Profile, settings: EvaluationSettings = {})
   for (const path of Object.keys(overrides)) {
     if (!used.has(path)) problems.push({ path, message: `没有名为“${path}”的参数` });
   }
+
+  // Parameters that contradict each other are reported, and the profile's values kept.
+  indicators.forEach((definition, index) => {
+    const rule = definition.rule;
+    if (rule.kind === "linearBand" && !rule.floor.lessThan(rule.target)) {
+      problems.push({
+        path: `${definition.id}.floor`,
+        message: `零分线 ${percent(rule.floor)} 应低于满分线 ${percent(rule.target)}`,
+      });
+      indicators[index] = { ...definition, rule: base.indicators[index].rule };
+    }
+  });
 
   return {
     profile: { ...base, indicators, checks, grades, totalCap, unconfirmed: [...profileOpen] },

@@ -53,8 +53,4 @@ function mount(): void {
   );
 }
 
-if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
-  void Office.onReady(() => mount());
-} else {
-  mount();
-}
+whenOfficeReady(mount);

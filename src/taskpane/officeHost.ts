@@ -60,3 +60,13 @@ export function createExcelPort(
 ): WorkbookPort {
   return new ExcelWorkbook((options, batch) => Excel.run(options, batch), capabilities);
 }
+
+/**
+ * Runs `start` once Office is ready; when office.js could not load at all (a plain browser,
+ * offline), runs it straight away so the page still says something.
+ */
+export function whenOfficeReady(start: () => void): void {
+  if (typeof Office !== "undefined" && typeof Office.onReady === "function")
+    void Office.onReady(() => start());
+  else start();
+}

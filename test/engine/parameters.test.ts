@@ -128,3 +128,43 @@ describe("choices by label", () => {
     expect(result.gaps.some((g) => g.code === "settingInvalid")).toBe(false);
   });
 });
+
+describe("contradictory parameters", () => {
+  it("refuses a zero line above the full-marks line and keeps the profile's rule", () => {
+    const input = seed();
+    input.settings = { overrides: { "executionRate.floor": "95%", "executionRate.target": "60%" } };
+    const result = evaluate(input);
+    expect(result.gaps.map((g) => g.message)).toContain(
+      "设置“executionRate.floor”：零分线 95.00% 应低于满分线 60.00%，已按默认值计算。"
+    );
+    expect(result.indicators.find((i) => i.id === "executionRate")?.computed?.toString()).toBe(
+      "5.22"
+    );
+  });
+
+  it("refuses grade lines out of order", () => {
+    const input = seed();
+    input.settings = { overrides: { "grade.良": 96 } };
+    const result = evaluate(input);
+    expect(result.grade).toBe("优");
+    expect(result.gaps.some((g) => g.message.includes("各等级分数线须从高到低排列"))).toBe(true);
+  });
+
+  it("refuses fewer than 2 rate decimals", () => {
+    const input = seed();
+    input.settings = { overrides: { "checks.rateDecimals": 0 } };
+    const result = evaluate(input);
+    expect(result.budget.officialExecutionRate?.toString()).toBe("0.8087");
+    expect(result.gaps.some((g) => g.code === "settingInvalid")).toBe(true);
+  });
+
+  it("does not score a negative 三公 budget", () => {
+    const input = seed();
+    input.threePublic = { budget: dec("-13.5"), actual: dec("1.88") };
+    const result = evaluate(input);
+    expect(result.indicators.find((i) => i.id === "threePublicControl")?.notComputableReason).toBe(
+      "“三公”经费预算数和实际支出数不能为负数"
+    );
+    expect(result.gaps.some((g) => g.code === "threePublicOver")).toBe(false);
+  });
+});

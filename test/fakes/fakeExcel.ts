@@ -821,8 +821,12 @@ export class FakeExcel {
   }
 
   /** @internal Sheet names are case-insensitive in Excel. */
+  /** By name (case-insensitive) or by id, as Excel's `getItem(key)` accepts either. */
   _find(name: string): SheetState | undefined {
-    return this._sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    return (
+      this._sheets.find((s) => s.name.toLowerCase() === name.toLowerCase()) ??
+      this._sheets.find((s) => sheetId(s) === name)
+    );
   }
 
   private _sheetOrThrow(name: string): SheetState {
@@ -1740,7 +1744,7 @@ defineProps(
   FakeWorksheet,
   "Worksheet",
   {
-    id: { read: (t) => `{00000000-0001-0000-0000-${String(t.sheet.id).padStart(12, "0")}}` },
+    id: { read: (t) => sheetId(t.sheet) },
     name: { read: (t) => t.sheet.name, write: (t, v, fx) => fx._rename(t.sheet, v) },
     position: {
       read: (t, fx) => fx._sheets.indexOf(t.sheet),
@@ -2307,6 +2311,9 @@ defineProps(FakeNamedItem, "NamedItem", {
 });
 
 // ─── Enums installed on the `Excel` global ──────────────────────────────────────────────────
+
+/** A worksheet's id as Excel shows it: a GUID in braces. */
+const sheetId = (sheet: { id: number }): string => `{00000000-0001-0000-0000-${String(sheet.id).padStart(12, "0")}}`;
 
 /** `sameKeys(["Excel"])` → `{ Excel: "Excel" }`, the shape of Office's common enums. */
 const sameKeys = (values: string[]): Record<string, string> => Object.fromEntries(values.map((v) => [v, v]));

@@ -164,3 +164,40 @@ describe("Excel JS API adapter (on the test double)", () => {
     expect(empty.dataValidations("绩效指标").length).toBeGreaterThan(0);
   });
 });
+
+describe("Excel host: a sheet the user put in place of ours", () => {
+  it("is never deleted, even with a stale view of the workbook", async () => {
+    const fake = await fakeFromXlsx(SAMPLE_PATH);
+    const host = excelHost(fake);
+    await recalculate(host, { date: "2026-11-27" });
+    // Behind the pane's back: the user deletes our summary and makes their own of that name.
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("绩效自评汇总").delete();
+      ctx.workbook.worksheets.add("绩效自评汇总").getRange("A1").values = [["用户自己的表"]];
+    });
+    // The host still believes it owns 绩效自评汇总 (no read in between).
+    const layout = (await import("../../src/layout/summary")).summaryLayout(
+      (await recalculate(host, { date: "2026-11-27", dryRun: true })).evaluation,
+      { date: "2026-11-27" }
+    );
+    const write = await host.writeOwnedSheet(layout);
+    expect(fake.cell("绩效自评汇总", "A1").value).toBe("用户自己的表");
+    expect(write).toMatchObject({ sheet: "绩效自评汇总（助手）", replaced: false, besideForeign: "绩效自评汇总" });
+  });
+
+  it("saving settings twice replaces only its own settings sheet", async () => {
+    const fake = await fakeFromXlsx(SAMPLE_PATH);
+    const host = excelHost(fake);
+    await host.read();
+    const { settingsLayout } = await import("../../src/layout/settings");
+    const layout = settingsLayout({ scoreSource: "computed" }, { id: "foshan-2022", name: "x" }, []);
+    expect((await host.writeOwnedSheet(layout, "settings")).sheet).toBe("绩效自评设置");
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("绩效自评设置").delete();
+      ctx.workbook.worksheets.add("绩效自评设置").getRange("A1").values = [["我的设置"]];
+    });
+    const again = await host.writeOwnedSheet(layout, "settings");
+    expect(again.sheet).toBe("绩效自评设置（助手）");
+    expect(fake.cell("绩效自评设置", "A1").value).toBe("我的设置");
+  });
+});

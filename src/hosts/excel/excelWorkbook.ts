@@ -28,6 +28,11 @@ export class ExcelWorkbook implements WorkbookPort {
   private knownSheets: string[] = [];
   /** The sheets our markers pointed to at the last read. */
   private owned: Partial<Record<SheetRole, string | null>> = {};
+  /**
+   * Worksheet ids by name at the last read. Our own sheet is deleted by id, so a sheet the
+   * user put in its place since (same name, new id) can never be deleted by mistake.
+   */
+  private ids: Record<string, string> = {};
   /** Whether `knownSheets` and `owned` are from a read (else a write must look first). */
   private haveRead = false;
   /** When our last write finished, to tell our own change events from the user's. */
@@ -40,8 +45,9 @@ export class ExcelWorkbook implements WorkbookPort {
 
   read(): Promise<WorkbookSnapshot> {
     return this.run({ delayForCellEdit: true }, async (context) => {
-      const { snapshot, sheetNames } = await readSnapshot(context, this.knownSheets);
+      const { snapshot, sheetNames, sheetIds } = await readSnapshot(context, this.knownSheets);
       this.knownSheets = sheetNames;
+      this.ids = sheetIds;
       this.owned = { ...(snapshot.ownedSheets ?? {}) };
       this.haveRead = true;
       return snapshot;
@@ -84,7 +90,10 @@ export class ExcelWorkbook implements WorkbookPort {
       try {
         return await this.queueOwnedWrite(context, layout, role);
       } catch (error) {
-        if ((error as { code?: string }).code !== "ItemAlreadyExists") throw error;
+        // The workbook changed since we looked (a sheet of that name appeared, or ours was
+        // deleted or replaced): look again, and plan again.
+        const code = (error as { code?: string }).code;
+        if (code !== "ItemAlreadyExists" && code !== "ItemNotFound") throw error;
         await this.refreshNames(context);
         return this.queueOwnedWrite(context, layout, role);
       }
@@ -139,10 +148,11 @@ export class ExcelWorkbook implements WorkbookPort {
 
   private async refreshNames(context: Excel.RequestContext): Promise<void> {
     const sheets = context.workbook.worksheets;
-    sheets.load("items/name");
+    sheets.load("items/name, items/id");
     const markers = queueMarkers(context);
     await context.sync();
     this.knownSheets = sheets.items.map((s) => s.name);
+    this.ids = Object.fromEntries(sheets.items.map((s) => [s.name, s.id]));
     this.owned = ownedFromMarkers(markers, this.knownSheets);
     this.haveRead = true;
   }
@@ -155,15 +165,18 @@ export class ExcelWorkbook implements WorkbookPort {
     const plan = planSummaryWrite(this.knownSheets, this.owned[role], layout.name);
     const sheets = context.workbook.worksheets;
     const names = context.workbook.names;
+    // First in the batch: if our sheet is gone, this fails before anything else is applied.
+    if (plan.replace) sheets.getItem(this.ids[plan.target] ?? plan.target).delete();
     names.getItemOrNullObject(OWNER_NAMES[role]).delete();
-    if (plan.replace) sheets.getItem(plan.target).delete();
     const sheet = sheets.add(plan.target);
+    sheet.load("id");
     const skipped = queueLayout(sheet, { ...layout, name: plan.target }, this.capabilities);
     names.add(OWNER_NAMES[role], sheet.getRange("A1"), MARKER_COMMENTS[role]);
     if (role === "summary") sheet.activate();
     await context.sync();
     this.lastWriteAt = Date.now();
     if (!plan.replace) this.knownSheets = [...this.knownSheets, plan.target];
+    this.ids[plan.target] = sheet.id;
     this.owned[role] = plan.target;
     return {
       sheet: plan.target,

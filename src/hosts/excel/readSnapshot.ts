@@ -136,9 +136,9 @@ export function ownedFromMarkers(
 export async function readSnapshot(
   context: Excel.RequestContext,
   knownSheets: readonly string[] = []
-): Promise<{ snapshot: WorkbookSnapshot; sheetNames: string[] }> {
+): Promise<{ snapshot: WorkbookSnapshot; sheetNames: string[]; sheetIds: Record<string, string> }> {
   const sheets = context.workbook.worksheets;
-  sheets.load("items/name, items/visibility");
+  sheets.load("items/name, items/visibility, items/id");
   // The ownership markers ride along in the same sync.
   const markers = queueMarkers(context);
   const guessed = knownSheets.map((name) => {
@@ -163,7 +163,7 @@ export async function readSnapshot(
     // A sheet remembered from last time was deleted or renamed: read afresh.
     if (knownSheets.length > 0 && isMissingItem(error)) return readSnapshot(context, []);
     if (!isPayloadError(error)) throw error;
-    sheets.load("items/name, items/visibility");
+    sheets.load("items/name, items/visibility, items/id");
     for (const m of markers) m.item.load("formula");
     await context.sync();
     names = sheets.items.map((s) => s.name);
@@ -175,8 +175,10 @@ export async function readSnapshot(
     if (sheet && s.visibility !== "Visible") byName.set(s.name, { ...sheet, hidden: true });
   }
 
+  const sheetIds = Object.fromEntries(sheets.items.map((s) => [s.name, s.id]));
   return {
     snapshot: { sheets: names.map((n) => byName.get(n) as SheetSnapshot), ownedSheets },
     sheetNames: names,
+    sheetIds,
   };
 }
