@@ -17,6 +17,7 @@ import {
   isExcelHost,
   officeLocale,
   officeTheme,
+  whenOfficeReady,
 } from "./officeHost";
 
 function NotInExcel() {
