@@ -4,7 +4,7 @@
  * output folder, and reports progress on stderr. One bad file never stops the run.
  */
 import ExcelJS from "exceljs";
-import { mkdir, readdir, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { evaluationToJson } from "../evaluate/json";
 import { writeLayout } from "../hosts/file/writeLayout";
@@ -19,6 +19,8 @@ import {
 } from "../layout/ranking";
 import { percent, score } from "../model/decimal";
 import { today } from "../pipeline/recalculate";
+import { writeFileAtomic } from "./atomicWrite";
+import { describeError, describeInternalError } from "./errors";
 import type { CliIo } from "./io";
 import { Progress } from "./progress";
 import { failureLine, scoreWorkbookFile, scoredName } from "./scoreFile";
@@ -98,7 +100,13 @@ export async function scoreFolder(
     io.err(`输出位置 ${outDir} 是一个文件，应为文件夹（可用 --out 指定其他文件夹）`);
     return 2;
   }
-  const names = await workbookNames(folder);
+  let names: string[];
+  try {
+    names = await workbookNames(folder);
+  } catch (error) {
+    io.err(`无法读取文件夹 ${folder}：${describeError(error)}`);
+    return 1;
+  }
   const date = options.date ?? today();
   const totals: FolderTotals = {
     files: names.length,
@@ -137,6 +145,7 @@ export async function scoreFolder(
     const e = outcome.result.evaluation;
     entries.push(rankingEntry(e, name));
     progress.done(index, `已评分 ${name}：${score(e.total)} 分，${e.grade}`, false);
+    for (const warning of outcome.warnings) progress.note(warning);
     if (options.json)
       io.out(
         JSON.stringify({
@@ -144,6 +153,7 @@ export async function scoreFolder(
           status: "scored",
           output,
           sheet: outcome.result.write?.sheet,
+          warnings: outcome.warnings,
           ...evaluationToJson(e),
         })
       );
@@ -155,13 +165,19 @@ export async function scoreFolder(
     workbook.creator = "绩效自评助手";
     writeLayout(workbook, rankingLayout(entries, failures, { date }));
     const ranking = join(outDir, RANKING_FILE);
+    let data: Uint8Array | null = null;
     try {
-      await mkdir(outDir, { recursive: true });
-      await workbook.xlsx.writeFile(ranking);
-      totals.ranking = ranking;
+      data = new Uint8Array(await workbook.xlsx.writeBuffer());
     } catch (error) {
-      io.err(`无法写入 ${ranking}：${error instanceof Error ? error.message : String(error)}`);
+      io.err(`无法生成 ${ranking}：${describeInternalError(error)}`);
     }
+    if (data)
+      try {
+        await writeFileAtomic(ranking, data);
+        totals.ranking = ranking;
+      } catch (error) {
+        io.err(`无法写入 ${ranking}：${describeError(error)}`);
+      }
   }
 
   if (options.json) {

@@ -1,6 +1,6 @@
 /**
  * Command line (`jixiao`):
- *   jixiao score <file.xlsx> [--out <file.xlsx>] [--in-place] [--json] [--date YYYY-MM-DD]
+ *   jixiao score <file.xlsx> [--out <file.xlsx or folder>] [--in-place] [--json] [--date YYYY-MM-DD]
  *   jixiao score <folder> [--out <folder>] [--in-place] [--json] [--date YYYY-MM-DD]
  *   jixiao demo [--json]
  * `score` reads a department's workbook, scores it, writes a copy with the 绩效自评汇总 sheet
@@ -8,20 +8,20 @@
  * folder, it does so for every workbook in it and writes 汇总排名.xlsx (see batch.ts).
  */
 import { stat } from "node:fs/promises";
-import { resolve } from "node:path";
 import { evaluate } from "../evaluate/evaluate";
 import { evaluationToJson } from "../evaluate/json";
 import { seedDepartment } from "../../samples/seedDepartment";
 import { scoreFolder } from "./batch";
+import { describeError, describeInternalError, errorCode } from "./errors";
 import { type CliIo, stdio } from "./io";
 import { renderEvaluation } from "./report";
-import { failureLine, scoreWorkbookFile, scoredName } from "./scoreFile";
+import { failureLine, sameFile, scoreWorkbookFile, scoredName } from "./scoreFile";
 
 export type { CliIo };
 export { scoredName };
 
 const USAGE = `用法 / Usage:
-  jixiao score <文件.xlsx> [--out <输出.xlsx>] [--in-place] [--json] [--date YYYY-MM-DD]
+  jixiao score <文件.xlsx> [--out <输出.xlsx 或文件夹>] [--in-place] [--json] [--date YYYY-MM-DD]
       为部门工作簿评分，写入“绩效自评汇总”表到副本（默认 <文件名>.已评分.xlsx），打印得分与问题清单
       (score a workbook, write a copy with the summary sheet, print scores and gaps)
   jixiao score <文件夹> [--out <输出文件夹>] [--in-place] [--json] [--date YYYY-MM-DD]
@@ -38,6 +38,28 @@ interface Flags {
   date?: string;
 }
 
+/** `2024-02-29` yes, `2023-02-29` and `2023-13-45` no (the format is checked before). */
+export function isCalendarDate(text: string): boolean {
+  const [year, month, day] = text.split("-").map(Number);
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day); // not Date.UTC: it reads years 0–99 as 1900–1999
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
+}
+
+/**
+ * Where one scored file goes: the input itself (--in-place), `--out` — into that folder with the
+ * default name when it is an existing folder or ends in a path separator — or beside the input.
+ */
+async function outputFor(file: string, flags: Flags): Promise<string> {
+  if (flags.inPlace) return file;
+  if (flags.out === undefined) return scoredName(file);
+  const isFolder =
+    /[\\/]$/.test(flags.out) || ((await stat(flags.out).catch(() => null))?.isDirectory() ?? false);
+  return isFolder ? scoredName(file, flags.out) : flags.out;
+}
+
 function parseFlags(args: string[]): Flags | string {
   const flags: Flags = { positional: [], json: false, inPlace: false };
   for (let i = 0; i < args.length; i++) {
@@ -49,6 +71,7 @@ function parseFlags(args: string[]): Flags | string {
       if (!v) return `${a} 后需要一个值`;
       if (a === "--out") flags.out = v;
       else if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return `--date 的格式应为 YYYY-MM-DD，收到“${v}”`;
+      else if (!isCalendarDate(v)) return `--date 不是有效日期：“${v}”`;
       else flags.date = v;
     } else if (a.startsWith("--")) return `未知选项“${a}”`;
     else flags.positional.push(a);
@@ -57,8 +80,8 @@ function parseFlags(args: string[]): Flags | string {
 }
 
 async function scoreFile(file: string, flags: Flags, io: CliIo): Promise<number> {
-  const target = flags.inPlace ? file : (flags.out ?? scoredName(file));
-  if (!flags.inPlace && resolve(target) === resolve(file)) {
+  const target = await outputFor(file, flags);
+  if (!flags.inPlace && (await sameFile(target, file))) {
     io.err(`不会覆盖输入文件 ${file}：请用 --out 指定其他文件，或加 --in-place`);
     return 2;
   }
@@ -75,6 +98,7 @@ async function scoreFile(file: string, flags: Flags, io: CliIo): Promise<number>
           file,
           output: target,
           sheet: result.write?.sheet,
+          warnings: outcome.warnings,
           ...evaluationToJson(result.evaluation),
         },
         null,
@@ -89,6 +113,7 @@ async function scoreFile(file: string, flags: Flags, io: CliIo): Promise<number>
       : "";
     io.out(`已写入 ${target} 的“${result.write?.sheet}”工作表${beside}。`);
   }
+  for (const warning of outcome.warnings) io.err(warning);
   return 0;
 }
 
@@ -129,7 +154,10 @@ export async function main(argv: string[], io: CliIo = stdio): Promise<number> {
         return 2;
     }
   } catch (error) {
-    io.err(`出错了：${error instanceof Error ? error.message : String(error)}`);
+    // Every expected failure is reported where it happens; this is the last resort.
+    const what = command === "score" && flags.positional[0] ? `处理 ${flags.positional[0]} 时` : "";
+    const why = errorCode(error) ? describeError(error) : describeInternalError(error);
+    io.err(`${what}出错了：${why}`);
     return 1;
   }
 }

@@ -28,6 +28,7 @@ export function progressBar(done: number, total: number, name: string, columns: 
 export class Progress {
   private drawn = false;
   private current = "";
+  private doneCount = 0;
 
   constructor(
     private readonly io: CliIo,
@@ -48,6 +49,7 @@ export class Progress {
    */
   done(index: number, line: string, notable: boolean): void {
     const tty = this.io.tty;
+    this.doneCount = index + 1;
     const counted = `[${index + 1}/${this.total}] ${line}`;
     if (!tty) {
       this.io.err(counted);
@@ -58,6 +60,13 @@ export class Progress {
       this.io.err(counted);
     }
     this.draw(index + 1);
+  }
+
+  /** A line about the file just done (a warning): always printed, above the bar on a terminal. */
+  note(line: string): void {
+    this.clear();
+    this.io.err(line);
+    if (this.io.tty) this.draw(this.doneCount);
   }
 
   /** Removes the bar, so that what follows starts on a clean line. */
