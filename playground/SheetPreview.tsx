@@ -1,12 +1,21 @@
 /** A read-only preview of the workbook's sheets as HTML tables, with the selected cell marked. */
 import { Tab, TabList, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
-import { cellAddress, columnLetters, isCellError, type WorkbookSnapshot } from "../src/hosts/snapshot";
+import {
+  cellAddress,
+  columnLetters,
+  isCellError,
+  type WorkbookSnapshot,
+} from "../src/hosts/snapshot";
 import type { Selection } from "./playgroundPort";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
-  scroller: { overflow: "auto", maxHeight: "70vh", border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  scroller: {
+    overflow: "auto",
+    maxHeight: "70vh",
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
   cell: {
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
@@ -16,8 +25,15 @@ const useStyles = makeStyles({
     overflow: "hidden",
     textOverflow: "ellipsis",
   },
-  head: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3, textAlign: "center" },
-  selected: { outline: `${tokens.strokeWidthThicker} solid ${tokens.colorPaletteRedBorder2}`, backgroundColor: tokens.colorPaletteYellowBackground2 },
+  head: {
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground3,
+    textAlign: "center",
+  },
+  selected: {
+    outline: `${tokens.strokeWidthThicker} solid ${tokens.colorPaletteRedBorder2}`,
+    backgroundColor: tokens.colorPaletteYellowBackground2,
+  },
 });
 
 function show(value: unknown): string {
@@ -37,13 +53,20 @@ export function SheetPreview({ snapshot, sheet, onSheet, selection }: SheetPrevi
   const styles = useStyles();
   const selectedRef = useRef<HTMLTableCellElement | null>(null);
   const current = snapshot.sheets.find((s) => s.name === sheet) ?? snapshot.sheets[0];
-  useEffect(() => selectedRef.current?.scrollIntoView({ block: "center", inline: "center" }), [selection, sheet]);
+  useEffect(
+    () => selectedRef.current?.scrollIntoView({ block: "center", inline: "center" }),
+    [selection, sheet]
+  );
   if (!current) return null;
   const rows = current.top + current.values.length;
   const columns = current.left + Math.max(0, ...current.values.map((r) => r.length));
   return (
     <section className={styles.root} aria-label="工作簿预览">
-      <TabList selectedValue={current.name} onTabSelect={(_, d) => onSheet(String(d.value))} size="small">
+      <TabList
+        selectedValue={current.name}
+        onTabSelect={(_, d) => onSheet(String(d.value))}
+        size="small"
+      >
         {snapshot.sheets.map((s) => (
           <Tab key={s.name} value={s.name}>
             {s.name}
@@ -70,7 +93,8 @@ export function SheetPreview({ snapshot, sheet, onSheet, selection }: SheetPrevi
                 </th>
                 {Array.from({ length: columns }, (_, c) => {
                   const value = current.values[r - current.top]?.[c - current.left] ?? null;
-                  const isSelected = selection?.sheet === current.name && selection.cell === cellAddress(r, c);
+                  const isSelected =
+                    selection?.sheet === current.name && selection.cell === cellAddress(r, c);
                   return (
                     <td
                       key={c}

@@ -15,6 +15,7 @@ import {
 import { useCallback, useRef, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { FileWorkbook } from "../src/hosts/file/fileWorkbook";
+import { describeLost, scanWorkbookZip } from "../src/hosts/file/preservation";
 import type { WorkbookSnapshot } from "../src/hosts/snapshot";
 import { PaneRoot } from "../src/taskpane/PaneRoot";
 import { PlaygroundPort, type Selection } from "./playgroundPort";
@@ -29,9 +30,17 @@ const useStyles = makeStyles({
     alignItems: "start",
     "@media (max-width: 760px)": { gridTemplateColumns: "1fr" },
   },
-  pane: { border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  pane: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
   side: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
-  controls: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  controls: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "center",
+  },
   heading: { margin: 0, fontSize: tokens.fontSizeBase500 },
 });
 
@@ -45,11 +54,18 @@ function Playground() {
   const [sheet, setSheet] = useState("");
   const [selection, setSelection] = useState<Selection | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [warning, setWarning] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
   const fileInput = useRef<HTMLInputElement | null>(null);
 
   const open = useCallback(async (data: ArrayBuffer, name: string) => {
     try {
+      const scan = await scanWorkbookZip(new Uint8Array(data));
+      setWarning(
+        scan.lost.length > 0
+          ? `注意：下载的已评分文件中不含原文件的${describeLost(scan.lost)}（试用页用 ExcelJS 写文件）；原文件未改动。在 Excel 中使用加载项不会丢失这些对象。`
+          : null
+      );
       const book = await FileWorkbook.fromBuffer(data);
       let next: PlaygroundPort | null = null;
       const refresh = async () => {
@@ -86,7 +102,9 @@ function Playground() {
   const download = async () => {
     if (!port) return;
     const data = await port.book.toBuffer();
-    const blob = new Blob([data as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+    const blob = new Blob([data as BlobPart], {
+      type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    });
     const url = URL.createObjectURL(blob);
     const a = document.createElement("a");
     a.href = url;
@@ -102,7 +120,9 @@ function Playground() {
           <PaneRoot key={generation} port={port} />
         ) : (
           <MessageBar intent="info" layout="multiline">
-            <MessageBarBody>请先载入示例工作簿或上传 .xlsx 文件。(Load the sample or upload an .xlsx.)</MessageBarBody>
+            <MessageBarBody>
+              请先载入示例工作簿或上传 .xlsx 文件。(Load the sample or upload an .xlsx.)
+            </MessageBarBody>
           </MessageBar>
         )}
       </div>
@@ -135,7 +155,19 @@ function Playground() {
             <MessageBarBody>{message}</MessageBarBody>
           </MessageBar>
         )}
-        {snapshot && <SheetPreview snapshot={snapshot} sheet={sheet} onSheet={setSheet} selection={selection} />}
+        {warning && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>{warning}</MessageBarBody>
+          </MessageBar>
+        )}
+        {snapshot && (
+          <SheetPreview
+            snapshot={snapshot}
+            sheet={sheet}
+            onSheet={setSheet}
+            selection={selection}
+          />
+        )}
       </div>
     </div>
   );

@@ -25,7 +25,7 @@ import { join } from "node:path";
 import { temporaryName, writeFileAtomic } from "../src/cli/atomicWrite";
 import type { CliIo } from "../src/cli/io";
 import { isCalendarDate, main } from "../src/cli/main";
-import { describeLost, scanWorkbookZip } from "../src/cli/preservation";
+import { describeLost, scanWorkbookZip } from "../src/hosts/file/preservation";
 import { SAMPLE_PATH } from "./parse/sampleSnapshot";
 
 /** The module object itself (an `import *` namespace cannot be spied on). */

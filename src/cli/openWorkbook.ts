@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { FileWorkbook } from "../hosts/file/fileWorkbook";
 import { describeError, errorCode } from "./errors";
-import { type ZipScan, scanWorkbookZip } from "./preservation";
+import { type ZipScan, scanWorkbookZip } from "../hosts/file/preservation";
 
 export type Opened = { ok: true; book: FileWorkbook } | { ok: false; reason: string };
 

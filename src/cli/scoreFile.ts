@@ -13,7 +13,7 @@ import { type Recalculation, recalculate } from "../pipeline/recalculate";
 import { writeFileAtomic } from "./atomicWrite";
 import { describeError, describeInternalError, errorCode } from "./errors";
 import { parseWorkbook, readWorkbookFile } from "./openWorkbook";
-import { type LostContent, copyWarning, inPlaceRefusal } from "./preservation";
+import { type LostContent, copyWarning, inPlaceRefusal } from "../hosts/file/preservation";
 
 export type FileOutcome =
   | {
