@@ -6,7 +6,7 @@
 import type { ParameterView } from "../evaluate/parameters";
 import type { EvaluationSettings } from "../model/input";
 import type { CellStyle, LayoutCell, SheetLayout } from "./sheetLayout";
-import { FONT_SIZE, SHEET_FONT, styles } from "./style";
+import { ASSISTANT_SIGNATURE, FONT_SIZE, SHEET_FONT, styles } from "./style";
 
 export const SETTINGS_SHEET_NAME = "绩效自评设置";
 
@@ -26,7 +26,7 @@ export function settingsLayout(
   put(
     1,
     0,
-    "本表由绩效自评助手维护；也可直接修改“值”列后重新计算。删除本表即恢复默认设置。",
+    `${ASSISTANT_SIGNATURE}维护；也可直接修改“值”列后重新计算。删除本表即恢复默认设置。`,
     styles.note
   );
   ["参数", "值", "说明"].forEach((h, c) => put(2, c, h, styles.header));

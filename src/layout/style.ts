@@ -2,6 +2,12 @@
 import { displayWidth } from "../model/text";
 import type { CellStyle } from "./sheetLayout";
 
+/**
+ * How every sheet the assistant writes signs itself (the summary's last line). The parser
+ * skips sheets that end with it, so an old summary is never read back as input.
+ */
+export const ASSISTANT_SIGNATURE = "本表由绩效自评助手";
+
 /** Set explicitly so Chinese prints the same in Excel, WPS and LibreOffice. */
 export const SHEET_FONT = "Noto Sans CJK SC";
 export const FONT_SIZE = 10.5;

@@ -8,7 +8,7 @@ import { budgetColumnLabels } from "../evaluate/budget";
 import type { Evaluation, Gap, GapCode, IndicatorResult } from "../evaluate/result";
 import { severityLabels } from "../evaluate/result";
 import type { CellStyle, LayoutCell, LayoutValue, SheetLayout } from "./sheetLayout";
-import { FONT_SIZE, SHEET_FONT, formats, rowHeightFor, styles } from "./style";
+import { ASSISTANT_SIGNATURE, FONT_SIZE, SHEET_FONT, formats, rowHeightFor, styles } from "./style";
 
 export const SUMMARY_SHEET = "绩效自评汇总";
 const COLUMNS = 9;
@@ -426,7 +426,7 @@ export function summaryLayout(
   gapSection(b, e);
   projectSection(b, e, projects);
   signature(b);
-  b.line("本表由绩效自评助手根据本工作簿数据生成，重新计算时整表替换；请勿在本表录入数据。", {
+  b.line(`${ASSISTANT_SIGNATURE}根据本工作簿数据生成，重新计算时整表替换；请勿在本表录入数据。`, {
     ...styles.note,
     italic: true,
   });

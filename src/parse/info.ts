@@ -1,0 +1,124 @@
+/**
+ * Single values found by their label (部门名称, 年度, 财政支出执行率, “三公”经费 …), with the
+ * value to the right or after a colon in the same cell.
+ */
+import { Grid, normalizeLabel, range } from "./grid";
+import { HEADER_SEARCH_ROWS, type TableArea, inArea } from "./tables";
+
+export type InfoKey =
+  | "department"
+  | "year"
+  | "city"
+  | "officialRate"
+  | "rateBase"
+  | "threePublicBudget"
+  | "threePublicActual"
+  | "satisfaction"
+  | "projectTotal"
+  | "projectEvaluated";
+
+/** Labels recognised for single values (normalised: no spaces, quotes or trailing colon). */
+export const INFO_LABELS: Record<InfoKey, RegExp> = {
+  department: /^(部门名称|单位名称|部门|预算单位|预算部门)$/,
+  year: /^(年度|评价年度|自评年度|预算年度|绩效年度)$/,
+  city: /^(所属城市|城市|所属地市|地市)$/,
+  officialRate: /^(财政支出执行率|预算执行率|全年财政支出完成率|财政支出完成率|部门预算执行率)$/,
+  rateBase: /^(执行率口径|执行率计算口径)$/,
+  threePublicBudget: /^三公经费(全年)?预算(数|安排数?)?$/,
+  threePublicActual: /^三公经费(全年)?(实际)?(支出|执行)数?$/,
+  satisfaction: /^(满意度|满意度调查结果|(公众|服务对象)满意度调查结果|满意度调查得分率)$/,
+  projectTotal: /^项目(个数|数量|总数|数)$/,
+  projectEvaluated: /^(已自评项目|已开展自评项目|开展自评项目|自评项目)(个数|数量|数)?$/,
+};
+
+export const INFO_TITLES: Record<InfoKey, string> = {
+  department: "部门名称",
+  year: "年度",
+  city: "所属城市",
+  officialRate: "财政支出执行率",
+  rateBase: "执行率口径",
+  threePublicBudget: "“三公”经费预算数",
+  threePublicActual: "“三公”经费实际支出数",
+  satisfaction: "满意度",
+  projectTotal: "项目个数",
+  projectEvaluated: "已自评项目个数",
+};
+
+/** Splits `部门名称：佛山市…（公章）` into label and value. */
+function splitLabelValue(text: string): { label: string; value: string } | null {
+  const m = /^([^:：]{2,20})[:：]\s*(.+)$/.exec(text.trim());
+  return m ? { label: m[1], value: m[2].trim() } : null;
+}
+
+function stripUnit(label: string): { label: string; unit?: string } {
+  const m = /[(（](万元|千元|元|%|％)[)）]$/.exec(label);
+  return m ? { label: label.slice(0, m.index), unit: m[1] } : { label };
+}
+
+export interface InfoHit {
+  sheet: string;
+  row: number;
+  column: number;
+  /** Value location (may be the label cell itself for `label：value`). */
+  valueRow: number;
+  valueColumn: number;
+  inline?: string;
+  unit?: string;
+}
+
+export function findInfo(
+  grids: readonly Grid[],
+  tables: readonly TableArea[]
+): Map<InfoKey, InfoHit> {
+  const hits = new Map<InfoKey, InfoHit>();
+  for (const grid of grids) {
+    const lastRow = Math.min(grid.bottom, grid.top + HEADER_SEARCH_ROWS);
+    // A column headed 说明 / 备注 holds notes, never a value.
+    const noteColumns = new Set(
+      range(grid.left, grid.right).filter((c) =>
+        range(grid.top, Math.min(grid.bottom, grid.top + 5)).some((r) =>
+          /^(说明|备注|填写说明)$/.test(grid.key(r, c))
+        )
+      )
+    );
+    for (let row = grid.top; row <= lastRow; row++) {
+      for (const column of range(grid.left, grid.right)) {
+        const text = grid.text(row, column);
+        if (!text || text.length > 40 || inArea(tables, grid.name, row, column)) continue;
+        const inline = splitLabelValue(text);
+        const { label, unit } = stripUnit(normalizeLabel(inline ? inline.label : text));
+        for (const key of Object.keys(INFO_LABELS) as InfoKey[]) {
+          if (hits.has(key) || !INFO_LABELS[key].test(label)) continue;
+          if (inline) {
+            hits.set(key, {
+              sheet: grid.name,
+              row,
+              column,
+              valueRow: row,
+              valueColumn: column,
+              inline: inline.value,
+              unit,
+            });
+          } else {
+            const valueColumn = range(column + 1, Math.min(grid.right, column + 3)).find(
+              (c) => !noteColumns.has(c) && grid.value(row, c) !== null
+            );
+            if (valueColumn !== undefined)
+              hits.set(key, { sheet: grid.name, row, column, valueRow: row, valueColumn, unit });
+          }
+        }
+      }
+    }
+  }
+  return hits;
+}
+
+/** The year from a sheet's title (its first cell), such as `2022 年度部门整体支出绩效自评`. */
+export function yearFromTitles(grids: readonly Grid[]): number | null {
+  for (const grid of grids) {
+    const title = grid.text(grid.top, grid.left);
+    const m = /(20\d{2})\s*年度?/.exec(title);
+    if (m && /绩效|自评|决算|预算/.test(title)) return Number(m[1]);
+  }
+  return null;
+}
