@@ -63,6 +63,13 @@ export function analyseBudget(table: BudgetTable, checks: ProfileChecks): Budget
     const row = findRow(table, parent);
     const partValues = parts.map((c) => value(c, column));
     if (!row || row[column] === null || partValues.every((v) => v === null)) return;
+    // A part with figures in other columns but none here is a missing (or unreadable) value,
+    // already reported: checking the sum without it would invent a second problem.
+    const gap = parts.some((c) => {
+      const part = findRow(table, c);
+      return part !== undefined && part[column] === null && COLUMNS.some((k) => part[k] !== null);
+    });
+    if (gap) return;
     const expected = sum(partValues.map((v) => v ?? ZERO));
     const actual = row[column] as Dec;
     const terms = parts

@@ -224,3 +224,15 @@ describe(`bad-input catalogue (${catalogue.length} cases)`, () => {
     expect(evaluation.grade).toBe("优");
   });
 });
+
+describe("one problem, one message", () => {
+  it("does not add a budget-tie error for a cell it could not read", async () => {
+    const snapshot = await sampleSnapshot();
+    setCell(snapshot, "预算支出", "C5", "二千");
+    const { evaluation } = scoreSnapshot(snapshot);
+    expect(evaluation.gaps.filter((g) => g.code === "budgetNotTying")).toEqual([]);
+    expect(evaluation.gaps.filter((g) => g.code === "inputError").map((g) => g.message)).toEqual([
+      "预算支出!C5：“二千”不是数字",
+    ]);
+  });
+});
