@@ -1,0 +1,454 @@
+/**
+ * Writing the summary sheet into the .xlsx package itself: only the new sheet's part and the
+ * package files that list it change; every other zip entry (charts included) keeps its bytes.
+ */
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { FileWorkbook } from "../../src/hosts/file/fileWorkbook";
+import { writeOwnedSheetIntoPackage } from "../../src/hosts/file/packageWriter";
+import { writeLayout } from "../../src/hosts/file/writeLayout";
+import { OWNER_NAME } from "../../src/hosts/ownership";
+import type { WorkbookPort } from "../../src/hosts/port";
+import type { SheetLayout } from "../../src/layout/sheetLayout";
+import { recalculate } from "../../src/pipeline/recalculate";
+import { SAMPLE_PATH } from "../parse/sampleSnapshot";
+
+const DATE = "2026-11-27";
+const SUMMARY = "绩效自评汇总";
+const TITLE = "佛山市社会保险基金管理局 2022 年度部门整体支出绩效自评汇总表";
+const OPTIONS = { markerName: OWNER_NAME, preferredName: SUMMARY };
+const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+/** The package files that list the new sheet (and the styles it brings). */
+const LISTING = [
+  "xl/workbook.xml",
+  "xl/_rels/workbook.xml.rels",
+  "[Content_Types].xml",
+  "xl/styles.xml",
+];
+
+const sample = () => new Uint8Array(readFileSync(SAMPLE_PATH));
+
+/** Runs the pipeline on `data` and returns the summary layout it would write. */
+async function summaryOf(data: Uint8Array, date = DATE): Promise<SheetLayout> {
+  const book = await FileWorkbook.fromBuffer(data);
+  let layout: SheetLayout | undefined;
+  const port: WorkbookPort = {
+    read: () => book.read(),
+    insertSheets: (l) => book.insertSheets(l),
+    selectCell: async () => false,
+    writeOwnedSheet: async (l) => {
+      layout = l;
+      return { sheet: l.name, replaced: false, skipped: [] };
+    },
+  };
+  await recalculate(port, { date });
+  if (!layout) throw new Error("no summary layout");
+  return layout;
+}
+
+/** The current way: the whole workbook through ExcelJS. */
+async function writtenTheOldWay(data: Uint8Array): Promise<Uint8Array> {
+  const book = await FileWorkbook.fromBuffer(data);
+  await recalculate(book, { date: DATE });
+  return book.toBuffer();
+}
+
+/** Every file entry's uncompressed bytes, in zip order. */
+async function entries(data: Uint8Array): Promise<Map<string, Buffer>> {
+  const zip = await JSZip.loadAsync(data);
+  const out = new Map<string, Buffer>();
+  for (const f of Object.values(zip.files))
+    if (!f.dir) out.set(f.name, await f.async("nodebuffer"));
+  return out;
+}
+
+const text = async (data: Uint8Array, part: string) =>
+  (await JSZip.loadAsync(data)).file(part)!.async("string");
+
+async function open(data: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(data as unknown as ArrayBuffer);
+  return wb;
+}
+
+/** What a user sees of a sheet: values, formulas, formats, merges, widths. */
+function fingerprint(ws: ExcelJS.Worksheet): unknown {
+  const cells: unknown[] = [];
+  ws.eachRow({ includeEmpty: true }, (row, r) => {
+    row.eachCell({ includeEmpty: true }, (cell, c) => {
+      cells.push([
+        r,
+        c,
+        cell.value,
+        cell.numFmt ?? null,
+        cell.font ?? null,
+        cell.fill ?? null,
+        cell.border ?? null,
+        cell.alignment ?? null,
+      ]);
+    });
+  });
+  const widths = Array.from({ length: ws.columnCount }, (_, i) => ws.getColumn(i + 1).width);
+  const heights: unknown[] = [];
+  ws.eachRow((row, r) => heights.push([r, row.height]));
+  return {
+    name: ws.name,
+    cells,
+    merges: (ws.model as { merges?: string[] }).merges ?? [],
+    widths,
+    heights,
+  };
+}
+
+/** The sample with a bar chart on 预算支出 (sheet2): chart, drawing, their rels and types. */
+async function sampleWithChart(): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(readFileSync(SAMPLE_PATH));
+  zip.file(
+    "xl/charts/chart1.xml",
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" ' +
+      `xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${R}"><c:chart>` +
+      '<c:plotArea><c:layout/><c:barChart><c:barDir val="col"/><c:grouping val="clustered"/>' +
+      '<c:ser><c:idx val="0"/><c:order val="0"/><c:val><c:numRef><c:f>预算支出!$C$4:$C$6</c:f>' +
+      '</c:numRef></c:val></c:ser><c:axId val="11"/><c:axId val="12"/></c:barChart>' +
+      '<c:catAx><c:axId val="11"/><c:scaling><c:orientation val="minMax"/></c:scaling>' +
+      '<c:axPos val="b"/><c:crossAx val="12"/></c:catAx><c:valAx><c:axId val="12"/>' +
+      '<c:scaling><c:orientation val="minMax"/></c:scaling><c:axPos val="l"/>' +
+      '<c:crossAx val="11"/></c:valAx></c:plotArea></c:chart></c:chartSpace>'
+  );
+  zip.file(
+    "xl/drawings/drawing1.xml",
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" ' +
+      `xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${R}">` +
+      '<xdr:twoCellAnchor editAs="oneCell"><xdr:from><xdr:col>6</xdr:col><xdr:colOff>0</xdr:colOff>' +
+      "<xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>12</xdr:col>" +
+      "<xdr:colOff>0</xdr:colOff><xdr:row>15</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>" +
+      '<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="图表 1"/>' +
+      '<xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/>' +
+      '<a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData ' +
+      'uri="http://schemas.openxmlformats.org/drawingml/2006/chart">' +
+      '<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="rIdChart1"/>' +
+      "</a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>" +
+      "</xdr:wsDr>"
+  );
+  const rels = (body: string) =>
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+    `${body}</Relationships>`;
+  zip.file(
+    "xl/drawings/_rels/drawing1.xml.rels",
+    rels(`<Relationship Id="rIdChart1" Type="${R}/chart" Target="../charts/chart1.xml"/>`)
+  );
+  zip.file(
+    "xl/worksheets/_rels/sheet2.xml.rels",
+    rels(`<Relationship Id="rIdDrawing" Type="${R}/drawing" Target="../drawings/drawing1.xml"/>`)
+  );
+  const sheet2 = await zip.file("xl/worksheets/sheet2.xml")!.async("string");
+  zip.file(
+    "xl/worksheets/sheet2.xml",
+    sheet2.replace("</worksheet>", '<drawing r:id="rIdDrawing"/></worksheet>')
+  );
+  const types = await zip.file("[Content_Types].xml")!.async("string");
+  zip.file(
+    "[Content_Types].xml",
+    types.replace(
+      "</Types>",
+      '<Override PartName="/xl/charts/chart1.xml" ' +
+        'ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>' +
+        '<Override PartName="/xl/drawings/drawing1.xml" ' +
+        'ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>'
+    )
+  );
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+const CHART_PARTS = [
+  "xl/charts/chart1.xml",
+  "xl/drawings/drawing1.xml",
+  "xl/drawings/_rels/drawing1.xml.rels",
+  "xl/worksheets/_rels/sheet2.xml.rels",
+];
+
+describe("writing the summary into the package (packageWriter)", () => {
+  let input: Uint8Array;
+  let layout: SheetLayout;
+  let output: Uint8Array;
+
+  beforeAll(async () => {
+    input = await sampleWithChart();
+    layout = await summaryOf(input);
+    const result = await writeOwnedSheetIntoPackage(input, layout, OPTIONS);
+    expect(result).toMatchObject({ sheet: SUMMARY, replaced: false, besideForeign: undefined });
+    output = result.data;
+  });
+
+  it("changes no entry but the new sheet and the files that list it; the chart stays", async () => {
+    const before = await entries(input);
+    const after = await entries(output);
+    expect(CHART_PARTS.every((p) => before.has(p))).toBe(true);
+    const added = [...after.keys()].filter((n) => !before.has(n));
+    expect(added).toEqual(["xl/worksheets/sheet6.xml"]);
+    // Nothing removed, and the zip order kept (the new sheet last).
+    expect([...after.keys()]).toEqual([...before.keys(), ...added]);
+    const changed = [...before.keys()].filter((n) => !before.get(n)!.equals(after.get(n)!));
+    expect(changed.sort()).toEqual([...LISTING].sort());
+    for (const p of CHART_PARTS) expect(after.get(p)!.equals(before.get(p)!)).toBe(true);
+    // The shared strings are untouched: the sheet carries its text inline.
+    const sheetXml = after.get("xl/worksheets/sheet6.xml")!.toString("utf8");
+    expect(sheetXml).not.toMatch(/t="s"/);
+    expect(sheetXml).toContain(`<is><t>${TITLE}</t></is>`);
+  });
+
+  it("lists the sheet in the workbook, its relationships and content types", async () => {
+    const wbXml = await text(output, "xl/workbook.xml");
+    expect(wbXml).toContain(`<sheet name="${SUMMARY}" sheetId="6" r:id="rId9"/></sheets>`);
+    expect(wbXml).toContain(
+      `<definedName name="JixiaoSummary">&apos;${SUMMARY}&apos;!$A$1</definedName>`
+    );
+    expect(wbXml).toMatch(/<definedName name="_xlnm.Print_Area" localSheetId="5">/);
+    expect(wbXml).toMatch(/<definedName name="_xlnm.Print_Titles" localSheetId="5">/);
+    expect(await text(output, "xl/_rels/workbook.xml.rels")).toContain(
+      `<Relationship Id="rId9" Type="${R}/worksheet" Target="worksheets/sheet6.xml"/>`
+    );
+    expect(await text(output, "[Content_Types].xml")).toContain(
+      '<Override PartName="/xl/worksheets/sheet6.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+    );
+    // The original styles are a prefix of the merged ones, section by section.
+    const origStyles = await text(input, "xl/styles.xml");
+    const styles = await text(output, "xl/styles.xml");
+    for (const name of ["fonts", "fills", "borders", "cellXfs"]) {
+      const body = (xml: string) =>
+        new RegExp(`<${name}[^>]*>([\\s\\S]*?)</${name}>`).exec(xml)![1]!;
+      expect(body(styles).startsWith(body(origStyles))).toBe(true);
+    }
+  });
+
+  it("reads back in ExcelJS as the old way wrote it, other sheets unchanged", async () => {
+    const mine = await open(output);
+    const old = await open(await writtenTheOldWay(input));
+    const orig = await open(input);
+    expect(mine.worksheets.map((w) => w.name)).toEqual(old.worksheets.map((w) => w.name));
+    const summary = mine.getWorksheet(SUMMARY)!;
+    expect(summary.getCell("A1").value).toBe(TITLE);
+    expect(fingerprint(summary)).toEqual(fingerprint(old.getWorksheet(SUMMARY)!));
+    expect(summary.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: "portrait",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printArea: old.getWorksheet(SUMMARY)!.pageSetup.printArea,
+      printTitlesRow: "1:2",
+    });
+    expect(summary.pageSetup.printArea).toMatch(/^\$?A\$?1:\$?I\$?\d+$/);
+    expect(summary.headerFooter.oddFooter).toBe("&C第 &P 页 共 &N 页");
+    expect(summary.views[0]).toMatchObject({ showGridLines: false });
+    expect(mine.worksheets.filter((w) => w.name !== SUMMARY).map(fingerprint)).toEqual(
+      orig.worksheets.map(fingerprint)
+    );
+  });
+
+  it("leaves the ownership marker that FileWorkbook finds", async () => {
+    const book = await FileWorkbook.fromBuffer(output);
+    expect((await book.read()).ownedSheets?.summary).toBe(SUMMARY);
+  });
+
+  it("re-injecting replaces the summary in place: the same package for the same input", async () => {
+    const again = await writeOwnedSheetIntoPackage(output, layout, OPTIONS);
+    expect(again).toMatchObject({ sheet: SUMMARY, replaced: true, besideForeign: undefined });
+    const first = await entries(output);
+    const second = await entries(again.data);
+    expect([...second.keys()]).toEqual([...first.keys()]);
+    for (const [name, bytes] of first)
+      expect([name, second.get(name)!.equals(bytes)]).toEqual([name, true]);
+  });
+
+  it("re-injecting a changed summary rewrites only its part, keeping rId, sheetId and names", async () => {
+    const changed = await summaryOf(input, "2027-01-05");
+    const again = await writeOwnedSheetIntoPackage(output, changed, OPTIONS);
+    expect(again.replaced).toBe(true);
+    const first = await entries(output);
+    const second = await entries(again.data);
+    const diff = [...first.keys()].filter((n) => !first.get(n)!.equals(second.get(n)!));
+    expect(diff).toEqual(["xl/worksheets/sheet6.xml"]);
+    expect(second.get("xl/worksheets/sheet6.xml")!.toString()).toContain("2027-01-05");
+  });
+
+  it("replaces a summary written the old way (by ExcelJS) in place", async () => {
+    const old = await writtenTheOldWay(sample());
+    const oldWb = await open(old);
+    const result = await writeOwnedSheetIntoPackage(old, layout, OPTIONS);
+    expect(result).toMatchObject({ sheet: SUMMARY, replaced: true });
+    const wb = await open(result.data);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(oldWb.worksheets.map((w) => w.name));
+    expect(fingerprint(wb.getWorksheet(SUMMARY)!)).toEqual(
+      fingerprint(oldWb.getWorksheet(SUMMARY)!)
+    );
+    const wbXml = await text(result.data, "xl/workbook.xml");
+    expect(wbXml.match(/_xlnm.Print_Area/g)).toHaveLength(1);
+    expect(wbXml.match(/JixiaoSummary/g)).toHaveLength(1);
+  });
+
+  it("keeps a summary that is not the last sheet in its place, with its own localSheetId", async () => {
+    // Our summary moved to the front (as a user might drag it): names point at index 0.
+    const zip = await JSZip.loadAsync(output);
+    let wbXml = await zip.file("xl/workbook.xml")!.async("string");
+    const tag = /<sheet name="绩效自评汇总"[^>]*\/>/.exec(wbXml)![0];
+    wbXml = wbXml.replace(tag, "").replace("<sheets>", `<sheets>${tag}`);
+    wbXml = wbXml.replace(/localSheetId="5"/g, 'localSheetId="0"');
+    zip.file("xl/workbook.xml", wbXml);
+    const moved = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+    const result = await writeOwnedSheetIntoPackage(moved, layout, OPTIONS);
+    expect(result.replaced).toBe(true);
+    const after = await text(result.data, "xl/workbook.xml");
+    expect(after.match(/localSheetId="0"/g)).toHaveLength(2);
+    expect(after).not.toMatch(/localSheetId="[1-9]"/);
+    const wb = await open(result.data);
+    expect(wb.worksheets[0]!.name).toBe(SUMMARY);
+    expect(wb.worksheets[0]!.pageSetup.printTitlesRow).toBe("1:2");
+  });
+
+  it("writes beside a foreign sheet named 绩效自评汇总, leaving its part byte-identical", async () => {
+    const wb = await open(sample());
+    const theirs = wb.addWorksheet(SUMMARY);
+    theirs.getCell("A1").value = "我自己的汇总";
+    const foreign = new Uint8Array(await wb.xlsx.writeBuffer());
+    const result = await writeOwnedSheetIntoPackage(foreign, layout, OPTIONS);
+    expect(result).toMatchObject({
+      sheet: `${SUMMARY}（助手）`,
+      replaced: false,
+      besideForeign: SUMMARY,
+    });
+    const before = await entries(foreign);
+    const after = await entries(result.data);
+    for (const [name, bytes] of before)
+      if (!LISTING.includes(name))
+        expect([name, after.get(name)!.equals(bytes)]).toEqual([name, true]);
+    const back = await open(result.data);
+    expect(back.getWorksheet(SUMMARY)!.getCell("A1").value).toBe("我自己的汇总");
+    expect(back.getWorksheet(`${SUMMARY}（助手）`)!.getCell("A1").value).toBe(TITLE);
+    const book = await FileWorkbook.fromBuffer(result.data);
+    expect((await book.read()).ownedSheets?.summary).toBe(`${SUMMARY}（助手）`);
+    // The next run replaces only our own sheet, again beside theirs.
+    const again = await writeOwnedSheetIntoPackage(result.data, layout, OPTIONS);
+    expect(again).toMatchObject({ sheet: `${SUMMARY}（助手）`, replaced: true });
+  });
+
+  it("escapes text, keeps Chinese, and renumbers a custom number format that clashes", async () => {
+    // An original whose custom format 164 is something else.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("数据");
+    ws.getCell("A1").value = 1.5;
+    ws.getCell("A1").numFmt = '0.000 "元"';
+    const original = new Uint8Array(await wb.xlsx.writeBuffer());
+    const odd: SheetLayout = {
+      name: "汇总",
+      fontName: "宋体",
+      fontSize: 11,
+      cells: [
+        { row: 0, column: 0, value: `A & B <c> "引号" '单' 中文` },
+        { row: 1, column: 0, value: 0.25, style: { numberFormat: '0.0 "分"', bold: true } },
+        { row: 2, column: 0, value: "  前后空格  " },
+      ],
+      merges: [],
+      columnWidths: [20],
+    };
+    const result = await writeOwnedSheetIntoPackage(original, odd, {
+      markerName: OWNER_NAME,
+      preferredName: "汇总",
+    });
+    const back = await open(result.data);
+    expect(back.getWorksheet("数据")!.getCell("A1").numFmt).toBe('0.000 "元"');
+    const sheet = back.getWorksheet("汇总")!;
+    expect(sheet.getCell("A1").value).toBe(`A & B <c> "引号" '单' 中文`);
+    expect(sheet.getCell("A2").numFmt).toBe('0.0 "分"');
+    expect(sheet.getCell("A2").font).toMatchObject({ bold: true, name: "宋体" });
+    expect(sheet.getCell("A3").value).toBe("  前后空格  ");
+    const styles = await text(result.data, "xl/styles.xml");
+    expect(styles).toMatch(/<numFmt numFmtId="164" formatCode="0.000 &quot;元&quot;"\/>/);
+    expect(styles).toMatch(/<numFmt numFmtId="165" formatCode="0.0 &quot;分&quot;"\/>/);
+    expect(styles).toMatch(/<numFmts count="2">/);
+    // The same as writeLayout renders it alone.
+    const alone = new ExcelJS.Workbook();
+    writeLayout(alone, odd);
+    const aloneBack = await open(new Uint8Array(await alone.xlsx.writeBuffer()));
+    expect(fingerprint(sheet)).toEqual(fingerprint(aloneBack.getWorksheet("汇总")!));
+  });
+
+  const hasSoffice = (() => {
+    try {
+      execFileSync("which", ["soffice"], { stdio: "pipe" });
+      execFileSync("which", ["pdftotext"], { stdio: "pipe" });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+
+  (hasSoffice ? it : it.skip)(
+    "LibreOffice opens the result and prints the summary",
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), "jixiao-pkg-"));
+      const xlsx = join(dir, "injected.xlsx");
+      writeFileSync(xlsx, output);
+      const profile = mkdtempSync(join(tmpdir(), "lo-profile-"));
+      execFileSync(
+        "soffice",
+        [
+          `-env:UserInstallation=file://${profile}`,
+          "--headless",
+          "--norestore",
+          "--convert-to",
+          "pdf",
+          "--outdir",
+          dir,
+          xlsx,
+        ],
+        { stdio: "pipe", timeout: 120_000 }
+      );
+      const pdfText = execFileSync("pdftotext", [join(dir, "injected.pdf"), "-"], {
+        encoding: "utf8",
+      });
+      expect(pdfText).toContain(TITLE);
+      expect(pdfText).toContain("基本信息");
+    },
+    180_000
+  );
+
+  it("measures: injecting vs the whole workbook through ExcelJS (printed, not asserted)", async () => {
+    const data = sample();
+    const time = async (f: () => Promise<unknown>, n = 5) => {
+      await f();
+      const t0 = performance.now();
+      for (let i = 0; i < n; i++) await f();
+      return (performance.now() - t0) / n;
+    };
+    const bare = await time(async () => (await open(data)).xlsx.writeBuffer());
+    const oldWay = await time(async () => {
+      const book = await FileWorkbook.fromBuffer(data);
+      await book.writeOwnedSheet(layout);
+      await book.toBuffer();
+    });
+    const inject = await time(() => writeOwnedSheetIntoPackage(data, layout, OPTIONS));
+    const cliNew = await time(async () => {
+      await summaryOf(data);
+      await writeOwnedSheetIntoPackage(data, layout, OPTIONS);
+    });
+    const cliOld = await time(() => writtenTheOldWay(data));
+    console.log(
+      [
+        `ExcelJS load+save (bare): ${bare.toFixed(1)} ms`,
+        `FileWorkbook load+writeOwnedSheet+writeBuffer: ${oldWay.toFixed(1)} ms`,
+        `writeOwnedSheetIntoPackage alone: ${inject.toFixed(1)} ms`,
+        `pipeline old (load+recalculate+toBuffer): ${cliOld.toFixed(1)} ms = ${(cliOld / bare).toFixed(2)}× bare`,
+        `pipeline new (load+recalculate(capture)+inject): ${cliNew.toFixed(1)} ms = ${(cliNew / bare).toFixed(2)}× bare`,
+      ].join("\n")
+    );
+  }, 120_000);
+});
