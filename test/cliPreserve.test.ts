@@ -1,8 +1,12 @@
 /**
- * What ExcelJS cannot write back: the CLI must never lose it silently. Real .xlsx files are
- * crafted from the sample (charts, a pivot table, VBA, …) and scored; the tests check what the
- * scored copy really lacks, that --in-place refuses such a file and leaves its bytes alone, that
- * the copy comes with a warning, and that writes are atomic (no half file, no temporary left).
+ * Nothing is lost silently. Real .xlsx files are crafted from the sample (charts, a pivot
+ * table, VBA, …) and scored. The CLI adds the summary to the original package, so a workbook
+ * with charts and a pivot table keeps every other part byte for byte, gets no warning, and can
+ * be scored --in-place. What only ExcelJS can write (a macro-enabled workbook, or a package the
+ * package writer refuses) goes through the ExcelJS fallback: what ExcelJS keeps and loses is
+ * measured on a round trip through FileWorkbook, --in-place refuses such a file and leaves its
+ * bytes alone, and the copy comes with a warning. Writes are atomic (no half file, no
+ * temporary left).
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -25,7 +29,12 @@ import { join } from "node:path";
 import { temporaryName, writeFileAtomic } from "../src/cli/atomicWrite";
 import type { CliIo } from "../src/cli/io";
 import { isCalendarDate, main } from "../src/cli/main";
+import { MACRO_IN_PLACE } from "../src/cli/scoreFile";
+import { FileWorkbook } from "../src/hosts/file/fileWorkbook";
+import * as packageWriter from "../src/hosts/file/packageWriter";
+import { PackageWriteError } from "../src/hosts/file/packageWriter";
 import { describeLost, scanWorkbookZip } from "../src/hosts/file/preservation";
+import { recalculate } from "../src/pipeline/recalculate";
 import { SAMPLE_PATH } from "./parse/sampleSnapshot";
 
 /** The module object itself (an `import *` namespace cannot be spied on). */
@@ -35,6 +44,8 @@ const DATE = "2026-11-27";
 const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const CT = "[Content_Types].xml";
+const XLSX_MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+const XLSM_MAIN = "application/vnd.ms-excel.sheet.macroEnabled.main+xml";
 const EMPTY_RELS =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
   '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
@@ -50,6 +61,11 @@ async function run(argv: string[], tty?: CliIo["tty"]) {
   const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t), tty });
   return { code, out: out.join("\n"), err: err.join("\n"), errLines: err };
 }
+
+/** What `miscellany` holds that ExcelJS drops, as the CLI names it. */
+const MISCELLANY_LOST =
+  "对话式批注 2 条、VBA 宏、外部工作簿链接 1 个、自定义文档属性 1 项、形状或文本框等图形 1 个、" +
+  "跨工作表的下拉列表等数据验证 1 处、迷你图 1 组、其他本工具不支持的部件 1 个（xl/foo/bar.bin）";
 
 const sha = (p: string) => createHash("sha256").update(readFileSync(p)).digest("hex");
 const tempFiles = (dir: string) => readdirSync(dir).filter((n) => n.includes("jixiao-tmp"));
@@ -353,42 +369,99 @@ async function keepable(path: string): Promise<string> {
   return p.save(path);
 }
 
-describe("what ExcelJS keeps and loses (measured on a real round trip through the CLI)", () => {
+/** The ExcelJS fallback's own writes (what `jixiao score` does when it cannot keep the package). */
+async function throughExcelJS(input: string, output: string): Promise<string> {
+  const book = await FileWorkbook.fromFile(input);
+  await recalculate(book, { date: DATE });
+  writeFileSync(output, await book.toBuffer());
+  return output;
+}
+
+/** Every entry of a package, uncompressed, by name. */
+async function entries(path: string): Promise<Map<string, Buffer>> {
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  const out = new Map<string, Buffer>();
+  for (const f of Object.values(zip.files))
+    if (!f.dir) out.set(f.name, await f.async("nodebuffer"));
+  return out;
+}
+
+/** The package files that list the added summary sheet (and the styles it brings). */
+const LISTING = [
+  "[Content_Types].xml",
+  "xl/_rels/workbook.xml.rels",
+  "xl/styles.xml",
+  "xl/workbook.xml",
+];
+
+/** The charts and the pivot table of `chartsAndPivot`, with what ties them to their sheets. */
+const CHART_AND_PIVOT_PARTS = [
+  "xl/charts/chart1.xml",
+  "xl/charts/chart2.xml",
+  "xl/drawings/_rels/drawing2.xml.rels",
+  "xl/drawings/drawing2.xml",
+  "xl/pivotCache/_rels/pivotCacheDefinition1.xml.rels",
+  "xl/pivotCache/pivotCacheDefinition1.xml",
+  "xl/pivotCache/pivotCacheRecords1.xml",
+  "xl/pivotTables/_rels/pivotTable1.xml.rels",
+  "xl/pivotTables/pivotTable1.xml",
+  "xl/worksheets/_rels/sheet2.xml.rels",
+  "xl/worksheets/_rels/sheet4.xml.rels",
+];
+
+/**
+ * `after` holds every entry of `before` byte for byte, but for the package files that list the
+ * summary and those named in `changed`; returns the entries added.
+ */
+function expectKept(
+  before: Map<string, Buffer>,
+  after: Map<string, Buffer>,
+  changed: string[] = []
+): string[] {
+  for (const [name, bytes] of before) {
+    expect(after.has(name)).toBe(true);
+    if (!LISTING.includes(name) && !changed.includes(name))
+      expect({ name, same: after.get(name)?.equals(bytes) }).toEqual({
+        name,
+        same: true,
+      });
+  }
+  return [...after.keys()].filter((n) => !before.has(n));
+}
+
+/** The summary sheet a scored file holds, read back by ExcelJS: its total score's row. */
+async function summaryTotal(path: string): Promise<string | undefined> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(path);
+  const sheet = book.getWorksheet("绩效自评汇总");
+  let found: string | undefined;
+  sheet?.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (found === undefined && String(cell.value).includes("95.18")) found = String(cell.value);
+    })
+  );
+  return found ?? (sheet ? "sheet" : undefined);
+}
+
+describe("what ExcelJS keeps and loses (the fallback, measured on a round trip through FileWorkbook)", () => {
   const dir = mkdtempSync(join(tmpdir(), "jixiao-keep-"));
 
-  it("charts and the pivot table are not in the scored copy; the rest of the workbook is", async () => {
+  it("charts and the pivot table are not in ExcelJS's copy; the rest of the workbook is", async () => {
     const input = await chartsAndPivot(join(dir, "某局.xlsx"));
-    const { code } = await run(["score", input, "--date", DATE]);
-    expect(code).toBe(0);
+    const output = await throughExcelJS(input, join(dir, "某局.exceljs.xlsx"));
     const before = await parts(input);
-    const after = await parts(join(dir, "某局.已评分.xlsx"));
-    const gone = before.filter((n) => !after.includes(n));
-    expect(gone).toEqual([
-      "xl/charts/chart1.xml",
-      "xl/charts/chart2.xml",
-      "xl/drawings/_rels/drawing2.xml.rels",
-      "xl/drawings/drawing2.xml",
-      "xl/pivotCache/_rels/pivotCacheDefinition1.xml.rels",
-      "xl/pivotCache/pivotCacheDefinition1.xml",
-      "xl/pivotCache/pivotCacheRecords1.xml",
-      "xl/pivotTables/_rels/pivotTable1.xml.rels",
-      "xl/pivotTables/pivotTable1.xml",
-      "xl/worksheets/_rels/sheet2.xml.rels",
-      "xl/worksheets/_rels/sheet4.xml.rels",
-    ]);
+    const after = await parts(output);
+    expect(before.filter((n) => !after.includes(n))).toEqual(CHART_AND_PIVOT_PARTS);
     // What the scan finds is exactly what went, and the copy has nothing more to lose.
     const scan = await scanWorkbookZip(readFileSync(input));
     expect(describeLost(scan.lost)).toBe("图表 2 个、数据透视表 1 个");
-    expect((await scanWorkbookZip(readFileSync(join(dir, "某局.已评分.xlsx")))).lost).toEqual([]);
+    expect((await scanWorkbookZip(readFileSync(output))).lost).toEqual([]);
   });
 
-  it("pictures and notes survive, so a workbook with only those gets no warning", async () => {
+  it("pictures and notes survive, so the scan finds nothing to lose in such a workbook", async () => {
     const input = await keepable(join(dir, "图片.xlsx"));
     expect((await scanWorkbookZip(readFileSync(input))).lost).toEqual([]);
-    const { code, err } = await run(["score", input, "--date", DATE]);
-    expect(code).toBe(0);
-    expect(err).toBe("");
-    const output = join(dir, "图片.已评分.xlsx");
+    const output = await throughExcelJS(input, join(dir, "图片.exceljs.xlsx"));
     const after = await parts(output);
     expect(after).toEqual(expect.arrayContaining(["xl/media/image1.png", "xl/comments3.xml"]));
     const drawing = after.find((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n)) as string;
@@ -402,13 +475,8 @@ describe("what ExcelJS keeps and loses (measured on a real round trip through th
   it("everything else that is dropped is named; Excel's own picture is kept, its text box is not", async () => {
     const input = await miscellany(join(dir, "杂项.xlsx"));
     const scan = await scanWorkbookZip(readFileSync(input));
-    expect(describeLost(scan.lost)).toBe(
-      "对话式批注 2 条、VBA 宏、外部工作簿链接 1 个、自定义文档属性 1 项、形状或文本框等图形 1 个、" +
-        "跨工作表的下拉列表等数据验证 1 处、迷你图 1 组、其他本工具不支持的部件 1 个（xl/foo/bar.bin）"
-    );
-    const { code } = await run(["score", input, "--date", DATE]);
-    expect(code).toBe(0);
-    const output = join(dir, "杂项.已评分.xlsx");
+    expect(describeLost(scan.lost)).toBe(MISCELLANY_LOST);
+    const output = await throughExcelJS(input, join(dir, "杂项.exceljs.xlsx"));
     const after = await parts(output);
     for (const lost of [
       "xl/vbaProject.bin",
@@ -430,59 +498,199 @@ describe("what ExcelJS keeps and loses (measured on a real round trip through th
   });
 });
 
-describe("jixiao score on a workbook with charts and a pivot table", () => {
+describe("jixiao score on a workbook with charts and a pivot table: the package is kept", () => {
   const dir = mkdtempSync(join(tmpdir(), "jixiao-preserve-"));
+
+  it("the copy holds the summary and every other part of the input byte for byte; no warning", async () => {
+    const input = await chartsAndPivot(join(dir, "某局.xlsx"));
+    const before = sha(input);
+    const { code, out, err } = await run(["score", input, "--date", DATE]);
+    expect(code).toBe(0);
+    const output = join(dir, "某局.已评分.xlsx");
+    expect(out).toContain(`已写入 ${output} 的“绩效自评汇总”工作表。`);
+    expect(err).toBe("");
+    expect(sha(input)).toBe(before);
+    expect(tempFiles(dir)).toEqual([]);
+    const inputEntries = await entries(input);
+    const outputEntries = await entries(output);
+    expect(expectKept(inputEntries, outputEntries)).toEqual(["xl/worksheets/sheet6.xml"]);
+    for (const name of CHART_AND_PIVOT_PARTS)
+      expect(outputEntries.get(name)?.equals(inputEntries.get(name) as Buffer)).toBe(true);
+    expect(describeLost((await scanWorkbookZip(readFileSync(output))).lost)).toBe(
+      "图表 2 个、数据透视表 1 个"
+    );
+    expect(await summaryTotal(output)).toContain("95.18");
+  });
+
+  it("--in-place writes the summary into the input and keeps its charts and pivot table", async () => {
+    const input = join(dir, "某局.xlsx");
+    const beforeEntries = await entries(input);
+    const { code, out, err } = await run(["score", input, "--in-place", "--date", DATE]);
+    expect(code).toBe(0);
+    expect(err).toBe("");
+    expect(out).toContain(`已写入 ${input} 的“绩效自评汇总”工作表。`);
+    const afterEntries = await entries(input);
+    expect(expectKept(beforeEntries, afterEntries)).toEqual(["xl/worksheets/sheet6.xml"]);
+    expect(await summaryTotal(input)).toContain("95.18");
+    expect(readdirSync(dir).sort()).toEqual(["某局.xlsx", "某局.已评分.xlsx"]);
+
+    // Again: our summary is replaced in place, nothing else moves.
+    const again = await run(["score", input, "--in-place", "--date", "2026-12-01"]);
+    expect(again.code).toBe(0);
+    const thirdEntries = await entries(input);
+    expect(expectKept(afterEntries, thirdEntries, ["xl/worksheets/sheet6.xml"])).toEqual([]);
+    expect(thirdEntries.get("xl/worksheets/sheet6.xml")?.toString()).toContain("2026-12-01");
+    expect(tempFiles(dir)).toEqual([]);
+  });
+
+  it("--json: no warnings", async () => {
+    const input = join(dir, "某局.xlsx");
+    const output = join(dir, "j.xlsx");
+    const { code, out } = await run(["score", input, "--out", output, "--json", "--date", DATE]);
+    expect(code).toBe(0);
+    expect(JSON.parse(out).warnings).toEqual([]);
+    expect(JSON.parse(out).sheet).toBe("绩效自评汇总");
+  });
+
+  it("a folder with --in-place: every file is scored in place, charts kept", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "jixiao-preserve-folder-"));
+    const charts = await chartsAndPivot(join(folder, "a 图表.xlsx"));
+    copyFileSync(SAMPLE_PATH, join(folder, "b 普通.xlsx"));
+    const before = await entries(charts);
+    const { code, errLines } = await run(["score", folder, "--in-place", "--date", DATE]);
+    expect(code).toBe(0);
+    expect(errLines).toEqual([
+      "[1/2] 已评分 a 图表.xlsx：95.18 分，优",
+      "[2/2] 已评分 b 普通.xlsx：95.18 分，优",
+    ]);
+    expect(expectKept(before, await entries(charts))).toEqual(["xl/worksheets/sheet6.xml"]);
+    expect(existsSync(join(folder, "已评分", "汇总排名.xlsx"))).toBe(true);
+    expect(tempFiles(folder)).toEqual([]);
+  });
+
+  it("a folder without --in-place: the copies are written, no warning in the text or the JSON", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "jixiao-preserve-folder-"));
+    const charts = await chartsAndPivot(join(folder, "a 图表.xlsx"));
+    copyFileSync(SAMPLE_PATH, join(folder, "b 普通.xlsx"));
+    const output = join(folder, "已评分", "a 图表.已评分.xlsx");
+
+    const text = await run(["score", folder, "--date", DATE]);
+    expect(text.code).toBe(0);
+    expect(text.errLines).toEqual([
+      "[1/2] 已评分 a 图表.xlsx：95.18 分，优",
+      "[2/2] 已评分 b 普通.xlsx：95.18 分，优",
+    ]);
+    expect(expectKept(await entries(charts), await entries(output))).toEqual([
+      "xl/worksheets/sheet6.xml",
+    ]);
+
+    const json = await run(["score", folder, "--json", "--date", DATE]);
+    const lines = json.out.split("\n").map((l) => JSON.parse(l));
+    expect(lines[0].warnings).toEqual([]);
+    expect(lines[1].warnings).toEqual([]);
+    expect(tempFiles(join(folder, "已评分"))).toEqual([]);
+  });
+
+  it("when the package writer cannot write the package, ExcelJS writes the copy: warning, no --in-place", async () => {
+    const input = await chartsAndPivot(join(dir, "退回.xlsx"));
+    const before = sha(input);
+    const refuse = jest
+      .spyOn(packageWriter, "writeOwnedSheetIntoPackage")
+      .mockRejectedValue(new PackageWriteError("不支持 Strict Open XML 格式"));
+    try {
+      const inPlace = await run(["score", input, "--in-place", "--date", DATE]);
+      expect(inPlace.code).toBe(1);
+      expect(inPlace.err).toBe(
+        `不能就地写入 ${input}：工作簿含有图表 2 个、数据透视表 1 个，本工具写出时会丢失这些对象；` +
+          "请去掉 --in-place（将另存副本）或在 Excel 中使用加载项"
+      );
+      expect(sha(input)).toBe(before);
+      const copy = await run(["score", input, "--date", DATE]);
+      expect(copy.code).toBe(0);
+      const output = join(dir, "退回.已评分.xlsx");
+      expect(copy.errLines).toEqual([
+        `注意：${output} 中不含原文件的图表 2 个、数据透视表 1 个；原文件未改动。`,
+      ]);
+      expect(await parts(output)).not.toContain("xl/charts/chart1.xml");
+      expect(await summaryTotal(output)).toContain("95.18");
+    } finally {
+      refuse.mockRestore();
+    }
+    expect(sha(input)).toBe(before);
+  });
+
+  it("any other error of the package writer fails the file (nothing written), it is not hidden", async () => {
+    const input = join(dir, "某局.xlsx");
+    const before = sha(input);
+    const output = join(dir, "坏.xlsx");
+    const broken = jest
+      .spyOn(packageWriter, "writeOwnedSheetIntoPackage")
+      .mockRejectedValue(new Error("boom"));
+    try {
+      const { code, err } = await run(["score", input, "--out", output, "--date", DATE]);
+      expect(code).toBe(1);
+      expect(err).toMatch(new RegExp(`^未能保存 ${input} 的评分结果：生成工作簿时出错：`));
+    } finally {
+      broken.mockRestore();
+    }
+    expect(existsSync(output)).toBe(false);
+    expect(sha(input)).toBe(before);
+  });
+});
+
+describe("jixiao score on a workbook with VBA and more: the ExcelJS fallback", () => {
+  const dir = mkdtempSync(join(tmpdir(), "jixiao-fallback-"));
   const REFUSAL =
-    "工作簿含有图表 2 个、数据透视表 1 个，本工具写出时会丢失这些对象；" +
+    `工作簿含有${MISCELLANY_LOST}，本工具写出时会丢失这些对象；` +
     "请去掉 --in-place（将另存副本）或在 Excel 中使用加载项";
 
   it("--in-place is refused: exit 1, one line naming what would be lost, the input byte for byte", async () => {
-    const input = await chartsAndPivot(join(dir, "某局.xlsx"));
+    const input = await miscellany(join(dir, "杂项.xlsx"));
     const before = sha(input);
     const { code, out, err } = await run(["score", input, "--in-place", "--date", DATE]);
     expect(code).toBe(1);
     expect(err).toBe(`不能就地写入 ${input}：${REFUSAL}`);
     expect(out).toBe("");
     expect(sha(input)).toBe(before);
-    expect(readdirSync(dir)).toEqual(["某局.xlsx"]);
+    expect(readdirSync(dir)).toEqual(["杂项.xlsx"]);
   });
 
-  it("without --in-place: the copy is written, with a warning on stderr; exit 0", async () => {
-    const input = join(dir, "某局.xlsx");
+  it("without --in-place: the copy is written by ExcelJS, with a warning on stderr; exit 0", async () => {
+    const input = join(dir, "杂项.xlsx");
     const before = sha(input);
     const { code, out, errLines } = await run(["score", input, "--date", DATE]);
     expect(code).toBe(0);
-    const output = join(dir, "某局.已评分.xlsx");
+    const output = join(dir, "杂项.已评分.xlsx");
     expect(out).toContain(`已写入 ${output} 的“绩效自评汇总”工作表。`);
-    expect(errLines).toEqual([
-      `注意：${output} 中不含原文件的图表 2 个、数据透视表 1 个；原文件未改动。`,
-    ]);
+    expect(errLines).toEqual([`注意：${output} 中不含原文件的${MISCELLANY_LOST}；原文件未改动。`]);
     expect(sha(input)).toBe(before);
+    expect(await parts(output)).not.toContain("xl/vbaProject.bin");
+    expect(await summaryTotal(output)).toContain("95.18");
     expect(tempFiles(dir)).toEqual([]);
   });
 
   it("--json carries the warnings (an empty list when there are none)", async () => {
-    const input = join(dir, "某局.xlsx");
+    const input = join(dir, "杂项.xlsx");
     const output = join(dir, "j.xlsx");
-    const withCharts = await run(["score", input, "--out", output, "--json", "--date", DATE]);
-    expect(withCharts.code).toBe(0);
-    expect(JSON.parse(withCharts.out).warnings).toEqual([
-      `注意：${output} 中不含原文件的图表 2 个、数据透视表 1 个；原文件未改动。`,
+    const withVba = await run(["score", input, "--out", output, "--json", "--date", DATE]);
+    expect(withVba.code).toBe(0);
+    expect(JSON.parse(withVba.out).warnings).toEqual([
+      `注意：${output} 中不含原文件的${MISCELLANY_LOST}；原文件未改动。`,
     ]);
     const plain = await run(["score", SAMPLE_PATH, "--out", join(dir, "p.xlsx"), "--json"]);
     expect(JSON.parse(plain.out).warnings).toEqual([]);
   });
 
   it("a folder: with --in-place such a file fails with the reason, the others are scored in place", async () => {
-    const folder = mkdtempSync(join(tmpdir(), "jixiao-preserve-folder-"));
-    await chartsAndPivot(join(folder, "a 图表.xlsx"));
+    const folder = mkdtempSync(join(tmpdir(), "jixiao-fallback-folder-"));
+    await miscellany(join(folder, "a 杂项.xlsx"));
     copyFileSync(SAMPLE_PATH, join(folder, "b 普通.xlsx"));
-    const before = sha(join(folder, "a 图表.xlsx"));
+    const before = sha(join(folder, "a 杂项.xlsx"));
     const { code, errLines } = await run(["score", folder, "--in-place", "--date", DATE]);
     expect(code).toBe(1);
-    expect(errLines).toContain(`[1/2] 不能就地写入 a 图表.xlsx：${REFUSAL}`);
+    expect(errLines).toContain(`[1/2] 不能就地写入 a 杂项.xlsx：${REFUSAL}`);
     expect(errLines).toContain("[2/2] 已评分 b 普通.xlsx：95.18 分，优");
-    expect(sha(join(folder, "a 图表.xlsx"))).toBe(before);
+    expect(sha(join(folder, "a 杂项.xlsx"))).toBe(before);
     const ranking = new ExcelJS.Workbook();
     await ranking.xlsx.readFile(join(folder, "已评分", "汇总排名.xlsx"));
     const values: unknown[] = [];
@@ -492,16 +700,16 @@ describe("jixiao score on a workbook with charts and a pivot table", () => {
   });
 
   it("a folder without --in-place: the copy is written, the warning printed and in the JSON line", async () => {
-    const folder = mkdtempSync(join(tmpdir(), "jixiao-preserve-folder-"));
-    await chartsAndPivot(join(folder, "a 图表.xlsx"));
+    const folder = mkdtempSync(join(tmpdir(), "jixiao-fallback-folder-"));
+    await miscellany(join(folder, "a 杂项.xlsx"));
     copyFileSync(SAMPLE_PATH, join(folder, "b 普通.xlsx"));
-    const output = join(folder, "已评分", "a 图表.已评分.xlsx");
-    const warning = `注意：${output} 中不含原文件的图表 2 个、数据透视表 1 个；原文件未改动。`;
+    const output = join(folder, "已评分", "a 杂项.已评分.xlsx");
+    const warning = `注意：${output} 中不含原文件的${MISCELLANY_LOST}；原文件未改动。`;
 
     const text = await run(["score", folder, "--date", DATE]);
     expect(text.code).toBe(0);
     expect(text.errLines).toEqual([
-      "[1/2] 已评分 a 图表.xlsx：95.18 分，优",
+      "[1/2] 已评分 a 杂项.xlsx：95.18 分，优",
       warning,
       "[2/2] 已评分 b 普通.xlsx：95.18 分，优",
     ]);
@@ -515,15 +723,15 @@ describe("jixiao score on a workbook with charts and a pivot table", () => {
   });
 
   it("on a terminal the warning is printed above the bar", async () => {
-    const folder = mkdtempSync(join(tmpdir(), "jixiao-preserve-tty-"));
-    await chartsAndPivot(join(folder, "a.xlsx"));
+    const folder = mkdtempSync(join(tmpdir(), "jixiao-fallback-tty-"));
+    await miscellany(join(folder, "a.xlsx"));
     const raw: string[] = [];
     const { errLines } = await run(["score", folder, "--date", DATE], {
       write: (t) => raw.push(t),
       columns: 80,
     });
     expect(errLines).toEqual([
-      `注意：${join(folder, "已评分", "a.已评分.xlsx")} 中不含原文件的图表 2 个、数据透视表 1 个；原文件未改动。`,
+      `注意：${join(folder, "已评分", "a.已评分.xlsx")} 中不含原文件的${MISCELLANY_LOST}；原文件未改动。`,
     ]);
     expect(raw[raw.length - 1]).toBe("\r\x1b[K");
   });
@@ -670,15 +878,46 @@ describe("options", () => {
     );
   });
 
-  it("an .xlsm is copied as .xlsx (the copy has no macros)", async () => {
+  it("an .xlsm is copied as .xlsx (the copy has no macros, a warning says so); --in-place is refused", async () => {
     const input = join(dir, "宏.xlsm");
     const p = await Package.sample();
     p.zip.file("xl/vbaProject.bin", Buffer.alloc(64, 1));
+    await p.edit(CT, (xml) => xml.replace(XLSX_MAIN, XLSM_MAIN));
     await p.save(input);
+    const before = sha(input);
+    const inPlace = await run(["score", input, "--in-place", "--date", DATE]);
+    expect(inPlace.code).toBe(1);
+    expect(inPlace.err).toBe(
+      `不能就地写入 ${input}：工作簿含有 VBA 宏，本工具写出时会丢失这些对象；` +
+        "请去掉 --in-place（将另存副本）或在 Excel 中使用加载项"
+    );
+    expect(sha(input)).toBe(before);
     const { code, errLines } = await run(["score", input, "--date", DATE]);
     expect(code).toBe(0);
     const output = join(dir, "宏.已评分.xlsx");
     expect(existsSync(output)).toBe(true);
     expect(errLines).toEqual([`注意：${output} 中不含原文件的 VBA 宏；原文件未改动。`]);
+    const types = await partText(output, CT);
+    expect(types).toContain(XLSX_MAIN);
+    expect(types).not.toContain("macroEnabled");
+    expect(await parts(output)).not.toContain("xl/vbaProject.bin");
+  });
+
+  it("a macro-enabled workbook without macros: copied as .xlsx without a warning; --in-place is refused", async () => {
+    const input = join(dir, "无宏.xlsm");
+    const p = await Package.sample();
+    await p.edit(CT, (xml) => xml.replace(XLSX_MAIN, XLSM_MAIN));
+    await p.save(input);
+    const before = sha(input);
+    const inPlace = await run(["score", input, "--in-place", "--date", DATE]);
+    expect(inPlace.code).toBe(1);
+    expect(inPlace.err).toBe(`不能就地写入 ${input}：${MACRO_IN_PLACE}`);
+    expect(sha(input)).toBe(before);
+    const { code, err } = await run(["score", input, "--date", DATE]);
+    expect(code).toBe(0);
+    expect(err).toBe("");
+    const types = await partText(join(dir, "无宏.已评分.xlsx"), CT);
+    expect(types).toContain(XLSX_MAIN);
+    expect(types).not.toContain("macroEnabled");
   });
 });

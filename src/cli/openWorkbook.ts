@@ -1,32 +1,50 @@
 /**
  * Opening an .xlsx for the command line, with one clear Chinese line for every way it can fail.
- * In two steps, so that the caller can look at the file (what ExcelJS would lose, see
- * preservation.ts) before ExcelJS parses it: `readWorkbookFile`, then `parseWorkbook`.
+ * In steps, so that the caller can look at the package (is it macro-enabled? what would
+ * ExcelJS lose, see preservation.ts) before ExcelJS parses it: `readWorkbookFile` (the bytes)
+ * or `checkWorkbookData` (bytes already in memory), then `parseWorkbook`.
  */
+import JSZip from "jszip";
 import { readFile } from "node:fs/promises";
 import { FileWorkbook } from "../hosts/file/fileWorkbook";
 import { describeError, errorCode } from "./errors";
-import { type ZipScan, scanWorkbookZip } from "../hosts/file/preservation";
 
 export type Opened = { ok: true; book: FileWorkbook } | { ok: false; reason: string };
 
-/** The file's bytes and what its zip holds; or why it is not an .xlsx at all. */
+/** What the package says about itself, before any part is parsed. */
+export interface PackageInfo {
+  /**
+   * The workbook is macro-enabled (.xlsm, .xltm, .xlam: its content type says so) or holds a
+   * VBA project. Its copy is an .xlsx, so the macros cannot stay.
+   */
+  macroEnabled: boolean;
+  /** The workbook part's content type is that of a plain .xlsx workbook. */
+  plainWorkbook: boolean;
+}
+
+/** The file's bytes and what its package says; or why it is not an .xlsx at all. */
 export type ReadFile =
-  { ok: true; data: Uint8Array; scan: ZipScan } | { ok: false; reason: string };
+  { ok: true; data: Uint8Array; info: PackageInfo } | { ok: false; reason: string };
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 
 export const DAMAGED = "文件已损坏，无法作为 .xlsx 打开";
 
+/** The content type of a plain .xlsx workbook part. */
+export const XLSX_WORKBOOK =
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+
 function startsWith(data: Uint8Array, magic: number[]): boolean {
   return magic.every((byte, i) => data[i] === byte);
 }
 
-export async function readWorkbookFile(path: string): Promise<ReadFile> {
-  let data: Uint8Array;
+/** The file's bytes, or why they cannot be read. */
+export async function readFileBytes(
+  path: string
+): Promise<{ ok: true; data: Uint8Array } | { ok: false; reason: string }> {
   try {
-    data = await readFile(path);
+    return { ok: true, data: await readFile(path) };
   } catch (error) {
     const code = errorCode(error);
     if (code === "ENOENT") return { ok: false, reason: "文件不存在" };
@@ -34,6 +52,15 @@ export async function readWorkbookFile(path: string): Promise<ReadFile> {
     if (code === "EACCES" || code === "EPERM") return { ok: false, reason: "没有读取该文件的权限" };
     return { ok: false, reason: `无法读取文件：${describeError(error)}` };
   }
+}
+
+export async function readWorkbookFile(path: string): Promise<ReadFile> {
+  const read = await readFileBytes(path);
+  return read.ok ? checkWorkbookData(read.data) : read;
+}
+
+/** Whether `data` is an .xlsx package, and what it says about itself. */
+export async function checkWorkbookData(data: Uint8Array): Promise<ReadFile> {
   if (data.length === 0) return { ok: false, reason: "文件为空" };
   if (startsWith(data, OLE)) {
     return {
@@ -43,11 +70,45 @@ export async function readWorkbookFile(path: string): Promise<ReadFile> {
   }
   if (!startsWith(data, ZIP))
     return { ok: false, reason: "不是 .xlsx 文件（请在 Excel 中另存为 .xlsx 格式）" };
-  const scan = await scanWorkbookZip(data);
-  if (!scan.zip) return { ok: false, reason: DAMAGED };
-  if (!scan.workbook)
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(data);
+  } catch {
+    return { ok: false, reason: DAMAGED };
+  }
+  const names = Object.values(zip.files)
+    .filter((entry) => !entry.dir)
+    .map((entry) => entry.name.replace(/^\//, ""));
+  if (!names.includes("xl/workbook.xml"))
     return { ok: false, reason: "不是 Excel 工作簿（压缩包中没有 xl/workbook.xml）" };
-  return { ok: true, data, scan };
+  let types = "";
+  try {
+    types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
+  } catch {
+    // Unreadable content types: ExcelJS decides below whether the file opens at all.
+  }
+  const type = workbookContentType(types);
+  return {
+    ok: true,
+    data,
+    info: {
+      macroEnabled:
+        /macroEnabled/i.test(type ?? "") || names.some((n) => /^xl\/vbaProject\.bin$/i.test(n)),
+      plainWorkbook: type === XLSX_WORKBOOK,
+    },
+  };
+}
+
+/** The content type `[Content_Types].xml` gives `/xl/workbook.xml` (null when none). */
+function workbookContentType(types: string): string | null {
+  const attr = (tag: string, name: string) =>
+    new RegExp(`\\s${name}\\s*=\\s*["']([^"']*)["']`).exec(tag)?.[1] ?? null;
+  for (const m of types.matchAll(/<(?:[\w.-]+:)?Override\b[^>]*>/g))
+    if (attr(m[0], "PartName")?.toLowerCase() === "/xl/workbook.xml")
+      return attr(m[0], "ContentType");
+  for (const m of types.matchAll(/<(?:[\w.-]+:)?Default\b[^>]*>/g))
+    if (attr(m[0], "Extension")?.toLowerCase() === "xml") return attr(m[0], "ContentType");
+  return null;
 }
 
 export async function parseWorkbook(data: Uint8Array): Promise<Opened> {

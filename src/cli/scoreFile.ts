@@ -3,17 +3,30 @@
  * (one clear reason when it cannot be read), run the add-in's own 重新计算 on it, and write the
  * scored workbook. Never throws: every way a file can go wrong is an outcome with a reason.
  *
- * The workbook is written back by ExcelJS, which leaves out what it does not model (charts,
- * pivot tables, VBA, …; see preservation.ts). Such a file is never written over (--in-place is
- * refused), and a copy of it carries a warning naming what it lacks.
+ * The summary sheet is added to the original package (packageWriter.ts): every other part
+ * keeps its bytes, so nothing is lost and --in-place is safe. Only when that cannot be done
+ * is the whole workbook written back by ExcelJS, which leaves out what it does not model
+ * (charts, pivot tables, VBA, …; see preservation.ts): for a macro-enabled workbook (its copy
+ * is an .xlsx, so the macros cannot stay) and for a package the package writer refuses. Such
+ * a file is then never written over (--in-place is refused), and a copy of it carries a
+ * warning naming what it lacks.
  */
 import { stat } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { type Recalculation, recalculate } from "../pipeline/recalculate";
+import type { WorkbookPort } from "../hosts/port";
+import type { SheetLayout } from "../layout/sheetLayout";
+import { OWNER_NAMES } from "../hosts/ownership";
+import { PackageWriteError, writeOwnedSheetIntoPackage } from "../hosts/file/packageWriter";
 import { writeFileAtomic } from "./atomicWrite";
 import { describeError, describeInternalError, errorCode } from "./errors";
-import { parseWorkbook, readWorkbookFile } from "./openWorkbook";
-import { type LostContent, copyWarning, inPlaceRefusal } from "../hosts/file/preservation";
+import { checkWorkbookData, parseWorkbook, readFileBytes } from "./openWorkbook";
+import {
+  type LostContent,
+  copyWarning,
+  inPlaceRefusal,
+  scanWorkbookZip,
+} from "../hosts/file/preservation";
 
 export type FileOutcome =
   | {
@@ -32,10 +45,11 @@ export type FileOutcome =
       reason: string;
       /**
        * `read`: the file could not be opened as a workbook; `score`: opened, not scorable;
-       * `write`: the output could not be written; `in-place`: writing over the input would
-       * lose what ExcelJS does not model.
+       * `write`: the output could not be written; `in-place`: the workbook can only be written
+       * by the ExcelJS fallback, and writing that over the input would lose what ExcelJS does
+       * not model (or the macros of a macro-enabled workbook).
        */
-      stage: "read" | "score" | "write" | "in-place";
+      stage: Stage;
     };
 
 /** A workbook that has neither of the two tables a score is built from. */
@@ -43,7 +57,7 @@ export const NO_TABLES = "未找到预算支出明细表和绩效指标表";
 
 /**
  * Default output name: `某局.xlsx` → `某局.已评分.xlsx`, beside the input (or in `folder`). The
- * copy is always an .xlsx (ExcelJS writes no macros and no old .xls).
+ * copy is always an .xlsx (a macro-enabled workbook is copied without its macros).
  */
 export function scoredName(input: string, folder = dirname(input)): string {
   const ext = extname(input);
@@ -64,6 +78,113 @@ function writeReason(error: unknown): string {
   return describeError(error);
 }
 
+type Stage = "read" | "score" | "write" | "in-place";
+
+/** The scored workbook in memory, or why there is none. */
+export type ScoredData =
+  | {
+      ok: true;
+      /** The output file's bytes. */
+      data: Uint8Array;
+      result: Recalculation;
+      /** What the output lacks from the input (empty when nothing). */
+      lost: LostContent[];
+      /**
+       * `package`: the summary sheet was added to the original package, everything else kept;
+       * `exceljs`: the whole workbook was written by ExcelJS (the fallback).
+       */
+      via: "package" | "exceljs";
+    }
+  | { ok: false; reason: string; stage: Stage };
+
+/** The --in-place refusal for a macro-enabled workbook that holds no VBA project. */
+export const MACRO_IN_PLACE =
+  "启用宏的工作簿只能另存为 .xlsx 副本（不含宏）；请去掉 --in-place（将另存副本）或在 Excel 中使用加载项";
+
+/**
+ * Scores the workbook `input` (an .xlsx package's bytes) in memory: the command line's whole
+ * path but for reading and writing files. With `inPlace` (the output is the input itself), a
+ * workbook that only the ExcelJS fallback can write, and that would lose something, is refused
+ * (stage `in-place`).
+ */
+export async function scoreWorkbookData(
+  input: Uint8Array,
+  options: { date?: string; inPlace?: boolean } = {}
+): Promise<ScoredData> {
+  const read = await checkWorkbookData(input);
+  if (!read.ok) return { ok: false, reason: read.reason, stage: "read" };
+  const { data, info } = read;
+  const opened = await parseWorkbook(data);
+  if (!opened.ok) return { ok: false, reason: opened.reason, stage: "read" };
+  const book = opened.book;
+  // The pipeline writes nothing into ExcelJS: the layout is kept for the package writer.
+  let layout: SheetLayout | null = null;
+  const port: WorkbookPort = {
+    read: () => book.read(),
+    insertSheets: (layouts) => book.insertSheets(layouts),
+    selectCell: () => book.selectCell(),
+    writeOwnedSheet: async (l) => {
+      layout = l;
+      return { sheet: l.name, replaced: false, skipped: [] };
+    },
+  };
+  let result: Recalculation;
+  try {
+    result = await recalculate(port, { date: options.date });
+  } catch (error) {
+    return { ok: false, reason: `评分时出错：${describeInternalError(error)}`, stage: "score" };
+  }
+  const kinds = new Set(result.parse.found.map((f) => f.kind));
+  if (!kinds.has("budget") && !kinds.has("indicators"))
+    return { ok: false, reason: NO_TABLES, stage: "score" };
+  const summary = layout as SheetLayout | null;
+  if (!summary) return { ok: false, reason: "评分时出错：未生成汇总表", stage: "score" };
+
+  // The summary sheet into the original package: nothing else changes.
+  if (!info.macroEnabled && info.plainWorkbook) {
+    try {
+      const written = await writeOwnedSheetIntoPackage(data, summary, {
+        markerName: OWNER_NAMES.summary,
+        preferredName: summary.name,
+      });
+      result.write = {
+        sheet: written.sheet,
+        replaced: written.replaced,
+        besideForeign: written.besideForeign,
+        skipped: [],
+      };
+      return { ok: true, data: written.data, result, lost: [], via: "package" };
+    } catch (error) {
+      if (!(error instanceof PackageWriteError))
+        return {
+          ok: false,
+          reason: `生成工作簿时出错：${describeInternalError(error)}`,
+          stage: "write",
+        };
+      // Fall back to ExcelJS below.
+    }
+  }
+
+  // The fallback: the whole workbook through ExcelJS, which drops what it does not model.
+  const lost = (await scanWorkbookZip(data)).lost;
+  if (options.inPlace && lost.length > 0)
+    return { ok: false, reason: inPlaceRefusal(lost), stage: "in-place" };
+  if (options.inPlace && info.macroEnabled)
+    return { ok: false, reason: MACRO_IN_PLACE, stage: "in-place" };
+  let output: Uint8Array;
+  try {
+    result.write = await book.writeOwnedSheet(summary);
+    output = await book.toBuffer();
+  } catch (error) {
+    return {
+      ok: false,
+      reason: `生成工作簿时出错：${describeInternalError(error)}`,
+      stage: "write",
+    };
+  }
+  return { ok: true, data: output, result, lost, via: "exceljs" };
+}
+
 /**
  * Scores `file` and writes the result to `output` (which may be `file` itself for
  * --in-place; the caller decides). Nothing is written when the file fails.
@@ -73,40 +194,15 @@ export async function scoreWorkbookFile(
   output: string,
   options: { date?: string } = {}
 ): Promise<FileOutcome> {
-  const read = await readWorkbookFile(file);
+  const read = await readFileBytes(file);
   if (!read.ok) return { status: "failed", file, reason: read.reason, stage: "read" };
-  const lost = read.scan.lost;
-  if (lost.length > 0 && (await sameFile(file, output)))
-    return { status: "failed", file, reason: inPlaceRefusal(lost), stage: "in-place" };
-  const opened = await parseWorkbook(read.data);
-  if (!opened.ok) return { status: "failed", file, reason: opened.reason, stage: "read" };
-  let result: Recalculation;
+  const scored = await scoreWorkbookData(read.data, {
+    date: options.date,
+    inPlace: await sameFile(file, output),
+  });
+  if (!scored.ok) return { status: "failed", file, reason: scored.reason, stage: scored.stage };
   try {
-    result = await recalculate(opened.book, { date: options.date });
-  } catch (error) {
-    return {
-      status: "failed",
-      file,
-      reason: `评分时出错：${describeInternalError(error)}`,
-      stage: "score",
-    };
-  }
-  const kinds = new Set(result.parse.found.map((f) => f.kind));
-  if (!kinds.has("budget") && !kinds.has("indicators"))
-    return { status: "failed", file, reason: NO_TABLES, stage: "score" };
-  let data: Uint8Array;
-  try {
-    data = await opened.book.toBuffer();
-  } catch (error) {
-    return {
-      status: "failed",
-      file,
-      reason: `生成工作簿时出错：${describeInternalError(error)}`,
-      stage: "write",
-    };
-  }
-  try {
-    await writeFileAtomic(output, data);
+    await writeFileAtomic(output, scored.data);
   } catch (error) {
     return {
       status: "failed",
@@ -115,6 +211,7 @@ export async function scoreWorkbookFile(
       stage: "write",
     };
   }
+  const { result, lost } = scored;
   const warnings = lost.length > 0 ? [copyWarning(output, lost)] : [];
   return { status: "scored", file, output, result, lost, warnings };
 }
