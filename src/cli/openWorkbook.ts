@@ -111,7 +111,8 @@ function workbookContentType(types: string): string | null {
   return null;
 }
 
-export async function parseWorkbook(data: Uint8Array): Promise<Opened> {
+/** Opens checked .xlsx bytes with ExcelJS (for reading, and for the fallback writer). */
+export async function openWorkbookData(data: Uint8Array): Promise<Opened> {
   try {
     const book = await FileWorkbook.fromBuffer(data);
     if (book.workbook.worksheets.length === 0) return { ok: false, reason: "工作簿中没有工作表" };

@@ -20,7 +20,7 @@ import { OWNER_NAMES } from "../hosts/ownership";
 import { PackageWriteError, writeOwnedSheetIntoPackage } from "../hosts/file/packageWriter";
 import { writeFileAtomic } from "./atomicWrite";
 import { describeError, describeInternalError, errorCode } from "./errors";
-import { checkWorkbookData, parseWorkbook, readFileBytes } from "./openWorkbook";
+import { checkWorkbookData, openWorkbookData, readFileBytes } from "./openWorkbook";
 import {
   type LostContent,
   copyWarning,
@@ -114,7 +114,7 @@ export async function scoreWorkbookData(
   const read = await checkWorkbookData(input);
   if (!read.ok) return { ok: false, reason: read.reason, stage: "read" };
   const { data, info } = read;
-  const opened = await parseWorkbook(data);
+  const opened = await openWorkbookData(data);
   if (!opened.ok) return { ok: false, reason: opened.reason, stage: "read" };
   const book = opened.book;
   // The pipeline writes nothing into ExcelJS: the layout is kept for the package writer.
