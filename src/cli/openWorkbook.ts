@@ -2,7 +2,7 @@
  * Opening an .xlsx for the command line, with one clear Chinese line for every way it can fail.
  * In steps, so that the caller can look at the package (is it macro-enabled? what would
  * ExcelJS lose, see preservation.ts) before ExcelJS parses it: `readWorkbookFile` (the bytes)
- * or `checkWorkbookData` (bytes already in memory), then `parseWorkbook`.
+ * or `checkWorkbookData` (bytes already in memory), then `openWorkbookData`.
  */
 import JSZip from "jszip";
 import { readFile } from "node:fs/promises";
