@@ -6,7 +6,7 @@ import type { SheetLayout } from "../src/layout/sheetLayout";
 import type { SheetRole } from "../src/hosts/ownership";
 import { FileWorkbook } from "../src/hosts/file/fileWorkbook";
 import type { InsertResult, WorkbookPort, WriteResult } from "../src/hosts/port";
-import type { WorkbookSnapshot } from "../src/hosts/snapshot";
+import { type WorkbookSnapshot, splitQualified } from "../src/hosts/snapshot";
 
 export interface Selection {
   sheet: string;
@@ -37,9 +37,9 @@ export class PlaygroundPort implements WorkbookPort {
   }
 
   async selectCell(address: string): Promise<boolean> {
-    const bang = address.lastIndexOf("!");
-    if (bang < 0) return false;
-    this.onSelect({ sheet: address.slice(0, bang), cell: address.slice(bang + 1) });
+    const target = splitQualified(address);
+    if (!target) return false;
+    this.onSelect(target);
     return true;
   }
 }

@@ -82,3 +82,14 @@ export function parseAddress(address: string): { row: number; column: number } |
   if (!m) return null;
   return { row: Number(m[2]) - 1, column: columnIndex(m[1]) };
 }
+
+/** `预算支出!C5` (or `'预 算'!C5`) → sheet and cell; null without a sheet. */
+export function splitQualified(address: string): { sheet: string; cell: string } | null {
+  const bang = address.lastIndexOf("!");
+  if (bang < 0) return null;
+  const sheet = address
+    .slice(0, bang)
+    .replace(/^'(.*)'$/, "$1")
+    .replace(/''/g, "'");
+  return { sheet, cell: address.slice(bang + 1) };
+}

@@ -182,7 +182,11 @@ describe("Excel host: a sheet the user put in place of ours", () => {
     );
     const write = await host.writeOwnedSheet(layout);
     expect(fake.cell("绩效自评汇总", "A1").value).toBe("用户自己的表");
-    expect(write).toMatchObject({ sheet: "绩效自评汇总（助手）", replaced: false, besideForeign: "绩效自评汇总" });
+    expect(write).toMatchObject({
+      sheet: "绩效自评汇总（助手）",
+      replaced: false,
+      besideForeign: "绩效自评汇总",
+    });
   });
 
   it("saving settings twice replaces only its own settings sheet", async () => {
@@ -190,7 +194,11 @@ describe("Excel host: a sheet the user put in place of ours", () => {
     const host = excelHost(fake);
     await host.read();
     const { settingsLayout } = await import("../../src/layout/settings");
-    const layout = settingsLayout({ scoreSource: "computed" }, { id: "foshan-2022", name: "x" }, []);
+    const layout = settingsLayout(
+      { scoreSource: "computed" },
+      { id: "foshan-2022", name: "x" },
+      []
+    );
     expect((await host.writeOwnedSheet(layout, "settings")).sheet).toBe("绩效自评设置");
     await fake.run(async (ctx) => {
       ctx.workbook.worksheets.getItem("绩效自评设置").delete();

@@ -2,35 +2,10 @@
  * Writing the summary through the ExcelJS host: only the add-in's own sheet changes, checked
  * cell by cell (values, formulas, styles) on every other sheet; re-running is idempotent.
  */
-import ExcelJS from "exceljs";
 import { FileWorkbook } from "../../src/hosts/file/fileWorkbook";
 import { recalculate } from "../../src/pipeline/recalculate";
 import { SAMPLE_PATH } from "../parse/sampleSnapshot";
-
-/** Everything a user could see of a sheet, for before/after comparison. */
-export function fingerprint(ws: ExcelJS.Worksheet): unknown {
-  const cells: unknown[] = [];
-  ws.eachRow({ includeEmpty: true }, (row, r) => {
-    row.eachCell({ includeEmpty: true }, (cell, c) => {
-      cells.push([
-        r,
-        c,
-        cell.value,
-        cell.formula ?? null,
-        cell.numFmt ?? null,
-        cell.font ?? null,
-        cell.fill ?? null,
-        cell.border ?? null,
-        cell.alignment ?? null,
-      ]);
-    });
-  });
-  const widths = Array.from(
-    { length: ws.columnCount },
-    (_, i) => ws.getColumn(i + 1).width ?? null
-  );
-  return { name: ws.name, cells, merges: (ws.model as { merges?: string[] }).merges ?? [], widths };
-}
+import { fingerprint } from "./fingerprint";
 
 async function roundTrip(book: FileWorkbook): Promise<FileWorkbook> {
   return FileWorkbook.fromBuffer(await book.toBuffer());

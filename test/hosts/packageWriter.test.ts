@@ -17,6 +17,8 @@ import type { WorkbookPort } from "../../src/hosts/port";
 import type { SheetLayout } from "../../src/layout/sheetLayout";
 import { recalculate } from "../../src/pipeline/recalculate";
 import { SAMPLE_PATH } from "../parse/sampleSnapshot";
+import { fingerprint } from "./fingerprint";
+import { toPdf } from "../../e2e/tools";
 
 const DATE = "2026-11-27";
 const SUMMARY = "绩效自评汇总";
@@ -74,35 +76,6 @@ async function open(data: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(data as unknown as ArrayBuffer);
   return wb;
-}
-
-/** What a user sees of a sheet: values, formulas, formats, merges, widths. */
-function fingerprint(ws: ExcelJS.Worksheet): unknown {
-  const cells: unknown[] = [];
-  ws.eachRow({ includeEmpty: true }, (row, r) => {
-    row.eachCell({ includeEmpty: true }, (cell, c) => {
-      cells.push([
-        r,
-        c,
-        cell.value,
-        cell.numFmt ?? null,
-        cell.font ?? null,
-        cell.fill ?? null,
-        cell.border ?? null,
-        cell.alignment ?? null,
-      ]);
-    });
-  });
-  const widths = Array.from({ length: ws.columnCount }, (_, i) => ws.getColumn(i + 1).width);
-  const heights: unknown[] = [];
-  ws.eachRow((row, r) => heights.push([r, row.height]));
-  return {
-    name: ws.name,
-    cells,
-    merges: (ws.model as { merges?: string[] }).merges ?? [],
-    widths,
-    heights,
-  };
 }
 
 /** The sample with a bar chart on 预算支出 (sheet2): chart, drawing, their rels and types. */
@@ -397,22 +370,8 @@ describe("writing the summary into the package (packageWriter)", () => {
       const dir = mkdtempSync(join(tmpdir(), "jixiao-pkg-"));
       const xlsx = join(dir, "injected.xlsx");
       writeFileSync(xlsx, output);
-      const profile = mkdtempSync(join(tmpdir(), "lo-profile-"));
-      execFileSync(
-        "soffice",
-        [
-          `-env:UserInstallation=file://${profile}`,
-          "--headless",
-          "--norestore",
-          "--convert-to",
-          "pdf",
-          "--outdir",
-          dir,
-          xlsx,
-        ],
-        { stdio: "pipe", timeout: 120_000 }
-      );
-      const pdfText = execFileSync("pdftotext", [join(dir, "injected.pdf"), "-"], {
+      const pdf = toPdf(xlsx, dir);
+      const pdfText = execFileSync("pdftotext", [pdf, "-"], {
         encoding: "utf8",
       });
       expect(pdfText).toContain(TITLE);

@@ -5,7 +5,7 @@
 import type { SheetLayout } from "../../layout/sheetLayout";
 import { OWNER_NAMES, type SheetRole, planSummaryWrite } from "../ownership";
 import type { InsertResult, WorkbookPort, WriteResult } from "../port";
-import type { WorkbookSnapshot } from "../snapshot";
+import { type WorkbookSnapshot, splitQualified } from "../snapshot";
 import { ownedFromMarkers, queueMarkers, readSnapshot } from "./readSnapshot";
 import { type ExcelCapabilities, queueLayout } from "./writeLayout";
 
@@ -100,22 +100,20 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
-  selectCell(address: string): Promise<boolean> {
-    const bang = address.lastIndexOf("!");
-    if (bang < 0) return Promise.resolve(false);
-    const sheet = address
-      .slice(0, bang)
-      .replace(/^'(.*)'$/, "$1")
-      .replace(/''/g, "'");
-    const cell = address.slice(bang + 1);
-    return this.run({ delayForCellEdit: true }, async (context) => {
-      const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
-      await context.sync();
-      if (ws.isNullObject) return false;
-      ws.getRange(cell).select();
-      await context.sync();
-      return true;
-    });
+  /** One sync: a missing sheet fails the batch (ItemNotFound), which means “cannot select”. */
+  async selectCell(address: string): Promise<boolean> {
+    const target = splitQualified(address);
+    if (!target) return false;
+    try {
+      return await this.run({ delayForCellEdit: true }, async (context) => {
+        context.workbook.worksheets.getItem(target.sheet).getRange(target.cell).select();
+        await context.sync();
+        return true;
+      });
+    } catch (error) {
+      if ((error as { code?: string }).code === "ItemNotFound") return false;
+      throw error;
+    }
   }
 
   /**
