@@ -772,7 +772,15 @@ export class FakeExcel {
     g.Office = {
       // Office's common enums use PascalCase keys (Office.HostType.Excel === "Excel"),
       // unlike Excel's own enums.
-      HostType: sameKeys(["Excel", "Word", "PowerPoint", "Outlook", "OneNote", "Project", "Access"]),
+      HostType: sameKeys([
+        "Excel",
+        "Word",
+        "PowerPoint",
+        "Outlook",
+        "OneNote",
+        "Project",
+        "Access",
+      ]),
       PlatformType: sameKeys(["PC", "OfficeOnline", "Mac", "iOS", "Android", "Universal"]),
       context: {
         host: "Excel",
@@ -2313,10 +2321,12 @@ defineProps(FakeNamedItem, "NamedItem", {
 // ─── Enums installed on the `Excel` global ──────────────────────────────────────────────────
 
 /** A worksheet's id as Excel shows it: a GUID in braces. */
-const sheetId = (sheet: { id: number }): string => `{00000000-0001-0000-0000-${String(sheet.id).padStart(12, "0")}}`;
+const sheetId = (sheet: { id: number }): string =>
+  `{00000000-0001-0000-0000-${String(sheet.id).padStart(12, "0")}}`;
 
 /** `sameKeys(["Excel"])` → `{ Excel: "Excel" }`, the shape of Office's common enums. */
-const sameKeys = (values: string[]): Record<string, string> => Object.fromEntries(values.map((v) => [v, v]));
+const sameKeys = (values: string[]): Record<string, string> =>
+  Object.fromEntries(values.map((v) => [v, v]));
 
 /** `enumOf("Portrait Landscape")` → `{ portrait: "Portrait", landscape: "Landscape" }`, Excel's enum shape. */
 const enumOf = (values: string[]): Record<string, string> =>

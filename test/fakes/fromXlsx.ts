@@ -37,7 +37,10 @@ export async function seedsFromXlsx(path: string): Promise<FakeSheetSeed[]> {
   });
 }
 
-export async function fakeFromXlsx(path: string, options: Omit<FakeExcelOptions, "sheets"> = {}): Promise<FakeExcel> {
+export async function fakeFromXlsx(
+  path: string,
+  options: Omit<FakeExcelOptions, "sheets"> = {}
+): Promise<FakeExcel> {
   return new FakeExcel({ ...options, sheets: await seedsFromXlsx(path) });
 }
 

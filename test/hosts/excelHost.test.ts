@@ -209,3 +209,16 @@ describe("Excel host: a sheet the user put in place of ours", () => {
     expect(fake.cell("绩效自评设置", "A1").value).toBe("我的设置");
   });
 });
+
+describe("Excel host: selecting a cell", () => {
+  it("selects in one sync, and says false for a sheet that does not exist", async () => {
+    const fake = await fakeFromXlsx(SAMPLE_PATH);
+    const host = excelHost(fake);
+    fake.resetCounters();
+    expect(await host.selectCell("绩效指标!D9")).toBe(true);
+    expect(fake.syncCount).toBe(1);
+    expect(fake.selection).toEqual({ sheet: "绩效指标", address: "D9" });
+    expect(await host.selectCell("不存在!A1")).toBe(false);
+    expect(await host.selectCell("A1")).toBe(false);
+  });
+});

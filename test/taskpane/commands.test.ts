@@ -21,7 +21,10 @@ async function setup(change?: (fake: FakeExcel) => Promise<void>) {
       const handlers: Record<string, () => void> = {};
       callback({
         status: "succeeded",
-        value: { addEventHandler: (type: string, h: () => void) => (handlers[type] = h), close: jest.fn() },
+        value: {
+          addEventHandler: (type: string, h: () => void) => (handlers[type] = h),
+          close: jest.fn(),
+        },
       });
       // The user closes the dialog.
       setTimeout(() => handlers.m?.(), 0);
@@ -42,7 +45,9 @@ describe("ribbon 重新计算", () => {
     await recalculate({ completed });
     expect(completed).toHaveBeenCalledTimes(1);
     expect(fake.sheetNames()).toContain("绩效自评汇总");
-    expect(dialogs[0]).toBe("总分 95.18 分，绩效等级“优”。问题 11 项（严重 0，警告 3）。已写入“绩效自评汇总”工作表。");
+    expect(dialogs[0]).toBe(
+      "总分 95.18 分，绩效等级“优”。问题 11 项（严重 0，警告 3）。已写入“绩效自评汇总”工作表。"
+    );
     restore();
   });
 
@@ -51,7 +56,8 @@ describe("ribbon 重新计算", () => {
     fake.userIsEditingCell = true;
     const failingRun = fake.run.bind(fake);
     // Simulate a host that refuses the batch outright.
-    fake.run = (() => Promise.reject(Object.assign(new Error("x"), { code: "AccessDenied" }))) as typeof fake.run;
+    fake.run = (() =>
+      Promise.reject(Object.assign(new Error("x"), { code: "AccessDenied" }))) as typeof fake.run;
     const completed = jest.fn();
     await recalculate({ completed });
     expect(completed).toHaveBeenCalledTimes(1);

@@ -42,6 +42,10 @@ describe("task pane", () => {
     expect((await screen.findByTestId("total")).textContent).toBe("95.18");
     expect(screen.getByTestId("grade").textContent).toBe("优");
     expect(screen.getByText("管理效率")).toBeTruthy();
+    // Each 一级 with its subtotal, as the seed report states them.
+    expect(screen.getByText("50.00 / 50.00")).toBeTruthy();
+    expect(screen.getByText("40.18 / 45.00")).toBeTruthy();
+    expect(screen.getByText("5.00 / 5.00")).toBeTruthy();
     expect(screen.getByText("尚未写入汇总表：点击“重新计算”生成。", { exact: false })).toBeTruthy();
     const gaps = screen.getByRole("list", { name: /问题清单/ });
     expect(within(gaps).getByText(/填报得分 5\.18 与按评分规则计算的 5\.22 不一致/)).toBeTruthy();
