@@ -27,8 +27,22 @@ export function fingerprint(ws: ExcelJS.Worksheet): unknown {
   return {
     name: ws.name,
     cells,
-    merges: (ws.model as { merges?: string[] }).merges ?? [],
+    // In address order: the order of <mergeCell> elements means nothing to a user.
+    merges: [...((ws.model as { merges?: string[] }).merges ?? [])].sort(),
     widths,
     heights,
+  };
+}
+
+/**
+ * The fingerprint of a sheet written from a SheetLayout by the package writer, as ExcelJS's
+ * writeLayout renders the same layout: identical but for column widths of 9, which ExcelJS
+ * takes for its default and leaves out (Excel then shows 8.43); the package writer keeps them.
+ */
+export function asExcelJSRenders(ws: ExcelJS.Worksheet, layoutWidths: readonly number[]): unknown {
+  const print = fingerprint(ws) as { widths: (number | null)[] };
+  return {
+    ...print,
+    widths: print.widths.map((w, i) => (w === 9 && layoutWidths[i] === 9 ? null : w)),
   };
 }

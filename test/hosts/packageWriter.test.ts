@@ -17,7 +17,7 @@ import type { WorkbookPort } from "../../src/hosts/port";
 import type { SheetLayout } from "../../src/layout/sheetLayout";
 import { recalculate } from "../../src/pipeline/recalculate";
 import { SAMPLE_PATH } from "../parse/sampleSnapshot";
-import { fingerprint } from "./fingerprint";
+import { asExcelJSRenders, fingerprint } from "./fingerprint";
 import { toPdf } from "../../e2e/tools";
 
 const DATE = "2026-11-27";
@@ -209,7 +209,11 @@ describe("writing the summary into the package (packageWriter)", () => {
     expect(mine.worksheets.map((w) => w.name)).toEqual(old.worksheets.map((w) => w.name));
     const summary = mine.getWorksheet(SUMMARY)!;
     expect(summary.getCell("A1").value).toBe(TITLE);
-    expect(fingerprint(summary)).toEqual(fingerprint(old.getWorksheet(SUMMARY)!));
+    expect(asExcelJSRenders(summary, layout.columnWidths)).toEqual(
+      fingerprint(old.getWorksheet(SUMMARY)!)
+    );
+    // Every column keeps the layout's width (ExcelJS leaves out a width of 9, its default).
+    expect((fingerprint(summary) as { widths: number[] }).widths).toEqual(layout.columnWidths);
     expect(summary.pageSetup).toMatchObject({
       paperSize: 9,
       orientation: "portrait",
@@ -260,7 +264,7 @@ describe("writing the summary into the package (packageWriter)", () => {
     expect(result).toMatchObject({ sheet: SUMMARY, replaced: true });
     const wb = await open(result.data);
     expect(wb.worksheets.map((w) => w.name)).toEqual(oldWb.worksheets.map((w) => w.name));
-    expect(fingerprint(wb.getWorksheet(SUMMARY)!)).toEqual(
+    expect(asExcelJSRenders(wb.getWorksheet(SUMMARY)!, layout.columnWidths)).toEqual(
       fingerprint(oldWb.getWorksheet(SUMMARY)!)
     );
     const wbXml = await text(result.data, "xl/workbook.xml");
@@ -351,7 +355,9 @@ describe("writing the summary into the package (packageWriter)", () => {
     const alone = new ExcelJS.Workbook();
     writeLayout(alone, odd);
     const aloneBack = await open(new Uint8Array(await alone.xlsx.writeBuffer()));
-    expect(fingerprint(sheet)).toEqual(fingerprint(aloneBack.getWorksheet("汇总")!));
+    expect(asExcelJSRenders(sheet, odd.columnWidths)).toEqual(
+      fingerprint(aloneBack.getWorksheet("汇总")!)
+    );
   });
 
   const hasSoffice = (() => {

@@ -2,31 +2,36 @@
  * Writing the add-in's own sheet into an existing .xlsx package without re-serialising it.
  *
  * ExcelJS drops what it does not model (charts, pivot tables, VBA, …; see preservation.ts)
- * when it writes a whole workbook back. Here only the one sheet is rendered by ExcelJS, in a
- * workbook of its own, and its parts are merged into the original zip:
+ * when it writes a whole workbook back. Here only the one sheet is written (sheetXml.ts renders
+ * the layout straight to SpreadsheetML) and merged into the original zip:
  *
  * - the sheet XML becomes a new part (or replaces our earlier summary's part in place, keeping
  *   its tab position, relationship id and sheet id);
  * - its cell formats are appended to the original `styles.xml` (an identical font, fill,
- *   border, number format or cell format already there is reused; nothing there changes), and
- *   the sheet's `s="N"` indexes are rewritten to match;
- * - its shared strings become inline strings, so `sharedStrings.xml` is not touched;
+ *   border, number format or cell format already there is reused; nothing there changes);
+ * - its text is written as inline strings, so `sharedStrings.xml` is not touched;
  * - `workbook.xml`, `workbook.xml.rels` and `[Content_Types].xml` list the new sheet, its print
  *   area and titles, and the ownership marker.
  *
- * Every other zip entry keeps its bytes (and its compressed data: JSZip passes it through).
+ * Every other zip entry keeps its bytes, compressed data and headers (zipPackage.ts copies them).
  * `docProps/app.xml` is left as it was: its list of sheet titles may then be stale, which Excel
  * and LibreOffice ignore (Excel rewrites it on the next save).
  *
- * Anything this writer does not expect (a strict-OOXML package, a sheet rendered with parts of
- * its own, a missing styles part) throws a `PackageWriteError` before anything is produced; the
- * caller can then fall back to writing the whole workbook with ExcelJS.
+ * Anything this writer does not expect (a strict-OOXML package, a missing styles part) throws a
+ * `PackageWriteError` before anything is produced; the caller can then fall back to writing the
+ * whole workbook with ExcelJS.
  */
-import ExcelJS from "exceljs";
-import JSZip from "jszip";
 import type { SheetLayout } from "../../layout/sheetLayout";
 import { planSummaryWrite, referenceTo, sheetFromReference } from "../ownership";
-import { writeLayout } from "./writeLayout";
+import {
+  FIRST_CUSTOM_NUMFMT,
+  type StyleParts,
+  escapeXml,
+  printNames,
+  sheetStyles,
+  worksheetXml,
+} from "./sheetXml";
+import { ZipError, ZipPackage } from "./zipPackage";
 
 export class PackageWriteError extends Error {
   constructor(message: string) {
@@ -54,19 +59,8 @@ const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetm
 const CONTENT_TYPES = "[Content_Types].xml";
 /** The defined names ExcelJS writes for a sheet's print setup. */
 const PRINT_NAMES = new Set(["_xlnm.Print_Area", "_xlnm.Print_Titles"]);
-/** First id of a custom number format (below are Excel's built-in formats). */
-const FIRST_CUSTOM_NUMFMT = 164;
 
 // ---- Small XML helpers (the parts are machine-written; no general XML parser is needed) ----
-
-export function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
-}
 
 export function unescapeXml(text: string): string {
   return text.replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (_, e: string) => {
@@ -191,78 +185,11 @@ function relationships(xml: string): Relationship[] {
   });
 }
 
-class Zip {
-  private readonly byLowerName: Map<string, string>;
-
-  constructor(readonly zip: JSZip) {
-    this.byLowerName = new Map(Object.keys(zip.files).map((n) => [n.toLowerCase(), n]));
-  }
-
-  /** The entry's real name (zip part names are case-insensitive). */
-  name(part: string): string | null {
-    return this.byLowerName.get(part.toLowerCase()) ?? null;
-  }
-
-  async text(part: string): Promise<string | null> {
-    const name = this.name(part);
-    const file = name ? this.zip.file(name) : null;
-    return file ? file.async("string") : null;
-  }
-
-  async required(part: string): Promise<string> {
-    const text = await this.text(part);
-    if (text === null) throw new PackageWriteError(`缺少 ${part}`);
-    return text;
-  }
-
-  write(part: string, content: string): void {
-    const name = this.name(part) ?? part;
-    this.zip.file(name, content);
-    this.byLowerName.set(name.toLowerCase(), name);
-  }
-
-  remove(part: string): void {
-    const name = this.name(part);
-    if (!name) return;
-    this.zip.remove(name);
-    this.byLowerName.delete(name.toLowerCase());
-  }
-}
-
-// ---- The sheet rendered alone ----
-
-interface Rendered {
-  sheetXml: string;
-  stylesXml: string;
-  sharedStrings: string[];
-  /** Local defined names of the sheet (`<definedName …>…</definedName>`, localSheetId 0). */
-  localNames: { name: string; xml: string }[];
-}
-
-async function renderAlone(layout: SheetLayout): Promise<Rendered> {
-  const workbook = new ExcelJS.Workbook();
-  writeLayout(workbook, layout);
-  // Uncompressed: the small package is unzipped right away (deflating it would double the cost).
-  const buffer = await workbook.xlsx.writeBuffer({
-    zip: { compression: "STORE" },
-  } as ExcelJS.XlsxWriteOptions);
-  const small = new Zip(await JSZip.loadAsync(buffer));
-  const sheetXml = await small.required("xl/worksheets/sheet1.xml");
-  if (small.name("xl/worksheets/_rels/sheet1.xml.rels"))
-    throw new PackageWriteError("汇总表含有关联部件（超链接、图片或批注），不能单独写入");
-  if (/\sdxfId\s*=/.test(sheetXml)) throw new PackageWriteError("汇总表含有条件格式，不能单独写入");
-  const sst = await small.text("xl/sharedStrings.xml");
-  const sharedStrings = sst ? elements(sst, "si").map((si) => si.body) : [];
-  const workbookXml = await small.required("xl/workbook.xml");
-  const localNames = elements(workbookXml, "definedName")
-    .filter((d) => attributes(d.attrs).get("localSheetId") === "0")
-    .map((d) => ({ name: attributes(d.attrs).get("name") ?? "", xml: d.xml }));
-  return {
-    sheetXml,
-    stylesXml: await small.required("xl/styles.xml"),
-    sharedStrings,
-    localNames,
-  };
+/** The part's text; a PackageWriteError when the package lacks it. */
+function required(zip: ZipPackage, part: string): string {
+  const text = zip.text(part);
+  if (text === null) throw new PackageWriteError(`缺少 ${part}`);
+  return text;
 }
 
 // ---- Styles ----
@@ -287,15 +214,14 @@ function withoutPrefix(fragment: string, prefix: string): string {
 }
 
 /**
- * Appends the small package's formats to the original styles; returns the new styles XML and
- * the map from the small package's cellXfs indexes to the merged ones.
+ * Appends the sheet's formats to the original styles; returns the new styles XML and the map
+ * from the sheet's local cell formats to the merged ones.
  */
 function mergeStyles(
   original: string,
-  small: string
-): { xml: string; xfMap: Map<number, number>; changed: boolean } {
+  parts: StyleParts
+): { xml: string; xfMap: number[]; changed: boolean } {
   const p = rootPrefix(original, "styleSheet", NS_MAIN);
-  const sp = rootPrefix(small, "styleSheet", NS_MAIN);
   const additions = new Map<string, string[]>();
 
   /** Index of `fragment` (unprefixed) among `section`'s children, appending it if new. */
@@ -322,10 +248,7 @@ function mergeStyles(
   }
   const numFmtMap = new Map<number, number>();
   const newNumFmts: string[] = [];
-  for (const f of section(small, sp, "numFmts", "numFmt").children) {
-    const a = attributes(f);
-    const id = Number(a.get("numFmtId"));
-    const code = a.get("formatCode") ?? "";
+  for (const { id, code } of parts.numFmts) {
     let mapped = codeToId.get(code);
     if (mapped === undefined) {
       mapped = nextId++;
@@ -343,17 +266,14 @@ function mergeStyles(
   };
   for (const [name, sec] of Object.entries(sections))
     if (!sec.element) throw new PackageWriteError(`styles.xml 缺少 <${name}>`);
-  const map = (name: "fonts" | "fills" | "borders", child: string): number[] =>
-    section(small, sp, name, child).children.map((c) =>
-      indexIn(name, sections[name], withoutPrefix(c, sp))
-    );
-  const fontMap = map("fonts", "font");
-  const fillMap = map("fills", "fill");
-  const borderMap = map("borders", "border");
+  const map = (name: "fonts" | "fills" | "borders"): number[] =>
+    parts[name].map((fragment) => indexIn(name, sections[name], fragment));
+  const fontMap = map("fonts");
+  const fillMap = map("fills");
+  const borderMap = map("borders");
 
-  const xfMap = new Map<number, number>();
-  section(small, sp, "cellXfs", "xf").children.forEach((xf, i) => {
-    let tag = withoutPrefix(xf, sp);
+  const xfMap = parts.cellXfs.map((xf) => {
+    let tag = xf;
     const a = attributes(/^<xf\b[^>]*>/.exec(tag)?.[0] ?? "");
     const remap = (attr: string, m: (n: number) => number | undefined) => {
       const v = a.get(attr);
@@ -367,8 +287,7 @@ function mergeStyles(
     remap("fillId", (n) => fillMap[n]);
     remap("borderId", (n) => borderMap[n]);
     // The cell style (xfId) stays 0: Normal, which every styles part has.
-    remap("xfId", () => 0);
-    xfMap.set(i, indexIn("cellXfs", sections.cellXfs, tag));
+    return indexIn("cellXfs", sections.cellXfs, tag);
   });
 
   // Write the additions, from the last section in the file to the first (indexes stay valid).
@@ -402,30 +321,6 @@ function mergeStyles(
   return { xml, xfMap, changed: edits.length > 0 };
 }
 
-// ---- The sheet XML ----
-
-/** Rewrites style indexes and turns shared strings into inline strings. */
-function adaptSheet(sheetXml: string, xfMap: Map<number, number>, strings: string[]): string {
-  const style = (v: string) => {
-    const mapped = xfMap.get(Number(v));
-    if (mapped === undefined) throw new PackageWriteError(`汇总表引用了不存在的样式 ${v}`);
-    return String(mapped);
-  };
-  const restyle = (start: string, attr: string) =>
-    start.replace(new RegExp(`(\\s${attr}=")(\\d+)(")`), (_, a, v, b) => `${a}${style(v)}${b}`);
-  return sheetXml
-    .replace(/<row\b[^>]*>/g, (tag) => restyle(tag, "s"))
-    .replace(/<col\b[^>]*>/g, (tag) => restyle(tag, "style"))
-    .replace(/<c\b([^>]*?)(\/>|>([\s\S]*?)<\/c>)/g, (whole, attrs: string, _end, body) => {
-      const tagAttrs = restyle(attrs, "s");
-      if (!/\st="s"/.test(tagAttrs)) return `<c${tagAttrs}${whole.slice(2 + attrs.length)}`;
-      const index = /<v>(\d+)<\/v>/.exec(body ?? "")?.[1];
-      const text = index === undefined ? undefined : strings[Number(index)];
-      if (text === undefined) throw new PackageWriteError("汇总表引用了不存在的共享字符串");
-      return `<c${tagAttrs.replace(/\st="s"/, ' t="inlineStr"')}><is>${text}</is></c>`;
-    });
-}
-
 // ---- The workbook ----
 
 interface SheetEntry {
@@ -452,17 +347,28 @@ export async function writeOwnedSheetIntoPackage(
   layout: SheetLayout,
   options: { markerName: string; preferredName: string }
 ): Promise<PackageWriteResult> {
-  const zip = new Zip(await JSZip.loadAsync(data));
+  try {
+    return writeInto(ZipPackage.read(data), layout, options);
+  } catch (error) {
+    if (error instanceof ZipError) throw new PackageWriteError(error.message);
+    throw error;
+  }
+}
 
+function writeInto(
+  zip: ZipPackage,
+  layout: SheetLayout,
+  options: { markerName: string; preferredName: string }
+): PackageWriteResult {
   // The workbook part and its relationships.
-  const rootRels = relationships(await zip.required("_rels/.rels"));
+  const rootRels = relationships(required(zip, "_rels/.rels"));
   const officeDocument = rootRels.find((r) => r.type.endsWith("/officeDocument") && !r.external);
   if (!officeDocument) throw new PackageWriteError("找不到工作簿部件");
   const workbookPart = resolveTarget("", officeDocument.target);
-  let workbookXml = await zip.required(workbookPart);
+  let workbookXml = required(zip, workbookPart);
   const wp = rootPrefix(workbookXml, "workbook", NS_MAIN);
   const workbookRelsPart = relsPathOf(workbookPart);
-  let workbookRels = await zip.required(workbookRelsPart);
+  let workbookRels = required(zip, workbookRelsPart);
   const rels = relationships(workbookRels);
   const relPrefix =
     /xmlns:([\w.-]+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(
@@ -487,13 +393,18 @@ export async function writeOwnedSheetIntoPackage(
       .find((s) => s !== null && sheetNames.includes(s)) ?? null;
   const plan = planSummaryWrite(sheetNames, marked, options.preferredName);
 
-  // Render the sheet alone, and merge its styles.
-  const rendered = await renderAlone({ ...layout, name: plan.target });
+  // The sheet's formats merged into the package's styles, then the sheet itself.
+  const target: SheetLayout = { ...layout, name: plan.target };
+  const local = sheetStyles(target);
   const stylesRel = rels.find((r) => r.type.endsWith("/styles") && !r.external);
   if (!stylesRel) throw new PackageWriteError("工作簿没有样式部件");
   const stylesPart = resolveTarget(workbookPart, stylesRel.target);
-  const styles = mergeStyles(await zip.required(stylesPart), rendered.stylesXml);
-  const sheetXml = adaptSheet(rendered.sheetXml, styles.xfMap, rendered.sharedStrings);
+  const styles = mergeStyles(required(zip, stylesPart), local.parts);
+  const sheetXml = worksheetXml(target, local, (i) => {
+    const merged = styles.xfMap[i];
+    if (merged === undefined) throw new PackageWriteError(`汇总表引用了不存在的样式 ${i}`);
+    return merged;
+  });
 
   let sheetIndex: number;
   if (plan.replace) {
@@ -529,7 +440,7 @@ export async function writeOwnedSheetIntoPackage(
         )}"/>${end}`
     );
     zip.write(workbookRelsPart, workbookRels);
-    const types = await zip.required(CONTENT_TYPES);
+    const types = required(zip, CONTENT_TYPES);
     zip.write(
       CONTENT_TYPES,
       types.replace(
@@ -541,15 +452,19 @@ export async function writeOwnedSheetIntoPackage(
   }
 
   // Defined names: drop the marker and the target's print names, add the new ones.
-  const newLocalNames = new Set(rendered.localNames.map((n) => n.name));
+  const localNames = printNames(target);
+  const newLocalNames = new Set(localNames.map((n) => n.name));
   const drop = (n: DefinedName) =>
     (n.name === options.markerName && n.localSheetId === undefined) ||
     (plan.replace &&
       n.localSheetId === sheetIndex &&
       (PRINT_NAMES.has(n.name) || newLocalNames.has(n.name)));
   const added =
-    rendered.localNames
-      .map((n) => withPrefix(setAttr(n.xml, "localSheetId", sheetIndex), wp))
+    localNames
+      .map(
+        (n) =>
+          `<${wp}definedName name="${n.name}" localSheetId="${sheetIndex}">${escapeXml(n.formula)}</${wp}definedName>`
+      )
       .join("") +
     `<${wp}definedName name="${escapeXml(options.markerName)}">${escapeXml(
       referenceTo(plan.target)
@@ -558,11 +473,7 @@ export async function writeOwnedSheetIntoPackage(
   zip.write(workbookPart, workbookXml);
   if (styles.changed) zip.write(stylesPart, styles.xml);
 
-  const out = await zip.zip.generateAsync({
-    type: "uint8array",
-    compression: "DEFLATE",
-    compressionOptions: { level: 6 },
-  });
+  const out = zip.toBytes();
   return {
     data: out,
     sheet: plan.target,

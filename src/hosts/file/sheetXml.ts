@@ -1,0 +1,412 @@
+/**
+ * A SheetLayout as SpreadsheetML: the worksheet part and the cell formats it needs, written
+ * straight from the layout for the package writer (packageWriter.ts), which adds them to an
+ * existing .xlsx package. What a user sees is what writeLayout.ts renders through ExcelJS
+ * (the same fonts, fills, borders, alignment, number formats, merges, widths, heights,
+ * validation and print setup; a test compares the two cell by cell), without building an
+ * ExcelJS workbook and zipping it only to take it apart again.
+ *
+ * Text is written as inline strings, so the package's shared-string table is not touched.
+ * Style indexes are local to the sheet (`StyleParts`); the caller merges them into the
+ * package's styles part and passes the final index of each local cell format.
+ */
+import type {
+  CellStyle,
+  DataValidation,
+  LayoutCell,
+  LayoutValue,
+  MergeRange,
+  SheetLayout,
+} from "../../layout/sheetLayout";
+import { cellAddress, columnLetters } from "../snapshot";
+
+/** The formats a sheet needs, with indexes local to it; fragments carry no namespace prefix. */
+export interface StyleParts {
+  /** Custom number formats (ids from 164 up, local to the sheet). */
+  numFmts: { id: number; code: string }[];
+  fonts: string[];
+  fills: string[];
+  borders: string[];
+  /** `<xf …>` elements whose numFmtId, fontId, fillId and borderId are local. */
+  cellXfs: string[];
+}
+
+export interface SheetStyles {
+  parts: StyleParts;
+  /** The local cell format of a layout style (undefined: the sheet's plain text). */
+  xfOf(style: CellStyle | undefined): number;
+}
+
+/** First id of a custom number format (below are Excel's built-in formats). */
+export const FIRST_CUSTOM_NUMFMT = 164;
+
+/** Built-in number formats (ECMA-376 §18.8.30) that need no <numFmt> of their own. */
+const BUILT_IN_NUMFMTS: Record<string, number> = {
+  General: 0,
+  "0": 1,
+  "0.00": 2,
+  "#,##0": 3,
+  "#,##0.00": 4,
+  "0%": 9,
+  "0.00%": 10,
+  "0.00E+00": 11,
+  "@": 49,
+};
+
+const XML_SPECIAL = /[&<>"']/;
+const XML_ENTITIES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&apos;",
+};
+
+export function escapeXml(text: string): string {
+  return XML_SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => XML_ENTITIES[c] as string) : text;
+}
+
+/** Characters XML 1.0 cannot hold, and surrogates (checked one by one below). */
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/;
+
+/**
+ * Text as XML character data: escaped, and without the characters XML 1.0 cannot hold (control
+ * characters other than tab and line breaks, lone surrogates), which a cell copied from another
+ * system may carry and which would make the whole package unreadable.
+ */
+export function xmlText(text: string): string {
+  if (!NOT_XML.test(text)) return escapeXml(text);
+  let kept = "";
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) kept += text[i] + text[++i];
+      continue;
+    }
+    if (code >= 0xdc00 && code <= 0xdfff) continue;
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code >= 0xfffe)
+      continue;
+    kept += text[i];
+  }
+  return escapeXml(kept);
+}
+
+const rgb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
+const BLACK = "FF000000";
+
+/** The cell formats of a layout: one per distinct style, shared by every cell using it. */
+export function sheetStyles(layout: SheetLayout): SheetStyles {
+  const parts: StyleParts = {
+    numFmts: [],
+    // Excel's reserved first fill and border; the merge maps them onto the package's own.
+    fonts: [],
+    fills: [
+      '<fill><patternFill patternType="none"/></fill>',
+      '<fill><patternFill patternType="gray125"/></fill>',
+    ],
+    borders: ["<border><left/><right/><top/><bottom/><diagonal/></border>"],
+    cellXfs: [],
+  };
+  const indexOf = (list: string[], fragment: string) => {
+    const i = list.indexOf(fragment);
+    if (i >= 0) return i;
+    list.push(fragment);
+    return list.length - 1;
+  };
+  const numFmtOf = (code: string | undefined): number => {
+    if (code === undefined) return 0;
+    const builtIn = BUILT_IN_NUMFMTS[code];
+    if (builtIn !== undefined) return builtIn;
+    const known = parts.numFmts.find((f) => f.code === code);
+    if (known) return known.id;
+    const id = FIRST_CUSTOM_NUMFMT + parts.numFmts.length;
+    parts.numFmts.push({ id, code });
+    return id;
+  };
+
+  const font = (style: CellStyle | undefined) =>
+    "<font>" +
+    (style?.bold ? "<b/>" : "") +
+    (style?.italic ? "<i/>" : "") +
+    `<sz val="${style?.fontSize ?? layout.fontSize}"/>` +
+    (style?.fontColor ? `<color rgb="${rgb(style.fontColor)}"/>` : "") +
+    `<name val="${escapeXml(layout.fontName)}"/>` +
+    "</font>";
+  const fill = (color: string) =>
+    `<fill><patternFill patternType="solid"><fgColor rgb="${rgb(color)}"/></patternFill></fill>`;
+  const side = (name: string, weight: "thin" | "medium" | null) =>
+    weight ? `<${name} style="${weight}"><color rgb="${BLACK}"/></${name}>` : `<${name}/>`;
+  const border = (style: CellStyle) => {
+    const edge = style.border ? "thin" : null;
+    return (
+      "<border>" +
+      side("left", edge) +
+      side("right", edge) +
+      side("top", edge) +
+      side("bottom", style.borderBottomThick ? "medium" : edge) +
+      "<diagonal/></border>"
+    );
+  };
+  const alignment = (style: CellStyle) => {
+    if (!style.horizontal && !style.vertical && !style.wrap) return "";
+    const attrs = [
+      style.horizontal ? ` horizontal="${style.horizontal}"` : "",
+      style.vertical ? ` vertical="${style.vertical}"` : "",
+      style.wrap ? ' wrapText="1"' : "",
+    ].join("");
+    return `<alignment${attrs}/>`;
+  };
+
+  const xf = (style: CellStyle | undefined): string => {
+    const numFmtId = numFmtOf(style?.numberFormat);
+    const fontId = indexOf(parts.fonts, font(style));
+    const fillId = style?.fill ? indexOf(parts.fills, fill(style.fill)) : 0;
+    const borderId =
+      style && (style.border || style.borderBottomThick)
+        ? indexOf(parts.borders, border(style))
+        : 0;
+    const align = style ? alignment(style) : "";
+    const applies = [
+      numFmtId !== 0 ? ' applyNumberFormat="1"' : "",
+      ' applyFont="1"',
+      fillId !== 0 ? ' applyFill="1"' : "",
+      borderId !== 0 ? ' applyBorder="1"' : "",
+      align ? ' applyAlignment="1"' : "",
+    ].join("");
+    const start = `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${applies}`;
+    return align ? `${start}>${align}</xf>` : `${start}/>`;
+  };
+
+  // By style object first (layouts share them), then by content.
+  const byObject = new Map<CellStyle | undefined, number>();
+  const xfOf = (style: CellStyle | undefined) => {
+    const known = byObject.get(style);
+    if (known !== undefined) return known;
+    const index = indexOf(parts.cellXfs, xf(style));
+    byObject.set(style, index);
+    return index;
+  };
+  // Every format the sheet uses is known before the caller merges them.
+  xfOf(undefined);
+  for (const c of layout.cells) xfOf(c.style);
+  return { parts, xfOf };
+}
+
+/** `'绩效自评汇总'!`: a sheet name as formulas and defined names quote it. */
+export function sheetPrefix(name: string): string {
+  return `'${name.replace(/'/g, "''")}'!`;
+}
+
+export function rangeRef(r: MergeRange): string {
+  const a = cellAddress(r.top, r.left);
+  const b = cellAddress(r.bottom, r.right);
+  return a === b ? a : `${a}:${b}`;
+}
+
+const absolute = (r: MergeRange) =>
+  `$${columnLetters(r.left)}$${r.top + 1}:$${columnLetters(r.right)}$${r.bottom + 1}`;
+
+/** The sheet's print area and print titles, as defined names local to it (Excel's own names). */
+export function printNames(layout: SheetLayout): { name: string; formula: string }[] {
+  const print = layout.print;
+  if (!print) return [];
+  const prefix = sheetPrefix(layout.name);
+  const names = [{ name: "_xlnm.Print_Area", formula: prefix + absolute(print.printArea) }];
+  if (print.titleRows)
+    names.push({
+      name: "_xlnm.Print_Titles",
+      formula: `${prefix}$${print.titleRows.first + 1}:$${print.titleRows.last + 1}`,
+    });
+  return names;
+}
+
+/** A number as xsd:double text (shortest round-trip form; never NaN or infinite here). */
+function numberText(n: number): string {
+  return String(n);
+}
+
+function valueXml(ref: string, s: number, value: LayoutValue, formula?: string): string {
+  const f = formula ? `<f>${xmlText(formula.replace(/^=/, ""))}</f>` : "";
+  if (value === null || (typeof value === "number" && !Number.isFinite(value)))
+    return f ? `<c r="${ref}" s="${s}">${f}</c>` : `<c r="${ref}" s="${s}"/>`;
+  if (typeof value === "number")
+    return `<c r="${ref}" s="${s}">${f}<v>${numberText(value)}</v></c>`;
+  if (typeof value === "boolean")
+    return `<c r="${ref}" s="${s}" t="b">${f}<v>${value ? 1 : 0}</v></c>`;
+  if (f) return `<c r="${ref}" s="${s}" t="str">${f}<v>${xmlText(value)}</v></c>`;
+  const space = /^\s|\s$/.test(value) ? ' xml:space="preserve"' : "";
+  return `<c r="${ref}" s="${s}" t="inlineStr"><is><t${space}>${xmlText(value)}</t></is></c>`;
+}
+
+function validationXml(v: DataValidation): string {
+  const common =
+    ` allowBlank="1" showErrorMessage="1" errorStyle="stop" errorTitle="输入有误"` +
+    ` error="${escapeXml(v.errorMessage)}"` +
+    (v.prompt ? ` showInputMessage="1" prompt="${escapeXml(v.prompt)}"` : "") +
+    ` sqref="${rangeRef(v.range)}"`;
+  const rule = v.rule;
+  if (rule.kind === "list")
+    return `<dataValidation type="list"${common}><formula1>${escapeXml(`"${rule.choices.join(",")}"`)}</formula1></dataValidation>`;
+  const type = rule.kind === "decimal" ? "decimal" : "whole";
+  return (
+    `<dataValidation type="${type}" operator="between"${common}>` +
+    `<formula1>${numberText(rule.min)}</formula1><formula2>${numberText(rule.max)}</formula2>` +
+    "</dataValidation>"
+  );
+}
+
+/** Columns of equal width side by side share one `<col>` element. */
+function colsXml(widths: number[]): string {
+  const cols: string[] = [];
+  for (let i = 0; i < widths.length;) {
+    const w = widths[i];
+    let j = i;
+    while (j + 1 < widths.length && widths[j + 1] === w) j++;
+    if (w !== undefined && w !== null)
+      cols.push(`<col min="${i + 1}" max="${j + 1}" width="${w}" customWidth="1"/>`);
+    i = j + 1;
+  }
+  return cols.length > 0 ? `<cols>${cols.join("")}</cols>` : "";
+}
+
+const DEFAULT_MARGINS = {
+  left: 0.7,
+  right: 0.7,
+  top: 0.75,
+  bottom: 0.75,
+  header: 0.3,
+  footer: 0.3,
+};
+
+/**
+ * The worksheet part for `layout`; `styleIndex` gives the package's cell format for each
+ * local one of `styles`. Cells inside a merge take the style of its top-left cell (so that
+ * borders and fills cover the whole merged area) and hold no value, as Excel keeps them.
+ */
+export function worksheetXml(
+  layout: SheetLayout,
+  styles: SheetStyles,
+  styleIndex: (local: number) => number
+): string {
+  // Cells by row, then column; a later cell at the same address wins.
+  const grid = new Map<number, Map<number, { cell: LayoutCell | null; s: number }>>();
+  const put = (
+    row: number,
+    column: number,
+    cell: LayoutCell | null,
+    style: CellStyle | undefined
+  ) => {
+    let line = grid.get(row);
+    if (!line) grid.set(row, (line = new Map()));
+    line.set(column, { cell, s: styleIndex(styles.xfOf(style)) });
+  };
+  for (const c of layout.cells) put(c.row, c.column, c, c.style);
+  for (const m of layout.merges) {
+    const master = grid.get(m.top)?.get(m.left);
+    const style = master?.cell?.style;
+    if (!master) put(m.top, m.left, null, undefined);
+    for (let r = m.top; r <= m.bottom; r++)
+      for (let c = m.left; c <= m.right; c++)
+        if (r !== m.top || c !== m.left) put(r, c, null, style);
+  }
+  const heights = layout.rowHeights ?? {};
+  const rowNumbers = new Set<number>([...grid.keys(), ...Object.keys(heights).map(Number)]);
+  const rows = [...rowNumbers].sort((a, b) => a - b);
+
+  let maxRow = 0;
+  let maxColumn = 0;
+  const sheetData: string[] = [];
+  for (const r of rows) {
+    const height = heights[r];
+    const ht = height !== undefined ? ` ht="${height}" customHeight="1"` : "";
+    const line = grid.get(r);
+    const columns = line ? [...line.keys()].sort((a, b) => a - b) : [];
+    const cells = columns.map((c) => {
+      const { cell, s } = line!.get(c)!;
+      maxColumn = Math.max(maxColumn, c);
+      const ref = cellAddress(r, c);
+      return cell ? valueXml(ref, s, cell.value, cell.formula) : `<c r="${ref}" s="${s}"/>`;
+    });
+    maxRow = Math.max(maxRow, r);
+    sheetData.push(
+      cells.length > 0
+        ? `<row r="${r + 1}"${ht}>${cells.join("")}</row>`
+        : `<row r="${r + 1}"${ht}/>`
+    );
+  }
+
+  const print = layout.print;
+  const sheetPr =
+    layout.tabColor || print
+      ? "<sheetPr>" +
+        (layout.tabColor ? `<tabColor rgb="${rgb(layout.tabColor)}"/>` : "") +
+        (print ? '<pageSetUpPr fitToPage="1"/>' : "") +
+        "</sheetPr>"
+      : "";
+  const frozen = layout.frozenRows ?? 0;
+  const gridlines = layout.showGridlines === false ? ' showGridLines="0"' : "";
+  const pane =
+    frozen > 0
+      ? `<pane ySplit="${frozen}" topLeftCell="A${frozen + 1}" activePane="bottomLeft" state="frozen"/>` +
+        `<selection pane="bottomLeft" activeCell="A${frozen + 1}" sqref="A${frozen + 1}"/>`
+      : "";
+  const view = pane
+    ? `<sheetView workbookViewId="0"${gridlines}>${pane}</sheetView>`
+    : `<sheetView workbookViewId="0"${gridlines}/>`;
+
+  const merges =
+    layout.merges.length > 0
+      ? `<mergeCells count="${layout.merges.length}">${layout.merges
+          .map((m) => `<mergeCell ref="${rangeRef(m)}"/>`)
+          .join("")}</mergeCells>`
+      : "";
+  const validations = layout.validations ?? [];
+  const validationsXml =
+    validations.length > 0
+      ? `<dataValidations count="${validations.length}">${validations.map(validationXml).join("")}</dataValidations>`
+      : "";
+
+  // Excel writes the margins of every sheet; the defaults are Excel's own.
+  const m = print?.margins ?? DEFAULT_MARGINS;
+  let printXml = `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`;
+  if (print) {
+    const options = [
+      (print.centerHorizontally ?? true) ? ' horizontalCentered="1"' : "",
+      print.printGridlines ? ' gridLines="1"' : "",
+    ].join("");
+    const header = print.centerHeader ? `&C${print.centerHeader}` : "";
+    const footer = [
+      print.leftFooter ? `&L${print.leftFooter}` : "",
+      print.centerFooter ? `&C${print.centerFooter}` : "",
+      print.rightFooter ? `&R${print.rightFooter}` : "",
+    ].join("");
+    printXml =
+      (options ? `<printOptions${options}/>` : "") +
+      printXml +
+      `<pageSetup paperSize="9" orientation="${print.orientation}" fitToWidth="${print.fitToPagesWide}" fitToHeight="0"/>` +
+      (header || footer
+        ? "<headerFooter>" +
+          (header ? `<oddHeader>${xmlText(header)}</oddHeader>` : "") +
+          (footer ? `<oddFooter>${xmlText(footer)}</oddFooter>` : "") +
+          "</headerFooter>"
+        : "");
+  }
+
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    sheetPr +
+    `<dimension ref="${rangeRef({ top: 0, left: 0, bottom: maxRow, right: maxColumn })}"/>` +
+    `<sheetViews>${view}</sheetViews>` +
+    '<sheetFormatPr defaultRowHeight="16" customHeight="1"/>' +
+    colsXml(layout.columnWidths) +
+    (sheetData.length > 0 ? `<sheetData>${sheetData.join("")}</sheetData>` : "<sheetData/>") +
+    merges +
+    validationsXml +
+    printXml +
+    "</worksheet>"
+  );
+}

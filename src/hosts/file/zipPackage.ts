@@ -1,0 +1,372 @@
+/**
+ * The zip container of an .xlsx package, edited in place: parts can be read, replaced, added
+ * and removed; every other entry is copied as the exact bytes it had (local header, compressed
+ * data, data descriptor, central-directory record), so what this writer does not touch cannot
+ * change. New and replaced parts are deflated by Node's zlib.
+ *
+ * Reads the zip64 records some generators always write (.NET's System.IO.Packaging among
+ * them). Refuses, with a `ZipError`, what it cannot edit safely: a multi-disk or damaged
+ * archive, duplicate names, an encrypted or unknown compression method in a part it must read.
+ */
+import { TextDecoder, TextEncoder } from "node:util";
+import { crc32 as nativeCrc32, deflateRawSync, inflateRawSync } from "node:zlib";
+
+export class ZipError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ZipError";
+  }
+}
+
+const SIG_LOCAL = 0x04034b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_EOCD = 0x06054b50;
+const SIG_ZIP64_EOCD = 0x06064b50;
+const SIG_ZIP64_LOCATOR = 0x07064b50;
+const MAX32 = 0xffffffff;
+const MAX16 = 0xffff;
+const FLAG_ENCRYPTED = 0x0001;
+const FLAG_UTF8 = 0x0800;
+
+/** An entry copied from the original archive: where its bytes are, and what they say. */
+interface Original {
+  kind: "original";
+  name: string;
+  /** Local header, data and any data descriptor, exactly as in the archive. */
+  local: Uint8Array;
+  /** The central-directory record, exactly as in the archive (its offset is patched). */
+  central: Uint8Array;
+  /** Where, inside `central`, the local-header offset is kept (fixed field or zip64 extra). */
+  offsetAt: { at: number; wide: boolean };
+  method: number;
+  flags: number;
+  compressedSize: number;
+}
+
+/** A part written by us. */
+interface Written {
+  kind: "written";
+  name: string;
+  content: Uint8Array;
+}
+
+type Entry = Original | Written;
+
+const utf8 = new TextDecoder("utf-8");
+const encoder = new TextEncoder();
+
+/** CRC-32 (zlib's, when this Node has it; else a table). */
+const crc32: (data: Uint8Array) => number =
+  typeof nativeCrc32 === "function" ? (data) => nativeCrc32(data) >>> 0 : tableCrc32;
+
+let CRC_TABLE: Uint32Array | null = null;
+/** CRC-32 by table, for a Node without zlib.crc32 (before 20.15). */
+export function tableCrc32(data: Uint8Array): number {
+  if (!CRC_TABLE) {
+    CRC_TABLE = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      CRC_TABLE[n] = c >>> 0;
+    }
+  }
+  let crc = MAX32;
+  for (let i = 0; i < data.length; i++)
+    crc = (CRC_TABLE[(crc ^ (data[i] as number)) & 0xff] as number) ^ (crc >>> 8);
+  return (crc ^ MAX32) >>> 0;
+}
+
+/** MS-DOS date and time of `d` (local time, two-second steps), as zip headers keep them. */
+function dosDateTime(d: Date): { date: number; time: number } {
+  const year = Math.max(1980, d.getFullYear());
+  return {
+    date: ((year - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
+    time: (d.getHours() << 11) | (d.getMinutes() << 5) | (d.getSeconds() >> 1),
+  };
+}
+
+export class ZipPackage {
+  private readonly entries: Entry[];
+  private readonly comment: Uint8Array;
+
+  private constructor(entries: Entry[], comment: Uint8Array) {
+    this.entries = entries;
+    this.comment = comment;
+  }
+
+  /** Parses the archive's central directory (no part is inflated until it is read). */
+  static read(data: Uint8Array): ZipPackage {
+    const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+    const u16 = (at: number) => view.getUint16(at, true);
+    const u32 = (at: number) => view.getUint32(at, true);
+    const u64 = (at: number) => {
+      const value = view.getBigUint64(at, true);
+      if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new ZipError("压缩包过大");
+      return Number(value);
+    };
+    const inside = (at: number, length: number) => {
+      if (at < 0 || length < 0 || at + length > data.length) throw new ZipError("压缩包已损坏");
+    };
+
+    // End of central directory: the last signature within the 64 KB a comment may take.
+    let eocd = -1;
+    for (let i = data.length - 22; i >= Math.max(0, data.length - 22 - MAX16); i--)
+      if (u32(i) === SIG_EOCD && i + 22 + u16(i + 20) <= data.length) {
+        eocd = i;
+        break;
+      }
+    if (eocd < 0) throw new ZipError("找不到压缩包目录");
+    if (u16(eocd + 4) !== 0 || u16(eocd + 6) !== 0) throw new ZipError("不支持分卷压缩包");
+    let count = u16(eocd + 10);
+    let cdSize = u32(eocd + 12);
+    let cdOffset = u32(eocd + 16);
+    // Copies (a Node Buffer's slice would share, and patching it would write into the input).
+    const comment = new Uint8Array(data.subarray(eocd + 22, eocd + 22 + u16(eocd + 20)));
+    let cdEnd = eocd;
+    if (eocd >= 20 && u32(eocd - 20) === SIG_ZIP64_LOCATOR) {
+      const at = u64(eocd - 12);
+      inside(at, 56);
+      if (u32(at) !== SIG_ZIP64_EOCD) throw new ZipError("压缩包已损坏");
+      if (u32(at + 16) !== 0 || u32(at + 20) !== 0) throw new ZipError("不支持分卷压缩包");
+      count = u64(at + 32);
+      cdSize = u64(at + 40);
+      cdOffset = u64(at + 48);
+      cdEnd = at;
+    }
+    inside(cdOffset, cdSize);
+
+    interface Parsed {
+      name: string;
+      central: Uint8Array;
+      offsetAt: { at: number; wide: boolean };
+      localOffset: number;
+      method: number;
+      flags: number;
+      compressedSize: number;
+    }
+    const parsed: Parsed[] = [];
+    let at = cdOffset;
+    for (let n = 0; n < count; n++) {
+      inside(at, 46);
+      if (u32(at) !== SIG_CENTRAL) throw new ZipError("压缩包目录已损坏");
+      const flags = u16(at + 8);
+      const method = u16(at + 10);
+      let compressedSize = u32(at + 20);
+      const size = u32(at + 24);
+      const nameLength = u16(at + 28);
+      const extraLength = u16(at + 30);
+      const commentLength = u16(at + 32);
+      let localOffset = u32(at + 42);
+      const length = 46 + nameLength + extraLength + commentLength;
+      inside(at, length);
+      let offsetAt = { at: 42, wide: false };
+      // Zip64 extra field: the 8-byte values of the fixed fields that hold 0xFFFFFFFF.
+      if (compressedSize === MAX32 || size === MAX32 || localOffset === MAX32) {
+        let e = at + 46 + nameLength;
+        const extraEnd = e + extraLength;
+        let found = false;
+        while (e + 4 <= extraEnd) {
+          const id = u16(e);
+          const len = u16(e + 2);
+          if (id === 0x0001) {
+            let p = e + 4;
+            if (size === MAX32) p += 8;
+            if (compressedSize === MAX32) {
+              compressedSize = u64(p);
+              p += 8;
+            }
+            if (localOffset === MAX32) {
+              localOffset = u64(p);
+              offsetAt = { at: p - at, wide: true };
+            }
+            found = true;
+            break;
+          }
+          e += 4 + len;
+        }
+        if (!found) throw new ZipError("压缩包目录已损坏");
+      }
+      const name = utf8.decode(data.subarray(at + 46, at + 46 + nameLength));
+      parsed.push({
+        name,
+        central: new Uint8Array(data.subarray(at, at + length)),
+        offsetAt,
+        localOffset,
+        method,
+        flags,
+        compressedSize,
+      });
+      at += length;
+    }
+
+    // Each entry's bytes run from its local header to the next entry's (or the directory).
+    const byOffset = [...parsed].sort((a, b) => a.localOffset - b.localOffset);
+    const seen = new Set<string>();
+    const entries: Entry[] = [];
+    const ends = new Map<Parsed, number>();
+    byOffset.forEach((p, i) =>
+      ends.set(p, byOffset[i + 1]?.localOffset ?? Math.min(cdOffset, cdEnd))
+    );
+    for (const p of parsed) {
+      const lower = p.name.toLowerCase();
+      if (seen.has(lower)) throw new ZipError(`压缩包中有重名的部件 ${p.name}`);
+      seen.add(lower);
+      const end = ends.get(p) as number;
+      inside(p.localOffset, 30);
+      if (u32(p.localOffset) !== SIG_LOCAL) throw new ZipError("压缩包已损坏");
+      const dataStart = p.localOffset + 30 + u16(p.localOffset + 26) + u16(p.localOffset + 28);
+      if (dataStart + p.compressedSize > end) throw new ZipError("压缩包已损坏");
+      entries.push({
+        kind: "original",
+        name: p.name,
+        local: data.subarray(p.localOffset, end),
+        central: p.central,
+        offsetAt: p.offsetAt,
+        method: p.method,
+        flags: p.flags,
+        compressedSize: p.compressedSize,
+      });
+    }
+    return new ZipPackage(entries, comment);
+  }
+
+  private find(part: string): Entry | undefined {
+    const lower = part.replace(/^\//, "").toLowerCase();
+    return this.entries.find((e) => e.name.toLowerCase() === lower);
+  }
+
+  /** The entry's real name (part names are case-insensitive), or null. */
+  name(part: string): string | null {
+    return this.find(part)?.name ?? null;
+  }
+
+  /** Every entry's name, in archive order. */
+  names(): string[] {
+    return this.entries.map((e) => e.name);
+  }
+
+  /** The part's bytes, inflated; null when there is no such part. */
+  bytes(part: string): Uint8Array | null {
+    const entry = this.find(part);
+    if (!entry) return null;
+    if (entry.kind === "written") return entry.content;
+    if (entry.flags & FLAG_ENCRYPTED) throw new ZipError(`部件 ${entry.name} 已加密`);
+    const local = entry.local;
+    const view = new DataView(local.buffer, local.byteOffset, local.byteLength);
+    const start = 30 + view.getUint16(26, true) + view.getUint16(28, true);
+    const raw = local.subarray(start, start + entry.compressedSize);
+    if (entry.method === 0) return raw;
+    if (entry.method === 8) {
+      try {
+        return inflateRawSync(raw);
+      } catch {
+        throw new ZipError(`部件 ${entry.name} 已损坏`);
+      }
+    }
+    throw new ZipError(`部件 ${entry.name} 的压缩方式（${entry.method}）不受支持`);
+  }
+
+  /** The part as UTF-8 text (a byte-order mark dropped); null when there is no such part. */
+  text(part: string): string | null {
+    const bytes = this.bytes(part);
+    return bytes === null ? null : utf8.decode(bytes);
+  }
+
+  /** Replaces the part (keeping its place and name) or adds it at the end. */
+  write(part: string, content: string | Uint8Array): void {
+    const bytes = typeof content === "string" ? encoder.encode(content) : content;
+    const entry = this.find(part);
+    const written: Written = {
+      kind: "written",
+      name: entry?.name ?? part.replace(/^\//, ""),
+      content: bytes,
+    };
+    if (entry) this.entries[this.entries.indexOf(entry)] = written;
+    else this.entries.push(written);
+  }
+
+  remove(part: string): void {
+    const entry = this.find(part);
+    if (entry) this.entries.splice(this.entries.indexOf(entry), 1);
+  }
+
+  /** The archive: copied entries byte for byte, written ones deflated, a new directory. */
+  toBytes(now = new Date()): Uint8Array {
+    const { date, time } = dosDateTime(now);
+    const locals: Uint8Array[] = [];
+    const centrals: Uint8Array[] = [];
+    let offset = 0;
+    for (const entry of this.entries) {
+      if (offset > MAX32 - 1) throw new ZipError("压缩包过大");
+      if (entry.kind === "original") {
+        const central = new Uint8Array(entry.central);
+        const view = new DataView(central.buffer, central.byteOffset, central.byteLength);
+        if (entry.offsetAt.wide) view.setBigUint64(entry.offsetAt.at, BigInt(offset), true);
+        else view.setUint32(entry.offsetAt.at, offset, true);
+        locals.push(entry.local);
+        centrals.push(central);
+        offset += entry.local.length;
+        continue;
+      }
+      const name = encoder.encode(entry.name);
+      const ascii = name.length === entry.name.length;
+      const compressed = deflateRawSync(entry.content);
+      const crc = crc32(entry.content);
+      const header = (size: number, sig: number) => {
+        const bytes = new Uint8Array(size + name.length);
+        const v = new DataView(bytes.buffer);
+        v.setUint32(0, sig, true);
+        return { bytes, v };
+      };
+      // Local header.
+      const l = header(30, SIG_LOCAL);
+      l.v.setUint16(4, 20, true);
+      l.v.setUint16(6, ascii ? 0 : FLAG_UTF8, true);
+      l.v.setUint16(8, 8, true);
+      l.v.setUint16(10, time, true);
+      l.v.setUint16(12, date, true);
+      l.v.setUint32(14, crc, true);
+      l.v.setUint32(18, compressed.length, true);
+      l.v.setUint32(22, entry.content.length, true);
+      l.v.setUint16(26, name.length, true);
+      l.bytes.set(name, 30);
+      // Central-directory record.
+      const c = header(46, SIG_CENTRAL);
+      c.v.setUint16(4, 20, true);
+      c.v.setUint16(6, 20, true);
+      c.v.setUint16(8, ascii ? 0 : FLAG_UTF8, true);
+      c.v.setUint16(10, 8, true);
+      c.v.setUint16(12, time, true);
+      c.v.setUint16(14, date, true);
+      c.v.setUint32(16, crc, true);
+      c.v.setUint32(20, compressed.length, true);
+      c.v.setUint32(24, entry.content.length, true);
+      c.v.setUint16(28, name.length, true);
+      c.v.setUint32(42, offset, true);
+      c.bytes.set(name, 46);
+      locals.push(l.bytes, compressed);
+      centrals.push(c.bytes);
+      offset += l.bytes.length + compressed.length;
+    }
+    const cdSize = centrals.reduce((n, c) => n + c.length, 0);
+    if (this.entries.length > MAX16 || offset > MAX32 || cdSize > MAX32)
+      throw new ZipError("压缩包过大");
+    const end = new Uint8Array(22 + this.comment.length);
+    const v = new DataView(end.buffer);
+    v.setUint32(0, SIG_EOCD, true);
+    v.setUint16(8, this.entries.length, true);
+    v.setUint16(10, this.entries.length, true);
+    v.setUint32(12, cdSize, true);
+    v.setUint32(16, offset, true);
+    v.setUint16(20, this.comment.length, true);
+    end.set(this.comment, 22);
+    const parts = [...locals, ...centrals, end];
+    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const part of parts) {
+      out.set(part, at);
+      at += part.length;
+    }
+    return out;
+  }
+}
