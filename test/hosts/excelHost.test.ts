@@ -8,7 +8,13 @@ import { parseWorkbook } from "../../src/parse/parseWorkbook";
 import { insertTemplate } from "../../src/pipeline/insertTemplate";
 import { recalculate } from "../../src/pipeline/recalculate";
 import { SAMPLE_PATH } from "../parse/sampleSnapshot";
-import { excelHost, fakeFromXlsx } from "../fakes/fromXlsx";
+import { excelHost, fakeFromXlsx, runOn } from "../fakes/fromXlsx";
+import { ExcelWorkbook } from "../../src/hosts/excel/excelWorkbook";
+import { allCapabilities, rowBlocks } from "../../src/hosts/excel/writeLayout";
+import { sampleWithProjects, writeTemp } from "../../bench/workbooks";
+import type { CellStyle, SheetLayout } from "../../src/layout/sheetLayout";
+import { cellAddress } from "../../src/hosts/snapshot";
+import type { FakeExcel } from "../fakes/fakeExcel";
 
 /** Formulas recalculated in binary floating point may differ in the 16th digit; Excel shows 15. */
 function at15(snapshot: WorkbookSnapshot): WorkbookSnapshot {
@@ -137,6 +143,85 @@ describe("Excel JS API adapter (on the test double)", () => {
     expect(at15(snapshot)).toEqual(at15(fromFile));
   });
 
+  it("writes a summary too large for one request in row blocks, each within the limit", async () => {
+    // 1,500 projects: a summary request of about 0.25 MB, here against a 120 KB request limit.
+    const path = await writeTemp(sampleWithProjects(1500), "大部门.xlsx");
+    const limited = await fakeFromXlsx(path, { payloadLimitBytes: 120_000 });
+    // Without blocks the write is refused, as Excel on the web refuses it.
+    await expect(
+      recalculate(new ExcelWorkbook(runOn(limited), allCapabilities, Infinity), {
+        date: "2026-11-27",
+      })
+    ).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
+
+    const fake = await fakeFromXlsx(path, { payloadLimitBytes: 120_000 });
+    const host = new ExcelWorkbook(runOn(fake), allCapabilities, 60_000);
+    // The 1,500-row project sheet is read in halved blocks until each response fits.
+    const read = await host.read();
+    const fromFile = await (await FileWorkbook.fromFile(path)).read();
+    expect(at15(read)).toEqual(at15(fromFile));
+    fake.resetCounters();
+    const r = await recalculate(host, { date: "2026-11-27" });
+    expect(r.write?.sheet).toBe("绩效自评汇总");
+    // One read, then one write per block (the fake refuses any request over its limit).
+    expect(fake.syncCount).toBeGreaterThanOrEqual(4);
+    const reference = await fakeFromXlsx(path);
+    await recalculate(excelHost(reference), { date: "2026-11-27" });
+    const summary = (f: typeof fake) => {
+      const sheet = f.snapshot().sheets["绩效自评汇总"];
+      return { ...sheet, cells: Object.keys(sheet.cells).length, all: sheet.cells };
+    };
+    const blocked = summary(fake);
+    expect(blocked.cells).toBeGreaterThan(1500 * 9);
+    expect(blocked).toEqual(summary(reference));
+    expect(fake.cell("绩效自评汇总", "A1").value).toContain("2022 年度部门整体支出绩效自评汇总表");
+  }, 60_000);
+
+  it("gives every cell of the summary its layout's format (300 projects, some not self-evaluated)", async () => {
+    const path = await writeTemp(sampleWithProjects(300), "格式.xlsx");
+    const fake = await fakeFromXlsx(path);
+    let layout: SheetLayout | undefined;
+    const host = excelHost(fake);
+    await recalculate(
+      {
+        read: () => host.read(),
+        insertSheets: (l) => host.insertSheets(l),
+        selectCell: (a) => host.selectCell(a),
+        writeOwnedSheet: (l, role) => {
+          layout = l;
+          return host.writeOwnedSheet(l, role);
+        },
+      },
+      { date: "2026-11-27" }
+    );
+    expect(layout!.cells.some((c) => c.style?.fill && c.row > 100)).toBe(true);
+    const mismatches = formatMismatches(fake, layout!);
+    expect(mismatches.slice(0, 5)).toEqual([]);
+  }, 60_000);
+
+  it("plans one block for a usual summary, and blocks that cover every row once", () => {
+    const layout = {
+      name: "x",
+      fontName: "宋体",
+      fontSize: 11,
+      columnWidths: [10, 10],
+      merges: [],
+      cells: Array.from({ length: 1000 }, (_, i) => ({
+        row: i,
+        column: i % 2,
+        value: `第 ${i} 行的文字`,
+      })),
+    };
+    expect(rowBlocks(layout, 3_000_000)).toEqual([{ first: 0, last: 999 }]);
+    const blocks = rowBlocks(layout, 10_000);
+    expect(blocks.length).toBeGreaterThan(2);
+    expect(blocks[0].first).toBe(0);
+    expect(blocks[blocks.length - 1].last).toBe(999);
+    blocks.slice(1).forEach((b, i) => expect(b.first).toBe(blocks[i].last + 1));
+    // A row larger than the budget still gets a block of its own.
+    expect(rowBlocks(layout, 1)).toHaveLength(1000);
+  });
+
   it("reads afresh when a sheet known from the last read was deleted", async () => {
     const fake = await fakeFromXlsx(SAMPLE_PATH);
     const host = excelHost(fake);
@@ -222,3 +307,49 @@ describe("Excel host: selecting a cell", () => {
     expect(await host.selectCell("A1")).toBe(false);
   });
 });
+
+/** Cells whose format on the test double is not what their layout style says (sheet defaults aside). */
+function formatMismatches(fake: FakeExcel, layout: SheetLayout): string[] {
+  const out: string[] = [];
+  const align = (a: string | undefined, fallback: string) =>
+    a ? a[0].toUpperCase() + a.slice(1) : fallback;
+  for (const c of layout.cells) {
+    const style: CellStyle = c.style ?? {};
+    const address = cellAddress(c.row, c.column);
+    const cell = fake.cell(layout.name, address);
+    const f = cell.format;
+    const expected = {
+      name: layout.fontName,
+      size: style.fontSize ?? layout.fontSize,
+      bold: style.bold ?? false,
+      italic: style.italic ?? false,
+      color: (style.fontColor ?? "#000000").toUpperCase(),
+      fill: (style.fill ?? "#FFFFFF").toUpperCase(),
+      horizontal: align(style.horizontal, "General"),
+      vertical: align(style.vertical, "Bottom"),
+      wrap: style.wrap ?? false,
+      numberFormat: style.numberFormat ?? "General",
+      top: style.border ? "Continuous" : "None",
+      bottom: style.border || style.borderBottomThick ? "Continuous" : "None",
+      bottomWeight: style.borderBottomThick ? "Medium" : "Thin",
+    };
+    const actual = {
+      name: f.font.name,
+      size: f.font.size,
+      bold: f.font.bold,
+      italic: f.font.italic,
+      color: String(f.font.color).toUpperCase(),
+      fill: String(f.fill.color).toUpperCase(),
+      horizontal: f.horizontalAlignment,
+      vertical: f.verticalAlignment,
+      wrap: f.wrapText,
+      numberFormat: cell.numberFormat,
+      top: f.borders.top.style,
+      bottom: f.borders.bottom.style,
+      bottomWeight: f.borders.bottom.weight,
+    };
+    if (JSON.stringify(actual) !== JSON.stringify(expected))
+      out.push(`${address}: ${JSON.stringify(actual)} ≠ ${JSON.stringify(expected)}`);
+  }
+  return out;
+}

@@ -7,13 +7,25 @@ import { OWNER_NAMES, type SheetRole, planSummaryWrite } from "../ownership";
 import type { InsertResult, WorkbookPort, WriteResult } from "../port";
 import { type WorkbookSnapshot, splitQualified } from "../snapshot";
 import { ownedFromMarkers, queueMarkers, readSnapshot } from "./readSnapshot";
-import { type ExcelCapabilities, queueLayout } from "./writeLayout";
+import {
+  type ExcelCapabilities,
+  queueLayout,
+  queueRows,
+  queueSheetSetup,
+  rowBlocks,
+} from "./writeLayout";
 
 /** `Excel.run` with the options we use, injectable so tests can pass the test double. */
 export type ExcelRun = <T>(
   options: Excel.RunOptions,
   batch: (context: Excel.RequestContext) => Promise<T>
 ) => Promise<T>;
+
+/**
+ * Estimated bytes per write request. Excel on the web refuses requests over 5 MB; the estimate
+ * counts values, formats and operations, so a margin is left for what it does not see.
+ */
+export const WRITE_BUDGET_BYTES = 3_000_000;
 
 /** Milliseconds after our own write during which change events are ours, not the user's. */
 const OWN_WRITE_QUIET_MS = 1500;
@@ -40,7 +52,8 @@ export class ExcelWorkbook implements WorkbookPort {
 
   constructor(
     private readonly run: ExcelRun,
-    private readonly capabilities: ExcelCapabilities
+    private readonly capabilities: ExcelCapabilities,
+    private readonly writeBudgetBytes = WRITE_BUDGET_BYTES
   ) {}
 
   read(): Promise<WorkbookSnapshot> {
@@ -83,6 +96,8 @@ export class ExcelWorkbook implements WorkbookPort {
    * One sync when the sheet list and markers are known from the read just before (the
    * recalculation path); the ownership check then costs nothing extra. If the workbook
    * changed in between (a sheet of that name appeared), it looks again and retries once.
+   * A summary too large for one request (over about 3 MB: some 20,000 project rows) is
+   * written in row blocks, one more sync per block.
    */
   writeOwnedSheet(layout: SheetLayout, role: SheetRole = "summary"): Promise<WriteResult> {
     return this.run({ delayForCellEdit: true }, async (context) => {
@@ -168,7 +183,10 @@ export class ExcelWorkbook implements WorkbookPort {
     names.getItemOrNullObject(OWNER_NAMES[role]).delete();
     const sheet = sheets.add(plan.target);
     sheet.load("id");
-    const skipped = queueLayout(sheet, { ...layout, name: plan.target }, this.capabilities);
+    const target = { ...layout, name: plan.target };
+    const [firstBlock, ...moreBlocks] = rowBlocks(target, this.writeBudgetBytes);
+    const skipped = queueSheetSetup(sheet, target, this.capabilities);
+    queueRows(sheet, target, firstBlock);
     names.add(OWNER_NAMES[role], sheet.getRange("A1"), MARKER_COMMENTS[role]);
     if (role === "summary") sheet.activate();
     await context.sync();
@@ -176,6 +194,12 @@ export class ExcelWorkbook implements WorkbookPort {
     if (!plan.replace) this.knownSheets = [...this.knownSheets, plan.target];
     this.ids[plan.target] = sheet.id;
     this.owned[role] = plan.target;
+    for (const block of moreBlocks) {
+      queueRows(sheet, target, block);
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- each block must be its own request
+      await context.sync();
+      this.lastWriteAt = Date.now();
+    }
     return {
       sheet: plan.target,
       replaced: plan.replace,

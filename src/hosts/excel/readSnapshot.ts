@@ -58,7 +58,10 @@ function queueUsedRange(context: Excel.RequestContext, name: string): UsedRead {
   return { name, range };
 }
 
-/** Reads large sheets in row blocks: one sync for their sizes, then one per group of blocks. */
+/**
+ * Reads large sheets in row blocks: one sync for their sizes, then one per block of up to
+ * BLOCK_ROWS rows (fewer when a block's response would still be too large).
+ */
 async function readInBlocks(
   context: Excel.RequestContext,
   names: readonly string[]
@@ -75,29 +78,33 @@ async function readInBlocks(
       sheets.push({ name, top: 0, left: 0, values: [], numberFormats: [] });
       continue;
     }
-    const blocks: Excel.Range[] = [];
     const sheet = context.workbook.worksheets.getItem(name);
-    for (let start = 0; start < range.rowCount; start += BLOCK_ROWS) {
-      const rows = Math.min(BLOCK_ROWS, range.rowCount - start);
+    const values: CellValue[][] = [];
+    const formats: string[][] = [];
+    // One sync per block, each block queued just before its sync (a load queued earlier would
+    // ride along in the first response); a block still too large is halved and read again.
+    let rows = BLOCK_ROWS;
+    for (let start = 0; start < range.rowCount;) {
+      const count = Math.min(rows, range.rowCount - start);
       const block = sheet.getRangeByIndexes(
         range.rowIndex + start,
         range.columnIndex,
-        rows,
+        count,
         range.columnCount
       );
       block.load("values, numberFormat, valueTypes");
-      blocks.push(block);
-    }
-    // One sync per block keeps every response under the limit.
-    const values: CellValue[][] = [];
-    const formats: string[][] = [];
-    for (const block of blocks) {
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- each block must be its own response
-      await context.sync();
-      block.values.forEach((row, r) =>
-        values.push(row.map((v, c) => toCell(v, block.valueTypes[r]?.[c])))
-      );
+      try {
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- each block must be its own response
+        await context.sync();
+      } catch (error) {
+        if (!isPayloadError(error) || count === 1) throw error;
+        rows = Math.ceil(count / 2);
+        continue;
+      }
+      const types = block.valueTypes;
+      block.values.forEach((row, r) => values.push(row.map((v, c) => toCell(v, types[r]?.[c]))));
       formats.push(...(block.numberFormat as string[][]));
+      start += count;
     }
     sheets.push(normalizeSheet(name, range.rowIndex, range.columnIndex, values, formats));
   }

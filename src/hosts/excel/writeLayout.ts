@@ -30,15 +30,40 @@ function styleKey(style: CellStyle | undefined): string {
   return JSON.stringify(style ?? {});
 }
 
+/** A rectangle painted with one style; an overlay sets only its own properties. */
+export interface StyleRun {
+  range: MergeRange;
+  style: CellStyle;
+  /** Only fill, bold, italic and font colour, painted over the base runs. */
+  overlay?: boolean;
+}
+
 /**
- * The layout's styled cells as few rectangles as possible: runs of adjacent cells in a row
- * that share a style, then runs stacked on consecutive rows with the same columns and style
- * (a 10,000-row project list becomes a handful of ranges, not 90,000).
+ * Splits a style into its base and its overlay: the marks a new sheet does not have (a fill,
+ * bold, italic, a font colour). Flagged cells (the light fill and bold of 未开展自评) then share
+ * the base run of their column, and only the marks are painted on them afterwards.
  */
-export function styleRuns(cells: readonly LayoutCell[]): { range: MergeRange; style: CellStyle }[] {
-  const sorted = [...cells]
-    .filter((c) => c.style)
-    .sort((a, b) => a.row - b.row || a.column - b.column);
+function splitStyle(style: CellStyle): { base: CellStyle; overlay: CellStyle | null } {
+  const { fill, bold, italic, fontColor, ...rest } = style;
+  const base: CellStyle = rest;
+  const overlay: CellStyle = {
+    ...(fill ? { fill } : {}),
+    ...(bold ? { bold } : {}),
+    ...(italic ? { italic } : {}),
+    ...(fontColor ? { fontColor } : {}),
+  };
+  // An explicit `false` stays in the base (a workbook's Normal style may be bold).
+  if (bold === false) base.bold = false;
+  if (italic === false) base.italic = false;
+  return { base, overlay: Object.keys(overlay).length > 0 ? overlay : null };
+}
+
+/**
+ * Cells sharing a style as few rectangles as possible: runs of adjacent cells in a row, then
+ * identical runs stacked on consecutive rows.
+ */
+function stackRuns(cells: { row: number; column: number; style: CellStyle }[]): StyleRun[] {
+  const sorted = [...cells].sort((a, b) => a.row - b.row || a.column - b.column);
   const rowRuns: { range: MergeRange; style: CellStyle; key: string }[] = [];
   for (const cell of sorted) {
     const key = styleKey(cell.style);
@@ -53,7 +78,7 @@ export function styleRuns(cells: readonly LayoutCell[]): { range: MergeRange; st
     } else {
       rowRuns.push({
         range: { top: cell.row, bottom: cell.row, left: cell.column, right: cell.column },
-        style: cell.style as CellStyle,
+        style: cell.style,
         key,
       });
     }
@@ -75,10 +100,34 @@ export function styleRuns(cells: readonly LayoutCell[]): { range: MergeRange; st
   return blocks.map(({ range, style }) => ({ range, style }));
 }
 
-function applyStyle(range: Excel.Range, style: CellStyle, layout: SheetLayout): void {
+/**
+ * The layout's styles as few operations as possible: base runs (a 10,000-row project list
+ * becomes a handful of ranges, not 90,000), then the overlay runs of the marked cells. Valid
+ * on a new sheet, where no cell has a fill, bold, italic or colour to clear.
+ */
+export function styleRuns(cells: readonly LayoutCell[]): StyleRun[] {
+  const bases: { row: number; column: number; style: CellStyle }[] = [];
+  const overlays: { row: number; column: number; style: CellStyle }[] = [];
+  for (const c of cells) {
+    if (!c.style) continue;
+    const { base, overlay } = splitStyle(c.style);
+    bases.push({ row: c.row, column: c.column, style: base });
+    if (overlay) overlays.push({ row: c.row, column: c.column, style: overlay });
+  }
+  return [...stackRuns(bases), ...stackRuns(overlays).map((run) => ({ ...run, overlay: true }))];
+}
+
+function applyStyle(
+  range: Excel.Range,
+  style: CellStyle,
+  layout: SheetLayout,
+  overlay = false
+): void {
   const font = range.format.font;
-  font.name = layout.fontName;
-  font.size = style.fontSize ?? layout.fontSize;
+  if (!overlay) {
+    font.name = layout.fontName;
+    font.size = style.fontSize ?? layout.fontSize;
+  }
   if (style.bold !== undefined) font.bold = style.bold;
   if (style.italic !== undefined) font.italic = style.italic;
   if (style.fontColor) font.color = style.fontColor;
@@ -113,43 +162,160 @@ function applyStyle(range: Excel.Range, style: CellStyle, layout: SheetLayout): 
 }
 
 /**
- * Queues the layout onto `worksheet` (new and empty). Returns the features skipped for
- * lack of API support (Chinese, for the pane's note).
+ * Rows and columns the layout spans (at least 1 × 1). A loop, not `Math.max(...cells)`: a
+ * large summary has more cells than a call can take arguments.
+ */
+function extent(layout: SheetLayout): { rows: number; columns: number } {
+  let rows = 1;
+  let columns = Math.max(1, layout.columnWidths.length);
+  for (const c of layout.cells) {
+    if (c.row + 1 > rows) rows = c.row + 1;
+    if (c.column + 1 > columns) columns = c.column + 1;
+  }
+  return { rows, columns };
+}
+
+/** 0-based inclusive rows of a layout written in one request. */
+export interface RowBlock {
+  first: number;
+  last: number;
+}
+
+/** UTF-8 bytes of a value as JSON (what a request carries for it). */
+function jsonBytes(value: unknown): number {
+  const s = JSON.stringify(value) ?? "null";
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
+  }
+  return n;
+}
+
+/**
+ * Estimated request bytes of one queued operation: a property set or a method call with its
+ * object path (office.js sends each as a JSON action of about 80–120 bytes).
+ */
+const OPERATION_BYTES = 120;
+
+/** Operations applyStyle queues for a run. */
+function styleOperations(run: StyleRun): number {
+  const s = run.style;
+  let n = 2; // the range and its format
+  const fontProps =
+    (run.overlay ? 0 : 2) + (s.bold !== undefined ? 1 : 0) + (s.italic !== undefined ? 1 : 0);
+  if (fontProps + (s.fontColor ? 1 : 0) > 0) n += 1 + fontProps + (s.fontColor ? 1 : 0);
+  if (s.fill) n += 2;
+  if (s.horizontal) n += 1;
+  if (s.vertical) n += 1;
+  if (s.wrap !== undefined) n += 1;
+  if (s.border) n += 1 + 6 * 4;
+  if (s.borderBottomThick) n += 3;
+  return n;
+}
+
+/**
+ * The layout's rows in blocks whose estimated request stays within `budgetBytes` (Excel on the
+ * web refuses a request over 5 MB). One block — one request — for any sheet this add-in
+ * usually writes (a 10,000-project summary is about 1.5 MB); a block never splits a row.
+ */
+export function rowBlocks(layout: SheetLayout, budgetBytes: number): RowBlock[] {
+  const { rows, columns } = extent(layout);
+  // Every row carries its values and formats as arrays of `columns` entries ("null," at least).
+  const bytes = Array<number>(rows).fill(2 * (columns * 5 + 2));
+  for (const c of layout.cells)
+    bytes[c.row] += jsonBytes(c.formula ?? c.value) + jsonBytes(c.style?.numberFormat ?? null);
+  for (const run of styleRuns(layout.cells))
+    bytes[run.range.top] += OPERATION_BYTES * styleOperations(run);
+  for (const m of layout.merges) bytes[m.top] += OPERATION_BYTES * 2;
+  for (const row of Object.keys(layout.rowHeights ?? {}))
+    if (Number(row) < rows) bytes[Number(row)] += OPERATION_BYTES * 3;
+  const blocks: RowBlock[] = [];
+  let first = 0;
+  let size = 0;
+  bytes.forEach((b, row) => {
+    if (row > first && size + b > budgetBytes) {
+      blocks.push({ first, last: row - 1 });
+      first = row;
+      size = 0;
+    }
+    size += b;
+  });
+  blocks.push({ first, last: rows - 1 });
+  return blocks;
+}
+
+/**
+ * Queues the layout onto `worksheet` (new and empty) in one request. Returns the features
+ * skipped for lack of API support (Chinese, for the pane's note).
  */
 export function queueLayout(
   worksheet: Excel.Worksheet,
   layout: SheetLayout,
   caps: ExcelCapabilities
 ): string[] {
-  const skipped: string[] = [];
-  const rows = Math.max(1, ...layout.cells.map((c) => c.row + 1));
-  const columns = Math.max(1, layout.columnWidths.length, ...layout.cells.map((c) => c.column + 1));
-  const values: (string | number | boolean | null)[][] = Array.from({ length: rows }, () =>
-    Array<string | number | boolean | null>(columns).fill(null)
-  );
-  const formats: (string | null)[][] = Array.from({ length: rows }, () =>
-    Array<string | null>(columns).fill(null)
-  );
-  for (const c of layout.cells) {
-    values[c.row][c.column] = c.formula ? `=${c.formula.replace(/^=/, "")}` : c.value;
-    if (c.style?.numberFormat) formats[c.row][c.column] = c.style.numberFormat;
+  const skipped = queueSheetSetup(worksheet, layout, caps);
+  queueRows(worksheet, layout, { first: 0, last: Number.MAX_SAFE_INTEGER });
+  return skipped;
+}
+
+/**
+ * Queues the rows of one block: number formats and values as 2-D arrays, the styles, merges
+ * and heights that start in it. Formats go before values, so that text typed as text (`@`)
+ * stays text.
+ */
+export function queueRows(worksheet: Excel.Worksheet, layout: SheetLayout, block: RowBlock): void {
+  const inBlock = (row: number) => row >= block.first && row <= block.last;
+  const cells = layout.cells.filter((c) => inBlock(c.row));
+  if (cells.length > 0) {
+    let first = Number.MAX_SAFE_INTEGER;
+    let last = 0;
+    for (const c of cells) {
+      if (c.row < first) first = c.row;
+      if (c.row > last) last = c.row;
+    }
+    const rows = last + 1 - first;
+    const { columns } = extent(layout);
+    const values: (string | number | boolean | null)[][] = Array.from({ length: rows }, () =>
+      Array<string | number | boolean | null>(columns).fill(null)
+    );
+    const formats: (string | null)[][] = Array.from({ length: rows }, () =>
+      Array<string | null>(columns).fill(null)
+    );
+    for (const c of cells) {
+      values[c.row - first][c.column] = c.formula ? `=${c.formula.replace(/^=/, "")}` : c.value;
+      if (c.style?.numberFormat) formats[c.row - first][c.column] = c.style.numberFormat;
+    }
+    const range = worksheet.getRangeByIndexes(first, 0, rows, columns);
+    range.numberFormat = formats as unknown as string[][];
+    range.values = values as unknown as string[][];
   }
+  for (const run of styleRuns(cells))
+    applyStyle(worksheet.getRange(address(run.range)), run.style, layout, run.overlay);
+  for (const m of layout.merges) if (inBlock(m.top)) worksheet.getRange(address(m)).merge(false);
+  for (const [row, height] of Object.entries(layout.rowHeights ?? {}))
+    if (inBlock(Number(row)))
+      worksheet.getRangeByIndexes(Number(row), 0, 1, 1).format.rowHeight = height;
+}
+
+/**
+ * Queues what belongs to the whole sheet: its font (first, so that every cell prints in the
+ * CJK font and the styles of the rows override it), column widths, frozen rows, tab colour,
+ * validation and print setup. Returns the features skipped for lack of API support.
+ */
+export function queueSheetSetup(
+  worksheet: Excel.Worksheet,
+  layout: SheetLayout,
+  caps: ExcelCapabilities
+): string[] {
+  const skipped: string[] = [];
+  const { rows, columns } = extent(layout);
   const whole = worksheet.getRangeByIndexes(0, 0, rows, columns);
-  // Whole-sheet font first, so every cell prints in the CJK font.
   whole.format.font.name = layout.fontName;
   whole.format.font.size = layout.fontSize;
-  whole.numberFormat = formats as unknown as string[][];
-  whole.values = values as unknown as string[][];
-
-  for (const run of styleRuns(layout.cells))
-    applyStyle(worksheet.getRange(address(run.range)), run.style, layout);
-  for (const m of layout.merges) worksheet.getRange(address(m)).merge(false);
   layout.columnWidths.forEach((w, i) => {
     worksheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * pointsPerCharacter;
   });
-  for (const [row, height] of Object.entries(layout.rowHeights ?? {})) {
-    worksheet.getRangeByIndexes(Number(row), 0, 1, 1).format.rowHeight = height;
-  }
   if (layout.frozenRows) worksheet.freezePanes.freezeRows(layout.frozenRows);
   if (layout.tabColor) worksheet.tabColor = layout.tabColor;
 
