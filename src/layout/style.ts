@@ -47,3 +47,11 @@ export function rowHeightFor(text: string, widthChars: number, fontSize = FONT_S
   const lines = Math.max(1, Math.ceil(displayWidth(text) / capacity));
   return Math.max(18, Math.ceil(lines * fontSize * 1.45 + 4));
 }
+
+/**
+ * Text for a page header or footer: `&` starts a code there (`&P` page number, `&D` date), so a
+ * literal ampersand, as in a department called “研发&创新中心”, is written `&&`.
+ */
+export function headerFooterText(text: string): string {
+  return text.replace(/&/g, "&&");
+}

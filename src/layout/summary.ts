@@ -8,7 +8,15 @@ import { budgetColumnLabels } from "../evaluate/budget";
 import type { Evaluation, Gap, GapCode, IndicatorResult } from "../evaluate/result";
 import { severityLabels } from "../evaluate/result";
 import type { CellStyle, LayoutCell, LayoutValue, SheetLayout } from "./sheetLayout";
-import { ASSISTANT_SIGNATURE, FONT_SIZE, SHEET_FONT, formats, rowHeightFor, styles } from "./style";
+import {
+  ASSISTANT_SIGNATURE,
+  FONT_SIZE,
+  SHEET_FONT,
+  formats,
+  headerFooterText,
+  rowHeightFor,
+  styles,
+} from "./style";
 
 export const SUMMARY_SHEET = "绩效自评汇总";
 const COLUMNS = 9;
@@ -448,7 +456,7 @@ export function summaryLayout(
       fitToPagesWide: 1,
       titleRows: { first: 0, last: 1 },
       printArea: { top: 0, left: 0, bottom: lastRow, right: COLUMNS - 1 },
-      centerHeader: `${e.department} ${e.year} 年度部门整体支出绩效自评`,
+      centerHeader: headerFooterText(`${e.department} ${e.year} 年度部门整体支出绩效自评`),
       centerFooter: "第 &P 页 共 &N 页",
       centerHorizontally: true,
       printGridlines: false,

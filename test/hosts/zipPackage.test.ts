@@ -187,6 +187,26 @@ describe("the zip container (zipPackage)", () => {
     expect(await contents(out)).toEqual({ "b.xml": "<b/>", "c.xml": "<c/>" });
   });
 
+  it("reads a zip64 archive whose end record says 0xFFFF for its disks (see the zip64 record)", async () => {
+    const data = Buffer.from(zip64({ "a.xml": bytesOf("<a/>") }));
+    const end = data.length - 22;
+    data.writeUInt16LE(0xffff, end + 4);
+    data.writeUInt16LE(0xffff, end + 6);
+    expect(ZipPackage.read(data).text("a.xml")).toBe("<a/>");
+    // Without zip64 records, a disk number other than 0 is a multi-disk archive.
+    const plain = Buffer.from(await jszip({ "a.xml": "<a/>" }));
+    plain.writeUInt16LE(1, plain.length - 22 + 4);
+    expect(() => ZipPackage.read(plain)).toThrow("不支持分卷压缩包");
+  });
+
+  it("finds the real end record when the archive comment holds its signature", async () => {
+    const comment = `说明 PK\u0005\u0006${"\u0000".repeat(18)} 结束`;
+    const data = await jszip({ "a.xml": "<a/>" }, { comment });
+    const zip = ZipPackage.read(data);
+    expect(zip.names()).toEqual(["a.xml"]);
+    expect(Buffer.from(zip.toBytes()).equals(Buffer.from(data))).toBe(true);
+  });
+
   it("adds the summary to a zip64 workbook, which ExcelJS and the sheets then read", async () => {
     const zip = await JSZip.loadAsync(sample());
     const files: Record<string, Uint8Array> = {};

@@ -99,6 +99,15 @@ describe("summary layout", () => {
     expect(layout.fontName).toBe("Noto Sans CJK SC");
   });
 
+  it("doubles an ampersand of the department name in the page header (& starts a code there)", () => {
+    const input = seed();
+    input.department = "佛山市研发&创新中心";
+    const l = summaryLayout(evaluate(input), { date: "2026-11-27" });
+    expect(l.print?.centerHeader).toBe("佛山市研发&&创新中心 2022 年度部门整体支出绩效自评");
+    // The sheet's own title keeps the name as it is.
+    expect(l.cells[0].value).toBe("佛山市研发&创新中心 2022 年度部门整体支出绩效自评汇总表");
+  });
+
   it("adds a project section when there are projects", () => {
     const withProjects = summaryLayout(evaluate(seed()), { date: "2026-11-27" }, [
       { name: "信息化运维", budget: null, spending: null, selfScore: null, evaluated: false },

@@ -26,10 +26,11 @@ import { planSummaryWrite, referenceTo, sheetFromReference } from "../ownership"
 import {
   FIRST_CUSTOM_NUMFMT,
   type StyleParts,
-  escapeXml,
   printNames,
   sheetStyles,
   worksheetXml,
+  xmlAttr,
+  xmlText,
 } from "./sheetXml";
 import { ZipError, ZipPackage } from "./zipPackage";
 
@@ -55,6 +56,8 @@ const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const NS_STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main";
 const REL_WORKSHEET = `${NS_REL}/worksheet`;
+const NS_PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
+const NS_CONTENT_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types";
 const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const CONTENT_TYPES = "[Content_Types].xml";
 /** The defined names ExcelJS writes for a sheet's print setup. */
@@ -246,6 +249,12 @@ function mergeStyles(
     if (!codeToId.has(a.get("formatCode") ?? "")) codeToId.set(a.get("formatCode") ?? "", id);
     nextId = Math.max(nextId, id + 1);
   }
+  // Conditional formats (<dxfs>) carry number formats of their own; their ids are taken too.
+  for (const dxf of section(original, p, "dxfs", "dxf").children)
+    for (const f of elements(dxf, `${p}numFmt`)) {
+      const id = Number(attributes(f.attrs).get("numFmtId"));
+      if (Number.isFinite(id)) nextId = Math.max(nextId, id + 1);
+    }
   const numFmtMap = new Map<number, number>();
   const newNumFmts: string[] = [];
   for (const { id, code } of parts.numFmts) {
@@ -253,7 +262,7 @@ function mergeStyles(
     if (mapped === undefined) {
       mapped = nextId++;
       codeToId.set(code, mapped);
-      newNumFmts.push(`<numFmt numFmtId="${mapped}" formatCode="${escapeXml(code)}"/>`);
+      newNumFmts.push(`<numFmt numFmtId="${mapped}" formatCode="${xmlAttr(code)}"/>`);
     }
     numFmtMap.set(id, mapped);
   }
@@ -417,6 +426,31 @@ function writeInto(
     zip.write(part, sheetXml);
     // The new sheet refers to no other part; the old one's relationships go with it.
     zip.remove(relsPathOf(part));
+    // Excel's calculation chain may list formulas of the old sheet that the new one lacks,
+    // which Excel would report as damage; it is a cache that Excel rebuilds when it is absent.
+    const calcChain = rels.find((r) => r.type.endsWith("/calcChain") && !r.external);
+    if (calcChain) {
+      const chainPart = resolveTarget(workbookPart, calcChain.target);
+      zip.remove(chainPart);
+      const rp = rootPrefix(workbookRels, "Relationships", NS_PACKAGE_RELS);
+      const relEl = elements(workbookRels, `${rp}Relationship`).find(
+        (e) => attributes(e.attrs).get("Id") === calcChain.id
+      );
+      if (relEl)
+        workbookRels =
+          workbookRels.slice(0, relEl.index) + workbookRels.slice(relEl.index + relEl.xml.length);
+      zip.write(workbookRelsPart, workbookRels);
+      const types = required(zip, CONTENT_TYPES);
+      const tp = rootPrefix(types, "Types", NS_CONTENT_TYPES);
+      const override = elements(types, `${tp}Override`).find(
+        (e) => attributes(e.attrs).get("PartName")?.toLowerCase() === `/${chainPart}`.toLowerCase()
+      );
+      if (override)
+        zip.write(
+          CONTENT_TYPES,
+          types.slice(0, override.index) + types.slice(override.index + override.xml.length)
+        );
+    }
   } else {
     sheetIndex = sheets.length;
     const sheetId = Math.max(0, ...sheets.map((s) => s.sheetId || 0)) + 1;
@@ -430,23 +464,23 @@ function writeInto(
     const part = `${dir}/sheet${k}.xml`;
     zip.write(part, sheetXml);
     const ridAttr = relPrefix ? `${relPrefix}:id="${rid}"` : `r:id="${rid}" xmlns:r="${NS_REL}"`;
-    const sheetTag = `<${wp}sheet name="${escapeXml(plan.target)}" sheetId="${sheetId}" ${ridAttr}/>`;
+    const sheetTag = `<${wp}sheet name="${xmlAttr(plan.target)}" sheetId="${sheetId}" ${ridAttr}/>`;
     workbookXml = insertBefore(workbookXml, sheetsEl, `</${wp}sheets>`, sheetTag);
-    workbookRels = workbookRels.replace(
-      /<\/((?:[\w.-]+:)?)Relationships>\s*$/,
-      (end, rp: string) =>
-        `<${rp}Relationship Id="${rid}" Type="${REL_WORKSHEET}" Target="${escapeXml(
+    workbookRels = beforeRootEnd(
+      workbookRels,
+      "Relationships",
+      (rp) =>
+        `<${rp}Relationship Id="${rid}" Type="${REL_WORKSHEET}" Target="${xmlAttr(
           relativeTarget(workbookPart, part)
-        )}"/>${end}`
+        )}"/>`
     );
     zip.write(workbookRelsPart, workbookRels);
-    const types = required(zip, CONTENT_TYPES);
     zip.write(
       CONTENT_TYPES,
-      types.replace(
-        /<\/((?:[\w.-]+:)?)Types>\s*$/,
-        (end, tp: string) =>
-          `<${tp}Override PartName="/${escapeXml(part)}" ContentType="${CT_WORKSHEET}"/>${end}`
+      beforeRootEnd(
+        required(zip, CONTENT_TYPES),
+        "Types",
+        (tp) => `<${tp}Override PartName="/${xmlAttr(part)}" ContentType="${CT_WORKSHEET}"/>`
       )
     );
   }
@@ -463,10 +497,10 @@ function writeInto(
     localNames
       .map(
         (n) =>
-          `<${wp}definedName name="${n.name}" localSheetId="${sheetIndex}">${escapeXml(n.formula)}</${wp}definedName>`
+          `<${wp}definedName name="${n.name}" localSheetId="${sheetIndex}">${xmlText(n.formula)}</${wp}definedName>`
       )
       .join("") +
-    `<${wp}definedName name="${escapeXml(options.markerName)}">${escapeXml(
+    `<${wp}definedName name="${xmlAttr(options.markerName)}">${xmlText(
       referenceTo(plan.target)
     )}</${wp}definedName>`;
   workbookXml = rewriteDefinedNames(workbookXml, wp, drop, added);
@@ -487,6 +521,17 @@ function insertBefore(xml: string, el: Element, end: string, text: string): stri
   const at = el.index + el.xml.lastIndexOf(end);
   if (!el.xml.endsWith(end)) throw new PackageWriteError(`找不到 ${end}`);
   return xml.slice(0, at) + text + xml.slice(at);
+}
+
+/**
+ * Inserts an element before the closing tag of the part's root `rootName` (whatever prefix the
+ * part gives it, and whatever comment or space follows it); `make` gets that prefix.
+ */
+function beforeRootEnd(xml: string, rootName: string, make: (prefix: string) => string): string {
+  const closes = [...xml.matchAll(new RegExp(`</((?:[\\w.-]+:)?)${rootName}\\s*>`, "g"))];
+  const end = closes[closes.length - 1];
+  if (!end || end.index === undefined) throw new PackageWriteError(`找不到 </${rootName}>`);
+  return xml.slice(0, end.index) + make(end[1] ?? "") + xml.slice(end.index);
 }
 
 /** Removes the names `drop` selects and appends `added` (creating <definedNames> when needed). */

@@ -71,6 +71,14 @@ export function escapeXml(text: string): string {
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/;
 
 /**
+ * Text as an XML attribute value: as `xmlText`, and with tabs and line breaks as character
+ * references (a parser turns literal ones into spaces).
+ */
+export function xmlAttr(text: string): string {
+  return xmlText(text).replace(/[\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
  * Text as XML character data: escaped, and without the characters XML 1.0 cannot hold (control
  * characters other than tab and line breaks, lone surrogates), which a cell copied from another
  * system may carry and which would make the whole package unreadable.
@@ -116,7 +124,8 @@ export function sheetStyles(layout: SheetLayout): SheetStyles {
     return list.length - 1;
   };
   const numFmtOf = (code: string | undefined): number => {
-    if (code === undefined) return 0;
+    // No format, or an empty one, is General (as writeLayout and the Excel host take it).
+    if (!code) return 0;
     const builtIn = BUILT_IN_NUMFMTS[code];
     if (builtIn !== undefined) return builtIn;
     const known = parts.numFmts.find((f) => f.code === code);
@@ -132,7 +141,7 @@ export function sheetStyles(layout: SheetLayout): SheetStyles {
     (style?.italic ? "<i/>" : "") +
     `<sz val="${style?.fontSize ?? layout.fontSize}"/>` +
     (style?.fontColor ? `<color rgb="${rgb(style.fontColor)}"/>` : "") +
-    `<name val="${escapeXml(layout.fontName)}"/>` +
+    `<name val="${xmlAttr(layout.fontName)}"/>` +
     "</font>";
   const fill = (color: string) =>
     `<fill><patternFill patternType="solid"><fgColor rgb="${rgb(color)}"/></patternFill></fill>`;
@@ -243,12 +252,12 @@ function valueXml(ref: string, s: number, value: LayoutValue, formula?: string):
 function validationXml(v: DataValidation): string {
   const common =
     ` allowBlank="1" showErrorMessage="1" errorStyle="stop" errorTitle="输入有误"` +
-    ` error="${escapeXml(v.errorMessage)}"` +
-    (v.prompt ? ` showInputMessage="1" prompt="${escapeXml(v.prompt)}"` : "") +
+    ` error="${xmlAttr(v.errorMessage)}"` +
+    (v.prompt ? ` showInputMessage="1" prompt="${xmlAttr(v.prompt)}"` : "") +
     ` sqref="${rangeRef(v.range)}"`;
   const rule = v.rule;
   if (rule.kind === "list")
-    return `<dataValidation type="list"${common}><formula1>${escapeXml(`"${rule.choices.join(",")}"`)}</formula1></dataValidation>`;
+    return `<dataValidation type="list"${common}><formula1>${xmlText(`"${rule.choices.join(",")}"`)}</formula1></dataValidation>`;
   const type = rule.kind === "decimal" ? "decimal" : "whole";
   return (
     `<dataValidation type="${type}" operator="between"${common}>` +

@@ -108,22 +108,30 @@ export class ZipPackage {
       if (at < 0 || length < 0 || at + length > data.length) throw new ZipError("压缩包已损坏");
     };
 
-    // End of central directory: the last signature within the 64 KB a comment may take.
-    let eocd = -1;
-    for (let i = data.length - 22; i >= Math.max(0, data.length - 22 - MAX16); i--)
-      if (u32(i) === SIG_EOCD && i + 22 + u16(i + 20) <= data.length) {
-        eocd = i;
-        break;
+    // End of central directory: the last signature whose comment ends the file exactly (a
+    // comment may itself hold the signature); failing that, one followed by trailing bytes.
+    const findEnd = (exact: boolean) => {
+      for (let i = data.length - 22; i >= Math.max(0, data.length - 22 - MAX16); i--) {
+        if (u32(i) !== SIG_EOCD) continue;
+        const end = i + 22 + u16(i + 20);
+        if (exact ? end === data.length : end <= data.length) return i;
       }
+      return -1;
+    };
+    let eocd = findEnd(true);
+    if (eocd < 0) eocd = findEnd(false);
     if (eocd < 0) throw new ZipError("找不到压缩包目录");
-    if (u16(eocd + 4) !== 0 || u16(eocd + 6) !== 0) throw new ZipError("不支持分卷压缩包");
+    const zip64 = eocd >= 20 && u32(eocd - 20) === SIG_ZIP64_LOCATOR;
+    // Disk numbers: 0, or 0xFFFF in a zip64 archive (the zip64 record then says).
+    const diskOk = (n: number) => n === 0 || (zip64 && n === MAX16);
+    if (!diskOk(u16(eocd + 4)) || !diskOk(u16(eocd + 6))) throw new ZipError("不支持分卷压缩包");
     let count = u16(eocd + 10);
     let cdSize = u32(eocd + 12);
     let cdOffset = u32(eocd + 16);
     // Copies (a Node Buffer's slice would share, and patching it would write into the input).
     const comment = new Uint8Array(data.subarray(eocd + 22, eocd + 22 + u16(eocd + 20)));
     let cdEnd = eocd;
-    if (eocd >= 20 && u32(eocd - 20) === SIG_ZIP64_LOCATOR) {
+    if (zip64) {
       const at = u64(eocd - 12);
       inside(at, 56);
       if (u32(at) !== SIG_ZIP64_EOCD) throw new ZipError("压缩包已损坏");
@@ -297,7 +305,7 @@ export class ZipPackage {
     const centrals: Uint8Array[] = [];
     let offset = 0;
     for (const entry of this.entries) {
-      if (offset > MAX32 - 1) throw new ZipError("压缩包过大");
+      if (offset >= MAX32) throw new ZipError("压缩包过大");
       if (entry.kind === "original") {
         const central = new Uint8Array(entry.central);
         const view = new DataView(central.buffer, central.byteOffset, central.byteLength);
@@ -310,6 +318,8 @@ export class ZipPackage {
       }
       const name = encoder.encode(entry.name);
       const ascii = name.length === entry.name.length;
+      // Sizes and offsets at or above 0xFFFFFFFF would need zip64 records.
+      if (entry.content.length >= MAX32) throw new ZipError("压缩包过大");
       const compressed = deflateRawSync(entry.content);
       const crc = crc32(entry.content);
       const header = (size: number, sig: number) => {
@@ -349,7 +359,7 @@ export class ZipPackage {
       offset += l.bytes.length + compressed.length;
     }
     const cdSize = centrals.reduce((n, c) => n + c.length, 0);
-    if (this.entries.length > MAX16 || offset > MAX32 || cdSize > MAX32)
+    if (this.entries.length >= MAX16 || offset >= MAX32 || cdSize >= MAX32)
       throw new ZipError("压缩包过大");
     const end = new Uint8Array(22 + this.comment.length);
     const v = new DataView(end.buffer);
