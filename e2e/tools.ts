@@ -13,6 +13,18 @@ export function ensureOut(): string {
 
 /** xlsx → PDF with headless LibreOffice; returns the PDF path. */
 export function toPdf(xlsx: string, outDir: string): string {
+  return convertWithLibreOffice(xlsx, outDir, "pdf");
+}
+
+/**
+ * Converts `file` with headless LibreOffice (`pdf`, or `xlsx` to save a workbook as LibreOffice
+ * writes it) into `outDir`; returns the new file's path.
+ */
+export function convertWithLibreOffice(
+  file: string,
+  outDir: string,
+  format: "pdf" | "xlsx"
+): string {
   const profile = mkdtempSync(join(tmpdir(), "lo-profile-"));
   execFileSync(
     "soffice",
@@ -21,14 +33,14 @@ export function toPdf(xlsx: string, outDir: string): string {
       "--headless",
       "--norestore",
       "--convert-to",
-      "pdf",
+      format === "xlsx" ? "xlsx:Calc MS Excel 2007 XML" : format,
       "--outdir",
       outDir,
-      xlsx,
+      file,
     ],
     { stdio: "pipe", timeout: 120_000 }
   );
-  return join(outDir, basename(xlsx).replace(/\.xlsx$/, ".pdf"));
+  return join(outDir, basename(file).replace(/\.xlsx$/, `.${format}`));
 }
 
 export interface PdfPage {
