@@ -5,25 +5,19 @@
  * scored through the same package writer, every part but the listing ones kept as it was.
  */
 import ExcelJS from "exceljs";
-import JSZip from "jszip";
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { scoreWorkbookData, scoreWorkbookFile } from "../src/cli/scoreFile";
 import { SAMPLE_PATH } from "../test/parse/sampleSnapshot";
+import { zipEntries } from "../test/hosts/packageTools";
 import { convertWithLibreOffice, ensureOut, pdfPages, toPdf } from "./tools";
 
 const A4 = { width: 595.3, height: 841.9 };
 const TITLE = "佛山市社会保险基金管理局 2022 年度部门整体支出绩效自评汇总表";
 const SUMMARY = "绩效自评汇总";
 
-async function entries(data: Uint8Array): Promise<Map<string, Buffer>> {
-  const zip = await JSZip.loadAsync(data);
-  const out = new Map<string, Buffer>();
-  for (const f of Object.values(zip.files))
-    if (!f.dir) out.set(f.name, await f.async("nodebuffer"));
-  return out;
-}
+const entries = zipEntries;
 
 describe("the command line's output in LibreOffice", () => {
   it("prints the summary the CLI added to the package: A4 portrait, title rows on every page", async () => {

@@ -13,11 +13,11 @@ import { FileWorkbook } from "../../src/hosts/file/fileWorkbook";
 import { writeOwnedSheetIntoPackage } from "../../src/hosts/file/packageWriter";
 import { writeLayout } from "../../src/hosts/file/writeLayout";
 import { OWNER_NAME } from "../../src/hosts/ownership";
-import type { WorkbookPort } from "../../src/hosts/port";
 import type { SheetLayout } from "../../src/layout/sheetLayout";
 import { recalculate } from "../../src/pipeline/recalculate";
 import { SAMPLE_PATH } from "../parse/sampleSnapshot";
 import { asExcelJSRenders, fingerprint } from "./fingerprint";
+import { summaryOf, zipEntries } from "./packageTools";
 import { toPdf } from "../../e2e/tools";
 
 const DATE = "2026-11-27";
@@ -35,24 +35,6 @@ const LISTING = [
 
 const sample = () => new Uint8Array(readFileSync(SAMPLE_PATH));
 
-/** Runs the pipeline on `data` and returns the summary layout it would write. */
-async function summaryOf(data: Uint8Array, date = DATE): Promise<SheetLayout> {
-  const book = await FileWorkbook.fromBuffer(data);
-  let layout: SheetLayout | undefined;
-  const port: WorkbookPort = {
-    read: () => book.read(),
-    insertSheets: (l) => book.insertSheets(l),
-    selectCell: async () => false,
-    writeOwnedSheet: async (l) => {
-      layout = l;
-      return { sheet: l.name, replaced: false, skipped: [] };
-    },
-  };
-  await recalculate(port, { date });
-  if (!layout) throw new Error("no summary layout");
-  return layout;
-}
-
 /** The current way: the whole workbook through ExcelJS. */
 async function writtenTheOldWay(data: Uint8Array): Promise<Uint8Array> {
   const book = await FileWorkbook.fromBuffer(data);
@@ -60,14 +42,7 @@ async function writtenTheOldWay(data: Uint8Array): Promise<Uint8Array> {
   return book.toBuffer();
 }
 
-/** Every file entry's uncompressed bytes, in zip order. */
-async function entries(data: Uint8Array): Promise<Map<string, Buffer>> {
-  const zip = await JSZip.loadAsync(data);
-  const out = new Map<string, Buffer>();
-  for (const f of Object.values(zip.files))
-    if (!f.dir) out.set(f.name, await f.async("nodebuffer"));
-  return out;
-}
+const entries = zipEntries;
 
 const text = async (data: Uint8Array, part: string) =>
   (await JSZip.loadAsync(data)).file(part)!.async("string");

@@ -8,37 +8,20 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { readFileSync } from "node:fs";
 import { evaluate } from "../../src/evaluate/evaluate";
-import { FileWorkbook } from "../../src/hosts/file/fileWorkbook";
 import { writeOwnedSheetIntoPackage } from "../../src/hosts/file/packageWriter";
 import { sheetStyles, worksheetXml, xmlText } from "../../src/hosts/file/sheetXml";
 import { writeLayout } from "../../src/hosts/file/writeLayout";
-import type { WorkbookPort } from "../../src/hosts/port";
 import { rankingLayout, rankingEntry } from "../../src/layout/ranking";
 import { settingsLayout } from "../../src/layout/settings";
 import type { SheetLayout } from "../../src/layout/sheetLayout";
 import { templateLayouts } from "../../src/layout/template";
-import { recalculate } from "../../src/pipeline/recalculate";
 import { foshan2022 } from "../../src/profiles";
 import { seed } from "../helpers";
 import { SAMPLE_PATH } from "../parse/sampleSnapshot";
 import { asExcelJSRenders, fingerprint } from "./fingerprint";
+import { summaryOf } from "./packageTools";
 
-async function summaryOfSample(): Promise<SheetLayout> {
-  const book = await FileWorkbook.fromBuffer(readFileSync(SAMPLE_PATH));
-  let layout: SheetLayout | undefined;
-  const port: WorkbookPort = {
-    read: () => book.read(),
-    insertSheets: (l) => book.insertSheets(l),
-    selectCell: async () => false,
-    writeOwnedSheet: async (l) => {
-      layout = l;
-      return { sheet: l.name, replaced: false, skipped: [] };
-    },
-  };
-  await recalculate(port, { date: "2026-11-27" });
-  if (!layout) throw new Error("no summary layout");
-  return layout;
-}
+const summaryOfSample = () => summaryOf(new Uint8Array(readFileSync(SAMPLE_PATH)));
 
 /** A layout with what the add-in's own layouts use rarely or never. */
 const ODD: SheetLayout = {
