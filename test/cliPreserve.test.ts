@@ -8,6 +8,7 @@
  * bytes alone, and the copy comes with a warning. Writes are atomic (no half file, no
  * temporary left).
  */
+import { zipEntries } from "./hosts/packageTools";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { createHash } from "node:crypto";
@@ -378,17 +379,12 @@ async function throughExcelJS(input: string, output: string): Promise<string> {
 }
 
 /** Every entry of a package, uncompressed, by name. */
-async function entries(path: string): Promise<Map<string, Buffer>> {
-  const zip = await JSZip.loadAsync(readFileSync(path));
-  const out = new Map<string, Buffer>();
-  for (const f of Object.values(zip.files))
-    if (!f.dir) out.set(f.name, await f.async("nodebuffer"));
-  return out;
-}
+const entries = (path: string) => zipEntries(readFileSync(path));
 
 /** The package files that list the added summary sheet (and the styles it brings). */
 const LISTING = [
   "[Content_Types].xml",
+  "docProps/app.xml",
   "xl/_rels/workbook.xml.rels",
   "xl/styles.xml",
   "xl/workbook.xml",

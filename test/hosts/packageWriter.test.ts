@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { FileWorkbook } from "../../src/hosts/file/fileWorkbook";
-import { writeOwnedSheetIntoPackage } from "../../src/hosts/file/packageWriter";
+import { withSheetTitle, writeOwnedSheetIntoPackage } from "../../src/hosts/file/packageWriter";
 import { writeLayout } from "../../src/hosts/file/writeLayout";
 import { OWNER_NAME } from "../../src/hosts/ownership";
 import type { SheetLayout } from "../../src/layout/sheetLayout";
@@ -27,6 +27,7 @@ const OPTIONS = { markerName: OWNER_NAME, preferredName: SUMMARY };
 const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 /** The package files that list the new sheet (and the styles it brings). */
 const LISTING = [
+  "docProps/app.xml",
   "xl/workbook.xml",
   "xl/_rels/workbook.xml.rels",
   "[Content_Types].xml",
@@ -204,6 +205,45 @@ describe("writing the summary into the package (packageWriter)", () => {
     expect(mine.worksheets.filter((w) => w.name !== SUMMARY).map(fingerprint)).toEqual(
       orig.worksheets.map(fingerprint)
     );
+  });
+
+  it("lists the new sheet's title in the document properties, after the others", async () => {
+    const app = await text(output, "docProps/app.xml");
+    expect(app).toContain(
+      "<vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant><vt:variant><vt:i4>6</vt:i4>"
+    );
+    expect(app).toContain(
+      '<TitlesOfParts><vt:vector size="6" baseType="lpstr"><vt:lpstr>基本信息</vt:lpstr><vt:lpstr>预算支出</vt:lpstr><vt:lpstr>绩效指标</vt:lpstr><vt:lpstr>项目清单</vt:lpstr><vt:lpstr>重点工作</vt:lpstr><vt:lpstr>绩效自评汇总</vt:lpstr></vt:vector></TitlesOfParts>'
+    );
+    // Replacing our sheet keeps the name: the part is not touched again.
+    const again = await writeOwnedSheetIntoPackage(output, layout, OPTIONS);
+    expect(await text(again.data, "docProps/app.xml")).toBe(app);
+  });
+
+  it("puts the title among the worksheets, before named ranges, as Excel lists them", () => {
+    const vt = 'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"';
+    const app =
+      `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" ${vt}>` +
+      '<HeadingPairs><vt:vector size="4" baseType="variant">' +
+      "<vt:variant><vt:lpstr>工作表</vt:lpstr></vt:variant><vt:variant><vt:i4>2</vt:i4></vt:variant>" +
+      "<vt:variant><vt:lpstr>命名范围</vt:lpstr></vt:variant><vt:variant><vt:i4>1</vt:i4></vt:variant>" +
+      '</vt:vector></HeadingPairs><TitlesOfParts><vt:vector size="3" baseType="lpstr">' +
+      "<vt:lpstr>预算支出</vt:lpstr><vt:lpstr>A&amp;B</vt:lpstr><vt:lpstr>预算支出!Print_Area</vt:lpstr>" +
+      "</vt:vector></TitlesOfParts></Properties>";
+    const listed = withSheetTitle(app, ["预算支出", "A&B"], "绩效自评汇总");
+    expect(listed).toContain(
+      "<vt:variant><vt:lpstr>工作表</vt:lpstr></vt:variant><vt:variant><vt:i4>3</vt:i4></vt:variant>" +
+        "<vt:variant><vt:lpstr>命名范围</vt:lpstr></vt:variant><vt:variant><vt:i4>1</vt:i4>"
+    );
+    expect(listed).toContain(
+      '<vt:vector size="4" baseType="lpstr"><vt:lpstr>预算支出</vt:lpstr><vt:lpstr>A&amp;B</vt:lpstr>' +
+        "<vt:lpstr>绩效自评汇总</vt:lpstr><vt:lpstr>预算支出!Print_Area</vt:lpstr></vt:vector>"
+    );
+    // A list that is not the workbook's sheets is left alone.
+    expect(withSheetTitle(app, ["预算支出"], "绩效自评汇总")).toBeNull();
+    expect(
+      withSheetTitle("<Properties><Application>LibreOffice</Application></Properties>", [], "x")
+    ).toBeNull();
   });
 
   it("leaves the ownership marker that FileWorkbook finds", async () => {

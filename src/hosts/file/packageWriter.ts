@@ -13,9 +13,9 @@
  * - `workbook.xml`, `workbook.xml.rels` and `[Content_Types].xml` list the new sheet, its print
  *   area and titles, and the ownership marker.
  *
- * Every other zip entry keeps its bytes, compressed data and headers (zipPackage.ts copies them).
- * `docProps/app.xml` is left as it was: its list of sheet titles may then be stale, which Excel
- * and LibreOffice ignore (Excel rewrites it on the next save).
+ * Every other zip entry keeps its bytes, compressed data and headers (zipPackage.ts copies them),
+ * but for `docProps/app.xml`, whose list of sheet titles gains the new sheet's, and Excel's
+ * calculation chain, dropped when our earlier sheet is replaced (Excel rebuilds it).
  *
  * Anything this writer does not expect (a strict-OOXML package, a missing styles part) throws a
  * `PackageWriteError` before anything is produced; the caller can then fall back to writing the
@@ -505,6 +505,14 @@ function writeInto(
     )}</${wp}definedName>`;
   workbookXml = rewriteDefinedNames(workbookXml, wp, drop, added);
   zip.write(workbookPart, workbookXml);
+  // The sheet titles of the document properties (Explorer's details), when they can be kept true.
+  if (!plan.replace) {
+    const appRel = rootRels.find((r) => r.type.endsWith("/extended-properties") && !r.external);
+    const appPart = appRel ? resolveTarget("", appRel.target) : null;
+    const appXml = appPart ? zip.text(appPart) : null;
+    const listed = appXml === null ? null : withSheetTitle(appXml, sheetNames, plan.target);
+    if (appPart && listed !== null) zip.write(appPart, listed);
+  }
   if (styles.changed) zip.write(stylesPart, styles.xml);
 
   const out = zip.toBytes();
@@ -521,6 +529,82 @@ function insertBefore(xml: string, el: Element, end: string, text: string): stri
   const at = el.index + el.xml.lastIndexOf(end);
   if (!el.xml.endsWith(end)) throw new PackageWriteError(`找不到 ${end}`);
   return xml.slice(0, at) + text + xml.slice(at);
+}
+
+/** Where an element's body starts within its XML (the body ends at its closing tag). */
+function bodyStart(el: Element): number {
+  return el.xml.lastIndexOf("</") - el.body.length;
+}
+
+/**
+ * `docProps/app.xml` with `title` listed after the worksheets: its `TitlesOfParts` and the
+ * worksheet count of its `HeadingPairs` (`工作表` / `Worksheets`). Null, and the part left as
+ * it is, when the part does not list exactly the workbook's sheets in one heading (no list,
+ * LibreOffice's way, or one this writer does not understand).
+ */
+export function withSheetTitle(
+  appXml: string,
+  sheetNames: readonly string[],
+  title: string
+): string | null {
+  const vt =
+    /xmlns:([\w.-]+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/docPropsVTypes"/.exec(
+      appXml
+    )?.[1];
+  if (!vt) return null;
+  const headings = element(appXml, "HeadingPairs");
+  const titles = element(appXml, "TitlesOfParts");
+  if (!headings || !titles) return null;
+  const headingVector = element(headings.body, `${vt}:vector`);
+  const titleVector = element(titles.body, `${vt}:vector`);
+  if (!headingVector || !titleVector) return null;
+  const variants = elements(headingVector.body, `${vt}:variant`);
+  const names = elements(titleVector.body, `${vt}:lpstr`).map((e) => unescapeXml(e.body));
+  if (variants.length % 2 !== 0) return null;
+  // Pairs of (heading, count); the worksheets' pair lists exactly the workbook's sheets.
+  let offset = 0;
+  for (let i = 0; i < variants.length; i += 2) {
+    const countEl = element((variants[i + 1] as Element).body, `${vt}:i4`);
+    const count = Number(countEl?.body);
+    if (!countEl || !Number.isInteger(count)) return null;
+    const listed = names.slice(offset, offset + count);
+    if (
+      count === sheetNames.length &&
+      listed.length === count &&
+      listed.every((n, k) => n === sheetNames[k])
+    ) {
+      const at = offset + count;
+      const lpstrs = elements(titleVector.body, `${vt}:lpstr`);
+      const insertAt = at < lpstrs.length ? (lpstrs[at] as Element).index : titleVector.body.length;
+      const body =
+        titleVector.body.slice(0, insertAt) +
+        `<${vt}:lpstr>${xmlText(title)}</${vt}:lpstr>` +
+        titleVector.body.slice(insertAt);
+      const open = /^<[^>]*>/.exec(titleVector.xml)?.[0] ?? "";
+      const newTitleVector = `${setAttr(open, "size", names.length + 1)}${body}</${vt}:vector>`;
+      // The count element's place in the whole part: heading vector → variant → i4.
+      const variant = variants[i + 1] as Element;
+      const countAt =
+        headings.index +
+        bodyStart(headings) +
+        headingVector.index +
+        bodyStart(headingVector) +
+        variant.index +
+        bodyStart(variant) +
+        countEl.index;
+      const titleAt = titles.index + bodyStart(titles) + titleVector.index;
+      if (titleAt < countAt) return null; // Excel writes HeadingPairs first
+      return (
+        appXml.slice(0, countAt) +
+        `<${vt}:i4>${count + 1}</${vt}:i4>` +
+        appXml.slice(countAt + countEl.xml.length, titleAt) +
+        newTitleVector +
+        appXml.slice(titleAt + titleVector.xml.length)
+      );
+    }
+    offset += count;
+  }
+  return null;
 }
 
 /**
