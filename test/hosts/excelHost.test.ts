@@ -9,7 +9,7 @@ import { insertTemplate } from "../../src/pipeline/insertTemplate";
 import { recalculate } from "../../src/pipeline/recalculate";
 import { SAMPLE_PATH } from "../parse/sampleSnapshot";
 import { excelHost, fakeFromXlsx, runOn } from "../fakes/fromXlsx";
-import { ExcelWorkbook } from "../../src/hosts/excel/excelWorkbook";
+import { type ExcelRun, ExcelWorkbook } from "../../src/hosts/excel/excelWorkbook";
 import { allCapabilities, rowBlocks } from "../../src/hosts/excel/writeLayout";
 import { sampleWithProjects, writeTemp } from "../../bench/workbooks";
 import type { CellStyle, SheetLayout } from "../../src/layout/sheetLayout";
@@ -174,6 +174,10 @@ describe("Excel JS API adapter (on the test double)", () => {
     const blocked = summary(fake);
     expect(blocked.cells).toBeGreaterThan(1500 * 9);
     expect(blocked).toEqual(summary(reference));
+    // Built hidden under a name of its own, then put in place, shown and activated.
+    expect(fake.sheetNames().some((n) => n.includes("生成中"))).toBe(false);
+    expect(fake.snapshot().activeSheet).toBe("绩效自评汇总");
+    expect(blocked.visibility).toBe("Visible");
     expect(fake.cell("绩效自评汇总", "A1").value).toContain("2022 年度部门整体支出绩效自评汇总表");
   }, 60_000);
 
@@ -198,6 +202,73 @@ describe("Excel JS API adapter (on the test double)", () => {
     const mismatches = formatMismatches(fake, layout!);
     expect(mismatches.slice(0, 5)).toEqual([]);
   }, 60_000);
+
+  it("keeps the earlier summary when a block of a large write fails, and leaves nothing behind", async () => {
+    const path = await writeTemp(sampleWithProjects(1500), "大部门.xlsx");
+    const fake = await fakeFromXlsx(path);
+    // Once the new summary is being built (its hidden sheet exists), requests with a payload
+    // fail, as if the connection dropped; the clean-up (a sheet deletion) still goes through.
+    let armed = false;
+    const run: ExcelRun = (options, batch) =>
+      fake.run((context) => {
+        const c = context as unknown as Excel.RequestContext;
+        const sync = c.sync.bind(c);
+        c.sync = async () => {
+          if (armed && fake.sheetNames().some((n) => n.includes("生成中")))
+            fake.payloadLimitBytes = 10;
+          return sync();
+        };
+        return batch(c);
+      }, options);
+    const host = new ExcelWorkbook(run, allCapabilities, 60_000);
+    await recalculate(host, { date: "2026-11-27" });
+    const before = fake.snapshot();
+    expect(before.sheets["绩效自评汇总"]).toBeDefined();
+
+    armed = true;
+    await expect(recalculate(host, { date: "2026-12-01" })).rejects.toMatchObject({
+      code: "RequestPayloadSizeLimitExceeded",
+    });
+    fake.payloadLimitBytes = 5_000_000;
+    const after = fake.snapshot();
+    expect(fake.sheetNames()).toEqual(before.sheetOrder);
+    expect(after.sheets["绩效自评汇总"]).toEqual(before.sheets["绩效自评汇总"]);
+    expect(after.names).toEqual(before.names);
+    expect(fake.cell("绩效自评汇总", "A2").value).toContain("2026-11-27");
+    // And the next recalculation replaces it as usual.
+    armed = false;
+    const r = await recalculate(host, { date: "2026-12-01" });
+    expect(r.write).toMatchObject({ sheet: "绩效自评汇总", replaced: true });
+    expect(fake.cell("绩效自评汇总", "A2").value).toContain("2026-12-01");
+    expect(fake.sheetNames().filter((n) => n.startsWith("绩效自评汇总"))).toEqual(["绩效自评汇总"]);
+  }, 60_000);
+
+  it("writes merges and row heights below the last cell (in one request or in blocks)", async () => {
+    const layout: SheetLayout = {
+      name: "绩效自评汇总",
+      fontName: "宋体",
+      fontSize: 11,
+      columnWidths: [10, 10, 10],
+      cells: Array.from({ length: 30 }, (_, i) => ({ row: i, column: 0, value: `第 ${i + 1} 行` })),
+      merges: [
+        { top: 10, left: 0, bottom: 14, right: 1 },
+        { top: 40, left: 0, bottom: 41, right: 2 },
+      ],
+      rowHeights: { 45: 50 },
+    };
+    for (const budget of [Infinity, 400]) {
+      const fake = await fakeFromXlsx(SAMPLE_PATH);
+      const host = new ExcelWorkbook(runOn(fake), allCapabilities, budget);
+      await host.read();
+      await host.writeOwnedSheet(layout);
+      const sheet = fake.snapshot().sheets["绩效自评汇总"];
+      expect([budget, sheet.merges]).toEqual([budget, ["A11:B15", "A41:C42"]]);
+      expect(sheet.rowHeights["46"]).toBe(50);
+    }
+    // No block starts inside a merge that spans rows.
+    for (const b of rowBlocks(layout, 400)) expect(b.first <= 10 || b.first > 14).toBe(true);
+    expect(rowBlocks(layout, 400).length).toBeGreaterThan(2);
+  });
 
   it("plans one block for a usual summary, and blocks that cover every row once", () => {
     const layout = {

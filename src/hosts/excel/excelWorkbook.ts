@@ -3,12 +3,13 @@
  * WorkbookPort and never see the `Excel` global.
  */
 import type { SheetLayout } from "../../layout/sheetLayout";
-import { OWNER_NAMES, type SheetRole, planSummaryWrite } from "../ownership";
+import { OWNER_NAMES, type SheetRole, candidateNames, planSummaryWrite } from "../ownership";
 import type { InsertResult, WorkbookPort, WriteResult } from "../port";
 import { type WorkbookSnapshot, splitQualified } from "../snapshot";
 import { ownedFromMarkers, queueMarkers, readSnapshot } from "./readSnapshot";
 import {
   type ExcelCapabilities,
+  type RowBlock,
   queueLayout,
   queueRows,
   queueSheetSetup,
@@ -176,35 +177,101 @@ export class ExcelWorkbook implements WorkbookPort {
     role: SheetRole
   ): Promise<WriteResult> {
     const plan = planSummaryWrite(this.knownSheets, this.owned[role], layout.name);
-    const sheets = context.workbook.worksheets;
-    const names = context.workbook.names;
-    // First in the batch: if our sheet is gone, this fails before anything else is applied.
-    if (plan.replace) sheets.getItem(this.ids[plan.target] ?? plan.target).delete();
-    names.getItemOrNullObject(OWNER_NAMES[role]).delete();
-    const sheet = sheets.add(plan.target);
-    sheet.load("id");
     const target = { ...layout, name: plan.target };
-    const [firstBlock, ...moreBlocks] = rowBlocks(target, this.writeBudgetBytes);
-    const skipped = queueSheetSetup(sheet, target, this.capabilities);
-    queueRows(sheet, target, firstBlock);
-    names.add(OWNER_NAMES[role], sheet.getRange("A1"), MARKER_COMMENTS[role]);
-    if (role === "summary") sheet.activate();
-    await context.sync();
+    const blocks = rowBlocks(target, this.writeBudgetBytes);
+    const skipped =
+      blocks.length === 1
+        ? await this.writeInOneRequest(context, target, plan.replace, role)
+        : await this.writeInBlocks(context, target, plan.replace, role, blocks);
     this.lastWriteAt = Date.now();
     if (!plan.replace) this.knownSheets = [...this.knownSheets, plan.target];
-    this.ids[plan.target] = sheet.id;
     this.owned[role] = plan.target;
-    for (const block of moreBlocks) {
-      queueRows(sheet, target, block);
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- each block must be its own request
-      await context.sync();
-      this.lastWriteAt = Date.now();
-    }
     return {
       sheet: plan.target,
       replaced: plan.replace,
       besideForeign: plan.besideForeign,
       skipped,
     };
+  }
+
+  /** Queues the removal of our earlier sheet (first in a batch: it fails if the sheet is gone). */
+  private queueRemoval(
+    context: Excel.RequestContext,
+    name: string,
+    replace: boolean,
+    role: SheetRole
+  ) {
+    if (replace) context.workbook.worksheets.getItem(this.ids[name] ?? name).delete();
+    context.workbook.names.getItemOrNullObject(OWNER_NAMES[role]).delete();
+  }
+
+  /** Marks `sheet` as ours and shows it. */
+  private queueMarking(context: Excel.RequestContext, sheet: Excel.Worksheet, role: SheetRole) {
+    context.workbook.names.add(OWNER_NAMES[role], sheet.getRange("A1"), MARKER_COMMENTS[role]);
+    if (role === "summary") sheet.activate();
+  }
+
+  /** The usual write: the old sheet replaced by the new one in one request. */
+  private async writeInOneRequest(
+    context: Excel.RequestContext,
+    layout: SheetLayout,
+    replace: boolean,
+    role: SheetRole
+  ): Promise<string[]> {
+    this.queueRemoval(context, layout.name, replace, role);
+    const sheet = context.workbook.worksheets.add(layout.name);
+    sheet.load("id");
+    const skipped = queueLayout(sheet, layout, this.capabilities);
+    this.queueMarking(context, sheet, role);
+    await context.sync();
+    this.ids[layout.name] = sheet.id;
+    return skipped;
+  }
+
+  /**
+   * A sheet too large for one request: built hidden under a name of its own, one request per
+   * row block, and only then put in the old one's place (delete, rename, mark, show) in a last
+   * request. If any request fails, the unfinished sheet is removed and the earlier summary is
+   * still there, untouched.
+   */
+  private async writeInBlocks(
+    context: Excel.RequestContext,
+    layout: SheetLayout,
+    replace: boolean,
+    role: SheetRole,
+    [first, ...rest]: RowBlock[]
+  ): Promise<string[]> {
+    const building =
+      candidateNames(`${layout.name}（生成中）`).find((n) => !this.knownSheets.includes(n)) ??
+      `${layout.name}（生成中${Date.now() % 100000}）`;
+    const sheet = context.workbook.worksheets.add(building);
+    sheet.visibility = "Hidden";
+    sheet.load("id");
+    const skipped = queueSheetSetup(sheet, layout, this.capabilities);
+    queueRows(sheet, layout, first);
+    await context.sync();
+    try {
+      for (const block of rest) {
+        queueRows(sheet, layout, block);
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- each block must be its own request
+        await context.sync();
+        this.lastWriteAt = Date.now();
+      }
+      this.queueRemoval(context, layout.name, replace, role);
+      sheet.name = layout.name;
+      sheet.visibility = "Visible";
+      this.queueMarking(context, sheet, role);
+      await context.sync();
+    } catch (error) {
+      try {
+        sheet.delete();
+        await context.sync();
+      } catch {
+        // Already gone: nothing of ours is left behind.
+      }
+      throw error;
+    }
+    this.ids[layout.name] = sheet.id;
+    return skipped;
   }
 }

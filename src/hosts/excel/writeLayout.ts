@@ -172,6 +172,13 @@ function extent(layout: SheetLayout): { rows: number; columns: number } {
     if (c.row + 1 > rows) rows = c.row + 1;
     if (c.column + 1 > columns) columns = c.column + 1;
   }
+  // Merges and row heights may reach below the last cell (an empty signature row).
+  for (const m of layout.merges) {
+    if (m.bottom + 1 > rows) rows = m.bottom + 1;
+    if (m.right + 1 > columns) columns = m.right + 1;
+  }
+  for (const row of Object.keys(layout.rowHeights ?? {}))
+    if (Number(row) + 1 > rows) rows = Number(row) + 1;
   return { rows, columns };
 }
 
@@ -228,13 +235,16 @@ export function rowBlocks(layout: SheetLayout, budgetBytes: number): RowBlock[] 
   for (const run of styleRuns(layout.cells))
     bytes[run.range.top] += OPERATION_BYTES * styleOperations(run);
   for (const m of layout.merges) bytes[m.top] += OPERATION_BYTES * 2;
-  for (const row of Object.keys(layout.rowHeights ?? {}))
-    if (Number(row) < rows) bytes[Number(row)] += OPERATION_BYTES * 3;
+  for (const row of Object.keys(layout.rowHeights ?? {})) bytes[Number(row)] += OPERATION_BYTES * 3;
+  // A block never starts inside a merge that spans rows: a later request would write into
+  // part of a merged area an earlier one made.
+  const insideMerge = Array<boolean>(rows).fill(false);
+  for (const m of layout.merges) for (let r = m.top + 1; r <= m.bottom; r++) insideMerge[r] = true;
   const blocks: RowBlock[] = [];
   let first = 0;
   let size = 0;
   bytes.forEach((b, row) => {
-    if (row > first && size + b > budgetBytes) {
+    if (row > first && !insideMerge[row] && size + b > budgetBytes) {
       blocks.push({ first, last: row - 1 });
       first = row;
       size = 0;
