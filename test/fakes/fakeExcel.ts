@@ -1080,14 +1080,17 @@ export class FakeExcel {
     );
   }
 
-  /** A value typed into a cell: "" clears; "=…" is a formula; text is parsed unless the cell is "@". */
+  /**
+   * A value typed into a cell: "" clears; "=…" is a formula and other text is parsed, unless the
+   * cell is formatted as text ("@"), where Excel keeps what is typed as text.
+   */
   private _input(sheet: SheetState, row: number, col: number, x: string | number | boolean): void {
     const cell = this._cell(sheet, row, col);
     delete cell.formula;
     cell.value = x === "" ? null : x;
     if (typeof x === "string" && x !== "") {
       const asText = this._format(sheet, row, col, "numberFormat") === "@";
-      if (x.startsWith("=")) {
+      if (!asText && x.startsWith("=")) {
         cell.formula = x;
         cell.value = null;
       } else if (!asText && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(x.trim())) {

@@ -10,7 +10,7 @@ import { recalculate } from "../../src/pipeline/recalculate";
 import { SAMPLE_PATH } from "../parse/sampleSnapshot";
 import { excelHost, fakeFromXlsx, runOn } from "../fakes/fromXlsx";
 import { type ExcelRun, ExcelWorkbook } from "../../src/hosts/excel/excelWorkbook";
-import { allCapabilities, rowBlocks } from "../../src/hosts/excel/writeLayout";
+import { allCapabilities, excelWouldConvert, rowBlocks } from "../../src/hosts/excel/writeLayout";
 import { sampleWithProjects, writeTemp } from "../../bench/workbooks";
 import type { CellStyle, SheetLayout } from "../../src/layout/sheetLayout";
 import { cellAddress } from "../../src/hosts/snapshot";
@@ -270,6 +270,61 @@ describe("Excel JS API adapter (on the test double)", () => {
     expect(rowBlocks(layout, 400).length).toBeGreaterThan(2);
   });
 
+  it("writes text that looks like a number, date or formula as text", async () => {
+    const texts = ["=收入-支出", "+5%", "-运维", "007", "0.10", "2022-11-27", "TRUE", "普通文字"];
+    const fake = await fakeFromXlsx(SAMPLE_PATH);
+    const host = excelHost(fake);
+    await host.read();
+    await host.writeOwnedSheet({
+      name: "绩效自评汇总",
+      fontName: "宋体",
+      fontSize: 11,
+      columnWidths: [20],
+      merges: [],
+      cells: [
+        ...texts.map((value, row) => ({ row, column: 0, value })),
+        { row: 8, column: 0, value: 0.1, style: { numberFormat: "0.00" } },
+      ],
+    });
+    expect(texts.map((_, row) => fake.cell("绩效自评汇总", `A${row + 1}`).value)).toEqual(texts);
+    expect(fake.cell("绩效自评汇总", "A9")).toMatchObject({ value: 0.1, numberFormat: "0.00" });
+    expect(fake.cell("绩效自评汇总", "A8").numberFormat).toBe("General");
+  });
+
+  it("knows which text Excel would turn into a number, date, logical value or formula", () => {
+    for (const t of [
+      "0.10",
+      "007",
+      "1,000",
+      "(5)",
+      "50%",
+      "¥3",
+      "2022-11-27",
+      "11/27",
+      "2022年11月27日",
+      "9:30",
+      "TRUE",
+      "false",
+      "=A1",
+      "+5",
+      "-运维",
+      "@x",
+      " 12 ",
+    ])
+      expect([t, excelWouldConvert(t)]).toEqual([t, true]);
+    for (const t of [
+      "项目 3000",
+      "第 1 页",
+      "财政支出执行率",
+      "—",
+      "80.87%（报告）",
+      "A1",
+      "e",
+      "",
+    ])
+      expect([t, excelWouldConvert(t)]).toEqual([t, false]);
+  });
+
   it("plans one block for a usual summary, and blocks that cover every row once", () => {
     const layout = {
       name: "x",
@@ -399,7 +454,11 @@ function formatMismatches(fake: FakeExcel, layout: SheetLayout): string[] {
       horizontal: align(style.horizontal, "General"),
       vertical: align(style.vertical, "Bottom"),
       wrap: style.wrap ?? false,
-      numberFormat: style.numberFormat ?? "General",
+      numberFormat:
+        style.numberFormat ??
+        (typeof c.value === "string" && !c.formula && excelWouldConvert(c.value) ? "@" : "General"),
+      // The value as the layout has it: text that looks like a number stays text.
+      value: c.formula ? null : c.value === "" ? null : c.value,
       top: style.border ? "Continuous" : "None",
       bottom: style.border || style.borderBottomThick ? "Continuous" : "None",
       bottomWeight: style.borderBottomThick ? "Medium" : "Thin",
@@ -415,6 +474,7 @@ function formatMismatches(fake: FakeExcel, layout: SheetLayout): string[] {
       vertical: f.verticalAlignment,
       wrap: f.wrapText,
       numberFormat: cell.numberFormat,
+      value: c.formula || cell.value === "" ? null : cell.value,
       top: f.borders.top.style,
       bottom: f.borders.bottom.style,
       bottomWeight: f.borders.bottom.weight,

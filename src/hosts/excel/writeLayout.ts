@@ -182,6 +182,21 @@ function extent(layout: SheetLayout): { rows: number; columns: number } {
   return { rows, columns };
 }
 
+/**
+ * Whether Excel would read `text`, written as a cell's value, as something other than text: a
+ * formula (`=`, `+`, `-`, `@` first), a number (`0.10`, `007`, `1,000`, `(5)`, `50%`, `¥3`), a
+ * date or time (`2022-11-27`, `11/27`, `2022年11月27日`, `9:30`) or a logical value. Such
+ * text is written into a text-formatted (`@`) cell, so that a parameter shown as `0.10` or a
+ * project numbered `007` reads as the layout says, as it does in the .xlsx the CLI writes.
+ */
+export function excelWouldConvert(text: string): boolean {
+  const t = text.trim();
+  if (t === "") return false;
+  if (/^[=+\-@]/.test(t)) return true;
+  if (/^(true|false)$/i.test(t)) return true;
+  return /\d/.test(t) && /^[\d\s.,:/%()¥$€£+\-eE年月日时分秒]+$/.test(t);
+}
+
 /** 0-based inclusive rows of a layout written in one request. */
 export interface RowBlock {
   first: number;
@@ -295,6 +310,9 @@ export function queueRows(worksheet: Excel.Worksheet, layout: SheetLayout, block
     for (const c of cells) {
       values[c.row - first][c.column] = c.formula ? `=${c.formula.replace(/^=/, "")}` : c.value;
       if (c.style?.numberFormat) formats[c.row - first][c.column] = c.style.numberFormat;
+      // Text Excel would take for a number, date, logical value or formula stays text.
+      else if (!c.formula && typeof c.value === "string" && excelWouldConvert(c.value))
+        formats[c.row - first][c.column] = "@";
     }
     const range = worksheet.getRangeByIndexes(first, 0, rows, columns);
     range.numberFormat = formats as unknown as string[][];
