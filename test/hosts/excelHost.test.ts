@@ -291,6 +291,48 @@ describe("Excel JS API adapter (on the test double)", () => {
     expect(fake.cell("绩效自评汇总", "A8").numberFormat).toBe("General");
   });
 
+  it("counts an edit of the user's sheets as an edit even right after its own write", async () => {
+    const fake = await fakeFromXlsx(SAMPLE_PATH);
+    // The test double has no change events: the host gets one registration point here.
+    let handler: ((event: { worksheetId?: string }) => Promise<void>) | null = null;
+    const run: ExcelRun = (options, batch) =>
+      fake.run((context) => {
+        const c = context as unknown as Excel.RequestContext;
+        (c.workbook.worksheets as unknown as { onChanged: unknown }).onChanged = {
+          add: (h: typeof handler) => {
+            handler = h;
+            return { remove: () => undefined };
+          },
+        };
+        return batch(c);
+      }, options);
+    const host = new ExcelWorkbook(run, allCapabilities);
+    let edits = 0;
+    await host.subscribeToEdits(() => edits++);
+    await recalculate(host, { date: "2026-11-27" });
+    const idOf = (name: string) =>
+      fake.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(name);
+        ws.load("id");
+        await context.sync();
+        return ws.id as string;
+      });
+    const budget = await idOf("预算支出");
+    const summary = await idOf("绩效自评汇总");
+    await handler!({ worksheetId: budget });
+    expect(edits).toBe(1);
+    // Changes to the sheet it wrote are its own; so is an unknown sheet just after a write.
+    await handler!({ worksheetId: summary });
+    await handler!({ worksheetId: "{new-sheet}" });
+    expect(edits).toBe(1);
+    const later = Date.now() + 2000;
+    const now = jest.spyOn(Date, "now").mockReturnValue(later);
+    await handler!({ worksheetId: "{new-sheet}" });
+    await handler!({ worksheetId: summary });
+    now.mockRestore();
+    expect(edits).toBe(2);
+  });
+
   it("knows which text Excel would turn into a number, date, logical value or formula", () => {
     for (const t of [
       "0.10",

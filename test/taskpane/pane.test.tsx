@@ -123,6 +123,48 @@ describe("task pane", () => {
     expect(screen.getByText("Scoring settings")).toBeTruthy();
   });
 
+  it("recalculates after an edit, and once more when the edit came during a recalculation", async () => {
+    const fake = await fakeFromXlsx(SAMPLE_PATH);
+    const inner = excelHost(fake);
+    let edited: (() => void) | null = null;
+    let writes = 0;
+    let release: () => void = () => undefined;
+    let gate: Promise<void> = Promise.resolve();
+    const port: WorkbookPort = {
+      read: () => inner.read(),
+      insertSheets: (l) => inner.insertSheets(l),
+      writeOwnedSheet: async (l, r) => {
+        writes++;
+        await gate;
+        return inner.writeOwnedSheet(l, r);
+      },
+      selectCell: (a) => inner.selectCell(a),
+      subscribeToEdits: async (onChange) => {
+        edited = onChange;
+        return async () => {
+          edited = null;
+        };
+      },
+    };
+    render(<PaneRoot port={port} canAutoRecalculate />);
+    await screen.findByTestId("total");
+    fireEvent.click(screen.getByRole("checkbox", { name: "编辑后自动重新计算" }));
+    await waitFor(() => expect(edited).not.toBeNull());
+    // An edit: after a quiet moment, one recalculation that writes the summary.
+    act(() => edited!());
+    await waitFor(() => expect(writes).toBe(1), { timeout: 4000 });
+    await screen.findByText(/已写入“绩效自评汇总”工作表/);
+    // An edit while a (slow) recalculation writes: it runs once more afterwards.
+    gate = new Promise<void>((r) => (release = r));
+    fireEvent.click(screen.getByRole("button", { name: "重新计算" }));
+    await waitFor(() => expect(writes).toBe(2));
+    act(() => edited!());
+    await new Promise((r) => setTimeout(r, 1700));
+    expect(writes).toBe(2);
+    await act(async () => release());
+    await waitFor(() => expect(writes).toBe(3));
+  }, 15_000);
+
   it("saves settings into the workbook and recalculates with them", async () => {
     const { fake } = await samplePane();
     await screen.findByTestId("total");

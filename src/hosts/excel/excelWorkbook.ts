@@ -50,6 +50,8 @@ export class ExcelWorkbook implements WorkbookPort {
   private haveRead = false;
   /** When our last write finished, to tell our own change events from the user's. */
   private lastWriteAt = 0;
+  /** Ids of the sheets we created (summary, settings, a summary being built). */
+  private readonly writtenIds = new Set<string>();
 
   constructor(
     private readonly run: ExcelRun,
@@ -133,8 +135,20 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   /**
-   * Registers `worksheets.onChanged` (ExcelApi 1.9). Events within a moment of our own
-   * writes are ignored; the handler only says "something changed": the caller re-reads.
+   * Whether a change event on the sheet `worksheetId` can be the user's. Our writes touch only
+   * sheets we created, so an edit of any other sheet the last read knew is the user's, even in
+   * the middle of a long write; events on our own sheets are ours. A sheet we do not know yet
+   * (a new one) counts as ours for a moment after a write, and as the user's after it.
+   */
+  private isUserEdit(worksheetId: string | undefined): boolean {
+    if (worksheetId && this.writtenIds.has(worksheetId)) return false;
+    const known = worksheetId !== undefined && Object.values(this.ids).includes(worksheetId);
+    return known || Date.now() - this.lastWriteAt >= OWN_WRITE_QUIET_MS;
+  }
+
+  /**
+   * Registers `worksheets.onChanged` (ExcelApi 1.9). Events on the sheets we write are ignored
+   * (see isUserEdit); the handler only says "something changed": the caller re-reads.
    */
   async subscribeToEdits(onChange: () => void): Promise<(() => Promise<void>) | null> {
     if (!this.capabilities.pageLayout) return null; // same 1.9 floor as WorksheetCollection.onChanged
@@ -142,9 +156,8 @@ export class ExcelWorkbook implements WorkbookPort {
     await this.run({}, async (context) => {
       // Older hosts (and test doubles) without the event: no auto-recalculation.
       if (!context.workbook.worksheets.onChanged) return;
-      handler = context.workbook.worksheets.onChanged.add(async () => {
-        if (Date.now() - this.lastWriteAt < OWN_WRITE_QUIET_MS) return;
-        onChange();
+      handler = context.workbook.worksheets.onChanged.add(async (event) => {
+        if (this.isUserEdit(event?.worksheetId)) onChange();
       });
       await context.sync();
     });
@@ -225,6 +238,7 @@ export class ExcelWorkbook implements WorkbookPort {
     this.queueMarking(context, sheet, role);
     await context.sync();
     this.ids[layout.name] = sheet.id;
+    this.writtenIds.add(sheet.id);
     return skipped;
   }
 
@@ -250,6 +264,7 @@ export class ExcelWorkbook implements WorkbookPort {
     const skipped = queueSheetSetup(sheet, layout, this.capabilities);
     queueRows(sheet, layout, first);
     await context.sync();
+    this.writtenIds.add(sheet.id);
     try {
       for (const block of rest) {
         queueRows(sheet, layout, block);

@@ -96,14 +96,20 @@ export function usePane(): [PaneState, PaneActions] {
   const { port, t } = usePaneContext();
   const [state, dispatch] = useReducer(paneReducer, initialPaneState);
   const running = useRef(false);
+  /** A recalculation was asked for while one ran (an edit during a long write). */
+  const rerun = useRef(false);
   const unsubscribe = useRef<(() => Promise<void>) | null>(null);
   const timer = useRef<number | null>(null);
   const stateRef = useRef(state);
   stateRef.current = state;
 
   const run = useCallback(
-    async (write: boolean, leadingNotes: string[] = []) => {
-      if (running.current) return;
+    async (write: boolean, leadingNotes: string[] = []): Promise<void> => {
+      if (running.current) {
+        // An edit while a recalculation runs: run once more when it is done, from a fresh read.
+        if (write) rerun.current = true;
+        return;
+      }
       running.current = true;
       try {
         const result = await recalculate(port, {
@@ -118,6 +124,10 @@ export function usePane(): [PaneState, PaneActions] {
         dispatch({ type: "error", message: describeError(error) });
       } finally {
         running.current = false;
+      }
+      if (rerun.current) {
+        rerun.current = false;
+        await run(true);
       }
     },
     [port, t]
