@@ -32,6 +32,14 @@ import { parseWorkbook } from "../src/parse/parseWorkbook";
 import { main as cli } from "../src/cli/main";
 import { seedDepartment } from "../samples/seedDepartment";
 import { excelHost, fakeFromXlsx } from "../test/fakes/fromXlsx";
+import { requestSizes } from "../test/fakes/officeJs";
+import { WRITE_BUDGET_BYTES } from "../src/hosts/excel/excelWorkbook";
+import {
+  allCapabilities,
+  queueRows,
+  queueSheetSetup,
+  rowBlocks,
+} from "../src/hosts/excel/writeLayout";
 import { departmentName, departmentWorkbook, sampleWithProjects, writeTemp } from "./workbooks";
 
 const SAMPLE = join(__dirname, "..", "samples", "foshan-sbj-2022.xlsx");
@@ -102,10 +110,50 @@ async function excelAdapter(): Promise<void> {
     );
     if (first.result.sheets.length === 0) throw new Error("nothing read");
   }
-  console.log(`summary write (values + formats + styles + page layout): ${writeSyncs.join("; ")}`);
+  console.log(
+    `summary write (values + formats + styles + page layout), request bytes as the test double counts them (values only): ${writeSyncs.join("; ")}`
+  );
   console.log(
     "first read/recalculation of a session: +1 sync to list the sheets; the pane's opening read takes it."
   );
+  await officeJsRequests();
+}
+
+/**
+ * The summary write as Microsoft's office.js (Excel on the web's build, run in a Node sandbox)
+ * would send it: the size of each request body, against the 5 MB limit.
+ */
+async function officeJsRequests(): Promise<void> {
+  const evaluation = evaluate(seedDepartment);
+  const parts: string[] = [];
+  for (const count of [10, 10_000, 25_000]) {
+    const layout = summaryLayout(
+      evaluation,
+      { date: DATE },
+      Array.from({ length: count }, (_, i) => ({
+        name: `社保经办项目 ${i + 1}`,
+        budget: dec(100 + (i % 50)),
+        spending: dec(90 + (i % 40)),
+        selfScore: dec(70 + (i % 30)),
+        evaluated: i % 13 !== 0,
+        cell: `项目清单!A${i + 4}`,
+      }))
+    );
+    const blocks = rowBlocks(layout, WRITE_BUDGET_BYTES);
+    const sizes = await requestSizes(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(layout.name);
+      queueSheetSetup(sheet, layout, allCapabilities);
+      for (const block of blocks) {
+        queueRows(sheet, layout, block);
+        await context.sync();
+      }
+    });
+    const largest = Math.max(...sizes) / 1e6;
+    parts.push(
+      `${count.toLocaleString("en")} projects: ${sizes.length} request${sizes.length > 1 ? "s" : ""}, largest ${largest.toFixed(2)} MB`
+    );
+  }
+  console.log(`summary write as office.js sends it (limit 5 MB): ${parts.join("; ")}`);
 }
 
 function bigProfile(indicators: number): Profile {

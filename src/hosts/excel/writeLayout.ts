@@ -243,10 +243,12 @@ function styleOperations(run: StyleRun): number {
  */
 export function rowBlocks(layout: SheetLayout, budgetBytes: number): RowBlock[] {
   const { rows, columns } = extent(layout);
-  // Every row carries its values and formats as arrays of `columns` entries ("null," at least).
+  // Every row carries its values and formats as arrays of `columns` entries ("null," where
+  // empty); a cell's value and format take the place of two nulls.
   const bytes = Array<number>(rows).fill(2 * (columns * 5 + 2));
   for (const c of layout.cells)
-    bytes[c.row] += jsonBytes(c.formula ?? c.value) + jsonBytes(c.style?.numberFormat ?? null);
+    bytes[c.row] +=
+      jsonBytes(c.formula ?? c.value) + jsonBytes(c.style?.numberFormat ?? null) - 2 * 4;
   for (const run of styleRuns(layout.cells))
     bytes[run.range.top] += OPERATION_BYTES * styleOperations(run);
   for (const m of layout.merges) bytes[m.top] += OPERATION_BYTES * 2;

@@ -1,0 +1,78 @@
+/**
+ * Microsoft's own office.js (the `@microsoft/office-js` package, Excel on the web's build) run in
+ * a Node sandbox, to see the requests it would send for what the Excel adapter queues: their
+ * real JSON bodies, measured against Excel on the web's 5 MB request limit. Nothing is sent;
+ * each `context.sync()` hands its request to a stub that records the body and answers with no
+ * results (so only writes, not loads, can be measured).
+ */
+import { readFileSync } from "node:fs";
+import { createContext, runInContext } from "node:vm";
+
+type OfficeJsExcel = typeof Excel;
+
+let loaded: OfficeJsExcel | null = null;
+
+/** The `Excel` namespace of office.js, loaded once per process. */
+export function officeJsExcel(): OfficeJsExcel {
+  if (loaded) return loaded;
+  const file = require.resolve("@microsoft/office-js/dist/excel-web-16.00.js");
+  const noop = () => undefined;
+  const element = () => ({ style: {}, setAttribute: noop, appendChild: noop });
+  const sandbox: Record<string, unknown> = {
+    console: { ...console, log: noop, warn: noop, info: noop },
+    setTimeout,
+    clearTimeout,
+    setInterval,
+    clearInterval,
+    Promise,
+    JSON,
+    Math,
+    Date,
+    navigator: { userAgent: "node" },
+    document: {
+      createElement: element,
+      getElementsByTagName: () => [],
+      querySelector: () => null,
+      addEventListener: noop,
+      readyState: "complete",
+      cookie: "",
+      location: { href: "https://localhost/" },
+    },
+    location: { href: "https://localhost/", search: "", hash: "", protocol: "https:" },
+    addEventListener: noop,
+    postMessage: noop,
+  };
+  sandbox.window = sandbox;
+  sandbox.self = sandbox;
+  createContext(sandbox);
+  runInContext(readFileSync(file, "utf8"), sandbox, { filename: "excel-web-16.00.js" });
+  const excel = sandbox.Excel as OfficeJsExcel | undefined;
+  if (!excel?.RequestContext) throw new Error("office.js did not define Excel.RequestContext");
+  loaded = excel;
+  return excel;
+}
+
+/**
+ * Runs `queue` on an office.js request context and returns the UTF-8 size of each request
+ * body that `context.sync()` would have sent.
+ */
+export async function requestSizes(
+  queue: (context: Excel.RequestContext) => Promise<void>
+): Promise<number[]> {
+  const excel = officeJsExcel();
+  const context = new excel.RequestContext();
+  const sizes: number[] = [];
+  (context as unknown as { _requestExecutor: unknown })._requestExecutor = {
+    executeAsync(_customData: unknown, _flags: unknown, message: { Body: unknown }) {
+      sizes.push(Buffer.byteLength(JSON.stringify(message.Body), "utf8"));
+      return Promise.resolve({
+        ErrorCode: "",
+        HttpStatusCode: 200,
+        Headers: {},
+        Body: { Results: [] },
+      });
+    },
+  };
+  await queue(context);
+  return sizes;
+}
