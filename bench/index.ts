@@ -32,15 +32,15 @@ import { parseWorkbook } from "../src/parse/parseWorkbook";
 import { main as cli } from "../src/cli/main";
 import { seedDepartment } from "../samples/seedDepartment";
 import { excelHost, fakeFromXlsx } from "../test/fakes/fromXlsx";
-import { requestSizes } from "../test/fakes/officeJs";
+import { summaryWriteRequests } from "../test/fakes/officeJs";
 import { WRITE_BUDGET_BYTES } from "../src/hosts/excel/excelWorkbook";
 import {
-  allCapabilities,
-  queueRows,
-  queueSheetSetup,
-  rowBlocks,
-} from "../src/hosts/excel/writeLayout";
-import { departmentName, departmentWorkbook, sampleWithProjects, writeTemp } from "./workbooks";
+  departmentName,
+  departmentWorkbook,
+  projectLines,
+  sampleWithProjects,
+  writeTemp,
+} from "./workbooks";
 
 const SAMPLE = join(__dirname, "..", "samples", "foshan-sbj-2022.xlsx");
 
@@ -127,27 +127,8 @@ async function officeJsRequests(): Promise<void> {
   const evaluation = evaluate(seedDepartment);
   const parts: string[] = [];
   for (const count of [10, 10_000, 25_000]) {
-    const layout = summaryLayout(
-      evaluation,
-      { date: DATE },
-      Array.from({ length: count }, (_, i) => ({
-        name: `社保经办项目 ${i + 1}`,
-        budget: dec(100 + (i % 50)),
-        spending: dec(90 + (i % 40)),
-        selfScore: dec(70 + (i % 30)),
-        evaluated: i % 13 !== 0,
-        cell: `项目清单!A${i + 4}`,
-      }))
-    );
-    const blocks = rowBlocks(layout, WRITE_BUDGET_BYTES);
-    const sizes = await requestSizes(async (context) => {
-      const sheet = context.workbook.worksheets.getItem(layout.name);
-      queueSheetSetup(sheet, layout, allCapabilities);
-      for (const block of blocks) {
-        queueRows(sheet, layout, block);
-        await context.sync();
-      }
-    });
+    const layout = summaryLayout(evaluation, { date: DATE }, projectLines(count));
+    const sizes = await summaryWriteRequests(layout, WRITE_BUDGET_BYTES);
     const largest = Math.max(...sizes) / 1e6;
     parts.push(
       `${count.toLocaleString("en")} projects: ${sizes.length} request${sizes.length > 1 ? "s" : ""}, largest ${largest.toFixed(2)} MB`

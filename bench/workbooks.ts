@@ -76,3 +76,15 @@ const BUREAUS = ["财政局", "教育局", "卫生健康局", "交通运输局",
 export function departmentName(i: number): string {
   return `佛山市${BUREAUS[i % BUREAUS.length]}（${String(i + 1).padStart(3, "0")}）`;
 }
+
+/** `count` project lines for a summary: one in 13 not self-evaluated (so flagged). */
+export function projectLines(count: number) {
+  return Array.from({ length: count }, (_, i) => ({
+    name: `社保经办项目 ${i + 1}`,
+    budget: fromNumber(100 + (i % 50)),
+    spending: fromNumber(90 + (i % 40)),
+    selfScore: fromNumber(70 + (i % 30)),
+    evaluated: i % 13 !== 0,
+    cell: `项目清单!A${i + 4}`,
+  }));
+}

@@ -7,6 +7,13 @@
  */
 import { readFileSync } from "node:fs";
 import { createContext, runInContext } from "node:vm";
+import {
+  allCapabilities,
+  queueRows,
+  queueSheetSetup,
+  rowBlocks,
+} from "../../src/hosts/excel/writeLayout";
+import type { SheetLayout } from "../../src/layout/sheetLayout";
 
 type OfficeJsExcel = typeof Excel;
 
@@ -75,4 +82,23 @@ export async function requestSizes(
   };
   await queue(context);
   return sizes;
+}
+
+/**
+ * The requests of a summary write, composed as ExcelWorkbook composes them: the sheet's setup,
+ * its marker name and its first row block, then one request per further block. (The sheet is
+ * reached by name: the stub answers no loads, and ExcelWorkbook's added sheet stays valid
+ * across syncs through its loaded id.)
+ */
+export function summaryWriteRequests(layout: SheetLayout, budgetBytes: number): Promise<number[]> {
+  const blocks = rowBlocks(layout, budgetBytes);
+  return requestSizes(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(layout.name);
+    queueSheetSetup(sheet, layout, allCapabilities);
+    context.workbook.names.add("JixiaoSummary", sheet.getRange("A1"), "绩效自评助手生成的汇总表");
+    for (const block of blocks) {
+      queueRows(sheet, layout, block);
+      await context.sync();
+    }
+  });
 }

@@ -4,51 +4,22 @@
  * adapter's size estimate is not below what office.js really sends by much.
  */
 import { WRITE_BUDGET_BYTES } from "../../src/hosts/excel/excelWorkbook";
-import {
-  allCapabilities,
-  queueRows,
-  queueSheetSetup,
-  rowBlocks,
-} from "../../src/hosts/excel/writeLayout";
+import { rowBlocks } from "../../src/hosts/excel/writeLayout";
 import { evaluate } from "../../src/evaluate/evaluate";
 import type { SheetLayout } from "../../src/layout/sheetLayout";
 import { summaryLayout } from "../../src/layout/summary";
-import { dec } from "../../src/model/decimal";
-import { requestSizes } from "../fakes/officeJs";
+import { projectLines } from "../../bench/workbooks";
+import { summaryWriteRequests } from "../fakes/officeJs";
 import { seed } from "../helpers";
 
 const LIMIT = 5_000_000;
 
-/** The summary of the seed with `count` projects (one in 13 not self-evaluated, so flagged). */
-function summaryWith(count: number): SheetLayout {
-  const projects = Array.from({ length: count }, (_, i) => ({
-    name: `社保经办项目 ${i + 1}`,
-    budget: dec(100 + (i % 50)),
-    spending: dec(90 + (i % 40)),
-    selfScore: dec(70 + (i % 30)),
-    evaluated: i % 13 !== 0,
-    cell: `项目清单!A${i + 4}`,
-  }));
-  return summaryLayout(evaluate(seed()), { date: "2026-11-27" }, projects);
-}
+/** The summary of the seed with `count` projects. */
+const summaryWith = (count: number): SheetLayout =>
+  summaryLayout(evaluate(seed()), { date: "2026-11-27" }, projectLines(count));
 
-/**
- * The requests of a summary write, composed as ExcelWorkbook composes them: the sheet's setup
- * and its first row block, then one request per further block. (The sheet is reached by name:
- * the stub answers no loads, and ExcelWorkbook's added sheet stays valid through its loaded id.)
- */
-function writeRequests(layout: SheetLayout, budget = WRITE_BUDGET_BYTES): Promise<number[]> {
-  const blocks = rowBlocks(layout, budget);
-  return requestSizes(async (context) => {
-    const sheet = context.workbook.worksheets.getItem(layout.name);
-    queueSheetSetup(sheet, layout, allCapabilities);
-    context.workbook.names.add("JixiaoSummary", sheet.getRange("A1"), "绩效自评助手生成的汇总表");
-    for (const block of blocks) {
-      queueRows(sheet, layout, block);
-      await context.sync();
-    }
-  });
-}
+const writeRequests = (layout: SheetLayout, budget = WRITE_BUDGET_BYTES) =>
+  summaryWriteRequests(layout, budget);
 
 describe("summary writes as office.js sends them", () => {
   it("a 10,000-project summary is one request under 5 MB", async () => {
