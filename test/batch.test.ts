@@ -374,6 +374,49 @@ describe("jixiao score <folder>: exit codes and options", () => {
     expect(readdirSync(join(dir, "已评分"))).toEqual(["汇总排名.xlsx"]);
   });
 
+  it("scores an .xlsm like one file does, gives same-named copies their own names, and warns of duplicates", async () => {
+    const JSZip = (await import("jszip")).default;
+    const dir = mkdtempSync(join(tmpdir(), "jixiao-batch-names-"));
+    copyFileSync(SAMPLE_PATH, join(dir, "乙.xlsx"));
+    copyFileSync(SAMPLE_PATH, join(dir, "乙.XLSX"));
+    const zip = await JSZip.loadAsync(readFileSync(SAMPLE_PATH));
+    const types = await zip.file("[Content_Types].xml")!.async("string");
+    zip.file(
+      "[Content_Types].xml",
+      types.replace(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+        "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+      )
+    );
+    zip.file("xl/vbaProject.bin", Buffer.alloc(64, 1));
+    writeFileSync(join(dir, "宏.xlsm"), await zip.generateAsync({ type: "nodebuffer" }));
+    const { code, out, err } = await run(["score", dir, "--date", DATE]);
+    expect(code).toBe(0);
+    expect(out[out.length - 1]).toBe("共 3 个文件：评分 3，失败 0，跳过 0。");
+    expect(readdirSync(join(dir, "已评分")).sort()).toEqual(
+      ["乙 (2).已评分.xlsx", "乙.已评分.xlsx", "宏.已评分.xlsx", "汇总排名.xlsx"].sort()
+    );
+    expect(err.join("\n")).toContain(
+      `注意：${join(dir, "已评分", "宏.已评分.xlsx")} 中不含原文件的 VBA 宏；原文件未改动。`
+    );
+    expect(out).toContain(
+      "注意：“佛山市社会保险基金管理局”出现 3 次（宏.xlsm、乙.xlsx、乙.XLSX），请核对是否重复提交。"
+    );
+  });
+
+  it("says when a failed file's copy in the output folder is from an earlier run", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jixiao-batch-stale-"));
+    copyFileSync(SAMPLE_PATH, join(dir, "甲局.xlsx"));
+    expect((await run(["score", dir, "--date", DATE])).code).toBe(0);
+    writeFileSync(join(dir, "甲局.xlsx"), CORRUPT);
+    const { code, out, err } = await run(["score", dir, "--date", DATE]);
+    expect(code).toBe(1);
+    expect(err).toContain(
+      `注意：${join(dir, "已评分", "甲局.已评分.xlsx")} 是之前的评分结果，本次未更新。`
+    );
+    expect(out).toContain(`已写入 ${join(dir, "已评分", "汇总排名.xlsx")}；没有评分成功的文件。`);
+  });
+
   it("a folder without workbooks: exit 1, a clear line, no ranking", async () => {
     const dir = mkdtempSync(join(tmpdir(), "jixiao-batch-empty-"));
     writeFileSync(join(dir, "说明.txt"), "");

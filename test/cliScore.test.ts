@@ -70,6 +70,71 @@ describe("jixiao score", () => {
     );
   });
 
+  it("refuses conflicting or unusable options with exit 2 and a reason", async () => {
+    const input = join(dir, "选项.xlsx");
+    copyFileSync(SAMPLE_PATH, input);
+    const before = hash(input);
+    const both = await run(["score", input, "--in-place", "--out", join(dir, "x.xlsx")]);
+    expect(both.code).toBe(2);
+    expect(both.err).toContain("--in-place 与 --out 不能同时使用");
+    for (const name of ["副本.xls", "副本.csv"]) {
+      const r = await run(["score", input, "--out", join(dir, name)]);
+      expect([name, r.code]).toEqual([name, 2]);
+      expect(r.err).toContain(
+        `--out 的文件名应以 .xlsx 结尾（评分副本总是 .xlsx 工作簿），收到“${name}”`
+      );
+      expect(existsSync(join(dir, name))).toBe(false);
+    }
+    const two = await run(["score", input, SAMPLE_PATH]);
+    expect(two.code).toBe(2);
+    expect(two.err).toContain("一次只能评分一个文件或一个文件夹，收到 2 个");
+    const none = await run([]);
+    expect(none.code).toBe(2);
+    expect(none.err).toContain("用法 / Usage");
+    expect(hash(input)).toBe(before);
+  });
+
+  it("--out without an extension is a folder; --out=… works as --out …", async () => {
+    const input = join(dir, "无扩展名.xlsx");
+    copyFileSync(SAMPLE_PATH, input);
+    const r = await run(["score", input, "--out", join(dir, "评分结果"), "--date", "2026-11-27"]);
+    expect(r.code).toBe(0);
+    expect(existsSync(join(dir, "评分结果", "无扩展名.已评分.xlsx"))).toBe(true);
+    const eq = await run(["score", input, `--out=${join(dir, "等号.xlsx")}`]);
+    expect(eq.code).toBe(0);
+    expect(existsSync(join(dir, "等号.xlsx"))).toBe(true);
+  });
+
+  it("--json says a failure as a JSON object too", async () => {
+    const empty = join(dir, "空文件.xlsx");
+    writeFileSync(empty, "");
+    const { code, out, err } = await run(["score", empty, "--json"]);
+    expect(code).toBe(1);
+    expect(JSON.parse(out)).toEqual({
+      file: empty,
+      status: "failed",
+      stage: "read",
+      reason: "文件为空",
+    });
+    expect(err).toBe(`无法读取 ${empty}：文件为空`);
+  });
+
+  (process.getuid?.() === 0 ? it.skip : it)(
+    "does not replace a file the user may not write (the folder being writable is not enough)",
+    async () => {
+      const { chmodSync } = await import("node:fs");
+      const input = join(dir, "只读目标.xlsx");
+      copyFileSync(SAMPLE_PATH, input);
+      const target = join(dir, "只读副本.xlsx");
+      writeFileSync(target, "别人的文件");
+      chmodSync(target, 0o444);
+      const r = await run(["score", input, "--out", target]);
+      expect(r.code).toBe(1);
+      expect(r.err).toContain("没有写入权限");
+      expect(readFileSync(target, "utf8")).toBe("别人的文件");
+    }
+  );
+
   it("--in-place writes into the input", async () => {
     const input = join(dir, "inplace.xlsx");
     copyFileSync(SAMPLE_PATH, input);

@@ -16,11 +16,12 @@ import {
   rankEntries,
   rankingEntry,
   rankingLayout,
+  rankingWarnings,
 } from "../layout/ranking";
 import { percent, score } from "../model/decimal";
 import { today } from "../pipeline/recalculate";
 import { writeFileAtomic } from "./atomicWrite";
-import { describeError, describeInternalError } from "./errors";
+import { describeError, describeInternalError, writeReason } from "./errors";
 import type { CliIo } from "./io";
 import { Progress } from "./progress";
 import { failureLine, scoreWorkbookFile, scoredName } from "./scoreFile";
@@ -37,8 +38,11 @@ export interface FolderOptions {
 /** Default output folder inside the input folder (never read back: the run is not recursive). */
 export const OUTPUT_FOLDER = "已评分";
 
-/** Files a folder run considers: workbooks by extension (others are not counted). */
-const WORKBOOK = /\.(xlsx|xls)$/i;
+/**
+ * Files a folder run considers: workbooks by extension (others are not counted). A
+ * macro-enabled .xlsm is scored as one file is: its copy is an .xlsx, with a warning.
+ */
+const WORKBOOK = /\.(xlsx|xlsm|xls)$/i;
 
 /** Why a workbook-named file is not scored, or null to score it. */
 export function skipReason(name: string): string | null {
@@ -120,6 +124,7 @@ export async function scoreFolder(
   const failures: RankingFailure[] = [];
   const progress = new Progress(io, names.length);
   const sameFolder = resolve(outDir) === resolve(folder);
+  const usedOutputs = new Set<string>();
 
   for (const [index, name] of names.entries()) {
     progress.start(index, name);
@@ -131,13 +136,20 @@ export async function scoreFolder(
       if (options.json) io.out(JSON.stringify({ file, status: "skipped", reason: skip }));
       continue;
     }
-    // Copies are .xlsx whatever the input's extension (an .xls that is really an .xlsx opens).
-    const output = options.inPlace ? file : scoredName(name.replace(/\.xls$/i, ".xlsx"), outDir);
+    // Copies are .xlsx whatever the input's extension (an .xls that is really an .xlsx opens);
+    // two inputs whose copies would share a name (乙.xlsx and 乙.XLSX) get `乙 (2).已评分.xlsx`.
+    let output = options.inPlace ? file : scoredName(name, outDir);
+    for (let n = 2; !options.inPlace && usedOutputs.has(output.toLowerCase()); n++)
+      output = scoredName(name.replace(/(\.[^.]+)$/, ` (${n})$1`), outDir);
+    usedOutputs.add(output.toLowerCase());
     const outcome = await scoreWorkbookFile(file, output, { date });
     if (outcome.status === "failed") {
       totals.failed++;
       failures.push({ file: name, reason: outcome.reason });
       progress.done(index, failureLine(name, outcome), true);
+      // A copy from an earlier run is still there: say it is not this run's result.
+      if (!options.inPlace && (await stat(output).catch(() => null))?.isFile())
+        progress.note(`注意：${output} 是之前的评分结果，本次未更新。`);
       if (options.json) io.out(JSON.stringify({ file, status: "failed", reason: outcome.reason }));
       continue;
     }
@@ -176,7 +188,7 @@ export async function scoreFolder(
         await writeFileAtomic(ranking, data);
         totals.ranking = ranking;
       } catch (error) {
-        io.err(`无法写入 ${ranking}：${describeError(error)}`);
+        io.err(`无法写入 ${ranking}：${writeReason(error)}`);
       }
   }
 
@@ -189,7 +201,7 @@ export async function scoreFolder(
         renderTable(
           ["排名", "部门", "年度", "总分", "等级", "执行率", "严重", "警告", "提示", "源文件"],
           rankEntries(entries).map((e) => [
-            String(e.rank),
+            e.rank === null ? "—" : String(e.rank),
             e.department || NO_NAME,
             String(e.year || "—"),
             score(e.total),
@@ -205,10 +217,14 @@ export async function scoreFolder(
       );
       io.out("");
     }
+    for (const warning of rankingWarnings(entries)) io.out(`注意：${warning}`);
     if (totals.ranking) {
-      const copies = options.inPlace
-        ? "评分结果已写入各输入文件"
-        : `各部门的评分副本（*.已评分.xlsx）在 ${outDir}${sameFolder ? "（即输入文件夹）" : ""}`;
+      const copies =
+        totals.scored === 0
+          ? "没有评分成功的文件"
+          : options.inPlace
+            ? "评分结果已写入各输入文件"
+            : `各部门的评分副本（*.已评分.xlsx）在 ${outDir}${sameFolder ? "（即输入文件夹）" : ""}`;
       io.out(`已写入 ${totals.ranking}；${copies}。`);
     }
     io.out(totalsLine(totals));

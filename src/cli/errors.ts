@@ -44,3 +44,11 @@ export function describeInternalError(error: unknown): string {
   const detail = error instanceof Error ? error.message : String(error);
   return `程序内部错误，请把此信息告知开发者（${detail}）`;
 }
+
+/** Why a file could not be written: as describeError, with the writing said plainly. */
+export function writeReason(error: unknown): string {
+  const code = errorCode(error);
+  if (code === "EACCES") return "没有写入权限";
+  if (code === "EPERM") return "没有写入权限，或文件正被其他程序占用（请在 Excel 中关闭它）";
+  return describeError(error);
+}

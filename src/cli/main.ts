@@ -8,6 +8,7 @@
  * folder, it does so for every workbook in it and writes 汇总排名.xlsx (see batch.ts).
  */
 import { stat } from "node:fs/promises";
+import { basename, extname } from "node:path";
 import { evaluate } from "../evaluate/evaluate";
 import { evaluationToJson } from "../evaluate/json";
 import { seedDepartment } from "../../samples/seedDepartment";
@@ -56,12 +57,31 @@ async function outputFor(file: string, flags: Flags): Promise<string> {
   if (flags.inPlace) return file;
   if (flags.out === undefined) return scoredName(file);
   const isFolder =
-    /[\\/]$/.test(flags.out) || ((await stat(flags.out).catch(() => null))?.isDirectory() ?? false);
+    /[\\/]$/.test(flags.out) ||
+    extname(flags.out) === "" ||
+    ((await stat(flags.out).catch(() => null))?.isDirectory() ?? false);
   return isFolder ? scoredName(file, flags.out) : flags.out;
+}
+
+/**
+ * Why `--out` cannot name the scored copy of one file, or null: the copy is an .xlsx, and a
+ * name with another extension (.xls, .csv) would give Excel a file whose content and name
+ * disagree. A name without an extension is a folder.
+ */
+export function outFileProblem(out: string): string | null {
+  if (/[\\/]$/.test(out)) return null;
+  const ext = extname(out);
+  if (ext === "" || ext.toLowerCase() === ".xlsx") return null;
+  return `--out 的文件名应以 .xlsx 结尾（评分副本总是 .xlsx 工作簿），收到“${basename(out)}”`;
 }
 
 function parseFlags(args: string[]): Flags | string {
   const flags: Flags = { positional: [], json: false, inPlace: false };
+  // `--out=评分/` as well as `--out 评分/`.
+  args = args.flatMap((a) => {
+    const m = /^(--out|--date)=(.*)$/.exec(a);
+    return m ? [m[1], m[2]] : [a];
+  });
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === "--json") flags.json = true;
@@ -76,10 +96,17 @@ function parseFlags(args: string[]): Flags | string {
     } else if (a.startsWith("--")) return `未知选项“${a}”`;
     else flags.positional.push(a);
   }
+  if (flags.inPlace && flags.out !== undefined)
+    return "--in-place 与 --out 不能同时使用（就地写入输入文件，或另存到 --out）";
   return flags;
 }
 
 async function scoreFile(file: string, flags: Flags, io: CliIo): Promise<number> {
+  const outProblem = flags.out === undefined ? null : outFileProblem(flags.out);
+  if (outProblem) {
+    io.err(`${outProblem}。`);
+    return 2;
+  }
   const target = await outputFor(file, flags);
   if (!flags.inPlace && (await sameFile(target, file))) {
     io.err(`不会覆盖输入文件 ${file}：请用 --out 指定其他文件，或加 --in-place`);
@@ -87,6 +114,15 @@ async function scoreFile(file: string, flags: Flags, io: CliIo): Promise<number>
   }
   const outcome = await scoreWorkbookFile(file, target, { date: flags.date });
   if (outcome.status === "failed") {
+    // With --json, the failure is an object too (as each file of a folder run is).
+    if (flags.json)
+      io.out(
+        JSON.stringify(
+          { file, status: "failed", stage: outcome.stage, reason: outcome.reason },
+          null,
+          2
+        )
+      );
     io.err(failureLine(file, outcome));
     return 1;
   }
@@ -119,7 +155,11 @@ async function scoreFile(file: string, flags: Flags, io: CliIo): Promise<number>
 
 /** Runs the command line; returns the exit code. Never throws. */
 export async function main(argv: string[], io: CliIo = stdio): Promise<number> {
-  const [command = "help", ...rest] = argv;
+  if (argv.length === 0) {
+    io.err(`请给出命令。\n${USAGE}`);
+    return 2;
+  }
+  const [command, ...rest] = argv;
   const flags = parseFlags(rest);
   if (typeof flags === "string") {
     io.err(`${flags}。\n${USAGE}`);
@@ -129,8 +169,14 @@ export async function main(argv: string[], io: CliIo = stdio): Promise<number> {
     switch (command) {
       case "score": {
         const [file] = flags.positional;
-        if (!file || flags.positional.length > 1) {
+        if (!file) {
           io.err(`请给出一个 .xlsx 文件或一个文件夹。\n${USAGE}`);
+          return 2;
+        }
+        if (flags.positional.length > 1) {
+          io.err(
+            `一次只能评分一个文件或一个文件夹，收到 ${flags.positional.length} 个（${flags.positional.join("、")}）；要评分多个文件，请把它们放进一个文件夹。\n${USAGE}`
+          );
           return 2;
         }
         const isFolder = (await stat(file).catch(() => null))?.isDirectory() ?? false;

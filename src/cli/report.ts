@@ -65,7 +65,8 @@ export function renderEvaluation(e: Evaluation): string {
   out.push(`问题清单（共 ${e.gaps.length} 项：${counts.join("，")}）`);
   e.gaps.forEach((g, index) => {
     out.push(
-      `${index + 1}. [${severityLabels[g.severity]}] ${g.message}${g.cell ? `（${g.cell}）` : ""}`
+      // The cell once: a message about a cell already starts with it (`预算支出!D12：…`).
+      `${index + 1}. [${severityLabels[g.severity]}] ${g.message}${g.cell && !g.message.includes(g.cell) ? `（${g.cell}）` : ""}`
     );
     out.push(`   建议：${g.suggestion}`);
   });

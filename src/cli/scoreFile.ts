@@ -19,7 +19,7 @@ import type { SheetLayout } from "../layout/sheetLayout";
 import { OWNER_NAMES } from "../hosts/ownership";
 import { PackageWriteError, writeOwnedSheetIntoPackage } from "../hosts/file/packageWriter";
 import { writeFileAtomic } from "./atomicWrite";
-import { describeError, describeInternalError, errorCode } from "./errors";
+import { describeInternalError, writeReason } from "./errors";
 import { checkWorkbookData, openWorkbookData, readFileBytes } from "./openWorkbook";
 import {
   type LostContent,
@@ -69,13 +69,6 @@ export async function sameFile(a: string, b: string): Promise<boolean> {
   if (resolve(a) === resolve(b)) return true;
   const [sa, sb] = await Promise.all([stat(a).catch(() => null), stat(b).catch(() => null)]);
   return sa !== null && sb !== null && sa.dev === sb.dev && sa.ino === sb.ino;
-}
-
-function writeReason(error: unknown): string {
-  const code = errorCode(error);
-  if (code === "EACCES") return "没有写入权限";
-  if (code === "EPERM") return "没有写入权限，或文件正被其他程序占用（请在 Excel 中关闭它）";
-  return describeError(error);
 }
 
 type Stage = "read" | "score" | "write" | "in-place";

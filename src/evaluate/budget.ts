@@ -46,7 +46,12 @@ export function analyseBudget(table: BudgetTable, checks: ProfileChecks): Budget
   const rows = table.rows.map((row) => ({
     ...row,
     executionRate: ratio(row.final, row[denominatorKey], checks.rateDecimals),
-    adjustmentRate: ratio(row.adjusted, row.initial, checks.rateDecimals),
+    // 预算调整率 = 预算调整数 ÷ 年初预算数, the adjustment being 调整预算数 − 年初预算数.
+    adjustmentRate: ratio(
+      row.adjusted === null || row.initial === null ? null : row.adjusted.minus(row.initial),
+      row.initial,
+      checks.rateDecimals
+    ),
   }));
 
   const ties: TieCheck[] = [];

@@ -180,7 +180,9 @@ export function evaluate(input: DepartmentInput, options: EvaluateOptions = {}):
     } else {
       parts.push(`${ruleKindLabels.judgment}（0～${score(max)} 分）`);
     }
-    if (entry?.explanation?.trim()) parts.push(`说明：${entry.explanation.trim()}`);
+    // The user's explanation without its closing full stop: parts are joined with “；”.
+    if (entry?.explanation?.trim())
+      parts.push(`说明：${entry.explanation.trim().replace(/[。．.；;，,]+$/, "")}`);
     if (countedFrom === "entered") parts.push(`计入填报得分 ${score(counted)}`);
     else if (countedFrom === "computed") parts.push(`计入计算得分 ${score(counted)}`);
     else parts.push("未填报且无法计算，按 0 分计入");

@@ -55,7 +55,7 @@ export function budgetGaps(
       row.category === "publicOperating"
     )
       continue;
-    const change = row.adjustmentRate.minus(ONE);
+    const change = row.adjustmentRate;
     if (change.abs().greaterThan(checks.largeAdjustment)) {
       const word = change.isNegative() ? "减少" : "增加";
       gaps.push({

@@ -52,12 +52,12 @@ const checkSpecs: Record<
   { label: string; type: "rate" | "choice" | "integer" | "amount"; choices?: string[] }
 > = {
   executionRateSource: {
-    label: "执行率口径（official 填报 / table 按预算表）",
+    label: "执行率口径（填报执行率 / 按预算表计算）",
     type: "choice",
     choices: ["official", "table"],
   },
   executionRateDenominator: {
-    label: "执行率分母（adjusted 调整预算 / initial 年初预算）",
+    label: "执行率分母（调整预算数 / 年初预算数）",
     type: "choice",
     choices: ["adjusted", "initial"],
   },

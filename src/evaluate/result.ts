@@ -111,7 +111,7 @@ export interface Gap {
 export interface BudgetRowResult extends BudgetRow {
   /** 决算 ÷ 调整预算 (or 年初, per profile) */
   executionRate: Dec | null;
-  /** 调整预算 ÷ 年初预算 */
+  /** 预算调整率: (调整预算 − 年初预算) ÷ 年初预算; +31.30% when the budget grew by that much. */
   adjustmentRate: Dec | null;
 }
 

@@ -4,6 +4,7 @@
  * severity, 源文件), ranked by 总分, and the files that could not be scored with the reason.
  * Pure data (a SheetLayout), print-ready like the summary sheet; the ExcelJS writer renders it.
  */
+import { UNGRADED } from "../evaluate/evaluate";
 import { type Dec, ZERO, score } from "../model/decimal";
 import type { Evaluation, Severity } from "../evaluate/result";
 import { severityLabels } from "../evaluate/result";
@@ -31,8 +32,12 @@ export interface RankingEntry {
 }
 
 export interface RankedEntry extends RankingEntry {
-  /** 1-based; equal totals share a rank (1, 2, 2, 4). */
-  rank: number;
+  /**
+   * 1-based; equal totals share a rank (1, 2, 2, 4). Null for a workbook whose grade could not
+   * be determined (无法评定: the indicators' maxima do not add to 100): its total is not
+   * comparable, so it is listed after the ranked ones, unranked.
+   */
+  rank: number | null;
 }
 
 /** A file that could not be scored, for the second section. */
@@ -66,21 +71,54 @@ export function rankingEntry(e: Evaluation, file: string): RankingEntry {
   };
 }
 
-/** Sorted by 总分 (descending), then 部门 (拼音 order), then file; equal totals share a rank. */
+/**
+ * Sorted by 总分 (descending), then 部门 (拼音 order), then file; equal totals share a rank.
+ * Workbooks graded 无法评定 follow, unranked, by 部门 and file.
+ */
 export function rankEntries(entries: readonly RankingEntry[]): RankedEntry[] {
-  const sorted = [...entries].sort(
-    (a, b) =>
-      b.total.comparedTo(a.total) ||
-      collator.compare(a.department || NO_NAME, b.department || NO_NAME) ||
-      collator.compare(a.file, b.file)
-  );
+  const byName = (a: RankingEntry, b: RankingEntry) =>
+    collator.compare(a.department || NO_NAME, b.department || NO_NAME) ||
+    collator.compare(a.file, b.file);
+  const graded = entries
+    .filter((e) => e.grade !== UNGRADED)
+    .sort((a, b) => b.total.comparedTo(a.total) || byName(a, b));
   const ranked: RankedEntry[] = [];
-  sorted.forEach((entry, i) => {
+  graded.forEach((entry, i) => {
     const previous = ranked[i - 1];
     const rank = previous && previous.total.equals(entry.total) ? previous.rank : i + 1;
     ranked.push({ ...entry, rank });
   });
+  for (const entry of entries.filter((e) => e.grade === UNGRADED).sort(byName))
+    ranked.push({ ...entry, rank: null });
   return ranked;
+}
+
+/**
+ * What a reader of the ranking should check before trusting it: a department submitted more
+ * than once, or workbooks of different years ranked together. Empty when nothing is odd.
+ */
+export function rankingWarnings(entries: readonly RankingEntry[]): string[] {
+  const warnings: string[] = [];
+  const byDepartment = new Map<string, string[]>();
+  for (const e of entries)
+    if (e.department)
+      byDepartment.set(e.department, [...(byDepartment.get(e.department) ?? []), e.file]);
+  for (const [department, files] of byDepartment)
+    if (files.length > 1)
+      warnings.push(
+        `“${department}”出现 ${files.length} 次（${files.join("、")}），请核对是否重复提交。`
+      );
+  const years = [...new Set(entries.map((e) => e.year).filter((y) => y > 0))].sort();
+  if (years.length > 1)
+    warnings.push(
+      `包含不同年度（${years.join("、")}）的自评表，名次按总分排在一起，请分年度比较。`
+    );
+  const ungraded = entries.filter((e) => e.grade === UNGRADED).length;
+  if (ungraded > 0)
+    warnings.push(
+      `${ungraded} 个工作簿无法评定等级（指标分值合计不为 100），列在最后，不参与排名。`
+    );
+  return warnings;
 }
 
 /** Every 一级指标 across the entries, in order of first appearance. */
@@ -90,9 +128,10 @@ export function level1Columns(entries: readonly RankingEntry[]): string[] {
   return [...seen];
 }
 
-/** `优 3 个，良 1 个；平均分 90.12 分` for the note under the table. */
-function statistics(ranked: readonly RankedEntry[]): string {
-  if (ranked.length === 0) return "没有评分成功的部门。";
+/** `优 3 个，良 1 个；平均分 90.12 分` for the note under the table (ranked entries only). */
+function statistics(all: readonly RankedEntry[]): string {
+  const ranked = all.filter((e) => e.rank !== null);
+  if (ranked.length === 0) return "没有可排名的部门。";
   const grades = new Map<string, number>();
   for (const e of ranked) grades.set(e.grade, (grades.get(e.grade) ?? 0) + 1);
   const mean = ranked.reduce<Dec>((acc, e) => acc.plus(e.total), ZERO).dividedBy(ranked.length);
@@ -188,7 +227,7 @@ export function rankingLayout(
   let row = top + 2;
   for (const e of ranked) {
     const counted = new Map(e.groups.map((g) => [g.level1, g.counted]));
-    put(row, 0, e.rank, center);
+    put(row, 0, e.rank ?? "—", center);
     put(row, 1, e.department || NO_NAME, text);
     put(row, 2, e.year || null, center);
     put(row, 3, e.total.toNumber(), number(formats.score, { bold: true }));
@@ -217,7 +256,10 @@ export function rankingLayout(
 
   const note =
     `${statistics(ranked)}总分相同者名次并列，按部门名称排列。财政支出执行率为计分所用的执行率；` +
-    `一级指标得分为计入得分小计，空白表示该工作簿没有此一级指标；问题数为各部门问题清单的条数。`;
+    `一级指标得分为计入得分小计，空白表示该工作簿没有此一级指标；问题数为各部门问题清单的条数。` +
+    rankingWarnings(entries)
+      .map((w) => `\n注意：${w}`)
+      .join("");
   put(row, 0, note, styles.note, columns.length);
   heights[row] = rowHeightFor(note, totalWidth, 9);
   row++;

@@ -44,7 +44,10 @@ export const styles = {
  */
 export function rowHeightFor(text: string, widthChars: number, fontSize = FONT_SIZE): number {
   const capacity = Math.max(4, (widthChars * FONT_SIZE) / fontSize - 1);
-  const lines = Math.max(1, Math.ceil(displayWidth(text) / capacity));
+  // Each line break starts a new line; each line wraps on its own.
+  const lines = text
+    .split("\n")
+    .reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / capacity)), 0);
   return Math.max(18, Math.ceil(lines * fontSize * 1.45 + 4));
 }
 

@@ -152,7 +152,7 @@ function budgetSection(b: Builder, e: Evaluation): void {
   const source = e.budget.usedExecutionRateSource === "official" ? "填报执行率" : "预算表执行率";
   const table = e.budget.tableExecutionRate;
   b.line(
-    `执行率 = 决算数 ÷ ${budgetColumnLabels.adjusted}；调整率 = 调整预算数 ÷ 年初预算数。预算表合计执行率 ${table === null ? "—" : percent(table)}` +
+    `执行率 = 决算数 ÷ ${budgetColumnLabels.adjusted}；调整率 = （调整预算数 − 年初预算数）÷ 年初预算数。预算表合计执行率 ${table === null ? "—" : percent(table)}` +
       (e.budget.officialExecutionRate !== null
         ? `，填报执行率 ${percent(e.budget.officialExecutionRate)}`
         : "") +

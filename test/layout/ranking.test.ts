@@ -6,6 +6,7 @@ import {
   rankEntries,
   rankingEntry,
   rankingLayout,
+  rankingWarnings,
 } from "../../src/layout/ranking";
 import type { SheetLayout } from "../../src/layout/sheetLayout";
 import { dec } from "../../src/model/decimal";
@@ -229,5 +230,46 @@ describe("ranking layout", () => {
 
   it("columns: every 一级 across the entries, in order of first appearance", () => {
     expect(level1Columns(entries)).toEqual(["管理效率", "履职效能", "产出"]);
+  });
+});
+
+describe("ranking: what could mislead a reader", () => {
+  it("lists a workbook graded 无法评定 after the ranked ones, without a rank", () => {
+    const ranked = rankEntries([
+      entry("甲局", "92.00"),
+      entry("乙局", "99.00", { grade: "无法评定", year: 2021 }),
+      entry("丙局", "88.00"),
+    ]);
+    expect(ranked.map((e) => [e.department, e.rank])).toEqual([
+      ["甲局", 1],
+      ["丙局", 2],
+      ["乙局", null],
+    ]);
+    const layout = rankingLayout(ranked, [], { date: "2026-11-27" });
+    const rankCells = layout.cells.filter(
+      (c) => c.column === 0 && (c.value === "—" || typeof c.value === "number")
+    );
+    expect(rankCells.map((c) => c.value)).toEqual([1, 2, "—"]);
+  });
+
+  it("warns of a department submitted twice, of mixed years, and of unranked workbooks", () => {
+    const entries = [
+      entry("甲局", "92.00", { file: "甲局.xlsx" }),
+      entry("甲局", "91.00", { file: "甲局（修改）.xlsx" }),
+      entry("乙局", "80.00", { year: 2021 }),
+      entry("丙局", "70.00", { grade: "无法评定" }),
+    ];
+    expect(rankingWarnings(entries)).toEqual([
+      "“甲局”出现 2 次（甲局.xlsx、甲局（修改）.xlsx），请核对是否重复提交。",
+      "包含不同年度（2021、2022）的自评表，名次按总分排在一起，请分年度比较。",
+      "1 个工作簿无法评定等级（指标分值合计不为 100），列在最后，不参与排名。",
+    ]);
+    expect(rankingWarnings([entry("甲局", "92.00"), entry("乙局", "91.00")])).toEqual([]);
+    // The notes go under the table of the sheet too.
+    const layout = rankingLayout(entries, [], { date: "2026-11-27" });
+    const note = layout.cells.find(
+      (c) => typeof c.value === "string" && c.value.includes("注意：“甲局”出现 2 次")
+    );
+    expect(note?.value).toContain("\n注意：包含不同年度（2021、2022）的自评表");
   });
 });

@@ -28,8 +28,10 @@ describe("summary layout", () => {
   it("lists the budget rows with execution and adjustment rates", () => {
     const total = rowOf(layout, "合计");
     expect([2, 3, 4, 5, 6].map((c) => at(layout, total, c)?.value)).toEqual([
-      40568.73, 52362.14, 46665.43, 0.8912, 1.2907,
+      40568.73, 52362.14, 46665.43, 0.8912, 0.2907,
     ]);
+    // 预算调整率 = (52,362.14 − 40,568.73) ÷ 40,568.73 = 29.07%, as the gap says “增加 29.07%”.
+    expect(layout.cells.some((c) => String(c.value).includes("增加 29.07%"))).toBe(true);
     expect(at(layout, total, 5)?.style?.numberFormat).toBe("0.00%");
     expect(at(layout, total, 7)?.value).toBe("填报执行率 80.87%");
     const project = rowOf(layout, "二、项目支出");
