@@ -15,6 +15,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { outputNames } from "../src/cli/batch";
 import { main } from "../src/cli/main";
 import type { CliIo } from "../src/cli/io";
 import { FileWorkbook } from "../src/hosts/file/fileWorkbook";
@@ -300,9 +301,11 @@ describe("jixiao score <folder> --json", () => {
     expect(perFile.map((l) => l.status).sort()).toEqual(
       ["failed", "scored", "scored", "scored", "scored", "skipped"].sort()
     );
+    // The same shape as a failing single file's --json object.
     expect(perFile.find((l) => l.status === "failed")).toEqual({
       file: join(dir, "坏.xlsx"),
       status: "failed",
+      stage: "read",
       reason: "文件已损坏，无法作为 .xlsx 打开",
     });
     // Progress and the counts line go to stderr, so stdout stays JSON.
@@ -402,6 +405,24 @@ describe("jixiao score <folder>: exit codes and options", () => {
     expect(out).toContain(
       "注意：“佛山市社会保险基金管理局”出现 3 次（宏.xlsm、乙.xlsx、乙.XLSX），请核对是否重复提交。"
     );
+    expect(err).toContain(
+      `注意：乙.xlsx 的副本另存为 ${join(dir, "已评分", "乙 (2).已评分.xlsx")}（默认文件名已被同名的另一个文件使用）。`
+    );
+    // With --in-place an .xlsm is skipped with the reason (it cannot be written in place).
+    const inPlace = await run(["score", dir, "--in-place", "--date", DATE]);
+    expect(inPlace.err.join("\n")).toContain(
+      "跳过 宏.xlsm：启用宏的工作簿不能就地写入（去掉 --in-place 可另存为 .xlsx 副本）"
+    );
+  });
+
+  it("names copies the same on every run: .xlsx first, then .xls, then .xlsm", () => {
+    const out = outputNames(["乙.xlsm", "乙.xlsx", "甲.xlsx", "乙.XLS"], "/o");
+    expect(Object.fromEntries(out)).toEqual({
+      "乙.xlsx": "/o/乙.已评分.xlsx",
+      "乙.XLS": "/o/乙 (2).已评分.xlsx",
+      "乙.xlsm": "/o/乙 (3).已评分.xlsx",
+      "甲.xlsx": "/o/甲.已评分.xlsx",
+    });
   });
 
   it("says when a failed file's copy in the output folder is from an earlier run", async () => {

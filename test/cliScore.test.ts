@@ -105,6 +105,15 @@ describe("jixiao score", () => {
     expect(existsSync(join(dir, "等号.xlsx"))).toBe(true);
   });
 
+  it("--out naming an existing folder with a dot in its name writes into it", async () => {
+    const { mkdirSync } = await import("node:fs");
+    const folder = join(dir, "输出.2022");
+    mkdirSync(folder, { recursive: true });
+    const r = await run(["score", SAMPLE_PATH, "--out", folder, "--date", "2026-11-27"]);
+    expect(r.code).toBe(0);
+    expect(existsSync(join(folder, "foshan-sbj-2022.已评分.xlsx"))).toBe(true);
+  });
+
   it("--json says a failure as a JSON object too", async () => {
     const empty = join(dir, "空文件.xlsx");
     writeFileSync(empty, "");

@@ -79,6 +79,33 @@ async function workbookNames(folder: string): Promise<string[]> {
   return names.sort(collator.compare);
 }
 
+/**
+ * The copy of each file in `outDir`: `某局.已评分.xlsx`, always an .xlsx. Files whose copies
+ * would share a name (乙.xlsx, 乙.XLSX, 乙.xlsm) are ordered .xlsx, .xls, .xlsm, then by name,
+ * the same on every run: the first gets the default name, the others `乙 (2).已评分.xlsx`, ….
+ */
+export function outputNames(names: readonly string[], outDir: string): Map<string, string> {
+  const rank = (name: string) => (/\.xlsx$/i.test(name) ? 0 : /\.xls$/i.test(name) ? 1 : 2);
+  const groups = new Map<string, string[]>();
+  for (const name of names) {
+    const key = scoredName(name, outDir).toLowerCase();
+    groups.set(key, [...(groups.get(key) ?? []), name]);
+  }
+  const taken = new Set(groups.keys());
+  const out = new Map<string, string>();
+  for (const group of groups.values()) {
+    group.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+    group.forEach((name, i) => {
+      let output = scoredName(name, outDir);
+      for (let n = 2; i > 0 && taken.has(output.toLowerCase()); n++)
+        output = scoredName(name.replace(/(\.[^.]+)$/, ` (${n})$1`), outDir);
+      taken.add(output.toLowerCase());
+      out.set(name, output);
+    });
+  }
+  return out;
+}
+
 /** `共 52 个文件：评分 50，失败 1，跳过 1。` */
 export function totalsLine(t: Pick<FolderTotals, "files" | "scored" | "failed" | "skipped">) {
   return `共 ${t.files} 个文件：评分 ${t.scored}，失败 ${t.failed}，跳过 ${t.skipped}。`;
@@ -124,39 +151,44 @@ export async function scoreFolder(
   const failures: RankingFailure[] = [];
   const progress = new Progress(io, names.length);
   const sameFolder = resolve(outDir) === resolve(folder);
-  const usedOutputs = new Set<string>();
+  const outputs = options.inPlace ? null : outputNames(names, outDir);
 
   for (const [index, name] of names.entries()) {
     progress.start(index, name);
     const file = join(folder, name);
-    const skip = skipReason(name);
+    const skip =
+      skipReason(name) ??
+      (options.inPlace && /\.xlsm$/i.test(name)
+        ? "启用宏的工作簿不能就地写入（去掉 --in-place 可另存为 .xlsx 副本）"
+        : null);
     if (skip) {
       totals.skipped++;
       progress.done(index, `跳过 ${name}：${skip}`, true);
       if (options.json) io.out(JSON.stringify({ file, status: "skipped", reason: skip }));
       continue;
     }
-    // Copies are .xlsx whatever the input's extension (an .xls that is really an .xlsx opens);
-    // two inputs whose copies would share a name (乙.xlsx and 乙.XLSX) get `乙 (2).已评分.xlsx`.
-    let output = options.inPlace ? file : scoredName(name, outDir);
-    for (let n = 2; !options.inPlace && usedOutputs.has(output.toLowerCase()); n++)
-      output = scoredName(name.replace(/(\.[^.]+)$/, ` (${n})$1`), outDir);
-    usedOutputs.add(output.toLowerCase());
+    const output = outputs?.get(name) ?? file;
+    const renamed = output !== file && output !== scoredName(name, outDir);
     const outcome = await scoreWorkbookFile(file, output, { date });
     if (outcome.status === "failed") {
       totals.failed++;
       failures.push({ file: name, reason: outcome.reason });
       progress.done(index, failureLine(name, outcome), true);
-      // A copy from an earlier run is still there: say it is not this run's result.
-      if (!options.inPlace && (await stat(output).catch(() => null))?.isFile())
+      // This file's copy from an earlier run is still there: say it is not this run's result.
+      if (outputs && (await stat(output).catch(() => null))?.isFile())
         progress.note(`注意：${output} 是之前的评分结果，本次未更新。`);
-      if (options.json) io.out(JSON.stringify({ file, status: "failed", reason: outcome.reason }));
+      if (options.json)
+        io.out(
+          JSON.stringify({ file, status: "failed", stage: outcome.stage, reason: outcome.reason })
+        );
       continue;
     }
     totals.scored++;
     const e = outcome.result.evaluation;
     entries.push(rankingEntry(e, name));
     progress.done(index, `已评分 ${name}：${score(e.total)} 分，${e.grade}`, false);
+    if (renamed)
+      progress.note(`注意：${name} 的副本另存为 ${output}（默认文件名已被同名的另一个文件使用）。`);
     for (const warning of outcome.warnings) progress.note(warning);
     if (options.json)
       io.out(

@@ -102,7 +102,9 @@ function parseFlags(args: string[]): Flags | string {
 }
 
 async function scoreFile(file: string, flags: Flags, io: CliIo): Promise<number> {
-  const outProblem = flags.out === undefined ? null : outFileProblem(flags.out);
+  const outIsFolder =
+    flags.out !== undefined && ((await stat(flags.out).catch(() => null))?.isDirectory() ?? false);
+  const outProblem = flags.out === undefined || outIsFolder ? null : outFileProblem(flags.out);
   if (outProblem) {
     io.err(`${outProblem}。`);
     return 2;

@@ -66,7 +66,7 @@ export function renderEvaluation(e: Evaluation): string {
   e.gaps.forEach((g, index) => {
     out.push(
       // The cell once: a message about a cell already starts with it (`预算支出!D12：…`).
-      `${index + 1}. [${severityLabels[g.severity]}] ${g.message}${g.cell && !g.message.includes(g.cell) ? `（${g.cell}）` : ""}`
+      `${index + 1}. [${severityLabels[g.severity]}] ${g.message}${g.cell && !g.message.startsWith(`${g.cell}：`) ? `（${g.cell}）` : ""}`
     );
     out.push(`   建议：${g.suggestion}`);
   });

@@ -10,6 +10,9 @@ import { recalculate } from "../../src/pipeline/recalculate";
 import { SAMPLE_PATH } from "../parse/sampleSnapshot";
 import { excelHost, fakeFromXlsx, runOn } from "../fakes/fromXlsx";
 import { type ExcelRun, ExcelWorkbook } from "../../src/hosts/excel/excelWorkbook";
+import { evaluate } from "../../src/evaluate/evaluate";
+import { settingsLayout } from "../../src/layout/settings";
+import { seed } from "../helpers";
 import { allCapabilities, excelWouldConvert, rowBlocks } from "../../src/hosts/excel/writeLayout";
 import { sampleWithProjects, writeTemp } from "../../bench/workbooks";
 import type { CellStyle, SheetLayout } from "../../src/layout/sheetLayout";
@@ -295,9 +298,21 @@ describe("Excel JS API adapter (on the test double)", () => {
     const fake = await fakeFromXlsx(SAMPLE_PATH);
     // The test double has no change events: the host gets one registration point here.
     let handler: ((event: { worksheetId?: string }) => Promise<void>) | null = null;
+    // Called as each run's first sync completes, before the host's code goes on.
+    let afterFirstSync: ((run: number) => void) | null = null;
+    let runs = 0;
     const run: ExcelRun = (options, batch) =>
       fake.run((context) => {
         const c = context as unknown as Excel.RequestContext;
+        const runNumber = ++runs;
+        const sync = c.sync.bind(c);
+        let first = true;
+        c.sync = (async () => {
+          const result = await sync();
+          if (first) afterFirstSync?.(runNumber);
+          first = false;
+          return result;
+        }) as typeof c.sync;
         (c.workbook.worksheets as unknown as { onChanged: unknown }).onChanged = {
           add: (h: typeof handler) => {
             handler = h;
@@ -329,8 +344,42 @@ describe("Excel JS API adapter (on the test double)", () => {
     const now = jest.spyOn(Date, "now").mockReturnValue(later);
     await handler!({ worksheetId: "{new-sheet}" });
     await handler!({ worksheetId: summary });
-    now.mockRestore();
     expect(edits).toBe(2);
+
+    // The settings sheet is the user's to edit (its 值 column): its changes count.
+    const e = evaluate(seed());
+    await host.writeOwnedSheet(settingsLayout({}, e.profile, e.parameters), "settings");
+    await handler!({ worksheetId: await idOf("绩效自评设置") });
+    expect(edits).toBe(3);
+
+    // While a write runs, an unknown sheet's event (the new summary's, before its id is
+    // known) is ours, however long ago the last write was.
+    const writeRun = runs + 2; // the recalculation's read, then its write
+    let fired = false;
+    afterFirstSync = (runNumber) => {
+      if (runNumber !== writeRun) return;
+      now.mockReturnValue(later + 100_000);
+      void handler!({ worksheetId: "{being-written}" });
+      fired = true;
+    };
+    await recalculate(host, { date: "2026-11-28" });
+    expect(fired).toBe(true);
+    afterFirstSync = null;
+    now.mockRestore();
+    expect(edits).toBe(3);
+  });
+
+  it("removes a hidden summary a cut-short block write left behind", async () => {
+    const fake = await fakeFromXlsx(SAMPLE_PATH);
+    await fake.run(async (context) => {
+      const ws = context.workbook.worksheets.add("绩效自评汇总（生成中）");
+      ws.getRange("A1").values = [["半成品"]];
+      ws.visibility = "Hidden";
+      await context.sync();
+    });
+    const host = excelHost(fake);
+    await recalculate(host, { date: "2026-11-27" });
+    expect(fake.sheetNames().filter((n) => n.startsWith("绩效自评汇总"))).toEqual(["绩效自评汇总"]);
   });
 
   it("knows which text Excel would turn into a number, date, logical value or formula", () => {

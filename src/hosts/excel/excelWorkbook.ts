@@ -28,6 +28,9 @@ export type ExcelRun = <T>(
  */
 export const WRITE_BUDGET_BYTES = 3_000_000;
 
+/** How the name of a summary being built starts after the summary's own: `绩效自评汇总（生成中）`. */
+const BUILDING_MARK = "（生成中";
+
 /** Milliseconds after our own write during which change events are ours, not the user's. */
 const OWN_WRITE_QUIET_MS = 1500;
 
@@ -50,8 +53,13 @@ export class ExcelWorkbook implements WorkbookPort {
   private haveRead = false;
   /** When our last write finished, to tell our own change events from the user's. */
   private lastWriteAt = 0;
-  /** Ids of the sheets we created (summary, settings, a summary being built). */
+  /**
+   * Ids of the summary sheets we created (and of one being built), whose change events are our
+   * own. Not the settings sheet: the user edits its 值 column, which must recalculate.
+   */
   private readonly writtenIds = new Set<string>();
+  /** A write is in progress (its new sheet's events may come before its id is known). */
+  private writing = false;
 
   constructor(
     private readonly run: ExcelRun,
@@ -143,7 +151,9 @@ export class ExcelWorkbook implements WorkbookPort {
   private isUserEdit(worksheetId: string | undefined): boolean {
     if (worksheetId && this.writtenIds.has(worksheetId)) return false;
     const known = worksheetId !== undefined && Object.values(this.ids).includes(worksheetId);
-    return known || Date.now() - this.lastWriteAt >= OWN_WRITE_QUIET_MS;
+    if (known) return true;
+    // A sheet not known yet: ours while we write (its id is learnt only after the sync).
+    return !this.writing && Date.now() - this.lastWriteAt >= OWN_WRITE_QUIET_MS;
   }
 
   /**
@@ -192,11 +202,18 @@ export class ExcelWorkbook implements WorkbookPort {
     const plan = planSummaryWrite(this.knownSheets, this.owned[role], layout.name);
     const target = { ...layout, name: plan.target };
     const blocks = rowBlocks(target, this.writeBudgetBytes);
-    const skipped =
-      blocks.length === 1
-        ? await this.writeInOneRequest(context, target, plan.replace, role)
-        : await this.writeInBlocks(context, target, plan.replace, role, blocks);
-    this.lastWriteAt = Date.now();
+    this.queueLeftoverRemoval(context, target.name);
+    this.writing = true;
+    let skipped: string[];
+    try {
+      skipped =
+        blocks.length === 1
+          ? await this.writeInOneRequest(context, target, plan.replace, role)
+          : await this.writeInBlocks(context, target, plan.replace, role, blocks);
+    } finally {
+      this.writing = false;
+      this.lastWriteAt = Date.now();
+    }
     if (!plan.replace) this.knownSheets = [...this.knownSheets, plan.target];
     this.owned[role] = plan.target;
     return {
@@ -205,6 +222,17 @@ export class ExcelWorkbook implements WorkbookPort {
       besideForeign: plan.besideForeign,
       skipped,
     };
+  }
+
+  /**
+   * Queues the removal of hidden sheets a block write left behind when it was cut short (the
+   * pane closed half-way): `绩效自评汇总（生成中）`, ….
+   */
+  private queueLeftoverRemoval(context: Excel.RequestContext, name: string): void {
+    const leftovers = this.knownSheets.filter((n) => n.startsWith(`${name}${BUILDING_MARK}`));
+    for (const n of leftovers) context.workbook.worksheets.getItem(this.ids[n] ?? n).delete();
+    if (leftovers.length > 0)
+      this.knownSheets = this.knownSheets.filter((n) => !leftovers.includes(n));
   }
 
   /** Queues the removal of our earlier sheet (first in a batch: it fails if the sheet is gone). */
@@ -238,7 +266,7 @@ export class ExcelWorkbook implements WorkbookPort {
     this.queueMarking(context, sheet, role);
     await context.sync();
     this.ids[layout.name] = sheet.id;
-    this.writtenIds.add(sheet.id);
+    if (role === "summary") this.writtenIds.add(sheet.id);
     return skipped;
   }
 
@@ -256,8 +284,9 @@ export class ExcelWorkbook implements WorkbookPort {
     [first, ...rest]: RowBlock[]
   ): Promise<string[]> {
     const building =
-      candidateNames(`${layout.name}（生成中）`).find((n) => !this.knownSheets.includes(n)) ??
-      `${layout.name}（生成中${Date.now() % 100000}）`;
+      candidateNames(`${layout.name}${BUILDING_MARK}）`).find(
+        (n) => !this.knownSheets.includes(n)
+      ) ?? `${layout.name}${BUILDING_MARK}${Date.now() % 100000}）`;
     const sheet = context.workbook.worksheets.add(building);
     sheet.visibility = "Hidden";
     sheet.load("id");
