@@ -51,28 +51,27 @@ export function isCalendarDate(text: string): boolean {
 
 /**
  * Where one scored file goes: the input itself (--in-place), `--out` — into that folder with the
- * default name when it is an existing folder or ends in a path separator — or beside the input.
+ * default name when it is an existing folder, ends in a path separator or has no extension —
+ * or beside the input. Or why `--out` cannot name it: the copy is an .xlsx, and a name with
+ * another extension (.xls, .csv) would give Excel a file whose content and name disagree.
  */
-async function outputFor(file: string, flags: Flags): Promise<string> {
-  if (flags.inPlace) return file;
-  if (flags.out === undefined) return scoredName(file);
-  const isFolder =
-    /[\\/]$/.test(flags.out) ||
-    extname(flags.out) === "" ||
-    ((await stat(flags.out).catch(() => null))?.isDirectory() ?? false);
-  return isFolder ? scoredName(file, flags.out) : flags.out;
-}
-
-/**
- * Why `--out` cannot name the scored copy of one file, or null: the copy is an .xlsx, and a
- * name with another extension (.xls, .csv) would give Excel a file whose content and name
- * disagree. A name without an extension is a folder.
- */
-export function outFileProblem(out: string): string | null {
-  if (/[\\/]$/.test(out)) return null;
+async function outputFor(
+  file: string,
+  flags: Flags
+): Promise<{ target: string } | { problem: string }> {
+  if (flags.inPlace) return { target: file };
+  const out = flags.out;
+  if (out === undefined) return { target: scoredName(file) };
   const ext = extname(out);
-  if (ext === "" || ext.toLowerCase() === ".xlsx") return null;
-  return `--out 的文件名应以 .xlsx 结尾（评分副本总是 .xlsx 工作簿），收到“${basename(out)}”`;
+  const isFolder =
+    /[\\/]$/.test(out) ||
+    ext === "" ||
+    ((await stat(out).catch(() => null))?.isDirectory() ?? false);
+  if (isFolder) return { target: scoredName(file, out) };
+  if (ext.toLowerCase() === ".xlsx") return { target: out };
+  return {
+    problem: `--out 的文件名应以 .xlsx 结尾（评分副本总是 .xlsx 工作簿），收到“${basename(out)}”`,
+  };
 }
 
 function parseFlags(args: string[]): Flags | string {
@@ -102,14 +101,12 @@ function parseFlags(args: string[]): Flags | string {
 }
 
 async function scoreFile(file: string, flags: Flags, io: CliIo): Promise<number> {
-  const outIsFolder =
-    flags.out !== undefined && ((await stat(flags.out).catch(() => null))?.isDirectory() ?? false);
-  const outProblem = flags.out === undefined || outIsFolder ? null : outFileProblem(flags.out);
-  if (outProblem) {
-    io.err(`${outProblem}。`);
+  const output = await outputFor(file, flags);
+  if ("problem" in output) {
+    io.err(`${output.problem}。`);
     return 2;
   }
-  const target = await outputFor(file, flags);
+  const target = output.target;
   if (!flags.inPlace && (await sameFile(target, file))) {
     io.err(`不会覆盖输入文件 ${file}：请用 --out 指定其他文件，或加 --in-place`);
     return 2;

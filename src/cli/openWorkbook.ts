@@ -1,12 +1,13 @@
 /**
  * Opening an .xlsx for the command line, with one clear Chinese line for every way it can fail.
  * In steps, so that the caller can look at the package (is it macro-enabled? what would
- * ExcelJS lose, see preservation.ts) before ExcelJS parses it: `readWorkbookFile` (the bytes)
- * or `checkWorkbookData` (bytes already in memory), then `openWorkbookData`.
+ * ExcelJS lose, see preservation.ts) before ExcelJS parses it: `readFileBytes`, then
+ * `checkWorkbookData`, then `openWorkbookData`.
  */
 import JSZip from "jszip";
 import { readFile } from "node:fs/promises";
 import { FileWorkbook } from "../hosts/file/fileWorkbook";
+import { ZipPackage } from "../hosts/file/zipPackage";
 import { describeError, errorCode } from "./errors";
 
 export type Opened = { ok: true; book: FileWorkbook } | { ok: false; reason: string };
@@ -24,7 +25,14 @@ export interface PackageInfo {
 
 /** The file's bytes and what its package says; or why it is not an .xlsx at all. */
 export type ReadFile =
-  { ok: true; data: Uint8Array; info: PackageInfo } | { ok: false; reason: string };
+  | {
+      ok: true;
+      data: Uint8Array;
+      info: PackageInfo;
+      /** The package as read, for the package writer (absent when our zip reader refused it). */
+      zipPackage?: ZipPackage;
+    }
+  | { ok: false; reason: string };
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
@@ -54,11 +62,6 @@ export async function readFileBytes(
   }
 }
 
-export async function readWorkbookFile(path: string): Promise<ReadFile> {
-  const read = await readFileBytes(path);
-  return read.ok ? checkWorkbookData(read.data) : read;
-}
-
 /** Whether `data` is an .xlsx package, and what it says about itself. */
 export async function checkWorkbookData(data: Uint8Array): Promise<ReadFile> {
   if (data.length === 0) return { ok: false, reason: "文件为空" };
@@ -70,23 +73,38 @@ export async function checkWorkbookData(data: Uint8Array): Promise<ReadFile> {
   }
   if (!startsWith(data, ZIP))
     return { ok: false, reason: "不是 .xlsx 文件（请在 Excel 中另存为 .xlsx 格式）" };
-  let zip: JSZip;
+  // The package is read once, by the zip reader the package writer edits it with; an archive
+  // that reader refuses (it refuses more than it must) is left to JSZip, as ExcelJS reads it.
+  let names: string[];
+  let types = "";
+  let zipPackage: ZipPackage | undefined;
   try {
-    zip = await JSZip.loadAsync(data);
+    zipPackage = ZipPackage.read(data);
+    names = zipPackage.names().filter((name) => !name.endsWith("/"));
+    try {
+      types = zipPackage.text("[Content_Types].xml") ?? "";
+    } catch {
+      // Unreadable content types: ExcelJS decides below whether the file opens at all.
+    }
   } catch {
-    return { ok: false, reason: DAMAGED };
+    let zip: JSZip;
+    try {
+      zip = await JSZip.loadAsync(data);
+    } catch {
+      return { ok: false, reason: DAMAGED };
+    }
+    names = Object.values(zip.files)
+      .filter((entry) => !entry.dir)
+      .map((entry) => entry.name);
+    try {
+      types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
+    } catch {
+      // As above.
+    }
   }
-  const names = Object.values(zip.files)
-    .filter((entry) => !entry.dir)
-    .map((entry) => entry.name.replace(/^\//, ""));
+  names = names.map((name) => name.replace(/^\//, ""));
   if (!names.includes("xl/workbook.xml"))
     return { ok: false, reason: "不是 Excel 工作簿（压缩包中没有 xl/workbook.xml）" };
-  let types = "";
-  try {
-    types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
-  } catch {
-    // Unreadable content types: ExcelJS decides below whether the file opens at all.
-  }
   const type = workbookContentType(types);
   return {
     ok: true,
@@ -96,6 +114,7 @@ export async function checkWorkbookData(data: Uint8Array): Promise<ReadFile> {
         /macroEnabled/i.test(type ?? "") || names.some((n) => /^xl\/vbaProject\.bin$/i.test(n)),
       plainWorkbook: type === XLSX_WORKBOOK,
     },
+    zipPackage,
   };
 }
 

@@ -136,7 +136,7 @@ export async function scoreWorkbookData(
   // The summary sheet into the original package: nothing else changes.
   if (!info.macroEnabled && info.plainWorkbook) {
     try {
-      const written = await writeOwnedSheetIntoPackage(data, summary, {
+      const written = await writeOwnedSheetIntoPackage(read.zipPackage ?? data, summary, {
         markerName: OWNER_NAMES.summary,
         preferredName: summary.name,
       });

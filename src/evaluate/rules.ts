@@ -43,15 +43,6 @@ export const ruleKindLabels: Record<RuleKind, string> = {
   fundWeightedMean: "按项目资金加权平均得分",
 };
 
-export const metricLabels: Record<MetricId, string> = {
-  executionRate: "财政支出执行率",
-  keyTaskCompletion: "重点工作完成率",
-  projectEvaluationCoverage: "项目自评覆盖率",
-  threePublicControl: "“三公”经费支出占预算比例",
-  projectFundWeightedScore: "项目自评得分（资金加权）",
-  satisfaction: "满意度",
-};
-
 /** Which parameters each rule kind has. */
 export const ruleParams: Record<RuleKind, ParamSpec[]> = {
   judgment: [],
@@ -88,11 +79,6 @@ export const ruleParams: Record<RuleKind, ParamSpec[]> = {
     },
   ],
 };
-
-/** The metric a rule scores, or null for judgment. */
-export function ruleMetric(rule: Rule): MetricId | null {
-  return rule.kind === "judgment" ? null : rule.metric;
-}
 
 /** Shows a metric value in its natural unit: rates as %, the weighted score as points. */
 export function formatMetric(metric: MetricId, value: Dec): string {

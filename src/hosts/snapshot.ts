@@ -39,14 +39,6 @@ export function isCellError(value: CellValue): value is CellError {
   return typeof value === "object" && value !== null && "error" in value;
 }
 
-const ERROR_TEXT =
-  /^#(DIV\/0!|REF!|N\/A|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|BUSY!|BLOCKED!|CONNECT!|FIELD!|UNKNOWN!)$/;
-
-/** Excel's JS API returns error values as text (`"#DIV/0!"`); this recognises them. */
-export function errorFromText(text: string): CellError | null {
-  return ERROR_TEXT.test(text.trim()) ? { error: text.trim() } : null;
-}
-
 /** Column index (0-based) → letters: 0 → A, 27 → AB. */
 export function columnLetters(index: number): string {
   let n = index + 1;
@@ -69,6 +61,13 @@ export function columnIndex(letters: string): number {
 /** 0-based row/column → `C5`. */
 export function cellAddress(row: number, column: number): string {
   return `${columnLetters(column)}${row + 1}`;
+}
+
+/** 0-based inclusive rectangle → `A1:I77`, or `C5` for one cell (both writers and the XML). */
+export function rangeAddress(r: { top: number; left: number; bottom: number; right: number }) {
+  const a = cellAddress(r.top, r.left);
+  const b = cellAddress(r.bottom, r.right);
+  return a === b ? a : `${a}:${b}`;
 }
 
 /** Sheet-qualified address as users read it: `预算支出!C5` (no quotes, as in our messages). */

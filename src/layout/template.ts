@@ -6,7 +6,7 @@
  * is one layout that satisfies it, not the only one.
  */
 import { Dec, fixed } from "../model/decimal";
-import type { BudgetCategory, DepartmentInput } from "../model/input";
+import { BUDGET_CATEGORIES, type DepartmentInput } from "../model/input";
 import type { Profile } from "../evaluate/profile";
 import { budgetCategoryLabels } from "../evaluate/budget";
 import type {
@@ -130,18 +130,6 @@ function infoSheet(data?: DepartmentInput): SheetLayout {
   return layout;
 }
 
-const BUDGET_ORDER: BudgetCategory[] = [
-  "basic",
-  "personnel",
-  "publicOperating",
-  "project",
-  "capitalConstruction",
-  "remittance",
-  "business",
-  "subsidy",
-  "total",
-];
-
 function budgetSheet(data?: DepartmentInput): SheetLayout {
   const layout = sheet(TEMPLATE_SHEETS.budget, [30, 16, 16, 16]);
   title(layout, "部门预算支出明细表", 4);
@@ -149,7 +137,7 @@ function budgetSheet(data?: DepartmentInput): SheetLayout {
   ["支出类别", "年初预算数", "调整预算数", "决算数"].forEach((h, c) =>
     put(layout, 2, c, h, styles.header)
   );
-  BUDGET_ORDER.forEach((category, i) => {
+  BUDGET_CATEGORIES.forEach((category, i) => {
     const row = 3 + i;
     const source = data?.budget.rows.find((r) => r.category === category);
     const isTotal = category === "total";

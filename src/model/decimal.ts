@@ -53,10 +53,6 @@ export function minDec(a: Dec, b: Dec): Dec {
   return a.lessThan(b) ? a : b;
 }
 
-export function maxDec(a: Dec, b: Dec): Dec {
-  return a.greaterThan(b) ? a : b;
-}
-
 /** `46665.43` → "46665.43"; always `digits` decimals, rounded as Excel does. */
 export function fixed(value: Dec, digits = 2): string {
   return excelRound(value, digits).toFixed(digits);

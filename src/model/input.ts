@@ -22,6 +22,19 @@ export type BudgetCategory =
   | "subsidy" // 五、对附属单位补助支出
   | "total"; // 合计
 
+/** Every budget category, in the order of the 部门预算支出明细表. */
+export const BUDGET_CATEGORIES: readonly BudgetCategory[] = [
+  "basic",
+  "personnel",
+  "publicOperating",
+  "project",
+  "capitalConstruction",
+  "remittance",
+  "business",
+  "subsidy",
+  "total",
+];
+
 /** The three amount columns of the budget table. */
 export type BudgetColumn = "initial" | "adjusted" | "final";
 

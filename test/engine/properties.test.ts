@@ -1,7 +1,11 @@
 /** Property tests: for any input the engine keeps its invariants and never throws. */
 import fc from "fast-check";
 import { Dec, dec, sum } from "../../src/model/decimal";
-import type { BudgetCategory, DepartmentInput, EvaluationSettings } from "../../src/model/input";
+import {
+  BUDGET_CATEGORIES,
+  type DepartmentInput,
+  type EvaluationSettings,
+} from "../../src/model/input";
 import { evaluate } from "../../src/evaluate/evaluate";
 import { foshan2022, genericPreset } from "../../src/profiles";
 
@@ -17,17 +21,7 @@ const scoreValue = fc.option(
   fc.integer({ min: -2000, max: 4000 }).map((x) => new Dec(x).dividedBy(100)),
   { nil: null }
 );
-const categories: BudgetCategory[] = [
-  "basic",
-  "personnel",
-  "publicOperating",
-  "project",
-  "capitalConstruction",
-  "remittance",
-  "business",
-  "subsidy",
-  "total",
-];
+const categories = BUDGET_CATEGORIES;
 const knownNames = [...foshan2022.indicators, ...genericPreset.indicators].flatMap((i) => [
   i.name,
   ...(i.aliases ?? []),

@@ -12,6 +12,7 @@ import {
   queueRows,
   queueSheetSetup,
   rowBlocks,
+  styleRuns,
 } from "../../src/hosts/excel/writeLayout";
 import type { SheetLayout } from "../../src/layout/sheetLayout";
 
@@ -91,13 +92,14 @@ export async function requestSizes(
  * across syncs through its loaded id.)
  */
 export function summaryWriteRequests(layout: SheetLayout, budgetBytes: number): Promise<number[]> {
-  const blocks = rowBlocks(layout, budgetBytes);
+  const runs = styleRuns(layout.cells);
+  const blocks = rowBlocks(layout, budgetBytes, runs);
   return requestSizes(async (context) => {
     const sheet = context.workbook.worksheets.getItem(layout.name);
     queueSheetSetup(sheet, layout, allCapabilities);
     context.workbook.names.add("JixiaoSummary", sheet.getRange("A1"), "绩效自评助手生成的汇总表");
     for (const block of blocks) {
-      queueRows(sheet, layout, block);
+      queueRows(sheet, layout, block, runs);
       await context.sync();
     }
   });

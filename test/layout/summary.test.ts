@@ -36,6 +36,8 @@ describe("summary layout", () => {
     expect(at(layout, total, 7)?.value).toBe("填报执行率 80.87%");
     const project = rowOf(layout, "二、项目支出");
     expect(at(layout, project, 5)?.value).toBe(0.8866); // 43757.42 ÷ 49356.67
+    // 预算调整率 of 项目支出: (49,356.67 − 37,590.50) ÷ 37,590.50 = 31.30%, as its gap says.
+    expect(at(layout, project, 6)?.value).toBe(0.313);
   });
 
   it("shows every indicator with entered, computed, counted, rate, explanation and marks", () => {

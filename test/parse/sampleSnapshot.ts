@@ -11,6 +11,9 @@ import {
 
 export const SAMPLE_PATH = join(__dirname, "..", "..", "samples", "foshan-sbj-2022.xlsx");
 
+/** The sample's sheets, in order (also the template's, as 插入模板 adds them). */
+export const SAMPLE_SHEETS = ["基本信息", "预算支出", "绩效指标", "项目清单", "重点工作"];
+
 let cached: WorkbookSnapshot | undefined;
 
 export async function sampleSnapshot(): Promise<WorkbookSnapshot> {

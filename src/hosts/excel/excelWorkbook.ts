@@ -10,10 +10,12 @@ import { ownedFromMarkers, queueMarkers, readSnapshot } from "./readSnapshot";
 import {
   type ExcelCapabilities,
   type RowBlock,
+  type StyleRun,
   queueLayout,
   queueRows,
   queueSheetSetup,
   rowBlocks,
+  styleRuns,
 } from "./writeLayout";
 
 /** `Excel.run` with the options we use, injectable so tests can pass the test double. */
@@ -201,15 +203,17 @@ export class ExcelWorkbook implements WorkbookPort {
   ): Promise<WriteResult> {
     const plan = planSummaryWrite(this.knownSheets, this.owned[role], layout.name);
     const target = { ...layout, name: plan.target };
-    const blocks = rowBlocks(target, this.writeBudgetBytes);
+    // The style runs once: they size the blocks and are then queued.
+    const runs = styleRuns(target.cells);
+    const blocks = rowBlocks(target, this.writeBudgetBytes, runs);
     this.queueLeftoverRemoval(context, target.name);
     this.writing = true;
     let skipped: string[];
     try {
       skipped =
         blocks.length === 1
-          ? await this.writeInOneRequest(context, target, plan.replace, role)
-          : await this.writeInBlocks(context, target, plan.replace, role, blocks);
+          ? await this.writeInOneRequest(context, target, plan.replace, role, runs)
+          : await this.writeInBlocks(context, target, plan.replace, role, blocks, runs);
     } finally {
       this.writing = false;
       this.lastWriteAt = Date.now();
@@ -257,12 +261,13 @@ export class ExcelWorkbook implements WorkbookPort {
     context: Excel.RequestContext,
     layout: SheetLayout,
     replace: boolean,
-    role: SheetRole
+    role: SheetRole,
+    runs: readonly StyleRun[]
   ): Promise<string[]> {
     this.queueRemoval(context, layout.name, replace, role);
     const sheet = context.workbook.worksheets.add(layout.name);
     sheet.load("id");
-    const skipped = queueLayout(sheet, layout, this.capabilities);
+    const skipped = queueLayout(sheet, layout, this.capabilities, runs);
     this.queueMarking(context, sheet, role);
     await context.sync();
     this.ids[layout.name] = sheet.id;
@@ -281,7 +286,8 @@ export class ExcelWorkbook implements WorkbookPort {
     layout: SheetLayout,
     replace: boolean,
     role: SheetRole,
-    [first, ...rest]: RowBlock[]
+    [first, ...rest]: RowBlock[],
+    runs: readonly StyleRun[]
   ): Promise<string[]> {
     const building =
       candidateNames(`${layout.name}${BUILDING_MARK}）`).find(
@@ -291,12 +297,12 @@ export class ExcelWorkbook implements WorkbookPort {
     sheet.visibility = "Hidden";
     sheet.load("id");
     const skipped = queueSheetSetup(sheet, layout, this.capabilities);
-    queueRows(sheet, layout, first);
+    queueRows(sheet, layout, first, runs);
     await context.sync();
     this.writtenIds.add(sheet.id);
     try {
       for (const block of rest) {
-        queueRows(sheet, layout, block);
+        queueRows(sheet, layout, block, runs);
         // eslint-disable-next-line office-addins/no-context-sync-in-loop -- each block must be its own request
         await context.sync();
         this.lastWriteAt = Date.now();

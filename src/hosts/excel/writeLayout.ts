@@ -5,7 +5,7 @@
  * Features the host lacks are skipped and named, never attempted.
  */
 import type { CellStyle, LayoutCell, MergeRange, SheetLayout } from "../../layout/sheetLayout";
-import { cellAddress } from "../snapshot";
+import { rangeAddress } from "../snapshot";
 
 /** What the host supports, from `Office.context.requirements.isSetSupported("ExcelApi", …)`. */
 export interface ExcelCapabilities {
@@ -16,12 +16,6 @@ export interface ExcelCapabilities {
 }
 
 export const allCapabilities: ExcelCapabilities = { dataValidation: true, pageLayout: true };
-
-function address(r: MergeRange): string {
-  return r.top === r.bottom && r.left === r.right
-    ? cellAddress(r.top, r.left)
-    : `${cellAddress(r.top, r.left)}:${cellAddress(r.bottom, r.right)}`;
-}
 
 /** Excel's columnWidth is in points; our layouts say characters of the default font. */
 export const pointsPerCharacter = 6;
@@ -239,9 +233,14 @@ function styleOperations(run: StyleRun): number {
 /**
  * The layout's rows in blocks whose estimated request stays within `budgetBytes` (Excel on the
  * web refuses a request over 5 MB). One block — one request — for any sheet this add-in
- * usually writes (a 10,000-project summary is about 1.5 MB); a block never splits a row.
+ * usually writes (office.js sends 2.5 MB for a 10,000-project summary); a block never splits
+ * a row. `runs` are the layout's style runs (computed once by the caller that queues them).
  */
-export function rowBlocks(layout: SheetLayout, budgetBytes: number): RowBlock[] {
+export function rowBlocks(
+  layout: SheetLayout,
+  budgetBytes: number,
+  runs: readonly StyleRun[] = styleRuns(layout.cells)
+): RowBlock[] {
   const { rows, columns } = extent(layout);
   // Every row carries its values and formats as arrays of `columns` entries ("null," where
   // empty); a cell's value and format take the place of two nulls.
@@ -249,8 +248,7 @@ export function rowBlocks(layout: SheetLayout, budgetBytes: number): RowBlock[] 
   for (const c of layout.cells)
     bytes[c.row] +=
       jsonBytes(c.formula ?? c.value) + jsonBytes(c.style?.numberFormat ?? null) - 2 * 4;
-  for (const run of styleRuns(layout.cells))
-    bytes[run.range.top] += OPERATION_BYTES * styleOperations(run);
+  for (const run of runs) bytes[run.range.top] += OPERATION_BYTES * styleOperations(run);
   for (const m of layout.merges) bytes[m.top] += OPERATION_BYTES * 2;
   for (const row of Object.keys(layout.rowHeights ?? {})) bytes[Number(row)] += OPERATION_BYTES * 3;
   // A block never starts inside a merge that spans rows: a later request would write into
@@ -279,19 +277,26 @@ export function rowBlocks(layout: SheetLayout, budgetBytes: number): RowBlock[] 
 export function queueLayout(
   worksheet: Excel.Worksheet,
   layout: SheetLayout,
-  caps: ExcelCapabilities
+  caps: ExcelCapabilities,
+  runs: readonly StyleRun[] = styleRuns(layout.cells)
 ): string[] {
   const skipped = queueSheetSetup(worksheet, layout, caps);
-  queueRows(worksheet, layout, { first: 0, last: Number.MAX_SAFE_INTEGER });
+  queueRows(worksheet, layout, { first: 0, last: Number.MAX_SAFE_INTEGER }, runs);
   return skipped;
 }
 
 /**
- * Queues the rows of one block: number formats and values as 2-D arrays, the styles, merges
- * and heights that start in it. Formats go before values, so that text typed as text (`@`)
- * stays text.
+ * Queues the rows of one block: number formats and values as 2-D arrays, the style runs,
+ * merges and heights that start in it (a run may reach into a later block: it is applied once,
+ * with its first row). Formats go before values, so that text typed as text (`@`) stays text.
+ * `runs` are the whole layout's style runs, computed once for all blocks.
  */
-export function queueRows(worksheet: Excel.Worksheet, layout: SheetLayout, block: RowBlock): void {
+export function queueRows(
+  worksheet: Excel.Worksheet,
+  layout: SheetLayout,
+  block: RowBlock,
+  runs: readonly StyleRun[] = styleRuns(layout.cells)
+): void {
   const inBlock = (row: number) => row >= block.first && row <= block.last;
   const cells = layout.cells.filter((c) => inBlock(c.row));
   if (cells.length > 0) {
@@ -320,9 +325,11 @@ export function queueRows(worksheet: Excel.Worksheet, layout: SheetLayout, block
     range.numberFormat = formats as unknown as string[][];
     range.values = values as unknown as string[][];
   }
-  for (const run of styleRuns(cells))
-    applyStyle(worksheet.getRange(address(run.range)), run.style, layout, run.overlay);
-  for (const m of layout.merges) if (inBlock(m.top)) worksheet.getRange(address(m)).merge(false);
+  for (const run of runs)
+    if (inBlock(run.range.top))
+      applyStyle(worksheet.getRange(rangeAddress(run.range)), run.style, layout, run.overlay);
+  for (const m of layout.merges)
+    if (inBlock(m.top)) worksheet.getRange(rangeAddress(m)).merge(false);
   for (const [row, height] of Object.entries(layout.rowHeights ?? {}))
     if (inBlock(Number(row)))
       worksheet.getRangeByIndexes(Number(row), 0, 1, 1).format.rowHeight = height;
@@ -352,7 +359,7 @@ export function queueSheetSetup(
   if (caps.dataValidation) {
     if (layout.showGridlines === false) worksheet.showGridlines = false;
     for (const v of layout.validations ?? []) {
-      const dv = worksheet.getRange(address(v.range)).dataValidation;
+      const dv = worksheet.getRange(rangeAddress(v.range)).dataValidation;
       dv.rule =
         v.rule.kind === "list"
           ? { list: { inCellDropDown: true, source: v.rule.choices.join(",") } }
@@ -379,7 +386,7 @@ export function queueSheetSetup(
     page.zoom = { horizontalFitToPages: print.fitToPagesWide, verticalFitToPages: 0 };
     page.centerHorizontally = print.centerHorizontally ?? true;
     page.printGridlines = print.printGridlines ?? false;
-    page.setPrintArea(address(print.printArea));
+    page.setPrintArea(rangeAddress(print.printArea));
     if (print.titleRows)
       page.setPrintTitleRows(`$${print.titleRows.first + 1}:$${print.titleRows.last + 1}`);
     if (print.margins) {

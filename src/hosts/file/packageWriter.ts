@@ -348,16 +348,17 @@ interface DefinedName {
 
 /**
  * Adds or replaces the sheet `layout` (named by the ownership rules of ownership.ts) in the
- * package `data`; every other entry keeps its bytes. Throws a PackageWriteError for a package
- * it cannot safely edit (nothing is written then).
+ * package `data` (its bytes, or the ZipPackage the caller already read, which this edits);
+ * every other entry keeps its bytes. Throws a PackageWriteError for a package it cannot safely
+ * edit (nothing is written then).
  */
 export async function writeOwnedSheetIntoPackage(
-  data: Uint8Array,
+  data: Uint8Array | ZipPackage,
   layout: SheetLayout,
   options: { markerName: string; preferredName: string }
 ): Promise<PackageWriteResult> {
   try {
-    return writeInto(ZipPackage.read(data), layout, options);
+    return writeInto(data instanceof ZipPackage ? data : ZipPackage.read(data), layout, options);
   } catch (error) {
     if (error instanceof ZipError) throw new PackageWriteError(error.message);
     throw error;

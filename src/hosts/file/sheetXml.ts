@@ -18,7 +18,7 @@ import type {
   MergeRange,
   SheetLayout,
 } from "../../layout/sheetLayout";
-import { cellAddress, columnLetters } from "../snapshot";
+import { cellAddress, columnLetters, rangeAddress } from "../snapshot";
 
 /** The formats a sheet needs, with indexes local to it; fragments carry no namespace prefix. */
 export interface StyleParts {
@@ -208,12 +208,6 @@ export function sheetPrefix(name: string): string {
   return `'${name.replace(/'/g, "''")}'!`;
 }
 
-export function rangeRef(r: MergeRange): string {
-  const a = cellAddress(r.top, r.left);
-  const b = cellAddress(r.bottom, r.right);
-  return a === b ? a : `${a}:${b}`;
-}
-
 const absolute = (r: MergeRange) =>
   `$${columnLetters(r.left)}$${r.top + 1}:$${columnLetters(r.right)}$${r.bottom + 1}`;
 
@@ -254,7 +248,7 @@ function validationXml(v: DataValidation): string {
     ` allowBlank="1" showErrorMessage="1" errorStyle="stop" errorTitle="输入有误"` +
     ` error="${xmlAttr(v.errorMessage)}"` +
     (v.prompt ? ` showInputMessage="1" prompt="${xmlAttr(v.prompt)}"` : "") +
-    ` sqref="${rangeRef(v.range)}"`;
+    ` sqref="${rangeAddress(v.range)}"`;
   const rule = v.rule;
   if (rule.kind === "list")
     return `<dataValidation type="list"${common}><formula1>${xmlText(`"${rule.choices.join(",")}"`)}</formula1></dataValidation>`;
@@ -368,7 +362,7 @@ export function worksheetXml(
   const merges =
     layout.merges.length > 0
       ? `<mergeCells count="${layout.merges.length}">${layout.merges
-          .map((m) => `<mergeCell ref="${rangeRef(m)}"/>`)
+          .map((m) => `<mergeCell ref="${rangeAddress(m)}"/>`)
           .join("")}</mergeCells>`
       : "";
   const validations = layout.validations ?? [];
@@ -408,7 +402,7 @@ export function worksheetXml(
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
     sheetPr +
-    `<dimension ref="${rangeRef({ top: 0, left: 0, bottom: maxRow, right: maxColumn })}"/>` +
+    `<dimension ref="${rangeAddress({ top: 0, left: 0, bottom: maxRow, right: maxColumn })}"/>` +
     `<sheetViews>${view}</sheetViews>` +
     '<sheetFormatPr defaultRowHeight="16" customHeight="1"/>' +
     colsXml(layout.columnWidths) +

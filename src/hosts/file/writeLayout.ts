@@ -3,20 +3,10 @@
  * (values, formulas, styles, merges, widths, validation, freeze panes, print setup).
  */
 import type ExcelJS from "exceljs";
-import type {
-  CellStyle,
-  LayoutCell,
-  MergeRange,
-  SheetLayout,
-  ValidationRule,
-} from "../../layout/sheetLayout";
-import { cellAddress } from "../snapshot";
+import type { CellStyle, LayoutCell, SheetLayout, ValidationRule } from "../../layout/sheetLayout";
+import { rangeAddress } from "../snapshot";
 
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
-
-export function rangeAddress(r: MergeRange): string {
-  return `${cellAddress(r.top, r.left)}:${cellAddress(r.bottom, r.right)}`;
-}
 
 /**
  * The ExcelJS style for a layout style. Built once per distinct style and shared by every cell
