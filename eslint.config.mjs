@@ -95,7 +95,7 @@ export default [
       "src/evaluate/**/*.ts",
       "src/parse/**/*.ts",
       "src/layout/**/*.ts",
-      "src/profiles/**/*.ts",
+      "src/standard/**/*.ts",
       "src/pipeline/**/*.ts",
     ],
     rules: {

@@ -18,8 +18,8 @@ import { gzipSync } from "node:zlib";
 import { dec } from "../src/model/decimal";
 import type { DepartmentInput } from "../src/model/input";
 import { evaluate } from "../src/evaluate/evaluate";
-import type { Profile } from "../src/evaluate/profile";
-import { genericPreset } from "../src/profiles";
+import type { Standard } from "../src/standard/types";
+import { genericPreset } from "../src/standard/presets";
 import { FileWorkbook } from "../src/hosts/file/fileWorkbook";
 import { recalculate } from "../src/pipeline/recalculate";
 import { sheetStyles, worksheetXml } from "../src/hosts/file/sheetXml";
@@ -137,7 +137,7 @@ async function officeJsRequests(): Promise<void> {
   console.log(`summary write as office.js sends it (limit 5 MB): ${parts.join("; ")}`);
 }
 
-function bigProfile(indicators: number): Profile {
+function bigStandard(indicators: number): Standard {
   return {
     ...genericPreset,
     id: "bench-200",
@@ -146,32 +146,29 @@ function bigProfile(indicators: number): Profile {
       level1: `一级${i % 10}`,
       name: `指标${i}`,
       max: dec("0.5"),
-      rule:
-        i % 4 === 0
+      unconfirmed: [],
+      ...(i % 4 === 0
+        ? {
+            rule: { kind: "fundWeightedMean" as const, params: { basis: "budget" as const } },
+            metric: "projectFundWeightedScore" as const,
+          }
+        : i % 4 === 1
           ? {
-              kind: "fundWeightedMean" as const,
-              metric: "projectFundWeightedScore" as const,
-              weightBasis: "budget" as const,
+              rule: { kind: "linearBand" as const, params: { floor: dec("0.6"), full: dec(1) } },
+              metric: "executionRate" as const,
             }
-          : i % 4 === 1
-            ? {
-                kind: "linearBand" as const,
-                metric: "executionRate" as const,
-                floor: dec("0.6"),
-                target: dec(1),
-              }
-            : { kind: "judgment" as const },
+          : { rule: { kind: "judgment" as const, params: {} } }),
     })),
   };
 }
 
 async function engine(): Promise<void> {
   console.log("\n## Engine (200 indicators)");
-  const profile = bigProfile(200);
+  const standard = { standard: bigStandard(200), problems: [], sheet: "bench" };
   for (const projects of [1, 10_000]) {
     const input: DepartmentInput = {
       ...seedDepartment,
-      indicators: profile.indicators.map((d) => ({
+      indicators: standard.standard.indicators.map((d) => ({
         level1: d.level1,
         name: d.name,
         entered: dec("0.4"),
@@ -185,8 +182,8 @@ async function engine(): Promise<void> {
       })),
     };
     // The first call (code not yet optimised by the JIT), then the median of 20 after warm-up.
-    const cold = await time(() => evaluate(input, { profile }));
-    const m = await medians({ warm: async () => evaluate(input, { profile }) }, 20);
+    const cold = await time(() => evaluate(input, { standard }));
+    const m = await medians({ warm: async () => evaluate(input, { standard }) }, 20);
     const target =
       projects === 10_000
         ? `；目标 < 20 ms：实测 ${f1(m.warm)} ms${m.warm < 20 ? "" : "（未达标）"}`

@@ -10,7 +10,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { templateLayouts } from "../src/layout/template";
 import { writeLayout } from "../src/hosts/file/writeLayout";
-import { foshan2022 } from "../src/profiles";
+import { foshan2022 } from "../src/standard/presets";
 import { seedDepartment } from "../samples/seedDepartment";
 
 export const SAMPLE_FILE = join(__dirname, "..", "samples", "foshan-sbj-2022.xlsx");

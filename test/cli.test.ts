@@ -19,7 +19,9 @@ describe("command line", () => {
     expect(out).toMatch(/总分\s+100\.00\s+95\.18/);
     expect(out).toContain("总分 95.18 分，绩效等级“优”");
     expect(out).toContain("达到目标尚需支出 5,696.71 万元");
-    expect(out).toContain("预算执行：填报执行率 80.87%；预算表执行率 89.12%；预算表平衡（有尾差）");
+    expect(out).toContain(
+      "预算执行：填报执行率 80.87%；预算表执行率 89.12%（执行率 = 决算数 ÷ 调整预算数）；预算表平衡（有尾差）"
+    );
     expect(out).toContain("合计：年初预算 40,568.73，调整预算 52,362.14，决算 46,665.43（万元）");
     expect(out).toMatch(/小计\s+45\.00\s+40\.18/);
   });

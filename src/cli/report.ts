@@ -9,16 +9,14 @@ const dash = "—";
 export function renderEvaluation(e: Evaluation): string {
   const out: string[] = [];
   out.push(`${e.department} ${e.year} 年度部门整体支出绩效自评`);
-  out.push(
-    `评分标准：${e.profile.name}${e.profile.exactMatch ? "" : "（未找到本市本年度评分标准，已使用此预设）"}`
-  );
+  out.push(`评分标准：${e.standard.name}（来源：${e.standard.sourceText}）`);
   out.push("");
 
   const b = e.budget;
-  const rate = (label: string, v: typeof b.tableExecutionRate) =>
-    `${label} ${v === null ? dash : percent(v)}`;
+  const x = b.execution;
+  const rate = (label: string, v: typeof x.table) => `${label} ${v === null ? dash : percent(v)}`;
   out.push(
-    `预算执行：${rate("填报执行率", b.officialExecutionRate)}；${rate("预算表执行率", b.tableExecutionRate)}；预算表${!b.tiesOk ? "不平" : b.ties.every((t) => t.ok) ? "平衡" : "平衡（有尾差）"}`
+    `预算执行：${rate("填报执行率", x.official)}；${rate("预算表执行率", x.table)}（${x.definition}）；预算表${!b.tiesOk ? "不平" : b.ties.every((t) => t.ok) ? "平衡" : "平衡（有尾差）"}`
   );
   const total = b.rows.find((r) => r.category === "total");
   if (total) {

@@ -4,7 +4,8 @@
  */
 import { Dec, ZERO, excelRound, money, sum } from "../model/decimal";
 import type { BudgetCategory, BudgetColumn, BudgetRow, BudgetTable } from "../model/input";
-import type { ProfileChecks } from "./profile";
+import type { StandardSettings } from "../standard/types";
+import { baseAmount, executionRate } from "./executionRate";
 import type { BudgetResult, TieCheck } from "./result";
 
 export const budgetColumnLabels: Record<BudgetColumn, string> = {
@@ -41,11 +42,11 @@ function short(category: BudgetCategory): string {
   return budgetCategoryLabels[category].replace(/^[一二三四五]、/, "").replace(/^其中：/, "");
 }
 
-export function analyseBudget(table: BudgetTable, checks: ProfileChecks): BudgetResult {
-  const denominatorKey = checks.executionRateDenominator;
+export function analyseBudget(table: BudgetTable, checks: StandardSettings): BudgetResult {
+  const base = checks.executionRateBase;
   const rows = table.rows.map((row) => ({
     ...row,
-    executionRate: ratio(row.final, row[denominatorKey], checks.rateDecimals),
+    executionRate: ratio(row.final, baseAmount(row, base, table).amount, checks.rateDecimals),
     // 预算调整率 = 预算调整数 ÷ 年初预算数, the adjustment being 调整预算数 − 年初预算数.
     adjustmentRate: ratio(
       row.adjusted === null || row.initial === null ? null : row.adjusted.minus(row.initial),
@@ -113,23 +114,10 @@ export function analyseBudget(table: BudgetTable, checks: ProfileChecks): Budget
     }
   }
 
-  const total = findRow(table, "total");
-  const tableExecutionRate = total
-    ? ratio(total.final, total[denominatorKey], checks.rateDecimals)
-    : null;
-  const official =
-    table.officialExecutionRate === undefined || table.officialExecutionRate === null
-      ? null
-      : excelRound(table.officialExecutionRate, checks.rateDecimals);
-  const useOfficial = checks.executionRateSource === "official" && official !== null;
-  const used = useOfficial ? official : tableExecutionRate;
   return {
     rows,
     ties,
     tiesOk: ties.length > 0 && ties.every((t) => t.withinTolerance),
-    tableExecutionRate,
-    officialExecutionRate: official,
-    usedExecutionRate: used,
-    usedExecutionRateSource: used === null ? null : useOfficial ? "official" : "table",
+    execution: executionRate(table, checks),
   };
 }

@@ -5,14 +5,26 @@
 import { Dec, HUNDRED, ONE, fixed, money, percent, score } from "../model/decimal";
 import type { DepartmentInput } from "../model/input";
 import { quote } from "../model/text";
-import { budgetColumnLabels, findRow } from "./budget";
-import type { ProfileChecks } from "./profile";
-import type { BudgetResult, Gap, IndicatorResult, MetricValue } from "./result";
+import type { MetricId } from "../standard/metrics";
+import type { ParameterView } from "../standard/parameters";
+import type { StandardSettings } from "../standard/types";
+import { budgetColumnLabels } from "./budget";
+import type { BudgetResult, ExecutionRate, Gap, IndicatorResult, MetricValue } from "./result";
+
+/** The indicator a figure belongs to (the first that scores or refers to it), for a gap's mark. */
+export type IndicatorLink = (metric: MetricId) => { indicatorId?: string; indicator?: string };
+
+export function linkByMetric(indicators: readonly IndicatorResult[]): IndicatorLink {
+  return (metric) => {
+    const found = indicators.find((i) => i.inStandard && i.metric === metric);
+    return found ? { indicatorId: found.id, indicator: found.name } : {};
+  };
+}
 
 export function budgetGaps(
   input: DepartmentInput,
   budget: BudgetResult,
-  checks: ProfileChecks
+  checks: StandardSettings
 ): Gap[] {
   const gaps: Gap[] = [];
   if (input.budget.rows.length === 0) {
@@ -72,17 +84,13 @@ export function budgetGaps(
 }
 
 export function executionGaps(
-  input: DepartmentInput,
-  budget: BudgetResult,
-  checks: ProfileChecks,
-  indicatorName: string | undefined,
-  indicatorId: string | undefined
+  execution: ExecutionRate,
+  checks: StandardSettings,
+  link: IndicatorLink
 ): Gap[] {
   const gaps: Gap[] = [];
-  const official = budget.officialExecutionRate;
-  const table = budget.tableExecutionRate;
-  const total = findRow(input.budget, "total");
-  const denominatorKey = checks.executionRateDenominator;
+  const { official, table, spent, baseAmount, baseLabel } = execution;
+  const target = link("executionRate");
   if (
     official !== null &&
     table !== null &&
@@ -92,36 +100,30 @@ export function executionGaps(
     gaps.push({
       code: "officialRateDiffers",
       severity: "warning",
-      indicatorId,
-      indicator: indicatorName,
-      message: `填报的财政支出执行率 ${percent(official)} 与预算支出明细表计算的 ${percent(table)}（决算数 ${money(total?.final as Dec)} ÷ ${budgetColumnLabels[denominatorKey]} ${money(total?.[denominatorKey] as Dec)}）相差 ${fixed(diff, 2)} 个百分点。`,
+      ...target,
+      message: `填报的财政支出执行率 ${percent(official)} 与预算支出明细表计算的 ${percent(table)}（决算数 ${money(spent as Dec)} ÷ ${baseLabel} ${money(baseAmount as Dec)}）相差 ${fixed(diff, 2)} 个百分点。`,
       suggestion: "核对执行率口径（是否含上年结转、是否仅含财政拨款），在得分说明中注明计算口径。",
-      cell: input.budget.cells?.officialExecutionRate ?? total?.cells?.final,
+      cell: execution.source === "official" ? execution.cell : execution.spentCell,
     });
   }
-  const used = budget.usedExecutionRate;
+  const used = execution.value;
   if (used !== null && used.lessThan(checks.executionRateTarget)) {
     let amountText = "";
     let amount: Dec | undefined;
-    const base = total?.[denominatorKey] ?? null;
-    if (total && total.final !== null && base !== null) {
-      const needed = checks.executionRateTarget.times(base).minus(total.final);
+    if (spent !== null && baseAmount !== null) {
+      const needed = checks.executionRateTarget.times(baseAmount).minus(spent);
       if (needed.greaterThan(0)) {
         amount = needed.toDecimalPlaces(2, Dec.ROUND_HALF_UP);
-        amountText = `；按预算表口径（决算数 ÷ ${budgetColumnLabels[denominatorKey]}），达到目标尚需支出 ${money(amount)} 万元`;
+        amountText = `；按预算表口径（决算数 ÷ ${baseLabel}），达到目标尚需支出 ${money(amount)} 万元`;
       }
     }
     gaps.push({
       code: "executionBelowTarget",
       severity: "warning",
-      indicatorId,
-      indicator: indicatorName,
+      ...target,
       message: `财政支出执行率 ${percent(used)}，低于目标 ${percent(checks.executionRateTarget)}${amountText}。`,
       suggestion: "督促项目各牵头科室按预算规定加快支出进度，提高资金使用效益。",
-      cell:
-        budget.usedExecutionRateSource === "official"
-          ? input.budget.cells?.officialExecutionRate
-          : total?.cells?.final,
+      cell: execution.cell,
       amount,
     });
   }
@@ -130,7 +132,8 @@ export function executionGaps(
 
 export function activityGaps(
   input: DepartmentInput,
-  metrics: Partial<Record<string, MetricValue>>
+  coverage: MetricValue,
+  link: IndicatorLink
 ): Gap[] {
   const gaps: Gap[] = [];
   const funds = input.threePublic;
@@ -146,8 +149,7 @@ export function activityGaps(
     gaps.push({
       code: "threePublicOver",
       severity: "warning",
-      indicatorId: "threePublicControl",
-      indicator: "“三公”经费控制情况",
+      ...link("threePublicControl"),
       message: `“三公”经费实际支出 ${money(funds.actual)} 万元，超出全年预算 ${money(funds.budget)} 万元 ${money(over)} 万元${share}。`,
       suggestion: "严格执行“三公”经费预算，从严控制公务接待、公务用车和因公出国（境）支出。",
       cell: funds.cells?.actual,
@@ -158,15 +160,13 @@ export function activityGaps(
     gaps.push({
       code: "keyTasksIncomplete",
       severity: "warning",
-      indicatorId: "keyTaskCompletion",
-      indicator: "重点工作完成率",
+      ...link("keyTaskCompletion"),
       message: `重点工作任务共 ${input.keyTasks.length} 项，已完成 ${input.keyTasks.filter((t) => t.done === true).length} 项，未完成：${notDone.map((t) => t.name).join("、")}。`,
       suggestion: "对未完成的重点工作逐项分析原因，明确责任科室和完成时限。",
       cell: notDone[0].cells?.done ?? notDone[0].cells?.name,
     });
   }
-  const coverage = metrics.projectEvaluationCoverage;
-  if (coverage && coverage.value !== null && coverage.value.lessThan(ONE)) {
+  if (coverage.value !== null && coverage.value.lessThan(ONE)) {
     const missing = input.projects.filter((p) => !p.evaluated);
     const names =
       missing.length > 0
@@ -178,8 +178,7 @@ export function activityGaps(
     gaps.push({
       code: "projectCoverageBelowFull",
       severity: "warning",
-      indicatorId: "projectManagement",
-      indicator: "项目管理情况",
+      ...link("projectEvaluationCoverage"),
       message: `项目自评覆盖率 ${percent(coverage.value)}（${coverage.text}），未达 100%${names}。`,
       suggestion: "按市级财政支出绩效自评工作要求，对全部项目开展绩效自评。",
       cell: missing[0]?.cells?.evaluated ?? input.projectCounts?.cells?.evaluated,
@@ -197,13 +196,13 @@ export function indicatorGaps(
   const gaps: Gap[] = [];
   const base = { indicatorId: result.id, indicator: result.name };
   const { entered, computed, max } = result;
-  if (entryMax !== undefined && entryMax !== null && !entryMax.equals(max) && result.inProfile) {
+  if (entryMax !== undefined && entryMax !== null && !entryMax.equals(max) && result.inStandard) {
     gaps.push({
       ...base,
       code: "maxMismatch",
       severity: "warning",
       message: `${quote(result.name)}分值填报为 ${score(entryMax)}，评分标准为 ${score(max)}。`,
-      suggestion: "按当年自评表核对分值；如评分标准已调整，请在设置中修改该指标分值。",
+      suggestion: "按当年自评表核对分值；如评分标准已调整，请在评分标准表中修改该指标分值。",
       cell: maxCell,
     });
   }
@@ -217,7 +216,21 @@ export function indicatorGaps(
       cell: result.cell,
     });
   }
-  if (entered !== null && computed !== null && !entered.equals(computed)) {
+  const range = result.computedRange;
+  const agrees =
+    range !== undefined && entered !== null
+      ? entered.greaterThanOrEqualTo(range.low) && entered.lessThanOrEqualTo(range.high)
+      : entered !== null && computed !== null && entered.equals(computed);
+  if (entered !== null && computed !== null && !agrees && range) {
+    gaps.push({
+      ...base,
+      code: "enteredDiffersFromComputed",
+      severity: "warning",
+      message: `${quote(result.name)}填报得分 ${score(entered)} 不在评价等次对应的 ${score(range.low)}～${score(range.high)} 分之间。`,
+      suggestion: "核对评价等次与自评得分，使得分落在该等次的分值区间内。",
+      cell: result.cell,
+    });
+  } else if (entered !== null && computed !== null && !agrees) {
     gaps.push({
       ...base,
       code: "enteredDiffersFromComputed",
@@ -258,15 +271,67 @@ export function indicatorGaps(
       cell: result.cell,
     });
   }
-  if (!result.inProfile) {
+  if (!result.inStandard) {
     gaps.push({
       ...base,
       code: "unknownIndicator",
       severity: "warning",
       message: `${quote(result.name)}不在评分标准（${result.level1}）中，按填报的分值 ${score(max)}、得分计入。`,
-      suggestion: "核对指标名称是否与自评表一致；如为新增指标，请在评分标准中补充。",
+      suggestion: "核对指标名称是否与评分标准一致；如为新增指标，请在评分标准表中补充。",
       cell: result.cell,
     });
   }
+  return gaps;
+}
+
+/** 待核对 parameters per indicator, and of the standard as a whole. */
+export function unconfirmedGaps(
+  indicators: readonly IndicatorResult[],
+  parameters: readonly ParameterView[]
+): Gap[] {
+  const gaps: Gap[] = [];
+  for (const r of indicators) {
+    const labels = parameters
+      .filter((p) => p.indicatorId === r.id && p.unconfirmed)
+      .map((p) => p.label.replace(`${r.name}：`, ""));
+    if (labels.length === 0) continue;
+    gaps.push({
+      code: "unconfirmedParameter",
+      severity: "info",
+      indicatorId: r.id,
+      indicator: r.name,
+      message: `${quote(r.name)}的${labels.join("、")}为默认值（待核对）。`,
+      suggestion:
+        "请按当年评分标准核对；核对无误后清空评分标准表中该行的“待核对”，或修改为正确的参数。",
+      cell: parameters.find((p) => p.indicatorId === r.id && p.unconfirmed)?.cell,
+    });
+  }
+  const whole = parameters.filter((p) => !p.indicatorId && p.unconfirmed);
+  if (whole.some((p) => p.path === "caps"))
+    gaps.push({
+      code: "unconfirmedParameter",
+      severity: "info",
+      message: "按执行率封顶总分的分档为默认值（待核对）。",
+      suggestion: "请按当地评分标准核对封顶规则。",
+      cell: whole.find((p) => p.path === "caps")?.cell,
+    });
+  const grades = whole.filter((p) => p.path.startsWith("grade."));
+  if (grades.length > 0)
+    gaps.push({
+      code: "unconfirmedParameter",
+      severity: "info",
+      message: "等级分数线为常见做法（优 ≥ 90、良 ≥ 80、中 ≥ 60），待核对。",
+      suggestion: "请按当地评分标准核对等级分数线。",
+      cell: grades[0].cell,
+    });
+  const settings = whole.filter((p) => p.path.startsWith("settings."));
+  if (settings.length > 0)
+    gaps.push({
+      code: "unconfirmedParameter",
+      severity: "info",
+      message: `评分标准的${settings.map((p) => p.label).join("、")}为默认值（待核对）。`,
+      suggestion: "请按当地评分标准核对。",
+      cell: settings[0].cell,
+    });
   return gaps;
 }

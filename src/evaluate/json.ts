@@ -8,8 +8,17 @@ export interface EvaluationJson {
   year: number;
   total: number;
   grade: string;
+  /** The standard in force and where it came from (本工作簿的“评分标准”表, a preset …). */
+  standard: { id: string; name: string; source: string; sourceKind: string };
+  /** Kept for scripts written against earlier versions: the standard's id and name. */
   profile: { id: string; name: string };
-  executionRate: { official: number | null; table: number | null; used: number | null };
+  executionRate: {
+    official: number | null;
+    table: number | null;
+    used: number | null;
+    /** `执行率 = 决算数 ÷ 调整预算数` */
+    definition: string;
+  };
   groups: { level1: string; max: number; counted: number }[];
   indicators: {
     level1: string;
@@ -39,11 +48,18 @@ export function evaluationToJson(e: Evaluation): EvaluationJson {
     year: e.year,
     total: toJsonNumber(e.total),
     grade: e.grade,
-    profile: { id: e.profile.id, name: e.profile.name },
+    standard: {
+      id: e.standard.id,
+      name: e.standard.name,
+      source: e.standard.sourceText,
+      sourceKind: e.standard.source,
+    },
+    profile: { id: e.standard.id, name: e.standard.name },
     executionRate: {
-      official: pct(e.budget.officialExecutionRate),
-      table: pct(e.budget.tableExecutionRate),
-      used: pct(e.budget.usedExecutionRate),
+      official: pct(e.budget.execution.official),
+      table: pct(e.budget.execution.table),
+      used: pct(e.budget.execution.value),
+      definition: e.budget.execution.definition,
     },
     groups: e.groups.map((g) => ({
       level1: g.level1,

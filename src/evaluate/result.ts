@@ -1,8 +1,10 @@
 /** What the engine returns: every score with its reasons, the total, the grade and the gaps. */
 import type { Dec } from "../model/decimal";
 import type { BudgetColumn, BudgetRow, CellAddress, ScoreSource } from "../model/input";
-import type { ParameterView } from "./parameters";
-import type { MetricId, RuleKind } from "./profile";
+import type { MetricId } from "../standard/metrics";
+import type { ParameterView } from "../standard/parameters";
+import type { RuleKind } from "../standard/ruleKinds";
+import type { ExecutionBase, Standard } from "../standard/types";
 
 /** One figure that went into a score, for the 计算依据 column. */
 export interface InputView {
@@ -23,25 +25,56 @@ export interface MetricValue {
   cell?: CellAddress;
 }
 
+/**
+ * The execution rate (财政支出执行率), computed once and carrying its own base and label:
+ * the indicator that scores it, the gaps, the cap, the budget section and the summary all
+ * read it from here, so what is printed is what was computed.
+ */
+export interface ExecutionRate extends MetricValue {
+  id: "executionRate";
+  /** Whose rate scores: the workbook's stated one, or the table's. */
+  source: "official" | "table" | null;
+  base: ExecutionBase;
+  /** The denominator in words: `调整预算数`, `年初预算数`, `调整预算数 + 上年结转`. */
+  baseLabel: string;
+  /** `执行率 = 决算数 ÷ 调整预算数`. */
+  definition: string;
+  /** The table's rate on this base (合计 row), rounded; null when it cannot be computed. */
+  table: Dec | null;
+  /** The rate the workbook states, rounded; null when it states none. */
+  official: Dec | null;
+  /** 决算数 and the base amount of the 合计 row, when both are known. */
+  spent: Dec | null;
+  baseAmount: Dec | null;
+  /** Cells of the 合计 row's 决算数 and base amount. */
+  spentCell?: CellAddress;
+  baseCell?: CellAddress;
+}
+
 export interface IndicatorResult {
   id: string;
   level1: string;
   level2?: string;
+  level3?: string;
   name: string;
   /** 分值 */
   max: Dec;
   ruleKind: RuleKind;
+  /** The figure the indicator scores or refers to (考核内容). */
+  metric?: MetricId;
   /** 填报得分 */
   entered: Dec | null;
-  /** 计算得分: null for judgment rules and when the inputs are missing. */
+  /** 计算得分: null for 主观评分 and when the inputs are missing. */
   computed: Dec | null;
-  /** 计入得分: always within 0..分值. */
+  /** For 定性分档: the scores the 评价等次 allows; an entered score inside agrees. */
+  computedRange?: { low: Dec; high: Dec };
+  /** 计入得分: always within 0..分值 (0 when 不适用). */
   counted: Dec;
-  countedFrom: ScoreSource | "none";
+  countedFrom: ScoreSource | "none" | "notApplicable";
   /** 计算依据, in Chinese, with inputs and formula. */
   explanation: string;
   inputs: InputView[];
-  /** 无法计算的原因, when a quantitative rule lacked inputs. */
+  /** 无法计算的原因, when a rule lacked inputs. */
   notComputableReason?: string;
   /** Parameters of this indicator that are still 待核对. */
   unconfirmed: string[];
@@ -49,8 +82,10 @@ export interface IndicatorResult {
   enteredExplanation?: string;
   /** Cell of the entered score, for linking back. */
   cell?: CellAddress;
-  /** Whether the profile defines it (false: an extra row of the workbook). */
-  inProfile: boolean;
+  /** Whether the standard defines it (false: an extra row of the workbook). */
+  inStandard: boolean;
+  /** Marked 不适用 and dropped (its 分值 left out of the rescaled total). */
+  notApplicable: boolean;
 }
 
 export interface GroupResult {
@@ -84,10 +119,13 @@ export type GapCode =
   | "missingScore"
   | "notComputable"
   | "maxMismatch"
+  | "maxFromStandard"
   | "unknownIndicator"
   | "maxTotalNot100"
   | "totalCapped"
+  | "notApplicable"
   | "settingInvalid"
+  | "standardInvalid"
   | "indicatorTotalMismatch"
   | "duplicateIndicator"
   | "inputError";
@@ -109,7 +147,7 @@ export interface Gap {
 }
 
 export interface BudgetRowResult extends BudgetRow {
-  /** 决算 ÷ 调整预算 (or 年初, per profile) */
+  /** 决算 ÷ the execution rate's base amount of the row. */
   executionRate: Dec | null;
   /** 预算调整率: (调整预算 − 年初预算) ÷ 年初预算; +31.30% when the budget grew by that much. */
   adjustmentRate: Dec | null;
@@ -123,7 +161,7 @@ export interface TieCheck {
   actual: Dec;
   /** Exactly equal (or, for `capital`, within the parent). */
   ok: boolean;
-  /** Equal within the profile's 尾差 tolerance. */
+  /** Equal within the standard's 尾差 tolerance. */
   withinTolerance: boolean;
   cell?: CellAddress;
   formula: string;
@@ -134,25 +172,39 @@ export interface BudgetResult {
   ties: TieCheck[];
   /** Every tie check passed within the 尾差 tolerance (and there was something to check). */
   tiesOk: boolean;
-  /** Table's execution rate (total row), rounded to the profile's rate decimals. */
-  tableExecutionRate: Dec | null;
-  officialExecutionRate: Dec | null;
-  /** The rate that scores (official or table, per profile). */
-  usedExecutionRate: Dec | null;
-  usedExecutionRateSource: "official" | "table" | null;
+  /** The execution rate: the one value every reader of a rate uses. */
+  execution: ExecutionRate;
+}
+
+/** How the standard in force was chosen. */
+export type StandardSourceKind =
+  | "given" // passed in (jixiao score --standard)
+  | "sheet" // the workbook's own 评分标准 sheet
+  | "settings" // the preset chosen in 绩效自评设置
+  | "cityYear" // the preset of the workbook's city and year
+  | "earlierYear" // the city's preset of an earlier year
+  | "city" // the city's preset without a year
+  | "fallback"; // the generic preset
+
+export interface StandardInForce {
+  id: string;
+  name: string;
+  city?: string;
+  year?: number;
+  note?: string;
+  source: StandardSourceKind;
+  /** Where it came from, in a sentence: `本工作簿的“评分标准”表`. */
+  sourceText: string;
+  /** The workbook's sheet it was read from (source `sheet`), for the pane's link. */
+  sheet?: string;
+  /** The standard as applied (after old settings and repairs), for 插入评分标准 and 插入模板. */
+  definition: Standard;
 }
 
 export interface Evaluation {
   department: string;
   year: number;
-  profile: {
-    id: string;
-    name: string;
-    city?: string;
-    year?: number;
-    note?: string;
-    exactMatch: boolean;
-  };
+  standard: StandardInForce;
   scoreSource: ScoreSource;
   parameters: ParameterView[];
   budget: BudgetResult;
@@ -161,10 +213,13 @@ export interface Evaluation {
   groups: GroupResult[];
   /** Sum of counted scores. */
   sum: Dec;
+  /** 总分 before a cap: the sum, or rescaled to 100 when indicators are 不适用. */
+  uncapped: Dec;
   /** Cap applied by execution rate, if any. */
   cap: Dec | null;
-  /** 总分 = min(sum, cap). */
+  /** 总分 = min(uncapped, cap). */
   total: Dec;
+  /** Σ分值 of every indicator (不适用 included). */
   maxTotal: Dec;
   grade: string;
   gaps: Gap[];

@@ -64,7 +64,7 @@ export function rankingEntry(e: Evaluation, file: string): RankingEntry {
     year: e.year,
     total: e.total,
     grade: e.grade,
-    executionRate: e.budget.usedExecutionRate,
+    executionRate: e.budget.execution.value,
     groups: e.groups.map((g) => ({ level1: g.level1, counted: g.counted })),
     gaps,
     file,

@@ -1,9 +1,10 @@
 /**
- * 绩效自评设置: the workbook's own scoring settings as a sheet, so they travel with the file and
- * the command line reads the same settings as the pane. The parser reads the 参数 / 值 table
- * (see parse/parseWorkbook.ts); the reference list below it is for people, not parsed.
+ * 绩效自评设置: the workbook's own settings as a sheet, so they travel with the file and the
+ * command line reads the same settings as the pane — which preset scores the workbook when it
+ * has no 评分标准 sheet, and which score counts. Rules themselves (分值, 计分方法, parameters,
+ * grades, caps) live in the 评分标准 sheet. Old parameter overrides are written back as they were
+ * read until 插入评分标准 folds them into that sheet.
  */
-import type { ParameterView } from "../evaluate/parameters";
 import type { EvaluationSettings } from "../model/input";
 import type { CellStyle, LayoutCell, SheetLayout } from "./sheetLayout";
 import { ASSISTANT_SIGNATURE, FONT_SIZE, SHEET_FONT, styles } from "./style";
@@ -12,8 +13,7 @@ export const SETTINGS_SHEET_NAME = "绩效自评设置";
 
 export function settingsLayout(
   settings: EvaluationSettings,
-  profile: { id: string; name: string },
-  parameters: readonly ParameterView[]
+  preset: { id: string; name: string }
 ): SheetLayout {
   const cells: LayoutCell[] = [];
   const put = (
@@ -26,12 +26,12 @@ export function settingsLayout(
   put(
     1,
     0,
-    `${ASSISTANT_SIGNATURE}维护；也可直接修改“值”列后重新计算。删除本表即恢复默认设置。`,
+    `${ASSISTANT_SIGNATURE}维护；也可直接修改“值”列后重新计算。评分规则请在“评分标准”表中修改（没有该表时可在助手中点“插入评分标准”）。删除本表即恢复默认设置。`,
     styles.note
   );
   ["参数", "值", "说明"].forEach((h, c) => put(2, c, h, styles.header));
   const rows: [string, string | number | boolean, string][] = [
-    ["评分标准", profile.id, profile.name],
+    ["评分标准", preset.id, `${preset.name}（工作簿中没有“评分标准”表时采用）`],
     [
       "计入得分",
       settings.scoreSource === "computed" ? "计算得分" : "填报得分",
@@ -42,28 +42,16 @@ export function settingsLayout(
     rows.push([
       "已核对参数",
       settings.confirmed.join("，"),
-      "这些参数已按当年评分标准核对，不再标“待核对”",
+      "旧版设置：这些参数已核对；插入评分标准时并入评分标准表",
     ]);
   }
   for (const [path, value] of Object.entries(settings.overrides ?? {})) {
-    rows.push([path, value, parameters.find((p) => p.path === path)?.label ?? ""]);
+    rows.push([path, value, "旧版参数改动；插入评分标准时并入评分标准表"]);
   }
   rows.forEach(([key, value, note], i) => {
     put(3 + i, 0, key, styles.label);
     put(3 + i, 1, value, { ...styles.input, numberFormat: "@" });
     put(3 + i, 2, note, { ...styles.note, border: true });
-  });
-  const ref = 3 + rows.length + 1;
-  put(ref, 0, "可设置的参数（供参考；修改时把参数路径和值填入上表）", { bold: true });
-  ["可用参数", "当前取值", "说明"].forEach((h, c) => put(ref + 1, c, h, styles.header));
-  parameters.forEach((p, i) => {
-    put(ref + 2 + i, 0, p.path, { ...styles.cell, fontSize: 9 });
-    put(ref + 2 + i, 1, p.value, { ...styles.cell, fontSize: 9 });
-    put(ref + 2 + i, 2, `${p.label}${p.unconfirmed ? "（待核对）" : ""}`, {
-      ...styles.cell,
-      fontSize: 9,
-      wrap: true,
-    });
   });
   return {
     name: SETTINGS_SHEET_NAME,

@@ -4,7 +4,6 @@
  * list, projects, and a signature block — with A4 print setup. Both writers render it.
  */
 import { type Dec, percent, score } from "../model/decimal";
-import { budgetColumnLabels } from "../evaluate/budget";
 import type { Evaluation, Gap, GapCode, IndicatorResult } from "../evaluate/result";
 import { severityLabels } from "../evaluate/result";
 import type { CellStyle, LayoutCell, LayoutValue, SheetLayout } from "./sheetLayout";
@@ -143,20 +142,18 @@ function budgetSection(b: Builder, e: Evaluation): void {
       horizontal: "right",
     });
     const notes: string[] = [];
-    if (isTotal && e.budget.officialExecutionRate !== null)
-      notes.push(`填报执行率 ${percent(e.budget.officialExecutionRate)}`);
+    if (isTotal && e.budget.execution.official !== null)
+      notes.push(`填报执行率 ${percent(e.budget.execution.official)}`);
     if ([r.cells?.initial, r.cells?.adjusted, r.cells?.final].some((c) => failing.has(c)))
       notes.push("✖表内不平");
     b.put(row, 7, notes.join("；") || null, { ...base, wrap: true }, 2);
   }
-  const source = e.budget.usedExecutionRateSource === "official" ? "填报执行率" : "预算表执行率";
-  const table = e.budget.tableExecutionRate;
+  const x = e.budget.execution;
+  const source = x.source === "official" ? "填报执行率" : "预算表执行率";
   b.line(
-    `执行率 = 决算数 ÷ ${budgetColumnLabels.adjusted}；调整率 = （调整预算数 − 年初预算数）÷ 年初预算数。预算表合计执行率 ${table === null ? "—" : percent(table)}` +
-      (e.budget.officialExecutionRate !== null
-        ? `，填报执行率 ${percent(e.budget.officialExecutionRate)}`
-        : "") +
-      (e.budget.usedExecutionRate !== null ? `，计分采用${source}。` : "。") +
+    `${x.definition}；调整率 = （调整预算数 − 年初预算数）÷ 年初预算数。预算表合计执行率 ${x.table === null ? "—" : percent(x.table)}` +
+      (x.official !== null ? `，填报执行率 ${percent(x.official)}` : "") +
+      (x.value !== null ? `，计分采用${source}。` : "。") +
       (e.budget.tiesOk
         ? e.budget.ties.every((t) => t.ok)
           ? "表内各栏勾稽平衡。"
@@ -257,7 +254,11 @@ function indicatorSection(b: Builder, e: Evaluation): void {
     e.maxTotal,
     e.sum,
     null,
-    e.cap !== null && e.sum.greaterThan(e.cap) ? `按执行率封顶为 ${score(e.cap)} 分` : null
+    e.cap !== null && e.uncapped.greaterThan(e.cap)
+      ? `按执行率封顶为 ${score(e.cap)} 分`
+      : e.uncapped.equals(e.sum)
+        ? null
+        : `不适用指标剔除后折算为 ${score(e.uncapped)} 分`
   );
   b.line(
     `标记：✖ 数据错误  ▲ 需核对差异  ◆ 扣分未说明  ○ 无法按公式复核  ● 评分参数待核对。计入得分：${e.scoreSource === "entered" ? "以填报得分为准（空白时取计算得分）" : "以计算得分为准"}。`,
@@ -280,13 +281,12 @@ function totalSection(b: Builder, e: Evaluation): void {
   b.put(row, 4, "绩效等级", { ...big, fill: "#D9E2F3" }, 2);
   b.put(row, 6, e.grade, big, 3);
   b.heights[row] = 26;
-  const bands = e.parameters.filter((p) => p.path.startsWith("grade."));
   b.line(
-    `等级标准：${bands.map((p) => `${p.label.replace(/^等级“(.+)”分数线（≥）$/, "$1")} ≥ ${p.value}`).join("；")}。`,
+    `等级标准：${e.standard.definition.grades.map((g) => `${g.grade} ≥ ${score(g.min)}`).join("；")}。`,
     styles.note
   );
   b.line(
-    `评分标准：${e.profile.name}${e.profile.exactMatch ? "" : "（未找到本市本年度评分标准，采用此预设）"}。${e.profile.note ?? ""}`,
+    `评分标准：${e.standard.name}（来源：${e.standard.sourceText}）。${e.standard.note ?? ""}`,
     styles.note
   );
 
@@ -297,7 +297,8 @@ function totalSection(b: Builder, e: Evaluation): void {
   b.put(header, 8, "状态", headerStyle);
   const shown = e.parameters.filter((p) => {
     if (p.unconfirmed || p.overridden) return true;
-    if (p.path.endsWith(".max") || p.path.startsWith("grade.")) return false;
+    if (p.path.endsWith(".max") || p.path.endsWith(".metric") || p.path.startsWith("grade."))
+      return false;
     if (p.path.endsWith(".rule")) return p.value !== "主观评分";
     return true;
   });
@@ -417,7 +418,7 @@ export function summaryLayout(
   b.put(
     1,
     0,
-    `单位：万元\u3000\u3000评分标准：${e.profile.name}\u3000\u3000生成日期：${options.date}`,
+    `单位：万元\u3000\u3000评分标准：${e.standard.name}\u3000\u3000生成日期：${options.date}`,
     { ...styles.subtitle, horizontal: "left" },
     COLUMNS
   );

@@ -7,7 +7,8 @@
  */
 import { Dec, fixed } from "../model/decimal";
 import { BUDGET_CATEGORIES, type DepartmentInput } from "../model/input";
-import type { Profile } from "../evaluate/profile";
+import { RULE_KINDS } from "../standard/ruleKinds";
+import type { Standard } from "../standard/types";
 import { budgetCategoryLabels } from "../evaluate/budget";
 import type {
   CellStyle,
@@ -61,10 +62,44 @@ function title(layout: SheetLayout, text: string, width: number): void {
   layout.rowHeights = { 0: 28 };
 }
 
-function infoSheet(data?: DepartmentInput): SheetLayout {
+type InfoRow = [string, LayoutValue, string | undefined, string];
+
+/** Rows for the figures the standard's rules need beyond the common ones. */
+function neededRows(standard: Standard, data?: DepartmentInput): InfoRow[] {
+  const metrics = new Set(standard.indicators.map((d) => d.metric));
+  const rows: InfoRow[] = [];
+  if (standard.settings.executionRateBase === "adjustedWithCarryOver")
+    rows.push([
+      "上年结转（万元）",
+      num(data?.budget.carryOver),
+      formats.amount,
+      "执行率口径含上年结转时填写",
+    ]);
+  if (metrics.has("threePublicChange"))
+    rows.push([
+      "上年“三公”经费实际支出数（万元）",
+      num(data?.threePublic?.lastYear),
+      formats.amount,
+      "用于“三公”经费变动率",
+    ]);
+  if (metrics.has("staffControl")) {
+    rows.push(["在职人数", num(data?.staffing?.actual), formats.integer, "年末在职人数"]);
+    rows.push(["编制人数", num(data?.staffing?.quota), formats.integer, "核定编制数"]);
+  }
+  if (metrics.has("keyExpenditureShare"))
+    rows.push([
+      "重点项目支出（万元）",
+      num(data?.keyExpenditure?.amount),
+      formats.amount,
+      "用于重点支出安排率",
+    ]);
+  return rows;
+}
+
+function infoSheet(standard: Standard, data?: DepartmentInput): SheetLayout {
   const layout = sheet(TEMPLATE_SHEETS.info, [30, 36, 44]);
   title(layout, "部门整体支出绩效自评 · 基本信息", 3);
-  const rows: [string, LayoutValue, string | undefined, string][] = [
+  const rows: InfoRow[] = [
     ["部门名称", data?.department ?? null, formats.text, "与部门决算一致的全称"],
     ["年度", data?.year ?? null, formats.integer, "自评的预算年度，如 2022"],
     ["所属城市", data?.city ?? null, formats.text, "用于选择评分标准，如 佛山市"],
@@ -100,6 +135,7 @@ function infoSheet(data?: DepartmentInput): SheetLayout {
       formats.integer,
       "已开展绩效自评的项目数",
     ],
+    ...neededRows(standard, data),
   ];
   put(layout, 1, 0, "项目", styles.header);
   put(layout, 1, 1, "内容", styles.header);
@@ -171,90 +207,165 @@ function budgetSheet(data?: DepartmentInput): SheetLayout {
   return layout;
 }
 
-function indicatorSheet(profile: Profile, data?: DepartmentInput): SheetLayout {
-  const layout = sheet(TEMPLATE_SHEETS.indicators, [14, 40, 8, 10, 50]);
-  title(layout, `${data ? `${data.year} 年度` : ""}部门整体支出绩效自评表`, 5);
-  put(layout, 1, 4, `评分标准：${profile.name}`, styles.subtitle);
-  ["一级指标", "指标", "分值", "自评得分", "得分说明"].forEach((h, c) =>
-    put(layout, 2, c, h, styles.header)
-  );
-  const rows = profile.indicators.map((d) => {
-    const entry = data?.indicators.find((e) => e.name === d.name);
+interface IndicatorLine {
+  level1: string;
+  level2?: string;
+  name: string;
+  max: Dec;
+  entered: Dec | null;
+  grade: string | null;
+  explanation: string | null;
+}
+
+/** The standard's indicators, with the department's entries when there is data. */
+function indicatorLines(standard: Standard, data?: DepartmentInput): IndicatorLine[] {
+  const entryOf = (name: string) => data?.indicators.find((e) => e.name === name);
+  const lines: IndicatorLine[] = standard.indicators.map((d) => {
+    const entry = entryOf(d.name);
     return {
       level1: d.level1,
+      level2: d.level2,
       name: d.name,
       max: entry?.max ?? d.max,
       entered: entry?.entered ?? null,
+      grade: entry?.grade ?? null,
       explanation: entry?.explanation ?? null,
     };
   });
-  const extra = (data?.indicators ?? []).filter(
-    (e) => !profile.indicators.some((d) => d.name === e.name)
-  );
-  for (const e of extra)
-    rows.push({
+  for (const e of data?.indicators ?? []) {
+    if (standard.indicators.some((d) => d.name === e.name)) continue;
+    lines.push({
       level1: e.level1,
+      level2: e.level2,
       name: e.name,
       max: e.max ?? new Dec(0),
       entered: e.entered,
+      grade: e.grade ?? null,
       explanation: e.explanation ?? null,
     });
+  }
+  return lines;
+}
+
+type IndicatorColumn = "level1" | "level2" | "name" | "max" | "entered" | "grade" | "explanation";
+
+/** Columns of the indicator sheet: 二级 only when the standard has a 二级 level, 评价等次 only for 定性 rules. */
+function indicatorColumns(
+  standard: Standard
+): { key: IndicatorColumn; header: string; width: number }[] {
+  const twoLevels = standard.indicators.some((d) => d.level2);
+  const graded = standard.indicators.some((d) => RULE_KINDS[d.rule.kind].usesGrade);
+  return [
+    { key: "level1" as const, header: "一级指标", width: 14 },
+    ...(twoLevels ? [{ key: "level2" as const, header: "二级指标", width: 18 }] : []),
+    { key: "name" as const, header: twoLevels ? "三级指标" : "指标", width: twoLevels ? 30 : 40 },
+    { key: "max" as const, header: "分值", width: 8 },
+    { key: "entered" as const, header: "自评得分", width: 10 },
+    ...(graded ? [{ key: "grade" as const, header: "评价等次", width: 12 }] : []),
+    { key: "explanation" as const, header: "得分说明", width: 50 },
+  ];
+}
+
+function indicatorSheet(standard: Standard, data?: DepartmentInput): SheetLayout {
+  const columns = indicatorColumns(standard);
+  const col = (key: IndicatorColumn) => columns.findIndex((c) => c.key === key);
+  const layout = sheet(
+    TEMPLATE_SHEETS.indicators,
+    columns.map((c) => c.width)
+  );
+  const last = columns.length - 1;
+  title(layout, `${data ? `${data.year} 年度` : ""}部门整体支出绩效自评表`, columns.length);
+  put(layout, 1, last, `评分标准：${standard.name}`, styles.subtitle);
+  columns.forEach((c, i) => put(layout, 2, i, c.header, styles.header));
+  const rows = indicatorLines(standard, data);
   rows.forEach((r, i) => {
     const row = 3 + i;
-    const showLevel1 = i === 0 || rows[i - 1].level1 !== r.level1;
-    put(layout, row, 0, showLevel1 ? r.level1 : null, styles.label);
-    put(layout, row, 1, r.name, styles.label);
-    put(layout, row, 2, r.max.toNumber(), {
+    const first = i === 0 || rows[i - 1].level1 !== r.level1;
+    put(layout, row, col("level1"), first ? r.level1 : null, styles.label);
+    if (col("level2") >= 0) {
+      const firstOf2 = first || rows[i - 1].level2 !== r.level2;
+      put(layout, row, col("level2"), firstOf2 ? (r.level2 ?? null) : null, styles.label);
+    }
+    put(layout, row, col("name"), r.name, styles.label);
+    put(layout, row, col("max"), r.max.toNumber(), {
       ...styles.cell,
       numberFormat: formats.score,
       horizontal: "center",
     });
-    put(layout, row, 3, num(r.entered), {
+    put(layout, row, col("entered"), num(r.entered), {
       ...styles.input,
       numberFormat: formats.score,
       horizontal: "center",
     });
-    put(layout, row, 4, r.explanation, { ...styles.input, wrap: true });
+    if (col("grade") >= 0)
+      put(layout, row, col("grade"), r.grade, { ...styles.input, horizontal: "center" });
+    put(layout, row, col("explanation"), r.explanation, { ...styles.input, wrap: true });
     layout.validations?.push({
-      range: { top: row, left: 3, bottom: row, right: 3 },
+      range: { top: row, left: col("entered"), bottom: row, right: col("entered") },
       rule: { kind: "decimal", min: 0, max: r.max.toNumber() },
       errorMessage: `自评得分应在 0～${fixed(r.max, 2)} 分之间`,
     } satisfies DataValidation);
   });
-  // Merge each 一级 group's cells in column A.
+  mergeGroups(
+    layout,
+    rows.map((r) => r.level1),
+    col("level1")
+  );
+  if (col("level2") >= 0)
+    mergeGroups(
+      layout,
+      rows.map((r) => `${r.level1}/${r.level2 ?? ""}`),
+      col("level2")
+    );
+  totalRow(layout, rows, col);
+  layout.frozenRows = 3;
+  return layout;
+}
+
+/** Merges each run of equal keys (a 一级 or 二级 group) in one column. */
+function mergeGroups(layout: SheetLayout, keys: string[], column: number): void {
   let start = 0;
-  rows.forEach((r, i) => {
-    const endOfGroup = i === rows.length - 1 || rows[i + 1].level1 !== r.level1;
-    if (endOfGroup) {
-      if (i > start) layout.merges.push({ top: 3 + start, left: 0, bottom: 3 + i, right: 0 });
+  keys.forEach((key, i) => {
+    if (i === keys.length - 1 || keys[i + 1] !== key) {
+      if (i > start)
+        layout.merges.push({ top: 3 + start, left: column, bottom: 3 + i, right: column });
       start = i + 1;
     }
   });
-  const totalRow = 3 + rows.length;
-  const sumOf = (getter: (r: (typeof rows)[number]) => Dec | null) =>
-    rows.reduce((acc, r) => acc.plus(getter(r) ?? 0), new Dec(0));
-  put(layout, totalRow, 0, "合计", { ...styles.total, horizontal: "center" });
-  layout.merges.push({ top: totalRow, left: 0, bottom: totalRow, right: 1 });
-  put(layout, totalRow, 1, null, styles.total);
+}
+
+function totalRow(
+  layout: SheetLayout,
+  rows: IndicatorLine[],
+  col: (key: IndicatorColumn) => number
+): void {
+  const row = 3 + rows.length;
+  const sumOf = (get: (r: IndicatorLine) => Dec | null) =>
+    rows.reduce((acc, r) => acc.plus(get(r) ?? 0), new Dec(0));
+  const total = { ...styles.total, numberFormat: formats.score, horizontal: "center" as const };
+  const letter = (c: number) => String.fromCharCode(65 + c);
+  put(layout, row, 0, "合计", { ...styles.total, horizontal: "center" });
+  for (let c = 1; c < col("max"); c++) put(layout, row, c, null, styles.total);
+  layout.merges.push({ top: row, left: 0, bottom: row, right: col("max") - 1 });
   put(
     layout,
-    totalRow,
-    2,
+    row,
+    col("max"),
     sumOf((r) => r.max).toNumber(),
-    { ...styles.total, numberFormat: formats.score, horizontal: "center" },
-    `SUM(C4:C${totalRow})`
+    total,
+    `SUM(${letter(col("max"))}4:${letter(col("max"))}${row})`
   );
+  const entered = rows.some((r) => r.entered !== null) ? sumOf((r) => r.entered).toNumber() : 0;
   put(
     layout,
-    totalRow,
-    3,
-    data ? sumOf((r) => r.entered).toNumber() : 0,
-    { ...styles.total, numberFormat: formats.score, horizontal: "center" },
-    `SUM(D4:D${totalRow})`
+    row,
+    col("entered"),
+    entered,
+    total,
+    `SUM(${letter(col("entered"))}4:${letter(col("entered"))}${row})`
   );
-  put(layout, totalRow, 4, null, styles.total);
-  layout.frozenRows = 3;
-  return layout;
+  for (let c = col("entered") + 1; c < layout.columnWidths.length; c++)
+    put(layout, row, c, null, styles.total);
 }
 
 function projectSheet(data?: DepartmentInput): SheetLayout {
@@ -317,11 +428,11 @@ function keyTaskSheet(data?: DepartmentInput): SheetLayout {
 }
 
 /** The input sheets, empty (插入模板) or filled with a department's data (samples). */
-export function templateLayouts(profile: Profile, data?: DepartmentInput): SheetLayout[] {
+export function templateLayouts(standard: Standard, data?: DepartmentInput): SheetLayout[] {
   return [
-    infoSheet(data),
+    infoSheet(standard, data),
     budgetSheet(data),
-    indicatorSheet(profile, data),
+    indicatorSheet(standard, data),
     projectSheet(data),
     keyTaskSheet(data),
   ];

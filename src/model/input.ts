@@ -6,6 +6,9 @@
  * explanations can point the user back to the cell.
  */
 import type { Dec } from "./decimal";
+import type { MetricId } from "../standard/metrics";
+import type { Standard } from "../standard/types";
+import type { StandardProblem } from "../standard/validate";
 
 /** A cell address with its sheet, as Excel writes it: `预算支出!C5`. */
 export type CellAddress = string;
@@ -48,7 +51,9 @@ export interface BudgetRow {
   adjusted: Dec | null;
   /** 决算数 (执行数) */
   final: Dec | null;
-  cells?: Partial<Record<BudgetColumn | "label", CellAddress>>;
+  /** 上年结转, when the table has that column (for the 执行率口径 that adds it). */
+  carryOver?: Dec | null;
+  cells?: Partial<Record<BudgetColumn | "label" | "carryOver", CellAddress>>;
 }
 
 export interface BudgetTable {
@@ -61,7 +66,9 @@ export interface BudgetTable {
   officialExecutionRate?: Dec | null;
   /** What the official rate is computed on, in the user's words (e.g. `财政拨款`). */
   officialRateBase?: string;
-  cells?: { officialExecutionRate?: CellAddress };
+  /** 上年结转 of the whole department, when stated as a single value (基本信息). */
+  carryOver?: Dec | null;
+  cells?: { officialExecutionRate?: CellAddress; carryOver?: CellAddress };
 }
 
 /** One row of the indicator table (绩效自评表): 一级 / 二级 / 三级 指标, 分值, 自评得分, 说明. */
@@ -77,7 +84,11 @@ export interface IndicatorEntry {
   entered: Dec | null;
   /** 得分说明 / 扣分原因 */
   explanation?: string;
-  cells?: Partial<Record<"name" | "max" | "entered" | "explanation", CellAddress>>;
+  /** 评价等次 (达成 / 部分达成 / 未达成, 优 / 良 …), for qualitative rules. */
+  grade?: string;
+  /** Marked 不适用 in its score (or 分值) cell: dropped, the rest rescaled (per the standard). */
+  notApplicable?: boolean;
+  cells?: Partial<Record<"name" | "max" | "entered" | "explanation" | "grade", CellAddress>>;
 }
 
 /** A project (项目) with its funds and its own self-evaluation. */
@@ -118,7 +129,22 @@ export interface KeyTask {
 export interface ThreePublicFunds {
   budget: Dec | null;
   actual: Dec | null;
-  cells?: Partial<Record<"budget" | "actual", CellAddress>>;
+  /** 上年“三公”经费实际支出数, for the 变动率. */
+  lastYear?: Dec | null;
+  cells?: Partial<Record<"budget" | "actual" | "lastYear", CellAddress>>;
+}
+
+/** 在职人数 and 编制人数, for the 在职人员控制率. */
+export interface Staffing {
+  actual: Dec | null;
+  quota: Dec | null;
+  cells?: Partial<Record<"actual" | "quota", CellAddress>>;
+}
+
+/** A figure the workbook states directly (`在职人员控制率 98%` in 基本信息). */
+export interface StatedMetric {
+  value: Dec;
+  cell?: CellAddress;
 }
 
 /** 公众或服务对象满意度, as a fraction (0.95), when a survey gives one. */
@@ -132,14 +158,14 @@ export type ScoreSource = "entered" | "computed";
 
 /** Per-workbook settings (saved in the workbook so they travel with the file). */
 export interface EvaluationSettings {
-  /** Profile id; when absent the profile is chosen by city and year. */
-  profileId?: string;
+  /** Preset id chosen in the settings; when absent the preset is chosen by city and year. */
+  presetId?: string;
   /** Default `entered`: the entered score counts and is cross-checked against the computed. */
   scoreSource?: ScoreSource;
   /**
-   * Parameter overrides by path, e.g. `{ "executionRate.floor": "0.6", "grade.excellent": "90" }`.
-   * Values are strings or numbers as the user typed them. An override also confirms the
-   * parameter (it is no longer 待核对).
+   * Old parameter overrides by path, e.g. `{ "executionRate.floor": "0.6", "grade.优": "90" }`,
+   * from workbooks scored before the 评分标准 sheet: applied to the chosen preset so they keep
+   * scoring the same (standard/legacy.ts); 插入评分标准 folds them into the sheet.
    */
   overrides?: Record<string, string | number | boolean>;
   /** Parameter paths the user confirmed as correct for the year (clears 待核对). */
@@ -151,7 +177,7 @@ export interface DepartmentInput {
   department: string;
   /** 年度 (the year evaluated) */
   year: number;
-  /** 城市, used with the year to choose a profile (e.g. 佛山市). */
+  /** 城市, used with the year to choose a preset (e.g. 佛山市). */
   city?: string;
   budget: BudgetTable;
   indicators: IndicatorEntry[];
@@ -161,6 +187,15 @@ export interface DepartmentInput {
   keyTasks: KeyTask[];
   threePublic?: ThreePublicFunds;
   satisfaction?: Satisfaction;
+  staffing?: Staffing;
+  /** 重点项目支出 (万元), for the 重点支出安排率. */
+  keyExpenditure?: { amount: Dec | null; cell?: CellAddress };
+  /** Figures stated directly in 基本信息, by metric, used when they cannot be computed. */
+  statedMetrics?: Partial<Record<MetricId, StatedMetric>>;
+  /** The workbook's own 评分标准 sheet, read (it wins over any preset). */
+  standard?: WorkbookStandard;
+  /** Whether the indicator table has a 分值 column (else 分值 come from the standard). */
+  indicatorTableHasMax?: boolean;
   settings?: EvaluationSettings;
   /** The indicator table's own 合计 row, when it has one: checked against the sum of rows. */
   statedTotal?: {
@@ -168,4 +203,13 @@ export interface DepartmentInput {
     entered: Dec | null;
     cells?: Partial<Record<"max" | "entered", CellAddress>>;
   };
+}
+
+/** A 评分标准 read from a sheet: the standard, what could not be read, and where it is. */
+export interface WorkbookStandard {
+  standard: Standard;
+  problems: StandardProblem[];
+  sheet: string;
+  /** The file it came from, when not this workbook (`jixiao score --standard 标准.xlsx`). */
+  file?: string;
 }

@@ -29,3 +29,13 @@ export function displayWidth(text: string): number {
   }
   return width;
 }
+
+/** `一、管理效率`, `（一）产出指标`, `1. 数量` → the words alone, for matching levels. */
+export function bareLevel(text: string | undefined): string {
+  return normalizeName(
+    (text ?? "").replace(
+      /^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])\s*/,
+      ""
+    )
+  );
+}

@@ -77,19 +77,28 @@ export function readBudgetTable(
       continue;
     }
     seen.add(category);
-    const amount = (key: "initial" | "adjusted" | "final") =>
+    const amount = (key: "initial" | "adjusted" | "final" | "carryOver") =>
       keep(readAmount({ grid, row, column: cols[key] }, budgetTable.unitFactor));
+    const at = (key: string) => `${grid.name}!${grid.address(row, cols[key])}`;
     budgetRows.push({
       category,
       label,
       initial: amount("initial"),
       adjusted: amount("adjusted"),
       final: amount("final"),
+      ...("carryOver" in cols
+        ? {
+            carryOver: keep(
+              readAmount({ grid, row, column: cols.carryOver }, budgetTable.unitFactor)
+            ),
+          }
+        : {}),
       cells: {
-        label: `${grid.name}!${grid.address(row, cols.label)}`,
-        initial: `${grid.name}!${grid.address(row, cols.initial)}`,
-        adjusted: `${grid.name}!${grid.address(row, cols.adjusted)}`,
-        final: `${grid.name}!${grid.address(row, cols.final)}`,
+        label: at("label"),
+        initial: at("initial"),
+        adjusted: at("adjusted"),
+        final: at("final"),
+        ...("carryOver" in cols ? { carryOver: at("carryOver") } : {}),
       },
     });
     // 合计 usually closes the table, unless categories follow it (合计 written first).

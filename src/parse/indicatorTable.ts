@@ -1,12 +1,88 @@
 /**
- * The indicator table (绩效自评表): 一级 / 二级 / 三级 / 指标, 分值, 自评得分, 说明. Merged group
- * cells carry down; heading rows are not scored; a 合计 row is kept to check the sum.
+ * The indicator table (绩效自评表): 一级 / 二级 / 三级 / 指标, 分值, 自评得分, 说明, 评价等次. Merged
+ * group cells carry down; group rows — a heading (`一、管理效率 | | 50 | 50`) or a subtotal — are
+ * never scored, whether the cells beneath are blank, merged or filled on every row; a 合计 row
+ * is kept to check the sum; `不适用` in a score cell marks the indicator as not applicable.
  */
+import type { Dec } from "../model/decimal";
 import type { DepartmentInput, IndicatorEntry } from "../model/input";
+import { toHalfWidth } from "../model/numbers";
+import { bareLevel } from "../model/text";
 import { readScore, readText } from "./cells";
 import { type Grid, normalizeLabel } from "./grid";
 import { type FoundTable, dataRows } from "./tables";
 import { type FoundInput, type Reader, tableFound } from "./reader";
+
+const TOTAL = /^(合计|总计|总分|得分合计|合计得分|分值合计)/;
+const SUBTOTAL = /小计|合计$/;
+const NOT_APPLICABLE = /^(不适用|不涉及)$/;
+
+interface TableView {
+  grid: Grid;
+  cols: Record<string, number>;
+  rows: number[];
+  /** The deepest name column present: 指标, else 三级, else 二级, else 一级. */
+  deepest: string;
+  shallower: string[];
+}
+
+function view(grid: Grid, table: FoundTable): TableView {
+  const cols = table.columns;
+  const deepest = (["name", "level3", "level2", "level1"] as const).find(
+    (k) => k in cols
+  ) as string;
+  const shallower = (["level1", "level2", "level3"] as const).filter(
+    (k) => k in cols && k !== deepest
+  );
+  return { grid, cols, rows: [...dataRows(grid, table)], deepest, shallower };
+}
+
+function text(v: TableView, row: number, key: string): string {
+  return key in v.cols ? readText({ grid: v.grid, row, column: v.cols[key] }) : "";
+}
+
+function rawText(v: TableView, row: number, key: string): string {
+  return key in v.cols ? toHalfWidth(v.grid.text(row, v.cols[key])).replace(/\s+/g, "") : "";
+}
+
+/** A heading: the rows after it are its children (they fill the deepest column, same group). */
+function hasChildren(v: TableView, index: number): boolean {
+  const row = v.rows[index];
+  const next = v.rows[index + 1];
+  if (next === undefined || text(v, next, v.deepest) === "") return false;
+  return v.shallower.every((k) => {
+    const mine = text(v, row, k);
+    const theirs = text(v, next, k);
+    return mine === "" || theirs === "" || bareLevel(mine) === bareLevel(theirs);
+  });
+}
+
+interface Group {
+  level1: string;
+  level2: string;
+  /** Σ分值 of the indicators read since the group began, to tell a subtotal row. */
+  maxSum: Dec | null;
+  count: number;
+}
+
+/** A row whose deepest name is blank: a heading or a subtotal, unless it is a leaf indicator. */
+function isGroupRow(v: TableView, index: number, group: Group, max: Dec | null): boolean {
+  const row = v.rows[index];
+  if (v.deepest === "level1" || text(v, row, v.deepest) !== "") return false;
+  const blankScores = ["max", "entered"].every(
+    (k) => !(k in v.cols) || v.grid.value(row, v.cols[k]) === null
+  );
+  if (blankScores || hasChildren(v, index)) return true;
+  const l1 = text(v, row, "level1");
+  const sameGroup = !l1 || bareLevel(l1) === bareLevel(group.level1);
+  return (
+    sameGroup &&
+    group.count > 0 &&
+    max !== null &&
+    group.maxSum !== null &&
+    max.equals(group.maxSum)
+  );
+}
 
 export function readIndicatorTable(
   grid: Grid,
@@ -17,76 +93,59 @@ export function readIndicatorTable(
   statedTotal: DepartmentInput["statedTotal"];
   found: FoundInput;
 } {
+  const v = view(grid, indicatorTable);
   const indicators: IndicatorEntry[] = [];
   let statedTotal: DepartmentInput["statedTotal"];
-  const cols = indicatorTable.columns;
-  const rows = [...dataRows(grid, indicatorTable)];
-  const last = rows.length > 0 ? rows[rows.length - 1] : indicatorTable.headerRow;
-  const text = (row: number, key: string) =>
-    key in cols ? readText({ grid, row, column: cols[key] }) : "";
-  // The deepest name column: 指标, else 三级, else 二级, else 一级.
-  const deepest = (["name", "level3", "level2", "level1"] as const).find(
-    (k) => k in cols
-  ) as string;
-  const shallower = (["level1", "level2", "level3"] as const).filter(
-    (k) => k in cols && k !== deepest
-  );
-  let level1 = "";
-  let level2 = "";
-  rows.forEach((row, index) => {
-    const l1 = text(row, "level1");
-    const l2 = text(row, "level2");
-    const l3 = text(row, "level3");
-    const own = text(row, "name");
-    if (l1) {
-      level1 = l1;
-      level2 = "";
-    }
-    if (l2) level2 = l2;
+  const group: Group = { level1: "", level2: "", maxSum: null, count: 0 };
+  const cellOf = (row: number, k: string) =>
+    k in v.cols ? `${grid.name}!${grid.address(row, v.cols[k])}` : undefined;
+  const score = (row: number, k: string) =>
+    k in v.cols ? keep(readScore({ grid, row, column: v.cols[k] })) : null;
+  v.rows.forEach((row, index) => {
+    const [l1, l2, l3, own] = ["level1", "level2", "level3", "name"].map((k) => text(v, row, k));
     const name = own || l3 || l2 || l1;
     const key = normalizeLabel(name);
-    const cellOf = (k: string) =>
-      k in cols ? `${grid.name}!${grid.address(row, cols[k])}` : undefined;
-    const score = (k: string) =>
-      k in cols ? keep(readScore({ grid, row, column: cols[k] })) : null;
-    if (/^(合计|总计|总分|得分合计)$/.test(key)) {
+    if (TOTAL.test(key)) {
       statedTotal = {
-        max: score("max"),
-        entered: score("entered"),
-        cells: { max: cellOf("max"), entered: cellOf("entered") },
+        max: score(row, "max"),
+        entered: score(row, "entered"),
+        cells: { max: cellOf(row, "max"), entered: cellOf(row, "entered") },
       };
       return;
     }
-    if (/^小计/.test(key) || !name) return;
-    // A group heading (一、管理效率 | | 50 | 50, or a 二级 over its 三级 rows): the next row is
-    // its child — it fills the deepest name column and leaves this row's levels blank.
-    const next = rows[index + 1];
-    const blankScores = ["max", "entered"].every(
-      (k) => !(k in cols) || grid.value(row, cols[k]) === null
-    );
-    const isHeading =
-      deepest !== "level1" &&
-      text(row, deepest) === "" &&
-      (blankScores ||
-        (next !== undefined &&
-          text(next, deepest) !== "" &&
-          shallower.every((k) => text(row, k) === "" || text(next, k) === "")));
-    if (isHeading) return;
+    if (!name || SUBTOTAL.test(key) || SUBTOTAL.test(normalizeLabel(l1))) return;
+    const notApplicable =
+      NOT_APPLICABLE.test(rawText(v, row, "entered")) ||
+      NOT_APPLICABLE.test(rawText(v, row, "max"));
+    const max = NOT_APPLICABLE.test(rawText(v, row, "max")) ? null : score(row, "max");
+    const grouping = isGroupRow(v, index, group, max);
+    if (l1 && bareLevel(l1) !== bareLevel(group.level1))
+      Object.assign(group, { level1: l1, level2: "", maxSum: null, count: 0 });
+    else if (l1 && !grouping) group.level1 = l1;
+    if (l2) group.level2 = l2;
+    if (grouping) return;
+    group.count += 1;
+    group.maxSum =
+      max === null ? null : group.count === 1 ? max : (group.maxSum?.plus(max) ?? null);
     indicators.push({
-      level1: level1 || name,
-      level2: level2 && level2 !== name ? level2 : undefined,
+      level1: group.level1 || name,
+      level2: group.level2 && group.level2 !== name ? group.level2 : undefined,
       level3: l3 && l3 !== name ? l3 : undefined,
       name,
-      max: score("max"),
-      entered: score("entered"),
-      explanation: text(row, "explanation") || undefined,
+      max,
+      entered: notApplicable ? null : score(row, "entered"),
+      explanation: text(v, row, "explanation") || undefined,
+      grade: text(v, row, "grade") || undefined,
+      notApplicable: notApplicable || undefined,
       cells: {
-        name: cellOf(deepest) ?? cellOf("name"),
-        max: cellOf("max"),
-        entered: cellOf("entered"),
-        explanation: cellOf("explanation"),
+        name: cellOf(row, v.deepest) ?? cellOf(row, "name"),
+        max: cellOf(row, "max"),
+        entered: cellOf(row, "entered"),
+        explanation: cellOf(row, "explanation"),
+        grade: cellOf(row, "grade"),
       },
     });
   });
+  const last = v.rows.length > 0 ? v.rows[v.rows.length - 1] : indicatorTable.headerRow;
   return { indicators, statedTotal, found: tableFound(indicatorTable, grid, last) };
 }

@@ -2,8 +2,20 @@
  * Single values found by their label (部门名称, 年度, 财政支出执行率, “三公”经费 …), with the
  * value to the right or after a colon in the same cell.
  */
+import { METRICS } from "../standard/metrics";
 import { Grid, normalizeLabel, range } from "./grid";
 import { HEADER_SEARCH_ROWS, type TableArea, inArea } from "./tables";
+
+/** Figures a department may state directly when it keeps no table they could be computed from. */
+export const STATED_METRICS = [
+  "staffControl",
+  "threePublicChange",
+  "threePublicControl",
+  "budgetAdjustmentRate",
+  "keyExpenditureShare",
+] as const;
+
+export type StatedMetricKey = `stated:${(typeof STATED_METRICS)[number]}`;
 
 export type InfoKey =
   | "department"
@@ -11,37 +23,65 @@ export type InfoKey =
   | "city"
   | "officialRate"
   | "rateBase"
+  | "carryOver"
   | "threePublicBudget"
   | "threePublicActual"
+  | "threePublicLastYear"
   | "satisfaction"
   | "projectTotal"
-  | "projectEvaluated";
+  | "projectEvaluated"
+  | "staffActual"
+  | "staffQuota"
+  | "keyExpenditure"
+  | StatedMetricKey;
+
+const exactly = (label: string) => new RegExp(`^${normalizeLabel(label)}$`);
+
+const statedLabels = Object.fromEntries(
+  STATED_METRICS.map((id) => [`stated:${id}`, exactly(METRICS[id].label)])
+) as Record<StatedMetricKey, RegExp>;
 
 /** Labels recognised for single values (normalised: no spaces, quotes or trailing colon). */
 export const INFO_LABELS: Record<InfoKey, RegExp> = {
+  ...statedLabels,
   department: /^(部门名称|单位名称|部门|预算单位|预算部门)$/,
   year: /^(年度|评价年度|自评年度|预算年度|绩效年度)$/,
   city: /^(所属城市|城市|所属地市|地市)$/,
   officialRate: /^(财政支出执行率|预算执行率|全年财政支出完成率|财政支出完成率|部门预算执行率)$/,
   rateBase: /^(执行率口径|执行率计算口径)$/,
+  carryOver: /^(上年结转|上年结转资金|上年结转结余|年初结转结余)(数|资金|金额)?$/,
   threePublicBudget: /^三公经费(全年)?预算(数|安排数?)?$/,
   threePublicActual: /^三公经费(全年)?(实际)?(支出|执行)数?$/,
+  threePublicLastYear: /^上年(度)?三公经费(实际)?(支出|执行)?数?$/,
   satisfaction: /^(满意度|满意度调查结果|(公众|服务对象)满意度调查结果|满意度调查得分率)$/,
   projectTotal: /^项目(个数|数量|总数|数)$/,
   projectEvaluated: /^(已自评项目|已开展自评项目|开展自评项目|自评项目)(个数|数量|数)?$/,
+  staffActual: /^(在职人数|实有人数|在职人员(数|人数)?|实有人员数)$/,
+  staffQuota: /^(编制人数|编制数|核定编制(数|人数)?)$/,
+  keyExpenditure: /^(重点项目支出|重点支出|重点项目支出金额)$/,
 };
 
+const statedTitles = Object.fromEntries(
+  STATED_METRICS.map((id) => [`stated:${id}`, METRICS[id].label])
+) as Record<StatedMetricKey, string>;
+
 export const INFO_TITLES: Record<InfoKey, string> = {
+  ...statedTitles,
   department: "部门名称",
   year: "年度",
   city: "所属城市",
   officialRate: "财政支出执行率",
   rateBase: "执行率口径",
+  carryOver: "上年结转",
   threePublicBudget: "“三公”经费预算数",
   threePublicActual: "“三公”经费实际支出数",
+  threePublicLastYear: "上年“三公”经费实际支出数",
   satisfaction: "满意度",
   projectTotal: "项目个数",
   projectEvaluated: "已自评项目个数",
+  staffActual: "在职人数",
+  staffQuota: "编制人数",
+  keyExpenditure: "重点项目支出",
 };
 
 /** Splits `部门名称：佛山市…（公章）` into label and value. */
@@ -51,7 +91,7 @@ function splitLabelValue(text: string): { label: string; value: string } | null 
 }
 
 function stripUnit(label: string): { label: string; unit?: string } {
-  const m = /[(（](万元|千元|元|%|％)[)）]$/.exec(label);
+  const m = /[(（](万元|千元|元|%|％|人|个|项)[)）]$/.exec(label);
   return m ? { label: label.slice(0, m.index), unit: m[1] } : { label };
 }
 

@@ -1,10 +1,12 @@
 /**
  * Workbook snapshot → typed department input, with every problem addressed to its cell.
- * Tables are found by header text (see tables.ts); single values (部门名称, 年度, 财政支出执行率,
- * “三公”经费 …) by their label, with the value to the right or after a colon.
+ * Steps: set aside the sheets that are not input (ours, hidden ones, the 评分标准 sheet, read on
+ * its own); find the tables by header text (tables.ts); read single values (部门名称, 年度,
+ * 财政支出执行率, “三公”经费 …) by their label; read each table.
  */
 import { Dec } from "../model/decimal";
-import type { BudgetRow, DepartmentInput, IndicatorEntry, KeyTask, Project } from "../model/input";
+import type { BudgetRow, DepartmentInput, StatedMetric, WorkbookStandard } from "../model/input";
+import type { MetricId } from "../standard/metrics";
 import type { WorkbookSnapshot } from "../hosts/snapshot";
 import { SETTINGS_SHEET_NAME } from "../layout/settings";
 import { ASSISTANT_SIGNATURE } from "../layout/style";
@@ -12,16 +14,16 @@ import { readBudgetTable } from "./budgetTable";
 import { type Read, readAmount, readCount, readRate, readText, readYear } from "./cells";
 import { Grid } from "./grid";
 import { readIndicatorTable } from "./indicatorTable";
-import { INFO_TITLES, type InfoKey, findInfo, yearFromTitles } from "./info";
+import { INFO_TITLES, type InfoKey, STATED_METRICS, findInfo, yearFromTitles } from "./info";
 import { readKeyTaskTable } from "./keyTaskTable";
 import type { InputProblem } from "./problems";
 import { readProjectTable } from "./projectTable";
-import { type FoundInput, newReader } from "./reader";
+import { type FoundInput, type Reader, newReader } from "./reader";
 import { parseSettings } from "./settingsSheet";
+import { findStandardSheets, readStandardSheet } from "./standardSheet";
 import {
   type FoundTable,
   type TableArea,
-  type TableKind,
   describeHeaders,
   findTable,
   tableArea,
@@ -48,193 +50,271 @@ function writtenByAssistant(grid: Grid): boolean {
   return false;
 }
 
-export function parseWorkbook(snapshot: WorkbookSnapshot): ParseResult {
-  const grids = snapshot.sheets.map((s) => new Grid(s));
-  const reader = newReader();
-  const { problems, keep } = reader;
-  const found: FoundInput[] = [];
-  const gridByName = new Map(grids.map((g) => [g.name, g]));
-  const gridOf = (table: FoundTable) => gridByName.get(table.sheet) as Grid;
+/** The first 评分标准 sheet, read; others are named and not used. */
+function readWorkbookStandard(
+  grids: readonly Grid[],
+  reader: Reader,
+  found: FoundInput[]
+): { standard?: WorkbookStandard; sheets: Set<string> } {
+  const sheets = findStandardSheets(grids);
+  if (sheets.length === 0) return { sheets: new Set() };
+  const [first, ...others] = sheets;
+  const read = readStandardSheet(first.grid, first.table);
+  found.push(read.found);
+  for (const other of others)
+    reader.problems.push({
+      severity: "warning",
+      sheet: other.grid.name,
+      message: `工作簿中有多张评分标准表：采用“${first.grid.name}”，未采用“${other.grid.name}”`,
+    });
+  const { standard, problems, sheet } = read;
+  return {
+    standard: { standard, problems, sheet },
+    sheets: new Set(sheets.map((s) => s.grid.name)),
+  };
+}
 
-  // Input comes from visible sheets the user keeps: not hidden sheets, not sheets this
-  // assistant wrote (an old summary renamed to keep it, a ranking), whatever their name.
-  const settingsName = snapshot.ownedSheets?.settings ?? SETTINGS_SHEET;
-  const inputGrids = grids.filter(
-    (g) => !g.hidden && g.name !== settingsName && !writtenByAssistant(g)
-  );
+interface Located {
+  areas: TableArea[];
+  budget: FoundTable | null;
+  indicators: FoundTable | null;
+  projects: FoundTable | null;
+  keyTasks: FoundTable | null;
+}
 
-  // Tables first, each outside the ones already found, so single values are never looked
-  // for inside a table and text in one table never starts another.
+/** Tables first, each outside the ones already found, so text in one never starts another. */
+function locateTables(grids: readonly Grid[]): Located {
   const areas: TableArea[] = [];
-  const locate = (spec: (typeof tableSpecs)[TableKind]) => {
-    const table = findTable(inputGrids, spec, areas);
-    if (table) areas.push(tableArea(gridByName.get(table.sheet) as Grid, table));
+  const locate = (kind: "budget" | "indicators" | "projects" | "keyTasks") => {
+    const table = findTable(grids, tableSpecs[kind], areas);
+    if (table) areas.push(tableArea(grids.find((g) => g.name === table.sheet) as Grid, table));
     return table;
   };
-  const budgetTable = locate(tableSpecs.budget);
-  const indicatorTable = locate(tableSpecs.indicators);
-  const projectTable = locate(tableSpecs.projects);
-  const taskTable = locate(tableSpecs.keyTasks);
+  return {
+    areas,
+    budget: locate("budget"),
+    indicators: locate("indicators"),
+    projects: locate("projects"),
+    keyTasks: locate("keyTasks"),
+  };
+}
 
-  // ---- single values ------------------------------------------------------------------
-  const info = findInfo(inputGrids, areas);
-  const infoCell = (key: InfoKey) => {
+type Cell = { grid: Grid; row: number; column: number };
+
+/** Single values by their label, each recorded where it was found. */
+function singleValues(
+  grids: readonly Grid[],
+  areas: readonly TableArea[],
+  reader: Reader,
+  found: FoundInput[]
+) {
+  const info = findInfo(grids, areas);
+  const gridOf = (sheet: string) => grids.find((g) => g.name === sheet) as Grid;
+  const cell = (key: InfoKey) => {
     const hit = info.get(key);
     return hit
-      ? `${hit.sheet}!${gridByName.get(hit.sheet)?.address(hit.valueRow, hit.valueColumn)}`
+      ? `${hit.sheet}!${gridOf(hit.sheet).address(hit.valueRow, hit.valueColumn)}`
       : undefined;
   };
-  const readInfo = <T>(
-    key: InfoKey,
-    reader: (c: { grid: Grid; row: number; column: number }) => Read<T>
-  ): T | null => {
+  const read = <T>(key: InfoKey, how: (c: Cell) => Read<T>): T | null => {
     const hit = info.get(key);
     if (!hit) return null;
-    const grid = gridByName.get(hit.sheet) as Grid;
+    const grid = gridOf(hit.sheet);
     found.push({
       kind: "info",
       title: INFO_TITLES[key],
       sheet: hit.sheet,
       range: grid.address(hit.row, hit.column),
     });
-    if (hit.inline !== undefined) {
-      // `label：value` in one cell: read the value text through a one-cell grid.
-      const one = new Grid({
-        name: hit.sheet,
-        top: hit.valueRow,
-        left: hit.valueColumn,
-        values: [[hit.inline]],
-      });
-      return keep(reader({ grid: one, row: hit.valueRow, column: hit.valueColumn }));
-    }
-    return keep(reader({ grid, row: hit.valueRow, column: hit.valueColumn }));
+    // `label：value` in one cell: the value text is read through a one-cell grid.
+    const at =
+      hit.inline !== undefined
+        ? {
+            grid: new Grid({
+              name: hit.sheet,
+              top: hit.valueRow,
+              left: hit.valueColumn,
+              values: [[hit.inline]],
+            }),
+            row: hit.valueRow,
+            column: hit.valueColumn,
+          }
+        : { grid, row: hit.valueRow, column: hit.valueColumn };
+    return reader.keep(how(at));
   };
-  const infoAmount = (key: InfoKey): Dec | null => {
+  const amount = (key: InfoKey): Dec | null => {
     const unit = info.get(key)?.unit;
     const factor =
       unit === "元" ? new Dec("0.0001") : unit === "千元" ? new Dec("0.1") : new Dec(1);
-    return readInfo(key, (c) => readAmount(c, factor));
+    return read(key, (c) => readAmount(c, factor));
   };
+  const text = (key: InfoKey) => read(key, (c) => ({ value: readText(c) })) ?? "";
+  return { info, cell, read, amount, text };
+}
 
-  const department = (readInfo("department", (c) => ({ value: readText(c) })) ?? "")
+type Values = ReturnType<typeof singleValues>;
+
+function department(v: Values, problems: InputProblem[]): string {
+  const name = v
+    .text("department")
     .replace(/[(（]公章[)）]$/, "")
     .trim();
-  if (!department) {
+  if (!name)
     problems.push({
       severity: "error",
       message: "未找到部门名称：请在“基本信息”表中填写“部门名称”",
     });
-  }
-  let year = readInfo("year", readYear);
-  if (year === null) {
-    const fromTitle = yearFromTitles(inputGrids);
-    if (fromTitle !== null) year = fromTitle;
-    else if (!info.has("year"))
-      problems.push({
-        severity: "error",
-        message: "未找到年度：请在“基本信息”表中填写“年度”（如 2022）",
-      });
-  }
-  const cityText = readInfo("city", (c) => ({ value: readText(c) }));
-  const city = cityText || /^(.{2,4}?市)/.exec(department)?.[1] || undefined;
+  return name;
+}
 
-  // ---- tables -------------------------------------------------------------------------
+function year(v: Values, grids: readonly Grid[], problems: InputProblem[]): number {
+  const value = v.read("year", readYear) ?? yearFromTitles(grids);
+  if (value === null && !v.info.has("year"))
+    problems.push({
+      severity: "error",
+      message: "未找到年度：请在“基本信息”表中填写“年度”（如 2022）",
+    });
+  return value ?? 0;
+}
+
+function projectCounts(v: Values, problems: InputProblem[]): DepartmentInput["projectCounts"] {
+  const total = v.read("projectTotal", readCount);
+  const evaluated = v.read("projectEvaluated", readCount);
+  if (total !== null && evaluated !== null && evaluated > total)
+    problems.push({
+      severity: "error",
+      sheet: v.info.get("projectEvaluated")?.sheet,
+      message: `${v.cell("projectEvaluated")}：已自评项目 ${evaluated} 个多于项目个数 ${total} 个`,
+    });
+  if (total === null) return undefined;
+  return {
+    total,
+    evaluated: evaluated ?? 0,
+    cells: { total: v.cell("projectTotal"), evaluated: v.cell("projectEvaluated") },
+  };
+}
+
+/** “三公”, satisfaction, staffing, 重点支出 and figures stated outright. */
+function activityValues(v: Values): Partial<DepartmentInput> {
+  const has = (...keys: InfoKey[]) => keys.some((k) => v.info.has(k));
+  const out: Partial<DepartmentInput> = {};
+  if (has("threePublicBudget", "threePublicActual", "threePublicLastYear")) {
+    const lastYear = v.amount("threePublicLastYear");
+    out.threePublic = {
+      budget: v.amount("threePublicBudget"),
+      actual: v.amount("threePublicActual"),
+      ...(v.info.has("threePublicLastYear") ? { lastYear } : {}),
+      cells: {
+        budget: v.cell("threePublicBudget"),
+        actual: v.cell("threePublicActual"),
+        lastYear: v.cell("threePublicLastYear"),
+      },
+    };
+  }
+  if (has("satisfaction"))
+    out.satisfaction = {
+      rate: v.read("satisfaction", readRate),
+      cells: { rate: v.cell("satisfaction") },
+    };
+  if (has("staffActual", "staffQuota")) {
+    const count = (k: InfoKey) => {
+      const n = v.read(k, readCount);
+      return n === null ? null : new Dec(n);
+    };
+    out.staffing = {
+      actual: count("staffActual"),
+      quota: count("staffQuota"),
+      cells: { actual: v.cell("staffActual"), quota: v.cell("staffQuota") },
+    };
+  }
+  if (has("keyExpenditure"))
+    out.keyExpenditure = { amount: v.amount("keyExpenditure"), cell: v.cell("keyExpenditure") };
+  const stated: Partial<Record<MetricId, StatedMetric>> = {};
+  for (const id of STATED_METRICS) {
+    const value = v.read(`stated:${id}`, readRate);
+    if (value !== null) stated[id] = { value, cell: v.cell(`stated:${id}`) };
+  }
+  if (Object.keys(stated).length > 0) out.statedMetrics = stated;
+  return out;
+}
+
+export function parseWorkbook(snapshot: WorkbookSnapshot): ParseResult {
+  const grids = snapshot.sheets.map((s) => new Grid(s));
+  const reader = newReader();
+  const { problems } = reader;
+  const found: FoundInput[] = [];
+  const gridOf = (table: FoundTable) => grids.find((g) => g.name === table.sheet) as Grid;
+
+  // Not input: sheets this assistant wrote (whatever their name), its settings sheet, hidden
+  // sheets, and the 评分标准 sheet (read here, on its own).
+  const settingsName = snapshot.ownedSheets?.settings ?? SETTINGS_SHEET;
+  const userGrids = grids.filter((g) => g.name !== settingsName && !writtenByAssistant(g));
+  const standard = readWorkbookStandard(userGrids, reader, found);
+  const inputGrids = userGrids.filter((g) => !g.hidden && !standard.sheets.has(g.name));
+
+  const tables = locateTables(inputGrids);
+  const values = singleValues(inputGrids, tables.areas, reader, found);
+  const dept = department(values, problems);
+  const city = values.text("city") || /^(.{2,4}?市)/.exec(dept)?.[1] || undefined;
+
   let budgetRows: BudgetRow[] = [];
-  if (!budgetTable) {
+  if (!tables.budget)
     problems.push({
       severity: "error",
       message: `未找到部门预算支出明细表：请放置表头包含${describeHeaders(tableSpecs.budget)}的表格（也可写作：全年预算数、调整后预算数、执行数、实际支出）`,
     });
-  } else {
-    const read = readBudgetTable(gridOf(budgetTable), budgetTable, reader);
+  else {
+    const read = readBudgetTable(gridOf(tables.budget), tables.budget, reader);
     budgetRows = read.rows;
     found.push(read.found);
   }
 
-  let indicators: IndicatorEntry[] = [];
-  let statedTotal: DepartmentInput["statedTotal"];
-  if (!indicatorTable) {
+  let indicatorRead: ReturnType<typeof readIndicatorTable> | undefined;
+  if (!tables.indicators)
     problems.push({
       severity: "error",
       message: `未找到绩效指标表：请放置表头包含${describeHeaders(tableSpecs.indicators)}的表格（也可写作：指标名称、得分、分值/权重）`,
     });
-  } else {
-    const read = readIndicatorTable(gridOf(indicatorTable), indicatorTable, reader);
-    ({ indicators, statedTotal } = read);
-    found.push(read.found);
+  else {
+    indicatorRead = readIndicatorTable(gridOf(tables.indicators), tables.indicators, reader);
+    found.push(indicatorRead.found);
   }
 
-  let projects: Project[] = [];
-  if (projectTable) {
-    const read = readProjectTable(gridOf(projectTable), projectTable, reader);
-    projects = read.projects;
-    found.push(read.found);
-  }
-  const projectTotal = readInfo("projectTotal", readCount);
-  const projectEvaluated = readInfo("projectEvaluated", readCount);
-  const projectCounts =
-    projectTotal !== null
-      ? {
-          total: projectTotal,
-          evaluated: projectEvaluated ?? 0,
-          cells: { total: infoCell("projectTotal"), evaluated: infoCell("projectEvaluated") },
-        }
-      : undefined;
-  if (projectTotal !== null && projectEvaluated !== null && projectEvaluated > projectTotal) {
-    problems.push({
-      severity: "error",
-      sheet: info.get("projectEvaluated")?.sheet,
-      message: `${infoCell("projectEvaluated")}：已自评项目 ${projectEvaluated} 个多于项目个数 ${projectTotal} 个`,
-    });
-  }
-
-  let keyTasks: KeyTask[] = [];
-  if (taskTable) {
-    const read = readKeyTaskTable(gridOf(taskTable), taskTable, reader);
-    keyTasks = read.keyTasks;
-    found.push(read.found);
-  }
-
-  // ---- 三公, satisfaction, official rate -----------------------------------------------
-  const tpBudget = infoAmount("threePublicBudget");
-  const tpActual = infoAmount("threePublicActual");
-  const threePublic =
-    info.has("threePublicBudget") || info.has("threePublicActual")
-      ? {
-          budget: tpBudget,
-          actual: tpActual,
-          cells: { budget: infoCell("threePublicBudget"), actual: infoCell("threePublicActual") },
-        }
-      : undefined;
-  const satisfactionRate = readInfo("satisfaction", readRate);
-  const satisfaction = info.has("satisfaction")
-    ? { rate: satisfactionRate, cells: { rate: infoCell("satisfaction") } }
+  const projects = tables.projects
+    ? readProjectTable(gridOf(tables.projects), tables.projects, reader)
     : undefined;
-  const officialRate = readInfo("officialRate", readRate);
-  const rateBase = readInfo("rateBase", (c) => ({ value: readText(c) }));
+  if (projects) found.push(projects.found);
+  const keyTasks = tables.keyTasks
+    ? readKeyTaskTable(gridOf(tables.keyTasks), tables.keyTasks, reader)
+    : undefined;
+  if (keyTasks) found.push(keyTasks.found);
 
-  // ---- settings -----------------------------------------------------------------------
   const settingsResult = parseSettings(grids, settingsName, problems);
   if (settingsResult.found) found.push(settingsResult.found);
 
   const input: DepartmentInput = {
-    department,
-    year: year ?? 0,
+    department: dept,
+    year: year(values, inputGrids, problems),
     city,
     budget: {
       rows: budgetRows,
-      officialExecutionRate: officialRate,
-      officialRateBase: rateBase || undefined,
-      cells: { officialExecutionRate: infoCell("officialRate") },
+      officialExecutionRate: values.read("officialRate", readRate),
+      officialRateBase: values.text("rateBase") || undefined,
+      carryOver: values.amount("carryOver"),
+      cells: {
+        officialExecutionRate: values.cell("officialRate"),
+        carryOver: values.cell("carryOver"),
+      },
     },
-    indicators,
-    projects,
-    projectCounts,
-    keyTasks,
-    threePublic,
-    satisfaction,
+    indicators: indicatorRead?.indicators ?? [],
+    indicatorTableHasMax: tables.indicators ? "max" in tables.indicators.columns : undefined,
+    projects: projects?.projects ?? [],
+    projectCounts: projectCounts(values, problems),
+    keyTasks: keyTasks?.keyTasks ?? [],
+    ...activityValues(values),
     settings: settingsResult.settings,
-    statedTotal,
+    statedTotal: indicatorRead?.statedTotal,
+    standard: standard.standard,
   };
   return { input, problems, found, settingsSheet: settingsResult.found?.sheet };
 }

@@ -1,7 +1,7 @@
 /** The 绩效自评设置 sheet: 评分标准, 计入得分, 已核对参数, and parameter overrides by path. */
 import type { EvaluationSettings } from "../model/input";
 import { normalizeName } from "../model/text";
-import { findProfileById, profiles } from "../profiles";
+import { findPresetById, presets } from "../standard/presets";
 import { readText } from "./cells";
 import { type Grid, normalizeLabel } from "./grid";
 import { type InputProblem, cellProblem } from "./problems";
@@ -31,10 +31,9 @@ export function parseSettings(
     if (!key || text === "") continue;
     const label = normalizeLabel(key);
     if (label === "评分标准") {
-      const profile =
-        findProfileById(text) ??
-        profiles.find((p) => normalizeName(p.name) === normalizeName(text));
-      if (profile) settings.profileId = profile.id;
+      const preset =
+        findPresetById(text) ?? presets.find((p) => normalizeName(p.name) === normalizeName(text));
+      if (preset) settings.presetId = preset.id;
       else
         problems.push(
           cellProblem(grid.name, at, `没有名为“${text}”的评分标准，已按城市和年度选择`)

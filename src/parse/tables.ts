@@ -5,7 +5,16 @@
 import { Dec } from "../model/decimal";
 import { type Grid, range } from "./grid";
 
-export type TableKind = "budget" | "indicators" | "projects" | "keyTasks" | "settings";
+export type TableKind =
+  | "budget"
+  | "indicators"
+  | "projects"
+  | "keyTasks"
+  | "settings"
+  | "standard"
+  | "standardGrades"
+  | "standardCaps"
+  | "standardSettings";
 
 export interface ColumnSpec {
   key: string;
@@ -44,6 +53,7 @@ export const tableSpecs: Record<TableKind, TableSpec> = {
         match: /决算|执行数|实际支出|实际执行|全年支出/,
         exclude: /执行率/,
       },
+      { key: "carryOver", label: "上年结转", match: /上年结转|结转结余/ },
     ],
     required: [["label"], ["initial"], ["adjusted"], ["final"]],
   },
@@ -63,6 +73,7 @@ export const tableSpecs: Record<TableKind, TableSpec> = {
         exclude: /说明|依据|原因/,
       },
       { key: "explanation", label: "得分说明", match: /说明|扣分原因|评分依据|备注|扣分理由/ },
+      { key: "grade", label: "评价等次", match: /评价等次|^等次$|评价等级|完成等次/ },
     ],
     required: [["level1", "level2", "level3", "name"], ["entered"]],
   },
@@ -92,6 +103,63 @@ export const tableSpecs: Record<TableKind, TableSpec> = {
       { key: "note", label: "完成情况", match: /完成情况|进展情况|完成说明/ },
     ],
     required: [["name"], ["done", "note"]],
+  },
+  standard: {
+    kind: "standard",
+    title: "评分标准",
+    columns: [
+      { key: "level1", label: "一级指标", match: /一级/ },
+      { key: "level2", label: "二级指标", match: /二级/ },
+      { key: "level3", label: "三级指标", match: /三级/ },
+      { key: "name", label: "指标", match: /^指标(名称)?$|^评价指标$|^绩效指标$|^考核指标$/ },
+      { key: "max", label: "分值", match: /^分值$|^权重$|^标准分$|^满分$/ },
+      { key: "rule", label: "计分方法", match: /计分方法|评分方法|计分规则/ },
+      { key: "metric", label: "考核内容", match: /考核内容|计分依据|计分数据/ },
+      { key: "target", label: "目标值", match: /^目标值$|^目标$|^上限$/ },
+      { key: "floor", label: "零分线", match: /零分线/ },
+      { key: "full", label: "满分线", match: /满分线/ },
+      { key: "deduction", label: "扣分标准", match: /扣分标准|扣分值|^每.*扣分$/ },
+      { key: "bands", label: "分档", match: /^分档/ },
+      { key: "basis", label: "口径", match: /^口径$|权重口径/ },
+      { key: "note", label: "说明", match: /^说明$|^备注$/ },
+      { key: "source", label: "来源", match: /^来源$|^依据文件$|^出处$/ },
+      { key: "unconfirmed", label: "待核对", match: /待核对/ },
+      { key: "aliases", label: "其他名称", match: /其他名称|^别名$|其他写法/ },
+    ],
+    required: [["level1", "level2", "level3", "name"], ["max"], ["rule"]],
+  },
+  standardGrades: {
+    kind: "standardGrades",
+    title: "等级",
+    columns: [
+      { key: "grade", label: "等级", match: /^(绩效|评价)?等级$/ },
+      { key: "min", label: "最低分", match: /最低分|分数线|^分数下限$/ },
+      { key: "unconfirmed", label: "待核对", match: /待核对/ },
+      { key: "note", label: "说明", match: /^说明$|^备注$|^来源$/ },
+    ],
+    required: [["grade"], ["min"]],
+  },
+  standardCaps: {
+    kind: "standardCaps",
+    title: "总分封顶",
+    columns: [
+      { key: "below", label: "执行率低于", match: /^执行率(低于|界限)/ },
+      { key: "cap", label: "总分最高", match: /总分最高|最高分|封顶/ },
+      { key: "unconfirmed", label: "待核对", match: /待核对/ },
+      { key: "source", label: "来源", match: /^来源$|^说明$/ },
+    ],
+    required: [["below"], ["cap"]],
+  },
+  standardSettings: {
+    kind: "standardSettings",
+    title: "口径与核对设置",
+    columns: [
+      { key: "key", label: "设置项", match: /^设置项$/ },
+      { key: "value", label: "取值", match: /^取值$|^值$/ },
+      { key: "unconfirmed", label: "待核对", match: /待核对/ },
+      { key: "note", label: "说明", match: /^说明$/ },
+    ],
+    required: [["key"], ["value"]],
   },
   settings: {
     kind: "settings",
@@ -203,10 +271,11 @@ function hasNumbers(grid: Grid, row: number): boolean {
 export function findTable(
   grids: readonly Grid[],
   spec: TableSpec,
-  taken: readonly TableArea[] = []
+  taken: readonly TableArea[] = [],
+  searchRows = HEADER_SEARCH_ROWS
 ): FoundTable | null {
   for (const grid of grids) {
-    const lastRow = Math.min(grid.bottom, grid.top + HEADER_SEARCH_ROWS);
+    const lastRow = Math.min(grid.bottom, grid.top + searchRows);
     for (let row = grid.top; row <= lastRow; row++) {
       if (taken.some((a) => a.sheet === grid.name && row >= a.top && row <= a.bottom)) continue;
       let best: { columns: Record<string, number>; depth: number } | null = null;

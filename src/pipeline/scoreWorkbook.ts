@@ -18,7 +18,6 @@ export function scoreSnapshot(
   options: EvaluateOptions = {}
 ): WorkbookScore {
   const parse = parseWorkbook(snapshot);
-  const evaluation = evaluate(parse.input, options);
   const inputGaps: Gap[] = parse.problems.map((p) => ({
     code: "inputError",
     severity: p.severity,
@@ -26,10 +25,5 @@ export function scoreSnapshot(
     suggestion: p.cell ? "按提示修改该单元格后重新计算。" : "按提示补充后重新计算。",
     cell: p.sheet && p.cell ? `${p.sheet}!${p.cell}` : undefined,
   }));
-  const order = { error: 0, warning: 1, info: 2 } as const;
-  const gaps = [...inputGaps, ...evaluation.gaps]
-    .map((gap, index) => ({ gap, index }))
-    .sort((a, b) => order[a.gap.severity] - order[b.gap.severity] || a.index - b.index)
-    .map((x) => x.gap);
-  return { parse, evaluation: { ...evaluation, gaps } };
+  return { parse, evaluation: evaluate(parse.input, { ...options, inputGaps }) };
 }

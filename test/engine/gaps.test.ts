@@ -148,7 +148,7 @@ describe("gap list", () => {
     input.indicators[4].name = " 三公经费控制情况 ";
     input.indicators[8].name = "政治建设、经济建设、文化建设、社会建设、生态文明建设效益";
     const result = evaluate(input);
-    expect(result.indicators.filter((i) => !i.inProfile)).toEqual([]);
+    expect(result.indicators.filter((i) => !i.inStandard)).toEqual([]);
     expect(result.total.toString()).toBe("95.18");
   });
 
@@ -162,7 +162,7 @@ describe("gap list", () => {
     const input = seed();
     input.budget.officialExecutionRate = null;
     const result = evaluate(input);
-    expect(result.budget.usedExecutionRateSource).toBe("table");
+    expect(result.budget.execution.source).toBe("table");
     const row = result.indicators.find((i) => i.id === "executionRate");
     expect(row?.explanation).toContain("决算数 46,665.43 ÷ 调整预算数 52,362.14 = 89.12%");
     expect(row?.computed?.toString()).toBe("7.28"); // 10 × 0.2912 ÷ 0.4
@@ -172,11 +172,12 @@ describe("gap list", () => {
   it("says 无法计算 with the reason when the budget table is missing", () => {
     const input = seed();
     input.budget = { rows: [] };
+    input.budget.officialExecutionRate = null;
     const result = evaluate(input);
     expect(result.gaps.find((g) => g.code === "budgetMissing")?.severity).toBe("error");
     const row = result.indicators.find((i) => i.id === "executionRate");
     expect(row?.computed).toBeNull();
-    expect(row?.notComputableReason).toContain("预算支出明细表缺少合计行");
+    expect(row?.notComputableReason).toBe("预算支出明细表没有合计行，且未填报财政支出执行率");
     expect(row?.counted.toString()).toBe("5.18");
   });
 

@@ -7,7 +7,7 @@ import {
   type EvaluationSettings,
 } from "../../src/model/input";
 import { evaluate } from "../../src/evaluate/evaluate";
-import { foshan2022, genericPreset } from "../../src/profiles";
+import { foshan2022, genericPreset } from "../../src/standard/presets";
 
 const amount = fc.option(
   fc.integer({ min: -1_000_000, max: 10_000_000 }).map((cents) => new Dec(cents).dividedBy(100)),
@@ -30,7 +30,7 @@ const knownNames = [...foshan2022.indicators, ...genericPreset.indicators].flatM
 const settingsArb: fc.Arbitrary<EvaluationSettings | undefined> = fc.option(
   fc.record(
     {
-      profileId: fc.constantFrom("foshan-2022", "generic", "nope"),
+      presetId: fc.constantFrom("foshan-2022", "generic", "nope"),
       scoreSource: fc.constantFrom("entered" as const, "computed" as const),
       overrides: fc.dictionary(
         fc.constantFrom(
@@ -103,7 +103,7 @@ const inputArb: fc.Arbitrary<DepartmentInput> = fc.record({
   settings: settingsArb,
 });
 
-describe("engine invariants over random inputs", () => {
+describe("engine invariants over random inputs (presets)", () => {
   it("never throws; 0 ≤ counted ≤ 分值; total = min(Σ counted, cap); grade matches total", () => {
     fc.assert(
       fc.property(inputArb, (input) => {
@@ -118,6 +118,7 @@ describe("engine invariants over random inputs", () => {
         }
         const total = sum(result.indicators.map((r) => r.counted));
         expect(result.sum.equals(total)).toBe(true);
+        expect(result.uncapped.equals(total)).toBe(true); // nothing is 不适用 here
         const expected = result.cap !== null && result.cap.lessThan(total) ? result.cap : total;
         expect(result.total.equals(expected)).toBe(true);
         // grade: the highest band the total reaches — only for a complete table (分值 = 100)

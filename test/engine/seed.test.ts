@@ -9,10 +9,17 @@ import { seed } from "../helpers";
 const result = evaluate(seed());
 const json = evaluationToJson(result);
 
-describe("seed department, Foshan 2022 profile", () => {
-  it("uses the Foshan 2022 profile found by city and year", () => {
-    expect(result.profile.id).toBe("foshan-2022");
-    expect(result.profile.exactMatch).toBe(true);
+describe("seed department, Foshan 2022 standard", () => {
+  it("uses the Foshan 2022 preset found by city and year, and says so", () => {
+    expect(result.standard.id).toBe("foshan-2022");
+    expect(result.standard.source).toBe("cityYear");
+    expect(result.standard.sourceText).toBe("预设（按佛山市 2022 年度匹配）");
+    expect(json.standard).toEqual({
+      id: "foshan-2022",
+      name: "2022 年度佛山市市级部门整体支出绩效自评表",
+      source: "预设（按佛山市 2022 年度匹配）",
+      sourceKind: "cityYear",
+    });
   });
 
   it("totals 95.18 points, grade 优", () => {
@@ -52,7 +59,12 @@ describe("seed department, Foshan 2022 profile", () => {
   });
 
   it("computes the execution rate from the table as 46665.43 / 52362.14 = 89.12% and uses the official 80.87%", () => {
-    expect(json.executionRate).toEqual({ official: 80.87, table: 89.12, used: 80.87 });
+    expect(json.executionRate).toEqual({
+      official: 80.87,
+      table: 89.12,
+      used: 80.87,
+      definition: "执行率 = 决算数 ÷ 调整预算数",
+    });
   });
 
   it("computes 5.22 for the execution rate under the default linear rule and keeps the entered 5.18", () => {
@@ -60,7 +72,7 @@ describe("seed department, Foshan 2022 profile", () => {
     expect(row?.computed?.toString()).toBe("5.22");
     expect(row?.counted.toString()).toBe("5.18");
     expect(row?.explanation).toContain("10.00 × (80.87% − 60.00%) ÷ (100.00% − 60.00%) = 5.22");
-    expect(row?.unconfirmed).toEqual(expect.arrayContaining(["rule", "floor", "target"]));
+    expect(row?.unconfirmed).toEqual(expect.arrayContaining(["rule", "floor", "full"]));
   });
 
   it("computes key tasks 5/5 = 10 and 三公 1.88/13.5 = 13.93% → 3", () => {

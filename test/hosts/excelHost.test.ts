@@ -2,6 +2,7 @@
  * The Excel JS API adapter on the test double (Excel's load/sync semantics, syncs counted):
  * same snapshot as the ExcelJS adapter, constant syncs, writes only to its own sheet.
  */
+import { foshan2022 } from "../../src/standard/presets";
 import { FileWorkbook } from "../../src/hosts/file/fileWorkbook";
 import type { WorkbookSnapshot } from "../../src/hosts/snapshot";
 import { parseWorkbook } from "../../src/parse/parseWorkbook";
@@ -341,7 +342,7 @@ describe("Excel JS API adapter (on the test double)", () => {
 
     // The settings sheet is the user's to edit (its 值 column): its changes count.
     const e = evaluate(seed());
-    await host.writeOwnedSheet(settingsLayout({}, e.profile, e.parameters), "settings");
+    await host.writeOwnedSheet(settingsLayout({}, e.standard), "settings");
     await handler!({ worksheetId: await idOf("绩效自评设置") });
     expect(edits).toBe(3);
 
@@ -446,14 +447,14 @@ describe("Excel JS API adapter (on the test double)", () => {
   it("inserts the template without touching existing sheets, reporting clashes", async () => {
     const fake = await fakeFromXlsx(SAMPLE_PATH);
     fake.resetCounters();
-    const outcome = await insertTemplate(excelHost(fake));
+    const outcome = await insertTemplate(excelHost(fake), foshan2022);
     expect(outcome.added).toEqual([]);
     expect(outcome.clashes).toEqual(["基本信息", "预算支出", "绩效指标", "项目清单", "重点工作"]);
     expect(fake.writeLog).toEqual([]);
     const empty = new (await import("../fakes/fakeExcel")).FakeExcel({
       sheets: [{ name: "Sheet1" }],
     });
-    const added = await insertTemplate(excelHost(empty));
+    const added = await insertTemplate(excelHost(empty), foshan2022);
     expect(added.added).toHaveLength(5);
     expect(empty.cell("绩效指标", "B4").value).toBe("预算绩效管理情况");
     expect(empty.dataValidations("绩效指标").length).toBeGreaterThan(0);
@@ -489,11 +490,7 @@ describe("Excel host: a sheet the user put in place of ours", () => {
     const host = excelHost(fake);
     await host.read();
     const { settingsLayout } = await import("../../src/layout/settings");
-    const layout = settingsLayout(
-      { scoreSource: "computed" },
-      { id: "foshan-2022", name: "x" },
-      []
-    );
+    const layout = settingsLayout({ scoreSource: "computed" }, { id: "foshan-2022", name: "x" });
     expect((await host.writeOwnedSheet(layout, "settings")).sheet).toBe("绩效自评设置");
     await fake.run(async (ctx) => {
       ctx.workbook.worksheets.getItem("绩效自评设置").delete();

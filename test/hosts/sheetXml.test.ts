@@ -15,7 +15,8 @@ import { rankingLayout, rankingEntry } from "../../src/layout/ranking";
 import { settingsLayout } from "../../src/layout/settings";
 import type { SheetLayout } from "../../src/layout/sheetLayout";
 import { templateLayouts } from "../../src/layout/template";
-import { foshan2022 } from "../../src/profiles";
+import { foshan2022, genericPreset } from "../../src/standard/presets";
+import { standardLayout } from "../../src/layout/standardSheet";
 import { seed } from "../helpers";
 import { SAMPLE_PATH } from "../parse/sampleSnapshot";
 import { asExcelJSRenders, fingerprint } from "./fingerprint";
@@ -149,9 +150,11 @@ describe("a layout written as SpreadsheetML reads back as ExcelJS renders it", (
       "the settings sheet",
       () => {
         const e = evaluate(seed());
-        return settingsLayout({ profileId: "foshan-2022" }, e.profile, e.parameters);
+        return settingsLayout({ presetId: "foshan-2022" }, e.standard);
       },
     ],
+    ["the 评分标准 sheet of Foshan 2022", () => standardLayout(foshan2022)],
+    ["the 评分标准 sheet of the generic preset (caps)", () => standardLayout(genericPreset)],
     ...templateLayouts(foshan2022, seed()).map(
       (l) => [`the template sheet ${l.name}`, () => l] as [string, () => SheetLayout]
     ),

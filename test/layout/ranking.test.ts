@@ -76,7 +76,7 @@ describe("rankingEntry", () => {
       file: "社保局.xlsx",
     });
     expect(r.total.toString()).toBe("95.18");
-    expect(r.executionRate?.toString()).toBe(e.budget.usedExecutionRate?.toString());
+    expect(r.executionRate?.toString()).toBe(e.budget.execution.value?.toString());
     expect(r.groups.map((g) => [g.level1, g.counted.toString()])).toEqual(
       e.groups.map((g) => [g.level1, g.counted.toString()])
     );

@@ -10,19 +10,16 @@ import { seed } from "../helpers";
 
 describe("settings sheet", () => {
   const settings: EvaluationSettings = {
-    profileId: "foshan-2022",
+    presetId: "foshan-2022",
     scoreSource: "computed",
     overrides: { "executionRate.floor": "50%", "threePublicControl.pointsPerPercentOver": "0.2" },
     confirmed: ["executionRate.rule", "unnamedIndicator"],
   };
 
-  it("round-trips through a workbook and changes the score", async () => {
+  it("round-trips through a workbook, old overrides included, and changes the score", async () => {
     const book = await FileWorkbook.fromFile(SAMPLE_PATH);
     const e = evaluate({ ...seed(), settings });
-    const write = await book.writeOwnedSheet(
-      settingsLayout(settings, e.profile, e.parameters),
-      "settings"
-    );
+    const write = await book.writeOwnedSheet(settingsLayout(settings, e.standard), "settings");
     expect(write.sheet).toBe("绩效自评设置");
     const reread = await FileWorkbook.fromBuffer(await book.toBuffer());
     const snapshot = await reread.read();
@@ -37,16 +34,25 @@ describe("settings sheet", () => {
     ).toBe("6.17");
     expect(
       result.evaluation.parameters.find((p) => p.path === "executionRate.floor")
-    ).toMatchObject({ overridden: true, unconfirmed: false });
+    ).toMatchObject({
+      overridden: true,
+      unconfirmed: false,
+    });
   });
 
-  it("lists every parameter below the table without turning them into overrides", async () => {
+  it("holds only the preset and the score that counts; rules are in the 评分标准 sheet", async () => {
     const e = evaluate(seed());
-    const layout = settingsLayout({}, e.profile, e.parameters);
-    expect(layout.cells.some((c) => c.value === "executionRate.floor")).toBe(true);
+    const layout = settingsLayout({}, e.standard);
+    const texts = layout.cells
+      .map((c) => c.value)
+      .filter((v): v is string => typeof v === "string");
+    expect(texts).toContain("评分标准");
+    expect(texts).toContain("计入得分");
+    expect(texts.some((t) => t.includes("评分规则请在“评分标准”表中修改"))).toBe(true);
+    expect(texts).not.toContain("executionRate.floor");
     const book = await FileWorkbook.fromFile(SAMPLE_PATH);
     await book.writeOwnedSheet(layout, "settings");
     const { input } = parseWorkbook(await book.read());
-    expect(input.settings).toEqual({ profileId: "foshan-2022", scoreSource: "entered" });
+    expect(input.settings).toEqual({ presetId: "foshan-2022", scoreSource: "entered" });
   });
 });

@@ -94,7 +94,7 @@ describe("finding tables", () => {
     const { evaluation } = scoreSnapshot(messyWorkbook());
     expect(evaluation.total.toString()).toBe("95.18");
     expect(evaluation.grade).toBe("优");
-    expect(evaluation.budget.tableExecutionRate?.toString()).toBe("0.8912");
+    expect(evaluation.budget.execution.table?.toString()).toBe("0.8912");
   });
 
   it("reads a two-row header with a merged 预算数 over 年初 / 调整", () => {

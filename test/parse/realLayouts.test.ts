@@ -171,7 +171,7 @@ describe("budget tables", () => {
     const { evaluation } = await withBudget([header, seedBudget[4], ...seedBudget.slice(0, 4)]);
     expect(evaluation.budget.rows).toHaveLength(5);
     expect(evaluation.budget.tiesOk).toBe(true);
-    expect(evaluation.budget.tableExecutionRate?.toString()).toBe("0.8912");
+    expect(evaluation.budget.execution.table?.toString()).toBe("0.8912");
   });
 
   it("reads across a blank row inside the table", async () => {

@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import { FileWorkbook } from "../../src/hosts/file/fileWorkbook";
 import { insertTemplate } from "../../src/pipeline/insertTemplate";
 import { scoreSnapshot } from "../../src/pipeline/scoreWorkbook";
+import { foshan2022 } from "../../src/standard/presets";
 
 async function roundTrip(book: FileWorkbook): Promise<FileWorkbook> {
   return FileWorkbook.fromBuffer(await book.toBuffer());
@@ -11,7 +12,7 @@ async function roundTrip(book: FileWorkbook): Promise<FileWorkbook> {
 describe("插入模板 (ExcelJS host)", () => {
   it("adds the five input sheets to an empty workbook, readable as an empty department", async () => {
     const book = new FileWorkbook(new ExcelJS.Workbook());
-    const outcome = await insertTemplate(book);
+    const outcome = await insertTemplate(book, foshan2022);
     expect(outcome.added).toEqual(["基本信息", "预算支出", "绩效指标", "项目清单", "重点工作"]);
     expect(outcome.clashes).toEqual([]);
     expect(outcome.messages[0]).toBe(
@@ -45,7 +46,7 @@ describe("插入模板 (ExcelJS host)", () => {
     mine.getCell("A1").value = "我的数据";
     mine.getCell("B2").value = 123.45;
     const book = new FileWorkbook(workbook);
-    const outcome = await insertTemplate(book);
+    const outcome = await insertTemplate(book, foshan2022);
     expect(outcome.clashes).toEqual(["预算支出"]);
     expect(outcome.added).not.toContain("预算支出");
     expect(outcome.messages).toContain(

@@ -113,7 +113,7 @@ describe("task pane", () => {
     await screen.findByTestId("total");
     fireEvent.click(screen.getByRole("button", { name: "切换为英文界面" }));
     expect(screen.getByRole("button", { name: "Recalculate" })).toBeTruthy();
-    expect(screen.getByText("Scoring settings")).toBeTruthy();
+    expect(screen.getByText("Scoring standard and settings")).toBeTruthy();
   });
 
   it("recalculates after an edit, and once more when the edit came during a recalculation", async () => {

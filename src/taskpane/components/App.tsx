@@ -86,6 +86,8 @@ export function App({ previewOnOpen = true, canAutoRecalculate = false }: AppPro
               settings={result.parse.input.settings ?? {}}
               busy={state.busy !== null}
               onSave={(s) => void actions.saveSettings(s)}
+              onInsertStandard={(id) => void actions.insertStandard(id)}
+              onSelect={select}
             />
           </Section>
         </>

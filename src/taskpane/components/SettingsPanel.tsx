@@ -1,23 +1,44 @@
 import {
   Button,
-  Checkbox,
   Field,
-  Input,
   Select,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import type { Evaluation } from "../../evaluate/result";
 import type { EvaluationSettings } from "../../model/input";
-import { profiles } from "../../profiles";
+import type { ParameterView } from "../../standard/parameters";
+import { presets } from "../../standard/presets";
 import { usePaneContext } from "../state/PaneContext";
+import { Tag, useTextStyles } from "./ui";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  params: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  param: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
-  actions: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  standard: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  params: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+  },
+  param: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalXS,
+    alignItems: "baseline",
+  },
+  actions: {
+    display: "flex",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+    flexWrap: "wrap",
+  },
+  select: { maxWidth: "100%", minWidth: 0 },
+  fieldset: { border: "none", margin: 0, padding: 0, minWidth: 0 },
 });
 
 export interface SettingsPanelProps {
@@ -25,44 +46,39 @@ export interface SettingsPanelProps {
   settings: EvaluationSettings;
   busy: boolean;
   onSave: (settings: EvaluationSettings) => void;
+  onInsertStandard: (presetId: string) => void;
+  onSelect: (address: string) => void;
+}
+
+/** Parameters worth listing: rules that compute, their parameters, grades, caps, settings. */
+function shown(p: ParameterView): boolean {
+  if (p.unconfirmed || p.overridden) return true;
+  if (p.path.endsWith(".max") || p.path.endsWith(".metric")) return false;
+  return !(p.path.endsWith(".rule") && p.value === "主观评分");
 }
 
 /**
- * Profile, which score counts, and every rule parameter (targets, floors, steps, weight basis,
- * grade bands…), with 待核对 ones to confirm. Saved into the workbook's 绩效自评设置 sheet.
+ * Which standard scores this workbook and where it came from; 插入评分标准 (from a chosen preset)
+ * when it is not the workbook's own sheet; which score counts; every parameter in force, each
+ * linked to its cell in the 评分标准 sheet. Rules are changed in that sheet, one place only.
  */
-export function SettingsPanel({ evaluation, settings, busy, onSave }: SettingsPanelProps) {
+export function SettingsPanel(props: SettingsPanelProps) {
+  const { evaluation, settings, busy, onSave, onInsertStandard, onSelect } = props;
   const styles = useStyles();
+  const text = useTextStyles();
   const { t } = usePaneContext();
-  const initial = useMemo(
-    () => new Map(evaluation.parameters.map((p) => [p.path, p.value])),
-    [evaluation]
-  );
-  const [profileId, setProfileId] = useState(settings.profileId ?? evaluation.profile.id);
+  const inForce = evaluation.standard;
+  const fromSheet = inForce.source === "sheet";
+  const [presetId, setPresetId] = useState(settings.presetId ?? inForce.id);
   const [scoreSource, setScoreSource] = useState(settings.scoreSource ?? "entered");
-  const [edits, setEdits] = useState<Record<string, string>>({});
-  const [confirmed, setConfirmed] = useState<Set<string>>(new Set(settings.confirmed ?? []));
-
-  const editable = evaluation.parameters.filter((p) => !p.path.endsWith(".rule"));
-  const confirmable = evaluation.parameters.filter((p) => p.unconfirmed || confirmed.has(p.path));
+  const choices = presets.some((p) => p.id === presetId)
+    ? presets
+    : [inForce.definition, ...presets];
 
   const save = () => {
-    const overrides: Record<string, string | number | boolean> = { ...(settings.overrides ?? {}) };
-    for (const [path, value] of Object.entries(edits)) {
-      if (value.trim() === "" || value === initial.get(path)) continue;
-      overrides[path] = value.trim();
-    }
-    const next: EvaluationSettings = { profileId, scoreSource };
-    if (Object.keys(overrides).length > 0) next.overrides = overrides;
-    if (confirmed.size > 0) next.confirmed = [...confirmed];
+    const next: EvaluationSettings = { ...settings, scoreSource };
+    if (presets.some((p) => p.id === presetId)) next.presetId = presetId;
     onSave(next);
-  };
-
-  const reset = () => {
-    setProfileId(settings.profileId ?? evaluation.profile.id);
-    setScoreSource(settings.scoreSource ?? "entered");
-    setEdits({});
-    setConfirmed(new Set(settings.confirmed ?? []));
   };
 
   return (
@@ -73,17 +89,57 @@ export function SettingsPanel({ evaluation, settings, busy, onSave }: SettingsPa
         save();
       }}
     >
-      <Field label={t.settingsProfile}>
-        <Select value={profileId} onChange={(_, data) => setProfileId(data.value)}>
-          {profiles.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <div className={styles.standard}>
+        <span className={text.caption}>{t.standardInForce}</span>
+        <span className={mergeClasses(text.body, text.strong)} data-testid="standard-name">
+          {inForce.name}
+        </span>
+        <span className={text.caption} data-testid="standard-source">
+          {t.standardSource(inForce.sourceText)}
+        </span>
+        {fromSheet && inForce.sheet && (
+          <span className={text.body}>
+            {t.editInSheet(inForce.sheet)}{" "}
+            <button
+              type="button"
+              className={text.link}
+              onClick={() => onSelect(`${inForce.sheet}!A1`)}
+            >
+              {t.goToStandard(inForce.sheet)}
+            </button>
+          </span>
+        )}
+      </div>
+      {!fromSheet && (
+        <fieldset className={styles.fieldset}>
+          <Field label={t.settingsPreset} hint={t.settingsPresetHint}>
+            <Select
+              className={styles.select}
+              value={presetId}
+              onChange={(_, d) => setPresetId(d.value)}
+            >
+              {choices.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <div className={styles.actions}>
+            <Button
+              type="button"
+              title={t.insertStandardHint}
+              disabled={busy}
+              onClick={() => onInsertStandard(presetId)}
+            >
+              {t.insertStandard}
+            </Button>
+          </div>
+        </fieldset>
+      )}
       <Field label={t.settingsScoreSource}>
         <Select
+          className={styles.select}
           value={scoreSource}
           onChange={(_, data) => setScoreSource(data.value === "computed" ? "computed" : "entered")}
         >
@@ -91,45 +147,42 @@ export function SettingsPanel({ evaluation, settings, busy, onSave }: SettingsPa
           <option value="computed">{t.settingsComputed}</option>
         </Select>
       </Field>
-      <fieldset className={styles.params}>
-        <legend>{t.settingsParameters}</legend>
-        {editable.map((p) => (
-          <div key={p.path} className={styles.param}>
-            <Field
-              label={p.label}
-              hint={p.unconfirmed ? `${t.unconfirmed}${p.note ? `：${p.note}` : ""}` : undefined}
-            >
-              <Input
-                value={edits[p.path] ?? p.value}
-                onChange={(_, data) => setEdits((prev) => ({ ...prev, [p.path]: data.value }))}
-              />
-            </Field>
-          </div>
-        ))}
-        {confirmable.map((p) => (
-          <Checkbox
-            key={`confirm-${p.path}`}
-            label={`${t.settingsConfirm}：${p.label}`}
-            checked={confirmed.has(p.path)}
-            onChange={(_, data) =>
-              setConfirmed((prev) => {
-                const next = new Set(prev);
-                if (data.checked) next.add(p.path);
-                else next.delete(p.path);
-                return next;
-              })
-            }
-          />
-        ))}
-      </fieldset>
       <div className={styles.actions}>
         <Button appearance="primary" type="submit" disabled={busy}>
           {t.settingsSave}
         </Button>
-        <Button type="button" onClick={reset} disabled={busy}>
+        <Button
+          type="button"
+          disabled={busy}
+          onClick={() => {
+            setPresetId(settings.presetId ?? inForce.id);
+            setScoreSource(settings.scoreSource ?? "entered");
+          }}
+        >
           {t.settingsReset}
         </Button>
       </div>
+      <section aria-label={t.settingsParameters}>
+        <h3 className={mergeClasses(text.body, text.strong)}>{t.settingsParameters}</h3>
+        <ul className={styles.params}>
+          {evaluation.parameters.filter(shown).map((p) => (
+            <li key={p.path} className={styles.param}>
+              <span className={text.caption}>{p.label}</span>
+              <span className={text.body}>{p.value}</span>
+              {p.unconfirmed && <Tag tone="warning">{t.unconfirmed}</Tag>}
+              {p.cell && (
+                <button
+                  type="button"
+                  className={text.link}
+                  onClick={() => onSelect(p.cell as string)}
+                >
+                  {p.cell}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
     </form>
   );
 }

@@ -6,7 +6,9 @@
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import type { EvaluationSettings } from "../../model/input";
 import { settingsLayout } from "../../layout/settings";
-import { insertTemplate } from "../../pipeline/insertTemplate";
+import { insertStandard, insertTemplate } from "../../pipeline/insertTemplate";
+import { findPresetById } from "../../standard/presets";
+import type { Standard } from "../../standard/types";
 import {
   type Recalculation,
   type RecalculationPhase,
@@ -83,6 +85,8 @@ export interface PaneActions {
   /** Reads and scores without writing (the pane's opening view). */
   preview: () => Promise<void>;
   insertTemplate: () => Promise<void>;
+  /** Adds the 评分标准 sheet: the standard in force, or the preset of that id. */
+  insertStandard: (presetId: string) => Promise<void>;
   saveSettings: (settings: EvaluationSettings) => Promise<void>;
   selectCell: (address: string) => Promise<void>;
   setAutoRecalculate: (on: boolean) => Promise<void>;
@@ -133,30 +137,51 @@ export function usePane(): [PaneState, PaneActions] {
     [port, t]
   );
 
+  /** The standard in force: from the last result, or read and scored now. */
+  const inForce = useCallback(async (): Promise<Standard> => {
+    const known = stateRef.current.result?.evaluation.standard.definition;
+    if (known) return known;
+    return (await recalculate(port, { dryRun: true })).evaluation.standard.definition;
+  }, [port]);
+
   const actions: PaneActions = {
     recalculate: useCallback(() => run(true), [run]),
     preview: useCallback(() => run(false), [run]),
     insertTemplate: useCallback(async () => {
       dispatch({ type: "busy", phase: "inserting" });
       try {
-        const outcome = await insertTemplate(port);
+        const outcome = await insertTemplate(port, await inForce());
         await run(false, outcome.messages);
       } catch (error) {
         dispatch({ type: "error", message: describeError(error) });
       }
-    }, [port, run]),
+    }, [port, run, inForce]),
+    insertStandard: useCallback(
+      async (presetId: string) => {
+        dispatch({ type: "busy", phase: "inserting" });
+        try {
+          const current = await inForce();
+          const standard =
+            presetId === current.id ? current : (findPresetById(presetId) ?? current);
+          const settings = stateRef.current.result?.parse.input.settings ?? {};
+          const outcome = await insertStandard(port, standard, settings);
+          await run(false, outcome.messages);
+        } catch (error) {
+          dispatch({ type: "error", message: describeError(error) });
+        }
+      },
+      [port, run, inForce]
+    ),
     saveSettings: useCallback(
       async (settings: EvaluationSettings) => {
         const current = stateRef.current.result?.evaluation;
         if (!current) return;
         dispatch({ type: "busy", phase: "saving" });
         try {
-          const profile = {
-            id: settings.profileId ?? current.profile.id,
-            name: current.profile.name,
-          };
+          const preset =
+            (settings.presetId && findPresetById(settings.presetId)) || current.standard;
           const write = await port.writeOwnedSheet(
-            settingsLayout(settings, profile, current.parameters),
+            settingsLayout(settings, { id: preset.id, name: preset.name }),
             "settings"
           );
           await run(true);

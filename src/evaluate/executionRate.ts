@@ -1,0 +1,123 @@
+/**
+ * The one owner of the execution rate (财政支出执行率): its base (执行率口径) chosen by the
+ * standard, the table's rate on that base, the rate the workbook states, which one scores, and
+ * the sentence that says so. Everything else reads the returned value.
+ */
+import { Dec, excelRound, money, percent } from "../model/decimal";
+import type { BudgetRow, BudgetTable } from "../model/input";
+import type { ExecutionBase, StandardSettings } from "../standard/types";
+import type { ExecutionRate, InputView } from "./result";
+
+/** The denominator of each base, as the summary and the gap list print it. */
+export const BASE_TEXT: Record<ExecutionBase, string> = {
+  adjusted: "调整预算数",
+  initial: "年初预算数",
+  adjustedWithCarryOver: "（调整预算数 + 上年结转）",
+};
+
+export function findTotal(table: BudgetTable): BudgetRow | undefined {
+  return table.rows.find((r) => r.category === "total");
+}
+
+/**
+ * A row's amount on the base: its 调整 or 年初预算数, or 调整预算数 + 上年结转 (the row's own
+ * 上年结转 column, else — for the 合计 row — the department's stated 上年结转).
+ */
+export function baseAmount(
+  row: BudgetRow,
+  base: ExecutionBase,
+  table: BudgetTable
+): { amount: Dec | null; cell?: string; missing?: string } {
+  if (base === "initial") return { amount: row.initial, cell: row.cells?.initial };
+  if (base === "adjusted") return { amount: row.adjusted, cell: row.cells?.adjusted };
+  const carry = row.carryOver ?? (row.category === "total" ? (table.carryOver ?? null) : null);
+  if (carry === null) return { amount: null, missing: "上年结转" };
+  if (row.adjusted === null) return { amount: null, cell: row.cells?.adjusted };
+  return { amount: row.adjusted.plus(carry), cell: row.cells?.adjusted };
+}
+
+function tableRate(
+  table: BudgetTable,
+  settings: StandardSettings
+): { rate: Dec | null; spent: Dec | null; amount: Dec | null; cell?: string; reason?: string } {
+  const total = findTotal(table);
+  const label = BASE_TEXT[settings.executionRateBase];
+  if (!total) return { rate: null, spent: null, amount: null, reason: "预算支出明细表没有合计行" };
+  const { amount, cell, missing } = baseAmount(total, settings.executionRateBase, table);
+  const spent = total.final;
+  if (missing)
+    return { rate: null, spent, amount: null, reason: `执行率口径含上年结转，但未填报${missing}` };
+  if (spent === null || amount === null)
+    return {
+      rate: null,
+      spent,
+      amount,
+      cell,
+      reason: `预算支出明细表缺少合计行的决算数或${label}`,
+    };
+  if (amount.isZero())
+    return { rate: null, spent, amount, cell, reason: `合计行${label}为 0，无法计算执行率` };
+  return { rate: excelRound(spent.dividedBy(amount), settings.rateDecimals), spent, amount, cell };
+}
+
+export function executionRate(table: BudgetTable, settings: StandardSettings): ExecutionRate {
+  const base = settings.executionRateBase;
+  const label = BASE_TEXT[base];
+  const computed = tableRate(table, settings);
+  const total = findTotal(table);
+  const official =
+    table.officialExecutionRate === undefined || table.officialExecutionRate === null
+      ? null
+      : excelRound(table.officialExecutionRate, settings.rateDecimals);
+  const useOfficial = settings.executionRateSource === "official" && official !== null;
+  const tableText =
+    computed.rate !== null && computed.spent !== null && computed.amount !== null
+      ? `决算数 ${money(computed.spent)} ÷ ${label} ${money(computed.amount)} = ${percent(computed.rate)}`
+      : null;
+  const officialCell = table.cells?.officialExecutionRate;
+  const inputs: InputView[] = [];
+  if (official !== null)
+    inputs.push({ label: "填报财政支出执行率", value: percent(official), cell: officialCell });
+  if (computed.spent !== null)
+    inputs.push({
+      label: "决算数（合计）",
+      value: money(computed.spent),
+      cell: total?.cells?.final,
+    });
+  if (computed.amount !== null)
+    inputs.push({ label: `${label}（合计）`, value: money(computed.amount), cell: computed.cell });
+  const common = {
+    id: "executionRate" as const,
+    base,
+    baseLabel: label,
+    definition: `执行率 = 决算数 ÷ ${label}`,
+    table: computed.rate,
+    official,
+    spent: computed.spent,
+    baseAmount: computed.amount,
+    spentCell: total?.cells?.final,
+    baseCell: computed.cell,
+    inputs,
+  };
+  if (useOfficial)
+    return {
+      ...common,
+      value: official,
+      source: "official",
+      text: `填报财政支出执行率 ${percent(official)}${tableText ? `（按预算表：${tableText}）` : ""}`,
+      cell: officialCell,
+    };
+  if (computed.rate !== null)
+    return {
+      ...common,
+      value: computed.rate,
+      source: "table",
+      text: tableText as string,
+      cell: total?.cells?.final,
+    };
+  const reason =
+    official === null
+      ? `${computed.reason}，且未填报财政支出执行率`
+      : `${computed.reason}（评分标准规定按预算表计算，未采用填报执行率 ${percent(official)}）`;
+  return { ...common, value: null, source: null, text: reason, reason };
+}

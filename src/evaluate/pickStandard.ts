@@ -1,0 +1,118 @@
+/**
+ * Step 1 of scoring: the standard in force. Precedence: a standard passed in (the command
+ * line's --standard), else the workbook's own 评分标准 sheet, else the preset chosen in
+ * 绩效自评设置, else the preset of the workbook's city and year, else the generic preset. Old
+ * settings overrides apply to a preset the workbook chose; every standard is checked, and what
+ * cannot be used is repaired and reported.
+ */
+import type { DepartmentInput, WorkbookStandard } from "../model/input";
+import { quote } from "../model/text";
+import { applyLegacySettings } from "../standard/legacy";
+import { type ParameterView, listParameters } from "../standard/parameters";
+import { findPreset, findPresetById } from "../standard/presets";
+import type { Standard } from "../standard/types";
+import { type StandardProblem, checkStandard } from "../standard/validate";
+import type { Gap, StandardInForce, StandardSourceKind } from "./result";
+
+export interface PickedStandard {
+  inForce: StandardInForce;
+  parameters: ParameterView[];
+  gaps: Gap[];
+}
+
+function sheetText(s: WorkbookStandard): string {
+  return s.file ? `${s.file} 的${quote(s.sheet)}表` : `本工作簿的${quote(s.sheet)}表`;
+}
+
+function presetText(kind: StandardSourceKind, input: DepartmentInput): string {
+  switch (kind) {
+    case "settings":
+      return "绩效自评设置中选择的预设";
+    case "cityYear":
+      return `预设（按${input.city ?? ""} ${input.year} 年度匹配）`;
+    case "earlierYear":
+      return `预设（未找到${input.city ?? ""} ${input.year} 年度的评分标准，采用该市较早年度的）`;
+    case "city":
+      return `预设（按${input.city ?? ""}匹配）`;
+    default:
+      return "通用预设（未找到本市本年度评分标准）";
+  }
+}
+
+function choose(
+  input: DepartmentInput,
+  given: WorkbookStandard | undefined
+): { standard: Standard; kind: StandardSourceKind; text: string; read?: WorkbookStandard } {
+  if (given)
+    return { standard: given.standard, kind: "given", text: sheetText(given), read: given };
+  if (input.standard)
+    return {
+      standard: input.standard.standard,
+      kind: "sheet",
+      text: sheetText(input.standard),
+      read: input.standard,
+    };
+  const chosen = input.settings?.presetId ? findPresetById(input.settings.presetId) : undefined;
+  if (chosen) return { standard: chosen, kind: "settings", text: presetText("settings", input) };
+  const { standard, match } = findPreset(input.city, input.year);
+  return { standard, kind: match, text: presetText(match, input) };
+}
+
+function standardGap(p: StandardProblem): Gap {
+  return {
+    code: "standardInvalid",
+    severity: p.severity ?? "error",
+    message: p.message,
+    suggestion: "按评分标准的填写说明修改该单元格后重新计算。",
+    cell: p.cell,
+  };
+}
+
+export function pickStandard(input: DepartmentInput, given?: WorkbookStandard): PickedStandard {
+  const choice = choose(input, given);
+  const gaps: Gap[] = [];
+  let standard = choice.standard;
+  let overridden = new Set<string>();
+  const settings = input.settings ?? {};
+  const hasLegacy =
+    Object.keys(settings.overrides ?? {}).length > 0 || (settings.confirmed ?? []).length > 0;
+  if (!choice.read) {
+    const legacy = applyLegacySettings(standard, settings);
+    standard = legacy.standard;
+    overridden = legacy.overridden;
+    for (const p of legacy.problems)
+      gaps.push({
+        code: "settingInvalid",
+        severity: "error",
+        message: `设置“${p.path}”：${p.message}，已按默认值计算。`,
+        suggestion: "修改或删除该项设置。",
+      });
+  } else if (hasLegacy) {
+    gaps.push({
+      code: "settingInvalid",
+      severity: "info",
+      message: `绩效自评设置中的参数改动与已核对参数未采用：评分以${choice.text}为准。`,
+      suggestion:
+        "如需保留这些改动，请在评分标准表中修改相应单元格，然后删除绩效自评设置中的这些行。",
+    });
+  }
+  gaps.push(...(choice.read?.problems ?? []).map(standardGap));
+  const checked = checkStandard(standard);
+  gaps.push(...checked.problems.map(standardGap));
+  standard = checked.standard;
+  return {
+    inForce: {
+      id: standard.id,
+      name: standard.name,
+      city: standard.city,
+      year: standard.year,
+      note: standard.note,
+      source: choice.kind,
+      sourceText: choice.text,
+      sheet: choice.kind === "sheet" ? choice.read?.sheet : undefined,
+      definition: standard,
+    },
+    parameters: listParameters(standard, overridden),
+    gaps,
+  };
+}

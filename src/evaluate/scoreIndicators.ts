@@ -1,0 +1,294 @@
+/**
+ * Step 2 of scoring: match the department's indicator rows to the standard's indicators and
+ * score each one by its rule — entered, computed and counted score, and how it was computed.
+ */
+import { Dec, ZERO, clamp, excelRound, score, sum } from "../model/decimal";
+import type { DepartmentInput, IndicatorEntry, ScoreSource } from "../model/input";
+import { bareLevel, normalizeName, quote } from "../model/text";
+import type { MetricId } from "../standard/metrics";
+import { RULE_KINDS, type RuleOutcome, scoredMetric } from "../standard/ruleKinds";
+import type { Standard, StandardIndicator } from "../standard/types";
+import { unitOf } from "../standard/validate";
+import { indicatorGaps } from "./gaps";
+import type { Gap, IndicatorResult, MetricValue } from "./result";
+
+type Book = (id: MetricId, basis?: "budget" | "spending") => MetricValue;
+
+interface Matching {
+  matched: Map<string, IndicatorEntry>;
+  extra: IndicatorEntry[];
+  duplicates: { definition: StandardIndicator; entry: IndicatorEntry; first: IndicatorEntry }[];
+}
+
+function nameIndex(definitions: readonly StandardIndicator[]): Map<string, StandardIndicator[]> {
+  const index = new Map<string, StandardIndicator[]>();
+  for (const d of definitions) {
+    for (const name of new Set([d.name, ...(d.aliases ?? [])].map(normalizeName))) {
+      index.set(name, [...(index.get(name) ?? []), d]);
+    }
+  }
+  return index;
+}
+
+/** Among indicators of the same name, the one under the entry's 二级 / 一级. */
+function byPath(candidates: StandardIndicator[] | undefined, entry: IndicatorEntry) {
+  if (!candidates || candidates.length <= 1) return candidates?.[0];
+  const l2 = bareLevel(entry.level2);
+  const l1 = bareLevel(entry.level1);
+  return (
+    candidates.find((d) => l2 && bareLevel(d.level2) === l2) ??
+    candidates.find((d) => l1 && bareLevel(d.level1) === l1) ??
+    candidates[0]
+  );
+}
+
+/** Rows under an indicator of the standard (a 三级 breakdown) add up into it. */
+function aggregate(rows: IndicatorEntry[]): IndicatorEntry {
+  const scores = rows.map((r) => r.entered).filter((v): v is Dec => v !== null);
+  const maxima = rows.map((r) => r.max);
+  return {
+    level1: rows[0].level1,
+    name: rows[0].level2 ?? rows[0].name,
+    max: maxima.every((m) => m !== null && m !== undefined) ? sum(maxima as Dec[]) : undefined,
+    entered: scores.length > 0 ? sum(scores) : null,
+    explanation: `由 ${rows.length} 个下级指标汇总：${rows
+      .map(
+        (r) =>
+          `${r.name} ${r.entered === null ? "未填" : score(r.entered)}${r.explanation ? `（${r.explanation}）` : ""}`
+      )
+      .join("；")}`,
+    cells: rows[0].cells,
+  };
+}
+
+/**
+ * A row named like an indicator is that indicator; rows whose 二级/三级 parent is an indicator
+ * add up into it; a second row of the same indicator is a duplicate, not counted.
+ */
+export function matchEntries(
+  definitions: readonly StandardIndicator[],
+  entries: readonly IndicatorEntry[]
+): Matching {
+  const index = nameIndex(definitions);
+  const direct = new Map<string, IndicatorEntry>();
+  const children = new Map<string, IndicatorEntry[]>();
+  const result: Matching = { matched: new Map(), extra: [], duplicates: [] };
+  for (const entry of entries) {
+    const own = byPath(index.get(normalizeName(entry.name)), entry);
+    if (own) {
+      const first = direct.get(own.id);
+      if (first) result.duplicates.push({ definition: own, entry, first });
+      else direct.set(own.id, entry);
+      continue;
+    }
+    const parent = [entry.level3, entry.level2]
+      .filter((n): n is string => !!n)
+      .map((n) => byPath(index.get(normalizeName(n)), entry))
+      .find((d) => d !== undefined);
+    if (parent) children.set(parent.id, [...(children.get(parent.id) ?? []), entry]);
+    else result.extra.push(entry);
+  }
+  result.matched = new Map(direct);
+  for (const [id, rows] of children)
+    if (!result.matched.has(id)) result.matched.set(id, aggregate(rows));
+  return result;
+}
+
+interface Scoring {
+  book: Book;
+  scoreSource: ScoreSource;
+  standard: Standard;
+}
+
+/** The rule's outcome, or why it cannot be computed (null, null: nothing to compute). */
+function computeRule(
+  definition: StandardIndicator,
+  entry: IndicatorEntry | undefined,
+  ctx: Scoring
+): { outcome: RuleOutcome | null; metric: MetricValue | null; reason?: string } {
+  const spec = RULE_KINDS[definition.rule.kind];
+  const metricId = scoredMetric(definition.rule.kind, definition.metric);
+  const metric = metricId ? ctx.book(metricId, definition.rule.params.basis) : null;
+  if (metric && metric.value === null) return { outcome: null, metric, reason: metric.reason };
+  const extra: Partial<Record<MetricId, Dec>> = {};
+  for (const id of spec.extraMetrics ?? []) {
+    const value = ctx.book(id);
+    if (value.value === null) return { outcome: null, metric, reason: value.reason };
+    extra[id] = value.value;
+  }
+  const grade = entry?.grade?.trim() || null;
+  if (spec.usesGrade && !grade) return { outcome: null, metric, reason: "未填写评价等次" };
+  const outcome = spec.apply({
+    params: definition.rule.params,
+    value: metric?.value ?? null,
+    unit: unitOf(definition),
+    extra,
+    grade,
+    max: definition.max,
+    decimals: ctx.standard.settings.scoreDecimals,
+  });
+  if (spec.usesGrade && !outcome) {
+    const names = (definition.rule.params.grades ?? []).map((g) => g.names[0]).join("、");
+    return {
+      outcome: null,
+      metric,
+      reason: `评价等次${quote(grade ?? "")}不在定性分档中（可填：${names}）`,
+    };
+  }
+  return { outcome, metric };
+}
+
+function counting(
+  entered: Dec | null,
+  outcome: RuleOutcome | null,
+  max: Dec,
+  ctx: Scoring
+): { counted: Dec; from: ScoreSource | "none" } {
+  const decimals = ctx.standard.settings.scoreDecimals;
+  if (entered !== null && (ctx.scoreSource === "entered" || !outcome))
+    return { counted: excelRound(clamp(entered, ZERO, max), decimals), from: "entered" };
+  if (outcome) return { counted: outcome.score, from: "computed" };
+  return { counted: ZERO, from: "none" };
+}
+
+function explain(
+  definition: StandardIndicator,
+  entry: IndicatorEntry | undefined,
+  computed: ReturnType<typeof computeRule>,
+  counted: { counted: Dec; from: string },
+  ctx: Scoring
+): string {
+  const parts: string[] = [];
+  if (definition.rule.kind === "judgment") {
+    parts.push(`${RULE_KINDS.judgment.label}（0～${score(definition.max)} 分）`);
+    if (definition.metric) parts.push(`参考：${ctx.book(definition.metric).text}`);
+  } else {
+    const metric = computed.metric;
+    if (metric) parts.push(metric.value !== null ? metric.text : `无法计算：${metric.reason}`);
+    if (computed.outcome) parts.push(computed.outcome.formula);
+    else if (computed.reason && !(metric && metric.value === null))
+      parts.push(`无法计算：${computed.reason}`);
+  }
+  // The user's explanation without its closing full stop: parts are joined with “；”.
+  if (entry?.explanation?.trim())
+    parts.push(`说明：${entry.explanation.trim().replace(/[。．.；;，,]+$/, "")}`);
+  if (counted.from === "entered") parts.push(`计入填报得分 ${score(counted.counted)}`);
+  else if (counted.from === "computed") parts.push(`计入计算得分 ${score(counted.counted)}`);
+  else parts.push("未填报且无法计算，按 0 分计入");
+  return parts.join("；");
+}
+
+function notApplicableResult(
+  definition: StandardIndicator,
+  entry: IndicatorEntry,
+  ctx: Scoring,
+  base: Omit<IndicatorResult, "counted" | "countedFrom" | "explanation" | "computed" | "entered">
+): IndicatorResult {
+  const rescale = ctx.standard.settings.notApplicable === "rescale";
+  return {
+    ...base,
+    entered: null,
+    computed: null,
+    counted: ZERO,
+    countedFrom: "notApplicable",
+    notApplicable: rescale,
+    explanation: rescale
+      ? `不适用，已剔除（分值 ${score(definition.max)} 不计入，总分按其余指标折算）${entry.explanation ? `；说明：${entry.explanation}` : ""}`
+      : "不适用：评分标准规定按 0 分计",
+  };
+}
+
+function scoreOne(
+  definition: StandardIndicator,
+  entry: IndicatorEntry | undefined,
+  inStandard: boolean,
+  ctx: Scoring
+): IndicatorResult {
+  const base = {
+    id: definition.id,
+    level1: definition.level1,
+    level2: definition.level2,
+    level3: definition.level3,
+    name: definition.name,
+    max: definition.max,
+    ruleKind: definition.rule.kind,
+    metric: scoredMetric(definition.rule.kind, definition.metric) ?? definition.metric,
+    inputs: [],
+    unconfirmed: definition.unconfirmed,
+    enteredExplanation: entry?.explanation,
+    cell: entry?.cells?.entered ?? entry?.cells?.name,
+    inStandard,
+    notApplicable: false,
+  };
+  if (entry?.notApplicable) return notApplicableResult(definition, entry, ctx, base);
+  const entered = entry?.entered ?? null;
+  const computed = computeRule(definition, entry, ctx);
+  const counted = counting(entered, computed.outcome, definition.max, ctx);
+  return {
+    ...base,
+    entered,
+    computed: computed.outcome?.score ?? null,
+    computedRange: computed.outcome?.range,
+    counted: counted.counted,
+    countedFrom: counted.from,
+    explanation: explain(definition, entry, computed, counted, ctx),
+    inputs: computed.metric?.inputs ?? [],
+    notComputableReason: computed.outcome ? undefined : computed.reason,
+  };
+}
+
+function duplicateGap(d: Matching["duplicates"][number]): Gap {
+  const cells =
+    d.first.cells?.name && d.entry.cells?.name
+      ? `（${d.first.cells.name} 与 ${d.entry.cells.name}）`
+      : "";
+  return {
+    code: "duplicateIndicator",
+    severity: "error",
+    indicatorId: d.definition.id,
+    indicator: d.definition.name,
+    message: `${quote(d.definition.name)}重复填报${cells}，只计入第一次填报的得分。`,
+    suggestion: "删除重复的指标行，或核对指标名称。",
+    cell: d.entry.cells?.entered ?? d.entry.cells?.name,
+  };
+}
+
+/** Every indicator of the standard, then the workbook's rows the standard does not list. */
+export function scoreIndicators(
+  standard: Standard,
+  input: DepartmentInput,
+  book: Book,
+  scoreSource: ScoreSource
+): { indicators: IndicatorResult[]; gaps: Gap[] } {
+  const ctx: Scoring = { book, scoreSource, standard };
+  const { matched, extra, duplicates } = matchEntries(standard.indicators, input.indicators);
+  const indicators: IndicatorResult[] = [];
+  const gaps: Gap[] = duplicates.map(duplicateGap);
+  const add = (
+    definition: StandardIndicator,
+    entry: IndicatorEntry | undefined,
+    inStandard: boolean
+  ) => {
+    const result = scoreOne(definition, entry, inStandard, ctx);
+    indicators.push(result);
+    gaps.push(...indicatorGaps(result, entry?.max, entry?.cells?.max));
+  };
+  for (const definition of standard.indicators) add(definition, matched.get(definition.id), true);
+  for (const entry of extra) {
+    const max = entry.max != null && !entry.max.isNegative() ? entry.max : ZERO;
+    add(
+      {
+        id: `extra:${entry.name}`,
+        level1: entry.level1 || "（未分类）",
+        level2: entry.level2,
+        name: entry.name,
+        max,
+        rule: { kind: "judgment", params: {} },
+        unconfirmed: [],
+      },
+      entry,
+      false
+    );
+  }
+  return { indicators, gaps };
+}

@@ -1,0 +1,169 @@
+/**
+ * Step 3 of scoring: subtotals per 一级, the total (rescaled when indicators are 不适用), the cap
+ * by execution rate, the grade, and the checks on the table's own totals.
+ */
+import { type Dec, ZERO, excelRound, minDec, percent, score, sum } from "../model/decimal";
+import type { DepartmentInput } from "../model/input";
+import { quote } from "../model/text";
+import type { Standard } from "../standard/types";
+import type { ExecutionRate, Gap, GroupResult, IndicatorResult } from "./result";
+
+/** The grade shown when the table is incomplete (分值 not adding to 100, no scores). */
+export const UNGRADED = "无法评定";
+
+export interface Totals {
+  groups: GroupResult[];
+  sum: Dec;
+  uncapped: Dec;
+  cap: Dec | null;
+  total: Dec;
+  maxTotal: Dec;
+  grade: string;
+  gaps: Gap[];
+}
+
+/** 一级 groups in order of first appearance. */
+function groupsOf(indicators: readonly IndicatorResult[]): GroupResult[] {
+  const groups: GroupResult[] = [];
+  for (const r of indicators) {
+    let group = groups.find((g) => g.level1 === r.level1);
+    if (!group) {
+      group = { level1: r.level1, max: ZERO, counted: ZERO };
+      groups.push(group);
+    }
+    group.max = group.max.plus(r.max);
+    group.counted = group.counted.plus(r.counted);
+  }
+  return groups;
+}
+
+/** 不适用 indicators dropped: the rest's sum scaled to the full 分值. */
+function rescaled(
+  indicators: readonly IndicatorResult[],
+  total: Dec,
+  maxTotal: Dec,
+  decimals: number
+) {
+  const dropped = indicators.filter((i) => i.notApplicable);
+  const applicable = sum(indicators.filter((i) => !i.notApplicable).map((i) => i.max));
+  if (dropped.length === 0 || applicable.isZero()) return { value: total, gaps: [] as Gap[] };
+  const value = excelRound(total.times(maxTotal).dividedBy(applicable), decimals);
+  const names = dropped.map((i) => quote(i.name)).join("、");
+  return {
+    value,
+    gaps: [
+      {
+        code: "notApplicable" as const,
+        severity: "info" as const,
+        message: `${names}不适用，已剔除；总分 = 其余指标得分 ${score(total)} × ${score(maxTotal)} ÷ 其余指标分值 ${score(applicable)} = ${score(value)} 分。`,
+        suggestion: "在得分说明中写明不适用的原因。",
+        cell: dropped[0].cell,
+      },
+    ],
+  };
+}
+
+function capFor(standard: Standard, rate: Dec | null): Dec | null {
+  if (rate === null) return null;
+  const band = [...standard.caps]
+    .sort((a, b) => a.below.comparedTo(b.below))
+    .find((b) => rate.lessThan(b.below));
+  return band ? band.cap : null;
+}
+
+function tableTotalGaps(input: DepartmentInput): Gap[] {
+  const stated = input.statedTotal;
+  if (!stated) return [];
+  const gaps: Gap[] = [];
+  const enteredSum = sum(input.indicators.map((i) => i.entered ?? ZERO));
+  const maxSum = sum(input.indicators.map((i) => i.max ?? ZERO));
+  if (stated.entered != null && !stated.entered.equals(enteredSum))
+    gaps.push({
+      code: "indicatorTotalMismatch",
+      severity: "error",
+      message: `绩效指标表合计得分 ${score(stated.entered)} 分与各指标填报得分之和 ${score(enteredSum)} 分不一致。`,
+      suggestion: "核对各指标得分与合计行，建议合计行使用求和公式。",
+      cell: stated.cells?.entered,
+    });
+  if (
+    stated.max != null &&
+    !stated.max.equals(maxSum) &&
+    input.indicators.some((i) => i.max != null)
+  )
+    gaps.push({
+      code: "indicatorTotalMismatch",
+      severity: "error",
+      message: `绩效指标表合计分值 ${score(stated.max)} 分与各指标分值之和 ${score(maxSum)} 分不一致。`,
+      suggestion: "核对各指标分值与合计行。",
+      cell: stated.cells?.max,
+    });
+  return gaps;
+}
+
+function completenessGaps(input: DepartmentInput, maxTotal: Dec, standard: Standard): Gap[] {
+  if (input.indicators.length === 0)
+    return [
+      {
+        code: "maxTotalNot100",
+        severity: "error",
+        message: "未读取到任何指标得分，总分仅含可按公式计算的指标，无法评定等级。",
+        suggestion: "填写绩效指标表（一级指标、指标、分值、自评得分）后重新计算。",
+      },
+    ];
+  const gaps: Gap[] = [];
+  if (!maxTotal.equals(100))
+    gaps.push({
+      code: "maxTotalNot100",
+      severity: "error",
+      message: `各指标分值合计 ${score(maxTotal)} 分，不等于 100 分，无法评定等级。`,
+      suggestion:
+        "核对指标表是否漏填或多填指标、分值是否正确；如评分标准不同，请插入或修改评分标准表。",
+    });
+  if (input.indicatorTableHasMax === false)
+    gaps.push({
+      code: "maxFromStandard",
+      severity: "info",
+      message: `绩效指标表没有分值列，分值取自评分标准${quote(standard.name)}。`,
+      suggestion: "如需核对分值，可在绩效指标表中增加“分值”列。",
+    });
+  return gaps;
+}
+
+export function totalUp(
+  indicators: readonly IndicatorResult[],
+  standard: Standard,
+  execution: ExecutionRate,
+  input: DepartmentInput
+): Totals {
+  const decimals = standard.settings.scoreDecimals;
+  const total0 = sum(indicators.map((r) => r.counted));
+  const maxTotal = sum(indicators.map((r) => r.max));
+  const scaled = rescaled(indicators, total0, maxTotal, decimals);
+  const gaps: Gap[] = [...scaled.gaps];
+  const cap = capFor(standard, execution.value);
+  const total = cap !== null ? minDec(scaled.value, cap) : scaled.value;
+  if (cap !== null && scaled.value.greaterThan(cap))
+    gaps.push({
+      code: "totalCapped",
+      severity: "info",
+      message: `执行率 ${percent(execution.value as Dec)}，按评分标准总分最高 ${score(cap)} 分，总分由 ${score(scaled.value)} 分调整为 ${score(total)} 分。`,
+      suggestion: "加快预算执行进度，提高财政资金使用效率。",
+      cell: execution.cell,
+    });
+  // A grade needs a complete table: 分值 adding to 100 and scores actually entered.
+  const gradable = maxTotal.equals(100) && input.indicators.length > 0;
+  const grade = !gradable
+    ? UNGRADED
+    : (standard.grades.find((g) => total.greaterThanOrEqualTo(g.min))?.grade ?? UNGRADED);
+  gaps.push(...completenessGaps(input, maxTotal, standard), ...tableTotalGaps(input));
+  return {
+    groups: groupsOf(indicators),
+    sum: total0,
+    uncapped: scaled.value,
+    cap,
+    total,
+    maxTotal,
+    grade,
+    gaps,
+  };
+}

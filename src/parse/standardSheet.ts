@@ -1,0 +1,459 @@
+/**
+ * The 评分标准 sheet → a Standard. The sheet is found by its indicator table's header (一级指标
+ * … 分值 · 计分方法), on a sheet of any name; its blocks — 标准信息 (label : value), the indicator
+ * rows, 等级, 总分封顶 and 口径与核对设置 — are read like every other table, and everything that
+ * cannot be read is one message naming its cell. What can be read is used.
+ */
+import { normalizeName } from "../model/text";
+import { METRICS, METRIC_IDS, type MetricId } from "../standard/metrics";
+import { PARAM_COLUMNS, PARAM_COLUMN_ORDER, columnOf, parseParam } from "../standard/params";
+import { findPresetById } from "../standard/presets";
+import { RULE_KINDS, RULE_KIND_IDS, kindFromLabel } from "../standard/ruleKinds";
+import { DEFAULT_SETTINGS, parseSetting, settingFromLabel } from "../standard/settings";
+import type {
+  CapBand,
+  GradeBand,
+  Rule,
+  Standard,
+  StandardCells,
+  StandardIndicator,
+  StandardSettings,
+} from "../standard/types";
+import { STANDARD_GRADES, type StandardProblem, problem, unitOf } from "../standard/validate";
+import type { WorkbookStandard } from "../model/input";
+import { type Read, readRate, readScore, readText } from "./cells";
+import { type Grid, normalizeLabel, range } from "./grid";
+import type { FoundInput } from "./reader";
+import {
+  type FoundTable,
+  type TableArea,
+  dataRows,
+  findTable,
+  tableArea,
+  tableSpecs,
+} from "./tables";
+import { tableFound } from "./reader";
+
+export const STANDARD_SHEET_NAME = "评分标准";
+
+/** Labels of the 标准信息 block. */
+const INFO_LABELS = {
+  name: /^(标准名称|评分标准名称|名称)$/,
+  id: /^(标准编号|编号|预设编号)$/,
+  city: /^(适用城市|城市|适用地区)$/,
+  year: /^(适用年度|年度)$/,
+  scope: /^(适用对象|评价对象)$/,
+  source: /^(来源|依据文件)$/,
+  note: /^(说明|备注)$/,
+} as const;
+
+type InfoKey = keyof typeof INFO_LABELS;
+
+interface SheetReader {
+  grid: Grid;
+  problems: StandardProblem[];
+  at(row: number, column: number): string;
+}
+
+function keep<T>(r: SheetReader, read: Read<T>): T | null {
+  if (read.problem)
+    r.problems.push({
+      message: read.problem.message,
+      cell:
+        read.problem.sheet && read.problem.cell
+          ? `${read.problem.sheet}!${read.problem.cell}`
+          : undefined,
+      severity: read.problem.severity,
+    });
+  return read.value;
+}
+
+/** `标准名称 | 2022 年度…` pairs above the indicator table. */
+function readInfo(
+  r: SheetReader,
+  before: number
+): Partial<Record<InfoKey, { text: string; cell: string }>> {
+  const out: Partial<Record<InfoKey, { text: string; cell: string }>> = {};
+  const g = r.grid;
+  for (let row = g.top; row < before; row++) {
+    for (const column of range(g.left, Math.min(g.right, g.left + 3))) {
+      const label = normalizeLabel(g.text(row, column));
+      const key = (Object.keys(INFO_LABELS) as InfoKey[]).find((k) => INFO_LABELS[k].test(label));
+      const valueColumn = column + 1;
+      if (!key || out[key] || valueColumn > g.right) continue;
+      const text = readText({ grid: g, row, column: valueColumn });
+      if (text) out[key] = { text, cell: r.at(row, valueColumn) };
+    }
+  }
+  return out;
+}
+
+const UNCONFIRMED_WORDS: Record<string, string> = {
+  分值: "max",
+  计分方法: "rule",
+  考核内容: "metric",
+  目标值: "target",
+  上限: "target",
+  零分线: "floor",
+  满分线: "full",
+  扣分标准: "deduction",
+  分档: "bands",
+  口径: "basis",
+};
+
+/** 待核对: blank / 否 → nothing; 是 → the whole row; or the names of what is unconfirmed. */
+function readUnconfirmed(r: SheetReader, text: string, cell: string, whole: string[]): string[] {
+  const t = normalizeLabel(text);
+  if (!t || /^(否|无|已核对|已确认|×|n|no)$/i.test(t)) return [];
+  if (/^(是|待核对|√|✓|y|yes|全部)$/i.test(t)) return whole;
+  const out: string[] = [];
+  for (const word of t.split(/[、,，;；/]+/).filter(Boolean)) {
+    const key = UNCONFIRMED_WORDS[word];
+    if (key) out.push(key);
+    else
+      r.problems.push(
+        problem(`待核对“${word}”无法识别，可填“是”或列名（如 零分线、满分线）`, cell, "warning")
+      );
+  }
+  return out;
+}
+
+function metricFromLabel(text: string): MetricId | undefined | null {
+  const key = normalizeName(text);
+  if (!key) return undefined;
+  return (
+    METRIC_IDS.find((id) =>
+      [METRICS[id].label, ...METRICS[id].synonyms, id].some((l) => normalizeName(l) === key)
+    ) ?? null
+  );
+}
+
+interface RowContext {
+  r: SheetReader;
+  table: FoundTable;
+  row: number;
+  level1: string;
+  level2: string;
+}
+
+function cellsOf(c: RowContext): StandardCells {
+  const out: StandardCells = {};
+  for (const [key, column] of Object.entries(c.table.columns)) out[key] = c.r.at(c.row, column);
+  return out;
+}
+
+function text(c: RowContext, key: string): string {
+  return key in c.table.columns
+    ? readText({ grid: c.r.grid, row: c.row, column: c.table.columns[key] })
+    : "";
+}
+
+/** 计分方法 and 考核内容 of a row; an unknown one is said, and the row scored as 主观评分. */
+function readRuleAndMetric(c: RowContext, cells: StandardCells) {
+  const ruleText = text(c, "rule");
+  const found = ruleText ? kindFromLabel(ruleText, normalizeName) : null;
+  if (!ruleText)
+    c.r.problems.push(problem("未填写计分方法，该指标暂按主观评分（以填报得分计入）", cells.rule));
+  else if (!found)
+    c.r.problems.push(
+      problem(
+        `计分方法“${ruleText}”无法识别，可选：${RULE_KIND_IDS.map((k) => RULE_KINDS[k].label).join("、")}；该指标暂按主观评分（以填报得分计入）`,
+        cells.rule
+      )
+    );
+  const metricText = text(c, "metric");
+  const metric = metricFromLabel(metricText);
+  if (metric === null)
+    c.r.problems.push(
+      problem(
+        `考核内容“${metricText}”无法识别，可选：${METRIC_IDS.map((id) => METRICS[id].label).join("、")}`,
+        cells.metric
+      )
+    );
+  return {
+    kind: found?.kind ?? "judgment",
+    implies: found?.implies ?? {},
+    metric: metric ?? undefined,
+  };
+}
+
+/** The rule's parameters from their columns; a filled column the rule does not use is said. */
+function readParams(
+  c: RowContext,
+  cells: StandardCells,
+  kind: Rule["kind"],
+  metric: MetricId | undefined
+) {
+  const spec = RULE_KINDS[kind];
+  const params: Rule["params"] = {};
+  const unit = unitOf({ rule: { kind, params: {} }, metric });
+  const used = new Set(spec.params.map((p) => columnOf(p.key)));
+  for (const use of spec.params) {
+    const column = columnOf(use.key);
+    const raw = text(c, column);
+    if (!raw) continue;
+    const header = use.label ?? PARAM_COLUMNS[column].header;
+    const parsed = parseParam(use.key, raw, unit, header);
+    if (parsed.value === null)
+      for (const p of parsed.problems) c.r.problems.push(problem(p, cells[column]));
+    else Object.assign(params, { [use.key]: parsed.value });
+  }
+  for (const column of PARAM_COLUMN_ORDER) {
+    if (!used.has(column) && text(c, column))
+      c.r.problems.push(
+        problem(
+          `计分方法“${spec.label}”不使用${PARAM_COLUMNS[column].header}，已忽略“${text(c, column)}”`,
+          cells[column],
+          "warning"
+        )
+      );
+  }
+  return params;
+}
+
+function readIndicatorRow(
+  c: RowContext,
+  index: number,
+  presetIds: Map<string, string>
+): StandardIndicator | null {
+  const cells = cellsOf(c);
+  const l3 = text(c, "level3");
+  const own = text(c, "name");
+  const name = own || l3 || c.level2 || c.level1;
+  const maxText = text(c, "max");
+  const ruleText = text(c, "rule");
+  if (!maxText && !ruleText) return null; // a heading row (一、管理效率) or a note
+  const max = keep(c.r, readScore({ grid: c.r.grid, row: c.row, column: c.table.columns.max }));
+  if (max === null || max.isNegative()) {
+    if (max === null && !maxText)
+      c.r.problems.push(problem(`指标“${name}”未填写分值，该行未采用`, cells.max));
+    else if (max !== null)
+      c.r.problems.push(problem(`分值 ${maxText} 不能为负数，该行未采用`, cells.max));
+    return null;
+  }
+  const { kind, implies, metric } = readRuleAndMetric(c, cells);
+  const params = { ...implies, ...readParams(c, cells, kind, metric) };
+  const whole = [
+    "max",
+    "rule",
+    ...(metric ? ["metric"] : []),
+    ...RULE_KINDS[kind].params.map((p) => p.key),
+  ];
+  const unconfirmed = readUnconfirmed(c.r, text(c, "unconfirmed"), cells.unconfirmed ?? "", whole);
+  const aliases = text(c, "aliases")
+    .split(/[、；;，,]+/)
+    .map((a) => a.trim())
+    .filter(Boolean);
+  return {
+    id:
+      presetIds.get(normalizeName(name)) ??
+      `${normalizeName(c.level1)}/${normalizeName(name)}#${index}`,
+    level1: c.level1 || name,
+    level2: c.level2 && c.level2 !== name ? c.level2 : undefined,
+    level3: l3 && l3 !== name ? l3 : undefined,
+    name,
+    aliases: aliases.length > 0 ? aliases : undefined,
+    max,
+    rule: { kind, params },
+    metric,
+    note: text(c, "note") || undefined,
+    source: text(c, "source") || undefined,
+    unconfirmed,
+    cells,
+  };
+}
+
+function readIndicators(r: SheetReader, table: FoundTable, presetIds: Map<string, string>) {
+  const indicators: StandardIndicator[] = [];
+  let level1 = "";
+  let level2 = "";
+  let totalCell: string | undefined;
+  for (const row of dataRows(r.grid, table)) {
+    const c: RowContext = { r, table, row, level1, level2 };
+    const l1 = text(c, "level1");
+    const l2 = text(c, "level2");
+    if (/^(合计|总计|总分)$/.test(normalizeLabel(l1 || text(c, "name")))) {
+      totalCell = "max" in table.columns ? r.at(row, table.columns.max) : undefined;
+      continue;
+    }
+    if (l1) [level1, level2] = [l1, ""];
+    if (l2) level2 = l2;
+    const indicator = readIndicatorRow({ ...c, level1, level2 }, indicators.length, presetIds);
+    if (indicator) indicators.push(indicator);
+  }
+  return { indicators, totalCell };
+}
+
+function readGrades(r: SheetReader, table: FoundTable | null, cells: StandardCells) {
+  if (!table) return { grades: STANDARD_GRADES, unconfirmed: false, missing: true };
+  const grades: GradeBand[] = [];
+  let unconfirmed = false;
+  cells.grades = r.at(table.headerRow, table.columns.grade);
+  for (const row of dataRows(r.grid, table)) {
+    const grade = readText({ grid: r.grid, row, column: table.columns.grade });
+    const min = keep(r, readScore({ grid: r.grid, row, column: table.columns.min }));
+    if (!grade && min === null) continue;
+    cells[`grade:${grade}`] = r.at(row, table.columns.min);
+    if (min === null) {
+      r.problems.push(
+        problem(`等级“${grade}”未填写最低分，该行未采用`, r.at(row, table.columns.min))
+      );
+      continue;
+    }
+    grades.push({ grade, min });
+    if ("unconfirmed" in table.columns) {
+      const t = readText({ grid: r.grid, row, column: table.columns.unconfirmed });
+      unconfirmed ||=
+        readUnconfirmed(r, t, r.at(row, table.columns.unconfirmed), ["grades"]).length > 0;
+    }
+  }
+  return { grades, unconfirmed, missing: false };
+}
+
+function readCaps(r: SheetReader, table: FoundTable | null, cells: StandardCells) {
+  const caps: CapBand[] = [];
+  let unconfirmed = false;
+  if (!table) return { caps, unconfirmed };
+  cells.caps = r.at(table.headerRow, table.columns.below);
+  for (const row of dataRows(r.grid, table)) {
+    const belowText = readText({ grid: r.grid, row, column: table.columns.below });
+    if (
+      /^(不设|无|—)?$/.test(belowText) &&
+      readText({ grid: r.grid, row, column: table.columns.cap }) === ""
+    )
+      continue;
+    const below = keep(r, readRate({ grid: r.grid, row, column: table.columns.below }));
+    const cap = keep(r, readScore({ grid: r.grid, row, column: table.columns.cap }));
+    cells[`cap:${caps.length}`] = r.at(row, table.columns.cap);
+    if (below === null || cap === null) {
+      if (below === null && belowText === "")
+        r.problems.push(
+          problem("未填写执行率界限，该行封顶未采用", r.at(row, table.columns.below))
+        );
+      continue;
+    }
+    const source =
+      "source" in table.columns
+        ? readText({ grid: r.grid, row, column: table.columns.source })
+        : "";
+    caps.push({ below, cap, source: source || undefined });
+    if ("unconfirmed" in table.columns) {
+      const t = readText({ grid: r.grid, row, column: table.columns.unconfirmed });
+      unconfirmed ||=
+        readUnconfirmed(r, t, r.at(row, table.columns.unconfirmed), ["caps"]).length > 0;
+    }
+  }
+  return { caps, unconfirmed };
+}
+
+function readSettings(r: SheetReader, table: FoundTable | null, cells: StandardCells) {
+  const settings: StandardSettings = { ...DEFAULT_SETTINGS };
+  const unconfirmed: string[] = [];
+  if (!table) return { settings, unconfirmed };
+  for (const row of dataRows(r.grid, table)) {
+    const label = readText({ grid: r.grid, row, column: table.columns.key });
+    const value = readText({ grid: r.grid, row, column: table.columns.value });
+    const at = r.at(row, table.columns.value);
+    if (!label) continue;
+    const key = settingFromLabel(label, normalizeName);
+    if (!key) {
+      r.problems.push(
+        problem(`设置项“${label}”无法识别，该行未采用`, r.at(row, table.columns.key), "warning")
+      );
+      continue;
+    }
+    cells[`settings:${key}`] = at;
+    if (!value) continue;
+    const parsed = parseSetting(key, value);
+    if ("problem" in parsed) r.problems.push(problem(`${parsed.problem}，已按默认值计算`, at));
+    else Object.assign(settings, { [key]: parsed.value });
+    if ("unconfirmed" in table.columns) {
+      const t = readText({ grid: r.grid, row, column: table.columns.unconfirmed });
+      if (readUnconfirmed(r, t, r.at(row, table.columns.unconfirmed), ["x"]).length > 0)
+        unconfirmed.push(`settings.${key}`);
+    }
+  }
+  return { settings, unconfirmed };
+}
+
+function readHeader(r: SheetReader, info: ReturnType<typeof readInfo>, cells: StandardCells) {
+  const name = info.name?.text;
+  if (!name) r.problems.push(problem("未填写标准名称", undefined, "warning"));
+  cells.name = info.name?.cell;
+  const yearText = info.year?.text;
+  const year = yearText ? Number(/^(\d{4})/.exec(yearText)?.[1] ?? NaN) : undefined;
+  if (yearText && !Number.isInteger(year))
+    r.problems.push(problem(`适用年度“${yearText}”不是有效年份`, info.year?.cell, "warning"));
+  const scopeText = info.scope?.text ?? "";
+  return {
+    id: info.id?.text || "sheet",
+    name: name || `本工作簿的评分标准（${r.grid.name}）`,
+    scope: /项目/.test(scopeText) ? ("project" as const) : ("department" as const),
+    city: info.city?.text || undefined,
+    year: Number.isInteger(year) ? year : undefined,
+    source: info.source?.text || undefined,
+    note: info.note?.text || undefined,
+  };
+}
+
+/** Reads a sheet holding a standard's indicator table. */
+export function readStandardSheet(
+  grid: Grid,
+  table: FoundTable
+): WorkbookStandard & { found: FoundInput } {
+  const r: SheetReader = {
+    grid,
+    problems: [],
+    at: (row, column) => `${grid.name}!${grid.address(row, column)}`,
+  };
+  const cells: StandardCells = {};
+  const header = readHeader(r, readInfo(r, table.headerRow), cells);
+  const preset = findPresetById(header.id);
+  const presetIds = new Map((preset?.indicators ?? []).map((i) => [normalizeName(i.name), i.id]));
+  const { indicators, totalCell } = readIndicators(r, table, presetIds);
+  cells.maxTotal = totalCell ?? r.at(table.headerRow, table.columns.max);
+  const taken: TableArea[] = [tableArea(grid, table)];
+  const find = (kind: "standardGrades" | "standardCaps" | "standardSettings") => {
+    const t = findTable([grid], tableSpecs[kind], taken, grid.bottom - grid.top + 1);
+    if (t) taken.push(tableArea(grid, t));
+    return t;
+  };
+  const grades = readGrades(r, find("standardGrades"), cells);
+  const caps = readCaps(r, find("standardCaps"), cells);
+  const settings = readSettings(r, find("standardSettings"), cells);
+  if (indicators.length === 0)
+    r.problems.push(
+      problem("评分标准表中没有可用的指标行", r.at(table.headerRow, table.columns.max))
+    );
+  const standard: Standard = {
+    ...header,
+    indicators,
+    grades: grades.grades,
+    caps: caps.caps,
+    settings: settings.settings,
+    unconfirmed: [
+      ...(grades.unconfirmed ? ["grades"] : []),
+      ...(caps.unconfirmed ? ["caps"] : []),
+      ...settings.unconfirmed,
+    ],
+    cells,
+  };
+  const last = Math.max(...taken.map((a) => a.bottom));
+  return {
+    standard,
+    problems: r.problems,
+    sheet: grid.name,
+    found: { ...tableFound(table, grid, last), title: tableSpecs.standard.title },
+  };
+}
+
+/** The sheets holding a standard (visible ones first), with their indicator tables. */
+export function findStandardSheets(grids: readonly Grid[]): { grid: Grid; table: FoundTable }[] {
+  const ordered = [...grids.filter((g) => !g.hidden), ...grids.filter((g) => g.hidden)];
+  const out: { grid: Grid; table: FoundTable }[] = [];
+  for (const grid of ordered) {
+    const table = findTable([grid], tableSpecs.standard);
+    if (table) out.push({ grid, table });
+  }
+  return out;
+}

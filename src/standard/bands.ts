@@ -1,0 +1,307 @@
+/**
+ * 分档 as finance officers write them, read, shown and checked:
+ *
+ * - Step bands (分档得分): `≥95%:10；90%～95%:8；<90%:0` — a value interval, a colon, the points
+ *   (or `100%` for a share of 分值). A bare bound (`95%:10`, `95%以上:10`) means “at least”;
+ *   `=0:3` is one exact value; `a～b` includes both ends. Where two bands meet, the boundary
+ *   value earns the higher of their points (`≥90%:5；80%～90%:4`: 90% earns 5).
+ * - Qualitative bands (定性分档): `达成/优:80%～100%；部分达成/良:60%～80%；未达成/差:0～60%` —
+ *   the 评价等次 words, then the share of 分值 the band spans.
+ *
+ * Levels are in the metric's unit: rates as fractions (parsed from `60%`, `0.6`, `60`), scores
+ * as points. Problems are sentences without a cell; the sheet reader adds the cell.
+ */
+import { Dec, ONE, ZERO, fixed, percent } from "../model/decimal";
+import { parseLooseNumber, toHalfWidth } from "../model/numbers";
+import { normalizeName } from "../model/text";
+import type { GradeRange, StepBand } from "./types";
+
+export type LevelUnit = "rate" | "score";
+
+/**
+ * A rate as users type it: `60%`, `0.6` and `60` all mean 60%. A bare number above 2 is read
+ * as a percentage.
+ */
+export function parseRate(raw: string | number): Dec | null {
+  const text = toHalfWidth(String(raw)).trim();
+  const isPercent = /%$/.test(text);
+  const value = parseLooseNumber(isPercent ? text.slice(0, -1) : text);
+  if (value === null) return null;
+  if (isPercent || value.abs().greaterThan(2)) return value.dividedBy(100);
+  return value;
+}
+
+/** A level in a metric's unit: a rate (`60%`) or a score (`85`). */
+export function parseLevel(raw: string | number, unit: LevelUnit): Dec | null {
+  return unit === "rate" ? parseRate(raw) : parseLooseNumber(toHalfWidth(String(raw)));
+}
+
+export function formatLevel(value: Dec, unit: LevelUnit): string {
+  return unit === "rate" ? percent(value) : fixed(value, 2);
+}
+
+const SEPARATORS = /[;；\n]+/;
+const RANGE = /^(.+?)(?:～|~|〜|至|到|—|–|-(?=[\d.]))(.+)$/;
+
+type Bound = Omit<StepBand, "points" | "share">;
+
+/** `≥95%`, `>90%`, `≤0`, `<60%`, `=0`, `95%以上`, `80%～90%` → an interval. */
+function parseInterval(raw: string, unit: LevelUnit): Bound | null {
+  const text = toHalfWidth(raw)
+    .replace(/\s+/g, "")
+    .replace(/（含）|\(含\)/g, "");
+  const level = (t: string) => parseLevel(t, unit);
+  const prefixed =
+    /^(>=|≥|>|<=|≤|<|=|不低于|不少于|高于|超过|大于|不高于|不超过|低于|不足|小于)(.+)$/.exec(text);
+  if (prefixed) {
+    const v = level(prefixed[2]);
+    if (v === null) return null;
+    const op = prefixed[1];
+    if (/^(>=|≥|不低于|不少于)$/.test(op))
+      return { low: v, lowInclusive: true, high: null, highInclusive: false };
+    if (/^(>|高于|超过|大于)$/.test(op))
+      return { low: v, lowInclusive: false, high: null, highInclusive: false };
+    if (/^(<=|≤|不高于|不超过)$/.test(op))
+      return { low: null, lowInclusive: false, high: v, highInclusive: true };
+    if (op === "=") return { low: v, lowInclusive: true, high: v, highInclusive: true };
+    return { low: null, lowInclusive: false, high: v, highInclusive: false };
+  }
+  const suffixed = /^(.+?)(及以上|以上|及以下|以下)$/.exec(text);
+  if (suffixed) {
+    const v = level(suffixed[1]);
+    if (v === null) return null;
+    return /上$/.test(suffixed[2])
+      ? { low: v, lowInclusive: true, high: null, highInclusive: false }
+      : { low: null, lowInclusive: false, high: v, highInclusive: true };
+  }
+  const range = RANGE.exec(text);
+  if (range) {
+    const a = level(range[1]);
+    const b = level(range[2]);
+    if (a === null || b === null) return null;
+    const [low, high] = a.lessThanOrEqualTo(b) ? [a, b] : [b, a];
+    return { low, lowInclusive: true, high, highInclusive: true };
+  }
+  const v = level(text);
+  return v === null ? null : { low: v, lowInclusive: true, high: null, highInclusive: false };
+}
+
+/** `10` points or `100%` of 分值. */
+function parsePoints(raw: string): { points: Dec; share: boolean } | null {
+  const text = toHalfWidth(raw).replace(/\s+/g, "").replace(/分$/, "");
+  const isShare = /%$/.test(text);
+  const value = parseLooseNumber(isShare ? text.slice(0, -1) : text);
+  if (value === null) return null;
+  return isShare ? { points: value.dividedBy(100), share: true } : { points: value, share: false };
+}
+
+export type Parsed<T> = { value: T; problems: string[] } | { value: null; problems: string[] };
+
+/** Reads step bands; every part that cannot be read is named. */
+export function parseStepBands(raw: string, unit: LevelUnit): Parsed<StepBand[]> {
+  const parts = String(raw)
+    .split(SEPARATORS)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const bands: StepBand[] = [];
+  const problems: string[] = [];
+  for (const part of parts) {
+    const colon = part.split(/[:：]/);
+    const interval = colon.length === 2 ? parseInterval(colon[0], unit) : null;
+    const points = colon.length === 2 ? parsePoints(colon[1]) : null;
+    if (!interval || !points) {
+      problems.push(`分档“${part}”无法识别，应写作“≥95%:10”或“80%～90%:6”`);
+      continue;
+    }
+    bands.push({ ...interval, ...points });
+  }
+  if (parts.length === 0) problems.push("分档为空");
+  return problems.length > 0 ? { value: null, problems } : { value: bands, problems };
+}
+
+/** `达成/优:80%～100%` → names and a share range of 分值. */
+export function parseGradeRanges(raw: string): Parsed<GradeRange[]> {
+  const parts = String(raw)
+    .split(SEPARATORS)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const grades: GradeRange[] = [];
+  const problems: string[] = [];
+  for (const part of parts) {
+    const m = /^(.+?)[:：](.+)$/.exec(part);
+    const names = m
+      ? m[1]
+          .split(/[/／、,，|]/)
+          .map((n) => n.trim())
+          .filter(Boolean)
+      : [];
+    const range = m ? RANGE.exec(toHalfWidth(m[2]).replace(/\s+/g, "")) : null;
+    const low = range ? parseRate(range[1]) : null;
+    const high = range ? parseRate(range[2]) : null;
+    if (names.length === 0 || low === null || high === null) {
+      problems.push(`定性分档“${part}”无法识别，应写作“达成/优:80%～100%”`);
+      continue;
+    }
+    grades.push({ names, low: Dec.min(low, high), high: Dec.max(low, high) });
+  }
+  if (parts.length === 0) problems.push("定性分档为空");
+  return problems.length > 0 ? { value: null, problems } : { value: grades, problems };
+}
+
+function boundText(b: Bound, unit: LevelUnit): string {
+  const f = (v: Dec) => formatLevel(v, unit);
+  if (b.low !== null && b.high !== null)
+    return b.low.equals(b.high) ? `=${f(b.low)}` : `${f(b.low)}～${f(b.high)}`;
+  if (b.low !== null) return `${b.lowInclusive ? "≥" : ">"}${f(b.low)}`;
+  if (b.high !== null) return `${b.highInclusive ? "≤" : "<"}${f(b.high)}`;
+  return "任意值";
+}
+
+function pointsText(band: StepBand): string {
+  return band.share ? percent(band.points) : fixed(band.points, 2);
+}
+
+export function formatStepBands(bands: readonly StepBand[], unit: LevelUnit): string {
+  return bands.map((b) => `${boundText(b, unit)}:${pointsText(b)}`).join("；");
+}
+
+export function formatStepBand(band: StepBand, unit: LevelUnit): string {
+  return boundText(band, unit);
+}
+
+export function formatGradeRanges(grades: readonly GradeRange[]): string {
+  return grades
+    .map((g) => `${g.names.join("/")}:${percent(g.low, 0)}～${percent(g.high, 0)}`)
+    .join("；");
+}
+
+function contains(b: Bound, value: Dec): boolean {
+  const aboveLow =
+    b.low === null ||
+    (b.lowInclusive ? value.greaterThanOrEqualTo(b.low) : value.greaterThan(b.low));
+  const belowHigh =
+    b.high === null || (b.highInclusive ? value.lessThanOrEqualTo(b.high) : value.lessThan(b.high));
+  return aboveLow && belowHigh;
+}
+
+/** The points of a band for an indicator worth `max`. */
+export function bandPoints(band: StepBand, max: Dec): Dec {
+  return band.share ? band.points.times(max) : band.points;
+}
+
+/** The band a value falls in; where two meet, the one with more points. */
+export function pickStepBand(
+  bands: readonly StepBand[],
+  value: Dec,
+  max: Dec
+): StepBand | undefined {
+  return bands
+    .filter((b) => contains(b, value))
+    .sort((a, b) => bandPoints(b, max).comparedTo(bandPoints(a, max)))[0];
+}
+
+/** The 评价等次 band a grade word selects: an exact name, else the longest name in the text. */
+export function pickGradeRange(
+  grades: readonly GradeRange[],
+  text: string
+): GradeRange | undefined {
+  const key = normalizeName(text);
+  if (!key) return undefined;
+  const exact = grades.find((g) => g.names.some((n) => normalizeName(n) === key));
+  if (exact) return exact;
+  let best: { grade: GradeRange; length: number } | undefined;
+  for (const grade of grades) {
+    for (const name of grade.names) {
+      const n = normalizeName(name);
+      if (n && key.includes(n) && (!best || n.length > best.length))
+        best = { grade, length: n.length };
+    }
+  }
+  return best?.grade;
+}
+
+const compareLow = (a: Bound, b: Bound) =>
+  a.low === null ? (b.low === null ? 0 : -1) : b.low === null ? 1 : a.low.comparedTo(b.low);
+
+/** Whether two intervals share more than one point (a shared boundary is allowed). */
+function overlap(a: Bound, b: Bound): boolean {
+  const low = a.low === null ? b.low : b.low === null ? a.low : Dec.max(a.low, b.low);
+  const high = a.high === null ? b.high : b.high === null ? a.high : Dec.min(a.high, b.high);
+  return low === null || high === null || low.lessThan(high);
+}
+
+/**
+ * Overlaps (intervals sharing more than a boundary point) and gaps (values between bands that
+ * no band covers) of a band list, as sentences.
+ */
+export function intervalProblems(bands: readonly Bound[], unit: LevelUnit): string[] {
+  const problems: string[] = [];
+  const f = (v: Dec) => formatLevel(v, unit);
+  const sorted = [...bands].sort(compareLow);
+  sorted.forEach((a, i) => {
+    for (const b of sorted.slice(i + 1)) {
+      if (overlap(a, b)) problems.push(`分档“${boundText(a, unit)}”与“${boundText(b, unit)}”重叠`);
+    }
+  });
+  // Walk up from the lowest band: `reach` is how far the bands so far cover.
+  let reach = sorted.length > 0 ? { at: sorted[0].high, inclusive: sorted[0].highInclusive } : null;
+  for (const next of sorted.slice(1)) {
+    if (reach === null || reach.at === null) break;
+    if (next.low !== null) {
+      if (next.low.greaterThan(reach.at))
+        problems.push(`分档在 ${f(reach.at)}～${f(next.low)} 之间有空缺：这些值不属于任何一档`);
+      else if (next.low.equals(reach.at) && !reach.inclusive && !next.lowInclusive)
+        problems.push(`分档在 ${f(next.low)} 处有空缺：该值不属于任何一档`);
+    }
+    if (next.high === null) reach = { at: null, inclusive: false };
+    else if (next.high.greaterThan(reach.at) || (next.high.equals(reach.at) && next.highInclusive))
+      reach = { at: next.high, inclusive: next.highInclusive };
+  }
+  return problems;
+}
+
+/** Problems of step bands for an indicator worth `max`: points out of range, overlaps, gaps. */
+export function stepBandProblems(bands: readonly StepBand[], unit: LevelUnit, max: Dec): string[] {
+  const problems: string[] = [];
+  for (const band of bands) {
+    const points = bandPoints(band, max);
+    if (points.isNegative() || points.greaterThan(max))
+      problems.push(
+        `分档“${boundText(band, unit)}”的得分 ${pointsText(band)} 超出 0～${fixed(max, 2)} 分`
+      );
+  }
+  return [...problems, ...intervalProblems(bands, unit)];
+}
+
+/** Problems of qualitative bands: shares outside 0–100%, repeated words, overlaps, gaps. */
+export function gradeRangeProblems(grades: readonly GradeRange[]): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const g of grades) {
+    if (g.low.isNegative() || g.high.greaterThan(ONE))
+      problems.push(`定性分档“${g.names.join("/")}”的区间应在 0～100% 之内`);
+    for (const name of g.names) {
+      const key = normalizeName(name);
+      if (seen.has(key)) problems.push(`评价等次“${name}”在定性分档中出现了不止一次`);
+      seen.add(key);
+    }
+  }
+  const intervals = grades.map((g) => ({
+    low: g.low,
+    lowInclusive: true,
+    high: g.high,
+    highInclusive: true,
+  }));
+  return [...problems, ...intervalProblems(intervals, "rate")];
+}
+
+/** The default three bands of 财预〔2020〕10号 for qualitative indicators. */
+export const DEFAULT_GRADE_RANGES: GradeRange[] = [
+  { names: ["达成", "达成年度指标", "优", "好", "完成"], low: new Dec("0.8"), high: ONE },
+  {
+    names: ["部分达成", "部分达成年度指标", "良", "较好", "中", "基本完成", "基本达成"],
+    low: new Dec("0.6"),
+    high: new Dec("0.8"),
+  },
+  { names: ["未达成", "未达成年度指标", "差", "较差", "未完成"], low: ZERO, high: new Dec("0.6") },
+];

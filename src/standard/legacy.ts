@@ -1,0 +1,197 @@
+/**
+ * Workbooks scored before the 评分标准 sheet existed kept rule changes as parameter paths in
+ * their 绩效自评设置 sheet (`executionRate.floor = 50%`, `checks.executionRateDenominator`,
+ * `grade.优`, `totalCap`) and confirmations (已核对参数). Such a workbook keeps scoring the same:
+ * those paths are applied here to the preset they were made for. 插入评分标准 folds them into the
+ * sheet, after which the sheet is the one place a rule changes.
+ */
+import { type Dec, percent } from "../model/decimal";
+import { parseLooseNumber } from "../model/numbers";
+import type { EvaluationSettings } from "../model/input";
+import { parseStepBands } from "./bands";
+import { PARAM_COLUMNS, columnOf, parseParam } from "./params";
+import { type RuleKind, RULE_KINDS } from "./ruleKinds";
+import { SETTING_KEYS, parseSetting } from "./settings";
+import type { CapBand, ParamKey, Standard, StandardIndicator, StandardSettings } from "./types";
+import { unitOf } from "./validate";
+
+export interface LegacyProblem {
+  path: string;
+  message: string;
+}
+
+export interface LegacyResult {
+  standard: Standard;
+  /** Paths changed by an override (as `listParameters` names them). */
+  overridden: Set<string>;
+  problems: LegacyProblem[];
+  /** Whether the settings held any override or confirmation at all. */
+  applied: boolean;
+}
+
+/** Old rule-parameter names → the parameter column they now live in. */
+function paramKeyFor(kind: RuleKind, old: string): ParamKey | null {
+  const map: Record<string, ParamKey> = {
+    floor: "floor",
+    full: "full",
+    pointsPerPercent: "deduction",
+    pointsPerPercentOver: "deduction",
+    deduction: "deduction",
+    weightBasis: "basis",
+    basis: "basis",
+    bands: "bands",
+  };
+  // A linear band's old `target` is its 满分线.
+  const key = old === "target" ? (kind === "linearBand" ? "full" : "target") : map[old];
+  return key && RULE_KINDS[kind].params.some((p) => p.key === key) ? key : null;
+}
+
+/** `checks.executionRateDenominator` and `settings.x` → a settings key. */
+function settingKeyFor(path: string): keyof StandardSettings | null {
+  const m = /^(?:checks|settings)\.(.+)$/.exec(path);
+  if (!m) return null;
+  const name = m[1] === "executionRateDenominator" ? "executionRateBase" : m[1];
+  return (SETTING_KEYS as string[]).includes(name) ? (name as keyof StandardSettings) : null;
+}
+
+/** Old cap format `60%:69;70%:79` (below : at most), or none / 无 / 不设. */
+function parseCaps(raw: string): CapBand[] | null {
+  if (/^(none|无|不设)$/i.test(raw.trim())) return [];
+  const parsed = parseStepBands(raw, "rate");
+  if (!parsed.value) return null;
+  const caps = parsed.value.map((b) => ({ below: b.low, cap: b.points }));
+  return caps.every((c): c is CapBand => c.below !== null) ? caps : null;
+}
+
+type Raw = string | number | boolean;
+
+function applyIndicatorOverride(
+  ind: StandardIndicator,
+  key: string,
+  raw: Raw
+): { indicator: StandardIndicator; path: string } | string {
+  if (typeof raw === "boolean") return `“${String(raw)}”不是有效的值`;
+  if (key === "max") {
+    const value = parseLooseNumber(String(raw));
+    if (value === null || value.isNegative()) return `“${String(raw)}”不是有效的分值`;
+    return { indicator: { ...ind, max: value }, path: `${ind.id}.max` };
+  }
+  const param = paramKeyFor(ind.rule.kind, key);
+  if (!param) return `没有名为“${ind.id}.${key}”的参数`;
+  const parsed = parseParam(param, raw, unitOf(ind), PARAM_COLUMNS[columnOf(param)].header);
+  if (parsed.value === null) return parsed.problems.join("；");
+  const params = { ...ind.rule.params, [param]: parsed.value };
+  return { indicator: { ...ind, rule: { ...ind.rule, params } }, path: `${ind.id}.${param}` };
+}
+
+function confirm(std: Standard, paths: readonly string[]): Standard {
+  const set = new Set(paths);
+  const indicators = std.indicators.map((ind) => {
+    if (set.has(ind.id)) return { ...ind, unconfirmed: [] };
+    const open = ind.unconfirmed.filter((key) => {
+      const legacy =
+        key === "full"
+          ? ["full", "target"]
+          : key === "deduction"
+            ? ["deduction", "pointsPerPercentOver", "pointsPerPercent"]
+            : key === "basis"
+              ? ["basis", "weightBasis"]
+              : [key];
+      return !legacy.some((k) => set.has(`${ind.id}.${k}`));
+    });
+    return { ...ind, unconfirmed: open };
+  });
+  const unconfirmed = std.unconfirmed.filter(
+    (k) => !(k === "caps" && (set.has("totalCap") || set.has("caps")))
+  );
+  return { ...std, indicators, unconfirmed };
+}
+
+/**
+ * Old settings knew linear bands rising only: a 零分线 set at or above the 满分线 was refused
+ * and the preset's lines kept, and still is (a sheet may make a band fall on purpose).
+ */
+function keepRisingLines(std: Standard, base: Standard, problems: LegacyProblem[]): Standard {
+  const indicators = std.indicators.map((ind, i) => {
+    const { floor, full } = ind.rule.params;
+    const was = base.indicators[i];
+    if (ind.rule.kind !== "linearBand" || !floor || !full || floor.lessThan(full) || !was)
+      return ind;
+    const original = was.rule.params;
+    if (original.floor && original.full && !original.floor.lessThan(original.full)) return ind;
+    problems.push({
+      path: `${ind.id}.floor`,
+      message: `零分线 ${percent(floor)} 应低于满分线 ${percent(full)}`,
+    });
+    return { ...ind, rule: was.rule };
+  });
+  return { ...std, indicators };
+}
+
+/** Applies old overrides and confirmations; never throws, every bad entry is a problem. */
+export function applyLegacySettings(
+  base: Standard,
+  settings: EvaluationSettings = {}
+): LegacyResult {
+  const overrides = settings.overrides ?? {};
+  const problems: LegacyProblem[] = [];
+  const overridden = new Set<string>();
+  let std = confirm(base, settings.confirmed ?? []);
+  const bad = (path: string, message: string) => problems.push({ path, message });
+  for (const [path, raw] of Object.entries(overrides)) {
+    const settingKey = settingKeyFor(path);
+    if (settingKey) {
+      const parsed = typeof raw === "boolean" ? null : parseSetting(settingKey, raw);
+      if (!parsed || "problem" in parsed) bad(path, parsed ? parsed.problem : "不是有效的值");
+      else {
+        std = { ...std, settings: { ...std.settings, [settingKey]: parsed.value } };
+        overridden.add(`settings.${settingKey}`);
+      }
+      continue;
+    }
+    const grade = /^grade\.(.+)$/.exec(path);
+    if (grade) {
+      const value = typeof raw === "boolean" ? null : parseLooseNumber(String(raw));
+      if (value === null || !std.grades.some((g) => g.grade === grade[1]))
+        bad(path, `“${String(raw)}”不是有效的等级分数线`);
+      else {
+        std = {
+          ...std,
+          grades: std.grades.map((g) => (g.grade === grade[1] ? { ...g, min: value as Dec } : g)),
+        };
+        overridden.add(path);
+      }
+      continue;
+    }
+    if (path === "totalCap" || path === "caps") {
+      const caps = typeof raw === "boolean" ? null : parseCaps(String(raw));
+      if (!caps) bad(path, `“${String(raw)}”不是有效的总分封顶设置`);
+      else {
+        std = { ...std, caps, unconfirmed: std.unconfirmed.filter((k) => k !== "caps") };
+        overridden.add("caps");
+      }
+      continue;
+    }
+    const dot = path.indexOf(".");
+    const index = std.indicators.findIndex((i) => i.id === path.slice(0, dot));
+    if (dot < 0 || index < 0) {
+      bad(path, `没有名为“${path}”的参数`);
+      continue;
+    }
+    const outcome = applyIndicatorOverride(std.indicators[index], path.slice(dot + 1), raw);
+    if (typeof outcome === "string") {
+      bad(path, outcome);
+      continue;
+    }
+    const key = outcome.path.slice(outcome.path.indexOf(".") + 1);
+    const changed = {
+      ...outcome.indicator,
+      unconfirmed: outcome.indicator.unconfirmed.filter((k) => k !== key),
+    };
+    std = { ...std, indicators: std.indicators.map((ind, i) => (i === index ? changed : ind)) };
+    overridden.add(outcome.path);
+  }
+  std = keepRisingLines(std, base, problems);
+  const applied = Object.keys(overrides).length > 0 || (settings.confirmed ?? []).length > 0;
+  return { standard: std, overridden, problems, applied };
+}

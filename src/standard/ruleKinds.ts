@@ -1,0 +1,365 @@
+/**
+ * The rule kinds (计分方法), one entry each: the label a finance officer picks in the 评分标准
+ * sheet, the formula in words, the figure it scores, its parameters, and the function that
+ * scores. The engine, the sheet reader, the sheet layout, the pane and the summary all read
+ * this table, so a new rule kind is one new entry.
+ *
+ * Every `apply` shows its working (`10 × (80.87% − 60.00%) ÷ (100.00% − 60.00%) = 5.22`) so the
+ * score can be redone by hand, and keeps the score within 0…分值, rounded as Excel's ROUND.
+ */
+import {
+  Dec,
+  HUNDRED,
+  ONE,
+  ZERO,
+  clamp,
+  excelRound,
+  fixed,
+  minDec,
+  percent,
+  score,
+} from "../model/decimal";
+import {
+  type LevelUnit,
+  bandPoints,
+  formatLevel,
+  formatStepBand,
+  pickGradeRange,
+  pickStepBand,
+} from "./bands";
+import type { MetricId } from "./metrics";
+import type { ParamKey, RuleParams } from "./types";
+
+export type RuleKind =
+  | "judgment"
+  | "ratioCapped"
+  | "ratioInverse"
+  | "completionRate"
+  | "linearBand"
+  | "deductBelow"
+  | "deductAbove"
+  | "stepBands"
+  | "qualitative"
+  | "fundWeightedMean"
+  | "executionMinusAdjustment";
+
+export interface RuleOutcome {
+  /** Within 0…分值, rounded to the standard's score decimals. */
+  score: Dec;
+  /** How the score follows from the inputs. */
+  formula: string;
+  /** For a band of acceptable scores (定性分档): an entered score inside it agrees. */
+  range?: { low: Dec; high: Dec };
+}
+
+export interface RuleInput {
+  params: RuleParams;
+  /** The value of the indicator's 考核内容 (null for rules that score none). */
+  value: Dec | null;
+  unit: LevelUnit;
+  /** Further figures the kind asked for (`extraMetrics`). */
+  extra: Partial<Record<MetricId, Dec>>;
+  /** 评价等次 as entered, for qualitative rules. */
+  grade: string | null;
+  /** 分值 */
+  max: Dec;
+  decimals: number;
+}
+
+export interface ParamUse {
+  key: ParamKey;
+  /** The parameter's name for this kind when it differs from the column's (扣分类: 上限). */
+  label?: string;
+  required: boolean;
+}
+
+export interface RuleKindSpec {
+  /** 计分方法 as listed in the sheet's drop-down. */
+  label: string;
+  /** Older or other labels accepted in the sheet; with the params they imply. */
+  synonyms?: { label: string; implies?: RuleParams }[];
+  /** The formula in words, for the sheet's notes and the docs. */
+  formula: string;
+  /**
+   * What it scores: `none` (主观评分, 定性), `chosen` (the row's 考核内容, which must be given), or
+   * one fixed figure.
+   */
+  metric: "none" | "chosen" | MetricId;
+  extraMetrics?: MetricId[];
+  /** Reads the row's 评价等次. */
+  usesGrade?: boolean;
+  params: ParamUse[];
+  /** Problems between parameters (零分线 equal to 满分线, …). */
+  check?(params: RuleParams, unit: LevelUnit): string[];
+  /** Null: nothing to compute (主观评分). */
+  apply(input: RuleInput): RuleOutcome | null;
+}
+
+function bounded(raw: Dec, max: Dec, decimals: number): Dec {
+  return excelRound(clamp(raw, ZERO, max), decimals);
+}
+
+/** “个百分点” for rates, “分” for scores. */
+function pointsWord(unit: LevelUnit): string {
+  return unit === "rate" ? "个百分点" : "分";
+}
+
+/** A difference of levels in points: percentage points for rates. */
+function difference(a: Dec, b: Dec, unit: LevelUnit): Dec {
+  return unit === "rate" ? a.minus(b).times(HUNDRED) : a.minus(b);
+}
+
+const full = (max: Dec, decimals: number) => excelRound(max, decimals);
+
+function deduct(input: RuleInput, direction: "below" | "above"): RuleOutcome {
+  const { params, unit, max, decimals } = input;
+  const value = input.value as Dec;
+  const target = params.target as Dec;
+  const perPoint = params.deduction as Dec;
+  const m = score(max);
+  const v = formatLevel(value, unit);
+  const t = formatLevel(target, unit);
+  const short =
+    direction === "below" ? difference(target, value, unit) : difference(value, target, unit);
+  if (short.lessThanOrEqualTo(0)) {
+    const word = direction === "below" ? `≥ 目标 ${t}` : `≤ 上限 ${t}`;
+    return { score: full(max, decimals), formula: `${v} ${word}，得满分 ${m}` };
+  }
+  const result = bounded(max.minus(perPoint.times(short)), max, decimals);
+  const word = direction === "below" ? `低于目标 ${t}` : `超过上限 ${t}`;
+  return {
+    score: result,
+    formula: `${v} ${word} ${fixed(short, 2)} ${pointsWord(unit)}；${m} − ${fixed(perPoint, 2)} × ${fixed(short, 2)} = ${score(result)}`,
+  };
+}
+
+const notEqual = (a: keyof RuleParams, b: keyof RuleParams, what: string) =>
+  function check(params: RuleParams, unit: LevelUnit): string[] {
+    const x = params[a] as Dec | undefined;
+    const y = params[b] as Dec | undefined;
+    return x !== undefined && y !== undefined && x.equals(y)
+      ? [`${what}不能相同（均为 ${formatLevel(x, unit)}）`]
+      : [];
+  };
+
+const positiveTarget = (params: RuleParams, unit: LevelUnit): string[] =>
+  params.target !== undefined && !params.target.greaterThan(0)
+    ? [`目标值 ${formatLevel(params.target, unit)} 应大于 0`]
+    : [];
+
+export const RULE_KINDS: Record<RuleKind, RuleKindSpec> = {
+  judgment: {
+    label: "主观评分",
+    synonyms: [{ label: "定性评分" }, { label: "评审打分" }],
+    formula: "按评分标准的评分要点酌情打分（0～分值），扣分须写明原因",
+    metric: "none",
+    params: [],
+    apply: () => null,
+  },
+  ratioCapped: {
+    label: "按完成比例得分",
+    synonyms: [{ label: "按完成比例得分（满分为止）" }, { label: "按完成比例计算得分，满分为止" }],
+    formula: "分值 × min(实际值 ÷ 目标值, 1)",
+    metric: "chosen",
+    params: [{ key: "target", required: true }],
+    check: positiveTarget,
+    apply({ params, value, unit, max, decimals }) {
+      const target = params.target as Dec;
+      const v = value as Dec;
+      const result = bounded(max.times(minDec(v.dividedBy(target), ONE)), max, decimals);
+      return {
+        score: result,
+        formula: `${score(max)} × min(${formatLevel(v, unit)} ÷ ${formatLevel(target, unit)}, 1) = ${score(result)}`,
+      };
+    },
+  },
+  ratioInverse: {
+    label: "按反向比例得分",
+    synonyms: [{ label: "按反向比例得分（满分为止）" }, { label: "越低越好按比例得分" }],
+    formula: "分值 × min(目标值 ÷ 实际值, 1)：实际值不超过目标值得满分",
+    metric: "chosen",
+    params: [{ key: "target", required: true }],
+    check: positiveTarget,
+    apply({ params, value, unit, max, decimals }) {
+      const target = params.target as Dec;
+      const v = value as Dec;
+      const vt = formatLevel(v, unit);
+      const tt = formatLevel(target, unit);
+      if (v.lessThanOrEqualTo(target))
+        return { score: full(max, decimals), formula: `${vt} ≤ 目标 ${tt}，得满分 ${score(max)}` };
+      const result = bounded(max.times(target.dividedBy(v)), max, decimals);
+      return {
+        score: result,
+        formula: `${score(max)} × min(${tt} ÷ ${vt}, 1) = ${score(result)}`,
+      };
+    },
+  },
+  completionRate: {
+    label: "按完成率得分",
+    formula: "分值 × 完成率（满分为止）",
+    metric: "chosen",
+    params: [],
+    apply({ value, max, decimals }) {
+      const v = value as Dec;
+      const result = bounded(max.times(minDec(v, ONE)), max, decimals);
+      return { score: result, formula: `${score(max)} × ${percent(v)} = ${score(result)}` };
+    },
+  },
+  linearBand: {
+    label: "线性区间得分",
+    synonyms: [{ label: "线性得分" }, { label: "区间线性得分" }],
+    formula: "零分线得 0 分、满分线得满分，其间按比例；零分线高于满分线时越低越好",
+    metric: "chosen",
+    params: [
+      { key: "floor", required: true },
+      { key: "full", required: true },
+    ],
+    check: notEqual("floor", "full", "零分线与满分线"),
+    apply({ params, value, unit, max, decimals }) {
+      const floor = params.floor as Dec;
+      const top = params.full as Dec;
+      const v = value as Dec;
+      const [f, t, vt, m] = [
+        formatLevel(floor, unit),
+        formatLevel(top, unit),
+        formatLevel(v, unit),
+        score(max),
+      ];
+      const rising = top.greaterThan(floor);
+      if (rising ? v.greaterThanOrEqualTo(top) : v.lessThanOrEqualTo(top))
+        return {
+          score: full(max, decimals),
+          formula: `${vt} ${rising ? "≥" : "≤"} 满分线 ${t}，得满分 ${m}`,
+        };
+      if (rising ? v.lessThanOrEqualTo(floor) : v.greaterThanOrEqualTo(floor))
+        return { score: ZERO, formula: `${vt} ${rising ? "≤" : "≥"} 零分线 ${f}，得 0 分` };
+      const raw = max.times(v.minus(floor)).dividedBy(top.minus(floor));
+      const result = bounded(raw, max, decimals);
+      const formula = rising
+        ? `${m} × (${vt} − ${f}) ÷ (${t} − ${f}) = ${score(result)}`
+        : `${m} × (${f} − ${vt}) ÷ (${f} − ${t}) = ${score(result)}`;
+      return { score: result, formula };
+    },
+  },
+  deductBelow: {
+    label: "低于目标按百分点扣分",
+    synonyms: [{ label: "按百分点扣分" }],
+    formula: "达到目标值得满分；每低 1 个百分点扣“扣分标准”分，扣完为止",
+    metric: "chosen",
+    params: [
+      { key: "target", required: true },
+      { key: "deduction", required: true },
+    ],
+    apply: (input) => deduct(input, "below"),
+  },
+  deductAbove: {
+    label: "超过上限按百分点扣分",
+    synonyms: [
+      { label: "不超预算得满分，超支扣分", implies: { target: ONE } },
+      { label: "超支扣分", implies: { target: ONE } },
+    ],
+    formula: "不超过上限得满分；每超 1 个百分点扣“扣分标准”分，扣完为止",
+    metric: "chosen",
+    params: [
+      { key: "target", label: "上限", required: true },
+      { key: "deduction", required: true },
+    ],
+    apply: (input) => deduct(input, "above"),
+  },
+  stepBands: {
+    label: "分档得分",
+    synonyms: [{ label: "分档计分" }, { label: "区间分档得分" }],
+    formula: "按实际值所在的档次得分（分档列写明各档及得分）",
+    metric: "chosen",
+    params: [{ key: "bands", required: true }],
+    apply({ params, value, unit, max, decimals }) {
+      const v = value as Dec;
+      const band = pickStepBand(params.bands ?? [], v, max);
+      const vt = formatLevel(v, unit);
+      if (!band) return { score: ZERO, formula: `${vt} 不属于任何一档，得 0 分` };
+      const result = bounded(bandPoints(band, max), max, decimals);
+      return {
+        score: result,
+        formula: `${vt} 属于“${formatStepBand(band, unit)}”档，得 ${score(result)} 分`,
+      };
+    },
+  },
+  qualitative: {
+    label: "定性分档",
+    synonyms: [{ label: "定性指标分档" }, { label: "按评价等次得分" }],
+    formula:
+      "按评价等次所在档次，在分值的相应区间内评分（默认 达成 100%～80%、部分达成 80%～60%、未达成 60%～0）",
+    metric: "none",
+    usesGrade: true,
+    params: [{ key: "grades", required: true }],
+    apply({ params, grade, max, decimals }) {
+      const band = grade ? pickGradeRange(params.grades ?? [], grade) : undefined;
+      if (!band) return null;
+      const low = excelRound(max.times(band.low), decimals);
+      const high = excelRound(max.times(band.high), decimals);
+      return {
+        score: high,
+        range: { low, high },
+        formula: `评价等次“${grade}”：分值 ${score(max)} × ${percent(band.low, 0)}～${percent(band.high, 0)} = ${score(low)}～${score(high)} 分，计算得分取上限 ${score(high)}`,
+      };
+    },
+  },
+  fundWeightedMean: {
+    label: "按项目资金加权平均得分",
+    synonyms: [{ label: "资金加权平均得分" }],
+    formula: "分值 × Σ(项目自评得分 × 项目资金) ÷ Σ项目资金 ÷ 100",
+    metric: "projectFundWeightedScore",
+    params: [{ key: "basis", required: true }],
+    apply({ value, max, decimals }) {
+      const v = value as Dec;
+      const result = bounded(max.times(v).dividedBy(HUNDRED), max, decimals);
+      return { score: result, formula: `${score(max)} × ${fixed(v, 2)} ÷ 100 = ${score(result)}` };
+    },
+  },
+  executionMinusAdjustment: {
+    label: "执行率减调整率",
+    formula: "分值 × (财政支出执行率 − 预算调整率)，在 0～分值之间",
+    metric: "executionRate",
+    extraMetrics: ["budgetAdjustmentRate"],
+    params: [],
+    apply({ value, extra, max, decimals }) {
+      const rate = value as Dec;
+      const adjustment = extra.budgetAdjustmentRate as Dec;
+      const result = bounded(max.times(rate.minus(adjustment)), max, decimals);
+      return {
+        score: result,
+        formula: `${score(max)} × (执行率 ${percent(rate)} − 预算调整率 ${percent(adjustment)}) = ${score(result)}`,
+      };
+    },
+  },
+};
+
+export const RULE_KIND_IDS = Object.keys(RULE_KINDS) as RuleKind[];
+
+/** The kind a 计分方法 cell names (its label or a synonym), with what a synonym implies. */
+export function kindFromLabel(
+  text: string,
+  normalize: (s: string) => string
+): { kind: RuleKind; implies?: RuleParams } | null {
+  const key = normalize(text);
+  for (const kind of RULE_KIND_IDS) {
+    const spec = RULE_KINDS[kind];
+    if (normalize(spec.label) === key || kind.toLowerCase() === key) return { kind };
+    const synonym = spec.synonyms?.find((s) => normalize(s.label) === key);
+    if (synonym) return { kind, implies: synonym.implies };
+  }
+  return null;
+}
+
+/** The metric a kind scores for an indicator: its fixed one, or the row's 考核内容. */
+export function scoredMetric(kind: RuleKind, chosen: MetricId | undefined): MetricId | undefined {
+  const m = RULE_KINDS[kind].metric;
+  if (m === "none") return undefined;
+  if (m === "chosen") return chosen;
+  return m;
+}
+
+/** A parameter's name for a kind: `上限` for a ceiling, else the column's header. */
+export function paramLabel(kind: RuleKind, key: ParamKey, header: string): string {
+  return RULE_KINDS[kind].params.find((p) => p.key === key)?.label ?? header;
+}
