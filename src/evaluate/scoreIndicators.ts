@@ -271,7 +271,18 @@ export function scoreIndicators(
   ) => {
     const result = scoreOne(definition, entry, inStandard, ctx);
     indicators.push(result);
-    gaps.push(...indicatorGaps(result, entry?.max, entry?.cells?.max));
+    if (result.countedFrom !== "notApplicable")
+      gaps.push(...indicatorGaps(result, entry?.max, entry?.cells?.max));
+    else if (!result.notApplicable)
+      gaps.push({
+        code: "notApplicable",
+        severity: "warning",
+        indicatorId: result.id,
+        indicator: result.name,
+        message: `${quote(result.name)}填报为不适用，评分标准规定不适用指标按 0 分计。`,
+        suggestion: "核对该指标是否确实不适用；如适用，请填写自评得分。",
+        cell: result.cell,
+      });
   };
   for (const definition of standard.indicators) add(definition, matched.get(definition.id), true);
   for (const entry of extra) {

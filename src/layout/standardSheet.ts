@@ -170,7 +170,7 @@ function indicatorValues(ind: StandardIndicator): Record<Column, string | number
     note: ind.note ?? null,
     source: ind.source ?? null,
     unconfirmed: unconfirmedText(ind) || null,
-    aliases: ind.aliases?.join("、") ?? null,
+    aliases: ind.aliases?.join("；") ?? null,
   };
   for (const use of RULE_KINDS[ind.rule.kind].params) {
     const column = use.key === "grades" ? "bands" : use.key;

@@ -4,7 +4,7 @@
  * rows, 等级, 总分封顶 and 口径与核对设置 — are read like every other table, and everything that
  * cannot be read is one message naming its cell. What can be read is used.
  */
-import { normalizeName } from "../model/text";
+import { normalizeName, quote } from "../model/text";
 import { METRICS, METRIC_IDS, type MetricId } from "../standard/metrics";
 import { PARAM_COLUMNS, PARAM_COLUMN_ORDER, columnOf, parseParam } from "../standard/params";
 import { findPresetById } from "../standard/presets";
@@ -79,10 +79,13 @@ function readInfo(
     for (const column of range(g.left, Math.min(g.right, g.left + 3))) {
       const label = normalizeLabel(g.text(row, column));
       const key = (Object.keys(INFO_LABELS) as InfoKey[]).find((k) => INFO_LABELS[k].test(label));
-      const valueColumn = column + 1;
-      if (!key || out[key] || valueColumn > g.right) continue;
-      const text = readText({ grid: g, row, column: valueColumn });
-      if (text) out[key] = { text, cell: r.at(row, valueColumn) };
+      if (!key || out[key]) continue;
+      // The value is the next filled cell to the right (the label may span merged cells).
+      const valueColumn = range(column + 1, Math.min(g.right, column + 3)).find(
+        (c) => readText({ grid: g, row, column: c }) !== ""
+      );
+      if (valueColumn !== undefined)
+        out[key] = { text: readText({ grid: g, row, column: valueColumn }), cell: r.at(row, valueColumn) };
     }
   }
   return out;
@@ -186,6 +189,7 @@ function readParams(
 ) {
   const spec = RULE_KINDS[kind];
   const params: Rule["params"] = {};
+  let failed = false;
   const unit = unitOf({ rule: { kind, params: {} }, metric });
   const used = new Set(spec.params.map((p) => columnOf(p.key)));
   for (const use of spec.params) {
@@ -194,9 +198,12 @@ function readParams(
     if (!raw) continue;
     const header = use.label ?? PARAM_COLUMNS[column].header;
     const parsed = parseParam(use.key, raw, unit, header);
-    if (parsed.value === null)
-      for (const p of parsed.problems) c.r.problems.push(problem(p, cells[column]));
-    else Object.assign(params, { [use.key]: parsed.value });
+    if (parsed.value !== null) Object.assign(params, { [use.key]: parsed.value });
+    else {
+      failed = true;
+      for (const p of parsed.problems)
+        c.r.problems.push(problem(`${p}；该指标暂按主观评分（以填报得分计入）`, cells[column]));
+    }
   }
   for (const column of PARAM_COLUMN_ORDER) {
     if (!used.has(column) && text(c, column))
@@ -208,7 +215,7 @@ function readParams(
         )
       );
   }
-  return params;
+  return { params, failed };
 }
 
 function readIndicatorRow(
@@ -220,19 +227,22 @@ function readIndicatorRow(
   const l3 = text(c, "level3");
   const own = text(c, "name");
   const name = own || l3 || c.level2 || c.level1;
+  const nameKey = (["name", "level3", "level2", "level1"] as const).find((k) => text(c, k) === name);
+  cells.name = nameKey ? cells[nameKey] : cells.level1;
   const maxText = text(c, "max");
   const ruleText = text(c, "rule");
   if (!maxText && !ruleText) return null; // a heading row (一、管理效率) or a note
-  const max = keep(c.r, readScore({ grid: c.r.grid, row: c.row, column: c.table.columns.max }));
+  const max = readScore({ grid: c.r.grid, row: c.row, column: c.table.columns.max }).value;
   if (max === null || max.isNegative()) {
-    if (max === null && !maxText)
-      c.r.problems.push(problem(`指标“${name}”未填写分值，该行未采用`, cells.max));
-    else if (max !== null)
-      c.r.problems.push(problem(`分值 ${maxText} 不能为负数，该行未采用`, cells.max));
+    const why = !maxText ? "未填写分值" : max === null ? `分值“${maxText}”不是数字` : `分值 ${maxText} 不能为负数`;
+    c.r.problems.push(problem(`指标${quote(name)}${why}，该行未采用`, cells.max));
     return null;
   }
-  const { kind, implies, metric } = readRuleAndMetric(c, cells);
-  const params = { ...implies, ...readParams(c, cells, kind, metric) };
+  const read = readRuleAndMetric(c, cells);
+  const { params: given, failed } = readParams(c, cells, read.kind, read.metric);
+  const kind = failed ? "judgment" : read.kind;
+  const metric = read.metric;
+  const params = failed ? {} : { ...read.implies, ...given };
   const whole = [
     "max",
     "rule",
@@ -241,7 +251,7 @@ function readIndicatorRow(
   ];
   const unconfirmed = readUnconfirmed(c.r, text(c, "unconfirmed"), cells.unconfirmed ?? "", whole);
   const aliases = text(c, "aliases")
-    .split(/[、；;，,]+/)
+    .split(/[；;\n]+/)
     .map((a) => a.trim())
     .filter(Boolean);
   return {
@@ -310,37 +320,42 @@ function readGrades(r: SheetReader, table: FoundTable | null, cells: StandardCel
   return { grades, unconfirmed, missing: false };
 }
 
-function readCaps(r: SheetReader, table: FoundTable | null, cells: StandardCells) {
+/** Rows of a block from below its header to `stop`, blank ones skipped. */
+function* blockRows(r: SheetReader, table: FoundTable, stop: number): Generator<number> {
+  const columns = Object.values(table.columns);
+  for (let row = table.headerRow + table.headerDepth; row < stop && row <= r.grid.bottom; row++) {
+    if (!r.grid.isBlankRow(row, columns)) yield row;
+  }
+}
+
+/**
+ * 总分封顶 rows: users type into the blank row under the header, so the block runs to the next
+ * block's header, skipping blank rows, and ends at a title line (text that is no rate, no cap).
+ */
+function readCaps(r: SheetReader, table: FoundTable | null, stop: number, cells: StandardCells) {
   const caps: CapBand[] = [];
   let unconfirmed = false;
   if (!table) return { caps, unconfirmed };
   cells.caps = r.at(table.headerRow, table.columns.below);
-  for (const row of dataRows(r.grid, table)) {
-    const belowText = readText({ grid: r.grid, row, column: table.columns.below });
-    if (
-      /^(不设|无|—)?$/.test(belowText) &&
-      readText({ grid: r.grid, row, column: table.columns.cap }) === ""
-    )
-      continue;
-    const below = keep(r, readRate({ grid: r.grid, row, column: table.columns.below }));
-    const cap = keep(r, readScore({ grid: r.grid, row, column: table.columns.cap }));
+  const at = (row: number, key: string) => ({ grid: r.grid, row, column: table.columns[key] });
+  for (const row of blockRows(r, table, stop)) {
+    const belowText = readText(at(row, "below"));
+    const capText = readText(at(row, "cap"));
+    if (/^(不设|无|—)?$/.test(belowText) && capText === "") continue;
+    if (capText === "" && readRate(at(row, "below")).problem) break; // the next section's title
+    const below = keep(r, readRate(at(row, "below")));
+    const cap = keep(r, readScore(at(row, "cap")));
     cells[`cap:${caps.length}`] = r.at(row, table.columns.cap);
     if (below === null || cap === null) {
       if (below === null && belowText === "")
-        r.problems.push(
-          problem("未填写执行率界限，该行封顶未采用", r.at(row, table.columns.below))
-        );
+        r.problems.push(problem("未填写执行率界限，该行封顶未采用", r.at(row, table.columns.below)));
       continue;
     }
-    const source =
-      "source" in table.columns
-        ? readText({ grid: r.grid, row, column: table.columns.source })
-        : "";
+    const source = "source" in table.columns ? readText(at(row, "source")) : "";
     caps.push({ below, cap, source: source || undefined });
     if ("unconfirmed" in table.columns) {
-      const t = readText({ grid: r.grid, row, column: table.columns.unconfirmed });
-      unconfirmed ||=
-        readUnconfirmed(r, t, r.at(row, table.columns.unconfirmed), ["caps"]).length > 0;
+      const t = readText(at(row, "unconfirmed"));
+      unconfirmed ||= readUnconfirmed(r, t, r.at(row, table.columns.unconfirmed), ["caps"]).length > 0;
     }
   }
   return { caps, unconfirmed };
@@ -415,12 +430,24 @@ export function readStandardSheet(
   const taken: TableArea[] = [tableArea(grid, table)];
   const find = (kind: "standardGrades" | "standardCaps" | "standardSettings") => {
     const t = findTable([grid], tableSpecs[kind], taken, grid.bottom - grid.top + 1);
-    if (t) taken.push(tableArea(grid, t));
+    // Only the header is taken: the caps block may run on without a blank row before the next.
+    if (t) taken.push({ ...tableArea(grid, t), bottom: t.headerRow });
     return t;
   };
-  const grades = readGrades(r, find("standardGrades"), cells);
-  const caps = readCaps(r, find("standardCaps"), cells);
-  const settings = readSettings(r, find("standardSettings"), cells);
+  const [gradeTable, capTable, settingTable] = [
+    find("standardGrades"),
+    find("standardCaps"),
+    find("standardSettings"),
+  ];
+  const capStop = Math.min(
+    ...[gradeTable, settingTable, table]
+      .filter((t): t is FoundTable => t !== null && capTable !== null && t.headerRow > capTable.headerRow)
+      .map((t) => t.headerRow),
+    grid.bottom + 1
+  );
+  const grades = readGrades(r, gradeTable, cells);
+  const caps = readCaps(r, capTable, capStop, cells);
+  const settings = readSettings(r, settingTable, cells);
   if (indicators.length === 0)
     r.problems.push(
       problem("评分标准表中没有可用的指标行", r.at(table.headerRow, table.columns.max))
@@ -438,7 +465,8 @@ export function readStandardSheet(
     ],
     cells,
   };
-  const last = Math.max(...taken.map((a) => a.bottom));
+  const blocks = [table, gradeTable, capTable, settingTable].filter((t): t is FoundTable => t !== null);
+  const last = Math.max(...blocks.map((t) => tableArea(grid, t).bottom));
   return {
     standard,
     problems: r.problems,

@@ -45,17 +45,24 @@ const RANGE = /^(.+?)(?:～|~|〜|至|到|—|–|-(?=[\d.]))(.+)$/;
 
 type Bound = Omit<StepBand, "points" | "share">;
 
-/** `≥95%`, `>90%`, `≤0`, `<60%`, `=0`, `95%以上`, `80%～90%` → an interval. */
+/** A bound with its `（含）` / `（不含）` note: `80%（不含）` → 80%, exclusive. */
+function end(text: string, unit: LevelUnit): { value: Dec; inclusive: boolean } | null {
+  const m = /^(.*?)(?:\((不)?含\))?$/.exec(text);
+  const value = m ? parseLevel(m[1], unit) : null;
+  return value === null ? null : { value, inclusive: !m?.[2] };
+}
+
+/**
+ * `≥95%`, `>90%`, `≤0`, `<60%`, `=0`, `95%以上`, `80%～90%`, `80%（不含）～90%` → an interval.
+ * A range includes both ends unless one says （不含）.
+ */
 function parseInterval(raw: string, unit: LevelUnit): Bound | null {
-  const text = toHalfWidth(raw)
-    .replace(/\s+/g, "")
-    .replace(/（含）|\(含\)/g, "");
-  const level = (t: string) => parseLevel(t, unit);
+  const text = toHalfWidth(raw).replace(/\s+/g, "");
   const prefixed =
     /^(>=|≥|>|<=|≤|<|=|不低于|不少于|高于|超过|大于|不高于|不超过|低于|不足|小于)(.+)$/.exec(text);
   if (prefixed) {
-    const v = level(prefixed[2]);
-    if (v === null) return null;
+    const v = end(prefixed[2], unit)?.value;
+    if (v === undefined) return null;
     const op = prefixed[1];
     if (/^(>=|≥|不低于|不少于)$/.test(op))
       return { low: v, lowInclusive: true, high: null, highInclusive: false };
@@ -68,22 +75,27 @@ function parseInterval(raw: string, unit: LevelUnit): Bound | null {
   }
   const suffixed = /^(.+?)(及以上|以上|及以下|以下)$/.exec(text);
   if (suffixed) {
-    const v = level(suffixed[1]);
-    if (v === null) return null;
+    const e = end(suffixed[1], unit);
+    if (!e) return null;
     return /上$/.test(suffixed[2])
-      ? { low: v, lowInclusive: true, high: null, highInclusive: false }
-      : { low: null, lowInclusive: false, high: v, highInclusive: true };
+      ? { low: e.value, lowInclusive: e.inclusive, high: null, highInclusive: false }
+      : { low: null, lowInclusive: false, high: e.value, highInclusive: e.inclusive };
   }
   const range = RANGE.exec(text);
   if (range) {
-    const a = level(range[1]);
-    const b = level(range[2]);
-    if (a === null || b === null) return null;
-    const [low, high] = a.lessThanOrEqualTo(b) ? [a, b] : [b, a];
-    return { low, lowInclusive: true, high, highInclusive: true };
+    const a = end(range[1], unit);
+    const b = end(range[2], unit);
+    if (!a || !b) return null;
+    const [lo, hi] = a.value.lessThanOrEqualTo(b.value) ? [a, b] : [b, a];
+    return {
+      low: lo.value,
+      lowInclusive: lo.inclusive,
+      high: hi.value,
+      highInclusive: hi.inclusive,
+    };
   }
-  const v = level(text);
-  return v === null ? null : { low: v, lowInclusive: true, high: null, highInclusive: false };
+  const e = end(text, unit);
+  return e ? { low: e.value, lowInclusive: e.inclusive, high: null, highInclusive: false } : null;
 }
 
 /** `10` points or `100%` of 分值. */
@@ -150,8 +162,11 @@ export function parseGradeRanges(raw: string): Parsed<GradeRange[]> {
 
 function boundText(b: Bound, unit: LevelUnit): string {
   const f = (v: Dec) => formatLevel(v, unit);
+  const open = (inclusive: boolean) => (inclusive ? "" : "（不含）");
   if (b.low !== null && b.high !== null)
-    return b.low.equals(b.high) ? `=${f(b.low)}` : `${f(b.low)}～${f(b.high)}`;
+    return b.low.equals(b.high)
+      ? `=${f(b.low)}`
+      : `${f(b.low)}${open(b.lowInclusive)}～${f(b.high)}${open(b.highInclusive)}`;
   if (b.low !== null) return `${b.lowInclusive ? "≥" : ">"}${f(b.low)}`;
   if (b.high !== null) return `${b.highInclusive ? "≤" : "<"}${f(b.high)}`;
   return "任意值";

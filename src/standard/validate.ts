@@ -94,6 +94,15 @@ function checkIndicators(std: Standard, out: StandardProblem[]): StandardIndicat
       continue;
     }
     seen.add(key);
+    if (indicator.max.isNegative()) {
+      out.push(
+        problem(
+          `指标${quote(indicator.name)}的分值 ${score(indicator.max)} 不能为负数，该行未采用`,
+          indicator.cells?.max
+        )
+      );
+      continue;
+    }
     const problems = ruleProblems(indicator);
     if (problems.length === 0) {
       kept.push(indicator);

@@ -78,6 +78,90 @@ describe("indicator tables as they are kept", () => {
     expect(evaluation.grade).toBe("优");
   });
 
+  it("skips a heading row whose 一级 is filled on every row beneath it, numbered or not", async () => {
+    const rows: CellValue[][] = [["一级指标", "指标", "分值", "自评得分"]];
+    let group = "";
+    for (const [l1, name, max, got] of seedRows) {
+      if (l1 !== group) {
+        group = l1;
+        rows.push([
+          l1 === "管理效率" ? "一、管理效率" : l1 === "履职效能" ? "二、履职效能" : l1,
+          null,
+          l1 === "管理效率" ? 50 : l1 === "履职效能" ? 45 : 5,
+          l1 === "管理效率" ? 50 : l1 === "履职效能" ? 40.18 : 5,
+        ]);
+      }
+      rows.push([l1, name, max, got]);
+    }
+    const { evaluation, parse } = scoreSnapshot(await withIndicators(rows));
+    expect(parse.input.indicators).toHaveLength(11);
+    expect(evaluation.total.toString()).toBe("95.18");
+    expect(evaluation.gaps.filter((g) => g.code === "unknownIndicator")).toEqual([]);
+  });
+
+  it("skips 一级 subtotal rows after their indicators (named, or only repeating the 一级)", async () => {
+    const rows: CellValue[][] = [["一级指标", "指标", "分值", "自评得分"]];
+    for (const [l1, name, max, got] of seedRows) rows.push([l1, name, max, got]);
+    rows.splice(5, 0, ["管理效率", null, 50, 50]);
+    rows.splice(12, 0, ["履职效能小计", null, 45, 40.18]);
+    const { evaluation, parse } = scoreSnapshot(await withIndicators(rows));
+    expect(parse.input.indicators.map((i) => i.name)).toEqual(seedRows.map((r) => r[1]));
+    expect(evaluation.total.toString()).toBe("95.18");
+  });
+
+  it("scores a 一级 that has no 二级 beneath it as an indicator of its own", async () => {
+    const rows: CellValue[][] = [
+      ["一级指标", "指标", "分值", "自评得分"],
+      ["产出", "产出指标", 50, 48],
+      ["满意度", null, 10, 9],
+    ];
+    const { parse } = scoreSnapshot(await withIndicators(rows));
+    expect(
+      parse.input.indicators.map((i) => [i.name, i.max?.toString(), i.entered?.toString()])
+    ).toEqual([
+      ["产出指标", "50", "48"],
+      ["满意度", "10", "9"],
+    ]);
+  });
+
+  it("drops an indicator marked 不适用 and rescales the rest to 100", async () => {
+    const rows: CellValue[][] = [["一级指标", "指标", "分值", "自评得分", "得分说明"]];
+    for (const [l1, name, max, got] of seedRows)
+      rows.push([
+        l1,
+        name,
+        max,
+        name === "项目绩效目标完成率" ? "不适用" : got,
+        name === "项目绩效目标完成率" ? "本年无项目支出" : null,
+      ]);
+    const { evaluation } = scoreSnapshot(await withIndicators(rows));
+    const row = evaluation.indicators.find((i) => i.name === "项目绩效目标完成率");
+    expect(row).toMatchObject({ notApplicable: true, countedFrom: "notApplicable" });
+    expect(row?.explanation).toBe(
+      "不适用，已剔除（分值 7.00 不计入，总分按其余指标折算）；说明：本年无项目支出"
+    );
+    // (95.18 − 7) × 100 ÷ 93 = 94.817… → 94.82
+    expect(evaluation.sum.toString()).toBe("88.18");
+    expect(evaluation.total.toString()).toBe("94.82");
+    expect(evaluation.grade).toBe("优");
+    expect(evaluation.gaps.find((g) => g.code === "notApplicable")?.message).toBe(
+      "“项目绩效目标完成率”不适用，已剔除；总分 = 其余指标得分 88.18 × 100.00 ÷ 其余指标分值 93.00 = 94.82 分。"
+    );
+    expect(evaluation.gaps.some((g) => g.code === "missingScore")).toBe(false);
+  });
+
+  it("takes 分值 from the standard when the table has no 分值 column, and says so", async () => {
+    const rows: CellValue[][] = [["一级指标", "指标", "自评得分"]];
+    for (const [l1, name, , got] of seedRows) rows.push([l1, name, got]);
+    const { evaluation } = scoreSnapshot(await withIndicators(rows));
+    expect(evaluation.total.toString()).toBe("95.18");
+    expect(evaluation.maxTotal.toString()).toBe("100");
+    expect(evaluation.gaps.find((g) => g.code === "maxFromStandard")?.message).toBe(
+      "绩效指标表没有分值列，分值取自评分标准“2022 年度佛山市市级部门整体支出绩效自评表”。"
+    );
+    expect(evaluation.gaps.some((g) => g.code === "maxMismatch")).toBe(false);
+  });
+
   it("reads on past a 合计 row in the middle", async () => {
     const rows: CellValue[][] = [
       ["一级指标", "指标", "分值", "自评得分"],

@@ -1,0 +1,154 @@
+/**
+ * Which standard scores a workbook, and how gaps find their indicator under any standard.
+ * Precedence: a standard passed in (--standard) > the workbook's 评分标准 sheet > the preset
+ * chosen in 绩效自评设置 > the preset of the city and year > the generic preset.
+ */
+import { dec } from "../../src/model/decimal";
+import { evaluate } from "../../src/evaluate/evaluate";
+import { findPreset, findPresetById, foshan2022, genericPreset } from "../../src/standard/presets";
+import type { Standard } from "../../src/standard/types";
+import { seed } from "../helpers";
+
+const sheet = (standard: Standard, name = "评分标准") => ({ standard, problems: [], sheet: name });
+const yueyang = findPresetById("yueyang-department") as Standard;
+
+describe("the standard in force", () => {
+  it("is the workbook's sheet over the preset chosen in settings", () => {
+    const input = seed();
+    input.settings = { presetId: "generic" };
+    input.standard = sheet(yueyang);
+    const result = evaluate(input);
+    expect(result.standard).toMatchObject({
+      id: "yueyang-department",
+      source: "sheet",
+      sheet: "评分标准",
+    });
+    expect(result.standard.sourceText).toBe("本工作簿的“评分标准”表");
+  });
+
+  it("is the preset chosen in settings over the city's", () => {
+    const input = seed();
+    input.settings = { presetId: "generic" };
+    expect(evaluate(input).standard).toMatchObject({
+      id: "generic",
+      source: "settings",
+      sourceText: "绩效自评设置中选择的预设",
+    });
+  });
+
+  it("is matched by city and year, an earlier year of the city, a city's yearless preset, or the generic one", () => {
+    expect(findPreset("佛山市", 2022)).toEqual({ standard: foshan2022, match: "cityYear" });
+    expect(findPreset("佛山", 2023)).toEqual({ standard: foshan2022, match: "earlierYear" });
+    expect(findPreset("佛山市", 2021)).toEqual({ standard: genericPreset, match: "fallback" });
+    expect(findPreset("岳阳市", 2024).match).toBe("city");
+    expect(findPreset("大英县", 2020).standard.id).toBe("daying-2020");
+    expect(findPreset("广州市", 2022).standard.id).toBe("generic");
+    expect(findPreset(undefined, 2022).standard.id).toBe("generic");
+    const input = seed();
+    input.year = 2023;
+    expect(evaluate(input).standard.sourceText).toBe(
+      "预设（未找到佛山市 2023 年度的评分标准，采用该市较早年度的）"
+    );
+  });
+
+  it("is the one passed in (the command line's --standard) over the workbook's sheet", () => {
+    const input = seed();
+    input.standard = sheet(yueyang);
+    const result = evaluate(input, { standard: { ...sheet(foshan2022), file: "标准.xlsx" } });
+    expect(result.standard).toMatchObject({
+      id: "foshan-2022",
+      source: "given",
+      sourceText: "标准.xlsx 的“评分标准”表",
+    });
+    expect(result.standard.sheet).toBeUndefined();
+  });
+
+  it("leaves old settings overrides unused when the workbook has its own sheet, and says so", () => {
+    const input = seed();
+    input.settings = { overrides: { "executionRate.floor": "50%" } };
+    input.standard = sheet(foshan2022);
+    const result = evaluate(input);
+    expect(result.indicators.find((i) => i.name === "财政支出执行率")?.computed?.toString()).toBe(
+      "5.22"
+    );
+    expect(result.gaps.find((g) => g.code === "settingInvalid")).toMatchObject({
+      severity: "info",
+      message: "绩效自评设置中的参数改动与已核对参数未采用：评分以本工作簿的“评分标准”表为准。",
+    });
+  });
+
+  it("checks a preset like any sheet: all shipped presets add up to 100 and have no problem", () => {
+    for (const id of [
+      "foshan-2022",
+      "generic",
+      "yueyang-department",
+      "dazhou-department",
+      "daying-2020",
+    ]) {
+      const input = seed();
+      input.standard = sheet(findPresetById(id) as Standard);
+      const result = evaluate(input);
+      expect(result.gaps.filter((g) => g.code === "standardInvalid")).toEqual([]);
+      expect(
+        result.standard.definition.indicators.reduce((a, i) => a.plus(i.max), dec(0)).toString()
+      ).toBe("100");
+    }
+  });
+});
+
+describe("gaps find their indicator by the figure it measures, under any standard", () => {
+  it("project coverage: 项目管理情况 in Foshan's, the indicator scoring coverage in another, none in the generic", () => {
+    const input = seed();
+    input.projects = [
+      { name: "甲", budget: dec(10), spending: dec(9), selfScore: dec(90), evaluated: true },
+      { name: "乙", budget: dec(10), spending: dec(9), selfScore: null, evaluated: false },
+    ];
+    const coverage = (result: ReturnType<typeof evaluate>) =>
+      result.gaps.find((g) => g.code === "projectCoverageBelowFull");
+    expect(coverage(evaluate(input))).toMatchObject({
+      indicatorId: "projectManagement",
+      indicator: "项目管理情况",
+    });
+
+    const own: Standard = {
+      ...genericPreset,
+      id: "own",
+      indicators: [
+        ...genericPreset.indicators.slice(0, 3),
+        {
+          id: "coverage",
+          level1: "满意度",
+          name: "项目自评覆盖率",
+          max: dec(10),
+          rule: { kind: "ratioCapped", params: { target: dec(1) } },
+          metric: "projectEvaluationCoverage",
+          unconfirmed: [],
+        },
+      ],
+    };
+    input.standard = sheet(own);
+    const result = evaluate(input);
+    expect(coverage(result)).toMatchObject({
+      indicatorId: "coverage",
+      indicator: "项目自评覆盖率",
+    });
+    expect(result.indicators.find((i) => i.id === "coverage")?.computed?.toString()).toBe("5"); // 10 × 50%
+
+    input.standard = sheet(genericPreset);
+    expect(coverage(evaluate(input))?.indicatorId).toBeUndefined();
+  });
+
+  it("三公 over budget: “三公”经费控制率 under 岳阳's standard", () => {
+    const input = seed();
+    input.threePublic = { budget: dec("13.5"), actual: dec("14.85") };
+    input.standard = sheet(yueyang);
+    const result = evaluate(input);
+    expect(result.gaps.find((g) => g.code === "threePublicOver")?.indicator).toBe(
+      "“三公”经费控制率"
+    );
+    // 110% is 10 points over 100%: 6 − 1 × 10 → 0
+    expect(result.indicators.find((i) => i.name === "“三公”经费控制率")?.computed?.toString()).toBe(
+      "0"
+    );
+  });
+});
