@@ -85,7 +85,10 @@ function readInfo(
         (c) => readText({ grid: g, row, column: c }) !== ""
       );
       if (valueColumn !== undefined)
-        out[key] = { text: readText({ grid: g, row, column: valueColumn }), cell: r.at(row, valueColumn) };
+        out[key] = {
+          text: readText({ grid: g, row, column: valueColumn }),
+          cell: r.at(row, valueColumn),
+        };
     }
   }
   return out;
@@ -227,14 +230,20 @@ function readIndicatorRow(
   const l3 = text(c, "level3");
   const own = text(c, "name");
   const name = own || l3 || c.level2 || c.level1;
-  const nameKey = (["name", "level3", "level2", "level1"] as const).find((k) => text(c, k) === name);
+  const nameKey = (["name", "level3", "level2", "level1"] as const).find(
+    (k) => text(c, k) === name
+  );
   cells.name = nameKey ? cells[nameKey] : cells.level1;
   const maxText = text(c, "max");
   const ruleText = text(c, "rule");
   if (!maxText && !ruleText) return null; // a heading row (一、管理效率) or a note
   const max = readScore({ grid: c.r.grid, row: c.row, column: c.table.columns.max }).value;
   if (max === null || max.isNegative()) {
-    const why = !maxText ? "未填写分值" : max === null ? `分值“${maxText}”不是数字` : `分值 ${maxText} 不能为负数`;
+    const why = !maxText
+      ? "未填写分值"
+      : max === null
+        ? `分值“${maxText}”不是数字`
+        : `分值 ${maxText} 不能为负数`;
     c.r.problems.push(problem(`指标${quote(name)}${why}，该行未采用`, cells.max));
     return null;
   }
@@ -348,14 +357,17 @@ function readCaps(r: SheetReader, table: FoundTable | null, stop: number, cells:
     cells[`cap:${caps.length}`] = r.at(row, table.columns.cap);
     if (below === null || cap === null) {
       if (below === null && belowText === "")
-        r.problems.push(problem("未填写执行率界限，该行封顶未采用", r.at(row, table.columns.below)));
+        r.problems.push(
+          problem("未填写执行率界限，该行封顶未采用", r.at(row, table.columns.below))
+        );
       continue;
     }
     const source = "source" in table.columns ? readText(at(row, "source")) : "";
     caps.push({ below, cap, source: source || undefined });
     if ("unconfirmed" in table.columns) {
       const t = readText(at(row, "unconfirmed"));
-      unconfirmed ||= readUnconfirmed(r, t, r.at(row, table.columns.unconfirmed), ["caps"]).length > 0;
+      unconfirmed ||=
+        readUnconfirmed(r, t, r.at(row, table.columns.unconfirmed), ["caps"]).length > 0;
     }
   }
   return { caps, unconfirmed };
@@ -441,7 +453,9 @@ export function readStandardSheet(
   ];
   const capStop = Math.min(
     ...[gradeTable, settingTable, table]
-      .filter((t): t is FoundTable => t !== null && capTable !== null && t.headerRow > capTable.headerRow)
+      .filter(
+        (t): t is FoundTable => t !== null && capTable !== null && t.headerRow > capTable.headerRow
+      )
       .map((t) => t.headerRow),
     grid.bottom + 1
   );
@@ -465,7 +479,9 @@ export function readStandardSheet(
     ],
     cells,
   };
-  const blocks = [table, gradeTable, capTable, settingTable].filter((t): t is FoundTable => t !== null);
+  const blocks = [table, gradeTable, capTable, settingTable].filter(
+    (t): t is FoundTable => t !== null
+  );
   const last = Math.max(...blocks.map((t) => tableArea(grid, t).bottom));
   return {
     standard,
