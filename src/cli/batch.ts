@@ -23,6 +23,7 @@ import { today } from "../pipeline/recalculate";
 import { writeFileAtomic } from "./atomicWrite";
 import { describeError, describeInternalError, writeReason } from "./errors";
 import type { CliIo } from "./io";
+import type { WorkbookStandard } from "../model/input";
 import { Progress } from "./progress";
 import { failureLine, scoreWorkbookFile, scoredName } from "./scoreFile";
 import { renderTable } from "./textTable";
@@ -33,6 +34,8 @@ export interface FolderOptions {
   inPlace: boolean;
   json: boolean;
   date?: string;
+  /** Score every file by this standard (--standard), whatever the files hold. */
+  standard?: WorkbookStandard;
 }
 
 /** Default output folder inside the input folder (never read back: the run is not recursive). */
@@ -169,7 +172,7 @@ export async function scoreFolder(
     }
     const output = outputs?.get(name) ?? file;
     const renamed = output !== file && output !== scoredName(name, outDir);
-    const outcome = await scoreWorkbookFile(file, output, { date });
+    const outcome = await scoreWorkbookFile(file, output, { date, standard: options.standard });
     if (outcome.status === "failed") {
       totals.failed++;
       failures.push({ file: name, reason: outcome.reason });

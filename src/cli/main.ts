@@ -1,7 +1,8 @@
 /**
  * Command line (`jixiao`):
- *   jixiao score <file.xlsx> [--out <file.xlsx or folder>] [--in-place] [--json] [--date YYYY-MM-DD]
- *   jixiao score <folder> [--out <folder>] [--in-place] [--json] [--date YYYY-MM-DD]
+ *   jixiao score <file.xlsx> [--out <file.xlsx or folder>] [--in-place] [--json] [--date YYYY-MM-DD] [--standard <id|file>]
+ *   jixiao score <folder> [--out <folder>] [--in-place] [--json] [--date YYYY-MM-DD] [--standard <id|file>]
+ *   jixiao standards [--json] · jixiao standard <id> [--out <file.xlsx>]
  *   jixiao demo [--json]
  * `score` reads a department's workbook, scores it, writes a copy with the 绩效自评汇总 sheet
  * (never over the input unless --in-place) and prints the score table and the gaps. Given a
@@ -13,6 +14,8 @@ import { evaluate } from "../evaluate/evaluate";
 import { evaluationToJson } from "../evaluate/json";
 import { seedDepartment } from "../../samples/seedDepartment";
 import { scoreFolder } from "./batch";
+import type { WorkbookStandard } from "../model/input";
+import { exportStandard, listStandards, loadStandard } from "./standards";
 import { describeError, describeInternalError, errorCode } from "./errors";
 import { type CliIo, stdio } from "./io";
 import { renderEvaluation } from "./report";
@@ -28,6 +31,12 @@ const USAGE = `用法 / Usage:
   jixiao score <文件夹> [--out <输出文件夹>] [--in-place] [--json] [--date YYYY-MM-DD]
       为文件夹中每个 .xlsx 评分，副本与“汇总排名.xlsx”写入输出文件夹（默认 <文件夹>/已评分/）
       (score every workbook in a folder, write the copies and a ranking of all departments)
+      --standard <编号|标准.xlsx>  按预设或另一工作簿中的“评分标准”表评分（优先于工作簿自带的）
+      (score by a preset, or by the 评分标准 sheet of another workbook)
+  jixiao standards [--json]  列出评分标准预设 (list the scoring-standard presets)
+  jixiao standard <编号> [--out <评分标准.xlsx>]
+      把预设导出为带“评分标准”表的工作簿，可修改后分发给各部门
+      (write a preset as a workbook with its 评分标准 sheet)
   jixiao demo [--json]     为示例部门（内置数据）评分 (score the bundled seed department data)
   jixiao help              显示本帮助`;
 
@@ -37,6 +46,7 @@ interface Flags {
   inPlace: boolean;
   out?: string;
   date?: string;
+  standard?: string;
 }
 
 /** `2024-02-29` yes, `2023-02-29` and `2023-13-45` no (the format is checked before). */
@@ -78,17 +88,18 @@ function parseFlags(args: string[]): Flags | string {
   const flags: Flags = { positional: [], json: false, inPlace: false };
   // `--out=评分/` as well as `--out 评分/`.
   args = args.flatMap((a) => {
-    const m = /^(--out|--date)=(.*)$/.exec(a);
+    const m = /^(--out|--date|--standard)=(.*)$/.exec(a);
     return m ? [m[1], m[2]] : [a];
   });
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === "--json") flags.json = true;
     else if (a === "--in-place") flags.inPlace = true;
-    else if (a === "--out" || a === "--date") {
+    else if (a === "--out" || a === "--date" || a === "--standard") {
       const v = args[++i];
       if (!v) return `${a} 后需要一个值`;
       if (a === "--out") flags.out = v;
+      else if (a === "--standard") flags.standard = v;
       else if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return `--date 的格式应为 YYYY-MM-DD，收到“${v}”`;
       else if (!isCalendarDate(v)) return `--date 不是有效日期：“${v}”`;
       else flags.date = v;
@@ -100,7 +111,12 @@ function parseFlags(args: string[]): Flags | string {
   return flags;
 }
 
-async function scoreFile(file: string, flags: Flags, io: CliIo): Promise<number> {
+async function scoreFile(
+  file: string,
+  flags: Flags,
+  io: CliIo,
+  standard?: WorkbookStandard
+): Promise<number> {
   const output = await outputFor(file, flags);
   if ("problem" in output) {
     io.err(`${output.problem}。`);
@@ -111,7 +127,7 @@ async function scoreFile(file: string, flags: Flags, io: CliIo): Promise<number>
     io.err(`不会覆盖输入文件 ${file}：请用 --out 指定其他文件，或加 --in-place`);
     return 2;
   }
-  const outcome = await scoreWorkbookFile(file, target, { date: flags.date });
+  const outcome = await scoreWorkbookFile(file, target, { date: flags.date, standard });
   if (outcome.status === "failed") {
     // With --json, the failure is an object too (as each file of a folder run is).
     if (flags.json)
@@ -178,10 +194,23 @@ export async function main(argv: string[], io: CliIo = stdio): Promise<number> {
           );
           return 2;
         }
+        let standard: WorkbookStandard | undefined;
+        if (flags.standard !== undefined) {
+          const loaded = await loadStandard(flags.standard);
+          if (!loaded.ok) {
+            io.err(`--standard：${loaded.reason}。`);
+            return 2;
+          }
+          standard = loaded.standard;
+        }
         const isFolder = (await stat(file).catch(() => null))?.isDirectory() ?? false;
-        if (isFolder) return await scoreFolder(file, flags, io);
-        return await scoreFile(file, flags, io);
+        if (isFolder) return await scoreFolder(file, { ...flags, standard }, io);
+        return await scoreFile(file, flags, io, standard);
       }
+      case "standards":
+        return listStandards(io, flags.json);
+      case "standard":
+        return await exportStandard(flags.positional[0], flags.out, io);
       case "demo": {
         const result = evaluate(seedDepartment);
         io.out(

@@ -15,6 +15,7 @@ import { stat } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { type Recalculation, recalculate } from "../pipeline/recalculate";
 import type { WorkbookPort } from "../hosts/port";
+import type { WorkbookStandard } from "../model/input";
 import type { SheetLayout } from "../layout/sheetLayout";
 import { OWNER_NAMES } from "../hosts/ownership";
 import { PackageWriteError, writeOwnedSheetIntoPackage } from "../hosts/file/packageWriter";
@@ -102,7 +103,7 @@ export const MACRO_IN_PLACE =
  */
 export async function scoreWorkbookData(
   input: Uint8Array,
-  options: { date?: string; inPlace?: boolean } = {}
+  options: { date?: string; inPlace?: boolean; standard?: WorkbookStandard } = {}
 ): Promise<ScoredData> {
   const read = await checkWorkbookData(input);
   if (!read.ok) return { ok: false, reason: read.reason, stage: "read" };
@@ -123,7 +124,7 @@ export async function scoreWorkbookData(
   };
   let result: Recalculation;
   try {
-    result = await recalculate(port, { date: options.date });
+    result = await recalculate(port, { date: options.date, standard: options.standard });
   } catch (error) {
     return { ok: false, reason: `评分时出错：${describeInternalError(error)}`, stage: "score" };
   }
@@ -185,12 +186,13 @@ export async function scoreWorkbookData(
 export async function scoreWorkbookFile(
   file: string,
   output: string,
-  options: { date?: string } = {}
+  options: { date?: string; standard?: WorkbookStandard } = {}
 ): Promise<FileOutcome> {
   const read = await readFileBytes(file);
   if (!read.ok) return { status: "failed", file, reason: read.reason, stage: "read" };
   const scored = await scoreWorkbookData(read.data, {
     date: options.date,
+    standard: options.standard,
     inPlace: await sameFile(file, output),
   });
   if (!scored.ok) return { status: "failed", file, reason: scored.reason, stage: scored.stage };

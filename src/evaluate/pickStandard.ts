@@ -21,6 +21,7 @@ export interface PickedStandard {
 }
 
 function sheetText(s: WorkbookStandard): string {
+  if (s.description) return s.description;
   return s.file ? `${s.file} 的${quote(s.sheet)}表` : `本工作簿的${quote(s.sheet)}表`;
 }
 
@@ -58,13 +59,23 @@ function choose(
   return { standard, kind: match, text: presetText(match, input) };
 }
 
-function standardGap(p: StandardProblem): Gap {
+function standardGap(p: StandardProblem, file?: string): Gap {
   return {
     code: "standardInvalid",
     severity: p.severity ?? "error",
-    message: p.message,
+    message: file ? `${file} 中 ${p.message}` : p.message,
     suggestion: "按评分标准的填写说明修改该单元格后重新计算。",
-    cell: p.cell,
+    // A cell of another workbook is named in the message, never linked as this one's.
+    cell: file ? undefined : p.cell,
+  };
+}
+
+/** A standard read from another workbook: its cells are not this workbook's. */
+function withoutCells(std: Standard): Standard {
+  return {
+    ...std,
+    cells: undefined,
+    indicators: std.indicators.map((i) => ({ ...i, cells: undefined })),
   };
 }
 
@@ -96,10 +107,11 @@ export function pickStandard(input: DepartmentInput, given?: WorkbookStandard): 
         "如需保留这些改动，请在评分标准表中修改相应单元格，然后删除绩效自评设置中的这些行。",
     });
   }
-  gaps.push(...(choice.read?.problems ?? []).map(standardGap));
+  const file = choice.read?.file;
+  gaps.push(...(choice.read?.problems ?? []).map((p) => standardGap(p, file)));
   const checked = checkStandard(standard);
-  gaps.push(...checked.problems.map(standardGap));
-  standard = checked.standard;
+  gaps.push(...checked.problems.map((p) => standardGap(p, file)));
+  standard = choice.kind === "given" ? withoutCells(checked.standard) : checked.standard;
   return {
     inForce: {
       id: standard.id,

@@ -212,4 +212,6 @@ export interface WorkbookStandard {
   sheet: string;
   /** The file it came from, when not this workbook (`jixiao score --standard 标准.xlsx`). */
   file?: string;
+  /** Where it came from in words, when it is no sheet (a preset named on the command line). */
+  description?: string;
 }

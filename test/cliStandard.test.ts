@@ -1,0 +1,133 @@
+/**
+ * The command line's 评分标准: `jixiao standards`, `jixiao standard <编号> --out`, and
+ * `jixiao score … --standard <编号|标准.xlsx>`.
+ */
+import ExcelJS from "exceljs";
+import { copyFileSync, mkdtempSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { presets } from "../src/standard/presets";
+import { runCli } from "./fixtures/cli";
+import { SAMPLE_PATH } from "./parse/sampleSnapshot";
+
+const dir = mkdtempSync(join(tmpdir(), "jixiao-standard-"));
+
+/** What a score is: everything of the JSON but where the standard came from and the file names. */
+function scoring(json: Record<string, unknown>) {
+  const { standard, file, output, ...rest } = json as { standard: { id: string } } & Record<
+    string,
+    unknown
+  >;
+  void file;
+  void output;
+  return { ...rest, standardId: standard.id };
+}
+
+describe("jixiao standards", () => {
+  it("lists every preset with its id, name, city and year", async () => {
+    const { code, out } = await runCli(["standards"]);
+    expect(code).toBe(0);
+    for (const p of presets) {
+      expect(out).toContain(p.id);
+      expect(out).toContain(p.name);
+    }
+    const json = JSON.parse((await runCli(["standards", "--json"])).out);
+    expect(json.map((p: { id: string }) => p.id)).toEqual(presets.map((p) => p.id));
+    expect(json[0]).toMatchObject({
+      id: "foshan-2022",
+      city: "佛山市",
+      year: 2022,
+      indicators: 11,
+      unconfirmed: 4,
+    });
+  });
+});
+
+describe("jixiao standard <编号> and score --standard", () => {
+  const exported = join(dir, "佛山2022标准.xlsx");
+
+  it("writes a preset as a workbook whose 评分标准 sheet scores the sample exactly as the preset does", async () => {
+    const written = await runCli(["standard", "foshan-2022", "--out", exported]);
+    expect(written.code).toBe(0);
+    expect(written.out).toContain(`已写入 ${exported}`);
+    const byFile = await runCli([
+      "score",
+      SAMPLE_PATH,
+      "--out",
+      join(dir, "a.xlsx"),
+      "--standard",
+      exported,
+      "--json",
+    ]);
+    const byPreset = await runCli([
+      "score",
+      SAMPLE_PATH,
+      "--out",
+      join(dir, "b.xlsx"),
+      "--standard",
+      "foshan-2022",
+      "--json",
+    ]);
+    const matched = await runCli(["score", SAMPLE_PATH, "--out", join(dir, "c.xlsx"), "--json"]);
+    expect([byFile.code, byPreset.code, matched.code]).toEqual([0, 0, 0]);
+    const [file, preset, auto] = [byFile, byPreset, matched].map((r) => JSON.parse(r.out));
+    expect(file.standard).toEqual({
+      id: "foshan-2022",
+      name: "2022 年度佛山市市级部门整体支出绩效自评表",
+      source: "佛山2022标准.xlsx 的“评分标准”表",
+      sourceKind: "given",
+    });
+    expect(preset.standard.source).toBe("预设 foshan-2022（--standard 指定）");
+    expect(auto.standard.sourceKind).toBe("cityYear");
+    expect(scoring(file)).toEqual(scoring(preset));
+    expect(scoring(file)).toEqual(scoring(auto));
+    expect(file.total).toBe(95.18);
+  });
+
+  it("scores a whole folder by the given standard", async () => {
+    const folder = join(dir, "各部门");
+    mkdirSync(folder);
+    copyFileSync(SAMPLE_PATH, join(folder, "甲局.xlsx"));
+    copyFileSync(SAMPLE_PATH, join(folder, "乙局.xlsx"));
+    const { code, out } = await runCli(["score", folder, "--standard", "generic", "--json"]);
+    expect(code).toBe(0);
+    const lines = out.split("\n").map((l) => JSON.parse(l));
+    const files = lines.filter((l) => l.status === "scored");
+    expect(files).toHaveLength(2);
+    for (const f of files) expect(f.standard).toMatchObject({ id: "generic", sourceKind: "given" });
+  });
+
+  it("names the file in each problem of the standard it was given", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(exported);
+    wb.getWorksheet("评分标准")!.getCell("E18").value = "线性打分";
+    const broken = join(dir, "有误的标准.xlsx");
+    await wb.xlsx.writeFile(broken);
+    const { code, out } = await runCli([
+      "score",
+      SAMPLE_PATH,
+      "--out",
+      join(dir, "d.xlsx"),
+      "--standard",
+      broken,
+    ]);
+    expect(code).toBe(0);
+    expect(out).toContain("有误的标准.xlsx 中 评分标准!E18：计分方法“线性打分”无法识别");
+  });
+
+  it("refuses a file without a 评分标准 sheet, an unknown preset, and a missing id (exit 2)", async () => {
+    const plain = await runCli(["score", SAMPLE_PATH, "--standard", SAMPLE_PATH]);
+    expect(plain.code).toBe(2);
+    expect(plain.err).toBe(
+      "--standard：foshan-sbj-2022.xlsx 中没有评分标准表：表头须含“一级指标”（或二级、三级指标）、“分值”和“计分方法”。"
+    );
+    const unknown = await runCli(["score", SAMPLE_PATH, "--standard", "shenzhen"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain("没有编号为“shenzhen”的预设评分标准");
+    const missing = await runCli(["standard"]);
+    expect(missing.code).toBe(2);
+    expect((await runCli(["standard", "foshan-2022", "--out", join(dir, "x.csv")])).err).toBe(
+      "--out 的文件名应以 .xlsx 结尾，收到“x.csv”。"
+    );
+  });
+});
