@@ -94,6 +94,46 @@ describe("task pane in chromium (Excel test double)", () => {
     await page.close();
   });
 
+  it("inserts the 评分标准 sheet; a parameter edited in it changes the score at 重新计算", async () => {
+    const page = await openPane();
+    await page.getByText("评分标准与设置").click();
+    expect(await page.getByTestId("standard-source").textContent()).toBe(
+      "来源：预设（按佛山市 2022 年度匹配）"
+    );
+    await page.getByRole("button", { name: "插入评分标准" }).click();
+    await page.getByText("已插入 1 张工作表：评分标准。", { exact: false }).waitFor();
+    await page.getByText("来源：本工作簿的“评分标准”表").waitFor();
+    // A finance officer types a new 零分线 (H18) and raises the 优 line (C28) in the sheet.
+    await page.evaluate(async () => {
+      type Ctx = {
+        workbook: {
+          worksheets: { getItem(n: string): { getRange(a: string): { values: unknown[][] } } };
+        };
+        sync(): Promise<void>;
+      };
+      const fake = (
+        window as unknown as { __fake: { run(f: (c: Ctx) => Promise<void>): Promise<void> } }
+      ).__fake;
+      await fake.run(async (ctx) => {
+        const sheet = ctx.workbook.worksheets.getItem("评分标准");
+        sheet.getRange("H18").values = [["50%"]];
+        sheet.getRange("C28").values = [[96]];
+        await ctx.sync();
+      });
+    });
+    await page.getByRole("button", { name: "重新计算", exact: true }).click();
+    await page.getByText("已写入“绩效自评汇总”工作表。", { exact: false }).waitFor();
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="grade"]')?.textContent === "良"
+    );
+    // 10 × (80.87% − 50%) ÷ 50% = 6.17 computed; the entered 5.18 still counts.
+    const row = page.locator('[data-indicator="executionRate"]');
+    expect(await row.textContent()).toContain("6.17");
+    expect(await page.getByTestId("total").textContent()).toBe("95.18");
+    await page.screenshot({ path: join(SCREENSHOTS, "pane-standard.png"), fullPage: true });
+    await page.close();
+  });
+
   it("renders in Office's dark theme", async () => {
     const page = await openPane({ dark: true });
     const background = await page.evaluate(

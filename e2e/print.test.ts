@@ -94,6 +94,39 @@ describe("print check (LibreOffice → PDF)", () => {
   });
 });
 
+describe("print check of the 评分标准 sheet", () => {
+  it("prints a preset's sheet on A4 landscape, one page wide, the indicator header on every page", async () => {
+    const { main } = await import("../src/cli/main");
+    const file = join(ensureOut(), "评分标准-foshan-2022.xlsx");
+    const code = await main(["standard", "foshan-2022", "--out", file], {
+      out: () => undefined,
+      err: () => undefined,
+    });
+    expect(code).toBe(0);
+    const pdf = toPdf(file, ensureOut());
+    const pages = pdfPages(pdf);
+    expect(pages.length).toBeGreaterThanOrEqual(1);
+    for (const [i, p] of pages.entries()) {
+      expect(Math.abs(p.width - A4.height)).toBeLessThan(1);
+      expect(Math.abs(p.height - A4.width)).toBeLessThan(1);
+      // The header row of the indicator block repeats; nothing spills to a page to the right.
+      expect(p.text).toMatch(/一级指标\s+二级指标\s+三级指标\s+分值\s+计分方法\s+考核内容/);
+      expect(p.text).toMatch(new RegExp(`第\\s*${i + 1}\\s*页\\s*共\\s*${pages.length}\\s*页`));
+    }
+    const all = pages.map((p) => p.text).join("\n");
+    for (const text of [
+      "2022 年度佛山市市级部门整体支出绩效自评表",
+      "线性区间得分",
+      "执行率减调整率",
+      "口径与核对设置",
+      "填写说明",
+    ])
+      expect(all).toContain(text);
+    expect(pdfFonts(pdf)).toMatch(/NotoSansCJK/);
+    pageToPng(pdf, 1, join(ensureOut(), "standard-page1"));
+  });
+});
+
 describe("print check of 汇总排名.xlsx", () => {
   it("prints the folder ranking on one A4 landscape page with page numbers", async () => {
     const { mkdtempSync } = await import("node:fs");

@@ -58,7 +58,11 @@ export async function insertStandard(
       settingsLayout(kept, { id: settings.presetId ?? standard.id, name: standard.name }),
       "settings"
     );
-    messages.push(`“${write.sheet}”中的旧版参数改动与已核对参数已并入评分标准表。`);
+    messages.push(
+      write.besideForeign
+        ? `“${write.besideForeign}”不是本助手生成的表，未作改动：其中的旧版参数改动已不再使用，可手动删除。`
+        : `“${write.sheet}”中的旧版参数改动与已核对参数已并入评分标准表。`
+    );
   }
   if (result.added.length > 0)
     messages.push(`今后评分以“${result.added[0]}”表为准，可直接在表中修改分值、计分方法和参数。`);

@@ -9,6 +9,8 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import type { WorkbookPort } from "../../src/hosts/port";
 import { PaneRoot } from "../../src/taskpane/PaneRoot";
 import { FakeExcel } from "../fakes/fakeExcel";
+import { settingsLayout } from "../../src/layout/settings";
+import { foshan2022 } from "../../src/standard/presets";
 import { excelHost, fakeFromXlsx } from "../fakes/fromXlsx";
 import { SAMPLE_PATH, SAMPLE_SHEETS } from "../parse/sampleSnapshot";
 
@@ -168,5 +170,32 @@ describe("task pane", () => {
     await screen.findByText("设置已保存到“绩效自评设置”工作表。");
     expect(fake.sheetNames()).toContain("绩效自评设置");
     await waitFor(() => expect(screen.getByTestId("total").textContent).toBe("95.22"));
+  });
+
+  it("inserts the chosen preset as the 评分标准 sheet, folds old settings into it, then points to the sheet", async () => {
+    const { fake } = await samplePane(async (f) => {
+      // An old workbook: a parameter override in the settings sheet the pane wrote.
+      const old = settingsLayout(
+        { presetId: "foshan-2022", overrides: { "executionRate.floor": "50%" } },
+        foshan2022
+      );
+      await excelHost(f).writeOwnedSheet(old, "settings");
+    });
+    await screen.findByTestId("total");
+    expect(screen.getByTestId("standard-source").textContent).toBe(
+      "来源：绩效自评设置中选择的预设"
+    );
+    fireEvent.click(screen.getByRole("button", { name: "插入评分标准" }));
+    await screen.findByText("已插入 1 张工作表：评分标准。");
+    await screen.findByText("“绩效自评设置”中的旧版参数改动与已核对参数已并入评分标准表。");
+    await waitFor(() =>
+      expect(screen.getByTestId("standard-source").textContent).toBe("来源：本工作簿的“评分标准”表")
+    );
+    // The override now lives in the sheet (零分线 50%), and no longer in the settings sheet.
+    expect(fake.cell("评分标准", "H18").value).toBe("50.00%");
+    expect(fake.usedValues("绩效自评设置").flat()).not.toContain("executionRate.floor");
+    expect(screen.queryByRole("button", { name: "插入评分标准" })).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "打开“评分标准”表" }));
+    await waitFor(() => expect(fake.selection).toEqual({ sheet: "评分标准", address: "A1" }));
   });
 });

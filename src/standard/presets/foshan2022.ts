@@ -31,7 +31,6 @@ export const foshan2022: Standard = {
       name: "预算绩效管理情况",
       max: dec(10),
       rule: { kind: "judgment", params: {} },
-      source: SEED,
       unconfirmed: [],
     },
     {
@@ -40,7 +39,6 @@ export const foshan2022: Standard = {
       name: "财务管理情况",
       max: dec(20),
       rule: { kind: "judgment", params: {} },
-      source: SEED,
       unconfirmed: [],
     },
     {
@@ -51,7 +49,6 @@ export const foshan2022: Standard = {
       rule: { kind: "judgment", params: {} },
       metric: "projectEvaluationCoverage",
       note: "报告以项目自评覆盖率说明本项；覆盖率不足 100% 列入问题清单。",
-      source: SEED,
       unconfirmed: [],
     },
     {
@@ -60,7 +57,6 @@ export const foshan2022: Standard = {
       name: "资产管理情况",
       max: dec(8),
       rule: { kind: "judgment", params: {} },
-      source: SEED,
       unconfirmed: [],
     },
     {
@@ -72,7 +68,6 @@ export const foshan2022: Standard = {
       rule: { kind: "deductAbove", params: { target: dec(1), deduction: dec("0.1") } },
       metric: "threePublicControl",
       note: "实际支出不超过预算得满分（报告所述）；超支每个百分点扣 0.1 分为默认值。",
-      source: SEED,
       unconfirmed: ["deduction"],
     },
     {
@@ -84,7 +79,6 @@ export const foshan2022: Standard = {
       rule: { kind: "linearBand", params: { floor: dec("0.6"), full: dec(1) } },
       metric: "executionRate",
       note: "评分曲线未公开：按 60% 得 0 分、100% 得满分线性计算（80.87% → 5.22，报告填 5.18）。可改选计分方法“执行率减调整率”：分值 × (执行率 − 预算调整率) = 10 × (80.87% − 29.07%) = 5.18，与报告一致，但仅由这一份报告拟合，待核对。",
-      source: SEED,
       unconfirmed: ["rule", "floor", "full"],
     },
     {
@@ -94,7 +88,6 @@ export const foshan2022: Standard = {
       max: dec(10),
       rule: { kind: "completionRate", params: {} },
       metric: "keyTaskCompletion",
-      source: SEED,
       unconfirmed: [],
     },
     {
@@ -105,7 +98,6 @@ export const foshan2022: Standard = {
       rule: { kind: "fundWeightedMean", params: { basis: "budget" } },
       metric: "projectFundWeightedScore",
       note: "按各项目自评得分与资金占比加权（报告“按照公式计算”）；以预算还是支出为权重待核对。",
-      source: SEED,
       unconfirmed: ["basis"],
     },
     {
@@ -119,7 +111,6 @@ export const foshan2022: Standard = {
       ],
       max: dec(10),
       rule: { kind: "judgment", params: {} },
-      source: SEED,
       unconfirmed: [],
     },
     {
@@ -130,7 +121,6 @@ export const foshan2022: Standard = {
       max: dec(5),
       rule: { kind: "judgment", params: {} },
       metric: "satisfaction",
-      source: SEED,
       unconfirmed: [],
     },
     {

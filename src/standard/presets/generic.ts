@@ -28,7 +28,6 @@ export const genericPreset: Standard = {
       max: dec(10),
       rule: { kind: "ratioCapped", params: { target: dec(1) } },
       metric: "executionRate",
-      source: CAIYU,
       unconfirmed: ["target"],
     },
     {
@@ -38,7 +37,6 @@ export const genericPreset: Standard = {
       aliases: ["产出"],
       max: dec(50),
       rule: { kind: "judgment", params: {} },
-      source: CAIYU,
       unconfirmed: [],
     },
     {
@@ -48,7 +46,6 @@ export const genericPreset: Standard = {
       aliases: ["效益"],
       max: dec(30),
       rule: { kind: "judgment", params: {} },
-      source: CAIYU,
       unconfirmed: [],
     },
     {
@@ -59,7 +56,6 @@ export const genericPreset: Standard = {
       max: dec(10),
       rule: { kind: "ratioCapped", params: { target: dec("0.9") } },
       metric: "satisfaction",
-      source: CAIYU,
       unconfirmed: ["target"],
     },
   ],

@@ -11,13 +11,7 @@ import { STANDARD_GRADES } from "../validate";
 
 const YUEYANG = "岳阳市市直单位部门整体支出绩效评价指标体系（公开的评分细则）";
 
-function placeholder(
-  id: string,
-  level1: string,
-  name: string,
-  max: number,
-  source: string
-): StandardIndicator {
+function placeholder(id: string, level1: string, name: string, max: number): StandardIndicator {
   return {
     id,
     level1,
@@ -25,7 +19,6 @@ function placeholder(
     max: dec(max),
     rule: { kind: "judgment", params: {} },
     note: "原表该部分细目未公开：请按本地评分表拆分为具体指标。",
-    source,
     unconfirmed: ["max", "rule"],
   };
 }
@@ -47,7 +40,6 @@ export const yueyangDepartment: Standard = {
       rule: { kind: "deductAbove", params: { target: dec(1), deduction: dec("0.5") } },
       metric: "staffControl",
       note: "在职人数不超过编制得满分，每超 1 个百分点扣 0.5 分。",
-      source: YUEYANG,
       unconfirmed: [],
     },
     {
@@ -58,7 +50,6 @@ export const yueyangDepartment: Standard = {
       rule: { kind: "deductAbove", params: { target: dec(0), deduction: dec("0.5") } },
       metric: "threePublicChange",
       note: "“三公”经费较上年不增长得满分，每增长 1 个百分点扣 0.5 分。",
-      source: YUEYANG,
       unconfirmed: [],
     },
     {
@@ -115,10 +106,9 @@ export const yueyangDepartment: Standard = {
       },
       metric: "budgetAdjustmentRate",
       note: "未调整得 3 分，调整幅度 10% 以内 2 分、10%～20% 1 分、20%～30% 0.5 分、30% 以上 0 分。",
-      source: YUEYANG,
       unconfirmed: [],
     },
-    placeholder("inputOther", "投入", "投入其他指标", 2, YUEYANG),
+    placeholder("inputOther", "投入", "投入其他指标", 2),
     {
       id: "threePublicControl",
       level1: "过程",
@@ -127,7 +117,6 @@ export const yueyangDepartment: Standard = {
       rule: { kind: "deductAbove", params: { target: dec(1), deduction: dec(1) } },
       metric: "threePublicControl",
       note: "实际支出不超过预算得满分，每超 1 个百分点扣 1 分。",
-      source: YUEYANG,
       unconfirmed: [],
     },
     {
@@ -183,11 +172,10 @@ export const yueyangDepartment: Standard = {
         },
       },
       metric: "keyExpenditureShare",
-      source: YUEYANG,
       unconfirmed: [],
     },
-    placeholder("processOther", "过程", "过程其他指标", 29, YUEYANG),
-    placeholder("outputsBenefits", "产出与效益", "产出与效益指标", 45, YUEYANG),
+    placeholder("processOther", "过程", "过程其他指标", 29),
+    placeholder("outputsBenefits", "产出与效益", "产出与效益指标", 45),
   ],
   grades: STANDARD_GRADES,
   caps: [],
@@ -215,12 +203,11 @@ export const dayingDepartment: Standard = {
       rule: { kind: "linearBand", params: { floor: dec("0.1"), full: dec(0) } },
       metric: "budgetAdjustmentRate",
       note: "（1 − 10 × 调剂额 ÷ 年初预算）× 分值，比例超过 10% 得 0 分；此处以预算调整率计，分值待核对。",
-      source: DAYING,
       unconfirmed: ["max", "metric"],
     },
-    placeholder("inputOther", "投入", "投入其他指标", 15, DAYING),
-    placeholder("process", "过程", "过程指标", 40, DAYING),
-    placeholder("outputsBenefits", "产出与效益", "产出与效益指标", 40, DAYING),
+    placeholder("inputOther", "投入", "投入其他指标", 15),
+    placeholder("process", "过程", "过程指标", 40),
+    placeholder("outputsBenefits", "产出与效益", "产出与效益指标", 40),
   ],
   grades: STANDARD_GRADES,
   caps: [],
@@ -243,7 +230,6 @@ function judged(
     name,
     max: dec(max),
     rule: { kind: "judgment", params: {} },
-    source: DAZHOU,
     unconfirmed: [],
     ...extra,
   };
@@ -258,12 +244,12 @@ export const dazhouDepartment: Standard = {
   note: "指标体系按公开文件整理，评分细则未公开，均为主观评分；“部门决策”细目与“综合管理”其余分值待核对。",
   source: DAZHOU,
   indicators: [
-    placeholder("decision", "部门决策", "部门决策", 25, DAZHOU),
+    placeholder("decision", "部门决策", "部门决策", 25),
     judged("executionMonitoring", "综合管理", "预算执行进度监控", 2, { metric: "executionRate" }),
     judged("targetMonitoring", "综合管理", "绩效目标动态监控", 3),
     judged("assets", "综合管理", "资产管理", 6),
     judged("disclosure", "综合管理", "信息公开", 6),
-    placeholder("managementOther", "综合管理", "综合管理其他指标", 13, DAZHOU),
+    placeholder("managementOther", "综合管理", "综合管理其他指标", 13),
     judged("results", "部门绩效", "履职成效", 20),
     judged("sustainability", "部门绩效", "可持续发展", 15),
     judged("satisfaction", "部门绩效", "满意度", 10, { metric: "satisfaction" }),
