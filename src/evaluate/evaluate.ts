@@ -64,7 +64,7 @@ export function evaluate(input: DepartmentInput, options: EvaluateOptions = {}):
     ...budgetGaps(input, budget, settings),
     ...executionGaps(budget.execution, settings, link),
     ...activityGaps(input, book("projectEvaluationCoverage"), link),
-    ...unconfirmedGaps(scored.indicators, picked.parameters),
+    ...unconfirmedGaps(scored.indicators, picked.parameters, picked.inForce.source === "sheet"),
   ]);
 
   const metrics: Partial<Record<MetricId, MetricValue>> = {};

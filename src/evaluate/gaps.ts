@@ -287,9 +287,13 @@ export function indicatorGaps(
 /** 待核对 parameters per indicator, and of the standard as a whole. */
 export function unconfirmedGaps(
   indicators: readonly IndicatorResult[],
-  parameters: readonly ParameterView[]
+  parameters: readonly ParameterView[],
+  fromSheet: boolean
 ): Gap[] {
   const gaps: Gap[] = [];
+  const confirm = fromSheet
+    ? "核对无误后清空评分标准表中该行的“待核对”，或修改为正确的参数。"
+    : "需要修改或确认时，先插入评分标准表（助手中的“插入评分标准”，或 jixiao standard），再在表中修改。";
   for (const r of indicators) {
     const labels = parameters
       .filter((p) => p.indicatorId === r.id && p.unconfirmed)
@@ -301,8 +305,7 @@ export function unconfirmedGaps(
       indicatorId: r.id,
       indicator: r.name,
       message: `${quote(r.name)}的${labels.join("、")}为默认值（待核对）。`,
-      suggestion:
-        "请按当年评分标准核对；核对无误后清空评分标准表中该行的“待核对”，或修改为正确的参数。",
+      suggestion: `请按当年评分标准核对；${confirm}`,
       cell: parameters.find((p) => p.indicatorId === r.id && p.unconfirmed)?.cell,
     });
   }

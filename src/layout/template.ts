@@ -2,7 +2,7 @@
  * 插入模板: the input sheets a new user fills in, laid out as data. With `data`, the same
  * layout carries a department's figures (the bundled sample is made this way).
  *
- * The sheet contract (what the parser recognises) is documented in README.md; this template
+ * The sheet contract (what the parser recognises) is documented in docs/sheet-contract.md; this template
  * is one layout that satisfies it, not the only one.
  */
 import { Dec, fixed } from "../model/decimal";

@@ -44,7 +44,7 @@ const zh = {
   inputsWithErrorsBody: "以下单元格无法读取，相关指标已标为“无法计算”，其余照常评分：",
   noInputsTitle: "未找到输入表",
   noInputsBody:
-    "没有找到预算支出明细表和绩效指标表。可以点击“插入模板”添加输入表，或按 README 的表头约定整理现有表格。",
+    "没有找到预算支出明细表和绩效指标表。可以点击“插入模板”添加输入表，或按使用说明（docs/sheet-contract.md）的表头约定整理现有表格。",
   errorTitle: "出错了",
   dismiss: "关闭",
   settingsTitle: "评分标准与设置",
@@ -116,7 +116,7 @@ const en: Strings = {
     "These cells could not be read; indicators needing them are marked 无法计算, the rest is scored:",
   noInputsTitle: "No input tables found",
   noInputsBody:
-    "Neither the budget table nor the indicator table was found. Insert the template, or arrange your tables with the headers described in the README.",
+    "Neither the budget table nor the indicator table was found. Insert the template, or arrange your tables with the headers described in docs/sheet-contract.md.",
   errorTitle: "Something went wrong",
   dismiss: "Dismiss",
   settingsTitle: "Scoring standard and settings",
