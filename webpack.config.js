@@ -89,6 +89,7 @@ module.exports = (env = {}, argv = {}) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].[contenthash:8].js",
+      chunkFilename: "[name].[contenthash:8].js",
       clean: true,
     },
     resolve: {

@@ -9,7 +9,15 @@ import type { MetricId } from "../standard/metrics";
 import type { ParameterView } from "../standard/parameters";
 import type { StandardSettings } from "../standard/types";
 import { budgetColumnLabels } from "./budget";
-import type { BudgetResult, ExecutionRate, Gap, IndicatorResult, MetricValue } from "./result";
+import type {
+  BudgetResult,
+  ExecutionRate,
+  Gap,
+  GapCode,
+  IndicatorResult,
+  MetricValue,
+  Severity,
+} from "./result";
 
 /** The indicator a figure belongs to (the first that scores or refers to it), for a gap's mark. */
 export type IndicatorLink = (metric: MetricId) => { indicatorId?: string; indicator?: string };
@@ -194,93 +202,85 @@ export function indicatorGaps(
   maxCell: string | undefined
 ): Gap[] {
   const gaps: Gap[] = [];
-  const base = { indicatorId: result.id, indicator: result.name };
-  const { entered, computed, max } = result;
-  if (entryMax !== undefined && entryMax !== null && !entryMax.equals(max) && result.inStandard) {
+  const { entered, computed, max, computedRange: range } = result;
+  const name = quote(result.name);
+  const add = (
+    code: GapCode,
+    severity: Severity,
+    message: string,
+    suggestion: string,
+    cell = result.cell
+  ) =>
     gaps.push({
-      ...base,
-      code: "maxMismatch",
-      severity: "warning",
-      message: `${quote(result.name)}分值填报为 ${score(entryMax)}，评分标准为 ${score(max)}。`,
-      suggestion: "按当年自评表核对分值；如评分标准已调整，请在评分标准表中修改该指标分值。",
-      cell: maxCell,
+      code,
+      severity,
+      indicatorId: result.id,
+      indicator: result.name,
+      message,
+      suggestion,
+      cell,
     });
-  }
-  if (entered !== null && (entered.greaterThan(max) || entered.isNegative())) {
-    gaps.push({
-      ...base,
-      code: "scoreOutOfRange",
-      severity: "error",
-      message: `${quote(result.name)}自评得分 ${score(entered)} 超出 0～${score(max)} 分的范围，已按 ${score(result.counted)} 分计入。`,
-      suggestion: "修正自评得分，使其不超过该指标分值且不小于 0。",
-      cell: result.cell,
-    });
-  }
-  const range = result.computedRange;
-  const agrees =
-    range !== undefined && entered !== null
-      ? entered.greaterThanOrEqualTo(range.low) && entered.lessThanOrEqualTo(range.high)
-      : entered !== null && computed !== null && entered.equals(computed);
-  if (entered !== null && computed !== null && !agrees && range) {
-    gaps.push({
-      ...base,
-      code: "enteredDiffersFromComputed",
-      severity: "warning",
-      message: `${quote(result.name)}填报得分 ${score(entered)} 不在评价等次对应的 ${score(range.low)}～${score(range.high)} 分之间。`,
-      suggestion: "核对评价等次与自评得分，使得分落在该等次的分值区间内。",
-      cell: result.cell,
-    });
-  } else if (entered !== null && computed !== null && !agrees) {
-    gaps.push({
-      ...base,
-      code: "enteredDiffersFromComputed",
-      severity: "warning",
-      message: `${quote(result.name)}填报得分 ${score(entered)} 与按评分规则计算的 ${score(computed)} 不一致（相差 ${score(entered.minus(computed).abs())} 分）。`,
-      suggestion: "核对评分标准和计算口径，在得分说明中写明填报得分的依据。",
-      cell: result.cell,
-    });
+  if (entryMax != null && !entryMax.equals(max) && result.inStandard)
+    add(
+      "maxMismatch",
+      "warning",
+      `${name}分值填报为 ${score(entryMax)}，评分标准为 ${score(max)}。`,
+      "按当年自评表核对分值；如评分标准已调整，请在评分标准表中修改该指标分值。",
+      maxCell
+    );
+  if (entered !== null && (entered.greaterThan(max) || entered.isNegative()))
+    add(
+      "scoreOutOfRange",
+      "error",
+      `${name}自评得分 ${score(entered)} 超出 0～${score(max)} 分的范围，已按 ${score(result.counted)} 分计入。`,
+      "修正自评得分，使其不超过该指标分值且不小于 0。"
+    );
+  if (entered !== null && computed !== null) {
+    if (range && (entered.lessThan(range.low) || entered.greaterThan(range.high)))
+      add(
+        "enteredDiffersFromComputed",
+        "warning",
+        `${name}填报得分 ${score(entered)} 不在评价等次对应的 ${score(range.low)}～${score(range.high)} 分之间。`,
+        "核对评价等次与自评得分，使得分落在该等次的分值区间内。"
+      );
+    else if (!range && !entered.equals(computed))
+      add(
+        "enteredDiffersFromComputed",
+        "warning",
+        `${name}填报得分 ${score(entered)} 与按评分规则计算的 ${score(computed)} 不一致（相差 ${score(entered.minus(computed).abs())} 分）。`,
+        "核对评分标准和计算口径，在得分说明中写明填报得分的依据。"
+      );
   }
   const deducted = entered !== null && entered.lessThan(max) && !entered.isNegative();
-  const explained = (result.enteredExplanation ?? "").trim().length > 0;
-  if (deducted && !explained && computed === null) {
-    gaps.push({
-      ...base,
-      code: "deductionWithoutExplanation",
-      severity: "warning",
-      message: `${quote(result.name)}扣 ${score(max.minus(entered as Dec))} 分，但未说明扣分原因。`,
-      suggestion: "在得分说明中写明扣分原因及依据。",
-      cell: result.cell,
-    });
-  }
-  if (entered === null && computed === null) {
-    gaps.push({
-      ...base,
-      code: "missingScore",
-      severity: "error",
-      message: `${quote(result.name)}未填报自评得分${result.notComputableReason ? `，且无法按公式计算（${result.notComputableReason}）` : ""}，按 0 分计入。`,
-      suggestion: "填写该指标的自评得分及得分说明。",
-      cell: result.cell,
-    });
-  } else if (result.notComputableReason && result.ruleKind !== "judgment") {
-    gaps.push({
-      ...base,
-      code: "notComputable",
-      severity: "info",
-      message: `${quote(result.name)}无法按公式复核：${result.notComputableReason}；按填报得分 ${score(result.counted)} 计入。`,
-      suggestion: "补充计算所需数据，以便复核填报得分。",
-      cell: result.cell,
-    });
-  }
-  if (!result.inStandard) {
-    gaps.push({
-      ...base,
-      code: "unknownIndicator",
-      severity: "warning",
-      message: `${quote(result.name)}不在评分标准（${result.level1}）中，按填报的分值 ${score(max)}、得分计入。`,
-      suggestion: "核对指标名称是否与评分标准一致；如为新增指标，请在评分标准表中补充。",
-      cell: result.cell,
-    });
-  }
+  if (deducted && computed === null && !(result.enteredExplanation ?? "").trim())
+    add(
+      "deductionWithoutExplanation",
+      "warning",
+      `${name}扣 ${score(max.minus(entered as Dec))} 分，但未说明扣分原因。`,
+      "在得分说明中写明扣分原因及依据。"
+    );
+  const reason = result.notComputableReason;
+  if (entered === null && computed === null)
+    add(
+      "missingScore",
+      "error",
+      `${name}未填报自评得分${reason ? `，且无法按公式计算（${reason}）` : ""}，按 0 分计入。`,
+      "填写该指标的自评得分及得分说明。"
+    );
+  else if (reason && result.ruleKind !== "judgment")
+    add(
+      "notComputable",
+      "info",
+      `${name}无法按公式复核：${reason}；按填报得分 ${score(result.counted)} 计入。`,
+      "补充计算所需数据，以便复核填报得分。"
+    );
+  if (!result.inStandard)
+    add(
+      "unknownIndicator",
+      "warning",
+      `${name}不在评分标准（${result.level1}）中，按填报的分值 ${score(max)}、得分计入。`,
+      "核对指标名称是否与评分标准一致；如为新增指标，请在评分标准表中补充。"
+    );
   return gaps;
 }
 
@@ -294,10 +294,13 @@ export function unconfirmedGaps(
   const confirm = fromSheet
     ? "核对无误后清空评分标准表中该行的“待核对”，或修改为正确的参数。"
     : "需要修改或确认时，先插入评分标准表（助手中的“插入评分标准”，或 jixiao standard），再在表中修改。";
+  const open = new Map<string, ParameterView[]>();
+  for (const p of parameters)
+    if (p.indicatorId && p.unconfirmed)
+      open.set(p.indicatorId, [...(open.get(p.indicatorId) ?? []), p]);
   for (const r of indicators) {
-    const labels = parameters
-      .filter((p) => p.indicatorId === r.id && p.unconfirmed)
-      .map((p) => p.label.replace(`${r.name}：`, ""));
+    const params = open.get(r.id) ?? [];
+    const labels = params.map((p) => p.label.replace(`${r.name}：`, ""));
     if (labels.length === 0) continue;
     gaps.push({
       code: "unconfirmedParameter",
@@ -306,7 +309,7 @@ export function unconfirmedGaps(
       indicator: r.name,
       message: `${quote(r.name)}的${labels.join("、")}为默认值（待核对）。`,
       suggestion: `请按当年评分标准核对；${confirm}`,
-      cell: parameters.find((p) => p.indicatorId === r.id && p.unconfirmed)?.cell,
+      cell: params[0].cell,
     });
   }
   const whole = parameters.filter((p) => !p.indicatorId && p.unconfirmed);

@@ -178,33 +178,13 @@ function explain(
   return parts.join("；");
 }
 
-function notApplicableResult(
-  definition: StandardIndicator,
-  entry: IndicatorEntry,
-  ctx: Scoring,
-  base: Omit<IndicatorResult, "counted" | "countedFrom" | "explanation" | "computed" | "entered">
-): IndicatorResult {
-  const rescale = ctx.standard.settings.notApplicable === "rescale";
-  return {
-    ...base,
-    entered: null,
-    computed: null,
-    counted: ZERO,
-    countedFrom: "notApplicable",
-    notApplicable: rescale,
-    explanation: rescale
-      ? `不适用，已剔除（分值 ${score(definition.max)} 不计入，总分按其余指标折算）${entry.explanation ? `；说明：${entry.explanation}` : ""}`
-      : "不适用：评分标准规定按 0 分计",
-  };
-}
-
-function scoreOne(
+/** What an indicator's result has whatever its rule: who it is and where it was entered. */
+function identity(
   definition: StandardIndicator,
   entry: IndicatorEntry | undefined,
-  inStandard: boolean,
-  ctx: Scoring
-): IndicatorResult {
-  const base = {
+  inStandard: boolean
+) {
+  return {
     id: definition.id,
     level1: definition.level1,
     level2: definition.level2,
@@ -213,19 +193,45 @@ function scoreOne(
     max: definition.max,
     ruleKind: definition.rule.kind,
     metric: scoredMetric(definition.rule.kind, definition.metric) ?? definition.metric,
-    inputs: [],
     unconfirmed: definition.unconfirmed,
     enteredExplanation: entry?.explanation,
     cell: entry?.cells?.entered ?? entry?.cells?.name,
     inStandard,
-    notApplicable: false,
   };
-  if (entry?.notApplicable) return notApplicableResult(definition, entry, ctx, base);
+}
+
+function notApplicableResult(
+  definition: StandardIndicator,
+  entry: IndicatorEntry,
+  inStandard: boolean,
+  ctx: Scoring
+): IndicatorResult {
+  const rescale = ctx.standard.settings.notApplicable === "rescale";
+  const note = entry.explanation ? `；说明：${entry.explanation}` : "";
+  return Object.assign(identity(definition, entry, inStandard), {
+    entered: null,
+    computed: null,
+    counted: ZERO,
+    countedFrom: "notApplicable" as const,
+    inputs: [],
+    notApplicable: rescale,
+    explanation: rescale
+      ? `不适用，已剔除（分值 ${score(definition.max)} 不计入，总分按其余指标折算）${note}`
+      : "不适用：评分标准规定按 0 分计",
+  });
+}
+
+function scoreOne(
+  definition: StandardIndicator,
+  entry: IndicatorEntry | undefined,
+  inStandard: boolean,
+  ctx: Scoring
+): IndicatorResult {
+  if (entry?.notApplicable) return notApplicableResult(definition, entry, inStandard, ctx);
   const entered = entry?.entered ?? null;
   const computed = computeRule(definition, entry, ctx);
   const counted = counting(entered, computed.outcome, definition.max, ctx);
-  return {
-    ...base,
+  return Object.assign(identity(definition, entry, inStandard), {
     entered,
     computed: computed.outcome?.score ?? null,
     computedRange: computed.outcome?.range,
@@ -234,7 +240,8 @@ function scoreOne(
     explanation: explain(definition, entry, computed, counted, ctx),
     inputs: computed.metric?.inputs ?? [],
     notComputableReason: computed.outcome ? undefined : computed.reason,
-  };
+    notApplicable: false,
+  });
 }
 
 function duplicateGap(d: Matching["duplicates"][number]): Gap {

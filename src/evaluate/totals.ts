@@ -6,21 +6,15 @@ import { type Dec, ZERO, excelRound, minDec, percent, score, sum } from "../mode
 import type { DepartmentInput } from "../model/input";
 import { quote } from "../model/text";
 import type { Standard } from "../standard/types";
-import type { ExecutionRate, Gap, GroupResult, IndicatorResult } from "./result";
+import type { Evaluation, ExecutionRate, Gap, GroupResult, IndicatorResult } from "./result";
 
 /** The grade shown when the table is incomplete (分值 not adding to 100, no scores). */
 export const UNGRADED = "无法评定";
 
-export interface Totals {
-  groups: GroupResult[];
-  sum: Dec;
-  uncapped: Dec;
-  cap: Dec | null;
-  total: Dec;
-  maxTotal: Dec;
-  grade: string;
-  gaps: Gap[];
-}
+export type Totals = Pick<
+  Evaluation,
+  "groups" | "sum" | "uncapped" | "cap" | "total" | "maxTotal" | "grade" | "gaps"
+>;
 
 /** 一级 groups in order of first appearance. */
 function groupsOf(indicators: readonly IndicatorResult[]): GroupResult[] {

@@ -218,27 +218,13 @@ function indicators(s: Sheet, std: Standard): number {
   );
   for (let c = col("max") + 1; c <= LAST; c++)
     s.put(total, c, null, { ...styles.total, fontSize: FONT });
-  s.list(
-    first,
-    Math.max(last, first),
-    col("rule"),
-    RULE_KIND_IDS.map((k) => RULE_KINDS[k].label),
-    "请从列表选择计分方法"
-  );
-  s.list(
-    first,
-    Math.max(last, first),
-    col("metric"),
-    METRIC_IDS.map((m) => METRICS[m].label),
-    "请从列表选择考核内容"
-  );
-  s.list(
-    first,
-    Math.max(last, first),
-    col("basis"),
-    Object.values(BASIS_LABELS),
-    "请选择“项目预算”或“项目支出”"
-  );
+  const drops: [Column, string[], string][] = [
+    ["rule", RULE_KIND_IDS.map((k) => RULE_KINDS[k].label), "请从列表选择计分方法"],
+    ["metric", METRIC_IDS.map((m) => METRICS[m].label), "请从列表选择考核内容"],
+    ["basis", Object.values(BASIS_LABELS), "请选择“项目预算”或“项目支出”"],
+  ];
+  for (const [key, choices, message] of drops)
+    s.list(first, Math.max(last, first), col(key), choices, message);
   s.validations.push({
     range: { top: first, left: col("max"), bottom: Math.max(last, first), right: col("max") },
     rule: { kind: "decimal", min: 0, max: 100 },

@@ -134,6 +134,8 @@ export function applyLegacySettings(
   settings: EvaluationSettings = {}
 ): LegacyResult {
   const overrides = settings.overrides ?? {};
+  if (Object.keys(overrides).length === 0 && (settings.confirmed ?? []).length === 0)
+    return { standard: base, overridden: new Set(), problems: [], applied: false };
   const problems: LegacyProblem[] = [];
   const overridden = new Set<string>();
   let std = confirm(base, settings.confirmed ?? []);

@@ -68,10 +68,23 @@ function indicatorParameters(
   return out;
 }
 
+const listedOnce = new WeakMap<Standard, ParameterView[]>();
+
+/** Every parameter in force; listed once per standard (standards are never changed once built). */
 export function listParameters(
   std: Standard,
   overridden: ReadonlySet<string> = new Set()
 ): ParameterView[] {
+  if (overridden.size > 0) return list(std, overridden);
+  let listed = listedOnce.get(std);
+  if (!listed) {
+    listed = list(std, overridden);
+    listedOnce.set(std, listed);
+  }
+  return listed;
+}
+
+function list(std: Standard, overridden: ReadonlySet<string>): ParameterView[] {
   const open = new Set(std.unconfirmed);
   const cells = std.cells ?? {};
   const out = std.indicators.flatMap((i) => indicatorParameters(i, overridden));

@@ -180,8 +180,22 @@ function checkCaps(std: Standard, out: StandardProblem[]): CapBand[] {
   return kept;
 }
 
+type Checked = { standard: Standard; problems: StandardProblem[] };
+
+/** Standards are never changed once built: each is checked once (a preset on every 重新计算). */
+const checkedOnce = new WeakMap<Standard, Checked>();
+
 /** The standard with what cannot be used repaired, and every problem found. */
-export function checkStandard(std: Standard): { standard: Standard; problems: StandardProblem[] } {
+export function checkStandard(std: Standard): Checked {
+  let checked = checkedOnce.get(std);
+  if (!checked) {
+    checked = check(std);
+    checkedOnce.set(std, checked);
+  }
+  return checked;
+}
+
+function check(std: Standard): Checked {
   const problems: StandardProblem[] = [];
   const indicators = checkIndicators(std, problems);
   const gradeIssues = gradeProblems(std.grades, std);

@@ -6,7 +6,6 @@
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import type { EvaluationSettings } from "../../model/input";
 import { settingsLayout } from "../../layout/settings";
-import { insertStandard, insertTemplate } from "../../pipeline/insertTemplate";
 import { findPresetById } from "../../standard/presets";
 import type { Standard } from "../../standard/types";
 import {
@@ -150,6 +149,10 @@ export function usePane(): [PaneState, PaneActions] {
     insertTemplate: useCallback(async () => {
       dispatch({ type: "busy", phase: "inserting" });
       try {
+        // Loaded when first used: the sheet layouts stay out of the pane's first download.
+        const { insertTemplate } = await import(
+          /* webpackChunkName: "sheet-layouts" */ "../../pipeline/insertTemplate"
+        );
         const outcome = await insertTemplate(port, await inForce());
         await run(false, outcome.messages);
       } catch (error) {
@@ -164,6 +167,9 @@ export function usePane(): [PaneState, PaneActions] {
           const standard =
             presetId === current.id ? current : (findPresetById(presetId) ?? current);
           const settings = stateRef.current.result?.parse.input.settings ?? {};
+          const { insertStandard } = await import(
+            /* webpackChunkName: "sheet-layouts" */ "../../pipeline/insertTemplate"
+          );
           const outcome = await insertStandard(port, standard, settings);
           await run(false, outcome.messages);
         } catch (error) {
