@@ -3,7 +3,10 @@ import ExcelJS from "exceljs";
 import { FileWorkbook } from "../../src/hosts/file/fileWorkbook";
 import { insertTemplate } from "../../src/pipeline/insertTemplate";
 import { scoreSnapshot } from "../../src/pipeline/scoreWorkbook";
-import { foshan2022 } from "../../src/standard/presets";
+import { foshan2022, genericPreset } from "../../src/standard/presets";
+import { dec } from "../../src/model/decimal";
+import { DEFAULT_GRADE_RANGES } from "../../src/standard/bands";
+import type { Standard } from "../../src/standard/types";
 
 async function roundTrip(book: FileWorkbook): Promise<FileWorkbook> {
   return FileWorkbook.fromBuffer(await book.toBuffer());
@@ -57,6 +60,76 @@ describe("插入模板 (ExcelJS host)", () => {
     expect(kept.getCell("A1").value).toBe("我的数据");
     expect(kept.getCell("B2").value).toBe(123.45);
     expect(kept.actualRowCount).toBe(2);
+  });
+});
+
+describe("插入模板 with the standard in force", () => {
+  it("lays out a three-level standard's tree, with 评价等次 for a qualitative rule, and reads it back to those indicators", async () => {
+    const standard: Standard = {
+      ...genericPreset,
+      id: "three-levels",
+      caps: [],
+      indicators: [
+        {
+          id: "a",
+          level1: "产出指标",
+          level2: "数量指标",
+          name: "培训人次",
+          max: dec(30),
+          rule: { kind: "judgment", params: {} },
+          unconfirmed: [],
+        },
+        {
+          id: "b",
+          level1: "产出指标",
+          level2: "质量指标",
+          name: "合格率",
+          max: dec(30),
+          rule: { kind: "qualitative", params: { grades: DEFAULT_GRADE_RANGES } },
+          unconfirmed: [],
+        },
+        {
+          id: "c",
+          level1: "效益指标",
+          level2: "社会效益",
+          name: "群众知晓度",
+          max: dec(40),
+          rule: { kind: "judgment", params: {} },
+          unconfirmed: [],
+        },
+      ],
+    };
+    const book = new FileWorkbook(new ExcelJS.Workbook());
+    await insertTemplate(book, standard);
+    const reread = await roundTrip(book);
+    const ws = reread.workbook.getWorksheet("绩效指标")!;
+    expect([1, 2, 3, 4, 5, 6, 7].map((c) => ws.getRow(3).getCell(c).value)).toEqual([
+      "一级指标",
+      "二级指标",
+      "三级指标",
+      "分值",
+      "自评得分",
+      "评价等次",
+      "得分说明",
+    ]);
+    expect([ws.getCell("A4").value, ws.getCell("B4").value, ws.getCell("C4").value]).toEqual([
+      "产出指标",
+      "数量指标",
+      "培训人次",
+    ]);
+    ws.getCell("E4").value = 28;
+    ws.getCell("E5").value = 22;
+    ws.getCell("F5").value = "部分达成";
+    ws.getCell("E6").value = 40;
+    const { evaluation } = scoreSnapshot(await (await roundTrip(reread)).read(), {
+      standard: { standard, problems: [], sheet: "测试" },
+    });
+    expect(evaluation.indicators.map((i) => [i.id, i.inStandard, i.counted.toString()])).toEqual([
+      ["a", true, "28"],
+      ["b", true, "22"], // 部分达成: 60%～80% of 30 = 18～24, the entered 22 agrees
+      ["c", true, "40"],
+    ]);
+    expect(evaluation.gaps.some((g) => g.code === "enteredDiffersFromComputed")).toBe(false);
   });
 });
 
