@@ -9,6 +9,7 @@ import { analyseBudget } from "./budget";
 import { activityGaps, budgetGaps, executionGaps, linkByMetric, unconfirmedGaps } from "./gaps";
 import { metricBook } from "./metrics";
 import { pickStandard } from "./pickStandard";
+import { rollUpProjects } from "./projects";
 import type { Evaluation, Gap, MetricValue, Severity } from "./result";
 import { scoreIndicators } from "./scoreIndicators";
 import { totalUp } from "./totals";
@@ -19,6 +20,8 @@ export { UNGRADED } from "./totals";
 export interface EvaluateOptions {
   /** Score by this standard, whatever the workbook holds (jixiao score --standard). */
   standard?: WorkbookStandard;
+  /** Score project forms by this standard, whatever the workbook holds. */
+  projectStandard?: WorkbookStandard;
   /** Gaps found before scoring (cells that could not be read), listed with the others. */
   inputGaps?: Gap[];
 }
@@ -43,12 +46,17 @@ const SHOWN: MetricId[] = [
   "threePublicControl",
 ];
 
-export function evaluate(input: DepartmentInput, options: EvaluateOptions = {}): Evaluation {
-  const picked = pickStandard(input, options.standard);
+export function evaluate(given: DepartmentInput, options: EvaluateOptions = {}): Evaluation {
+  const picked = pickStandard(given, options.standard);
   const standard = picked.inForce.definition;
   const settings = standard.settings;
   const scoreSource: ScoreSource =
-    input.settings?.scoreSource === "computed" ? "computed" : "entered";
+    given.settings?.scoreSource === "computed" ? "computed" : "entered";
+  // Project forms, scored first: their totals are the projects the department's indicators read.
+  const rolled = rollUpProjects(given, scoreSource, options.projectStandard);
+  const input = rolled
+    ? { ...given, projects: rolled.projects, projectCounts: rolled.counts }
+    : given;
   const budget = analyseBudget(input.budget, settings);
   const book = metricBook({ input, budget, settings });
 
@@ -59,6 +67,7 @@ export function evaluate(input: DepartmentInput, options: EvaluateOptions = {}):
   const gaps = sortGaps([
     ...(options.inputGaps ?? []),
     ...picked.gaps,
+    ...(rolled?.gaps ?? []),
     ...scored.gaps,
     ...totals.gaps,
     ...budgetGaps(input, budget, settings),
@@ -76,6 +85,15 @@ export function evaluate(input: DepartmentInput, options: EvaluateOptions = {}):
     department: input.department,
     year: input.year,
     standard: picked.inForce,
+    ...(rolled
+      ? {
+          projects: {
+            standard: rolled.standard,
+            parameters: rolled.parameters,
+            results: rolled.results,
+          },
+        }
+      : {}),
     scoreSource,
     parameters: picked.parameters,
     budget,

@@ -3,7 +3,7 @@
  * 存在问题, with a suggested 改进措施 and the cell it comes from.
  */
 import { Dec, HUNDRED, ONE, fixed, money, percent, score } from "../model/decimal";
-import type { DepartmentInput } from "../model/input";
+import type { DepartmentInput, IndicatorEntry } from "../model/input";
 import { quote } from "../model/text";
 import type { MetricId } from "../standard/metrics";
 import type { ParameterView } from "../standard/parameters";
@@ -282,6 +282,24 @@ export function indicatorGaps(
       "核对指标名称是否与评分标准一致；如为新增指标，请在评分标准表中补充。"
     );
   return gaps;
+}
+
+/** The gaps of one scored entry: its scores', or that it was marked 不适用 where that scores 0. */
+export function gapsOf(result: IndicatorResult, entry: IndicatorEntry | undefined): Gap[] {
+  if (result.countedFrom !== "notApplicable")
+    return indicatorGaps(result, entry?.max, entry?.cells?.max);
+  if (result.notApplicable) return [];
+  return [
+    {
+      code: "notApplicable",
+      severity: "warning",
+      indicatorId: result.id,
+      indicator: result.name,
+      message: `${quote(result.name)}填报为不适用，评分标准规定不适用指标按 0 分计。`,
+      suggestion: "核对该指标是否确实不适用；如适用，请填写自评得分。",
+      cell: result.cell,
+    },
+  ];
 }
 
 /** 待核对 parameters per indicator, and of the standard as a whole. */

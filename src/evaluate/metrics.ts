@@ -133,8 +133,10 @@ const COMPUTE: Record<MetricId, Compute> = {
   },
   projectEvaluationCoverage: ({ input, settings }) => {
     const id = "projectEvaluationCoverage";
-    const counts =
-      input.projects.length > 0
+    // With project forms, the roll-up counts forms against the projects listed.
+    const counts = input.projectForms?.length
+      ? input.projectCounts
+      : input.projects.length > 0
         ? {
             total: input.projects.length,
             evaluated: input.projects.filter((p) => p.evaluated).length,
@@ -199,6 +201,8 @@ const COMPUTE: Record<MetricId, Compute> = {
       "未填报在职人数和编制人数"
     );
   },
+  projectExecutionRate: () =>
+    unavailable("projectExecutionRate", "项目预算执行率只用于项目支出绩效自评表"),
   keyExpenditureShare: (ctx) => {
     const project = findRow(ctx.input.budget, "project");
     return ratioMetric(

@@ -10,7 +10,7 @@ import { quote } from "../model/text";
 import { applyLegacySettings } from "../standard/legacy";
 import { type ParameterView, listParameters } from "../standard/parameters";
 import { findPreset, findPresetById } from "../standard/presets";
-import type { Standard } from "../standard/types";
+import type { Standard, StandardScope } from "../standard/types";
 import { type StandardProblem, checkStandard } from "../standard/validate";
 import type { Gap, StandardInForce, StandardSourceKind } from "./result";
 
@@ -25,7 +25,11 @@ function sheetText(s: WorkbookStandard): string {
   return s.file ? `${s.file} 的${quote(s.sheet)}表` : `本工作簿的${quote(s.sheet)}表`;
 }
 
-function presetText(kind: StandardSourceKind, input: DepartmentInput): string {
+function presetText(
+  kind: StandardSourceKind,
+  input: DepartmentInput,
+  scope: StandardScope = "department"
+): string {
   switch (kind) {
     case "settings":
       return "绩效自评设置中选择的预设";
@@ -36,27 +40,26 @@ function presetText(kind: StandardSourceKind, input: DepartmentInput): string {
     case "city":
       return `预设（按${input.city ?? ""}匹配）`;
     default:
-      return "通用预设（未找到本市本年度评分标准）";
+      return scope === "project"
+        ? "项目自评通用预设（财预〔2020〕10号）"
+        : "通用预设（未找到本市本年度评分标准）";
   }
 }
 
 function choose(
   input: DepartmentInput,
-  given: WorkbookStandard | undefined
+  given: WorkbookStandard | undefined,
+  scope: StandardScope
 ): { standard: Standard; kind: StandardSourceKind; text: string; read?: WorkbookStandard } {
   if (given)
     return { standard: given.standard, kind: "given", text: sheetText(given), read: given };
-  if (input.standard)
-    return {
-      standard: input.standard.standard,
-      kind: "sheet",
-      text: sheetText(input.standard),
-      read: input.standard,
-    };
-  const chosen = input.settings?.presetId ? findPresetById(input.settings.presetId) : undefined;
+  const own = scope === "project" ? input.projectStandard : input.standard;
+  if (own) return { standard: own.standard, kind: "sheet", text: sheetText(own), read: own };
+  const id = scope === "department" ? input.settings?.presetId : undefined;
+  const chosen = id ? findPresetById(id) : undefined;
   if (chosen) return { standard: chosen, kind: "settings", text: presetText("settings", input) };
-  const { standard, match } = findPreset(input.city, input.year);
-  return { standard, kind: match, text: presetText(match, input) };
+  const { standard, match } = findPreset(input.city, input.year, scope);
+  return { standard, kind: match, text: presetText(match, input, scope) };
 }
 
 function standardGap(p: StandardProblem, file?: string): Gap {
@@ -79,12 +82,17 @@ function withoutCells(std: Standard): Standard {
   };
 }
 
-export function pickStandard(input: DepartmentInput, given?: WorkbookStandard): PickedStandard {
-  const choice = choose(input, given);
+export function pickStandard(
+  input: DepartmentInput,
+  given?: WorkbookStandard,
+  scope: StandardScope = "department"
+): PickedStandard {
+  const choice = choose(input, given, scope);
   const gaps: Gap[] = [];
   let standard = choice.standard;
   let overridden = new Set<string>();
-  const settings = input.settings ?? {};
+  // Old 绩效自评设置 overrides were made for the department's standard only.
+  const settings = scope === "department" ? (input.settings ?? {}) : {};
   const hasLegacy =
     Object.keys(settings.overrides ?? {}).length > 0 || (settings.confirmed ?? []).length > 0;
   if (!choice.read) {

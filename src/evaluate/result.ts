@@ -5,6 +5,7 @@ import type { MetricId } from "../standard/metrics";
 import type { ParameterView } from "../standard/parameters";
 import type { RuleKind } from "../standard/ruleKinds";
 import type { ExecutionBase, Standard } from "../standard/types";
+import type { ProjectEvaluation } from "./project";
 
 /** One figure that went into a score, for the 计算依据 column. */
 export interface InputView {
@@ -128,6 +129,14 @@ export type GapCode =
   | "standardInvalid"
   | "indicatorTotalMismatch"
   | "duplicateIndicator"
+  | "deviationWithoutReason"
+  | "fundsNotTying"
+  | "gradeDiffers"
+  | "projectNotListed"
+  | "projectFormMissing"
+  | "projectScoreDiffers"
+  | "projectDuplicated"
+  | "projectProblems"
   | "inputError";
 
 export interface Gap {
@@ -201,10 +210,19 @@ export interface StandardInForce {
   definition: Standard;
 }
 
+/** The department's project forms, each scored by the project standard. */
+export interface ProjectsResult {
+  standard: StandardInForce;
+  parameters: ParameterView[];
+  results: ProjectEvaluation[];
+}
+
 export interface Evaluation {
   department: string;
   year: number;
   standard: StandardInForce;
+  /** Present when the workbook holds project forms. */
+  projects?: ProjectsResult;
   scoreSource: ScoreSource;
   parameters: ParameterView[];
   budget: BudgetResult;

@@ -9,10 +9,10 @@ import type { MetricId } from "../standard/metrics";
 import { RULE_KINDS, type RuleOutcome, scoredMetric } from "../standard/ruleKinds";
 import type { Standard, StandardIndicator } from "../standard/types";
 import { unitOf } from "../standard/validate";
-import { indicatorGaps } from "./gaps";
+import { gapsOf } from "./gaps";
 import type { Gap, IndicatorResult, MetricValue } from "./result";
 
-type Book = (id: MetricId, basis?: "budget" | "spending") => MetricValue;
+export type Book = (id: MetricId, basis?: "budget" | "spending") => MetricValue;
 
 interface Matching {
   matched: Map<string, IndicatorEntry>;
@@ -94,7 +94,7 @@ export function matchEntries(
   return result;
 }
 
-interface Scoring {
+export interface Scoring {
   book: Book;
   scoreSource: ScoreSource;
   standard: Standard;
@@ -118,16 +118,20 @@ function computeRule(
   }
   const grade = entry?.grade?.trim() || null;
   if (spec.usesGrade && !grade) return { outcome: null, metric, reason: "未填写评价等次" };
-  const outcome = spec.apply({
+  if (spec.perRow && entry?.target === undefined)
+    return { outcome: null, metric, reason: "指标表没有年度指标值和实际完成值" };
+  const result = spec.apply({
     params: definition.rule.params,
     value: metric?.value ?? null,
     unit: unitOf(definition),
     extra,
     grade,
+    row: spec.perRow ? { target: entry?.target ?? "", actual: entry?.actual ?? "" } : undefined,
     max: definition.max,
     decimals: ctx.standard.settings.scoreDecimals,
   });
-  if (spec.usesGrade && !outcome) {
+  if (result && "reason" in result) return { outcome: null, metric, reason: result.reason };
+  if (spec.usesGrade && !result) {
     const names = (definition.rule.params.grades ?? []).map((g) => g.names[0]).join("、");
     return {
       outcome: null,
@@ -135,7 +139,7 @@ function computeRule(
       reason: `评价等次${quote(grade ?? "")}不在定性分档中（可填：${names}）`,
     };
   }
-  return { outcome, metric };
+  return { outcome: result, metric };
 }
 
 function counting(
@@ -221,7 +225,7 @@ function notApplicableResult(
   });
 }
 
-function scoreOne(
+export function scoreOne(
   definition: StandardIndicator,
   entry: IndicatorEntry | undefined,
   inStandard: boolean,
@@ -278,18 +282,7 @@ export function scoreIndicators(
   ) => {
     const result = scoreOne(definition, entry, inStandard, ctx);
     indicators.push(result);
-    if (result.countedFrom !== "notApplicable")
-      gaps.push(...indicatorGaps(result, entry?.max, entry?.cells?.max));
-    else if (!result.notApplicable)
-      gaps.push({
-        code: "notApplicable",
-        severity: "warning",
-        indicatorId: result.id,
-        indicator: result.name,
-        message: `${quote(result.name)}填报为不适用，评分标准规定不适用指标按 0 分计。`,
-        suggestion: "核对该指标是否确实不适用；如适用，请填写自评得分。",
-        cell: result.cell,
-      });
+    gaps.push(...gapsOf(result, entry));
   };
   for (const definition of standard.indicators) add(definition, matched.get(definition.id), true);
   for (const entry of extra) {

@@ -6,7 +6,7 @@ import { type Dec, ZERO, excelRound, minDec, percent, score, sum } from "../mode
 import type { DepartmentInput } from "../model/input";
 import { quote } from "../model/text";
 import type { Standard } from "../standard/types";
-import type { Evaluation, ExecutionRate, Gap, GroupResult, IndicatorResult } from "./result";
+import type { Evaluation, Gap, GroupResult, IndicatorResult, MetricValue } from "./result";
 
 /** The grade shown when the table is incomplete (分值 not adding to 100, no scores). */
 export const UNGRADED = "无法评定";
@@ -65,7 +65,13 @@ function capFor(standard: Standard, rate: Dec | null): Dec | null {
   return band ? band.cap : null;
 }
 
-function tableTotalGaps(input: DepartmentInput): Gap[] {
+/** What the totals check of the table the indicators were read from. */
+export type TableFacts = Pick<
+  DepartmentInput,
+  "indicators" | "statedTotal" | "indicatorTableHasMax"
+>;
+
+function tableTotalGaps(input: TableFacts): Gap[] {
   const stated = input.statedTotal;
   if (!stated) return [];
   const gaps: Gap[] = [];
@@ -94,7 +100,7 @@ function tableTotalGaps(input: DepartmentInput): Gap[] {
   return gaps;
 }
 
-function completenessGaps(input: DepartmentInput, maxTotal: Dec, standard: Standard): Gap[] {
+function completenessGaps(input: TableFacts, maxTotal: Dec, standard: Standard): Gap[] {
   if (input.indicators.length === 0)
     return [
       {
@@ -126,8 +132,8 @@ function completenessGaps(input: DepartmentInput, maxTotal: Dec, standard: Stand
 export function totalUp(
   indicators: readonly IndicatorResult[],
   standard: Standard,
-  execution: ExecutionRate,
-  input: DepartmentInput
+  execution: Pick<MetricValue, "value" | "cell">,
+  input: TableFacts
 ): Totals {
   const decimals = standard.settings.scoreDecimals;
   const total0 = sum(indicators.map((r) => r.counted));

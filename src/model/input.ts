@@ -88,7 +88,13 @@ export interface IndicatorEntry {
   grade?: string;
   /** Marked 不适用 in its score (or 分值) cell: dropped, the rest rescaled (per the standard). */
   notApplicable?: boolean;
-  cells?: Partial<Record<"name" | "max" | "entered" | "explanation" | "grade", CellAddress>>;
+  /** 年度指标值 as written (`≥95%`, `≤30 天`), where the table has one (项目支出绩效自评表). */
+  target?: string;
+  /** 实际完成值 as written. */
+  actual?: string;
+  cells?: Partial<
+    Record<"name" | "max" | "entered" | "explanation" | "grade" | "target" | "actual", CellAddress>
+  >;
 }
 
 /** A project (项目) with its funds and its own self-evaluation. */
@@ -194,6 +200,10 @@ export interface DepartmentInput {
   statedMetrics?: Partial<Record<MetricId, StatedMetric>>;
   /** The workbook's own 评分标准 sheet, read (it wins over any preset). */
   standard?: WorkbookStandard;
+  /** The project forms (项目支出绩效自评表) the workbook holds. */
+  projectForms?: ProjectForm[];
+  /** The workbook's own 评分标准 sheet for project forms (适用对象：项目支出). */
+  projectStandard?: WorkbookStandard;
   /** Whether the indicator table has a 分值 column (else 分值 come from the standard). */
   indicatorTableHasMax?: boolean;
   settings?: EvaluationSettings;
@@ -203,6 +213,48 @@ export interface DepartmentInput {
     entered: Dec | null;
     cells?: Partial<Record<"max" | "entered", CellAddress>>;
   };
+}
+
+/** One row of a project form's funds block (万元): 年初预算数 · 全年预算数 · 全年执行数. */
+export interface ProjectFundsRow {
+  label: string;
+  initial: Dec | null;
+  adjusted: Dec | null;
+  spent: Dec | null;
+  cells?: Partial<Record<"label" | "initial" | "adjusted" | "spent", CellAddress>>;
+}
+
+/** The funds block: 年度资金总额 and, where given, 其中 财政拨款 / 上年结转 / 其他资金. */
+export interface ProjectFunds {
+  total: ProjectFundsRow | null;
+  /** The parts under 其中, in the order the form lists them. */
+  parts: ProjectFundsRow[];
+  /** The execution row's 分值 and 得分 as entered, and its 原因 (偏差原因) if the form has one. */
+  max: Dec | null;
+  entered: Dec | null;
+  reason?: string;
+  cells?: Partial<Record<"max" | "entered" | "reason", CellAddress>>;
+}
+
+/** A 项目支出绩效自评表: one project's funds, goals and indicators, as one form of a workbook. */
+export interface ProjectForm {
+  /** 项目名称 */
+  name: string;
+  /** 主管部门 and 实施单位, when the form states them. */
+  department?: string;
+  unit?: string;
+  sheet: string;
+  /** The cell of the project's name (or the form's first cell). */
+  cell: CellAddress;
+  funds: ProjectFunds;
+  /** 年度总体目标: 预期目标 and 实际完成情况, in the form's words. */
+  goal?: { expected: string; actual: string };
+  indicators: IndicatorEntry[];
+  /** Whether the indicator table has a 分值 column. */
+  hasMax: boolean;
+  /** The form's own 总分 and 自评等级 rows. */
+  statedTotal?: { entered: Dec | null; cell?: CellAddress };
+  statedGrade?: { text: string; cell?: CellAddress };
 }
 
 /** A 评分标准 read from a sheet: the standard, what could not be read, and where it is. */

@@ -136,6 +136,9 @@ export function readIndicatorTable(
       entered: notApplicable ? null : score(row, "entered"),
       explanation: text(v, row, "explanation") || undefined,
       grade: text(v, row, "grade") || undefined,
+      ...("target" in v.cols
+        ? { target: v.grid.text(row, v.cols.target), actual: v.grid.text(row, v.cols.actual ?? -1) }
+        : {}),
       notApplicable: notApplicable || undefined,
       cells: {
         name: cellOf(row, v.deepest) ?? cellOf(row, "name"),
@@ -143,6 +146,8 @@ export function readIndicatorTable(
         entered: cellOf(row, "entered"),
         explanation: cellOf(row, "explanation"),
         grade: cellOf(row, "grade"),
+        target: cellOf(row, "target"),
+        actual: cellOf(row, "actual"),
       },
     });
   });

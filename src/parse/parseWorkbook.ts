@@ -20,6 +20,7 @@ import type { InputProblem } from "./problems";
 import { readProjectTable } from "./projectTable";
 import { type FoundInput, type Reader, newReader } from "./reader";
 import { parseSettings } from "./settingsSheet";
+import { readProjectForms } from "./projectForms";
 import { findStandardSheets, readStandardSheet } from "./standardSheet";
 import {
   type FoundTable,
@@ -50,28 +51,34 @@ function writtenByAssistant(grid: Grid): boolean {
   return false;
 }
 
-/** The first 评分标准 sheet, read; others are named and not used. */
-function readWorkbookStandard(
+/**
+ * The first 评分标准 sheet for the department and the first for project forms (适用对象：项目支出),
+ * read; others are named and not used.
+ */
+function readWorkbookStandards(
   grids: readonly Grid[],
   reader: Reader,
   found: FoundInput[]
-): { standard?: WorkbookStandard; sheets: Set<string> } {
+): { department?: WorkbookStandard; project?: WorkbookStandard; sheets: Set<string> } {
   const sheets = findStandardSheets(grids);
-  if (sheets.length === 0) return { sheets: new Set() };
-  const [first, ...others] = sheets;
-  const read = readStandardSheet(first.grid, first.table);
-  found.push(read.found);
-  for (const other of others)
-    reader.problems.push({
-      severity: "warning",
-      sheet: other.grid.name,
-      message: `工作簿中有多张评分标准表：采用“${first.grid.name}”，未采用“${other.grid.name}”`,
-    });
-  const { standard, problems, sheet } = read;
-  return {
-    standard: { standard, problems, sheet },
-    sheets: new Set(sheets.map((s) => s.grid.name)),
-  };
+  const out: { department?: WorkbookStandard; project?: WorkbookStandard } = {};
+  for (const { grid, table } of sheets) {
+    const read = readStandardSheet(grid, table);
+    const scope = read.standard.scope;
+    const taken = out[scope];
+    if (taken) {
+      const what = scope === "project" ? "项目" : "部门";
+      reader.problems.push({
+        severity: "warning",
+        sheet: grid.name,
+        message: `工作簿中有多张${what}评分标准表：采用“${taken.sheet}”，未采用“${grid.name}”`,
+      });
+      continue;
+    }
+    found.push(read.found);
+    out[scope] = { standard: read.standard, problems: read.problems, sheet: read.sheet };
+  }
+  return { ...out, sheets: new Set(sheets.map((s) => s.grid.name)) };
 }
 
 interface Located {
@@ -83,8 +90,8 @@ interface Located {
 }
 
 /** Tables first, each outside the ones already found, so text in one never starts another. */
-function locateTables(grids: readonly Grid[]): Located {
-  const areas: TableArea[] = [];
+function locateTables(grids: readonly Grid[], forms: readonly TableArea[]): Located {
+  const areas: TableArea[] = [...forms];
   const locate = (kind: "budget" | "indicators" | "projects" | "keyTasks") => {
     const table = findTable(grids, tableSpecs[kind], areas);
     if (table) areas.push(tableArea(grids.find((g) => g.name === table.sheet) as Grid, table));
@@ -249,10 +256,13 @@ export function parseWorkbook(snapshot: WorkbookSnapshot): ParseResult {
   // sheets, and the 评分标准 sheet (read here, on its own).
   const settingsName = snapshot.ownedSheets?.settings ?? SETTINGS_SHEET;
   const userGrids = grids.filter((g) => g.name !== settingsName && !writtenByAssistant(g));
-  const standard = readWorkbookStandard(userGrids, reader, found);
-  const inputGrids = userGrids.filter((g) => !g.hidden && !standard.sheets.has(g.name));
+  const standards = readWorkbookStandards(userGrids, reader, found);
+  const inputGrids = userGrids.filter((g) => !g.hidden && !standards.sheets.has(g.name));
 
-  const tables = locateTables(inputGrids);
+  // Project forms first: their funds and indicator tables are never the department's.
+  const forms = readProjectForms(inputGrids, reader);
+  found.push(...forms.found);
+  const tables = locateTables(inputGrids, forms.areas);
   const values = singleValues(inputGrids, tables.areas, reader, found);
   const dept = department(values, problems);
   const city = values.text("city") || /^(.{2,4}?市)/.exec(dept)?.[1] || undefined;
@@ -314,7 +324,9 @@ export function parseWorkbook(snapshot: WorkbookSnapshot): ParseResult {
     ...activityValues(values),
     settings: settingsResult.settings,
     statedTotal: indicatorRead?.statedTotal,
-    standard: standard.standard,
+    standard: standards.department,
+    projectStandard: standards.project,
+    ...(forms.forms.length > 0 ? { projectForms: forms.forms } : {}),
   };
   return { input, problems, found, settingsSheet: settingsResult.found?.sheet };
 }

@@ -9,7 +9,7 @@ import { type FoundTable, type TableKind, tableSpecs } from "./tables";
 
 /** Where an input was found, for the task pane's “数据来源” list. */
 export interface FoundInput {
-  kind: TableKind | "info";
+  kind: TableKind | "info" | "projectForm";
   title: string;
   sheet: string;
   /** A1 range of the table or the label cell. */

@@ -14,7 +14,10 @@ export type TableKind =
   | "standard"
   | "standardGrades"
   | "standardCaps"
-  | "standardSettings";
+  | "standardSettings"
+  | "projectFunds"
+  | "projectIndicators"
+  | "projectGoal";
 
 export interface ColumnSpec {
   key: string;
@@ -161,6 +164,64 @@ export const tableSpecs: Record<TableKind, TableSpec> = {
     ],
     required: [["key"], ["value"]],
   },
+  projectFunds: {
+    kind: "projectFunds",
+    title: "项目资金",
+    columns: [
+      { key: "initial", label: "年初预算数", match: /年初预算|^年初数$/ },
+      {
+        key: "adjusted",
+        label: "全年预算数",
+        match: /全年预算|调整后预算|调整预算|^预算数$/,
+        exclude: /年初/,
+      },
+      {
+        key: "spent",
+        label: "全年执行数",
+        match: /全年执行|执行数|实际支出|决算数/,
+        exclude: /执行率/,
+      },
+      { key: "max", label: "分值", match: /^分值$|^权重$/ },
+      { key: "rate", label: "执行率", match: /执行率/ },
+      { key: "entered", label: "得分", match: /^得分$|^自评得分$/ },
+      { key: "reason", label: "原因", match: /原因|说明/ },
+    ],
+    required: [["adjusted"], ["spent"]],
+  },
+  projectIndicators: {
+    kind: "projectIndicators",
+    title: "项目绩效指标",
+    columns: [
+      { key: "level1", label: "一级指标", match: /一级/ },
+      { key: "level2", label: "二级指标", match: /二级/ },
+      { key: "level3", label: "三级指标", match: /三级/ },
+      { key: "name", label: "指标名称", match: /^指标名称$|^绩效指标名称$/ },
+      {
+        key: "target",
+        label: "年度指标值",
+        match: /年度指标值|^指标值$|^目标值$|年度目标值|计划值/,
+      },
+      { key: "actual", label: "实际完成值", match: /实际完成值|^完成值$|^实际值$|实际完成情况/ },
+      { key: "max", label: "分值", match: /^分值$|^权重$/ },
+      { key: "entered", label: "得分", match: /^得分$|^自评得分$/ },
+      {
+        key: "explanation",
+        label: "偏差原因分析及改进措施",
+        match: /偏差原因|原因分析|改进措施|未完成原因|^说明$/,
+      },
+      { key: "grade", label: "评价等次", match: /评价等次|^等次$/ },
+    ],
+    required: [["level1", "level2", "level3", "name"], ["target"], ["actual"]],
+  },
+  projectGoal: {
+    kind: "projectGoal",
+    title: "年度总体目标",
+    columns: [
+      { key: "expected", label: "预期目标", match: /预期目标|年度目标/ },
+      { key: "actual", label: "实际完成情况", match: /实际完成情况|完成情况/ },
+    ],
+    required: [["expected"], ["actual"]],
+  },
   settings: {
     kind: "settings",
     title: "绩效自评设置",
@@ -264,6 +325,43 @@ function hasNumbers(grid: Grid, row: number): boolean {
   return range(grid.left, grid.right).some((c) => typeof grid.value(row, c) === "number");
 }
 
+/** The table of a kind whose header starts at `row`, or null. */
+export function tableAt(grid: Grid, row: number, spec: TableSpec): FoundTable | null {
+  let best: { columns: Record<string, number>; depth: number } | null = null;
+  for (const depth of [1, 2]) {
+    // A two-row header: the upper row has several labels (a title row has one), the lower row
+    // holds labels only (a row with numbers is data).
+    if (
+      depth === 2 &&
+      (row + 1 > grid.bottom || hasNumbers(grid, row + 1) || filledCells(grid, row) < 2)
+    )
+      continue;
+    const columns = matchColumns(spec, headerTexts(grid, row, depth), grid.left);
+    if (
+      satisfied(spec, columns) &&
+      (!best || Object.keys(columns).length > Object.keys(best.columns).length)
+    )
+      best = { columns, depth };
+  }
+  // Text above a complete one-row header (a form's 年度总体目标 above its 绩效指标) is no header.
+  if (best?.depth === 2) {
+    const lower = matchColumns(spec, headerTexts(grid, row + 1, 1), grid.left);
+    if (satisfied(spec, lower) && Object.keys(lower).length >= Object.keys(best.columns).length)
+      return null;
+  }
+  if (!best) return null;
+  const unit = findUnit(grid, row, best.depth);
+  return {
+    kind: spec.kind,
+    sheet: grid.name,
+    headerRow: row,
+    headerDepth: best.depth,
+    columns: best.columns,
+    unitFactor: unit.factor,
+    unitLabel: unit.label,
+  };
+}
+
 /**
  * Finds the first table of a kind across sheets (sheet order, then top to bottom), skipping
  * rows inside tables already found (`taken`), so text in one table never starts another.
@@ -278,35 +376,8 @@ export function findTable(
     const lastRow = Math.min(grid.bottom, grid.top + searchRows);
     for (let row = grid.top; row <= lastRow; row++) {
       if (taken.some((a) => a.sheet === grid.name && row >= a.top && row <= a.bottom)) continue;
-      let best: { columns: Record<string, number>; depth: number } | null = null;
-      for (const depth of [1, 2]) {
-        // A two-row header: the upper row has several labels (a title row has one), the
-        // lower row holds labels only (a row with numbers is data).
-        if (
-          depth === 2 &&
-          (row + 1 > grid.bottom || hasNumbers(grid, row + 1) || filledCells(grid, row) < 2)
-        )
-          continue;
-        const columns = matchColumns(spec, headerTexts(grid, row, depth), grid.left);
-        if (
-          satisfied(spec, columns) &&
-          (!best || Object.keys(columns).length > Object.keys(best.columns).length)
-        ) {
-          best = { columns, depth };
-        }
-      }
-      if (best) {
-        const unit = findUnit(grid, row, best.depth);
-        return {
-          kind: spec.kind,
-          sheet: grid.name,
-          headerRow: row,
-          headerDepth: best.depth,
-          columns: best.columns,
-          unitFactor: unit.factor,
-          unitLabel: unit.label,
-        };
-      }
+      const table = tableAt(grid, row, spec);
+      if (table) return table;
     }
   }
   return null;

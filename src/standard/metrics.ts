@@ -14,7 +14,8 @@ export type MetricId =
   | "projectFundWeightedScore" // 项目绩效目标完成率: Σ(项目自评得分 × 资金) ÷ Σ资金 (0–100)
   | "satisfaction" // 满意度
   | "staffControl" // 在职人员控制率 = 在职人数 ÷ 编制人数
-  | "keyExpenditureShare"; // 重点支出安排率 = 重点项目支出 ÷ 项目支出
+  | "keyExpenditureShare" // 重点支出安排率 = 重点项目支出 ÷ 项目支出
+  | "projectExecutionRate"; // 项目预算执行率 = 全年执行数 ÷ 全年预算数 (a project form's funds)
 
 export interface MetricSpec {
   /** The drop-down label in the 评分标准 sheet. */
@@ -87,6 +88,13 @@ export const METRICS: Record<MetricId, MetricSpec> = {
     synonyms: ["重点项目支出安排率"],
     unit: "rate",
     definition: "重点项目支出 ÷ 项目支出（决算数）",
+  },
+  projectExecutionRate: {
+    label: "项目预算执行率",
+    synonyms: ["项目执行率", "项目资金执行率"],
+    unit: "rate",
+    definition:
+      "全年执行数 ÷ 全年预算数（项目支出绩效自评表的年度资金总额；口径为年初时 ÷ 年初预算数）",
   },
 };
 

@@ -28,6 +28,8 @@ import {
   pickStepBand,
 } from "./bands";
 import type { MetricId } from "./metrics";
+import { DEFAULT_GRADE_RANGES } from "./bands";
+import { actualInTargetUnit, parseActual, parseTarget, sameUnit } from "./targets";
 import type { ParamKey, RuleParams } from "./types";
 
 export type RuleKind =
@@ -41,7 +43,8 @@ export type RuleKind =
   | "stepBands"
   | "qualitative"
   | "fundWeightedMean"
-  | "executionMinusAdjustment";
+  | "executionMinusAdjustment"
+  | "compareToTarget";
 
 export interface RuleOutcome {
   /** Within 0…分值, rounded to the standard's score decimals. */
@@ -61,6 +64,8 @@ export interface RuleInput {
   extra: Partial<Record<MetricId, Dec>>;
   /** 评价等次 as entered, for qualitative rules. */
   grade: string | null;
+  /** The row's own 年度指标值 and 实际完成值, for rules that compare them (项目支出绩效自评表). */
+  row?: { target: string; actual: string };
   /** 分值 */
   max: Dec;
   decimals: number;
@@ -91,8 +96,10 @@ export interface RuleKindSpec {
   params: ParamUse[];
   /** Problems between parameters (零分线 equal to 满分线, …). */
   check?(params: RuleParams, unit: LevelUnit): string[];
-  /** Null: nothing to compute (主观评分). */
-  apply(input: RuleInput): RuleOutcome | null;
+  /** Reads the row's own 年度指标值 and 实际完成值. */
+  perRow?: boolean;
+  /** Null: nothing to compute (主观评分); `reason`: the inputs do not allow it, and why. */
+  apply(input: RuleInput): RuleOutcome | { reason: string } | null;
 }
 
 function bounded(raw: Dec, max: Dec, decimals: number): Dec {
@@ -146,6 +153,90 @@ const positiveTarget = (params: RuleParams, unit: LevelUnit): string[] =>
   params.target !== undefined && !params.target.greaterThan(0)
     ? [`目标值 ${formatLevel(params.target, unit)} 应大于 0`]
     : [];
+
+/** A qualitative band for a grade word: the band's share of 分值, its top counted. */
+function gradeBand(input: RuleInput, word: string | null): RuleOutcome | null {
+  const band = word ? pickGradeRange(input.params.grades ?? DEFAULT_GRADE_RANGES, word) : undefined;
+  if (!band) return null;
+  const { max, decimals } = input;
+  const low = excelRound(max.times(band.low), decimals);
+  const high = excelRound(max.times(band.high), decimals);
+  return {
+    score: high,
+    range: { low, high },
+    formula: `评价等次“${word}”：分值 ${score(max)} × ${percent(band.low, 0)}～${percent(band.high, 0)} = ${score(low)}～${score(high)} 分，计算得分取上限 ${score(high)}`,
+  };
+}
+
+/** 超额: beyond the limit above target (e.g. 30%), the row loses the 超额扣分 points. */
+function overAchievement(input: RuleInput, ratio: Dec, base: Dec): { score: Dec; note: string } {
+  const { target: limit, deduction } = input.params;
+  if (!limit || !deduction || !ratio.minus(ONE).greaterThanOrEqualTo(limit))
+    return { score: base, note: "" };
+  const cut = bounded(base.minus(deduction), input.max, input.decimals);
+  return {
+    score: cut,
+    note: `；超出目标 ${percent(ratio.minus(ONE))} ≥ ${percent(limit)}（目标设置偏低），扣 ${fixed(deduction, 2)} 分 = ${score(cut)}`,
+  };
+}
+
+/** “≥”, “≤”, “=” targets against the actual; words by their 评价等次 (or the actual's word). */
+function compareToTarget(input: RuleInput): RuleOutcome | { reason: string } | null {
+  if (!input.row) return { reason: "缺少年度指标值和实际完成值" };
+  const target = parseTarget(input.row.target);
+  const { max, decimals } = input;
+  const m = score(max);
+  if (target.kind === "words") {
+    const word = input.grade ?? (input.row.actual.trim() || null);
+    return (
+      gradeBand(input, word) ?? {
+        reason: `定性指标“${target.text}”需填写评价等次（如 达成、部分达成、未达成）`,
+      }
+    );
+  }
+  const actual = parseActual(input.row.actual);
+  if (actual.kind === "words")
+    return {
+      reason: `实际完成值“${actual.text || "（空）"}”不是数值，无法与指标值“${input.row.target}”比较`,
+    };
+  if (!sameUnit(target.unit, actual.unit))
+    return { reason: `实际完成值的单位“${actual.unit}”与指标值的单位“${target.unit}”不一致` };
+  const a = actualInTargetUnit(target, actual);
+  const t = target.value;
+  const show = (v: Dec) => `${v.toString()}${target.unit}`;
+  if (target.operator === "=") {
+    const met = a.equals(t);
+    return {
+      score: met ? full(max, decimals) : ZERO,
+      formula: `${show(a)} ${met ? "=" : "≠"} 目标 ${show(t)}，${met ? `得满分 ${m}` : "得 0 分"}`,
+    };
+  }
+  if (target.operator === "≥" || target.operator === ">") {
+    const met = target.operator === "≥" ? a.greaterThanOrEqualTo(t) : a.greaterThan(t);
+    if (!t.greaterThan(0))
+      return {
+        score: met ? full(max, decimals) : ZERO,
+        formula: `${show(a)} ${met ? "达到" : "未达到"}目标 ${target.operator}${show(t)}`,
+      };
+    const ratio = a.dividedBy(t);
+    const base = met ? full(max, decimals) : bounded(max.times(minDec(ratio, ONE)), max, decimals);
+    const over = overAchievement(input, ratio, base);
+    return {
+      score: over.score,
+      formula: `${m} × min(${show(a)} ÷ ${show(t)}, 1) = ${score(base)}${over.note}`,
+    };
+  }
+  const met = target.operator === "≤" ? a.lessThanOrEqualTo(t) : a.lessThan(t);
+  if (met)
+    return {
+      score: full(max, decimals),
+      formula: `${show(a)} ${target.operator} 目标 ${show(t)}，得满分 ${m}`,
+    };
+  if (!a.greaterThan(0) || !t.greaterThan(0))
+    return { score: ZERO, formula: `${show(a)} 未达到目标 ${target.operator}${show(t)}，得 0 分` };
+  const result = bounded(max.times(t.dividedBy(a)), max, decimals);
+  return { score: result, formula: `${m} × min(${show(t)} ÷ ${show(a)}, 1) = ${score(result)}` };
+}
 
 export const RULE_KINDS: Record<RuleKind, RuleKindSpec> = {
   judgment: {
@@ -292,17 +383,7 @@ export const RULE_KINDS: Record<RuleKind, RuleKindSpec> = {
     metric: "none",
     usesGrade: true,
     params: [{ key: "grades", required: true }],
-    apply({ params, grade, max, decimals }) {
-      const band = grade ? pickGradeRange(params.grades ?? [], grade) : undefined;
-      if (!band) return null;
-      const low = excelRound(max.times(band.low), decimals);
-      const high = excelRound(max.times(band.high), decimals);
-      return {
-        score: high,
-        range: { low, high },
-        formula: `评价等次“${grade}”：分值 ${score(max)} × ${percent(band.low, 0)}～${percent(band.high, 0)} = ${score(low)}～${score(high)} 分，计算得分取上限 ${score(high)}`,
-      };
-    },
+    apply: (input) => gradeBand(input, input.grade),
   },
   fundWeightedMean: {
     label: "按项目资金加权平均得分",
@@ -315,6 +396,20 @@ export const RULE_KINDS: Record<RuleKind, RuleKindSpec> = {
       const result = bounded(max.times(v).dividedBy(HUNDRED), max, decimals);
       return { score: result, formula: `${score(max)} × ${fixed(v, 2)} ÷ 100 = ${score(result)}` };
     },
+  },
+  compareToTarget: {
+    label: "按指标值比较得分",
+    synonyms: [{ label: "按指标完成情况得分" }, { label: "按年度指标值完成情况得分" }],
+    formula:
+      "逐行比较年度指标值与实际完成值：“≥”按 实际 ÷ 目标、“≤”按 目标 ÷ 实际 乘分值，“=”相符得满分，均满分为止；定性指标按评价等次分档；可设超额界限与超额扣分",
+    metric: "none",
+    perRow: true,
+    params: [
+      { key: "grades", required: false },
+      { key: "target", label: "超额界限", required: false },
+      { key: "deduction", label: "超额扣分", required: false },
+    ],
+    apply: compareToTarget,
   },
   executionMinusAdjustment: {
     label: "执行率减调整率",

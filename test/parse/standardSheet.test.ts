@@ -48,8 +48,9 @@ describe("a preset written as the 评分标准 sheet", () => {
     (_, preset) => {
       const snapshot = { sheets: [layoutSnapshot(standardLayout(preset))] };
       const { input, problems } = parseWorkbook(snapshot);
-      expect(input.standard?.problems).toEqual([]);
-      expect(plain(input.standard!.standard)).toEqual(plain(preset));
+      const read = preset.scope === "project" ? input.projectStandard : input.standard;
+      expect(read?.problems).toEqual([]);
+      expect(plain(read!.standard)).toEqual(plain(preset));
       expect(problems.filter((p) => p.message.includes("评分标准"))).toEqual([]);
     }
   );
@@ -140,7 +141,7 @@ const BAD: [string, Record<string, CellValue>, string[], string][] = [
     "an unknown 计分方法",
     { E18: "线性打分" },
     [
-      "评分标准!E18：计分方法“线性打分”无法识别，可选：主观评分、按完成比例得分、按反向比例得分、按完成率得分、线性区间得分、低于目标按百分点扣分、超过上限按百分点扣分、分档得分、定性分档、按项目资金加权平均得分、执行率减调整率；该指标暂按主观评分（以填报得分计入）",
+      "评分标准!E18：计分方法“线性打分”无法识别，可选：主观评分、按完成比例得分、按反向比例得分、按完成率得分、线性区间得分、低于目标按百分点扣分、超过上限按百分点扣分、分档得分、定性分档、按项目资金加权平均得分、按指标值比较得分、执行率减调整率；该指标暂按主观评分（以填报得分计入）",
       "评分标准!H18：计分方法“主观评分”不使用零分线，已忽略“60.00%”",
       "评分标准!I18：计分方法“主观评分”不使用满分线，已忽略“100.00%”",
     ],
@@ -156,7 +157,7 @@ const BAD: [string, Record<string, CellValue>, string[], string][] = [
     "an unknown 考核内容",
     { F19: "完成比例" },
     [
-      "评分标准!F19：考核内容“完成比例”无法识别，可选：财政支出执行率、预算调整率、“三公”经费控制率、“三公”经费变动率、重点工作完成率、项目自评覆盖率、项目绩效目标完成率、满意度、在职人员控制率、重点支出安排率",
+      "评分标准!F19：考核内容“完成比例”无法识别，可选：财政支出执行率、预算调整率、“三公”经费控制率、“三公”经费变动率、重点工作完成率、项目自评覆盖率、项目绩效目标完成率、满意度、在职人员控制率、重点支出安排率、项目预算执行率",
       "评分标准!F19：计分方法“按完成率得分”需要在“考核内容”中选择要计分的数据（如财政支出执行率）；该指标暂按主观评分（以填报得分计入）",
     ],
     "95.18",

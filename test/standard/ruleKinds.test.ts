@@ -18,7 +18,7 @@ function apply(
   max = 10,
   more: { unit?: "rate" | "score"; extra?: Partial<Record<MetricId, string>>; grade?: string } = {}
 ) {
-  return RULE_KINDS[kind].apply({
+  const result = RULE_KINDS[kind].apply({
     params,
     value: value === null ? null : dec(value),
     unit: more.unit ?? "rate",
@@ -29,6 +29,8 @@ function apply(
     max: dec(max),
     decimals: 2,
   });
+  if (result && "reason" in result) throw new Error(result.reason);
+  return result;
 }
 const score = (...args: Parameters<typeof apply>) => apply(...args)?.score.toString();
 

@@ -1,7 +1,8 @@
 /** The standards shipped with the add-in (presets), and finding one by id or by city and year. */
-import type { Standard } from "../types";
+import type { Standard, StandardScope } from "../types";
 import { foshan2022 } from "./foshan2022";
 import { genericPreset } from "./generic";
+import { caiyuProject, provinceProject } from "./projects";
 import { dayingDepartment, dazhouDepartment, yueyangDepartment } from "./published";
 
 export const presets: readonly Standard[] = [
@@ -10,9 +11,11 @@ export const presets: readonly Standard[] = [
   yueyangDepartment,
   dazhouDepartment,
   dayingDepartment,
+  caiyuProject,
+  provinceProject,
 ];
 
-export { foshan2022, genericPreset };
+export { caiyuProject, foshan2022, genericPreset };
 
 export function findPresetById(id: string): Standard | undefined {
   return presets.find((p) => p.id === id);
@@ -22,19 +25,17 @@ export function findPresetById(id: string): Standard | undefined {
 export type PresetMatch = "cityYear" | "earlierYear" | "city" | "fallback";
 
 /**
- * The department preset for a city and year: the same city and year; else the same city's
- * latest earlier year; else one of the city's presets without a year; else the generic preset.
+ * The preset for a city and year: the same city and year; else the same city's latest earlier
+ * year; else one of the city's presets without a year; else the generic preset (for project
+ * forms, the national one of 财预〔2020〕10号).
  */
 export function findPreset(
   city: string | undefined,
-  year: number
+  year: number,
+  scope: StandardScope = "department"
 ): { standard: Standard; match: PresetMatch } {
   const ofCity = presets.filter(
-    (p) =>
-      p.scope === "department" &&
-      city !== undefined &&
-      p.city !== undefined &&
-      sameCity(p.city, city)
+    (p) => p.scope === scope && city !== undefined && p.city !== undefined && sameCity(p.city, city)
   );
   const exact = ofCity.find((p) => p.year === year);
   if (exact) return { standard: exact, match: "cityYear" };
@@ -44,7 +45,7 @@ export function findPreset(
   if (earlier) return { standard: earlier, match: "earlierYear" };
   const yearless = ofCity.find((p) => p.year === undefined);
   if (yearless) return { standard: yearless, match: "city" };
-  return { standard: genericPreset, match: "fallback" };
+  return { standard: scope === "project" ? caiyuProject : genericPreset, match: "fallback" };
 }
 
 function sameCity(a: string, b: string): boolean {

@@ -1,0 +1,289 @@
+/**
+ * One project form (项目支出绩效自评表) scored by a project standard: the execution rate from its
+ * funds, each indicator row against its own 年度指标值 under its class's rule (产出 / 效益 /
+ * 满意度), subtotals, total, cap and grade, and the form's own gaps — 偏差原因 missing, a target
+ * no actual can be compared with, funds that do not tie, 分值 not adding to 100.
+ */
+import { Dec, ZERO, excelRound, money, percent, score, sum } from "../model/decimal";
+import type { IndicatorEntry, ProjectForm, ProjectFundsRow, ScoreSource } from "../model/input";
+import { bareLevel, quote } from "../model/text";
+import { RULE_KINDS } from "../standard/ruleKinds";
+import type { Standard, StandardIndicator } from "../standard/types";
+import type { Gap, GroupResult, IndicatorResult, MetricValue } from "./result";
+import { type Book, type Scoring, scoreOne } from "./scoreIndicators";
+import { gapsOf } from "./gaps";
+import { totalUp } from "./totals";
+
+export interface ProjectEvaluation {
+  name: string;
+  sheet: string;
+  /** The cell of the project's name. */
+  cell: string;
+  /** 全年预算数, 全年执行数 and 年初预算数 of the 年度资金总额 row. */
+  budget: Dec | null;
+  spending: Dec | null;
+  initial: Dec | null;
+  execution: MetricValue;
+  indicators: IndicatorResult[];
+  groups: GroupResult[];
+  sum: Dec;
+  uncapped: Dec;
+  cap: Dec | null;
+  total: Dec;
+  maxTotal: Dec;
+  grade: string;
+  gaps: Gap[];
+}
+
+/** 全年执行数 ÷ 全年预算数 (or 年初, as the standard's 执行率口径 says) of the 年度资金总额 row. */
+export function projectExecution(form: ProjectForm, standard: Standard): MetricValue {
+  const id = "projectExecutionRate" as const;
+  const total = form.funds.total;
+  const initial = standard.settings.executionRateBase === "initial";
+  const base = initial ? total?.initial : total?.adjusted;
+  const baseLabel = initial ? "年初预算数" : "全年预算数";
+  const reason = (text: string): MetricValue => ({
+    id,
+    value: null,
+    text,
+    reason: text,
+    inputs: [],
+  });
+  if (!total) return reason("项目自评表缺少“年度资金总额”行");
+  if (total.spent == null || base == null)
+    return reason(`年度资金总额缺少全年执行数或${baseLabel}`);
+  if (base.isZero()) return reason(`年度资金总额的${baseLabel}为 0，无法计算执行率`);
+  const value = excelRound(total.spent.dividedBy(base), standard.settings.rateDecimals);
+  return {
+    id,
+    value,
+    text: `全年执行数 ${money(total.spent)} ÷ ${baseLabel} ${money(base)} = ${percent(value)}`,
+    inputs: [
+      { label: "全年执行数", value: money(total.spent), cell: total.cells?.spent },
+      {
+        label: baseLabel,
+        value: money(base),
+        cell: initial ? total.cells?.initial : total.cells?.adjusted,
+      },
+    ],
+    cell: total.cells?.spent,
+  };
+}
+
+function bookFor(execution: MetricValue): Book {
+  return (id) =>
+    id === "projectExecutionRate"
+      ? execution
+      : {
+          id,
+          value: null,
+          text: "项目自评表中没有该数据",
+          reason: "项目自评表中没有该数据",
+          inputs: [],
+        };
+}
+
+/** Does a row's 一级 name this class (`产出`, `产出指标`, `（一）产出指标`)? */
+function inClass(row: IndicatorEntry, cls: StandardIndicator): boolean {
+  const key = bareLevel(row.level1).replace(/指标$/, "");
+  return [cls.level1, cls.name, ...(cls.aliases ?? [])].some(
+    (n) => bareLevel(n).replace(/指标$/, "") === key
+  );
+}
+
+/** The funds block as the entry of the class scored from it (预算执行率). */
+function fundsEntry(form: ProjectForm, cls: StandardIndicator): IndicatorEntry {
+  const f = form.funds;
+  return {
+    level1: cls.level1,
+    name: cls.name,
+    max: f.max,
+    entered: f.entered,
+    explanation: f.reason,
+    cells: { name: form.funds.total?.cells?.label, max: f.cells?.max, entered: f.cells?.entered },
+  };
+}
+
+/** Each class's rows scored by the class's rule, with the row's own 分值. */
+function scoreClasses(form: ProjectForm, standard: Standard, ctx: Scoring) {
+  const indicators: IndicatorResult[] = [];
+  const gaps: Gap[] = [];
+  const used = new Set<IndicatorEntry>();
+  for (const cls of standard.indicators) {
+    if (!RULE_KINDS[cls.rule.kind].perRow) {
+      const entry = fundsEntry(form, cls);
+      const result = scoreOne(cls, entry, true, ctx);
+      indicators.push(result);
+      gaps.push(...gapsOf(result, entry));
+      continue;
+    }
+    const rows = form.indicators.filter((r) => !used.has(r) && inClass(r, cls));
+    rows.forEach((row, i) => {
+      used.add(row);
+      const definition: StandardIndicator = {
+        ...cls,
+        id: `${cls.id}#${i + 1}`,
+        level1: cls.name,
+        level2: row.level2,
+        name: row.name,
+        max: row.max ?? ZERO,
+      };
+      const result = scoreOne(definition, row, true, ctx);
+      indicators.push(result);
+      gaps.push(...gapsOf(result, row), ...deviationGaps(result, row));
+    });
+    const rowsMax = sum(rows.map((r) => r.max ?? ZERO));
+    if (rows.length > 0 && !rowsMax.equals(cls.max))
+      gaps.push({
+        code: "maxMismatch",
+        severity: "warning",
+        indicator: cls.name,
+        message: `${quote(cls.name)}各行分值合计 ${score(rowsMax)} 分，评分标准为 ${score(cls.max)} 分。`,
+        suggestion: "核对该类指标的分值分配。",
+        cell: rows[0].cells?.max,
+      });
+  }
+  for (const row of form.indicators.filter((r) => !used.has(r))) {
+    const definition: StandardIndicator = {
+      id: `extra:${row.name}`,
+      level1: row.level1 || "（未分类）",
+      level2: row.level2,
+      name: row.name,
+      max: row.max ?? ZERO,
+      rule: { kind: "judgment", params: {} },
+      unconfirmed: [],
+    };
+    const result = scoreOne(definition, row, false, ctx);
+    indicators.push(result);
+    gaps.push(...gapsOf(result, row));
+  }
+  return { indicators, gaps };
+}
+
+/** A quantitative row that missed its target, without 偏差原因分析. */
+function deviationGaps(result: IndicatorResult, row: IndicatorEntry): Gap[] {
+  if (result.computed === null || !result.computed.lessThan(result.max)) return [];
+  if ((row.explanation ?? "").trim()) return [];
+  return [
+    {
+      code: "deviationWithoutReason",
+      severity: "warning",
+      indicatorId: result.id,
+      indicator: result.name,
+      message: `${quote(result.name)}未达到年度指标值（目标 ${row.target ?? "—"}，实际 ${row.actual || "—"}），未填写偏差原因分析及改进措施。`,
+      suggestion: "在“偏差原因分析及改进措施”中写明未完成的原因和改进措施。",
+      cell: row.cells?.explanation ?? row.cells?.actual,
+    },
+  ];
+}
+
+/** 年度资金总额 = Σ 其中 in every column where all are given. */
+function fundGaps(form: ProjectForm, tolerance: Dec): Gap[] {
+  const { total, parts } = form.funds;
+  if (!total || parts.length === 0) return [];
+  const gaps: Gap[] = [];
+  const columns: [keyof Pick<ProjectFundsRow, "initial" | "adjusted" | "spent">, string][] = [
+    ["initial", "年初预算数"],
+    ["adjusted", "全年预算数"],
+    ["spent", "全年执行数"],
+  ];
+  for (const [key, label] of columns) {
+    const whole = total[key];
+    const values = parts.map((p) => p[key]);
+    if (whole == null || values.every((v) => v == null)) continue;
+    const partsSum = sum(values.map((v) => v ?? ZERO));
+    if (partsSum.minus(whole).abs().lessThanOrEqualTo(tolerance)) continue;
+    gaps.push({
+      code: "fundsNotTying",
+      severity: "error",
+      message: `${label}：年度资金总额 ${money(whole)} ≠ ${parts.map((p) => `${p.label} ${p[key] == null ? "—" : money(p[key] as Dec)}`).join(" + ")}（相差 ${money(whole.minus(partsSum))} 万元）。`,
+      suggestion: "核对项目资金来源的各项金额与年度资金总额。",
+      cell: total.cells?.[key],
+    });
+  }
+  return gaps;
+}
+
+function executionGap(form: ProjectForm, execution: MetricValue, target: Dec): Gap[] {
+  if (execution.value === null || !execution.value.lessThan(target) || form.funds.reason) return [];
+  return [
+    {
+      code: "executionBelowTarget",
+      severity: "warning",
+      indicator: "预算执行率",
+      message: `项目预算执行率 ${percent(execution.value)}（${execution.text}），低于 ${percent(target)}，未说明原因。`,
+      suggestion: "说明执行率偏低的原因，督促加快项目实施和资金支付进度。",
+      cell: execution.cell,
+    },
+  ];
+}
+
+function gradeGap(form: ProjectForm, grade: string): Gap[] {
+  const stated = form.statedGrade;
+  if (!stated || !stated.text || stated.text === grade || grade === "无法评定") return [];
+  return [
+    {
+      code: "gradeDiffers",
+      severity: "warning",
+      message: `自评等级填报为“${stated.text}”，按总分应为“${grade}”。`,
+      suggestion: "核对总分与自评等级。",
+      cell: stated.cell,
+    },
+  ];
+}
+
+export function evaluateProject(
+  form: ProjectForm,
+  standard: Standard,
+  scoreSource: ScoreSource
+): ProjectEvaluation {
+  const execution = projectExecution(form, standard);
+  const ctx: Scoring = { book: bookFor(execution), scoreSource, standard };
+  const scored = scoreClasses(form, standard, ctx);
+  const fundsClass = standard.indicators.find((c) => !RULE_KINDS[c.rule.kind].perRow);
+  const table = {
+    indicators: fundsClass ? [fundsEntry(form, fundsClass), ...form.indicators] : form.indicators,
+    statedTotal: form.statedTotal
+      ? { max: null, entered: form.statedTotal.entered, cells: { entered: form.statedTotal.cell } }
+      : undefined,
+    indicatorTableHasMax: form.hasMax,
+  };
+  const totals = totalUp(scored.indicators, standard, execution, table);
+  const gaps = [
+    ...(form.indicators.length === 0
+      ? [
+          {
+            code: "missingScore" as const,
+            severity: "error" as const,
+            message: "项目自评表没有绩效指标行。",
+            suggestion: "填写产出、效益、满意度指标及其年度指标值、实际完成值、分值和得分。",
+            cell: form.cell,
+          },
+        ]
+      : []),
+    ...scored.gaps,
+    ...totals.gaps.filter((g) => !(form.indicators.length === 0 && g.code === "maxTotalNot100")),
+    ...fundGaps(form, standard.settings.tieTolerance),
+    ...executionGap(form, execution, standard.settings.executionRateTarget),
+    ...gradeGap(form, totals.grade),
+  ];
+  const total = form.funds.total;
+  return {
+    name: form.name,
+    sheet: form.sheet,
+    cell: form.cell,
+    budget: total?.adjusted ?? null,
+    spending: total?.spent ?? null,
+    initial: total?.initial ?? null,
+    execution,
+    indicators: scored.indicators,
+    groups: totals.groups,
+    sum: totals.sum,
+    uncapped: totals.uncapped,
+    cap: totals.cap,
+    total: totals.total,
+    maxTotal: totals.maxTotal,
+    grade: totals.grade,
+    gaps,
+  };
+}

@@ -1,0 +1,156 @@
+/**
+ * The department's projects from their forms: every 项目支出绩效自评表 scored by the project
+ * standard, matched to the 项目清单 by name, and turned into the projects the department's
+ * indicators read — 项目绩效目标完成率 weighs each form's total by its funds, 项目自评覆盖率
+ * counts the forms against the projects listed.
+ */
+import { score } from "../model/decimal";
+import type {
+  DepartmentInput,
+  Project,
+  ProjectCounts,
+  ScoreSource,
+  WorkbookStandard,
+} from "../model/input";
+import { normalizeName, quote } from "../model/text";
+import type { ParameterView } from "../standard/parameters";
+import { pickStandard } from "./pickStandard";
+import { type ProjectEvaluation, evaluateProject } from "./project";
+import type { Gap, StandardInForce } from "./result";
+
+export interface ProjectRollUp {
+  standard: StandardInForce;
+  parameters: ParameterView[];
+  /** Each form's evaluation, in the workbook's order. */
+  results: ProjectEvaluation[];
+  /** The projects the department's indicators read (the list, with the forms' scores). */
+  projects: Project[];
+  counts: ProjectCounts;
+  gaps: Gap[];
+}
+
+function asProject(r: ProjectEvaluation): Project {
+  return {
+    name: r.name,
+    budget: r.budget,
+    spending: r.spending,
+    selfScore: r.total,
+    evaluated: true,
+    cells: { name: r.cell },
+  };
+}
+
+/** One result per project name; a second form of the same project is a gap and not counted. */
+function uniqueByName(results: ProjectEvaluation[], gaps: Gap[]): Map<string, ProjectEvaluation> {
+  const byName = new Map<string, ProjectEvaluation>();
+  for (const r of results) {
+    const key = normalizeName(r.name);
+    const first = byName.get(key);
+    if (!first) {
+      byName.set(key, r);
+      continue;
+    }
+    gaps.push({
+      code: "projectDuplicated",
+      severity: "error",
+      indicator: r.name,
+      message: `项目${quote(r.name)}有两张自评表（${first.cell} 与 ${r.cell}），只计入第一张。`,
+      suggestion: "删除重复的项目自评表，或核对项目名称。",
+      cell: r.cell,
+    });
+  }
+  return byName;
+}
+
+/** Listed projects take their form's total; a form of an unlisted project is added, and said. */
+function merge(listed: Project[], byName: Map<string, ProjectEvaluation>, gaps: Gap[]): Project[] {
+  const seen = new Set<string>();
+  const projects = listed.map((p): Project => {
+    const key = normalizeName(p.name);
+    const r = byName.get(key);
+    if (!r) return { ...p, evaluated: false };
+    seen.add(key);
+    if (p.selfScore !== null && !p.selfScore.equals(r.total))
+      gaps.push({
+        code: "projectScoreDiffers",
+        severity: "warning",
+        indicator: p.name,
+        message: `项目清单中${quote(p.name)}的自评得分 ${score(p.selfScore)} 与其自评表总分 ${score(r.total)} 不一致，按自评表计入。`,
+        suggestion: "以项目自评表为准更新项目清单。",
+        cell: p.cells?.selfScore ?? p.cells?.name,
+      });
+    return {
+      ...p,
+      budget: p.budget ?? r.budget,
+      spending: p.spending ?? r.spending,
+      selfScore: r.total,
+      evaluated: true,
+    };
+  });
+  for (const [key, r] of byName) {
+    if (seen.has(key)) continue;
+    gaps.push({
+      code: "projectNotListed",
+      severity: "warning",
+      indicator: r.name,
+      message: `项目自评表${quote(r.name)}（${r.cell}）不在项目清单中。`,
+      suggestion: "在项目清单中补充该项目，或核对项目名称是否一致。",
+      cell: r.cell,
+    });
+    projects.push(asProject(r));
+  }
+  return projects;
+}
+
+function problemSummary(results: ProjectEvaluation[]): Gap[] {
+  const bad = results.filter((r) => r.gaps.some((g) => g.severity === "error"));
+  if (bad.length === 0) return [];
+  const names = bad
+    .slice(0, 5)
+    .map((r) => quote(r.name))
+    .join("、");
+  return [
+    {
+      code: "projectProblems",
+      severity: "warning",
+      message: `${bad.length} 个项目自评表有严重问题：${names}${bad.length > 5 ? ` 等` : ""}，详见项目自评汇总。`,
+      suggestion: "逐个核对问题所列单元格后重新计算。",
+      cell: bad[0].cell,
+    },
+  ];
+}
+
+export function rollUpProjects(
+  input: DepartmentInput,
+  scoreSource: ScoreSource,
+  given?: WorkbookStandard
+): ProjectRollUp | null {
+  const forms = input.projectForms ?? [];
+  if (forms.length === 0) return null;
+  const picked = pickStandard(input, given, "project");
+  const standard = picked.inForce.definition;
+  const results = forms.map((f) => evaluateProject(f, standard, scoreSource));
+  const gaps: Gap[] = [...picked.gaps];
+  const byName = uniqueByName(results, gaps);
+  const projects =
+    input.projects.length > 0
+      ? merge(input.projects, byName, gaps)
+      : [...byName.values()].map(asProject);
+  const stated = input.projectCounts;
+  const counts: ProjectCounts =
+    input.projects.length === 0 && stated
+      ? {
+          total: Math.max(stated.total, projects.length),
+          evaluated: projects.length,
+          cells: stated.cells,
+        }
+      : { total: projects.length, evaluated: projects.filter((p) => p.evaluated).length };
+  return {
+    standard: picked.inForce,
+    parameters: picked.parameters,
+    results,
+    projects,
+    counts,
+    gaps: [...gaps, ...problemSummary(results)],
+  };
+}

@@ -1,0 +1,274 @@
+/**
+ * 项目支出绩效自评表 (project forms), found by what only a form has: a funds block (年初预算数 ·
+ * 全年预算数 · 全年执行数 over a 年度资金总额 row) with, below it, an indicator table holding
+ * 年度指标值 and 实际完成值. One form per sheet, or several stacked on one sheet; the sheet's name
+ * does not matter. Each form: 项目名称 / 主管部门 / 实施单位, the funds rows, 年度总体目标, the
+ * indicator rows, 总分 and 自评等级.
+ */
+import type { Dec } from "../model/decimal";
+import type { ProjectForm, ProjectFunds, ProjectFundsRow } from "../model/input";
+import { readAmount, readScore, readText } from "./cells";
+import { type Grid, normalizeLabel, range } from "./grid";
+import { readIndicatorTable } from "./indicatorTable";
+import { cellProblem } from "./problems";
+import type { FoundInput, Reader } from "./reader";
+import { type FoundTable, type TableArea, tableAt, tableSpecs } from "./tables";
+
+/** The funds rows a form may list, by label. */
+const FUND_ROWS: [keyof typeof FUND_TITLES, RegExp][] = [
+  ["total", /^(年度资金总额|资金总额|项目资金总额|项目资金合计)/],
+  ["fiscal", /^(其中[:：]?)?(当年|本年)?(财政拨款|财政资金|财政补助)/],
+  ["carryOver", /^(其中[:：]?)?上年结转/],
+  ["special", /^(其中[:：]?)?财政专户/],
+  ["own", /^(其中[:：]?)?单位(自有)?资金/],
+  ["other", /^(其中[:：]?)?其他资金/],
+];
+const FUND_TITLES = {
+  total: "年度资金总额",
+  fiscal: "财政拨款",
+  carryOver: "上年结转",
+  special: "财政专户管理资金",
+  own: "单位资金",
+  other: "其他资金",
+};
+
+const INFO = {
+  name: /^(项目名称|项目)$/,
+  department: /^(主管部门|主管单位|预算部门)$/,
+  unit: /^(实施单位|项目实施单位|执行单位)$/,
+  grade: /^(自评等级|绩效等级|评价等级|等级)$/,
+};
+
+function fundKind(label: string): keyof typeof FUND_TITLES | null {
+  const key = normalizeLabel(label);
+  return FUND_ROWS.find(([, p]) => p.test(key))?.[0] ?? null;
+}
+
+/** The funds block whose header is at `row`: its table and the column of its row labels. */
+function fundsAt(grid: Grid, row: number): { table: FoundTable; labelColumn: number } | null {
+  const table = tableAt(grid, row, tableSpecs.projectFunds);
+  if (!table) return null;
+  const first = table.headerRow + table.headerDepth;
+  for (const column of range(grid.left, Math.min(...Object.values(table.columns)) - 1).reverse()) {
+    if (fundKind(grid.text(first, column)) === "total") return { table, labelColumn: column };
+  }
+  return null;
+}
+
+/** `项目名称 | xxx` or `项目名称：xxx` within the rows, by label. */
+function labelled(
+  grid: Grid,
+  top: number,
+  bottom: number,
+  pattern: RegExp
+): { text: string; cell: string } | null {
+  for (const row of range(top, bottom)) {
+    for (const column of range(grid.left, grid.right)) {
+      const raw = grid.text(row, column);
+      const inline = /^([^:：]{2,8})[:：]\s*(.+)$/.exec(raw);
+      if (inline && pattern.test(normalizeLabel(inline[1])))
+        return { text: inline[2].trim(), cell: `${grid.name}!${grid.address(row, column)}` };
+      if (!pattern.test(normalizeLabel(raw))) continue;
+      const value = range(column + 1, Math.min(grid.right, column + 4)).find(
+        (c) => readText({ grid, row, column: c }) !== ""
+      );
+      if (value !== undefined)
+        return {
+          text: readText({ grid, row, column: value }),
+          cell: `${grid.name}!${grid.address(row, value)}`,
+        };
+    }
+  }
+  return null;
+}
+
+function fundsRows(grid: Grid, funds: { table: FoundTable; labelColumn: number }, reader: Reader) {
+  const { table, labelColumn } = funds;
+  const cols = table.columns;
+  const rows: (ProjectFundsRow & { kind: string; row: number })[] = [];
+  for (let row = table.headerRow + table.headerDepth; row <= grid.bottom; row++) {
+    const label = grid.text(row, labelColumn);
+    const kind = fundKind(label);
+    if (!kind) break;
+    const at = (key: string) => `${grid.name}!${grid.address(row, cols[key])}`;
+    const amount = (key: string): Dec | null =>
+      key in cols
+        ? reader.keep(readAmount({ grid, row, column: cols[key] }, table.unitFactor))
+        : null;
+    rows.push({
+      kind,
+      row,
+      label: label.replace(/^其中[:：]\s*/, "") || FUND_TITLES[kind],
+      initial: amount("initial"),
+      adjusted: amount("adjusted"),
+      spent: amount("spent"),
+      cells: {
+        label: `${grid.name}!${grid.address(row, labelColumn)}`,
+        ...("initial" in cols ? { initial: at("initial") } : {}),
+        adjusted: at("adjusted"),
+        spent: at("spent"),
+      },
+    });
+  }
+  return rows;
+}
+
+function readFunds(
+  grid: Grid,
+  at: { table: FoundTable; labelColumn: number },
+  reader: Reader
+): ProjectFunds & { last: number } {
+  const rows = fundsRows(grid, at, reader);
+  const total = rows.find((r) => r.kind === "total") ?? null;
+  const cols = at.table.columns;
+  const totalRow = total?.row ?? at.table.headerRow + at.table.headerDepth;
+  const cell = (key: string) =>
+    key in cols ? `${grid.name}!${grid.address(totalRow, cols[key])}` : undefined;
+  const score = (key: string) =>
+    key in cols ? reader.keep(readScore({ grid, row: totalRow, column: cols[key] })) : null;
+  const reason = "reason" in cols ? readText({ grid, row: totalRow, column: cols.reason }) : "";
+  const strip = (r: (typeof rows)[number]): ProjectFundsRow => ({
+    label: r.label,
+    initial: r.initial,
+    adjusted: r.adjusted,
+    spent: r.spent,
+    cells: r.cells,
+  });
+  return {
+    total: total ? strip(total) : null,
+    parts: rows.filter((r) => r.kind !== "total").map(strip),
+    max: score("max"),
+    entered: score("entered"),
+    reason: reason || undefined,
+    cells: { max: cell("max"), entered: cell("entered"), reason: cell("reason") },
+    last: rows.length > 0 ? rows[rows.length - 1].row : at.table.headerRow,
+  };
+}
+
+function readGoal(grid: Grid, from: number, to: number): ProjectForm["goal"] {
+  for (const row of range(from, to)) {
+    const table = tableAt(grid, row, tableSpecs.projectGoal);
+    if (!table) continue;
+    const below = table.headerRow + table.headerDepth;
+    const text = (key: string) => readText({ grid, row: below, column: table.columns[key] });
+    return { expected: text("expected"), actual: text("actual") };
+  }
+  return undefined;
+}
+
+/** The indicator table of the form between `from` and `to`. */
+function indicatorTableIn(grid: Grid, from: number, to: number): FoundTable | null {
+  for (const row of range(from, to)) {
+    const table = tableAt(grid, row, tableSpecs.projectIndicators);
+    if (table) return table;
+  }
+  return null;
+}
+
+interface Anchor {
+  grid: Grid;
+  funds: { table: FoundTable; labelColumn: number };
+  /** First row of the form: its 项目名称 (or title) above the funds block. */
+  top: number;
+}
+
+/** Where each form starts: a funds block, its header rows going up to the 项目名称 above it. */
+function anchors(grid: Grid): Anchor[] {
+  const found: Anchor[] = [];
+  for (let row = grid.top; row <= grid.bottom; row++) {
+    const funds = fundsAt(grid, row);
+    if (!funds) continue;
+    const floor = found.length > 0 ? found[found.length - 1].funds.table.headerRow + 1 : grid.top;
+    const start = Math.max(floor, row - 8);
+    const nameRow = range(start, row - 1).find((r) => labelled(grid, r, r, INFO.name) !== null);
+    found.push({ grid, funds, top: nameRow ?? Math.max(floor, row - 2) });
+    row = funds.table.headerRow + funds.table.headerDepth;
+  }
+  return found;
+}
+
+function readForm(
+  anchor: Anchor,
+  bottom: number,
+  reader: Reader
+): { form: ProjectForm; area: TableArea } {
+  const { grid, funds: at, top } = anchor;
+  const header = at.table.headerRow;
+  const name = labelled(grid, top, header, INFO.name);
+  const funds = readFunds(grid, at, reader);
+  const indicatorTable = indicatorTableIn(grid, funds.last + 1, bottom);
+  const read = indicatorTable ? readIndicatorTable(grid, indicatorTable, reader) : null;
+  const formCell = `${grid.name}!${grid.address(header, at.labelColumn)}`;
+  if (!name)
+    reader.problems.push(
+      cellProblem(
+        grid.name,
+        grid.address(header, at.labelColumn),
+        `项目支出绩效自评表（第 ${header + 1} 行起）缺少“项目名称”，以“${grid.name}”代称`,
+        "warning"
+      )
+    );
+  if (!indicatorTable)
+    reader.problems.push(
+      cellProblem(
+        grid.name,
+        grid.address(header, at.labelColumn),
+        `项目支出绩效自评表缺少绩效指标表（表头须含“一级指标”“年度指标值”“实际完成值”）`
+      )
+    );
+  const stated = labelled(grid, funds.last + 1, bottom, INFO.grade);
+  const form: ProjectForm = {
+    name: name?.text || grid.name,
+    department: labelled(grid, top, header, INFO.department)?.text,
+    unit: labelled(grid, top, header, INFO.unit)?.text,
+    sheet: grid.name,
+    cell: name?.cell ?? formCell,
+    funds: {
+      total: funds.total,
+      parts: funds.parts,
+      max: funds.max,
+      entered: funds.entered,
+      reason: funds.reason,
+      cells: funds.cells,
+    },
+    goal: readGoal(grid, funds.last + 1, indicatorTable?.headerRow ?? bottom),
+    indicators: read?.indicators ?? [],
+    hasMax: indicatorTable ? "max" in indicatorTable.columns : false,
+    statedTotal: read?.statedTotal
+      ? { entered: read.statedTotal.entered, cell: read.statedTotal.cells?.entered }
+      : undefined,
+    statedGrade: stated ? { text: stated.text, cell: stated.cell } : undefined,
+  };
+  const right = Math.max(
+    grid.left,
+    ...Object.values(at.table.columns),
+    ...Object.values(indicatorTable?.columns ?? {})
+  );
+  return { form, area: { sheet: grid.name, top, bottom, left: grid.left, right } };
+}
+
+/** Every project form in the sheets, with the areas they take (never read as department tables). */
+export function readProjectForms(
+  grids: readonly Grid[],
+  reader: Reader
+): { forms: ProjectForm[]; areas: TableArea[]; found: FoundInput[] } {
+  const forms: ProjectForm[] = [];
+  const areas: TableArea[] = [];
+  const found: FoundInput[] = [];
+  for (const grid of grids) {
+    const list = anchors(grid);
+    list.forEach((anchor, i) => {
+      const bottom = i + 1 < list.length ? list[i + 1].top - 1 : grid.bottom;
+      const { form, area } = readForm(anchor, bottom, reader);
+      forms.push(form);
+      areas.push(area);
+      found.push({
+        kind: "projectForm",
+        title: `项目支出绩效自评表：${form.name}`,
+        sheet: grid.name,
+        range: `${grid.address(area.top, area.left)}:${grid.address(area.bottom, area.right)}`,
+      });
+    });
+  }
+  return { forms, areas, found };
+}
