@@ -10,10 +10,14 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { templateLayouts } from "../src/layout/template";
 import { writeLayout } from "../src/hosts/file/writeLayout";
-import { foshan2022 } from "../src/standard/presets";
+import { caiyuProject, foshan2022 } from "../src/standard/presets";
+import { projectFormLayout, projectSheetName } from "../src/layout/projectForm";
+import { seedProjects } from "../samples/seedProjects";
 import { seedDepartment } from "../samples/seedDepartment";
 
 export const SAMPLE_FILE = join(__dirname, "..", "samples", "foshan-sbj-2022.xlsx");
+/** The same department with its 53 project forms (one sheet each) and the 项目清单. */
+export const PROJECTS_FILE = join(__dirname, "..", "samples", "foshan-sbj-2022-projects.xlsx");
 const FIXED_DATE = new Date(Date.UTC(2023, 7, 1));
 
 export function buildSampleWorkbook(): ExcelJS.Workbook {
@@ -22,6 +26,23 @@ export function buildSampleWorkbook(): ExcelJS.Workbook {
   workbook.created = FIXED_DATE;
   workbook.modified = FIXED_DATE;
   for (const layout of templateLayouts(foshan2022, seedDepartment)) writeLayout(workbook, layout);
+  return workbook;
+}
+
+export function buildProjectsWorkbook(): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "绩效自评助手";
+  workbook.created = FIXED_DATE;
+  workbook.modified = FIXED_DATE;
+  const projects = seedProjects();
+  const data = { ...seedDepartment, projects: projects.map((p) => p.listing), projectCounts: undefined };
+  for (const layout of templateLayouts(foshan2022, data)) writeLayout(workbook, layout);
+  const taken = new Set(workbook.worksheets.map((w) => w.name));
+  for (const { form } of projects) {
+    const name = projectSheetName(form.name, taken);
+    taken.add(name);
+    writeLayout(workbook, projectFormLayout(caiyuProject, form, name));
+  }
   return workbook;
 }
 
@@ -67,6 +88,8 @@ export async function main(): Promise<void> {
   const wb = buildSampleWorkbook();
   await wb.xlsx.writeFile(SAMPLE_FILE);
   console.log(`写入 ${SAMPLE_FILE}`);
+  await buildProjectsWorkbook().xlsx.writeFile(PROJECTS_FILE);
+  console.log(`写入 ${PROJECTS_FILE}`);
   const dir = join(__dirname, "..", "samples", "broken");
   mkdirSync(dir, { recursive: true });
   for (const variant of brokenVariants) {

@@ -162,7 +162,10 @@ async function scoreFile(
     const beside = result.write?.besideForeign
       ? `（工作簿中已有非本工具生成的“${result.write.besideForeign}”，未改动它）`
       : "";
-    io.out(`已写入 ${target} 的“${result.write?.sheet}”工作表${beside}。`);
+    const sheets = [result.write?.sheet, result.projectsWrite?.sheet]
+      .filter(Boolean)
+      .map((s) => `“${s}”`);
+    io.out(`已写入 ${target} 的${sheets.join("和")}工作表${beside}。`);
   }
   for (const warning of outcome.warnings) io.err(warning);
   return 0;

@@ -3,8 +3,41 @@ import { money, percent, score } from "../model/decimal";
 import type { Evaluation } from "../evaluate/result";
 import { severityLabels } from "../evaluate/result";
 import { renderTable } from "./textTable";
+import { byScore, largestDeviation } from "../layout/projectSummary";
 
 const dash = "—";
+
+/** The project forms: how many, by which standard, the roll-up, and the ten weakest. */
+export function renderProjects(e: Evaluation): string[] {
+  if (!e.projects) return [];
+  const results = e.projects.results;
+  const out = [
+    `项目自评（${results.length} 张项目支出绩效自评表，评分标准：${e.projects.standard.name}）`,
+  ];
+  const weighted = e.metrics.projectFundWeightedScore;
+  const coverage = e.metrics.projectEvaluationCoverage;
+  if (weighted)
+    out.push(`  项目绩效目标完成率：${weighted.value === null ? weighted.reason : weighted.text}`);
+  if (coverage)
+    out.push(`  项目自评覆盖率：${coverage.value === null ? coverage.reason : coverage.text}`);
+  const weakest = byScore(results, "asc").slice(0, 10);
+  out.push(`得分最低的 ${weakest.length} 个项目：`);
+  out.push(
+    renderTable(
+      ["项目", "总分", "等级", "执行率", "问题", "主要偏差"],
+      weakest.map((p) => [
+        p.name,
+        score(p.total),
+        p.grade,
+        p.execution.value === null ? dash : percent(p.execution.value),
+        String(p.gaps.length),
+        largestDeviation(p),
+      ]),
+      ["left", "right", "left", "right", "right", "left"]
+    )
+  );
+  return out;
+}
 
 export function renderEvaluation(e: Evaluation): string {
   const out: string[] = [];
@@ -56,6 +89,8 @@ export function renderEvaluation(e: Evaluation): string {
     `总分 ${score(e.total)} 分，绩效等级“${e.grade}”${e.cap !== null ? `（按执行率封顶 ${score(e.cap)} 分）` : ""}`
   );
   out.push("");
+  const projects = renderProjects(e);
+  if (projects.length > 0) out.push(...projects, "");
 
   const counts = (["error", "warning", "info"] as const).map(
     (s) => `${severityLabels[s]} ${e.gaps.filter((g) => g.severity === s).length}`

@@ -17,7 +17,8 @@ import { type Recalculation, recalculate } from "../pipeline/recalculate";
 import type { WorkbookPort } from "../hosts/port";
 import type { WorkbookStandard } from "../model/input";
 import type { SheetLayout } from "../layout/sheetLayout";
-import { OWNER_NAMES } from "../hosts/ownership";
+import { OWNER_NAMES, type SheetRole } from "../hosts/ownership";
+import type { ZipPackage } from "../hosts/file/zipPackage";
 import { PackageWriteError, writeOwnedSheetIntoPackage } from "../hosts/file/packageWriter";
 import { writeFileAtomic } from "./atomicWrite";
 import { describeInternalError, writeReason } from "./errors";
@@ -111,14 +112,14 @@ export async function scoreWorkbookData(
   const opened = await openWorkbookData(data);
   if (!opened.ok) return { ok: false, reason: opened.reason, stage: "read" };
   const book = opened.book;
-  // The pipeline writes nothing into ExcelJS: the layout is kept for the package writer.
-  let layout: SheetLayout | null = null;
+  // The pipeline writes nothing into ExcelJS: the layouts are kept for the package writer.
+  const layouts = new Map<SheetRole, SheetLayout>();
   const port: WorkbookPort = {
     read: () => book.read(),
-    insertSheets: (layouts) => book.insertSheets(layouts),
+    insertSheets: (l) => book.insertSheets(l),
     selectCell: () => book.selectCell(),
-    writeOwnedSheet: async (l) => {
-      layout = l;
+    writeOwnedSheet: async (l, role = "summary") => {
+      layouts.set(role, l);
       return { sheet: l.name, replaced: false, skipped: [] };
     },
   };
@@ -129,25 +130,32 @@ export async function scoreWorkbookData(
     return { ok: false, reason: `评分时出错：${describeInternalError(error)}`, stage: "score" };
   }
   const kinds = new Set(result.parse.found.map((f) => f.kind));
-  if (!kinds.has("budget") && !kinds.has("indicators"))
+  if (!kinds.has("budget") && !kinds.has("indicators") && !kinds.has("projectForm"))
     return { ok: false, reason: NO_TABLES, stage: "score" };
-  const summary = layout as SheetLayout | null;
+  const summary = layouts.get("summary");
   if (!summary) return { ok: false, reason: "评分时出错：未生成汇总表", stage: "score" };
+  const owned: [SheetRole, SheetLayout][] = [...layouts.entries()];
 
-  // The summary sheet into the original package: nothing else changes.
+  // The sheets into the original package, one after the other: nothing else changes.
   if (!info.macroEnabled && info.plainWorkbook) {
     try {
-      const written = await writeOwnedSheetIntoPackage(read.zipPackage ?? data, summary, {
-        markerName: OWNER_NAMES.summary,
-        preferredName: summary.name,
-      });
-      result.write = {
-        sheet: written.sheet,
-        replaced: written.replaced,
-        besideForeign: written.besideForeign,
-        skipped: [],
-      };
-      return { ok: true, data: written.data, result, lost: [], via: "package" };
+      let packaged: Uint8Array | ZipPackage = read.zipPackage ?? data;
+      for (const [role, layout] of owned) {
+        const written = await writeOwnedSheetIntoPackage(packaged, layout, {
+          markerName: OWNER_NAMES[role],
+          preferredName: layout.name,
+        });
+        const write = {
+          sheet: written.sheet,
+          replaced: written.replaced,
+          besideForeign: written.besideForeign,
+          skipped: [],
+        };
+        if (role === "summary") result.write = write;
+        else result.projectsWrite = write;
+        packaged = written.data;
+      }
+      return { ok: true, data: packaged as Uint8Array, result, lost: [], via: "package" };
     } catch (error) {
       if (!(error instanceof PackageWriteError))
         return {
@@ -167,7 +175,11 @@ export async function scoreWorkbookData(
     return { ok: false, reason: MACRO_IN_PLACE, stage: "in-place" };
   let output: Uint8Array;
   try {
-    result.write = await book.writeOwnedSheet(summary);
+    for (const [role, layout] of owned) {
+      const write = await book.writeOwnedSheet(layout, role);
+      if (role === "summary") result.write = write;
+      else result.projectsWrite = write;
+    }
     output = await book.toBuffer();
   } catch (error) {
     return {

@@ -1,7 +1,7 @@
 /** The evaluation as plain JSON (numbers rounded as shown), for `--json` and for tests. */
 import { toJsonNumber } from "../model/decimal";
 import type { Dec } from "../model/decimal";
-import type { Evaluation } from "./result";
+import type { Evaluation, Gap } from "./result";
 
 export interface EvaluationJson {
   department: string;
@@ -29,14 +29,36 @@ export interface EvaluationJson {
     counted: number;
     explanation: string;
   }[];
-  gaps: {
-    severity: string;
-    code: string;
-    indicator: string | null;
-    message: string;
-    cell: string | null;
+  gaps: GapJson[];
+  /** Present when the workbook holds project forms, best first. */
+  projects?: {
+    name: string;
+    sheet: string;
+    cell: string;
+    budget: number | null;
+    spending: number | null;
+    executionRate: number | null;
+    score: number;
+    grade: string;
+    gaps: GapJson[];
   }[];
 }
+
+interface GapJson {
+  severity: string;
+  code: string;
+  indicator: string | null;
+  message: string;
+  cell: string | null;
+}
+
+const gapJson = (g: Gap): GapJson => ({
+  severity: g.severity,
+  code: g.code,
+  indicator: g.indicator ?? null,
+  message: g.message,
+  cell: g.cell ?? null,
+});
 
 const n = (v: Dec | null): number | null => (v === null ? null : toJsonNumber(v));
 /** Rates as percentages with two decimals (80.87), not fractions. */
@@ -75,12 +97,23 @@ export function evaluationToJson(e: Evaluation): EvaluationJson {
       counted: toJsonNumber(i.counted),
       explanation: i.explanation,
     })),
-    gaps: e.gaps.map((g) => ({
-      severity: g.severity,
-      code: g.code,
-      indicator: g.indicator ?? null,
-      message: g.message,
-      cell: g.cell ?? null,
-    })),
+    gaps: e.gaps.map(gapJson),
+    ...(e.projects
+      ? {
+          projects: [...e.projects.results]
+            .sort((a, b) => b.total.comparedTo(a.total))
+            .map((p) => ({
+              name: p.name,
+              sheet: p.sheet,
+              cell: p.cell,
+              budget: n(p.budget),
+              spending: n(p.spending),
+              executionRate: pct(p.execution.value),
+              score: toJsonNumber(p.total),
+              grade: p.grade,
+              gaps: p.gaps.map(gapJson),
+            })),
+        }
+      : {}),
   };
 }

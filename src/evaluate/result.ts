@@ -87,6 +87,9 @@ export interface IndicatorResult {
   inStandard: boolean;
   /** Marked 不适用 and dropped (its 分值 left out of the rescaled total). */
   notApplicable: boolean;
+  /** 年度指标值 and 实际完成值 of a row scored against its own target (项目支出绩效自评表). */
+  target?: string;
+  actual?: string;
 }
 
 export interface GroupResult {

@@ -201,6 +201,8 @@ function identity(
     enteredExplanation: entry?.explanation,
     cell: entry?.cells?.entered ?? entry?.cells?.name,
     inStandard,
+    target: entry?.target,
+    actual: entry?.actual,
   };
 }
 

@@ -5,19 +5,23 @@
  * is never overwritten.
  */
 
-/** The sheets the add-in owns: the summary it writes, and the settings sheet it keeps. */
-export type SheetRole = "summary" | "settings";
+/**
+ * The sheets the add-in owns: the summary it writes, the summary of the project forms, and
+ * the settings sheet it keeps.
+ */
+export type SheetRole = "summary" | "settings" | "projects";
 
 /** Workbook-level defined names marking the sheets the add-in created, by role. */
 export const OWNER_NAMES: Record<SheetRole, string> = {
   summary: "JixiaoSummary",
   settings: "JixiaoSettings",
+  projects: "JixiaoProjects",
 };
 
 /** Kept for the summary role. */
 export const OWNER_NAME = OWNER_NAMES.summary;
 
-export const ROLES: SheetRole[] = ["summary", "settings"];
+export const ROLES: SheetRole[] = ["summary", "settings", "projects"];
 
 /** Names tried in order when the preferred one is taken by a sheet we did not create. */
 export function candidateNames(preferred: string, count = 9): string[] {

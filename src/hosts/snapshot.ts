@@ -32,7 +32,7 @@ export interface SheetSnapshot {
 export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
   /** Sheets the add-in's ownership markers point to, by role (see hosts/ownership.ts). */
-  ownedSheets?: { summary?: string | null; settings?: string | null };
+  ownedSheets?: { summary?: string | null; settings?: string | null; projects?: string | null };
 }
 
 export function isCellError(value: CellValue): value is CellError {

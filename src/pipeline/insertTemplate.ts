@@ -7,7 +7,10 @@ import type { InsertResult, WorkbookPort } from "../hosts/port";
 import { settingsLayout } from "../layout/settings";
 import { standardLayout } from "../layout/standardSheet";
 import { templateLayouts } from "../layout/template";
-import type { EvaluationSettings } from "../model/input";
+import type { DepartmentInput, EvaluationSettings } from "../model/input";
+import { pickStandard } from "../evaluate/pickStandard";
+import { projectFormLayout, projectSheetName } from "../layout/projectForm";
+import { findPreset } from "../standard/presets";
 import type { Standard } from "../standard/types";
 
 export interface TemplateOutcome extends InsertResult {
@@ -25,6 +28,25 @@ function describe(result: InsertResult, what: string): string[] {
     );
   for (const note of result.skipped) messages.push(`当前 Excel 版本不支持，已跳过：${note}。`);
   return messages;
+}
+
+/**
+ * Adds a blank 项目支出绩效自评表 for `name`, laid out by the project standard in force (the
+ * workbook's own project 评分标准 sheet, else the preset of its city and year).
+ */
+export async function insertProjectForm(
+  port: WorkbookPort,
+  name: string,
+  input?: DepartmentInput
+): Promise<TemplateOutcome> {
+  const standard = input
+    ? pickStandard(input, undefined, "project").inForce.definition
+    : findPreset(undefined, 0, "project").standard;
+  const sheet = projectSheetName(name, new Set());
+  const result = await port.insertSheets([
+    projectFormLayout(standard, { name, year: input?.year || undefined }, sheet),
+  ]);
+  return { ...result, messages: describe(result, "该项目自评表") };
 }
 
 export async function insertTemplate(

@@ -4,7 +4,6 @@
  */
 import type { EvaluateOptions } from "../evaluate/evaluate";
 import type { WorkbookPort, WriteResult } from "../hosts/port";
-import { SUMMARY_SHEET, summaryLayout } from "../layout/summary";
 import { type WorkbookScore, scoreSnapshot } from "./scoreWorkbook";
 
 /** Steps of a recalculation, reported as they start (for a progress display). */
@@ -21,6 +20,8 @@ export interface RecalculateOptions extends EvaluateOptions {
 
 export interface Recalculation extends WorkbookScore {
   write: WriteResult | null;
+  /** The 项目自评汇总 sheet, written when the workbook holds project forms. */
+  projectsWrite?: WriteResult | null;
 }
 
 export function today(): string {
@@ -39,20 +40,19 @@ export async function recalculate(
   // Our own summary is output, never input.
   const inputs = {
     ...snapshot,
-    sheets: snapshot.sheets.filter((s) => s.name !== snapshot.ownedSheets?.summary),
+    sheets: snapshot.sheets.filter(
+      (s) => s.name !== snapshot.ownedSheets?.summary && s.name !== snapshot.ownedSheets?.projects
+    ),
   };
   const score = scoreSnapshot(inputs, options);
   if (options.dryRun) return { ...score, write: null };
-  const layout = summaryLayout(
-    score.evaluation,
-    {
-      date: options.date ?? today(),
-      sources: score.parse.found.filter((f) => f.kind !== "info"),
-      sheetName: SUMMARY_SHEET,
-    },
-    score.parse.input.projects.map((p) => ({ ...p, cell: p.cells?.name }))
-  );
+  // The layouts load on first write: the pane's first view only reads and scores.
+  const { layOut } = await import(/* webpackChunkName: "sheet-layouts" */ "./layOut");
+  const layouts = layOut(score, options.date ?? today());
   options.onPhase?.("writing");
-  const write = await port.writeOwnedSheet(layout);
-  return { ...score, write };
+  const write = await port.writeOwnedSheet(layouts.summary);
+  const projectsWrite = layouts.projects
+    ? await port.writeOwnedSheet(layouts.projects, "projects")
+    : null;
+  return { ...score, write, projectsWrite };
 }

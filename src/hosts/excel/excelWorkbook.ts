@@ -7,16 +7,16 @@ import { OWNER_NAMES, type SheetRole, candidateNames, planSummaryWrite } from ".
 import type { InsertResult, WorkbookPort, WriteResult } from "../port";
 import { type WorkbookSnapshot, splitQualified } from "../snapshot";
 import { ownedFromMarkers, queueMarkers, readSnapshot } from "./readSnapshot";
-import {
-  type ExcelCapabilities,
-  type RowBlock,
-  type StyleRun,
-  queueLayout,
-  queueRows,
-  queueSheetSetup,
-  rowBlocks,
-  styleRuns,
-} from "./writeLayout";
+import type { ExcelCapabilities, RowBlock, StyleRun } from "./writeLayout";
+
+type Writer = typeof import("./writeLayout");
+let loadedWriter: Writer | undefined;
+
+/** The layout writer, loaded on the first write: reading and scoring never need it. */
+async function writer(): Promise<Writer> {
+  loadedWriter ??= await import(/* webpackChunkName: "sheet-layouts" */ "./writeLayout");
+  return loadedWriter;
+}
 
 /** `Excel.run` with the options we use, injectable so tests can pass the test double. */
 export type ExcelRun = <T>(
@@ -39,6 +39,7 @@ const OWN_WRITE_QUIET_MS = 1500;
 const MARKER_COMMENTS: Record<SheetRole, string> = {
   summary: "绩效自评助手生成的汇总表（请勿删除此名称）",
   settings: "绩效自评助手的设置表（请勿删除此名称）",
+  projects: "绩效自评助手生成的项目自评汇总表（请勿删除此名称）",
 };
 
 export class ExcelWorkbook implements WorkbookPort {
@@ -80,7 +81,8 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
-  insertSheets(layouts: readonly SheetLayout[]): Promise<InsertResult> {
+  async insertSheets(layouts: readonly SheetLayout[]): Promise<InsertResult> {
+    const w = await writer();
     return this.run({ delayForCellEdit: true }, async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
@@ -93,7 +95,7 @@ export class ExcelWorkbook implements WorkbookPort {
           continue;
         }
         const sheet = sheets.add(layout.name);
-        for (const note of queueLayout(sheet, layout, this.capabilities)) {
+        for (const note of w.queueLayout(sheet, layout, this.capabilities)) {
           if (!result.skipped.includes(note)) result.skipped.push(note);
         }
         result.added.push(layout.name);
@@ -112,18 +114,19 @@ export class ExcelWorkbook implements WorkbookPort {
    * A summary too large for one request (over about 3 MB: some 20,000 project rows) is
    * written in row blocks, one more sync per block.
    */
-  writeOwnedSheet(layout: SheetLayout, role: SheetRole = "summary"): Promise<WriteResult> {
+  async writeOwnedSheet(layout: SheetLayout, role: SheetRole = "summary"): Promise<WriteResult> {
+    const w = await writer();
     return this.run({ delayForCellEdit: true }, async (context) => {
       if (!this.haveRead) await this.refreshNames(context);
       try {
-        return await this.queueOwnedWrite(context, layout, role);
+        return await this.queueOwnedWrite(context, layout, role, w);
       } catch (error) {
         // The workbook changed since we looked (a sheet of that name appeared, or ours was
         // deleted or replaced): look again, and plan again.
         const code = (error as { code?: string }).code;
         if (code !== "ItemAlreadyExists" && code !== "ItemNotFound") throw error;
         await this.refreshNames(context);
-        return this.queueOwnedWrite(context, layout, role);
+        return this.queueOwnedWrite(context, layout, role, w);
       }
     });
   }
@@ -199,21 +202,22 @@ export class ExcelWorkbook implements WorkbookPort {
   private async queueOwnedWrite(
     context: Excel.RequestContext,
     layout: SheetLayout,
-    role: SheetRole
+    role: SheetRole,
+    w: Writer
   ): Promise<WriteResult> {
     const plan = planSummaryWrite(this.knownSheets, this.owned[role], layout.name);
     const target = { ...layout, name: plan.target };
     // The style runs once: they size the blocks and are then queued.
-    const runs = styleRuns(target.cells);
-    const blocks = rowBlocks(target, this.writeBudgetBytes, runs);
+    const runs = w.styleRuns(target.cells);
+    const blocks = w.rowBlocks(target, this.writeBudgetBytes, runs);
     this.queueLeftoverRemoval(context, target.name);
     this.writing = true;
     let skipped: string[];
     try {
       skipped =
         blocks.length === 1
-          ? await this.writeInOneRequest(context, target, plan.replace, role, runs)
-          : await this.writeInBlocks(context, target, plan.replace, role, blocks, runs);
+          ? await this.writeInOneRequest(context, target, plan.replace, role, runs, w)
+          : await this.writeInBlocks(context, target, plan.replace, role, blocks, runs, w);
     } finally {
       this.writing = false;
       this.lastWriteAt = Date.now();
@@ -262,12 +266,13 @@ export class ExcelWorkbook implements WorkbookPort {
     layout: SheetLayout,
     replace: boolean,
     role: SheetRole,
-    runs: readonly StyleRun[]
+    runs: readonly StyleRun[],
+    w: Writer
   ): Promise<string[]> {
     this.queueRemoval(context, layout.name, replace, role);
     const sheet = context.workbook.worksheets.add(layout.name);
     sheet.load("id");
-    const skipped = queueLayout(sheet, layout, this.capabilities, runs);
+    const skipped = w.queueLayout(sheet, layout, this.capabilities, runs);
     this.queueMarking(context, sheet, role);
     await context.sync();
     this.ids[layout.name] = sheet.id;
@@ -287,7 +292,8 @@ export class ExcelWorkbook implements WorkbookPort {
     replace: boolean,
     role: SheetRole,
     [first, ...rest]: RowBlock[],
-    runs: readonly StyleRun[]
+    runs: readonly StyleRun[],
+    w: Writer
   ): Promise<string[]> {
     const building =
       candidateNames(`${layout.name}${BUILDING_MARK}）`).find(
@@ -296,13 +302,13 @@ export class ExcelWorkbook implements WorkbookPort {
     const sheet = context.workbook.worksheets.add(building);
     sheet.visibility = "Hidden";
     sheet.load("id");
-    const skipped = queueSheetSetup(sheet, layout, this.capabilities);
-    queueRows(sheet, layout, first, runs);
+    const skipped = w.queueSheetSetup(sheet, layout, this.capabilities);
+    w.queueRows(sheet, layout, first, runs);
     await context.sync();
     this.writtenIds.add(sheet.id);
     try {
       for (const block of rest) {
-        queueRows(sheet, layout, block, runs);
+        w.queueRows(sheet, layout, block, runs);
         // eslint-disable-next-line office-addins/no-context-sync-in-loop -- each block must be its own request
         await context.sync();
         this.lastWriteAt = Date.now();

@@ -6,7 +6,13 @@
  */
 import { dec } from "../../model/decimal";
 import { DEFAULT_SETTINGS } from "../settings";
-import type { Standard, StandardIndicator } from "../types";
+import { parseStepBands } from "../bands";
+import type { Standard, StandardIndicator, StepBand } from "../types";
+
+/** Bands as the 评分标准 sheet writes them (a preset is the same data as a sheet). */
+function bands(text: string): StepBand[] {
+  return parseStepBands(text, "rate").value ?? [];
+}
 import { STANDARD_GRADES } from "../validate";
 
 const YUEYANG = "岳阳市市直单位部门整体支出绩效评价指标体系（公开的评分细则）";
@@ -60,48 +66,7 @@ export const yueyangDepartment: Standard = {
       rule: {
         kind: "stepBands",
         params: {
-          bands: [
-            {
-              low: dec(0),
-              lowInclusive: true,
-              high: dec(0),
-              highInclusive: true,
-              points: dec(3),
-              share: false,
-            },
-            {
-              low: dec(0),
-              lowInclusive: true,
-              high: dec("0.1"),
-              highInclusive: true,
-              points: dec(2),
-              share: false,
-            },
-            {
-              low: dec("0.1"),
-              lowInclusive: true,
-              high: dec("0.2"),
-              highInclusive: true,
-              points: dec(1),
-              share: false,
-            },
-            {
-              low: dec("0.2"),
-              lowInclusive: true,
-              high: dec("0.3"),
-              highInclusive: true,
-              points: dec("0.5"),
-              share: false,
-            },
-            {
-              low: dec("0.3"),
-              lowInclusive: false,
-              high: null,
-              highInclusive: false,
-              points: dec(0),
-              share: false,
-            },
-          ],
+          bands: bands("=0:3；0～10%:2；10%～20%:1；20%～30%:0.5；>30%:0"),
         },
       },
       metric: "budgetAdjustmentRate",
@@ -127,48 +92,7 @@ export const yueyangDepartment: Standard = {
       rule: {
         kind: "stepBands",
         params: {
-          bands: [
-            {
-              low: dec("0.9"),
-              lowInclusive: true,
-              high: null,
-              highInclusive: false,
-              points: dec(5),
-              share: false,
-            },
-            {
-              low: dec("0.8"),
-              lowInclusive: true,
-              high: dec("0.9"),
-              highInclusive: true,
-              points: dec(4),
-              share: false,
-            },
-            {
-              low: dec("0.7"),
-              lowInclusive: true,
-              high: dec("0.8"),
-              highInclusive: true,
-              points: dec(3),
-              share: false,
-            },
-            {
-              low: dec("0.6"),
-              lowInclusive: true,
-              high: dec("0.7"),
-              highInclusive: true,
-              points: dec(2),
-              share: false,
-            },
-            {
-              low: null,
-              lowInclusive: false,
-              high: dec("0.6"),
-              highInclusive: false,
-              points: dec(0),
-              share: false,
-            },
-          ],
+          bands: bands("≥90%:5；80%～90%:4；70%～80%:3；60%～70%:2；<60%:0"),
         },
       },
       metric: "keyExpenditureShare",

@@ -11,6 +11,7 @@ import { usePane } from "../state/usePane";
 import { GapList } from "./GapList";
 import { Header } from "./Header";
 import { IndicatorList } from "./IndicatorList";
+import { ProjectList } from "./ProjectList";
 import { ScoreCard } from "./ScoreCard";
 import { SettingsPanel } from "./SettingsPanel";
 import { SourcesList } from "./SourcesList";
@@ -75,6 +76,14 @@ export function App({ previewOnOpen = true, canAutoRecalculate = false }: AppPro
           </Section>
           <Section title={t.indicatorsTitle}>
             <IndicatorList evaluation={evaluation} />
+          </Section>
+          <Section title={t.projectsTitle(evaluation.projects?.results.length ?? 0)}>
+            <ProjectList
+              evaluation={evaluation}
+              busy={state.busy !== null}
+              onSelect={select}
+              onInsert={(name) => void actions.insertProjectForm(name)}
+            />
           </Section>
           <Section title={t.sourcesTitle}>
             <SourcesList found={result.parse.found} onSelect={select} />

@@ -1,18 +1,11 @@
-import {
-  Button,
-  Field,
-  Select,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Evaluation } from "../../evaluate/result";
 import type { EvaluationSettings } from "../../model/input";
 import type { ParameterView } from "../../standard/parameters";
 import { presets } from "../../standard/presets";
 import { usePaneContext } from "../state/PaneContext";
-import { Tag, useTextStyles } from "./ui";
+import { SelectField, Tag, useTextStyles } from "./ui";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -37,7 +30,6 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalS,
     flexWrap: "wrap",
   },
-  select: { maxWidth: "100%", minWidth: 0 },
   fieldset: { border: "none", margin: 0, padding: 0, minWidth: 0 },
 });
 
@@ -112,19 +104,18 @@ export function SettingsPanel(props: SettingsPanelProps) {
       </div>
       {!fromSheet && (
         <fieldset className={styles.fieldset}>
-          <Field label={t.settingsPreset} hint={t.settingsPresetHint}>
-            <Select
-              className={styles.select}
-              value={presetId}
-              onChange={(_, d) => setPresetId(d.value)}
-            >
-              {choices.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <SelectField
+            label={t.settingsPreset}
+            hint={t.settingsPresetHint}
+            value={presetId}
+            onChange={setPresetId}
+          >
+            {choices.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </SelectField>
           <div className={styles.actions}>
             <Button
               type="button"
@@ -137,16 +128,14 @@ export function SettingsPanel(props: SettingsPanelProps) {
           </div>
         </fieldset>
       )}
-      <Field label={t.settingsScoreSource}>
-        <Select
-          className={styles.select}
-          value={scoreSource}
-          onChange={(_, data) => setScoreSource(data.value === "computed" ? "computed" : "entered")}
-        >
-          <option value="entered">{t.settingsEntered}</option>
-          <option value="computed">{t.settingsComputed}</option>
-        </Select>
-      </Field>
+      <SelectField
+        label={t.settingsScoreSource}
+        value={scoreSource}
+        onChange={(v) => setScoreSource(v === "computed" ? "computed" : "entered")}
+      >
+        <option value="entered">{t.settingsEntered}</option>
+        <option value="computed">{t.settingsComputed}</option>
+      </SelectField>
       <div className={styles.actions}>
         <Button appearance="primary" type="submit" disabled={busy}>
           {t.settingsSave}

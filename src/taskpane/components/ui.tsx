@@ -109,3 +109,73 @@ export function Tag({
     </span>
   );
 }
+
+const useFieldStyles = makeStyles({
+  field: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
+    minWidth: 0,
+    fontSize: tokens.fontSizeBase300,
+  },
+  control: {
+    minHeight: "32px",
+    maxWidth: "100%",
+    minWidth: 0,
+    padding: `0 ${tokens.spacingHorizontalS}`,
+    fontFamily: "inherit",
+    fontSize: tokens.fontSizeBase300,
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderBottomColor: tokens.colorNeutralStrokeAccessible,
+    borderRadius: tokens.borderRadiusMedium,
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+  hint: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+});
+
+/** A labelled native `<select>` (Fluent's Field + Select cost more bundle than they give here). */
+export function SelectField({
+  label,
+  hint,
+  value,
+  onChange,
+  children,
+}: {
+  label: string;
+  hint?: string;
+  value: string;
+  onChange: (value: string) => void;
+  children: ReactNode;
+}) {
+  const styles = useFieldStyles();
+  return (
+    <label className={styles.field}>
+      {label}
+      <select className={styles.control} value={value} onChange={(e) => onChange(e.target.value)}>
+        {children}
+      </select>
+      {hint && <span className={styles.hint}>{hint}</span>}
+    </label>
+  );
+}
+
+/** A labelled native text `<input>`. */
+export function TextField({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const styles = useFieldStyles();
+  return (
+    <label className={styles.field}>
+      {label}
+      <input className={styles.control} value={value} onChange={(e) => onChange(e.target.value)} />
+    </label>
+  );
+}

@@ -86,6 +86,8 @@ export interface PaneActions {
   insertTemplate: () => Promise<void>;
   /** Adds the 评分标准 sheet: the standard in force, or the preset of that id. */
   insertStandard: (presetId: string) => Promise<void>;
+  /** Adds a blank project form named after the project. */
+  insertProjectForm: (name: string) => Promise<void>;
   saveSettings: (settings: EvaluationSettings) => Promise<void>;
   selectCell: (address: string) => Promise<void>;
   setAutoRecalculate: (on: boolean) => Promise<void>;
@@ -177,6 +179,22 @@ export function usePane(): [PaneState, PaneActions] {
         }
       },
       [port, run, inForce]
+    ),
+    insertProjectForm: useCallback(
+      async (name: string) => {
+        dispatch({ type: "busy", phase: "inserting" });
+        try {
+          const { insertProjectForm } = await import(
+            /* webpackChunkName: "sheet-layouts" */ "../../pipeline/insertTemplate"
+          );
+          const input = stateRef.current.result?.parse.input;
+          const outcome = await insertProjectForm(port, name, input);
+          await run(false, outcome.messages);
+        } catch (error) {
+          dispatch({ type: "error", message: describeError(error) });
+        }
+      },
+      [port, run]
     ),
     saveSettings: useCallback(
       async (settings: EvaluationSettings) => {

@@ -1,0 +1,251 @@
+/**
+ * 项目自评汇总: every project form's result on one print-ready sheet (A4 landscape) — 项目名称,
+ * 全年预算数, 全年执行数, 执行率, 总分, 等级, 问题数 and the largest deviation, sorted by score —
+ * then the roll-up into the department's indicators (项目绩效目标完成率, 项目自评覆盖率) with
+ * their formulas, and each project's problems with their cells.
+ */
+import { type Dec, ZERO, score, sum } from "../model/decimal";
+import type { Evaluation, Gap, ProjectsResult } from "../evaluate/result";
+import { severityLabels } from "../evaluate/result";
+import type { ProjectEvaluation } from "../evaluate/project";
+import type { CellStyle, LayoutCell, LayoutValue, SheetLayout } from "./sheetLayout";
+import {
+  ASSISTANT_SIGNATURE,
+  FONT_SIZE,
+  SHEET_FONT,
+  formats,
+  headerFooterText,
+  rowHeightFor,
+  styles,
+} from "./style";
+
+export const PROJECT_SUMMARY_SHEET = "项目自评汇总";
+const WIDTHS = [6, 28, 16, 13, 13, 9, 9, 7, 7, 40];
+const COLUMNS = WIDTHS.length;
+const FLAG_FILL = "#FCE4D6";
+
+class Sheet {
+  readonly cells: LayoutCell[] = [];
+  readonly merges: SheetLayout["merges"] = [];
+  readonly heights: Record<number, number> = {};
+  row = 0;
+  put(row: number, column: number, value: LayoutValue, style?: CellStyle, span = 1): void {
+    this.cells.push({ row, column, value, style });
+    for (let c = column + 1; c < column + span; c++)
+      this.cells.push({ row, column: c, value: null, style });
+    if (span > 1)
+      this.merges.push({ top: row, left: column, bottom: row, right: column + span - 1 });
+  }
+  line(text: string, style: CellStyle): void {
+    const row = this.row++;
+    this.put(row, 0, text, style, COLUMNS);
+    this.heights[row] = rowHeightFor(
+      text,
+      WIDTHS.reduce((a, b) => a + b, 0),
+      style.fontSize ?? FONT_SIZE
+    );
+  }
+  section(title: string): void {
+    this.row++;
+    this.line(title, { bold: true, fontSize: 12, borderBottomThick: true });
+  }
+  fit(row: number, text: string, width: number): void {
+    this.heights[row] = Math.max(this.heights[row] ?? 18, rowHeightFor(text, width));
+  }
+}
+
+const text: CellStyle = { ...styles.cell, wrap: true };
+const number = (format: string, extra: CellStyle = {}): CellStyle => ({
+  ...styles.cell,
+  numberFormat: format,
+  horizontal: "right",
+  ...extra,
+});
+const dec = (v: Dec | null): LayoutValue => (v === null ? null : v.toNumber());
+
+/** The row that lost the most points, as a finance officer would say it. */
+export function largestDeviation(p: ProjectEvaluation): string {
+  const worst = [...p.indicators]
+    .filter((i) => i.counted.lessThan(i.max) && !i.notApplicable)
+    .sort((a, b) => b.max.minus(b.counted).comparedTo(a.max.minus(a.counted)))[0];
+  if (!worst) return "—";
+  const lost = score(worst.max.minus(worst.counted));
+  const detail =
+    worst.target !== undefined ? `（目标 ${worst.target}，实际 ${worst.actual || "—"}）` : "";
+  return `${worst.name}${detail} 扣 ${lost} 分`;
+}
+
+/** Weakest first or best first: by total, then by name. */
+export function byScore(
+  results: readonly ProjectEvaluation[],
+  order: "desc" | "asc" = "desc"
+): ProjectEvaluation[] {
+  const sign = order === "desc" ? -1 : 1;
+  return [...results].sort(
+    (a, b) => sign * a.total.comparedTo(b.total) || a.name.localeCompare(b.name, "zh-Hans-CN")
+  );
+}
+
+function table(s: Sheet, projects: ProjectsResult): void {
+  const header = s.row++;
+  [
+    "序号",
+    "项目名称",
+    "所在工作表",
+    "全年预算数",
+    "全年执行数",
+    "执行率",
+    "总分",
+    "等级",
+    "问题数",
+    "主要偏差",
+  ].forEach((h, i) => s.put(header, i, h, styles.header));
+  byScore(projects.results).forEach((p, i) => {
+    const row = s.row++;
+    const errors = p.gaps.some((g) => g.severity === "error");
+    s.put(row, 0, i + 1, { ...styles.cell, horizontal: "center" });
+    s.put(row, 1, p.name, text);
+    s.put(row, 2, p.cell, { ...text, fontSize: 9 });
+    s.put(row, 3, dec(p.budget), number(formats.amount));
+    s.put(row, 4, dec(p.spending), number(formats.amount));
+    s.put(row, 5, dec(p.execution.value), number(formats.rate));
+    s.put(row, 6, p.total.toNumber(), number(formats.score, { bold: true }));
+    s.put(row, 7, p.grade, { ...styles.cell, horizontal: "center" });
+    s.put(
+      row,
+      8,
+      p.gaps.length,
+      number(formats.integer, errors ? { bold: true, fill: FLAG_FILL } : {})
+    );
+    const deviation = largestDeviation(p);
+    s.put(row, 9, deviation, { ...text, fontSize: 9 });
+    s.fit(row, deviation, WIDTHS[9]);
+    s.fit(row, p.name, WIDTHS[1]);
+  });
+  const total = s.row++;
+  const all = projects.results;
+  const budget = sum(all.map((p) => p.budget ?? ZERO));
+  const spent = sum(all.map((p) => p.spending ?? ZERO));
+  s.put(total, 0, `合计（${all.length} 个项目）`, { ...styles.total, horizontal: "center" }, 3);
+  s.put(total, 3, budget.toNumber(), {
+    ...styles.total,
+    numberFormat: formats.amount,
+    horizontal: "right",
+  });
+  s.put(total, 4, spent.toNumber(), {
+    ...styles.total,
+    numberFormat: formats.amount,
+    horizontal: "right",
+  });
+  s.put(total, 5, budget.isZero() ? null : spent.dividedBy(budget).toDecimalPlaces(4).toNumber(), {
+    ...styles.total,
+    numberFormat: formats.rate,
+    horizontal: "right",
+  });
+  s.put(total, 6, null, styles.total, 4);
+}
+
+function rollUp(s: Sheet, e: Evaluation): void {
+  s.section("二、计入部门整体指标");
+  const weighted = e.metrics.projectFundWeightedScore;
+  const coverage = e.metrics.projectEvaluationCoverage;
+  const indicator = e.indicators.find((i) => i.metric === "projectFundWeightedScore");
+  if (weighted)
+    s.line(
+      `项目绩效目标完成率：${weighted.value === null ? `无法计算（${weighted.reason}）` : weighted.text}`,
+      styles.note
+    );
+  if (indicator) s.line(`${indicator.name}：${indicator.explanation}`, styles.note);
+  if (coverage)
+    s.line(
+      `项目自评覆盖率：${coverage.value === null ? `无法计算（${coverage.reason}）` : coverage.text}`,
+      styles.note
+    );
+}
+
+function problems(s: Sheet, results: readonly ProjectEvaluation[]): void {
+  s.section("三、项目问题清单");
+  const header = s.row++;
+  s.put(header, 0, "程度", styles.header);
+  s.put(header, 1, "项目", styles.header);
+  s.put(header, 2, "存在问题", styles.header, 7);
+  s.put(header, 9, "来源单元格", styles.header);
+  const rows: [ProjectEvaluation, Gap][] = byScore(results, "asc").flatMap((p) =>
+    p.gaps.map((g): [ProjectEvaluation, Gap] => [p, g])
+  );
+  if (rows.length === 0) {
+    s.line("各项目自评表未发现问题。", text);
+    return;
+  }
+  for (const [p, g] of rows) {
+    const row = s.row++;
+    const strong = g.severity === "error";
+    s.put(row, 0, severityLabels[g.severity], {
+      ...text,
+      horizontal: "center",
+      bold: strong,
+      ...(strong ? { fill: FLAG_FILL } : {}),
+    });
+    s.put(row, 1, p.name, { ...text, fontSize: 9 });
+    s.put(row, 2, g.message, { ...text, fontSize: 9 }, 7);
+    s.put(row, 9, g.cell ?? "—", { ...text, fontSize: 9 });
+    s.fit(
+      row,
+      g.message,
+      WIDTHS.slice(2, 9).reduce((a, b) => a + b, 0)
+    );
+  }
+}
+
+/** The 项目自评汇总 sheet of an evaluation that has project forms. */
+export function projectSummaryLayout(
+  e: Evaluation,
+  date: string,
+  sheetName = PROJECT_SUMMARY_SHEET
+): SheetLayout {
+  const projects = e.projects as ProjectsResult;
+  const s = new Sheet();
+  s.put(0, 0, `${e.department} ${e.year} 年度项目支出绩效自评汇总表`, styles.title, COLUMNS);
+  s.heights[0] = 30;
+  s.put(
+    1,
+    0,
+    `单位：万元\u3000\u3000评分标准：${projects.standard.name}（来源：${projects.standard.sourceText}）\u3000\u3000生成日期：${date}`,
+    { ...styles.subtitle, horizontal: "left" },
+    COLUMNS
+  );
+  s.row = 2;
+  s.section("一、项目自评得分（按总分从高到低）");
+  const header = s.row;
+  table(s, projects);
+  rollUp(s, e);
+  problems(s, projects.results);
+  s.row++;
+  s.line(
+    `${ASSISTANT_SIGNATURE}根据本工作簿各项目支出绩效自评表生成，重新计算时整表替换；请勿在本表录入数据。`,
+    { ...styles.note, italic: true }
+  );
+  return {
+    name: sheetName,
+    fontName: SHEET_FONT,
+    fontSize: FONT_SIZE,
+    cells: s.cells,
+    merges: s.merges,
+    columnWidths: WIDTHS,
+    rowHeights: s.heights,
+    showGridlines: false,
+    tabColor: "#0F6CBD",
+    print: {
+      paper: "A4",
+      orientation: "landscape",
+      fitToPagesWide: 1,
+      titleRows: { first: header, last: header },
+      printArea: { top: 0, left: 0, bottom: s.row - 1, right: COLUMNS - 1 },
+      centerHeader: headerFooterText(`${e.department} ${e.year} 年度项目支出绩效自评汇总`),
+      centerFooter: "第 &P 页 共 &N 页",
+      centerHorizontally: true,
+      printGridlines: false,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+  };
+}

@@ -1,0 +1,96 @@
+import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import { score } from "../../model/decimal";
+import type { Evaluation } from "../../evaluate/result";
+import { usePaneContext } from "../state/PaneContext";
+import { GapList } from "./GapList";
+import { Section, Tag, TextField, useTextStyles } from "./ui";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  list: { listStyleType: "none", margin: 0, padding: 0 },
+  item: {
+    paddingTop: tokens.spacingVerticalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+  },
+  head: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "baseline",
+    columnGap: tokens.spacingHorizontalS,
+  },
+  name: { flexGrow: 1, minWidth: 0, overflowWrap: "anywhere" },
+  insert: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "flex-end",
+    gap: tokens.spacingHorizontalS,
+  },
+});
+
+export interface ProjectListProps {
+  evaluation: Evaluation;
+  busy: boolean;
+  onSelect: (address: string) => void;
+  onInsert: (name: string) => void;
+}
+
+/**
+ * The project forms: the roll-up into the department's indicators, each project weakest first
+ * with its total, grade and problems (each problem's cell one click away), and 插入项目自评表.
+ */
+export function ProjectList({ evaluation, busy, onSelect, onInsert }: ProjectListProps) {
+  const styles = useStyles();
+  const text = useTextStyles();
+  const { t } = usePaneContext();
+  const [name, setName] = useState("");
+  const projects = evaluation.projects;
+  const results = [...(projects?.results ?? [])].sort((a, b) => a.total.comparedTo(b.total));
+  const weighted = evaluation.metrics.projectFundWeightedScore;
+  return (
+    <div className={styles.root}>
+      {projects ? (
+        <>
+          <span className={text.caption}>{t.standardSource(projects.standard.name)}</span>
+          {weighted?.value != null && <span className={text.body}>{weighted.text}</span>}
+          <ul className={styles.list} aria-label={t.projectsTitle(results.length)}>
+            {results.map((p) => (
+              <li key={p.cell} className={styles.item} data-project={p.name}>
+                <div className={styles.head}>
+                  <button
+                    type="button"
+                    className={mergeClasses(text.link, styles.name)}
+                    onClick={() => onSelect(p.cell)}
+                  >
+                    {p.name}
+                  </button>
+                  <span className={mergeClasses(text.body, text.strong)}>{score(p.total)}</span>
+                  <Tag tone={p.grade === "优" ? "success" : "info"}>{p.grade}</Tag>
+                </div>
+                {p.gaps.length > 0 && (
+                  <Section title={t.projectGaps(p.gaps.length)}>
+                    <GapList gaps={p.gaps} onSelect={onSelect} />
+                  </Section>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <span className={text.body}>{t.projectsNone}</span>
+      )}
+      <form
+        className={styles.insert}
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (name.trim()) onInsert(name.trim());
+        }}
+      >
+        <TextField label={t.projectName} value={name} onChange={setName} />
+        <Button type="submit" disabled={busy || !name.trim()} title={t.insertProjectFormHint}>
+          {t.insertProjectForm}
+        </Button>
+      </form>
+    </div>
+  );
+}
