@@ -246,7 +246,7 @@ export function evaluateProject(
     statedTotal: form.statedTotal
       ? { max: null, entered: form.statedTotal.entered, cells: { entered: form.statedTotal.cell } }
       : undefined,
-    indicatorTableHasMax: form.hasMax,
+    indicatorTableHasMax: form.indicators.length > 0 ? form.hasMax : undefined,
   };
   const totals = totalUp(scored.indicators, standard, execution, table);
   const gaps = [

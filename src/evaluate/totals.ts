@@ -71,13 +71,18 @@ export type TableFacts = Pick<
   "indicators" | "statedTotal" | "indicatorTableHasMax"
 >;
 
-function tableTotalGaps(input: TableFacts): Gap[] {
+/**
+ * The table's own 合计 row against its rows. With rows marked 不适用 a filler may
+ * write either the plain sum or the rescaled total; both are accepted.
+ */
+function tableTotalGaps(input: TableFacts, rescaledTotal: Dec | null): Gap[] {
   const stated = input.statedTotal;
   if (!stated) return [];
   const gaps: Gap[] = [];
   const enteredSum = sum(input.indicators.map((i) => i.entered ?? ZERO));
   const maxSum = sum(input.indicators.map((i) => i.max ?? ZERO));
-  if (stated.entered != null && !stated.entered.equals(enteredSum))
+  const agrees = (v: Dec) => v.equals(enteredSum) || (rescaledTotal?.equals(v) ?? false);
+  if (stated.entered != null && !agrees(stated.entered))
     gaps.push({
       code: "indicatorTotalMismatch",
       severity: "error",
@@ -155,7 +160,7 @@ export function totalUp(
   const grade = !gradable
     ? UNGRADED
     : (standard.grades.find((g) => total.greaterThanOrEqualTo(g.min))?.grade ?? UNGRADED);
-  gaps.push(...completenessGaps(input, maxTotal, standard), ...tableTotalGaps(input));
+  gaps.push(...completenessGaps(input, maxTotal, standard), ...tableTotalGaps(input, scaled.gaps.length > 0 ? scaled.value : null));
   return {
     groups: groupsOf(indicators),
     sum: total0,

@@ -105,7 +105,9 @@ export function readIndicatorTable(
     const [l1, l2, l3, own] = ["level1", "level2", "level3", "name"].map((k) => text(v, row, k));
     const name = own || l3 || l2 || l1;
     const key = normalizeLabel(name);
-    if (TOTAL.test(key)) {
+    // 总分 may stand left of the table (a form's label column, merged across).
+    const lead = normalizeLabel(v.grid.text(row, v.grid.left));
+    if (TOTAL.test(key) || (!name && TOTAL.test(lead))) {
       statedTotal = {
         max: score(row, "max"),
         entered: score(row, "entered"),

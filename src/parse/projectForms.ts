@@ -12,7 +12,7 @@ import { type Grid, normalizeLabel, range } from "./grid";
 import { readIndicatorTable } from "./indicatorTable";
 import { cellProblem } from "./problems";
 import type { FoundInput, Reader } from "./reader";
-import { type FoundTable, type TableArea, tableAt, tableSpecs } from "./tables";
+import { type FoundTable, type TableArea, tableArea, tableAt, tableSpecs } from "./tables";
 
 /** The funds rows a form may list, by label. */
 const FUND_ROWS: [keyof typeof FUND_TITLES, RegExp][] = [
@@ -247,6 +247,30 @@ function readForm(
   return { form, area: { sheet: grid.name, top, bottom, left: grid.left, right } };
 }
 
+/**
+ * A table with 年度指标值 and 实际完成值 outside any form: a project form without its funds block.
+ * Said, and set aside, so it is never taken for the department's indicator table.
+ */
+function orphans(grid: Grid, forms: readonly TableArea[], reader: Reader): TableArea[] {
+  const out: TableArea[] = [];
+  for (let row = grid.top; row <= grid.bottom; row++) {
+    if (forms.some((a) => a.sheet === grid.name && row >= a.top && row <= a.bottom)) continue;
+    const table = tableAt(grid, row, tableSpecs.projectIndicators);
+    if (!table) continue;
+    const area = tableArea(grid, table);
+    reader.problems.push(
+      cellProblem(
+        grid.name,
+        grid.address(row, Math.min(...Object.values(table.columns))),
+        "这张表有“年度指标值”“实际完成值”，像是项目支出绩效自评表，但上方没有“年度资金总额”行（项目资金），未作为项目评分"
+      )
+    );
+    out.push(area);
+    row = area.bottom;
+  }
+  return out;
+}
+
 /** Every project form in the sheets, with the areas they take (never read as department tables). */
 export function readProjectForms(
   grids: readonly Grid[],
@@ -269,6 +293,7 @@ export function readProjectForms(
         range: `${grid.address(area.top, area.left)}:${grid.address(area.bottom, area.right)}`,
       });
     });
+    areas.push(...orphans(grid, areas, reader));
   }
   return { forms, areas, found };
 }

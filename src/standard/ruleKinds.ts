@@ -188,10 +188,10 @@ function compareToTarget(input: RuleInput): RuleOutcome | { reason: string } | n
   const m = score(max);
   if (target.kind === "words") {
     const word = input.grade ?? (input.row.actual.trim() || null);
+    const names = (input.params.grades ?? DEFAULT_GRADE_RANGES).map((g) => g.names[0]).join("、");
+    if (!word) return { reason: `定性指标“${target.text}”需填写评价等次（如 ${names}）` };
     return (
-      gradeBand(input, word) ?? {
-        reason: `定性指标“${target.text}”需填写评价等次（如 达成、部分达成、未达成）`,
-      }
+      gradeBand(input, word) ?? { reason: `评价等次“${word}”不在定性分档中（可填：${names}）` }
     );
   }
   const actual = parseActual(input.row.actual);

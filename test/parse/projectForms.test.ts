@@ -1,0 +1,328 @@
+/**
+ * 项目支出绩效自评表: found by content on any sheet (one per sheet or stacked), told apart from the
+ * department's own tables, scored by the project standard; a form filled in wrong gets one
+ * Chinese message per mistake, naming its cell.
+ */
+import type { CellValue } from "../../src/hosts/snapshot";
+import { parseWorkbook } from "../../src/parse/parseWorkbook";
+import { scoreSnapshot } from "../../src/pipeline/scoreWorkbook";
+import { FORM_SHEET, formSheet, formWorkbook, goodForm } from "../fixtures/projectForm";
+import { sampleSnapshot } from "./sampleSnapshot";
+
+const only = <T>(list: T[] | undefined): T => {
+  expect(list).toHaveLength(1);
+  return (list as T[])[0];
+};
+
+describe("finding project forms", () => {
+  it("reads a form: name, units, funds, goal, indicator rows with their targets, 总分 and 等级", () => {
+    const { input } = parseWorkbook(formWorkbook());
+    const form = only(input.projectForms);
+    expect(form).toMatchObject({
+      name: "社保卡发行项目",
+      department: "佛山市人力资源和社会保障局",
+      unit: "佛山市社会保险基金管理局",
+      sheet: FORM_SHEET,
+      cell: `${FORM_SHEET}!B3`,
+      goal: { expected: "发行社保卡 10 万张", actual: "发行 12 万张" },
+      hasMax: true,
+      statedGrade: { text: "优", cell: `${FORM_SHEET}!I17` },
+    });
+    expect(
+      [form.funds.total?.initial, form.funds.total?.adjusted, form.funds.total?.spent].map(String)
+    ).toEqual(["100", "120", "110"]);
+    expect(form.funds.parts.map((p) => p.label)).toEqual(["财政拨款", "上年结转", "其他资金"]);
+    expect([form.funds.max, form.funds.entered].map(String)).toEqual(["10", "9.17"]);
+    expect(
+      form.indicators.map((i) => [
+        i.level1,
+        i.level2,
+        i.name,
+        i.target,
+        i.actual,
+        String(i.max),
+        String(i.entered),
+      ])
+    ).toEqual([
+      ["产出指标", "数量指标", "发卡数量", "≥10万张", "12万张", "30", "30"],
+      ["产出指标", "质量指标", "制卡合格率", "≥99%", "99.5%", "20", "20"],
+      ["效益指标", "社会效益指标", "群众办事便利度", "有效提升", "达成", "30", "30"],
+      ["满意度指标", "服务对象满意度指标", "持卡人满意度", "≥90%", "93%", "10", "10"],
+    ]);
+    expect(form.statedTotal).toEqual({ entered: expect.anything(), cell: `${FORM_SHEET}!H17` });
+  });
+
+  it("scores it by the national project standard: 9.17 + 90 = 99.17, 优, no gap", () => {
+    const { evaluation } = scoreSnapshot(formWorkbook());
+    const p = only(evaluation.projects?.results);
+    expect(evaluation.projects?.standard).toMatchObject({
+      id: "caiyu-2020-project",
+      source: "fallback",
+    });
+    expect([p.total.toString(), p.grade, p.execution.text]).toEqual([
+      "99.17",
+      "优",
+      "全年执行数 110.00 ÷ 全年预算数 120.00 = 91.67%",
+    ]);
+    expect(p.indicators.map((i) => [i.level1, i.name, String(i.computed)])).toEqual([
+      ["预算执行率", "预算执行率", "9.17"],
+      ["产出指标", "发卡数量", "30"],
+      ["产出指标", "制卡合格率", "20"],
+      ["效益指标", "群众办事便利度", "30"],
+      ["满意度指标", "持卡人满意度", "10"],
+    ]);
+    expect(p.gaps).toEqual([]);
+  });
+
+  it("reads several forms stacked on one sheet, and forms on sheets of any name", () => {
+    const a = formSheet(goodForm("甲项目"), "项目汇编");
+    const b = formSheet(goodForm("乙项目"), "x");
+    a.values.push([], [], ...b.values);
+    const other = formSheet(goodForm("丙项目"), "Sheet3");
+    const { input } = parseWorkbook({ sheets: [a, other] });
+    expect(input.projectForms?.map((f) => [f.name, f.sheet, f.cell])).toEqual([
+      ["甲项目", "项目汇编", "项目汇编!B3"],
+      ["乙项目", "项目汇编", "项目汇编!B24"],
+      ["丙项目", "Sheet3", "Sheet3!B3"],
+    ]);
+    expect(input.projectForms?.[1].indicators).toHaveLength(4);
+  });
+
+  it("is told apart from the department's tables: the sample still scores 95.18 with forms beside it", async () => {
+    const snapshot = await sampleSnapshot();
+    snapshot.sheets.push(formSheet());
+    const { evaluation, parse } = scoreSnapshot(snapshot);
+    expect(parse.found.find((f) => f.kind === "indicators")?.sheet).toBe("绩效指标");
+    expect(parse.found.find((f) => f.kind === "budget")?.sheet).toBe("预算支出");
+    expect(evaluation.total.toString()).toBe("95.18");
+    expect(evaluation.projects?.results).toHaveLength(1);
+  });
+
+  it("never takes a workbook of forms alone for a department (no indicator table found in a form)", () => {
+    const { parse } = scoreSnapshot(formWorkbook());
+    expect(parse.found.some((f) => f.kind === "indicators" || f.kind === "budget")).toBe(false);
+    expect(parse.found.filter((f) => f.kind === "projectForm").map((f) => f.title)).toEqual([
+      "项目支出绩效自评表：社保卡发行项目",
+    ]);
+  });
+
+  it("reads the 四川 headings too: 调整后预算数 · 执行数 · 指标值 · 完成值 · 权重", () => {
+    const snapshot = formWorkbook({
+      D5: "调整后预算数",
+      E5: "执行数",
+      E12: "指标值",
+      F12: "完成值",
+      G12: "权重",
+      H12: "自评得分",
+      I12: "未完成原因分析",
+    });
+    const p = only(scoreSnapshot(snapshot).evaluation.projects?.results);
+    expect(p.total.toString()).toBe("99.17");
+  });
+});
+
+const F = FORM_SHEET;
+
+/** Each mistake: [what, edits, the messages (parse problems and the project's gaps), total after]. */
+const BAD: [string, Record<string, CellValue>, string[], string][] = [
+  [
+    "no 项目名称",
+    { B3: null },
+    [`${F}!B5：项目支出绩效自评表（第 5 行起）缺少“项目名称”，以“${F}”代称`],
+    "99.17",
+  ],
+  [
+    "a funds amount that is not a number",
+    { D6: "一百二十" },
+    [
+      `${F}!D6：“一百二十”不是数字`,
+      "“预算执行率”扣 0.83 分，但未说明扣分原因。",
+      "“预算执行率”无法按公式复核：年度资金总额缺少全年执行数或全年预算数；按填报得分 9.17 计入。",
+    ],
+    "99.17",
+  ],
+  [
+    "a 全年预算数 of 0",
+    { D6: 0 },
+    [
+      "“预算执行率”扣 0.83 分，但未说明扣分原因。",
+      "“预算执行率”无法按公式复核：年度资金总额的全年预算数为 0，无法计算执行率；按填报得分 9.17 计入。",
+      "全年预算数：年度资金总额 0.00 ≠ 财政拨款 110.00 + 上年结转 10.00 + 其他资金 —（相差 -120.00 万元）。",
+    ],
+    "99.17",
+  ],
+  [
+    "funds that do not tie",
+    { D7: 100 },
+    [
+      "全年预算数：年度资金总额 120.00 ≠ 财政拨款 100.00 + 上年结转 10.00 + 其他资金 —（相差 10.00 万元）。",
+    ],
+    "99.17",
+  ],
+  [
+    "an execution rate below 90% left unexplained",
+    { E6: 100, E7: 90, H6: 8.33, H17: 98.33 },
+    [
+      "项目预算执行率 83.33%（全年执行数 100.00 ÷ 全年预算数 120.00 = 83.33%），低于 90.00%，未说明原因。",
+    ],
+    "98.33",
+  ],
+  [
+    "an execution score that does not follow the rule",
+    { H6: 10 },
+    [
+      "“预算执行率”填报得分 10.00 与按评分规则计算的 9.17 不一致（相差 0.83 分）。",
+      "绩效指标表合计得分 99.17 分与各指标填报得分之和 100.00 分不一致。",
+    ],
+    "100",
+  ],
+  [
+    "a missed target without 偏差原因",
+    { F14: "98%", H14: 19.8 },
+    [
+      "“制卡合格率”未达到年度指标值（目标 ≥99%，实际 98%），未填写偏差原因分析及改进措施。",
+      "绩效指标表合计得分 99.17 分与各指标填报得分之和 98.97 分不一致。",
+    ],
+    "98.97",
+  ],
+  [
+    "a self-score above its 分值",
+    { H13: 35 },
+    [
+      "“发卡数量”自评得分 35.00 超出 0～30.00 分的范围，已按 30.00 分计入。",
+      "“发卡数量”填报得分 35.00 与按评分规则计算的 30.00 不一致（相差 5.00 分）。",
+      "绩效指标表合计得分 99.17 分与各指标填报得分之和 104.17 分不一致。",
+    ],
+    "99.17",
+  ],
+  [
+    "an actual in words against a numeric target",
+    { F13: "超额完成" },
+    [
+      "“发卡数量”无法按公式复核：实际完成值“超额完成”不是数值，无法与指标值“≥10万张”比较；按填报得分 30.00 计入。",
+    ],
+    "99.17",
+  ],
+  [
+    "an actual in another unit",
+    { F13: "12万人" },
+    [
+      "“发卡数量”无法按公式复核：实际完成值的单位“万人”与指标值的单位“万张”不一致；按填报得分 30.00 计入。",
+    ],
+    "99.17",
+  ],
+  [
+    "a qualitative target without a grade",
+    { F15: null },
+    [
+      "“群众办事便利度”无法按公式复核：定性指标“有效提升”需填写评价等次（如 达成、部分达成、未达成）；按填报得分 30.00 计入。",
+    ],
+    "99.17",
+  ],
+  [
+    "a grade word the bands do not know",
+    { F15: "一般" },
+    [
+      "“群众办事便利度”无法按公式复核：评价等次“一般”不在定性分档中（可填：达成、部分达成、未达成）；按填报得分 30.00 计入。",
+    ],
+    "99.17",
+  ],
+  [
+    "a qualitative score outside its grade's band",
+    { F15: "部分达成" },
+    [
+      "“群众办事便利度”填报得分 30.00 不在评价等次对应的 18.00～24.00 分之间。",
+      "“群众办事便利度”未达到年度指标值（目标 有效提升，实际 部分达成），未填写偏差原因分析及改进措施。",
+    ],
+    "99.17",
+  ],
+  [
+    "分值 not adding to 100",
+    { G13: 25 },
+    [
+      "“发卡数量”自评得分 30.00 超出 0～25.00 分的范围，已按 25.00 分计入。",
+      "“发卡数量”填报得分 30.00 与按评分规则计算的 25.00 不一致（相差 5.00 分）。",
+      "“产出指标”各行分值合计 45.00 分，评分标准为 50.00 分。",
+      "各指标分值合计 95.00 分，不等于 100 分，无法评定等级。",
+    ],
+    "94.17",
+  ],
+  [
+    "a 总分 that is not the sum",
+    { H17: 90 },
+    ["绩效指标表合计得分 90.00 分与各指标填报得分之和 99.17 分不一致。"],
+    "99.17",
+  ],
+  [
+    "a 自评等级 that the total does not give",
+    { I17: "自评等级：良" },
+    ["自评等级填报为“良”，按总分应为“优”。"],
+    "99.17",
+  ],
+  [
+    "a score that is not a number",
+    { H16: "满分" },
+    [
+      `${F}!H16：“满分”不是数字`,
+      "绩效指标表合计得分 99.17 分与各指标填报得分之和 89.17 分不一致。",
+    ],
+    "99.17",
+  ],
+  [
+    "a row of a class the standard does not have",
+    { B14: "成本指标" },
+    [
+      "“产出指标”各行分值合计 30.00 分，评分标准为 50.00 分。",
+      "“制卡合格率”不在评分标准（成本指标）中，按填报的分值 20.00、得分计入。",
+    ],
+    "99.17",
+  ],
+  [
+    "no indicator table",
+    { E12: null, F12: null },
+    [
+      `${F}!B5：项目支出绩效自评表缺少绩效指标表（表头须含“一级指标”“年度指标值”“实际完成值”）`,
+      "项目自评表没有绩效指标行。",
+    ],
+    "9.17",
+  ],
+  [
+    "an indicator marked 不适用",
+    { H15: "不适用", H17: 98.81 },
+    [
+      "“群众办事便利度”不适用，已剔除；总分 = 其余指标得分 69.17 × 100.00 ÷ 其余指标分值 70.00 = 98.81 分。",
+    ],
+    "98.81",
+  ],
+  [
+    "an indicator marked 不适用, 总分 written as the plain sum",
+    { H15: "不适用", H17: 69.17 },
+    [
+      "“群众办事便利度”不适用，已剔除；总分 = 其余指标得分 69.17 × 100.00 ÷ 其余指标分值 70.00 = 98.81 分。",
+    ],
+    "98.81",
+  ],
+];
+
+describe("a project form filled in wrong", () => {
+  it.each(BAD)("%s: one message per mistake, naming its cell", (_, edits, messages, total) => {
+    const { evaluation, parse } = scoreSnapshot(formWorkbook(edits));
+    const p = only(evaluation.projects?.results);
+    const problems = parse.problems.filter((x) => x.sheet === F).map((x) => x.message);
+    expect([...problems, ...p.gaps.map((g) => g.message)]).toEqual(messages);
+    for (const g of p.gaps.filter((g) => g.code !== "maxTotalNot100" && g.code !== "missingScore"))
+      expect(g.cell ?? "").toMatch(new RegExp(`^${F}!|^$`));
+    expect(p.total.toString()).toBe(total);
+  });
+
+  it("counts at least 20 such cases", () => expect(BAD.length).toBeGreaterThanOrEqual(20));
+
+  it("says so when a table of targets has no funds block above it", () => {
+    const { parse, evaluation } = scoreSnapshot(formWorkbook({ B6: "资金" }));
+    expect(parse.problems.map((x) => x.message)).toContain(
+      `${F}!B12：这张表有“年度指标值”“实际完成值”，像是项目支出绩效自评表，但上方没有“年度资金总额”行（项目资金），未作为项目评分`
+    );
+    expect(evaluation.projects).toBeUndefined();
+    expect(parse.found.some((f) => f.kind === "indicators")).toBe(false);
+  });
+});

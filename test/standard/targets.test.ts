@@ -1,0 +1,105 @@
+/** 年度指标值 and 实际完成值 as finance staff write them, and 按指标值比较得分 at its boundaries. */
+import { dec } from "../../src/model/decimal";
+import { DEFAULT_GRADE_RANGES } from "../../src/standard/bands";
+import { RULE_KINDS } from "../../src/standard/ruleKinds";
+import { parseActual, parseTarget } from "../../src/standard/targets";
+import type { RuleParams } from "../../src/standard/types";
+
+const target = (raw: string) => {
+  const t = parseTarget(raw);
+  return t.kind === "number" ? [t.operator, t.value.toString(), t.unit] : ["words", t.text];
+};
+
+describe("年度指标值", () => {
+  it.each([
+    ["≥95%", ["≥", "95", "%"]],
+    [">= 95 %", ["≥", "95", "%"]],
+    ["≤30 天", ["≤", "30", "天"]],
+    ["=100 人次", ["=", "100", "人次"]],
+    ["≥1,200万元", ["≥", "1200", "万元"]],
+    ["100%", ["≥", "100", "%"]],
+    ["95%以上", ["≥", "95", "%"]],
+    ["15个工作日以内", ["≤", "15", "个工作日"]],
+    ["不低于90%", ["≥", "90", "%"]],
+    ["＜5％", ["<", "5", "%"]],
+    ["有效提升", ["words", "有效提升"]],
+    ["≥ 较上年提高", ["words", "≥ 较上年提高"]],
+  ])("%s", (raw, expected) => expect(target(raw)).toEqual(expected));
+
+  it("reads an actual as a number with its unit, or as words", () => {
+    const a = parseActual("12 万张");
+    expect(a.kind === "number" && [a.value.toString(), a.unit]).toEqual(["12", "万张"]);
+    expect(parseActual("达成")).toEqual({ kind: "words", text: "达成" });
+  });
+});
+
+function compare(
+  targetText: string,
+  actualText: string,
+  max = 10,
+  params: RuleParams = {},
+  grade: string | null = null
+) {
+  return RULE_KINDS.compareToTarget.apply({
+    params: { grades: DEFAULT_GRADE_RANGES, ...params },
+    value: null,
+    unit: "rate",
+    extra: {},
+    grade,
+    row: { target: targetText, actual: actualText },
+    max: dec(max),
+    decimals: 2,
+  });
+}
+const scoreOf = (...args: Parameters<typeof compare>) => {
+  const r = compare(...args);
+  return r && "score" in r ? r.score.toString() : r && "reason" in r ? r.reason : null;
+};
+
+describe("按指标值比较得分", () => {
+  it.each([
+    ["≥95%", "95%", "10"],
+    ["≥95%", "95.01%", "10"],
+    ["≥95%", "94.99%", "10"], // 9.9989… → 10.00
+    ["≥95%", "90%", "9.47"], // 10 × 90 ÷ 95 = 9.4737
+    ["≥95%", "0", "0"],
+    ["≥95%", "0.9", "9.47"], // a bare fraction against a percentage target reads as 90%
+    [">95%", "95%", "10"], // at the line: 10 × min(1, 1)
+    ["≤30天", "30天", "10"],
+    ["≤30天", "29天", "10"],
+    ["≤30天", "40天", "7.5"], // 10 × 30 ÷ 40
+    ["<30天", "30天", "10"], // 10 × 30 ÷ 30
+    ["=12次", "12次", "10"],
+    ["=12次", "11次", "0"],
+    ["=12次", "13次", "0"],
+    ["100%", "98%", "9.8"],
+  ])("%s against %s → %s", (t, a, expected) => expect(scoreOf(t, a)).toBe(expected));
+
+  it("says why when the actual cannot be compared", () => {
+    expect(scoreOf("≥95%", "基本完成")).toBe(
+      "实际完成值“基本完成”不是数值，无法与指标值“≥95%”比较"
+    );
+    expect(scoreOf("≤30天", "3周")).toBe("实际完成值的单位“周”与指标值的单位“天”不一致");
+    expect(scoreOf("有效提升", "")).toBe(
+      "定性指标“有效提升”需填写评价等次（如 达成、部分达成、未达成）"
+    );
+  });
+
+  it("scores a qualitative target by its 评价等次, or by the actual's word", () => {
+    const byGrade = compare("有效提升", "群众反映良好", 20, {}, "部分达成");
+    expect(byGrade && "range" in byGrade && byGrade.range).toEqual({ low: dec(12), high: dec(16) });
+    expect(scoreOf("有效提升", "达成", 20)).toBe("20");
+    expect(scoreOf("有效提升", "未达成", 20)).toBe("12");
+  });
+
+  it("deducts for a target set too low: ≥ 30% above it loses the 超额扣分 (not below 0)", () => {
+    const low = { target: dec("0.3"), deduction: dec(2) };
+    expect(scoreOf("≥100人次", "129人次", 10, low)).toBe("10");
+    expect(scoreOf("≥100人次", "130人次", 10, low)).toBe("8");
+    expect(scoreOf("≥100人次", "200人次", 1, low)).toBe("0");
+    const r = compare("≥100人次", "130人次", 10, low);
+    expect(r && "formula" in r && r.formula).toBe(
+      "10.00 × min(130人次 ÷ 100人次, 1) = 10.00；超出目标 30.00% ≥ 30.00%（目标设置偏低），扣 2.00 分 = 8.00"
+    );
+  });
+});
