@@ -160,7 +160,10 @@ export function totalUp(
   const grade = !gradable
     ? UNGRADED
     : (standard.grades.find((g) => total.greaterThanOrEqualTo(g.min))?.grade ?? UNGRADED);
-  gaps.push(...completenessGaps(input, maxTotal, standard), ...tableTotalGaps(input, scaled.gaps.length > 0 ? scaled.value : null));
+  gaps.push(
+    ...completenessGaps(input, maxTotal, standard),
+    ...tableTotalGaps(input, scaled.gaps.length > 0 ? scaled.value : null)
+  );
   return {
     groups: groupsOf(indicators),
     sum: total0,
