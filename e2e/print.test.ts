@@ -9,16 +9,22 @@ import { join } from "node:path";
 import { FileWorkbook } from "../src/hosts/file/fileWorkbook";
 import { recalculate } from "../src/pipeline/recalculate";
 import { SAMPLE_PATH } from "../test/parse/sampleSnapshot";
+
+const PROJECTS_SAMPLE = join(__dirname, "..", "samples", "foshan-sbj-2022-projects.xlsx");
 import { ensureOut, pageToPng, pdfFonts, pdfPages, toPdf } from "./tools";
 
 const A4 = { width: 595.3, height: 841.9 };
 const TITLE = "佛山市社会保险基金管理局 2022 年度部门整体支出绩效自评汇总表";
 
-/** Keeps only the summary sheet, as printing that tab does. */
-async function summaryOnly(book: FileWorkbook, file: string): Promise<string> {
+/** Keeps only one sheet (the summary unless told), as printing that tab does. */
+async function summaryOnly(
+  book: FileWorkbook,
+  file: string,
+  sheet = "绩效自评汇总"
+): Promise<string> {
   const copy = await FileWorkbook.fromBuffer(await book.toBuffer());
   for (const ws of [...copy.workbook.worksheets])
-    if (ws.name !== "绩效自评汇总") copy.workbook.removeWorksheet(ws.id);
+    if (ws.name !== sheet) copy.workbook.removeWorksheet(ws.id);
   const path = join(ensureOut(), file);
   await copy.workbook.xlsx.writeFile(path);
   return path;
@@ -91,6 +97,56 @@ describe("print check (LibreOffice → PDF)", () => {
     expect(last).toContain("社保经办项目 120");
     expect(last).toContain("部门负责人（签名）");
     for (const p of pages) expect(p.text).toContain(TITLE);
+  });
+});
+
+describe("print check of the project sheets", () => {
+  const PROJECTS_TITLE = "佛山市社会保险基金管理局 2022 年度项目支出绩效自评汇总表";
+
+  it("prints 项目自评汇总 of 53 forms on A4 landscape, one page wide, the column headings on every page", async () => {
+    const book = await FileWorkbook.fromFile(PROJECTS_SAMPLE);
+    await recalculate(book, { date: "2026-11-29" });
+    const pdf = toPdf(await summaryOnly(book, "projects.xlsx", "项目自评汇总"), ensureOut());
+    const pages = pdfPages(pdf);
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    for (const [i, p] of pages.entries()) {
+      expect(Math.abs(p.width - A4.height)).toBeLessThan(1);
+      expect(Math.abs(p.height - A4.width)).toBeLessThan(1);
+      expect(p.text).toMatch(
+        /序号\s+项目名称\s+所在工作表\s+全年预算数\s+全年执行数\s+执行率\s+总分/
+      );
+      expect(p.text).toMatch(new RegExp(`第\\s*${i + 1}\\s*页\\s*共\\s*${pages.length}\\s*页`));
+    }
+    const all = pages.map((p) => p.text).join("\n");
+    for (const text of [
+      PROJECTS_TITLE,
+      "合计（53 个项目）",
+      "49,356.67",
+      "43,757.42",
+      "二、计入部门整体指标",
+      "三、项目问题清单",
+    ])
+      expect(all).toContain(text);
+    pageToPng(pdf, 1, join(ensureOut(), "projects-page1"));
+  });
+
+  it("prints one project form on a single A4 portrait page", async () => {
+    const book = await FileWorkbook.fromFile(PROJECTS_SAMPLE);
+    const name = "社保卡发行与应用项目";
+    const pdf = toPdf(await summaryOnly(book, "project-form.xlsx", name), ensureOut());
+    const pages = pdfPages(pdf);
+    expect(pages).toHaveLength(1);
+    expectA4Portrait(pages);
+    for (const text of [
+      "项目支出绩效自评表",
+      name,
+      "年度资金总额",
+      "年度指标值",
+      "实际完成值",
+      "总分",
+    ])
+      expect(pages[0].text).toContain(text);
+    pageToPng(pdf, 1, join(ensureOut(), "project-form-page1"));
   });
 });
 

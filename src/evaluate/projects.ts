@@ -62,13 +62,32 @@ function uniqueByName(results: ProjectEvaluation[], gaps: Gap[]): Map<string, Pr
   return byName;
 }
 
+/** A listed project with no form: not counted as evaluated; its listed score, if any, still weighs. */
+function formMissing(p: Project): Gap {
+  const weighed =
+    p.selfScore !== null
+      ? `；项目绩效目标完成率按清单得分 ${score(p.selfScore)} 计入`
+      : "，也不计入项目绩效目标完成率";
+  return {
+    code: "projectFormMissing",
+    severity: "warning",
+    indicator: p.name,
+    message: `项目清单中${quote(p.name)}没有项目自评表，不计为已自评${weighed}。`,
+    suggestion: "补充该项目的项目支出绩效自评表，或核对项目名称是否与自评表一致。",
+    cell: p.cells?.name,
+  };
+}
+
 /** Listed projects take their form's total; a form of an unlisted project is added, and said. */
 function merge(listed: Project[], byName: Map<string, ProjectEvaluation>, gaps: Gap[]): Project[] {
   const seen = new Set<string>();
   const projects = listed.map((p): Project => {
     const key = normalizeName(p.name);
     const r = byName.get(key);
-    if (!r) return { ...p, evaluated: false };
+    if (!r) {
+      gaps.push(formMissing(p));
+      return { ...p, evaluated: false };
+    }
     seen.add(key);
     if (p.selfScore !== null && !p.selfScore.equals(r.total))
       gaps.push({

@@ -207,7 +207,10 @@ function indicators(f: Form, d: ProjectFormData, standard: Standard): void {
       f.heights[row] = Math.max(
         18,
         rowHeightFor(r.reason ?? "", WIDTHS[8]),
-        rowHeightFor(r.level3, WIDTHS[3])
+        rowHeightFor(r.level3, WIDTHS[3]),
+        rowHeightFor(r.level2, WIDTHS[2]),
+        rowHeightFor(r.target, WIDTHS[4]),
+        rowHeightFor(r.actual, WIDTHS[5])
       );
       row++;
     }

@@ -52,6 +52,10 @@ class Sheet {
   fit(row: number, text: string, width: number): void {
     this.heights[row] = Math.max(this.heights[row] ?? 18, rowHeightFor(text, width));
   }
+  /** 9 pt text: LibreOffice fits about 1.4 units per column width (12 CJK characters in 16, not 13). */
+  fitSmall(row: number, text: string, width: number): void {
+    this.heights[row] = Math.max(this.heights[row] ?? 18, rowHeightFor(text, width * 1.35, 9));
+  }
 }
 
 const text: CellStyle = { ...styles.cell, wrap: true };
@@ -105,7 +109,7 @@ function table(s: Sheet, projects: ProjectsResult): void {
     const errors = p.gaps.some((g) => g.severity === "error");
     s.put(row, 0, i + 1, { ...styles.cell, horizontal: "center" });
     s.put(row, 1, p.name, text);
-    s.put(row, 2, p.cell, { ...text, fontSize: 9 });
+    s.put(row, 2, p.sheet, { ...text, fontSize: 9 });
     s.put(row, 3, dec(p.budget), number(formats.amount));
     s.put(row, 4, dec(p.spending), number(formats.amount));
     s.put(row, 5, dec(p.execution.value), number(formats.rate));
@@ -119,8 +123,9 @@ function table(s: Sheet, projects: ProjectsResult): void {
     );
     const deviation = largestDeviation(p);
     s.put(row, 9, deviation, { ...text, fontSize: 9 });
-    s.fit(row, deviation, WIDTHS[9]);
+    s.fitSmall(row, deviation, WIDTHS[9]);
     s.fit(row, p.name, WIDTHS[1]);
+    s.fitSmall(row, p.sheet, WIDTHS[2]);
   });
   const total = s.row++;
   const all = projects.results;
@@ -189,7 +194,7 @@ function problems(s: Sheet, results: readonly ProjectEvaluation[]): void {
     s.put(row, 1, p.name, { ...text, fontSize: 9 });
     s.put(row, 2, g.message, { ...text, fontSize: 9 }, 7);
     s.put(row, 9, g.cell ?? "—", { ...text, fontSize: 9 });
-    s.fit(
+    s.fitSmall(
       row,
       g.message,
       WIDTHS.slice(2, 9).reduce((a, b) => a + b, 0)

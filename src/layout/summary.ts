@@ -7,6 +7,7 @@ import { type Dec, percent, score } from "../model/decimal";
 import type { Evaluation, Gap, GapCode, IndicatorResult } from "../evaluate/result";
 import { severityLabels } from "../evaluate/result";
 import type { CellStyle, LayoutCell, LayoutValue, SheetLayout } from "./sheetLayout";
+import { PROJECT_SUMMARY_SHEET } from "./projectSummary";
 import {
   ASSISTANT_SIGNATURE,
   FONT_SIZE,
@@ -352,6 +353,7 @@ function gapSection(b: Builder, e: Evaluation): void {
 function projectSection(b: Builder, e: Evaluation, projects: ProjectLine[]): void {
   if (projects.length === 0) return;
   b.section("五、项目自评情况");
+  if (e.projects) linkToProjectSummary(b, e.projects.results.length);
   const header = b.row++;
   [
     "序号",
@@ -384,7 +386,14 @@ function projectSection(b: Builder, e: Evaluation, projects: ProjectLine[]): voi
     b.put(row, 7, p.evaluated ? null : "✖未开展自评", { ...textCell, fontSize: 9 });
     b.put(row, 8, p.cell ?? null, { ...textCell, fontSize: 8 });
   });
-  void e;
+}
+
+/** With project forms, the department's page points to 项目自评汇总 (a link in the workbook). */
+function linkToProjectSummary(b: Builder, forms: number): void {
+  const text = `各项目得分取自本工作簿 ${forms} 张项目支出绩效自评表，明细与问题见“${PROJECT_SUMMARY_SHEET}”表（点击跳转）。`;
+  const row = b.line(text, { ...styles.note, fontColor: "#0F6CBD" });
+  const cell = b.cells.find((c) => c.row === row && c.column === 0) as LayoutCell;
+  cell.formula = `=HYPERLINK("#'${PROJECT_SUMMARY_SHEET}'!A1","${text}")`;
 }
 
 export interface ProjectLine {

@@ -1,0 +1,156 @@
+/**
+ * Project forms rolled up into the department: matched to the 项目清单 by name; a listed project
+ * without a form, a form not listed, a second form of one project and a listed score that is not
+ * the form's each get a gap naming its cell; 项目绩效目标完成率 weighs by 全年预算数 or, as a
+ * choice, 全年执行数; 项目自评覆盖率 counts forms against the projects listed.
+ */
+import type { CellValue, WorkbookSnapshot } from "../../src/hosts/snapshot";
+import { scoreSnapshot } from "../../src/pipeline/scoreWorkbook";
+import { foshan2022 } from "../../src/standard/presets";
+import type { Standard } from "../../src/standard/types";
+import { formSheet, goodForm } from "../fixtures/projectForm";
+import { sampleSnapshot, setCell } from "../parse/sampleSnapshot";
+
+type Listing = [name: string, budget: number, spent: number, evaluated: string, score: number | ""];
+
+/** The sample department with `listing` in its 项目清单 (from row 4) and `forms` as sheets. */
+async function department(
+  listing: Listing[],
+  forms: { sheet: string; name: string; edits?: Record<string, CellValue> }[]
+): Promise<WorkbookSnapshot> {
+  const snapshot = await sampleSnapshot();
+  listing.forEach((row, i) =>
+    row.forEach((v, c) => setCell(snapshot, "项目清单", `${"ABCDE"[c]}${4 + i}`, v))
+  );
+  for (const f of forms) {
+    const sheet = formSheet(goodForm(f.name), f.sheet);
+    snapshot.sheets.push(sheet);
+    for (const [cell, v] of Object.entries(f.edits ?? {})) setCell(snapshot, f.sheet, cell, v);
+  }
+  return snapshot;
+}
+
+const gapsOf = (snapshot: WorkbookSnapshot, standard?: Standard) => {
+  const options = standard ? { standard: { standard, problems: [], sheet: "评分标准" } } : {};
+  const { evaluation } = scoreSnapshot(snapshot, options);
+  const project = evaluation.gaps.filter((g) => g.code.startsWith("project"));
+  return { evaluation, project: project.map((g) => [g.code, g.message, g.cell]) };
+};
+
+describe("rolling project forms up into the department", () => {
+  it("matches forms to the 项目清单 by name (spaces and brackets aside) with no gap", async () => {
+    const snapshot = await department(
+      [
+        ["社保卡发行项目", 120, 110, "是", 99.17],
+        ["（档案）数字化项目", 80, 80, "是", 99.17],
+      ],
+      [
+        { sheet: "表一", name: "社保卡发行项目" },
+        { sheet: "表二", name: "(档案)数字化 项目" },
+      ]
+    );
+    const { evaluation, project } = gapsOf(snapshot);
+    expect(project).toEqual([]);
+    expect(evaluation.metrics.projectEvaluationCoverage?.value?.toString()).toBe("1");
+    expect(evaluation.metrics.projectFundWeightedScore?.value?.toString()).toBe("99.17");
+  });
+
+  it("says which listed project has no form, which form is not listed, and which is a second form", async () => {
+    const snapshot = await department(
+      [
+        ["社保卡发行项目", 120, 110, "是", 99.17],
+        ["档案数字化项目", 80, 70, "是", 90],
+        ["稽核内控项目", 50, 50, "否", ""],
+      ],
+      [
+        { sheet: "表一", name: "社保卡发行项目" },
+        { sheet: "表二", name: "湾区社保服务通项目" },
+        { sheet: "表三", name: "社保卡发行项目" },
+      ]
+    );
+    const { evaluation, project } = gapsOf(snapshot);
+    expect(project).toEqual([
+      [
+        "projectDuplicated",
+        "项目“社保卡发行项目”有两张自评表（表一!B3 与 表三!B3），只计入第一张。",
+        "表三!B3",
+      ],
+      [
+        "projectFormMissing",
+        "项目清单中“档案数字化项目”没有项目自评表，不计为已自评；项目绩效目标完成率按清单得分 90.00 计入。",
+        "项目清单!A5",
+      ],
+      [
+        "projectFormMissing",
+        "项目清单中“稽核内控项目”没有项目自评表，不计为已自评，也不计入项目绩效目标完成率。",
+        "项目清单!A6",
+      ],
+      ["projectNotListed", "项目自评表“湾区社保服务通项目”（表二!B3）不在项目清单中。", "表二!B3"],
+      [
+        "projectCoverageBelowFull",
+        "项目自评覆盖率 50.00%（已自评 2 个 ÷ 项目 4 个 = 50.00%），未达 100%，未自评：档案数字化项目、稽核内控项目。",
+        "项目清单!D5",
+      ],
+    ]);
+    // 2 forms counted (the second 社保卡 form is not) of 4 projects (3 listed + 1 not listed).
+    const coverage = evaluation.metrics.projectEvaluationCoverage;
+    expect(coverage?.value?.toString()).toBe("0.5");
+    // Σ(得分 × 项目预算) ÷ Σ项目预算 = (99.17×120 + 90×80 + 99.17×120 for the form not listed) ÷ 320 = 31,000.80 ÷ 320 = 96.8775 → 96.88
+    expect(evaluation.metrics.projectFundWeightedScore?.value?.toString()).toBe("96.88");
+  });
+
+  it("takes the form's total over the 项目清单's score, and says they differ", async () => {
+    const snapshot = await department(
+      [["社保卡发行项目", 120, 110, "是", 95]],
+      [{ sheet: "表一", name: "社保卡发行项目" }]
+    );
+    const { evaluation, project } = gapsOf(snapshot);
+    expect(project).toEqual([
+      [
+        "projectScoreDiffers",
+        "项目清单中“社保卡发行项目”的自评得分 95.00 与其自评表总分 99.17 不一致，按自评表计入。",
+        "项目清单!E4",
+      ],
+    ]);
+    expect(evaluation.metrics.projectFundWeightedScore?.value?.toString()).toBe("99.17");
+  });
+
+  it("weighs by 全年执行数 when the standard says 按项目支出", async () => {
+    const snapshot = await department(
+      [
+        ["社保卡发行项目", 120, 110, "是", 99.17],
+        ["档案数字化项目", 80, 20, "是", 92.5],
+      ],
+      [
+        { sheet: "表一", name: "社保卡发行项目" },
+        // 20 of 80 spent: execution 25%, 2.50 of 10, the reason given; total 2.5 + 90 = 92.50.
+        {
+          sheet: "表二",
+          name: "档案数字化项目",
+          edits: { D6: 80, E6: 20, D7: 70, E7: 10, H6: 2.5, I6: "项目延期至次年实施", H17: 92.5 },
+        },
+      ]
+    );
+    const bySpending: Standard = {
+      ...foshan2022,
+      indicators: foshan2022.indicators.map((d) =>
+        d.rule.kind === "fundWeightedMean"
+          ? { ...d, rule: { ...d.rule, params: { basis: "spending" } } }
+          : d
+      ),
+    };
+    const budget = gapsOf(snapshot);
+    const spending = gapsOf(snapshot, bySpending);
+    expect(budget.project).toEqual([]);
+    // (99.17 × 120 + 92.50 × 80) ÷ 200 = 96.502 → 96.50
+    expect(budget.evaluation.metrics.projectFundWeightedScore?.value?.toString()).toBe("96.5");
+    // (99.17 × 110 + 92.50 × 20) ÷ 130 = 98.1438… → 98.14
+    expect(spending.evaluation.metrics.projectFundWeightedScore?.value?.toString()).toBe("98.14");
+  });
+
+  it("with no 项目清单 rows, counts the forms themselves", async () => {
+    const snapshot = await department([], [{ sheet: "表一", name: "社保卡发行项目" }]);
+    const { evaluation } = gapsOf(snapshot);
+    expect(evaluation.metrics.projectFundWeightedScore?.value?.toString()).toBe("99.17");
+  });
+});

@@ -1,0 +1,102 @@
+/** 项目自评汇总 as data: one row per form sorted by total, the roll-up, each project's problems. */
+import ExcelJS from "exceljs";
+import { join } from "node:path";
+import { readWorkbook } from "../../src/hosts/file/readWorkbook";
+import type { SheetLayout } from "../../src/layout/sheetLayout";
+import { layOut } from "../../src/pipeline/layOut";
+import { scoreSnapshot, type WorkbookScore } from "../../src/pipeline/scoreWorkbook";
+import { PROJECT_NAMES } from "../../samples/seedProjects";
+
+const FILE = join(__dirname, "..", "..", "samples", "foshan-sbj-2022-projects.xlsx");
+let scored: WorkbookScore;
+let sheet: SheetLayout;
+let summary: SheetLayout;
+
+beforeAll(async () => {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(FILE);
+  scored = scoreSnapshot(readWorkbook(workbook));
+  const layouts = layOut(scored, "2026-11-29");
+  sheet = layouts.projects as SheetLayout;
+  summary = layouts.summary;
+});
+
+const at = (l: SheetLayout, row: number, column: number) =>
+  l.cells.find((c) => c.row === row && c.column === column)?.value;
+const rowOf = (l: SheetLayout, test: (v: unknown) => boolean) =>
+  l.cells.find((c) => test(c.value))?.row ?? -1;
+
+describe("项目自评汇总", () => {
+  it("is titled for the department and year, and names the project standard", () => {
+    expect(sheet.name).toBe("项目自评汇总");
+    expect(at(sheet, 0, 0)).toBe("佛山市社会保险基金管理局 2022 年度项目支出绩效自评汇总表");
+    expect(String(at(sheet, 1, 0))).toContain("评分标准：");
+    expect(String(at(sheet, 1, 0))).toContain("生成日期：2026-11-29");
+  });
+
+  it("lists the 53 forms from the highest total down, each with its sheet, funds and grade", () => {
+    const header = rowOf(sheet, (v) => v === "主要偏差");
+    expect(Array.from({ length: 10 }, (_, c) => at(sheet, header, c))).toEqual([
+      "序号",
+      "项目名称",
+      "所在工作表",
+      "全年预算数",
+      "全年执行数",
+      "执行率",
+      "总分",
+      "等级",
+      "问题数",
+      "主要偏差",
+    ]);
+    const rows = Array.from({ length: 53 }, (_, i) => header + 1 + i);
+    expect(new Set(rows.map((r) => at(sheet, r, 1)))).toEqual(new Set(PROJECT_NAMES));
+    const totals = rows.map((r) => at(sheet, r, 6) as number);
+    expect(totals).toEqual([...totals].sort((a, b) => b - a));
+    for (const r of rows) {
+      const result = scored.evaluation.projects?.results.find((p) => p.name === at(sheet, r, 1));
+      expect(at(sheet, r, 2)).toBe(result?.sheet);
+      expect(at(sheet, r, 3)).toBe(result?.budget?.toNumber());
+      expect(at(sheet, r, 7)).toBe(result?.grade);
+      expect(at(sheet, r, 8)).toBe(result?.gaps.length);
+    }
+    // 合计: 49,356.67 and 43,757.42 万元, 88.66%.
+    const total = header + 54;
+    expect(at(sheet, total, 0)).toBe("合计（53 个项目）");
+    expect([at(sheet, total, 3), at(sheet, total, 4), at(sheet, total, 5)]).toEqual([
+      49356.67, 43757.42, 0.8866,
+    ]);
+  });
+
+  it("shows the roll-up into the department's 项目绩效目标完成率 with its formula", () => {
+    const line = sheet.cells.find((c) => String(c.value).startsWith("项目绩效目标完成率："));
+    const mean = scored.evaluation.metrics.projectFundWeightedScore?.value?.toFixed(2);
+    expect(String(line?.value)).toContain(String(mean));
+    expect(sheet.cells.some((c) => String(c.value).startsWith("项目自评覆盖率："))).toBe(true);
+  });
+
+  it("lists each project's problems with its cell, the projects that scored full marks on a missed target among them", () => {
+    const problems = rowOf(sheet, (v) => v === "三、项目问题清单");
+    expect(problems).toBeGreaterThan(0);
+    const listed = sheet.cells.filter((c) => c.row > problems + 1 && c.column === 1 && c.value);
+    const names = new Set(listed.map((c) => c.value));
+    for (const i of [12, 37]) expect(names).toContain(PROJECT_NAMES[i]);
+    const count = scored.evaluation.projects?.results.reduce((n, p) => n + p.gaps.length, 0);
+    expect(listed).toHaveLength(count as number);
+  });
+
+  it("prints on A4 landscape, one page wide, the column headings repeated", () => {
+    const header = rowOf(sheet, (v) => v === "主要偏差");
+    expect(sheet.print).toMatchObject({
+      paper: "A4",
+      orientation: "landscape",
+      fitToPagesWide: 1,
+      titleRows: { first: header, last: header },
+    });
+  });
+
+  it("is linked from the department's summary", () => {
+    const link = summary.cells.find((c) => c.formula?.startsWith("=HYPERLINK"));
+    expect(link?.formula).toContain("#'项目自评汇总'!A1");
+    expect(String(link?.value)).toContain("53 张项目支出绩效自评表");
+  });
+});
