@@ -12,6 +12,10 @@ import type { Browser, Page } from "playwright-core";
 import { seedsFromXlsx } from "../test/fakes/fromXlsx";
 import type { FakeSheetSeed } from "../test/fakes/fakeExcel";
 import { SAMPLE_PATH } from "../test/parse/sampleSnapshot";
+import { readWorkbook } from "../src/hosts/file/readWorkbook";
+import { scoreSnapshot } from "../src/pipeline/scoreWorkbook";
+
+const PROJECTS_SAMPLE = join(__dirname, "..", "samples", "foshan-sbj-2022-projects.xlsx");
 import { SCREENSHOTS, ensureBuilt, fakeBundle, launch, startServer } from "./browser";
 import { pdfPages, toPdf } from "./tools";
 
@@ -131,6 +135,55 @@ describe("task pane in chromium (Excel test double)", () => {
     expect(await row.textContent()).toContain("6.17");
     expect(await page.getByTestId("total").textContent()).toBe("95.18");
     await page.screenshot({ path: join(SCREENSHOTS, "pane-standard.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("lists the 53 project forms weakest first; a click on a project's problem selects its cell", async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(PROJECTS_SAMPLE);
+    const { evaluation } = scoreSnapshot(readWorkbook(book));
+    const results = evaluation.projects?.results ?? [];
+    const weakest = [...results].sort((a, b) => a.total.comparedTo(b.total))[0];
+    const gap = weakest.gaps.find((g) => g.cell) ?? results.flatMap((r) => r.gaps)[0];
+    const owner = results.find((r) => r.gaps.includes(gap)) ?? weakest;
+    expect(gap?.cell).toMatch(/!/);
+
+    const page = await openPane({ seeds: await seedsFromXlsx(PROJECTS_SAMPLE) });
+    await page.getByText("项目自评（53）").click();
+    const mean = evaluation.metrics.projectFundWeightedScore?.value?.toFixed(2) as string;
+    expect(await page.getByTestId("project-weighted").textContent()).toContain(mean);
+    const first = page.locator("li[data-project]").first();
+    expect(await first.getAttribute("data-project")).toBe(weakest.name);
+    expect(await page.locator("li[data-project]").count()).toBe(53);
+
+    const item = page.locator(`li[data-project="${owner.name}"]`);
+    await item.getByText(/问题 \d+ 处/).click();
+    await item
+      .getByRole("button", { name: `定位到 ${gap.cell}` })
+      .first()
+      .click();
+    const [sheet, address] = (gap.cell as string).split("!");
+    await page.waitForFunction(
+      ([s, a]) => {
+        const sel = (
+          window as unknown as { __fake: { selection: { sheet: string; address: string } | null } }
+        ).__fake.selection;
+        return sel?.sheet === s && sel.address === a;
+      },
+      [sheet, address]
+    );
+    const section = page.locator("details", { has: page.getByText("项目自评（53）") });
+    await section.screenshot({ path: join(SCREENSHOTS, "pane-projects.png") });
+
+    await page.getByRole("button", { name: "重新计算", exact: true }).click();
+    await page.getByText("已写入“绩效自评汇总”与“项目自评汇总”工作表。").waitFor();
+    const a1 = await page.evaluate(
+      () =>
+        (
+          window as unknown as { __fake: { cell(s: string, a: string): { value: unknown } } }
+        ).__fake.cell("项目自评汇总", "A1").value
+    );
+    expect(a1).toBe("佛山市社会保险基金管理局 2022 年度项目支出绩效自评汇总表");
     await page.close();
   });
 

@@ -70,7 +70,12 @@ export function App({ previewOnOpen = true, canAutoRecalculate = false }: AppPro
       )}
       {evaluation && result && !noInputs && (
         <>
-          <ScoreCard evaluation={evaluation} write={result.write} resultAt={state.resultAt} />
+          <ScoreCard
+            evaluation={evaluation}
+            write={result.write}
+            projectsWrite={result.projectsWrite}
+            resultAt={state.resultAt}
+          />
           <Section title={t.gapsTitle(evaluation.gaps.length)} defaultOpen>
             <GapList gaps={evaluation.gaps} onSelect={select} />
           </Section>

@@ -4,7 +4,7 @@ import { score } from "../../model/decimal";
 import type { Evaluation } from "../../evaluate/result";
 import { usePaneContext } from "../state/PaneContext";
 import { GapList } from "./GapList";
-import { Section, Tag, TextField, useTextStyles } from "./ui";
+import { Tag, TextField, useTextStyles } from "./ui";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -20,6 +20,12 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalS,
   },
   name: { flexGrow: 1, minWidth: 0, overflowWrap: "anywhere" },
+  problems: { paddingLeft: tokens.spacingHorizontalM, paddingBottom: tokens.spacingVerticalXS },
+  problemsSummary: {
+    cursor: "pointer",
+    color: tokens.colorPaletteDarkOrangeForeground1,
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
   insert: {
     display: "flex",
     flexWrap: "wrap",
@@ -47,12 +53,24 @@ export function ProjectList({ evaluation, busy, onSelect, onInsert }: ProjectLis
   const projects = evaluation.projects;
   const results = [...(projects?.results ?? [])].sort((a, b) => a.total.comparedTo(b.total));
   const weighted = evaluation.metrics.projectFundWeightedScore;
+  const coverage = evaluation.metrics.projectEvaluationCoverage;
   return (
     <div className={styles.root}>
       {projects ? (
         <>
           <span className={text.caption}>{t.standardSource(projects.standard.name)}</span>
-          {weighted?.value != null && <span className={text.body}>{weighted.text}</span>}
+          {weighted?.value != null && (
+            <span className={text.body} data-testid="project-weighted">
+              {t.projectWeighted}
+              {weighted.text}
+            </span>
+          )}
+          {coverage?.value != null && (
+            <span className={text.body}>
+              {t.projectCoverage}
+              {coverage.text}
+            </span>
+          )}
           <ul className={styles.list} aria-label={t.projectsTitle(results.length)}>
             {results.map((p) => (
               <li key={p.cell} className={styles.item} data-project={p.name}>
@@ -68,9 +86,12 @@ export function ProjectList({ evaluation, busy, onSelect, onInsert }: ProjectLis
                   <Tag tone={p.grade === "优" ? "success" : "info"}>{p.grade}</Tag>
                 </div>
                 {p.gaps.length > 0 && (
-                  <Section title={t.projectGaps(p.gaps.length)}>
+                  <details className={styles.problems}>
+                    <summary className={mergeClasses(text.caption, styles.problemsSummary)}>
+                      {t.projectGaps(p.gaps.length)}
+                    </summary>
                     <GapList gaps={p.gaps} onSelect={onSelect} />
-                  </Section>
+                  </details>
                 )}
               </li>
             ))}

@@ -47,11 +47,13 @@ const gradeTone: Record<string, TagTone> = {
 export interface ScoreCardProps {
   evaluation: Evaluation;
   write: WriteResult | null;
+  /** 项目自评汇总, written beside the summary when the workbook holds project forms. */
+  projectsWrite?: WriteResult | null;
   resultAt: string | null;
 }
 
 /** Total and grade at a glance, and each 一级 with its subtotal. */
-export function ScoreCard({ evaluation, write, resultAt }: ScoreCardProps) {
+export function ScoreCard({ evaluation, write, projectsWrite, resultAt }: ScoreCardProps) {
   const styles = useStyles();
   const text = useTextStyles();
   const { t } = usePaneContext();
@@ -84,7 +86,9 @@ export function ScoreCard({ evaluation, write, resultAt }: ScoreCardProps) {
       </dl>
       <span className={text.caption}>
         {resultAt ? `${t.lastRun} ${resultAt} · ` : ""}
-        {write ? t.writtenTo(write.sheet) : t.notWritten}
+        {write
+          ? t.writtenTo([write.sheet, ...(projectsWrite ? [projectsWrite.sheet] : [])])
+          : t.notWritten}
       </span>
     </section>
   );

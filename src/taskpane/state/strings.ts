@@ -26,7 +26,7 @@ const zh = {
   points: "分",
   lastRun: "计算时间",
   notWritten: "尚未写入汇总表：点击“重新计算”生成。",
-  writtenTo: (sheet: string) => `已写入“${sheet}”工作表。`,
+  writtenTo: (sheets: string[]) => `已写入${sheets.map((s) => `“${s}”`).join("与")}工作表。`,
   besideForeign: (name: string) =>
     `工作簿中已有非本助手生成的“${name}”表，未改动它，汇总写在旁边。`,
   sourcesTitle: "数据来源",
@@ -60,6 +60,8 @@ const zh = {
   projectsTitle: (n: number) => `项目自评（${n}）`,
   projectsNone: "工作簿中没有项目支出绩效自评表。",
   projectGaps: (n: number) => `问题 ${n} 处`,
+  projectWeighted: "项目绩效目标完成率：",
+  projectCoverage: "项目自评覆盖率：",
   projectName: "项目名称",
   insertProjectForm: "插入项目自评表",
   insertProjectFormHint: "按项目评分标准添加一张空白的项目支出绩效自评表，表名为项目名称",
@@ -103,7 +105,8 @@ const en: Strings = {
   points: "pts",
   lastRun: "Calculated",
   notWritten: "Summary not written yet: click Recalculate.",
-  writtenTo: (sheet: string) => `Written to sheet “${sheet}”.`,
+  writtenTo: (sheets: string[]) =>
+    `Written to sheet${sheets.length > 1 ? "s" : ""} ${sheets.map((s) => `“${s}”`).join(" and ")}.`,
   besideForeign: (name: string) =>
     `A sheet “${name}” not made by the assistant exists; it was left as is and the summary written beside it.`,
   sourcesTitle: "Data sources",
@@ -138,6 +141,8 @@ const en: Strings = {
   projectsTitle: (n: number) => `Project forms (${n})`,
   projectsNone: "This workbook holds no project forms (项目支出绩效自评表).",
   projectGaps: (n: number) => `${n} issue(s)`,
+  projectWeighted: "Fund-weighted project score (项目绩效目标完成率): ",
+  projectCoverage: "Projects self-evaluated (项目自评覆盖率): ",
   projectName: "Project name",
   insertProjectForm: "Insert project form",
   insertProjectFormHint:
