@@ -8,6 +8,8 @@
  *   a bare ExcelJS read-and-write of it, with the time of each step; the same for the sample
  *   plus a 20,000-row sheet.
  * - Folder run: 200 generated department workbooks scored by `jixiao score <folder>`.
+ *   And as whole processes: `jixiao score` against a bare ExcelJS load-and-save process.
+ * - Project forms: 1 and 500 forms × 20 indicators — adapter syncs, engine time, CLI process.
  * - Task-pane bundle size (from dist/, after `npm run build`).
  */
 import ExcelJS from "exceljs";
@@ -41,6 +43,7 @@ import {
   sampleWithProjects,
   writeTemp,
 } from "./workbooks";
+import { cliAgainstBare, projectForms } from "./projects";
 
 const SAMPLE = join(__dirname, "..", "samples", "foshan-sbj-2022.xlsx");
 
@@ -352,6 +355,10 @@ async function commandLine(): Promise<void> {
     `sample + a ${rows.toLocaleString("en")}-row sheet (${(big.length / 1024).toFixed(0)} KB): ` +
       `bare ExcelJS round trip ${f1(mb.bare)} ms; CLI path ${f1(mb.scored)} ms; ratio ×${bigRatio.toFixed(2)}`
   );
+  // As the user feels it: whole processes (start-up, TypeScript through tsx, disk) on the sample.
+  const dir = mkdtempSync(join(tmpdir(), "jixiao-bench-process-"));
+  console.log(`whole processes on the sample: ${cliAgainstBare(SAMPLE, dir, 7)}`);
+  rmSync(dir, { recursive: true, force: true });
 }
 
 /** 200 department workbooks, different names and scores, in a fresh temporary folder. */
@@ -423,6 +430,7 @@ const SECTIONS: Record<string, () => unknown> = {
   engine,
   cli: commandLine,
   folder: folderRun,
+  projects: projectForms,
   bundle,
 };
 

@@ -196,6 +196,27 @@ export function activityGaps(
 }
 
 /** Gaps about one indicator's scores. */
+/** One gap about an indicator's result (defined once: this runs for every row of every form). */
+function push(
+  gaps: Gap[],
+  result: IndicatorResult,
+  code: GapCode,
+  severity: Severity,
+  message: string,
+  suggestion: string,
+  cell = result.cell
+): void {
+  gaps.push({
+    code,
+    severity,
+    indicatorId: result.id,
+    indicator: result.name,
+    message,
+    suggestion,
+    cell,
+  });
+}
+
 export function indicatorGaps(
   result: IndicatorResult,
   entryMax: Dec | null | undefined,
@@ -203,82 +224,81 @@ export function indicatorGaps(
 ): Gap[] {
   const gaps: Gap[] = [];
   const { entered, computed, max, computedRange: range } = result;
-  const name = quote(result.name);
-  const add = (
-    code: GapCode,
-    severity: Severity,
-    message: string,
-    suggestion: string,
-    cell = result.cell
-  ) =>
-    gaps.push({
-      code,
-      severity,
-      indicatorId: result.id,
-      indicator: result.name,
-      message,
-      suggestion,
-      cell,
-    });
   if (entryMax != null && !entryMax.equals(max) && result.inStandard)
-    add(
+    push(
+      gaps,
+      result,
       "maxMismatch",
       "warning",
-      `${name}分值填报为 ${score(entryMax)}，评分标准为 ${score(max)}。`,
+      `${quote(result.name)}分值填报为 ${score(entryMax)}，评分标准为 ${score(max)}。`,
       "按当年自评表核对分值；如评分标准已调整，请在评分标准表中修改该指标分值。",
       maxCell
     );
   if (entered !== null && (entered.greaterThan(max) || entered.isNegative()))
-    add(
+    push(
+      gaps,
+      result,
       "scoreOutOfRange",
       "error",
-      `${name}自评得分 ${score(entered)} 超出 0～${score(max)} 分的范围，已按 ${score(result.counted)} 分计入。`,
+      `${quote(result.name)}自评得分 ${score(entered)} 超出 0～${score(max)} 分的范围，已按 ${score(result.counted)} 分计入。`,
       "修正自评得分，使其不超过该指标分值且不小于 0。"
     );
   if (entered !== null && computed !== null) {
     if (range && (entered.lessThan(range.low) || entered.greaterThan(range.high)))
-      add(
+      push(
+        gaps,
+        result,
         "enteredDiffersFromComputed",
         "warning",
-        `${name}填报得分 ${score(entered)} 不在评价等次对应的 ${score(range.low)}～${score(range.high)} 分之间。`,
+        `${quote(result.name)}填报得分 ${score(entered)} 不在评价等次对应的 ${score(range.low)}～${score(range.high)} 分之间。`,
         "核对评价等次与自评得分，使得分落在该等次的分值区间内。"
       );
     else if (!range && !entered.equals(computed))
-      add(
+      push(
+        gaps,
+        result,
         "enteredDiffersFromComputed",
         "warning",
-        `${name}填报得分 ${score(entered)} 与按评分规则计算的 ${score(computed)} 不一致（相差 ${score(entered.minus(computed).abs())} 分）。`,
+        `${quote(result.name)}填报得分 ${score(entered)} 与按评分规则计算的 ${score(computed)} 不一致（相差 ${score(entered.minus(computed).abs())} 分）。`,
         "核对评分标准和计算口径，在得分说明中写明填报得分的依据。"
       );
   }
   const deducted = entered !== null && entered.lessThan(max) && !entered.isNegative();
   if (deducted && computed === null && !(result.enteredExplanation ?? "").trim())
-    add(
+    push(
+      gaps,
+      result,
       "deductionWithoutExplanation",
       "warning",
-      `${name}扣 ${score(max.minus(entered as Dec))} 分，但未说明扣分原因。`,
+      `${quote(result.name)}扣 ${score(max.minus(entered as Dec))} 分，但未说明扣分原因。`,
       "在得分说明中写明扣分原因及依据。"
     );
   const reason = result.notComputableReason;
   if (entered === null && computed === null)
-    add(
+    push(
+      gaps,
+      result,
       "missingScore",
       "error",
-      `${name}未填报自评得分${reason ? `，且无法按公式计算（${reason}）` : ""}，按 0 分计入。`,
+      `${quote(result.name)}未填报自评得分${reason ? `，且无法按公式计算（${reason}）` : ""}，按 0 分计入。`,
       "填写该指标的自评得分及得分说明。"
     );
   else if (reason && result.ruleKind !== "judgment")
-    add(
+    push(
+      gaps,
+      result,
       "notComputable",
       "info",
-      `${name}无法按公式复核：${reason}；按填报得分 ${score(result.counted)} 计入。`,
+      `${quote(result.name)}无法按公式复核：${reason}；按填报得分 ${score(result.counted)} 计入。`,
       "补充计算所需数据，以便复核填报得分。"
     );
   if (!result.inStandard)
-    add(
+    push(
+      gaps,
+      result,
       "unknownIndicator",
       "warning",
-      `${name}不在评分标准（${result.level1}）中，按填报的分值 ${score(max)}、得分计入。`,
+      `${quote(result.name)}不在评分标准（${result.level1}）中，按填报的分值 ${score(max)}、得分计入。`,
       "核对指标名称是否与评分标准一致；如为新增指标，请在评分标准表中补充。"
     );
   return gaps;

@@ -84,11 +84,48 @@ function bookFor(execution: MetricValue): Book {
 }
 
 /** Does a row's 一级 name this class (`产出`, `产出指标`, `（一）产出指标`)? */
-function inClass(row: IndicatorEntry, cls: StandardIndicator): boolean {
-  const key = bareLevel(row.level1).replace(/指标$/, "");
-  return [cls.level1, cls.name, ...(cls.aliases ?? [])].some(
-    (n) => bareLevel(n).replace(/指标$/, "") === key
-  );
+const classKeys = new Map<string, string>();
+/** `一、产出指标` → `产出`: the same for every spelling of a class; remembered (forms repeat them). */
+function classKey(name: string | undefined): string {
+  const raw = name ?? "";
+  let key = classKeys.get(raw);
+  if (key === undefined) {
+    if (classKeys.size > 10_000) classKeys.clear();
+    key = bareLevel(raw).replace(/指标$/, "");
+    classKeys.set(raw, key);
+  }
+  return key;
+}
+const classKeysOf = new WeakMap<StandardIndicator, Set<string>>();
+
+/** Whether a row's 一级指标 names this class (its name, level or an alias). */
+function inClass(rowKey: string, cls: StandardIndicator): boolean {
+  let keys = classKeysOf.get(cls);
+  if (!keys) {
+    keys = new Set([cls.level1, cls.name, ...(cls.aliases ?? [])].map(classKey));
+    classKeysOf.set(cls, keys);
+  }
+  return keys.has(rowKey);
+}
+
+/** A row of a class as an indicator of the standard: the class's rule, the row's own 分值. */
+function rowDefinition(cls: StandardIndicator, row: IndicatorEntry, i: number): StandardIndicator {
+  // One literal shape for every row (no spread): thousands of forms are scored at once.
+  return {
+    id: `${cls.id}#${i + 1}`,
+    level1: cls.name,
+    level2: row.level2,
+    level3: cls.level3,
+    name: row.name,
+    aliases: cls.aliases,
+    max: row.max ?? ZERO,
+    rule: cls.rule,
+    metric: cls.metric,
+    note: cls.note,
+    source: cls.source,
+    unconfirmed: cls.unconfirmed,
+    cells: cls.cells,
+  };
 }
 
 /** The funds block as the entry of the class scored from it (预算执行率). */
@@ -109,6 +146,7 @@ function scoreClasses(form: ProjectForm, standard: Standard, ctx: Scoring) {
   const indicators: IndicatorResult[] = [];
   const gaps: Gap[] = [];
   const used = new Set<IndicatorEntry>();
+  const rowKeys = form.indicators.map((r) => classKey(r.level1));
   for (const cls of standard.indicators) {
     if (!RULE_KINDS[cls.rule.kind].perRow) {
       const entry = fundsEntry(form, cls);
@@ -117,18 +155,10 @@ function scoreClasses(form: ProjectForm, standard: Standard, ctx: Scoring) {
       gaps.push(...gapsOf(result, entry));
       continue;
     }
-    const rows = form.indicators.filter((r) => !used.has(r) && inClass(r, cls));
+    const rows = form.indicators.filter((r, k) => !used.has(r) && inClass(rowKeys[k], cls));
     rows.forEach((row, i) => {
       used.add(row);
-      const definition: StandardIndicator = {
-        ...cls,
-        id: `${cls.id}#${i + 1}`,
-        level1: cls.name,
-        level2: row.level2,
-        name: row.name,
-        max: row.max ?? ZERO,
-      };
-      const result = scoreOne(definition, row, true, ctx);
+      const result = scoreOne(rowDefinition(cls, row, i), row, true, ctx);
       indicators.push(result);
       gaps.push(...gapsOf(result, row), ...deviationGaps(result, row));
     });

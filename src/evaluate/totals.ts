@@ -39,8 +39,9 @@ function rescaled(
   decimals: number
 ) {
   const dropped = indicators.filter((i) => i.notApplicable);
+  if (dropped.length === 0) return { value: total, gaps: [] as Gap[] };
   const applicable = sum(indicators.filter((i) => !i.notApplicable).map((i) => i.max));
-  if (dropped.length === 0 || applicable.isZero()) return { value: total, gaps: [] as Gap[] };
+  if (applicable.isZero()) return { value: total, gaps: [] as Gap[] };
   const value = excelRound(total.times(maxTotal).dividedBy(applicable), decimals);
   const names = dropped.map((i) => quote(i.name)).join("、");
   return {
@@ -80,7 +81,6 @@ function tableTotalGaps(input: TableFacts, rescaledTotal: Dec | null): Gap[] {
   if (!stated) return [];
   const gaps: Gap[] = [];
   const enteredSum = sum(input.indicators.map((i) => i.entered ?? ZERO));
-  const maxSum = sum(input.indicators.map((i) => i.max ?? ZERO));
   const agrees = (v: Dec) => v.equals(enteredSum) || (rescaledTotal?.equals(v) ?? false);
   if (stated.entered != null && !agrees(stated.entered))
     gaps.push({
@@ -90,8 +90,10 @@ function tableTotalGaps(input: TableFacts, rescaledTotal: Dec | null): Gap[] {
       suggestion: "核对各指标得分与合计行，建议合计行使用求和公式。",
       cell: stated.cells?.entered,
     });
+  const maxSum = stated.max != null ? sum(input.indicators.map((i) => i.max ?? ZERO)) : null;
   if (
     stated.max != null &&
+    maxSum !== null &&
     !stated.max.equals(maxSum) &&
     input.indicators.some((i) => i.max != null)
   )
@@ -141,8 +143,10 @@ export function totalUp(
   input: TableFacts
 ): Totals {
   const decimals = standard.settings.scoreDecimals;
-  const total0 = sum(indicators.map((r) => r.counted));
-  const maxTotal = sum(indicators.map((r) => r.max));
+  // Totals from the groups' subtotals: the same exact sums, a few additions instead of one per row.
+  const groups = groupsOf(indicators);
+  const total0 = sum(groups.map((g) => g.counted));
+  const maxTotal = sum(groups.map((g) => g.max));
   const scaled = rescaled(indicators, total0, maxTotal, decimals);
   const gaps: Gap[] = [...scaled.gaps];
   const cap = capFor(standard, execution.value);
@@ -165,7 +169,7 @@ export function totalUp(
     ...tableTotalGaps(input, scaled.gaps.length > 0 ? scaled.value : null)
   );
   return {
-    groups: groupsOf(indicators),
+    groups,
     sum: total0,
     uncapped: scaled.value,
     cap,

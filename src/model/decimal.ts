@@ -35,6 +35,8 @@ export function dec(value: string | number | Dec): Dec {
 
 /** Excel ROUND(value, digits): half away from zero. */
 export function excelRound(value: Dec, digits = 2): Dec {
+  // Most figures already have no more decimals than asked (Decimals are immutable).
+  if (value.decimalPlaces() <= digits) return value;
   return value.toDecimalPlaces(digits, Dec.ROUND_HALF_UP);
 }
 
@@ -44,7 +46,7 @@ export function sum(values: readonly Dec[]): Dec {
 }
 
 export function clamp(value: Dec, min: Dec, max: Dec): Dec {
-  if (value.lessThan(min)) return min;
+  if (min.isZero() ? value.isNegative() && !value.isZero() : value.lessThan(min)) return min;
   if (value.greaterThan(max)) return max;
   return value;
 }
@@ -55,7 +57,17 @@ export function minDec(a: Dec, b: Dec): Dec {
 
 /** `46665.43` → "46665.43"; always `digits` decimals, rounded as Excel does. */
 export function fixed(value: Dec, digits = 2): string {
-  return excelRound(value, digits).toFixed(digits);
+  // Fast path (most scores and amounts): no rounding needed, pad the plain digits with zeros.
+  if (value.decimalPlaces() <= digits && !value.isNegative()) {
+    const plain = value.toString();
+    if (!plain.includes("e")) {
+      const dot = plain.indexOf(".");
+      const have = dot < 0 ? 0 : plain.length - dot - 1;
+      if (have === digits) return plain;
+      return `${plain}${dot < 0 && digits > 0 ? "." : ""}${"0".repeat(digits - have)}`;
+    }
+  }
+  return value.toFixed(digits, Dec.ROUND_HALF_UP);
 }
 
 /** Money for display: thousands separators and two decimals, `46,665.43`. */

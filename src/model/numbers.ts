@@ -5,9 +5,11 @@
 import { Dec } from "./decimal";
 
 const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
+const NEEDS_HALF_WIDTH = /[\uFF01-\uFF5E\u3000]/;
 
 /** Full-width ASCII (０-９，．％－) to half-width, and the ideographic space to a space. */
 export function toHalfWidth(text: string): string {
+  if (!NEEDS_HALF_WIDTH.test(text)) return text;
   return text
     .replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, " ");

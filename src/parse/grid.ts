@@ -65,7 +65,16 @@ export function range(from: number, to: number): number[] {
 
 /** For headers and labels: half-width, no whitespace, no quotes, no trailing colon. */
 export function normalizeLabel(text: string): string {
-  return toHalfWidth(text.normalize("NFKC"))
-    .replace(/[\s"'“”‘’「」]/g, "")
-    .replace(/[:：]$/, "");
+  let label = labels.get(text);
+  if (label === undefined) {
+    if (labels.size >= 50_000) labels.clear();
+    label = toHalfWidth(text.normalize("NFKC"))
+      .replace(/[\s"'“”‘’「」]/g, "")
+      .replace(/[:：]$/, "");
+    labels.set(text, label);
+  }
+  return label;
 }
+
+/** Labels already normalised: a workbook repeats the same few hundred (每张项目表的表头). */
+const labels = new Map<string, string>();

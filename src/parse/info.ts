@@ -113,6 +113,8 @@ export function findInfo(
   const hits = new Map<InfoKey, InfoHit>();
   for (const grid of grids) {
     const lastRow = Math.min(grid.bottom, grid.top + HEADER_SEARCH_ROWS);
+    // Only this sheet's tables (a workbook of 500 forms has 1,000 areas).
+    const areas = tables.filter((a) => a.sheet === grid.name);
     // A column headed 说明 / 备注 holds notes, never a value.
     const noteColumns = new Set(
       range(grid.left, grid.right).filter((c) =>
@@ -124,7 +126,7 @@ export function findInfo(
     for (let row = grid.top; row <= lastRow; row++) {
       for (const column of range(grid.left, grid.right)) {
         const text = grid.text(row, column);
-        if (!text || text.length > 40 || inArea(tables, grid.name, row, column)) continue;
+        if (!text || text.length > 40 || inArea(areas, grid.name, row, column)) continue;
         const inline = splitLabelValue(text);
         const { label, unit } = stripUnit(normalizeLabel(inline ? inline.label : text));
         for (const key of Object.keys(INFO_LABELS) as InfoKey[]) {

@@ -277,10 +277,31 @@ function headerWord(text: string): string {
   return text.replace(/[(（][^()（）]{1,6}[)）]$/, "");
 }
 
-function matchColumns(spec: TableSpec, texts: string[], left: number): Record<string, number> {
+/**
+ * A row's header words (one or two rows deep), worked out once per parse: every table kind is
+ * looked for in the same rows, and a workbook of 500 forms has 11,000 of them.
+ */
+const wordsOfRows = new WeakMap<Grid, Map<number, string[]>>();
+function headerWords(grid: Grid, row: number, depth: number): string[] {
+  let rows = wordsOfRows.get(grid);
+  if (!rows) {
+    rows = new Map();
+    wordsOfRows.set(grid, rows);
+  }
+  const key = row * 2 + depth - 1;
+  let words = rows.get(key);
+  if (!words) {
+    words = headerTexts(grid, row, depth).map((t) =>
+      t.length > MAX_HEADER_LENGTH ? "" : headerWord(t)
+    );
+    rows.set(key, words);
+  }
+  return words;
+}
+
+function matchColumns(spec: TableSpec, words: string[], left: number): Record<string, number> {
   const taken = new Set<number>();
   const columns: Record<string, number> = {};
-  const words = texts.map((t) => (t.length > MAX_HEADER_LENGTH ? "" : headerWord(t)));
   for (const col of spec.columns) {
     const index = words.findIndex(
       (t, i) => t !== "" && !taken.has(i) && col.match.test(t) && !col.exclude?.test(t)
@@ -336,7 +357,7 @@ export function tableAt(grid: Grid, row: number, spec: TableSpec): FoundTable | 
       (row + 1 > grid.bottom || hasNumbers(grid, row + 1) || filledCells(grid, row) < 2)
     )
       continue;
-    const columns = matchColumns(spec, headerTexts(grid, row, depth), grid.left);
+    const columns = matchColumns(spec, headerWords(grid, row, depth), grid.left);
     if (
       satisfied(spec, columns) &&
       (!best || Object.keys(columns).length > Object.keys(best.columns).length)
@@ -345,7 +366,7 @@ export function tableAt(grid: Grid, row: number, spec: TableSpec): FoundTable | 
   }
   // Text above a complete one-row header (a form's 年度总体目标 above its 绩效指标) is no header.
   if (best?.depth === 2) {
-    const lower = matchColumns(spec, headerTexts(grid, row + 1, 1), grid.left);
+    const lower = matchColumns(spec, headerWords(grid, row + 1, 1), grid.left);
     if (satisfied(spec, lower) && Object.keys(lower).length >= Object.keys(best.columns).length)
       return null;
   }

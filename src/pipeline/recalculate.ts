@@ -2,16 +2,14 @@
  * 重新计算: the one flow every host runs — read the workbook, score it, lay out the summary,
  * write the summary sheet. Data flows one way; the port is the only thing that touches a host.
  */
-import type { EvaluateOptions } from "../evaluate/evaluate";
 import type { WorkbookPort, WriteResult } from "../hosts/port";
-import { type WorkbookScore, scoreSnapshot } from "./scoreWorkbook";
+import { layOut } from "./layOut";
+import { type RecalculationPhase, type ScoreOptions, readAndScore } from "./readAndScore";
+import type { WorkbookScore } from "./scoreWorkbook";
 
-/** Steps of a recalculation, reported as they start (for a progress display). */
-export type RecalculationPhase = "reading" | "scoring" | "writing";
+export type { RecalculationPhase };
 
-export interface RecalculateOptions extends EvaluateOptions {
-  /** Called as each step starts. */
-  onPhase?: (phase: RecalculationPhase) => void;
+export interface RecalculateOptions extends ScoreOptions {
   /** Date printed on the summary (`YYYY-MM-DD`); default today. */
   date?: string;
   /** Score only; do not write the summary sheet. */
@@ -34,20 +32,8 @@ export async function recalculate(
   port: WorkbookPort,
   options: RecalculateOptions = {}
 ): Promise<Recalculation> {
-  options.onPhase?.("reading");
-  const snapshot = await port.read();
-  options.onPhase?.("scoring");
-  // Our own summary is output, never input.
-  const inputs = {
-    ...snapshot,
-    sheets: snapshot.sheets.filter(
-      (s) => s.name !== snapshot.ownedSheets?.summary && s.name !== snapshot.ownedSheets?.projects
-    ),
-  };
-  const score = scoreSnapshot(inputs, options);
+  const score = await readAndScore(port, options);
   if (options.dryRun) return { ...score, write: null };
-  // The layouts load on first write: the pane's first view only reads and scores.
-  const { layOut } = await import(/* webpackChunkName: "sheet-layouts" */ "./layOut");
   const layouts = layOut(score, options.date ?? today());
   options.onPhase?.("writing");
   const write = await port.writeOwnedSheet(layouts.summary);

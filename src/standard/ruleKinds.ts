@@ -180,12 +180,13 @@ function overAchievement(input: RuleInput, ratio: Dec, base: Dec): { score: Dec;
   };
 }
 
+const withUnit = (v: Dec, unit: string) => `${v.toString()}${unit}`;
+
 /** “≥”, “≤”, “=” targets against the actual; words by their 评价等次 (or the actual's word). */
 function compareToTarget(input: RuleInput): RuleOutcome | { reason: string } | null {
   if (!input.row) return { reason: "缺少年度指标值和实际完成值" };
   const target = parseTarget(input.row.target);
   const { max, decimals } = input;
-  const m = score(max);
   if (target.kind === "words") {
     const word = input.grade ?? (input.row.actual.trim() || null);
     const names = (input.params.grades ?? DEFAULT_GRADE_RANGES).map((g) => g.names[0]).join("、");
@@ -203,12 +204,13 @@ function compareToTarget(input: RuleInput): RuleOutcome | { reason: string } | n
     return { reason: `实际完成值的单位“${actual.unit}”与指标值的单位“${target.unit}”不一致` };
   const a = actualInTargetUnit(target, actual);
   const t = target.value;
-  const show = (v: Dec) => `${v.toString()}${target.unit}`;
+  const m = score(max);
+  const unit = target.unit;
   if (target.operator === "=") {
     const met = a.equals(t);
     return {
       score: met ? full(max, decimals) : ZERO,
-      formula: `${show(a)} ${met ? "=" : "≠"} 目标 ${show(t)}，${met ? `得满分 ${m}` : "得 0 分"}`,
+      formula: `${withUnit(a, unit)} ${met ? "=" : "≠"} 目标 ${withUnit(t, unit)}，${met ? `得满分 ${m}` : "得 0 分"}`,
     };
   }
   if (target.operator === "≥" || target.operator === ">") {
@@ -216,26 +218,32 @@ function compareToTarget(input: RuleInput): RuleOutcome | { reason: string } | n
     if (!t.greaterThan(0))
       return {
         score: met ? full(max, decimals) : ZERO,
-        formula: `${show(a)} ${met ? "达到" : "未达到"}目标 ${target.operator}${show(t)}`,
+        formula: `${withUnit(a, unit)} ${met ? "达到" : "未达到"}目标 ${target.operator}${withUnit(t, unit)}`,
       };
     const ratio = a.dividedBy(t);
     const base = met ? full(max, decimals) : bounded(max.times(minDec(ratio, ONE)), max, decimals);
     const over = overAchievement(input, ratio, base);
     return {
       score: over.score,
-      formula: `${m} × min(${show(a)} ÷ ${show(t)}, 1) = ${score(base)}${over.note}`,
+      formula: `${m} × min(${withUnit(a, unit)} ÷ ${withUnit(t, unit)}, 1) = ${score(base)}${over.note}`,
     };
   }
   const met = target.operator === "≤" ? a.lessThanOrEqualTo(t) : a.lessThan(t);
   if (met)
     return {
       score: full(max, decimals),
-      formula: `${show(a)} ${target.operator} 目标 ${show(t)}，得满分 ${m}`,
+      formula: `${withUnit(a, unit)} ${target.operator} 目标 ${withUnit(t, unit)}，得满分 ${m}`,
     };
   if (!a.greaterThan(0) || !t.greaterThan(0))
-    return { score: ZERO, formula: `${show(a)} 未达到目标 ${target.operator}${show(t)}，得 0 分` };
+    return {
+      score: ZERO,
+      formula: `${withUnit(a, unit)} 未达到目标 ${target.operator}${withUnit(t, unit)}，得 0 分`,
+    };
   const result = bounded(max.times(t.dividedBy(a)), max, decimals);
-  return { score: result, formula: `${m} × min(${show(t)} ÷ ${show(a)}, 1) = ${score(result)}` };
+  return {
+    score: result,
+    formula: `${m} × min(${withUnit(t, unit)} ÷ ${withUnit(a, unit)}, 1) = ${score(result)}`,
+  };
 }
 
 export const RULE_KINDS: Record<RuleKind, RuleKindSpec> = {

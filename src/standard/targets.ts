@@ -39,7 +39,32 @@ export function parseQuantity(raw: string): Quantity | null {
   return { value, unit };
 }
 
+/**
+ * Parsed targets and actuals by their text: forms repeat the same few (`≥95%`, `100%`, `达成`),
+ * and a department's 500 forms are parsed at each recalculation. Results are never mutated.
+ */
+const MEMO_LIMIT = 20_000;
+const targets = new Map<string, Target>();
+const actuals = new Map<string, Actual>();
+function remembered<T>(memo: Map<string, T>, raw: string, parse: (raw: string) => T): T {
+  let value = memo.get(raw);
+  if (value === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    value = parse(raw);
+    memo.set(raw, value);
+  }
+  return value;
+}
+
 export function parseTarget(raw: string): Target {
+  return remembered(targets, raw, readTarget);
+}
+
+export function parseActual(raw: string): Actual {
+  return remembered(actuals, raw, readActual);
+}
+
+function readTarget(raw: string): Target {
   let text = toHalfWidth(raw).trim().replace(/\s+/g, "");
   let operator: Operator | null = null;
   for (const [pattern, op] of OPERATORS) {
@@ -59,13 +84,14 @@ export function parseTarget(raw: string): Target {
   return { kind: "number", operator: operator ?? "≥", ...q };
 }
 
-export function parseActual(raw: string): Actual {
+function readActual(raw: string): Actual {
   const q = parseQuantity(raw);
   return q ? { kind: "number", ...q } : { kind: "words", text: raw.trim() };
 }
 
 /** Units are the same when written the same, or when one side leaves it out. */
 export function sameUnit(a: string, b: string): boolean {
+  if (a === b) return true;
   const norm = (u: string) => u.replace(/^个$/, "").toLowerCase();
   return a === "" || b === "" || norm(a) === norm(b);
 }

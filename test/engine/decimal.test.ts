@@ -1,3 +1,4 @@
+import Decimal from "decimal.js";
 import { dec, excelRound, fixed, fromNumber, money, percent, sum } from "../../src/model/decimal";
 import { parseLooseNumber } from "../../src/model/numbers";
 
@@ -36,6 +37,44 @@ describe("Excel ROUND semantics", () => {
     expect(percent(dec("0.8087"))).toBe("80.87%");
     expect(percent(dec("0.89121"))).toBe("89.12%");
     expect(fixed(dec("5"), 2)).toBe("5.00");
+  });
+
+  it("writes fixed decimals as Decimal's own toFixed with ROUND_HALF_UP, fast path or not", () => {
+    const values = [
+      "0",
+      "5",
+      "2.5",
+      "9.17",
+      "100",
+      "0.005",
+      "2.675",
+      "-2.675",
+      "1e21",
+      "123456789012.34",
+      "0.1",
+      "99.999",
+      "-0",
+      "-0.001",
+      "46665.43",
+      "1e-7",
+      "30.000",
+    ];
+    // Plus 2,000 pseudo-random values of 0–6 decimals (deterministic).
+    let seed = 7;
+    for (let i = 0; i < 2000; i++) {
+      seed = (seed * 48271) % 2147483647;
+      const digits = seed % 7;
+      values.push((((seed % 2000000) - 1000000) / 10 ** digits).toFixed(digits));
+    }
+    for (const v of values)
+      for (const digits of [0, 1, 2, 4]) {
+        const d = dec(v);
+        expect([v, digits, fixed(d, digits)]).toEqual([
+          v,
+          digits,
+          d.toFixed(digits, Decimal.ROUND_HALF_UP),
+        ]);
+      }
   });
 });
 

@@ -1,6 +1,11 @@
 /** Loads an .xlsx (through ExcelJS, cell by cell) into the Excel test double, and wires it to our port. */
 import ExcelJS from "exceljs";
-import { ExcelWorkbook, type ExcelRun } from "../../src/hosts/excel/excelWorkbook";
+import {
+  ExcelWorkbook,
+  type ExcelRun,
+  WRITE_BUDGET_BYTES,
+} from "../../src/hosts/excel/excelWorkbook";
+import * as writeLayoutModule from "../../src/hosts/excel/writeLayout";
 import { allCapabilities, type ExcelCapabilities } from "../../src/hosts/excel/writeLayout";
 import { dateToSerial } from "../../src/hosts/file/readWorkbook";
 import { FakeExcel, type FakeExcelOptions, type FakeSheetSeed } from "./fakeExcel";
@@ -54,5 +59,8 @@ export function excelHost(
   fake: FakeExcel,
   capabilities: ExcelCapabilities = allCapabilities
 ): ExcelWorkbook {
-  return new ExcelWorkbook(runOn(fake), capabilities);
+  // The writer imported here, not loaded as a chunk: this also runs under plain Node (bench/).
+  return new ExcelWorkbook(runOn(fake), capabilities, WRITE_BUDGET_BYTES, async () =>
+    Promise.resolve(writeLayoutModule)
+  );
 }

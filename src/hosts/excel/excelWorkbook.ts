@@ -10,13 +10,18 @@ import { ownedFromMarkers, queueMarkers, readSnapshot } from "./readSnapshot";
 import type { ExcelCapabilities, RowBlock, StyleRun } from "./writeLayout";
 
 type Writer = typeof import("./writeLayout");
+/** Where the layout writer comes from: loaded on the first write in the add-in's bundle. */
+export type WriterLoader = () => Promise<Writer>;
 let loadedWriter: Writer | undefined;
 
-/** The layout writer, loaded on the first write: reading and scoring never need it. */
-async function writer(): Promise<Writer> {
+/**
+ * The add-in's loader: a webpack chunk, fetched on the first write (reading and scoring never
+ * need it). Outside webpack (Node scripts) pass a loader that returns the module imported.
+ */
+const lazyWriter: WriterLoader = async () => {
   loadedWriter ??= await import(/* webpackChunkName: "sheet-layouts" */ "./writeLayout");
   return loadedWriter;
-}
+};
 
 /** `Excel.run` with the options we use, injectable so tests can pass the test double. */
 export type ExcelRun = <T>(
@@ -67,7 +72,8 @@ export class ExcelWorkbook implements WorkbookPort {
   constructor(
     private readonly run: ExcelRun,
     private readonly capabilities: ExcelCapabilities,
-    private readonly writeBudgetBytes = WRITE_BUDGET_BYTES
+    private readonly writeBudgetBytes = WRITE_BUDGET_BYTES,
+    private readonly writer: WriterLoader = lazyWriter
   ) {}
 
   read(): Promise<WorkbookSnapshot> {
@@ -82,7 +88,7 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   async insertSheets(layouts: readonly SheetLayout[]): Promise<InsertResult> {
-    const w = await writer();
+    const w = await this.writer();
     return this.run({ delayForCellEdit: true }, async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
@@ -115,7 +121,7 @@ export class ExcelWorkbook implements WorkbookPort {
    * written in row blocks, one more sync per block.
    */
   async writeOwnedSheet(layout: SheetLayout, role: SheetRole = "summary"): Promise<WriteResult> {
-    const w = await writer();
+    const w = await this.writer();
     return this.run({ delayForCellEdit: true }, async (context) => {
       if (!this.haveRead) await this.refreshNames(context);
       try {

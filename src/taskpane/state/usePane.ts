@@ -8,11 +8,8 @@ import type { EvaluationSettings } from "../../model/input";
 import { settingsLayout } from "../../layout/settings";
 import { findPresetById } from "../../standard/presets";
 import type { Standard } from "../../standard/types";
-import {
-  type Recalculation,
-  type RecalculationPhase,
-  recalculate,
-} from "../../pipeline/recalculate";
+import type { Recalculation } from "../../pipeline/recalculate";
+import { type RecalculationPhase, readAndScore } from "../../pipeline/readAndScore";
 import { describeError } from "../../hosts/excel/errors";
 import { usePaneContext } from "./PaneContext";
 
@@ -117,10 +114,13 @@ export function usePane(): [PaneState, PaneActions] {
       }
       running.current = true;
       try {
-        const result = await recalculate(port, {
-          dryRun: !write,
-          onPhase: (phase) => dispatch({ type: "busy", phase }),
-        });
+        const onPhase = (phase: RecalculationPhase) => dispatch({ type: "busy", phase });
+        // Scoring alone needs no layouts; they load (one chunk) on the first write.
+        const result: Recalculation = write
+          ? await (
+              await import(/* webpackChunkName: "sheet-layouts" */ "../../pipeline/recalculate")
+            ).recalculate(port, { onPhase })
+          : { ...(await readAndScore(port, { onPhase })), write: null };
         const notes: string[] = [...leadingNotes];
         if (result.write?.besideForeign) notes.push(t.besideForeign(result.write.besideForeign));
         for (const note of result.write?.skipped ?? []) notes.push(note);
@@ -142,7 +142,7 @@ export function usePane(): [PaneState, PaneActions] {
   const inForce = useCallback(async (): Promise<Standard> => {
     const known = stateRef.current.result?.evaluation.standard.definition;
     if (known) return known;
-    return (await recalculate(port, { dryRun: true })).evaluation.standard.definition;
+    return (await readAndScore(port)).evaluation.standard.definition;
   }, [port]);
 
   const actions: PaneActions = {

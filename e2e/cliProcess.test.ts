@@ -1,0 +1,68 @@
+/**
+ * The command line as a user runs it: `node bin/jixiao.cjs …` in its own process (TypeScript
+ * through tsx, no jest transform), so what only a real process meets — module loading, the exit
+ * code, what reaches stdout and stderr — is checked. The README's quick start is one of these.
+ */
+import ExcelJS from "exceljs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const ROOT = join(__dirname, "..");
+const SAMPLE = join(ROOT, "samples", "foshan-sbj-2022.xlsx");
+const PROJECTS = join(ROOT, "samples", "foshan-sbj-2022-projects.xlsx");
+
+function jixiao(...args: string[]) {
+  const r = spawnSync(process.execPath, [join(ROOT, "bin", "jixiao.cjs"), ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: 120_000,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const sheetNames = async (file: string) => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb.worksheets.map((w) => w.name);
+};
+
+describe("jixiao as a process", () => {
+  const dir = mkdtempSync(join(tmpdir(), "jixiao-process-"));
+
+  it("scores the bundled sample (the README's quick start): 95.18, 优, summary written", async () => {
+    const out = join(dir, "sample.xlsx");
+    const r = jixiao("score", SAMPLE, "--out", out, "--date", "2026-11-29");
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("95.18");
+    expect(r.out).toContain(`已写入 ${out} 的“绩效自评汇总”工作表。`);
+    expect(await sheetNames(out)).toContain("绩效自评汇总");
+  });
+
+  it("scores the workbook of 53 project forms and writes both sheets", async () => {
+    const out = join(dir, "projects.xlsx");
+    const r = jixiao("score", PROJECTS, "--out", out, "--json", "--date", "2026-11-29");
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as { projects: { name: string; score: string }[] };
+    expect(json.projects).toHaveLength(53);
+    const names = await sheetNames(out);
+    expect(names).toEqual(expect.arrayContaining(["绩效自评汇总", "项目自评汇总"]));
+  });
+
+  it("says in one Chinese sentence why a file that is no workbook cannot be scored", () => {
+    const bad = join(dir, "坏文件.xlsx");
+    writeFileSync(bad, "not a zip");
+    const r = jixiao("score", bad, "--out", join(dir, "bad-out.xlsx"));
+    expect(r.code).not.toBe(0);
+    expect(r.err).toContain("坏文件.xlsx");
+    expect(r.err).not.toMatch(/\bat .+:\d+:\d+|Error:/);
+  });
+
+  it("runs the demo on the bundled data", () => {
+    const r = jixiao("demo");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("95.18");
+  });
+});
