@@ -1,7 +1,40 @@
 #!/usr/bin/env node
-// 绩效自评助手 command line. Runs the TypeScript sources through tsx (no build step).
-require("tsx/cjs/api").register();
-const { main } = require("../src/cli/main.ts");
+// 绩效自评助手 command line. Runs the bundle that `npm ci` builds (dist-cli/main.cjs, see
+// scripts/build-cli.cjs) while it is newer than every source file; otherwise — sources edited
+// since, no bundle, or JIXIAO_FROM_SOURCE=1 — the TypeScript sources through tsx.
+const { readdirSync, statSync } = require("fs");
+const { join } = require("path");
+
+const root = join(__dirname, "..");
+const bundle = join(root, "dist-cli", "main.cjs");
+
+/** The latest modification time of the .ts files under `dir`. */
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
+    else if (/\.tsx?$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function bundleIsFresh() {
+  if (process.env.JIXIAO_FROM_SOURCE === "1") return false;
+  try {
+    const built = statSync(bundle).mtimeMs;
+    return built >= newestSource(join(root, "src")) && built >= newestSource(join(root, "samples"));
+  } catch {
+    return false;
+  }
+}
+
+let main;
+if (bundleIsFresh()) ({ main } = require(bundle));
+else {
+  require("tsx/cjs/api").register();
+  ({ main } = require("../src/cli/main.ts"));
+}
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

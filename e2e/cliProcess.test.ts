@@ -1,7 +1,8 @@
 /**
- * The command line as a user runs it: `node bin/jixiao.cjs …` in its own process (TypeScript
- * through tsx, no jest transform), so what only a real process meets — module loading, the exit
- * code, what reaches stdout and stderr — is checked. The README's quick start is one of these.
+ * The command line as a user runs it: `node bin/jixiao.cjs …` in its own process (the bundle
+ * `npm ci` builds, or the TypeScript sources through tsx; no jest transform), so what only a
+ * real process meets — module loading, the exit code, what reaches stdout and stderr — is
+ * checked. The README's quick start is one of these.
  */
 import ExcelJS from "exceljs";
 import { spawnSync } from "node:child_process";
@@ -14,10 +15,15 @@ const SAMPLE = join(ROOT, "samples", "foshan-sbj-2022.xlsx");
 const PROJECTS = join(ROOT, "samples", "foshan-sbj-2022-projects.xlsx");
 
 function jixiao(...args: string[]) {
+  return run({}, ...args);
+}
+
+function run(env: Record<string, string>, ...args: string[]) {
   const r = spawnSync(process.execPath, [join(ROOT, "bin", "jixiao.cjs"), ...args], {
     cwd: ROOT,
     encoding: "utf8",
     timeout: 120_000,
+    env: { ...process.env, ...env },
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
@@ -58,6 +64,14 @@ describe("jixiao as a process", () => {
     expect(r.code).not.toBe(0);
     expect(r.err).toContain("坏文件.xlsx");
     expect(r.err).not.toMatch(/\bat .+:\d+:\d+|Error:/);
+  });
+
+  it("runs from the TypeScript sources as from the bundle npm ci builds", () => {
+    const bundled = jixiao("demo", "--json");
+    const fromSource = run({ JIXIAO_FROM_SOURCE: "1" }, "demo", "--json");
+    expect(fromSource.code).toBe(0);
+    expect(fromSource.err).toBe("");
+    expect(JSON.parse(fromSource.out)).toEqual(JSON.parse(bundled.out));
   });
 
   it("runs the demo on the bundled data", () => {

@@ -1,6 +1,6 @@
 /**
  * Command line (`jixiao`):
- *   jixiao score <file.xlsx> [--out <file.xlsx or folder>] [--in-place] [--json] [--date YYYY-MM-DD] [--standard <id|file>]
+ *   jixiao score <file.xlsx> [--out <file.xlsx or folder>] [--in-place] [--json] [--date YYYY-MM-DD] [--standard <id|file>] [--projects <folder|file.xlsx>]
  *   jixiao score <folder> [--out <folder>] [--in-place] [--json] [--date YYYY-MM-DD] [--standard <id|file>]
  *   jixiao standards [--json] · jixiao standard <id> [--out <file.xlsx>]
  *   jixiao demo [--json]
@@ -16,6 +16,7 @@ import { seedDepartment } from "../../samples/seedDepartment";
 import { scoreFolder } from "./batch";
 import type { WorkbookStandard } from "../model/input";
 import { exportStandard, listStandards, loadStandard } from "./standards";
+import { readProjectFiles } from "./projectFiles";
 import { describeError, describeInternalError, errorCode } from "./errors";
 import { type CliIo, stdio } from "./io";
 import { renderEvaluation } from "./report";
@@ -33,6 +34,8 @@ const USAGE = `用法 / Usage:
       (score every workbook in a folder, write the copies and a ranking of all departments)
       --standard <编号|标准.xlsx>  按预设或另一工作簿中的“评分标准”表评分（优先于工作簿自带的）
       (score by a preset, or by the 评分标准 sheet of another workbook)
+      --projects <文件夹|项目表.xlsx>  一并读取另存的项目支出绩效自评表（仅单个部门工作簿）
+      (also read project forms kept in other workbooks; one department workbook only)
   jixiao standards [--json]  列出评分标准预设 (list the scoring-standard presets)
   jixiao standard <编号> [--out <评分标准.xlsx>]
       把预设导出为带“评分标准”表的工作簿，可修改后分发给各部门
@@ -47,6 +50,8 @@ interface Flags {
   out?: string;
   date?: string;
   standard?: string;
+  /** A folder (or one workbook) of project forms read beside the department's workbook. */
+  projects?: string;
 }
 
 /** `2024-02-29` yes, `2023-02-29` and `2023-13-45` no (the format is checked before). */
@@ -88,18 +93,19 @@ function parseFlags(args: string[]): Flags | string {
   const flags: Flags = { positional: [], json: false, inPlace: false };
   // `--out=评分/` as well as `--out 评分/`.
   args = args.flatMap((a) => {
-    const m = /^(--out|--date|--standard)=(.*)$/.exec(a);
+    const m = /^(--out|--date|--standard|--projects)=(.*)$/.exec(a);
     return m ? [m[1], m[2]] : [a];
   });
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === "--json") flags.json = true;
     else if (a === "--in-place") flags.inPlace = true;
-    else if (a === "--out" || a === "--date" || a === "--standard") {
+    else if (a === "--out" || a === "--date" || a === "--standard" || a === "--projects") {
       const v = args[++i];
       if (!v) return `${a} 后需要一个值`;
       if (a === "--out") flags.out = v;
       else if (a === "--standard") flags.standard = v;
+      else if (a === "--projects") flags.projects = v;
       else if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return `--date 的格式应为 YYYY-MM-DD，收到“${v}”`;
       else if (!isCalendarDate(v)) return `--date 不是有效日期：“${v}”`;
       else flags.date = v;
@@ -127,7 +133,17 @@ async function scoreFile(
     io.err(`不会覆盖输入文件 ${file}：请用 --out 指定其他文件，或加 --in-place`);
     return 2;
   }
-  const outcome = await scoreWorkbookFile(file, target, { date: flags.date, standard });
+  const projects = flags.projects ? await readProjectFiles(flags.projects, [file, target]) : null;
+  if (projects && "error" in projects) {
+    io.err(`${projects.error}。`);
+    return 2;
+  }
+  const outcome = await scoreWorkbookFile(file, target, {
+    date: flags.date,
+    standard,
+    extraSheets: projects?.sheets,
+  });
+  for (const warning of projects?.warnings ?? []) io.err(warning);
   if (outcome.status === "failed") {
     // With --json, the failure is an object too (as each file of a folder run is).
     if (flags.json)
@@ -157,6 +173,10 @@ async function scoreFile(
       )
     );
   } else {
+    if (projects)
+      io.out(
+        `从 ${flags.projects} 读取项目工作簿 ${projects.files} 个：${projects.withForms} 个含项目支出绩效自评表，共 ${projects.forms} 张。\n`
+      );
     io.out(renderEvaluation(result.evaluation));
     io.out("");
     const beside = result.write?.besideForeign
@@ -207,6 +227,12 @@ export async function main(argv: string[], io: CliIo = stdio): Promise<number> {
           standard = loaded.standard;
         }
         const isFolder = (await stat(file).catch(() => null))?.isDirectory() ?? false;
+        if (isFolder && flags.projects !== undefined) {
+          io.err(
+            "--projects 只能与单个部门工作簿一起使用（jixiao score 某局.xlsx --projects 项目自评表/）。"
+          );
+          return 2;
+        }
         if (isFolder) return await scoreFolder(file, { ...flags, standard }, io);
         return await scoreFile(file, flags, io, standard);
       }

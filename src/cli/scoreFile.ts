@@ -17,6 +17,7 @@ import { type Recalculation, recalculate } from "../pipeline/recalculate";
 import type { WorkbookPort } from "../hosts/port";
 import type { WorkbookStandard } from "../model/input";
 import type { SheetLayout } from "../layout/sheetLayout";
+import type { SheetSnapshot } from "../hosts/snapshot";
 import { OWNER_NAMES, type SheetRole } from "../hosts/ownership";
 import type { ZipPackage } from "../hosts/file/zipPackage";
 import { PackageWriteError, writeOwnedSheetIntoPackage } from "../hosts/file/packageWriter";
@@ -102,9 +103,16 @@ export const MACRO_IN_PLACE =
  * workbook that only the ExcelJS fallback can write, and that would lose something, is refused
  * (stage `in-place`).
  */
+export interface ScoreFileOptions {
+  date?: string;
+  standard?: WorkbookStandard;
+  /** Sheets of other workbooks read beside this one (project forms: `--projects`). */
+  extraSheets?: readonly SheetSnapshot[];
+}
+
 export async function scoreWorkbookData(
   input: Uint8Array,
-  options: { date?: string; inPlace?: boolean; standard?: WorkbookStandard } = {}
+  options: ScoreFileOptions & { inPlace?: boolean } = {}
 ): Promise<ScoredData> {
   const read = await checkWorkbookData(input);
   if (!read.ok) return { ok: false, reason: read.reason, stage: "read" };
@@ -114,8 +122,12 @@ export async function scoreWorkbookData(
   const book = opened.book;
   // The pipeline writes nothing into ExcelJS: the layouts are kept for the package writer.
   const layouts = new Map<SheetRole, SheetLayout>();
+  const extra = options.extraSheets ?? [];
   const port: WorkbookPort = {
-    read: () => book.read(),
+    read: async () => {
+      const own = await book.read();
+      return extra.length > 0 ? { ...own, sheets: [...own.sheets, ...extra] } : own;
+    },
     insertSheets: (l) => book.insertSheets(l),
     selectCell: () => book.selectCell(),
     writeOwnedSheet: async (l, role = "summary") => {
@@ -198,13 +210,12 @@ export async function scoreWorkbookData(
 export async function scoreWorkbookFile(
   file: string,
   output: string,
-  options: { date?: string; standard?: WorkbookStandard } = {}
+  options: ScoreFileOptions = {}
 ): Promise<FileOutcome> {
   const read = await readFileBytes(file);
   if (!read.ok) return { status: "failed", file, reason: read.reason, stage: "read" };
   const scored = await scoreWorkbookData(read.data, {
-    date: options.date,
-    standard: options.standard,
+    ...options,
     inPlace: await sameFile(file, output),
   });
   if (!scored.ok) return { status: "failed", file, reason: scored.reason, stage: scored.stage };

@@ -1,0 +1,122 @@
+/**
+ * `jixiao score 某局.xlsx --projects 项目自评表/`: project forms kept in their own workbooks are
+ * read beside the department's, named `[文件.xlsx]表名`, scored and rolled up; those files are
+ * never written; a file that cannot be read or holds no form is one line, not a failure.
+ */
+import ExcelJS from "exceljs";
+import { createHash } from "node:crypto";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main } from "../src/cli/main";
+import { writeLayout } from "../src/hosts/file/writeLayout";
+import { projectFormLayout } from "../src/layout/projectForm";
+import { caiyuProject } from "../src/standard/presets";
+import { goodForm } from "./fixtures/projectForm";
+import { SAMPLE_PATH } from "./parse/sampleSnapshot";
+
+async function run(argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+const dir = mkdtempSync(join(tmpdir(), "jixiao-projects-"));
+const forms = join(dir, "项目自评表");
+const hash = (p: string) => createHash("sha256").update(readFileSync(p)).digest("hex");
+
+beforeAll(async () => {
+  mkdirSync(forms);
+  for (const name of ["社保卡发行项目", "档案数字化项目"]) {
+    const wb = new ExcelJS.Workbook();
+    writeLayout(wb, projectFormLayout(caiyuProject, goodForm(name), "自评表"));
+    await wb.xlsx.writeFile(join(forms, `${name}.xlsx`));
+  }
+  const other = new ExcelJS.Workbook();
+  other.addWorksheet("说明").getCell("A1").value = "请各项目单位于 3 月前报送";
+  await other.xlsx.writeFile(join(forms, "填报说明.xlsx"));
+  writeFileSync(join(forms, "损坏.xlsx"), "not a workbook");
+  writeFileSync(join(forms, "~$社保卡发行项目.xlsx"), "Office lock file");
+});
+
+describe("jixiao score --projects", () => {
+  it("reads the forms of a folder of workbooks, scores and rolls them up, writes none of them", async () => {
+    const before = hash(join(forms, "社保卡发行项目.xlsx"));
+    const output = join(dir, "某局.xlsx");
+    const { code, out, err } = await run([
+      "score",
+      SAMPLE_PATH,
+      "--out",
+      output,
+      "--projects",
+      forms,
+      "--json",
+    ]);
+    expect(code).toBe(0);
+    expect(err.split("\n")).toEqual([
+      "无法读取 损坏.xlsx：不是 .xlsx 文件（请在 Excel 中另存为 .xlsx 格式），未计入项目自评。",
+      "填报说明.xlsx 中没有项目支出绩效自评表，未计入项目自评。",
+    ]);
+    const json = JSON.parse(out) as {
+      projects: { name: string; sheet: string; cell: string; score: number }[];
+    };
+    expect(json.projects.map((p) => [p.name, p.sheet, p.cell, p.score])).toEqual([
+      ["档案数字化项目", "[档案数字化项目.xlsx]自评表", "[档案数字化项目.xlsx]自评表!B3", 99.17],
+      ["社保卡发行项目", "[社保卡发行项目.xlsx]自评表", "[社保卡发行项目.xlsx]自评表!B3", 99.17],
+    ]);
+    expect(hash(join(forms, "社保卡发行项目.xlsx"))).toBe(before);
+    const scored = new ExcelJS.Workbook();
+    await scored.xlsx.readFile(output);
+    expect(scored.worksheets.map((w) => w.name)).toEqual(
+      expect.arrayContaining(["绩效自评汇总", "项目自评汇总"])
+    );
+    // The forms' sheets are read, not copied into the department's workbook.
+    expect(scored.worksheets.some((w) => w.name.includes("自评表"))).toBe(false);
+  });
+
+  it("says how many workbooks and forms it read", async () => {
+    const { code, out } = await run([
+      "score",
+      SAMPLE_PATH,
+      "--out",
+      join(dir, "文本.xlsx"),
+      `--projects=${forms}`,
+    ]);
+    expect(code).toBe(0);
+    expect(out).toContain(`从 ${forms} 读取项目工作簿 4 个：2 个含项目支出绩效自评表，共 2 张。`);
+    expect(out).toContain("项目自评（2 张项目支出绩效自评表");
+  });
+
+  it("takes one workbook of forms as well", async () => {
+    const { code, out } = await run([
+      "score",
+      SAMPLE_PATH,
+      "--out",
+      join(dir, "单个.xlsx"),
+      "--projects",
+      join(forms, "档案数字化项目.xlsx"),
+      "--json",
+    ]);
+    expect(code).toBe(0);
+    expect(JSON.parse(out).projects).toHaveLength(1);
+  });
+
+  it.each([
+    [
+      ["--projects", join(dir, "没有这个文件夹")],
+      `--projects：找不到 ${join(dir, "没有这个文件夹")}。`,
+    ],
+    [["--projects", join(__dirname, "cliProjects.test.ts")], "不是 .xlsx 工作簿或文件夹"],
+  ])("refuses %j with one line, exit 2", async (extra, message) => {
+    const { code, err } = await run(["score", SAMPLE_PATH, "--out", join(dir, "x.xlsx"), ...extra]);
+    expect(code).toBe(2);
+    expect(err).toContain(message);
+  });
+
+  it("is for one department's workbook, not a folder of departments", async () => {
+    const { code, err } = await run(["score", dir, "--projects", forms]);
+    expect(code).toBe(2);
+    expect(err).toContain("--projects 只能与单个部门工作簿一起使用");
+  });
+});
