@@ -285,7 +285,8 @@ export function evaluateProject(
           {
             code: "missingScore" as const,
             severity: "error" as const,
-            message: "项目自评表没有绩效指标行。",
+            message:
+              "项目自评表尚未填写绩效指标（三级指标、年度指标值、实际完成值），无法评定等级。",
             suggestion: "填写产出、效益、满意度指标及其年度指标值、实际完成值、分值和得分。",
             cell: form.cell,
           },

@@ -198,4 +198,21 @@ describe("task pane", () => {
     fireEvent.click(screen.getByRole("button", { name: "打开“评分标准”表" }));
     await waitFor(() => expect(fake.selection).toEqual({ sheet: "评分标准", address: "A1" }));
   });
+
+  it("inserts a blank project form named as typed, lists it, and opens it", async () => {
+    const { fake } = await samplePane();
+    await screen.findByTestId("total");
+    expect(screen.getByText("工作簿中没有项目支出绩效自评表。")).toBeTruthy();
+    const insert = screen.getByRole("button", { name: "插入项目自评表" });
+    expect(insert.hasAttribute("disabled")).toBe(true);
+    fireEvent.change(screen.getByLabelText("项目名称"), { target: { value: " 社保卡发行项目 " } });
+    fireEvent.click(insert);
+    await screen.findByText("已插入 1 张工作表：社保卡发行项目。");
+    expect(fake.sheetNames()).toContain("社保卡发行项目");
+    await screen.findByText("项目自评（1）");
+    await waitFor(() => expect(fake.selection).toEqual({ sheet: "社保卡发行项目", address: "A1" }));
+    // Left blank, the form is listed with what it lacks, not with a grade it has not earned.
+    const item = document.querySelector('li[data-project="社保卡发行项目"]') as HTMLElement;
+    expect(within(item).getByText("无法评定")).toBeTruthy();
+  });
 });

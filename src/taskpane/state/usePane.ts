@@ -190,6 +190,8 @@ export function usePane(): [PaneState, PaneActions] {
           const input = stateRef.current.result?.parse.input;
           const outcome = await insertProjectForm(port, name, input);
           await run(false, outcome.messages);
+          // Open the new form, ready to fill in.
+          if (outcome.added[0]) await port.selectCell(`${outcome.added[0]}!A1`);
         } catch (error) {
           dispatch({ type: "error", message: describeError(error) });
         }
