@@ -220,9 +220,11 @@ function compareToTarget(input: RuleInput): RuleOutcome | { reason: string } | n
         score: met ? full(max, decimals) : ZERO,
         formula: `${withUnit(a, unit)} ${met ? "达到" : "未达到"}目标 ${target.operator}${withUnit(t, unit)}`,
       };
-    const ratio = a.dividedBy(t);
+    // A met target scores full marks; the ratio is needed only below it, or to test 超额.
+    const needsRatio = !met || (input.params.target && input.params.deduction);
+    const ratio = needsRatio ? a.dividedBy(t) : ONE;
     const base = met ? full(max, decimals) : bounded(max.times(minDec(ratio, ONE)), max, decimals);
-    const over = overAchievement(input, ratio, base);
+    const over = needsRatio ? overAchievement(input, ratio, base) : { score: base, note: "" };
     return {
       score: over.score,
       formula: `${m} × min(${withUnit(a, unit)} ÷ ${withUnit(t, unit)}, 1) = ${score(base)}${over.note}`,

@@ -15,7 +15,7 @@ export const presets: readonly Standard[] = [
   provinceProject,
 ];
 
-export { caiyuProject, foshan2022, genericPreset };
+export { caiyuProject, foshan2022, genericPreset, provinceProject };
 
 export function findPresetById(id: string): Standard | undefined {
   return presets.find((p) => p.id === id);
