@@ -12,7 +12,7 @@ import { pickStandard } from "./pickStandard";
 import { rollUpProjects } from "./projects";
 import type { Evaluation, Gap, MetricValue, Severity } from "./result";
 import { scoreIndicators } from "./scoreIndicators";
-import { totalUp } from "./totals";
+import { scoredTotals, totalUp } from "./totals";
 import type { MetricId } from "../standard/metrics";
 
 export { UNGRADED } from "./totals";
@@ -99,13 +99,7 @@ export function evaluate(given: DepartmentInput, options: EvaluateOptions = {}):
     budget,
     metrics,
     indicators: scored.indicators,
-    groups: totals.groups,
-    sum: totals.sum,
-    uncapped: totals.uncapped,
-    cap: totals.cap,
-    total: totals.total,
-    maxTotal: totals.maxTotal,
-    grade: totals.grade,
+    ...scoredTotals(totals),
     gaps,
   };
 }

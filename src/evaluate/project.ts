@@ -9,12 +9,12 @@ import type { IndicatorEntry, ProjectForm, ProjectFundsRow, ScoreSource } from "
 import { bareLevel, quote } from "../model/text";
 import { RULE_KINDS } from "../standard/ruleKinds";
 import type { Standard, StandardIndicator } from "../standard/types";
-import type { Gap, GroupResult, IndicatorResult, MetricValue } from "./result";
+import type { Gap, IndicatorResult, MetricValue, ScoredTotals } from "./result";
 import { type Book, type Scoring, scoreOne } from "./scoreIndicators";
 import { gapsOf } from "./gaps";
-import { totalUp } from "./totals";
+import { scoredTotals, totalUp } from "./totals";
 
-export interface ProjectEvaluation {
+export interface ProjectEvaluation extends ScoredTotals {
   name: string;
   sheet: string;
   /** The cell of the project's name. */
@@ -25,13 +25,6 @@ export interface ProjectEvaluation {
   initial: Dec | null;
   execution: MetricValue;
   indicators: IndicatorResult[];
-  groups: GroupResult[];
-  sum: Dec;
-  uncapped: Dec;
-  cap: Dec | null;
-  total: Dec;
-  maxTotal: Dec;
-  grade: string;
   gaps: Gap[];
 }
 
@@ -308,13 +301,7 @@ export function evaluateProject(
     initial: total?.initial ?? null,
     execution,
     indicators: scored.indicators,
-    groups: totals.groups,
-    sum: totals.sum,
-    uncapped: totals.uncapped,
-    cap: totals.cap,
-    total: totals.total,
-    maxTotal: totals.maxTotal,
-    grade: totals.grade,
+    ...scoredTotals(totals),
     gaps,
   };
 }

@@ -220,17 +220,8 @@ export interface ProjectsResult {
   results: ProjectEvaluation[];
 }
 
-export interface Evaluation {
-  department: string;
-  year: number;
-  standard: StandardInForce;
-  /** Present when the workbook holds project forms. */
-  projects?: ProjectsResult;
-  scoreSource: ScoreSource;
-  parameters: ParameterView[];
-  budget: BudgetResult;
-  metrics: Partial<Record<MetricId, MetricValue>>;
-  indicators: IndicatorResult[];
+/** A table's scores added up: the department's, or one project form's. */
+export interface ScoredTotals {
   groups: GroupResult[];
   /** Sum of counted scores. */
   sum: Dec;
@@ -243,5 +234,18 @@ export interface Evaluation {
   /** Σ分值 of every indicator (不适用 included). */
   maxTotal: Dec;
   grade: string;
+}
+
+export interface Evaluation extends ScoredTotals {
+  department: string;
+  year: number;
+  standard: StandardInForce;
+  /** Present when the workbook holds project forms. */
+  projects?: ProjectsResult;
+  scoreSource: ScoreSource;
+  parameters: ParameterView[];
+  budget: BudgetResult;
+  metrics: Partial<Record<MetricId, MetricValue>>;
+  indicators: IndicatorResult[];
   gaps: Gap[];
 }

@@ -6,15 +6,25 @@ import { type Dec, ZERO, excelRound, minDec, percent, score, sum } from "../mode
 import type { DepartmentInput } from "../model/input";
 import { quote } from "../model/text";
 import type { Standard } from "../standard/types";
-import type { Evaluation, Gap, GroupResult, IndicatorResult, MetricValue } from "./result";
+import type {
+  Evaluation,
+  Gap,
+  GroupResult,
+  IndicatorResult,
+  MetricValue,
+  ScoredTotals,
+} from "./result";
 
 /** The grade shown when the table is incomplete (分值 not adding to 100, no scores). */
 export const UNGRADED = "无法评定";
 
-export type Totals = Pick<
-  Evaluation,
-  "groups" | "sum" | "uncapped" | "cap" | "total" | "maxTotal" | "grade" | "gaps"
->;
+export type Totals = ScoredTotals & Pick<Evaluation, "gaps">;
+
+/** The totals an evaluation carries (its gaps go with the others, sorted). */
+export function scoredTotals(t: Totals): ScoredTotals {
+  const { groups, sum, uncapped, cap, total, maxTotal, grade } = t;
+  return { groups, sum, uncapped, cap, total, maxTotal, grade };
+}
 
 /** 一级 groups in order of first appearance. */
 function groupsOf(indicators: readonly IndicatorResult[]): GroupResult[] {

@@ -8,13 +8,8 @@
 import type { Dec } from "../model/decimal";
 import { RULE_KINDS } from "../standard/ruleKinds";
 import type { Standard } from "../standard/types";
-import type {
-  CellStyle,
-  DataValidation,
-  LayoutCell,
-  LayoutValue,
-  SheetLayout,
-} from "./sheetLayout";
+import type { CellStyle, LayoutValue, SheetLayout } from "./sheetLayout";
+import { SheetBuilder } from "./sheetBuilder";
 import { FONT_SIZE, SHEET_FONT, formats, headerFooterText, rowHeightFor, styles } from "./style";
 
 export interface ProjectFormRow {
@@ -52,34 +47,9 @@ const BLANK_ROWS: Record<string, string[]> = {
   满意度指标: ["服务对象满意度指标"],
 };
 
-class Form {
-  readonly cells: LayoutCell[] = [];
-  readonly merges: SheetLayout["merges"] = [];
-  readonly heights: Record<number, number> = {};
-  readonly validations: DataValidation[] = [];
-  row = 0;
+class Form extends SheetBuilder {
   /** The 年度资金总额 row: its 分值 and 得分 count in the 总分. */
   fundsRow = 0;
-  put(
-    row: number,
-    column: number,
-    value: LayoutValue,
-    style?: CellStyle,
-    span = 1,
-    formula?: string
-  ) {
-    const cell: LayoutCell = { row, column, value, style };
-    if (formula) cell.formula = formula;
-    this.cells.push(cell);
-    for (let c = column + 1; c < column + span; c++)
-      this.cells.push({ row, column: c, value: null, style });
-    if (span > 1)
-      this.merges.push({ top: row, left: column, bottom: row, right: column + span - 1 });
-  }
-  /** Merges a column down over rows top..bottom (a section or group label). */
-  down(column: number, top: number, bottom: number) {
-    if (bottom > top) this.merges.push({ top, left: column, bottom, right: column });
-  }
 }
 
 const cell: CellStyle = { ...styles.cell, wrap: true };
@@ -254,7 +224,7 @@ export function projectFormLayout(
   d: ProjectFormData,
   sheetName: string
 ): SheetLayout {
-  const f = new Form();
+  const f = new Form(WIDTHS);
   head(f, d);
   funds(f, d);
   goal(f, d);

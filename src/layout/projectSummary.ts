@@ -8,14 +8,14 @@ import { type Dec, ZERO, score, sum } from "../model/decimal";
 import type { Evaluation, Gap, ProjectsResult } from "../evaluate/result";
 import { severityLabels } from "../evaluate/result";
 import type { ProjectEvaluation } from "../evaluate/project";
-import type { CellStyle, LayoutCell, LayoutValue, SheetLayout } from "./sheetLayout";
+import type { CellStyle, LayoutValue, SheetLayout } from "./sheetLayout";
+import { SheetBuilder } from "./sheetBuilder";
 import {
   ASSISTANT_SIGNATURE,
   FONT_SIZE,
   SHEET_FONT,
   formats,
   headerFooterText,
-  rowHeightFor,
   styles,
 } from "./style";
 
@@ -24,37 +24,10 @@ const WIDTHS = [6, 28, 16, 13, 13, 9, 9, 7, 7, 40];
 const COLUMNS = WIDTHS.length;
 const FLAG_FILL = "#FCE4D6";
 
-class Sheet {
-  readonly cells: LayoutCell[] = [];
-  readonly merges: SheetLayout["merges"] = [];
-  readonly heights: Record<number, number> = {};
-  row = 0;
-  put(row: number, column: number, value: LayoutValue, style?: CellStyle, span = 1): void {
-    this.cells.push({ row, column, value, style });
-    for (let c = column + 1; c < column + span; c++)
-      this.cells.push({ row, column: c, value: null, style });
-    if (span > 1)
-      this.merges.push({ top: row, left: column, bottom: row, right: column + span - 1 });
-  }
-  line(text: string, style: CellStyle): void {
-    const row = this.row++;
-    this.put(row, 0, text, style, COLUMNS);
-    this.heights[row] = rowHeightFor(
-      text,
-      WIDTHS.reduce((a, b) => a + b, 0),
-      style.fontSize ?? FONT_SIZE
-    );
-  }
-  section(title: string): void {
-    this.row++;
-    this.line(title, { bold: true, fontSize: 12, borderBottomThick: true });
-  }
-  fit(row: number, text: string, width: number): void {
-    this.heights[row] = Math.max(this.heights[row] ?? 18, rowHeightFor(text, width));
-  }
+class Sheet extends SheetBuilder {
   /** 9 pt text: LibreOffice fits about 1.4 units per column width (12 CJK characters in 16, not 13). */
   fitSmall(row: number, text: string, width: number): void {
-    this.heights[row] = Math.max(this.heights[row] ?? 18, rowHeightFor(text, width * 1.35, 9));
+    this.fit(row, text, width * 1.35, 9);
   }
 }
 
@@ -209,7 +182,7 @@ export function projectSummaryLayout(
   sheetName = PROJECT_SUMMARY_SHEET
 ): SheetLayout {
   const projects = e.projects as ProjectsResult;
-  const s = new Sheet();
+  const s = new Sheet(WIDTHS);
   s.put(0, 0, `${e.department} ${e.year} 年度项目支出绩效自评汇总表`, styles.title, COLUMNS);
   s.heights[0] = 30;
   s.put(

@@ -18,14 +18,9 @@ import { RULE_KINDS, RULE_KIND_IDS, paramLabel } from "../standard/ruleKinds";
 import { SETTING_KEYS, SETTING_SPECS, formatSetting } from "../standard/settings";
 import type { Standard, StandardIndicator } from "../standard/types";
 import { unitOf } from "../standard/validate";
-import type {
-  CellStyle,
-  DataValidation,
-  LayoutCell,
-  LayoutValue,
-  SheetLayout,
-} from "./sheetLayout";
-import { SHEET_FONT, headerFooterText, rowHeightFor, styles } from "./style";
+import type { CellStyle, SheetLayout } from "./sheetLayout";
+import { SheetBuilder } from "./sheetBuilder";
+import { SHEET_FONT, headerFooterText, styles } from "./style";
 
 export const STANDARD_SHEET = "评分标准";
 const FONT = 10;
@@ -77,45 +72,9 @@ const UNCONFIRMED_WORDS: Record<string, string> = {
   basis: "口径",
 };
 
-class Sheet {
-  readonly cells: LayoutCell[] = [];
-  readonly merges: SheetLayout["merges"] = [];
-  readonly heights: Record<number, number> = {};
-  readonly validations: DataValidation[] = [];
-  row = 0;
-
-  put(
-    row: number,
-    column: number,
-    value: LayoutValue,
-    style?: CellStyle,
-    span = 1,
-    formula?: string
-  ): void {
-    const cell: LayoutCell = { row, column, value, style };
-    if (formula) cell.formula = formula;
-    this.cells.push(cell);
-    for (let c = column + 1; c < column + span; c++)
-      this.cells.push({ row, column: c, value: null, style });
-    if (span > 1)
-      this.merges.push({ top: row, left: column, bottom: row, right: column + span - 1 });
-  }
-
-  line(text: string, style: CellStyle): number {
-    const row = this.row++;
-    this.put(row, 0, text, style, COLUMNS.length);
-    const width = COLUMNS.reduce((a, c) => a + c.width, 0);
-    this.heights[row] = Math.max(18, rowHeightFor(text, width, style.fontSize ?? FONT));
-    return row;
-  }
-
+class Sheet extends SheetBuilder {
   section(title: string): void {
-    this.row++;
-    this.line(title, { bold: true, fontSize: 11, borderBottomThick: true });
-  }
-
-  fit(row: number, text: string, width: number): void {
-    this.heights[row] = Math.max(this.heights[row] ?? 18, rowHeightFor(text, width, FONT));
+    super.section(title, 11);
   }
 
   list(top: number, bottom: number, column: number, choices: string[], message: string): void {
@@ -329,7 +288,10 @@ function guide(s: Sheet): void {
 
 /** The 评分标准 sheet for a standard. Pure: the same standard gives the same layout. */
 export function standardLayout(std: Standard, sheetName = STANDARD_SHEET): SheetLayout {
-  const s = new Sheet();
+  const s = new Sheet(
+    COLUMNS.map((c) => c.width),
+    FONT
+  );
   s.put(0, 0, `评分标准：${std.name}`, { ...styles.title, fontSize: 14 }, COLUMNS.length);
   s.heights[0] = 26;
   s.row = 1;

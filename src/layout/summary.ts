@@ -8,13 +8,13 @@ import type { Evaluation, Gap, GapCode, IndicatorResult } from "../evaluate/resu
 import { severityLabels } from "../evaluate/result";
 import type { CellStyle, LayoutCell, LayoutValue, SheetLayout } from "./sheetLayout";
 import { PROJECT_SUMMARY_SHEET } from "./projectSummary";
+import { SheetBuilder } from "./sheetBuilder";
 import {
   ASSISTANT_SIGNATURE,
   FONT_SIZE,
   SHEET_FONT,
   formats,
   headerFooterText,
-  rowHeightFor,
   styles,
 } from "./style";
 
@@ -45,43 +45,6 @@ const MARKS: Partial<Record<GapCode, string>> = {
   unconfirmedParameter: "●待核对",
 };
 
-class Builder {
-  readonly cells: LayoutCell[] = [];
-  readonly merges: SheetLayout["merges"] = [];
-  readonly heights: Record<number, number> = {};
-  row = 0;
-
-  put(row: number, column: number, value: LayoutValue, style?: CellStyle, span = 1): void {
-    this.cells.push({ row, column, value, style });
-    for (let c = column + 1; c < column + span; c++)
-      this.cells.push({ row, column: c, value: null, style });
-    if (span > 1)
-      this.merges.push({ top: row, left: column, bottom: row, right: column + span - 1 });
-  }
-
-  /** A full-width line of text. */
-  line(value: string, style?: CellStyle): number {
-    const row = this.row++;
-    this.put(row, 0, value, style, COLUMNS);
-    this.fit(
-      row,
-      value,
-      WIDTHS.reduce((a, b) => a + b, 0)
-    );
-    return row;
-  }
-
-  section(title: string): void {
-    this.row++;
-    this.line(title, { bold: true, fontSize: 12, borderBottomThick: true });
-  }
-
-  /** Taller row for wrapped text (writers do not auto-fit rows). */
-  fit(row: number, text: string, widthChars: number, fontSize = FONT_SIZE): void {
-    this.heights[row] = Math.max(this.heights[row] ?? 0, rowHeightFor(text, widthChars, fontSize));
-  }
-}
-
 const headerStyle = styles.header;
 const textCell: CellStyle = { ...styles.cell, wrap: true };
 const numberCell = (format: string, extra: CellStyle = {}): CellStyle => ({
@@ -105,7 +68,7 @@ function marksFor(indicator: IndicatorResult, gaps: readonly Gap[]): string[] {
   return [...marks];
 }
 
-function budgetSection(b: Builder, e: Evaluation): void {
+function budgetSection(b: SheetBuilder, e: Evaluation): void {
   b.section("一、预算支出情况");
   const header = b.row++;
   b.put(header, 0, "支出类别", headerStyle, 2);
@@ -171,7 +134,7 @@ function rateOf(counted: Dec, max: Dec): number | null {
 
 /** A 小计 / 合计 row of the indicator table: label, 分值, 计入得分, 得分率, note. */
 function scoreTotalRow(
-  b: Builder,
+  b: SheetBuilder,
   label: string,
   max: Dec,
   counted: Dec,
@@ -192,7 +155,7 @@ function scoreTotalRow(
   b.put(row, 7, note, styles.total, 2);
 }
 
-function indicatorSection(b: Builder, e: Evaluation): void {
+function indicatorSection(b: SheetBuilder, e: Evaluation): void {
   b.section("二、指标得分");
   const header = b.row++;
   [
@@ -267,7 +230,7 @@ function indicatorSection(b: Builder, e: Evaluation): void {
   );
 }
 
-function totalSection(b: Builder, e: Evaluation): void {
+function totalSection(b: SheetBuilder, e: Evaluation): void {
   b.section("三、总分与等级");
   const row = b.row++;
   const big: CellStyle = {
@@ -320,7 +283,7 @@ function totalSection(b: Builder, e: Evaluation): void {
   }
 }
 
-function gapSection(b: Builder, e: Evaluation): void {
+function gapSection(b: SheetBuilder, e: Evaluation): void {
   b.section("四、问题清单");
   const header = b.row++;
   b.put(header, 0, "程度", headerStyle);
@@ -350,7 +313,7 @@ function gapSection(b: Builder, e: Evaluation): void {
   }
 }
 
-function projectSection(b: Builder, e: Evaluation, projects: ProjectLine[]): void {
+function projectSection(b: SheetBuilder, e: Evaluation, projects: ProjectLine[]): void {
   if (projects.length === 0) return;
   b.section("五、项目自评情况");
   if (e.projects) linkToProjectSummary(b, e.projects.results.length);
@@ -389,7 +352,7 @@ function projectSection(b: Builder, e: Evaluation, projects: ProjectLine[]): voi
 }
 
 /** With project forms, the department's page points to 项目自评汇总 (a link in the workbook). */
-function linkToProjectSummary(b: Builder, forms: number): void {
+function linkToProjectSummary(b: SheetBuilder, forms: number): void {
   const text = `各项目得分取自本工作簿 ${forms} 张项目支出绩效自评表，明细与问题见“${PROJECT_SUMMARY_SHEET}”表（点击跳转）。`;
   const row = b.line(text, { ...styles.note, fontColor: "#0F6CBD" });
   const cell = b.cells.find((c) => c.row === row && c.column === 0) as LayoutCell;
@@ -405,7 +368,7 @@ export interface ProjectLine {
   cell?: string;
 }
 
-function signature(b: Builder): void {
+function signature(b: SheetBuilder): void {
   b.row++;
   const row = b.row++;
   const sig: CellStyle = { vertical: "bottom" };
@@ -421,7 +384,7 @@ export function summaryLayout(
   options: SummaryOptions,
   projects: ProjectLine[] = []
 ): SheetLayout {
-  const b = new Builder();
+  const b = new SheetBuilder(WIDTHS);
   b.put(0, 0, `${e.department} ${e.year} 年度部门整体支出绩效自评汇总表`, styles.title, COLUMNS);
   b.heights[0] = 30;
   b.put(
