@@ -2,12 +2,15 @@
  * @jest-environment jsdom
  */
 /** The ribbon's 重新计算 runs the pipeline without the pane and reports the outcome. */
+import { join } from "node:path";
 import { SAMPLE_PATH } from "../parse/sampleSnapshot";
 import { fakeFromXlsx } from "../fakes/fromXlsx";
 import type { FakeExcel } from "../fakes/fakeExcel";
 
-async function setup(change?: (fake: FakeExcel) => Promise<void>) {
-  const fake = await fakeFromXlsx(SAMPLE_PATH);
+const PROJECTS = join(__dirname, "..", "..", "samples", "foshan-sbj-2022-projects.xlsx");
+
+async function setup(change?: (fake: FakeExcel) => Promise<void>, path = SAMPLE_PATH) {
+  const fake = await fakeFromXlsx(path);
   if (change) await change(fake);
   const restore = fake.install(globalThis);
   const dialogs: string[] = [];
@@ -47,6 +50,16 @@ describe("ribbon 重新计算", () => {
     expect(fake.sheetNames()).toContain("绩效自评汇总");
     expect(dialogs[0]).toBe(
       "总分 95.18 分，绩效等级“优”。问题 11 项（严重 0，警告 3）。已写入“绩效自评汇总”工作表。"
+    );
+    restore();
+  });
+
+  it("with project forms, writes 项目自评汇总 too and says how many forms it scored", async () => {
+    const { fake, dialogs, restore, recalculate } = await setup(undefined, PROJECTS);
+    await recalculate({ completed: jest.fn() });
+    expect(fake.sheetNames()).toEqual(expect.arrayContaining(["绩效自评汇总", "项目自评汇总"]));
+    expect(dialogs[0]).toMatch(
+      /^总分 95\.18 分，绩效等级“优”。问题 \d+ 项（严重 0，警告 \d+）。项目自评表 53 张。已写入“绩效自评汇总”与“项目自评汇总”工作表。$/
     );
     restore();
   });
