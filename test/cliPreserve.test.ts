@@ -10,6 +10,7 @@
  */
 import { zipEntries } from "./hosts/packageTools";
 import ExcelJS from "exceljs";
+import { spawnSync } from "node:child_process";
 import JSZip from "jszip";
 import { createHash } from "node:crypto";
 import {
@@ -799,15 +800,46 @@ describe("atomic writes", () => {
     await expect(writeFileAtomic(target, new Uint8Array([1, 2, 3]))).rejects.toThrow();
     expect(readdirSync(target)).toEqual(["内容"]);
     expect(tempFiles(dir)).toEqual([]);
-    expect(existsSync(temporaryName(target))).toBe(false);
   });
 
-  it("the data reaches the file only whole: the temporary name is beside it and hidden", async () => {
+  it("the data reaches the file only whole: the temporary name is beside it, hidden, unpredictable", async () => {
     const target = join(dir, "某局.xlsx");
-    expect(temporaryName(target, 42)).toBe(join(dir, ".某局.xlsx.jixiao-tmp-42"));
+    expect(temporaryName(target, 42, "0a1b")).toBe(join(dir, ".某局.xlsx.jixiao-tmp-42-0a1b"));
+    expect(temporaryName(target)).not.toBe(temporaryName(target));
     await writeFileAtomic(target, new Uint8Array([7, 8, 9]));
     expect([...readFileSync(target)]).toEqual([7, 8, 9]);
     expect(tempFiles(dir)).toEqual([]);
+  });
+
+  it("a link planted where a temporary file might go is never followed: the file it points to is untouched", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "jixiao-planted-"));
+    const outside = join(mkdtempSync(join(tmpdir(), "jixiao-victim-")), "重要.txt");
+    writeFileSync(outside, "不能被改写");
+    const target = join(folder, "某局.xlsx");
+    // The names an attacker could guess: the old fixed pattern, and ours with a known pid.
+    symlinkSync(outside, join(folder, `.某局.xlsx.jixiao-tmp-${process.pid}`));
+    symlinkSync(outside, join(folder, ".某局.xlsx.jixiao-tmp-1-000000000000"));
+    await writeFileAtomic(target, new Uint8Array([1, 2, 3]));
+    expect(readFileSync(outside, "utf8")).toBe("不能被改写");
+    expect([...readFileSync(target)]).toEqual([1, 2, 3]);
+    // Links are not ours to remove either.
+    expect(tempFiles(folder).sort()).toEqual(
+      [`.某局.xlsx.jixiao-tmp-${process.pid}`, ".某局.xlsx.jixiao-tmp-1-000000000000"].sort()
+    );
+  });
+
+  it("removes the temporary files a killed run left, and only those", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "jixiao-leftover-"));
+    const target = join(folder, "某局.xlsx");
+    const dead = spawnSync(process.execPath, ["-e", "process.pid"]).pid as number;
+    const left = temporaryName(target, dead, "abc123");
+    const live = temporaryName(target, process.ppid, "def456");
+    const other = join(folder, ".别的.xlsx.jixiao-tmp-" + dead + "-abc123");
+    for (const f of [left, live, other]) writeFileSync(f, "半截");
+    await writeFileAtomic(target, new Uint8Array([4]));
+    expect(existsSync(left)).toBe(false);
+    expect(existsSync(live)).toBe(true);
+    expect(existsSync(other)).toBe(true);
   });
 
   it("a folder run whose copy cannot be written: the file fails with a Chinese reason, no temporary", async () => {

@@ -1,17 +1,66 @@
 /**
  * Writing a file so that a crash or a full disk half-way never leaves a half-written file: the
- * data goes to a temporary file beside the target (`.某局.xlsx.jixiao-tmp-<pid>`), is flushed
- * to disk, and only then renamed over the target in one step. On any error the temporary file
- * is removed and the target is as it was.
+ * data goes to a temporary file beside the target (`.某局.xlsx.jixiao-tmp-<pid>-<random>`),
+ * created exclusively (never through a link someone planted, never over another file), flushed
+ * to disk, and only then renamed over the target in one step; the folder is flushed after the
+ * rename. On any error the temporary file is removed and the target is as it was. Temporary
+ * files a killed run left behind (ours by their name, their process gone) are removed.
  */
+import { randomBytes } from "node:crypto";
 import { constants } from "node:fs";
-import { access, chmod, mkdir, open, realpath, rename, rm, stat } from "node:fs/promises";
+import { access, chmod, mkdir, open, readdir, realpath, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
-/** The temporary file `writeFileAtomic` writes first; hidden, and not named like a workbook. */
-export function temporaryName(target: string, pid = process.pid): string {
-  return join(dirname(target), `.${basename(target)}.jixiao-tmp-${pid}`);
+const MARK = ".jixiao-tmp-";
+
+/** The temporary file `writeFileAtomic` writes first; hidden, not named like a workbook. */
+export function temporaryName(
+  target: string,
+  pid = process.pid,
+  suffix = randomBytes(6).toString("hex")
+): string {
+  return join(dirname(target), `.${basename(target)}${MARK}${pid}-${suffix}`);
 }
+
+/** Whether process `pid` still runs (a temporary file of a running process is left alone). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === "EPERM";
+  }
+}
+
+/** Removes temporary files of `target` that a run killed half-way left in its folder. */
+export async function removeLeftovers(target: string): Promise<string[]> {
+  const prefix = `.${basename(target)}${MARK}`;
+  const names = await readdir(dirname(target)).catch(() => [] as string[]);
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(/^(\d+)-[0-9a-f]+$/.exec(name.slice(prefix.length))?.[1]);
+    if (!pid || pid === process.pid || running(pid)) continue;
+    const path = join(dirname(target), name);
+    // Only plain files: a link or a folder of that name is not ours.
+    const info = await stat(path).catch(() => null);
+    if (!info?.isFile()) continue;
+    await rm(path, { force: true }).catch(() => undefined);
+    removed.push(path);
+  }
+  return removed;
+}
+
+/** Flushes a folder's entries (the rename) to disk, where the system allows it. */
+async function syncFolder(folder: string): Promise<void> {
+  const handle = await open(folder, constants.O_RDONLY).catch(() => null);
+  if (!handle) return;
+  await handle.sync().catch(() => undefined);
+  await handle.close();
+}
+
+// Created here or not at all (no existing file, no link followed), for writing only.
+const EXCLUSIVE = constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY | constants.O_NOFOLLOW;
 
 export async function writeFileAtomic(target: string, data: Uint8Array): Promise<void> {
   // Through a symbolic link, replace the file it points to, not the link itself.
@@ -25,9 +74,12 @@ export async function writeFileAtomic(target: string, data: Uint8Array): Promise
     if (error.code === "EEXIST") error.code = "ENOTDIR";
     throw error;
   });
+  await removeLeftovers(path);
   const temporary = temporaryName(path);
+  let created = false;
   try {
-    const handle = await open(temporary, "w");
+    const handle = await open(temporary, EXCLUSIVE, 0o666);
+    created = true;
     try {
       await handle.writeFile(data);
       await handle.sync();
@@ -38,7 +90,8 @@ export async function writeFileAtomic(target: string, data: Uint8Array): Promise
     if (existing?.isFile()) await chmod(temporary, existing.mode & 0o7777);
     await rename(temporary, path);
   } catch (error) {
-    await rm(temporary, { force: true }).catch(() => undefined);
+    if (created) await rm(temporary, { force: true }).catch(() => undefined);
     throw error;
   }
+  await syncFolder(dirname(path));
 }
