@@ -83,12 +83,6 @@ function attributes(tag: string): Map<string, string> {
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** `<p:name ...>...</p:name>` and `<p:name .../>` elements (not nested in themselves). */
-function elementPattern(qname: string): RegExp {
-  const n = escapeRegExp(qname);
-  return new RegExp(`<${n}(?=[\\s/>])([^>]*?)(?:/>|>([\\s\\S]*?)</${n}>)`, "g");
-}
-
 interface Element {
   xml: string;
   attrs: string;
@@ -96,13 +90,50 @@ interface Element {
   index: number;
 }
 
+/**
+ * `<p:name ...>...</p:name>` and `<p:name .../>` elements (not nested in themselves), in one
+ * pass: each start tag is paired with the first end tag after it, found by a search that never
+ * goes back over the text, so thousands of unclosed tags cost no more than closed ones.
+ */
 function elements(xml: string, qname: string): Element[] {
-  return [...xml.matchAll(elementPattern(qname))].map((m) => ({
-    xml: m[0],
-    attrs: m[1] ?? "",
-    body: m[2] ?? "",
-    index: m.index ?? 0,
-  }));
+  const open = `<${qname}`;
+  const close = `</${qname}>`;
+  const out: Element[] = [];
+  let closeAt = -2; // the next end tag at or after the last search; -1: none left
+  let at = 0;
+  for (;;) {
+    const start = xml.indexOf(open, at);
+    if (start < 0) break;
+    const after = xml.charAt(start + open.length);
+    const tagEnd = /[\s/>]/.test(after) ? xml.indexOf(">", start + open.length) : -1;
+    if (tagEnd < 0) {
+      if (after === "") break;
+      at = start + open.length;
+      continue;
+    }
+    const selfClosing = xml.charAt(tagEnd - 1) === "/";
+    const attrs = xml.slice(start + open.length, selfClosing ? tagEnd - 1 : tagEnd);
+    if (selfClosing) {
+      out.push({ xml: xml.slice(start, tagEnd + 1), attrs, body: "", index: start });
+      at = tagEnd + 1;
+      continue;
+    }
+    if (closeAt !== -1 && closeAt < tagEnd) closeAt = xml.indexOf(close, tagEnd);
+    if (closeAt < 0) {
+      // No end tag after this one: only self-closing elements can follow.
+      at = tagEnd + 1;
+      continue;
+    }
+    const end = closeAt + close.length;
+    out.push({
+      xml: xml.slice(start, end),
+      attrs,
+      body: xml.slice(tagEnd + 1, closeAt),
+      index: start,
+    });
+    at = end;
+  }
+  return out;
 }
 
 /** The first `qname` element, or null. */
@@ -188,11 +219,38 @@ function relationships(xml: string): Relationship[] {
   });
 }
 
-/** The part's text; a PackageWriteError when the package lacks it. */
+/** The part's text, ready to edit; a PackageWriteError when the package lacks it. */
 function required(zip: ZipPackage, part: string): string {
   const text = zip.text(part);
   if (text === null) throw new PackageWriteError(`缺少 ${part}`);
-  return text;
+  return editable(text, part);
+}
+
+/** Removes every `open … close` span (comments, processing instructions) in one pass. */
+function without(xml: string, open: string, close: string, keepFirstAt = -1): string {
+  let out = "";
+  let at = 0;
+  for (;;) {
+    const start = xml.indexOf(open, at);
+    if (start < 0) return out + xml.slice(at);
+    const end = xml.indexOf(close, start + open.length);
+    if (end < 0) throw new PackageWriteError("XML 中有未结束的注释或处理指令");
+    out += xml.slice(at, start === keepFirstAt ? end + close.length : start);
+    at = end + close.length;
+  }
+}
+
+/**
+ * A part as this writer edits it: comments and processing instructions (but the XML
+ * declaration) removed — Excel ignores them, and a tag inside a comment must never be taken for
+ * a real one (`<!-- <sheets></sheets> -->`); CDATA, which Excel does not write in these parts,
+ * is refused.
+ */
+function editable(xml: string, part: string): string {
+  if (xml.includes("<![CDATA[")) throw new PackageWriteError(`${part} 中有 CDATA 段`);
+  if (!xml.includes("<!--") && !xml.includes("<?")) return xml;
+  const declaration = /^\uFEFF?\s*<\?xml[\s?]/.test(xml) ? xml.indexOf("<?") : -1;
+  return without(without(xml, "<!--", "-->"), "<?", "?>", declaration);
 }
 
 // ---- Styles ----
@@ -510,19 +568,38 @@ function writeInto(
   if (!plan.replace) {
     const appRel = rootRels.find((r) => r.type.endsWith("/extended-properties") && !r.external);
     const appPart = appRel ? resolveTarget("", appRel.target) : null;
-    const appXml = appPart ? zip.text(appPart) : null;
+    const appText = appPart ? zip.text(appPart) : null;
+    const appXml = appText === null ? null : editable(appText, appPart as string);
     const listed = appXml === null ? null : withSheetTitle(appXml, sheetNames, plan.target);
     if (appPart && listed !== null) zip.write(appPart, listed);
   }
   if (styles.changed) zip.write(stylesPart, styles.xml);
 
   const out = zip.toBytes();
+  verifyWritten(out, workbookPart, plan.target);
   return {
     data: out,
     sheet: plan.target,
     replaced: plan.replace,
     besideForeign: plan.besideForeign,
   };
+}
+
+/**
+ * Reads the written package back: its workbook must list the sheet, by a relationship to a part
+ * the package holds. Never “已写入” for a write that did not happen.
+ */
+function verifyWritten(bytes: Uint8Array, workbookPart: string, sheet: string): void {
+  const zip = ZipPackage.read(bytes);
+  const workbook = required(zip, workbookPart);
+  const wp = rootPrefix(workbook, "workbook", NS_MAIN);
+  const listed = elements(element(workbook, `${wp}sheets`)?.body ?? "", `${wp}sheet`)
+    .map((e) => attributes(e.attrs))
+    .find((a) => a.get("name") === sheet);
+  const rid = [...(listed?.entries() ?? [])].find(([k]) => /(^|:)id$/.test(k))?.[1];
+  const rel = relationships(required(zip, relsPathOf(workbookPart))).find((r) => r.id === rid);
+  if (!rel || !zip.name(resolveTarget(workbookPart, rel.target)))
+    throw new PackageWriteError(`写入后核对未通过：工作簿中找不到“${sheet}”表`);
 }
 
 /** Inserts `text` before the closing tag `end` of `el` (which lies in `xml`). */
