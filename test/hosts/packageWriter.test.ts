@@ -8,7 +8,6 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { performance } from "node:perf_hooks";
 import { FileWorkbook } from "../../src/hosts/file/fileWorkbook";
 import { withSheetTitle, writeOwnedSheetIntoPackage } from "../../src/hosts/file/packageWriter";
 import { writeLayout } from "../../src/hosts/file/writeLayout";
@@ -375,7 +374,7 @@ describe("writing the summary into the package (packageWriter)", () => {
     );
   });
 
-  it("adds its relationship and content type even when a comment follows the root", async () => {
+  it("adds its relationship and content type even when a comment follows the root (the comment is dropped, as Excel drops it)", async () => {
     const zip = await JSZip.loadAsync(sample());
     for (const part of ["xl/_rels/workbook.xml.rels", "[Content_Types].xml"]) {
       const xml = await zip.file(part)!.async("string");
@@ -384,7 +383,8 @@ describe("writing the summary into the package (packageWriter)", () => {
     const input = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
     const result = await writeOwnedSheetIntoPackage(input, layout, OPTIONS);
     const rels = await text(result.data, "xl/_rels/workbook.xml.rels");
-    expect(rels).toMatch(/Target="worksheets\/sheet6.xml"\/><\/Relationships><!-- generated/);
+    expect(rels).toMatch(/Target="worksheets\/sheet6.xml"\/><\/Relationships>\s*$/);
+    expect(rels).not.toContain("<!--");
     expect(await text(result.data, "[Content_Types].xml")).toContain(
       '<Override PartName="/xl/worksheets/sheet6.xml"'
     );
@@ -522,35 +522,4 @@ describe("writing the summary into the package (packageWriter)", () => {
     },
     180_000
   );
-
-  it("measures: injecting vs the whole workbook through ExcelJS (printed, not asserted)", async () => {
-    const data = sample();
-    const time = async (f: () => Promise<unknown>, n = 5) => {
-      await f();
-      const t0 = performance.now();
-      for (let i = 0; i < n; i++) await f();
-      return (performance.now() - t0) / n;
-    };
-    const bare = await time(async () => (await open(data)).xlsx.writeBuffer());
-    const oldWay = await time(async () => {
-      const book = await FileWorkbook.fromBuffer(data);
-      await book.writeOwnedSheet(layout);
-      await book.toBuffer();
-    });
-    const inject = await time(() => writeOwnedSheetIntoPackage(data, layout, OPTIONS));
-    const cliNew = await time(async () => {
-      await summaryOf(data);
-      await writeOwnedSheetIntoPackage(data, layout, OPTIONS);
-    });
-    const cliOld = await time(() => writtenTheOldWay(data));
-    console.log(
-      [
-        `ExcelJS load+save (bare): ${bare.toFixed(1)} ms`,
-        `FileWorkbook load+writeOwnedSheet+writeBuffer: ${oldWay.toFixed(1)} ms`,
-        `writeOwnedSheetIntoPackage alone: ${inject.toFixed(1)} ms`,
-        `pipeline old (load+recalculate+toBuffer): ${cliOld.toFixed(1)} ms = ${(cliOld / bare).toFixed(2)}× bare`,
-        `pipeline new (load+recalculate(capture)+inject): ${cliNew.toFixed(1)} ms = ${(cliNew / bare).toFixed(2)}× bare`,
-      ].join("\n")
-    );
-  }, 120_000);
 });

@@ -64,11 +64,6 @@ describe("插入项目自评表", () => {
       "项目自评表尚未填写绩效指标（三级指标、年度指标值、实际完成值），无法评定等级。",
       "“预算执行率”未填报自评得分，且无法按公式计算（年度资金总额缺少全年执行数或全年预算数），按 0 分计入。",
     ]);
-    console.log(
-      form?.total.toString(),
-      form?.gaps.map((g) => g.message),
-      parse.problems.map((p) => p.message)
-    );
   });
 
   it("leaves an existing sheet of that name alone and says so", async () => {
