@@ -7,7 +7,9 @@
 import JSZip from "jszip";
 import { readFile } from "node:fs/promises";
 import { FileWorkbook } from "../hosts/file/fileWorkbook";
-import { ZipPackage } from "../hosts/file/zipPackage";
+import { readPackage } from "../hosts/file/packageReader";
+import type { WorkbookSnapshot } from "../hosts/snapshot";
+import { ZipPackage, ZipRefusal, checkDeclaredSizes } from "../hosts/file/zipPackage";
 import { describeError, errorCode } from "./errors";
 
 export type Opened = { ok: true; book: FileWorkbook } | { ok: false; reason: string };
@@ -86,13 +88,17 @@ export async function checkWorkbookData(data: Uint8Array): Promise<ReadFile> {
     } catch {
       // Unreadable content types: ExcelJS decides below whether the file opens at all.
     }
-  } catch {
+  } catch (error) {
+    // Two parts of one name, or sizes no workbook has: no other reader gets to try.
+    if (error instanceof ZipRefusal) return { ok: false, reason: error.message };
     let zip: JSZip;
     try {
       zip = await JSZip.loadAsync(data);
     } catch {
       return { ok: false, reason: DAMAGED };
     }
+    const refusal = declaredSizesRefusal(zip);
+    if (refusal) return { ok: false, reason: refusal };
     names = Object.values(zip.files)
       .filter((entry) => !entry.dir)
       .map((entry) => entry.name);
@@ -118,6 +124,26 @@ export async function checkWorkbookData(data: Uint8Array): Promise<ReadFile> {
   };
 }
 
+/** Why JSZip's reading of the directory is too large to inflate (ExcelJS inflates it all). */
+function declaredSizesRefusal(zip: JSZip): string | null {
+  const entries = Object.values(zip.files).map((f) => {
+    const data = (
+      f as unknown as { _data?: { uncompressedSize?: number; compressedSize?: number } }
+    )._data;
+    return {
+      name: f.name,
+      size: data?.uncompressedSize ?? 0,
+      compressedSize: data?.compressedSize ?? 0,
+    };
+  });
+  try {
+    checkDeclaredSizes(entries);
+    return null;
+  } catch (error) {
+    return error instanceof ZipRefusal ? error.message : DAMAGED;
+  }
+}
+
 /** The content type `[Content_Types].xml` gives `/xl/workbook.xml` (null when none). */
 function workbookContentType(types: string): string | null {
   const attr = (tag: string, name: string) =>
@@ -139,4 +165,30 @@ export async function openWorkbookData(data: Uint8Array): Promise<Opened> {
   } catch {
     return { ok: false, reason: DAMAGED };
   }
+}
+
+/** A workbook's snapshot, and the ExcelJS workbook when it had to be opened to read it. */
+export type Snapshot =
+  { ok: true; snapshot: WorkbookSnapshot; book?: FileWorkbook } | { ok: false; reason: string };
+
+/**
+ * Reads checked .xlsx bytes: straight from the package (packageReader.ts: only the parts
+ * scoring needs, never media or drawings), or through ExcelJS when our zip reader refused the
+ * archive or a part is not written as Excel writes it. A package too large or holding a part
+ * twice is refused, not handed on.
+ */
+export async function readSnapshot(read: ReadFile & { ok: true }): Promise<Snapshot> {
+  if (read.zipPackage) {
+    try {
+      const snapshot = readPackage(read.zipPackage);
+      if (snapshot.sheets.length === 0) return { ok: false, reason: "工作簿中没有工作表" };
+      return { ok: true, snapshot };
+    } catch (error) {
+      if (error instanceof ZipRefusal) return { ok: false, reason: error.message };
+      // Anything else: ExcelJS decides below whether the file opens at all.
+    }
+  }
+  const opened = await openWorkbookData(read.data);
+  if (!opened.ok) return opened;
+  return { ok: true, snapshot: await opened.book.read(), book: opened.book };
 }

@@ -9,7 +9,7 @@ import { readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import type { SheetSnapshot } from "../hosts/snapshot";
 import { parseWorkbook } from "../parse/parseWorkbook";
-import { checkWorkbookData, openWorkbookData, readFileBytes } from "./openWorkbook";
+import { checkWorkbookData, readFileBytes, readSnapshot } from "./openWorkbook";
 import { sameFile } from "./scoreFile";
 
 export interface ProjectFiles {
@@ -46,9 +46,9 @@ async function formSheets(
   if (!read.ok) return `无法读取 ${name}：${read.reason}`;
   const checked = await checkWorkbookData(read.data);
   if (!checked.ok) return `无法读取 ${name}：${checked.reason}`;
-  const opened = await openWorkbookData(checked.data);
+  const opened = await readSnapshot(checked);
   if (!opened.ok) return `无法读取 ${name}：${opened.reason}`;
-  const snapshot = await opened.book.read();
+  const snapshot = opened.snapshot;
   const forms = parseWorkbook(snapshot).input.projectForms ?? [];
   if (forms.length === 0) return `${name} 中没有项目支出绩效自评表`;
   const holding = new Set(forms.map((f) => f.sheet));

@@ -23,7 +23,7 @@ import type { ZipPackage } from "../hosts/file/zipPackage";
 import { PackageWriteError, writeOwnedSheetIntoPackage } from "../hosts/file/packageWriter";
 import { writeFileAtomic } from "./atomicWrite";
 import { describeInternalError, writeReason } from "./errors";
-import { checkWorkbookData, openWorkbookData, readFileBytes } from "./openWorkbook";
+import { checkWorkbookData, openWorkbookData, readFileBytes, readSnapshot } from "./openWorkbook";
 import {
   type LostContent,
   copyWarning,
@@ -117,19 +117,24 @@ export async function scoreWorkbookData(
   const read = await checkWorkbookData(input);
   if (!read.ok) return { ok: false, reason: read.reason, stage: "read" };
   const { data, info } = read;
-  const opened = await openWorkbookData(data);
-  if (!opened.ok) return { ok: false, reason: opened.reason, stage: "read" };
-  const book = opened.book;
-  // The pipeline writes nothing into ExcelJS: the layouts are kept for the package writer.
+  const snapshot = await readSnapshot(read);
+  if (!snapshot.ok) return { ok: false, reason: snapshot.reason, stage: "read" };
+  // ExcelJS only when the package reader could not read the file, or to write it (fallback).
+  let book = snapshot.book;
+  const openBook = async () => {
+    if (book) return book;
+    const opened = await openWorkbookData(data);
+    if (!opened.ok) throw new Error(opened.reason);
+    return (book = opened.book);
+  };
+  // The pipeline writes nothing into the workbook: the layouts are kept for the package writer.
   const layouts = new Map<SheetRole, SheetLayout>();
   const extra = options.extraSheets ?? [];
+  const own = snapshot.snapshot;
   const port: WorkbookPort = {
-    read: async () => {
-      const own = await book.read();
-      return extra.length > 0 ? { ...own, sheets: [...own.sheets, ...extra] } : own;
-    },
-    insertSheets: (l) => book.insertSheets(l),
-    selectCell: () => book.selectCell(),
+    read: async () => (extra.length > 0 ? { ...own, sheets: [...own.sheets, ...extra] } : own),
+    insertSheets: async (l) => (await openBook()).insertSheets(l),
+    selectCell: async () => false,
     writeOwnedSheet: async (l, role = "summary") => {
       layouts.set(role, l);
       return { sheet: l.name, replaced: false, skipped: [] };
@@ -187,6 +192,7 @@ export async function scoreWorkbookData(
     return { ok: false, reason: MACRO_IN_PLACE, stage: "in-place" };
   let output: Uint8Array;
   try {
+    const book = await openBook();
     for (const [role, layout] of owned) {
       const write = await book.writeOwnedSheet(layout, role);
       if (role === "summary") result.write = write;

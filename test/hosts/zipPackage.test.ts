@@ -264,7 +264,7 @@ describe("the zip container (zipPackage)", () => {
     const twin = Buffer.from(good);
     for (let i = twin.indexOf("b.xml"); i >= 0; i = twin.indexOf("b.xml", i + 1))
       twin.write("a.xml", i);
-    expect(refused(() => ZipPackage.read(twin))).toBe("压缩包中有重名的部件 a.xml");
+    expect(refused(() => ZipPackage.read(twin))).toBe("文件中有重名的部件（a.xml），可能已损坏");
     // An encrypted entry, and an unknown method, fail only when that part is read.
     const odd = Buffer.from(good);
     const centralA = odd.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));

@@ -33,6 +33,7 @@ import {
   xmlText,
 } from "./sheetXml";
 import { ZipError, ZipPackage } from "./zipPackage";
+import { relsPathOf, resolveTarget } from "./packagePaths";
 
 export class PackageWriteError extends Error {
   constructor(message: string) {
@@ -174,22 +175,6 @@ function setAttr(tag: string, name: string, value: string | number): string {
 }
 
 // ---- Package paths ----
-
-/** A relationship target, as a zip entry name (`worksheets/sheet1.xml` from `xl/…`). */
-function resolveTarget(sourcePart: string, target: string): string {
-  const base = target.startsWith("/") ? [] : sourcePart.split("/").slice(0, -1);
-  for (const seg of target.replace(/^\//, "").split("/")) {
-    if (seg === "..") base.pop();
-    else if (seg !== "." && seg !== "") base.push(seg);
-  }
-  return base.join("/");
-}
-
-/** `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`. */
-function relsPathOf(part: string): string {
-  const i = part.lastIndexOf("/");
-  return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
-}
 
 /** `xl/worksheets/sheet6.xml` relative to `xl/workbook.xml` → `worksheets/sheet6.xml`. */
 function relativeTarget(fromPart: string, toPart: string): string {

@@ -18,6 +18,58 @@ export class ZipError extends Error {
   }
 }
 
+/**
+ * A package no reader should open: a name twice (which copy is the part?), or a size that no
+ * real workbook has (a zip bomb). Unlike other ZipErrors, never handed to another zip reader.
+ */
+export class ZipRefusal extends ZipError {
+  constructor(message: string) {
+    super(message);
+    this.name = "ZipRefusal";
+  }
+}
+
+const MB = 1024 * 1024;
+
+/**
+ * What a package may hold, uncompressed. The largest real workbooks seen (200,000 project
+ * rows) are a few hundred MB; a zero-filled entry deflates about 1,000 to 1.
+ */
+export const ZIP_LIMITS = {
+  /** All entries together, as the central directory states their sizes. */
+  totalBytes: 1024 * MB,
+  /** One entry larger than this … */
+  largeEntryBytes: 32 * MB,
+  /** … may not be more than this many times its compressed size. */
+  largeEntryRatio: 200,
+  /** The largest part read as text (a worksheet of several hundred thousand rows). */
+  textBytes: 256 * MB,
+};
+
+const megabytes = (bytes: number) => Math.ceil(bytes / MB).toLocaleString("en-US");
+
+/** The refusal for a package whose entries, as the directory states them, are too large. */
+function checkSizes(entries: { name: string; size: number; compressedSize: number }[]): void {
+  let total = 0;
+  for (const e of entries) {
+    total += e.size;
+    if (
+      e.size > ZIP_LIMITS.largeEntryBytes &&
+      e.size > ZIP_LIMITS.largeEntryRatio * Math.max(1, e.compressedSize)
+    )
+      throw new ZipRefusal(
+        `文件中的 ${e.name} 解压后约 ${megabytes(e.size)} MB，压缩比超过 ${ZIP_LIMITS.largeEntryRatio}:1，可能不是正常的工作簿`
+      );
+  }
+  if (total > ZIP_LIMITS.totalBytes)
+    throw new ZipRefusal(
+      `文件解压后超过 ${megabytes(ZIP_LIMITS.totalBytes)} MB（约 ${megabytes(total)} MB），可能不是正常的工作簿`
+    );
+}
+
+/** `checkSizes` for callers that read the directory with another zip reader. */
+export const checkDeclaredSizes = checkSizes;
+
 const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_EOCD = 0x06054b50;
@@ -41,6 +93,8 @@ interface Original {
   method: number;
   flags: number;
   compressedSize: number;
+  /** The uncompressed size the directory states (inflating never yields more). */
+  size: number;
 }
 
 /** A part written by us. */
@@ -151,6 +205,7 @@ export class ZipPackage {
       method: number;
       flags: number;
       compressedSize: number;
+      size: number;
     }
     const parsed: Parsed[] = [];
     let at = cdOffset;
@@ -160,7 +215,7 @@ export class ZipPackage {
       const flags = u16(at + 8);
       const method = u16(at + 10);
       let compressedSize = u32(at + 20);
-      const size = u32(at + 24);
+      let size = u32(at + 24);
       const nameLength = u16(at + 28);
       const extraLength = u16(at + 30);
       const commentLength = u16(at + 32);
@@ -178,7 +233,10 @@ export class ZipPackage {
           const len = u16(e + 2);
           if (id === 0x0001) {
             let p = e + 4;
-            if (size === MAX32) p += 8;
+            if (size === MAX32) {
+              size = u64(p);
+              p += 8;
+            }
             if (compressedSize === MAX32) {
               compressedSize = u64(p);
               p += 8;
@@ -203,6 +261,7 @@ export class ZipPackage {
         method,
         flags,
         compressedSize,
+        size,
       });
       at += length;
     }
@@ -217,8 +276,11 @@ export class ZipPackage {
     );
     for (const p of parsed) {
       const lower = p.name.toLowerCase();
-      if (seen.has(lower)) throw new ZipError(`压缩包中有重名的部件 ${p.name}`);
+      if (seen.has(lower)) throw new ZipRefusal(`文件中有重名的部件（${p.name}），可能已损坏`);
       seen.add(lower);
+    }
+    checkSizes(parsed);
+    for (const p of parsed) {
       const end = ends.get(p) as number;
       inside(p.localOffset, 30);
       if (u32(p.localOffset) !== SIG_LOCAL) throw new ZipError("压缩包已损坏");
@@ -233,6 +295,7 @@ export class ZipPackage {
         method: p.method,
         flags: p.flags,
         compressedSize: p.compressedSize,
+        size: p.size,
       });
     }
     return new ZipPackage(entries, comment);
@@ -265,17 +328,29 @@ export class ZipPackage {
     const raw = local.subarray(start, start + entry.compressedSize);
     if (entry.method === 0) return raw;
     if (entry.method === 8) {
+      const tooLarge = () =>
+        new ZipRefusal(`文件中的 ${entry.name} 解压后大于压缩包目录所记，文件已损坏`);
+      let inflated: Uint8Array;
       try {
-        return inflateRawSync(raw);
-      } catch {
+        // Never more than the directory states (plus one byte, to see a lie).
+        inflated = inflateRawSync(raw, { maxOutputLength: entry.size + 1 });
+      } catch (error) {
+        if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw tooLarge();
         throw new ZipError(`部件 ${entry.name} 已损坏`);
       }
+      if (inflated.length > entry.size) throw tooLarge();
+      return inflated;
     }
     throw new ZipError(`部件 ${entry.name} 的压缩方式（${entry.method}）不受支持`);
   }
 
   /** The part as UTF-8 text (a byte-order mark dropped); null when there is no such part. */
   text(part: string): string | null {
+    const entry = this.find(part);
+    if (entry?.kind === "original" && entry.size > ZIP_LIMITS.textBytes)
+      throw new ZipRefusal(
+        `文件中的 ${entry.name} 解压后约 ${megabytes(entry.size)} MB，超过本工具可读的 ${megabytes(ZIP_LIMITS.textBytes)} MB`
+      );
     const bytes = this.bytes(part);
     return bytes === null ? null : utf8.decode(bytes);
   }

@@ -1,0 +1,331 @@
+/**
+ * The package host's read side for the command line: an .xlsx package → the same snapshot
+ * readWorkbook.ts builds through ExcelJS, read straight from the few parts scoring needs
+ * (workbook, its relationships, shared strings, cell formats, each worksheet's cells and
+ * merges). Drawings, media, charts and every other part are never inflated. One forward pass
+ * per part (xmlCursor.ts), one small array per row: a 200,000-row workbook stays well under
+ * the memory ExcelJS's cell objects take.
+ */
+import { OWNER_NAMES, ROLES, sheetFromReference } from "../ownership";
+import { normalizeSheet } from "../normalize";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
+import { relsPathOf, resolveTarget } from "./packagePaths";
+import { CLOSE, OPEN, XmlCursor, XmlError, attributesOf } from "./xmlCursor";
+import type { ZipPackage } from "./zipPackage";
+
+/** Excel's built-in number formats (ECMA-376 §18.8.30), by id, as ExcelJS names them. */
+const BUILT_IN_FORMATS: Record<number, string> = {
+  0: "General",
+  1: "0",
+  2: "0.00",
+  3: "#,##0",
+  4: "#,##0.00",
+  9: "0%",
+  10: "0.00%",
+  11: "0.00E+00",
+  12: "# ?/?",
+  13: "# ??/??",
+  14: "mm-dd-yy",
+  15: "d-mmm-yy",
+  16: "d-mmm",
+  17: "mmm-yy",
+  18: "h:mm AM/PM",
+  19: "h:mm:ss AM/PM",
+  20: "h:mm",
+  21: "h:mm:ss",
+  22: 'm/d/yy "h":mm',
+  37: "#,##0 ;(#,##0)",
+  38: "#,##0 ;[Red](#,##0)",
+  39: "#,##0.00 ;(#,##0.00)",
+  40: "#,##0.00 ;[Red](#,##0.00)",
+  45: "mm:ss",
+  46: "[h]:mm:ss",
+  47: "mmss.0",
+  48: "##0.0E+0",
+  49: "@",
+};
+
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
+
+interface Relationship {
+  type: string;
+  target: string;
+}
+
+/** A part's relationships by id (an empty map when it has none). */
+function relationshipsOf(zip: ZipPackage, part: string): Map<string, Relationship> {
+  const out = new Map<string, Relationship>();
+  const xml = zip.text(relsPathOf(part));
+  if (xml === null) return out;
+  const cursor = new XmlCursor(xml, relsPathOf(part));
+  while (cursor.next()) {
+    if (cursor.kind !== OPEN || cursor.name !== "Relationship") continue;
+    const a = attributesOf(cursor.attrs);
+    if (a.TargetMode === "External" || !a.Id || !a.Target) continue;
+    out.set(a.Id, { type: a.Type ?? "", target: resolveTarget(part, a.Target) });
+  }
+  return out;
+}
+
+const ofType = (rels: Map<string, Relationship>, type: string) =>
+  [...rels.values()].find((r) => r.type.endsWith(`/${type}`))?.target ?? null;
+
+interface SheetEntry {
+  name: string;
+  part: string | null;
+  hidden: boolean;
+}
+
+/** The workbook's sheets in tab order, and its defined names' texts by name. */
+function workbookParts(xml: string, part: string, rels: Map<string, Relationship>) {
+  const sheets: SheetEntry[] = [];
+  const names = new Map<string, string[]>();
+  const cursor = new XmlCursor(xml, part);
+  while (cursor.next()) {
+    if (cursor.kind !== OPEN) continue;
+    if (cursor.name === "sheet") {
+      const a = attributesOf(cursor.attrs);
+      const id = Object.entries(a).find(([k]) => /(^|:)id$/.test(k))?.[1] ?? "";
+      const rel = rels.get(id);
+      sheets.push({
+        name: a.name ?? "",
+        part: rel && rel.type.endsWith("/worksheet") ? rel.target : null,
+        hidden: a.state !== undefined && a.state !== "visible",
+      });
+    } else if (cursor.name === "definedName") {
+      const name = attributesOf(cursor.attrs).name ?? "";
+      const text = cursor.textUntilClose();
+      names.set(name, [...(names.get(name) ?? []), text]);
+    }
+  }
+  return { sheets, names };
+}
+
+/** Every shared string, rich text as its runs' text (phonetic runs left out, as Excel shows). */
+function sharedStrings(zip: ZipPackage, part: string | null): string[] {
+  const xml = part ? zip.text(part) : null;
+  if (xml === null || part === null) return [];
+  const out: string[] = [];
+  const cursor = new XmlCursor(xml, part);
+  while (cursor.next())
+    if (cursor.kind === OPEN && cursor.name === "si") out.push(runText(cursor, "si"));
+  return out;
+}
+
+/** The text of the `t` elements inside the element just opened (`si`, `is`), but in `rPh`. */
+function runText(cursor: XmlCursor, element: string): string {
+  if (cursor.selfClosing) return "";
+  let out = "";
+  while (cursor.next()) {
+    if (cursor.kind === CLOSE && cursor.name === element) break;
+    if (cursor.kind !== OPEN) continue;
+    if (cursor.name === "t") out += excelEscapes(cursor.textUntilClose());
+    else if (cursor.name === "rPh") cursor.skipElement();
+  }
+  return out;
+}
+
+/** Excel writes characters XML cannot hold as `_x000D_`. */
+function excelEscapes(text: string): string {
+  return text.indexOf("_x") < 0
+    ? text
+    : text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) =>
+        String.fromCharCode(parseInt(hex, 16))
+      );
+}
+
+/** Each cell format's number format code, by the cell's `s` index. */
+function cellFormats(zip: ZipPackage, part: string | null): string[] {
+  const xml = part ? zip.text(part) : null;
+  if (xml === null || part === null) return [];
+  const custom = new Map<number, string>();
+  const out: string[] = [];
+  let inCellXfs = false;
+  const cursor = new XmlCursor(xml, part);
+  while (cursor.next()) {
+    if (cursor.kind === CLOSE && cursor.name === "cellXfs") inCellXfs = false;
+    if (cursor.kind !== OPEN) continue;
+    if (cursor.name === "numFmt") {
+      const a = attributesOf(cursor.attrs);
+      custom.set(Number(a.numFmtId), a.formatCode ?? "General");
+    } else if (cursor.name === "cellXfs") inCellXfs = !cursor.selfClosing;
+    else if (cursor.name === "xf" && inCellXfs) {
+      const id = Number(attributesOf(cursor.attrs).numFmtId ?? 0);
+      out.push((id !== 0 && (custom.get(id) ?? BUILT_IN_FORMATS[id])) || "General");
+    }
+  }
+  return out;
+}
+
+/** Excel's serial date of an ISO date (`t="d"` cells). */
+function isoToSerial(text: string): CellValue {
+  const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`);
+  return Number.isNaN(ms) ? text : (ms - Date.UTC(1899, 11, 30)) / 86_400_000;
+}
+
+/** A cell's value from its type and its `<v>` (or inline) text. */
+function cellValue(type: string | undefined, text: string | null, strings: string[]): CellValue {
+  if (text === null) return null;
+  switch (type) {
+    case "s":
+      return strings[Number(text)] ?? null;
+    case "str":
+    case "inlineStr":
+      return text;
+    case "b":
+      return text.trim() === "1" || text.trim() === "true";
+    case "e":
+      return { error: text.trim() };
+    case "d":
+      return isoToSerial(text.trim());
+    default: {
+      const n = parseFloat(text);
+      return Number.isFinite(n) ? n : null;
+    }
+  }
+}
+
+/** `AB12` → 0-based row and column, or null. */
+function position(ref: string): { row: number; column: number } | null {
+  let column = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) & ~32;
+    if (c < 65 || c > 90) break;
+    column = column * 26 + (c - 64);
+  }
+  const row = Number(ref.slice(i));
+  if (i === 0 || i > 3 || !Number.isInteger(row) || row < 1) return null;
+  return { row: row - 1, column: column - 1 };
+}
+
+class SheetCells {
+  values: (CellValue | undefined)[][] = [];
+  formats: (string | undefined)[][] = [];
+  merges: string[] = [];
+  private row = -1;
+  private column = -1;
+
+  constructor(
+    private readonly part: string,
+    private readonly strings: string[],
+    private readonly formatOf: string[]
+  ) {}
+
+  startRow(attrs: string): void {
+    const r = attributesOf(attrs).r;
+    this.row = r === undefined ? this.row + 1 : Number(r) - 1;
+    this.column = -1;
+    this.check();
+  }
+
+  /** Reads the cell whose start tag the cursor is on. */
+  cell(cursor: XmlCursor): void {
+    const a = attributesOf(cursor.attrs);
+    const at = a.r === undefined ? null : position(a.r);
+    if (at) {
+      this.row = at.row;
+      this.column = at.column;
+    } else this.column++;
+    this.check();
+    let text: string | null = null;
+    if (!cursor.selfClosing)
+      while (cursor.next()) {
+        if (cursor.kind === CLOSE && cursor.name === "c") break;
+        if (cursor.kind !== OPEN) continue;
+        if (cursor.name === "v") text = cursor.textUntilClose();
+        else if (cursor.name === "is") text = runText(cursor, "is");
+        else cursor.skipElement();
+      }
+    const value = cellValue(a.t, text, this.strings);
+    if (value === null) return;
+    (this.values[this.row] ??= [])[this.column] = value;
+    (this.formats[this.row] ??= [])[this.column] = this.formatOf[Number(a.s ?? 0)] ?? "General";
+  }
+
+  private check(): void {
+    if (
+      this.row < 0 ||
+      this.row >= MAX_ROWS ||
+      this.column >= MAX_COLUMNS ||
+      Number.isNaN(this.row)
+    )
+      throw new XmlError(`${this.part} 中的单元格位置超出工作表范围`);
+  }
+
+  /** Cells covered by a merge but its first: Excel shows only the first one's value. */
+  clearMerged(): void {
+    for (const ref of this.merges) {
+      const [from, to] = ref.split(":").map(position);
+      if (!from || !to) continue;
+      const last = Math.min(to.row, this.values.length - 1);
+      for (let r = from.row; r <= last; r++) {
+        const row = this.values[r];
+        if (!row) continue;
+        const end = Math.min(to.column, row.length - 1);
+        for (let c = from.column; c <= end; c++)
+          if (r !== from.row || c !== from.column) {
+            row[c] = undefined;
+            (this.formats[r] as (string | undefined)[])[c] = undefined;
+          }
+      }
+    }
+  }
+}
+
+/** One worksheet part → its snapshot. */
+function readSheetPart(
+  xml: string,
+  entry: SheetEntry & { part: string },
+  strings: string[],
+  formats: string[]
+): SheetSnapshot {
+  const cells = new SheetCells(entry.part, strings, formats);
+  const cursor = new XmlCursor(xml, entry.part);
+  while (cursor.next()) {
+    if (cursor.kind !== OPEN) continue;
+    if (cursor.name === "row") cells.startRow(cursor.attrs);
+    else if (cursor.name === "c") cells.cell(cursor);
+    else if (cursor.name === "mergeCell") cells.merges.push(attributesOf(cursor.attrs).ref ?? "");
+  }
+  cells.clearMerged();
+  const sheet = normalizeSheet(entry.name, 0, 0, cells.values, cells.formats);
+  return entry.hidden ? { ...sheet, hidden: true } : sheet;
+}
+
+/** Sheet names from a defined name's text (`'绩效自评汇总'!$A$1`, several separated by commas). */
+function referencedSheets(texts: string[] | undefined): string[] {
+  const out: string[] = [];
+  for (const text of texts ?? [])
+    for (const m of text.matchAll(/(?:'(?:[^']|'')+'|[^',]+)![^,]*/g)) {
+      const sheet = sheetFromReference(m[0]);
+      if (sheet) out.push(sheet);
+    }
+  return out;
+}
+
+/** The workbook in `zip` as a snapshot; XmlError or ZipError when a part cannot be read. */
+export function readPackage(zip: ZipPackage): WorkbookSnapshot {
+  const workbookPart = ofType(relationshipsOf(zip, ""), "officeDocument") ?? "xl/workbook.xml";
+  const workbookXml = zip.text(workbookPart);
+  if (workbookXml === null) throw new XmlError(`缺少 ${workbookPart}`);
+  const rels = relationshipsOf(zip, workbookPart);
+  const { sheets, names } = workbookParts(workbookXml, workbookPart, rels);
+  const strings = sharedStrings(zip, ofType(rels, "sharedStrings"));
+  const formats = cellFormats(zip, ofType(rels, "styles"));
+  const snapshots: SheetSnapshot[] = [];
+  for (const entry of sheets) {
+    if (entry.part === null) continue;
+    const xml = zip.text(entry.part);
+    if (xml === null) continue;
+    snapshots.push(readSheetPart(xml, { ...entry, part: entry.part }, strings, formats));
+  }
+  const present = new Set(snapshots.map((s) => s.name));
+  const owned = (role: (typeof ROLES)[number]) =>
+    referencedSheets(names.get(OWNER_NAMES[role])).find((s) => present.has(s)) ?? null;
+  return {
+    sheets: snapshots,
+    ownedSheets: Object.fromEntries(ROLES.map((role) => [role, owned(role)])),
+  };
+}

@@ -1,0 +1,187 @@
+/**
+ * The command line reads workbooks straight from the package (packageReader.ts). It must see
+ * exactly what ExcelJS (and so the playground) sees, for workbooks as Excel, WPS and .NET
+ * generators write them: shared and inline strings, rich text with phonetic runs, Excel's
+ * `_x000D_` escapes, booleans, errors, formula results, built-in and custom formats, merged
+ * cells, hidden sheets, chart sheets, prefixed element names.
+ */
+import JSZip from "jszip";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { FileWorkbook } from "../../src/hosts/file/fileWorkbook";
+import { readPackage } from "../../src/hosts/file/packageReader";
+import { XmlError } from "../../src/hosts/file/xmlCursor";
+import { ZipPackage } from "../../src/hosts/file/zipPackage";
+import { OWNER_NAMES } from "../../src/hosts/ownership";
+import { SAMPLE_PATH } from "../parse/sampleSnapshot";
+
+const throughExcelJs = async (data: Uint8Array) =>
+  JSON.parse(JSON.stringify(await (await FileWorkbook.fromBuffer(data)).read()));
+const straight = (data: Uint8Array) =>
+  JSON.parse(JSON.stringify(readPackage(ZipPackage.read(data))));
+
+const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const PKG = "http://schemas.openxmlformats.org/package/2006/relationships";
+const CT = "application/vnd.openxmlformats-officedocument.spreadsheetml";
+
+/** Adds `x:` before every element name of `xml` (as .NET's Open XML SDK writes). */
+const prefixed = (xml: string) =>
+  xml
+    .replace(/<(\/?)(?=[A-Za-z])/g, "<$1x:")
+    .replace(/xmlns="([^"]+)"/, 'xmlns:x="$1"')
+    .replace(/<(\/?)x:(Relationships?|Types|Default|Override)\b/g, "<$1$2");
+
+/** A workbook written by hand as Excel writes one; `prefix`: as the Open XML SDK writes it. */
+async function handWritten(prefix = false): Promise<Uint8Array> {
+  const x = (xml: string) => (prefix ? prefixed(xml) : xml);
+  const zip = new JSZip();
+  zip.file(
+    "[Content_Types].xml",
+    `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+      `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+      `<Default Extension="xml" ContentType="application/xml"/>` +
+      `<Override PartName="/xl/workbook.xml" ContentType="${CT}.sheet.main+xml"/>` +
+      `<Override PartName="/xl/worksheets/sheet1.xml" ContentType="${CT}.worksheet+xml"/>` +
+      `<Override PartName="/xl/worksheets/sheet2.xml" ContentType="${CT}.worksheet+xml"/>` +
+      `<Override PartName="/xl/sharedStrings.xml" ContentType="${CT}.sharedStrings+xml"/>` +
+      `<Override PartName="/xl/styles.xml" ContentType="${CT}.styles+xml"/></Types>`
+  );
+  zip.file(
+    "_rels/.rels",
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${PKG}">` +
+      `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`
+  );
+  zip.file(
+    "xl/_rels/workbook.xml.rels",
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${PKG}">` +
+      `<Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>` +
+      `<Relationship Id="rId2" Type="${REL}/worksheet" Target="/xl/worksheets/sheet2.xml"/>` +
+      `<Relationship Id="rId3" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` +
+      `<Relationship Id="rId4" Type="${REL}/styles" Target="styles.xml"/></Relationships>`
+  );
+  zip.file(
+    "xl/workbook.xml",
+    x(
+      `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets>` +
+        `<sheet name="预算 &amp; 决算" sheetId="1" r:id="rId1"/>` +
+        `<sheet name="旧表" sheetId="2" state="hidden" r:id="rId2"/></sheets>` +
+        `<definedNames><definedName name="${OWNER_NAMES.summary}">'预算 &amp; 决算'!$A$1</definedName>` +
+        `</definedNames></workbook>`
+    )
+  );
+  zip.file(
+    "xl/sharedStrings.xml",
+    x(
+      `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${MAIN}" count="4" uniqueCount="4">` +
+        `<si><t>基本支出</t></si>` +
+        `<si><r><rPr><b/></rPr><t>项目</t></r><r><t xml:space="preserve"> 支出</t></r>` +
+        `<rPh sb="0" eb="2"><t>xiangmu</t></rPh></si>` +
+        `<si><t>第一行_x000D_\r\n第二行</t></si>` +
+        `<si><t/></si></sst>`
+    )
+  );
+  zip.file(
+    "xl/styles.xml",
+    x(
+      `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="${MAIN}">` +
+        `<numFmts count="1"><numFmt numFmtId="176" formatCode="#,##0.00&quot;万元&quot;"/></numFmts>` +
+        `<cellStyleXfs count="1"><xf numFmtId="10"/></cellStyleXfs>` +
+        `<cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="10" applyNumberFormat="1"/>` +
+        `<xf numFmtId="176"><alignment wrapText="1"/></xf><xf numFmtId="14"/></cellXfs></styleSheet>`
+    )
+  );
+  zip.file(
+    "xl/worksheets/sheet1.xml",
+    x(
+      `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><sheetData>` +
+        `<row r="2"><c r="B2" t="s"><v>0</v></c><c r="C2" s="2"><v>2908.01</v></c>` +
+        `<c s="1"><v>0.9676</v></c></row>` +
+        `<row r="3"><c r="B3" t="s"><v>1</v></c><c r="C3" s="2"><f>C2*2</f><v>43757.42</v></c>` +
+        `<c r="D3" t="b"><v>1</v></c><c r="E3" t="e"><f>1/0</f><v>#DIV/0!</v></c></row>` +
+        `<row r="4"><c r="B4" t="inlineStr"><is><t>内联 &lt;文字&gt;</t></is></c>` +
+        `<c r="C4" t="str"><f>"合"&amp;"计"</f><v>合计</v></c><c r="D4" s="3"><v>44926</v></c>` +
+        `<c r="E4" s="1"/><c r="F4"><f>G4</f></c></row>` +
+        `<row r="5"><c r="B5" t="s"><v>2</v></c><c r="C5" t="s"><v>0</v></c></row>` +
+        `<row r="6"><c r="B6" t="s"><v>3</v></c><c r="C6"><v></v></c></row>` +
+        `</sheetData><mergeCells count="1"><mergeCell ref="B5:C5"/></mergeCells></worksheet>`
+    )
+  );
+  zip.file(
+    "xl/worksheets/sheet2.xml",
+    x(
+      `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><sheetData>` +
+        `<row r="1"><c r="A1"><v>7</v></c></row></sheetData></worksheet>`
+    )
+  );
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+describe("reading the package straight (packageReader)", () => {
+  it.each([
+    SAMPLE_PATH,
+    join(__dirname, "../../samples/foshan-sbj-2022-projects.xlsx"),
+    join(__dirname, "../../samples/broken/error-value.xlsx"),
+    join(__dirname, "../../samples/broken/text-in-number.xlsx"),
+  ])("sees %s exactly as ExcelJS does", async (path) => {
+    const data = new Uint8Array(readFileSync(path));
+    expect(straight(data)).toEqual(await throughExcelJs(data));
+  });
+
+  it("sees a workbook written as Excel writes it exactly as ExcelJS does", async () => {
+    const data = await handWritten();
+    expect(straight(data)).toEqual(await throughExcelJs(data));
+  });
+
+  it("reads each kind of cell as Excel shows it", async () => {
+    const book = straight(await handWritten());
+    expect(book.ownedSheets.summary).toBe("预算 & 决算");
+    const [main, old] = book.sheets;
+    expect(old).toMatchObject({ name: "旧表", hidden: true, values: [[7]] });
+    expect(main).toMatchObject({ name: "预算 & 决算", top: 1, left: 1 });
+    expect(main.values).toEqual([
+      ["基本支出", 2908.01, 0.9676, null],
+      ["项目 支出", 43757.42, true, { error: "#DIV/0!" }],
+      ["内联 <文字>", "合计", 44926, null],
+      ["第一行\r\n第二行", null, null, null],
+    ]);
+    expect(main.numberFormats[0]).toEqual(["General", '#,##0.00"万元"', "0.00%", "General"]);
+    expect(main.numberFormats[2][2]).toBe("mm-dd-yy");
+  });
+
+  it("reads element names with a prefix (the Open XML SDK's x:) as without", async () => {
+    expect(straight(await handWritten(true))).toEqual(straight(await handWritten()));
+  });
+
+  it("never inflates a part scoring does not need: a damaged picture does not matter", async () => {
+    const zip = await JSZip.loadAsync(readFileSync(SAMPLE_PATH));
+    zip.file("xl/media/image1.png", new Uint8Array(4096).fill(7));
+    const data = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+    const bytes = Buffer.from(data);
+    // Break the picture's compressed bytes (the directory still says where it is).
+    const at = bytes.indexOf(Buffer.from("xl/media/image1.png")) + 19;
+    bytes.fill(0xff, at, at + 12);
+    const pkg = ZipPackage.read(new Uint8Array(bytes));
+    expect(() => pkg.bytes("xl/media/image1.png")).toThrow();
+    expect(readPackage(pkg).sheets.map((s) => s.name)).toContain("预算支出");
+  });
+
+  it("refuses a document type declaration: no entity is ever defined or expanded", async () => {
+    const zip = await JSZip.loadAsync(await handWritten());
+    const laughs = '<!DOCTYPE sst [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>';
+    const sst = await zip.file("xl/sharedStrings.xml")!.async("string");
+    zip.file("xl/sharedStrings.xml", sst.replace("<sst ", `${laughs}<sst `));
+    const data = await zip.generateAsync({ type: "uint8array" });
+    expect(() => readPackage(ZipPackage.read(data))).toThrow(XmlError);
+  });
+
+  it("refuses a cell placed outside any worksheet", async () => {
+    const zip = await JSZip.loadAsync(await handWritten());
+    zip.file(
+      "xl/worksheets/sheet2.xml",
+      `<worksheet xmlns="${MAIN}"><sheetData><row r="99999999999"><c><v>1</v></c></row></sheetData></worksheet>`
+    );
+    const data = await zip.generateAsync({ type: "uint8array" });
+    expect(() => readPackage(ZipPackage.read(data))).toThrow(/超出工作表范围/);
+  });
+});
