@@ -17,7 +17,7 @@ import { type Recalculation, recalculate } from "../pipeline/recalculate";
 import type { WorkbookPort } from "../hosts/port";
 import type { WorkbookStandard } from "../model/input";
 import type { SheetLayout } from "../layout/sheetLayout";
-import type { SheetSnapshot } from "../hosts/snapshot";
+import type { SheetSnapshot, WorkbookSnapshot } from "../hosts/snapshot";
 import { OWNER_NAMES, type SheetRole } from "../hosts/ownership";
 import type { ZipPackage } from "../hosts/file/zipPackage";
 import { PackageWriteError, writeOwnedSheetIntoPackage } from "../hosts/file/packageWriter";
@@ -117,10 +117,10 @@ export async function scoreWorkbookData(
   const read = await checkWorkbookData(input);
   if (!read.ok) return { ok: false, reason: read.reason, stage: "read" };
   const { data, info } = read;
-  const snapshot = await readSnapshot(read);
-  if (!snapshot.ok) return { ok: false, reason: snapshot.reason, stage: "read" };
+  const opened = await readSnapshot(read);
+  if (!opened.ok) return { ok: false, reason: opened.reason, stage: "read" };
   // ExcelJS only when the package reader could not read the file, or to write it (fallback).
-  let book = snapshot.book;
+  let book = opened.book;
   const openBook = async () => {
     if (book) return book;
     const opened = await openWorkbookData(data);
@@ -130,9 +130,15 @@ export async function scoreWorkbookData(
   // The pipeline writes nothing into the workbook: the layouts are kept for the package writer.
   const layouts = new Map<SheetRole, SheetLayout>();
   const extra = options.extraSheets ?? [];
-  const own = snapshot.snapshot;
+  // Handed over once: the snapshot is not kept beside what is parsed from it.
+  let own: WorkbookSnapshot | null = opened.snapshot;
+  opened.snapshot = { sheets: [] };
   const port: WorkbookPort = {
-    read: async () => (extra.length > 0 ? { ...own, sheets: [...own.sheets, ...extra] } : own),
+    read: async () => {
+      const taken = own ?? (await (await openBook()).read());
+      own = null;
+      return extra.length > 0 ? { ...taken, sheets: [...taken.sheets, ...extra] } : taken;
+    },
     insertSheets: async (l) => (await openBook()).insertSheets(l),
     selectCell: async () => false,
     writeOwnedSheet: async (l, role = "summary") => {

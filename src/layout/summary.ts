@@ -329,26 +329,38 @@ function projectSection(b: SheetBuilder, e: Evaluation, projects: ProjectLine[])
     "说明",
     "来源",
   ].forEach((h, i) => b.put(header, i, h, headerStyle));
+  // One style object per column, shared by every row (a workbook may list 100,000 projects).
+  const look = projectRowStyles();
   projects.forEach((p, i) => {
     const row = b.row++;
     const rate =
       p.budget !== null && p.spending !== null && !p.budget.isZero()
         ? p.spending.dividedBy(p.budget).toDecimalPlaces(4).toNumber()
         : null;
-    b.put(row, 0, i + 1, { ...styles.cell, horizontal: "center" });
+    b.put(row, 0, i + 1, look.index);
     b.put(row, 1, p.name, textCell);
-    b.put(row, 2, dec(p.budget), numberCell(formats.amount));
-    b.put(row, 3, dec(p.spending), numberCell(formats.amount));
-    b.put(row, 4, rate, numberCell(formats.rate));
-    b.put(row, 5, p.evaluated ? "是" : "否", {
-      ...styles.cell,
-      horizontal: "center",
-      ...(p.evaluated ? {} : { bold: true, fill: FLAG_FILL }),
-    });
-    b.put(row, 6, dec(p.selfScore), numberCell(formats.score));
-    b.put(row, 7, p.evaluated ? null : "✖未开展自评", { ...textCell, fontSize: 9 });
-    b.put(row, 8, p.cell ?? null, { ...textCell, fontSize: 8 });
+    b.put(row, 2, dec(p.budget), look.amount);
+    b.put(row, 3, dec(p.spending), look.amount);
+    b.put(row, 4, rate, look.rate);
+    b.put(row, 5, p.evaluated ? "是" : "否", p.evaluated ? look.evaluated : look.notEvaluated);
+    b.put(row, 6, dec(p.selfScore), look.score);
+    b.put(row, 7, p.evaluated ? null : "✖未开展自评", look.note);
+    b.put(row, 8, p.cell ?? null, look.source);
   });
+}
+
+function projectRowStyles() {
+  const centered: CellStyle = { ...styles.cell, horizontal: "center" };
+  return {
+    index: centered,
+    amount: numberCell(formats.amount),
+    rate: numberCell(formats.rate),
+    evaluated: centered,
+    notEvaluated: { ...centered, bold: true, fill: FLAG_FILL },
+    score: numberCell(formats.score),
+    note: { ...textCell, fontSize: 9 },
+    source: { ...textCell, fontSize: 8 },
+  };
 }
 
 /** With project forms, the department's page points to 项目自评汇总 (a link in the workbook). */

@@ -101,6 +101,24 @@ export function xmlText(text: string): string {
   return escapeXml(kept);
 }
 
+/** What makes two styles render alike, as one string (every field a writer reads). */
+function styleKey(style: CellStyle | undefined): string {
+  if (!style) return "";
+  return [
+    style.bold ? 1 : 0,
+    style.italic ? 1 : 0,
+    style.fontSize ?? "",
+    style.fontColor ?? "",
+    style.fill ?? "",
+    style.border ? 1 : 0,
+    style.borderBottomThick ? 1 : 0,
+    style.horizontal ?? "",
+    style.vertical ?? "",
+    style.wrap ? 1 : 0,
+    style.numberFormat ?? "",
+  ].join("\u0001");
+}
+
 const rgb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 const BLACK = "FF000000";
 
@@ -188,12 +206,18 @@ export function sheetStyles(layout: SheetLayout): SheetStyles {
     return align ? `${start}>${align}</xf>` : `${start}/>`;
   };
 
-  // By style object first (layouts share them), then by content.
+  // By style object first (layouts share them), then by content (keyed, never searched).
   const byObject = new Map<CellStyle | undefined, number>();
+  const byContent = new Map<string, number>();
   const xfOf = (style: CellStyle | undefined) => {
     const known = byObject.get(style);
     if (known !== undefined) return known;
-    const index = indexOf(parts.cellXfs, xf(style));
+    const key = styleKey(style);
+    let index = byContent.get(key);
+    if (index === undefined) {
+      index = indexOf(parts.cellXfs, xf(style));
+      byContent.set(key, index);
+    }
     byObject.set(style, index);
     return index;
   };
@@ -283,6 +307,12 @@ const DEFAULT_MARGINS = {
   footer: 0.3,
 };
 
+/** One row's cells by column (sparse), with each one's package cell format. */
+interface GridLine {
+  cells: (LayoutCell | null)[];
+  s: number[];
+}
+
 /**
  * The worksheet part for `layout`; `styleIndex` gives the package's cell format for each
  * local one of `styles`. Cells inside a merge take the style of its top-left cell (so that
@@ -293,8 +323,41 @@ export function worksheetXml(
   styles: SheetStyles,
   styleIndex: (local: number) => number
 ): string {
+  const parts: string[] = [];
+  emitWorksheetXml(layout, styles, styleIndex, (text) => parts.push(text));
+  return parts.join("");
+}
+
+/**
+ * `worksheetXml` as UTF-8 bytes, encoded as it is produced: a sheet of 200,000 rows never
+ * exists as one JavaScript string (which would take twice its size, and again to join).
+ */
+export function worksheetBytes(
+  layout: SheetLayout,
+  styles: SheetStyles,
+  styleIndex: (local: number) => number
+): Uint8Array {
+  const chunks: Buffer[] = [];
+  let pending = "";
+  emitWorksheetXml(layout, styles, styleIndex, (text) => {
+    pending += text;
+    if (pending.length < 1 << 16) return;
+    chunks.push(Buffer.from(pending, "utf8"));
+    pending = "";
+  });
+  chunks.push(Buffer.from(pending, "utf8"));
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** The worksheet part, piece by piece (rows one at a time) to `emit`. */
+function emitWorksheetXml(
+  layout: SheetLayout,
+  styles: SheetStyles,
+  styleIndex: (local: number) => number,
+  emit: (text: string) => void
+): void {
   // Cells by row, then column; a later cell at the same address wins.
-  const grid = new Map<number, Map<number, { cell: LayoutCell | null; s: number }>>();
+  const grid = new Map<number, GridLine>();
   const put = (
     row: number,
     column: number,
@@ -302,14 +365,16 @@ export function worksheetXml(
     style: CellStyle | undefined
   ) => {
     let line = grid.get(row);
-    if (!line) grid.set(row, (line = new Map()));
-    line.set(column, { cell, s: styleIndex(styles.xfOf(style)) });
+    if (!line) grid.set(row, (line = { cells: [], s: [] }));
+    line.cells[column] = cell;
+    line.s[column] = styleIndex(styles.xfOf(style));
   };
   for (const c of layout.cells) put(c.row, c.column, c, c.style);
   for (const m of layout.merges) {
-    const master = grid.get(m.top)?.get(m.left);
-    const style = master?.cell?.style;
-    if (!master) put(m.top, m.left, null, undefined);
+    const line = grid.get(m.top);
+    const present = line !== undefined && line.s[m.left] !== undefined;
+    const style = line?.cells[m.left]?.style;
+    if (!present) put(m.top, m.left, null, undefined);
     for (let r = m.top; r <= m.bottom; r++)
       for (let c = m.left; c <= m.right; c++)
         if (r !== m.top || c !== m.left) put(r, c, null, style);
@@ -320,26 +385,32 @@ export function worksheetXml(
 
   let maxRow = 0;
   let maxColumn = 0;
-  const sheetData: string[] = [];
+  for (const line of grid.values())
+    for (let c = line.s.length - 1; c > maxColumn; c--) if (line.s[c] !== undefined) maxColumn = c;
+  for (const r of rows) maxRow = Math.max(maxRow, r);
+  emit(worksheetHead(layout, maxRow, maxColumn));
+  emit(rows.length > 0 ? "<sheetData>" : "<sheetData/>");
   for (const r of rows) {
     const height = heights[r];
     const ht = height !== undefined ? ` ht="${height}" customHeight="1"` : "";
     const line = grid.get(r);
-    const columns = line ? [...line.keys()].sort((a, b) => a - b) : [];
-    const cells = columns.map((c) => {
-      const { cell, s } = line!.get(c)!;
-      maxColumn = Math.max(maxColumn, c);
-      const ref = cellAddress(r, c);
-      return cell ? valueXml(ref, s, cell.value, cell.formula) : `<c r="${ref}" s="${s}"/>`;
-    });
-    maxRow = Math.max(maxRow, r);
-    sheetData.push(
-      cells.length > 0
-        ? `<row r="${r + 1}"${ht}>${cells.join("")}</row>`
-        : `<row r="${r + 1}"${ht}/>`
-    );
+    let cells = "";
+    if (line)
+      for (let c = 0; c < line.s.length; c++) {
+        const s = line.s[c];
+        if (s === undefined) continue;
+        const cell = line.cells[c];
+        const ref = cellAddress(r, c);
+        cells += cell ? valueXml(ref, s, cell.value, cell.formula) : `<c r="${ref}" s="${s}"/>`;
+      }
+    emit(cells ? `<row r="${r + 1}"${ht}>${cells}</row>` : `<row r="${r + 1}"${ht}/>`);
   }
+  if (rows.length > 0) emit("</sheetData>");
+  emit(worksheetTail(layout));
+}
 
+/** Everything before `<sheetData>`: properties, dimension, view, default row height, columns. */
+function worksheetHead(layout: SheetLayout, maxRow: number, maxColumn: number): string {
   const print = layout.print;
   const sheetPr =
     layout.tabColor || print
@@ -359,6 +430,21 @@ export function worksheetXml(
     ? `<sheetView workbookViewId="0"${gridlines}>${pane}</sheetView>`
     : `<sheetView workbookViewId="0"${gridlines}/>`;
 
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    sheetPr +
+    `<dimension ref="${rangeAddress({ top: 0, left: 0, bottom: maxRow, right: maxColumn })}"/>` +
+    `<sheetViews>${view}</sheetViews>` +
+    '<sheetFormatPr defaultRowHeight="16" customHeight="1"/>' +
+    colsXml(layout.columnWidths)
+  );
+}
+
+/** Everything after `</sheetData>`: merges, validation, print setup. */
+function worksheetTail(layout: SheetLayout): string {
+  const print = layout.print;
   const merges =
     layout.merges.length > 0
       ? `<mergeCells count="${layout.merges.length}">${layout.merges
@@ -397,19 +483,5 @@ export function worksheetXml(
         : "");
   }
 
-  return (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
-    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-    sheetPr +
-    `<dimension ref="${rangeAddress({ top: 0, left: 0, bottom: maxRow, right: maxColumn })}"/>` +
-    `<sheetViews>${view}</sheetViews>` +
-    '<sheetFormatPr defaultRowHeight="16" customHeight="1"/>' +
-    colsXml(layout.columnWidths) +
-    (sheetData.length > 0 ? `<sheetData>${sheetData.join("")}</sheetData>` : "<sheetData/>") +
-    merges +
-    validationsXml +
-    printXml +
-    "</worksheet>"
-  );
+  return merges + validationsXml + printXml + "</worksheet>";
 }
