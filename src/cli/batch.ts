@@ -69,15 +69,20 @@ export interface FolderTotals {
 
 const collator = new Intl.Collator("zh-Hans-CN", { numeric: true });
 
+/**
+ * The workbook-named entries of `folder` but folders: regular files, links (also a dangling
+ * one or a loop) and special files, so that each one that cannot be read is counted and gets
+ * its line (readFileBytes refuses a named pipe without waiting on it).
+ */
 async function workbookNames(folder: string): Promise<string[]> {
   const names: string[] = [];
   for (const entry of await readdir(folder, { withFileTypes: true })) {
-    if (!WORKBOOK.test(entry.name)) continue;
-    if (entry.isFile()) names.push(entry.name);
-    else if (entry.isSymbolicLink()) {
+    if (!WORKBOOK.test(entry.name) || entry.isDirectory()) continue;
+    if (entry.isSymbolicLink()) {
       const target = await stat(join(folder, entry.name)).catch(() => null);
-      if (target?.isFile()) names.push(entry.name);
+      if (target?.isDirectory()) continue;
     }
+    names.push(entry.name);
   }
   return names.sort(collator.compare);
 }

@@ -5,7 +5,8 @@
  * `checkWorkbookData`, then `openWorkbookData`.
  */
 import JSZip from "jszip";
-import { readFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { lstat, open } from "node:fs/promises";
 import { FileWorkbook } from "../hosts/file/fileWorkbook";
 import { readPackage } from "../hosts/file/packageReader";
 import type { WorkbookSnapshot } from "../hosts/snapshot";
@@ -49,18 +50,59 @@ function startsWith(data: Uint8Array, magic: number[]): boolean {
   return magic.every((byte, i) => data[i] === byte);
 }
 
-/** The file's bytes, or why they cannot be read. */
+/** The largest file read (a workbook of 200,000 rows is well under 100 MB). */
+export const MAX_FILE_BYTES = 1024 * 1024 * 1024;
+
+/** What a file that is not a regular file is, in words. */
+function fileKind(info: { isFIFO(): boolean; isSocket(): boolean }): string {
+  if (info.isFIFO()) return "命名管道";
+  if (info.isSocket()) return "套接字";
+  return "设备文件";
+}
+
+/** Why `path` could not be opened, in one Chinese phrase. */
+async function openFailure(path: string, error: unknown): Promise<string> {
+  const code = errorCode(error);
+  if (code === "ENOENT") {
+    const link = await lstat(path).catch(() => null);
+    return link?.isSymbolicLink() ? "符号链接指向的文件不存在" : "文件不存在";
+  }
+  if (code === "ELOOP") return "符号链接循环引用，找不到实际文件";
+  if (code === "ENXIO") return "这不是普通文件（套接字），不能作为工作簿读取";
+  if (code === "EACCES" || code === "EPERM") return "没有读取该文件的权限";
+  return `无法读取文件：${describeError(error)}`;
+}
+
+/**
+ * The file's bytes, or why they cannot be read. Opened without blocking and checked on the
+ * open handle, so a named pipe, a device or a socket is refused, never waited on.
+ */
 export async function readFileBytes(
   path: string
 ): Promise<{ ok: true; data: Uint8Array } | { ok: false; reason: string }> {
+  let handle: Awaited<ReturnType<typeof open>>;
   try {
-    return { ok: true, data: await readFile(path) };
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    return { ok: false, reason: await openFailure(path, error) };
+  }
+  try {
+    const info = await handle.stat();
+    if (info.isDirectory()) return { ok: false, reason: "这是一个文件夹，不是 .xlsx 文件" };
+    if (!info.isFile())
+      return { ok: false, reason: `这不是普通文件（${fileKind(info)}），不能作为工作簿读取` };
+    if (info.size > MAX_FILE_BYTES)
+      return {
+        ok: false,
+        reason: `文件大小超过 ${MAX_FILE_BYTES / 1024 / 1024} MB，可能不是正常的工作簿`,
+      };
+    return { ok: true, data: await handle.readFile() };
   } catch (error) {
     const code = errorCode(error);
-    if (code === "ENOENT") return { ok: false, reason: "文件不存在" };
     if (code === "EISDIR") return { ok: false, reason: "这是一个文件夹，不是 .xlsx 文件" };
-    if (code === "EACCES" || code === "EPERM") return { ok: false, reason: "没有读取该文件的权限" };
     return { ok: false, reason: `无法读取文件：${describeError(error)}` };
+  } finally {
+    await handle.close().catch(() => undefined);
   }
 }
 

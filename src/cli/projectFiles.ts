@@ -29,7 +29,8 @@ const WORKBOOK = /\.(xlsx|xlsm)$/i;
 async function workbooksAt(path: string): Promise<string[] | string> {
   const info = await stat(path).catch(() => null);
   if (!info) return `找不到 ${path}`;
-  if (info.isFile()) return WORKBOOK.test(path) ? [path] : `${path} 不是 .xlsx 工作簿或文件夹`;
+  if (!info.isDirectory())
+    return WORKBOOK.test(path) ? [path] : `${path} 不是 .xlsx 工作簿或文件夹`;
   const names = (await readdir(path))
     .filter((n) => WORKBOOK.test(n) && !n.startsWith("~$") && !n.startsWith("."))
     .sort((a, b) => a.localeCompare(b, "zh-Hans-CN"));
