@@ -8,7 +8,14 @@ import JSZip from "jszip";
 import { readFileSync } from "node:fs";
 import { crc32, deflateRawSync } from "node:zlib";
 import { writeOwnedSheetIntoPackage } from "../../src/hosts/file/packageWriter";
-import { ZipError, ZipPackage, tableCrc32 } from "../../src/hosts/file/zipPackage";
+import {
+  ZIP_LIMITS,
+  ZipError,
+  ZipPackage,
+  ZipRefusal,
+  tableCrc32,
+} from "../../src/hosts/file/zipPackage";
+import { zipOf } from "../../e2e/hostileFiles";
 import { OWNER_NAME } from "../../src/hosts/ownership";
 import type { SheetLayout } from "../../src/layout/sheetLayout";
 import { SAMPLE_PATH } from "../parse/sampleSnapshot";
@@ -275,5 +282,38 @@ describe("the zip container (zipPackage)", () => {
     expect(refused(() => zip.text("a.xml"))).toBe("部件 a.xml 已加密");
     expect(refused(() => zip.text("b.xml"))).toBe("部件 b.xml 的压缩方式（12）不受支持");
     expect(Buffer.from(zip.toBytes()).equals(odd)).toBe(true);
+  });
+
+  describe("sizes no workbook has (zip bombs)", () => {
+    const entry = (name: string, content: Buffer, statedSize?: number) => ({
+      name,
+      compressed: deflateRawSync(content),
+      crc: crc32(content) >>> 0,
+      size: content.length,
+      statedSize,
+    });
+    const small = Buffer.from("<a/>");
+
+    it("refuses, from the directory alone, entries stating more than the total limit", () => {
+      const stated = ZIP_LIMITS.totalBytes / 2 + 1;
+      const bombs = zipOf([entry("a.xml", small, stated), entry("b.xml", small, stated)]);
+      expect(() => ZipPackage.read(bombs)).toThrow(ZipRefusal);
+      expect(() => ZipPackage.read(bombs)).toThrow(/^文件解压后超过 1,024 MB（约 1,025 MB）/);
+    });
+
+    it("refuses one large entry compressed far more than any sheet is", () => {
+      const stated = ZIP_LIMITS.largeEntryBytes + 1;
+      expect(() => ZipPackage.read(zipOf([entry("xl/media/a.png", small, stated)]))).toThrow(
+        /^文件中的 xl\/media\/a\.png 解压后约 33 MB，压缩比超过 200:1/
+      );
+    });
+
+    it("stops inflating at the stated size when an entry holds more", () => {
+      const zip = ZipPackage.read(zipOf([entry("a.xml", Buffer.alloc(100_000, 32), 10)]));
+      expect(() => zip.text("a.xml")).toThrow(ZipRefusal);
+      expect(() => zip.text("a.xml")).toThrow(
+        "文件中的 a.xml 解压后大于压缩包目录所记，文件已损坏"
+      );
+    });
   });
 });

@@ -50,9 +50,12 @@ const megabytes = (bytes: number) => Math.ceil(bytes / MB).toLocaleString("en-US
 
 /** The refusal for a package whose entries, as the directory states them, are too large. */
 function checkSizes(entries: { name: string; size: number; compressedSize: number }[]): void {
-  let total = 0;
-  for (const e of entries) {
-    total += e.size;
+  const total = entries.reduce((n, e) => n + e.size, 0);
+  if (total > ZIP_LIMITS.totalBytes)
+    throw new ZipRefusal(
+      `文件解压后超过 ${megabytes(ZIP_LIMITS.totalBytes)} MB（约 ${megabytes(total)} MB），可能不是正常的工作簿`
+    );
+  for (const e of entries)
     if (
       e.size > ZIP_LIMITS.largeEntryBytes &&
       e.size > ZIP_LIMITS.largeEntryRatio * Math.max(1, e.compressedSize)
@@ -60,11 +63,6 @@ function checkSizes(entries: { name: string; size: number; compressedSize: numbe
       throw new ZipRefusal(
         `文件中的 ${e.name} 解压后约 ${megabytes(e.size)} MB，压缩比超过 ${ZIP_LIMITS.largeEntryRatio}:1，可能不是正常的工作簿`
       );
-  }
-  if (total > ZIP_LIMITS.totalBytes)
-    throw new ZipRefusal(
-      `文件解压后超过 ${megabytes(ZIP_LIMITS.totalBytes)} MB（约 ${megabytes(total)} MB），可能不是正常的工作簿`
-    );
 }
 
 /** `checkSizes` for callers that read the directory with another zip reader. */
