@@ -26,3 +26,40 @@ describe("progress bar", () => {
     expect(fitWidth("财政局", 5)).toBe("财政…");
   });
 });
+
+describe("progress of one long file (PhaseLine)", () => {
+  const runWithTty = async (progressAfterMs: number) => {
+    const { main } = await import("../src/cli/main");
+    const { mkdtempSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { SAMPLE_PATH } = await import("./parse/sampleSnapshot");
+    const raw: string[] = [];
+    const out: string[] = [];
+    const dir = mkdtempSync(join(tmpdir(), "jixiao-phase-"));
+    const code = await main(["score", SAMPLE_PATH, "--out", join(dir, "out.xlsx")], {
+      out: (t) => out.push(t),
+      err: () => undefined,
+      tty: { write: (t) => raw.push(t), columns: 80 },
+      progressAfterMs,
+    });
+    return { code, raw, out: out.join("\n") };
+  };
+
+  it("names the file and each phase on the terminal, then removes its line", async () => {
+    const { code, raw, out } = await runWithTty(0);
+    expect(code).toBe(0);
+    const drawn = raw.filter((t) => t.includes("正在评分"));
+    expect(drawn.some((t) => t.includes("foshan-sbj-2022.xlsx：读取工作簿…"))).toBe(true);
+    expect(drawn.some((t) => t.includes("：计算得分…"))).toBe(true);
+    expect(drawn.some((t) => t.includes("：生成汇总表并写入…"))).toBe(true);
+    expect(raw[raw.length - 1]).toBe("\r\x1b[K");
+    expect(out).toContain("已写入");
+  });
+
+  it("shows nothing for a run shorter than its threshold", async () => {
+    const { code, raw } = await runWithTty(60_000);
+    expect(code).toBe(0);
+    expect(raw.filter((t) => t.includes("正在评分"))).toEqual([]);
+  });
+});

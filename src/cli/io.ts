@@ -7,6 +7,8 @@ export interface CliIo {
    * (`write` takes raw text, no newline added; `columns` is the terminal width).
    */
   tty?: { write: (raw: string) => void; columns: number };
+  /** How long a single file runs before its progress shows on a terminal (default 2 s). */
+  progressAfterMs?: number;
 }
 
 export const stdio: CliIo = {

@@ -19,6 +19,7 @@ import { exportStandard, listStandards, loadStandard } from "./standards";
 import { readProjectFiles } from "./projectFiles";
 import { describeError, describeInternalError, errorCode } from "./errors";
 import { type CliIo, stdio } from "./io";
+import { PhaseLine } from "./progress";
 import { renderEvaluation } from "./report";
 import { failureLine, sameFile, scoreWorkbookFile, scoredName } from "./scoreFile";
 
@@ -138,11 +139,13 @@ async function scoreFile(
     io.err(`${projects.error}。`);
     return 2;
   }
+  const phases = new PhaseLine(io, basename(file), io.progressAfterMs);
   const outcome = await scoreWorkbookFile(file, target, {
     date: flags.date,
     standard,
     extraSheets: projects?.sheets,
-  });
+    onPhase: phases.onPhase,
+  }).finally(() => phases.finish());
   for (const warning of projects?.warnings ?? []) io.err(warning);
   if (outcome.status === "failed") {
     // With --json, the failure is an object too (as each file of a folder run is).

@@ -8,7 +8,7 @@ import JSZip from "jszip";
 import { constants } from "node:fs";
 import { lstat, open } from "node:fs/promises";
 import { FileWorkbook } from "../hosts/file/fileWorkbook";
-import { readPackage } from "../hosts/file/packageReader";
+import { WorkbookTooLarge, readPackage } from "../hosts/file/packageReader";
 import type { WorkbookSnapshot } from "../hosts/snapshot";
 import { ZipPackage, ZipRefusal, checkDeclaredSizes } from "../hosts/file/zipPackage";
 import { describeError, errorCode } from "./errors";
@@ -226,7 +226,8 @@ export async function readSnapshot(read: ReadFile & { ok: true }): Promise<Snaps
       if (snapshot.sheets.length === 0) return { ok: false, reason: "工作簿中没有工作表" };
       return { ok: true, snapshot };
     } catch (error) {
-      if (error instanceof ZipRefusal) return { ok: false, reason: error.message };
+      if (error instanceof ZipRefusal || error instanceof WorkbookTooLarge)
+        return { ok: false, reason: error.message };
       // Anything else: ExcelJS decides below whether the file opens at all.
     }
   }

@@ -4,6 +4,7 @@
  * above it. Otherwise (a pipe, a log file, a test): one plain line per file.
  */
 import { displayWidth } from "../model/text";
+import type { RecalculationPhase } from "../pipeline/readAndScore";
 import type { CliIo } from "./io";
 
 const BAR = 20;
@@ -84,6 +85,54 @@ export class Progress {
   private clear(): void {
     if (!this.drawn || !this.io.tty) return;
     this.io.tty.write("\r\x1b[K");
+    this.drawn = false;
+  }
+}
+
+const PHASE_LABELS: Record<RecalculationPhase, string> = {
+  reading: "读取工作簿",
+  scoring: "计算得分",
+  writing: "生成汇总表并写入",
+};
+
+/**
+ * Progress of one file, on a terminal only: once the run has taken `afterMs`, one line
+ * (`正在评分 某局.xlsx：计算得分…（已用 3 秒）`) redrawn at each phase and each second the
+ * event loop is free; removed when the run ends. Short runs never show it.
+ */
+export class PhaseLine {
+  private phase: RecalculationPhase = "reading";
+  private drawn = false;
+  private readonly started = Date.now();
+  private readonly timer: ReturnType<typeof setInterval> | null;
+
+  constructor(
+    private readonly io: CliIo,
+    private readonly name: string,
+    private readonly afterMs = 2000
+  ) {
+    this.timer = io.tty ? setInterval(() => this.draw(), 1000) : null;
+    this.timer?.unref?.();
+  }
+
+  readonly onPhase = (phase: RecalculationPhase): void => {
+    this.phase = phase;
+    this.draw();
+  };
+
+  private draw(): void {
+    const tty = this.io.tty;
+    const elapsed = Date.now() - this.started;
+    if (!tty || elapsed < this.afterMs) return;
+    const line = `正在评分 ${this.name}：${PHASE_LABELS[this.phase]}…（已用 ${Math.round(elapsed / 1000)} 秒）`;
+    tty.write(`\r${fitWidth(line, tty.columns - 1)}\x1b[K`);
+    this.drawn = true;
+  }
+
+  /** Stops redrawing and removes the line. */
+  finish(): void {
+    if (this.timer) clearInterval(this.timer);
+    if (this.drawn) this.io.tty?.write("\r\x1b[K");
     this.drawn = false;
   }
 }

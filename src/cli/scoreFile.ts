@@ -13,7 +13,7 @@
  */
 import { stat } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
-import { type Recalculation, recalculate } from "../pipeline/recalculate";
+import { type Recalculation, type RecalculationPhase, recalculate } from "../pipeline/recalculate";
 import type { WorkbookPort } from "../hosts/port";
 import type { WorkbookStandard } from "../model/input";
 import type { SheetLayout } from "../layout/sheetLayout";
@@ -108,6 +108,8 @@ export interface ScoreFileOptions {
   standard?: WorkbookStandard;
   /** Sheets of other workbooks read beside this one (project forms: `--projects`). */
   extraSheets?: readonly SheetSnapshot[];
+  /** Told as the run moves on (reading, scoring, writing): progress on a terminal. */
+  onPhase?: (phase: RecalculationPhase) => void;
 }
 
 export async function scoreWorkbookData(
@@ -117,6 +119,7 @@ export async function scoreWorkbookData(
   const read = await checkWorkbookData(input);
   if (!read.ok) return { ok: false, reason: read.reason, stage: "read" };
   const { data, info } = read;
+  options.onPhase?.("reading");
   const opened = await readSnapshot(read);
   if (!opened.ok) return { ok: false, reason: opened.reason, stage: "read" };
   // ExcelJS only when the package reader could not read the file, or to write it (fallback).
@@ -148,7 +151,11 @@ export async function scoreWorkbookData(
   };
   let result: Recalculation;
   try {
-    result = await recalculate(port, { date: options.date, standard: options.standard });
+    result = await recalculate(port, {
+      date: options.date,
+      standard: options.standard,
+      onPhase: options.onPhase,
+    });
   } catch (error) {
     return { ok: false, reason: `评分时出错：${describeInternalError(error)}`, stage: "score" };
   }

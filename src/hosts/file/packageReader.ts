@@ -45,6 +45,22 @@ const BUILT_IN_FORMATS: Record<number, string> = {
   49: "@",
 };
 
+/**
+ * The most non-empty cells read from one workbook. 200,000 project rows (about a million
+ * cells) score in under 1 GB; a file beyond this is refused before memory runs out.
+ */
+export const MAX_CELLS = 2_000_000;
+
+/** A workbook with more cells than this tool reads (MAX_CELLS). */
+export class WorkbookTooLarge extends Error {
+  constructor(cells: number) {
+    super(
+      `工作簿中的非空单元格超过 ${(MAX_CELLS / 10_000).toLocaleString("en-US")} 万个（已读到 ${cells.toLocaleString("en-US")} 个），超出本工具可处理的范围；请删去与评分无关的工作表后再试`
+    );
+    this.name = "WorkbookTooLarge";
+  }
+}
+
 const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
 
@@ -210,7 +226,9 @@ class SheetCells {
   constructor(
     private readonly part: string,
     private readonly strings: string[],
-    private readonly formatOf: string[]
+    private readonly formatOf: string[],
+    /** Cells read so far in the whole workbook (shared by its sheets). */
+    private readonly counted: { cells: number }
   ) {}
 
   startRow(attrs: string): void {
@@ -240,6 +258,7 @@ class SheetCells {
       }
     const value = cellValue(a.t, text, this.strings);
     if (value === null) return;
+    if (++this.counted.cells > MAX_CELLS) throw new WorkbookTooLarge(this.counted.cells);
     (this.values[this.row] ??= [])[this.column] = value;
     (this.formats[this.row] ??= [])[this.column] = this.formatOf[Number(a.s ?? 0)] ?? "General";
   }
@@ -279,9 +298,10 @@ function readSheetPart(
   xml: string,
   entry: SheetEntry & { part: string },
   strings: string[],
-  formats: string[]
+  formats: string[],
+  counted: { cells: number }
 ): SheetSnapshot {
-  const cells = new SheetCells(entry.part, strings, formats);
+  const cells = new SheetCells(entry.part, strings, formats, counted);
   const cursor = new XmlCursor(xml, entry.part);
   while (cursor.next()) {
     if (cursor.kind !== OPEN) continue;
@@ -315,11 +335,12 @@ export function readPackage(zip: ZipPackage): WorkbookSnapshot {
   const strings = sharedStrings(zip, ofType(rels, "sharedStrings"));
   const formats = cellFormats(zip, ofType(rels, "styles"));
   const snapshots: SheetSnapshot[] = [];
+  const counted = { cells: 0 };
   for (const entry of sheets) {
     if (entry.part === null) continue;
     const xml = zip.text(entry.part);
     if (xml === null) continue;
-    snapshots.push(readSheetPart(xml, { ...entry, part: entry.part }, strings, formats));
+    snapshots.push(readSheetPart(xml, { ...entry, part: entry.part }, strings, formats, counted));
   }
   const present = new Set(snapshots.map((s) => s.name));
   const owned = (role: (typeof ROLES)[number]) =>
