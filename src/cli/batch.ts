@@ -3,7 +3,6 @@
  * per-file path as `jixiao score <文件>`, writes each scored copy and 汇总排名.xlsx into the
  * output folder, and reports progress on stderr. One bad file never stops the run.
  */
-import ExcelJS from "exceljs";
 import { readdir, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { evaluationToJson } from "../evaluate/json";
@@ -27,6 +26,7 @@ import type { WorkbookStandard } from "../model/input";
 import { Progress } from "./progress";
 import { failureLine, scoreWorkbookFile, scoredName } from "./scoreFile";
 import { renderTable } from "./textTable";
+import { excelJs } from "../hosts/file/fileWorkbook";
 
 export interface FolderOptions {
   /** Output folder; default `<folder>/已评分`. */
@@ -213,7 +213,7 @@ export async function scoreFolder(
   progress.finish();
 
   if (entries.length + failures.length > 0) {
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new (excelJs().Workbook)();
     workbook.creator = "绩效自评助手";
     writeLayout(workbook, rankingLayout(entries, failures, { date }));
     const ranking = join(outDir, RANKING_FILE);

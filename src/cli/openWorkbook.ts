@@ -4,7 +4,7 @@
  * ExcelJS lose, see preservation.ts) before ExcelJS parses it: `readFileBytes`, then
  * `checkWorkbookData`, then `openWorkbookData`.
  */
-import JSZip from "jszip";
+import type JSZip from "jszip";
 import { constants } from "node:fs";
 import { lstat, open } from "node:fs/promises";
 import { FileWorkbook } from "../hosts/file/fileWorkbook";
@@ -14,6 +14,12 @@ import { ZipPackage, ZipRefusal, checkDeclaredSizes } from "../hosts/file/zipPac
 import { describeError, errorCode } from "./errors";
 
 export type Opened = { ok: true; book: FileWorkbook } | { ok: false; reason: string };
+
+/** JSZip, loaded only for an archive our zip reader refused (it is ExcelJS's reader). */
+async function loadJsZip(): Promise<typeof JSZip> {
+  const m = (await import("jszip")) as unknown as { default?: typeof JSZip } & typeof JSZip;
+  return m.default ?? m;
+}
 
 /** What the package says about itself, before any part is parsed. */
 export interface PackageInfo {
@@ -135,7 +141,7 @@ export async function checkWorkbookData(data: Uint8Array): Promise<ReadFile> {
     if (error instanceof ZipRefusal) return { ok: false, reason: error.message };
     let zip: JSZip;
     try {
-      zip = await JSZip.loadAsync(data);
+      zip = await (await loadJsZip()).loadAsync(data);
     } catch {
       return { ok: false, reason: DAMAGED };
     }

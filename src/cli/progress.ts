@@ -3,6 +3,7 @@
  * (`[████░░░░░░] 12/50 某局.xlsx`), with the lines that matter (failed, skipped files) printed
  * above it. Otherwise (a pipe, a log file, a test): one plain line per file.
  */
+import { clearInterval, setInterval } from "node:timers";
 import { displayWidth } from "../model/text";
 import type { RecalculationPhase } from "../pipeline/readAndScore";
 import type { CliIo } from "./io";

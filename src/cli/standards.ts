@@ -5,7 +5,6 @@
  * and `--standard <编号|标准.xlsx>` for `score`: a preset, or the 评分标准 sheet of another
  * workbook (a city bureau's file), read exactly as the add-in reads a workbook's own.
  */
-import ExcelJS from "exceljs";
 import { stat } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import { writeLayout } from "../hosts/file/writeLayout";
@@ -18,6 +17,7 @@ import { writeReason } from "./errors";
 import type { CliIo } from "./io";
 import { checkWorkbookData, openWorkbookData, readFileBytes } from "./openWorkbook";
 import { renderTable } from "./textTable";
+import { excelJs } from "../hosts/file/fileWorkbook";
 
 const available = () => presets.map((p) => p.id).join("、");
 
@@ -142,7 +142,7 @@ export async function exportStandard(
     io.err(`${path.problem}。`);
     return 2;
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excelJs().Workbook)();
   workbook.creator = "绩效自评助手";
   writeLayout(workbook, standardLayout(preset));
   try {

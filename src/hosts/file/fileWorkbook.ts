@@ -1,5 +1,5 @@
 /** The ExcelJS host: an .xlsx workbook in memory, for the command line and the playground. */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { SheetLayout } from "../../layout/sheetLayout";
 import {
   OWNER_NAMES,
@@ -14,6 +14,19 @@ import type { WorkbookSnapshot } from "../snapshot";
 import { readWorkbook } from "./readWorkbook";
 import { writeLayout } from "./writeLayout";
 
+let loaded: typeof ExcelJS | null = null;
+
+/**
+ * ExcelJS, loaded on first use. The command line reads and writes packages without it (its
+ * ~600 modules took a third of a second to load at every start); it is needed only for the
+ * fallback writer, the ranking and standard workbooks, and the playground.
+ */
+export function excelJs(): typeof ExcelJS {
+  // eslint-disable-next-line no-undef -- webpack and Node both provide require
+  loaded ??= require("exceljs") as typeof ExcelJS;
+  return loaded;
+}
+
 interface DefinedNames {
   getRanges(name: string): { name: string; ranges: string[] };
   add(location: string, name: string): void;
@@ -24,13 +37,13 @@ export class FileWorkbook implements WorkbookPort {
   constructor(readonly workbook: ExcelJS.Workbook) {}
 
   static async fromBuffer(data: ArrayBuffer | Uint8Array): Promise<FileWorkbook> {
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new (excelJs().Workbook)();
     await workbook.xlsx.load(data as ArrayBuffer);
     return new FileWorkbook(workbook);
   }
 
   static async fromFile(path: string): Promise<FileWorkbook> {
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new (excelJs().Workbook)();
     await workbook.xlsx.readFile(path);
     return new FileWorkbook(workbook);
   }

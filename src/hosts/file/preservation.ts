@@ -12,7 +12,7 @@
  * anchor; their drawing and `xl/media` are rewritten). Lost — everything listed in `CATEGORIES`
  * below, and any other part it does not read (reported as 其他部件).
  */
-import JSZip from "jszip";
+import type JSZip from "jszip";
 
 /** One kind of content the written file would not have. */
 export interface LostContent {
@@ -283,7 +283,8 @@ const DRAWING_LOSSES: Partial<Record<AnchorKind, Omit<LostContent, "count">>> = 
 export async function scanWorkbookZip(data: Uint8Array): Promise<ZipScan> {
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(data);
+    // eslint-disable-next-line no-undef -- webpack and Node both provide require
+    zip = await (require("jszip") as typeof JSZip).loadAsync(data);
   } catch {
     return { zip: false, workbook: false, lost: [] };
   }

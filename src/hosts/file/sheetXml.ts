@@ -18,6 +18,7 @@ import type {
   MergeRange,
   SheetLayout,
 } from "../../layout/sheetLayout";
+import { TextEncoder } from "node:util";
 import { cellAddress, columnLetters, rangeAddress } from "../snapshot";
 
 /** The formats a sheet needs, with indexes local to it; fragments carry no namespace prefix. */
@@ -337,16 +338,23 @@ export function worksheetBytes(
   styles: SheetStyles,
   styleIndex: (local: number) => number
 ): Uint8Array {
-  const chunks: Buffer[] = [];
+  const encoder = new TextEncoder();
+  const chunks: Uint8Array[] = [];
   let pending = "";
   emitWorksheetXml(layout, styles, styleIndex, (text) => {
     pending += text;
     if (pending.length < 1 << 16) return;
-    chunks.push(Buffer.from(pending, "utf8"));
+    chunks.push(encoder.encode(pending));
     pending = "";
   });
-  chunks.push(Buffer.from(pending, "utf8"));
-  return new Uint8Array(Buffer.concat(chunks));
+  chunks.push(encoder.encode(pending));
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 /** The worksheet part, piece by piece (rows one at a time) to `emit`. */
