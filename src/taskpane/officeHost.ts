@@ -3,7 +3,7 @@
  * which theme is showing, and the Excel port. With hosts/excel/, the only code that touches
  * the `Office` and `Excel` globals.
  */
-import { ExcelWorkbook } from "../hosts/excel/excelWorkbook";
+import { ExcelWorkbook, type SheetListMemory, lazyWriter } from "../hosts/excel/excelWorkbook";
 import type { ExcelCapabilities } from "../hosts/excel/writeLayout";
 import type { WorkbookPort } from "../hosts/port";
 
@@ -55,10 +55,41 @@ export function officeLocale(): "zh-CN" | "en-US" {
   }
 }
 
+/** The document's add-in settings key under which the sheet list is kept. */
+const SHEETS_SETTING = "jixiao.sheets";
+
+/** The sheet list kept in the document's add-in settings (Office.context.document.settings). */
+export function documentSheetMemory(): SheetListMemory {
+  return {
+    recall: () => {
+      try {
+        const names = Office.context.document.settings.get(SHEETS_SETTING) as unknown;
+        return Array.isArray(names) ? names.filter((n): n is string => typeof n === "string") : [];
+      } catch {
+        return [];
+      }
+    },
+    remember: (names) => {
+      try {
+        Office.context.document.settings.set(SHEETS_SETTING, [...names]);
+        Office.context.document.settings.saveAsync(() => undefined);
+      } catch {
+        // No settings on this host: the next session reads the sheet list first, as before.
+      }
+    },
+  };
+}
+
 export function createExcelPort(
   capabilities: ExcelCapabilities = excelCapabilities()
 ): WorkbookPort {
-  return new ExcelWorkbook((options, batch) => Excel.run(options, batch), capabilities);
+  return new ExcelWorkbook(
+    (options, batch) => Excel.run(options, batch),
+    capabilities,
+    undefined,
+    lazyWriter,
+    documentSheetMemory()
+  );
 }
 
 /**

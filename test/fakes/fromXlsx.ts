@@ -4,6 +4,7 @@ import {
   ExcelWorkbook,
   type ExcelRun,
   WRITE_BUDGET_BYTES,
+  type SheetListMemory,
 } from "../../src/hosts/excel/excelWorkbook";
 import * as writeLayoutModule from "../../src/hosts/excel/writeLayout";
 import { allCapabilities, type ExcelCapabilities } from "../../src/hosts/excel/writeLayout";
@@ -57,10 +58,29 @@ export function runOn(fake: FakeExcel): ExcelRun {
 
 export function excelHost(
   fake: FakeExcel,
-  capabilities: ExcelCapabilities = allCapabilities
+  capabilities: ExcelCapabilities = allCapabilities,
+  memory?: SheetListMemory
 ): ExcelWorkbook {
   // The writer imported here, not loaded as a chunk: this also runs under plain Node (bench/).
-  return new ExcelWorkbook(runOn(fake), capabilities, WRITE_BUDGET_BYTES, async () =>
-    Promise.resolve(writeLayoutModule)
+  return new ExcelWorkbook(
+    runOn(fake),
+    capabilities,
+    WRITE_BUDGET_BYTES,
+    async () => Promise.resolve(writeLayoutModule),
+    memory
   );
+}
+
+/** A document's add-in settings as the test double of the sheet list kept between sessions. */
+export function settingsMemory(): SheetListMemory & { saved: number } {
+  let kept: readonly string[] = [];
+  const memory = {
+    saved: 0,
+    recall: () => kept,
+    remember: (names: readonly string[]) => {
+      kept = [...names];
+      memory.saved++;
+    },
+  };
+  return memory;
 }

@@ -9,7 +9,7 @@ import { parseWorkbook } from "../../src/parse/parseWorkbook";
 import { insertTemplate } from "../../src/pipeline/insertTemplate";
 import { recalculate } from "../../src/pipeline/recalculate";
 import { SAMPLE_PATH, SAMPLE_SHEETS } from "../parse/sampleSnapshot";
-import { excelHost, fakeFromXlsx, runOn } from "../fakes/fromXlsx";
+import { excelHost, fakeFromXlsx, runOn, settingsMemory } from "../fakes/fromXlsx";
 import { type ExcelRun, ExcelWorkbook } from "../../src/hosts/excel/excelWorkbook";
 import { evaluate } from "../../src/evaluate/evaluate";
 import { settingsLayout } from "../../src/layout/settings";
@@ -52,6 +52,39 @@ describe("Excel JS API adapter (on the test double)", () => {
     fake.resetCounters();
     await host.read();
     expect(fake.syncCount).toBe(1);
+  });
+
+  it("a later session starts from the sheet list kept in the document: first read 1 sync, first 重新计算 1 + 1", async () => {
+    const fake = await fakeFromXlsx(SAMPLE_PATH);
+    const memory = settingsMemory();
+    // The first session ever: the list is read first, and kept after the write.
+    fake.resetCounters();
+    await recalculate(excelHost(fake, allCapabilities, memory), { date: "2026-11-27" });
+    expect(fake.syncCount).toBe(3);
+    expect(memory.recall()).toEqual([...SAMPLE_SHEETS, "绩效自评汇总"]);
+    // The next session (a new host, the same document).
+    const next = excelHost(fake, allCapabilities, memory);
+    fake.resetCounters();
+    const snapshot = await next.read();
+    expect(fake.syncCount).toBe(1);
+    expect(snapshot.sheets.map((s) => s.name)).toEqual([...SAMPLE_SHEETS, "绩效自评汇总"]);
+    fake.resetCounters();
+    const r = await recalculate(excelHost(fake, allCapabilities, memory), { date: "2026-11-27" });
+    expect(fake.syncCount).toBe(2);
+    expect(r.evaluation.total.toString()).toBe("95.18");
+    // Unchanged list: not saved again (saving marks the document changed).
+    expect(memory.saved).toBe(1);
+  });
+
+  it("a kept sheet deleted since costs the usual second look, never a wrong read", async () => {
+    const fake = await fakeFromXlsx(SAMPLE_PATH);
+    const memory = settingsMemory();
+    memory.remember([...SAMPLE_SHEETS, "已删除的表"]);
+    const snapshot = await excelHost(fake, allCapabilities, memory).read();
+    expect(snapshot.sheets.map((s) => s.name)).toEqual([...SAMPLE_SHEETS]);
+    expect(JSON.stringify(parseWorkbook(snapshot).input)).toBe(
+      JSON.stringify(parseWorkbook(await excelHost(fake).read()).input)
+    );
   });
 
   it("recalculates in two syncs (one read, one write), however many times", async () => {

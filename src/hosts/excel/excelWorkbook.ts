@@ -18,7 +18,7 @@ let loadedWriter: Writer | undefined;
  * The add-in's loader: a webpack chunk, fetched on the first write (reading and scoring never
  * need it). Outside webpack (Node scripts) pass a loader that returns the module imported.
  */
-const lazyWriter: WriterLoader = async () => {
+export const lazyWriter: WriterLoader = async () => {
   loadedWriter ??= await import(/* webpackChunkName: "sheet-layouts" */ "./writeLayout");
   return loadedWriter;
 };
@@ -28,6 +28,19 @@ export type ExcelRun = <T>(
   options: Excel.RunOptions,
   batch: (context: Excel.RequestContext) => Promise<T>
 ) => Promise<T>;
+
+/**
+ * The workbook's sheet names as the add-in saw them in an earlier session, kept in the
+ * document (its add-in settings): the first read of a session then takes one sync instead of
+ * two (sheet list, then ranges). A name that has gone since only costs the usual second look.
+ */
+export interface SheetListMemory {
+  recall(): readonly string[];
+  /** Called after our own write (the document is being changed anyway). */
+  remember(names: readonly string[]): void;
+}
+
+const NO_MEMORY: SheetListMemory = { recall: () => [], remember: () => undefined };
 
 /**
  * Estimated bytes per write request. Excel on the web refuses requests over 5 MB; the estimate
@@ -46,6 +59,16 @@ const MARKER_COMMENTS: Record<SheetRole, string> = {
   settings: "绩效自评助手的设置表（请勿删除此名称）",
   projects: "绩效自评助手生成的项目自评汇总表（请勿删除此名称）",
 };
+
+/** The remembered names, or none when the memory cannot be read. */
+function recalled(memory: SheetListMemory): readonly string[] {
+  try {
+    const names = memory.recall();
+    return Array.isArray(names) && names.every((n) => typeof n === "string") ? names : [];
+  } catch {
+    return [];
+  }
+}
 
 export class ExcelWorkbook implements WorkbookPort {
   /** Sheet names seen in the last read: lets the next read take one sync. */
@@ -73,12 +96,14 @@ export class ExcelWorkbook implements WorkbookPort {
     private readonly run: ExcelRun,
     private readonly capabilities: ExcelCapabilities,
     private readonly writeBudgetBytes = WRITE_BUDGET_BYTES,
-    private readonly writer: WriterLoader = lazyWriter
+    private readonly writer: WriterLoader = lazyWriter,
+    private readonly memory: SheetListMemory = NO_MEMORY
   ) {}
 
   read(): Promise<WorkbookSnapshot> {
     return this.run({ delayForCellEdit: true }, async (context) => {
-      const { snapshot, sheetNames, sheetIds } = await readSnapshot(context, this.knownSheets);
+      const known = this.knownSheets.length > 0 ? this.knownSheets : recalled(this.memory);
+      const { snapshot, sheetNames, sheetIds } = await readSnapshot(context, known);
       this.knownSheets = sheetNames;
       this.ids = sheetIds;
       this.owned = { ...(snapshot.ownedSheets ?? {}) };
@@ -122,7 +147,7 @@ export class ExcelWorkbook implements WorkbookPort {
    */
   async writeOwnedSheet(layout: SheetLayout, role: SheetRole = "summary"): Promise<WriteResult> {
     const w = await this.writer();
-    return this.run({ delayForCellEdit: true }, async (context) => {
+    const result = await this.run({ delayForCellEdit: true }, async (context) => {
       if (!this.haveRead) await this.refreshNames(context);
       try {
         return await this.queueOwnedWrite(context, layout, role, w);
@@ -135,6 +160,10 @@ export class ExcelWorkbook implements WorkbookPort {
         return this.queueOwnedWrite(context, layout, role, w);
       }
     });
+    const recall = recalled(this.memory);
+    if (recall.join("\u0000") !== this.knownSheets.join("\u0000"))
+      this.memory.remember(this.knownSheets);
+    return result;
   }
 
   /** One sync: a missing sheet fails the batch (ItemNotFound), which means “cannot select”. */

@@ -169,8 +169,14 @@ function withCount(attrs: string, count: number): string {
     : `${attrs} count="${count}"`;
 }
 
+const attrPatterns = new Map<string, RegExp>();
+
 function setAttr(tag: string, name: string, value: string | number): string {
-  const re = new RegExp(`(\\s${escapeRegExp(name)}\\s*=\\s*)(?:"[^"]*"|'[^']*')`);
+  let re = attrPatterns.get(name);
+  if (!re) {
+    re = new RegExp(`(\\s${escapeRegExp(name)}\\s*=\\s*)(?:"[^"]*"|'[^']*')`);
+    attrPatterns.set(name, re);
+  }
   return re.test(tag) ? tag.replace(re, `$1"${value}"`) : tag;
 }
 

@@ -105,19 +105,16 @@ export function xmlText(text: string): string {
 /** What makes two styles render alike, as one string (every field a writer reads). */
 function styleKey(style: CellStyle | undefined): string {
   if (!style) return "";
-  return [
-    style.bold ? 1 : 0,
-    style.italic ? 1 : 0,
-    style.fontSize ?? "",
-    style.fontColor ?? "",
-    style.fill ?? "",
-    style.border ? 1 : 0,
-    style.borderBottomThick ? 1 : 0,
-    style.horizontal ?? "",
-    style.vertical ?? "",
-    style.wrap ? 1 : 0,
-    style.numberFormat ?? "",
-  ].join("\u0001");
+  const flag = (b: boolean | undefined) => (b ? "1" : "0");
+  return (
+    flag(style.bold) +
+    flag(style.italic) +
+    flag(style.border) +
+    flag(style.borderBottomThick) +
+    flag(style.wrap) +
+    `|${style.fontSize ?? ""}|${style.fontColor ?? ""}|${style.fill ?? ""}` +
+    `|${style.horizontal ?? ""}|${style.vertical ?? ""}|${style.numberFormat ?? ""}`
+  );
 }
 
 const rgb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
