@@ -116,6 +116,13 @@ describe("task pane", () => {
     fireEvent.click(screen.getByRole("button", { name: "切换为英文界面" }));
     expect(screen.getByRole("button", { name: "Recalculate" })).toBeTruthy();
     expect(screen.getByText("Scoring standard and settings")).toBeTruthy();
+    // The labels are scored again in English: the test ends when that run has.
+    await waitFor(() =>
+      expect(screen.getByRole("button", { name: "Recalculate" }).hasAttribute("disabled")).toBe(
+        false
+      )
+    );
+    expect(screen.getByTestId("total")).toBeTruthy();
   });
 
   it("recalculates after an edit, and once more when the edit came during a recalculation", async () => {
