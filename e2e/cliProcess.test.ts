@@ -6,7 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -79,4 +79,43 @@ describe("jixiao as a process", () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain("95.18");
   });
+});
+
+describe("a folder run in worker threads", () => {
+  const dir = mkdtempSync(join(tmpdir(), "jixiao-threads-"));
+  beforeAll(() => {
+    // The workers run from the bundle npm ci builds (bin/jixiao.cjs uses it while it is newer
+    // than the sources; after editing them, `npm run build:cli`).
+    for (let i = 1; i <= 12; i++) copyFileSync(SAMPLE, join(dir, `第${i}局.xlsx`));
+    writeFileSync(join(dir, "坏.xlsx"), "会议纪要");
+    writeFileSync(join(dir, "空.xlsx"), "");
+  });
+
+  it("gives the same lines, JSON and ranking as one file after another", async () => {
+    const threaded = run({ JIXIAO_WORKERS: "2" }, "score", dir, "--json", "--date", "2026-11-29");
+    const rankingThreaded = readFileSync(join(dir, "已评分", "汇总排名.xlsx"));
+    const sequential = run({ JIXIAO_WORKERS: "0" }, "score", dir, "--json", "--date", "2026-11-29");
+    expect(threaded.err).toContain("（2 个线程并行评分）");
+    expect(sequential.err).not.toContain("线程");
+    expect(threaded.code).toBe(sequential.code);
+    expect(threaded.out).toBe(sequential.out);
+    expect(threaded.err.replace("（2 个线程并行评分）\n", "")).toBe(sequential.err);
+    const lines = threaded.out
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines.filter((l) => l.status === "scored")).toHaveLength(12);
+    expect(lines.filter((l) => l.status === "failed").map((l) => l.file)).toEqual([
+      join(dir, "坏.xlsx"),
+      join(dir, "空.xlsx"),
+    ]);
+    const rows = async (data: Buffer) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(data as unknown as ArrayBuffer);
+      return wb.worksheets[0].getSheetValues();
+    };
+    expect(await rows(rankingThreaded)).toEqual(
+      await rows(readFileSync(join(dir, "已评分", "汇总排名.xlsx")))
+    );
+  }, 180_000);
 });

@@ -5,7 +5,6 @@
  */
 import { readdir, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { evaluationToJson } from "../evaluate/json";
 import { writeLayout } from "../hosts/file/writeLayout";
 import {
   NO_NAME,
@@ -13,7 +12,6 @@ import {
   type RankingEntry,
   type RankingFailure,
   rankEntries,
-  rankingEntry,
   rankingLayout,
   rankingWarnings,
 } from "../layout/ranking";
@@ -24,7 +22,14 @@ import { describeError, describeInternalError, writeReason } from "./errors";
 import type { CliIo } from "./io";
 import type { WorkbookStandard } from "../model/input";
 import { Progress } from "./progress";
-import { failureLine, scoreWorkbookFile, scoredName } from "./scoreFile";
+import {
+  type FolderJob,
+  type FolderResult,
+  rankingOf,
+  scoreAll,
+  workerCount,
+} from "./folderScoring";
+import { failureLine, scoredName } from "./scoreFile";
 import { renderTable } from "./textTable";
 import { excelJs } from "../hosts/file/fileWorkbook";
 
@@ -46,6 +51,16 @@ export const OUTPUT_FOLDER = "已评分";
  * macro-enabled .xlsm is scored as one file is: its copy is an .xlsx, with a warning.
  */
 const WORKBOOK = /\.(xlsx|xlsm|xls)$/i;
+
+/** Why a file of a folder run is not scored (its name, or --in-place on a macro workbook). */
+function skipFor(name: string, inPlace: boolean): string | null {
+  return (
+    skipReason(name) ??
+    (inPlace && /\.xlsm$/i.test(name)
+      ? "启用宏的工作簿不能就地写入（去掉 --in-place 可另存为 .xlsx 副本）"
+      : null)
+  );
+}
 
 /** Why a workbook-named file is not scored, or null to score it. */
 export function skipReason(name: string): string | null {
@@ -161,54 +176,69 @@ export async function scoreFolder(
   const sameFolder = resolve(outDir) === resolve(folder);
   const outputs = options.inPlace ? null : outputNames(names, outDir);
 
-  for (const [index, name] of names.entries()) {
-    progress.start(index, name);
-    const file = join(folder, name);
-    const skip =
-      skipReason(name) ??
-      (options.inPlace && /\.xlsm$/i.test(name)
-        ? "启用宏的工作簿不能就地写入（去掉 --in-place 可另存为 .xlsx 副本）"
-        : null);
-    if (skip) {
-      totals.skipped++;
-      progress.done(index, `跳过 ${name}：${skip}`, true);
-      if (options.json) io.out(JSON.stringify({ file, status: "skipped", reason: skip }));
-      continue;
-    }
-    const output = outputs?.get(name) ?? file;
-    const renamed = output !== file && output !== scoredName(name, outDir);
-    const outcome = await scoreWorkbookFile(file, output, { date, standard: options.standard });
-    if (outcome.status === "failed") {
-      totals.failed++;
-      failures.push({ file: name, reason: outcome.reason });
-      progress.done(index, failureLine(name, outcome), true);
-      // This file's copy from an earlier run is still there: say it is not this run's result.
-      if (outputs && (await stat(output).catch(() => null))?.isFile())
-        progress.note(`注意：${output} 是之前的评分结果，本次未更新。`);
+  // Every file's job starts now (several at a time in worker threads where they can run);
+  // results are used in the folder's order, so the lines and the JSON keep that order.
+  const skips = new Map(names.map((name) => [name, skipFor(name, options.inPlace)]));
+  const jobs: FolderJob[] = names
+    .filter((name) => skips.get(name) === null)
+    .map((name) => ({
+      file: join(folder, name),
+      name,
+      output: outputs?.get(name) ?? join(folder, name),
+      date,
+    }));
+  const threads = workerCount(jobs.length, options.standard);
+  const scoring = scoreAll(jobs, threads, options.standard);
+  const pending = new Map(jobs.map((job, i) => [job.name, scoring.results[i]]));
+  try {
+    for (const [index, name] of names.entries()) {
+      progress.start(index, name);
+      const file = join(folder, name);
+      const skip = skips.get(name);
+      if (skip) {
+        totals.skipped++;
+        progress.done(index, `跳过 ${name}：${skip}`, true);
+        if (options.json) io.out(JSON.stringify({ file, status: "skipped", reason: skip }));
+        continue;
+      }
+      const output = outputs?.get(name) ?? file;
+      const renamed = output !== file && output !== scoredName(name, outDir);
+      const outcome = await (pending.get(name) as Promise<FolderResult>);
+      if (outcome.status === "failed") {
+        totals.failed++;
+        failures.push({ file: name, reason: outcome.reason });
+        progress.done(index, failureLine(name, outcome), true);
+        // This file's copy from an earlier run is still there: say it is not this run's result.
+        if (outputs && (await stat(output).catch(() => null))?.isFile())
+          progress.note(`注意：${output} 是之前的评分结果，本次未更新。`);
+        if (options.json)
+          io.out(
+            JSON.stringify({ file, status: "failed", stage: outcome.stage, reason: outcome.reason })
+          );
+        continue;
+      }
+      totals.scored++;
+      entries.push(rankingOf(outcome));
+      progress.done(index, `已评分 ${name}：${outcome.summary}`, false);
+      if (renamed)
+        progress.note(
+          `注意：${name} 的副本另存为 ${output}（默认文件名已被同名的另一个文件使用）。`
+        );
+      for (const warning of outcome.warnings) progress.note(warning);
       if (options.json)
         io.out(
-          JSON.stringify({ file, status: "failed", stage: outcome.stage, reason: outcome.reason })
+          JSON.stringify({
+            file,
+            status: "scored",
+            output,
+            sheet: outcome.sheet,
+            warnings: outcome.warnings,
+            ...outcome.json,
+          })
         );
-      continue;
     }
-    totals.scored++;
-    const e = outcome.result.evaluation;
-    entries.push(rankingEntry(e, name));
-    progress.done(index, `已评分 ${name}：${score(e.total)} 分，${e.grade}`, false);
-    if (renamed)
-      progress.note(`注意：${name} 的副本另存为 ${output}（默认文件名已被同名的另一个文件使用）。`);
-    for (const warning of outcome.warnings) progress.note(warning);
-    if (options.json)
-      io.out(
-        JSON.stringify({
-          file,
-          status: "scored",
-          output,
-          sheet: outcome.result.write?.sheet,
-          warnings: outcome.warnings,
-          ...evaluationToJson(e),
-        })
-      );
+  } finally {
+    await scoring.close();
   }
   progress.finish();
 
@@ -232,6 +262,7 @@ export async function scoreFolder(
       }
   }
 
+  if (threads > 0) io.err(`（${threads} 个线程并行评分）`);
   if (options.json) {
     io.out(JSON.stringify(totals));
     io.err(totalsLine(totals));
