@@ -828,6 +828,24 @@ describe("atomic writes", () => {
     );
   });
 
+  it("a folder run removes what killed runs left in its output folder, once, and only ours", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "jixiao-leftover-folder-"));
+    writeFileSync(join(folder, "甲局.xlsx"), readFileSync(SAMPLE_PATH));
+    const out = join(folder, "已评分");
+    mkdirSync(out);
+    const dead = spawnSync(process.execPath, ["-e", "process.pid"]).pid as number;
+    const left = temporaryName(join(out, "乙局.已评分.xlsx"), dead, "abc123");
+    const live = temporaryName(join(out, "丙局.已评分.xlsx"), process.ppid, "def456");
+    const foreign = join(out, ".notes.txt");
+    for (const f of [left, live, foreign]) writeFileSync(f, "半截");
+    const { code } = await run(["score", folder, "--date", "2026-11-27"]);
+    expect(code).toBe(0);
+    expect(existsSync(left)).toBe(false);
+    expect(existsSync(live)).toBe(true);
+    expect(existsSync(foreign)).toBe(true);
+    expect(existsSync(join(out, "甲局.已评分.xlsx"))).toBe(true);
+  });
+
   it("removes the temporary files a killed run left, and only those", async () => {
     const folder = mkdtempSync(join(tmpdir(), "jixiao-leftover-"));
     const target = join(folder, "某局.xlsx");

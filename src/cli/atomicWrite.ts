@@ -34,14 +34,23 @@ function running(pid: number): boolean {
 
 /** Removes temporary files of `target` that a run killed half-way left in its folder. */
 export async function removeLeftovers(target: string): Promise<string[]> {
-  const prefix = `.${basename(target)}${MARK}`;
-  const names = await readdir(dirname(target)).catch(() => [] as string[]);
+  return removeTemporaries(dirname(target), `.${basename(target)}${MARK}`);
+}
+
+/** Removes the temporary files of every target in `folder` that killed runs left (folder runs). */
+export async function removeLeftoversIn(folder: string): Promise<string[]> {
+  return removeTemporaries(folder, ".");
+}
+
+async function removeTemporaries(folder: string, prefix: string): Promise<string[]> {
+  const names = await readdir(folder).catch(() => [] as string[]);
   const removed: string[] = [];
   for (const name of names) {
-    if (!name.startsWith(prefix)) continue;
-    const pid = Number(/^(\d+)-[0-9a-f]+$/.exec(name.slice(prefix.length))?.[1]);
+    const mark = name.lastIndexOf(MARK);
+    if (!name.startsWith(prefix) || mark < 1 || mark + MARK.length < prefix.length) continue;
+    const pid = Number(/^(\d+)-[0-9a-f]+$/.exec(name.slice(mark + MARK.length))?.[1]);
     if (!pid || pid === process.pid || running(pid)) continue;
-    const path = join(dirname(target), name);
+    const path = join(folder, name);
     // Only plain files: a link or a folder of that name is not ours.
     const info = await stat(path).catch(() => null);
     if (!info?.isFile()) continue;
@@ -52,7 +61,7 @@ export async function removeLeftovers(target: string): Promise<string[]> {
 }
 
 /** Flushes a folder's entries (the rename) to disk, where the system allows it. */
-async function syncFolder(folder: string): Promise<void> {
+export async function syncFolder(folder: string): Promise<void> {
   const handle = await open(folder, constants.O_RDONLY).catch(() => null);
   if (!handle) return;
   await handle.sync().catch(() => undefined);
@@ -62,7 +71,19 @@ async function syncFolder(folder: string): Promise<void> {
 // Created here or not at all (no existing file, no link followed), for writing only.
 const EXCLUSIVE = constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY | constants.O_NOFOLLOW;
 
-export async function writeFileAtomic(target: string, data: Uint8Array): Promise<void> {
+/** For many files into one folder (a folder run), the folder-wide steps are done once by it. */
+export interface AtomicWriteOptions {
+  /** Look for temporary files a killed run left beside the target (default true). */
+  tidy?: boolean;
+  /** Flush the folder after the rename (default true). */
+  syncFolder?: boolean;
+}
+
+export async function writeFileAtomic(
+  target: string,
+  data: Uint8Array,
+  options: AtomicWriteOptions = {}
+): Promise<void> {
   // Through a symbolic link, replace the file it points to, not the link itself.
   const path = await realpath(target).catch(() => target);
   const existing = await stat(path).catch(() => null);
@@ -74,7 +95,7 @@ export async function writeFileAtomic(target: string, data: Uint8Array): Promise
     if (error.code === "EEXIST") error.code = "ENOTDIR";
     throw error;
   });
-  await removeLeftovers(path);
+  if (options.tidy !== false) await removeLeftovers(path);
   const temporary = temporaryName(path);
   let created = false;
   try {
@@ -93,5 +114,5 @@ export async function writeFileAtomic(target: string, data: Uint8Array): Promise
     if (created) await rm(temporary, { force: true }).catch(() => undefined);
     throw error;
   }
-  await syncFolder(dirname(path));
+  if (options.syncFolder !== false) await syncFolder(dirname(path));
 }

@@ -4,7 +4,7 @@
  * output folder, and reports progress on stderr. One bad file never stops the run.
  */
 import { readdir, stat } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { writeLayout } from "../hosts/file/writeLayout";
 import {
   NO_NAME,
@@ -17,7 +17,7 @@ import {
 } from "../layout/ranking";
 import { percent, score } from "../model/decimal";
 import { today } from "../pipeline/recalculate";
-import { writeFileAtomic } from "./atomicWrite";
+import { removeLeftoversIn, syncFolder, writeFileAtomic } from "./atomicWrite";
 import { describeError, describeInternalError, writeReason } from "./errors";
 import type { CliIo } from "./io";
 import type { WorkbookStandard } from "../model/input";
@@ -187,6 +187,8 @@ export async function scoreFolder(
       output: outputs?.get(name) ?? join(folder, name),
       date,
     }));
+  const folders = [...new Set(jobs.map((job) => dirname(job.output)))];
+  for (const f of folders) await removeLeftoversIn(f);
   const threads = workerCount(jobs.length, options.standard);
   const scoring = scoreAll(jobs, threads, options.standard);
   const pending = new Map(jobs.map((job, i) => [job.name, scoring.results[i]]));
@@ -239,6 +241,7 @@ export async function scoreFolder(
     }
   } finally {
     await scoring.close();
+    for (const f of folders) await syncFolder(f);
   }
   progress.finish();
 

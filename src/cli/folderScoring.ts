@@ -49,7 +49,12 @@ export async function scoreFolderFile(
   job: FolderJob,
   standard?: WorkbookStandard
 ): Promise<FolderResult> {
-  const outcome = await scoreWorkbookFile(job.file, job.output, { date: job.date, standard });
+  // The folder run tidies and flushes its output folder once, not once per file.
+  const outcome = await scoreWorkbookFile(job.file, job.output, {
+    date: job.date,
+    standard,
+    write: { tidy: false, syncFolder: false },
+  });
   if (outcome.status === "failed")
     return { status: "failed", reason: outcome.reason, stage: outcome.stage };
   const e = outcome.result.evaluation;

@@ -21,7 +21,7 @@ import type { SheetSnapshot, WorkbookSnapshot } from "../hosts/snapshot";
 import { OWNER_NAMES, type SheetRole } from "../hosts/ownership";
 import type { ZipPackage } from "../hosts/file/zipPackage";
 import { PackageWriteError, writeOwnedSheetIntoPackage } from "../hosts/file/packageWriter";
-import { writeFileAtomic } from "./atomicWrite";
+import { type AtomicWriteOptions, writeFileAtomic } from "./atomicWrite";
 import { describeInternalError, writeReason } from "./errors";
 import { checkWorkbookData, openWorkbookData, readFileBytes, readSnapshot } from "./openWorkbook";
 import {
@@ -110,6 +110,8 @@ export interface ScoreFileOptions {
   extraSheets?: readonly SheetSnapshot[];
   /** Told as the run moves on (reading, scoring, writing): progress on a terminal. */
   onPhase?: (phase: RecalculationPhase) => void;
+  /** How the output is written (a folder run flushes and tidies its folder once). */
+  write?: AtomicWriteOptions;
 }
 
 export async function scoreWorkbookData(
@@ -239,7 +241,7 @@ export async function scoreWorkbookFile(
   });
   if (!scored.ok) return { status: "failed", file, reason: scored.reason, stage: scored.stage };
   try {
-    await writeFileAtomic(output, scored.data);
+    await writeFileAtomic(output, scored.data, options.write);
   } catch (error) {
     return {
       status: "failed",
