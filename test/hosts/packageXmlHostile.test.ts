@@ -25,6 +25,10 @@ async function sampleWith(edit: (workbookXml: string) => string): Promise<Uint8A
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
+async function workbookXml(data: Uint8Array): Promise<string> {
+  return (await JSZip.loadAsync(data)).file("xl/workbook.xml")!.async("string");
+}
+
 async function sheetNames(data: Uint8Array): Promise<string[]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(data as unknown as ArrayBuffer);
@@ -46,11 +50,7 @@ describe("package XML that must not fool the package writer", () => {
     );
     const result = await writeOwnedSheetIntoPackage(input, layout, OPTIONS);
     expect(await sheetNames(result.data)).toContain(SUMMARY);
-    const workbook = await (
-      await JSZip.loadAsync(result.data)
-    )
-      .file("xl/workbook.xml")!
-      .async("string");
+    const workbook = await workbookXml(result.data);
     expect(workbook).not.toContain("<!--");
     expect(workbook).toMatch(new RegExp(`<sheets>.*name="${SUMMARY}".*</sheets>`, "s"));
   });
@@ -61,11 +61,7 @@ describe("package XML that must not fool the package writer", () => {
     );
     const result = await writeOwnedSheetIntoPackage(input, layout, OPTIONS);
     expect(await sheetNames(result.data)).toContain(SUMMARY);
-    const workbook = await (
-      await JSZip.loadAsync(result.data)
-    )
-      .file("xl/workbook.xml")!
-      .async("string");
+    const workbook = await workbookXml(result.data);
     expect(workbook.startsWith("<?xml")).toBe(true);
     expect(workbook).not.toContain("<?generator");
   });

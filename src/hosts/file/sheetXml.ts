@@ -20,6 +20,7 @@ import type {
 } from "../../layout/sheetLayout";
 import { TextEncoder } from "node:util";
 import { cellAddress, columnLetters, rangeAddress } from "../snapshot";
+import { concatBytes } from "./zipPackage";
 
 /** The formats a sheet needs, with indexes local to it; fragments carry no namespace prefix. */
 export interface StyleParts {
@@ -345,13 +346,7 @@ export function worksheetBytes(
     pending = "";
   });
   chunks.push(encoder.encode(pending));
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 /** The worksheet part, piece by piece (rows one at a time) to `emit`. */

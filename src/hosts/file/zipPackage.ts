@@ -444,13 +444,17 @@ export class ZipPackage {
     v.setUint32(16, offset, true);
     v.setUint16(20, this.comment.length, true);
     end.set(this.comment, 22);
-    const parts = [...locals, ...centrals, end];
-    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-    let at = 0;
-    for (const part of parts) {
-      out.set(part, at);
-      at += part.length;
-    }
-    return out;
+    return concatBytes([...locals, ...centrals, end]);
   }
+}
+
+/** The arrays one after the other, in one new array. */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
 }
