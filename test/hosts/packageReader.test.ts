@@ -67,7 +67,7 @@ async function handWritten(prefix = false): Promise<Uint8Array> {
       `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets>` +
         `<sheet name="预算 &amp; 决算" sheetId="1" r:id="rId1"/>` +
         `<sheet name="旧表" sheetId="2" state="hidden" r:id="rId2"/></sheets>` +
-        `<definedNames><definedName name="${OWNER_NAMES.summary}">'预算 &amp; 决算'!$A$1</definedName>` +
+        `<definedNames><definedName name="${OWNER_NAMES.settings}">'预算 &amp; 决算'!$A$1</definedName>` +
         `</definedNames></workbook>`
     )
   );
@@ -138,7 +138,7 @@ describe("reading the package straight (packageReader)", () => {
 
   it("reads each kind of cell as Excel shows it", async () => {
     const book = straight(await handWritten());
-    expect(book.ownedSheets.summary).toBe("预算 & 决算");
+    expect(book.ownedSheets).toEqual({ settings: "预算 & 决算", summary: null, projects: null });
     const [main, old] = book.sheets;
     expect(old).toMatchObject({ name: "旧表", hidden: true, values: [[7]] });
     expect(main).toMatchObject({ name: "预算 & 决算", top: 1, left: 1 });
@@ -203,4 +203,23 @@ describe("reading the package straight (packageReader)", () => {
       /^工作簿中的非空单元格超过 200 万个（已读到 2,000,001 个），超出本工具可处理的范围/
     );
   }, 60_000);
+
+  it("leaves out the cells of the summaries it wrote (scoring does), reads every other sheet", async () => {
+    const scored = await scoreWorkbookData(new Uint8Array(readFileSync(SAMPLE_PATH)), {
+      date: "2026-11-27",
+    });
+    if (!scored.ok) throw new Error(scored.reason);
+    const straightRead = straight(scored.data);
+    const excelJsRead = await throughExcelJs(scored.data);
+    expect(straightRead.ownedSheets).toEqual(excelJsRead.ownedSheets);
+    expect(straightRead.ownedSheets.summary).toBe("绩效自评汇总");
+    const summary = straightRead.sheets.find((s: { name: string }) => s.name === "绩效自评汇总");
+    expect(summary.values).toEqual([]);
+    const others = (read: { sheets: { name: string }[] }) =>
+      read.sheets.filter((s) => s.name !== "绩效自评汇总");
+    expect(others(straightRead)).toEqual(others(excelJsRead));
+    expect(
+      excelJsRead.sheets.find((s: { name: string }) => s.name === "绩效自评汇总").values.length
+    ).toBeGreaterThan(20);
+  });
 });

@@ -325,28 +325,40 @@ function referencedSheets(texts: string[] | undefined): string[] {
   return out;
 }
 
-/** The workbook in `zip` as a snapshot; XmlError or ZipError when a part cannot be read. */
+/**
+ * The workbook in `zip` as a snapshot; XmlError or ZipError when a part cannot be read. The
+ * cells of the sheets this tool wrote (the summaries its markers point to) are not read: scoring
+ * leaves them out, and a scored workbook of 200,000 projects holds as many summary rows again.
+ */
 export function readPackage(zip: ZipPackage): WorkbookSnapshot {
   const workbookPart = ofType(relationshipsOf(zip, ""), "officeDocument") ?? "xl/workbook.xml";
   const workbookXml = zip.text(workbookPart);
   if (workbookXml === null) throw new XmlError(`缺少 ${workbookPart}`);
   const rels = relationshipsOf(zip, workbookPart);
   const { sheets, names } = workbookParts(workbookXml, workbookPart, rels);
+  const present = new Set(
+    sheets.filter((s) => s.part !== null && zip.name(s.part) !== null).map((s) => s.name)
+  );
+  const owned = Object.fromEntries(
+    ROLES.map((role) => [
+      role,
+      referencedSheets(names.get(OWNER_NAMES[role])).find((s) => present.has(s)) ?? null,
+    ])
+  ) as Record<(typeof ROLES)[number], string | null>;
+  const ours = new Set([owned.summary, owned.projects]);
   const strings = sharedStrings(zip, ofType(rels, "sharedStrings"));
   const formats = cellFormats(zip, ofType(rels, "styles"));
   const snapshots: SheetSnapshot[] = [];
   const counted = { cells: 0 };
   for (const entry of sheets) {
     if (entry.part === null) continue;
+    if (ours.has(entry.name)) {
+      snapshots.push({ name: entry.name, top: 0, left: 0, values: [], numberFormats: [] });
+      continue;
+    }
     const xml = zip.text(entry.part);
     if (xml === null) continue;
     snapshots.push(readSheetPart(xml, { ...entry, part: entry.part }, strings, formats, counted));
   }
-  const present = new Set(snapshots.map((s) => s.name));
-  const owned = (role: (typeof ROLES)[number]) =>
-    referencedSheets(names.get(OWNER_NAMES[role])).find((s) => present.has(s)) ?? null;
-  return {
-    sheets: snapshots,
-    ownedSheets: Object.fromEntries(ROLES.map((role) => [role, owned(role)])),
-  };
+  return { sheets: snapshots, ownedSheets: owned };
 }
