@@ -481,6 +481,31 @@ export interface FakeExcelOptions {
 
 export interface FakeRunOptions {
   delayForCellEdit?: boolean;
+  /**
+   * As office.js: a request context (or an object of one) from an earlier run, whose queue this
+   * run continues — the way to reach what was queued on it, such as a handler's removal.
+   */
+  previousObjects?: unknown;
+}
+
+/**
+ * `worksheets.onChanged.add(handler)`'s result, as office.js keeps it: the registration is
+ * sent with the context it was added with, and `remove()` queues the removal on that same
+ * context — a sync of any other context does not carry it.
+ */
+export class FakeEventHandlerResult {
+  constructor(
+    readonly context: FakeRequestContext,
+    /** @internal */ readonly _handler: (args: { worksheetId?: string }) => Promise<unknown>
+  ) {}
+
+  remove(): void {
+    const fx = this.context._fake;
+    this.context._enqueue({
+      loc: "EventHandlerResult.remove",
+      run: () => void fx._changeHandlers.delete(this),
+    });
+  }
 }
 
 export interface WriteLogEntry {
@@ -567,6 +592,8 @@ export class FakeExcel {
 
   /** @internal */ _sheets: SheetState[] = [];
   /** @internal */ _names: NameState[] = [];
+  /** @internal Handlers of `worksheets.onChanged` registered (synced) and not removed. */
+  _changeHandlers = new Set<FakeEventHandlerResult>();
   /** @internal */ _active: SheetState;
   private _nextId = 1;
 
@@ -602,7 +629,12 @@ export class FakeExcel {
     batch: (context: FakeRequestContext) => Promise<T>,
     options: FakeRunOptions = {}
   ): Promise<T> {
-    const context = this.newContext(options);
+    const previous = options.previousObjects;
+    const earlier =
+      previous instanceof FakeRequestContext
+        ? previous
+        : (previous as { context?: unknown } | undefined)?.context;
+    const context = earlier instanceof FakeRequestContext ? earlier : this.newContext(options);
     const pending: unknown = batch(context);
     if (!pending || typeof (pending as { then?: unknown }).then !== "function") {
       throw fail("RunMustReturnPromise");
@@ -615,6 +647,16 @@ export class FakeExcel {
   /** A bare request context (no implicit final sync), for functions that take a context. */
   newContext(options: FakeRunOptions = {}): FakeRequestContext {
     return new FakeRequestContext(this, options.delayForCellEdit === true);
+  }
+
+  /** An edit of the sheet `worksheetId`, as Excel reports it to every registered handler. */
+  async emitWorksheetChanged(worksheetId: string): Promise<void> {
+    for (const h of [...this._changeHandlers]) await h._handler({ worksheetId });
+  }
+
+  /** How many `worksheets.onChanged` handlers are registered. */
+  get changeHandlerCount(): number {
+    return this._changeHandlers.size;
   }
 
   resetCounters(): void {
@@ -1599,6 +1641,20 @@ abstract class FakeCollection<P extends FakeProxy> {
 }
 
 export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
+  /** ExcelApi 1.9: registered when this context syncs; see FakeEventHandlerResult. */
+  onChanged = {
+    add: (handler: (args: { worksheetId?: string }) => Promise<unknown>) => {
+      const result = new FakeEventHandlerResult(this.context, handler);
+      const fx = this.context._fake;
+      this.context._enqueue({
+        loc: "WorksheetCollection.onChanged.add",
+        api: "1.9",
+        run: () => void fx._changeHandlers.add(result),
+      });
+      return result;
+    },
+  };
+
   constructor(context: FakeRequestContext) {
     super(context, "WorksheetCollection");
   }

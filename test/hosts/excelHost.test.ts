@@ -87,6 +87,45 @@ describe("Excel JS API adapter (on the test double)", () => {
     );
   });
 
+  it("switching auto-recalculation off removes its handler (through the context that added it); on again adds one, never two", async () => {
+    const fake = await fakeFromXlsx(SAMPLE_PATH);
+    const host = excelHost(fake);
+    await host.read();
+    const budget = await fake.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("预算支出");
+      ws.load("id");
+      await context.sync();
+      return ws.id as string;
+    });
+    let edits = 0;
+    const stop = await host.subscribeToEdits(() => edits++);
+    expect(stop).not.toBeNull();
+    expect(fake.changeHandlerCount).toBe(1);
+    await fake.emitWorksheetChanged(budget);
+    expect(edits).toBe(1);
+    const [registered] = [...fake._changeHandlers];
+    await stop!();
+    expect(fake.changeHandlerCount).toBe(0);
+    await fake.emitWorksheetChanged(budget);
+    // An event already on its way when switched off is ignored too.
+    await registered._handler({ worksheetId: budget });
+    expect(edits).toBe(1);
+    await stop!();
+    const again = await host.subscribeToEdits(() => edits++);
+    expect(fake.changeHandlerCount).toBe(1);
+    await fake.emitWorksheetChanged(budget);
+    expect(edits).toBe(2);
+    await again!();
+    expect(fake.changeHandlerCount).toBe(0);
+  });
+
+  it("says it cannot follow edits where Excel has no change event (ExcelApi 1.7)", async () => {
+    const fake = await fakeFromXlsx(SAMPLE_PATH, { apiVersion: "1.7" });
+    const host = excelHost(fake, { dataValidation: false, pageLayout: false });
+    expect(await host.subscribeToEdits(() => undefined)).toBeNull();
+    expect(fake.changeHandlerCount).toBe(0);
+  });
+
   it("recalculates in two syncs (one read, one write), however many times", async () => {
     const fake = await fakeFromXlsx(SAMPLE_PATH);
     const host = excelHost(fake);

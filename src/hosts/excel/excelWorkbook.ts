@@ -203,23 +203,30 @@ export class ExcelWorkbook implements WorkbookPort {
   async subscribeToEdits(onChange: () => void): Promise<(() => Promise<void>) | null> {
     if (!this.capabilities.pageLayout) return null; // same 1.9 floor as WorksheetCollection.onChanged
     let handler: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null = null;
-    await this.run({}, async (context) => {
+    // Once switched off, an event still in flight (or a handler Excel failed to remove) is ignored.
+    let active = true;
+    await this.run({ delayForCellEdit: true }, async (context) => {
       // Older hosts (and test doubles) without the event: no auto-recalculation.
       if (!context.workbook.worksheets.onChanged) return;
       handler = context.workbook.worksheets.onChanged.add(async (event) => {
-        if (this.isUserEdit(event?.worksheetId)) onChange();
+        if (active && this.isUserEdit(event?.worksheetId)) onChange();
       });
       await context.sync();
     });
+    if (!handler) return null;
+    const added = handler as OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>;
     return async () => {
-      const h =
-        handler as OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null;
-      if (!h) return;
-      await this.run({}, async (context) => {
-        // Handlers are removed with the context they were added with.
-        h.remove();
-        await context.sync();
-      });
+      if (!active) return;
+      active = false;
+      // A handler is removed through the context it was added with (office.js sends the removal
+      // with that context's session; a new context's sync would not carry it).
+      await this.run(
+        { delayForCellEdit: true, previousObjects: added.context },
+        async (context) => {
+          added.remove();
+          await context.sync();
+        }
+      );
     };
   }
 

@@ -234,9 +234,13 @@ export function usePane(): [PaneState, PaneActions] {
     ),
     setAutoRecalculate: useCallback(
       async (on: boolean) => {
+        // An edit's recalculation still waiting when switched off does not run.
+        if (timer.current) window.clearTimeout(timer.current);
+        timer.current = null;
         if (unsubscribe.current) {
-          await unsubscribe.current();
+          const stop = unsubscribe.current;
           unsubscribe.current = null;
+          await stop();
         }
         if (!on) {
           dispatch({ type: "auto", on: false });
