@@ -126,6 +126,31 @@ describe("Excel JS API adapter (on the test double)", () => {
     expect(fake.changeHandlerCount).toBe(0);
   });
 
+  it("does not read the summaries it wrote (their cells are never input): smaller reads, same score", async () => {
+    const fake = await fakeFromXlsx(SAMPLE_PATH);
+    const host = excelHost(fake);
+    await recalculate(host, { date: "2026-11-27" });
+    fake.resetCounters();
+    const snapshot = await host.read();
+    expect(fake.syncCount).toBe(1);
+    const lean = fake.lastSyncPayloadBytes;
+    expect(snapshot.ownedSheets?.summary).toBe("绩效自评汇总");
+    expect(snapshot.sheets.find((s) => s.name === "绩效自评汇总")?.values).toEqual([]);
+    // A new session (nothing known): the markers say which sheet is ours before ranges are read.
+    const fresh = await excelHost(fake).read();
+    expect(fresh.sheets.find((s) => s.name === "绩效自评汇总")?.values).toEqual([]);
+    // What reading it would have cost: its used range alone.
+    fake.resetCounters();
+    await fake.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("绩效自评汇总").getUsedRange(true);
+      range.load("values, numberFormat, valueTypes, rowIndex, columnIndex");
+      await context.sync();
+    });
+    expect(fake.lastSyncPayloadBytes).toBeGreaterThan(lean / 2);
+    const again = await recalculate(host, { date: "2026-11-27" });
+    expect(again.evaluation.total.toString()).toBe("95.18");
+  });
+
   it("recalculates in two syncs (one read, one write), however many times", async () => {
     const fake = await fakeFromXlsx(SAMPLE_PATH);
     const host = excelHost(fake);

@@ -103,7 +103,8 @@ export class ExcelWorkbook implements WorkbookPort {
   read(): Promise<WorkbookSnapshot> {
     return this.run({ delayForCellEdit: true }, async (context) => {
       const known = this.knownSheets.length > 0 ? this.knownSheets : recalled(this.memory);
-      const { snapshot, sheetNames, sheetIds } = await readSnapshot(context, known);
+      const ours = [this.owned.summary, this.owned.projects].filter((n): n is string => !!n);
+      const { snapshot, sheetNames, sheetIds } = await readSnapshot(context, known, ours);
       this.knownSheets = sheetNames;
       this.ids = sheetIds;
       this.owned = { ...(snapshot.ownedSheets ?? {}) };

@@ -135,31 +135,49 @@ export function ownedFromMarkers(
   return owned;
 }
 
+/** Our own sheets' snapshot: their cells are never input, so they are not read. */
+const unread = (name: string): SheetSnapshot => ({
+  name,
+  top: 0,
+  left: 0,
+  values: [],
+  numberFormats: [],
+});
+
 /**
  * Reads the workbook. `knownSheets` are the sheet names from the previous read: their used
  * ranges are read in the same sync as the sheet list, so a recalculation costs one sync.
- * Returns the snapshot and the sheet names to pass next time.
+ * `ownSheets` (the summaries this tool wrote, as the last read found them) are not read: at
+ * 10,000 projects the summary is two thirds of what a read would carry. A sheet the markers
+ * name only now is not read either. Returns the snapshot and the sheet names to pass next time.
  */
 export async function readSnapshot(
   context: Excel.RequestContext,
-  knownSheets: readonly string[] = []
+  knownSheets: readonly string[] = [],
+  ownSheets: readonly string[] = []
 ): Promise<{ snapshot: WorkbookSnapshot; sheetNames: string[]; sheetIds: Record<string, string> }> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name, items/visibility, items/id");
   // The ownership markers ride along in the same sync.
   const markers = queueMarkers(context);
-  const guessed = knownSheets.map((name) => {
-    const range = sheets.getItemOrNullObject(name).getUsedRangeOrNullObject(true);
-    range.load("values, numberFormat, valueTypes, rowIndex, columnIndex");
-    return { name, range };
-  });
+  const guessed = knownSheets
+    .filter((name) => !ownSheets.includes(name))
+    .map((name) => {
+      const range = sheets.getItemOrNullObject(name).getUsedRangeOrNullObject(true);
+      range.load("values, numberFormat, valueTypes, rowIndex, columnIndex");
+      return { name, range };
+    });
   let names: string[];
   const byName = new Map<string, SheetSnapshot>();
   try {
     await context.sync();
     names = sheets.items.map((s) => s.name);
+    const owned = ownedFromMarkers(markers, names);
+    const ours = [owned.summary, owned.projects].filter((n): n is string => n !== null);
+    for (const name of ours) byName.set(name, unread(name));
     for (const g of guessed)
-      if (names.includes(g.name)) byName.set(g.name, toSheet(g.name, g.range));
+      if (names.includes(g.name) && !ours.includes(g.name))
+        byName.set(g.name, toSheet(g.name, g.range));
     const missing = names.filter((n) => !byName.has(n));
     if (missing.length > 0) {
       const reads = missing.map((name) => queueUsedRange(context, name));
@@ -168,13 +186,17 @@ export async function readSnapshot(
     }
   } catch (error) {
     // A sheet remembered from last time was deleted or renamed: read afresh.
-    if (knownSheets.length > 0 && isMissingItem(error)) return readSnapshot(context, []);
+    if (knownSheets.length > 0 && isMissingItem(error)) return readSnapshot(context, [], ownSheets);
     if (!isPayloadError(error)) throw error;
     sheets.load("items/name, items/visibility, items/id");
     for (const m of markers) m.item.load("formula");
     await context.sync();
     names = sheets.items.map((s) => s.name);
-    for (const sheet of await readInBlocks(context, names)) byName.set(sheet.name, sheet);
+    const owned = ownedFromMarkers(markers, names);
+    const ours = [owned.summary, owned.projects].filter((n): n is string => n !== null);
+    for (const name of ours) byName.set(name, unread(name));
+    const inputs = names.filter((n) => !ours.includes(n));
+    for (const sheet of await readInBlocks(context, inputs)) byName.set(sheet.name, sheet);
   }
   const ownedSheets = ownedFromMarkers(markers, names);
   for (const s of sheets.items) {
