@@ -55,6 +55,7 @@ const MESSAGES: Record<string, string> = {
   InvalidReference: "This reference isn't valid for the current operation.",
   RequestPayloadSizeLimitExceeded: "The request payload size has exceeded the limit.",
   ResponsePayloadSizeLimitExceeded: "The response payload size has exceeded the limit.",
+  RangeExceedsLimit: "The cell count in the range has exceeded the maximum supported number.",
   RunMustReturnPromise:
     'The batch function passed to the ".run" method didn\'t return a promise. The function must return a promise, so that any automatically-tracked objects can be released at the completion of the batch operation.',
 };
@@ -475,6 +476,8 @@ export interface FakeExcelOptions {
   apiVersion?: string;
   /** Default 5,000,000 (Excel on the web). */
   payloadLimitBytes?: number;
+  /** Cells one range may load (Excel: 5,000,000, `RangeExceedsLimit` beyond). */
+  cellReadLimit?: number;
   /** Workbook-level defined names: name → formula, e.g. `{ JixiaoSummary: "='汇总'!$A$1" }`. */
   names?: Record<string, string>;
 }
@@ -578,6 +581,7 @@ export interface FakeInstallOptions {
 export class FakeExcel {
   apiVersion: string;
   payloadLimitBytes: number;
+  cellReadLimit: number;
   /** Round trips: syncs that had something queued. Assign 0 to reset. */
   syncCount = 0;
   /** UTF-8 JSON bytes loaded by the last sync (response) and written by it (request). */
@@ -600,6 +604,7 @@ export class FakeExcel {
   constructor(options: FakeExcelOptions = {}) {
     this.apiVersion = options.apiVersion ?? "1.12";
     this.payloadLimitBytes = options.payloadLimitBytes ?? 5_000_000;
+    this.cellReadLimit = options.cellReadLimit ?? 5_000_000;
     for (const seed of options.sheets ?? [{ name: "Sheet1" }]) {
       const sheet = this._newSheet(this._checkName(seed.name));
       sheet.visibility = seed.visibility ?? "Visible";
@@ -1510,6 +1515,12 @@ export abstract class FakeProxy {
       if (!fx._supports(spec.api))
         throw fail("ApiNotFound", `(needs ExcelApi ${spec.api})`, `${this._type}.${name}`);
       const v = spec.read(t, fx);
+      if (Array.isArray(v) && Array.isArray(v[0]) && v.length * v[0].length > fx.cellReadLimit)
+        throw fail(
+          "RangeExceedsLimit",
+          `(${v.length * v[0].length} cells > ${fx.cellReadLimit})`,
+          `${this._type}.${name}`
+        );
       tx.bytes += jsonBytes(v);
       snap.push([name, v]);
     }

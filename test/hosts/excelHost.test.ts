@@ -237,6 +237,13 @@ describe("Excel JS API adapter (on the test double)", () => {
     expect(at15(snapshot)).toEqual(at15(fromFile));
   });
 
+  it("reads a range over Excel's cell limit (RangeExceedsLimit) in blocks sized by cells", async () => {
+    const fake = await fakeFromXlsx(SAMPLE_PATH, { cellReadLimit: 40 });
+    const snapshot = await excelHost(fake).read();
+    const fromFile = await (await FileWorkbook.fromFile(SAMPLE_PATH)).read();
+    expect(at15(snapshot)).toEqual(at15(fromFile));
+  });
+
   it("writes a summary too large for one request in row blocks, each within the limit", async () => {
     // 1,500 projects: a summary request of about 0.25 MB, here against a 120 KB request limit.
     const path = await writeTemp(sampleWithProjects(1500), "大部门.xlsx");

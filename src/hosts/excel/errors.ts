@@ -10,11 +10,24 @@ export function describeError(error: unknown): string {
     case "RequestPayloadSizeLimitExceeded":
     case "ResponsePayloadSizeLimitExceeded":
       return "工作簿数据量超出 Excel 网页版单次传输上限（5 MB），请在桌面版 Excel 中操作。";
+    case "RangeExceedsLimit":
+      return "工作表的数据超过 Excel 单次读取 500 万个单元格的上限：请删去与评分无关的行列，或改用命令行评分。";
+    case "MemoryLimitReached":
+      return "Excel 内存不足，未能完成这次读写：请关闭其他工作簿后重试，或改用命令行评分。";
+    case "InactiveWorkbook":
+      return "该工作簿已不在前台（已关闭或切换到其他工作簿）：请回到该工作簿后再点“重新计算”。";
     case "AccessDenied":
       return "工作表受保护或只读，无法写入汇总表：请取消保护后重试。";
-    default: {
-      const message = error instanceof Error ? error.message : String(error);
-      return `读写工作簿时出错：${message}`;
-    }
+    default:
+      return otherError(error, code);
   }
+}
+
+/** Our own messages are Chinese already; Excel's English text is never shown, only its code. */
+function otherError(error: unknown, code: string | undefined): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/[\u4e00-\u9fff]/.test(message)) return `读写工作簿时出错：${message}`;
+  return code
+    ? `读写工作簿时出错（Excel 错误代码 ${code}）：请保存工作簿后重试；如仍出错，请重新打开工作簿。`
+    : "读写工作簿时出错：请保存工作簿后重试；如仍出错，请重新打开工作簿。";
 }

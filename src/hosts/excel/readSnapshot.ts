@@ -8,8 +8,10 @@ import { normalizeSheet } from "../normalize";
 import { OWNER_NAMES, ROLES, type SheetRole, sheetFromReference } from "../ownership";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 
-/** Rows per block when a sheet is too large for one response. */
+/** Rows per block when a sheet is too large for one response … */
 export const BLOCK_ROWS = 5000;
+/** … and cells per block (Excel refuses a range of over 5,000,000: `RangeExceedsLimit`). */
+export const BLOCK_CELLS = 1_000_000;
 
 interface UsedRead {
   name: string;
@@ -21,7 +23,8 @@ function isPayloadError(error: unknown): boolean {
   return (
     code === "ResponsePayloadSizeLimitExceeded" ||
     code === "RequestPayloadSizeLimitExceeded" ||
-    code === "PayloadTooLarge"
+    code === "PayloadTooLarge" ||
+    code === "RangeExceedsLimit"
   );
 }
 
@@ -83,7 +86,8 @@ async function readInBlocks(
     const formats: string[][] = [];
     // One sync per block, each block queued just before its sync (a load queued earlier would
     // ride along in the first response); a block still too large is halved and read again.
-    let rows = BLOCK_ROWS;
+    // A wide sheet gets fewer rows per block: blocks are sized by cells, not rows alone.
+    let rows = Math.max(1, Math.min(BLOCK_ROWS, Math.floor(BLOCK_CELLS / range.columnCount)));
     for (let start = 0; start < range.rowCount;) {
       const count = Math.min(rows, range.rowCount - start);
       const block = sheet.getRangeByIndexes(
