@@ -1,6 +1,6 @@
 /**
  * The seed department: 佛山市社会保险基金管理局, 2022, every figure as its 部门整体支出绩效
- * 自评报告 states it (../shared/seeds/). Nothing here is invented: the report lists no
+ * 自评报告 states it (the published report the first customer gave us). Nothing here is invented: the report lists no
  * projects (only "53 projects, 53 self-evaluated"), so the project list is empty; the one
  * 5-point indicator the report scores but never names is kept as 报告未列明的指标.
  */
