@@ -21,7 +21,7 @@ describe("documents", () => {
       expect(target.startsWith(ROOT)).toBe(true);
       expect(existsSync(target)).toBe(true);
     }
-    expect(text).not.toMatch(/\.\.\/shared\//);
+    expect(text).not.toMatch(/\.\.\/shared/);
     expect(text).not.toMatch(/\/work\/|\/home\/|\/root\//);
   });
 
