@@ -73,6 +73,9 @@ const look = {
   groupLabel: { ...textCell, vertical: "center", horizontal: "center" } as CellStyle,
   score: numberCell(formats.score),
   rate: numberCell(formats.rate),
+  amount: numberCell(formats.amount),
+  centered: { ...styles.cell, horizontal: "center" } as CellStyle,
+  centeredFlag: { ...styles.cell, horizontal: "center", bold: true, fill: FLAG_FILL } as CellStyle,
   counted: numberCell(formats.score, { bold: true }),
   countedFlag: numberCell(formats.score, { bold: true, fill: FLAG_FILL }),
   severity: { ...textCell, horizontal: "center", bold: false } as CellStyle,
@@ -332,37 +335,22 @@ function projectSection(b: SheetBuilder, e: Evaluation, projects: ProjectLine[])
     "来源",
   ].forEach((h, i) => b.put(header, i, h, headerStyle));
   // One style object per column, shared by every row (a workbook may list 100,000 projects).
-  const look = projectRowStyles();
   projects.forEach((p, i) => {
     const row = b.row++;
     const rate =
       p.budget !== null && p.spending !== null && !p.budget.isZero()
         ? p.spending.dividedBy(p.budget).toDecimalPlaces(4).toNumber()
         : null;
-    b.put(row, 0, i + 1, look.index);
+    b.put(row, 0, i + 1, look.centered);
     b.put(row, 1, p.name, textCell);
     b.put(row, 2, dec(p.budget), look.amount);
     b.put(row, 3, dec(p.spending), look.amount);
     b.put(row, 4, rate, look.rate);
-    b.put(row, 5, p.evaluated ? "是" : "否", p.evaluated ? look.evaluated : look.notEvaluated);
+    b.put(row, 5, p.evaluated ? "是" : "否", p.evaluated ? look.centered : look.centeredFlag);
     b.put(row, 6, dec(p.selfScore), look.score);
-    b.put(row, 7, p.evaluated ? null : "✖未开展自评", look.note);
-    b.put(row, 8, p.cell ?? null, look.source);
+    b.put(row, 7, p.evaluated ? null : "✖未开展自评", look.small);
+    b.put(row, 8, p.cell ?? null, look.smaller);
   });
-}
-
-function projectRowStyles() {
-  const centered: CellStyle = { ...styles.cell, horizontal: "center" };
-  return {
-    index: centered,
-    amount: numberCell(formats.amount),
-    rate: numberCell(formats.rate),
-    evaluated: centered,
-    notEvaluated: { ...centered, bold: true, fill: FLAG_FILL },
-    score: numberCell(formats.score),
-    note: { ...textCell, fontSize: 9 },
-    source: { ...textCell, fontSize: 8 },
-  };
 }
 
 /** With project forms, the department's page points to 项目自评汇总 (a link in the workbook). */

@@ -148,6 +148,16 @@ const unread = (name: string): SheetSnapshot => ({
   numberFormats: [],
 });
 
+/** Enters the summaries this tool wrote as unread (see `unread`); returns their names. */
+function enterUnread(
+  owned: Record<SheetRole, string | null>,
+  byName: Map<string, SheetSnapshot>
+): string[] {
+  const ours = [owned.summary, owned.projects].filter((n): n is string => n !== null);
+  for (const name of ours) byName.set(name, unread(name));
+  return ours;
+}
+
 /**
  * Reads the workbook. `knownSheets` are the sheet names from the previous read: their used
  * ranges are read in the same sync as the sheet list, so a recalculation costs one sync.
@@ -172,13 +182,13 @@ export async function readSnapshot(
       return { name, range };
     });
   let names: string[];
+  let owned: Record<SheetRole, string | null>;
   const byName = new Map<string, SheetSnapshot>();
   try {
     await context.sync();
     names = sheets.items.map((s) => s.name);
-    const owned = ownedFromMarkers(markers, names);
-    const ours = [owned.summary, owned.projects].filter((n): n is string => n !== null);
-    for (const name of ours) byName.set(name, unread(name));
+    owned = ownedFromMarkers(markers, names);
+    const ours = enterUnread(owned, byName);
     for (const g of guessed)
       if (names.includes(g.name) && !ours.includes(g.name))
         byName.set(g.name, toSheet(g.name, g.range));
@@ -196,13 +206,11 @@ export async function readSnapshot(
     for (const m of markers) m.item.load("formula");
     await context.sync();
     names = sheets.items.map((s) => s.name);
-    const owned = ownedFromMarkers(markers, names);
-    const ours = [owned.summary, owned.projects].filter((n): n is string => n !== null);
-    for (const name of ours) byName.set(name, unread(name));
+    owned = ownedFromMarkers(markers, names);
+    const ours = enterUnread(owned, byName);
     const inputs = names.filter((n) => !ours.includes(n));
     for (const sheet of await readInBlocks(context, inputs)) byName.set(sheet.name, sheet);
   }
-  const ownedSheets = ownedFromMarkers(markers, names);
   for (const s of sheets.items) {
     const sheet = byName.get(s.name);
     if (sheet && s.visibility !== "Visible") byName.set(s.name, { ...sheet, hidden: true });
@@ -210,7 +218,7 @@ export async function readSnapshot(
 
   const sheetIds = Object.fromEntries(sheets.items.map((s) => [s.name, s.id]));
   return {
-    snapshot: { sheets: names.map((n) => byName.get(n) as SheetSnapshot), ownedSheets },
+    snapshot: { sheets: names.map((n) => byName.get(n) as SheetSnapshot), ownedSheets: owned },
     sheetNames: names,
     sheetIds,
   };

@@ -48,8 +48,13 @@ export const ZIP_LIMITS = {
 
 const megabytes = (bytes: number) => Math.ceil(bytes / MB).toLocaleString("en-US");
 
-/** The refusal for a package whose entries, as the directory states them, are too large. */
-function checkSizes(entries: { name: string; size: number; compressedSize: number }[]): void {
+/**
+ * The refusal for a package whose entries, as the directory states them, are too large (also for
+ * callers that read the directory with another zip reader).
+ */
+export function checkDeclaredSizes(
+  entries: { name: string; size: number; compressedSize: number }[]
+): void {
   const total = entries.reduce((n, e) => n + e.size, 0);
   if (total > ZIP_LIMITS.totalBytes)
     throw new ZipRefusal(
@@ -64,9 +69,6 @@ function checkSizes(entries: { name: string; size: number; compressedSize: numbe
         `文件中的 ${e.name} 解压后约 ${megabytes(e.size)} MB，压缩比超过 ${ZIP_LIMITS.largeEntryRatio}:1，可能不是正常的工作簿`
       );
 }
-
-/** `checkSizes` for callers that read the directory with another zip reader. */
-export const checkDeclaredSizes = checkSizes;
 
 const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;
@@ -277,7 +279,7 @@ export class ZipPackage {
       if (seen.has(lower)) throw new ZipRefusal(`文件中有重名的部件（${p.name}），可能已损坏`);
       seen.add(lower);
     }
-    checkSizes(parsed);
+    checkDeclaredSizes(parsed);
     for (const p of parsed) {
       const end = ends.get(p) as number;
       inside(p.localOffset, 30);
