@@ -11,7 +11,7 @@ import { basename, join } from "node:path";
 import { FileWorkbook } from "../../src/hosts/file/fileWorkbook";
 import { MAX_CELLS, readPackage } from "../../src/hosts/file/packageReader";
 import { scoreWorkbookData } from "../../src/cli/scoreFile";
-import { XmlError } from "../../src/hosts/file/xmlCursor";
+import { XmlError, decodeEntities, xmlText } from "../../src/hosts/file/xmlCursor";
 import { ZipPackage } from "../../src/hosts/file/zipPackage";
 import { OWNER_NAMES } from "../../src/hosts/ownership";
 import { SAMPLE_PATH } from "../parse/sampleSnapshot";
@@ -221,5 +221,20 @@ describe("reading the package straight (packageReader)", () => {
     expect(
       excelJsRead.sheets.find((s: { name: string }) => s.name === "绩效自评汇总").values.length
     ).toBeGreaterThan(20);
+  });
+
+  it("keeps an escaped carriage return (&#13;) while literal line ends become \\n, as XML says", async () => {
+    expect(xmlText("甲&#13;乙\r\n丙\r丁")).toBe("甲\r乙\n丙\n丁");
+    const zip = await JSZip.loadAsync(await handWritten());
+    const sst = await zip.file("xl/sharedStrings.xml")!.async("string");
+    zip.file("xl/sharedStrings.xml", sst.replace("<t>基本支出</t>", "<t>基本&#13;支出</t>"));
+    const data = await zip.generateAsync({ type: "uint8array" });
+    const read = straight(data);
+    expect(read.sheets[0].values[0][0]).toBe("基本\r支出");
+    expect(read).toEqual(await throughExcelJs(data));
+  });
+
+  it("drops a reference to no character instead of failing on it", () => {
+    expect(decodeEntities("a&#x110000;b&#0;c&amp;&unknown;")).toBe("abc&&unknown;");
   });
 });

@@ -34,6 +34,7 @@ import {
 } from "./sheetXml";
 import { ZipError, ZipPackage } from "./zipPackage";
 import { relsPathOf, resolveTarget } from "./packagePaths";
+import { decodeEntities } from "./xmlCursor";
 
 export class PackageWriteError extends Error {
   constructor(message: string) {
@@ -66,19 +67,12 @@ const PRINT_NAMES = new Set(["_xlnm.Print_Area", "_xlnm.Print_Titles"]);
 
 // ---- Small XML helpers (the parts are machine-written; no general XML parser is needed) ----
 
-export function unescapeXml(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (_, e: string) => {
-    if (e[0] === "#")
-      return String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1)));
-    return { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" }[e] as string;
-  });
-}
 
 /** Attributes of a start tag's inside (`name="a" r:id="b"`), unescaped, by qualified name. */
 function attributes(tag: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g))
-    out.set(m[1] as string, unescapeXml(m[2] ?? m[3] ?? ""));
+    out.set(m[1] as string, decodeEntities(m[2] ?? m[3] ?? ""));
   return out;
 }
 
@@ -628,7 +622,7 @@ export function withSheetTitle(
   const titleVector = element(titles.body, `${vt}:vector`);
   if (!headingVector || !titleVector) return null;
   const variants = elements(headingVector.body, `${vt}:variant`);
-  const names = elements(titleVector.body, `${vt}:lpstr`).map((e) => unescapeXml(e.body));
+  const names = elements(titleVector.body, `${vt}:lpstr`).map((e) => decodeEntities(e.body));
   if (variants.length % 2 !== 0) return null;
   // Pairs of (heading, count); the worksheets' pair lists exactly the workbook's sheets.
   let offset = 0;
@@ -724,7 +718,7 @@ function parseDefinedNames(xml: string, p: string): DefinedName[] {
     return {
       name: a.get("name") ?? "",
       localSheetId: local === undefined ? undefined : Number(local),
-      text: unescapeXml(e.body),
+      text: decodeEntities(e.body),
       element: e,
     };
   });

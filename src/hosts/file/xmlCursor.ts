@@ -26,11 +26,20 @@ function entity(_: string, e: string): string {
   return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : "";
 }
 
-/** Text as XML means it: character references resolved, line ends as `\n`. */
+/**
+ * Character and predefined entity references resolved (`&amp;`, `&#13;`); a reference to no
+ * character at all is dropped, never thrown on. The one decoder of package XML.
+ */
+export function decodeEntities(text: string): string {
+  return text.indexOf("&") < 0 ? text : text.replace(ENTITY, entity);
+}
+
+/**
+ * Text as XML means it: literal line ends as `\n` (before references are resolved, so an
+ * escaped `&#13;` stays a carriage return), then references resolved.
+ */
 export function xmlText(raw: string): string {
-  let text = raw.indexOf("&") < 0 ? raw : raw.replace(ENTITY, entity);
-  if (text.indexOf("\r") >= 0) text = text.replace(/\r\n?/g, "\n");
-  return text;
+  return decodeEntities(raw.indexOf("\r") < 0 ? raw : raw.replace(/\r\n?/g, "\n"));
 }
 
 /** The attributes of a start tag's inside, by qualified name, values unescaped. */
