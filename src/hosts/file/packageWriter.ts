@@ -67,7 +67,6 @@ const PRINT_NAMES = new Set(["_xlnm.Print_Area", "_xlnm.Print_Titles"]);
 
 // ---- Small XML helpers (the parts are machine-written; no general XML parser is needed) ----
 
-
 /** Attributes of a start tag's inside (`name="a" r:id="b"`), unescaped, by qualified name. */
 function attributes(tag: string): Map<string, string> {
   const out = new Map<string, string>();
