@@ -139,8 +139,13 @@ function dosDateTime(d: Date): { date: number; time: number } {
   };
 }
 
+/** Parts up to this size are inflated once per package (the reader and the writer both read them). */
+const KEEP_INFLATED_BYTES = 4 * MB;
+
 export class ZipPackage {
   private readonly entries: Entry[];
+  /** Inflated small parts, by entry (a replaced entry is a new object, so never stale). */
+  private readonly inflated = new WeakMap<Original, Uint8Array>();
   private readonly comment: Uint8Array;
 
   private constructor(entries: Entry[], comment: Uint8Array) {
@@ -321,6 +326,14 @@ export class ZipPackage {
     const entry = this.find(part);
     if (!entry) return null;
     if (entry.kind === "written") return entry.content;
+    const kept = this.inflated.get(entry);
+    if (kept) return kept;
+    const bytes = this.inflate(entry);
+    if (bytes.length <= KEEP_INFLATED_BYTES) this.inflated.set(entry, bytes);
+    return bytes;
+  }
+
+  private inflate(entry: Original): Uint8Array {
     if (entry.flags & FLAG_ENCRYPTED) throw new ZipError(`部件 ${entry.name} 已加密`);
     const local = entry.local;
     const view = new DataView(local.buffer, local.byteOffset, local.byteLength);
