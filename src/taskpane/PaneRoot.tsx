@@ -23,6 +23,8 @@ export interface PaneRootProps {
   locale?: Locale;
   previewOnOpen?: boolean;
   canAutoRecalculate?: boolean;
+  /** "region" when the pane sits inside a page that has its own main landmark (playground). */
+  landmark?: "main" | "region";
 }
 
 export function PaneRoot({
@@ -31,6 +33,7 @@ export function PaneRoot({
   locale = "zh-CN",
   previewOnOpen,
   canAutoRecalculate,
+  landmark,
 }: PaneRootProps) {
   useGlobalStyles();
   const styles = useStyles();
@@ -40,7 +43,11 @@ export function PaneRoot({
       className={styles.provider}
     >
       <PaneProvider port={port} initialLocale={locale}>
-        <App previewOnOpen={previewOnOpen} canAutoRecalculate={canAutoRecalculate} />
+        <App
+          previewOnOpen={previewOnOpen}
+          canAutoRecalculate={canAutoRecalculate}
+          landmark={landmark}
+        />
       </PaneProvider>
     </FluentProvider>
   );

@@ -14,6 +14,12 @@ import { foshan2022 } from "../../src/standard/presets";
 import { excelHost, fakeFromXlsx } from "../fakes/fromXlsx";
 import { SAMPLE_PATH, SAMPLE_SHEETS } from "../parse/sampleSnapshot";
 
+/** Opens a collapsed section by its heading's button. */
+function openSection(name: RegExp | string) {
+  const toggle = screen.getByRole("button", { name });
+  if (toggle.getAttribute("aria-expanded") !== "true") fireEvent.click(toggle);
+}
+
 async function samplePane(change?: (fake: FakeExcel) => Promise<void>) {
   const fake = await fakeFromXlsx(SAMPLE_PATH);
   if (change) await change(fake);
@@ -39,11 +45,19 @@ describe("task pane", () => {
     };
     render(<PaneRoot port={slow} />);
     expect(await screen.findByText("正在读取工作簿…")).toBeTruthy();
-    expect(screen.getByRole("button", { name: "重新计算" }).hasAttribute("disabled")).toBe(true);
+    // Busy: not disabled (focus would drop to the page) but aria-disabled.
+    const recalc = screen.getByRole("button", { name: "重新计算" });
+    expect(recalc.getAttribute("aria-disabled")).toBe("true");
     await act(async () => release());
     expect((await screen.findByTestId("total")).textContent).toBe("95.18");
     expect(screen.getByTestId("grade").textContent).toBe("优");
-    expect(screen.getByText("管理效率")).toBeTruthy();
+    const card = screen.getByRole("region", { name: "总分 95.18，等级 优" });
+    expect(within(card).getByText("管理效率")).toBeTruthy();
+    // Announced once, politely, as one sentence.
+    const status = screen.getByTestId("announcement");
+    expect(status.getAttribute("role")).toBe("status");
+    expect(status.getAttribute("aria-atomic")).toBe("true");
+    expect(status.textContent).toBe("评分完成：总分 95.18 分，等级 优（尚未写入汇总表）");
     // Each 一级 with its subtotal, as the seed report states them.
     expect(screen.getByText("50.00 / 50.00")).toBeTruthy();
     expect(screen.getByText("40.18 / 45.00")).toBeTruthy();
@@ -59,6 +73,10 @@ describe("task pane", () => {
     fireEvent.click(screen.getByRole("button", { name: "重新计算" }));
     await screen.findByText(/已写入“绩效自评汇总”工作表/);
     expect(fake.sheetNames()).toContain("绩效自评汇总");
+    // The second outcome differs from the first by a zero-width space, so it is announced too.
+    expect(screen.getByTestId("announcement").textContent).toBe(
+      "计算完成：总分 95.18 分，等级 优\u200b"
+    );
     expect(fake.cell("绩效自评汇总", "A1").value).toBe(
       "佛山市社会保险基金管理局 2022 年度部门整体支出绩效自评汇总表"
     );
@@ -85,8 +103,11 @@ describe("task pane", () => {
   it("says no inputs were found in an empty workbook and offers the template", async () => {
     const fake = new FakeExcel({ sheets: [{ name: "Sheet1" }] });
     render(<PaneRoot port={excelHost(fake)} />);
-    expect(await screen.findByText("未找到输入表")).toBeTruthy();
+    expect((await screen.findAllByText("未找到输入表")).length).toBeGreaterThan(0);
     expect(screen.queryByTestId("total")).toBeNull();
+    // Only the guidance: nothing was read, so no cell "needs changing".
+    expect(screen.queryByText(/处输入需要修改/)).toBeNull();
+    expect(screen.getByTestId("announcement").textContent).toBe("未找到输入表");
     fireEvent.click(screen.getByRole("button", { name: "插入模板" }));
     await screen.findByText(
       "已插入 5 张工作表：基本信息、预算支出、绩效指标、项目清单、重点工作。"
@@ -110,17 +131,70 @@ describe("task pane", () => {
     expect(screen.getByRole("button", { name: "重新计算" })).toBeTruthy();
   });
 
+  it("announces a failure as an alert; closing it puts focus back on 重新计算", async () => {
+    const failing: WorkbookPort = {
+      read: async () => {
+        throw Object.assign(new Error("gone"), { code: "InactiveWorkbook" });
+      },
+      insertSheets: async () => ({ added: [], clashes: [], skipped: [] }),
+      writeOwnedSheet: async () => ({ sheet: "", replaced: false, skipped: [] }),
+      selectCell: async () => false,
+    };
+    render(<PaneRoot port={failing} />);
+    const title = await screen.findByText("出错了");
+    expect(title.closest('[role="alert"]')).not.toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "关闭" }));
+    expect(screen.queryByText("出错了")).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "重新计算" }));
+  });
+
+  it("moves between the toolbar's controls with the arrow keys, Home and End", async () => {
+    await samplePane();
+    await screen.findByTestId("total");
+    const toolbar = screen.getByRole("toolbar", { name: "评分操作" });
+    const recalc = within(toolbar).getByRole("button", { name: "重新计算" });
+    const template = within(toolbar).getByRole("button", { name: "插入模板" });
+    recalc.focus();
+    fireEvent.keyDown(recalc, { key: "ArrowRight" });
+    expect(document.activeElement).toBe(template);
+    fireEvent.keyDown(template, { key: "ArrowRight" });
+    expect(document.activeElement).toBe(recalc);
+    fireEvent.keyDown(recalc, { key: "End" });
+    expect(document.activeElement).toBe(template);
+    fireEvent.keyDown(template, { key: "Home" });
+    expect(document.activeElement).toBe(recalc);
+  });
+
+  it("marks a 填报 score that differs from 计算 in words, not by colour alone", async () => {
+    await samplePane();
+    await screen.findByTestId("total");
+    openSection("指标得分");
+    const row = document.querySelector('[data-indicator="executionRate"]') as HTMLElement;
+    expect(within(row).getByText("填报≠计算").getAttribute("title")).toBe("填报得分与计算得分不同");
+    const agreeing = Array.from(document.querySelectorAll("[data-indicator]")).filter(
+      (r) => !r.textContent?.includes("填报≠计算")
+    );
+    expect(agreeing.length).toBeGreaterThan(0);
+  });
+
   it("switches its own text to English", async () => {
     await samplePane();
     await screen.findByTestId("total");
-    fireEvent.click(screen.getByRole("button", { name: "切换为英文界面" }));
+    // The button's name is its visible text; the hint is its title.
+    const language = screen.getByRole("button", { name: "English" });
+    expect(language.getAttribute("title")).toBe("切换为英文界面");
+    expect(language.getAttribute("lang")).toBe("en");
+    fireEvent.click(language);
     expect(screen.getByRole("button", { name: "Recalculate" })).toBeTruthy();
-    expect(screen.getByText("Scoring standard and settings")).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "Scoring standard and settings" })).toBeTruthy();
+    // Chinese content keeps a Chinese voice in the English UI.
+    const department = screen.getByText("佛山市社会保险基金管理局");
+    expect(department.closest("[lang]")?.getAttribute("lang")).toBe("zh-CN");
     // The labels are scored again in English: the test ends when that run has.
     await waitFor(() =>
-      expect(screen.getByRole("button", { name: "Recalculate" }).hasAttribute("disabled")).toBe(
-        false
-      )
+      expect(
+        screen.getByRole("button", { name: "Recalculate" }).getAttribute("aria-disabled")
+      ).toBe(null)
     );
     expect(screen.getByTestId("total")).toBeTruthy();
   });
@@ -170,13 +244,21 @@ describe("task pane", () => {
   it("saves settings into the workbook and recalculates with them", async () => {
     const { fake } = await samplePane();
     await screen.findByTestId("total");
+    openSection("评分标准与设置");
     fireEvent.change(screen.getByRole("combobox", { name: "计入得分" }), {
       target: { value: "computed" },
     });
-    fireEvent.click(screen.getByRole("button", { name: "保存到工作簿并重新计算" }));
+    const save = screen.getByRole("button", { name: "保存到工作簿并重新计算" });
+    save.focus();
+    fireEvent.click(save);
     await screen.findByText("设置已保存到“绩效自评设置”工作表。");
     expect(fake.sheetNames()).toContain("绩效自评设置");
     await waitFor(() => expect(screen.getByTestId("total").textContent).toBe("95.22"));
+    // The form was not rebuilt: focus is still on the button, and it shows the saved choice.
+    expect(document.activeElement).toBe(save);
+    expect((screen.getByRole("combobox", { name: "计入得分" }) as HTMLSelectElement).value).toBe(
+      "computed"
+    );
   });
 
   it("inserts the chosen preset as the 评分标准 sheet, folds old settings into it, then points to the sheet", async () => {
@@ -189,6 +271,7 @@ describe("task pane", () => {
       await excelHost(f).writeOwnedSheet(old, "settings");
     });
     await screen.findByTestId("total");
+    openSection("评分标准与设置");
     expect(screen.getByTestId("standard-source").textContent).toBe(
       "来源：绩效自评设置中选择的预设"
     );
@@ -209,6 +292,7 @@ describe("task pane", () => {
   it("inserts a blank project form named as typed, lists it, and opens it", async () => {
     const { fake } = await samplePane();
     await screen.findByTestId("total");
+    openSection("项目自评（0）");
     expect(screen.getByText("工作簿中没有项目支出绩效自评表。")).toBeTruthy();
     const insert = screen.getByRole("button", { name: "插入项目自评表" });
     expect(insert.hasAttribute("disabled")).toBe(true);
@@ -216,7 +300,7 @@ describe("task pane", () => {
     fireEvent.click(insert);
     await screen.findByText("已插入 1 张工作表：社保卡发行项目。");
     expect(fake.sheetNames()).toContain("社保卡发行项目");
-    await screen.findByText("项目自评（1）");
+    await screen.findByRole("button", { name: "项目自评（1）" });
     await waitFor(() => expect(fake.selection).toEqual({ sheet: "社保卡发行项目", address: "A1" }));
     // Left blank, the form is listed with what it lacks, not with a grade it has not earned.
     const item = document.querySelector('li[data-project="社保卡发行项目"]') as HTMLElement;

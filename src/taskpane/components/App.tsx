@@ -1,3 +1,4 @@
+/* global HTMLButtonElement */
 import {
   MessageBar,
   MessageBarBody,
@@ -5,9 +6,9 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { usePaneContext } from "../state/PaneContext";
-import { usePane } from "../state/usePane";
+import { hasNoInputs, usePane } from "../state/usePane";
 import { GapList } from "./GapList";
 import { Header } from "./Header";
 import { IndicatorList } from "./IndicatorList";
@@ -17,7 +18,7 @@ import { SettingsPanel } from "./SettingsPanel";
 import { SourcesList } from "./SourcesList";
 import { StatusArea } from "./StatusArea";
 import { Toolbar } from "./Toolbar";
-import { Section } from "./ui";
+import { ScreenReaderOnly, Section } from "./ui";
 
 const useStyles = makeStyles({
   root: {
@@ -35,14 +36,22 @@ export interface AppProps {
   previewOnOpen?: boolean;
   /** Whether the host can report edits, for the auto-recalculate switch. */
   canAutoRecalculate?: boolean;
+  /** The pane's landmark: main (the Excel pane), or a named region inside a page. */
+  landmark?: "main" | "region";
 }
 
 /** The task pane. Workbook access comes from <PaneProvider port>; it never touches `Excel`. */
-export function App({ previewOnOpen = true, canAutoRecalculate = false }: AppProps) {
+export function App({
+  previewOnOpen = true,
+  canAutoRecalculate = false,
+  landmark = "main",
+}: AppProps) {
   const styles = useStyles();
   const { t, locale } = usePaneContext();
   const [state, actions] = usePane();
   const { preview } = actions;
+  /** Where focus goes when what held it goes away (a closed message bar). */
+  const primary = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     if (previewOnOpen) void preview();
@@ -50,16 +59,34 @@ export function App({ previewOnOpen = true, canAutoRecalculate = false }: AppPro
 
   const result = state.result;
   const evaluation = result?.evaluation;
-  const noInputs =
-    result !== null &&
-    !result.parse.found.some((f) => f.kind === "budget" || f.kind === "indicators");
+  const noInputs = result !== null && hasNoInputs(result);
   const select = (address: string) => void actions.selectCell(address);
+  const Landmark = landmark === "main" ? "main" : "section";
 
   return (
-    <main className={styles.root} lang={locale}>
+    <Landmark
+      className={styles.root}
+      lang={locale}
+      aria-label={landmark === "main" ? undefined : t.appTitle}
+    >
       <Header />
-      <Toolbar state={state} actions={actions} canAutoRecalculate={canAutoRecalculate} />
-      <StatusArea state={state} actions={actions} />
+      <Toolbar
+        state={state}
+        actions={actions}
+        canAutoRecalculate={canAutoRecalculate}
+        primaryRef={primary}
+      />
+      <StatusArea
+        state={state}
+        actions={actions}
+        showProblems={!noInputs}
+        onDismissed={() => primary.current?.focus()}
+      />
+      <ScreenReaderOnly role="status" aria-live="polite" aria-atomic data-testid="announcement">
+        {state.announcement &&
+          // A zero-width space every other time: the same outcome twice is still a change.
+          state.announcement.text + (state.announcement.count % 2 === 0 ? "\u200b" : "")}
+      </ScreenReaderOnly>
       {noInputs && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
@@ -95,7 +122,6 @@ export function App({ previewOnOpen = true, canAutoRecalculate = false }: AppPro
           </Section>
           <Section title={t.settingsTitle}>
             <SettingsPanel
-              key={state.resultAt ?? "initial"}
               evaluation={evaluation}
               settings={result.parse.input.settings ?? {}}
               busy={state.busy !== null}
@@ -106,6 +132,6 @@ export function App({ previewOnOpen = true, canAutoRecalculate = false }: AppPro
           </Section>
         </>
       )}
-    </main>
+    </Landmark>
   );
 }

@@ -1,7 +1,7 @@
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { Gap } from "../../evaluate/result";
 import { usePaneContext } from "../state/PaneContext";
-import { Tag, type TagTone, useTextStyles } from "./ui";
+import { Tag, type TagTone, Zh, useTextStyles } from "./ui";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0 },
@@ -45,10 +45,10 @@ export function GapList({ gaps, onSelect }: GapListProps) {
         <li key={i} className={styles.item} data-severity={gap.severity} data-code={gap.code}>
           <div className={styles.head}>
             <Tag tone={tone[gap.severity]}>{t.severity[gap.severity]}</Tag>
-            {gap.indicator && <span className={text.caption}>{gap.indicator}</span>}
+            {gap.indicator && <Zh className={text.caption}>{gap.indicator}</Zh>}
           </div>
-          <span className={text.body}>{gap.message}</span>
-          <span className={text.caption}>{gap.suggestion}</span>
+          <Zh className={text.body}>{gap.message}</Zh>
+          <Zh className={text.caption}>{gap.suggestion}</Zh>
           {gap.cell && (
             <button
               type="button"

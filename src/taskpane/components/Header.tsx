@@ -28,7 +28,8 @@ export function Header() {
       <Button
         appearance="subtle"
         size="small"
-        aria-label={t.switchLanguageLabel}
+        title={t.switchLanguageLabel}
+        lang={t.switchLanguageLang}
         onClick={() => setLocale(locale === "zh-CN" ? "en-US" : "zh-CN")}
       >
         {t.switchLanguage}

@@ -2,7 +2,7 @@ import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { score } from "../../model/decimal";
 import type { Evaluation, IndicatorResult } from "../../evaluate/result";
 import { usePaneContext } from "../state/PaneContext";
-import { Tag, useTextStyles } from "./ui";
+import { Tag, Zh, useTextStyles } from "./ui";
 
 const useStyles = makeStyles({
   group: { margin: 0, padding: 0, listStyleType: "none" },
@@ -59,8 +59,13 @@ function Row({ indicator }: { indicator: IndicatorResult }) {
   return (
     <li className={styles.item} data-indicator={indicator.id}>
       <div className={styles.name}>
-        <span className={mergeClasses(text.body, text.strong)}>{indicator.name}</span>
+        <Zh className={mergeClasses(text.body, text.strong)}>{indicator.name}</Zh>
         {indicator.unconfirmed.length > 0 && <Tag tone="warning">{t.unconfirmed}</Tag>}
+        {differs && (
+          <Tag tone="warning" title={t.differsLabel}>
+            {t.differs}
+          </Tag>
+        )}
       </div>
       <div className={styles.numbers}>
         {columns.map(([label, v], i) => (
@@ -74,9 +79,7 @@ function Row({ indicator }: { indicator: IndicatorResult }) {
           </span>
         ))}
       </div>
-      <span className={mergeClasses(text.caption, styles.explanation)}>
-        {indicator.explanation}
-      </span>
+      <Zh className={mergeClasses(text.caption, styles.explanation)}>{indicator.explanation}</Zh>
     </li>
   );
 }
@@ -89,7 +92,7 @@ export function IndicatorList({ evaluation }: { evaluation: Evaluation }) {
       {evaluation.groups.map((g) => (
         <section key={g.level1} aria-label={g.level1}>
           <h3 className={styles.groupTitle}>
-            {g.level1}（{score(g.counted)} / {score(g.max)}）
+            <Zh>{g.level1}</Zh>（{score(g.counted)} / {score(g.max)}）
           </h3>
           <ul className={styles.group}>
             {evaluation.indicators

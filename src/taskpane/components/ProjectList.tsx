@@ -4,7 +4,7 @@ import { score } from "../../model/decimal";
 import type { Evaluation } from "../../evaluate/result";
 import { usePaneContext } from "../state/PaneContext";
 import { GapList } from "./GapList";
-import { Tag, TextField, useTextStyles } from "./ui";
+import { Tag, TextField, Zh, useTextStyles } from "./ui";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -80,10 +80,12 @@ export function ProjectList({ evaluation, busy, onSelect, onInsert }: ProjectLis
                     className={mergeClasses(text.link, styles.name)}
                     onClick={() => onSelect(p.cell)}
                   >
-                    {p.name}
+                    <Zh>{p.name}</Zh>
                   </button>
                   <span className={mergeClasses(text.body, text.strong)}>{score(p.total)}</span>
-                  <Tag tone={p.grade === "优" ? "success" : "info"}>{p.grade}</Tag>
+                  <Tag tone={p.grade === "优" ? "success" : "info"}>
+                    <Zh>{p.grade}</Zh>
+                  </Tag>
                 </div>
                 {p.gaps.length > 0 && (
                   <details className={styles.problems}>

@@ -3,7 +3,7 @@ import { score } from "../../model/decimal";
 import type { Evaluation } from "../../evaluate/result";
 import type { WriteResult } from "../../hosts/port";
 import { usePaneContext } from "../state/PaneContext";
-import { Tag, type TagTone, useTextStyles } from "./ui";
+import { Tag, type TagTone, Zh, useTextStyles } from "./ui";
 
 const useStyles = makeStyles({
   root: {
@@ -63,7 +63,7 @@ export function ScoreCard({ evaluation, write, projectsWrite, resultAt }: ScoreC
       aria-label={`${t.total} ${score(evaluation.total)}，${t.grade} ${evaluation.grade}`}
     >
       <span className={text.caption}>
-        {evaluation.department} · {evaluation.year}
+        <Zh>{evaluation.department}</Zh> · {evaluation.year}
       </span>
       <div className={styles.headline}>
         <span className={styles.total} data-testid="total">
@@ -71,13 +71,15 @@ export function ScoreCard({ evaluation, write, projectsWrite, resultAt }: ScoreC
         </span>
         <span className={text.body}>{t.points}</span>
         <Tag tone={gradeTone[evaluation.grade] ?? "info"} large data-testid="grade">
-          {evaluation.grade}
+          <Zh>{evaluation.grade}</Zh>
         </Tag>
       </div>
       <dl className={styles.groups}>
         {evaluation.groups.map((g) => (
           <div key={g.level1} style={{ display: "contents" }}>
-            <dt className={mergeTerm(styles.term, text.body)}>{g.level1}</dt>
+            <dt className={mergeTerm(styles.term, text.body)}>
+              <Zh>{g.level1}</Zh>
+            </dt>
             <dd className={mergeTerm(styles.number, text.body)}>
               {score(g.counted)} / {score(g.max)}
             </dd>

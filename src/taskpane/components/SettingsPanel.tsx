@@ -1,11 +1,11 @@
 import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { Evaluation } from "../../evaluate/result";
 import type { EvaluationSettings } from "../../model/input";
 import type { ParameterView } from "../../standard/parameters";
 import { presets } from "../../standard/presets";
 import { usePaneContext } from "../state/PaneContext";
-import { SelectField, Tag, useTextStyles } from "./ui";
+import { SelectField, Tag, Zh, useTextStyles } from "./ui";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -63,11 +63,18 @@ export function SettingsPanel(props: SettingsPanelProps) {
   const fromSheet = inForce.source === "sheet";
   const [presetId, setPresetId] = useState(settings.presetId ?? inForce.id);
   const [scoreSource, setScoreSource] = useState(settings.scoreSource ?? "entered");
+  // The workbook's saved choice changed (a save, an edit of the settings sheet): show it. The
+  // form is not rebuilt for that, so focus stays where the user was.
+  useEffect(() => {
+    setPresetId(settings.presetId ?? inForce.id);
+    setScoreSource(settings.scoreSource ?? "entered");
+  }, [settings.presetId, settings.scoreSource, inForce.id]);
   const choices = presets.some((p) => p.id === presetId)
     ? presets
     : [inForce.definition, ...presets];
 
   const save = () => {
+    if (busy) return;
     const next: EvaluationSettings = { ...settings, scoreSource };
     if (presets.some((p) => p.id === presetId)) next.presetId = presetId;
     onSave(next);
@@ -84,7 +91,7 @@ export function SettingsPanel(props: SettingsPanelProps) {
       <div className={styles.standard}>
         <span className={text.caption}>{t.standardInForce}</span>
         <span className={mergeClasses(text.body, text.strong)} data-testid="standard-name">
-          {inForce.name}
+          <Zh>{inForce.name}</Zh>
         </span>
         <span className={text.caption} data-testid="standard-source">
           {t.standardSource(inForce.sourceText)}
@@ -120,7 +127,7 @@ export function SettingsPanel(props: SettingsPanelProps) {
             <Button
               type="button"
               title={t.insertStandardHint}
-              disabled={busy}
+              disabledFocusable={busy}
               onClick={() => onInsertStandard(presetId)}
             >
               {t.insertStandard}
@@ -137,12 +144,12 @@ export function SettingsPanel(props: SettingsPanelProps) {
         <option value="computed">{t.settingsComputed}</option>
       </SelectField>
       <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabled={busy}>
+        <Button appearance="primary" type="submit" disabledFocusable={busy}>
           {t.settingsSave}
         </Button>
         <Button
           type="button"
-          disabled={busy}
+          disabledFocusable={busy}
           onClick={() => {
             setPresetId(settings.presetId ?? inForce.id);
             setScoreSource(settings.scoreSource ?? "entered");
@@ -156,8 +163,8 @@ export function SettingsPanel(props: SettingsPanelProps) {
         <ul className={styles.params}>
           {evaluation.parameters.filter(shown).map((p) => (
             <li key={p.path} className={styles.param}>
-              <span className={text.caption}>{p.label}</span>
-              <span className={text.body}>{p.value}</span>
+              <Zh className={text.caption}>{p.label}</Zh>
+              <Zh className={text.body}>{p.value}</Zh>
               {p.unconfirmed && <Tag tone="warning">{t.unconfirmed}</Tag>}
               {p.cell && (
                 <button

@@ -2,7 +2,7 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 import type { FoundInput } from "../../parse/parseWorkbook";
 import { tableSpecs } from "../../parse/tables";
 import { usePaneContext } from "../state/PaneContext";
-import { useTextStyles } from "./ui";
+import { Zh, useTextStyles } from "./ui";
 
 const useStyles = makeStyles({
   list: {
@@ -40,19 +40,21 @@ export function SourcesList({ found, onSelect }: SourcesListProps) {
     <ul className={styles.list}>
       {tables.map((f) => (
         <li key={`${f.kind}-${f.sheet}`} className={styles.item}>
-          <span className={text.body}>{f.title}</span>
+          <Zh className={text.body}>{f.title}</Zh>
           <button
             type="button"
             className={text.link}
             onClick={() => onSelect(`${f.sheet}!${f.range.split(":")[0]}`)}
           >
-            {f.sheet}!{f.range}
+            <Zh>
+              {f.sheet}!{f.range}
+            </Zh>
           </button>
         </li>
       ))}
       {missing.map((kind) => (
         <li key={kind} className={styles.item}>
-          <span className={text.body}>{tableSpecs[kind].title}</span>
+          <Zh className={text.body}>{tableSpecs[kind].title}</Zh>
           <span className={styles.missing}>{t.sourceMissing}</span>
         </li>
       ))}

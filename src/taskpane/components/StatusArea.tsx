@@ -11,7 +11,7 @@ import {
 import { DismissRegular } from "@fluentui/react-icons";
 import type { InputProblem } from "../../parse/problems";
 import { usePaneContext } from "../state/PaneContext";
-import { useTextStyles } from "./ui";
+import { Zh, useTextStyles } from "./ui";
 import type { PaneActions, PaneState } from "../state/usePane";
 
 const useStyles = makeStyles({
@@ -22,10 +22,17 @@ const useStyles = makeStyles({
 export interface StatusAreaProps {
   state: PaneState;
   actions: Pick<PaneActions, "selectCell" | "dismissError">;
+  /** False when no input table was found: the cells' problems then say nothing useful. */
+  showProblems: boolean;
+  /** After the error bar is closed, to put focus somewhere useful. */
+  onDismissed: () => void;
 }
 
-/** Progress, failures, input problems (each cell clickable) and notes. Announced politely. */
-export function StatusArea({ state, actions }: StatusAreaProps) {
+/**
+ * Progress, failures (announced as alerts), input problems (each cell clickable) and notes.
+ * The outcome itself is announced once by the pane's status line, not from here.
+ */
+export function StatusArea({ state, actions, showProblems, onDismissed }: StatusAreaProps) {
   const styles = useStyles();
   const text = useTextStyles();
   const { t } = usePaneContext();
@@ -36,28 +43,33 @@ export function StatusArea({ state, actions }: StatusAreaProps) {
     inserting: t.phaseInserting,
     saving: t.phaseSaving,
   };
-  const problems: InputProblem[] = state.result?.parse.problems ?? [];
+  const problems: InputProblem[] = showProblems ? (state.result?.parse.problems ?? []) : [];
   return (
-    <div className={styles.root} role="status" aria-live="polite">
+    <div className={styles.root}>
       {state.busy && <Spinner size="tiny" labelPosition="after" label={phaseLabel[state.busy]} />}
-      {state.error && (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>{t.errorTitle}</MessageBarTitle>
-            {state.error}
-          </MessageBarBody>
-          <MessageBarActions
-            containerAction={
-              <Button
-                appearance="transparent"
-                aria-label={t.dismiss}
-                icon={<DismissRegular />}
-                onClick={actions.dismissError}
-              />
-            }
-          />
-        </MessageBar>
-      )}
+      <div role="alert">
+        {state.error && (
+          <MessageBar intent="error">
+            <MessageBarBody>
+              <MessageBarTitle>{t.errorTitle}</MessageBarTitle>
+              <Zh>{state.error}</Zh>
+            </MessageBarBody>
+            <MessageBarActions
+              containerAction={
+                <Button
+                  appearance="transparent"
+                  aria-label={t.dismiss}
+                  icon={<DismissRegular />}
+                  onClick={() => {
+                    actions.dismissError();
+                    onDismissed();
+                  }}
+                />
+              }
+            />
+          </MessageBar>
+        )}
+      </div>
       {problems.length > 0 && (
         <MessageBar
           intent={problems.some((p) => p.severity === "error") ? "error" : "warning"}
@@ -75,10 +87,10 @@ export function StatusArea({ state, actions }: StatusAreaProps) {
                       className={text.link}
                       onClick={() => void actions.selectCell(`${p.sheet}!${p.cell}`)}
                     >
-                      {p.message}
+                      <Zh>{p.message}</Zh>
                     </button>
                   ) : (
-                    p.message
+                    <Zh>{p.message}</Zh>
                   )}
                 </li>
               ))}

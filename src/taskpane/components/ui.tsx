@@ -1,10 +1,12 @@
 /**
  * Small primitives built on Fluent tokens where a Fluent component would cost more bundle than
- * it gives here (the pane must stay under 180 KB gzip): a collapsible section on native
- * <details>/<summary> (keyboard and screen-reader friendly by default), a tag, text styles.
+ * it gives here (the pane must stay under 180 KB gzip): a collapsible section (a heading holding
+ * a disclosure button, so heading navigation finds every section), a tag, text styles, and a
+ * span marking Chinese content for screen readers when the pane's chrome is in English.
  */
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import type { ReactNode } from "react";
+import { ChevronRightRegular } from "@fluentui/react-icons";
+import { type ReactNode, useId, useState } from "react";
 
 export const useTextStyles = makeStyles({
   title: {
@@ -16,18 +18,22 @@ export const useTextStyles = makeStyles({
   body: { fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
   strong: { fontWeight: tokens.fontWeightSemibold },
   caption: {
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
     color: tokens.colorNeutralForeground3,
   },
+  /** A text button: 24 px tall at least (WCAG 2.2 target size), underlined like a link. */
   link: {
-    padding: 0,
+    minHeight: "24px",
+    padding: `0 ${tokens.spacingHorizontalXXS}`,
+    marginLeft: `calc(-1 * ${tokens.spacingHorizontalXXS})`,
     border: "none",
     background: "none",
     cursor: "pointer",
     color: tokens.colorBrandForegroundLink,
     fontFamily: "inherit",
-    fontSize: tokens.fontSizeBase200,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
     textAlign: "start",
     textDecorationLine: "underline",
     ":hover": { color: tokens.colorBrandForegroundLinkHover },
@@ -37,17 +43,30 @@ export const useTextStyles = makeStyles({
 
 const useSectionStyles = makeStyles({
   root: { borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
-  summary: {
+  heading: { margin: 0 },
+  toggle: {
+    display: "flex",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalXS,
+    width: "100%",
+    minHeight: "32px",
+    padding: `${tokens.spacingVerticalS} 0`,
+    border: "none",
+    background: "none",
+    color: "inherit",
     cursor: "pointer",
-    paddingTop: tokens.spacingVerticalS,
-    paddingBottom: tokens.spacingVerticalS,
+    fontFamily: "inherit",
     fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
     fontWeight: tokens.fontWeightSemibold,
+    textAlign: "start",
     ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
+  open: { transform: "rotate(90deg)" },
   body: { paddingBottom: tokens.spacingVerticalM },
 });
 
+/** A titled section that opens and closes: `<h2><button aria-expanded>` over its content. */
 export function Section({
   title,
   defaultOpen,
@@ -58,11 +77,69 @@ export function Section({
   children: ReactNode;
 }) {
   const styles = useSectionStyles();
+  const [open, setOpen] = useState(defaultOpen === true);
+  const id = useId();
   return (
-    <details className={styles.root} open={defaultOpen}>
-      <summary className={styles.summary}>{title}</summary>
-      <div className={styles.body}>{children}</div>
-    </details>
+    <section className={styles.root} aria-labelledby={`${id}-title`}>
+      <h2 className={styles.heading}>
+        <button
+          type="button"
+          id={`${id}-title`}
+          className={styles.toggle}
+          aria-expanded={open}
+          aria-controls={`${id}-body`}
+          onClick={() => setOpen(!open)}
+        >
+          <ChevronRightRegular aria-hidden="true" className={open ? styles.open : undefined} />
+          {title}
+        </button>
+      </h2>
+      <div id={`${id}-body`} className={styles.body} hidden={!open}>
+        {children}
+      </div>
+    </section>
+  );
+}
+
+/** Chinese content (department, sheet names, gap texts) read with a Chinese voice in any UI. */
+export function Zh({ children, className }: { children: ReactNode; className?: string }) {
+  return (
+    <span lang="zh-CN" className={className}>
+      {children}
+    </span>
+  );
+}
+
+const useHiddenStyles = makeStyles({
+  root: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    padding: 0,
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+    border: 0,
+  },
+});
+
+/** Present for screen readers only. */
+export function ScreenReaderOnly({
+  children,
+  ...rest
+}: {
+  children: ReactNode;
+  role?: string;
+  "aria-live"?: "polite";
+  "aria-atomic"?: boolean;
+  "data-testid"?: string;
+}) {
+  const styles = useHiddenStyles();
+  return (
+    <span className={styles.root} {...rest}>
+      {children}
+    </span>
   );
 }
 
@@ -100,6 +177,7 @@ export function Tag({
   tone: TagTone;
   large?: boolean;
   children: ReactNode;
+  title?: string;
   "data-testid"?: string;
 }) {
   const styles = useTagStyles();
@@ -132,7 +210,7 @@ const useFieldStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
-  hint: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  hint: { fontSize: tokens.fontSizeBase300, color: tokens.colorNeutralForeground3 },
 });
 
 /** A labelled native `<select>` (Fluent's Field + Select cost more bundle than they give here). */

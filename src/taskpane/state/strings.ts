@@ -10,6 +10,7 @@ const zh = {
   appSubtitle: "部门整体支出绩效自评",
   switchLanguage: "English",
   switchLanguageLabel: "切换为英文界面",
+  switchLanguageLang: "en",
   recalculate: "重新计算",
   recalculateHint: "读取本工作簿的数据，评分并写入“绩效自评汇总”表",
   insertTemplate: "插入模板",
@@ -80,6 +81,12 @@ const zh = {
   autoUnsupported:
     "当前 Excel 版本不支持自动重新计算（需要 ExcelApi 1.9，即 Excel 2021 或 Microsoft 365）。",
   cellNotSelectable: (cell: string) => `请手动定位到 ${cell}。`,
+  toolbarLabel: "评分操作",
+  differs: "填报≠计算",
+  differsLabel: "填报得分与计算得分不同",
+  announceScored: (total: string, grade: string, written: boolean) =>
+    `${written ? "计算完成" : "评分完成"}：总分 ${total} 分，等级 ${grade}${written ? "" : "（尚未写入汇总表）"}`,
+  announceProblems: (n: number) => `；有 ${n} 处输入需要修改`,
 };
 
 export type Strings = typeof zh;
@@ -89,6 +96,7 @@ const en: Strings = {
   appSubtitle: "Departmental performance self-evaluation",
   switchLanguage: "中文",
   switchLanguageLabel: "Switch to Chinese",
+  switchLanguageLang: "zh-CN",
   recalculate: "Recalculate",
   recalculateHint: "Read this workbook, score it and write the 绩效自评汇总 sheet",
   insertTemplate: "Insert template",
@@ -159,6 +167,12 @@ const en: Strings = {
   autoUnsupported:
     "This Excel version cannot report edits (needs ExcelApi 1.9: Excel 2021 or Microsoft 365).",
   cellNotSelectable: (cell: string) => `Please go to ${cell} by hand.`,
+  toolbarLabel: "Scoring actions",
+  differs: "Entered ≠ computed",
+  differsLabel: "The entered score differs from the computed score",
+  announceScored: (total: string, grade: string, written: boolean) =>
+    `${written ? "Recalculated" : "Scored"}: total ${total} points, grade ${grade}${written ? "" : " (summary not written yet)"}`,
+  announceProblems: (n: number) => `; ${n} input cell(s) to fix`,
 };
 
 export const strings: Record<Locale, Strings> = { "zh-CN": zh, "en-US": en };

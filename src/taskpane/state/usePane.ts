@@ -11,7 +11,9 @@ import type { Standard } from "../../standard/types";
 import type { Recalculation } from "../../pipeline/recalculate";
 import { type RecalculationPhase, readAndScore } from "../../pipeline/readAndScore";
 import { describeError } from "../../hosts/excel/errors";
+import { score } from "../../model/decimal";
 import { usePaneContext } from "./PaneContext";
+import type { Strings } from "./strings";
 
 export type BusyPhase = RecalculationPhase | "inserting" | "saving";
 
@@ -27,11 +29,16 @@ export interface PaneState {
   /** Informational notes (skipped features, sheets left alone, template outcome). */
   notes: string[];
   autoRecalculate: boolean;
+  /**
+   * The outcome as one sentence for screen readers (计算完成：总分 … 分，等级 …), with a count
+   * that changes on every result so the same sentence is announced again.
+   */
+  announcement: { text: string; count: number } | null;
 }
 
 type Action =
   | { type: "busy"; phase: BusyPhase }
-  | { type: "result"; result: Recalculation; notes: string[] }
+  | { type: "result"; result: Recalculation; notes: string[]; announcement: string }
   | { type: "notes"; notes: string[] }
   | { type: "error"; message: string }
   | { type: "dismissError" }
@@ -44,6 +51,7 @@ export const initialPaneState: PaneState = {
   error: null,
   notes: [],
   autoRecalculate: false,
+  announcement: null,
 };
 
 function clock(): string {
@@ -64,6 +72,10 @@ export function paneReducer(state: PaneState, action: Action): PaneState {
         result: action.result,
         resultAt: clock(),
         notes: action.notes,
+        announcement: {
+          text: action.announcement,
+          count: (state.announcement?.count ?? 0) + 1,
+        },
       };
     case "notes":
       return { ...state, busy: null, notes: action.notes };
@@ -89,6 +101,22 @@ export interface PaneActions {
   selectCell: (address: string) => Promise<void>;
   setAutoRecalculate: (on: boolean) => Promise<void>;
   dismissError: () => void;
+}
+
+/** Whether the workbook holds neither input table: then only the guidance is shown. */
+export function hasNoInputs(result: Recalculation): boolean {
+  return !result.parse.found.some((f) => f.kind === "budget" || f.kind === "indicators");
+}
+
+/** The outcome in one sentence: total, grade, whether written, cells to fix. */
+function announce(result: Recalculation, t: Strings): string {
+  if (hasNoInputs(result)) return t.noInputsTitle;
+  const { total, grade } = result.evaluation;
+  const problems = result.parse.problems.length;
+  return (
+    t.announceScored(score(total), grade, result.write !== null) +
+    (problems > 0 ? t.announceProblems(problems) : "")
+  );
 }
 
 /** Milliseconds of quiet after the last edit before auto-recalculation runs. */
@@ -124,7 +152,7 @@ export function usePane(): [PaneState, PaneActions] {
         const notes: string[] = [...leadingNotes];
         if (result.write?.besideForeign) notes.push(t.besideForeign(result.write.besideForeign));
         for (const note of result.write?.skipped ?? []) notes.push(note);
-        dispatch({ type: "result", result, notes });
+        dispatch({ type: "result", result, notes, announcement: announce(result, t) });
       } catch (error) {
         dispatch({ type: "error", message: describeError(error) });
       } finally {
