@@ -258,7 +258,7 @@ describe("playground in chromium (no Excel, no network)", () => {
     await page.getByRole("button", { name: "重新计算" }).click();
     await page.getByRole("tab", { name: "绩效自评汇总" }).waitFor();
     await page.getByRole("button", { name: "定位到 绩效指标!D9" }).first().click();
-    await page.locator('td[aria-selected="true"][data-cell="D9"]').waitFor();
+    await page.locator('td[data-selected="true"][data-cell="D9"]').waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, "playground.png") });
 
     const [download] = await Promise.all([

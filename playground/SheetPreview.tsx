@@ -1,6 +1,6 @@
 /** A read-only preview of the workbook's sheets as HTML tables, with the selected cell marked. */
-import { Tab, TabList, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { useEffect, useRef } from "react";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { type KeyboardEvent, useEffect, useId, useRef } from "react";
 import {
   cellAddress,
   columnLetters,
@@ -30,6 +30,33 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground3,
     textAlign: "center",
   },
+  /** The corner cell names the sheet for screen readers; seen, it is the empty corner. */
+  corner: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
+  tabs: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalXS },
+  tab: {
+    minHeight: "32px",
+    padding: `0 ${tokens.spacingHorizontalS}`,
+    border: "none",
+    borderBottom: `${tokens.strokeWidthThick} solid transparent`,
+    background: "none",
+    color: tokens.colorNeutralForeground2,
+    cursor: "pointer",
+    fontFamily: "inherit",
+    fontSize: tokens.fontSizeBase300,
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+  tabSelected: {
+    color: tokens.colorNeutralForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+    borderBottomColor: tokens.colorBrandStroke1,
+  },
   selected: {
     outline: `${tokens.strokeWidthThicker} solid ${tokens.colorPaletteRedBorder2}`,
     backgroundColor: tokens.colorPaletteYellowBackground2,
@@ -52,6 +79,7 @@ export interface SheetPreviewProps {
 export function SheetPreview({ snapshot, sheet, onSheet, selection }: SheetPreviewProps) {
   const styles = useStyles();
   const selectedRef = useRef<HTMLTableCellElement | null>(null);
+  const panelId = useId();
   const current = snapshot.sheets.find((s) => s.name === sheet) ?? snapshot.sheets[0];
   useEffect(
     () => selectedRef.current?.scrollIntoView({ block: "center", inline: "center" }),
@@ -62,22 +90,25 @@ export function SheetPreview({ snapshot, sheet, onSheet, selection }: SheetPrevi
   const columns = current.left + Math.max(0, ...current.values.map((r) => r.length));
   return (
     <section className={styles.root} aria-label="工作簿预览">
-      <TabList
-        selectedValue={current.name}
-        onTabSelect={(_, d) => onSheet(String(d.value))}
-        size="small"
+      <SheetTabs
+        names={snapshot.sheets.map((s) => s.name)}
+        current={current.name}
+        onSheet={onSheet}
+        panelId={panelId}
+      />
+      <div
+        className={styles.scroller}
+        id={panelId}
+        role="tabpanel"
+        aria-label={current.name}
+        tabIndex={0}
       >
-        {snapshot.sheets.map((s) => (
-          <Tab key={s.name} value={s.name}>
-            {s.name}
-          </Tab>
-        ))}
-      </TabList>
-      <div className={styles.scroller}>
         <table className={styles.table}>
           <thead>
             <tr>
-              <th className={mergeClasses(styles.cell, styles.head)} />
+              <th className={mergeClasses(styles.cell, styles.head)} scope="col">
+                <span className={styles.corner}>{current.name}</span>
+              </th>
               {Array.from({ length: columns }, (_, c) => (
                 <th key={c} className={mergeClasses(styles.cell, styles.head)} scope="col">
                   {columnLetters(c)}
@@ -101,7 +132,7 @@ export function SheetPreview({ snapshot, sheet, onSheet, selection }: SheetPrevi
                       ref={isSelected ? selectedRef : undefined}
                       className={mergeClasses(styles.cell, isSelected && styles.selected)}
                       data-cell={cellAddress(r, c)}
-                      aria-selected={isSelected || undefined}
+                      data-selected={isSelected || undefined}
                     >
                       {show(value)}
                     </td>
@@ -113,5 +144,52 @@ export function SheetPreview({ snapshot, sheet, onSheet, selection }: SheetPrevi
         </table>
       </div>
     </section>
+  );
+}
+
+/**
+ * Sheet tabs as a WAI-ARIA tab list: one tab stop, arrow keys / Home / End move and select.
+ * (Fluent's TabList adds focusable aria-hidden guards that axe reports.)
+ */
+function SheetTabs(props: {
+  names: string[];
+  current: string;
+  onSheet: (name: string) => void;
+  panelId: string;
+}) {
+  const { names, current, onSheet, panelId } = props;
+  const styles = useStyles();
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const at = names.indexOf(current);
+    const next = {
+      ArrowRight: at + 1,
+      ArrowLeft: at - 1,
+      Home: 0,
+      End: names.length - 1,
+    }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    const name = names[(next + names.length) % names.length];
+    onSheet(name);
+    event.currentTarget.querySelector<HTMLElement>(`[data-sheet="${CSS.escape(name)}"]`)?.focus();
+  };
+  return (
+    <div role="tablist" aria-label="工作表" className={styles.tabs} onKeyDown={onKeyDown}>
+      {names.map((name) => (
+        <button
+          key={name}
+          type="button"
+          role="tab"
+          data-sheet={name}
+          aria-selected={name === current}
+          aria-controls={panelId}
+          tabIndex={name === current ? 0 : -1}
+          className={mergeClasses(styles.tab, name === current && styles.tabSelected)}
+          onClick={() => onSheet(name)}
+        >
+          {name}
+        </button>
+      ))}
+    </div>
   );
 }

@@ -114,10 +114,10 @@ function Playground() {
   };
 
   return (
-    <div className={styles.page}>
+    <main className={styles.page}>
       <div className={styles.pane}>
         {port ? (
-          <PaneRoot key={generation} port={port} />
+          <PaneRoot key={generation} port={port} landmark="region" />
         ) : (
           <MessageBar intent="info" layout="multiline">
             <MessageBarBody>
@@ -127,7 +127,7 @@ function Playground() {
         )}
       </div>
       <div className={styles.side}>
-        <h2 className={styles.heading}>绩效自评助手 · 试用（无需 Excel）</h2>
+        <h1 className={styles.heading}>绩效自评助手 · 试用（无需 Excel）</h1>
         <div className={styles.controls}>
           <Button appearance="primary" onClick={() => void loadSample()}>
             载入示例工作簿
@@ -169,7 +169,7 @@ function Playground() {
           />
         )}
       </div>
-    </div>
+    </main>
   );
 }
 
