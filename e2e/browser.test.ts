@@ -16,7 +16,15 @@ import { readWorkbook } from "../src/hosts/file/readWorkbook";
 import { scoreSnapshot } from "../src/pipeline/scoreWorkbook";
 
 const PROJECTS_SAMPLE = join(__dirname, "..", "samples", "foshan-sbj-2022-projects.xlsx");
-import { SCREENSHOTS, ensureBuilt, fakeBundle, launch, startServer } from "./browser";
+import {
+  type PaneOptions,
+  SCREENSHOTS,
+  ensureBuilt,
+  fakeBundle,
+  launch,
+  openTaskPane,
+  startServer,
+} from "./browser";
 import { pdfPages, toPdf } from "./tools";
 
 let browser: Browser;
@@ -39,32 +47,8 @@ afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
 });
 
-interface PaneOptions {
-  width?: number;
-  dark?: boolean;
-  seeds?: FakeSheetSeed[];
-}
-
-async function openPane({
-  width = 360,
-  dark = false,
-  seeds: s = seeds,
-}: PaneOptions = {}): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  // The CDN office.js cannot load offline and would replace our Office; serve a stub instead.
-  await page.route("https://appsforoffice.microsoft.com/**", (route) =>
-    route.fulfill({ status: 200, contentType: "text/javascript", body: "/* office.js stub */" })
-  );
-  const theme = dark ? { isDarkTheme: true, bodyBackgroundColor: "#262626" } : {};
-  await page.addInitScript(
-    `${fake}\nwindow.__fake = new FakeExcel({ sheets: ${JSON.stringify(s)} });\nwindow.__fake.install(window, { officeTheme: ${JSON.stringify(theme)} });`
-  );
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(`${base}/taskpane.html`);
-  await page.getByTestId("total").waitFor();
-  expect(errors).toEqual([]);
-  return page;
+function openPane(options: Partial<PaneOptions> = {}): Promise<Page> {
+  return openTaskPane(browser, base, fake, { seeds, ...options });
 }
 
 describe("task pane in chromium (Excel test double)", () => {
@@ -172,7 +156,9 @@ describe("task pane in chromium (Excel test double)", () => {
       },
       [sheet, address]
     );
-    const section = page.locator("details", { has: page.getByText("项目自评（53）") });
+    const section = page.locator("section", {
+      has: page.getByRole("button", { name: "项目自评（53）" }),
+    });
     await section.screenshot({ path: join(SCREENSHOTS, "pane-projects.png") });
 
     await page.getByRole("button", { name: "重新计算", exact: true }).click();
@@ -213,7 +199,7 @@ describe("task pane in chromium (Excel test double)", () => {
     const budget = broken.find((s) => s.name === "预算支出") as FakeSheetSeed;
     budget.cells = { ...(budget.cells ?? {}), C5: "二千" };
     const page = await openPane({ seeds: broken });
-    await page.getByText("有 1 处输入需要修改").waitFor();
+    await page.getByText("有 1 处输入需要修改", { exact: true }).waitFor();
     expect(await page.getByText("预算支出!C5：“二千”不是数字").count()).toBeGreaterThan(0);
     await page.getByRole("button", { name: "预算支出!C5：“二千”不是数字" }).first().click();
     await page.waitForFunction(

@@ -3,7 +3,8 @@ import { execSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import type { AddressInfo, Server } from "node:net";
 import { join } from "node:path";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, type Page, chromium } from "playwright-core";
+import type { FakeSheetSeed } from "../test/fakes/fakeExcel";
 
 export const ROOT = join(__dirname, "..");
 export const DIST = join(ROOT, "dist");
@@ -52,4 +53,42 @@ export function fakeBundle(): string {
     target: "es2020",
   });
   return result.outputFiles[0].text;
+}
+
+export interface PaneOptions {
+  width?: number;
+  dark?: boolean;
+  seeds: FakeSheetSeed[];
+  /** Other FakeExcel options (payload limits and the like). */
+  fakeOptions?: Record<string, unknown>;
+  /** What to wait for once loaded; default the total's test id. */
+  ready?: (page: Page) => Promise<unknown>;
+}
+
+/**
+ * The built task pane in a new page: office.js from the CDN answered with a stub (it cannot
+ * load offline and would replace our Office), the Excel test double installed instead.
+ * Fails on any page error.
+ */
+export async function openTaskPane(
+  browser: Browser,
+  base: string,
+  fake: string,
+  { width = 360, dark = false, seeds, fakeOptions = {}, ready }: PaneOptions
+): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  await page.route("https://appsforoffice.microsoft.com/**", (route) =>
+    route.fulfill({ status: 200, contentType: "text/javascript", body: "/* office.js stub */" })
+  );
+  const theme = dark ? { isDarkTheme: true, bodyBackgroundColor: "#262626" } : {};
+  const options = JSON.stringify({ ...fakeOptions, sheets: seeds });
+  await page.addInitScript(
+    `${fake}\nwindow.__fake = new FakeExcel(${options});\nwindow.__fake.install(window, { officeTheme: ${JSON.stringify(theme)} });`
+  );
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(`${base}/taskpane.html`);
+  await (ready ? ready(page) : page.getByTestId("total").waitFor());
+  if (errors.length > 0) throw new Error(`page errors: ${errors.join("; ")}`);
+  return page;
 }

@@ -589,6 +589,11 @@ export class FakeExcel {
   lastSyncRequestBytes = 0;
   /** When true, syncs fail with InvalidOperationInCellEditMode unless run with delayForCellEdit. */
   userIsEditingCell = false;
+  /**
+   * When set, every sync fails with this error code — the workbook closed under the add-in
+   * (`InactiveWorkbook`), Excel out of memory (`MemoryLimitReached`).
+   */
+  failSyncsWith: string | null = null;
   /** Every applied write, in order. */
   writeLog: WriteLogEntry[] = [];
   /** Set by `Range.select()`. */
@@ -1314,6 +1319,7 @@ export class FakeRequestContext {
     fx.syncCount++;
     fx.lastSyncRequestBytes = requestBytes;
     fx.lastSyncPayloadBytes = 0;
+    if (fx.failSyncsWith) throw fail(fx.failSyncsWith);
     if (fx.userIsEditingCell && !this._delayForCellEdit)
       throw fail("InvalidOperationInCellEditMode");
     if (requestBytes > fx.payloadLimitBytes) {
