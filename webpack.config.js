@@ -2,7 +2,8 @@
 /**
  * Builds the task pane (taskpane.html) and the ribbon function file (commands.html).
  *
- *   npm run build       production bundle in dist/, manifest URLs rewritten to urlProd
+ *   npm run build       production bundle in dist/; manifest URLs rewritten to JIXIAO_ADDIN_URL
+ *                       (or addin.config.json "url") when set
  *   npm run build:dev   development bundle, manifest unchanged
  *   npm run dev-server  https://localhost:3000/ (certificates from `npm run certs` if present)
  *
@@ -14,8 +15,32 @@ const path = require("node:path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
+const { HELP_PAGES, renderHelpPage } = require("./scripts/help-pages.cjs");
+
 const urlDev = "https://localhost:3000/";
-const urlProd = "https://jixiao.example.gov.cn/"; // CHANGE THIS to the real production host (keep the trailing slash)
+
+/**
+ * Where the add-in is served in production, set at build time: the environment variable
+ * JIXIAO_ADDIN_URL, else "url" in addin.config.json (not committed). Without either, the built
+ * manifest keeps the development address and the build says so.
+ */
+function productionUrl() {
+  const file = path.join(__dirname, "addin.config.json");
+  const configured =
+    process.env.JIXIAO_ADDIN_URL ||
+    (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")).url : "");
+  if (!configured) return null;
+  let url;
+  try {
+    url = new URL(configured);
+  } catch {
+    throw new Error(`加载项地址“${configured}”不是有效的网址 (JIXIAO_ADDIN_URL / addin.config.json)`);
+  }
+  if (url.protocol !== "https:") {
+    throw new Error(`加载项地址必须以 https:// 开头：${configured} (Office requires HTTPS)`);
+  }
+  return url.href.endsWith("/") ? url.href : `${url.href}/`;
+}
 
 /**
  * Packages that must never end up in the add-in's own bundles (exceljs alone is ~250 KB gzip).
@@ -76,6 +101,12 @@ function httpsServer() {
 
 module.exports = (env = {}, argv = {}) => {
   const dev = argv.mode === "development";
+  const urlProd = dev ? null : productionUrl();
+  if (!dev && !urlProd) {
+    console.log(
+      `dist/manifest.xml 仍指向 ${urlDev}：发布前设置 JIXIAO_ADDIN_URL 或 addin.config.json 的 url（见 docs/task-pane.md）。`
+    );
+  }
 
   return {
     mode: dev ? "development" : "production",
@@ -134,11 +165,21 @@ module.exports = (env = {}, argv = {}) => {
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
           { from: "samples/foshan-sbj-2022.xlsx", to: "samples/[name][ext]" },
+          // ES5 check and its guidance page for Internet Explorer 11 / Edge Legacy webviews.
+          { from: "src/compat/oldEngineCheck.js", to: "old-engine-check.js" },
+          { from: "src/compat/old-engine.html", to: "old-engine.html" },
+          // The help pages (SupportUrl, LearnMoreUrl), rendered from docs/, with their pictures.
+          ...Object.entries(HELP_PAGES).map(([doc, page]) => ({
+            from: `docs/${doc}`,
+            to: page,
+            transform: (content) => renderHelpPage(content.toString()),
+          })),
+          { from: "docs/images/*", to: "images/[name][ext]" },
           {
             from: "manifest.xml",
             to: "[name][ext]",
             transform(content) {
-              return dev ? content : content.toString().split(urlDev).join(urlProd);
+              return urlProd ? content.toString().split(urlDev).join(urlProd) : content;
             },
           },
         ],

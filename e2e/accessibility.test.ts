@@ -228,3 +228,27 @@ describe("axe-core over the playground", () => {
     await page.close();
   });
 });
+
+describe("pages around the pane", () => {
+  it("the help pages (SupportUrl, LearnMoreUrl) and the old-engine guidance", async () => {
+    for (const file of ["help.html", "help-standard.html", "help-sheets.html", "old-engine.html"]) {
+      const page = await browser.newPage({ viewport: { width: 1024, height: 900 } });
+      const failed: string[] = [];
+      page.on("response", (r) => {
+        if (r.status() >= 400) failed.push(r.url());
+      });
+      await page.goto(`${base}/${file}`);
+      await page.getByRole("heading", { level: 1 }).first().waitFor();
+      expect(failed).toEqual([]);
+      // Every picture the guide shows is there.
+      const broken = await page.evaluate(() =>
+        Array.from(document.images)
+          .filter((img) => !img.complete || img.naturalWidth === 0)
+          .map((img) => img.src)
+      );
+      expect(broken).toEqual([]);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.close();
+    }
+  });
+});

@@ -227,6 +227,41 @@ describe("task pane in chromium (Excel test double)", () => {
   });
 });
 
+describe("Internet Explorer 11 / Edge Legacy webviews (simulated)", () => {
+  it("the pane shows the Chinese guidance instead of a blank page", async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
+    await page.route("https://appsforoffice.microsoft.com/**", (route) =>
+      route.fulfill({ status: 200, contentType: "text/javascript", body: "/* office.js stub */" })
+    );
+    // As in those engines: ES2020 syntax does not parse, so neither do the bundles.
+    await page.addInitScript(() => {
+      const original = window.Function;
+      window.Function = function (...args: string[]) {
+        if (/\?\.|\?\?/.test(args[args.length - 1] ?? "")) throw new SyntaxError("Expected ':'");
+        return original(...args);
+      } as unknown as FunctionConstructor;
+    });
+    await page.route(/\/taskpane\.[0-9a-f]+\.js$/, (route) => route.abort());
+    await page.goto(`${base}/taskpane.html`);
+    await page.waitForURL(/old-engine\.html$/);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(
+      "绩效自评助手无法在此版本的 Excel 中运行"
+    );
+    expect(await page.getByText("Microsoft Edge WebView2 运行时", { exact: false }).count()).toBe(
+      1
+    );
+    await page.screenshot({ path: join(SCREENSHOTS, "pane-old-engine.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("in Chromium the check does nothing: the pane runs", async () => {
+    const page = await openPane();
+    expect(page.url()).toMatch(/taskpane\.html$/);
+    expect(await page.evaluate(() => "jixiaoOldEngine" in window)).toBe(false);
+    await page.close();
+  });
+});
+
 describe("playground in chromium (no Excel, no network)", () => {
   it("loads the sample, scores it, downloads a file that LibreOffice opens", async () => {
     const context = await browser.newContext({

@@ -11,7 +11,8 @@ export const DIST = join(ROOT, "dist");
 export const SCREENSHOTS = join(ROOT, "out", "screenshots");
 
 export function ensureBuilt(): void {
-  if (!existsSync(join(DIST, "taskpane.html")) || !existsSync(join(DIST, "playground.html"))) {
+  const pages = ["taskpane.html", "playground.html", "help.html", "old-engine.html"];
+  if (pages.some((page) => !existsSync(join(DIST, page)))) {
     execSync("npm run --silent build", { cwd: ROOT, stdio: "inherit" });
   }
 }

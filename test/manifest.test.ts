@@ -123,6 +123,14 @@ function checkBasics(root: XmlNode): string[] {
 
   const source = child(child(root, "DefaultSettings"), "SourceLocation")?.attrs.DefaultValue ?? "";
   if (!source.endsWith("/taskpane.html")) problems.push(`SourceLocation is "${source}"`);
+
+  // Support and 了解详细信息 lead to the Chinese guide served with the add-in.
+  const support = child(root, "SupportUrl")?.attrs.DefaultValue ?? "";
+  if (!support.endsWith("/help.html")) problems.push(`SupportUrl is "${support}"`);
+  const learnMore = descendants(root).find(
+    (n) => n.name === "bt:Url" && n.attrs.id === "GetStarted.LearnMoreUrl"
+  )?.attrs.DefaultValue;
+  if (!learnMore?.endsWith("/help.html")) problems.push(`LearnMoreUrl is "${learnMore}"`);
   return problems;
 }
 
@@ -314,6 +322,12 @@ describe("manifest checks can fail", () => {
     expect(manifestText).toContain(from);
     return parseXml(manifestText.replace(from, to));
   }
+
+  test("a SupportUrl or LearnMoreUrl that is not the help page is reported", async () => {
+    expect(
+      checkBasics(await broken('localhost:3000/help.html"/>', 'localhost:3000/taskpane.html"/>'))
+    ).toEqual(['SupportUrl is "https://localhost:3000/taskpane.html"']);
+  });
 
   test("malformed XML is rejected", async () => {
     await expect(parseXml(manifestText.replace("</Hosts>", ""))).rejects.toThrow();
