@@ -29,8 +29,17 @@ export interface SheetSnapshot {
   hidden?: boolean;
 }
 
+/** What the host reports about writing to the workbook (absent: not known, e.g. a file). */
+export interface WorkbookProtection {
+  /** 保护工作簿 (structure): sheets cannot be added, replaced or renamed. */
+  structure: boolean;
+  /** Opened read-only: what is written must be saved under another name. */
+  readOnly: boolean;
+}
+
 export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
+  protection?: WorkbookProtection;
   /** Sheets the add-in's ownership markers point to, by role (see hosts/ownership.ts). */
   ownedSheets?: { summary?: string | null; settings?: string | null; projects?: string | null };
 }

@@ -27,5 +27,5 @@ export async function readAndScore(
     ...snapshot,
     sheets: snapshot.sheets.filter((s) => s.name !== owned?.summary && s.name !== owned?.projects),
   };
-  return scoreSnapshot(inputs, options);
+  return { ...scoreSnapshot(inputs, options), protection: snapshot.protection };
 }

@@ -5,12 +5,14 @@
  */
 import { evaluate, type EvaluateOptions } from "../evaluate/evaluate";
 import type { Evaluation, Gap } from "../evaluate/result";
-import type { WorkbookSnapshot } from "../hosts/snapshot";
+import type { WorkbookProtection, WorkbookSnapshot } from "../hosts/snapshot";
 import { parseWorkbook, type ParseResult } from "../parse/parseWorkbook";
 
 export interface WorkbookScore {
   parse: ParseResult;
   evaluation: Evaluation;
+  /** 保护工作簿 / 只读, as the host reported them when the workbook was read. */
+  protection?: WorkbookProtection;
 }
 
 export function scoreSnapshot(

@@ -594,6 +594,13 @@ export class FakeExcel {
    * (`InactiveWorkbook`), Excel out of memory (`MemoryLimitReached`).
    */
   failSyncsWith: string | null = null;
+  /**
+   * 保护工作簿 (structure): `workbook.protection.protected` (ExcelApi 1.7) is true, and adding,
+   * deleting, renaming or moving sheets fails with AccessDenied, as in Excel.
+   */
+  structureProtected = false;
+  /** `workbook.readOnly` (ExcelApi 1.8): opened read-only. Cells can still be written. */
+  readOnly = false;
   /** Every applied write, in order. */
   writeLog: WriteLogEntry[] = [];
   /** Set by `Range.select()`. */
@@ -911,17 +918,25 @@ export class FakeExcel {
     return name;
   }
 
+  /** @internal Sheet structure changes are refused while the structure is protected. */
+  _checkStructure(): void {
+    if (this.structureProtected) throw fail("AccessDenied", "(the workbook structure is protected)");
+  }
+
   /** @internal */ _addSheet(name: unknown): SheetState {
+    this._checkStructure();
     let n = 1;
     while (name === undefined && this._find(`Sheet${n}`)) n++;
     return this._newSheet(this._checkName(name ?? `Sheet${n}`));
   }
 
   /** @internal */ _rename(sheet: SheetState, name: unknown): void {
+    if (name !== sheet.name) this._checkStructure();
     sheet.name = this._checkName(name, sheet);
   }
 
   /** @internal */ _move(sheet: SheetState, position: unknown): void {
+    this._checkStructure();
     if (typeof position !== "number" || !(position >= 0 && position < this._sheets.length)) {
       throw fail("InvalidArgument", `(position ${String(position)})`);
     }
@@ -944,6 +959,7 @@ export class FakeExcel {
   }
 
   /** @internal */ _deleteSheet(sheet: SheetState): void {
+    this._checkStructure();
     const others = this._visibleOthers(sheet);
     if (others.length === 0)
       throw fail("InvalidOperation", "(cannot delete the last visible sheet)");
@@ -1352,15 +1368,6 @@ export class FakeRequestContext {
       );
     }
     for (const commit of tx.commits) commit();
-  }
-}
-
-export class FakeWorkbook {
-  readonly worksheets: FakeWorksheetCollection;
-  readonly names: FakeNamedItemCollection;
-  constructor(readonly context: FakeRequestContext) {
-    this.worksheets = new FakeWorksheetCollection(context);
-    this.names = new FakeNamedItemCollection(context);
   }
 }
 
@@ -2385,6 +2392,42 @@ export class FakeNamedItem extends FakeProxy {
 }
 const named = (t: Target): NameState => t.item as NameState;
 const isRange = (n: NameState): boolean => n.sheet !== null && !n.sheet.deleted;
+export class FakeWorkbook extends FakeProxy {
+  declare readonly readOnly: boolean;
+  readonly worksheets: FakeWorksheetCollection;
+  readonly names: FakeNamedItemCollection;
+  readonly protection: FakeWorkbookProtection;
+  constructor(context: FakeRequestContext) {
+    super(context, () => ({ sheet: WORKBOOK }));
+    this.worksheets = new FakeWorksheetCollection(context);
+    this.names = new FakeNamedItemCollection(context);
+    this.protection = new FakeWorkbookProtection(context, () => ({ sheet: WORKBOOK }));
+  }
+}
+
+/** `workbook.protection` (ExcelApi 1.7): whether the structure is protected. */
+export class FakeWorkbookProtection extends FakeProxy {
+  declare readonly protected: boolean;
+
+  protect(): void {
+    this._method("protect", null, (_, fx) => void (fx.structureProtected = true));
+  }
+
+  unprotect(): void {
+    this._method("unprotect", null, (_, fx) => void (fx.structureProtected = false));
+  }
+}
+
+defineProps(FakeWorkbook, "Workbook", {
+  readOnly: { api: "1.8", read: (_, fx) => fx.readOnly },
+});
+defineProps(
+  FakeWorkbookProtection,
+  "WorkbookProtection",
+  { protected: { read: (_, fx) => fx.structureProtected } },
+  { api: "1.7" }
+);
+
 defineProps(FakeNamedItem, "NamedItem", {
   name: { read: (t) => named(t).name },
   formula: { api: "1.7", read: (t) => nameFormula(named(t)) },

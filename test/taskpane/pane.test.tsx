@@ -177,6 +177,19 @@ describe("task pane", () => {
     expect(agreeing.length).toBeGreaterThan(0);
   });
 
+  it("says before trying that a protected workbook cannot take the summary, then why not", async () => {
+    const { fake } = await samplePane(async (f) => void (f.structureProtected = true));
+    await screen.findByTestId("total");
+    expect(
+      screen.getByText(
+        "工作簿受保护（审阅 → 保护工作簿）：可以评分，但助手不能写入汇总表。要写入，请先撤销工作簿保护。"
+      )
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "重新计算" }));
+    expect(await screen.findByText(/请撤销工作簿保护后再点“重新计算”/)).toBeTruthy();
+    expect(fake.writeLog).toEqual([]);
+  });
+
   it("switches its own text to English", async () => {
     await samplePane();
     await screen.findByTestId("total");

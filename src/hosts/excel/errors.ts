@@ -16,6 +16,8 @@ export function describeError(error: unknown): string {
       return "Excel 内存不足，未能完成这次读写：请关闭其他工作簿后重试，或改用命令行评分。";
     case "InactiveWorkbook":
       return "该工作簿已不在前台（已关闭或切换到其他工作簿）：请回到该工作簿后再点“重新计算”。";
+    case "WorkbookStructureProtected":
+      return "工作簿受保护（审阅 → 保护工作簿），助手不能添加或替换工作表，汇总表未写入：请撤销工作簿保护后再点“重新计算”。";
     case "AccessDenied":
       return "工作表受保护或只读，无法写入汇总表：请取消保护后重试。";
     default:

@@ -5,7 +5,7 @@
 import type { SheetLayout } from "../../layout/sheetLayout";
 import { OWNER_NAMES, type SheetRole, candidateNames, planSummaryWrite } from "../ownership";
 import type { InsertResult, WorkbookPort, WriteResult } from "../port";
-import { type WorkbookSnapshot, splitQualified } from "../snapshot";
+import { type WorkbookProtection, type WorkbookSnapshot, splitQualified } from "../snapshot";
 import { ownedFromMarkers, queueMarkers, readSnapshot } from "./readSnapshot";
 import type { ExcelCapabilities, RowBlock, StyleRun } from "./writeLayout";
 
@@ -41,6 +41,17 @@ export interface SheetListMemory {
 }
 
 const NO_MEMORY: SheetListMemory = { recall: () => [], remember: () => undefined };
+
+/**
+ * The workbook's structure is protected (保护工作簿): adding or replacing a sheet would be
+ * refused, so the write is not tried. `describeError` words it for the user.
+ */
+export class StructureProtectedError extends Error {
+  readonly code = "WorkbookStructureProtected";
+  constructor() {
+    super("工作簿结构受保护，不能添加或替换工作表");
+  }
+}
 
 /**
  * Estimated bytes per write request. Excel on the web refuses requests over 5 MB; the estimate
@@ -91,6 +102,8 @@ export class ExcelWorkbook implements WorkbookPort {
   private readonly writtenIds = new Set<string>();
   /** A write is in progress (its new sheet's events may come before its id is known). */
   private writing = false;
+  /** 保护工作簿 / 只读 as the last read found them. */
+  private protection: WorkbookProtection | undefined;
 
   constructor(
     private readonly run: ExcelRun,
@@ -104,7 +117,13 @@ export class ExcelWorkbook implements WorkbookPort {
     return this.run({ delayForCellEdit: true }, async (context) => {
       const known = this.knownSheets.length > 0 ? this.knownSheets : recalled(this.memory);
       const ours = [this.owned.summary, this.owned.projects].filter((n): n is string => !!n);
-      const { snapshot, sheetNames, sheetIds } = await readSnapshot(context, known, ours);
+      const { snapshot, sheetNames, sheetIds } = await readSnapshot(
+        context,
+        known,
+        ours,
+        this.capabilities.dataValidation
+      );
+      this.protection = snapshot.protection;
       this.knownSheets = sheetNames;
       this.ids = sheetIds;
       this.owned = { ...(snapshot.ownedSheets ?? {}) };
@@ -116,6 +135,7 @@ export class ExcelWorkbook implements WorkbookPort {
   async insertSheets(layouts: readonly SheetLayout[]): Promise<InsertResult> {
     const w = await this.writer();
     return this.run({ delayForCellEdit: true }, async (context) => {
+      await this.refuseIfProtected(context);
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
       await context.sync();
@@ -150,6 +170,7 @@ export class ExcelWorkbook implements WorkbookPort {
     const w = await this.writer();
     const result = await this.run({ delayForCellEdit: true }, async (context) => {
       if (!this.haveRead) await this.refreshNames(context);
+      await this.refuseIfProtected(context);
       try {
         return await this.queueOwnedWrite(context, layout, role, w);
       } catch (error) {
@@ -231,11 +252,28 @@ export class ExcelWorkbook implements WorkbookPort {
     };
   }
 
+  /**
+   * Every write adds or replaces a sheet: with the structure protected, none is tried. Costs
+   * nothing when the last look found it unprotected; else one sync to see whether it still is
+   * (the user may have lifted the protection since).
+   */
+  private async refuseIfProtected(context: Excel.RequestContext): Promise<void> {
+    if (!this.protection?.structure) return;
+    const protection = context.workbook.protection;
+    protection.load("protected");
+    await context.sync();
+    this.protection = { ...this.protection, structure: protection.protected === true };
+    if (this.protection.structure) throw new StructureProtectedError();
+  }
+
   private async refreshNames(context: Excel.RequestContext): Promise<void> {
     const sheets = context.workbook.worksheets;
     sheets.load("items/name, items/id");
     const markers = queueMarkers(context);
+    const protection = context.workbook.protection;
+    protection.load("protected");
     await context.sync();
+    this.protection = { structure: protection.protected === true, readOnly: false };
     this.knownSheets = sheets.items.map((s) => s.name);
     this.ids = Object.fromEntries(sheets.items.map((s) => [s.name, s.id]));
     this.owned = ownedFromMarkers(markers, this.knownSheets);

@@ -6,7 +6,7 @@
  */
 import { normalizeSheet } from "../normalize";
 import { OWNER_NAMES, ROLES, type SheetRole, sheetFromReference } from "../ownership";
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
+import type { CellValue, SheetSnapshot, WorkbookProtection, WorkbookSnapshot } from "../snapshot";
 
 /** Rows per block when a sheet is too large for one response … */
 export const BLOCK_ROWS = 5000;
@@ -139,6 +139,23 @@ export function ownedFromMarkers(
   return owned;
 }
 
+/**
+ * Queues the workbook's protection (ExcelApi 1.7) and, where the host has it (ExcelApi 1.8),
+ * its read-only flag; read after the next sync.
+ */
+function queueProtection(
+  context: Excel.RequestContext,
+  withReadOnly: boolean
+): () => WorkbookProtection {
+  const protection = context.workbook.protection;
+  protection.load("protected");
+  if (withReadOnly) context.workbook.load("readOnly");
+  return () => ({
+    structure: protection.protected === true,
+    readOnly: withReadOnly && context.workbook.readOnly === true,
+  });
+}
+
 /** Our own sheets' snapshot: their cells are never input, so they are not read. */
 const unread = (name: string): SheetSnapshot => ({
   name,
@@ -168,12 +185,14 @@ function enterUnread(
 export async function readSnapshot(
   context: Excel.RequestContext,
   knownSheets: readonly string[] = [],
-  ownSheets: readonly string[] = []
+  ownSheets: readonly string[] = [],
+  withReadOnly = false
 ): Promise<{ snapshot: WorkbookSnapshot; sheetNames: string[]; sheetIds: Record<string, string> }> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name, items/visibility, items/id");
-  // The ownership markers ride along in the same sync.
+  // The ownership markers and the protection ride along in the same sync.
   const markers = queueMarkers(context);
+  let protection = queueProtection(context, withReadOnly);
   const guessed = knownSheets
     .filter((name) => !ownSheets.includes(name))
     .map((name) => {
@@ -200,10 +219,12 @@ export async function readSnapshot(
     }
   } catch (error) {
     // A sheet remembered from last time was deleted or renamed: read afresh.
-    if (knownSheets.length > 0 && isMissingItem(error)) return readSnapshot(context, [], ownSheets);
+    if (knownSheets.length > 0 && isMissingItem(error))
+      return readSnapshot(context, [], ownSheets, withReadOnly);
     if (!isPayloadError(error)) throw error;
     sheets.load("items/name, items/visibility, items/id");
     for (const m of markers) m.item.load("formula");
+    protection = queueProtection(context, withReadOnly);
     await context.sync();
     names = sheets.items.map((s) => s.name);
     owned = ownedFromMarkers(markers, names);
@@ -218,7 +239,11 @@ export async function readSnapshot(
 
   const sheetIds = Object.fromEntries(sheets.items.map((s) => [s.name, s.id]));
   return {
-    snapshot: { sheets: names.map((n) => byName.get(n) as SheetSnapshot), ownedSheets: owned },
+    snapshot: {
+      sheets: names.map((n) => byName.get(n) as SheetSnapshot),
+      ownedSheets: owned,
+      protection: protection(),
+    },
     sheetNames: names,
     sheetIds,
   };

@@ -9,7 +9,7 @@ import { rangeAddress } from "../snapshot";
 
 /** What the host supports, from `Office.context.requirements.isSetSupported("ExcelApi", …)`. */
 export interface ExcelCapabilities {
-  /** ExcelApi 1.8: data validation, showGridlines. */
+  /** ExcelApi 1.8: data validation, showGridlines (and `workbook.readOnly`). */
   dataValidation: boolean;
   /** ExcelApi 1.9: page layout (print setup). */
   pageLayout: boolean;

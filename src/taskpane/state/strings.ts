@@ -82,6 +82,9 @@ const zh = {
     "当前 Excel 版本不支持自动重新计算（需要 ExcelApi 1.9，即 Excel 2021 或 Microsoft 365）。",
   cellNotSelectable: (cell: string) => `请手动定位到 ${cell}。`,
   toolbarLabel: "评分操作",
+  structureProtected:
+    "工作簿受保护（审阅 → 保护工作簿）：可以评分，但助手不能写入汇总表。要写入，请先撤销工作簿保护。",
+  readOnlyWorkbook: "工作簿以只读方式打开：写入的汇总表需用“另存为”保存。",
   differs: "填报≠计算",
   differsLabel: "填报得分与计算得分不同",
   announceScored: (total: string, grade: string, written: boolean) =>
@@ -168,6 +171,9 @@ const en: Strings = {
     "This Excel version cannot report edits (needs ExcelApi 1.9: Excel 2021 or Microsoft 365).",
   cellNotSelectable: (cell: string) => `Please go to ${cell} by hand.`,
   toolbarLabel: "Scoring actions",
+  structureProtected:
+    "The workbook structure is protected (Review → Protect Workbook): it can be scored, but the summary cannot be written until the protection is removed.",
+  readOnlyWorkbook: "The workbook is open read-only: save the written summary with Save As.",
   differs: "Entered ≠ computed",
   differsLabel: "The entered score differs from the computed score",
   announceScored: (total: string, grade: string, written: boolean) =>

@@ -150,6 +150,8 @@ export function usePane(): [PaneState, PaneActions] {
             ).recalculate(port, { onPhase })
           : { ...(await readAndScore(port, { onPhase })), write: null };
         const notes: string[] = [...leadingNotes];
+        if (result.protection?.structure) notes.push(t.structureProtected);
+        if (result.protection?.readOnly) notes.push(t.readOnlyWorkbook);
         if (result.write?.besideForeign) notes.push(t.besideForeign(result.write.besideForeign));
         for (const note of result.write?.skipped ?? []) notes.push(note);
         dispatch({ type: "result", result, notes, announcement: announce(result, t) });
