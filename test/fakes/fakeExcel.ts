@@ -1239,11 +1239,13 @@ export class FakeExcel {
   }
 
   /** @internal Bounding box of cells with values/formulas (and, unless valuesOnly, formats). */
-  _usedRect(sheet: SheetState, valuesOnly: boolean): Rect | null {
+  _usedRect(sheet: SheetState, valuesOnly: boolean, within?: Rect): Rect | null {
     let [r1, c1, r2, c2] = [Infinity, Infinity, -1, -1];
     for (const [k, cell] of sheet.cells) {
       if (valuesOnly && cell.value === null && cell.formula === undefined) continue;
       const [r, c] = [Math.floor(k / MAX_COLS), k % MAX_COLS];
+      if (within && !(r >= within.row && r < within.row + within.rows)) continue;
+      if (within && !(c >= within.col && c < within.col + within.cols)) continue;
       [r1, c1, r2, c2] = [Math.min(r1, r), Math.min(c1, c), Math.max(r2, r), Math.max(c2, c)];
     }
     return r2 < 0 ? null : { row: r1, col: c1, rows: r2 - r1 + 1, cols: c2 - c1 + 1 };
@@ -1892,6 +1894,26 @@ export class FakeRange extends FakeProxy {
     return this._child(
       "dataValidation",
       () => new FakeDataValidation(this.context, () => this._resolve(), "dataValidation.")
+    );
+  }
+
+  /**
+   * ExcelApi 1.4: the bounding box of the used cells within this range, a null object when
+   * none of them is used.
+   */
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(
+      this.context,
+      () => {
+        const t = this._resolve();
+        if (!t) return null;
+        const fx = this.context._fake;
+        if (!fx._supports("1.4")) throw fail("ApiNotFound", "", "Range.getUsedRangeOrNullObject");
+        const used = fx._usedRect(t.sheet, valuesOnly, rectOf(t));
+        return used ? { sheet: t.sheet, rect: used } : null;
+      },
+      "",
+      true
     );
   }
 

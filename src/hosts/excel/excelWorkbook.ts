@@ -84,6 +84,8 @@ function recalled(memory: SheetListMemory): readonly string[] {
 export class ExcelWorkbook implements WorkbookPort {
   /** Sheet names seen in the last read: lets the next read take one sync. */
   private knownSheets: string[] = [];
+  /** Of those, the hidden ones (read only within their window). */
+  private hiddenSheets: string[] = [];
   /** The sheets our markers pointed to at the last read. */
   private owned: Partial<Record<SheetRole, string | null>> = {};
   /**
@@ -117,14 +119,15 @@ export class ExcelWorkbook implements WorkbookPort {
     return this.run({ delayForCellEdit: true }, async (context) => {
       const known = this.knownSheets.length > 0 ? this.knownSheets : recalled(this.memory);
       const ours = [this.owned.summary, this.owned.projects].filter((n): n is string => !!n);
-      const { snapshot, sheetNames, sheetIds } = await readSnapshot(
-        context,
+      const { snapshot, sheetNames, hiddenNames, sheetIds } = await readSnapshot(context, {
         known,
-        ours,
-        this.capabilities.dataValidation
-      );
+        hidden: this.hiddenSheets,
+        own: ours,
+        withReadOnly: this.capabilities.dataValidation,
+      });
       this.protection = snapshot.protection;
       this.knownSheets = sheetNames;
+      this.hiddenSheets = hiddenNames;
       this.ids = sheetIds;
       this.owned = { ...(snapshot.ownedSheets ?? {}) };
       this.haveRead = true;

@@ -3,6 +3,7 @@
  * value types) in one batch and one `context.sync()`, whatever the row count. Sheets not
  * known from the previous read cost one more sync (the first read of a session). Only when
  * Excel on the web refuses a response over its 5 MB limit does it fall back to row blocks.
+ * Our own summaries are not read, hidden sheets only within HIDDEN_WINDOW.
  */
 import { normalizeSheet } from "../normalize";
 import { OWNER_NAMES, ROLES, type SheetRole, sheetFromReference } from "../ownership";
@@ -55,8 +56,27 @@ function toSheet(name: string, range: Excel.Range): SheetSnapshot {
   );
 }
 
-function queueUsedRange(context: Excel.RequestContext, name: string): UsedRead {
-  const range = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+/**
+ * Where a hidden sheet is read: a 评分标准 sheet (the only table read from a hidden sheet)
+ * fits in it many times over, and a hidden data dump costs at most this much.
+ */
+export const HIDDEN_WINDOW = "A1:AD1000";
+
+/**
+ * Queues a load of a sheet's used range — of a hidden one only within HIDDEN_WINDOW. `orNull`
+ * for a name remembered from the last read, which may have gone.
+ */
+function queueUsedRange(
+  context: Excel.RequestContext,
+  name: string,
+  hidden: boolean,
+  orNull = false
+): UsedRead {
+  const sheets = context.workbook.worksheets;
+  const sheet = orNull ? sheets.getItemOrNullObject(name) : sheets.getItem(name);
+  const range = hidden
+    ? sheet.getRange(HIDDEN_WINDOW).getUsedRangeOrNullObject(true)
+    : sheet.getUsedRangeOrNullObject(true);
   range.load("values, numberFormat, valueTypes, rowIndex, columnIndex");
   return { name, range };
 }
@@ -175,52 +195,70 @@ function enterUnread(
   return ours;
 }
 
+/** What the previous read learnt, so that this one takes a single sync. */
+export interface ReadPlan {
+  /** Sheet names from the previous read: their ranges are read with the sheet list. */
+  known?: readonly string[];
+  /** Those of them that were hidden. */
+  hidden?: readonly string[];
+  /** The summaries this tool wrote, as the last read found them: not read. */
+  own?: readonly string[];
+  /** The host has `workbook.readOnly` (ExcelApi 1.8). */
+  withReadOnly?: boolean;
+}
+
+export interface ReadOutcome {
+  snapshot: WorkbookSnapshot;
+  sheetNames: string[];
+  hiddenNames: string[];
+  sheetIds: Record<string, string>;
+}
+
 /**
- * Reads the workbook. `knownSheets` are the sheet names from the previous read: their used
- * ranges are read in the same sync as the sheet list, so a recalculation costs one sync.
- * `ownSheets` (the summaries this tool wrote, as the last read found them) are not read: at
- * 10,000 projects the summary is two thirds of what a read would carry. A sheet the markers
- * name only now is not read either. Returns the snapshot and the sheet names to pass next time.
+ * Reads the workbook: every sheet's used range in the sync that lists the sheets when the
+ * names are known from the previous read (else one more sync). Not read: our own summaries
+ * (at 10,000 projects two thirds of what a read would carry), and hidden sheets beyond
+ * HIDDEN_WINDOW (they are never input; only a 评分标准 sheet is read from them).
  */
 export async function readSnapshot(
   context: Excel.RequestContext,
-  knownSheets: readonly string[] = [],
-  ownSheets: readonly string[] = [],
-  withReadOnly = false
-): Promise<{ snapshot: WorkbookSnapshot; sheetNames: string[]; sheetIds: Record<string, string> }> {
+  plan: ReadPlan = {}
+): Promise<ReadOutcome> {
+  const { known = [], hidden = [], own = [], withReadOnly = false } = plan;
   const sheets = context.workbook.worksheets;
   sheets.load("items/name, items/visibility, items/id");
   // The ownership markers and the protection ride along in the same sync.
   const markers = queueMarkers(context);
   let protection = queueProtection(context, withReadOnly);
-  const guessed = knownSheets
-    .filter((name) => !ownSheets.includes(name))
-    .map((name) => {
-      const range = sheets.getItemOrNullObject(name).getUsedRangeOrNullObject(true);
-      range.load("values, numberFormat, valueTypes, rowIndex, columnIndex");
-      return { name, range };
-    });
+  const guessed = known
+    .filter((name) => !own.includes(name))
+    .map((name) => queueUsedRange(context, name, hidden.includes(name), true));
   let names: string[];
   let owned: Record<SheetRole, string | null>;
   const byName = new Map<string, SheetSnapshot>();
+  const isHidden = (name: string) =>
+    sheets.items.find((s) => s.name === name)?.visibility !== "Visible";
   try {
     await context.sync();
     names = sheets.items.map((s) => s.name);
     owned = ownedFromMarkers(markers, names);
     const ours = enterUnread(owned, byName);
-    for (const g of guessed)
-      if (names.includes(g.name) && !ours.includes(g.name))
+    for (const g of guessed) {
+      // A sheet shown again since the last read was read only in its window: read it whole.
+      const windowOnly = hidden.includes(g.name) && !isHidden(g.name);
+      if (names.includes(g.name) && !ours.includes(g.name) && !windowOnly)
         byName.set(g.name, toSheet(g.name, g.range));
+    }
     const missing = names.filter((n) => !byName.has(n));
     if (missing.length > 0) {
-      const reads = missing.map((name) => queueUsedRange(context, name));
+      const reads = missing.map((name) => queueUsedRange(context, name, isHidden(name)));
       await context.sync();
       for (const r of reads) byName.set(r.name, toSheet(r.name, r.range));
     }
   } catch (error) {
     // A sheet remembered from last time was deleted or renamed: read afresh.
-    if (knownSheets.length > 0 && isMissingItem(error))
-      return readSnapshot(context, [], ownSheets, withReadOnly);
+    if (known.length > 0 && isMissingItem(error))
+      return readSnapshot(context, { own, withReadOnly });
     if (!isPayloadError(error)) throw error;
     sheets.load("items/name, items/visibility, items/id");
     for (const m of markers) m.item.load("formula");
@@ -230,11 +268,15 @@ export async function readSnapshot(
     owned = ownedFromMarkers(markers, names);
     const ours = enterUnread(owned, byName);
     const inputs = names.filter((n) => !ours.includes(n));
-    for (const sheet of await readInBlocks(context, inputs)) byName.set(sheet.name, sheet);
+    const windows = inputs.filter(isHidden).map((n) => queueUsedRange(context, n, true));
+    for (const sheet of await readInBlocks(context, inputs.filter((n) => !isHidden(n))))
+      byName.set(sheet.name, sheet);
+    for (const r of windows) byName.set(r.name, toSheet(r.name, r.range));
   }
-  for (const s of sheets.items) {
-    const sheet = byName.get(s.name);
-    if (sheet && s.visibility !== "Visible") byName.set(s.name, { ...sheet, hidden: true });
+  const hiddenNames = names.filter(isHidden);
+  for (const name of hiddenNames) {
+    const sheet = byName.get(name);
+    if (sheet) byName.set(name, { ...sheet, hidden: true });
   }
 
   const sheetIds = Object.fromEntries(sheets.items.map((s) => [s.name, s.id]));
@@ -245,6 +287,7 @@ export async function readSnapshot(
       protection: protection(),
     },
     sheetNames: names,
+    hiddenNames,
     sheetIds,
   };
 }

@@ -1,12 +1,13 @@
 /**
  * 保护工作簿 and 只读 on the Excel host: found in the first read (no extra sync), a write the
- * protection would refuse is not tried, and the user is told why in Chinese.
+ * protection would refuse is not tried, and the user is told why in Chinese. Hidden sheets:
+ * read only within a window (they are never input; a hidden 评分标准 sheet still counts).
  */
 import { describeError } from "../../src/hosts/excel/errors";
 import { recalculate } from "../../src/pipeline/recalculate";
 import { layOut } from "../../src/pipeline/layOut";
 import { scoreSnapshot } from "../../src/pipeline/scoreWorkbook";
-import { insertTemplate } from "../../src/pipeline/insertTemplate";
+import { insertStandard, insertTemplate } from "../../src/pipeline/insertTemplate";
 import { foshan2022 } from "../../src/standard/presets";
 import { excelHost, fakeFromXlsx } from "../fakes/fromXlsx";
 import { SAMPLE_PATH } from "../parse/sampleSnapshot";
@@ -71,5 +72,60 @@ describe("Excel host: a protected or read-only workbook", () => {
     old.readOnly = true;
     const host = excelHost(old, { dataValidation: false, pageLayout: false });
     expect((await host.read()).protection).toEqual({ structure: false, readOnly: false });
+  });
+});
+
+describe("Excel host: hidden sheets", () => {
+  /** The sample plus a hidden sheet of `rows` × 10 numbers. */
+  async function withHiddenData(rows: number) {
+    const fake = await fakeFromXlsx(SAMPLE_PATH);
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.add("底稿");
+      ws.getRange(`A1:J${rows}`).values = Array.from({ length: rows }, (_, r) =>
+        Array.from({ length: 10 }, (_, c) => r * 10 + c)
+      );
+      ws.visibility = "Hidden";
+      await ctx.sync();
+    });
+    return fake;
+  }
+
+  it("reads a hidden sheet only within its window, and scores as before", async () => {
+    const fake = await withHiddenData(5000);
+    const host = excelHost(fake);
+    const first = await host.read();
+    const hidden = first.sheets.find((s) => s.name === "底稿");
+    expect(hidden?.hidden).toBe(true);
+    expect(hidden?.values.length).toBe(1000); // rows 1–1000 of 5,000
+    // The next read (one sync) keeps to the window too.
+    fake.syncCount = 0;
+    await host.read();
+    expect(fake.syncCount).toBe(1);
+    const withWindow = fake.lastSyncPayloadBytes;
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("底稿").visibility = "Visible";
+      await ctx.sync();
+    });
+    const shown = await host.read();
+    // Shown again: read whole, in one more sync.
+    expect(shown.sheets.find((s) => s.name === "底稿")?.values.length).toBe(5000);
+    expect(withWindow).toBeLessThan(fake.lastSyncPayloadBytes);
+    const score = await recalculate(excelHost(await withHiddenData(5000)), { date: "2026-11-29" });
+    expect(score.evaluation.total.toFixed(2)).toBe("95.18");
+  });
+
+  it("still finds a 评分标准 sheet the finance office hid", async () => {
+    const fake = await fakeFromXlsx(SAMPLE_PATH);
+    const host = excelHost(fake);
+    await insertStandard(host, foshan2022);
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("评分标准");
+      ws.getRange("C28").values = [[96]]; // the 优 line raised: 95.18 becomes 良
+      ws.visibility = "Hidden";
+      await ctx.sync();
+    });
+    const result = await recalculate(host, { date: "2026-11-29" });
+    expect(result.evaluation.standard.source).toBe("sheet");
+    expect(result.evaluation.grade).toBe("良");
   });
 });
