@@ -19,6 +19,7 @@ import type { SheetLayout } from "../../src/layout/sheetLayout";
 type OfficeJsExcel = typeof Excel;
 
 let loaded: OfficeJsExcel | null = null;
+let extension: typeof OfficeExtension | null = null;
 
 /** The `Excel` namespace of office.js, loaded once per process. */
 export function officeJsExcel(): OfficeJsExcel {
@@ -57,7 +58,42 @@ export function officeJsExcel(): OfficeJsExcel {
   const excel = sandbox.Excel as OfficeJsExcel | undefined;
   if (!excel?.RequestContext) throw new Error("office.js did not define Excel.RequestContext");
   loaded = excel;
+  extension = sandbox.OfficeExtension as typeof OfficeExtension;
+  // Event registration waits for Office's RichApi message channel; office.js's own test hook
+  // makes it ready at once (what is sent to Excel is unchanged).
+  (
+    extension as unknown as { _testSetRichApiMessageReadyImpl(f: () => Promise<void>): void }
+  )._testSetRichApiMessageReadyImpl(() => Promise.resolve());
   return excel;
+}
+
+/** An office.js request as sent: its actions, each with the method it calls. */
+export interface SentRequest {
+  Actions: { Id: number; ActionType: number; Name: string; ObjectPathId: number }[];
+  ObjectPaths: Record<string, { Name: string }>;
+}
+
+/**
+ * A new office.js request context whose requests go to `onRequest` instead of Excel. The answer
+ * carries a result for each trace marker only: office.js runs its bookkeeping callbacks on those
+ * (event handlers are counted there), while loads stay unanswered.
+ */
+export function recordingContext(onRequest: (body: SentRequest) => void): Excel.RequestContext {
+  const excel = officeJsExcel();
+  const context = new excel.RequestContext();
+  (context as unknown as { _requestExecutor: unknown })._requestExecutor = {
+    executeAsync(_customData: unknown, _flags: unknown, message: { Body: SentRequest }) {
+      onRequest(message.Body);
+      const traces = message.Body.Actions.filter((a) => a.Name === "Trace");
+      return Promise.resolve({
+        ErrorCode: "",
+        HttpStatusCode: 200,
+        Headers: {},
+        Body: { Results: traces.map((a) => ({ ActionId: a.Id, Value: null })) },
+      });
+    },
+  };
+  return context;
 }
 
 /**
@@ -67,20 +103,10 @@ export function officeJsExcel(): OfficeJsExcel {
 export async function requestSizes(
   queue: (context: Excel.RequestContext) => Promise<void>
 ): Promise<number[]> {
-  const excel = officeJsExcel();
-  const context = new excel.RequestContext();
   const sizes: number[] = [];
-  (context as unknown as { _requestExecutor: unknown })._requestExecutor = {
-    executeAsync(_customData: unknown, _flags: unknown, message: { Body: unknown }) {
-      sizes.push(Buffer.byteLength(JSON.stringify(message.Body), "utf8"));
-      return Promise.resolve({
-        ErrorCode: "",
-        HttpStatusCode: 200,
-        Headers: {},
-        Body: { Results: [] },
-      });
-    },
-  };
+  const context = recordingContext((body) =>
+    sizes.push(Buffer.byteLength(JSON.stringify(body), "utf8"))
+  );
   await queue(context);
   return sizes;
 }
