@@ -269,7 +269,10 @@ export async function readSnapshot(
     const ours = enterUnread(owned, byName);
     const inputs = names.filter((n) => !ours.includes(n));
     const windows = inputs.filter(isHidden).map((n) => queueUsedRange(context, n, true));
-    for (const sheet of await readInBlocks(context, inputs.filter((n) => !isHidden(n))))
+    for (const sheet of await readInBlocks(
+      context,
+      inputs.filter((n) => !isHidden(n))
+    ))
       byName.set(sheet.name, sheet);
     for (const r of windows) byName.set(r.name, toSheet(r.name, r.range));
   }
