@@ -88,6 +88,25 @@ describe("axe-core over the task pane", () => {
     await openAllSections(page);
     expect(await page.getByRole("heading", { level: 2 }).count()).toBe(5);
     expect(await seriousViolations(page)).toEqual([]);
+    // Targets at least 24 px tall (WCAG 2.2), and no text under 14 px.
+    const small = await page.evaluate(() =>
+      Array.from(document.querySelectorAll("main button, main summary, main select"))
+        .filter((el) => {
+          const height = el.getBoundingClientRect().height;
+          return height > 0 && height < 24;
+        })
+        .map((el) => el.textContent)
+    );
+    expect(small).toEqual([]);
+    const tiny = await page.evaluate(() =>
+      Array.from(document.querySelectorAll("main *"))
+        .filter((el) =>
+          Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent?.trim())
+        )
+        .filter((el) => parseFloat(getComputedStyle(el).fontSize) < 14)
+        .map((el) => el.textContent)
+    );
+    expect(tiny).toEqual([]);
     await page.close();
   });
 

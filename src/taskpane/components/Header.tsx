@@ -27,7 +27,6 @@ export function Header() {
       </div>
       <Button
         appearance="subtle"
-        size="small"
         title={t.switchLanguageLabel}
         lang={t.switchLanguageLang}
         onClick={() => setLocale(locale === "zh-CN" ? "en-US" : "zh-CN")}

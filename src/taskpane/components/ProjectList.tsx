@@ -22,6 +22,8 @@ const useStyles = makeStyles({
   name: { flexGrow: 1, minWidth: 0, overflowWrap: "anywhere" },
   problems: { paddingLeft: tokens.spacingHorizontalM, paddingBottom: tokens.spacingVerticalXS },
   problemsSummary: {
+    minHeight: "24px",
+    lineHeight: "24px",
     cursor: "pointer",
     color: tokens.colorPaletteDarkOrangeForeground1,
     ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
