@@ -18,7 +18,6 @@ import type {
   MergeRange,
   SheetLayout,
 } from "../../layout/sheetLayout";
-import { TextEncoder } from "node:util";
 import { cellAddress, columnLetters, rangeAddress } from "../snapshot";
 import { concatBytes } from "./zipPackage";
 
