@@ -388,6 +388,16 @@ interface DefinedName {
   element: Element;
 }
 
+export interface PackageWriteOptions {
+  /**
+   * The defined name marking the sheet as ours (see ownership.ts); null for a sheet that is
+   * the user's once added (a template sheet): no marker, and the caller has checked the name
+   * is free.
+   */
+  markerName: string | null;
+  preferredName: string;
+}
+
 /**
  * Adds or replaces the sheet `layout` (named by the ownership rules of ownership.ts) in the
  * package `data` (its bytes, or the ZipPackage the caller already read, which this edits);
@@ -397,7 +407,7 @@ interface DefinedName {
 export async function writeOwnedSheetIntoPackage(
   data: Uint8Array | ZipPackage,
   layout: SheetLayout,
-  options: { markerName: string; preferredName: string }
+  options: PackageWriteOptions
 ): Promise<PackageWriteResult> {
   try {
     return writeInto(data instanceof ZipPackage ? data : ZipPackage.read(data), layout, options);
@@ -410,7 +420,7 @@ export async function writeOwnedSheetIntoPackage(
 function writeInto(
   zip: ZipPackage,
   layout: SheetLayout,
-  options: { markerName: string; preferredName: string }
+  options: PackageWriteOptions
 ): PackageWriteResult {
   // The workbook part and its relationships.
   const rootRels = relationships(required(zip, "_rels/.rels"));
@@ -440,7 +450,12 @@ function writeInto(
   const sheetNames = sheets.map((s) => s.name);
   const marked =
     names
-      .filter((n) => n.name === options.markerName && n.localSheetId === undefined)
+      .filter(
+        (n) =>
+          options.markerName !== null &&
+          n.name === options.markerName &&
+          n.localSheetId === undefined
+      )
       .map((n) => sheetFromReference(n.text))
       .find((s) => s !== null && sheetNames.includes(s)) ?? null;
   const plan = planSummaryWrite(sheetNames, marked, options.preferredName);
@@ -532,7 +547,9 @@ function writeInto(
   const localNames = printNames(target);
   const newLocalNames = new Set(localNames.map((n) => n.name));
   const drop = (n: DefinedName) =>
-    (n.name === options.markerName && n.localSheetId === undefined) ||
+    (options.markerName !== null &&
+      n.name === options.markerName &&
+      n.localSheetId === undefined) ||
     (plan.replace &&
       n.localSheetId === sheetIndex &&
       (PRINT_NAMES.has(n.name) || newLocalNames.has(n.name)));
@@ -543,9 +560,11 @@ function writeInto(
           `<${wp}definedName name="${n.name}" localSheetId="${sheetIndex}">${xmlText(n.formula)}</${wp}definedName>`
       )
       .join("") +
-    `<${wp}definedName name="${xmlAttr(options.markerName)}">${xmlText(
-      referenceTo(plan.target)
-    )}</${wp}definedName>`;
+    (options.markerName === null
+      ? ""
+      : `<${wp}definedName name="${xmlAttr(options.markerName)}">${xmlText(
+          referenceTo(plan.target)
+        )}</${wp}definedName>`);
   workbookXml = rewriteDefinedNames(workbookXml, wp, drop, added);
   zip.write(workbookPart, workbookXml);
   // The sheet titles of the document properties (Explorer's details), when they can be kept true.
