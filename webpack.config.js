@@ -12,6 +12,7 @@
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
+const webpack = require("webpack");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
@@ -43,11 +44,11 @@ function productionUrl() {
 }
 
 /**
- * Packages that must never end up in the add-in's own bundles (exceljs alone is ~250 KB gzip).
- * The playground (a separate page outside Office) is allowed exceljs: it reads .xlsx files.
+ * Packages that must never end up in the add-in's own bundles (exceljs alone is ~250 KB gzip),
+ * nor in the playground / 网页版, which read and write the .xlsx package themselves.
  */
-const FORBIDDEN_PACKAGES = ["exceljs"];
-const PROTECTED_CHUNKS = ["taskpane", "commands", "dialog"];
+const FORBIDDEN_PACKAGES = ["exceljs", "jszip"];
+const PROTECTED_CHUNKS = ["taskpane", "commands", "dialog", "playground"];
 
 /** Fails the build if a protected chunk contains any module from a forbidden package. */
 class ForbidPackagesPlugin {
@@ -141,6 +142,10 @@ module.exports = (env = {}, argv = {}) => {
     },
     plugins: [
       new ForbidPackagesPlugin(FORBIDDEN_PACKAGES, PROTECTED_CHUNKS),
+      // In a browser the zip package inflates and deflates with fflate, not Node's zlib.
+      new webpack.NormalModuleReplacementPlugin(/^\.\/deflate$/, (resource) => {
+        if (/hosts[\\/]file$/.test(resource.context)) resource.request = "./deflate.browser";
+      }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

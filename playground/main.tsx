@@ -1,7 +1,9 @@
 /**
- * The playground: the same task pane, in a plain browser, on the bundled sample or an uploaded
- * .xlsx, with a preview of the sheets (the summary included) and a download of the scored file.
- * Needs no network and no Office: `npm run playground`.
+ * The playground and the 网页版: the same task pane, in a plain browser, on the bundled sample or
+ * an .xlsx chosen or dropped on the page, with a preview of the sheets (the summary included)
+ * and a download of the scored file — the original package with our sheets added, nothing else
+ * changed. Needs no network and no Office: `npm run playground`, or the single file
+ * dist/绩效自评助手-网页版.html opened from disk (scripts/build-web.cjs).
  */
 import {
   Button,
@@ -9,13 +11,13 @@ import {
   MessageBar,
   MessageBarBody,
   makeStyles,
+  mergeClasses,
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useCallback, useRef, useState } from "react";
+import { type DragEvent, useCallback, useRef, useState } from "react";
 import { createRoot } from "react-dom/client";
-import { FileWorkbook } from "../src/hosts/file/fileWorkbook";
-import { describeLost, scanWorkbookZip } from "../src/hosts/file/preservation";
+import { PackageWorkbook } from "../src/hosts/file/packageWorkbook";
 import type { WorkbookSnapshot } from "../src/hosts/snapshot";
 import { PaneRoot } from "../src/taskpane/PaneRoot";
 import { PlaygroundPort, type Selection } from "./playgroundPort";
@@ -42,9 +44,19 @@ const useStyles = makeStyles({
     alignItems: "center",
   },
   heading: { margin: 0, fontSize: tokens.fontSizeBase500 },
+  hint: { margin: 0, color: tokens.colorNeutralForeground2 },
+  dragging: { outline: `${tokens.strokeWidthThicker} dashed ${tokens.colorBrandStroke1}` },
 });
 
 const SAMPLE_URL = "samples/foshan-sbj-2022.xlsx";
+const SAMPLE_NAME = "foshan-sbj-2022.xlsx";
+
+/** The sample: inlined in the 网页版 (base64 in #sample-data), else fetched beside the page. */
+async function sampleBytes(): Promise<ArrayBuffer> {
+  const inline = document.getElementById("sample-data")?.textContent?.trim();
+  if (inline) return Uint8Array.from(atob(inline), (c) => c.charCodeAt(0)).buffer;
+  return (await fetch(SAMPLE_URL)).arrayBuffer();
+}
 
 function Playground() {
   const styles = useStyles();
@@ -54,19 +66,13 @@ function Playground() {
   const [sheet, setSheet] = useState("");
   const [selection, setSelection] = useState<Selection | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [warning, setWarning] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
   const [generation, setGeneration] = useState(0);
   const fileInput = useRef<HTMLInputElement | null>(null);
 
   const open = useCallback(async (data: ArrayBuffer, name: string) => {
     try {
-      const scan = await scanWorkbookZip(new Uint8Array(data));
-      setWarning(
-        scan.lost.length > 0
-          ? `注意：下载的已评分文件中不含原文件的${describeLost(scan.lost)}（试用页用 ExcelJS 写文件）；原文件未改动。在 Excel 中使用加载项不会丢失这些对象。`
-          : null
-      );
-      const book = await FileWorkbook.fromBuffer(data);
+      const book = new PackageWorkbook(new Uint8Array(data));
       let next: PlaygroundPort | null = null;
       const refresh = async () => {
         if (!next) return;
@@ -89,14 +95,23 @@ function Playground() {
       const snap = await book.read();
       setSnapshot(snap);
       setSheet(snap.sheets[0]?.name ?? "");
-    } catch {
-      setMessage(`无法打开 ${name}：不是有效的 .xlsx 文件（若设置了打开密码，请先取消）。`);
+    } catch (error) {
+      // The reader's refusals are Chinese sentences already (zip bomb, duplicate parts, …).
+      const reason =
+        error instanceof Error && /[\u4e00-\u9fff]/.test(error.message) ? error.message : "";
+      setMessage(
+        `无法打开 ${name}：${reason || "不是有效的 .xlsx 文件（若设置了打开密码，请先取消）"}。`
+      );
     }
   }, []);
 
-  const loadSample = async () => {
-    const response = await fetch(SAMPLE_URL);
-    await open(await response.arrayBuffer(), "foshan-sbj-2022.xlsx");
+  const loadSample = async () => open(await sampleBytes(), SAMPLE_NAME);
+  const onDrop = async (event: DragEvent<HTMLElement>) => {
+    event.preventDefault();
+    setDragging(false);
+    const file = Array.from(event.dataTransfer.files).find((f) => /\.xlsx$/i.test(f.name));
+    if (file) await open(await file.arrayBuffer(), file.name);
+    else setMessage("请拖入 .xlsx 文件。");
   };
 
   const download = async () => {
@@ -114,31 +129,39 @@ function Playground() {
   };
 
   return (
-    <main className={styles.page}>
+    <main
+      className={mergeClasses(styles.page, dragging && styles.dragging)}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => void onDrop(e)}
+    >
       <div className={styles.pane}>
         {port ? (
           <PaneRoot key={generation} port={port} landmark="region" />
         ) : (
           <MessageBar intent="info" layout="multiline">
             <MessageBarBody>
-              请先载入示例工作簿或上传 .xlsx 文件。(Load the sample or upload an .xlsx.)
+              请先载入示例工作簿或打开 .xlsx 文件。(Load the sample or open an .xlsx.)
             </MessageBarBody>
           </MessageBar>
         )}
       </div>
       <div className={styles.side}>
-        <h1 className={styles.heading}>绩效自评助手 · 试用（无需 Excel）</h1>
+        <h1 className={styles.heading}>{document.title}</h1>
         <div className={styles.controls}>
           <Button appearance="primary" onClick={() => void loadSample()}>
             载入示例工作簿
           </Button>
-          <Button onClick={() => fileInput.current?.click()}>上传 .xlsx</Button>
+          <Button onClick={() => fileInput.current?.click()}>打开 .xlsx</Button>
           <input
             ref={fileInput}
             type="file"
             accept=".xlsx"
             hidden
-            aria-label="上传 .xlsx"
+            aria-label="打开 .xlsx"
             onChange={async (e) => {
               const file = e.target.files?.[0];
               if (file) await open(await file.arrayBuffer(), file.name);
@@ -155,10 +178,10 @@ function Playground() {
             <MessageBarBody>{message}</MessageBarBody>
           </MessageBar>
         )}
-        {warning && (
-          <MessageBar intent="warning" layout="multiline">
-            <MessageBarBody>{warning}</MessageBarBody>
-          </MessageBar>
+        {!snapshot && (
+          <p className={styles.hint}>
+            也可以把 .xlsx 文件拖到本页。所有计算都在本机完成，文件不会上传。
+          </p>
         )}
         {snapshot && (
           <SheetPreview

@@ -1,10 +1,11 @@
 /**
- * The playground's workbook: an .xlsx held in the browser through ExcelJS (the same FileWorkbook
- * the command line uses). Selecting a cell highlights it in the preview instead of Excel.
+ * The playground's (and 网页版's) workbook: an .xlsx held in the browser as its package and
+ * edited as the command line edits files (PackageWorkbook: our sheets added, every other part
+ * kept byte for byte). Selecting a cell highlights it in the preview instead of Excel.
  */
 import type { SheetLayout } from "../src/layout/sheetLayout";
 import type { SheetRole } from "../src/hosts/ownership";
-import { FileWorkbook } from "../src/hosts/file/fileWorkbook";
+import type { PackageWorkbook } from "../src/hosts/file/packageWorkbook";
 import type { InsertResult, WorkbookPort, WriteResult } from "../src/hosts/port";
 import { type WorkbookSnapshot, splitQualified } from "../src/hosts/snapshot";
 
@@ -15,7 +16,7 @@ export interface Selection {
 
 export class PlaygroundPort implements WorkbookPort {
   constructor(
-    readonly book: FileWorkbook,
+    readonly book: PackageWorkbook,
     private readonly onChange: () => void,
     private readonly onSelect: (selection: Selection) => void
   ) {}
