@@ -11,7 +11,13 @@ export const DIST = join(ROOT, "dist");
 export const SCREENSHOTS = join(ROOT, "out", "screenshots");
 
 export function ensureBuilt(): void {
-  const pages = ["taskpane.html", "playground.html", "help.html", "old-engine.html"];
+  const pages = [
+    "taskpane.html",
+    "playground.html",
+    "help.html",
+    "old-engine.html",
+    "绩效自评助手-网页版.html",
+  ];
   if (pages.some((page) => !existsSync(join(DIST, page)))) {
     execSync("npm run --silent build", { cwd: ROOT, stdio: "inherit" });
   }
