@@ -498,7 +498,7 @@ function bundle(): void {
     return;
   }
   for (const file of readdirSync(dist)
-    .filter((f) => f.endsWith(".js"))
+    .filter((f) => f.endsWith(".js") || f.endsWith("网页版.html"))
     .sort()) {
     const content = readFileSync(join(dist, file));
     const size = statSync(join(dist, file)).size;
@@ -506,8 +506,10 @@ function bundle(): void {
     const note = file.startsWith("taskpane.")
       ? `；目标 ≤ 180 KB gzip：实测 ${f1(g / 1024)} KB`
       : file.startsWith("playground.")
-        ? "（试用页，含 ExcelJS，不随加载项发布）"
-        : "";
+        ? "（试用页，不含 ExcelJS，不随加载项发布）"
+        : file.endsWith("网页版.html")
+          ? "（网页版：单个离线文件，含脚本、样式、图标和示例工作簿）"
+          : "";
     console.log(`${file}: ${size} B minified, ${g} B gzip${note}`);
   }
 }
