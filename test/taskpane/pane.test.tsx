@@ -190,6 +190,14 @@ describe("task pane", () => {
     expect(fake.writeLog).toEqual([]);
   });
 
+  it("opens in English when Office is not in Chinese (its strings come from their own chunk)", async () => {
+    const fake = await fakeFromXlsx(SAMPLE_PATH);
+    render(<PaneRoot port={excelHost(fake)} locale="en-US" />);
+    expect(await screen.findByRole("button", { name: "Recalculate" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "重新计算" })).toBeNull();
+    expect(document.querySelector("main")?.getAttribute("lang")).toBe("en-US");
+  });
+
   it("switches its own text to English", async () => {
     await samplePane();
     await screen.findByTestId("total");
@@ -198,7 +206,7 @@ describe("task pane", () => {
     expect(language.getAttribute("title")).toBe("切换为英文界面");
     expect(language.getAttribute("lang")).toBe("en");
     fireEvent.click(language);
-    expect(screen.getByRole("button", { name: "Recalculate" })).toBeTruthy();
+    expect(await screen.findByRole("button", { name: "Recalculate" })).toBeTruthy();
     expect(screen.getByRole("heading", { name: "Scoring standard and settings" })).toBeTruthy();
     // Chinese content keeps a Chinese voice in the English UI.
     const department = screen.getByText("佛山市社会保险基金管理局");

@@ -1,3 +1,4 @@
+/* global TextEncoder */
 /**
  * A SheetLayout as SpreadsheetML: the worksheet part and the cell formats it needs, written
  * straight from the layout for the package writer (packageWriter.ts), which adds them to an

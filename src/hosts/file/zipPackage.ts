@@ -1,3 +1,4 @@
+/* global TextDecoder, TextEncoder */
 /**
  * The zip container of an .xlsx package, edited in place: parts can be read, replaced, added
  * and removed; every other entry is copied as the exact bytes it had (local header, compressed

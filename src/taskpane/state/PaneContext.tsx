@@ -2,9 +2,17 @@
  * What the pane's components get from above: the workbook port (injected: Excel, ExcelJS or a
  * test double — components never touch the `Excel` global) and the chosen language.
  */
-import { createContext, useContext, useMemo, useState, type ReactNode } from "react";
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from "react";
 import type { WorkbookPort } from "../../hosts/port";
-import { type Locale, type Strings, strings } from "./strings";
+import { type Locale, type Strings, loadStrings, zhStrings } from "./strings";
 
 interface PaneContextValue {
   port: WorkbookPort;
@@ -21,9 +29,22 @@ export interface PaneProviderProps {
   children: ReactNode;
 }
 
+/**
+ * The language switches once its strings are there (English comes from its own chunk), so the
+ * pane never shows a mix; until then it shows Chinese.
+ */
 export function PaneProvider({ port, initialLocale = "zh-CN", children }: PaneProviderProps) {
-  const [locale, setLocale] = useState<Locale>(initialLocale);
-  const value = useMemo(() => ({ port, locale, setLocale, t: strings[locale] }), [port, locale]);
+  const [language, setLanguage] = useState<{ locale: Locale; t: Strings }>({
+    locale: "zh-CN",
+    t: zhStrings,
+  });
+  const setLocale = useCallback((locale: Locale) => {
+    void loadStrings(locale).then((t) => setLanguage({ locale, t }));
+  }, []);
+  useEffect(() => {
+    if (initialLocale !== "zh-CN") setLocale(initialLocale);
+  }, [initialLocale, setLocale]);
+  const value = useMemo(() => ({ port, setLocale, ...language }), [port, setLocale, language]);
   return <PaneContext.Provider value={value}>{children}</PaneContext.Provider>;
 }
 

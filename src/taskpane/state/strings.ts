@@ -94,91 +94,14 @@ const zh = {
 
 export type Strings = typeof zh;
 
-const en: Strings = {
-  appTitle: "Self-Evaluation Assistant",
-  appSubtitle: "Departmental performance self-evaluation",
-  switchLanguage: "中文",
-  switchLanguageLabel: "Switch to Chinese",
-  switchLanguageLang: "zh-CN",
-  recalculate: "Recalculate",
-  recalculateHint: "Read this workbook, score it and write the 绩效自评汇总 sheet",
-  insertTemplate: "Insert template",
-  insertTemplateHint:
-    "Add the five input sheets (existing sheets of the same name are never changed)",
-  autoRecalculate: "Recalculate after edits",
-  phaseReading: "Reading the workbook…",
-  phaseScoring: "Scoring…",
-  phaseWriting: "Writing the summary sheet…",
-  phaseInserting: "Inserting the template…",
-  phaseSaving: "Saving settings…",
-  total: "Total",
-  grade: "Grade",
-  points: "pts",
-  lastRun: "Calculated",
-  notWritten: "Summary not written yet: click Recalculate.",
-  writtenTo: (sheets: string[]) =>
-    `Written to sheet${sheets.length > 1 ? "s" : ""} ${sheets.map((s) => `“${s}”`).join(" and ")}.`,
-  besideForeign: (name: string) =>
-    `A sheet “${name}” not made by the assistant exists; it was left as is and the summary written beside it.`,
-  sourcesTitle: "Data sources",
-  sourceMissing: "not found",
-  indicatorsTitle: "Indicator scores",
-  maxShort: "Max",
-  enteredShort: "Entered",
-  computedShort: "Computed",
-  countedShort: "Counted",
-  unconfirmed: "to confirm",
-  gapsTitle: (n: number) => `Issues (${n})`,
-  noGaps: "No issues found.",
-  goToCell: (cell: string) => `Go to ${cell}`,
-  inputsWithErrors: (n: number) => `${n} input cell(s) to fix`,
-  inputsWithErrorsBody:
-    "These cells could not be read; indicators needing them are marked 无法计算, the rest is scored:",
-  noInputsTitle: "No input tables found",
-  noInputsBody:
-    "Neither the budget table nor the indicator table was found. Insert the template, or arrange your tables with the headers described in docs/sheet-contract.md.",
-  errorTitle: "Something went wrong",
-  dismiss: "Dismiss",
-  settingsTitle: "Scoring standard and settings",
-  standardInForce: "Scoring standard",
-  standardSource: (text: string) => `Source: ${text}`,
-  settingsPreset: "Preset standard",
-  settingsPresetHint: "Used when the workbook has no 评分标准 sheet",
-  insertStandard: "Insert scoring standard",
-  insertStandardHint:
-    "Write the chosen standard into this workbook as the 评分标准 sheet: edit points, rules and parameters there; recalculation follows the sheet.",
-  editInSheet: (sheet: string) => `Rules are edited in the sheet “${sheet}”; recalculate to apply.`,
-  goToStandard: (sheet: string) => `Open sheet “${sheet}”`,
-  projectsTitle: (n: number) => `Project forms (${n})`,
-  projectsNone: "This workbook holds no project forms (项目支出绩效自评表).",
-  projectGaps: (n: number) => `${n} issue(s)`,
-  projectWeighted: "Fund-weighted project score (项目绩效目标完成率): ",
-  projectCoverage: "Projects self-evaluated (项目自评覆盖率): ",
-  projectName: "Project name",
-  insertProjectForm: "Insert project form",
-  insertProjectFormHint:
-    "Add a blank 项目支出绩效自评表 laid out by the project standard, named after the project",
-  settingsScoreSource: "Score that counts",
-  settingsEntered: "Entered score (computed when blank)",
-  settingsComputed: "Computed score",
-  settingsParameters: "Parameters",
-  settingsSave: "Save to workbook and recalculate",
-  settingsSaved: (sheet: string) => `Settings saved to sheet “${sheet}”.`,
-  settingsReset: "Undo changes",
-  notesTitle: "Notes",
-  severity: { error: "Error", warning: "Warning", info: "Note" },
-  autoUnsupported:
-    "This Excel version cannot report edits (needs ExcelApi 1.9: Excel 2021 or Microsoft 365).",
-  cellNotSelectable: (cell: string) => `Please go to ${cell} by hand.`,
-  toolbarLabel: "Scoring actions",
-  structureProtected:
-    "The workbook structure is protected (Review → Protect Workbook): it can be scored, but the summary cannot be written until the protection is removed.",
-  readOnlyWorkbook: "The workbook is open read-only: save the written summary with Save As.",
-  differs: "Entered ≠ computed",
-  differsLabel: "The entered score differs from the computed score",
-  announceScored: (total: string, grade: string, written: boolean) =>
-    `${written ? "Recalculated" : "Scored"}: total ${total} points, grade ${grade}${written ? "" : " (summary not written yet)"}`,
-  announceProblems: (n: number) => `; ${n} input cell(s) to fix`,
-};
+/** Chinese, always in the pane's bundle. */
+export const zhStrings: Strings = zh;
 
-export const strings: Record<Locale, Strings> = { "zh-CN": zh, "en-US": en };
+/**
+ * The strings of a language: Chinese at once; English from its own chunk, fetched when first
+ * chosen (most desks never need it, and the pane's first download stays under 180 KB gzip).
+ */
+export async function loadStrings(locale: Locale): Promise<Strings> {
+  if (locale === "zh-CN") return zh;
+  return (await import(/* webpackChunkName: "strings-en" */ "./stringsEn")).en;
+}
