@@ -44,6 +44,12 @@ export interface WorkbookSnapshot {
   ownedSheets?: { summary?: string | null; settings?: string | null; projects?: string | null };
 }
 
+/**
+ * Where a hidden sheet is read (A1:AD1000, 0-based inclusive): hidden sheets are never input,
+ * only a 评分标准 sheet is read from one, and it fits in this many times over.
+ */
+export const HIDDEN_WINDOW = { top: 0, left: 0, bottom: 999, right: 29 } as const;
+
 export function isCellError(value: CellValue): value is CellError {
   return typeof value === "object" && value !== null && "error" in value;
 }

@@ -7,7 +7,14 @@
  */
 import { normalizeSheet } from "../normalize";
 import { OWNER_NAMES, ROLES, type SheetRole, sheetFromReference } from "../ownership";
-import type { CellValue, SheetSnapshot, WorkbookProtection, WorkbookSnapshot } from "../snapshot";
+import {
+  type CellValue,
+  HIDDEN_WINDOW,
+  type SheetSnapshot,
+  type WorkbookProtection,
+  type WorkbookSnapshot,
+  rangeAddress,
+} from "../snapshot";
 
 /** Rows per block when a sheet is too large for one response … */
 export const BLOCK_ROWS = 5000;
@@ -56,11 +63,8 @@ function toSheet(name: string, range: Excel.Range): SheetSnapshot {
   );
 }
 
-/**
- * Where a hidden sheet is read: a 评分标准 sheet (the only table read from a hidden sheet)
- * fits in it many times over, and a hidden data dump costs at most this much.
- */
-export const HIDDEN_WINDOW = "A1:AD1000";
+/** Where a hidden sheet is read (see HIDDEN_WINDOW in snapshot.ts). */
+export const HIDDEN_RANGE = rangeAddress(HIDDEN_WINDOW);
 
 /**
  * Queues a load of a sheet's used range — of a hidden one only within HIDDEN_WINDOW. `orNull`
@@ -75,7 +79,7 @@ function queueUsedRange(
   const sheets = context.workbook.worksheets;
   const sheet = orNull ? sheets.getItemOrNullObject(name) : sheets.getItem(name);
   const range = hidden
-    ? sheet.getRange(HIDDEN_WINDOW).getUsedRangeOrNullObject(true)
+    ? sheet.getRange(HIDDEN_RANGE).getUsedRangeOrNullObject(true)
     : sheet.getUsedRangeOrNullObject(true);
   range.load("values, numberFormat, valueTypes, rowIndex, columnIndex");
   return { name, range };
@@ -218,7 +222,7 @@ export interface ReadOutcome {
  * Reads the workbook: every sheet's used range in the sync that lists the sheets when the
  * names are known from the previous read (else one more sync). Not read: our own summaries
  * (at 10,000 projects two thirds of what a read would carry), and hidden sheets beyond
- * HIDDEN_WINDOW (they are never input; only a 评分标准 sheet is read from them).
+ * HIDDEN_RANGE (they are never input; only a 评分标准 sheet is read from them).
  */
 export async function readSnapshot(
   context: Excel.RequestContext,
