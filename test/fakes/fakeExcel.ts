@@ -920,7 +920,8 @@ export class FakeExcel {
 
   /** @internal Sheet structure changes are refused while the structure is protected. */
   _checkStructure(): void {
-    if (this.structureProtected) throw fail("AccessDenied", "(the workbook structure is protected)");
+    if (this.structureProtected)
+      throw fail("AccessDenied", "(the workbook structure is protected)");
   }
 
   /** @internal */ _addSheet(name: unknown): SheetState {
