@@ -17,6 +17,7 @@ export function ensureBuilt(): void {
     "help.html",
     "old-engine.html",
     "绩效自评助手-网页版.html",
+    "wps/taskpane.html",
   ];
   if (pages.some((page) => !existsSync(join(DIST, page)))) {
     execSync("npm run --silent build", { cwd: ROOT, stdio: "inherit" });
@@ -50,10 +51,19 @@ export function launch(): Promise<Browser> {
 
 /** The Excel test double as one script for `page.addInitScript`. */
 export function fakeBundle(): string {
+  return bundleForPage("browserFake.ts");
+}
+
+/** The WPS (ET) test double as one script for `page.addInitScript`. */
+export function fakeEtBundle(): string {
+  return bundleForPage("browserFakeEt.ts");
+}
+
+function bundleForPage(entry: string): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const esbuild = require("esbuild") as typeof import("esbuild");
   const result = esbuild.buildSync({
-    entryPoints: [join(__dirname, "browserFake.ts")],
+    entryPoints: [join(__dirname, entry)],
     bundle: true,
     format: "iife",
     write: false,
