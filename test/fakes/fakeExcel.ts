@@ -1,7 +1,7 @@
 /**
  * FakeExcel — an in-memory test double of the part of the Excel JavaScript API our adapter uses,
- * keeping Excel's proxy / load / sync semantics (office-addin-mock does not; see
- * /work/shared/notes/excel-addin.md §2.1, §2.4, §2.5).
+ * keeping Excel's proxy / load / sync semantics as Microsoft documents them (office-addin-mock
+ * does not); where the double could guess, test/fakes/officeJs.ts checks against office.js.
  *
  * Semantics kept:
  * - Proxies only queue work. Nothing reaches the workbook until `context.sync()`. Reading a
