@@ -3,9 +3,10 @@
  * fails the test. Open the sample through the file input, score it (95.18 / 优 on the page),
  * write the summary, save: the saved file is the original package with the summary added —
  * every sheet of the original byte for byte — and LibreOffice opens and prints it. A workbook
- * dropped on the page is opened too.
+ * dropped on the page is opened too; several chosen together are ranked, 汇总排名.xlsx saved.
  */
-import { mkdirSync, readFileSync } from "node:fs";
+import ExcelJS from "exceljs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -113,6 +114,30 @@ describe("网页版 from file://, network off", () => {
     }, bytes);
     await page.getByText("projects.xlsx").waitFor();
     await page.getByRole("button", { name: /项目自评（53）/ }).waitFor();
+  });
+
+  it("ranks several workbooks chosen together and saves 汇总排名.xlsx", async () => {
+    const notAWorkbook = join(OUT, "坏文件.xlsx");
+    writeFileSync(notAWorkbook, "not a zip");
+    await page.getByLabel("打开 .xlsx").setInputFiles([SAMPLE_PATH, PROJECTS_SAMPLE, notAWorkbook]);
+    const table = page.getByTestId("ranking");
+    await table.waitFor();
+    expect(await table.locator("tbody tr").count()).toBe(2);
+    expect(await table.locator("tbody tr").first().textContent()).toContain("95.18");
+    expect(await page.getByText("未能评分 坏文件.xlsx：", { exact: false }).count()).toBe(1);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "下载汇总排名.xlsx" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("汇总排名.xlsx");
+    const file = join(OUT, "汇总排名.xlsx");
+    await download.saveAs(file);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    expect(book.worksheets).toHaveLength(1);
+    const text = JSON.stringify(book.worksheets[0].getSheetValues());
+    expect(text).toContain("佛山市社会保险基金管理局");
+    expect(text).toContain("坏文件.xlsx");
   });
 
   it("sent no request of any kind", () => {

@@ -22,6 +22,7 @@ import type { WorkbookSnapshot } from "../src/hosts/snapshot";
 import { PaneRoot } from "../src/taskpane/PaneRoot";
 import { PlaygroundPort, type Selection } from "./playgroundPort";
 import { SheetPreview } from "./SheetPreview";
+import { type RankingResult, RankingView, rankFiles, rankingWorkbook } from "./Ranking";
 
 const useStyles = makeStyles({
   page: {
@@ -67,6 +68,7 @@ function Playground() {
   const [selection, setSelection] = useState<Selection | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [ranking, setRanking] = useState<RankingResult | null>(null);
   const [generation, setGeneration] = useState(0);
   const fileInput = useRef<HTMLInputElement | null>(null);
 
@@ -88,6 +90,7 @@ function Playground() {
         }
       );
       setPort(next);
+      setRanking(null);
       setFileName(name);
       setMessage(null);
       setSelection(null);
@@ -106,26 +109,37 @@ function Playground() {
   }, []);
 
   const loadSample = async () => open(await sampleBytes(), SAMPLE_NAME);
-  const onDrop = async (event: DragEvent<HTMLElement>) => {
-    event.preventDefault();
-    setDragging(false);
-    const file = Array.from(event.dataTransfer.files).find((f) => /\.xlsx$/i.test(f.name));
-    if (file) await open(await file.arrayBuffer(), file.name);
-    else setMessage("请拖入 .xlsx 文件。");
+  /** One workbook opens in the pane; several are scored and ranked. */
+  const openFiles = async (files: File[]) => {
+    const books = files.filter((f) => /\.xlsx$/i.test(f.name));
+    if (books.length === 0) return setMessage("请选择或拖入 .xlsx 文件。");
+    if (books.length === 1) {
+      setRanking(null);
+      return open(await books[0].arrayBuffer(), books[0].name);
+    }
+    setMessage(null);
+    setRanking(await rankFiles(books));
   };
-
-  const download = async () => {
-    if (!port) return;
-    const data = await port.book.toBuffer();
+  const saveBytes = (data: Uint8Array, name: string) => {
     const blob = new Blob([data as BlobPart], {
       type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     });
     const url = URL.createObjectURL(blob);
     const a = document.createElement("a");
     a.href = url;
-    a.download = fileName.replace(/\.xlsx$/i, "") + ".已评分.xlsx";
+    a.download = name;
     a.click();
     URL.revokeObjectURL(url);
+  };
+  const onDrop = async (event: DragEvent<HTMLElement>) => {
+    event.preventDefault();
+    setDragging(false);
+    await openFiles(Array.from(event.dataTransfer.files));
+  };
+
+  const download = async () => {
+    if (!port) return;
+    saveBytes(await port.book.toBuffer(), fileName.replace(/\.xlsx$/i, "") + ".已评分.xlsx");
   };
 
   return (
@@ -160,11 +174,11 @@ function Playground() {
             ref={fileInput}
             type="file"
             accept=".xlsx"
+            multiple
             hidden
             aria-label="打开 .xlsx"
             onChange={async (e) => {
-              const file = e.target.files?.[0];
-              if (file) await open(await file.arrayBuffer(), file.name);
+              await openFiles(Array.from(e.target.files ?? []));
               e.target.value = "";
             }}
           />
@@ -183,7 +197,13 @@ function Playground() {
             也可以把 .xlsx 文件拖到本页。所有计算都在本机完成，文件不会上传。
           </p>
         )}
-        {snapshot && (
+        {ranking && (
+          <RankingView
+            result={ranking}
+            onSave={() => void rankingWorkbook(ranking).then((d) => saveBytes(d, "汇总排名.xlsx"))}
+          />
+        )}
+        {snapshot && !ranking && (
           <SheetPreview
             snapshot={snapshot}
             sheet={sheet}
