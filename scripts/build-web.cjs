@@ -55,7 +55,8 @@ async function build() {
   const script = result.outputFiles[0].text
     .split('"assets/icon-32.png"')
     .join(JSON.stringify(`data:image/png;base64,${icon}`))
-    .replace(/<\/script/gi, "<\\/script");
+    .replace(/<\/script/gi, "<\\/script")
+    .replace(/<!--/g, "\\x3C!--");
   const sample = fs.readFileSync(path.join(ROOT, "samples", "foshan-sbj-2022.xlsx")).toString("base64");
   const html = `<!doctype html>
 <html lang="zh-CN">

@@ -8,7 +8,7 @@ jest.mock("../../src/hosts/file/deflate", () =>
 );
 
 import { readFileSync } from "node:fs";
-import { deflateRawSync, inflateRawSync } from "node:zlib";
+import { createDeflateRaw, deflateRawSync, inflateRawSync } from "node:zlib";
 import { OWNER_NAMES } from "../../src/hosts/ownership";
 import { readPackage } from "../../src/hosts/file/packageReader";
 import { writeOwnedSheetIntoPackage } from "../../src/hosts/file/packageWriter";
@@ -29,6 +29,28 @@ describe("DEFLATE in the browser build (fflate)", () => {
     expect(() => inflateRaw(deflateRawSync(text), text.length - 1)).toThrow(
       expect.objectContaining({ code: "ERR_BUFFER_TOO_LARGE" })
     );
+  });
+
+  it("stops a bomb at the limit without inflating it whole", async () => {
+    // 300 MB of zeros as raw DEFLATE (about 300 KB), made without holding the 300 MB.
+    const bomb = await new Promise<Uint8Array>((resolve) => {
+      const chunks: Buffer[] = [];
+      const deflater = createDeflateRaw();
+      deflater.on("data", (c: Buffer) => chunks.push(c));
+      deflater.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
+      const zeros = Buffer.alloc(1024 * 1024);
+      for (let i = 0; i < 300; i++) deflater.write(zeros);
+      deflater.end();
+    });
+    const before = process.memoryUsage().arrayBuffers;
+    let peak = before;
+    const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().arrayBuffers)), 1);
+    expect(() => inflateRaw(bomb, 1024 * 1024)).toThrow(
+      expect.objectContaining({ code: "ERR_BUFFER_TOO_LARGE" })
+    );
+    clearInterval(timer);
+    peak = Math.max(peak, process.memoryUsage().arrayBuffers);
+    expect(peak - before).toBeLessThan(100 * 1024 * 1024);
   });
 
   it("reads the sample and writes its summary into the package as the command line does", async () => {

@@ -16,7 +16,12 @@ export function inflateRaw(raw: Uint8Array, limit: number): Uint8Array {
     if (total > limit) throw Object.assign(new Error("too large"), { code: OUTPUT_TOO_LARGE });
     chunks.push(chunk);
   });
-  inflater.push(raw, true);
+  // In slices: fflate inflates all it is given before handing anything over, so a bomb pushed
+  // whole would fill memory before the limit is seen.
+  const SLICE = 16 * 1024;
+  for (let at = 0; at < raw.length; at += SLICE)
+    inflater.push(raw.subarray(at, at + SLICE), at + SLICE >= raw.length);
+  if (raw.length === 0) inflater.push(raw, true);
   const out = new Uint8Array(total);
   let at = 0;
   for (const chunk of chunks) {
