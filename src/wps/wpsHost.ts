@@ -16,7 +16,8 @@ export interface WpsShell extends EtApplication {
 /** WPS's Application in this page, or null outside WPS (a plain browser). */
 export function wpsApplication(): WpsShell | null {
   const app = (window as unknown as { Application?: WpsShell }).Application;
-  return app && typeof app === "object" && "ActiveWorkbook" in app ? app : null;
+  // A host object may not list its properties to `in`: ask for the property itself.
+  return app && typeof app === "object" && app.ActiveWorkbook !== undefined ? app : null;
 }
 
 export function createWpsPort(app: EtApplication): WpsWorkbook {

@@ -38,9 +38,25 @@ interface Rect {
   right: number;
 }
 
+/** Excel's error numbers (CVErr): COM hands them as −2146826288 + (number − 2000). */
+const ERROR_NUMBERS: Record<string, number> = {
+  "#NULL!": 2000,
+  "#DIV/0!": 2007,
+  "#VALUE!": 2015,
+  "#REF!": 2023,
+  "#NAME?": 2029,
+  "#NUM!": 2036,
+  "#N/A": 2042,
+  "#GETTING_DATA": 2043,
+  "#SPILL!": 2045,
+  "#CALC!": 2050,
+};
 const ERROR_CODES = Object.fromEntries(
-  Object.entries(ERROR_VALUES).map(([code, text]) => [text, Number(code)])
+  Object.entries(ERROR_NUMBERS).map(([text, n]) => [text, -2146826288 + (n - 2000)])
 );
+// The host's table of the classic ones must agree with these.
+for (const [code, text] of Object.entries(ERROR_VALUES))
+  if (ERROR_CODES[text] !== Number(code)) throw new Error(`FakeEt: ${text} ≠ ${code}`);
 
 /** `A1`, `B2:D9`, `$A$1:$B$2` → 0-based rectangle. */
 function parseAddress(address: string): Rect {
@@ -57,7 +73,8 @@ function parseAddress(address: string): Rect {
 }
 
 export class FakeEtSheet implements EtWorksheet {
-  Visible = -1;
+  Visible: number | boolean = -1;
+  ProtectContents = false;
   readonly cells = new Map<string, Cell>();
   readonly merges: Rect[] = [];
   readonly columnWidths = new Map<number, number>();
@@ -122,7 +139,9 @@ export class FakeEtRange implements EtRange {
     private readonly sheet: FakeEtSheet,
     readonly rect: Rect
   ) {
-    sheet["book"].app.calls++;
+    const app = sheet["book"].app;
+    app.calls++;
+    if (app.failOnSheet === sheet.Name) throw new Error("FakeEt: 远程过程调用失败");
   }
 
   get Row(): number {
@@ -298,6 +317,8 @@ class FakeEtNames implements EtNames {
 
 export class FakeEtWorkbook implements EtWorkbook {
   readonly sheets: FakeEtSheet[] = [];
+  /** Chart sheets: in `Sheets`, not in `Worksheets`; they have no cells (UsedRange throws). */
+  readonly chartSheets: { Name: string; Visible: number }[] = [];
   readonly Names = new FakeEtNames();
   ProtectStructure = false;
   ReadOnly = false;
@@ -307,17 +328,36 @@ export class FakeEtWorkbook implements EtWorkbook {
     if (this.ProtectStructure) throw new Error("FakeEt: 工作簿受保护，不能更改结构");
   }
 
+  /** Every sheet, chart sheets after the worksheets. */
   get Sheets(): EtSheets {
+    return this.collection(() => [
+      ...this.sheets,
+      ...this.chartSheets.map(
+        (chart) =>
+          ({
+            ...chart,
+            get UsedRange(): never {
+              throw new Error("FakeEt: 图表工作表没有单元格");
+            },
+          }) as unknown as EtWorksheet
+      ),
+    ]);
+  }
+
+  get Worksheets(): EtSheets {
+    return this.collection(() => this.sheets);
+  }
+
+  private collection(items: () => EtWorksheet[]): EtSheets {
     const book = this;
     return {
       get Count() {
-        return book.sheets.length;
+        return items().length;
       },
       Item(index: number | string): EtWorksheet {
+        const list = items();
         const sheet =
-          typeof index === "number"
-            ? book.sheets[index - 1]
-            : book.sheets.find((s) => s.Name === index);
+          typeof index === "number" ? list[index - 1] : list.find((s) => s.Name === index);
         if (!sheet) throw new Error(`FakeEt: 下标越界 ${index}`);
         return sheet;
       },
@@ -343,6 +383,8 @@ export class FakeEt implements EtApplication {
   DisplayAlerts = true;
   /** Ranges made (each is a call into ET). */
   calls = 0;
+  /** When set, every range on this sheet fails (WPS failing in the middle of a write). */
+  failOnSheet: string | null = null;
   activeSheet: string | null = null;
   selection: { sheet: string; address: string } | null = null;
 
@@ -372,6 +414,6 @@ export class FakeEt implements EtApplication {
   }
 
   sheet(name: string): FakeEtSheet {
-    return (this.ActiveWorkbook as FakeEtWorkbook).Sheets.Item(name) as FakeEtSheet;
+    return (this.ActiveWorkbook as FakeEtWorkbook).Worksheets.Item(name) as unknown as FakeEtSheet;
   }
 }

@@ -125,6 +125,48 @@ describe("WPS host (ET double)", () => {
     expect(again.clashes).toEqual(SAMPLE_SHEETS);
   });
 
+  it("skips chart sheets when reading, and never names a new sheet after one", async () => {
+    const et = sampleEt();
+    book(et).chartSheets.push({ Name: "绩效自评汇总", Visible: -1 });
+    const result = await recalculate(new WpsWorkbook(et), { date: "2026-11-29" });
+    expect(result.evaluation.total.toFixed(2)).toBe("95.18");
+    expect(result.write?.sheet).not.toBe("绩效自评汇总");
+    expect(result.write?.besideForeign).toBe("绩效自评汇总");
+  });
+
+  it("reads newer error values (#SPILL!) as errors, and Visible true as visible", async () => {
+    const et = sampleEt();
+    (et.sheet("预算支出").cell(4, 2, true) as { value: unknown }).value = { error: "#SPILL!" };
+    et.sheet("绩效指标").Visible = true;
+    const snapshot = await new WpsWorkbook(et).read();
+    const budget = snapshot.sheets.find((s) => s.name === "预算支出");
+    expect(budget?.values[4 - (budget?.top ?? 0)][2 - (budget?.left ?? 0)]).toEqual({
+      error: "#SPILL!",
+    });
+    expect(snapshot.sheets.find((s) => s.name === "绩效指标")?.hidden).toBeUndefined();
+  });
+
+  it("a write cut short leaves a marked sheet the next run replaces, not a sheet of the user's", async () => {
+    const et = sampleEt();
+    const host = new WpsWorkbook(et);
+    et.failOnSheet = "绩效自评汇总";
+    await expect(recalculate(host, { date: "2026-11-29" })).rejects.toThrow();
+    expect(book(et).sheets.map((s) => s.Name)).toContain("绩效自评汇总");
+    et.failOnSheet = null;
+    const again = await recalculate(host, { date: "2026-11-29" });
+    expect(again.write).toMatchObject({ sheet: "绩效自评汇总", replaced: true });
+    expect(again.write?.besideForeign).toBeUndefined();
+  });
+
+  it("says the summary sheet is protected instead of failing halfway", async () => {
+    const et = sampleEt();
+    const host = new WpsWorkbook(et);
+    await recalculate(host, { date: "2026-11-29" });
+    et.sheet("绩效自评汇总").ProtectContents = true;
+    const error = await recalculate(host, { date: "2026-11-29" }).catch((e: unknown) => e);
+    expect(describeError(error)).toBe("工作表受保护或只读，无法写入汇总表：请取消保护后重试。");
+  });
+
   it("says in Chinese that no workbook is open", async () => {
     const et = new FakeEt();
     et.ActiveWorkbook = null;

@@ -67,8 +67,10 @@ export interface EtPageSetup {
 
 export interface EtWorksheet {
   Name: string;
-  /** xlSheetVisible −1, hidden 0, very hidden 2. */
-  Visible: number;
+  /** xlSheetVisible −1, hidden 0, very hidden 2 (some builds may say true / false). */
+  Visible: number | boolean;
+  /** The sheet's own protection (保护工作表). */
+  readonly ProtectContents: boolean;
   readonly UsedRange: EtRange;
   readonly Cells: EtRange;
   readonly PageSetup: EtPageSetup;
@@ -97,7 +99,10 @@ export interface EtNames {
 }
 
 export interface EtWorkbook {
+  /** Every sheet, chart sheets included. */
   readonly Sheets: EtSheets;
+  /** Worksheets only (chart sheets have no cells). */
+  readonly Worksheets: EtSheets;
   readonly Names: EtNames;
   /** 保护工作簿 (structure). */
   readonly ProtectStructure: boolean;
@@ -136,6 +141,16 @@ export function bgr(hex: string): number {
 export function rowsOf(value: unknown): unknown[][] {
   if (!Array.isArray(value)) return [[value]];
   return value.map((row) => (Array.isArray(row) ? row : [row]));
+}
+
+/** Whether a sheet's Visible value means hidden (0, 2, or false). */
+export function isHiddenSheet(visible: number | boolean): boolean {
+  return visible === 0 || visible === 2 || visible === false;
+}
+
+/** COM's error values (CVErr) lie just above −2146826300: newer ones (#SPILL!, #CALC!) too. */
+export function isErrorNumber(value: number): boolean {
+  return Number.isInteger(value) && value >= -2146826300 && value <= -2146826200;
 }
 
 /**

@@ -14,13 +14,28 @@ import {
   cellAddress,
   rangeAddress,
 } from "../snapshot";
-import { ERROR_VALUES, type EtRange, type EtWorkbook, type EtWorksheet, XL, rowsOf } from "./et";
+import {
+  ERROR_VALUES,
+  type EtRange,
+  type EtWorkbook,
+  type EtWorksheet,
+  isErrorNumber,
+  isHiddenSheet,
+  rowsOf,
+} from "./et";
 
-/** The workbook's sheets in order, 1-based as ET counts them. */
+/** The workbook's worksheets in order, 1-based as ET counts them (chart sheets have no cells). */
 export function sheetsOf(wb: EtWorkbook): EtWorksheet[] {
   const out: EtWorksheet[] = [];
-  for (let i = 1; i <= wb.Sheets.Count; i++) out.push(wb.Sheets.Item(i));
+  for (let i = 1; i <= wb.Worksheets.Count; i++) out.push(wb.Worksheets.Item(i));
   return out;
+}
+
+/** Every sheet's name, chart sheets included (a new sheet's name must differ from them too). */
+export function allSheetNames(wb: EtWorkbook): string[] {
+  const names: string[] = [];
+  for (let i = 1; i <= wb.Sheets.Count; i++) names.push(wb.Sheets.Item(i).Name);
+  return names;
 }
 
 /** The sheet each ownership marker points to, if that sheet exists. */
@@ -43,8 +58,10 @@ export function ownedSheets(
 
 function toCell(value: unknown, text: () => unknown): CellValue {
   if (value === "" || value === null || value === undefined) return null;
-  if (typeof value === "number" && ERROR_VALUES[value] && text() === ERROR_VALUES[value])
-    return { error: ERROR_VALUES[value] };
+  if (typeof value === "number" && isErrorNumber(value)) {
+    const shown = String(text() ?? "");
+    if (shown.startsWith("#")) return { error: ERROR_VALUES[value] ?? shown };
+  }
   if (typeof value === "number" || typeof value === "string" || typeof value === "boolean")
     return value;
   return String(value);
@@ -54,8 +71,11 @@ function toCell(value: unknown, text: () => unknown): CellValue {
 function formatsOf(ws: EtWorksheet, range: EtRange, values: CellValue[][]): string[][] {
   const rows = values.length;
   const columns = values[0]?.length ?? 0;
+  // A mixed range gives null (some builds may give ""): then by column, else by cell.
+  const uniform = (format: unknown): format is string =>
+    typeof format === "string" && format !== "";
   const whole = range.NumberFormat;
-  if (typeof whole === "string") return values.map((row) => row.map(() => whole));
+  if (uniform(whole)) return values.map((row) => row.map(() => whole));
   const out = values.map((row) => row.map(() => "General"));
   for (let c = 0; c < columns; c++) {
     const column = ws.Range(
@@ -67,7 +87,7 @@ function formatsOf(ws: EtWorksheet, range: EtRange, values: CellValue[][]): stri
       })
     ).NumberFormat;
     for (let r = 0; r < rows; r++) {
-      if (typeof column === "string") out[r][c] = column;
+      if (uniform(column)) out[r][c] = column;
       else if (typeof values[r][c] === "number")
         out[r][c] = String(
           ws.Range(cellAddress(range.Row - 1 + r, range.Column - 1 + c)).NumberFormat
@@ -100,7 +120,7 @@ export function readWorkbookEt(wb: EtWorkbook): WorkbookSnapshot {
   return {
     sheets: sheets.map((ws) => {
       if (ours.includes(ws.Name)) return normalizeSheet(ws.Name, 0, 0, [], []);
-      const hidden = ws.Visible !== XL.visible;
+      const hidden = isHiddenSheet(ws.Visible);
       const sheet = readSheet(ws, hidden);
       return hidden ? { ...sheet, hidden: true } : sheet;
     }),

@@ -9,7 +9,7 @@ import { OWNER_NAMES, type SheetRole, planSummaryWrite, referenceTo } from "../o
 import type { InsertResult, WorkbookPort, WriteResult } from "../port";
 import { type WorkbookSnapshot, splitQualified } from "../snapshot";
 import type { EtApplication, EtWorkbook, EtWorksheet } from "./et";
-import { ownedSheets, readWorkbookEt, sheetsOf } from "./readEt";
+import { allSheetNames, ownedSheets, readWorkbookEt, sheetsOf } from "./readEt";
 import { writeLayoutEt } from "./writeEt";
 
 /** A WPS refusal in Chinese, with a code `describeError` knows. */
@@ -48,7 +48,7 @@ export class WpsWorkbook implements WorkbookPort {
     const wb = this.writable();
     const result: InsertResult = { added: [], clashes: [], skipped: [] };
     for (const layout of layouts) {
-      if (sheetsOf(wb).some((s) => s.Name === layout.name)) {
+      if (allSheetNames(wb).includes(layout.name)) {
         result.clashes.push(layout.name);
         continue;
       }
@@ -62,18 +62,23 @@ export class WpsWorkbook implements WorkbookPort {
 
   async writeOwnedSheet(layout: SheetLayout, role: SheetRole = "summary"): Promise<WriteResult> {
     const wb = this.writable();
-    const names = sheetsOf(wb).map((s) => s.Name);
-    const plan = planSummaryWrite(names, ownedSheets(wb, names)[role], layout.name);
+    const worksheets = sheetsOf(wb).map((s) => s.Name);
+    const marked = ownedSheets(wb, worksheets)[role];
+    const plan = planSummaryWrite(allSheetNames(wb), marked, layout.name);
     let ws: EtWorksheet;
     if (plan.replace) {
-      ws = wb.Sheets.Item(plan.target);
+      ws = wb.Worksheets.Item(plan.target);
+      if (ws.ProtectContents)
+        throw new WpsError("AccessDenied", `“${plan.target}”表受保护，无法更新`);
       ws.Cells.UnMerge();
       ws.Cells.Clear();
     } else {
       ws = this.addSheet(wb, plan.target);
     }
-    const skipped = writeLayoutEt(ws, { ...layout, name: plan.target });
+    // Marked before it is filled: a write cut short leaves a sheet the next run replaces,
+    // never one that looks like the user's.
     this.mark(wb, OWNER_NAMES[role], plan.target);
+    const skipped = writeLayoutEt(ws, { ...layout, name: plan.target });
     return {
       sheet: plan.target,
       replaced: plan.replace,
@@ -86,7 +91,7 @@ export class WpsWorkbook implements WorkbookPort {
     const target = splitQualified(address);
     if (!target) return false;
     try {
-      const ws = this.book().Sheets.Item(target.sheet);
+      const ws = this.book().Worksheets.Item(target.sheet);
       ws.Activate();
       ws.Range(target.cell).Select();
       return true;
@@ -95,9 +100,9 @@ export class WpsWorkbook implements WorkbookPort {
     }
   }
 
-  /** A new sheet after the last one. */
+  /** A new worksheet after the last one. */
   private addSheet(wb: EtWorkbook, name: string): EtWorksheet {
-    const ws = wb.Sheets.Add(null, wb.Sheets.Item(wb.Sheets.Count));
+    const ws = wb.Worksheets.Add(null, wb.Worksheets.Item(wb.Worksheets.Count));
     ws.Name = name;
     return ws;
   }
