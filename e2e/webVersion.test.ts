@@ -6,6 +6,7 @@
  * dropped on the page is opened too; several chosen together are ranked, 汇总排名.xlsx saved.
  */
 import ExcelJS from "exceljs";
+import { strToU8, zipSync } from "fflate";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -99,6 +100,15 @@ describe("网页版 from file://, network off", () => {
     }
     const pages = pdfPages(toPdf(file, OUT));
     expect(pages.map((p) => p.text).join("")).toContain("绩效自评汇总表");
+  });
+
+  it("a zip that is not a workbook is refused in Chinese and changes nothing on the page", async () => {
+    const notXlsx = join(OUT, "其实是文档.xlsx");
+    writeFileSync(notXlsx, zipSync({ "word/document.xml": strToU8("<w:document/>") }));
+    await page.getByLabel("打开 .xlsx").setInputFiles(notXlsx);
+    await page.getByText("无法打开 其实是文档.xlsx：", { exact: false }).waitFor();
+    expect(await page.getByText("foshan-sbj-2022.xlsx", { exact: true }).count()).toBe(1);
+    expect(await page.getByTestId("total").textContent()).toBe("95.18");
   });
 
   it("opens a workbook dropped on the page", async () => {

@@ -85,8 +85,8 @@ export function RankingView({ result, onSave }: { result: RankingResult; onSave:
           </tr>
         </thead>
         <tbody>
-          {ranked.map((e) => (
-            <tr key={e.file}>
+          {ranked.map((e, i) => (
+            <tr key={i}>
               <td className={`${styles.cell} ${styles.number}`}>{e.rank ?? "—"}</td>
               <td className={styles.cell}>{e.department}</td>
               <td className={`${styles.cell} ${styles.number}`}>{score(e.total)}</td>
@@ -101,8 +101,8 @@ export function RankingView({ result, onSave }: { result: RankingResult; onSave:
       </table>
       {result.failures.length > 0 && (
         <ul>
-          {result.failures.map((f) => (
-            <li key={f.file}>
+          {result.failures.map((f, i) => (
+            <li key={i}>
               未能评分 {f.file}：{f.reason}
             </li>
           ))}

@@ -89,13 +89,14 @@ function Playground() {
           setSheet(sel.sheet);
         }
       );
+      // Read first: a file that is not a workbook changes nothing on the page.
+      const snap = await book.read();
       setPort(next);
       setRanking(null);
       setFileName(name);
       setMessage(null);
       setSelection(null);
       setGeneration((g) => g + 1);
-      const snap = await book.read();
       setSnapshot(snap);
       setSheet(snap.sheets[0]?.name ?? "");
     } catch (error) {
@@ -108,17 +109,24 @@ function Playground() {
     }
   }, []);
 
-  const loadSample = async () => open(await sampleBytes(), SAMPLE_NAME);
+  const loadSample = async () => {
+    try {
+      await open(await sampleBytes(), SAMPLE_NAME);
+    } catch {
+      setMessage("无法载入示例工作簿：请改用“打开 .xlsx”。");
+    }
+  };
   /** One workbook opens in the pane; several are scored and ranked. */
   const openFiles = async (files: File[]) => {
     const books = files.filter((f) => /\.xlsx$/i.test(f.name));
     if (books.length === 0) return setMessage("请选择或拖入 .xlsx 文件。");
-    if (books.length === 1) {
-      setRanking(null);
-      return open(await books[0].arrayBuffer(), books[0].name);
+    try {
+      if (books.length === 1) return await open(await books[0].arrayBuffer(), books[0].name);
+      setMessage(null);
+      setRanking(await rankFiles(books));
+    } catch {
+      setMessage("无法读取所选文件：请确认文件未被其他程序占用，再试一次。");
     }
-    setMessage(null);
-    setRanking(await rankFiles(books));
   };
   const saveBytes = (data: Uint8Array, name: string) => {
     const blob = new Blob([data as BlobPart], {

@@ -75,6 +75,17 @@ describe("old-engine check", () => {
     expect(box.replaced).toEqual([]);
   });
 
+  it("a page policy that forbids eval (EvalError) is not taken for an old engine", () => {
+    const box: Record<string, unknown> = {};
+    const window = { location: { href: "", replace: (u: string) => (box.replaced = u) } };
+    const document = { documentElement: { getAttribute: () => "taskpane" } };
+    const forbidden = () => {
+      throw new EvalError("Refused to evaluate a string as JavaScript");
+    };
+    runInNewContext(CHECK, { window, document, Function: forbidden });
+    expect(box.replaced).toBeUndefined();
+  });
+
   it("does nothing in a current engine", () => {
     for (const page of ["taskpane", "commands"] as const) {
       const box = runCheck(page, false);

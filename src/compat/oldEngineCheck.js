@@ -17,7 +17,8 @@
       // Optional chaining and ??: ES2020, what the bundles (and Fluent UI) use.
       return new Function("var a = null; return a?.b ?? 1;")() === 1;
     } catch (e) {
-      return false;
+      // A SyntaxError is the old engine; anything else (a page policy forbidding eval) is not.
+      return !(e && e.name === "SyntaxError");
     }
   }
   if (modernEngine()) return;

@@ -8,6 +8,7 @@ import {
   useContext,
   useEffect,
   useMemo,
+  useRef,
   useState,
   type ReactNode,
 } from "react";
@@ -38,8 +39,19 @@ export function PaneProvider({ port, initialLocale = "zh-CN", children }: PanePr
     locale: "zh-CN",
     t: zhStrings,
   });
+  // The last choice wins, even if an earlier one's strings arrive later.
+  const latest = useRef<Locale>("zh-CN");
   const setLocale = useCallback((locale: Locale) => {
-    void loadStrings(locale).then((t) => setLanguage({ locale, t }));
+    latest.current = locale;
+    loadStrings(locale).then(
+      (t) => {
+        if (latest.current === locale) setLanguage({ locale, t });
+      },
+      () => {
+        // The English chunk could not be fetched (offline): the pane stays in Chinese.
+        latest.current = "zh-CN";
+      }
+    );
   }, []);
   useEffect(() => {
     if (initialLocale !== "zh-CN") setLocale(initialLocale);
