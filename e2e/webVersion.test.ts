@@ -77,7 +77,14 @@ describe("网页版 from file://, network off", () => {
     expect(await page.getByTestId("total").textContent()).toBe("95.18");
     expect(await page.getByTestId("grade").textContent()).toBe("优");
     await page.getByRole("button", { name: "重新计算" }).click();
-    await page.getByRole("tab", { name: "绩效自评汇总" }).waitFor();
+    await page.getByRole("tab", { name: "绩效自评汇总" }).click();
+    // The summary previewed as it prints: number formats, merged title, column widths.
+    const printed = page.locator('table[data-layout="绩效自评汇总"]');
+    await printed.waitFor();
+    const text = (await printed.textContent()) ?? "";
+    for (const shown of ["95.18", "46,665.43", "89.12%"]) expect(text).toContain(shown);
+    expect(text).not.toContain("0.8912");
+    expect(await printed.locator("td[colspan]").count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(SCREENSHOTS, "web-version.png") });
 
     const [download] = await Promise.all([

@@ -1,13 +1,11 @@
 /** A read-only preview of the workbook's sheets as HTML tables, with the selected cell marked. */
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { type KeyboardEvent, useEffect, useId, useRef } from "react";
-import {
-  cellAddress,
-  columnLetters,
-  isCellError,
-  type WorkbookSnapshot,
-} from "../src/hosts/snapshot";
+import { cellAddress, columnLetters, type WorkbookSnapshot } from "../src/hosts/snapshot";
 import type { Selection } from "./playgroundPort";
+import { LayoutPreview } from "./LayoutPreview";
+import { displayValue } from "../src/layout/displayFormat";
+import type { SheetLayout } from "../src/layout/sheetLayout";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
@@ -63,20 +61,16 @@ const useStyles = makeStyles({
   },
 });
 
-function show(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  if (isCellError(value as never)) return (value as { error: string }).error;
-  return String(value);
-}
-
 export interface SheetPreviewProps {
   snapshot: WorkbookSnapshot;
+  /** Sheets this page wrote, previewed from their layouts (as they print). */
+  layouts?: ReadonlyMap<string, SheetLayout>;
   sheet: string;
   onSheet: (sheet: string) => void;
   selection: Selection | null;
 }
 
-export function SheetPreview({ snapshot, sheet, onSheet, selection }: SheetPreviewProps) {
+export function SheetPreview({ snapshot, layouts, sheet, onSheet, selection }: SheetPreviewProps) {
   const styles = useStyles();
   const selectedRef = useRef<HTMLTableCellElement | null>(null);
   const panelId = useId();
@@ -86,6 +80,7 @@ export function SheetPreview({ snapshot, sheet, onSheet, selection }: SheetPrevi
     [selection, sheet]
   );
   if (!current) return null;
+  const layout = layouts?.get(current.name);
   const rows = current.top + current.values.length;
   const columns = current.left + Math.max(0, ...current.values.map((r) => r.length));
   return (
@@ -103,45 +98,52 @@ export function SheetPreview({ snapshot, sheet, onSheet, selection }: SheetPrevi
         aria-label={current.name}
         tabIndex={0}
       >
-        <table className={styles.table}>
-          <thead>
-            <tr>
-              <th className={mergeClasses(styles.cell, styles.head)} scope="col">
-                <span className={styles.corner}>{current.name}</span>
-              </th>
-              {Array.from({ length: columns }, (_, c) => (
-                <th key={c} className={mergeClasses(styles.cell, styles.head)} scope="col">
-                  {columnLetters(c)}
+        {layout ? (
+          <LayoutPreview layout={layout} />
+        ) : (
+          <table className={styles.table}>
+            <thead>
+              <tr>
+                <th className={mergeClasses(styles.cell, styles.head)} scope="col">
+                  <span className={styles.corner}>{current.name}</span>
                 </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {Array.from({ length: Math.min(rows, 500) }, (_, r) => (
-              <tr key={r}>
-                <th className={mergeClasses(styles.cell, styles.head)} scope="row">
-                  {r + 1}
-                </th>
-                {Array.from({ length: columns }, (_, c) => {
-                  const value = current.values[r - current.top]?.[c - current.left] ?? null;
-                  const isSelected =
-                    selection?.sheet === current.name && selection.cell === cellAddress(r, c);
-                  return (
-                    <td
-                      key={c}
-                      ref={isSelected ? selectedRef : undefined}
-                      className={mergeClasses(styles.cell, isSelected && styles.selected)}
-                      data-cell={cellAddress(r, c)}
-                      data-selected={isSelected || undefined}
-                    >
-                      {show(value)}
-                    </td>
-                  );
-                })}
+                {Array.from({ length: columns }, (_, c) => (
+                  <th key={c} className={mergeClasses(styles.cell, styles.head)} scope="col">
+                    {columnLetters(c)}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {Array.from({ length: Math.min(rows, 500) }, (_, r) => (
+                <tr key={r}>
+                  <th className={mergeClasses(styles.cell, styles.head)} scope="row">
+                    {r + 1}
+                  </th>
+                  {Array.from({ length: columns }, (_, c) => {
+                    const value = current.values[r - current.top]?.[c - current.left] ?? null;
+                    const isSelected =
+                      selection?.sheet === current.name && selection.cell === cellAddress(r, c);
+                    return (
+                      <td
+                        key={c}
+                        ref={isSelected ? selectedRef : undefined}
+                        className={mergeClasses(styles.cell, isSelected && styles.selected)}
+                        data-cell={cellAddress(r, c)}
+                        data-selected={isSelected || undefined}
+                      >
+                        {displayValue(
+                          value,
+                          current.numberFormats?.[r - current.top]?.[c - current.left]
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </div>
     </section>
   );

@@ -214,6 +214,7 @@ function Playground() {
         {snapshot && !ranking && (
           <SheetPreview
             snapshot={snapshot}
+            layouts={port?.written}
             sheet={sheet}
             onSheet={setSheet}
             selection={selection}

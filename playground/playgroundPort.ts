@@ -15,6 +15,9 @@ export interface Selection {
 }
 
 export class PlaygroundPort implements WorkbookPort {
+  /** The layouts of the sheets this page wrote, by sheet name: previewed as they print. */
+  readonly written = new Map<string, SheetLayout>();
+
   constructor(
     readonly book: PackageWorkbook,
     private readonly onChange: () => void,
@@ -27,12 +30,15 @@ export class PlaygroundPort implements WorkbookPort {
 
   async insertSheets(layouts: readonly SheetLayout[]): Promise<InsertResult> {
     const result = await this.book.insertSheets(layouts);
+    for (const layout of layouts)
+      if (result.added.includes(layout.name)) this.written.set(layout.name, layout);
     this.onChange();
     return result;
   }
 
   async writeOwnedSheet(layout: SheetLayout, role?: SheetRole): Promise<WriteResult> {
     const result = await this.book.writeOwnedSheet(layout, role);
+    this.written.set(result.sheet, { ...layout, name: result.sheet });
     this.onChange();
     return result;
   }
