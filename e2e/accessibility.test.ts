@@ -5,42 +5,16 @@
  * is after each and what the status line announces.
  */
 import { readFileSync } from "node:fs";
-import type { Server } from "node:net";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import type { FakeSheetSeed } from "../test/fakes/fakeExcel";
 import { seedsFromXlsx } from "../test/fakes/fromXlsx";
-import { SAMPLE_PATH } from "../test/parse/sampleSnapshot";
-import {
-  type PaneOptions,
-  ensureBuilt,
-  fakeBundle,
-  launch,
-  openTaskPane,
-  startServer,
-} from "./browser";
+import { type PaneOptions, openTaskPane, paneSuite } from "./browser";
 
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const PROJECTS_SAMPLE = join(__dirname, "..", "samples", "foshan-sbj-2022-projects.xlsx");
 
-let browser: Browser;
-let server: Server;
-let base: string;
-let fake: string;
-let seeds: FakeSheetSeed[];
-
-beforeAll(async () => {
-  ensureBuilt();
-  ({ server, url: base } = await startServer());
-  browser = await launch();
-  fake = fakeBundle();
-  seeds = await seedsFromXlsx(SAMPLE_PATH);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-});
+const suite = paneSuite();
 
 interface Violation {
   id: string;
@@ -71,7 +45,7 @@ async function seriousViolations(page: Page): Promise<Violation[]> {
 }
 
 function openPane(options: Partial<PaneOptions> = {}): Promise<Page> {
-  return openTaskPane(browser, base, fake, { seeds, ...options });
+  return openTaskPane(suite.browser, suite.base, suite.fake, { seeds: suite.seeds, ...options });
 }
 
 /** Opens every collapsed section, and each project's list of problems. */
@@ -130,7 +104,7 @@ describe("axe-core over the task pane", () => {
   });
 
   it("input errors and a host failure (as an alert)", async () => {
-    const broken = structuredClone(seeds);
+    const broken = structuredClone(suite.seeds);
     const budget = broken.find((s) => s.name === "预算支出") as FakeSheetSeed;
     budget.cells = { ...(budget.cells ?? {}), C5: "二千" };
     const page = await openPane({ seeds: broken });
@@ -230,8 +204,8 @@ describe("keyboard only", () => {
 
 describe("axe-core over the playground", () => {
   it("before a file is loaded, and with the sample scored and its summary shown", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${base}/playground.html`);
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${suite.base}/playground.html`);
     await page.getByRole("heading", { level: 1 }).waitFor();
     expect(await page.getByRole("main").count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
@@ -251,12 +225,12 @@ describe("axe-core over the playground", () => {
 describe("pages around the pane", () => {
   it("the help pages (SupportUrl, LearnMoreUrl) and the old-engine guidance", async () => {
     for (const file of ["help.html", "help-standard.html", "help-sheets.html", "old-engine.html"]) {
-      const page = await browser.newPage({ viewport: { width: 1024, height: 900 } });
+      const page = await suite.browser.newPage({ viewport: { width: 1024, height: 900 } });
       const failed: string[] = [];
       page.on("response", (r) => {
         if (r.status() >= 400) failed.push(r.url());
       });
-      await page.goto(`${base}/${file}`);
+      await page.goto(`${suite.base}/${file}`);
       await page.getByRole("heading", { level: 1 }).first().waitFor();
       expect(failed).toEqual([]);
       // Every picture the guide shows is there.

@@ -6,49 +6,23 @@
  */
 import ExcelJS from "exceljs";
 import { mkdirSync } from "node:fs";
-import type { Server } from "node:net";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { seedsFromXlsx } from "../test/fakes/fromXlsx";
 import type { FakeSheetSeed } from "../test/fakes/fakeExcel";
-import { SAMPLE_PATH } from "../test/parse/sampleSnapshot";
 import { readWorkbook } from "../src/hosts/file/readWorkbook";
 import { scoreSnapshot } from "../src/pipeline/scoreWorkbook";
 
 const PROJECTS_SAMPLE = join(__dirname, "..", "samples", "foshan-sbj-2022-projects.xlsx");
-import {
-  type PaneOptions,
-  SCREENSHOTS,
-  ensureBuilt,
-  fakeBundle,
-  launch,
-  openTaskPane,
-  startServer,
-} from "./browser";
+import { type PaneOptions, SCREENSHOTS, openTaskPane, paneSuite } from "./browser";
 import { pdfPages, toPdf } from "./tools";
 
-let browser: Browser;
-let server: Server;
-let base: string;
-let fake: string;
-let seeds: FakeSheetSeed[];
+const suite = paneSuite();
 
-beforeAll(async () => {
-  ensureBuilt();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  ({ server, url: base } = await startServer());
-  browser = await launch();
-  fake = fakeBundle();
-  seeds = await seedsFromXlsx(SAMPLE_PATH);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-});
+beforeAll(() => mkdirSync(SCREENSHOTS, { recursive: true }));
 
 function openPane(options: Partial<PaneOptions> = {}): Promise<Page> {
-  return openTaskPane(browser, base, fake, { seeds, ...options });
+  return openTaskPane(suite.browser, suite.base, suite.fake, { seeds: suite.seeds, ...options });
 }
 
 describe("task pane in chromium (Excel test double)", () => {
@@ -195,7 +169,7 @@ describe("task pane in chromium (Excel test double)", () => {
   });
 
   it("shows the cell-addressed message for a broken workbook", async () => {
-    const broken = structuredClone(seeds);
+    const broken = structuredClone(suite.seeds);
     const budget = broken.find((s) => s.name === "预算支出") as FakeSheetSeed;
     budget.cells = { ...(budget.cells ?? {}), C5: "二千" };
     const page = await openPane({ seeds: broken });
@@ -229,7 +203,7 @@ describe("task pane in chromium (Excel test double)", () => {
 
 describe("Internet Explorer 11 / Edge Legacy webviews (simulated)", () => {
   it("the pane shows the Chinese guidance instead of a blank page", async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
+    const page = await suite.browser.newPage({ viewport: { width: 360, height: 900 } });
     await page.route("https://appsforoffice.microsoft.com/**", (route) =>
       route.fulfill({ status: 200, contentType: "text/javascript", body: "/* office.js stub */" })
     );
@@ -242,7 +216,7 @@ describe("Internet Explorer 11 / Edge Legacy webviews (simulated)", () => {
       } as unknown as FunctionConstructor;
     });
     await page.route(/\/taskpane\.[0-9a-f]+\.js$/, (route) => route.abort());
-    await page.goto(`${base}/taskpane.html`);
+    await page.goto(`${suite.base}/taskpane.html`);
     await page.waitForURL(/old-engine\.html$/);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(
       "绩效自评助手无法在此版本的 Excel 中运行"
@@ -264,14 +238,14 @@ describe("Internet Explorer 11 / Edge Legacy webviews (simulated)", () => {
 
 describe("playground in chromium (no Excel, no network)", () => {
   it("loads the sample, scores it, downloads a file that LibreOffice opens", async () => {
-    const context = await browser.newContext({
+    const context = await suite.browser.newContext({
       viewport: { width: 1280, height: 900 },
       acceptDownloads: true,
     });
     const page = await context.newPage();
     const requests: string[] = [];
     page.on("request", (r) => requests.push(r.url()));
-    await page.goto(`${base}/playground.html`);
+    await page.goto(`${suite.base}/playground.html`);
     await page.getByRole("button", { name: "载入示例工作簿" }).click();
     await page.getByTestId("total").waitFor();
     expect(await page.getByTestId("total").textContent()).toBe("95.18");
@@ -303,7 +277,7 @@ describe("playground in chromium (no Excel, no network)", () => {
     // Everything came from 127.0.0.1: no network needed.
     expect(
       requests.filter(
-        (u) => !u.startsWith(base) && !u.startsWith("blob:") && !u.startsWith("data:")
+        (u) => !u.startsWith(suite.base) && !u.startsWith("blob:") && !u.startsWith("data:")
       )
     ).toEqual([]);
     await context.close();

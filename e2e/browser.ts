@@ -5,6 +5,8 @@ import type { AddressInfo, Server } from "node:net";
 import { join } from "node:path";
 import { type Browser, type Page, chromium } from "playwright-core";
 import type { FakeSheetSeed } from "../test/fakes/fakeExcel";
+import { seedsFromXlsx } from "../test/fakes/fromXlsx";
+import { SAMPLE_PATH } from "../test/parse/sampleSnapshot";
 
 export const ROOT = join(__dirname, "..");
 export const DIST = join(ROOT, "dist");
@@ -108,4 +110,35 @@ export async function openTaskPane(
   await (ready ? ready(page) : page.getByTestId("total").waitFor());
   if (errors.length > 0) throw new Error(`page errors: ${errors.join("; ")}`);
   return page;
+}
+
+/** What the pane's browser tests share: the built dist/ served, chromium, the Excel double, the sample. */
+export interface PaneSuite {
+  browser: Browser;
+  server: Server;
+  base: string;
+  fake: string;
+  seeds: FakeSheetSeed[];
+}
+
+/**
+ * Starts a suite in `beforeAll` and closes it in `afterAll`; the returned object is filled in
+ * once `beforeAll` has run.
+ */
+export function paneSuite(): PaneSuite {
+  const suite = {} as PaneSuite;
+  beforeAll(async () => {
+    ensureBuilt();
+    const served = await startServer();
+    suite.server = served.server;
+    suite.base = served.url;
+    suite.browser = await launch();
+    suite.fake = fakeBundle();
+    suite.seeds = await seedsFromXlsx(SAMPLE_PATH);
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await new Promise((resolve) => suite.server?.close(resolve));
+  });
+  return suite;
 }
