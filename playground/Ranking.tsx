@@ -17,6 +17,7 @@ import {
 } from "../src/layout/ranking";
 import { score } from "../src/model/decimal";
 import { readAndScore } from "../src/pipeline/readAndScore";
+import { hasNoInputs } from "../src/pipeline/scoreWorkbook";
 import { today } from "../src/pipeline/recalculate";
 
 export interface RankingResult {
@@ -32,8 +33,7 @@ export async function rankFiles(files: readonly File[]): Promise<RankingResult> 
       const scored = await readAndScore(
         new PackageWorkbook(new Uint8Array(await file.arrayBuffer()))
       );
-      const found = new Set(scored.parse.found.map((f) => f.kind));
-      if (!found.has("budget") && !found.has("indicators"))
+      if (hasNoInputs(scored))
         result.failures.push({ file: file.name, reason: "未找到预算支出明细表和绩效指标表" });
       else result.entries.push(rankingEntry(scored.evaluation, file.name));
     } catch (error) {

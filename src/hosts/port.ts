@@ -6,6 +6,17 @@ import type { SheetLayout } from "../layout/sheetLayout";
 import type { SheetRole } from "./ownership";
 import type { WorkbookSnapshot } from "./snapshot";
 
+/**
+ * The workbook's structure is protected (保护工作簿): adding or replacing a sheet would be
+ * refused, so a host does not try. `describeError` words it for the user.
+ */
+export class StructureProtectedError extends Error {
+  readonly code = "WorkbookStructureProtected";
+  constructor() {
+    super("工作簿结构受保护，不能添加或替换工作表");
+  }
+}
+
 export interface InsertResult {
   /** Sheets added. */
   added: string[];

@@ -15,6 +15,11 @@ export interface WorkbookScore {
   protection?: WorkbookProtection;
 }
 
+/** Whether neither input table (预算支出明细表, 绩效指标表) was found: nothing to score. */
+export function hasNoInputs(score: Pick<WorkbookScore, "parse">): boolean {
+  return !score.parse.found.some((f) => f.kind === "budget" || f.kind === "indicators");
+}
+
 export function scoreSnapshot(
   snapshot: WorkbookSnapshot,
   options: EvaluateOptions = {}

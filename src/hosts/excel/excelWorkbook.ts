@@ -4,7 +4,12 @@
  */
 import type { SheetLayout } from "../../layout/sheetLayout";
 import { OWNER_NAMES, type SheetRole, candidateNames, planSummaryWrite } from "../ownership";
-import type { InsertResult, WorkbookPort, WriteResult } from "../port";
+import {
+  type InsertResult,
+  StructureProtectedError,
+  type WorkbookPort,
+  type WriteResult,
+} from "../port";
 import { type WorkbookProtection, type WorkbookSnapshot, splitQualified } from "../snapshot";
 import { ownedFromMarkers, queueMarkers, readSnapshot } from "./readSnapshot";
 import type { ExcelCapabilities, RowBlock, StyleRun } from "./writeLayout";
@@ -41,17 +46,6 @@ export interface SheetListMemory {
 }
 
 const NO_MEMORY: SheetListMemory = { recall: () => [], remember: () => undefined };
-
-/**
- * The workbook's structure is protected (保护工作簿): adding or replacing a sheet would be
- * refused, so the write is not tried. `describeError` words it for the user.
- */
-export class StructureProtectedError extends Error {
-  readonly code = "WorkbookStructureProtected";
-  constructor() {
-    super("工作簿结构受保护，不能添加或替换工作表");
-  }
-}
 
 /**
  * Estimated bytes per write request. Excel on the web refuses requests over 5 MB; the estimate

@@ -39,13 +39,14 @@ export class PackageWorkbook implements WorkbookPort {
   /** Adds each sheet whose name is free (as the user's own, unmarked); never touches others. */
   async insertSheets(layouts: readonly SheetLayout[]): Promise<InsertResult> {
     const result: InsertResult = { added: [], clashes: [], skipped: [] };
+    const names = (await this.read()).sheets.map((s) => s.name);
     for (const layout of layouts) {
-      const names = (await this.read()).sheets.map((s) => s.name);
       if (names.includes(layout.name)) {
         result.clashes.push(layout.name);
         continue;
       }
       await this.write(layout, null);
+      names.push(layout.name);
       result.added.push(layout.name);
     }
     return result;

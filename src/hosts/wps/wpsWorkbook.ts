@@ -6,7 +6,12 @@
  */
 import type { SheetLayout } from "../../layout/sheetLayout";
 import { OWNER_NAMES, type SheetRole, planSummaryWrite, referenceTo } from "../ownership";
-import type { InsertResult, WorkbookPort, WriteResult } from "../port";
+import {
+  type InsertResult,
+  StructureProtectedError,
+  type WorkbookPort,
+  type WriteResult,
+} from "../port";
 import { type WorkbookSnapshot, splitQualified } from "../snapshot";
 import type { EtApplication, EtWorkbook, EtWorksheet } from "./et";
 import { allSheetNames, ownedSheets, readWorkbookEt, sheetsOf } from "./readEt";
@@ -35,8 +40,7 @@ export class WpsWorkbook implements WorkbookPort {
 
   private writable(): EtWorkbook {
     const wb = this.book();
-    if (wb.ProtectStructure)
-      throw new WpsError("WorkbookStructureProtected", "工作簿结构受保护，不能添加或替换工作表");
+    if (wb.ProtectStructure) throw new StructureProtectedError();
     return wb;
   }
 

@@ -8,7 +8,8 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
 import { usePaneContext } from "../state/PaneContext";
-import { hasNoInputs, usePane } from "../state/usePane";
+import { hasNoInputs } from "../../pipeline/scoreWorkbook";
+import { usePane } from "../state/usePane";
 import { GapList } from "./GapList";
 import { Header } from "./Header";
 import { IndicatorList } from "./IndicatorList";

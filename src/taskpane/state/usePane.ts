@@ -12,6 +12,7 @@ import type { Recalculation } from "../../pipeline/recalculate";
 import { type RecalculationPhase, readAndScore } from "../../pipeline/readAndScore";
 import { describeError } from "../../hosts/excel/errors";
 import { score } from "../../model/decimal";
+import { hasNoInputs } from "../../pipeline/scoreWorkbook";
 import { usePaneContext } from "./PaneContext";
 import type { Strings } from "./strings";
 
@@ -101,11 +102,6 @@ export interface PaneActions {
   selectCell: (address: string) => Promise<void>;
   setAutoRecalculate: (on: boolean) => Promise<void>;
   dismissError: () => void;
-}
-
-/** Whether the workbook holds neither input table: then only the guidance is shown. */
-export function hasNoInputs(result: Recalculation): boolean {
-  return !result.parse.found.some((f) => f.kind === "budget" || f.kind === "indicators");
 }
 
 /** The outcome in one sentence: total, grade, whether written, cells to fix. */
