@@ -39,7 +39,7 @@ import { readPackage } from "../src/hosts/file/packageReader";
 import { OWNER_NAMES } from "../src/hosts/ownership";
 import { checkWorkbookData } from "../src/cli/openWorkbook";
 import { scoreWorkbookData } from "../src/cli/scoreFile";
-import { SUMMARY_SHEET, summaryLayout } from "../src/layout/summary";
+import { CHECKLIST_SHEET, checklistLayout } from "../src/layout/checklist";
 import { parseWorkbook } from "../src/parse/parseWorkbook";
 import { seedDepartment } from "../samples/seedDepartment";
 import { excelHost, fakeFromXlsx } from "../test/fakes/fromXlsx";
@@ -112,26 +112,26 @@ async function excelAdapter(): Promise<void> {
     freshFake.resetCounters();
     const recalc = await time(() => recalculate(freshHost, { date: "2026-11-27" }), 3);
     const recalcSyncs = freshFake.syncCount / 3;
-    // The write alone: summary values, formats, styles and page layout.
+    // The write alone: the 核对清单 (the sheet that lists every project row).
     freshFake.resetCounters();
     const projects = recalc.result.parse.input.projects;
     await freshHost.writeOwnedSheet(
-      summaryLayout(recalc.result.evaluation, { date: "2026-11-27" }, projects)
+      checklistLayout(recalc.result.evaluation, { date: "2026-11-27" }, projects)
     );
     writeSyncs.push(
       `${rows} rows: ${freshFake.syncCount} sync, request ${(freshFake.lastSyncRequestBytes / 1e6).toFixed(2)} MB`
     );
-    // A read after 重新计算: the summary written is not read (its cells are never input).
+    // A read after 重新计算: the 核对清单 written is not read (its cells are never input).
     freshFake.resetCounters();
     await freshHost.read();
     const readBytes = freshFake.lastSyncPayloadBytes;
     await freshFake.run(async (ctx) => {
-      const r = ctx.workbook.worksheets.getItem(SUMMARY_SHEET).getUsedRange(true);
+      const r = ctx.workbook.worksheets.getItem(CHECKLIST_SHEET).getUsedRange(true);
       r.load("values, numberFormat, valueTypes, rowIndex, columnIndex");
       await ctx.sync();
     });
     readAfterWrite.push(
-      `${rows} rows: ${(readBytes / 1e6).toFixed(2)} MB (reading the summary too would add ${(freshFake.lastSyncPayloadBytes / 1e6).toFixed(2)} MB)`
+      `${rows} rows: ${(readBytes / 1e6).toFixed(2)} MB (reading the 核对清单 too would add ${(freshFake.lastSyncPayloadBytes / 1e6).toFixed(2)} MB)`
     );
     console.log(
       `${String(rows).padEnd(7)} | ${firstSyncs} syncs ${f1(first.ms).padStart(7)} ms | ${steadySyncs} sync ${f1(steady.ms).padStart(8)} ms | ${f1(bare.ms).padStart(8)} ms (×${f1(steady.ms / bare.ms)})    | ${recalcSyncs} syncs ${f1(recalc.ms).padStart(8)} ms        | ${firstRecalcSyncs} syncs ${f1(firstRecalc.ms)} ms`
@@ -159,7 +159,7 @@ async function officeJsRequests(): Promise<void> {
   const evaluation = evaluate(seedDepartment);
   const parts: string[] = [];
   for (const count of [10, 10_000, 25_000]) {
-    const layout = summaryLayout(evaluation, { date: DATE }, projectLines(count));
+    const layout = checklistLayout(evaluation, { date: DATE }, projectLines(count));
     const sizes = await summaryWriteRequests(layout, WRITE_BUDGET_BYTES);
     const largest = Math.max(...sizes) / 1e6;
     parts.push(
@@ -309,7 +309,7 @@ async function commandLine(): Promise<void> {
   );
   console.log(`目标 ≤ 1.3×：实测 ${ratio.toFixed(2)}×${ratio <= 1.3 ? "" : "（未达标，见下）"}`);
   console.log(
-    `input ${inputCells} cells, ${data.length} B; output ${outputCells} cells (+${outputCells - inputCells} in ${SUMMARY_SHEET}), ${output.length} B`
+    `input ${inputCells} cells, ${data.length} B; output ${outputCells} cells (+${outputCells - inputCells} in the sheets written), ${output.length} B`
   );
 
   // The same steps one by one (the functions scoreWorkbookData calls), to see where the time goes.
@@ -338,15 +338,15 @@ async function commandLine(): Promise<void> {
     const evaluation = evaluate(parsed.input);
     note("evaluate", t);
     t = process.hrtime.bigint();
-    const layout = summaryLayout(
+    const layout = checklistLayout(
       evaluation,
-      { date: DATE, sources: parsed.found, sheetName: SUMMARY_SHEET },
+      { date: DATE, sources: parsed.found, sheetName: CHECKLIST_SHEET },
       parsed.input.projects.map((p) => ({ ...p, cell: p.cells?.name }))
     );
-    note("summary layout", t);
+    note("checklist layout", t);
     t = process.hrtime.bigint();
     await writeOwnedSheetIntoPackage(checked.zipPackage, layout, {
-      markerName: OWNER_NAMES.summary,
+      markerName: OWNER_NAMES.checklist,
       preferredName: layout.name,
     });
     note("package write", t);
@@ -364,7 +364,7 @@ async function commandLine(): Promise<void> {
       .join("; ")}`
   );
   const scoring =
-    med["read package (packageReader)"] + med["parse"] + med["evaluate"] + med["summary layout"];
+    med["read package (packageReader)"] + med["parse"] + med["evaluate"] + med["checklist layout"];
   console.log(
     `the CLI path reads the package itself (${f1(med["read package (packageReader)"])} ms, ` +
       `against ExcelJS's load ${f1(med["bare: load"])} ms), scores (${f1(scoring)} ms in all) and writes the package (${f1(med["package write"])} ms, ` +

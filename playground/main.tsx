@@ -22,6 +22,7 @@ import type { WorkbookSnapshot } from "../src/hosts/snapshot";
 import { PaneRoot } from "../src/taskpane/PaneRoot";
 import { PlaygroundPort, type Selection } from "./playgroundPort";
 import { SheetPreview } from "./SheetPreview";
+import { reportDocxOf } from "./reportDownload";
 import { type RankingResult, RankingView, rankFiles, rankingWorkbook } from "./Ranking";
 
 const useStyles = makeStyles({
@@ -49,6 +50,8 @@ const useStyles = makeStyles({
   dragging: { outline: `${tokens.strokeWidthThicker} dashed ${tokens.colorBrandStroke1}` },
 });
 
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const SAMPLE_URL = "samples/foshan-sbj-2022.xlsx";
 const SAMPLE_NAME = "foshan-sbj-2022.xlsx";
 
@@ -128,10 +131,8 @@ function Playground() {
       setMessage("无法读取所选文件：请确认文件未被其他程序占用，再试一次。");
     }
   };
-  const saveBytes = (data: Uint8Array, name: string) => {
-    const blob = new Blob([data as BlobPart], {
-      type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    });
+  const saveBytes = (data: Uint8Array, name: string, type = XLSX_TYPE) => {
+    const blob = new Blob([data as BlobPart], { type });
     const url = URL.createObjectURL(blob);
     const a = document.createElement("a");
     a.href = url;
@@ -148,6 +149,18 @@ function Playground() {
   const download = async () => {
     if (!port) return;
     saveBytes(await port.book.toBuffer(), fileName.replace(/\.xlsx$/i, "") + ".已评分.xlsx");
+  };
+
+  const downloadReport = async () => {
+    if (!port) return;
+    try {
+      const docx = await reportDocxOf(port);
+      if (!docx) return setMessage("工作簿中未找到预算支出明细表和绩效指标表，无法起草报告。");
+      setMessage(null);
+      saveBytes(docx, fileName.replace(/\.xlsx$/i, "") + ".自评报告.docx", DOCX_TYPE);
+    } catch {
+      setMessage("生成报告草稿时出错：请重新载入文件后再试。");
+    }
   };
 
   return (
@@ -192,6 +205,9 @@ function Playground() {
           />
           <Button disabled={!port} onClick={() => void download()}>
             下载已评分文件
+          </Button>
+          <Button disabled={!port} onClick={() => void downloadReport()}>
+            下载自评报告（Word）
           </Button>
           {fileName && <span>{fileName}</span>}
         </div>

@@ -2,6 +2,7 @@
  * Command line (`jixiao`):
  *   jixiao score <file.xlsx> [--out <file.xlsx or folder>] [--in-place] [--json] [--date YYYY-MM-DD] [--standard <id|file>] [--projects <folder|file.xlsx>]
  *   jixiao score <folder> [--out <folder>] [--in-place] [--json] [--date YYYY-MM-DD] [--standard <id|file>]
+ *   jixiao report <file.xlsx> [--out <报告.docx>] [--standard <id|file>]
  *   jixiao standards [--json] · jixiao standard <id> [--out <file.xlsx>]
  *   jixiao demo [--json]
  * `score` reads a department's workbook, scores it, writes a copy with the 绩效自评汇总 sheet
@@ -21,6 +22,7 @@ import { describeError, describeInternalError, errorCode } from "./errors";
 import { type CliIo, stdio } from "./io";
 import { PhaseLine } from "./progress";
 import { renderEvaluation } from "./report";
+import { reportCommand, reportName, writeReport } from "./reportCommand";
 import { failureLine, sameFile, scoreWorkbookFile, scoredName } from "./scoreFile";
 
 export type { CliIo };
@@ -37,6 +39,11 @@ const USAGE = `用法 / Usage:
       (score by a preset, or by the 评分标准 sheet of another workbook)
       --projects <文件夹|项目表.xlsx>  一并读取另存的项目支出绩效自评表（仅单个部门工作簿）
       (also read project forms kept in other workbooks; one department workbook only)
+      --report  同时生成自评报告草稿 <文件名>.自评报告.docx（仅单个工作簿）
+      (also write the 自评报告 draft as a Word document; one workbook only)
+  jixiao report <文件.xlsx> [--out <报告.docx 或文件夹>] [--standard <编号|标准.xlsx>]
+      按评分结果生成自评报告草稿（Word），不改动工作簿；需人工补写处标为【待填写：…】
+      (draft the 自评报告 as .docx from the scores; the workbook is not changed)
   jixiao standards [--json]  列出评分标准预设 (list the scoring-standard presets)
   jixiao standard <编号> [--out <评分标准.xlsx>]
       把预设导出为带“评分标准”表的工作簿，可修改后分发给各部门
@@ -48,6 +55,8 @@ interface Flags {
   positional: string[];
   json: boolean;
   inPlace: boolean;
+  /** `score --report`: the report draft too, beside the scored copy. */
+  report: boolean;
   out?: string;
   date?: string;
   standard?: string;
@@ -91,7 +100,7 @@ async function outputFor(
 }
 
 function parseFlags(args: string[]): Flags | string {
-  const flags: Flags = { positional: [], json: false, inPlace: false };
+  const flags: Flags = { positional: [], json: false, inPlace: false, report: false };
   // `--out=评分/` as well as `--out 评分/`.
   args = args.flatMap((a) => {
     const m = /^(--out|--date|--standard|--projects)=(.*)$/.exec(a);
@@ -101,6 +110,7 @@ function parseFlags(args: string[]): Flags | string {
     const a = args[i];
     if (a === "--json") flags.json = true;
     else if (a === "--in-place") flags.inPlace = true;
+    else if (a === "--report") flags.report = true;
     else if (a === "--out" || a === "--date" || a === "--standard" || a === "--projects") {
       const v = args[++i];
       if (!v) return `${a} 后需要一个值`;
@@ -185,13 +195,31 @@ async function scoreFile(
     const beside = result.write?.besideForeign
       ? `（工作簿中已有非本工具生成的“${result.write.besideForeign}”，未改动它）`
       : "";
-    const sheets = [result.write?.sheet, result.projectsWrite?.sheet]
+    const sheets = [result.write?.sheet, result.checklistWrite?.sheet, result.projectsWrite?.sheet]
       .filter(Boolean)
       .map((s) => `“${s}”`);
     io.out(`已写入 ${target} 的${sheets.join("和")}工作表${beside}。`);
   }
+  if (flags.report) {
+    const docx = reportName(target);
+    const failed = await writeReport(result, docx);
+    if (failed) {
+      io.err(`未能保存 ${file} 的报告：${failed}`);
+      return 1;
+    }
+    if (!flags.json) io.out(`已生成自评报告草稿 ${docx}（请补写标有【待填写】的段落）。`);
+  }
   for (const warning of outcome.warnings) io.err(warning);
   return 0;
+}
+
+/** The standard `--standard` names; false (told) when it cannot be loaded. */
+async function standardOf(flags: Flags, io: CliIo): Promise<WorkbookStandard | undefined | false> {
+  if (flags.standard === undefined) return undefined;
+  const loaded = await loadStandard(flags.standard);
+  if (loaded.ok) return loaded.standard;
+  io.err(`--standard：${loaded.reason}。`);
+  return false;
 }
 
 /** Runs the command line; returns the exit code. Never throws. */
@@ -220,15 +248,8 @@ export async function main(argv: string[], io: CliIo = stdio): Promise<number> {
           );
           return 2;
         }
-        let standard: WorkbookStandard | undefined;
-        if (flags.standard !== undefined) {
-          const loaded = await loadStandard(flags.standard);
-          if (!loaded.ok) {
-            io.err(`--standard：${loaded.reason}。`);
-            return 2;
-          }
-          standard = loaded.standard;
-        }
+        const standard = await standardOf(flags, io);
+        if (standard === false) return 2;
         const isFolder = (await stat(file).catch(() => null))?.isDirectory() ?? false;
         if (isFolder && flags.projects !== undefined) {
           io.err(
@@ -236,8 +257,17 @@ export async function main(argv: string[], io: CliIo = stdio): Promise<number> {
           );
           return 2;
         }
+        if (isFolder && flags.report) {
+          io.err("--report 只能用于单个部门工作簿；文件夹请逐个运行 jixiao report。");
+          return 2;
+        }
         if (isFolder) return await scoreFolder(file, { ...flags, standard }, io);
         return await scoreFile(file, flags, io, standard);
+      }
+      case "report": {
+        const standard = await standardOf(flags, io);
+        if (standard === false) return 2;
+        return await reportCommand(flags.positional[0], flags.out, io, standard);
       }
       case "standards":
         return listStandards(io, flags.json);

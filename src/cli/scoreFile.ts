@@ -14,7 +14,7 @@
 import { stat } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { type Recalculation, type RecalculationPhase, recalculate } from "../pipeline/recalculate";
-import type { WorkbookPort } from "../hosts/port";
+import type { WorkbookPort, WriteResult } from "../hosts/port";
 import type { WorkbookStandard } from "../model/input";
 import type { SheetLayout } from "../layout/sheetLayout";
 import type { SheetSnapshot, WorkbookSnapshot } from "../hosts/snapshot";
@@ -183,8 +183,7 @@ export async function scoreWorkbookData(
           besideForeign: written.besideForeign,
           skipped: [],
         };
-        if (role === "summary") result.write = write;
-        else result.projectsWrite = write;
+        recordWrite(result, role, write);
         packaged = written.data;
       }
       return { ok: true, data: packaged as Uint8Array, result, lost: [], via: "package" };
@@ -209,9 +208,7 @@ export async function scoreWorkbookData(
   try {
     const book = await openBook();
     for (const [role, layout] of owned) {
-      const write = await book.writeOwnedSheet(layout, role);
-      if (role === "summary") result.write = write;
-      else result.projectsWrite = write;
+      recordWrite(result, role, await book.writeOwnedSheet(layout, role));
     }
     output = await book.toBuffer();
   } catch (error) {
@@ -222,6 +219,13 @@ export async function scoreWorkbookData(
     };
   }
   return { ok: true, data: output, result, lost, via: "exceljs" };
+}
+
+/** Which sheet a role's layout went to, as the recalculation reports it. */
+function recordWrite(result: Recalculation, role: SheetRole, write: WriteResult): void {
+  if (role === "summary") result.write = write;
+  else if (role === "checklist") result.checklistWrite = write;
+  else if (role === "projects") result.projectsWrite = write;
 }
 
 /**

@@ -81,7 +81,7 @@ export function budgetGaps(
       gaps.push({
         code: "largeAdjustment",
         severity: "info",
-        message: `${row.category === "total" ? "预算合计" : row.label.replace(/^[一二三四五]、/, "")}调整预算数 ${money(row.adjusted as Dec)} 万元较年初预算数 ${money(row.initial as Dec)} 万元${word} ${percent(change.abs())}，预算调整幅度较大，预算编制有待更严格执行。`,
+        message: `${row.category === "total" ? "预算合计" : row.label.replace(/^[一二三四五]、/, "")}调整预算数 ${money(row.adjusted as Dec)} 万元较年初预算数 ${money(row.initial as Dec)} 万元${word} ${percent(change.abs())}，调整幅度较大。`,
         suggestion:
           "夯实预算编制基础工作，做细做实事前需求调查，提高预算编制的科学性和精细化程度。",
         cell: row.cells?.adjusted,

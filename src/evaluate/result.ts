@@ -74,6 +74,8 @@ export interface IndicatorResult {
   countedFrom: ScoreSource | "none" | "notApplicable";
   /** 计算依据, in Chinese, with inputs and formula. */
   explanation: string;
+  /** The computation alone (`实际支出 1.88 ÷ 预算 13.50 = 13.93%；…得满分 3.00`), when computed. */
+  basis?: string;
   inputs: InputView[];
   /** 无法计算的原因, when a rule lacked inputs. */
   notComputableReason?: string;

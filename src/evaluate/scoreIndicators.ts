@@ -182,6 +182,15 @@ function explain(
   return parts.join("；");
 }
 
+/** The computation alone, for a reader to check by hand (the submission's 得分说明). */
+function basisOf(computed: ReturnType<typeof computeRule>): string | undefined {
+  if (!computed.outcome) return undefined;
+  const metric = computed.metric;
+  return [metric && metric.value !== null ? metric.text : null, computed.outcome.formula]
+    .filter((part): part is string => !!part)
+    .join("；");
+}
+
 /** What an indicator's result has whatever its rule: who it is and where it was entered. */
 function identity(
   definition: StandardIndicator,
@@ -244,6 +253,7 @@ export function scoreOne(
     counted: counted.counted,
     countedFrom: counted.from,
     explanation: explain(definition, entry, computed, counted, ctx),
+    basis: basisOf(computed),
     inputs: computed.metric?.inputs ?? [],
     notComputableReason: computed.outcome ? undefined : computed.reason,
     notApplicable: false,

@@ -1,5 +1,5 @@
 /**
- * Which sheet the add-in may write its summary to. The add-in owns exactly the sheet its
+ * Which sheets the add-in may write (the summary, 核对清单, 项目自评汇总, 自评报告草稿, settings). The add-in owns exactly the sheet its
  * marker (the workbook-level defined name `JixiaoSummary`) points to, and only while that
  * sheet still bears one of the add-in's names: a sheet the user created, or renamed to keep,
  * is never overwritten.
@@ -9,19 +9,30 @@
  * The sheets the add-in owns: the summary it writes, the summary of the project forms, and
  * the settings sheet it keeps.
  */
-export type SheetRole = "summary" | "settings" | "projects";
+export type SheetRole = "summary" | "settings" | "projects" | "checklist" | "report";
 
 /** Workbook-level defined names marking the sheets the add-in created, by role. */
 export const OWNER_NAMES: Record<SheetRole, string> = {
   summary: "JixiaoSummary",
   settings: "JixiaoSettings",
   projects: "JixiaoProjects",
+  checklist: "JixiaoChecklist",
+  report: "JixiaoReport",
 };
 
 /** Kept for the summary role. */
 export const OWNER_NAME = OWNER_NAMES.summary;
 
-export const ROLES: SheetRole[] = ["summary", "settings", "projects"];
+export const ROLES: SheetRole[] = ["summary", "settings", "projects", "checklist", "report"];
+
+/** The sheets our markers point to that are output (all but the settings sheet, which is read). */
+export function outputSheets(
+  owned: Partial<Record<SheetRole, string | null>> | undefined
+): string[] {
+  return ROLES.filter((role) => role !== "settings")
+    .map((role) => owned?.[role])
+    .filter((name): name is string => !!name);
+}
 
 /** Names tried in order when the preferred one is taken by a sheet we did not create. */
 export function candidateNames(preferred: string, count = 9): string[] {

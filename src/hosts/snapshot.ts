@@ -1,3 +1,5 @@
+import type { SheetRole } from "./ownership";
+
 /**
  * What a host adapter reads from a workbook: each sheet's used range as plain values and
  * number formats. Both adapters (Excel JS API, ExcelJS files) produce this same shape, and
@@ -41,7 +43,7 @@ export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
   protection?: WorkbookProtection;
   /** Sheets the add-in's ownership markers point to, by role (see hosts/ownership.ts). */
-  ownedSheets?: { summary?: string | null; settings?: string | null; projects?: string | null };
+  ownedSheets?: Partial<Record<SheetRole, string | null>>;
 }
 
 /**

@@ -1,423 +1,184 @@
 /**
- * 绩效自评汇总: the print-ready summary sheet as data — budget execution, every indicator's
- * scores with how they were computed, total and grade with the profile applied, the gap
- * list, projects, and a signature block — with A4 print setup. Both writers render it.
+ * 绩效自评汇总: the page the department signs — title, 单位, 部门预算支出明细表, the indicator table
+ * (一级 / 二级 / 三级, 分值, 自评得分, 得分说明), 总分 and 等级, 存在问题 and 改进措施, and the signature
+ * block — on A4 portrait at full size (columns chosen to fit, text wrapped, nothing under 10 pt),
+ * the indicator table's header repeated on every page. Nothing about the tool prints here: that
+ * is the 核对清单 (checklist.ts). Pure; every writer renders it.
  */
-import { type Dec, percent, score } from "../model/decimal";
-import type { Evaluation, Gap, GapCode, IndicatorResult } from "../evaluate/result";
-import { severityLabels } from "../evaluate/result";
-import type { CellStyle, LayoutCell, LayoutValue, SheetLayout } from "./sheetLayout";
-import { PROJECT_SUMMARY_SHEET } from "./projectSummary";
+import { type Dec, score } from "../model/decimal";
+import type { Evaluation, IndicatorResult } from "../evaluate/result";
+import { departmentProblems, ordinal } from "../submission/problems";
+import { gradeFootnote, scoreNote } from "../submission/wording";
+import type { CellStyle, LayoutValue, SheetLayout } from "./sheetLayout";
 import { SheetBuilder } from "./sheetBuilder";
-import {
-  ASSISTANT_SIGNATURE,
-  FONT_SIZE,
-  SHEET_FONT,
-  formats,
-  headerFooterText,
-  styles,
-} from "./style";
+import { ASSISTANT_SIGNATURE, SHEET_FONT, formats, styles } from "./style";
 
 export const SUMMARY_SHEET = "绩效自评汇总";
-const COLUMNS = 9;
-const WIDTHS = [11, 24, 11, 11, 11, 9, 8, 34, 13];
-/** Light fill for flagged cells; with the text marks it stays visible in black-and-white print. */
-const FLAG_FILL = "#FCE4D6";
+/** 一级 · 二级 · 三级 · 分值 · 自评得分 · 得分说明 (three columns): 91 characters, A4 at 100%. */
+const WIDTHS = [8, 10, 16, 7, 8, 14, 14, 14];
+const COLUMNS = WIDTHS.length;
+/** Body text; notes are never smaller than 10 pt on this page. */
+const BODY = 10.5;
 
 export interface SummaryOptions {
-  /** 填报日期 / generation date shown on the sheet, `YYYY-MM-DD`. */
-  date: string;
-  /** Where the inputs were found, for the 数据来源 line. */
-  sources?: { title: string; sheet: string; range: string }[];
   /** Sheet name to use (when 绩效自评汇总 is taken by a sheet we did not create). */
   sheetName?: string;
+  /** 部门负责人 and 填报人 as the workbook states them, printed in the signature block. */
+  signatories?: { leader?: string; preparer?: string };
 }
 
-/** Indicator marks for the 标记 column: text, so they survive black-and-white printing. */
-const MARKS: Partial<Record<GapCode, string>> = {
-  scoreOutOfRange: "✖超出分值",
-  missingScore: "✖未填报",
-  enteredDiffersFromComputed: "▲与计算不一致",
-  deductionWithoutExplanation: "◆扣分未说明",
-  maxMismatch: "▲分值不符",
-  unknownIndicator: "▲不在标准中",
-  notComputable: "○无法复核",
-  unconfirmedParameter: "●待核对",
-};
-
-const headerStyle = styles.header;
-const textCell: CellStyle = { ...styles.cell, wrap: true };
-const numberCell = (format: string, extra: CellStyle = {}): CellStyle => ({
-  ...styles.cell,
-  numberFormat: format,
-  horizontal: "right",
-  ...extra,
-});
-
-/**
- * The styles rows repeat, made once: a summary of hundreds of rows shares a handful of style
- * objects (less memory, and each writer looks each one up once).
- */
+const text: CellStyle = { ...styles.cell, wrap: true };
 const look = {
-  small: { ...textCell, fontSize: 9 } as CellStyle,
-  smaller: { ...textCell, fontSize: 8 } as CellStyle,
-  smallCentered: { ...textCell, fontSize: 9, horizontal: "center" } as CellStyle,
-  smallCenteredFlag: {
-    ...textCell,
-    fontSize: 9,
-    horizontal: "center",
-    bold: true,
-    fill: FLAG_FILL,
-  } as CellStyle,
-  smallFlag: { ...textCell, fontSize: 9, bold: true, fill: FLAG_FILL } as CellStyle,
-  groupLabel: { ...textCell, vertical: "center", horizontal: "center" } as CellStyle,
-  score: numberCell(formats.score),
-  rate: numberCell(formats.rate),
-  amount: numberCell(formats.amount),
-  centered: { ...styles.cell, horizontal: "center" } as CellStyle,
-  centeredFlag: { ...styles.cell, horizontal: "center", bold: true, fill: FLAG_FILL } as CellStyle,
-  counted: numberCell(formats.score, { bold: true }),
-  countedFlag: numberCell(formats.score, { bold: true, fill: FLAG_FILL }),
-  severity: { ...textCell, horizontal: "center", bold: false } as CellStyle,
-  severityError: { ...textCell, horizontal: "center", bold: true, fill: FLAG_FILL } as CellStyle,
+  text,
+  centered: { ...text, horizontal: "center" } as CellStyle,
+  score: { ...styles.cell, numberFormat: formats.score, horizontal: "right" } as CellStyle,
+  amount: { ...styles.cell, numberFormat: formats.amount, horizontal: "right" } as CellStyle,
+  rate: { ...styles.cell, numberFormat: formats.rate, horizontal: "right" } as CellStyle,
+  total: { ...styles.total, wrap: true } as CellStyle,
+  totalScore: { ...styles.total, numberFormat: formats.score, horizontal: "right" } as CellStyle,
+  totalAmount: { ...styles.total, numberFormat: formats.amount, horizontal: "right" } as CellStyle,
+  totalRate: { ...styles.total, numberFormat: formats.rate, horizontal: "right" } as CellStyle,
+  note: { fontSize: 10, wrap: true, vertical: "top" } as CellStyle,
+  item: { fontSize: BODY, wrap: true, vertical: "top" } as CellStyle,
 };
 
-function dec(value: Dec | null): LayoutValue {
-  return value === null ? null : value.toNumber();
-}
+const num = (value: Dec | null): LayoutValue => (value === null ? null : value.toNumber());
+const span = (from: number, to: number) => WIDTHS.slice(from, to + 1).reduce((a, b) => a + b, 0);
 
-function marksFor(indicator: IndicatorResult, gaps: readonly Gap[]): string[] {
-  const marks = new Set<string>();
-  for (const gap of gaps) {
-    if (gap.indicatorId !== indicator.id) continue;
-    const mark = MARKS[gap.code];
-    if (mark) marks.add(mark);
-  }
-  return [...marks];
-}
-
-function budgetSection(b: SheetBuilder, e: Evaluation): void {
-  b.section("一、预算支出情况");
+function budgetTable(b: SheetBuilder, e: Evaluation): void {
+  b.section("一、部门预算支出明细表");
   const header = b.row++;
-  b.put(header, 0, "支出类别", headerStyle, 2);
-  ["年初预算数", "调整预算数", "决算数", "执行率", "调整率"].forEach((h, i) =>
-    b.put(header, 2 + i, h, headerStyle)
-  );
-  b.put(header, 7, "说明", headerStyle, 2);
+  b.put(header, 0, "支出类别", styles.header, 3);
+  b.put(header, 3, "年初预算数", styles.header, 2);
+  b.put(header, 5, "调整预算数", styles.header);
+  b.put(header, 6, "决算数", styles.header);
+  b.put(header, 7, "执行率", styles.header);
   if (e.budget.rows.length === 0) {
-    b.line("未读取到部门预算支出明细表。", textCell);
+    b.line("未读取到部门预算支出明细表。", look.text);
     return;
   }
-  const failing = new Set(e.budget.ties.filter((t) => !t.withinTolerance).map((t) => t.cell));
   for (const r of e.budget.rows) {
     const row = b.row++;
-    const isTotal = r.category === "total";
-    const base: CellStyle = isTotal ? styles.total : styles.cell;
-    b.put(row, 0, r.label, { ...base, wrap: true }, 2);
-    (["initial", "adjusted", "final"] as const).forEach((col, i) => {
-      const flagged = failing.has(r.cells?.[col]);
-      b.put(row, 2 + i, dec(r[col]), {
-        ...base,
-        numberFormat: formats.amount,
-        horizontal: "right",
-        ...(flagged ? { fill: FLAG_FILL, bold: true } : {}),
-      });
-    });
-    b.put(row, 5, dec(r.executionRate), {
-      ...base,
-      numberFormat: formats.rate,
-      horizontal: "right",
-    });
-    b.put(row, 6, dec(r.adjustmentRate), {
-      ...base,
-      numberFormat: formats.rate,
-      horizontal: "right",
-    });
-    const notes: string[] = [];
-    if (isTotal && e.budget.execution.official !== null)
-      notes.push(`填报执行率 ${percent(e.budget.execution.official)}`);
-    if ([r.cells?.initial, r.cells?.adjusted, r.cells?.final].some((c) => failing.has(c)))
-      notes.push("✖表内不平");
-    b.put(row, 7, notes.join("；") || null, { ...base, wrap: true }, 2);
+    const total = r.category === "total";
+    b.put(row, 0, r.label, total ? look.total : look.text, 3);
+    b.put(row, 3, num(r.initial), total ? look.totalAmount : look.amount, 2);
+    b.put(row, 5, num(r.adjusted), total ? look.totalAmount : look.amount);
+    b.put(row, 6, num(r.final), total ? look.totalAmount : look.amount);
+    b.put(row, 7, num(r.executionRate), total ? look.totalRate : look.rate);
   }
-  const x = e.budget.execution;
-  const source = x.source === "official" ? "填报执行率" : "预算表执行率";
-  b.line(
-    `${x.definition}；调整率 = （调整预算数 − 年初预算数）÷ 年初预算数。预算表合计执行率 ${x.table === null ? "—" : percent(x.table)}` +
-      (x.official !== null ? `，填报执行率 ${percent(x.official)}` : "") +
-      (x.value !== null ? `，计分采用${source}。` : "。") +
-      (e.budget.tiesOk
-        ? e.budget.ties.every((t) => t.ok)
-          ? "表内各栏勾稽平衡。"
-          : "表内各栏勾稽平衡（含尾差，见问题清单）。"
-        : "表内不平，见问题清单。"),
-    styles.note
-  );
+  b.line(`单位：万元。${e.budget.execution.definition}。`, look.note);
 }
 
-/** Counted ÷ 分值 as a fraction for a 0.00% cell, or null when 分值 is 0. */
-function rateOf(counted: Dec, max: Dec): number | null {
-  return max.isZero() ? null : counted.dividedBy(max).toDecimalPlaces(4).toNumber();
+/** 一级 · 二级 · 三级 as the standard names them; the deepest given is the indicator's name. */
+function levels(i: IndicatorResult): [string, string | null] {
+  if (i.level3) return [i.level2 ?? "", i.level3];
+  if (i.level2 && i.level2 !== i.name) return [i.level2, i.name];
+  return [i.name, null];
 }
 
-/** A 小计 / 合计 row of the indicator table: label, 分值, 计入得分, 得分率, note. */
-function scoreTotalRow(
-  b: SheetBuilder,
-  label: string,
-  max: Dec,
-  counted: Dec,
-  rate: number | null,
-  note: string | null
-): void {
+function indicatorRow(b: SheetBuilder, i: IndicatorResult, first: boolean): void {
   const row = b.row++;
-  const numberStyle = (format: string): CellStyle => ({
-    ...styles.total,
-    numberFormat: format,
-    horizontal: "right",
-  });
-  b.put(row, 0, label, { ...styles.total, horizontal: "center" }, 2);
-  b.put(row, 2, max.toNumber(), numberStyle(formats.score));
-  b.put(row, 3, null, styles.total, 2);
-  b.put(row, 5, counted.toNumber(), numberStyle(formats.score));
-  b.put(row, 6, rate, numberStyle(formats.rate));
-  b.put(row, 7, note, styles.total, 2);
+  const [second, third] = levels(i);
+  const note = scoreNote(i);
+  b.put(row, 0, first ? i.level1 : null, look.centered);
+  if (third === null) b.put(row, 1, second, look.text, 2);
+  else {
+    b.put(row, 1, second, look.text);
+    b.put(row, 2, third, look.text);
+  }
+  b.put(row, 3, i.max.toNumber(), look.score);
+  b.put(row, 4, i.notApplicable ? "不适用" : i.counted.toNumber(), look.score);
+  b.put(row, 5, note || null, look.text, 3);
+  b.fit(row, note, span(5, 7), BODY);
+  b.fit(row, third ?? second, third === null ? span(1, 2) : WIDTHS[2], BODY);
 }
 
-function indicatorSection(b: SheetBuilder, e: Evaluation): void {
-  b.section("二、指标得分");
+/** The indicator table; returns its header row (repeated on every printed page). */
+function indicatorTable(b: SheetBuilder, e: Evaluation): number {
+  b.section("二、绩效指标自评情况");
   const header = b.row++;
-  [
-    "一级指标",
-    "指标",
-    "分值",
-    "填报得分",
-    "计算得分",
-    "计入得分",
-    "得分率",
-    "计算依据",
-    "标记",
-  ].forEach((h, i) => b.put(header, i, h, headerStyle));
-  const explanationWidth = WIDTHS[7];
+  ["一级指标", "二级指标", "三级指标", "分值", "自评得分"].forEach((h, i) =>
+    b.put(header, i, h, styles.header)
+  );
+  b.put(header, 5, "得分说明", styles.header, 3);
   for (const group of e.groups) {
-    const members = e.indicators.filter((i) => i.level1 === group.level1);
-    const first = b.row;
-    for (const ind of members) {
-      const row = b.row++;
-      const marks = marksFor(ind, e.gaps);
-      const flagged = marks.some((m) => !m.startsWith("●") && !m.startsWith("○"));
-      b.put(row, 0, row === first ? group.level1 : null, look.groupLabel);
-      b.put(row, 1, ind.name, textCell);
-      b.put(row, 2, ind.max.toNumber(), look.score);
-      b.put(row, 3, dec(ind.entered), look.score);
-      b.put(row, 4, dec(ind.computed), look.score);
-      b.put(row, 5, ind.counted.toNumber(), flagged ? look.countedFlag : look.counted);
-      b.put(row, 6, rateOf(ind.counted, ind.max), look.rate);
-      b.put(row, 7, ind.explanation, look.small);
-      b.put(row, 8, marks.join(" ") || null, flagged ? look.smallFlag : look.small);
-      b.fit(row, ind.explanation, explanationWidth, 9);
-      b.fit(row, ind.name, WIDTHS[1]);
-    }
-    if (b.row - 1 > first) b.merges.push({ top: first, left: 0, bottom: b.row - 1, right: 0 });
-    scoreTotalRow(
-      b,
-      `${group.level1} 小计`,
-      group.max,
-      group.counted,
-      rateOf(group.counted, group.max),
-      null
-    );
+    const top = b.row;
+    e.indicators
+      .filter((i) => i.level1 === group.level1)
+      .forEach((i, index) => indicatorRow(b, i, index === 0));
+    b.down(0, top, b.row - 1);
   }
-  scoreTotalRow(
-    b,
-    "合计",
-    e.maxTotal,
-    e.sum,
-    null,
-    e.cap !== null && e.uncapped.greaterThan(e.cap)
-      ? `按执行率封顶为 ${score(e.cap)} 分`
-      : e.uncapped.equals(e.sum)
-        ? null
-        : `不适用指标剔除后折算为 ${score(e.uncapped)} 分`
-  );
-  b.line(
-    `标记：✖ 数据错误  ▲ 需核对差异  ◆ 扣分未说明  ○ 无法按公式复核  ● 评分参数待核对。计入得分：${e.scoreSource === "entered" ? "以填报得分为准（空白时取计算得分）" : "以计算得分为准"}。`,
-    styles.note
-  );
-}
-
-function totalSection(b: SheetBuilder, e: Evaluation): void {
-  b.section("三、总分与等级");
   const row = b.row++;
-  const big: CellStyle = {
-    bold: true,
-    fontSize: 14,
-    border: true,
-    horizontal: "center",
-    vertical: "center",
-  };
-  b.put(row, 0, "总分", { ...big, fill: "#D9E2F3" }, 2);
-  b.put(row, 2, e.total.toNumber(), { ...big, numberFormat: formats.score }, 2);
-  b.put(row, 4, "绩效等级", { ...big, fill: "#D9E2F3" }, 2);
-  b.put(row, 6, e.grade, big, 3);
+  b.put(row, 0, "合计", { ...look.total, horizontal: "center" }, 3);
+  b.put(row, 3, e.maxTotal.toNumber(), look.totalScore);
+  b.put(row, 4, e.sum.toNumber(), look.totalScore);
+  b.put(row, 5, null, look.total, 3);
+  return header;
+}
+
+function totalAndGrade(b: SheetBuilder, e: Evaluation): void {
+  const row = b.row++;
+  const big: CellStyle = { ...styles.header, fontSize: 13 };
+  b.put(row, 0, "总分", big, 2);
+  b.put(row, 2, e.total.toNumber(), { ...big, fill: undefined, numberFormat: formats.score }, 2);
+  b.put(row, 4, "绩效等级", big, 2);
+  b.put(row, 6, e.grade, { ...big, fill: undefined }, 2);
   b.heights[row] = 26;
+  const capped = e.cap !== null && e.uncapped.greaterThan(e.cap);
   b.line(
-    `等级标准：${e.standard.definition.grades.map((g) => `${g.grade} ≥ ${score(g.min)}`).join("；")}。`,
-    styles.note
+    `${gradeFootnote(e.standard.definition.grades)}${capped ? `按评分标准，财政支出执行率未达要求时总分最高 ${score(e.cap as Dec)} 分。` : ""}`,
+    look.note
   );
-  b.line(
-    `评分标准：${e.standard.name}（来源：${e.standard.sourceText}）。${e.standard.note ?? ""}`,
-    styles.note
-  );
-
-  const header = b.row++;
-  b.put(header, 0, "评分参数", headerStyle, 2);
-  b.put(header, 2, "取值", headerStyle, 4);
-  b.put(header, 6, "说明", headerStyle, 2);
-  b.put(header, 8, "状态", headerStyle);
-  const shown = e.parameters.filter((p) => {
-    if (p.unconfirmed || p.overridden) return true;
-    if (p.path.endsWith(".max") || p.path.endsWith(".metric") || p.path.startsWith("grade."))
-      return false;
-    if (p.path.endsWith(".rule")) return p.value !== "主观评分";
-    return true;
-  });
-  for (const p of shown) {
-    const row = b.row++;
-    const status = p.unconfirmed ? "●待核对" : p.overridden ? "已修改" : "—";
-    b.put(row, 0, p.label, look.small, 2);
-    b.put(row, 2, p.value, look.small, 4);
-    b.put(row, 6, p.note ?? null, look.smaller, 2);
-    b.put(row, 8, status, p.unconfirmed ? look.smallCenteredFlag : look.smallCentered);
-    b.fit(row, p.label, WIDTHS[0] + WIDTHS[1], 9);
-    b.fit(row, p.note ?? "", WIDTHS[6] + WIDTHS[7], 8);
-  }
 }
 
-function gapSection(b: SheetBuilder, e: Evaluation): void {
-  b.section("四、问题清单");
-  const header = b.row++;
-  b.put(header, 0, "程度", headerStyle);
-  b.put(header, 1, "指标", headerStyle);
-  b.put(header, 2, "存在问题", headerStyle, 5);
-  b.put(header, 7, "改进措施", headerStyle);
-  b.put(header, 8, "来源单元格", headerStyle);
-  if (e.gaps.length === 0) {
-    b.line("未发现问题。", textCell);
-    return;
-  }
-  for (const gap of e.gaps) {
-    const row = b.row++;
-    const strong = gap.severity === "error";
-    b.put(row, 0, severityLabels[gap.severity], strong ? look.severityError : look.severity);
-    b.put(row, 1, gap.indicator ?? "—", look.small);
-    b.put(row, 2, gap.message, look.small, 5);
-    b.put(row, 7, gap.suggestion, look.small);
-    b.put(row, 8, gap.cell ?? "—", look.smaller);
-    b.fit(row, gap.message, WIDTHS[2] * 3 + WIDTHS[5] + WIDTHS[6], 9);
-    b.fit(row, gap.suggestion, WIDTHS[7], 9);
-  }
+function problemsAndMeasures(b: SheetBuilder, e: Evaluation): void {
+  const items = departmentProblems(e);
+  b.section("三、存在问题");
+  if (items.length === 0) b.line("无。", look.item);
+  items.forEach((item, i) => b.line(`${ordinal(i)}${item.problem}`, look.item));
+  b.section("四、改进措施");
+  if (items.length === 0) b.line("无。", look.item);
+  items.forEach((item, i) => b.line(`${ordinal(i)}${item.measure}`, look.item));
 }
 
-function projectSection(b: SheetBuilder, e: Evaluation, projects: ProjectLine[]): void {
-  if (projects.length === 0) return;
-  b.section("五、项目自评情况");
-  if (e.projects) linkToProjectSummary(b, e.projects.results.length);
-  const header = b.row++;
-  [
-    "序号",
-    "项目名称",
-    "项目预算",
-    "实际支出",
-    "执行率",
-    "是否自评",
-    "自评得分",
-    "说明",
-    "来源",
-  ].forEach((h, i) => b.put(header, i, h, headerStyle));
-  // One style object per column, shared by every row (a workbook may list 100,000 projects).
-  projects.forEach((p, i) => {
-    const row = b.row++;
-    const rate =
-      p.budget !== null && p.spending !== null && !p.budget.isZero()
-        ? p.spending.dividedBy(p.budget).toDecimalPlaces(4).toNumber()
-        : null;
-    b.put(row, 0, i + 1, look.centered);
-    b.put(row, 1, p.name, textCell);
-    b.put(row, 2, dec(p.budget), look.amount);
-    b.put(row, 3, dec(p.spending), look.amount);
-    b.put(row, 4, rate, look.rate);
-    b.put(row, 5, p.evaluated ? "是" : "否", p.evaluated ? look.centered : look.centeredFlag);
-    b.put(row, 6, dec(p.selfScore), look.score);
-    b.put(row, 7, p.evaluated ? null : "✖未开展自评", look.small);
-    b.put(row, 8, p.cell ?? null, look.smaller);
-  });
-}
-
-/** With project forms, the department's page points to 项目自评汇总 (a link in the workbook). */
-function linkToProjectSummary(b: SheetBuilder, forms: number): void {
-  const text = `各项目得分取自本工作簿 ${forms} 张项目支出绩效自评表，明细与问题见“${PROJECT_SUMMARY_SHEET}”表（点击跳转）。`;
-  const row = b.line(text, { ...styles.note, fontColor: "#0F6CBD" });
-  const cell = b.cells.find((c) => c.row === row && c.column === 0) as LayoutCell;
-  cell.formula = `=HYPERLINK("#'${PROJECT_SUMMARY_SHEET}'!A1","${text}")`;
-}
-
-export interface ProjectLine {
-  name: string;
-  budget: Dec | null;
-  spending: Dec | null;
-  selfScore: Dec | null;
-  evaluated: boolean;
-  cell?: string;
-}
-
-function signature(b: SheetBuilder): void {
+function signatureBlock(b: SheetBuilder, options: SummaryOptions): void {
   b.row++;
   const row = b.row++;
-  const sig: CellStyle = { vertical: "bottom" };
-  b.put(row, 0, "部门负责人（签名）：", sig, 3);
-  b.put(row, 3, "填报人：", sig, 3);
-  b.put(row, 6, "填报日期：\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日", sig, 3);
-  b.heights[row] = 36;
+  const sig: CellStyle = { vertical: "bottom", fontSize: BODY };
+  const who = options.signatories ?? {};
+  b.put(row, 0, `部门负责人（签名）：${who.leader ?? ""}`, sig, 3);
+  b.put(row, 3, `填报人：${who.preparer ?? ""}`, sig, 3);
+  b.put(row, 6, "填报日期：\u3000\u3000年\u3000月\u3000日", sig, 2);
+  b.heights[row] = 32;
+  const seal = b.row++;
+  b.put(seal, 5, "（部门公章）", { ...sig, horizontal: "center" }, 3);
+  b.heights[seal] = 40;
 }
 
-/** The summary sheet for one evaluation. Pure: same evaluation and options, same layout. */
-export function summaryLayout(
-  e: Evaluation,
-  options: SummaryOptions,
-  projects: ProjectLine[] = []
-): SheetLayout {
-  const b = new SheetBuilder(WIDTHS);
-  b.put(0, 0, `${e.department} ${e.year} 年度部门整体支出绩效自评汇总表`, styles.title, COLUMNS);
+/** The summary for one evaluation. Pure: same evaluation and options, same layout. */
+export function summaryLayout(e: Evaluation, options: SummaryOptions = {}): SheetLayout {
+  const b = new SheetBuilder(WIDTHS, BODY);
+  const title = `${e.department}${e.year} 年度部门整体支出绩效自评表`;
+  b.put(0, 0, title, styles.title, COLUMNS);
   b.heights[0] = 30;
-  b.put(
-    1,
-    0,
-    `单位：万元\u3000\u3000评分标准：${e.standard.name}\u3000\u3000生成日期：${options.date}`,
-    { ...styles.subtitle, horizontal: "left" },
-    COLUMNS
-  );
+  b.put(1, 0, `部门名称（公章）：${e.department}`, { fontSize: BODY }, 5);
+  b.put(1, 5, "金额单位：万元", { fontSize: BODY, horizontal: "right" }, 3);
   b.row = 2;
-  if (options.sources && options.sources.length > 0) {
-    b.line(
-      `数据来源：${options.sources.map((s) => `${s.title}（${s.sheet}!${s.range}）`).join("；")}`,
-      styles.note
-    );
-  }
-  budgetSection(b, e);
-  indicatorSection(b, e);
-  totalSection(b, e);
-  gapSection(b, e);
-  projectSection(b, e, projects);
-  signature(b);
-  b.line(`${ASSISTANT_SIGNATURE}根据本工作簿数据生成，重新计算时整表替换；请勿在本表录入数据。`, {
+  budgetTable(b, e);
+  const header = indicatorTable(b, e);
+  totalAndGrade(b, e);
+  problemsAndMeasures(b, e);
+  signatureBlock(b, options);
+  const lastPrinted = b.row - 1;
+  // Outside the print area: tells the parser this sheet is output, never input.
+  b.line(`${ASSISTANT_SIGNATURE}根据本工作簿数据生成，重新计算时整表替换。`, {
     ...styles.note,
-    italic: true,
+    fontColor: "#7F7F7F",
   });
-  const lastRow = b.row - 1;
   return {
     name: options.sheetName ?? SUMMARY_SHEET,
     fontName: SHEET_FONT,
-    fontSize: FONT_SIZE,
+    fontSize: BODY,
     cells: b.cells,
     merges: b.merges,
     columnWidths: WIDTHS,
@@ -429,9 +190,8 @@ export function summaryLayout(
       paper: "A4",
       orientation: "portrait",
       fitToPagesWide: 1,
-      titleRows: { first: 0, last: 1 },
-      printArea: { top: 0, left: 0, bottom: lastRow, right: COLUMNS - 1 },
-      centerHeader: headerFooterText(`${e.department} ${e.year} 年度部门整体支出绩效自评`),
+      titleRows: { first: header, last: header },
+      printArea: { top: 0, left: 0, bottom: lastPrinted, right: COLUMNS - 1 },
       centerFooter: "第 &P 页 共 &N 页",
       centerHorizontally: true,
       printGridlines: false,

@@ -159,6 +159,15 @@ export interface Satisfaction {
   cells?: { rate?: CellAddress };
 }
 
+/** 部门职能, 机构设置, 年度总体工作和重点工作任务, 部门负责人, 填报人: as the workbook words them. */
+export interface Narrative {
+  functions?: string;
+  organization?: string;
+  work?: string;
+  leader?: string;
+  preparer?: string;
+}
+
 /** Which score counts when both an entered and a computed score exist. */
 export type ScoreSource = "entered" | "computed";
 
@@ -196,6 +205,8 @@ export interface DepartmentInput {
   staffing?: Staffing;
   /** 重点项目支出 (万元), for the 重点支出安排率. */
   keyExpenditure?: { amount: Dec | null; cell?: CellAddress };
+  /** Text the report draft quotes and the names the signature block prints, when stated. */
+  narrative?: Narrative;
   /** Figures stated directly in 基本信息, by metric, used when they cannot be computed. */
   statedMetrics?: Partial<Record<MetricId, StatedMetric>>;
   /** The workbook's own 评分标准 sheet, read (it wins over any preset). */

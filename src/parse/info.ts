@@ -33,7 +33,12 @@ export type InfoKey =
   | "staffActual"
   | "staffQuota"
   | "keyExpenditure"
+  | NarrativeKey
   | StatedMetricKey;
+
+/** Text the 自评报告 quotes (部门职能 …) and the names its signature block prints. */
+export const NARRATIVE_KEYS = ["functions", "organization", "work", "leader", "preparer"] as const;
+export type NarrativeKey = (typeof NARRATIVE_KEYS)[number];
 
 const exactly = (label: string) => new RegExp(`^${normalizeLabel(label)}$`);
 
@@ -59,6 +64,11 @@ export const INFO_LABELS: Record<InfoKey, RegExp> = {
   staffActual: /^(在职人数|实有人数|在职人员(数|人数)?|实有人员数)$/,
   staffQuota: /^(编制人数|编制数|核定编制(数|人数)?)$/,
   keyExpenditure: /^(重点项目支出|重点支出|重点项目支出金额)$/,
+  functions: /^(部门职能|主要职能|部门职责|职能职责|主要职责)$/,
+  organization: /^(机构设置|机构设置情况|内设机构|部门机构设置)$/,
+  work: /^(年度总体工作和重点工作任务|年度总体工作及重点工作任务|年度重点工作|年度工作情况|年度总体工作|年度工作概述)$/,
+  leader: /^(部门负责人|单位负责人|部门负责人签名)$/,
+  preparer: /^(填报人|填表人)$/,
 };
 
 const statedTitles = Object.fromEntries(
@@ -82,6 +92,11 @@ export const INFO_TITLES: Record<InfoKey, string> = {
   staffActual: "在职人数",
   staffQuota: "编制人数",
   keyExpenditure: "重点项目支出",
+  functions: "部门职能",
+  organization: "机构设置",
+  work: "年度总体工作和重点工作任务",
+  leader: "部门负责人",
+  preparer: "填报人",
 };
 
 /** Splits `部门名称：佛山市…（公章）` into label and value. */

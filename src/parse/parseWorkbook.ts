@@ -14,7 +14,14 @@ import { readBudgetTable } from "./budgetTable";
 import { type Read, readAmount, readCount, readRate, readText, readYear } from "./cells";
 import { Grid } from "./grid";
 import { readIndicatorTable } from "./indicatorTable";
-import { INFO_TITLES, type InfoKey, STATED_METRICS, findInfo, yearFromTitles } from "./info";
+import {
+  INFO_TITLES,
+  type InfoKey,
+  NARRATIVE_KEYS,
+  STATED_METRICS,
+  findInfo,
+  yearFromTitles,
+} from "./info";
 import { readKeyTaskTable } from "./keyTaskTable";
 import type { InputProblem } from "./problems";
 import { readProjectTable } from "./projectTable";
@@ -160,6 +167,13 @@ function singleValues(
 }
 
 type Values = ReturnType<typeof singleValues>;
+
+/** 部门职能, 机构设置, 年度工作 and the signatories, where the workbook states them. */
+function narrative(v: Values): Pick<DepartmentInput, "narrative"> {
+  const found = NARRATIVE_KEYS.filter((k) => v.info.has(k)).map((k) => [k, v.text(k)] as const);
+  const stated = found.filter(([, text]) => text.trim() !== "");
+  return stated.length > 0 ? { narrative: Object.fromEntries(stated) } : {};
+}
 
 function department(v: Values, problems: InputProblem[]): string {
   const name = v
@@ -322,6 +336,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot): ParseResult {
     projectCounts: projectCounts(values, problems),
     keyTasks: keyTasks?.keyTasks ?? [],
     ...activityValues(values),
+    ...narrative(values),
     settings: settingsResult.settings,
     statedTotal: indicatorRead?.statedTotal,
     standard: standards.department,

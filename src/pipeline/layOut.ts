@@ -1,15 +1,19 @@
 /**
- * Laying out a scored workbook: the 绩效自评汇总 sheet and, when the workbook holds project forms,
- * the 项目自评汇总 sheet. Pure, so every host (Excel, the command line, the playground) writes
- * the same layouts.
+ * Laying out a scored workbook: the 绩效自评汇总 (what the department signs), the 核对清单 (what
+ * the finance office checks) and, when the workbook holds project forms, the 项目自评汇总. Pure,
+ * so every host (Excel, WPS, the command line, the 网页版) writes the same layouts.
  */
 import type { SheetLayout } from "../layout/sheetLayout";
+import { checklistLayout } from "../layout/checklist";
 import { projectSummaryLayout } from "../layout/projectSummary";
-import { SUMMARY_SHEET, summaryLayout } from "../layout/summary";
+import { summaryLayout } from "../layout/summary";
+import type { SheetRole } from "../hosts/ownership";
 import type { WorkbookScore } from "./scoreWorkbook";
 
 export interface Layouts {
   summary: SheetLayout;
+  /** 核对清单: sources, parameters, 待核对, entered ≠ computed, data notes, projects. */
+  checklist: SheetLayout;
   /** 项目自评汇总, when the workbook holds project forms. */
   projects: SheetLayout | null;
 }
@@ -17,6 +21,7 @@ export interface Layouts {
 /** The sheets a scored workbook gets: pure, so every host writes the same layouts. */
 export function layOut(score: WorkbookScore, date: string): Layouts {
   const e = score.evaluation;
+  const input = score.parse.input;
   const projects = e.projects
     ? e.projects.results.map((r) => ({
         name: r.name,
@@ -26,15 +31,27 @@ export function layOut(score: WorkbookScore, date: string): Layouts {
         evaluated: true,
         cell: r.cell,
       }))
-    : score.parse.input.projects.map((p) => ({ ...p, cell: p.cells?.name }));
-  const summary = summaryLayout(
+    : input.projects.map((p) => ({ ...p, cell: p.cells?.name }));
+  const summary = summaryLayout(e, {
+    signatories: { leader: input.narrative?.leader, preparer: input.narrative?.preparer },
+  });
+  const checklist = checklistLayout(
     e,
     {
       date,
       sources: score.parse.found.filter((f) => f.kind !== "info" && f.kind !== "projectForm"),
-      sheetName: SUMMARY_SHEET,
     },
     projects
   );
-  return { summary, projects: e.projects ? projectSummaryLayout(e, date) : null };
+  return { summary, checklist, projects: e.projects ? projectSummaryLayout(e, date) : null };
+}
+
+/** The layouts in the order they are written, each with the role that owns its sheet. */
+export function ownedLayouts(layouts: Layouts): [SheetRole, SheetLayout][] {
+  const list: [SheetRole, SheetLayout][] = [
+    ["summary", layouts.summary],
+    ["checklist", layouts.checklist],
+  ];
+  if (layouts.projects) list.push(["projects", layouts.projects]);
+  return list;
 }

@@ -3,6 +3,7 @@
  * the port; the pane's first view runs only this (the layouts load on the first write).
  */
 import type { EvaluateOptions } from "../evaluate/evaluate";
+import { outputSheets } from "../hosts/ownership";
 import type { WorkbookPort } from "../hosts/port";
 import { type WorkbookScore, scoreSnapshot } from "./scoreWorkbook";
 
@@ -21,11 +22,8 @@ export async function readAndScore(
   options.onPhase?.("reading");
   const snapshot = await port.read();
   options.onPhase?.("scoring");
-  // Our own sheets are output, never input.
-  const owned = snapshot.ownedSheets;
-  const inputs = {
-    ...snapshot,
-    sheets: snapshot.sheets.filter((s) => s.name !== owned?.summary && s.name !== owned?.projects),
-  };
+  // Our own sheets are output, never input (the settings sheet is read for its values).
+  const ours = new Set(outputSheets(snapshot.ownedSheets));
+  const inputs = { ...snapshot, sheets: snapshot.sheets.filter((s) => !ours.has(s.name)) };
   return { ...scoreSnapshot(inputs, options), protection: snapshot.protection };
 }

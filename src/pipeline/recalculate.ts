@@ -3,7 +3,7 @@
  * write the summary sheet. Data flows one way; the port is the only thing that touches a host.
  */
 import type { WorkbookPort, WriteResult } from "../hosts/port";
-import { layOut } from "./layOut";
+import { layOut, ownedLayouts } from "./layOut";
 import { type RecalculationPhase, type ScoreOptions, readAndScore } from "./readAndScore";
 import type { WorkbookScore } from "./scoreWorkbook";
 
@@ -18,6 +18,8 @@ export interface RecalculateOptions extends ScoreOptions {
 
 export interface Recalculation extends WorkbookScore {
   write: WriteResult | null;
+  /** The 核对清单 sheet, written with the summary. */
+  checklistWrite?: WriteResult | null;
   /** The 项目自评汇总 sheet, written when the workbook holds project forms. */
   projectsWrite?: WriteResult | null;
 }
@@ -36,9 +38,13 @@ export async function recalculate(
   if (options.dryRun) return { ...score, write: null };
   const layouts = layOut(score, options.date ?? today());
   options.onPhase?.("writing");
-  const write = await port.writeOwnedSheet(layouts.summary);
-  const projectsWrite = layouts.projects
-    ? await port.writeOwnedSheet(layouts.projects, "projects")
-    : null;
-  return { ...score, write, projectsWrite };
+  const writes: Partial<Record<string, WriteResult>> = {};
+  for (const [role, layout] of ownedLayouts(layouts))
+    writes[role] = await port.writeOwnedSheet(layout, role);
+  return {
+    ...score,
+    write: writes.summary ?? null,
+    checklistWrite: writes.checklist ?? null,
+    projectsWrite: writes.projects ?? null,
+  };
 }

@@ -1,10 +1,18 @@
-/** The summary sheet as data: figures, sections, marks and print setup. */
+/**
+ * The 绩效自评汇总 as the department signs it: the seed's figures in the seed's tables, the
+ * department's problems only, nothing about the tool, legible at full size.
+ */
 import { evaluate } from "../../src/evaluate/evaluate";
 import { summaryLayout } from "../../src/layout/summary";
 import type { SheetLayout } from "../../src/layout/sheetLayout";
+import { dec } from "../../src/model/decimal";
 import { seed } from "../helpers";
 
-const layout = summaryLayout(evaluate(seed()), { date: "2026-11-27" });
+const e = evaluate(seed());
+const layout = summaryLayout(e, { signatories: { leader: "郭家新", preparer: "张柯" } });
+const lastPrinted = layout.print?.printArea.bottom ?? -1;
+const printed = layout.cells.filter((c) => c.row <= lastPrinted);
+const texts = printed.map((c) => String(c.value ?? ""));
 
 function rowOf(l: SheetLayout, text: string): number {
   const cell = l.cells.find((c) => c.value === text);
@@ -14,116 +22,106 @@ function rowOf(l: SheetLayout, text: string): number {
 const at = (l: SheetLayout, row: number, column: number) =>
   l.cells.find((c) => c.row === row && c.column === column);
 
-describe("summary layout", () => {
-  it("has the title, unit and date lines", () => {
-    expect(at(layout, 0, 0)?.value).toBe(
-      "佛山市社会保险基金管理局 2022 年度部门整体支出绩效自评汇总表"
-    );
-    expect(at(layout, 1, 0)?.value).toBe(
-      "单位：万元　　评分标准：2022 年度佛山市市级部门整体支出绩效自评表　　生成日期：2026-11-27"
-    );
-    expect(layout.merges).toContainEqual({ top: 0, left: 0, bottom: 0, right: 8 });
+describe("绩效自评汇总 (the submission)", () => {
+  it("opens with the title and the 单位 line", () => {
+    expect(at(layout, 0, 0)?.value).toBe("佛山市社会保险基金管理局2022 年度部门整体支出绩效自评表");
+    expect(at(layout, 1, 0)?.value).toBe("部门名称（公章）：佛山市社会保险基金管理局");
   });
 
-  it("lists the budget rows with execution and adjustment rates", () => {
+  it("prints the 部门预算支出明细表 with the seed's figures", () => {
     const total = rowOf(layout, "合计");
-    expect([2, 3, 4, 5, 6].map((c) => at(layout, total, c)?.value)).toEqual([
-      40568.73, 52362.14, 46665.43, 0.8912, 0.2907,
+    expect([3, 5, 6, 7].map((c) => at(layout, total, c)?.value)).toEqual([
+      40568.73, 52362.14, 46665.43, 0.8912,
     ]);
-    // 预算调整率 = (52,362.14 − 40,568.73) ÷ 40,568.73 = 29.07%, as the gap says “增加 29.07%”.
-    expect(layout.cells.some((c) => String(c.value).includes("增加 29.07%"))).toBe(true);
-    expect(at(layout, total, 5)?.style?.numberFormat).toBe("0.00%");
-    expect(at(layout, total, 7)?.value).toBe("填报执行率 80.87%");
-    const project = rowOf(layout, "二、项目支出");
-    expect(at(layout, project, 5)?.value).toBe(0.8866); // 43757.42 ÷ 49356.67
-    // 预算调整率 of 项目支出: (49,356.67 − 37,590.50) ÷ 37,590.50 = 31.30%, as its gap says.
-    expect(at(layout, project, 6)?.value).toBe(0.313);
+    const basic = rowOf(layout, "一、基本支出");
+    expect([3, 5, 6].map((c) => at(layout, basic, c)?.value)).toEqual([2978.23, 3005.47, 2908.01]);
   });
 
-  it("shows every indicator with entered, computed, counted, rate, explanation and marks", () => {
-    const row = rowOf(layout, "财政支出执行率");
-    expect([2, 3, 4, 5, 6].map((c) => at(layout, row, c)?.value)).toEqual([
-      10, 5.18, 5.22, 5.18, 0.518,
+  it("lists each indicator with 分值, 自评得分 and 得分说明, then 合计, 总分 and 等级", () => {
+    const header = rowOf(layout, "得分说明");
+    expect([0, 1, 2, 3, 4].map((c) => at(layout, header, c)?.value)).toEqual([
+      "一级指标",
+      "二级指标",
+      "三级指标",
+      "分值",
+      "自评得分",
     ]);
-    expect(String(at(layout, row, 7)?.value)).toContain(
-      "10.00 × (80.87% − 60.00%) ÷ (100.00% − 60.00%) = 5.22"
+    const rate = rowOf(layout, "财政支出执行率");
+    expect([3, 4].map((c) => at(layout, rate, c)?.value)).toEqual([10, 5.18]);
+    // Entered 5.18 ≠ computed 5.22: the department's own words print, the difference does not.
+    expect(at(layout, rate, 5)?.value).toBe("全年财政支出完成率为 80.87%，按照评分标准计分。");
+    const three = rowOf(layout, "“三公”经费控制情况");
+    expect(String(at(layout, three, 5)?.value)).toContain(
+      "计算：实际支出 1.88 ÷ 预算 13.50 = 13.93%"
     );
-    expect(at(layout, row, 8)?.value).toBe("▲与计算不一致 ●待核对");
-    // flagged: text mark plus fill, so it shows in black-and-white print too
-    expect(at(layout, row, 5)?.style?.fill).toBeDefined();
-    const plain = rowOf(layout, "财务管理情况");
-    expect(at(layout, plain, 8)?.value).toBeNull();
-    expect(at(layout, plain, 5)?.style?.fill).toBeUndefined();
+    const sum = layout.cells.find((c) => c.value === "合计" && c.row > header) ?? { row: -1 };
+    expect([3, 4].map((c) => at(layout, sum.row, c)?.value)).toEqual([100, 95.18]);
+    const total = rowOf(layout, "总分");
+    expect(at(layout, total, 2)?.value).toBe(95.18);
+    expect(at(layout, total, 6)?.value).toBe("优");
+    expect(texts).toContain(
+      "绩效等级：总分≥90 为优，80≤总分<90 为良，60≤总分<80 为中，总分<60 为差。"
+    );
+    expect(layout.print?.titleRows).toEqual({ first: header, last: header });
   });
 
-  it("subtotals each 一级 and totals 95.18 / grade 优", () => {
-    expect(at(layout, rowOf(layout, "管理效率 小计"), 5)?.value).toBe(50);
-    expect(at(layout, rowOf(layout, "履职效能 小计"), 5)?.value).toBe(40.18);
-    const totalRow = rowOf(layout, "总分");
-    expect(at(layout, totalRow, 2)?.value).toBe(95.18);
-    expect(at(layout, totalRow, 6)?.value).toBe("优");
+  it("numbers the department's problems and measures 一是、二是 and nothing of the tool", () => {
+    const problems = rowOf(layout, "三、存在问题");
+    expect(String(at(layout, problems + 1, 0)?.value)).toMatch(
+      /^一是预算执行进度有待加快。财政支出执行率 80\.87%，低于目标 100\.00%/
+    );
+    expect(String(at(layout, problems + 2, 0)?.value)).toMatch(/^二是预算编制有待更严格执行。/);
+    const measures = rowOf(layout, "四、改进措施");
+    expect(String(at(layout, measures + 1, 0)?.value)).toMatch(/^一是加强预算执行管理/);
+    for (const tool of [
+      "待核对",
+      "得分保留小数位",
+      "尾差",
+      "评分参数",
+      "填报得分",
+      "计算得分",
+      "绩效自评助手",
+    ])
+      expect(texts.filter((t) => t.includes(tool))).toEqual([]);
   });
 
-  it("lists the parameters applied, 待核对 ones marked", () => {
-    const row = rowOf(layout, "财政支出执行率：零分线");
-    expect(at(layout, row, 2)?.value).toBe("60.00%");
-    expect(at(layout, row, 8)?.value).toBe("●待核对");
+  it("ends with the signature block, names as the workbook states them", () => {
+    expect(texts).toContain("部门负责人（签名）：郭家新");
+    expect(texts).toContain("填报人：张柯");
+    expect(texts.some((t) => t.startsWith("填报日期："))).toBe(true);
+    expect(texts).toContain("（部门公章）");
+    // The line that marks the sheet as ours for the parser lies outside the print area.
+    const mark = layout.cells.find((c) => String(c.value).startsWith("本表由绩效自评助手"));
+    expect(mark?.row).toBeGreaterThan(lastPrinted);
   });
 
-  it("lists every gap with severity, indicator, problem, action and source cell", () => {
-    const header = rowOf(layout, "存在问题");
-    const e = evaluate(seed());
-    e.gaps.forEach((gap, i) => {
-      expect(at(layout, header + 1 + i, 2)?.value).toBe(gap.message);
-      expect(at(layout, header + 1 + i, 7)?.value).toBe(gap.suggestion);
-    });
+  it("is legible at full size: nothing under 10 pt, columns that fit A4 portrait", () => {
+    const sizes = printed.map((c) => c.style?.fontSize ?? layout.fontSize);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(10);
+    // 7 px a character plus 5 px padding a column, against 523 pt (A4 less 0.5 in margins).
+    const px = layout.columnWidths.reduce((a, w) => a + w * 7 + 5, 0);
+    expect(px * 0.75).toBeLessThanOrEqual(523);
+    expect(layout.print).toMatchObject({ paper: "A4", orientation: "portrait", fitToPagesWide: 1 });
   });
 
-  it("ends with the signature block", () => {
-    expect(layout.cells.some((c) => c.value === "部门负责人（签名）：")).toBe(true);
-    expect(layout.cells.some((c) => c.value === "填报人：")).toBe(true);
+  it("marks a deduction nobody explained, and lists it as a problem to write", () => {
+    const input = seed();
+    const asset = input.indicators.find((i) => i.name === "资产管理情况");
+    if (!asset) throw new Error("no 资产管理情况");
+    asset.entered = dec(6);
+    const l = summaryLayout(evaluate(input));
+    const row = rowOf(l, "资产管理情况");
+    expect(at(l, row, 5)?.value).toBe("【待填写：扣分原因】");
     expect(
-      layout.cells.some((c) => typeof c.value === "string" && c.value.startsWith("填报日期："))
+      l.cells.some((c) =>
+        /^三是“资产管理情况”扣 2\.00 分。【待填写：扣分原因】$/.test(String(c.value))
+      )
     ).toBe(true);
   });
 
-  it("is set up for A4 portrait, one page wide, title rows repeated, footer with page numbers", () => {
-    const last = Math.max(...layout.cells.map((c) => c.row));
-    expect(layout.print).toMatchObject({
-      paper: "A4",
-      orientation: "portrait",
-      fitToPagesWide: 1,
-      titleRows: { first: 0, last: 1 },
-      printArea: { top: 0, left: 0, bottom: last, right: 8 },
-      centerFooter: "第 &P 页 共 &N 页",
-      centerHeader: "佛山市社会保险基金管理局 2022 年度部门整体支出绩效自评",
-      printGridlines: false,
-    });
-    expect(layout.showGridlines).toBe(false);
-    expect(layout.fontName).toBe("Noto Sans CJK SC");
-  });
-
-  it("doubles an ampersand of the department name in the page header (& starts a code there)", () => {
-    const input = seed();
-    input.department = "佛山市研发&创新中心";
-    const l = summaryLayout(evaluate(input), { date: "2026-11-27" });
-    expect(l.print?.centerHeader).toBe("佛山市研发&&创新中心 2022 年度部门整体支出绩效自评");
-    // The sheet's own title keeps the name as it is.
-    expect(l.cells[0].value).toBe("佛山市研发&创新中心 2022 年度部门整体支出绩效自评汇总表");
-  });
-
-  it("adds a project section when there are projects", () => {
-    const withProjects = summaryLayout(evaluate(seed()), { date: "2026-11-27" }, [
-      { name: "信息化运维", budget: null, spending: null, selfScore: null, evaluated: false },
-    ]);
-    const row = rowOf(withProjects, "信息化运维");
-    expect(at(withProjects, row, 5)?.value).toBe("否");
-    expect(at(withProjects, row, 7)?.value).toBe("✖未开展自评");
-  });
-
   it("is deterministic", () => {
-    expect(JSON.stringify(summaryLayout(evaluate(seed()), { date: "2026-11-27" }))).toBe(
-      JSON.stringify(layout)
-    );
+    expect(
+      JSON.stringify(summaryLayout(e, { signatories: { leader: "郭家新", preparer: "张柯" } }))
+    ).toBe(JSON.stringify(layout));
   });
 });

@@ -3,7 +3,13 @@
  * WorkbookPort and never see the `Excel` global.
  */
 import type { SheetLayout } from "../../layout/sheetLayout";
-import { OWNER_NAMES, type SheetRole, candidateNames, planSummaryWrite } from "../ownership";
+import {
+  OWNER_NAMES,
+  type SheetRole,
+  candidateNames,
+  outputSheets,
+  planSummaryWrite,
+} from "../ownership";
 import {
   type InsertResult,
   StructureProtectedError,
@@ -63,6 +69,8 @@ const MARKER_COMMENTS: Record<SheetRole, string> = {
   summary: "绩效自评助手生成的汇总表（请勿删除此名称）",
   settings: "绩效自评助手的设置表（请勿删除此名称）",
   projects: "绩效自评助手生成的项目自评汇总表（请勿删除此名称）",
+  checklist: "绩效自评助手生成的核对清单（请勿删除此名称）",
+  report: "绩效自评助手生成的自评报告草稿（请勿删除此名称）",
 };
 
 /** The remembered names, or none when the memory cannot be read. */
@@ -112,7 +120,7 @@ export class ExcelWorkbook implements WorkbookPort {
   read(): Promise<WorkbookSnapshot> {
     return this.run({ delayForCellEdit: true }, async (context) => {
       const known = this.knownSheets.length > 0 ? this.knownSheets : recalled(this.memory);
-      const ours = [this.owned.summary, this.owned.projects].filter((n): n is string => !!n);
+      const ours = outputSheets(this.owned);
       const { snapshot, sheetNames, hiddenNames, sheetIds } = await readSnapshot(context, {
         known,
         hidden: this.hiddenSheets,
@@ -354,7 +362,7 @@ export class ExcelWorkbook implements WorkbookPort {
     this.queueMarking(context, sheet, role);
     await context.sync();
     this.ids[layout.name] = sheet.id;
-    if (role === "summary") this.writtenIds.add(sheet.id);
+    if (role !== "settings") this.writtenIds.add(sheet.id);
     return skipped;
   }
 

@@ -18,6 +18,7 @@ import { ScoreCard } from "./ScoreCard";
 import { SettingsPanel } from "./SettingsPanel";
 import { SourcesList } from "./SourcesList";
 import { StatusArea } from "./StatusArea";
+import { ReportSection } from "./ReportSection";
 import { Toolbar } from "./Toolbar";
 import { ScreenReaderOnly, Section } from "./ui";
 
@@ -102,10 +103,18 @@ export function App({
             evaluation={evaluation}
             write={result.write}
             projectsWrite={result.projectsWrite}
+            checklistWrite={result.checklistWrite}
             resultAt={state.resultAt}
           />
           <Section title={t.gapsTitle(evaluation.gaps.length)} defaultOpen>
             <GapList gaps={evaluation.gaps} onSelect={select} />
+          </Section>
+          <Section title={t.reportTitle}>
+            <ReportSection
+              busy={state.busy !== null}
+              onWrite={() => void actions.writeReport()}
+              onCopy={() => void actions.copyReport()}
+            />
           </Section>
           <Section title={t.indicatorsTitle}>
             <IndicatorList evaluation={evaluation} />

@@ -49,11 +49,19 @@ export interface ScoreCardProps {
   write: WriteResult | null;
   /** 项目自评汇总, written beside the summary when the workbook holds project forms. */
   projectsWrite?: WriteResult | null;
+  /** The 核对清单 written beside the summary. */
+  checklistWrite?: WriteResult | null;
   resultAt: string | null;
 }
 
 /** Total and grade at a glance, and each 一级 with its subtotal. */
-export function ScoreCard({ evaluation, write, projectsWrite, resultAt }: ScoreCardProps) {
+export function ScoreCard({
+  evaluation,
+  write,
+  projectsWrite,
+  checklistWrite,
+  resultAt,
+}: ScoreCardProps) {
   const styles = useStyles();
   const text = useTextStyles();
   const { t } = usePaneContext();
@@ -89,7 +97,7 @@ export function ScoreCard({ evaluation, write, projectsWrite, resultAt }: ScoreC
       <span className={text.caption}>
         {resultAt ? `${t.lastRun} ${resultAt} · ` : ""}
         {write
-          ? t.writtenTo([write.sheet, ...(projectsWrite ? [projectsWrite.sheet] : [])])
+          ? t.writtenTo([write, checklistWrite, projectsWrite].flatMap((w) => (w ? [w.sheet] : [])))
           : t.notWritten}
       </span>
     </section>

@@ -42,6 +42,7 @@ export function StatusArea({ state, actions, showProblems, onDismissed }: Status
     writing: t.phaseWriting,
     inserting: t.phaseInserting,
     saving: t.phaseSaving,
+    reporting: t.phaseReporting,
   };
   const problems: InputProblem[] = showProblems ? (state.result?.parse.problems ?? []) : [];
   return (

@@ -13,6 +13,7 @@ import {
   type ReactNode,
 } from "react";
 import type { WorkbookPort } from "../../hosts/port";
+import { type CopyText, copyText as systemCopy } from "./clipboard";
 import { type Locale, type Strings, loadStrings, zhStrings } from "./strings";
 
 interface PaneContextValue {
@@ -20,6 +21,8 @@ interface PaneContextValue {
   locale: Locale;
   setLocale: (locale: Locale) => void;
   t: Strings;
+  /** Puts text on the clipboard (injected in tests). */
+  copyText: CopyText;
 }
 
 const PaneContext = createContext<PaneContextValue | null>(null);
@@ -27,6 +30,7 @@ const PaneContext = createContext<PaneContextValue | null>(null);
 export interface PaneProviderProps {
   port: WorkbookPort;
   initialLocale?: Locale;
+  copyText?: CopyText;
   children: ReactNode;
 }
 
@@ -34,7 +38,12 @@ export interface PaneProviderProps {
  * The language switches once its strings are there (English comes from its own chunk), so the
  * pane never shows a mix; until then it shows Chinese.
  */
-export function PaneProvider({ port, initialLocale = "zh-CN", children }: PaneProviderProps) {
+export function PaneProvider({
+  port,
+  initialLocale = "zh-CN",
+  copyText = systemCopy,
+  children,
+}: PaneProviderProps) {
   const [language, setLanguage] = useState<{ locale: Locale; t: Strings }>({
     locale: "zh-CN",
     t: zhStrings,
@@ -56,7 +65,10 @@ export function PaneProvider({ port, initialLocale = "zh-CN", children }: PanePr
   useEffect(() => {
     if (initialLocale !== "zh-CN") setLocale(initialLocale);
   }, [initialLocale, setLocale]);
-  const value = useMemo(() => ({ port, setLocale, ...language }), [port, setLocale, language]);
+  const value = useMemo(
+    () => ({ port, setLocale, copyText, ...language }),
+    [port, setLocale, copyText, language]
+  );
   return <PaneContext.Provider value={value}>{children}</PaneContext.Provider>;
 }
 

@@ -18,13 +18,22 @@ export const en: Strings = {
   phaseWriting: "Writing the summary sheet…",
   phaseInserting: "Inserting the template…",
   phaseSaving: "Saving settings…",
+  phaseReporting: "Drafting the report…",
+  reportTitle: "Self-evaluation report",
+  reportHint:
+    "Drafts the 自评报告 from this scoring; text a person must write is marked 【待填写】.",
+  writeReport: "Write draft sheet",
+  copyReport: "Copy report text",
+  reportWritten: (sheet: string) => `Report draft written to sheet “${sheet}”.`,
+  reportCopied: "Report text copied: paste it into Word.",
+  copyFailed: "Could not use the clipboard: write the draft sheet and copy from it.",
   total: "Total",
   grade: "Grade",
   points: "pts",
   lastRun: "Calculated",
   notWritten: "Summary not written yet: click Recalculate.",
   writtenTo: (sheets: string[]) =>
-    `Written to sheet${sheets.length > 1 ? "s" : ""} ${sheets.map((s) => `“${s}”`).join(" and ")}.`,
+    `Written to sheet${sheets.length > 1 ? "s" : ""} ${sheets.map((s) => `“${s}”`).join(", ")}.`,
   besideForeign: (name: string) =>
     `A sheet “${name}” not made by the assistant exists; it was left as is and the summary written beside it.`,
   sourcesTitle: "Data sources",

@@ -16,7 +16,7 @@ import { hasNoInputs } from "../../pipeline/scoreWorkbook";
 import { usePaneContext } from "./PaneContext";
 import type { Strings } from "./strings";
 
-export type BusyPhase = RecalculationPhase | "inserting" | "saving";
+export type BusyPhase = RecalculationPhase | "inserting" | "saving" | "reporting";
 
 export interface PaneState {
   /** What the pane is doing; null when idle. */
@@ -102,7 +102,15 @@ export interface PaneActions {
   selectCell: (address: string) => Promise<void>;
   setAutoRecalculate: (on: boolean) => Promise<void>;
   dismissError: () => void;
+  /** Writes the 自评报告草稿 sheet from the last result. */
+  writeReport: () => Promise<void>;
+  /** Copies the report draft's text (the pane says when the clipboard refused it). */
+  copyReport: () => Promise<void>;
 }
+
+/** The report's own chunk: drafting code stays out of the pane's first download. */
+const reportModule = () =>
+  import(/* webpackChunkName: "report-draft" */ "../../pipeline/reportDraft");
 
 /** The outcome in one sentence: total, grade, whether written, cells to fix. */
 function announce(result: Recalculation, t: Strings): string {
@@ -119,7 +127,7 @@ function announce(result: Recalculation, t: Strings): string {
 export const AUTO_RECALC_DELAY_MS = 1500;
 
 export function usePane(): [PaneState, PaneActions] {
-  const { port, t } = usePaneContext();
+  const { port, t, copyText } = usePaneContext();
   const [state, dispatch] = useReducer(paneReducer, initialPaneState);
   const running = useRef(false);
   /** A recalculation was asked for while one ran (an edit during a long write). */
@@ -296,6 +304,32 @@ export function usePane(): [PaneState, PaneActions] {
       [port, run, t]
     ),
     dismissError: useCallback(() => dispatch({ type: "dismissError" }), []),
+    writeReport: useCallback(async () => {
+      const result = stateRef.current.result;
+      if (!result) return;
+      dispatch({ type: "busy", phase: "reporting" });
+      try {
+        const write = await (await reportModule()).writeReportSheet(port, result);
+        dispatch({ type: "notes", notes: [t.reportWritten(write.sheet)] });
+      } catch (error) {
+        dispatch({ type: "error", message: describeError(error) });
+      }
+    }, [port, t]),
+    copyReport: useCallback(async () => {
+      const result = stateRef.current.result;
+      if (!result) return;
+      let text: string;
+      try {
+        text = (await reportModule()).reportTextOf(result);
+      } catch (error) {
+        dispatch({ type: "error", message: describeError(error) });
+        return;
+      }
+      await copyText(text).then(
+        () => dispatch({ type: "notes", notes: [t.reportCopied] }),
+        () => dispatch({ type: "error", message: t.copyFailed })
+      );
+    }, [copyText, t]),
   };
 
   useEffect(

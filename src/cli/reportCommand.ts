@@ -1,0 +1,117 @@
+/**
+ * `jixiao report <file.xlsx> [--out 报告.docx]`, and `jixiao score … --report`: the 自评报告 draft
+ * as a Word document, built from the same scoring the summary prints. Reading never changes the
+ * workbook; the .docx is written atomically, beside the workbook unless --out says where.
+ */
+import { basename, dirname, extname, join } from "node:path";
+import { stat } from "node:fs/promises";
+import type { WorkbookStandard } from "../model/input";
+import { readAndScore } from "../pipeline/readAndScore";
+import { hasNoInputs, type WorkbookScore } from "../pipeline/scoreWorkbook";
+import { reportDraft } from "../submission/reportDraft";
+import { reportDocx } from "../submission/reportDocx";
+import { writeFileAtomic } from "./atomicWrite";
+import { describeInternalError, writeReason } from "./errors";
+import type { CliIo } from "./io";
+import { checkWorkbookData, readFileBytes, readSnapshot } from "./openWorkbook";
+import { NO_TABLES } from "./scoreFile";
+
+/** `某局.xlsx` → `某局.自评报告.docx` (and `某局.已评分.xlsx` → `某局.自评报告.docx`), in `folder`. */
+export function reportName(input: string, folder = dirname(input)): string {
+  const stem = basename(input, extname(input)).replace(/\.已评分$/, "");
+  return join(folder, `${stem}.自评报告.docx`);
+}
+
+/** Where the report goes: `--out` (a .docx, or a folder), else beside the workbook. */
+export async function reportTarget(
+  file: string,
+  out: string | undefined
+): Promise<{ target: string } | { problem: string }> {
+  if (out === undefined) return { target: reportName(file) };
+  const ext = extname(out).toLowerCase();
+  const isFolder =
+    /[\\/]$/.test(out) ||
+    ext === "" ||
+    ((await stat(out).catch(() => null))?.isDirectory() ?? false);
+  if (isFolder) return { target: reportName(file, out) };
+  if (ext === ".docx") return { target: out };
+  return {
+    problem: `--out 的文件名应以 .docx 结尾（报告草稿是 Word 文档），收到“${basename(out)}”`,
+  };
+}
+
+/** Reads and scores a workbook without writing anything: what the report is built from. */
+async function scoreForReport(
+  file: string,
+  standard?: WorkbookStandard
+): Promise<{ ok: true; score: WorkbookScore } | { ok: false; reason: string }> {
+  const bytes = await readFileBytes(file);
+  if (!bytes.ok) return bytes;
+  const read = await checkWorkbookData(bytes.data);
+  if (!read.ok) return read;
+  const opened = await readSnapshot(read);
+  if (!opened.ok) return opened;
+  const snapshot = opened.snapshot;
+  const port = {
+    read: async () => snapshot,
+    insertSheets: async () => ({ added: [], clashes: [], skipped: [] }),
+    writeOwnedSheet: async () => {
+      throw new Error("报告不写工作簿");
+    },
+    selectCell: async () => false,
+  };
+  const score = await readAndScore(port, { standard });
+  if (hasNoInputs(score)) return { ok: false, reason: NO_TABLES };
+  return { ok: true, score };
+}
+
+/** Writes the draft of a scored workbook to `target`; the reason when it cannot. */
+export async function writeReport(score: WorkbookScore, target: string): Promise<string | null> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await reportDocx(
+      reportDraft({ evaluation: score.evaluation, input: score.parse.input })
+    );
+  } catch (error) {
+    return `生成报告时出错：${describeInternalError(error)}`;
+  }
+  try {
+    await writeFileAtomic(target, bytes);
+    return null;
+  } catch (error) {
+    return `无法写入 ${target}：${writeReason(error)}`;
+  }
+}
+
+/** `jixiao report`: exit code 0 written, 1 failed, 2 usage. */
+export async function reportCommand(
+  file: string | undefined,
+  out: string | undefined,
+  io: CliIo,
+  standard?: WorkbookStandard
+): Promise<number> {
+  if (!file) {
+    io.err("请给出一个部门工作簿（jixiao report 某局.xlsx [--out 报告.docx]）。");
+    return 2;
+  }
+  const where = await reportTarget(file, out);
+  if ("problem" in where) {
+    io.err(`${where.problem}。`);
+    return 2;
+  }
+  const scored = await scoreForReport(file, standard);
+  if (!scored.ok) {
+    io.err(`无法生成 ${file} 的报告：${scored.reason}`);
+    return 1;
+  }
+  const failed = await writeReport(scored.score, where.target);
+  if (failed) {
+    io.err(`未能保存 ${file} 的报告：${failed}`);
+    return 1;
+  }
+  const e = scored.score.evaluation;
+  io.out(
+    `已生成 ${where.target}：${e.department} ${e.year} 年度自评报告草稿（总分 ${e.total.toFixed(2)} 分，等级“${e.grade}”）；请补写标有【待填写】的段落。`
+  );
+  return 0;
+}

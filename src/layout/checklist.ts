@@ -1,0 +1,435 @@
+/**
+ * 核对清单: everything the finance office checks before signing, and nothing it signs — where
+ * each input was read, budget execution and the table's ties, every indicator's entered,
+ * computed and counted score with how it was computed and its marks, the scoring parameters in
+ * force (待核对 ones flagged), the full gap list with source cells, and the projects. It prints
+ * on its own (A4 landscape); the submission is the 绩效自评汇总 (summary.ts).
+ */
+import { type Dec, percent, score } from "../model/decimal";
+import type { Evaluation, Gap, GapCode, IndicatorResult } from "../evaluate/result";
+import { severityLabels } from "../evaluate/result";
+import type { CellStyle, LayoutCell, LayoutValue, SheetLayout } from "./sheetLayout";
+import { PROJECT_SUMMARY_SHEET } from "./projectSummary";
+import { SheetBuilder } from "./sheetBuilder";
+import {
+  ASSISTANT_SIGNATURE,
+  FONT_SIZE,
+  SHEET_FONT,
+  formats,
+  headerFooterText,
+  styles,
+} from "./style";
+
+export const CHECKLIST_SHEET = "核对清单";
+const COLUMNS = 9;
+const WIDTHS = [11, 24, 11, 11, 11, 9, 8, 34, 13];
+/** Light fill for flagged cells; with the text marks it stays visible in black-and-white print. */
+const FLAG_FILL = "#FCE4D6";
+
+export interface ChecklistOptions {
+  /** 填报日期 / generation date shown on the sheet, `YYYY-MM-DD`. */
+  date: string;
+  /** Where the inputs were found, for the 数据来源 line. */
+  sources?: { title: string; sheet: string; range: string }[];
+  /** Sheet name to use (when 核对清单 is taken by a sheet we did not create). */
+  sheetName?: string;
+}
+
+/** Indicator marks for the 标记 column: text, so they survive black-and-white printing. */
+const MARKS: Partial<Record<GapCode, string>> = {
+  scoreOutOfRange: "✖超出分值",
+  missingScore: "✖未填报",
+  enteredDiffersFromComputed: "▲与计算不一致",
+  deductionWithoutExplanation: "◆扣分未说明",
+  maxMismatch: "▲分值不符",
+  unknownIndicator: "▲不在标准中",
+  notComputable: "○无法复核",
+  unconfirmedParameter: "●待核对",
+};
+
+const headerStyle = styles.header;
+const textCell: CellStyle = { ...styles.cell, wrap: true };
+const numberCell = (format: string, extra: CellStyle = {}): CellStyle => ({
+  ...styles.cell,
+  numberFormat: format,
+  horizontal: "right",
+  ...extra,
+});
+
+/**
+ * The styles rows repeat, made once: a summary of hundreds of rows shares a handful of style
+ * objects (less memory, and each writer looks each one up once).
+ */
+const look = {
+  small: { ...textCell, fontSize: 9 } as CellStyle,
+  smaller: { ...textCell, fontSize: 8 } as CellStyle,
+  smallCentered: { ...textCell, fontSize: 9, horizontal: "center" } as CellStyle,
+  smallCenteredFlag: {
+    ...textCell,
+    fontSize: 9,
+    horizontal: "center",
+    bold: true,
+    fill: FLAG_FILL,
+  } as CellStyle,
+  smallFlag: { ...textCell, fontSize: 9, bold: true, fill: FLAG_FILL } as CellStyle,
+  groupLabel: { ...textCell, vertical: "center", horizontal: "center" } as CellStyle,
+  score: numberCell(formats.score),
+  rate: numberCell(formats.rate),
+  amount: numberCell(formats.amount),
+  centered: { ...styles.cell, horizontal: "center" } as CellStyle,
+  centeredFlag: { ...styles.cell, horizontal: "center", bold: true, fill: FLAG_FILL } as CellStyle,
+  counted: numberCell(formats.score, { bold: true }),
+  countedFlag: numberCell(formats.score, { bold: true, fill: FLAG_FILL }),
+  severity: { ...textCell, horizontal: "center", bold: false } as CellStyle,
+  severityError: { ...textCell, horizontal: "center", bold: true, fill: FLAG_FILL } as CellStyle,
+};
+
+function dec(value: Dec | null): LayoutValue {
+  return value === null ? null : value.toNumber();
+}
+
+function marksFor(indicator: IndicatorResult, gaps: readonly Gap[]): string[] {
+  const marks = new Set<string>();
+  for (const gap of gaps) {
+    if (gap.indicatorId !== indicator.id) continue;
+    const mark = MARKS[gap.code];
+    if (mark) marks.add(mark);
+  }
+  return [...marks];
+}
+
+function budgetSection(b: SheetBuilder, e: Evaluation): void {
+  b.section("一、预算执行与勾稽");
+  const header = b.row++;
+  b.put(header, 0, "支出类别", headerStyle, 2);
+  ["年初预算数", "调整预算数", "决算数", "执行率", "调整率"].forEach((h, i) =>
+    b.put(header, 2 + i, h, headerStyle)
+  );
+  b.put(header, 7, "说明", headerStyle, 2);
+  if (e.budget.rows.length === 0) {
+    b.line("未读取到部门预算支出明细表。", textCell);
+    return;
+  }
+  const failing = new Set(e.budget.ties.filter((t) => !t.withinTolerance).map((t) => t.cell));
+  for (const r of e.budget.rows) {
+    const row = b.row++;
+    const isTotal = r.category === "total";
+    const base: CellStyle = isTotal ? styles.total : styles.cell;
+    b.put(row, 0, r.label, { ...base, wrap: true }, 2);
+    (["initial", "adjusted", "final"] as const).forEach((col, i) => {
+      const flagged = failing.has(r.cells?.[col]);
+      b.put(row, 2 + i, dec(r[col]), {
+        ...base,
+        numberFormat: formats.amount,
+        horizontal: "right",
+        ...(flagged ? { fill: FLAG_FILL, bold: true } : {}),
+      });
+    });
+    b.put(row, 5, dec(r.executionRate), {
+      ...base,
+      numberFormat: formats.rate,
+      horizontal: "right",
+    });
+    b.put(row, 6, dec(r.adjustmentRate), {
+      ...base,
+      numberFormat: formats.rate,
+      horizontal: "right",
+    });
+    const notes: string[] = [];
+    if (isTotal && e.budget.execution.official !== null)
+      notes.push(`填报执行率 ${percent(e.budget.execution.official)}`);
+    if ([r.cells?.initial, r.cells?.adjusted, r.cells?.final].some((c) => failing.has(c)))
+      notes.push("✖表内不平");
+    b.put(row, 7, notes.join("；") || null, { ...base, wrap: true }, 2);
+  }
+  const x = e.budget.execution;
+  const source = x.source === "official" ? "填报执行率" : "预算表执行率";
+  b.line(
+    `${x.definition}；调整率 = （调整预算数 − 年初预算数）÷ 年初预算数。预算表合计执行率 ${x.table === null ? "—" : percent(x.table)}` +
+      (x.official !== null ? `，填报执行率 ${percent(x.official)}` : "") +
+      (x.value !== null ? `，计分采用${source}。` : "。") +
+      (e.budget.tiesOk
+        ? e.budget.ties.every((t) => t.ok)
+          ? "表内各栏勾稽平衡。"
+          : "表内各栏勾稽平衡（含尾差，见问题清单）。"
+        : "表内不平，见问题清单。"),
+    styles.note
+  );
+}
+
+/** Counted ÷ 分值 as a fraction for a 0.00% cell, or null when 分值 is 0. */
+function rateOf(counted: Dec, max: Dec): number | null {
+  return max.isZero() ? null : counted.dividedBy(max).toDecimalPlaces(4).toNumber();
+}
+
+/** A 小计 / 合计 row of the indicator table: label, 分值, 计入得分, 得分率, note. */
+function scoreTotalRow(
+  b: SheetBuilder,
+  label: string,
+  max: Dec,
+  counted: Dec,
+  rate: number | null,
+  note: string | null
+): void {
+  const row = b.row++;
+  const numberStyle = (format: string): CellStyle => ({
+    ...styles.total,
+    numberFormat: format,
+    horizontal: "right",
+  });
+  b.put(row, 0, label, { ...styles.total, horizontal: "center" }, 2);
+  b.put(row, 2, max.toNumber(), numberStyle(formats.score));
+  b.put(row, 3, null, styles.total, 2);
+  b.put(row, 5, counted.toNumber(), numberStyle(formats.score));
+  b.put(row, 6, rate, numberStyle(formats.rate));
+  b.put(row, 7, note, styles.total, 2);
+}
+
+function indicatorSection(b: SheetBuilder, e: Evaluation): void {
+  b.section("二、指标得分复核");
+  const header = b.row++;
+  [
+    "一级指标",
+    "指标",
+    "分值",
+    "填报得分",
+    "计算得分",
+    "计入得分",
+    "得分率",
+    "计算依据",
+    "标记",
+  ].forEach((h, i) => b.put(header, i, h, headerStyle));
+  const explanationWidth = WIDTHS[7];
+  for (const group of e.groups) {
+    const members = e.indicators.filter((i) => i.level1 === group.level1);
+    const first = b.row;
+    for (const ind of members) {
+      const row = b.row++;
+      const marks = marksFor(ind, e.gaps);
+      const flagged = marks.some((m) => !m.startsWith("●") && !m.startsWith("○"));
+      b.put(row, 0, row === first ? group.level1 : null, look.groupLabel);
+      b.put(row, 1, ind.name, textCell);
+      b.put(row, 2, ind.max.toNumber(), look.score);
+      b.put(row, 3, dec(ind.entered), look.score);
+      b.put(row, 4, dec(ind.computed), look.score);
+      b.put(row, 5, ind.counted.toNumber(), flagged ? look.countedFlag : look.counted);
+      b.put(row, 6, rateOf(ind.counted, ind.max), look.rate);
+      b.put(row, 7, ind.explanation, look.small);
+      b.put(row, 8, marks.join(" ") || null, flagged ? look.smallFlag : look.small);
+      b.fit(row, ind.explanation, explanationWidth, 9);
+      b.fit(row, ind.name, WIDTHS[1]);
+    }
+    if (b.row - 1 > first) b.merges.push({ top: first, left: 0, bottom: b.row - 1, right: 0 });
+    scoreTotalRow(
+      b,
+      `${group.level1} 小计`,
+      group.max,
+      group.counted,
+      rateOf(group.counted, group.max),
+      null
+    );
+  }
+  scoreTotalRow(
+    b,
+    "合计",
+    e.maxTotal,
+    e.sum,
+    null,
+    e.cap !== null && e.uncapped.greaterThan(e.cap)
+      ? `按执行率封顶为 ${score(e.cap)} 分`
+      : e.uncapped.equals(e.sum)
+        ? null
+        : `不适用指标剔除后折算为 ${score(e.uncapped)} 分`
+  );
+  b.line(
+    `标记：✖ 数据错误  ▲ 需核对差异  ◆ 扣分未说明  ○ 无法按公式复核  ● 评分参数待核对。计入得分：${e.scoreSource === "entered" ? "以填报得分为准（空白时取计算得分）" : "以计算得分为准"}。`,
+    styles.note
+  );
+}
+
+function totalSection(b: SheetBuilder, e: Evaluation): void {
+  b.section("三、总分、等级与评分参数");
+  const row = b.row++;
+  const big: CellStyle = {
+    bold: true,
+    fontSize: 14,
+    border: true,
+    horizontal: "center",
+    vertical: "center",
+  };
+  b.put(row, 0, "总分", { ...big, fill: "#D9E2F3" }, 2);
+  b.put(row, 2, e.total.toNumber(), { ...big, numberFormat: formats.score }, 2);
+  b.put(row, 4, "绩效等级", { ...big, fill: "#D9E2F3" }, 2);
+  b.put(row, 6, e.grade, big, 3);
+  b.heights[row] = 26;
+  b.line(
+    `等级标准：${e.standard.definition.grades.map((g) => `${g.grade} ≥ ${score(g.min)}`).join("；")}。`,
+    styles.note
+  );
+  b.line(
+    `评分标准：${e.standard.name}（来源：${e.standard.sourceText}）。${e.standard.note ?? ""}`,
+    styles.note
+  );
+
+  const header = b.row++;
+  b.put(header, 0, "评分参数", headerStyle, 2);
+  b.put(header, 2, "取值", headerStyle, 4);
+  b.put(header, 6, "说明", headerStyle, 2);
+  b.put(header, 8, "状态", headerStyle);
+  const shown = e.parameters.filter((p) => {
+    if (p.unconfirmed || p.overridden) return true;
+    if (p.path.endsWith(".max") || p.path.endsWith(".metric") || p.path.startsWith("grade."))
+      return false;
+    if (p.path.endsWith(".rule")) return p.value !== "主观评分";
+    return true;
+  });
+  for (const p of shown) {
+    const row = b.row++;
+    const status = p.unconfirmed ? "●待核对" : p.overridden ? "已修改" : "—";
+    b.put(row, 0, p.label, look.small, 2);
+    b.put(row, 2, p.value, look.small, 4);
+    b.put(row, 6, p.note ?? null, look.smaller, 2);
+    b.put(row, 8, status, p.unconfirmed ? look.smallCenteredFlag : look.smallCentered);
+    b.fit(row, p.label, WIDTHS[0] + WIDTHS[1], 9);
+    b.fit(row, p.note ?? "", WIDTHS[6] + WIDTHS[7], 8);
+  }
+}
+
+function gapSection(b: SheetBuilder, e: Evaluation): void {
+  b.section("四、问题清单");
+  const header = b.row++;
+  b.put(header, 0, "程度", headerStyle);
+  b.put(header, 1, "指标", headerStyle);
+  b.put(header, 2, "存在问题", headerStyle, 5);
+  b.put(header, 7, "改进措施", headerStyle);
+  b.put(header, 8, "来源单元格", headerStyle);
+  if (e.gaps.length === 0) {
+    b.line("未发现问题。", textCell);
+    return;
+  }
+  for (const gap of e.gaps) {
+    const row = b.row++;
+    const strong = gap.severity === "error";
+    b.put(row, 0, severityLabels[gap.severity], strong ? look.severityError : look.severity);
+    b.put(row, 1, gap.indicator ?? "—", look.small);
+    b.put(row, 2, gap.message, look.small, 5);
+    b.put(row, 7, gap.suggestion, look.small);
+    b.put(row, 8, gap.cell ?? "—", look.smaller);
+    b.fit(row, gap.message, WIDTHS[2] * 3 + WIDTHS[5] + WIDTHS[6], 9);
+    b.fit(row, gap.suggestion, WIDTHS[7], 9);
+  }
+}
+
+function projectSection(b: SheetBuilder, e: Evaluation, projects: ProjectLine[]): void {
+  if (projects.length === 0) return;
+  b.section("五、项目自评情况");
+  if (e.projects) linkToProjectSummary(b, e.projects.results.length);
+  const header = b.row++;
+  [
+    "序号",
+    "项目名称",
+    "项目预算",
+    "实际支出",
+    "执行率",
+    "是否自评",
+    "自评得分",
+    "说明",
+    "来源",
+  ].forEach((h, i) => b.put(header, i, h, headerStyle));
+  // One style object per column, shared by every row (a workbook may list 100,000 projects).
+  projects.forEach((p, i) => {
+    const row = b.row++;
+    const rate =
+      p.budget !== null && p.spending !== null && !p.budget.isZero()
+        ? p.spending.dividedBy(p.budget).toDecimalPlaces(4).toNumber()
+        : null;
+    b.put(row, 0, i + 1, look.centered);
+    b.put(row, 1, p.name, textCell);
+    b.put(row, 2, dec(p.budget), look.amount);
+    b.put(row, 3, dec(p.spending), look.amount);
+    b.put(row, 4, rate, look.rate);
+    b.put(row, 5, p.evaluated ? "是" : "否", p.evaluated ? look.centered : look.centeredFlag);
+    b.put(row, 6, dec(p.selfScore), look.score);
+    b.put(row, 7, p.evaluated ? null : "✖未开展自评", look.small);
+    b.put(row, 8, p.cell ?? null, look.smaller);
+  });
+}
+
+/** With project forms, the department's page points to 项目自评汇总 (a link in the workbook). */
+function linkToProjectSummary(b: SheetBuilder, forms: number): void {
+  const text = `各项目得分取自本工作簿 ${forms} 张项目支出绩效自评表，明细与问题见“${PROJECT_SUMMARY_SHEET}”表（点击跳转）。`;
+  const row = b.line(text, { ...styles.note, fontColor: "#0F6CBD" });
+  const cell = b.cells.find((c) => c.row === row && c.column === 0) as LayoutCell;
+  cell.formula = `=HYPERLINK("#'${PROJECT_SUMMARY_SHEET}'!A1","${text}")`;
+}
+
+export interface ProjectLine {
+  name: string;
+  budget: Dec | null;
+  spending: Dec | null;
+  selfScore: Dec | null;
+  evaluated: boolean;
+  cell?: string;
+}
+
+/** The 核对清单 for one evaluation. Pure: same evaluation and options, same layout. */
+export function checklistLayout(
+  e: Evaluation,
+  options: ChecklistOptions,
+  projects: ProjectLine[] = []
+): SheetLayout {
+  const b = new SheetBuilder(WIDTHS);
+  b.put(0, 0, `${e.department} ${e.year} 年度绩效自评核对清单`, styles.title, COLUMNS);
+  b.heights[0] = 30;
+  b.put(
+    1,
+    0,
+    `单位：万元\u3000\u3000评分标准：${e.standard.name}\u3000\u3000生成日期：${options.date}`,
+    { ...styles.subtitle, horizontal: "left" },
+    COLUMNS
+  );
+  b.row = 2;
+  if (options.sources && options.sources.length > 0) {
+    b.line(
+      `数据来源：${options.sources.map((s) => `${s.title}（${s.sheet}!${s.range}）`).join("；")}`,
+      styles.note
+    );
+  }
+  budgetSection(b, e);
+  indicatorSection(b, e);
+  totalSection(b, e);
+  gapSection(b, e);
+  projectSection(b, e, projects);
+  b.line(
+    `${ASSISTANT_SIGNATURE}根据本工作簿数据生成，供核对，不随自评表报送；重新计算时整表替换，请勿在本表录入数据。`,
+    {
+      ...styles.note,
+      italic: true,
+    }
+  );
+  const lastRow = b.row - 1;
+  return {
+    name: options.sheetName ?? CHECKLIST_SHEET,
+    fontName: SHEET_FONT,
+    fontSize: FONT_SIZE,
+    cells: b.cells,
+    merges: b.merges,
+    columnWidths: WIDTHS,
+    rowHeights: b.heights,
+    frozenRows: 0,
+    showGridlines: false,
+    tabColor: "#7F7F7F",
+    print: {
+      paper: "A4",
+      orientation: "landscape",
+      fitToPagesWide: 1,
+      titleRows: { first: 0, last: 1 },
+      printArea: { top: 0, left: 0, bottom: lastRow, right: COLUMNS - 1 },
+      centerHeader: headerFooterText(`${e.department} ${e.year} 年度绩效自评核对清单（不报送）`),
+      centerFooter: "第 &P 页 共 &N 页",
+      centerHorizontally: true,
+      printGridlines: false,
+      margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+    },
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * 存在问题 and 改进措施 as the department submits them: one numbered item per kind of problem the
+ * department owns (a low execution rate, “三公” over budget, a large budget adjustment …), each
+ * phrased as the seed report phrases its own, and one item per indicator that lost points with no
+ * such problem behind it (its reason left for a person to write). The printed summary and the
+ * report draft both list exactly these items.
+ *
+ * What concerns the tool or the workbook's upkeep (parameters 待核对, entered ≠ computed, 尾差,
+ * blank cells) is not here: it goes to the 核对清单.
+ */
+import { type Dec, score } from "../model/decimal";
+import { quote } from "../model/text";
+import type { Evaluation, Gap, GapCode } from "../evaluate/result";
+import { DEPARTMENT_PHRASES, toFill } from "./phrases";
+
+export interface ProblemItem {
+  /** 存在问题: one sentence or two, ending with a full stop. */
+  problem: string;
+  /** 改进措施 for it. */
+  measure: string;
+  /** The gap kind behind it, or `deduction` for an indicator that lost points. */
+  kind: GapCode | "deduction";
+}
+
+/** Whether a gap is the department's problem (printed) rather than the checklist's. */
+export function isDepartmentProblem(gap: Gap): boolean {
+  return gap.code in DEPARTMENT_PHRASES;
+}
+
+/** Items from the department's gaps: one per kind, its messages joined. */
+function gapItems(e: Evaluation): ProblemItem[] {
+  const byKind = new Map<GapCode, Gap[]>();
+  for (const gap of e.gaps.filter(isDepartmentProblem)) {
+    byKind.set(gap.code, [...(byKind.get(gap.code) ?? []), gap]);
+  }
+  return [...byKind.entries()].map(([kind, gaps]) => {
+    const phrase = DEPARTMENT_PHRASES[kind] as { lead: string; measure: string };
+    const facts = gaps.map((g) => g.message.replace(/[。．]$/, "")).join("；");
+    return { kind, problem: `${phrase.lead}${facts}。`, measure: phrase.measure };
+  });
+}
+
+/** Indicators that lost points with no department gap naming them: the reason is the user's. */
+function deductionItems(e: Evaluation, covered: ReadonlySet<string>): ProblemItem[] {
+  return e.indicators
+    .filter((i) => !i.notApplicable && i.counted.lessThan(i.max) && !covered.has(i.id))
+    .map((i) => {
+      const lost: Dec = i.max.minus(i.counted);
+      return {
+        kind: "deduction" as const,
+        problem: `${quote(i.name)}扣 ${score(lost)} 分。${toFill(`扣分原因`)}`,
+        measure: toFill(`针对${quote(i.name)}的改进措施`),
+      };
+    });
+}
+
+/** The department's problems and measures, in the order the report numbers them. */
+export function departmentProblems(e: Evaluation): ProblemItem[] {
+  const gaps = gapItems(e);
+  // A gap names the indicator it explains (a low execution rate, 财政支出执行率).
+  const covered = new Set(
+    e.gaps.filter(isDepartmentProblem).flatMap((g) => (g.indicatorId ? [g.indicatorId] : []))
+  );
+  return [...gaps, ...deductionItems(e, covered)];
+}
+
+const ORDINALS = "一二三四五六七八九十";
+
+/** 一是, 二是 … 十是, 十一是 …: how the seed numbers its problems and measures. */
+export function ordinal(index: number): string {
+  const n = index + 1;
+  if (n <= 10) return `${ORDINALS[n - 1]}是`;
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens > 1 ? ORDINALS[tens - 1] : ""}十${ones ? ORDINALS[ones - 1] : ""}是`;
+}

@@ -1,0 +1,125 @@
+/** The 核对清单 as data: figures, sections, marks and print setup. */
+import { evaluate } from "../../src/evaluate/evaluate";
+import { checklistLayout } from "../../src/layout/checklist";
+import type { SheetLayout } from "../../src/layout/sheetLayout";
+import { seed } from "../helpers";
+
+const layout = checklistLayout(evaluate(seed()), { date: "2026-11-27" });
+
+function rowOf(l: SheetLayout, text: string): number {
+  const cell = l.cells.find((c) => c.value === text);
+  if (!cell) throw new Error(`no cell ${text}`);
+  return cell.row;
+}
+const at = (l: SheetLayout, row: number, column: number) =>
+  l.cells.find((c) => c.row === row && c.column === column);
+
+describe("核对清单 layout", () => {
+  it("has the title, unit and date lines", () => {
+    expect(at(layout, 0, 0)?.value).toBe("佛山市社会保险基金管理局 2022 年度绩效自评核对清单");
+    expect(at(layout, 1, 0)?.value).toBe(
+      "单位：万元　　评分标准：2022 年度佛山市市级部门整体支出绩效自评表　　生成日期：2026-11-27"
+    );
+    expect(layout.merges).toContainEqual({ top: 0, left: 0, bottom: 0, right: 8 });
+  });
+
+  it("lists the budget rows with execution and adjustment rates", () => {
+    const total = rowOf(layout, "合计");
+    expect([2, 3, 4, 5, 6].map((c) => at(layout, total, c)?.value)).toEqual([
+      40568.73, 52362.14, 46665.43, 0.8912, 0.2907,
+    ]);
+    // 预算调整率 = (52,362.14 − 40,568.73) ÷ 40,568.73 = 29.07%, as the gap says “增加 29.07%”.
+    expect(layout.cells.some((c) => String(c.value).includes("增加 29.07%"))).toBe(true);
+    expect(at(layout, total, 5)?.style?.numberFormat).toBe("0.00%");
+    expect(at(layout, total, 7)?.value).toBe("填报执行率 80.87%");
+    const project = rowOf(layout, "二、项目支出");
+    expect(at(layout, project, 5)?.value).toBe(0.8866); // 43757.42 ÷ 49356.67
+    // 预算调整率 of 项目支出: (49,356.67 − 37,590.50) ÷ 37,590.50 = 31.30%, as its gap says.
+    expect(at(layout, project, 6)?.value).toBe(0.313);
+  });
+
+  it("shows every indicator with entered, computed, counted, rate, explanation and marks", () => {
+    const row = rowOf(layout, "财政支出执行率");
+    expect([2, 3, 4, 5, 6].map((c) => at(layout, row, c)?.value)).toEqual([
+      10, 5.18, 5.22, 5.18, 0.518,
+    ]);
+    expect(String(at(layout, row, 7)?.value)).toContain(
+      "10.00 × (80.87% − 60.00%) ÷ (100.00% − 60.00%) = 5.22"
+    );
+    expect(at(layout, row, 8)?.value).toBe("▲与计算不一致 ●待核对");
+    // flagged: text mark plus fill, so it shows in black-and-white print too
+    expect(at(layout, row, 5)?.style?.fill).toBeDefined();
+    const plain = rowOf(layout, "财务管理情况");
+    expect(at(layout, plain, 8)?.value).toBeNull();
+    expect(at(layout, plain, 5)?.style?.fill).toBeUndefined();
+  });
+
+  it("subtotals each 一级 and totals 95.18 / grade 优", () => {
+    expect(at(layout, rowOf(layout, "管理效率 小计"), 5)?.value).toBe(50);
+    expect(at(layout, rowOf(layout, "履职效能 小计"), 5)?.value).toBe(40.18);
+    const totalRow = rowOf(layout, "总分");
+    expect(at(layout, totalRow, 2)?.value).toBe(95.18);
+    expect(at(layout, totalRow, 6)?.value).toBe("优");
+  });
+
+  it("lists the parameters applied, 待核对 ones marked", () => {
+    const row = rowOf(layout, "财政支出执行率：零分线");
+    expect(at(layout, row, 2)?.value).toBe("60.00%");
+    expect(at(layout, row, 8)?.value).toBe("●待核对");
+  });
+
+  it("lists every gap with severity, indicator, problem, action and source cell", () => {
+    const header = rowOf(layout, "存在问题");
+    const e = evaluate(seed());
+    e.gaps.forEach((gap, i) => {
+      expect(at(layout, header + 1 + i, 2)?.value).toBe(gap.message);
+      expect(at(layout, header + 1 + i, 7)?.value).toBe(gap.suggestion);
+    });
+  });
+
+  it("has no signature block (it is not submitted) and says so in its last line", () => {
+    expect(layout.cells.some((c) => String(c.value).startsWith("部门负责人"))).toBe(false);
+    const last = layout.cells.filter((c) => c.row === Math.max(...layout.cells.map((x) => x.row)));
+    expect(String(last[0].value)).toMatch(/^本表由绩效自评助手.*不随自评表报送/);
+  });
+
+  it("is set up for A4 landscape, one page wide, title rows repeated, footer with page numbers", () => {
+    const last = Math.max(...layout.cells.map((c) => c.row));
+    expect(layout.print).toMatchObject({
+      paper: "A4",
+      orientation: "landscape",
+      fitToPagesWide: 1,
+      titleRows: { first: 0, last: 1 },
+      printArea: { top: 0, left: 0, bottom: last, right: 8 },
+      centerFooter: "第 &P 页 共 &N 页",
+      centerHeader: "佛山市社会保险基金管理局 2022 年度绩效自评核对清单（不报送）",
+      printGridlines: false,
+    });
+    expect(layout.showGridlines).toBe(false);
+    expect(layout.fontName).toBe("Noto Sans CJK SC");
+  });
+
+  it("doubles an ampersand of the department name in the page header (& starts a code there)", () => {
+    const input = seed();
+    input.department = "佛山市研发&创新中心";
+    const l = checklistLayout(evaluate(input), { date: "2026-11-27" });
+    expect(l.print?.centerHeader).toBe("佛山市研发&&创新中心 2022 年度绩效自评核对清单（不报送）");
+    // The sheet's own title keeps the name as it is.
+    expect(l.cells[0].value).toBe("佛山市研发&创新中心 2022 年度绩效自评核对清单");
+  });
+
+  it("adds a project section when there are projects", () => {
+    const withProjects = checklistLayout(evaluate(seed()), { date: "2026-11-27" }, [
+      { name: "信息化运维", budget: null, spending: null, selfScore: null, evaluated: false },
+    ]);
+    const row = rowOf(withProjects, "信息化运维");
+    expect(at(withProjects, row, 5)?.value).toBe("否");
+    expect(at(withProjects, row, 7)?.value).toBe("✖未开展自评");
+  });
+
+  it("is deterministic", () => {
+    expect(JSON.stringify(checklistLayout(evaluate(seed()), { date: "2026-11-27" }))).toBe(
+      JSON.stringify(layout)
+    );
+  });
+});

@@ -1,0 +1,161 @@
+/**
+ * The 自评报告 draft of the sample workbook (the seed department): sections 二 and 三 hold the
+ * seed report's figures sentence by sentence; the text and the Word file carry the same draft;
+ * what only people can write is marked.
+ */
+import JSZip from "jszip";
+import { scoreSnapshot } from "../../src/pipeline/scoreWorkbook";
+import { reportDraft } from "../../src/submission/reportDraft";
+import { reportDocx } from "../../src/submission/reportDocx";
+import { reportText } from "../../src/submission/reportText";
+import { reportSheetLayout } from "../../src/layout/reportSheet";
+import { ordinal } from "../../src/submission/problems";
+import { sampleSnapshot, setCell } from "../parse/sampleSnapshot";
+
+async function sampleDraft() {
+  const snapshot = await sampleSnapshot();
+  const score = scoreSnapshot(snapshot);
+  return reportDraft({ evaluation: score.evaluation, input: score.parse.input });
+}
+
+/** The text between two top-level headings. */
+function section(text: string, from: string, to: string): string {
+  const start = text.indexOf(`\n${from}\n`);
+  const end = text.indexOf(`\n${to}\n`);
+  expect(start).toBeGreaterThan(0);
+  expect(end).toBeGreaterThan(start);
+  return text.slice(start, end);
+}
+
+/** The seed report's sentences of its 部门整体支出情况, as the draft words them. */
+const SPENDING = [
+  "根据 2022 年度部门决算信息，2022 年部门整体支出 46,665.43 万元，其中：基本支出 2,908.01 万元，项目支出 43,757.42 万元。",
+  "部门预算支出明细表",
+  "单位：万元",
+  "支出类别\t年初预算数\t调整预算数\t决算数",
+  "一、基本支出\t2,978.23\t3,005.47\t2,908.01",
+  "人员经费\t2,594.87\t2,646.39\t2,561.68",
+  "日常公用经费\t383.36\t359.08\t346.32",
+  "二、项目支出\t37,590.50\t49,356.67\t43,757.42",
+  "合计\t40,568.73\t52,362.14\t46,665.43",
+];
+
+/** The seed report's sentences of its 绩效自评情况, in order. */
+const SELF_EVALUATION = [
+  "绩效得分为 95.18 分，绩效等级为“优”。¹",
+  "1. 预算绩效管理情况",
+  "该指标分值 10 分，自评得分 10 分。",
+  "2. 财务管理情况",
+  "该指标分值 20 分，自评得分 20 分。",
+  "本部门项目共 53 个，已对 53 个项目开展自评，项目自评覆盖率 100%。",
+  "该指标分值 12 分，自评得分 12 分。",
+  "该指标分值 8 分，自评得分 8 分。",
+  "“三公”经费全年预算安排 13.5 万元，实际支出 1.88 万元，实际支出数小于预算数。",
+  "该指标分值 3 分，自评得分 3 分。",
+  "全年财政支出完成率为 80.87%，按照评分标准计分。该指标分值 10 分，自评得分 5.18 分。",
+  "共有 5 项重点工作任务，已完成 5 项，重点工作完成率为 100%。",
+  "该指标分值 10 分，自评得分 10 分。",
+  "序号\t工作任务\t完成情况",
+  "1\t依托省服务平台提升网办服务水平",
+  "5\t加快建设“湾区社保服务通”",
+  "该指标分值 7 分，自评得分 7 分。",
+  "该指标分值 10 分，自评得分 10 分。",
+  "该指标分值 5 分，自评得分 5 分。",
+];
+
+describe("自评报告 draft", () => {
+  it("section 二 holds the seed's spending sentence and 部门预算支出明细表", async () => {
+    const text = reportText(await sampleDraft());
+    const two = section(text, "二、部门整体支出情况", "三、绩效自评情况");
+    for (const sentence of SPENDING) expect(two).toContain(sentence);
+  });
+
+  it("section 三 holds the seed's figures sentence by sentence, in the seed's order", async () => {
+    const text = reportText(await sampleDraft());
+    const three = section(text, "三、绩效自评情况", "四、存在问题");
+    let at = 0;
+    for (const sentence of SELF_EVALUATION) {
+      const found = three.indexOf(sentence, at);
+      expect({ sentence, found: found >= 0 }).toEqual({ sentence, found: true });
+      at = found + sentence.length;
+    }
+    expect(text).toContain(
+      "¹ 绩效等级：总分≥90 为优，80≤总分<90 为良，60≤总分<80 为中，总分<60 为差。"
+    );
+  });
+
+  it("marks what only people can write, and takes 部门职能 from the workbook when it holds it", async () => {
+    const blank = reportText(await sampleDraft());
+    expect(blank).toContain("【待填写：部门职能（按“三定”方案概述）】");
+    expect(blank).toContain("【待填写：预算绩效管理情况的情况说明】");
+    const snapshot = await sampleSnapshot();
+    const info = snapshot.sheets.find((s) => s.name === "基本信息");
+    if (!info) throw new Error("no 基本信息");
+    const row = info.top + info.values.length + 1;
+    setCell(snapshot, "基本信息", `A${row}`, "部门职能");
+    setCell(
+      snapshot,
+      "基本信息",
+      `B${row}`,
+      "贯彻执行国家、省、市有关社会保险基金管理的法律、法规和政策规定。\n负责全市社会保险基金的征缴规划。"
+    );
+    const score = scoreSnapshot(snapshot);
+    const stated = reportText(
+      reportDraft({ evaluation: score.evaluation, input: score.parse.input })
+    );
+    expect(stated).toContain(
+      "\n\n贯彻执行国家、省、市有关社会保险基金管理的法律、法规和政策规定。\n\n负责全市社会保险基金的征缴规划。\n\n"
+    );
+    expect(stated).not.toContain("【待填写：部门职能");
+  });
+
+  it("numbers 存在问题 and 改进措施 一是、二是 from the department's gaps only", async () => {
+    const text = reportText(await sampleDraft());
+    const four = section(text, "四、存在问题", "五、改进措施及有关建议");
+    expect(four).toContain("一是预算执行进度有待加快。财政支出执行率 80.87%");
+    expect(four).toContain("二是预算编制有待更严格执行。项目支出调整预算数 49,356.67 万元");
+    expect(four).not.toMatch(/待核对|尾差|不一致/);
+    expect([0, 1, 9, 10, 11, 19].map(ordinal)).toEqual([
+      "一是",
+      "二是",
+      "十是",
+      "十一是",
+      "十二是",
+      "二十是",
+    ]);
+  });
+
+  it("writes a Word file holding the same text, placeholders highlighted, the grade note a footnote", async () => {
+    const draft = await sampleDraft();
+    const zip = await JSZip.loadAsync(await reportDocx(draft));
+    const document = (await zip.file("word/document.xml")?.async("string")) ?? "";
+    const words = [...document.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
+      .map((m) => m[1])
+      .join("");
+    expect(words).toContain(
+      "2022 年部门整体支出 46,665.43 万元，其中：基本支出 2,908.01 万元，项目支出 43,757.42 万元"
+    );
+    expect(words).toContain("该指标分值 10 分，自评得分 5.18 分。");
+    expect(document).toMatch(
+      /<w:highlight w:val="yellow"\/>(?:(?!<\/w:r>).)*<w:t[^>]*>【待填写：部门职能/s
+    );
+    const footnotes = (await zip.file("word/footnotes.xml")?.async("string")) ?? "";
+    expect(footnotes).toContain("绩效等级：总分≥90 为优");
+    expect(document).toContain("<w:tblHeader");
+  });
+
+  it("lays the same draft out as the 自评报告草稿 sheet, placeholders on a fill", async () => {
+    const draft = await sampleDraft();
+    const sheet = reportSheetLayout(draft);
+    const values = sheet.cells.map((c) => String(c.value ?? ""));
+    expect(values).toContain("二、部门整体支出情况");
+    expect(values.some((v) => v.includes("该指标分值 10 分，自评得分 5.18 分。"))).toBe(true);
+    const placeholder = sheet.cells.find((c) => String(c.value).includes("【待填写：部门职能"));
+    expect(placeholder?.style?.fill).toBeDefined();
+    expect(sheet.print).toMatchObject({ paper: "A4", orientation: "portrait" });
+    const printed = sheet.cells.filter((c) => c.row <= (sheet.print?.printArea.bottom ?? -1));
+    expect(
+      Math.min(...printed.map((c) => c.style?.fontSize ?? sheet.fontSize))
+    ).toBeGreaterThanOrEqual(10);
+  });
+});
