@@ -33,7 +33,7 @@ describe("task pane in chromium (Excel test double)", () => {
     await page.screenshot({ path: join(SCREENSHOTS, "pane-light.png"), fullPage: true });
 
     await page.getByRole("button", { name: "重新计算" }).click();
-    await page.getByText("已写入“绩效自评汇总”工作表。", { exact: false }).waitFor();
+    await page.getByText("已写入“绩效自评汇总”、“核对清单”工作表。", { exact: false }).waitFor();
     const sheets = await page.evaluate(() =>
       (window as unknown as { __fake: { sheetNames(): string[] } }).__fake.sheetNames()
     );
@@ -44,7 +44,7 @@ describe("task pane in chromium (Excel test double)", () => {
           window as unknown as { __fake: { cell(s: string, a: string): { value: unknown } } }
         ).__fake.cell("绩效自评汇总", "A1").value
     );
-    expect(a1).toBe("佛山市社会保险基金管理局 2022 年度部门整体支出绩效自评汇总表");
+    expect(a1).toBe("佛山市社会保险基金管理局 2022 年度部门整体支出绩效自评表");
 
     await page.getByRole("button", { name: "定位到 绩效指标!D9" }).first().click();
     await page.waitForFunction(() => {
@@ -84,7 +84,7 @@ describe("task pane in chromium (Excel test double)", () => {
       });
     });
     await page.getByRole("button", { name: "重新计算", exact: true }).click();
-    await page.getByText("已写入“绩效自评汇总”工作表。", { exact: false }).waitFor();
+    await page.getByText("已写入“绩效自评汇总”、“核对清单”工作表。", { exact: false }).waitFor();
     await page.waitForFunction(
       () => document.querySelector('[data-testid="grade"]')?.textContent === "良"
     );
@@ -196,7 +196,7 @@ describe("task pane in chromium (Excel test double)", () => {
     }
     expect(reached).toBe(true);
     await page.keyboard.press("Enter");
-    await page.getByText("已写入“绩效自评汇总”工作表。", { exact: false }).waitFor();
+    await page.getByText("已写入“绩效自评汇总”、“核对清单”工作表。", { exact: false }).waitFor();
     await page.close();
   });
 });
@@ -269,11 +269,11 @@ describe("playground in chromium (no Excel, no network)", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     expect(wb.getWorksheet("绩效自评汇总")?.getCell("A1").value).toBe(
-      "佛山市社会保险基金管理局 2022 年度部门整体支出绩效自评汇总表"
+      "佛山市社会保险基金管理局 2022 年度部门整体支出绩效自评表"
     );
     const pages = pdfPages(toPdf(file, dir));
     expect(pages.length).toBeGreaterThan(0);
-    expect(pages.map((p) => p.text).join("")).toContain("绩效自评汇总表");
+    expect(pages.map((p) => p.text).join("")).toContain("部门整体支出绩效自评表");
     // Everything came from 127.0.0.1: no network needed.
     expect(
       requests.filter(

@@ -14,7 +14,7 @@ import { zipEntries } from "../test/hosts/packageTools";
 import { convertWithLibreOffice, ensureOut, pdfPages, toPdf } from "./tools";
 
 const A4 = { width: 595.3, height: 841.9 };
-const TITLE = "佛山市社会保险基金管理局 2022 年度部门整体支出绩效自评汇总表";
+const TITLE = "佛山市社会保险基金管理局 2022 年度部门整体支出绩效自评表";
 const SUMMARY = "绩效自评汇总";
 
 const entries = zipEntries;

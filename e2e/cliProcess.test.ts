@@ -43,7 +43,7 @@ describe("jixiao as a process", () => {
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
     expect(r.out).toContain("95.18");
-    expect(r.out).toContain(`已写入 ${out} 的“绩效自评汇总”工作表。`);
+    expect(r.out).toContain(`已写入 ${out} 的“绩效自评汇总”、“核对清单”工作表。`);
     expect(await sheetNames(out)).toContain("绩效自评汇总");
   });
 

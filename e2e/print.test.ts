@@ -14,7 +14,7 @@ const PROJECTS_SAMPLE = join(__dirname, "..", "samples", "foshan-sbj-2022-projec
 import { ensureOut, pageToPng, pdfFonts, pdfPages, toPdf } from "./tools";
 
 const A4 = { width: 595.3, height: 841.9 };
-const TITLE = "佛山市社会保险基金管理局 2022 年度部门整体支出绩效自评汇总表";
+const TITLE = "佛山市社会保险基金管理局 2022 年度部门整体支出绩效自评表";
 
 /** Keeps only one sheet (the summary unless told), as printing that tab does. */
 async function summaryOnly(

@@ -106,7 +106,7 @@ describe("网页版 from file://, network off", () => {
       expect(Buffer.from(saved.bytes(part) ?? [])).toEqual(Buffer.from(original.bytes(part) ?? []));
     }
     const pages = pdfPages(toPdf(file, OUT));
-    expect(pages.map((p) => p.text).join("")).toContain("绩效自评汇总表");
+    expect(pages.map((p) => p.text).join("")).toContain("部门整体支出绩效自评表");
   });
 
   it("a zip that is not a workbook is refused in Chinese and changes nothing on the page", async () => {

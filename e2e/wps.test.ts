@@ -58,7 +58,7 @@ describe("WPS 加载项 on the ET double", () => {
     expect(await page.getByTestId("total").textContent()).toBe("95.18");
     expect(await page.getByTestId("grade").textContent()).toBe("优");
     await page.getByRole("button", { name: "重新计算" }).click();
-    await page.getByText("已写入“绩效自评汇总”工作表。", { exact: false }).waitFor();
+    await page.getByText("已写入“绩效自评汇总”、“核对清单”工作表。", { exact: false }).waitFor();
     const a1 = await page.evaluate(
       () =>
         (
@@ -67,7 +67,7 @@ describe("WPS 加载项 on the ET double", () => {
           }
         ).Application.sheet("绩效自评汇总").Range("A1").Value2
     );
-    expect(a1).toBe("佛山市社会保险基金管理局 2022 年度部门整体支出绩效自评汇总表");
+    expect(a1).toBe("佛山市社会保险基金管理局 2022 年度部门整体支出绩效自评表");
     await page.screenshot({ path: join(SCREENSHOTS, "wps-pane.png"), fullPage: true });
     await page.close();
   });
@@ -85,7 +85,7 @@ describe("WPS 加载项 on the ET double", () => {
         Id: "jixiaoRecalculate",
       })
     );
-    expect(await said).toBe("计算完成：总分 95.18 分，等级 优；已写入“绩效自评汇总”工作表。");
+    expect(await said).toBe("计算完成：总分 95.18 分，等级 优；已写入“绩效自评汇总”、“核对清单”工作表。");
     const panes = await page.evaluate(() => {
       const w = window as unknown as {
         OnAction(c: { Id: string }): void;

@@ -174,7 +174,7 @@ describe("jixiao score <folder>", () => {
     );
     const copy = await FileWorkbook.fromFile(join(out, "02 教育局.已评分.xlsx"));
     expect(copy.workbook.getWorksheet("绩效自评汇总")?.getCell("A1").value).toBe(
-      "佛山市教育局 2022 年度部门整体支出绩效自评汇总表"
+      "佛山市教育局 2022 年度部门整体支出绩效自评表"
     );
   });
 

@@ -504,13 +504,16 @@ describe("jixiao score on a workbook with charts and a pivot table: the package 
     const { code, out, err } = await run(["score", input, "--date", DATE]);
     expect(code).toBe(0);
     const output = join(dir, "某局.已评分.xlsx");
-    expect(out).toContain(`已写入 ${output} 的“绩效自评汇总”工作表。`);
+    expect(out).toContain(`已写入 ${output} 的“绩效自评汇总”、“核对清单”工作表。`);
     expect(err).toBe("");
     expect(sha(input)).toBe(before);
     expect(tempFiles(dir)).toEqual([]);
     const inputEntries = await entries(input);
     const outputEntries = await entries(output);
-    expect(expectKept(inputEntries, outputEntries)).toEqual(["xl/worksheets/sheet6.xml"]);
+    expect(expectKept(inputEntries, outputEntries)).toEqual([
+      "xl/worksheets/sheet6.xml",
+      "xl/worksheets/sheet7.xml",
+    ]);
     for (const name of CHART_AND_PIVOT_PARTS)
       expect(outputEntries.get(name)?.equals(inputEntries.get(name) as Buffer)).toBe(true);
     expect(describeLost((await scanWorkbookZip(readFileSync(output))).lost)).toBe(
@@ -525,18 +528,26 @@ describe("jixiao score on a workbook with charts and a pivot table: the package 
     const { code, out, err } = await run(["score", input, "--in-place", "--date", DATE]);
     expect(code).toBe(0);
     expect(err).toBe("");
-    expect(out).toContain(`已写入 ${input} 的“绩效自评汇总”工作表。`);
+    expect(out).toContain(`已写入 ${input} 的“绩效自评汇总”、“核对清单”工作表。`);
     const afterEntries = await entries(input);
-    expect(expectKept(beforeEntries, afterEntries)).toEqual(["xl/worksheets/sheet6.xml"]);
+    expect(expectKept(beforeEntries, afterEntries)).toEqual([
+      "xl/worksheets/sheet6.xml",
+      "xl/worksheets/sheet7.xml",
+    ]);
     expect(await summaryTotal(input)).toContain("95.18");
     expect(readdirSync(dir).sort()).toEqual(["某局.xlsx", "某局.已评分.xlsx"]);
 
-    // Again: our summary is replaced in place, nothing else moves.
+    // Again: our sheets are replaced in place (the dated one is the 核对清单), nothing else moves.
     const again = await run(["score", input, "--in-place", "--date", "2026-12-01"]);
     expect(again.code).toBe(0);
     const thirdEntries = await entries(input);
-    expect(expectKept(afterEntries, thirdEntries, ["xl/worksheets/sheet6.xml"])).toEqual([]);
-    expect(thirdEntries.get("xl/worksheets/sheet6.xml")?.toString()).toContain("2026-12-01");
+    expect(
+      expectKept(afterEntries, thirdEntries, [
+        "xl/worksheets/sheet6.xml",
+        "xl/worksheets/sheet7.xml",
+      ])
+    ).toEqual([]);
+    expect(thirdEntries.get("xl/worksheets/sheet7.xml")?.toString()).toContain("2026-12-01");
     expect(tempFiles(dir)).toEqual([]);
   });
 
@@ -560,7 +571,10 @@ describe("jixiao score on a workbook with charts and a pivot table: the package 
       "[1/2] 已评分 a 图表.xlsx：95.18 分，优",
       "[2/2] 已评分 b 普通.xlsx：95.18 分，优",
     ]);
-    expect(expectKept(before, await entries(charts))).toEqual(["xl/worksheets/sheet6.xml"]);
+    expect(expectKept(before, await entries(charts))).toEqual([
+      "xl/worksheets/sheet6.xml",
+      "xl/worksheets/sheet7.xml",
+    ]);
     expect(existsSync(join(folder, "已评分", "汇总排名.xlsx"))).toBe(true);
     expect(tempFiles(folder)).toEqual([]);
   });
@@ -579,6 +593,7 @@ describe("jixiao score on a workbook with charts and a pivot table: the package 
     ]);
     expect(expectKept(await entries(charts), await entries(output))).toEqual([
       "xl/worksheets/sheet6.xml",
+      "xl/worksheets/sheet7.xml",
     ]);
 
     const json = await run(["score", folder, "--json", "--date", DATE]);
@@ -658,7 +673,7 @@ describe("jixiao score on a workbook with VBA and more: the ExcelJS fallback", (
     const { code, out, errLines } = await run(["score", input, "--date", DATE]);
     expect(code).toBe(0);
     const output = join(dir, "杂项.已评分.xlsx");
-    expect(out).toContain(`已写入 ${output} 的“绩效自评汇总”工作表。`);
+    expect(out).toContain(`已写入 ${output} 的“绩效自评汇总”、“核对清单”工作表。`);
     expect(errLines).toEqual([`注意：${output} 中不含原文件的${MISCELLANY_LOST}；原文件未改动。`]);
     expect(sha(input)).toBe(before);
     expect(await parts(output)).not.toContain("xl/vbaProject.bin");
@@ -903,7 +918,9 @@ describe("options", () => {
     mkdirSync(folder);
     const { code, out } = await run(["score", input, "--out", folder, "--date", DATE]);
     expect(code).toBe(0);
-    expect(out).toContain(`已写入 ${join(folder, "某局.已评分.xlsx")} 的“绩效自评汇总”工作表。`);
+    expect(out).toContain(
+      `已写入 ${join(folder, "某局.已评分.xlsx")} 的“绩效自评汇总”、“核对清单”工作表。`
+    );
     expect(readdirSync(folder)).toEqual(["某局.已评分.xlsx"]);
   });
 

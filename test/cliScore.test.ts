@@ -27,11 +27,11 @@ describe("jixiao score", () => {
     expect(code).toBe(0);
     expect(out).toContain("总分 95.18 分，绩效等级“优”");
     const output = join(dir, "某局.已评分.xlsx");
-    expect(out).toContain(`已写入 ${output} 的“绩效自评汇总”工作表。`);
+    expect(out).toContain(`已写入 ${output} 的“绩效自评汇总”、“核对清单”工作表。`);
     expect(hash(input)).toBe(before);
     const scored = await FileWorkbook.fromFile(output);
     expect(scored.workbook.getWorksheet("绩效自评汇总")?.getCell("A1").value).toBe(
-      "佛山市社会保险基金管理局 2022 年度部门整体支出绩效自评汇总表"
+      "佛山市社会保险基金管理局 2022 年度部门整体支出绩效自评表"
     );
   });
 

@@ -198,7 +198,7 @@ async function scoreFile(
     const sheets = [result.write?.sheet, result.checklistWrite?.sheet, result.projectsWrite?.sheet]
       .filter(Boolean)
       .map((s) => `“${s}”`);
-    io.out(`已写入 ${target} 的${sheets.join("和")}工作表${beside}。`);
+    io.out(`已写入 ${target} 的${sheets.join("、")}工作表${beside}。`);
   }
   if (flags.report) {
     const docx = reportName(target);

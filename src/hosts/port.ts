@@ -37,6 +37,12 @@ export interface WriteResult {
   skipped: string[];
 }
 
+/** One of our sheets to write, with the role that owns it. */
+export interface OwnedWrite {
+  layout: SheetLayout;
+  role: SheetRole;
+}
+
 export interface WorkbookPort {
   /** Reads every sheet's used range. */
   read(): Promise<WorkbookSnapshot>;
@@ -47,6 +53,11 @@ export interface WorkbookPort {
    * did not create (then it writes beside it under another name), changes nothing else.
    */
   writeOwnedSheet(layout: SheetLayout, role?: SheetRole): Promise<WriteResult>;
+  /**
+   * Several of our sheets at once, results in the same order; a host that pays per round trip
+   * (Excel) writes them in one request. Absent: the pipeline writes them one by one.
+   */
+  writeOwnedSheets?(writes: readonly OwnedWrite[]): Promise<WriteResult[]>;
   /** Selects a cell (`预算支出!C5`) for the user, activating its sheet. False if the host cannot. */
   selectCell(address: string): Promise<boolean>;
   /**

@@ -158,7 +158,7 @@ function signatureBlock(b: SheetBuilder, options: SummaryOptions): void {
 /** The summary for one evaluation. Pure: same evaluation and options, same layout. */
 export function summaryLayout(e: Evaluation, options: SummaryOptions = {}): SheetLayout {
   const b = new SheetBuilder(WIDTHS, BODY);
-  const title = `${e.department}${e.year} 年度部门整体支出绩效自评表`;
+  const title = `${e.department} ${e.year} 年度部门整体支出绩效自评表`;
   b.put(0, 0, title, styles.title, COLUMNS);
   b.heights[0] = 30;
   b.put(1, 0, `部门名称（公章）：${e.department}`, { fontSize: BODY }, 5);

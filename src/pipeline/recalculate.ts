@@ -2,7 +2,7 @@
  * 重新计算: the one flow every host runs — read the workbook, score it, lay out the summary,
  * write the summary sheet. Data flows one way; the port is the only thing that touches a host.
  */
-import type { WorkbookPort, WriteResult } from "../hosts/port";
+import type { OwnedWrite, WorkbookPort, WriteResult } from "../hosts/port";
 import { layOut, ownedLayouts } from "./layOut";
 import { type RecalculationPhase, type ScoreOptions, readAndScore } from "./readAndScore";
 import type { WorkbookScore } from "./scoreWorkbook";
@@ -30,6 +30,12 @@ export function today(): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
+async function writeOneByOne(port: WorkbookPort, owned: OwnedWrite[]): Promise<WriteResult[]> {
+  const results: WriteResult[] = [];
+  for (const { layout, role } of owned) results.push(await port.writeOwnedSheet(layout, role));
+  return results;
+}
+
 export async function recalculate(
   port: WorkbookPort,
   options: RecalculateOptions = {}
@@ -38,9 +44,12 @@ export async function recalculate(
   if (options.dryRun) return { ...score, write: null };
   const layouts = layOut(score, options.date ?? today());
   options.onPhase?.("writing");
+  const owned = ownedLayouts(layouts).map(([role, layout]) => ({ role, layout }));
+  const results = port.writeOwnedSheets
+    ? await port.writeOwnedSheets(owned)
+    : await writeOneByOne(port, owned);
   const writes: Partial<Record<string, WriteResult>> = {};
-  for (const [role, layout] of ownedLayouts(layouts))
-    writes[role] = await port.writeOwnedSheet(layout, role);
+  owned.forEach(({ role }, i) => (writes[role] = results[i]));
   return {
     ...score,
     write: writes.summary ?? null,

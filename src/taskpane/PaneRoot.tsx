@@ -12,6 +12,7 @@ import {
 import type { WorkbookPort } from "../hosts/port";
 import { App } from "./components/App";
 import { PaneProvider } from "./state/PaneContext";
+import type { CopyText } from "./state/clipboard";
 import type { Locale } from "./state/strings";
 
 const useGlobalStyles = makeStaticStyles({ "html, body": { margin: 0, padding: 0 } });
@@ -25,6 +26,8 @@ export interface PaneRootProps {
   canAutoRecalculate?: boolean;
   /** "region" when the pane sits inside a page that has its own main landmark (playground). */
   landmark?: "main" | "region";
+  /** The clipboard (复制报告全文); the system's by default. */
+  copyText?: CopyText;
 }
 
 export function PaneRoot({
@@ -34,6 +37,7 @@ export function PaneRoot({
   previewOnOpen,
   canAutoRecalculate,
   landmark,
+  copyText,
 }: PaneRootProps) {
   useGlobalStyles();
   const styles = useStyles();
@@ -42,7 +46,7 @@ export function PaneRoot({
       theme={theme === "dark" ? webDarkTheme : webLightTheme}
       className={styles.provider}
     >
-      <PaneProvider port={port} initialLocale={locale}>
+      <PaneProvider port={port} initialLocale={locale} copyText={copyText}>
         <App
           previewOnOpen={previewOnOpen}
           canAutoRecalculate={canAutoRecalculate}

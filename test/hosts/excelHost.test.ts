@@ -65,13 +65,17 @@ describe("Excel JS API adapter (on the test double)", () => {
     fake.resetCounters();
     await recalculate(excelHost(fake, allCapabilities, memory), { date: "2026-11-27" });
     expect(fake.syncCount).toBe(3);
-    expect(memory.recall()).toEqual([...SAMPLE_SHEETS, "绩效自评汇总"]);
+    expect(memory.recall()).toEqual([...SAMPLE_SHEETS, "绩效自评汇总", "核对清单"]);
     // The next session (a new host, the same document).
     const next = excelHost(fake, allCapabilities, memory);
     fake.resetCounters();
     const snapshot = await next.read();
     expect(fake.syncCount).toBe(1);
-    expect(snapshot.sheets.map((s) => s.name)).toEqual([...SAMPLE_SHEETS, "绩效自评汇总"]);
+    expect(snapshot.sheets.map((s) => s.name)).toEqual([
+      ...SAMPLE_SHEETS,
+      "绩效自评汇总",
+      "核对清单",
+    ]);
     fake.resetCounters();
     const r = await recalculate(excelHost(fake, allCapabilities, memory), { date: "2026-11-27" });
     expect(fake.syncCount).toBe(2);
@@ -155,7 +159,7 @@ describe("Excel JS API adapter (on the test double)", () => {
     expect(again.evaluation.total.toString()).toBe("95.18");
   });
 
-  it("recalculates in two syncs (one read, one write), however many times", async () => {
+  it("recalculates in two syncs (one read, one write of the summary and 核对清单), however many times", async () => {
     const fake = await fakeFromXlsx(SAMPLE_PATH);
     const host = excelHost(fake);
     await recalculate(host, { date: "2026-11-27" });
@@ -167,13 +171,13 @@ describe("Excel JS API adapter (on the test double)", () => {
     }
   });
 
-  it("writes only its own sheet and the marker name; every other sheet is untouched", async () => {
+  it("writes only its own sheets and their marker names; every other sheet is untouched", async () => {
     const fake = await fakeFromXlsx(SAMPLE_PATH);
     const before = fake.snapshot();
     fake.resetCounters();
     await recalculate(excelHost(fake), { date: "2026-11-27" });
     const touched = new Set(fake.writeLog.map((w) => w.sheet));
-    expect([...touched].sort()).toEqual(["", "绩效自评汇总"]);
+    expect([...touched].sort()).toEqual(["", "核对清单", "绩效自评汇总"]);
     expect(fake.writeLog.filter((w) => w.sheet === "").map((w) => w.kind)).toEqual(
       expect.arrayContaining(["names.add"])
     );
@@ -182,12 +186,21 @@ describe("Excel JS API adapter (on the test double)", () => {
     for (const [name, sheet] of Object.entries(before.sheets))
       expect(after.sheets[name]).toEqual(sheet);
     expect(fake.cell("绩效自评汇总", "A1").value).toBe(
-      "佛山市社会保险基金管理局 2022 年度部门整体支出绩效自评汇总表"
+      "佛山市社会保险基金管理局 2022 年度部门整体支出绩效自评表"
     );
+    // The indicator table's header row repeats on every printed page.
+    const header = Object.entries(fake.snapshot().sheets["绩效自评汇总"].cells).find(
+      ([, c]) => (c as { value?: unknown }).value === "得分说明"
+    )?.[0];
+    const headerRow = Number(/\d+$/.exec(header ?? "")?.[0]);
     expect(fake.pageLayout("绩效自评汇总")).toMatchObject({
       orientation: "Portrait",
       paperSize: "A4",
-      printTitleRows: "1:2",
+      printTitleRows: `${headerRow}:${headerRow}`,
+    });
+    expect(fake.pageLayout("核对清单")).toMatchObject({
+      orientation: "Landscape",
+      paperSize: "A4",
     });
     expect(fake.activeSheet()).toBe("绩效自评汇总");
   });
@@ -201,7 +214,7 @@ describe("Excel JS API adapter (on the test double)", () => {
     const second = JSON.stringify(fake.snapshot().sheets["绩效自评汇总"]);
     expect(first.length).toBeGreaterThan(1000);
     expect(second.replace(/"id":\d+/g, "")).toBe(first.replace(/"id":\d+/g, ""));
-    expect(fake.sheetNames()).toEqual([...SAMPLE_SHEETS, "绩效自评汇总"]);
+    expect(fake.sheetNames()).toEqual([...SAMPLE_SHEETS, "绩效自评汇总", "核对清单"]);
   });
 
   it("never overwrites a same-named sheet it did not create", async () => {
@@ -248,8 +261,8 @@ describe("Excel JS API adapter (on the test double)", () => {
     expect(at15(snapshot)).toEqual(at15(fromFile));
   });
 
-  it("writes a summary too large for one request in row blocks, each within the limit", async () => {
-    // 1,500 projects: a summary request of about 0.25 MB, here against a 120 KB request limit.
+  it("writes a 核对清单 too large for one request in row blocks, each within the limit", async () => {
+    // 1,500 projects: a 核对清单 request of about 0.25 MB, here against a 120 KB request limit.
     const path = await writeTemp(sampleWithProjects(1500), "大部门.xlsx");
     const limited = await fakeFromXlsx(path, { payloadLimitBytes: 120_000 });
     // Without blocks the write is refused, as Excel on the web refuses it.
@@ -268,12 +281,13 @@ describe("Excel JS API adapter (on the test double)", () => {
     fake.resetCounters();
     const r = await recalculate(host, { date: "2026-11-27" });
     expect(r.write?.sheet).toBe("绩效自评汇总");
+    expect(r.checklistWrite?.sheet).toBe("核对清单");
     // One read, then one write per block (the fake refuses any request over its limit).
     expect(fake.syncCount).toBeGreaterThanOrEqual(4);
     const reference = await fakeFromXlsx(path);
     await recalculate(excelHost(reference), { date: "2026-11-27" });
     const summary = (f: typeof fake) => {
-      const sheet = f.snapshot().sheets["绩效自评汇总"];
+      const sheet = f.snapshot().sheets["核对清单"];
       return { ...sheet, cells: Object.keys(sheet.cells).length, all: sheet.cells };
     };
     const blocked = summary(fake);
@@ -283,7 +297,7 @@ describe("Excel JS API adapter (on the test double)", () => {
     expect(fake.sheetNames().some((n) => n.includes("生成中"))).toBe(false);
     expect(fake.snapshot().activeSheet).toBe("绩效自评汇总");
     expect(blocked.visibility).toBe("Visible");
-    expect(fake.cell("绩效自评汇总", "A1").value).toContain("2022 年度部门整体支出绩效自评汇总表");
+    expect(fake.cell("核对清单", "A1").value).toContain("2022 年度绩效自评核对清单");
   }, 60_000);
 
   it("gives every cell of the summary its layout's format (300 projects, some not self-evaluated)", async () => {
@@ -308,7 +322,7 @@ describe("Excel JS API adapter (on the test double)", () => {
     expect(mismatches.slice(0, 5)).toEqual([]);
   }, 60_000);
 
-  it("keeps the earlier summary when a block of a large write fails, and leaves nothing behind", async () => {
+  it("keeps the earlier 核对清单 when a block of a large write fails, and leaves nothing behind", async () => {
     const path = await writeTemp(sampleWithProjects(1500), "大部门.xlsx");
     const fake = await fakeFromXlsx(path);
     // Once the new summary is being built (its hidden sheet exists), requests with a payload
@@ -328,7 +342,7 @@ describe("Excel JS API adapter (on the test double)", () => {
     const host = new ExcelWorkbook(run, allCapabilities, 60_000);
     await recalculate(host, { date: "2026-11-27" });
     const before = fake.snapshot();
-    expect(before.sheets["绩效自评汇总"]).toBeDefined();
+    expect(before.sheets["核对清单"]).toBeDefined();
 
     armed = true;
     await expect(recalculate(host, { date: "2026-12-01" })).rejects.toMatchObject({
@@ -337,15 +351,15 @@ describe("Excel JS API adapter (on the test double)", () => {
     fake.payloadLimitBytes = 5_000_000;
     const after = fake.snapshot();
     expect(fake.sheetNames()).toEqual(before.sheetOrder);
-    expect(after.sheets["绩效自评汇总"]).toEqual(before.sheets["绩效自评汇总"]);
+    expect(after.sheets["核对清单"]).toEqual(before.sheets["核对清单"]);
     expect(after.names).toEqual(before.names);
-    expect(fake.cell("绩效自评汇总", "A2").value).toContain("2026-11-27");
+    expect(fake.cell("核对清单", "A2").value).toContain("2026-11-27");
     // And the next recalculation replaces it as usual.
     armed = false;
     const r = await recalculate(host, { date: "2026-12-01" });
-    expect(r.write).toMatchObject({ sheet: "绩效自评汇总", replaced: true });
-    expect(fake.cell("绩效自评汇总", "A2").value).toContain("2026-12-01");
-    expect(fake.sheetNames().filter((n) => n.startsWith("绩效自评汇总"))).toEqual(["绩效自评汇总"]);
+    expect(r.checklistWrite).toMatchObject({ sheet: "核对清单", replaced: true });
+    expect(fake.cell("核对清单", "A2").value).toContain("2026-12-01");
+    expect(fake.sheetNames().filter((n) => n.startsWith("核对清单"))).toEqual(["核对清单"]);
   }, 60_000);
 
   it("writes merges and row heights below the last cell (in one request or in blocks)", async () => {
@@ -581,8 +595,7 @@ describe("Excel host: a sheet the user put in place of ours", () => {
     });
     // The host still believes it owns 绩效自评汇总 (no read in between).
     const layout = (await import("../../src/layout/summary")).summaryLayout(
-      (await recalculate(host, { date: "2026-11-27", dryRun: true })).evaluation,
-      { date: "2026-11-27" }
+      (await recalculate(host, { date: "2026-11-27", dryRun: true })).evaluation
     );
     const write = await host.writeOwnedSheet(layout);
     expect(fake.cell("绩效自评汇总", "A1").value).toBe("用户自己的表");

@@ -7,21 +7,21 @@ import { WRITE_BUDGET_BYTES } from "../../src/hosts/excel/excelWorkbook";
 import { rowBlocks } from "../../src/hosts/excel/writeLayout";
 import { evaluate } from "../../src/evaluate/evaluate";
 import type { SheetLayout } from "../../src/layout/sheetLayout";
-import { summaryLayout } from "../../src/layout/summary";
+import { checklistLayout } from "../../src/layout/checklist";
 import { projectLines } from "../../bench/workbooks";
 import { summaryWriteRequests } from "../fakes/officeJs";
 import { seed } from "../helpers";
 
 const LIMIT = 5_000_000;
 
-/** The summary of the seed with `count` projects. */
+/** The 核对清单 of the seed with `count` projects (the sheet that lists every project). */
 const summaryWith = (count: number): SheetLayout =>
-  summaryLayout(evaluate(seed()), { date: "2026-11-27" }, projectLines(count));
+  checklistLayout(evaluate(seed()), { date: "2026-11-27" }, projectLines(count));
 
 const writeRequests = (layout: SheetLayout, budget = WRITE_BUDGET_BYTES) =>
   summaryWriteRequests(layout, budget);
 
-describe("summary writes as office.js sends them", () => {
+describe("核对清单 writes as office.js sends them", () => {
   it("a 10,000-project summary is one request under 5 MB", async () => {
     const sizes = await writeRequests(summaryWith(10_000));
     expect(sizes).toHaveLength(1);

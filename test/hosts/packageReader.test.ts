@@ -138,7 +138,13 @@ describe("reading the package straight (packageReader)", () => {
 
   it("reads each kind of cell as Excel shows it", async () => {
     const book = straight(await handWritten());
-    expect(book.ownedSheets).toEqual({ settings: "预算 & 决算", summary: null, projects: null });
+    expect(book.ownedSheets).toEqual({
+      settings: "预算 & 决算",
+      summary: null,
+      projects: null,
+      checklist: null,
+      report: null,
+    });
     const [main, old] = book.sheets;
     expect(old).toMatchObject({ name: "旧表", hidden: true, values: [[7]] });
     expect(main).toMatchObject({ name: "预算 & 决算", top: 1, left: 1 });
@@ -215,8 +221,11 @@ describe("reading the package straight (packageReader)", () => {
     expect(straightRead.ownedSheets.summary).toBe("绩效自评汇总");
     const summary = straightRead.sheets.find((s: { name: string }) => s.name === "绩效自评汇总");
     expect(summary.values).toEqual([]);
+    expect(straightRead.sheets.find((s: { name: string }) => s.name === "核对清单").values).toEqual(
+      []
+    );
     const others = (read: { sheets: { name: string }[] }) =>
-      read.sheets.filter((s) => s.name !== "绩效自评汇总");
+      read.sheets.filter((s) => s.name !== "绩效自评汇总" && s.name !== "核对清单");
     expect(others(straightRead)).toEqual(others(excelJsRead));
     expect(
       excelJsRead.sheets.find((s: { name: string }) => s.name === "绩效自评汇总").values.length

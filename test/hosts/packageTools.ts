@@ -13,8 +13,8 @@ export async function summaryOf(data: Uint8Array, date = "2026-11-27"): Promise<
     read: () => book.read(),
     insertSheets: (l) => book.insertSheets(l),
     selectCell: async () => false,
-    writeOwnedSheet: async (l) => {
-      layout = l;
+    writeOwnedSheet: async (l, role = "summary") => {
+      if (role === "summary") layout = l;
       return { sheet: l.name, replaced: false, skipped: [] };
     },
   };

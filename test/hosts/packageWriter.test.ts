@@ -13,7 +13,6 @@ import { withSheetTitle, writeOwnedSheetIntoPackage } from "../../src/hosts/file
 import { writeLayout } from "../../src/hosts/file/writeLayout";
 import { OWNER_NAME } from "../../src/hosts/ownership";
 import type { SheetLayout } from "../../src/layout/sheetLayout";
-import { recalculate } from "../../src/pipeline/recalculate";
 import { SAMPLE_PATH } from "../parse/sampleSnapshot";
 import { asExcelJSRenders, fingerprint } from "./fingerprint";
 import { summaryOf, zipEntries } from "./packageTools";
@@ -21,7 +20,7 @@ import { toPdf } from "../../e2e/tools";
 
 const DATE = "2026-11-27";
 const SUMMARY = "绩效自评汇总";
-const TITLE = "佛山市社会保险基金管理局 2022 年度部门整体支出绩效自评汇总表";
+const TITLE = "佛山市社会保险基金管理局 2022 年度部门整体支出绩效自评表";
 const OPTIONS = { markerName: OWNER_NAME, preferredName: SUMMARY };
 const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 /** The package files that list the new sheet (and the styles it brings). */
@@ -36,9 +35,10 @@ const LISTING = [
 const sample = () => new Uint8Array(readFileSync(SAMPLE_PATH));
 
 /** The current way: the whole workbook through ExcelJS. */
+/** The summary alone, written through ExcelJS (the fallback's way). */
 async function writtenTheOldWay(data: Uint8Array): Promise<Uint8Array> {
   const book = await FileWorkbook.fromBuffer(data);
-  await recalculate(book, { date: DATE });
+  await book.writeOwnedSheet(await summaryOf(data, DATE));
   return book.toBuffer();
 }
 
@@ -196,9 +196,9 @@ describe("writing the summary into the package (packageWriter)", () => {
       fitToWidth: 1,
       fitToHeight: 0,
       printArea: old.getWorksheet(SUMMARY)!.pageSetup.printArea,
-      printTitlesRow: "1:2",
+      printTitlesRow: `${layout.print!.titleRows!.first + 1}:${layout.print!.titleRows!.first + 1}`,
     });
-    expect(summary.pageSetup.printArea).toMatch(/^\$?A\$?1:\$?I\$?\d+$/);
+    expect(summary.pageSetup.printArea).toMatch(/^\$?A\$?1:\$?H\$?\d+$/);
     expect(summary.headerFooter.oddFooter).toBe("&C第 &P 页 共 &N 页");
     expect(summary.views[0]).toMatchObject({ showGridLines: false });
     expect(mine.worksheets.filter((w) => w.name !== SUMMARY).map(fingerprint)).toEqual(
@@ -261,14 +261,19 @@ describe("writing the summary into the package (packageWriter)", () => {
   });
 
   it("re-injecting a changed summary rewrites only its part, keeping rId, sheetId and names", async () => {
-    const changed = await summaryOf(input, "2027-01-05");
+    const changed: SheetLayout = {
+      ...layout,
+      cells: layout.cells.map((c) =>
+        c.row === 1 && c.column === 0 ? { ...c, value: "部门名称（公章）：更名后的局" } : c
+      ),
+    };
     const again = await writeOwnedSheetIntoPackage(output, changed, OPTIONS);
     expect(again.replaced).toBe(true);
     const first = await entries(output);
     const second = await entries(again.data);
     const diff = [...first.keys()].filter((n) => !first.get(n)!.equals(second.get(n)!));
     expect(diff).toEqual(["xl/worksheets/sheet6.xml"]);
-    expect(second.get("xl/worksheets/sheet6.xml")!.toString()).toContain("2027-01-05");
+    expect(second.get("xl/worksheets/sheet6.xml")!.toString()).toContain("更名后的局");
   });
 
   it("replaces a summary written the old way (by ExcelJS) in place", async () => {
@@ -302,7 +307,8 @@ describe("writing the summary into the package (packageWriter)", () => {
     expect(after).not.toMatch(/localSheetId="[1-9]"/);
     const wb = await open(result.data);
     expect(wb.worksheets[0]!.name).toBe(SUMMARY);
-    expect(wb.worksheets[0]!.pageSetup.printTitlesRow).toBe("1:2");
+    const header = layout.print!.titleRows!.first + 1;
+    expect(wb.worksheets[0]!.pageSetup.printTitlesRow).toBe(`${header}:${header}`);
   });
 
   it("writes beside a foreign sheet named 绩效自评汇总, leaving its part byte-identical", async () => {

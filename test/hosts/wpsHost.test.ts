@@ -45,10 +45,11 @@ describe("WPS host (ET double)", () => {
     const first = await recalculate(host, { date: "2026-11-29" });
     expect(first.write).toMatchObject({ sheet: "绩效自评汇总", replaced: false });
     const names = book(et).sheets.map((s) => s.Name);
-    expect(names).toEqual([...SAMPLE_SHEETS, "绩效自评汇总"]);
+    expect(names).toEqual([...SAMPLE_SHEETS, "绩效自评汇总", "核对清单"]);
     expect(et.sheet("绩效自评汇总").Range("A1").Value2).toBe(
-      "佛山市社会保险基金管理局 2022 年度部门整体支出绩效自评汇总表"
+      "佛山市社会保险基金管理局 2022 年度部门整体支出绩效自评表"
     );
+    expect(book(et).Names.Item(OWNER_NAMES.checklist).RefersTo).toBe("='核对清单'!$A$1");
     expect(book(et).Names.Item(OWNER_NAMES.summary).RefersTo).toBe("='绩效自评汇总'!$A$1");
     expect(et.sheet("绩效自评汇总").PageSetup.PaperSize).toBe(9);
     const second = await recalculate(host, { date: "2026-11-29" });
@@ -57,6 +58,7 @@ describe("WPS host (ET double)", () => {
     // Our own summary is not read back as input.
     const read = await host.read();
     expect(read.sheets.find((s) => s.name === "绩效自评汇总")?.values).toEqual([]);
+    expect(read.sheets.find((s) => s.name === "核对清单")?.values).toEqual([]);
   });
 
   it("writes beside a sheet of the user's that has the summary's name", async () => {

@@ -18,7 +18,7 @@ beforeAll(async () => {
   scored = scoreSnapshot(readWorkbook(workbook));
   const layouts = layOut(scored, "2026-11-29");
   sheet = layouts.projects as SheetLayout;
-  summary = layouts.summary;
+  summary = layouts.checklist;
 });
 
 const at = (l: SheetLayout, row: number, column: number) =>
@@ -94,7 +94,7 @@ describe("项目自评汇总", () => {
     });
   });
 
-  it("is linked from the department's summary", () => {
+  it("is linked from the department's 核对清单", () => {
     const link = summary.cells.find((c) => c.formula?.startsWith("=HYPERLINK"));
     expect(link?.formula).toContain("#'项目自评汇总'!A1");
     expect(String(link?.value)).toContain("53 张项目支出绩效自评表");

@@ -24,7 +24,9 @@ const at = (l: SheetLayout, row: number, column: number) =>
 
 describe("绩效自评汇总 (the submission)", () => {
   it("opens with the title and the 单位 line", () => {
-    expect(at(layout, 0, 0)?.value).toBe("佛山市社会保险基金管理局2022 年度部门整体支出绩效自评表");
+    expect(at(layout, 0, 0)?.value).toBe(
+      "佛山市社会保险基金管理局 2022 年度部门整体支出绩效自评表"
+    );
     expect(at(layout, 1, 0)?.value).toBe("部门名称（公章）：佛山市社会保险基金管理局");
   });
 

@@ -12,6 +12,7 @@ import {
 } from "../ownership";
 import {
   type InsertResult,
+  type OwnedWrite,
   StructureProtectedError,
   type WorkbookPort,
   type WriteResult,
@@ -187,10 +188,15 @@ export class ExcelWorkbook implements WorkbookPort {
         return this.queueOwnedWrite(context, layout, role, w);
       }
     });
+    this.rememberSheets();
+    return result;
+  }
+
+  /** Keeps the sheet list in the document for the next session's first read (when changed). */
+  private rememberSheets(): void {
     const recall = recalled(this.memory);
     if (recall.join("\u0000") !== this.knownSheets.join("\u0000"))
       this.memory.remember(this.knownSheets);
-    return result;
   }
 
   /** One sync: a missing sheet fails the batch (ItemNotFound), which means “cannot select”. */
@@ -355,15 +361,98 @@ export class ExcelWorkbook implements WorkbookPort {
     runs: readonly StyleRun[],
     w: Writer
   ): Promise<string[]> {
+    const queued = this.queueReplacement(context, layout, replace, role, runs, w);
+    await context.sync();
+    this.learnId(layout.name, role, queued.sheet);
+    return queued.skipped;
+  }
+
+  /** Queues the old sheet's removal and the new one's writing and marking; no sync. */
+  private queueReplacement(
+    context: Excel.RequestContext,
+    layout: SheetLayout,
+    replace: boolean,
+    role: SheetRole,
+    runs: readonly StyleRun[],
+    w: Writer
+  ): { sheet: Excel.Worksheet; skipped: string[] } {
     this.queueRemoval(context, layout.name, replace, role);
     const sheet = context.workbook.worksheets.add(layout.name);
     sheet.load("id");
     const skipped = w.queueLayout(sheet, layout, this.capabilities, runs);
     this.queueMarking(context, sheet, role);
-    await context.sync();
-    this.ids[layout.name] = sheet.id;
+    return { sheet, skipped };
+  }
+
+  /** After the sync: the new sheet's id, and (but for settings) its events are ours. */
+  private learnId(name: string, role: SheetRole, sheet: Excel.Worksheet): void {
+    this.ids[name] = sheet.id;
     if (role !== "settings") this.writtenIds.add(sheet.id);
-    return skipped;
+  }
+
+  /**
+   * Several of our sheets in one request (a 重新计算's summary and 核对清单), when each fits in
+   * its share of the request budget: the recalculation stays one read and one write. Larger
+   * ones, or a workbook changed since the read, are written one after the other.
+   */
+  async writeOwnedSheets(writes: readonly OwnedWrite[]): Promise<WriteResult[]> {
+    const w = await this.writer();
+    const share = this.writeBudgetBytes / Math.max(1, writes.length);
+    const together =
+      writes.length > 1 && writes.every((x) => w.rowBlocks(x.layout, share).length === 1);
+    const results = together
+      ? await this.run({ delayForCellEdit: true }, async (context) => {
+          if (!this.haveRead) await this.refreshNames(context);
+          await this.refuseIfProtected(context);
+          try {
+            return await this.writeTogether(context, writes, w);
+          } catch (error) {
+            const code = (error as { code?: string }).code;
+            if (code !== "ItemAlreadyExists" && code !== "ItemNotFound") throw error;
+            await this.refreshNames(context);
+            return null;
+          }
+        })
+      : null;
+    if (results) {
+      this.rememberSheets();
+      return results;
+    }
+    const one: WriteResult[] = [];
+    for (const x of writes) one.push(await this.writeOwnedSheet(x.layout, x.role));
+    return one;
+  }
+
+  private async writeTogether(
+    context: Excel.RequestContext,
+    writes: readonly OwnedWrite[],
+    w: Writer
+  ): Promise<WriteResult[]> {
+    const queued = writes.map(({ layout, role }) => {
+      const plan = planSummaryWrite(this.knownSheets, this.owned[role], layout.name);
+      const target = { ...layout, name: plan.target };
+      this.queueLeftoverRemoval(context, target.name);
+      const runs = w.styleRuns(target.cells);
+      return { plan, role, ...this.queueReplacement(context, target, plan.replace, role, runs, w) };
+    });
+    this.writing = true;
+    try {
+      await context.sync();
+    } finally {
+      this.writing = false;
+      this.lastWriteAt = Date.now();
+    }
+    return queued.map(({ plan, role, sheet, skipped }) => {
+      this.learnId(plan.target, role, sheet);
+      if (!plan.replace) this.knownSheets = [...this.knownSheets, plan.target];
+      this.owned[role] = plan.target;
+      return {
+        sheet: plan.target,
+        replaced: plan.replace,
+        besideForeign: plan.besideForeign,
+        skipped,
+      };
+    });
   }
 
   /**

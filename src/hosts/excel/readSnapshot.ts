@@ -6,7 +6,7 @@
  * Our own summaries are not read, hidden sheets only within HIDDEN_WINDOW.
  */
 import { normalizeSheet } from "../normalize";
-import { OWNER_NAMES, ROLES, type SheetRole, sheetFromReference } from "../ownership";
+import { OWNER_NAMES, ROLES, type SheetRole, outputSheets, sheetFromReference } from "../ownership";
 import {
   type CellValue,
   HIDDEN_WINDOW,
@@ -194,7 +194,7 @@ function enterUnread(
   owned: Record<SheetRole, string | null>,
   byName: Map<string, SheetSnapshot>
 ): string[] {
-  const ours = [owned.summary, owned.projects].filter((n): n is string => n !== null);
+  const ours = outputSheets(owned);
   for (const name of ours) byName.set(name, unread(name));
   return ours;
 }

@@ -6,7 +6,7 @@
  * per part (xmlCursor.ts), one small array per row: a 200,000-row workbook stays well under
  * the memory ExcelJS's cell objects take.
  */
-import { OWNER_NAMES, ROLES, sheetFromReference } from "../ownership";
+import { OWNER_NAMES, ROLES, outputSheets, sheetFromReference } from "../ownership";
 import { normalizeSheet } from "../normalize";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { relsPathOf, resolveTarget } from "./packagePaths";
@@ -345,7 +345,7 @@ export function readPackage(zip: ZipPackage): WorkbookSnapshot {
       referencedSheets(names.get(OWNER_NAMES[role])).find((s) => present.has(s)) ?? null,
     ])
   ) as Record<(typeof ROLES)[number], string | null>;
-  const ours = new Set([owned.summary, owned.projects]);
+  const ours = new Set(outputSheets(owned));
   const strings = sharedStrings(zip, ofType(rels, "sharedStrings"));
   const formats = cellFormats(zip, ofType(rels, "styles"));
   const snapshots: SheetSnapshot[] = [];

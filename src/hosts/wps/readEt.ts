@@ -5,7 +5,7 @@
  * same window as in Excel (they are never input; a hidden 评分标准 sheet still counts).
  */
 import { normalizeSheet } from "../normalize";
-import { OWNER_NAMES, ROLES, type SheetRole, sheetFromReference } from "../ownership";
+import { OWNER_NAMES, ROLES, type SheetRole, outputSheets, sheetFromReference } from "../ownership";
 import {
   type CellValue,
   HIDDEN_WINDOW,
@@ -116,7 +116,7 @@ export function readWorkbookEt(wb: EtWorkbook): WorkbookSnapshot {
   const sheets = sheetsOf(wb);
   const names = sheets.map((s) => s.Name);
   const owned = ownedSheets(wb, names);
-  const ours = [owned.summary, owned.projects];
+  const ours = outputSheets(owned);
   return {
     sheets: sheets.map((ws) => {
       if (ours.includes(ws.Name)) return normalizeSheet(ws.Name, 0, 0, [], []);

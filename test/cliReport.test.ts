@@ -1,0 +1,96 @@
+/**
+ * `jixiao report` and `jixiao score --report`: the Word draft beside the workbook (or where
+ * --out says), the workbook itself unchanged; bad input and bad options get one Chinese line.
+ */
+import JSZip from "jszip";
+import { createHash } from "node:crypto";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main } from "../src/cli/main";
+import { SAMPLE_PATH } from "./parse/sampleSnapshot";
+
+async function run(argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+const dir = mkdtempSync(join(tmpdir(), "jixiao-report-"));
+const hash = (p: string) => createHash("sha256").update(readFileSync(p)).digest("hex");
+
+async function documentText(docx: string): Promise<string> {
+  const zip = await JSZip.loadAsync(readFileSync(docx));
+  const xml = (await zip.file("word/document.xml")?.async("string")) ?? "";
+  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
+}
+
+describe("jixiao report", () => {
+  it("writes 某局.自评报告.docx beside the workbook and leaves the workbook as it was", async () => {
+    const input = join(dir, "某局.xlsx");
+    copyFileSync(SAMPLE_PATH, input);
+    const before = hash(input);
+    const { code, out, err } = await run(["report", input]);
+    expect({ code, err }).toEqual({ code: 0, err: "" });
+    const docx = join(dir, "某局.自评报告.docx");
+    expect(out).toBe(
+      `已生成 ${docx}：佛山市社会保险基金管理局 2022 年度自评报告草稿（总分 95.18 分，等级“优”）；请补写标有【待填写】的段落。`
+    );
+    expect(hash(input)).toBe(before);
+    const text = await documentText(docx);
+    expect(text).toContain("佛山市社会保险基金管理局 2022 年度部门整体支出绩效自评报告");
+    expect(text).toContain("绩效得分为 95.18 分，绩效等级为“优”");
+  });
+
+  it("writes where --out says: a .docx, or into a folder", async () => {
+    const named = join(dir, "报告.docx");
+    expect((await run(["report", SAMPLE_PATH, "--out", named])).code).toBe(0);
+    expect(existsSync(named)).toBe(true);
+    const folder = join(dir, "报告文件夹");
+    mkdirSync(folder);
+    expect((await run(["report", SAMPLE_PATH, `--out=${folder}`])).code).toBe(0);
+    expect(existsSync(join(folder, "foshan-sbj-2022.自评报告.docx"))).toBe(true);
+  });
+
+  it("refuses an --out that is not a .docx, and a missing file, in one Chinese line", async () => {
+    const wrong = await run(["report", SAMPLE_PATH, "--out", join(dir, "报告.xlsx")]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toBe(
+      "--out 的文件名应以 .docx 结尾（报告草稿是 Word 文档），收到“报告.xlsx”。"
+    );
+    const missing = await run(["report", join(dir, "没有这个文件.xlsx")]);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/^无法生成 .*没有这个文件\.xlsx 的报告：/);
+    expect(missing.err).not.toMatch(/Error|at /);
+    const notBook = join(dir, "坏.xlsx");
+    writeFileSync(notBook, "这不是工作簿");
+    const bad = await run(["report", notBook]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/^无法生成 .*坏\.xlsx 的报告：.*[\u4e00-\u9fff]/);
+    expect(existsSync(join(dir, "坏.自评报告.docx"))).toBe(false);
+    const none = await run(["report"]);
+    expect(none.code).toBe(2);
+  });
+
+  it("score --report writes the scored copy and the draft; a folder with --report is refused", async () => {
+    const input = join(dir, "乙局.xlsx");
+    copyFileSync(SAMPLE_PATH, input);
+    const { code, out } = await run(["score", input, "--report", "--date", "2026-11-30"]);
+    expect(code).toBe(0);
+    const docx = join(dir, "乙局.自评报告.docx");
+    expect(out).toContain(`已生成自评报告草稿 ${docx}（请补写标有【待填写】的段落）。`);
+    expect(existsSync(join(dir, "乙局.已评分.xlsx"))).toBe(true);
+    expect(await documentText(docx)).toContain("该指标分值 10 分，自评得分 5.18 分。");
+    const folder = await run(["score", dir, "--report"]);
+    expect(folder.code).toBe(2);
+    expect(folder.err).toBe("--report 只能用于单个部门工作簿；文件夹请逐个运行 jixiao report。");
+  });
+});
