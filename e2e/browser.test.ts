@@ -168,6 +168,29 @@ describe("task pane in chromium (Excel test double)", () => {
     await page.close();
   });
 
+  it("at 320 px with every section open (settings too), nothing is wider than the pane", async () => {
+    const page = await openPane({ width: 320 });
+    await page.getByTestId("total").waitFor();
+    const closed = page.locator('h2 button[aria-expanded="false"]');
+    while ((await closed.count()) > 0) await closed.first().click();
+    // The settings' drop-downs are open on the page.
+    expect(await page.getByRole("combobox").count()).toBeGreaterThanOrEqual(2);
+    const offenders = await page.evaluate(() =>
+      [...document.querySelectorAll("body *")]
+        .map((el) => ({ el, box: el.getBoundingClientRect() }))
+        .filter(({ box }) => box.width > 1 && box.right > window.innerWidth + 0.5)
+        .map(({ el, box }) => `${el.tagName}.${el.className} ${Math.round(box.right)}px`)
+    );
+    expect(offenders).toEqual([]);
+    expect(
+      await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+      )
+    ).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(SCREENSHOTS, "pane-320-settings.png"), fullPage: true });
+    await page.close();
+  });
+
   it("shows the cell-addressed message for a broken workbook", async () => {
     const broken = structuredClone(suite.seeds);
     const budget = broken.find((s) => s.name === "预算支出") as FakeSheetSeed;
@@ -274,12 +297,50 @@ describe("playground in chromium (no Excel, no network)", () => {
     const pages = pdfPages(toPdf(file, dir));
     expect(pages.length).toBeGreaterThan(0);
     expect(pages.map((p) => p.text).join("")).toContain("部门整体支出绩效自评表");
+    // The 自评报告 draft as a Word file, built in the page.
+    const [report] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "下载自评报告（Word）" }).click(),
+    ]);
+    expect(report.suggestedFilename()).toBe("foshan-sbj-2022.自评报告.docx");
+    const docx = join(dir, "report.docx");
+    await report.saveAs(docx);
+    const reportText = pdfPages(toPdf(docx, dir))
+      .map((p) => p.text)
+      .join("")
+      .replace(/\s+/g, "");
+    expect(reportText).toContain("绩效得分为95.18分，绩效等级为“优”");
     // Everything came from 127.0.0.1: no network needed.
     expect(
       requests.filter(
         (u) => !u.startsWith(suite.base) && !u.startsWith("blob:") && !u.startsWith("data:")
       )
     ).toEqual([]);
+    await context.close();
+  });
+
+  it("at 320 px the preview and its sheet tabs fit the page: the tabs wrap, nothing scrolls sideways", async () => {
+    const context = await suite.browser.newContext({ viewport: { width: 320, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${suite.base}/playground.html`);
+    await page.getByRole("button", { name: "载入示例工作簿" }).click();
+    await page.getByTestId("total").waitFor();
+    await page.getByRole("button", { name: "重新计算" }).click();
+    await page.getByRole("tab", { name: "绩效自评汇总" }).click();
+    const tabs = await page
+      .getByRole("tab")
+      .evaluateAll((els) =>
+        els.map((el) => el.getBoundingClientRect()).map((b) => ({ top: b.top, right: b.right }))
+      );
+    expect(tabs.length).toBeGreaterThanOrEqual(7);
+    expect(Math.max(...tabs.map((t) => t.right))).toBeLessThanOrEqual(320);
+    expect(new Set(tabs.map((t) => Math.round(t.top))).size).toBeGreaterThan(1);
+    expect(
+      await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+      )
+    ).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(SCREENSHOTS, "playground-320.png"), fullPage: true });
     await context.close();
   });
 });

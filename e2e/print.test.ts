@@ -1,20 +1,32 @@
 /**
- * Print check with a real spreadsheet program: the scored workbook's 绩效自评汇总 sheet,
- * rendered by headless LibreOffice to PDF, is A4 portrait, one page wide, repeats its title
- * rows on every page, and carries the Chinese text in its text layer. Page 1 is rendered to
- * out/print/summary-page1.png for a person to look at.
+ * Print check with a real spreadsheet program (headless LibreOffice → PDF): the 绩效自评汇总 is
+ * the submission — at most 2 A4 portrait pages for the seed, nothing of the tool on them, no
+ * text under 9 pt (word heights measured in the PDF), the indicator header repeated — and the
+ * 核对清单 prints on its own pages. Page 1 is rendered to out/print/summary-page1.png.
  */
 import ExcelJS from "exceljs";
 import { join } from "node:path";
 import { FileWorkbook } from "../src/hosts/file/fileWorkbook";
+import { readFileSync, writeFileSync } from "node:fs";
+import { scoreWorkbookData } from "../src/cli/scoreFile";
 import { recalculate } from "../src/pipeline/recalculate";
 import { SAMPLE_PATH } from "../test/parse/sampleSnapshot";
 
 const PROJECTS_SAMPLE = join(__dirname, "..", "samples", "foshan-sbj-2022-projects.xlsx");
-import { ensureOut, pageToPng, pdfFonts, pdfPages, toPdf } from "./tools";
+import {
+  type PdfPage,
+  ensureOut,
+  pageToPng,
+  pagesOf,
+  pdfFonts,
+  pdfPages,
+  pdfWords,
+  toPdf,
+} from "./tools";
 
 const A4 = { width: 595.3, height: 841.9 };
 const TITLE = "佛山市社会保险基金管理局 2022 年度部门整体支出绩效自评表";
+const CHECKLIST_TITLE = "佛山市社会保险基金管理局 2022 年度绩效自评核对清单";
 
 /** Keeps only one sheet (the summary unless told), as printing that tab does. */
 async function summaryOnly(
@@ -37,41 +49,96 @@ function expectA4Portrait(pages: { width: number; height: number }[]): void {
   }
 }
 
-describe("print check (LibreOffice → PDF)", () => {
-  it("prints the scored sample on A4, one page wide, with the Chinese text in the text layer", async () => {
-    const book = await FileWorkbook.fromFile(SAMPLE_PATH);
-    await recalculate(book, { date: "2026-11-27" });
-    const pdf = toPdf(await summaryOnly(book, "summary.xlsx"), ensureOut());
-    const pages = pdfPages(pdf);
-    expect(pages.length).toBeGreaterThanOrEqual(1);
-    expect(pages.length).toBeLessThanOrEqual(3);
-    expectA4Portrait(pages);
-    const all = pages.map((p) => p.text).join("\n");
-    for (const text of [
-      TITLE,
-      "一、预算支出情况",
-      "二、指标得分",
-      "三、总分与等级",
-      "四、问题清单",
-      "财政支出执行率",
-      "95.18",
-      "部门负责人（签名）",
-      "填报人",
-    ]) {
-      expect(all).toContain(text);
-    }
-    pages.forEach((p, i) => {
-      // The title rows repeat on every page, and nothing spills to a page to the right.
-      expect(p.text).toContain(TITLE);
-      // pdftotext drops the spaces around the page fields.
-      expect(p.text).toMatch(new RegExp(`第\\s*${i + 1}\\s*页\\s*共\\s*${pages.length}\\s*页`));
+/** Height of a word's box per point of font size, as LibreOffice sets Noto Sans CJK (measured). */
+const BOX_PER_POINT = 1.066;
+
+describe("print check (LibreOffice → PDF): the submission and the 核对清单", () => {
+  let pdf: string;
+  let pages: PdfPage[];
+  let summary: number[];
+  let checklist: number[];
+
+  beforeAll(async () => {
+    // Scored as the command line scores it: our sheets written into the original package.
+    const scored = await scoreWorkbookData(new Uint8Array(readFileSync(SAMPLE_PATH)), {
+      date: "2026-11-27",
     });
-    expect(pdfFonts(pdf)).toMatch(/NotoSansCJK/);
-    const png = pageToPng(pdf, 1, join(ensureOut(), "summary-page1"));
-    expect(png).toMatch(/summary-page1\.png$/);
+    if (!scored.ok) throw new Error(scored.reason);
+    const file = join(ensureOut(), "scored-sample.xlsx");
+    writeFileSync(file, scored.data);
+    pdf = toPdf(file, ensureOut());
+    pages = pdfPages(pdf);
+    summary = pagesOf(pages, TITLE, CHECKLIST_TITLE);
+    checklist = pagesOf(pages, CHECKLIST_TITLE, "\u0000");
+  }, 120_000);
+
+  it("prints the seed's summary on at most 2 A4 portrait pages, the submission and nothing else", () => {
+    expect(summary.length).toBeGreaterThanOrEqual(1);
+    expect(summary.length).toBeLessThanOrEqual(2);
+    expectA4Portrait(summary.map((n) => pages[n - 1]));
+    const text = summary.map((n) => pages[n - 1].text).join("\n");
+    for (const part of [
+      TITLE,
+      "部门名称（公章）：佛山市社会保险基金管理局",
+      "一、部门预算支出明细表",
+      "46,665.43",
+      "二、绩效指标自评情况",
+      "95.18",
+      "三、存在问题",
+      "四、改进措施",
+      "部门负责人（签名）",
+      "（部门公章）",
+    ])
+      expect(text).toContain(part);
+    // Nothing about the tool: no parameters, no 待核对, no marks, no generated-by line.
+    for (const tool of [
+      "待核对",
+      "得分保留小数位",
+      "尾差",
+      "评分参数",
+      "填报得分",
+      "●",
+      "▲",
+      "绩效自评助手",
+    ])
+      expect({ tool, found: text.includes(tool) }).toEqual({ tool, found: false });
   });
 
-  it("repeats the title rows on page 2 of a long project list", async () => {
+  it("repeats the indicator table's header on every page after the first, and no page holds only the signature", () => {
+    for (const n of summary.slice(1))
+      expect(pages[n - 1].text).toMatch(
+        /一级指标\s+二级指标\s+三级指标\s+分值\s+自评得分\s+得分说明/
+      );
+    const last = pages[summary[summary.length - 1] - 1].text;
+    const lines = last.split("\n").filter((l) => l.trim() && !/第\s*\d+\s*页/.test(l));
+    expect(lines.filter((l) => !/部门负责人|（部门公章）|一级指标/.test(l)).length).toBeGreaterThan(
+      0
+    );
+  });
+
+  it("sets no text on the summary's pages under 9 pt (word heights measured in the PDF)", () => {
+    const words = pdfWords(pdf, summary[0], summary[summary.length - 1]);
+    expect(words.length).toBeGreaterThan(100);
+    const smallest = Math.min(...words.map((w) => w.height)) / BOX_PER_POINT;
+    expect(smallest).toBeGreaterThanOrEqual(9);
+  });
+
+  it("prints the 核对清单 on pages of its own, A4 landscape, with the parameters and 待核对 there", () => {
+    expect(checklist.length).toBeGreaterThanOrEqual(1);
+    expect(checklist[0]).toBeGreaterThan(summary[summary.length - 1]);
+    for (const n of checklist) {
+      expect(Math.abs(pages[n - 1].width - A4.height)).toBeLessThan(1);
+      expect(pages[n - 1].text).toContain(CHECKLIST_TITLE);
+      expect(pages[n - 1].text).not.toContain(TITLE);
+    }
+    const text = checklist.map((n) => pages[n - 1].text).join("\n");
+    for (const part of ["●待核对", "财政支出执行率：零分线", "尾差", "不随自评表报送"])
+      expect(text).toContain(part);
+    expect(pdfFonts(pdf)).toMatch(/NotoSansCJK/);
+    pageToPng(pdf, summary[0], join(ensureOut(), "summary-page1"));
+  });
+
+  it("repeats the 核对清单's title rows on every page of a long project list", async () => {
     const book = await FileWorkbook.fromFile(SAMPLE_PATH);
     const sheet = book.workbook.getWorksheet("项目清单") as ExcelJS.Worksheet;
     for (let i = 0; i < 120; i++) {
@@ -86,17 +153,11 @@ describe("print check (LibreOffice → PDF)", () => {
     }
     const result = await recalculate(book, { date: "2026-11-27" });
     expect(result.parse.input.projects).toHaveLength(120);
-    const pdf = toPdf(await summaryOnly(book, "summary-long.xlsx"), ensureOut());
-    const pages = pdfPages(pdf);
-    expect(pages.length).toBeGreaterThanOrEqual(3);
-    expectA4Portrait(pages);
-    expect(pages[1].text).toContain(TITLE);
-    expect(pages[1].text).toContain("单位：万元");
-    const last = pages[pages.length - 1].text;
-    expect(last).toContain(TITLE);
-    expect(last).toContain("社保经办项目 120");
-    expect(last).toContain("部门负责人（签名）");
-    for (const p of pages) expect(p.text).toContain(TITLE);
+    const long = toPdf(await summaryOnly(book, "checklist-long.xlsx", "核对清单"), ensureOut());
+    const all = pdfPages(long);
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    for (const p of all) expect(p.text).toContain(CHECKLIST_TITLE);
+    expect(all[all.length - 1].text).toContain("社保经办项目 120");
   });
 });
 

@@ -11,9 +11,9 @@ export function ensureOut(): string {
   return OUT_DIR;
 }
 
-/** xlsx → PDF with headless LibreOffice; returns the PDF path. */
-export function toPdf(xlsx: string, outDir: string): string {
-  return convertWithLibreOffice(xlsx, outDir, "pdf");
+/** xlsx or docx → PDF with headless LibreOffice; returns the PDF path. */
+export function toPdf(file: string, outDir: string): string {
+  return convertWithLibreOffice(file, outDir, "pdf");
 }
 
 /**
@@ -40,7 +40,7 @@ export function convertWithLibreOffice(
     ],
     { stdio: "pipe", timeout: 120_000 }
   );
-  return join(outDir, basename(file).replace(/\.xlsx$/, `.${format}`));
+  return join(outDir, basename(file).replace(/\.(xlsx|docx)$/, `.${format}`));
 }
 
 export interface PdfPage {
@@ -87,4 +87,38 @@ export function pageToPng(pdf: string, page: number, pngBase: string, dpi = 100)
     pngBase,
   ]);
   return `${pngBase}.png`;
+}
+
+/** Word boxes of a PDF's pages `first`..`last` (pdftotext -bbox): text and height in points. */
+export function pdfWords(
+  pdf: string,
+  first: number,
+  last: number
+): { text: string; height: number; page: number }[] {
+  const html = execFileSync(
+    "pdftotext",
+    ["-bbox", "-f", String(first), "-l", String(last), pdf, "-"],
+    { encoding: "utf8" }
+  );
+  const words: { text: string; height: number; page: number }[] = [];
+  let page = first - 1;
+  for (const m of html.matchAll(
+    /<page\b|<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g
+  )) {
+    if (m[0] === "<page") page++;
+    else words.push({ text: m[3], height: Number(m[2]) - Number(m[1]), page });
+  }
+  return words;
+}
+
+/**
+ * The pages a sheet printed on, in a PDF of the whole workbook (LibreOffice prints every sheet
+ * one after the other): from the first page holding `first` up to, not including, the first
+ * later page holding `next` (the next sheet's own text), 1-based.
+ */
+export function pagesOf(pages: PdfPage[], first: string, next: string): number[] {
+  const start = pages.findIndex((p) => p.text.includes(first));
+  if (start < 0) return [];
+  const end = pages.findIndex((p, i) => i > start && p.text.includes(next));
+  return Array.from({ length: (end < 0 ? pages.length : end) - start }, (_, i) => start + i + 1);
 }

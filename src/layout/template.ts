@@ -427,6 +427,31 @@ function keyTaskSheet(data?: DepartmentInput): SheetLayout {
   return layout;
 }
 
+/** Characters of column width that fit across A4 portrait at full size (0.5 in margins). */
+const A4_PORTRAIT_CHARACTERS = 90;
+
+/**
+ * A4 page setup for an input sheet: one page wide, portrait unless its columns need landscape,
+ * the print area its cells, the header rows repeated (a sheet prints on A4, never on Letter).
+ */
+function withA4(layout: SheetLayout): SheetLayout {
+  const width = layout.columnWidths.reduce((a, b) => a + b, 0);
+  const bottom = Math.max(0, ...layout.cells.map((c) => c.row));
+  const right = Math.max(layout.columnWidths.length - 1, ...layout.cells.map((c) => c.column));
+  return {
+    ...layout,
+    print: {
+      paper: "A4",
+      orientation: width > A4_PORTRAIT_CHARACTERS ? "landscape" : "portrait",
+      fitToPagesWide: 1,
+      printArea: { top: 0, left: 0, bottom, right },
+      ...(layout.frozenRows ? { titleRows: { first: 0, last: layout.frozenRows - 1 } } : {}),
+      centerFooter: "第 &P 页 共 &N 页",
+      margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+    },
+  };
+}
+
 /** The input sheets, empty (插入模板) or filled with a department's data (samples). */
 export function templateLayouts(standard: Standard, data?: DepartmentInput): SheetLayout[] {
   return [
@@ -435,5 +460,5 @@ export function templateLayouts(standard: Standard, data?: DepartmentInput): She
     indicatorSheet(standard, data),
     projectSheet(data),
     keyTaskSheet(data),
-  ];
+  ].map(withA4);
 }

@@ -106,7 +106,7 @@ function block(b: ReportBlock, footnotes: string[]): (Paragraph | Table)[] {
   if (b.kind === "heading")
     return [
       new Paragraph({
-        children: runs(b.text, { font: HEADING_FONTS[b.level], bold: b.level === 3 }),
+        children: runs(b.text, { font: HEADING_FONTS[b.level], bold: b.level === 1 }),
         indent: { firstLine: 640 },
         spacing: { before: 120, after: 120 },
       }),
