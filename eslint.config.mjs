@@ -97,6 +97,7 @@ export default [
       "src/layout/**/*.ts",
       "src/standard/**/*.ts",
       "src/pipeline/**/*.ts",
+      "src/submission/**/*.ts",
     ],
     rules: {
       "no-restricted-globals": [

@@ -136,7 +136,7 @@ describe("task pane in chromium (Excel test double)", () => {
     await section.screenshot({ path: join(SCREENSHOTS, "pane-projects.png") });
 
     await page.getByRole("button", { name: "重新计算", exact: true }).click();
-    await page.getByText("已写入“绩效自评汇总”与“项目自评汇总”工作表。").waitFor();
+    await page.getByText("已写入“绩效自评汇总”、“核对清单”、“项目自评汇总”工作表。").waitFor();
     const a1 = await page.evaluate(
       () =>
         (

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { scoreWorkbookData, scoreWorkbookFile } from "../src/cli/scoreFile";
 import { SAMPLE_PATH } from "../test/parse/sampleSnapshot";
 import { zipEntries } from "../test/hosts/packageTools";
-import { convertWithLibreOffice, ensureOut, pdfPages, toPdf } from "./tools";
+import { convertWithLibreOffice, ensureOut, pagesOf, pdfPages, toPdf } from "./tools";
 
 const A4 = { width: 595.3, height: 841.9 };
 const TITLE = "佛山市社会保险基金管理局 2022 年度部门整体支出绩效自评表";
@@ -20,13 +20,14 @@ const SUMMARY = "绩效自评汇总";
 const entries = zipEntries;
 
 describe("the command line's output in LibreOffice", () => {
-  it("prints the summary the CLI added to the package: A4 portrait, title rows on every page", async () => {
+  it("prints the summary the CLI added to the package: A4 portrait, before the 核对清单", async () => {
     const output = join(ensureOut(), "cli-sample.已评分.xlsx");
     const outcome = await scoreWorkbookFile(SAMPLE_PATH, output, { date: "2026-11-27" });
     expect(outcome.status).toBe("scored");
     const pages = pdfPages(toPdf(output, ensureOut()));
-    // The workbook's own sheets print first; the summary's pages carry its title.
-    const summary = pages.filter((p) => p.text.includes(TITLE));
+    // The workbook's own sheets print first, then the summary (its title on page 1), then the
+    // 核对清单.
+    const summary = pagesOf(pages, TITLE, "核对清单").map((n) => pages[n - 1]);
     expect(summary.length).toBeGreaterThanOrEqual(1);
     expect(pages.length).toBeGreaterThan(summary.length);
     for (const p of summary) {
@@ -34,7 +35,12 @@ describe("the command line's output in LibreOffice", () => {
       expect(Math.abs(p.height - A4.height)).toBeLessThan(1);
     }
     const text = summary.map((p) => p.text).join("\n");
-    for (const expected of ["一、预算支出情况", "三、总分与等级", "95.18", "部门负责人（签名）"])
+    for (const expected of [
+      "一、部门预算支出明细表",
+      "二、绩效指标自评情况",
+      "95.18",
+      "部门负责人（签名）",
+    ])
       expect(text).toContain(expected);
   });
 
@@ -63,7 +69,9 @@ describe("the command line's output in LibreOffice", () => {
         "xl/workbook.xml",
       ].sort()
     );
+    // Two new sheet parts: the summary and the 核对清单.
     expect([...after.keys()].filter((n) => !before.has(n))).toEqual([
+      expect.stringMatching(/^xl\/worksheets\/sheet\d+\.xml$/),
       expect.stringMatching(/^xl\/worksheets\/sheet\d+\.xml$/),
     ]);
 

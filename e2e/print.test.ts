@@ -9,6 +9,12 @@ import { join } from "node:path";
 import { FileWorkbook } from "../src/hosts/file/fileWorkbook";
 import { readFileSync, writeFileSync } from "node:fs";
 import { scoreWorkbookData } from "../src/cli/scoreFile";
+import { evaluate } from "../src/evaluate/evaluate";
+import type { IndicatorResult } from "../src/evaluate/result";
+import { writeOwnedSheetIntoPackage } from "../src/hosts/file/packageWriter";
+import { OWNER_NAMES } from "../src/hosts/ownership";
+import { summaryLayout } from "../src/layout/summary";
+import { seedDepartment } from "../samples/seedDepartment";
 import { recalculate } from "../src/pipeline/recalculate";
 import { SAMPLE_PATH } from "../test/parse/sampleSnapshot";
 
@@ -49,8 +55,14 @@ function expectA4Portrait(pages: { width: number; height: number }[]): void {
   }
 }
 
-/** Height of a word's box per point of font size, as LibreOffice sets Noto Sans CJK (measured). */
-const BOX_PER_POINT = 1.066;
+/**
+ * Height of a word's box (pdftotext -bbox) per point of font size for Noto Sans CJK as
+ * LibreOffice prints it at 100% (measured: 10 pt → 13.01, 10.5 → 13.63, 16 → 20.78). A page
+ * shrunk to fit its width shrinks the boxes with the text, so box ÷ 1.3 is the printed size.
+ * Column widths are in characters of the workbook's Normal font (Calibri): CI installs Carlito,
+ * its metric twin, or LibreOffice measures them in DejaVu Sans and shrinks every page to 80 %.
+ */
+const BOX_PER_POINT = 1.3;
 
 describe("print check (LibreOffice → PDF): the submission and the 核对清单", () => {
   let pdf: string;
@@ -122,6 +134,45 @@ describe("print check (LibreOffice → PDF): the submission and the 核对清单
     const smallest = Math.min(...words.map((w) => w.height)) / BOX_PER_POINT;
     expect(smallest).toBeGreaterThanOrEqual(9);
   });
+
+  it("moves 改进措施 onto the signature's page where the signature would print alone", async () => {
+    // The seed with 6 more indicators that lost points: without the break LibreOffice prints
+    // the signature block alone on the summary's last page.
+    const grown = evaluate(seedDepartment);
+    const model = grown.indicators.find((i) => i.name === "财务管理情况") as IndicatorResult;
+    for (let i = 0; i < 6; i++)
+      grown.indicators.push({
+        ...model,
+        id: `extra${i}`,
+        name: `第 ${i + 1} 项管理指标`,
+        counted: model.max.minus(1),
+        enteredExplanation: i % 2 ? "制度执行有待加强，个别支出审批手续不全。" : undefined,
+      });
+    const layout = summaryLayout(grown);
+    expect(layout.print?.rowBreaks?.length).toBe(1);
+    const lastPage = async (l: typeof layout, file: string) => {
+      const sample = new Uint8Array(readFileSync(SAMPLE_PATH));
+      const written = await writeOwnedSheetIntoPackage(sample, l, {
+        markerName: OWNER_NAMES.summary,
+        preferredName: l.name,
+      });
+      writeFileSync(join(ensureOut(), file), written.data);
+      const all = pdfPages(toPdf(join(ensureOut(), file), ensureOut()));
+      const own = pagesOf(all, TITLE, "\u0000");
+      return all[own[own.length - 1] - 1].text
+        .split("\n")
+        .filter((l) => l.trim() && !/第\s*\d+\s*页|一级指标/.test(l));
+    };
+    const withBreak = await lastPage(layout, "signature-kept.xlsx");
+    expect(withBreak.some((l) => l.includes("四、改进措施"))).toBe(true);
+    expect(withBreak.some((l) => l.includes("部门负责人（签名）"))).toBe(true);
+    // The same page without the break: the signature and the seal alone (what the break avoids).
+    const alone = await lastPage(
+      { ...layout, print: { ...layout.print!, rowBreaks: [] } },
+      "signature-alone.xlsx"
+    );
+    expect(alone.filter((l) => !/部门负责人|（部门公章）/.test(l))).toEqual([]);
+  }, 120_000);
 
   it("prints the 核对清单 on pages of its own, A4 landscape, with the parameters and 待核对 there", () => {
     expect(checklist.length).toBeGreaterThanOrEqual(1);

@@ -85,7 +85,9 @@ describe("WPS 加载项 on the ET double", () => {
         Id: "jixiaoRecalculate",
       })
     );
-    expect(await said).toBe("计算完成：总分 95.18 分，等级 优；已写入“绩效自评汇总”、“核对清单”工作表。");
+    expect(await said).toBe(
+      "计算完成：总分 95.18 分，等级 优；已写入“绩效自评汇总”、“核对清单”工作表。"
+    );
     const panes = await page.evaluate(() => {
       const w = window as unknown as {
         OnAction(c: { Id: string }): void;

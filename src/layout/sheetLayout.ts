@@ -67,6 +67,8 @@ export interface PrintSetup {
   fitToPagesWide: number;
   /** 0-based inclusive rows repeated on every page. */
   titleRows?: { first: number; last: number };
+  /** 0-based rows that start a new printed page (manual page breaks above them). */
+  rowBreaks?: number[];
   printArea: MergeRange;
   /** Header text with Excel codes (`&P`, `&N`). */
   centerHeader?: string;

@@ -38,6 +38,9 @@ export const styles = {
   note: { fontSize: 9, fontColor: "#595959", wrap: true, vertical: "top" } satisfies CellStyle,
 };
 
+/** Excel's tallest row (points); a taller one is refused or cut. */
+export const MAX_ROW_HEIGHT = 409;
+
 /**
  * Row height (points) for wrapped text, since neither writer auto-fits rows: the lines the text
  * needs in a column `widthChars` characters wide (of the sheet's default font) at `fontSize`.
@@ -48,7 +51,7 @@ export function rowHeightFor(text: string, widthChars: number, fontSize = FONT_S
   const lines = text
     .split("\n")
     .reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / capacity)), 0);
-  return Math.max(18, Math.ceil(lines * fontSize * 1.45 + 4));
+  return Math.min(MAX_ROW_HEIGHT, Math.max(18, Math.ceil(lines * fontSize * 1.45 + 4)));
 }
 
 /**

@@ -9,13 +9,14 @@ import { type Dec, score } from "../model/decimal";
 import type { Evaluation, IndicatorResult } from "../evaluate/result";
 import { departmentProblems, ordinal } from "../submission/problems";
 import { gradeFootnote, scoreNote } from "../submission/wording";
-import type { CellStyle, LayoutValue, SheetLayout } from "./sheetLayout";
+import type { CellStyle, LayoutValue, PrintSetup, SheetLayout } from "./sheetLayout";
+import { pagesOfRows, rowHeight } from "./pagination";
 import { SheetBuilder } from "./sheetBuilder";
 import { ASSISTANT_SIGNATURE, SHEET_FONT, formats, styles } from "./style";
 
 export const SUMMARY_SHEET = "绩效自评汇总";
-/** 一级 · 二级 · 三级 · 分值 · 自评得分 · 得分说明 (three columns): 91 characters, A4 at 100%. */
-const WIDTHS = [8, 10, 16, 7, 8, 14, 14, 14];
+/** 一级 · 二级 · 三级 · 分值 · 自评得分 · 得分说明 (three columns): 86 characters, A4 at 100%. */
+const WIDTHS = [8, 10, 15, 7, 8, 13, 13, 12];
 const COLUMNS = WIDTHS.length;
 /** Body text; notes are never smaller than 10 pt on this page. */
 const BODY = 10.5;
@@ -131,17 +132,65 @@ function totalAndGrade(b: SheetBuilder, e: Evaluation): void {
   );
 }
 
-function problemsAndMeasures(b: SheetBuilder, e: Evaluation): void {
+/** 存在问题 and 改进措施; returns the 改进措施 heading's row and its last item's. */
+function problemsAndMeasures(b: SheetBuilder, e: Evaluation): { heading: number; last: number } {
   const items = departmentProblems(e);
   b.section("三、存在问题");
   if (items.length === 0) b.line("无。", look.item);
   items.forEach((item, i) => b.line(`${ordinal(i)}${item.problem}`, look.item));
   b.section("四、改进措施");
+  const heading = b.row - 1;
   if (items.length === 0) b.line("无。", look.item);
   items.forEach((item, i) => b.line(`${ordinal(i)}${item.measure}`, look.item));
+  return { heading, last: b.row - 1 };
 }
 
-function signatureBlock(b: SheetBuilder, options: SummaryOptions): void {
+/** Printed content (points) a page must hold besides the signature block. */
+const WITH_SIGNATURE = 40;
+/** Room (points) kept at a page's foot: a signature ending closer could be pushed over. */
+const FOOT_ROOM = 24;
+
+/**
+ * A page break that keeps the signature block from printing alone (or nearly so, or so close to
+ * the foot that a slightly taller row would push it over): before the 改进措施 heading when that
+ * section and the signature fit on one page, else before as many of its last items as make
+ * WITH_SIGNATURE points of company.
+ */
+function keepSignatureCompany(
+  layout: SheetLayout & { print: PrintSetup },
+  measures: { heading: number; last: number },
+  signature: number
+): number[] {
+  const pages = pagesOfRows(layout);
+  const page = pages[signature];
+  // What else prints on the signature's page (the blank row above it aside).
+  const before = pages
+    .map((p, row) => (p === page && row < signature - 1 ? rowHeight(layout, row) : 0))
+    .reduce((a, b) => a + b, 0);
+  const last = layout.print.printArea.bottom;
+  const spills = pages[last] !== page || nearFoot(layout, pages, last);
+  if (before >= WITH_SIGNATURE && !spills) return [];
+  const together = { ...layout, print: { ...layout.print, rowBreaks: [measures.heading] } };
+  const fits = pagesOfRows(together);
+  if (fits[measures.heading] === fits[last]) return [measures.heading];
+  // The whole section is too long to move: move its last items, enough to keep company.
+  let at = measures.last;
+  let carried = rowHeight(layout, at);
+  while (carried < WITH_SIGNATURE && at > measures.heading) carried += rowHeight(layout, --at);
+  return [at];
+}
+
+/** Whether `row` ends within FOOT_ROOM of its page's foot. */
+function nearFoot(layout: SheetLayout, pages: number[], row: number): boolean {
+  const next = {
+    ...layout,
+    rowHeights: { ...layout.rowHeights, [row]: rowHeight(layout, row) + FOOT_ROOM },
+  };
+  return pagesOfRows(next)[row] !== pages[row];
+}
+
+/** The signature block; returns the row of 部门负责人 / 填报人 / 填报日期. */
+function signatureBlock(b: SheetBuilder, options: SummaryOptions): number {
   b.row++;
   const row = b.row++;
   const sig: CellStyle = { vertical: "bottom", fontSize: BODY };
@@ -153,6 +202,7 @@ function signatureBlock(b: SheetBuilder, options: SummaryOptions): void {
   const seal = b.row++;
   b.put(seal, 5, "（部门公章）", { ...sig, horizontal: "center" }, 3);
   b.heights[seal] = 40;
+  return row;
 }
 
 /** The summary for one evaluation. Pure: same evaluation and options, same layout. */
@@ -167,15 +217,15 @@ export function summaryLayout(e: Evaluation, options: SummaryOptions = {}): Shee
   budgetTable(b, e);
   const header = indicatorTable(b, e);
   totalAndGrade(b, e);
-  problemsAndMeasures(b, e);
-  signatureBlock(b, options);
+  const measures = problemsAndMeasures(b, e);
+  const signature = signatureBlock(b, options);
   const lastPrinted = b.row - 1;
   // Outside the print area: tells the parser this sheet is output, never input.
   b.line(`${ASSISTANT_SIGNATURE}根据本工作簿数据生成，重新计算时整表替换。`, {
     ...styles.note,
     fontColor: "#7F7F7F",
   });
-  return {
+  const layout: SheetLayout & { print: PrintSetup } = {
     name: options.sheetName ?? SUMMARY_SHEET,
     fontName: SHEET_FONT,
     fontSize: BODY,
@@ -198,4 +248,7 @@ export function summaryLayout(e: Evaluation, options: SummaryOptions = {}): Shee
       margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
     },
   };
+  const breaks = keepSignatureCompany(layout, measures, signature);
+  if (breaks.length > 0) layout.print = { ...layout.print, rowBreaks: breaks };
+  return layout;
 }

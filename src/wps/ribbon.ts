@@ -36,8 +36,10 @@ export async function recalculateFromRibbon(): Promise<string> {
   try {
     const result = await recalculate(createWpsPort(app));
     const { total, grade } = result.evaluation;
-    const sheets = [result.write?.sheet, result.projectsWrite?.sheet].filter(Boolean);
-    return `计算完成：总分 ${score(total)} 分，等级 ${grade}；已写入${sheets.map((s) => `“${s}”`).join("与")}工作表。`;
+    const sheets = [result.write, result.checklistWrite, result.projectsWrite].flatMap((w) =>
+      w ? [w.sheet] : []
+    );
+    return `计算完成：总分 ${score(total)} 分，等级 ${grade}；已写入${sheets.map((s) => `“${s}”`).join("、")}工作表。`;
   } catch (error) {
     return describeError(error);
   }

@@ -80,6 +80,20 @@ export class FakeEtSheet implements EtWorksheet {
   readonly columnWidths = new Map<number, number>();
   readonly rowHeights = new Map<number, number>();
   readonly PageSetup = {} as EtPageSetup;
+  /** Rows (1-based) a manual page break is above, as HPageBreaks.Add placed them. */
+  readonly pageBreaks: number[] = [];
+  readonly HPageBreaks = {
+    get Count(): number {
+      return this.owner.pageBreaks.length;
+    },
+    owner: this as FakeEtSheet,
+    Add: (before: EtRange): unknown => {
+      const row = (before as FakeEtRange).rect.top + 1;
+      if (row < 2) throw new Error("FakeEt: 不能在第 1 行上方分页");
+      this.pageBreaks.push(row);
+      return { Location: before };
+    },
+  };
   constructor(
     private readonly book: FakeEtWorkbook,
     private name: string

@@ -318,6 +318,8 @@ export interface FakePageLayoutState {
   /** Normalised (`A1:E20`, `1:3`), or null when unset. */
   printArea: string | null;
   printTitleRows: string | null;
+  /** 1-based rows a manual page break is above (horizontalPageBreaks.add). */
+  rowBreaks: number[];
   headersFooters: { defaultForAllPages: FakeHeaderFooterState };
 }
 
@@ -422,6 +424,7 @@ function newPageLayout(): FakePageLayoutState {
     footerMargin: 21.6,
     printArea: null,
     printTitleRows: null,
+    rowBreaks: [],
     headersFooters: { defaultForAllPages: hf },
   };
 }
@@ -1758,6 +1761,14 @@ export class FakeWorksheet extends FakeProxy {
     );
   }
 
+  /** Manual page breaks (ExcelApi 1.9). */
+  get horizontalPageBreaks(): FakePageBreakCollection {
+    return this._child(
+      "horizontalPageBreaks",
+      () => new FakePageBreakCollection(this.context, () => this._resolve())
+    );
+  }
+
   /** `A1`, `A1:D10`, `$A$1:$D$10`, whole rows `1:3` (whole columns are not supported). */
   getRange(address: string): FakeRange {
     return this._range((sheet) => {
@@ -2280,6 +2291,19 @@ defineProps(
   },
   { api: "1.9", nav: ["headersFooters"] }
 );
+
+/** `add(range)` puts a manual page break above the range's first row (not above row 1). */
+export class FakePageBreakCollection extends FakeProxy {
+  add(pageBreakRange: string | FakeRange): void {
+    this._method("add", "horizontalPageBreaks.add", (t) => {
+      const rect = printRect(pageBreakRange, t.sheet);
+      if (rect.row === 0) throw fail("InvalidArgument", "(a page break cannot be above row 1)");
+      const breaks = t.sheet.pageLayout.rowBreaks;
+      if (!breaks.includes(rect.row + 1)) breaks.push(rect.row + 1);
+    });
+  }
+}
+defineProps(FakePageBreakCollection, "PageBreakCollection", {}, { api: "1.9" });
 
 export class FakeHeaderFooterGroup extends FakeProxy {
   get defaultForAllPages(): FakeHeaderFooter {

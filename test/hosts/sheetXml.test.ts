@@ -262,9 +262,9 @@ describe("a layout written as SpreadsheetML reads back as ExcelJS renders it", (
     expect(styles.parts.cellXfs.length).toBeLessThanOrEqual(distinct.size + 1);
     expect(new Set(styles.parts.cellXfs).size).toBe(styles.parts.cellXfs.length);
     const xml = worksheetXml(layout, styles, (i) => i);
-    // The summary's widths [8, 10, 16, 7, 8, 14, 14, 14]: F:H share one element.
-    expect(xml).toContain('<col min="6" max="8" width="14" customWidth="1"/>');
-    expect(xml.match(/<col /g)).toHaveLength(6);
+    // The summary's widths [8, 10, 15, 7, 8, 13, 13, 12]: F:G share one element.
+    expect(xml).toContain('<col min="6" max="7" width="13" customWidth="1"/>');
+    expect(xml.match(/<col /g)).toHaveLength(7);
     // Inline strings only: the package's shared-string table is not needed.
     expect(xml).not.toMatch(/t="s"/);
   });

@@ -7,6 +7,7 @@ import { summaryLayout } from "../../src/layout/summary";
 import type { SheetLayout } from "../../src/layout/sheetLayout";
 import { dec } from "../../src/model/decimal";
 import { seed } from "../helpers";
+import { pagesOfRows, rowHeight } from "../../src/layout/pagination";
 
 const e = evaluate(seed());
 const layout = summaryLayout(e, { signatories: { leader: "郭家新", preparer: "张柯" } });
@@ -125,5 +126,57 @@ describe("绩效自评汇总 (the submission)", () => {
     expect(
       JSON.stringify(summaryLayout(e, { signatories: { leader: "郭家新", preparer: "张柯" } }))
     ).toBe(JSON.stringify(layout));
+  });
+});
+
+describe("the signature block never prints alone", () => {
+  /** The seed with `k` more indicators that lost points: the table and the problems grow. */
+  function longer(k: number) {
+    const grown = evaluate(seed());
+    const model = grown.indicators.find((i) => i.name === "财务管理情况")!;
+    for (let i = 0; i < k; i++)
+      grown.indicators.push({
+        ...model,
+        id: `extra${i}`,
+        name: `第 ${i + 1} 项管理指标`,
+        counted: model.max.minus(1),
+        enteredExplanation: i % 2 ? "制度执行有待加强，个别支出审批手续不全。" : undefined,
+      });
+    return summaryLayout(grown);
+  }
+
+  it("keeps company on the signature's page however long the problems run (page breaks as estimated)", () => {
+    let broken = 0;
+    for (let k = 0; k <= 40; k++) {
+      const l = longer(k);
+      const pages = pagesOfRows(l);
+      const signature = l.cells.find((c) => String(c.value).startsWith("部门负责人"))!.row;
+      const page = pages[signature];
+      const others = pages
+        .map((p, row) => (p === page && row < signature - 1 ? rowHeight(l, row) : 0))
+        .reduce((a, b) => a + b, 0);
+      expect({ k, others: others >= 40 }).toEqual({ k, others: true });
+      // The seal prints on the signature's page.
+      expect(pages[l.print!.printArea.bottom]).toBe(page);
+      if (l.print?.rowBreaks) broken++;
+    }
+    // Some lengths needed a break, most did not: breaks are set only where needed.
+    expect(broken).toBeGreaterThan(0);
+    expect(broken).toBeLessThan(41 / 2);
+  });
+
+  it("never makes a row taller than Excel allows (409 pt)", () => {
+    const grown = evaluate(seed());
+    grown.indicators[0] = {
+      ...grown.indicators[0],
+      enteredExplanation: "很长的说明。".repeat(400),
+    };
+    const l = summaryLayout(grown);
+    expect(Math.max(...Object.values(l.rowHeights ?? {}))).toBe(409);
+  });
+
+  it("sets no break for the seed (it fits on 2 pages as it is)", () => {
+    expect(layout.print?.rowBreaks).toBeUndefined();
+    expect(Math.max(...pagesOfRows(layout))).toBeLessThanOrEqual(1);
   });
 });

@@ -59,7 +59,7 @@ describe("ribbon 重新计算", () => {
     await recalculate({ completed: jest.fn() });
     expect(fake.sheetNames()).toEqual(expect.arrayContaining(["绩效自评汇总", "项目自评汇总"]));
     expect(dialogs[0]).toMatch(
-      /^总分 95\.18 分，绩效等级“优”。问题 \d+ 项（严重 0，警告 \d+）。项目自评表 53 张。已写入“绩效自评汇总”与“项目自评汇总”工作表。$/
+      /^总分 95\.18 分，绩效等级“优”。问题 \d+ 项（严重 0，警告 \d+）。项目自评表 53 张。已写入“绩效自评汇总”、“核对清单”、“项目自评汇总”工作表。$/
     );
     restore();
   });

@@ -273,6 +273,9 @@ export function queueSheetSetup(
       page.headerMargin = print.margins.header * 72;
       page.footerMargin = print.margins.footer * 72;
     }
+    // A manual page break above each row that starts a page (ExcelApi 1.9, as pageLayout).
+    for (const row of print.rowBreaks ?? [])
+      if (row > 0) worksheet.horizontalPageBreaks.add(`A${row + 1}`);
     const hf = page.headersFooters.defaultForAllPages;
     if (print.centerHeader) hf.centerHeader = print.centerHeader;
     if (print.centerFooter) hf.centerFooter = print.centerFooter;

@@ -312,6 +312,14 @@ interface GridLine {
   s: number[];
 }
 
+/** Manual page breaks above 0-based rows: `<brk id>` is the 1-based row the break follows. */
+function rowBreaksXml(rows: readonly number[]): string {
+  const breaks = [...new Set(rows)].filter((r) => r > 0).sort((a, b) => a - b);
+  if (breaks.length === 0) return "";
+  const brk = breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("");
+  return `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${brk}</rowBreaks>`;
+}
+
 /**
  * The worksheet part for `layout`; `styleIndex` gives the package's cell format for each
  * local one of `styles`. Cells inside a merge take the style of its top-left cell (so that
@@ -480,7 +488,8 @@ function worksheetTail(layout: SheetLayout): string {
           (header ? `<oddHeader>${xmlText(header)}</oddHeader>` : "") +
           (footer ? `<oddFooter>${xmlText(footer)}</oddFooter>` : "") +
           "</headerFooter>"
-        : "");
+        : "") +
+      rowBreaksXml(print.rowBreaks ?? []);
   }
 
   return merges + validationsXml + printXml + "</worksheet>";

@@ -158,6 +158,8 @@ export function writeLayout(workbook: ExcelJS.Workbook, layout: SheetLayout): Ex
         : {}),
       ...(print.margins ? { margins: print.margins } : {}),
     };
+    // ExcelJS breaks after a 1-based row: the 0-based row that starts the page is its number.
+    for (const row of print.rowBreaks ?? []) if (row > 0) ws.getRow(row).addPageBreak();
     ws.headerFooter = {
       oddHeader: print.centerHeader ? `&C${print.centerHeader}` : undefined,
       oddFooter:

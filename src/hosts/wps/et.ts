@@ -74,6 +74,8 @@ export interface EtWorksheet {
   readonly UsedRange: EtRange;
   readonly Cells: EtRange;
   readonly PageSetup: EtPageSetup;
+  /** Manual page breaks: `Add(range)` breaks above the range's first row. */
+  readonly HPageBreaks: { readonly Count: number; Add(before: EtRange): unknown };
   Range(address: string): EtRange;
   Activate(): void;
   Delete(): void;

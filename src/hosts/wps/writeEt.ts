@@ -94,6 +94,8 @@ function writePrint(ws: EtWorksheet, layout: SheetLayout): string[] {
     page.PrintArea = rangeAddress(print.printArea);
     if (print.titleRows)
       page.PrintTitleRows = `$${print.titleRows.first + 1}:$${print.titleRows.last + 1}`;
+    for (const row of print.rowBreaks ?? [])
+      if (row > 0) ws.HPageBreaks.Add(ws.Range(`A${row + 1}`));
     page.CenterHorizontally = print.centerHorizontally ?? true;
     page.PrintGridlines = print.printGridlines ?? false;
     if (print.centerHeader) page.CenterHeader = print.centerHeader;

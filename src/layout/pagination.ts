@@ -1,0 +1,44 @@
+/**
+ * Where a sheet's rows fall on printed pages, estimated from the layout alone: A4 at 100% (the
+ * layouts that use it fit one page wide without shrinking), the row heights the layout sets
+ * (the others at the writers' default of 16 pt), the print title rows repeated at the top of
+ * every page after the one they first print on. Used to keep a signature block from printing
+ * alone on a page; the writers then set a manual page break.
+ */
+import type { SheetLayout } from "./sheetLayout";
+
+/** The writers' height of a row the layout does not size (sheetXml, ExcelJS: 16 pt). */
+export const DEFAULT_ROW_HEIGHT = 16;
+const A4_POINTS = { long: 841.9, short: 595.3 };
+
+export const rowHeight = (layout: SheetLayout, row: number): number =>
+  layout.rowHeights?.[row] ?? DEFAULT_ROW_HEIGHT;
+
+/** The page (0-based) of each printed row, 0..printArea.bottom. */
+export function pagesOfRows(layout: SheetLayout): number[] {
+  const print = layout.print;
+  if (!print) return [];
+  const margins = print.margins ?? { top: 0.75, bottom: 0.75 };
+  const height = print.orientation === "portrait" ? A4_POINTS.long : A4_POINTS.short;
+  const usable = height - (margins.top + margins.bottom) * 72;
+  const titles = print.titleRows;
+  const titleHeight = titles
+    ? Array.from({ length: titles.last - titles.first + 1 }, (_, i) =>
+        rowHeight(layout, titles.first + i)
+      ).reduce((a, b) => a + b, 0)
+    : 0;
+  const breaks = new Set(print.rowBreaks ?? []);
+  const pages: number[] = [];
+  let page = 0;
+  let used = 0;
+  for (let row = print.printArea.top; row <= print.printArea.bottom; row++) {
+    const h = rowHeight(layout, row);
+    if ((used + h > usable && used > 0) || breaks.has(row)) {
+      page++;
+      used = titles && row > titles.last ? titleHeight : 0;
+    }
+    used += h;
+    pages.push(page);
+  }
+  return pages;
+}
