@@ -13,7 +13,7 @@ import {
   type ReactNode,
 } from "react";
 import type { WorkbookPort } from "../../hosts/port";
-import { type CopyText, copyText as systemCopy } from "./clipboard";
+import type { CopyText } from "./clipboard";
 import { type Locale, type Strings, loadStrings, zhStrings } from "./strings";
 
 interface PaneContextValue {
@@ -21,8 +21,8 @@ interface PaneContextValue {
   locale: Locale;
   setLocale: (locale: Locale) => void;
   t: Strings;
-  /** Puts text on the clipboard (injected in tests). */
-  copyText: CopyText;
+  /** Puts text on the clipboard; absent: the system's (loaded with the report chunk). */
+  copyText?: CopyText;
 }
 
 const PaneContext = createContext<PaneContextValue | null>(null);
@@ -41,7 +41,7 @@ export interface PaneProviderProps {
 export function PaneProvider({
   port,
   initialLocale = "zh-CN",
-  copyText = systemCopy,
+  copyText,
   children,
 }: PaneProviderProps) {
   const [language, setLanguage] = useState<{ locale: Locale; t: Strings }>({

@@ -109,8 +109,7 @@ export interface PaneActions {
 }
 
 /** The report's own chunk: drafting code stays out of the pane's first download. */
-const reportModule = () =>
-  import(/* webpackChunkName: "report-draft" */ "../../pipeline/reportDraft");
+const reportModule = () => import(/* webpackChunkName: "report-draft" */ "./reportActions");
 
 /** The outcome in one sentence: total, grade, whether written, cells to fix. */
 function announce(result: Recalculation, t: Strings): string {
@@ -319,13 +318,16 @@ export function usePane(): [PaneState, PaneActions] {
       const result = stateRef.current.result;
       if (!result) return;
       let text: string;
+      let copy: (text: string) => Promise<void>;
       try {
-        text = (await reportModule()).reportTextOf(result);
+        const report = await reportModule();
+        text = report.reportTextOf(result);
+        copy = copyText ?? report.copyText;
       } catch (error) {
         dispatch({ type: "error", message: describeError(error) });
         return;
       }
-      await copyText(text).then(
+      await copy(text).then(
         () => dispatch({ type: "notes", notes: [t.reportCopied] }),
         () => dispatch({ type: "error", message: t.copyFailed })
       );
