@@ -287,7 +287,8 @@ describe("writing the summary into the package (packageWriter)", () => {
       fingerprint(oldWb.getWorksheet(SUMMARY)!)
     );
     const wbXml = await text(result.data, "xl/workbook.xml");
-    expect(wbXml.match(/_xlnm.Print_Area/g)).toHaveLength(1);
+    // One print area for the summary (the sample's own sheets have theirs).
+    expect(wbXml.match(/_xlnm.Print_Area"[^>]*>[^<]*绩效自评汇总/g)).toHaveLength(1);
     expect(wbXml.match(/JixiaoSummary/g)).toHaveLength(1);
   });
 
@@ -297,14 +298,27 @@ describe("writing the summary into the package (packageWriter)", () => {
     let wbXml = await zip.file("xl/workbook.xml")!.async("string");
     const tag = /<sheet name="绩效自评汇总"[^>]*\/>/.exec(wbXml)![0];
     wbXml = wbXml.replace(tag, "").replace("<sheets>", `<sheets>${tag}`);
-    wbXml = wbXml.replace(/localSheetId="5"/g, 'localSheetId="0"');
+    // Sheet indexes shift as they would: the summary (index 5) becomes 0, sheets 0–4 move up.
+    wbXml = wbXml.replace(/localSheetId="(\d+)"/g, (_, n) =>
+      Number(n) === 5
+        ? 'localSheetId="0"'
+        : Number(n) < 5
+          ? `localSheetId="${Number(n) + 1}"`
+          : `localSheetId="${n}"`
+    );
     zip.file("xl/workbook.xml", wbXml);
     const moved = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
     const result = await writeOwnedSheetIntoPackage(moved, layout, OPTIONS);
     expect(result.replaced).toBe(true);
     const after = await text(result.data, "xl/workbook.xml");
+    // The summary's print area and titles point at index 0; no other sheet's name does.
+    const summaryNames = [
+      ...after.matchAll(/<definedName [^>]*localSheetId="(\d+)"[^>]*>([^<]*)</g),
+    ]
+      .filter((m) => m[2].includes("绩效自评汇总"))
+      .map((m) => m[1]);
+    expect(summaryNames).toEqual(["0", "0"]);
     expect(after.match(/localSheetId="0"/g)).toHaveLength(2);
-    expect(after).not.toMatch(/localSheetId="[1-9]"/);
     const wb = await open(result.data);
     expect(wb.worksheets[0]!.name).toBe(SUMMARY);
     const header = layout.print!.titleRows!.first + 1;

@@ -49,7 +49,7 @@ describe("ribbon 重新计算", () => {
     expect(completed).toHaveBeenCalledTimes(1);
     expect(fake.sheetNames()).toContain("绩效自评汇总");
     expect(dialogs[0]).toBe(
-      "总分 95.18 分，绩效等级“优”。问题 11 项（严重 0，警告 3）。已写入“绩效自评汇总”工作表。"
+      "总分 95.18 分，绩效等级“优”。问题 11 项（严重 0，警告 3）。已写入“绩效自评汇总”、“核对清单”工作表。"
     );
     restore();
   });

@@ -25,6 +25,8 @@ describe("task pane: 自评报告", () => {
     fireEvent.click(screen.getByRole("button", { name: "生成报告草稿表" }));
     await screen.findByText("报告草稿已写入“自评报告草稿”工作表。");
     expect(fake.sheetNames()).toContain("自评报告草稿");
+    // The draft is opened for the user.
+    expect(fake.activeSheet()).toBe("自评报告草稿");
     const cells = Object.values(fake.snapshot().sheets["自评报告草稿"].cells).map((c) =>
       String((c as { value?: unknown }).value ?? "")
     );

@@ -310,6 +310,8 @@ export function usePane(): [PaneState, PaneActions] {
       try {
         const write = await (await reportModule()).writeReportSheet(port, result);
         dispatch({ type: "notes", notes: [t.reportWritten(write.sheet)] });
+        // Open the draft, ready to read and edit.
+        await port.selectCell(`${write.sheet}!A1`);
       } catch (error) {
         dispatch({ type: "error", message: describeError(error) });
       }
