@@ -171,6 +171,27 @@ describe("Excel JS API adapter (on the test double)", () => {
     }
   });
 
+  it("writes the summary and a 3,000-project 核对清单 in one request, when together they fit", async () => {
+    const path = await writeTemp(sampleWithProjects(3000), "三千项目.xlsx");
+    const fake = await fakeFromXlsx(path);
+    const host = excelHost(fake);
+    await recalculate(host, { date: "2026-11-27" });
+    fake.resetCounters();
+    const r = await recalculate(host, { date: "2026-11-27" });
+    expect(r.checklistWrite?.replaced).toBe(true);
+    expect(fake.syncCount).toBe(2);
+    // Against a budget the two do not fit together: one after the other (the 核对清单 in
+    // blocks), the same sheets.
+    const tight = new ExcelWorkbook(runOn(fake), allCapabilities, 400_000);
+    await tight.read();
+    fake.resetCounters();
+    await recalculate(tight, { date: "2026-11-27" });
+    expect(fake.syncCount).toBeGreaterThan(2);
+    expect(fake.sheetNames().filter((n) => n === "核对清单" || n === "绩效自评汇总")).toHaveLength(
+      2
+    );
+  }, 60_000);
+
   it("writes only its own sheets and their marker names; every other sheet is untouched", async () => {
     const fake = await fakeFromXlsx(SAMPLE_PATH);
     const before = fake.snapshot();

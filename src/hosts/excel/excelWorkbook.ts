@@ -391,15 +391,14 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   /**
-   * Several of our sheets in one request (a 重新计算's summary and 核对清单), when each fits in
-   * its share of the request budget: the recalculation stays one read and one write. Larger
-   * ones, or a workbook changed since the read, are written one after the other.
+   * Several of our sheets in one request (a 重新计算's summary and 核对清单), when together they
+   * fit the request budget: the recalculation stays one read and one write. Larger ones, or a
+   * workbook changed since the read, are written one after the other.
    */
   async writeOwnedSheets(writes: readonly OwnedWrite[]): Promise<WriteResult[]> {
     const w = await this.writer();
-    const share = this.writeBudgetBytes / Math.max(1, writes.length);
-    const together =
-      writes.length > 1 && writes.every((x) => w.rowBlocks(x.layout, share).length === 1);
+    const bytes = writes.reduce((sum, x) => sum + w.requestBytes(x.layout), 0);
+    const together = writes.length > 1 && bytes <= this.writeBudgetBytes;
     const results = together
       ? await this.run({ delayForCellEdit: true }, async (context) => {
           if (!this.haveRead) await this.refreshNames(context);

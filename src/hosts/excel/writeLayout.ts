@@ -106,6 +106,29 @@ function styleOperations(run: StyleRun): number {
   return n;
 }
 
+/** Estimated request bytes of each row: its values, formats, style runs, merges and height. */
+function rowBytes(layout: SheetLayout, runs: readonly StyleRun[]): number[] {
+  const { rows, columns } = extent(layout);
+  // Every row carries its values and formats as arrays of `columns` entries ("null," where
+  // empty); a cell's value and format take the place of two nulls.
+  const bytes = Array<number>(rows).fill(2 * (columns * 5 + 2));
+  for (const c of layout.cells)
+    bytes[c.row] +=
+      jsonBytes(c.formula ?? c.value) + jsonBytes(c.style?.numberFormat ?? null) - 2 * 4;
+  for (const run of runs) bytes[run.range.top] += OPERATION_BYTES * styleOperations(run);
+  for (const m of layout.merges) bytes[m.top] += OPERATION_BYTES * 2;
+  for (const row of Object.keys(layout.rowHeights ?? {})) bytes[Number(row)] += OPERATION_BYTES * 3;
+  return bytes;
+}
+
+/** The estimated size of the one request that writes the whole layout. */
+export function requestBytes(
+  layout: SheetLayout,
+  runs: readonly StyleRun[] = styleRuns(layout.cells)
+): number {
+  return rowBytes(layout, runs).reduce((a, b) => a + b, 0);
+}
+
 /**
  * The layout's rows in blocks whose estimated request stays within `budgetBytes` (Excel on the
  * web refuses a request over 5 MB). One block — one request — for any sheet this add-in
@@ -117,16 +140,8 @@ export function rowBlocks(
   budgetBytes: number,
   runs: readonly StyleRun[] = styleRuns(layout.cells)
 ): RowBlock[] {
-  const { rows, columns } = extent(layout);
-  // Every row carries its values and formats as arrays of `columns` entries ("null," where
-  // empty); a cell's value and format take the place of two nulls.
-  const bytes = Array<number>(rows).fill(2 * (columns * 5 + 2));
-  for (const c of layout.cells)
-    bytes[c.row] +=
-      jsonBytes(c.formula ?? c.value) + jsonBytes(c.style?.numberFormat ?? null) - 2 * 4;
-  for (const run of runs) bytes[run.range.top] += OPERATION_BYTES * styleOperations(run);
-  for (const m of layout.merges) bytes[m.top] += OPERATION_BYTES * 2;
-  for (const row of Object.keys(layout.rowHeights ?? {})) bytes[Number(row)] += OPERATION_BYTES * 3;
+  const { rows } = extent(layout);
+  const bytes = rowBytes(layout, runs);
   // A block never starts inside a merge that spans rows: a later request would write into
   // part of a merged area an earlier one made.
   const insideMerge = Array<boolean>(rows).fill(false);
