@@ -41,7 +41,9 @@ describe("自评报告 draft (.docx → LibreOffice → PDF)", () => {
       "绩效等级：总分≥90为优，80≤总分<90为良，60≤总分<80为中，总分<60为差。",
       "四、存在问题",
       "一是预算执行进度有待加快。",
-      "【待填写：部门职能",
+      "贯彻执行国家、省、市有关社会保险基金管理的法律、法规和政策规定。",
+      "部门负责人（签名）：郭家新",
+      "【待填写：预算绩效管理情况的情况说明】",
     ])
       expect({ sentence, found: text.includes(sentence) }).toEqual({ sentence, found: true });
     const png = pageToPng(pdf, 1, join(ensureOut(), "report-page1"));

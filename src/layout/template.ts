@@ -17,7 +17,7 @@ import type {
   LayoutValue,
   SheetLayout,
 } from "./sheetLayout";
-import { FONT_SIZE, SHEET_FONT, formats, styles } from "./style";
+import { FONT_SIZE, SHEET_FONT, formats, rowHeightFor, styles } from "./style";
 
 export const TEMPLATE_SHEETS = {
   info: "基本信息",
@@ -63,6 +63,20 @@ function title(layout: SheetLayout, text: string, width: number): void {
 }
 
 type InfoRow = [string, LayoutValue, string | undefined, string];
+
+/** The signatories and the text the 自评报告 draft quotes (一、部门基本情况), last. */
+function narrativeRows(data?: DepartmentInput): InfoRow[] {
+  const n = data?.narrative ?? {};
+  const text = formats.text;
+  const paragraphs = "写入自评报告“一、部门基本情况”；一段一行（Alt+Enter 换行），不填则留待填写";
+  return [
+    ["部门负责人", n.leader ?? null, text, "打印在汇总表和报告的签名处；可不填"],
+    ["填报人", n.preparer ?? null, text, "打印在汇总表和报告的签名处；可不填"],
+    ["部门职能", n.functions ?? null, text, paragraphs],
+    ["机构设置", n.organization ?? null, text, paragraphs],
+    ["年度总体工作和重点工作任务", n.work ?? null, text, paragraphs],
+  ];
+}
 
 /** Rows for the figures the standard's rules need beyond the common ones. */
 function neededRows(standard: Standard, data?: DepartmentInput): InfoRow[] {
@@ -136,14 +150,18 @@ function infoSheet(standard: Standard, data?: DepartmentInput): SheetLayout {
       "已开展绩效自评的项目数",
     ],
     ...neededRows(standard, data),
+    ...narrativeRows(data),
   ];
   put(layout, 1, 0, "项目", styles.header);
   put(layout, 1, 1, "内容", styles.header);
   put(layout, 1, 2, "说明", styles.header);
   rows.forEach(([label, value, numberFormat, note], i) => {
     put(layout, i + 2, 0, label, styles.label);
-    put(layout, i + 2, 1, value, { ...styles.input, numberFormat });
+    put(layout, i + 2, 1, value, { ...styles.input, numberFormat, wrap: true });
     put(layout, i + 2, 2, note, { ...styles.note, border: true });
+    // Long text (部门职能 …) wraps in its cell: the row is as tall as it needs.
+    if (typeof value === "string" && value.length > 18)
+      (layout.rowHeights ??= {})[i + 2] = rowHeightFor(value, 36);
   });
   layout.validations?.push(
     {

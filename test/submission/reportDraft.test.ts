@@ -10,7 +10,7 @@ import { reportDocx } from "../../src/submission/reportDocx";
 import { reportText } from "../../src/submission/reportText";
 import { reportSheetLayout } from "../../src/layout/reportSheet";
 import { ordinal } from "../../src/submission/problems";
-import { sampleSnapshot, setCell } from "../parse/sampleSnapshot";
+import { sampleSnapshot } from "../parse/sampleSnapshot";
 
 async function sampleDraft() {
   const snapshot = await sampleSnapshot();
@@ -84,29 +84,29 @@ describe("自评报告 draft", () => {
     );
   });
 
-  it("marks what only people can write, and takes 部门职能 from the workbook when it holds it", async () => {
-    const blank = reportText(await sampleDraft());
-    expect(blank).toContain("【待填写：部门职能（按“三定”方案概述）】");
-    expect(blank).toContain("【待填写：预算绩效管理情况的情况说明】");
+  it("takes 部门职能, 机构设置, 年度工作 and the signatories from the workbook, placeholders otherwise", async () => {
+    const stated = reportText(await sampleDraft());
+    expect(stated).toContain(
+      "\n\n贯彻执行国家、省、市有关社会保险基金管理的法律、法规和政策规定。\n\n负责全市社会保险基金的征缴规划"
+    );
+    expect(stated).toContain("佛山市社会保险基金管理局现有 13 个科室");
+    expect(stated).toContain("部门负责人（签名）：郭家新\n填报人：张柯");
+    expect(stated).toContain("【待填写：预算绩效管理情况的情况说明】");
+    // A workbook without them: marked places, nothing invented.
     const snapshot = await sampleSnapshot();
     const info = snapshot.sheets.find((s) => s.name === "基本信息");
     if (!info) throw new Error("no 基本信息");
-    const row = info.top + info.values.length + 1;
-    setCell(snapshot, "基本信息", `A${row}`, "部门职能");
-    setCell(
-      snapshot,
-      "基本信息",
-      `B${row}`,
-      "贯彻执行国家、省、市有关社会保险基金管理的法律、法规和政策规定。\n负责全市社会保险基金的征缴规划。"
+    info.values = info.values.map((row) =>
+      ["部门职能", "机构设置", "部门负责人"].includes(String(row[0])) ? [] : row
     );
     const score = scoreSnapshot(snapshot);
-    const stated = reportText(
+    const blank = reportText(
       reportDraft({ evaluation: score.evaluation, input: score.parse.input })
     );
-    expect(stated).toContain(
-      "\n\n贯彻执行国家、省、市有关社会保险基金管理的法律、法规和政策规定。\n\n负责全市社会保险基金的征缴规划。\n\n"
-    );
-    expect(stated).not.toContain("【待填写：部门职能");
+    expect(blank).toContain("【待填写：部门职能（按“三定”方案概述）】");
+    expect(blank).toContain("【待填写：内设机构及下属单位情况】");
+    expect(blank).toContain("部门负责人（签名）：\n");
+    expect(blank).not.toContain("贯彻执行国家");
   });
 
   it("numbers 存在问题 and 改进措施 一是、二是 from the department's gaps only", async () => {
@@ -137,7 +137,7 @@ describe("自评报告 draft", () => {
     );
     expect(words).toContain("该指标分值 10 分，自评得分 5.18 分。");
     expect(document).toMatch(
-      /<w:highlight w:val="yellow"\/>(?:(?!<\/w:r>).)*<w:t[^>]*>【待填写：部门职能/s
+      /<w:highlight w:val="yellow"\/>(?:(?!<\/w:r>).)*<w:t[^>]*>【待填写：预算绩效管理情况的情况说明】/s
     );
     const footnotes = (await zip.file("word/footnotes.xml")?.async("string")) ?? "";
     expect(footnotes).toContain("绩效等级：总分≥90 为优");
@@ -150,7 +150,7 @@ describe("自评报告 draft", () => {
     const values = sheet.cells.map((c) => String(c.value ?? ""));
     expect(values).toContain("二、部门整体支出情况");
     expect(values.some((v) => v.includes("该指标分值 10 分，自评得分 5.18 分。"))).toBe(true);
-    const placeholder = sheet.cells.find((c) => String(c.value).includes("【待填写：部门职能"));
+    const placeholder = sheet.cells.find((c) => String(c.value).includes("【待填写："));
     expect(placeholder?.style?.fill).toBeDefined();
     expect(sheet.print).toMatchObject({ paper: "A4", orientation: "portrait" });
     const printed = sheet.cells.filter((c) => c.row <= (sheet.print?.printArea.bottom ?? -1));
