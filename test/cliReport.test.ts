@@ -78,6 +78,22 @@ describe("jixiao report", () => {
     expect(existsSync(join(dir, "坏.自评报告.docx"))).toBe(false);
     const none = await run(["report"]);
     expect(none.code).toBe(2);
+    const flags = await run(["report", SAMPLE_PATH, "--json", "--projects", dir]);
+    expect(flags.code).toBe(2);
+    expect(flags.err).toBe(
+      "jixiao report 不支持 --json、--projects（报告只读取工作簿，不写入；评分副本请用 jixiao score … --report）。"
+    );
+  });
+
+  it("says so when the workbook has cells to fix, and still drafts from what it could read", async () => {
+    const broken = join(__dirname, "..", "samples", "broken", "text-in-number.xlsx");
+    const out = join(dir, "有误.docx");
+    const r = await run(["report", broken, "--out", out]);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(
+      /^注意：.*text-in-number\.xlsx 有 1 处输入需要修改（预算支出!C5：“二千”不是数字），报告按能读取的数据起草；逐条见 jixiao score。$/
+    );
+    expect(existsSync(out)).toBe(true);
   });
 
   it("score --report writes the scored copy and the draft; a folder with --report is refused", async () => {

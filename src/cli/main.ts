@@ -213,6 +213,18 @@ async function scoreFile(
   return 0;
 }
 
+/** The options `jixiao report` does not take, named as typed; null when none was given. */
+function reportRefuses(flags: Flags): string | null {
+  const given = [
+    flags.json && "--json",
+    flags.inPlace && "--in-place",
+    flags.report && "--report",
+    flags.date !== undefined && "--date",
+    flags.projects !== undefined && "--projects",
+  ].filter((f): f is string => !!f);
+  return given.length > 0 ? given.join("、") : null;
+}
+
 /** The standard `--standard` names; false (told) when it cannot be loaded. */
 async function standardOf(flags: Flags, io: CliIo): Promise<WorkbookStandard | undefined | false> {
   if (flags.standard === undefined) return undefined;
@@ -265,6 +277,13 @@ export async function main(argv: string[], io: CliIo = stdio): Promise<number> {
         return await scoreFile(file, flags, io, standard);
       }
       case "report": {
+        const unsupported = reportRefuses(flags);
+        if (unsupported) {
+          io.err(
+            `jixiao report 不支持 ${unsupported}（报告只读取工作簿，不写入；评分副本请用 jixiao score … --report）。`
+          );
+          return 2;
+        }
         const standard = await standardOf(flags, io);
         if (standard === false) return 2;
         return await reportCommand(flags.positional[0], flags.out, io, standard);

@@ -5,6 +5,7 @@
  */
 import { basename, dirname, extname, join } from "node:path";
 import { stat } from "node:fs/promises";
+import { score } from "../model/decimal";
 import type { WorkbookStandard } from "../model/input";
 import { readAndScore } from "../pipeline/readAndScore";
 import { hasNoInputs, type WorkbookScore } from "../pipeline/scoreWorkbook";
@@ -60,9 +61,9 @@ async function scoreForReport(
     },
     selectCell: async () => false,
   };
-  const score = await readAndScore(port, { standard });
-  if (hasNoInputs(score)) return { ok: false, reason: NO_TABLES };
-  return { ok: true, score };
+  const result = await readAndScore(port, { standard });
+  if (hasNoInputs(result)) return { ok: false, reason: NO_TABLES };
+  return { ok: true, score: result };
 }
 
 /** Writes the draft of a scored workbook to `target`; the reason when it cannot. */
@@ -104,6 +105,11 @@ export async function reportCommand(
     io.err(`无法生成 ${file} 的报告：${scored.reason}`);
     return 1;
   }
+  const problems = scored.score.parse.problems;
+  if (problems.length > 0)
+    io.err(
+      `注意：${file} 有 ${problems.length} 处输入需要修改（${problems[0].message}${problems.length > 1 ? " 等" : ""}），报告按能读取的数据起草；逐条见 jixiao score。`
+    );
   const failed = await writeReport(scored.score, where.target);
   if (failed) {
     io.err(`未能保存 ${file} 的报告：${failed}`);
@@ -111,7 +117,7 @@ export async function reportCommand(
   }
   const e = scored.score.evaluation;
   io.out(
-    `已生成 ${where.target}：${e.department} ${e.year} 年度自评报告草稿（总分 ${e.total.toFixed(2)} 分，等级“${e.grade}”）；请补写标有【待填写】的段落。`
+    `已生成 ${where.target}：${e.department} ${e.year} 年度自评报告草稿（总分 ${score(e.total)} 分，等级“${e.grade}”）；请补写标有【待填写】的段落。`
   );
   return 0;
 }

@@ -11,14 +11,7 @@ import { severityLabels } from "../evaluate/result";
 import type { CellStyle, LayoutCell, LayoutValue, SheetLayout } from "./sheetLayout";
 import { PROJECT_SUMMARY_SHEET } from "./projectSummary";
 import { SheetBuilder } from "./sheetBuilder";
-import {
-  ASSISTANT_SIGNATURE,
-  FONT_SIZE,
-  SHEET_FONT,
-  formats,
-  headerFooterText,
-  styles,
-} from "./style";
+import { ASSISTANT_SIGNATURE, formats, headerFooterText, styles } from "./style";
 
 export const CHECKLIST_SHEET = "核对清单";
 const COLUMNS = 9;
@@ -408,16 +401,8 @@ export function checklistLayout(
     }
   );
   const lastRow = b.row - 1;
-  return {
-    name: options.sheetName ?? CHECKLIST_SHEET,
-    fontName: SHEET_FONT,
-    fontSize: FONT_SIZE,
-    cells: b.cells,
-    merges: b.merges,
-    columnWidths: WIDTHS,
-    rowHeights: b.heights,
+  return b.toLayout(options.sheetName ?? CHECKLIST_SHEET, {
     frozenRows: 0,
-    showGridlines: false,
     tabColor: "#7F7F7F",
     print: {
       paper: "A4",
@@ -431,5 +416,5 @@ export function checklistLayout(
       printGridlines: false,
       margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
     },
-  };
+  });
 }

@@ -7,7 +7,7 @@
 import type { ReportDraft, ReportTable } from "../submission/reportDraft";
 import type { CellStyle, SheetLayout } from "./sheetLayout";
 import { SheetBuilder } from "./sheetBuilder";
-import { ASSISTANT_SIGNATURE, SHEET_FONT, styles } from "./style";
+import { ASSISTANT_SIGNATURE, styles } from "./style";
 
 export const REPORT_SHEET = "自评报告草稿";
 const WIDTHS = [20, 23, 23, 23];
@@ -86,15 +86,7 @@ export function reportSheetLayout(draft: ReportDraft, sheetName = REPORT_SHEET):
       fontColor: "#7F7F7F",
     }
   );
-  return {
-    name: sheetName,
-    fontName: SHEET_FONT,
-    fontSize: BODY,
-    cells: b.cells,
-    merges: b.merges,
-    columnWidths: WIDTHS,
-    rowHeights: b.heights,
-    showGridlines: false,
+  return b.toLayout(sheetName, {
     tabColor: "#107C10",
     print: {
       paper: "A4",
@@ -106,5 +98,5 @@ export function reportSheetLayout(draft: ReportDraft, sheetName = REPORT_SHEET):
       printGridlines: false,
       margins: { left: 0.6, right: 0.6, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
     },
-  };
+  });
 }

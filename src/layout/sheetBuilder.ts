@@ -3,8 +3,15 @@
  * (writers do not auto-fit rows), full-width lines and section headings, data validation. Every
  * printed sheet (summary, 项目自评汇总, 评分标准, project form) is laid out with it.
  */
-import type { CellStyle, DataValidation, LayoutCell, LayoutValue, MergeRange } from "./sheetLayout";
-import { FONT_SIZE, rowHeightFor } from "./style";
+import type {
+  CellStyle,
+  DataValidation,
+  LayoutCell,
+  LayoutValue,
+  MergeRange,
+  SheetLayout,
+} from "./sheetLayout";
+import { FONT_SIZE, SHEET_FONT, rowHeightFor } from "./style";
 
 export class SheetBuilder {
   readonly cells: LayoutCell[] = [];
@@ -62,6 +69,24 @@ export class SheetBuilder {
   section(title: string, fontSize = 12): void {
     this.row++;
     this.line(title, { bold: true, fontSize, borderBottomThick: true });
+  }
+
+  /**
+   * The sheet built so far as a layout named `name`: the sheet font, this builder's cells,
+   * merges, widths and heights, gridlines off, plus `rest` (tab colour, print setup …).
+   */
+  toLayout<T extends Partial<SheetLayout>>(name: string, rest: T): SheetLayout & T {
+    return {
+      name,
+      fontName: SHEET_FONT,
+      fontSize: this.fontSize,
+      cells: this.cells,
+      merges: this.merges,
+      columnWidths: [...this.widths],
+      rowHeights: this.heights,
+      showGridlines: false,
+      ...rest,
+    };
   }
 
   /** Makes `row` tall enough for `text` wrapped in `widthChars` (never lower than it is). */

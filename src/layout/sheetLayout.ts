@@ -65,6 +65,11 @@ export interface PrintSetup {
   orientation: "portrait" | "landscape";
   /** Fit to this many pages wide (height unlimited). */
   fitToPagesWide: number;
+  /**
+   * Print at this fixed percentage instead of fitting (Excel ignores manual page breaks on a
+   * sheet set to fit to pages): set with `rowBreaks`, on a sheet designed to fit at that size.
+   */
+  scale?: number;
   /** 0-based inclusive rows repeated on every page. */
   titleRows?: { first: number; last: number };
   /** 0-based rows that start a new printed page (manual page breaks above them). */

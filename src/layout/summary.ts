@@ -8,11 +8,11 @@
 import { type Dec, score } from "../model/decimal";
 import type { Evaluation, IndicatorResult } from "../evaluate/result";
 import { departmentProblems, ordinal } from "../submission/problems";
-import { gradeFootnote, scoreNote } from "../submission/wording";
+import { gradeFootnote, rescaleNote, scoreNote } from "../submission/wording";
 import type { CellStyle, LayoutValue, PrintSetup, SheetLayout } from "./sheetLayout";
-import { pagesOfRows, rowHeight } from "./pagination";
+import { DEFAULT_ROW_HEIGHT, pagesOfRows, rowHeight } from "./pagination";
 import { SheetBuilder } from "./sheetBuilder";
-import { ASSISTANT_SIGNATURE, SHEET_FONT, formats, styles } from "./style";
+import { ASSISTANT_SIGNATURE, formats, styles } from "./style";
 
 export const SUMMARY_SHEET = "绩效自评汇总";
 /** 一级 · 二级 · 三级 · 分值 · 自评得分 · 得分说明 (three columns): 86 characters, A4 at 100%. */
@@ -127,7 +127,7 @@ function totalAndGrade(b: SheetBuilder, e: Evaluation): void {
   b.heights[row] = 26;
   const capped = e.cap !== null && e.uncapped.greaterThan(e.cap);
   b.line(
-    `${gradeFootnote(e.standard.definition.grades)}${capped ? `按评分标准，财政支出执行率未达要求时总分最高 ${score(e.cap as Dec)} 分。` : ""}`,
+    `${gradeFootnote(e.standard.definition.grades)}${rescaleNote(e)}${capped ? `按评分标准，财政支出执行率未达要求时总分最高 ${score(e.cap as Dec)} 分。` : ""}`,
     look.note
   );
 }
@@ -172,7 +172,8 @@ function keepSignatureCompany(
   if (before >= WITH_SIGNATURE && !spills) return [];
   const together = { ...layout, print: { ...layout.print, rowBreaks: [measures.heading] } };
   const fits = pagesOfRows(together);
-  if (fits[measures.heading] === fits[last]) return [measures.heading];
+  // Before the blank row above the heading, so no page is left holding only that blank row.
+  if (fits[measures.heading] === fits[last]) return [measures.heading - 1];
   // The whole section is too long to move: move its last items, enough to keep company.
   let at = measures.last;
   let carried = rowHeight(layout, at);
@@ -225,30 +226,29 @@ export function summaryLayout(e: Evaluation, options: SummaryOptions = {}): Shee
     ...styles.note,
     fontColor: "#7F7F7F",
   });
-  const layout: SheetLayout & { print: PrintSetup } = {
-    name: options.sheetName ?? SUMMARY_SHEET,
-    fontName: SHEET_FONT,
-    fontSize: BODY,
-    cells: b.cells,
-    merges: b.merges,
-    columnWidths: WIDTHS,
-    rowHeights: b.heights,
-    frozenRows: 0,
-    showGridlines: false,
-    tabColor: "#0F6CBD",
-    print: {
-      paper: "A4",
-      orientation: "portrait",
-      fitToPagesWide: 1,
-      titleRows: { first: header, last: header },
-      printArea: { top: 0, left: 0, bottom: lastPrinted, right: COLUMNS - 1 },
-      centerFooter: "第 &P 页 共 &N 页",
-      centerHorizontally: true,
-      printGridlines: false,
-      margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
-    },
-  };
+  const layout: SheetLayout & { print: PrintSetup } = b.toLayout(
+    options.sheetName ?? SUMMARY_SHEET,
+    {
+      frozenRows: 0,
+      tabColor: "#0F6CBD",
+      print: {
+        paper: "A4",
+        orientation: "portrait",
+        fitToPagesWide: 1,
+        titleRows: { first: header, last: header },
+        printArea: { top: 0, left: 0, bottom: lastPrinted, right: COLUMNS - 1 },
+        centerFooter: "第 &P 页 共 &N 页",
+        centerHorizontally: true,
+        printGridlines: false,
+        margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+      },
+    }
+  );
+  // Every printed row sized here, so every writer prints the heights the pages were counted with.
+  for (let row = 0; row <= lastPrinted; row++) b.heights[row] ??= DEFAULT_ROW_HEIGHT;
   const breaks = keepSignatureCompany(layout, measures, signature);
-  if (breaks.length > 0) layout.print = { ...layout.print, rowBreaks: breaks };
+  // A manual break holds only at a fixed scale (Excel ignores it on a sheet fit to pages); the
+  // columns are chosen to fit A4 at 100%.
+  if (breaks.length > 0) layout.print = { ...layout.print, rowBreaks: breaks, scale: 100 };
   return layout;
 }

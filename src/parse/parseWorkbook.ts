@@ -171,7 +171,8 @@ type Values = ReturnType<typeof singleValues>;
 /** 部门职能, 机构设置, 年度工作 and the signatories, where the workbook states them. */
 function narrative(v: Values): Pick<DepartmentInput, "narrative"> {
   const found = NARRATIVE_KEYS.filter((k) => v.info.has(k)).map((k) => [k, v.text(k)] as const);
-  const stated = found.filter(([, text]) => text.trim() !== "");
+  // A form's footer (`单位负责人： | 填报人： | 联系电话：`) is labels, not names.
+  const stated = found.filter(([, text]) => text.trim() !== "" && !/[:：]\s*$/.test(text));
   return stated.length > 0 ? { narrative: Object.fromEntries(stated) } : {};
 }
 

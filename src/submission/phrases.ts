@@ -10,12 +10,16 @@ export interface ProblemPhrase {
   lead: string;
   /** The 改进措施 item. */
   measure: string;
+  /** The facts as the submission states them, where the checklist's message says more. */
+  facts?: (message: string) => string;
 }
 
 /** Gap kinds that are the department's problems (printed), with their sentences. */
 export const DEPARTMENT_PHRASES: Partial<Record<GapCode, ProblemPhrase>> = {
   executionBelowTarget: {
     lead: "预算执行进度有待加快。",
+    // The rate and its target; what is still to spend (on the table's basis) is the checklist's.
+    facts: (message) => message.replace(/；.*$/, ""),
     measure: "加强预算执行管理，督促项目各牵头科室按预算规定加快支出进度，提高资金使用效益。",
   },
   totalCapped: {
@@ -41,6 +45,8 @@ export const DEPARTMENT_PHRASES: Partial<Record<GapCode, ProblemPhrase>> = {
   },
   projectProblems: {
     lead: "部分项目绩效自评质量有待提高。",
+    facts: (message) =>
+      message.replace(/有严重问题/, "存在数据问题").replace(/，详见项目自评汇总/, ""),
     measure: "加强对项目单位绩效自评工作的指导和审核，确保自评数据准确、依据充分。",
   },
 };
@@ -49,3 +55,7 @@ export const DEPARTMENT_PHRASES: Partial<Record<GapCode, ProblemPhrase>> = {
 export function toFill(what: string): string {
   return `【待填写：${what}】`;
 }
+
+/** The 改进措施 for an indicator that lost points (the department may edit it in the report). */
+export const DEDUCTION_MEASURE = (indicator: string) =>
+  `针对${indicator}扣分的原因，完善相关管理制度，明确责任科室并抓好整改落实。`;

@@ -8,10 +8,10 @@
  * What concerns the tool or the workbook's upkeep (parameters 待核对, entered ≠ computed, 尾差,
  * blank cells) is not here: it goes to the 核对清单.
  */
-import { type Dec, score } from "../model/decimal";
 import { quote } from "../model/text";
 import type { Evaluation, Gap, GapCode } from "../evaluate/result";
-import { DEPARTMENT_PHRASES, toFill } from "./phrases";
+import { DEDUCTION_MEASURE, DEPARTMENT_PHRASES, type ProblemPhrase, toFill } from "./phrases";
+import { deduction, plainScore, scoreStory } from "./wording";
 
 export interface ProblemItem {
   /** 存在问题: one sentence or two, ending with a full stop. */
@@ -34,24 +34,31 @@ function gapItems(e: Evaluation): ProblemItem[] {
     byKind.set(gap.code, [...(byKind.get(gap.code) ?? []), gap]);
   }
   return [...byKind.entries()].map(([kind, gaps]) => {
-    const phrase = DEPARTMENT_PHRASES[kind] as { lead: string; measure: string };
-    const facts = gaps.map((g) => g.message.replace(/[。．]$/, "")).join("；");
+    const phrase = DEPARTMENT_PHRASES[kind] as ProblemPhrase;
+    const worded = (g: Gap) => (phrase.facts ? phrase.facts(g.message) : g.message);
+    const facts = gaps.map((g) => worded(g).replace(/[。．]$/, "")).join("；");
     return { kind, problem: `${phrase.lead}${facts}。`, measure: phrase.measure };
   });
 }
 
-/** Indicators that lost points with no department gap naming them: the reason is the user's. */
+/**
+ * Indicators that lost points with no department gap naming them: the department's own
+ * explanation is the problem (else a marked place, filled from the indicator table's 得分说明 at
+ * the next 重新计算). Blank scores are the checklist's (未填报), not a deduction.
+ */
 function deductionItems(e: Evaluation, covered: ReadonlySet<string>): ProblemItem[] {
-  return e.indicators
-    .filter((i) => !i.notApplicable && i.counted.lessThan(i.max) && !covered.has(i.id))
-    .map((i) => {
-      const lost: Dec = i.max.minus(i.counted);
-      return {
+  return e.indicators.flatMap((i) => {
+    const lost = deduction(i);
+    if (!lost || covered.has(i.id)) return [];
+    const why = scoreStory(i).said ?? toFill("扣分原因");
+    return [
+      {
         kind: "deduction" as const,
-        problem: `${quote(i.name)}扣 ${score(lost)} 分。${toFill(`扣分原因`)}`,
-        measure: toFill(`针对${quote(i.name)}的改进措施`),
-      };
-    });
+        problem: `${quote(i.name)}扣 ${plainScore(lost)} 分：${why}`,
+        measure: DEDUCTION_MEASURE(quote(i.name)),
+      },
+    ];
+  });
 }
 
 /** The department's problems and measures, in the order the report numbers them. */

@@ -11,7 +11,14 @@ import type { DepartmentInput, KeyTask } from "../model/input";
 import type { Evaluation, IndicatorResult } from "../evaluate/result";
 import { toFill } from "./phrases";
 import { departmentProblems, ordinal } from "./problems";
-import { conclusion, gradeFootnote, spendingSentence } from "./wording";
+import {
+  conclusion,
+  gradeFootnote,
+  plainScore,
+  rescaleNote,
+  scoreStory,
+  spendingSentence,
+} from "./wording";
 
 export type ReportBlock =
   | { kind: "heading"; level: 1 | 2 | 3; text: string }
@@ -46,10 +53,6 @@ export interface ReportSource {
 }
 
 const CHINESE_NUMBERS = "一二三四五六七八九十";
-/** 10 → `10`, 5.18 → `5.18`, 7.5 → `7.5`: how the seed writes a score in prose. */
-export function plainScore(value: Dec): string {
-  return value.toDecimalPlaces(2).toString();
-}
 
 const heading = (level: 1 | 2 | 3, text: string): ReportBlock => ({ kind: "heading", level, text });
 const paragraph = (text: string): ReportBlock => ({ kind: "paragraph", text });
@@ -101,7 +104,11 @@ function spending(e: Evaluation): ReportBlock[] {
     paragraph(
       sentence
         ? `根据 ${e.year} 年度部门决算信息，${sentence.replace(/。$/, "")}。部门预算支出明细详见下表：`
-        : toFill("部门整体支出情况（未读取到部门预算支出明细表）")
+        : toFill(
+            e.budget.rows.length > 0
+              ? "部门整体支出情况（预算支出明细表的合计决算数无法读取）"
+              : "部门整体支出情况（未读取到部门预算支出明细表）"
+          )
     ),
     ...(e.budget.rows.length > 0 ? [budgetTable(e)] : []),
   ];
@@ -122,14 +129,11 @@ function keyTaskTable(tasks: readonly KeyTask[]): ReportTable {
 
 /** One indicator: what the department says, the computation where it agrees, the scores. */
 function indicatorParagraph(i: IndicatorResult): string {
-  const said = i.enteredExplanation?.trim().replace(/[。．.；;，,]*$/, "。");
-  const computed =
-    i.basis && i.computed !== null && i.computed.equals(i.counted)
-      ? `按照评分标准计算：${i.basis}。`
-      : "";
-  const story = said ?? (computed ? "" : toFill(`${i.name}的情况说明`));
+  const { said, computed } = scoreStory(i);
+  const working = computed ? `按照评分标准计算：${computed}` : "";
+  const story = said ?? (working ? "" : toFill(`${i.name}的情况说明`));
   if (i.notApplicable) return `${story}该指标不适用，分值 ${plainScore(i.max)} 分不计入。`;
-  return `${story}${computed}该指标分值 ${plainScore(i.max)} 分，自评得分 ${plainScore(i.counted)} 分。`;
+  return `${story}${working}该指标分值 ${plainScore(i.max)} 分，自评得分 ${plainScore(i.counted)} 分。`;
 }
 
 function selfEvaluation(s: ReportSource): ReportBlock[] {
@@ -142,6 +146,7 @@ function selfEvaluation(s: ReportSource): ReportBlock[] {
       text: `${e.department}根据《${e.standard.name}》进行自评，${conclusion(e).replace(/。$/, "")}。`,
       footnote: gradeFootnote(e.standard.definition.grades),
     },
+    ...(rescaleNote(e) ? [paragraph(rescaleNote(e))] : []),
   ];
   e.groups.forEach((group, g) => {
     blocks.push(heading(2, `（${CHINESE_NUMBERS[g + 1] ?? g + 2}）${group.level1}分析`));

@@ -10,21 +10,47 @@ import { toFill } from "./phrases";
 
 const sentence = (text: string) => text.trim().replace(/[。．.；;，,]*$/, "。");
 
+/** 10 → `10`, 5.18 → `5.18`, 7.5 → `7.5`: how the seed writes a score in prose. */
+export function plainScore(value: Dec): string {
+  return value.toDecimalPlaces(2).toString();
+}
+
 /**
- * 得分说明 as submitted: the department's own explanation, then the computation a reader can
- * check by hand when the score counted is the computed one. Where the entered score differs
- * from the computed one the difference is for the 核对清单, not for this page. A deduction with
- * no explanation gets a marked place for one.
+ * What a reader is told about one indicator's score: the department's own explanation, and the
+ * computation (to check by hand) when the score counted is the computed one. Where the entered
+ * score differs from the computed one, the difference is for the 核对清单. One owner for the
+ * summary's 得分说明 and the report's paragraph.
+ */
+export function scoreStory(i: IndicatorResult): { said?: string; computed?: string } {
+  const said = i.enteredExplanation?.trim() ? sentence(i.enteredExplanation) : undefined;
+  const agrees = i.computed !== null && i.computed.equals(i.counted);
+  return { said, computed: i.basis && agrees ? sentence(i.basis) : undefined };
+}
+
+/** Points lost by a scored indicator (none when blank, 不适用 or full). */
+export function deduction(i: IndicatorResult): Dec | null {
+  if (i.notApplicable || i.countedFrom === "none" || i.countedFrom === "notApplicable") return null;
+  return i.counted.lessThan(i.max) ? i.max.minus(i.counted) : null;
+}
+
+/**
+ * 得分说明 as submitted: the story above; a deduction nobody explained gets a marked place,
+ * filled from the indicator table's 得分说明 at the next 重新计算.
  */
 export function scoreNote(i: IndicatorResult): string {
   if (i.notApplicable || i.countedFrom === "notApplicable")
     return i.enteredExplanation ? `不适用：${sentence(i.enteredExplanation)}` : "不适用。";
-  const parts: string[] = [];
-  if (i.enteredExplanation?.trim()) parts.push(sentence(i.enteredExplanation));
-  const agrees = i.computed !== null && i.computed.equals(i.counted);
-  if (i.basis && agrees) parts.push(`计算：${sentence(i.basis)}`);
-  if (parts.length === 0 && i.counted.lessThan(i.max)) parts.push(toFill("扣分原因"));
+  const { said, computed } = scoreStory(i);
+  const parts = [said, computed && `计算：${computed}`].filter((p): p is string => !!p);
+  if (parts.length === 0 && deduction(i)) parts.push(toFill("扣分原因"));
   return parts.join("");
+}
+
+/** The note under 总分 when 不适用 indicators were dropped and the rest rescaled. */
+export function rescaleNote(e: Evaluation): string {
+  return e.uncapped.equals(e.sum)
+    ? ""
+    : `不适用指标剔除后，按评分标准将其余指标得分合计 ${score(e.sum)} 分折算为 ${score(e.uncapped)} 分。`;
 }
 
 /** `绩效等级：总分≥90 为优，80≤总分<90 为良，60≤总分<80 为中，总分<60 为差。` */

@@ -115,11 +115,38 @@ describe("绩效自评汇总 (the submission)", () => {
     const l = summaryLayout(evaluate(input));
     const row = rowOf(l, "资产管理情况");
     expect(at(l, row, 5)?.value).toBe("【待填写：扣分原因】");
+    expect(l.cells.some((c) => c.value === "三是“资产管理情况”扣 2 分：【待填写：扣分原因】")).toBe(
+      true
+    );
     expect(
-      l.cells.some((c) =>
-        /^三是“资产管理情况”扣 2\.00 分。【待填写：扣分原因】$/.test(String(c.value))
-      )
+      l.cells.some((c) => String(c.value).startsWith("三是针对“资产管理情况”扣分的原因"))
     ).toBe(true);
+  });
+
+  it("words an explained deduction in the department's words; a blank score is no deduction", () => {
+    const input = seed();
+    const asset = input.indicators.find((i) => i.name === "资产管理情况")!;
+    asset.entered = dec(6);
+    asset.explanation = "固定资产盘点不及时。";
+    const finance = input.indicators.find((i) => i.name === "财务管理情况")!;
+    finance.entered = null;
+    const l = summaryLayout(evaluate(input));
+    const values = l.cells.map((c) => String(c.value ?? ""));
+    expect(values).toContain("三是“资产管理情况”扣 2 分：固定资产盘点不及时。");
+    expect(values.some((v) => v.includes("财务管理情况”扣"))).toBe(false);
+    expect(values.some((v) => v.includes("【待填写"))).toBe(false);
+  });
+
+  it("says under 总分 how 不适用 indicators were dropped and the rest rescaled", () => {
+    const input = seed();
+    input.indicators.find((i) => i.name === "财务管理情况")!.notApplicable = true;
+    const e2 = evaluate(input);
+    const l = summaryLayout(e2);
+    const note = l.cells.find((c) => String(c.value).startsWith("绩效等级："));
+    expect(String(note?.value)).toContain(
+      `不适用指标剔除后，按评分标准将其余指标得分合计 ${e2.sum.toFixed(2)} 分折算为 ${e2.uncapped.toFixed(2)} 分。`
+    );
+    expect(e2.uncapped.equals(e2.sum)).toBe(false);
   });
 
   it("is deterministic", () => {
@@ -158,7 +185,14 @@ describe("the signature block never prints alone", () => {
       expect({ k, others: others >= 40 }).toEqual({ k, others: true });
       // The seal prints on the signature's page.
       expect(pages[l.print!.printArea.bottom]).toBe(page);
-      if (l.print?.rowBreaks) broken++;
+      if (l.print?.rowBreaks) {
+        broken++;
+        // A manual break at a fixed 100 % (fit-to-page would make Excel ignore it).
+        expect(l.print.scale).toBe(100);
+      }
+      // Every printed row has its height set: every writer prints what was counted.
+      for (let row = 0; row <= l.print!.printArea.bottom; row++)
+        expect(l.rowHeights?.[row]).toBeGreaterThan(0);
     }
     // Some lengths needed a break, most did not: breaks are set only where needed.
     expect(broken).toBeGreaterThan(0);

@@ -109,6 +109,20 @@ describe("自评报告 draft", () => {
     expect(blank).not.toContain("贯彻执行国家");
   });
 
+  it("takes no label for a name: a footer `部门负责人： | 填报人：` signs nothing", async () => {
+    const snapshot = await sampleSnapshot();
+    const info = snapshot.sheets.find((s) => s.name === "基本信息");
+    if (!info) throw new Error("no 基本信息");
+    info.values = info.values.map((row) =>
+      ["部门负责人", "填报人"].includes(String(row[0])) ? [] : row
+    );
+    const budget = snapshot.sheets.find((s) => s.name === "预算支出")!;
+    budget.values.push([], ["部门负责人：", null, "填报人：", "联系电话："]);
+    const score = scoreSnapshot(snapshot);
+    expect(score.parse.input.narrative?.leader).toBeUndefined();
+    expect(score.parse.input.narrative?.preparer).toBeUndefined();
+  });
+
   it("numbers 存在问题 and 改进措施 一是、二是 from the department's gaps only", async () => {
     const text = reportText(await sampleDraft());
     const four = section(text, "四、存在问题", "五、改进措施及有关建议");

@@ -6,6 +6,7 @@ import type { SheetLayout } from "../../layout/sheetLayout";
 import {
   OWNER_NAMES,
   type SheetRole,
+  type WritePlan,
   candidateNames,
   outputSheets,
   planSummaryWrite,
@@ -314,6 +315,11 @@ export class ExcelWorkbook implements WorkbookPort {
       this.writing = false;
       this.lastWriteAt = Date.now();
     }
+    return this.written(plan, role, skipped);
+  }
+
+  /** After a write: the sheet is known and ours for its role; what the caller is told. */
+  private written(plan: WritePlan, role: SheetRole, skipped: string[]): WriteResult {
     if (!plan.replace) this.knownSheets = [...this.knownSheets, plan.target];
     this.owned[role] = plan.target;
     return {
@@ -406,9 +412,10 @@ export class ExcelWorkbook implements WorkbookPort {
           try {
             return await this.writeTogether(context, writes, w);
           } catch (error) {
+            // A batch is not atomic: part of it may have landed. Look again, whatever happened.
+            await this.refreshNames(context).catch(() => undefined);
             const code = (error as { code?: string }).code;
             if (code !== "ItemAlreadyExists" && code !== "ItemNotFound") throw error;
-            await this.refreshNames(context);
             return null;
           }
         })
@@ -443,14 +450,7 @@ export class ExcelWorkbook implements WorkbookPort {
     }
     return queued.map(({ plan, role, sheet, skipped }) => {
       this.learnId(plan.target, role, sheet);
-      if (!plan.replace) this.knownSheets = [...this.knownSheets, plan.target];
-      this.owned[role] = plan.target;
-      return {
-        sheet: plan.target,
-        replaced: plan.replace,
-        besideForeign: plan.besideForeign,
-        skipped,
-      };
+      return this.written(plan, role, skipped);
     });
   }
 

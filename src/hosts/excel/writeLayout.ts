@@ -274,7 +274,9 @@ export function queueSheetSetup(
     const page = worksheet.pageLayout;
     page.orientation = print.orientation === "portrait" ? "Portrait" : "Landscape";
     page.paperSize = "A4";
-    page.zoom = { horizontalFitToPages: print.fitToPagesWide, verticalFitToPages: 0 };
+    page.zoom = print.scale
+      ? { scale: print.scale }
+      : { horizontalFitToPages: print.fitToPagesWide, verticalFitToPages: 0 };
     page.centerHorizontally = print.centerHorizontally ?? true;
     page.printGridlines = print.printGridlines ?? false;
     page.setPrintArea(rangeAddress(print.printArea));

@@ -424,7 +424,7 @@ function worksheetHead(layout: SheetLayout, maxRow: number, maxColumn: number): 
     layout.tabColor || print
       ? "<sheetPr>" +
         (layout.tabColor ? `<tabColor rgb="${rgb(layout.tabColor)}"/>` : "") +
-        (print ? '<pageSetUpPr fitToPage="1"/>' : "") +
+        (print && !print.scale ? '<pageSetUpPr fitToPage="1"/>' : "") +
         "</sheetPr>"
       : "";
   const frozen = layout.frozenRows ?? 0;
@@ -482,7 +482,9 @@ function worksheetTail(layout: SheetLayout): string {
     printXml =
       (options ? `<printOptions${options}/>` : "") +
       printXml +
-      `<pageSetup paperSize="9" orientation="${print.orientation}" fitToWidth="${print.fitToPagesWide}" fitToHeight="0"/>` +
+      (print.scale
+        ? `<pageSetup paperSize="9" scale="${print.scale}" orientation="${print.orientation}"/>`
+        : `<pageSetup paperSize="9" orientation="${print.orientation}" fitToWidth="${print.fitToPagesWide}" fitToHeight="0"/>`) +
       (header || footer
         ? "<headerFooter>" +
           (header ? `<oddHeader>${xmlText(header)}</oddHeader>` : "") +

@@ -147,7 +147,8 @@ export function writeLayout(workbook: ExcelJS.Workbook, layout: SheetLayout): Ex
     ws.pageSetup = {
       paperSize: 9,
       orientation: print.orientation,
-      fitToPage: true,
+      fitToPage: !print.scale,
+      ...(print.scale ? { scale: print.scale } : {}),
       fitToWidth: print.fitToPagesWide,
       fitToHeight: 0,
       printArea: rangeAddress(print.printArea),

@@ -88,9 +88,12 @@ function writePrint(ws: EtWorksheet, layout: SheetLayout): string[] {
     const page = ws.PageSetup;
     page.PaperSize = XL.paperA4;
     page.Orientation = print.orientation === "portrait" ? XL.portrait : XL.landscape;
-    page.Zoom = false;
-    page.FitToPagesWide = print.fitToPagesWide;
-    page.FitToPagesTall = false;
+    if (print.scale) page.Zoom = print.scale;
+    else {
+      page.Zoom = false;
+      page.FitToPagesWide = print.fitToPagesWide;
+      page.FitToPagesTall = false;
+    }
     page.PrintArea = rangeAddress(print.printArea);
     if (print.titleRows)
       page.PrintTitleRows = `$${print.titleRows.first + 1}:$${print.titleRows.last + 1}`;

@@ -305,7 +305,9 @@ export function usePane(): [PaneState, PaneActions] {
     dismissError: useCallback(() => dispatch({ type: "dismissError" }), []),
     writeReport: useCallback(async () => {
       const result = stateRef.current.result;
-      if (!result) return;
+      // Never beside a recalculation on the same workbook (an auto-recalculation may be due).
+      if (!result || running.current) return;
+      running.current = true;
       dispatch({ type: "busy", phase: "reporting" });
       try {
         const write = await (await reportModule()).writeReportSheet(port, result);
@@ -314,8 +316,14 @@ export function usePane(): [PaneState, PaneActions] {
         await port.selectCell(`${write.sheet}!A1`);
       } catch (error) {
         dispatch({ type: "error", message: describeError(error) });
+      } finally {
+        running.current = false;
       }
-    }, [port, t]),
+      if (rerun.current) {
+        rerun.current = false;
+        await run(true);
+      }
+    }, [port, run, t]),
     copyReport: useCallback(async () => {
       const result = stateRef.current.result;
       if (!result) return;
