@@ -136,6 +136,18 @@ export function usePane(): [PaneState, PaneActions] {
   const stateRef = useRef(state);
   stateRef.current = state;
 
+  /**
+   * The end of a task that had the workbook to itself: free it, then run the recalculation an
+   * edit asked for meanwhile (from a fresh read).
+   */
+  const release = useCallback(async (recalculate: (write: boolean) => Promise<void>) => {
+    running.current = false;
+    if (rerun.current) {
+      rerun.current = false;
+      await recalculate(true);
+    }
+  }, []);
+
   const run = useCallback(
     async (write: boolean, leadingNotes: string[] = []): Promise<void> => {
       if (running.current) {
@@ -160,15 +172,10 @@ export function usePane(): [PaneState, PaneActions] {
         dispatch({ type: "result", result, notes, announcement: announce(result, t) });
       } catch (error) {
         dispatch({ type: "error", message: describeError(error) });
-      } finally {
-        running.current = false;
       }
-      if (rerun.current) {
-        rerun.current = false;
-        await run(true);
-      }
+      await release(run);
     },
-    [port, t]
+    [port, t, release]
   );
 
   /** The standard in force: from the last result, or read and scored now. */
@@ -316,14 +323,9 @@ export function usePane(): [PaneState, PaneActions] {
         await port.selectCell(`${write.sheet}!A1`);
       } catch (error) {
         dispatch({ type: "error", message: describeError(error) });
-      } finally {
-        running.current = false;
       }
-      if (rerun.current) {
-        rerun.current = false;
-        await run(true);
-      }
-    }, [port, run, t]),
+      await release(run);
+    }, [port, run, release, t]),
     copyReport: useCallback(async () => {
       const result = stateRef.current.result;
       if (!result) return;
