@@ -10,11 +10,11 @@ import { FileWorkbook } from "../src/hosts/file/fileWorkbook";
 import { readFileSync, writeFileSync } from "node:fs";
 import { scoreWorkbookData } from "../src/cli/scoreFile";
 import { evaluate } from "../src/evaluate/evaluate";
-import type { IndicatorResult } from "../src/evaluate/result";
 import { writeOwnedSheetIntoPackage } from "../src/hosts/file/packageWriter";
 import { OWNER_NAMES } from "../src/hosts/ownership";
 import { summaryLayout } from "../src/layout/summary";
 import { seedDepartment } from "../samples/seedDepartment";
+import { withDeductedIndicators } from "../test/fixtures/longerEvaluation";
 import { recalculate } from "../src/pipeline/recalculate";
 import { SAMPLE_PATH } from "../test/parse/sampleSnapshot";
 
@@ -138,17 +138,7 @@ describe("print check (LibreOffice → PDF): the submission and the 核对清单
   it("moves 改进措施 onto the signature's page where the signature would print alone", async () => {
     // The seed with 6 more indicators that lost points: without the break LibreOffice prints
     // the signature block alone on the summary's last page.
-    const grown = evaluate(seedDepartment);
-    const model = grown.indicators.find((i) => i.name === "财务管理情况") as IndicatorResult;
-    for (let i = 0; i < 6; i++)
-      grown.indicators.push({
-        ...model,
-        id: `extra${i}`,
-        name: `第 ${i + 1} 项管理指标`,
-        counted: model.max.minus(1),
-        enteredExplanation: i % 2 ? "制度执行有待加强，个别支出审批手续不全。" : undefined,
-      });
-    const layout = summaryLayout(grown);
+    const layout = summaryLayout(withDeductedIndicators(evaluate(seedDepartment), 6));
     expect(layout.print?.rowBreaks?.length).toBe(1);
     const lastPage = async (l: typeof layout, file: string) => {
       const sample = new Uint8Array(readFileSync(SAMPLE_PATH));

@@ -23,6 +23,7 @@ import { type CliIo, stdio } from "./io";
 import { PhaseLine } from "./progress";
 import { renderEvaluation } from "./report";
 import { reportCommand, reportName, writeReport } from "./reportCommand";
+import { writtenSheets } from "../pipeline/writtenSheets";
 import { failureLine, sameFile, scoreWorkbookFile, scoredName } from "./scoreFile";
 
 export type { CliIo };
@@ -195,9 +196,7 @@ async function scoreFile(
     const beside = result.write?.besideForeign
       ? `（工作簿中已有非本工具生成的“${result.write.besideForeign}”，未改动它）`
       : "";
-    const sheets = [result.write?.sheet, result.checklistWrite?.sheet, result.projectsWrite?.sheet]
-      .filter(Boolean)
-      .map((s) => `“${s}”`);
+    const sheets = writtenSheets(result).map((s) => `“${s}”`);
     io.out(`已写入 ${target} 的${sheets.join("、")}工作表${beside}。`);
   }
   if (flags.report) {

@@ -7,7 +7,7 @@ import { basename, dirname, extname, join } from "node:path";
 import { stat } from "node:fs/promises";
 import { score } from "../model/decimal";
 import type { WorkbookStandard } from "../model/input";
-import { readAndScore } from "../pipeline/readAndScore";
+import { scoreRead } from "../pipeline/readAndScore";
 import { hasNoInputs, type WorkbookScore } from "../pipeline/scoreWorkbook";
 import { reportDraft } from "../submission/reportDraft";
 import { reportDocx } from "../submission/reportDocx";
@@ -52,16 +52,7 @@ async function scoreForReport(
   if (!read.ok) return read;
   const opened = await readSnapshot(read);
   if (!opened.ok) return opened;
-  const snapshot = opened.snapshot;
-  const port = {
-    read: async () => snapshot,
-    insertSheets: async () => ({ added: [], clashes: [], skipped: [] }),
-    writeOwnedSheet: async () => {
-      throw new Error("报告不写工作簿");
-    },
-    selectCell: async () => false,
-  };
-  const result = await readAndScore(port, { standard });
+  const result = scoreRead(opened.snapshot, { standard });
   if (hasNoInputs(result)) return { ok: false, reason: NO_TABLES };
   return { ok: true, score: result };
 }

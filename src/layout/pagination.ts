@@ -7,7 +7,7 @@
  */
 import type { SheetLayout } from "./sheetLayout";
 
-/** The writers' height of a row the layout does not size (sheetXml, ExcelJS: 16 pt). */
+/** The height of a row the layout does not size: the package and ExcelJS writers set it as the sheet default. */
 export const DEFAULT_ROW_HEIGHT = 16;
 const A4_POINTS = { long: 841.9, short: 595.3 };
 

@@ -5,6 +5,7 @@
 import type { EvaluateOptions } from "../evaluate/evaluate";
 import { outputSheets } from "../hosts/ownership";
 import type { WorkbookPort } from "../hosts/port";
+import type { WorkbookSnapshot } from "../hosts/snapshot";
 import { type WorkbookScore, scoreSnapshot } from "./scoreWorkbook";
 
 /** Steps of a recalculation, reported as they start (for a progress display). */
@@ -22,7 +23,14 @@ export async function readAndScore(
   options.onPhase?.("reading");
   const snapshot = await port.read();
   options.onPhase?.("scoring");
-  // Our own sheets are output, never input (the settings sheet is read for its values).
+  return scoreRead(snapshot, options);
+}
+
+/** Scores what a host read: our own sheets are output, never input (settings are read). */
+export function scoreRead(
+  snapshot: WorkbookSnapshot,
+  options: EvaluateOptions = {}
+): WorkbookScore {
   const ours = new Set(outputSheets(snapshot.ownedSheets));
   const inputs = { ...snapshot, sheets: snapshot.sheets.filter((s) => !ours.has(s.name)) };
   return { ...scoreSnapshot(inputs, options), protection: snapshot.protection };

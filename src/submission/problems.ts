@@ -28,9 +28,9 @@ export function isDepartmentProblem(gap: Gap): boolean {
 }
 
 /** Items from the department's gaps: one per kind, its messages joined. */
-function gapItems(e: Evaluation): ProblemItem[] {
+function gapItems(departmentGaps: readonly Gap[]): ProblemItem[] {
   const byKind = new Map<GapCode, Gap[]>();
-  for (const gap of e.gaps.filter(isDepartmentProblem)) {
+  for (const gap of departmentGaps) {
     byKind.set(gap.code, [...(byKind.get(gap.code) ?? []), gap]);
   }
   return [...byKind.entries()].map(([kind, gaps]) => {
@@ -63,12 +63,10 @@ function deductionItems(e: Evaluation, covered: ReadonlySet<string>): ProblemIte
 
 /** The department's problems and measures, in the order the report numbers them. */
 export function departmentProblems(e: Evaluation): ProblemItem[] {
-  const gaps = gapItems(e);
+  const departmentGaps = e.gaps.filter(isDepartmentProblem);
   // A gap names the indicator it explains (a low execution rate, 财政支出执行率).
-  const covered = new Set(
-    e.gaps.filter(isDepartmentProblem).flatMap((g) => (g.indicatorId ? [g.indicatorId] : []))
-  );
-  return [...gaps, ...deductionItems(e, covered)];
+  const covered = new Set(departmentGaps.flatMap((g) => (g.indicatorId ? [g.indicatorId] : [])));
+  return [...gapItems(departmentGaps), ...deductionItems(e, covered)];
 }
 
 const ORDINALS = "一二三四五六七八九十";

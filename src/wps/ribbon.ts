@@ -6,6 +6,7 @@
 import { describeError } from "../hosts/excel/errors";
 import { score } from "../model/decimal";
 import { recalculate } from "../pipeline/recalculate";
+import { writtenSheets } from "../pipeline/writtenSheets";
 import { createWpsPort, wpsApplication } from "./wpsHost";
 
 const PANE_KEY = "jixiao.et.taskpane";
@@ -36,9 +37,7 @@ export async function recalculateFromRibbon(): Promise<string> {
   try {
     const result = await recalculate(createWpsPort(app));
     const { total, grade } = result.evaluation;
-    const sheets = [result.write, result.checklistWrite, result.projectsWrite].flatMap((w) =>
-      w ? [w.sheet] : []
-    );
+    const sheets = writtenSheets(result);
     return `计算完成：总分 ${score(total)} 分，等级 ${grade}；已写入${sheets.map((s) => `“${s}”`).join("、")}工作表。`;
   } catch (error) {
     return describeError(error);

@@ -1,18 +1,10 @@
 /** The 核对清单 as data: figures, sections, marks and print setup. */
 import { evaluate } from "../../src/evaluate/evaluate";
 import { checklistLayout } from "../../src/layout/checklist";
-import type { SheetLayout } from "../../src/layout/sheetLayout";
 import { seed } from "../helpers";
+import { at, rowOf } from "../fixtures/layoutCells";
 
 const layout = checklistLayout(evaluate(seed()), { date: "2026-11-27" });
-
-function rowOf(l: SheetLayout, text: string): number {
-  const cell = l.cells.find((c) => c.value === text);
-  if (!cell) throw new Error(`no cell ${text}`);
-  return cell.row;
-}
-const at = (l: SheetLayout, row: number, column: number) =>
-  l.cells.find((c) => c.row === row && c.column === column);
 
 describe("核对清单 layout", () => {
   it("has the title, unit and date lines", () => {

@@ -4,9 +4,10 @@
  */
 import { evaluate } from "../../src/evaluate/evaluate";
 import { summaryLayout } from "../../src/layout/summary";
-import type { SheetLayout } from "../../src/layout/sheetLayout";
 import { dec } from "../../src/model/decimal";
 import { seed } from "../helpers";
+import { at, rowOf } from "../fixtures/layoutCells";
+import { withDeductedIndicators } from "../fixtures/longerEvaluation";
 import { pagesOfRows, rowHeight } from "../../src/layout/pagination";
 
 const e = evaluate(seed());
@@ -14,14 +15,6 @@ const layout = summaryLayout(e, { signatories: { leader: "郭家新", preparer: 
 const lastPrinted = layout.print?.printArea.bottom ?? -1;
 const printed = layout.cells.filter((c) => c.row <= lastPrinted);
 const texts = printed.map((c) => String(c.value ?? ""));
-
-function rowOf(l: SheetLayout, text: string): number {
-  const cell = l.cells.find((c) => c.value === text);
-  if (!cell) throw new Error(`no cell ${text}`);
-  return cell.row;
-}
-const at = (l: SheetLayout, row: number, column: number) =>
-  l.cells.find((c) => c.row === row && c.column === column);
 
 describe("绩效自评汇总 (the submission)", () => {
   it("opens with the title and the 单位 line", () => {
@@ -38,6 +31,15 @@ describe("绩效自评汇总 (the submission)", () => {
     ]);
     const basic = rowOf(layout, "一、基本支出");
     expect([3, 5, 6].map((c) => at(layout, basic, c)?.value)).toEqual([2978.23, 3005.47, 2908.01]);
+  });
+
+  it("prints each budget row's 执行率 (决算数 ÷ 调整预算数) as the seed's figures give it", () => {
+    const rate = (label: string) => at(layout, rowOf(layout, label), 7)?.value;
+    // 2908.01 ÷ 3005.47, 2561.68 ÷ 2646.39, 346.32 ÷ 359.08, 43757.42 ÷ 49356.67, 46665.43 ÷ 52362.14
+    expect(["一、基本支出", "人员经费", "日常公用经费", "二、项目支出"].map(rate)).toEqual([
+      0.9676, 0.968, 0.9645, 0.8866,
+    ]);
+    expect(at(layout, rowOf(layout, "其中：基本建设类项目"), 7)?.value).toBeNull();
   });
 
   it("lists each indicator with 分值, 自评得分 and 得分说明, then 合计, 总分 and 等级", () => {
@@ -157,20 +159,7 @@ describe("绩效自评汇总 (the submission)", () => {
 });
 
 describe("the signature block never prints alone", () => {
-  /** The seed with `k` more indicators that lost points: the table and the problems grow. */
-  function longer(k: number) {
-    const grown = evaluate(seed());
-    const model = grown.indicators.find((i) => i.name === "财务管理情况")!;
-    for (let i = 0; i < k; i++)
-      grown.indicators.push({
-        ...model,
-        id: `extra${i}`,
-        name: `第 ${i + 1} 项管理指标`,
-        counted: model.max.minus(1),
-        enteredExplanation: i % 2 ? "制度执行有待加强，个别支出审批手续不全。" : undefined,
-      });
-    return summaryLayout(grown);
-  }
+  const longer = (k: number) => summaryLayout(withDeductedIndicators(evaluate(seed()), k));
 
   it("keeps company on the signature's page however long the problems run (page breaks as estimated)", () => {
     let broken = 0;

@@ -403,14 +403,16 @@ export class ExcelWorkbook implements WorkbookPort {
    */
   async writeOwnedSheets(writes: readonly OwnedWrite[]): Promise<WriteResult[]> {
     const w = await this.writer();
-    const bytes = writes.reduce((sum, x) => sum + w.requestBytes(x.layout), 0);
+    // The style runs once: they size the request and are then queued.
+    const runs = writes.map((x) => w.styleRuns(x.layout.cells));
+    const bytes = writes.reduce((sum, x, i) => sum + w.requestBytes(x.layout, runs[i]), 0);
     const together = writes.length > 1 && bytes <= this.writeBudgetBytes;
     const results = together
       ? await this.run({ delayForCellEdit: true }, async (context) => {
           if (!this.haveRead) await this.refreshNames(context);
           await this.refuseIfProtected(context);
           try {
-            return await this.writeTogether(context, writes, w);
+            return await this.writeTogether(context, writes, runs, w);
           } catch (error) {
             // A batch is not atomic: part of it may have landed. Look again, whatever happened.
             await this.refreshNames(context).catch(() => undefined);
@@ -432,14 +434,15 @@ export class ExcelWorkbook implements WorkbookPort {
   private async writeTogether(
     context: Excel.RequestContext,
     writes: readonly OwnedWrite[],
+    runs: readonly (readonly StyleRun[])[],
     w: Writer
   ): Promise<WriteResult[]> {
-    const queued = writes.map(({ layout, role }) => {
+    const queued = writes.map(({ layout, role }, i) => {
       const plan = planSummaryWrite(this.knownSheets, this.owned[role], layout.name);
       const target = { ...layout, name: plan.target };
       this.queueLeftoverRemoval(context, target.name);
-      const runs = w.styleRuns(target.cells);
-      return { plan, role, ...this.queueReplacement(context, target, plan.replace, role, runs, w) };
+      const queued = this.queueReplacement(context, target, plan.replace, role, runs[i], w);
+      return { plan, role, ...queued };
     });
     this.writing = true;
     try {

@@ -21,6 +21,7 @@ import type {
 } from "../../layout/sheetLayout";
 import { cellAddress, columnLetters, rangeAddress } from "../snapshot";
 import { concatBytes } from "./zipPackage";
+import { DEFAULT_ROW_HEIGHT } from "../../layout/pagination";
 
 /** The formats a sheet needs, with indexes local to it; fragments carry no namespace prefix. */
 export interface StyleParts {
@@ -445,7 +446,7 @@ function worksheetHead(layout: SheetLayout, maxRow: number, maxColumn: number): 
     sheetPr +
     `<dimension ref="${rangeAddress({ top: 0, left: 0, bottom: maxRow, right: maxColumn })}"/>` +
     `<sheetViews>${view}</sheetViews>` +
-    '<sheetFormatPr defaultRowHeight="16" customHeight="1"/>' +
+    `<sheetFormatPr defaultRowHeight="${DEFAULT_ROW_HEIGHT}" customHeight="1"/>` +
     colsXml(layout.columnWidths)
   );
 }

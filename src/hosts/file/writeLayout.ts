@@ -5,6 +5,7 @@
 import type ExcelJS from "exceljs";
 import type { CellStyle, LayoutCell, SheetLayout, ValidationRule } from "../../layout/sheetLayout";
 import { rangeAddress } from "../snapshot";
+import { DEFAULT_ROW_HEIGHT } from "../../layout/pagination";
 
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 
@@ -112,7 +113,7 @@ function validation(
 export function writeLayout(workbook: ExcelJS.Workbook, layout: SheetLayout): ExcelJS.Worksheet {
   const ws = workbook.addWorksheet(layout.name, {
     properties: {
-      defaultRowHeight: 16,
+      defaultRowHeight: DEFAULT_ROW_HEIGHT,
       ...(layout.tabColor ? { tabColor: { argb: argb(layout.tabColor) } } : {}),
     },
     views: [

@@ -14,6 +14,7 @@ import { GapList } from "./GapList";
 import { Header } from "./Header";
 import { IndicatorList } from "./IndicatorList";
 import { ProjectList } from "./ProjectList";
+import { writtenSheets } from "../../pipeline/writtenSheets";
 import { ScoreCard } from "./ScoreCard";
 import { SettingsPanel } from "./SettingsPanel";
 import { SourcesList } from "./SourcesList";
@@ -101,9 +102,7 @@ export function App({
         <>
           <ScoreCard
             evaluation={evaluation}
-            write={result.write}
-            projectsWrite={result.projectsWrite}
-            checklistWrite={result.checklistWrite}
+            written={writtenSheets(result)}
             resultAt={state.resultAt}
           />
           <Section title={t.gapsTitle(evaluation.gaps.length)} defaultOpen>

@@ -1,7 +1,6 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { score } from "../../model/decimal";
 import type { Evaluation } from "../../evaluate/result";
-import type { WriteResult } from "../../hosts/port";
 import { usePaneContext } from "../state/PaneContext";
 import { Tag, type TagTone, Zh, useTextStyles } from "./ui";
 
@@ -46,22 +45,13 @@ const gradeTone: Record<string, TagTone> = {
 
 export interface ScoreCardProps {
   evaluation: Evaluation;
-  write: WriteResult | null;
-  /** 项目自评汇总, written beside the summary when the workbook holds project forms. */
-  projectsWrite?: WriteResult | null;
-  /** The 核对清单 written beside the summary. */
-  checklistWrite?: WriteResult | null;
+  /** The sheets the last 重新计算 wrote (none: not written yet). */
+  written: readonly string[];
   resultAt: string | null;
 }
 
 /** Total and grade at a glance, and each 一级 with its subtotal. */
-export function ScoreCard({
-  evaluation,
-  write,
-  projectsWrite,
-  checklistWrite,
-  resultAt,
-}: ScoreCardProps) {
+export function ScoreCard({ evaluation, written, resultAt }: ScoreCardProps) {
   const styles = useStyles();
   const text = useTextStyles();
   const { t } = usePaneContext();
@@ -96,9 +86,7 @@ export function ScoreCard({
       </dl>
       <span className={text.caption}>
         {resultAt ? `${t.lastRun} ${resultAt} · ` : ""}
-        {write
-          ? t.writtenTo([write, checklistWrite, projectsWrite].flatMap((w) => (w ? [w.sheet] : [])))
-          : t.notWritten}
+        {written.length > 0 ? t.writtenTo([...written]) : t.notWritten}
       </span>
     </section>
   );
