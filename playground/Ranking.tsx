@@ -4,9 +4,8 @@
  * folder. Nothing leaves the machine.
  */
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
-import { blankWorkbook } from "../src/hosts/file/blankWorkbook";
+import { workbookOfSheet } from "../src/hosts/file/blankWorkbook";
 import { PackageWorkbook } from "../src/hosts/file/packageWorkbook";
-import { writeOwnedSheetIntoPackage } from "../src/hosts/file/packageWriter";
 import {
   RANKING_FILE,
   type RankingEntry,
@@ -47,12 +46,7 @@ export async function rankFiles(files: readonly File[]): Promise<RankingResult> 
 
 /** 汇总排名.xlsx: a new workbook whose only sheet is the ranking. */
 export async function rankingWorkbook(result: RankingResult): Promise<Uint8Array> {
-  const layout = rankingLayout(result.entries, result.failures, { date: today() });
-  const written = await writeOwnedSheetIntoPackage(blankWorkbook(), layout, {
-    markerName: null,
-    preferredName: layout.name,
-  });
-  return written.data;
+  return workbookOfSheet(rankingLayout(result.entries, result.failures, { date: today() }));
 }
 
 const useStyles = makeStyles({

@@ -5,7 +5,7 @@
  */
 import { readdir, stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import { writeLayout } from "../hosts/file/writeLayout";
+import { workbookOfSheet } from "../hosts/file/blankWorkbook";
 import {
   NO_NAME,
   RANKING_FILE,
@@ -31,7 +31,6 @@ import {
 } from "./folderScoring";
 import { failureLine, scoredName } from "./scoreFile";
 import { renderTable } from "./textTable";
-import { excelJs } from "../hosts/file/fileWorkbook";
 
 export interface FolderOptions {
   /** Output folder; default `<folder>/已评分`. */
@@ -246,13 +245,11 @@ export async function scoreFolder(
   progress.finish();
 
   if (entries.length + failures.length > 0) {
-    const workbook = new (excelJs().Workbook)();
-    workbook.creator = "绩效自评助手";
-    writeLayout(workbook, rankingLayout(entries, failures, { date }));
+    // Written by the package writer into a new workbook: no ExcelJS to load at the end of a run.
     const ranking = join(outDir, RANKING_FILE);
     let data: Uint8Array | null = null;
     try {
-      data = new Uint8Array(await workbook.xlsx.writeBuffer());
+      data = await workbookOfSheet(rankingLayout(entries, failures, { date }));
     } catch (error) {
       io.err(`无法生成 ${ranking}：${describeInternalError(error)}`);
     }

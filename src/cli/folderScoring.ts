@@ -91,17 +91,30 @@ function workerScript(): string | null {
   return __filename.endsWith(".cjs") && existsSync(script) ? script : null;
 }
 
-/** How many worker threads to use for `files` files (0: score in this thread). */
+/**
+ * How many worker threads to use for `files` files (0: score in this thread). By default one per
+ * core but one (the main thread reads, writes and reports; V8 collects garbage beside them), up
+ * to four: on two cores, two threads scored 200 files no faster than this thread alone with two
+ * files in hand, for half as much CPU again (docs/benchmarks.md). JIXIAO_WORKERS=N asks for N.
+ */
 export function workerCount(files: number, standard?: WorkbookStandard): number {
   const asked = process.env.JIXIAO_WORKERS;
-  const limit = asked !== undefined && /^\d+$/.test(asked) ? Number(asked) : 4;
+  const chosen = asked !== undefined && /^\d+$/.test(asked);
   if (standard || files < 8 || !workerScript()) return 0;
-  return Math.max(0, Math.min(limit, availableParallelism(), Math.ceil(files / 4)));
+  const limit = chosen ? Number(asked) : Math.min(4, availableParallelism() - 1);
+  const threads = Math.max(0, Math.min(limit, Math.ceil(files / 4)));
+  return !chosen && threads < 2 ? 0 : threads;
 }
 
 /**
- * Starts every job at once, `workers` at a time (0: in this thread, one after another), and
- * returns their results as promises in the jobs' order.
+ * Files each thread has in hand at once: while one file's copy is flushed to disk (an fsync,
+ * milliseconds in which the thread would wait), the next file is already being scored.
+ */
+export const FILES_IN_HAND = 2;
+
+/**
+ * Starts every job at once, `workers` at a time (0: in this thread), each thread with up to
+ * FILES_IN_HAND files in hand, and returns their results as promises in the jobs' order.
  */
 export function scoreAll(
   jobs: FolderJob[],
@@ -109,10 +122,14 @@ export function scoreAll(
   standard?: WorkbookStandard
 ): { results: Promise<FolderResult>[]; close: () => Promise<void> } {
   if (workers === 0) {
-    let chain: Promise<unknown> = Promise.resolve();
-    const results = jobs.map((job) => {
-      const run = chain.then(() => scoreFolderFile(job, standard));
-      chain = run.catch(() => undefined);
+    // Two chains taking turns: the file ahead is written while the next one is scored.
+    const chains: Promise<unknown>[] = Array.from({ length: FILES_IN_HAND }, () =>
+      Promise.resolve()
+    );
+    const results = jobs.map((job, i) => {
+      const k = i % FILES_IN_HAND;
+      const run = (chains[k] as Promise<unknown>).then(() => scoreFolderFile(job, standard));
+      chains[k] = run.catch(() => undefined);
       return run;
     });
     return { results, close: async () => undefined };
@@ -126,12 +143,23 @@ interface Pending {
   resolve: (r: FolderResult) => void;
 }
 
-/** Worker threads taking jobs from one queue; a worker that dies fails only its job. */
+/** What a worker is sent, and what it answers: the job's number travels with it. */
+export interface WorkerJob {
+  id: number;
+  job: FolderJob;
+}
+export interface WorkerAnswer {
+  id: number;
+  result: FolderResult;
+}
+
+/** Worker threads taking jobs from one queue; a worker that dies fails only its jobs. */
 class Pool {
   private readonly queue: Pending[] = [];
-  private readonly idle: Worker[] = [];
   private readonly all: Worker[] = [];
-  private readonly busy = new Map<Worker, Pending>();
+  /** Each worker's jobs in hand, by number. */
+  private readonly inHand = new Map<Worker, Map<number, Pending>>();
+  private nextId = 0;
 
   constructor(
     private readonly script: string,
@@ -154,36 +182,42 @@ class Pool {
   private start(): void {
     const worker = new Worker(this.script);
     worker.unref();
-    worker.on("message", (result: FolderResult) => {
-      this.busy.get(worker)?.resolve(result);
-      this.busy.delete(worker);
-      this.idle.push(worker);
+    worker.on("message", ({ id, result }: WorkerAnswer) => {
+      const jobs = this.inHand.get(worker);
+      jobs?.get(id)?.resolve(result);
+      jobs?.delete(id);
       this.next();
     });
     worker.on("error", (error) => this.lost(worker, error));
     this.all.push(worker);
-    this.idle.push(worker);
+    this.inHand.set(worker, new Map());
   }
 
-  /** A worker that failed: its job fails with the reason; a new worker takes its place. */
+  /** A worker that failed: its jobs fail with the reason; a new worker takes its place. */
   private lost(worker: Worker, error: unknown): void {
-    const pending = this.busy.get(worker);
-    this.busy.delete(worker);
+    const jobs = this.inHand.get(worker);
+    this.inHand.delete(worker);
     this.all.splice(this.all.indexOf(worker), 1);
     const message = error instanceof Error ? error.message : String(error);
-    pending?.resolve({ status: "failed", reason: `评分时出错：${message}`, stage: "score" });
+    for (const pending of jobs?.values() ?? [])
+      pending.resolve({ status: "failed", reason: `评分时出错：${message}`, stage: "score" });
     this.start();
     this.next();
   }
 
+  /** Hands queued jobs to the workers with the fewest in hand; idle workers let the run end. */
   private next(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.pop() as Worker;
-      const pending = this.queue.shift() as Pending;
-      this.busy.set(worker, pending);
-      worker.ref();
-      worker.postMessage(pending.job);
-    }
-    for (const w of this.idle) w.unref();
+    for (let round = 0; round < FILES_IN_HAND; round++)
+      for (const worker of this.all) {
+        const jobs = this.inHand.get(worker) as Map<number, Pending>;
+        if (this.queue.length === 0 || jobs.size > round) continue;
+        const pending = this.queue.shift() as Pending;
+        const id = this.nextId++;
+        jobs.set(id, pending);
+        worker.postMessage({ id, job: pending.job } satisfies WorkerJob);
+      }
+    for (const worker of this.all)
+      if ((this.inHand.get(worker) as Map<number, Pending>).size > 0) worker.ref();
+      else worker.unref();
   }
 }

@@ -1,13 +1,20 @@
 /**
  * A worker thread of a folder run (folderScoring.ts): scores the files it is sent, one at a
- * time, and sends back what the folder run needs of each. Never throws: every way a file can go
+ * time or two overlapping (one scored while the other is written), and sends back what the
+ * folder run needs of each. Never throws: every way a file can go
  * wrong is a result with a reason.
  */
 import { parentPort } from "node:worker_threads";
 import { describeInternalError } from "./errors";
-import { type FolderJob, type FolderResult, scoreFolderFile } from "./folderScoring";
+import {
+  type FolderResult,
+  type WorkerAnswer,
+  type WorkerJob,
+  scoreFolderFile,
+} from "./folderScoring";
 
-parentPort?.on("message", async (job: FolderJob) => {
+// Jobs may overlap (FILES_IN_HAND): each answer carries its job's number.
+parentPort?.on("message", async ({ id, job }: WorkerJob) => {
   let result: FolderResult;
   try {
     result = await scoreFolderFile(job);
@@ -18,5 +25,5 @@ parentPort?.on("message", async (job: FolderJob) => {
       stage: "score",
     };
   }
-  parentPort?.postMessage(result);
+  parentPort?.postMessage({ id, result } satisfies WorkerAnswer);
 });

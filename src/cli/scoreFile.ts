@@ -19,8 +19,11 @@ import type { WorkbookStandard } from "../model/input";
 import type { SheetLayout } from "../layout/sheetLayout";
 import type { SheetSnapshot, WorkbookSnapshot } from "../hosts/snapshot";
 import { OWNER_NAMES, type SheetRole } from "../hosts/ownership";
-import type { ZipPackage } from "../hosts/file/zipPackage";
-import { PackageWriteError, writeOwnedSheetIntoPackage } from "../hosts/file/packageWriter";
+import {
+  PackageWriteError,
+  type SheetWriteResult,
+  writeOwnedSheetsIntoPackage,
+} from "../hosts/file/packageWriter";
 import { type AtomicWriteOptions, writeFileAtomic } from "./atomicWrite";
 import { describeInternalError, writeReason } from "./errors";
 import { checkWorkbookData, openWorkbookData, readFileBytes, readSnapshot } from "./openWorkbook";
@@ -171,22 +174,17 @@ export async function scoreWorkbookData(
   // The sheets into the original package, one after the other: nothing else changes.
   if (!info.macroEnabled && info.plainWorkbook) {
     try {
-      let packaged: Uint8Array | ZipPackage = read.zipPackage ?? data;
-      for (const [role, layout] of owned) {
-        const written = await writeOwnedSheetIntoPackage(packaged, layout, {
-          markerName: OWNER_NAMES[role],
-          preferredName: layout.name,
-        });
-        const write = {
-          sheet: written.sheet,
-          replaced: written.replaced,
-          besideForeign: written.besideForeign,
-          skipped: [],
-        };
-        recordWrite(result, role, write);
-        packaged = written.data;
-      }
-      return { ok: true, data: packaged as Uint8Array, result, lost: [], via: "package" };
+      const written = await writeOwnedSheetsIntoPackage(
+        read.zipPackage ?? data,
+        owned.map(([role, layout]) => ({
+          layout,
+          options: { markerName: OWNER_NAMES[role], preferredName: layout.name },
+        }))
+      );
+      owned.forEach(([role], i) =>
+        recordWrite(result, role, { ...(written.sheets[i] as SheetWriteResult), skipped: [] })
+      );
+      return { ok: true, data: written.data, result, lost: [], via: "package" };
     } catch (error) {
       if (!(error instanceof PackageWriteError))
         return {

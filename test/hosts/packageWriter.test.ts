@@ -9,9 +9,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { FileWorkbook } from "../../src/hosts/file/fileWorkbook";
-import { withSheetTitle, writeOwnedSheetIntoPackage } from "../../src/hosts/file/packageWriter";
+import {
+  withSheetTitle,
+  writeOwnedSheetIntoPackage,
+  writeOwnedSheetsIntoPackage,
+} from "../../src/hosts/file/packageWriter";
 import { writeLayout } from "../../src/hosts/file/writeLayout";
-import { OWNER_NAME } from "../../src/hosts/ownership";
+import { OWNER_NAME, OWNER_NAMES } from "../../src/hosts/ownership";
 import type { SheetLayout } from "../../src/layout/sheetLayout";
 import { SAMPLE_PATH } from "../parse/sampleSnapshot";
 import { asExcelJSRenders, fingerprint } from "./fingerprint";
@@ -248,6 +252,25 @@ describe("writing the summary into the package (packageWriter)", () => {
   it("leaves the ownership marker that FileWorkbook finds", async () => {
     const book = await FileWorkbook.fromBuffer(output);
     expect((await book.read()).ownedSheets?.summary).toBe(SUMMARY);
+  });
+
+  it("writes two sheets in one pass exactly as one after the other (one compression, one check)", async () => {
+    const checklist: SheetLayout = { ...layout, name: "核对清单" };
+    const checklistOptions = { markerName: OWNER_NAMES.checklist, preferredName: "核对清单" };
+    const both = await writeOwnedSheetsIntoPackage(input, [
+      { layout, options: OPTIONS },
+      { layout: checklist, options: checklistOptions },
+    ]);
+    expect(both.sheets.map((s) => s.sheet)).toEqual([SUMMARY, "核对清单"]);
+    const first = await writeOwnedSheetIntoPackage(input, layout, OPTIONS);
+    const second = await writeOwnedSheetIntoPackage(first.data, checklist, checklistOptions);
+    const oneByOne = await entries(second.data);
+    const onePass = await entries(both.data);
+    expect([...onePass.keys()]).toEqual([...oneByOne.keys()]);
+    for (const [name, bytes] of oneByOne)
+      expect([name, onePass.get(name)!.equals(bytes)]).toEqual([name, true]);
+    const read = await (await FileWorkbook.fromBuffer(both.data)).read();
+    expect(read.ownedSheets).toMatchObject({ summary: SUMMARY, checklist: "核对清单" });
   });
 
   it("re-injecting replaces the summary in place: the same package for the same input", async () => {

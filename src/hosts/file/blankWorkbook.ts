@@ -1,10 +1,12 @@
 /**
  * A workbook package with no sheet yet — only the parts every .xlsx needs (content types, the
  * workbook and its relationships, a minimal styles part) — for the package writer to add the
- * one sheet a new file holds (the 网页版's 汇总排名.xlsx). Built with fflate's zip, which runs
- * in Node and in a browser alike.
+ * one sheet a new file holds (汇总排名.xlsx, from the command line and the 网页版). Built with
+ * fflate's zip, which runs in Node and in a browser alike; no ExcelJS to load.
  */
 import { strToU8, zipSync } from "fflate";
+import type { SheetLayout } from "../../layout/sheetLayout";
+import { writeOwnedSheetIntoPackage } from "./packageWriter";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -43,4 +45,13 @@ export function blankWorkbook(): Uint8Array {
   return zipSync(
     Object.fromEntries(Object.entries(PARTS).map(([name, xml]) => [name, strToU8(XML + xml)]))
   );
+}
+
+/** A new workbook whose only sheet is `layout` (the user's sheet: no ownership marker). */
+export async function workbookOfSheet(layout: SheetLayout): Promise<Uint8Array> {
+  const written = await writeOwnedSheetIntoPackage(blankWorkbook(), layout, {
+    markerName: null,
+    preferredName: layout.name,
+  });
+  return written.data;
 }

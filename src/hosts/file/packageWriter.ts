@@ -43,15 +43,19 @@ export class PackageWriteError extends Error {
   }
 }
 
-export interface PackageWriteResult {
-  /** The new package. */
-  data: Uint8Array;
+/** Where one layout went. */
+export interface SheetWriteResult {
   /** The sheet written. */
   sheet: string;
   /** Our earlier sheet was replaced (in place). */
   replaced: boolean;
   /** A sheet we did not create holds the preferred name; we wrote beside it. */
   besideForeign?: string;
+}
+
+export interface PackageWriteResult extends SheetWriteResult {
+  /** The new package. */
+  data: Uint8Array;
 }
 
 const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -270,9 +274,20 @@ function mergeStyles(
   const additions = new Map<string, string[]>();
 
   /** Index of `fragment` (unprefixed) among `section`'s children, appending it if new. */
+  const known = new Map<Section, Map<string, number>>();
   const indexIn = (name: string, sec: Section, fragment: string): number => {
-    const existing = sec.children.findIndex((c) => withoutPrefix(c, p) === fragment);
-    if (existing >= 0) return existing;
+    let children = known.get(sec);
+    if (!children) {
+      // The section's children, unprefixed, by text (the first of equal ones): looked up, not searched.
+      children = new Map();
+      for (const [i, c] of sec.children.entries()) {
+        const key = withoutPrefix(c, p);
+        if (!children.has(key)) children.set(key, i);
+      }
+      known.set(sec, children);
+    }
+    const existing = children.get(fragment);
+    if (existing !== undefined) return existing;
     const added = additions.get(name) ?? [];
     const again = added.indexOf(fragment);
     if (again >= 0) return sec.children.length + again;
@@ -323,21 +338,20 @@ function mergeStyles(
   const fillMap = map("fills");
   const borderMap = map("borders");
 
+  const remaps: Record<string, (n: number) => number | undefined> = {
+    numFmtId: (n) => (n < FIRST_CUSTOM_NUMFMT ? n : numFmtMap.get(n)),
+    fontId: (n) => fontMap[n],
+    fillId: (n) => fillMap[n],
+    borderId: (n) => borderMap[n],
+  };
+  // The ids of each format (sheetXml writes them as `fontId="3"`), in one pass over the tag.
+  // The cell style (xfId) stays 0: Normal, which every styles part has.
   const xfMap = parts.cellXfs.map((xf) => {
-    let tag = xf;
-    const a = attributes(/^<xf\b[^>]*>/.exec(tag)?.[0] ?? "");
-    const remap = (attr: string, m: (n: number) => number | undefined) => {
-      const v = a.get(attr);
-      if (v === undefined) return;
-      const mapped = m(Number(v));
+    const tag = xf.replace(/\b(numFmtId|fontId|fillId|borderId)="(\d+)"/g, (_, attr: string, v) => {
+      const mapped = (remaps[attr] as (n: number) => number | undefined)(Number(v));
       if (mapped === undefined) throw new PackageWriteError(`无法对应样式 ${attr}=${v}`);
-      tag = tag.replace(/^<xf\b[^>]*>/, (start) => setAttr(start, attr, mapped));
-    };
-    remap("numFmtId", (n) => (n < FIRST_CUSTOM_NUMFMT ? n : numFmtMap.get(n)));
-    remap("fontId", (n) => fontMap[n]);
-    remap("fillId", (n) => fillMap[n]);
-    remap("borderId", (n) => borderMap[n]);
-    // The cell style (xfId) stays 0: Normal, which every styles part has.
+      return `${attr}="${mapped}"`;
+    });
     return indexIn("cellXfs", sections.cellXfs, tag);
   });
 
@@ -409,19 +423,42 @@ export async function writeOwnedSheetIntoPackage(
   layout: SheetLayout,
   options: PackageWriteOptions
 ): Promise<PackageWriteResult> {
+  const written = await writeOwnedSheetsIntoPackage(data, [{ layout, options }]);
+  return { data: written.data, ...(written.sheets[0] as SheetWriteResult) };
+}
+
+/**
+ * Several sheets (the summary and the 核对清单) in one pass: each edits the package in memory in
+ * turn, then the package is compressed and verified once. All or nothing: a PackageWriteError
+ * for any sheet, and no bytes.
+ */
+export async function writeOwnedSheetsIntoPackage(
+  data: Uint8Array | ZipPackage,
+  writes: readonly { layout: SheetLayout; options: PackageWriteOptions }[]
+): Promise<{ data: Uint8Array; sheets: SheetWriteResult[] }> {
   try {
-    return writeInto(data instanceof ZipPackage ? data : ZipPackage.read(data), layout, options);
+    const zip = data instanceof ZipPackage ? data : ZipPackage.read(data);
+    const edits = writes.map((w) => editPackage(zip, w.layout, w.options));
+    const out = zip.toBytes();
+    verifyWritten(out, edits);
+    return { data: out, sheets: edits.map((e) => e.result) };
   } catch (error) {
     if (error instanceof ZipError) throw new PackageWriteError(error.message);
     throw error;
   }
 }
 
-function writeInto(
+interface SheetEdit {
+  result: SheetWriteResult;
+  workbookPart: string;
+}
+
+/** Adds or replaces one sheet in the package (in memory; nothing is compressed yet). */
+function editPackage(
   zip: ZipPackage,
   layout: SheetLayout,
   options: PackageWriteOptions
-): PackageWriteResult {
+): SheetEdit {
   // The workbook part and its relationships.
   const rootRels = relationships(required(zip, "_rels/.rels"));
   const officeDocument = rootRels.find((r) => r.type.endsWith("/officeDocument") && !r.external);
@@ -577,32 +614,29 @@ function writeInto(
     if (appPart && listed !== null) zip.write(appPart, listed);
   }
   if (styles.changed) zip.write(stylesPart, styles.xml);
-
-  const out = zip.toBytes();
-  verifyWritten(out, workbookPart, plan.target);
   return {
-    data: out,
-    sheet: plan.target,
-    replaced: plan.replace,
-    besideForeign: plan.besideForeign,
+    result: { sheet: plan.target, replaced: plan.replace, besideForeign: plan.besideForeign },
+    workbookPart,
   };
 }
 
 /**
- * Reads the written package back: its workbook must list the sheet, by a relationship to a part
- * the package holds. Never “已写入” for a write that did not happen.
+ * Reads the written package back: its workbook must list every sheet written, by a relationship
+ * to a part the package holds. Never “已写入” for a write that did not happen.
  */
-function verifyWritten(bytes: Uint8Array, workbookPart: string, sheet: string): void {
+function verifyWritten(bytes: Uint8Array, edits: readonly SheetEdit[]): void {
   const zip = ZipPackage.read(bytes);
-  const workbook = required(zip, workbookPart);
-  const wp = rootPrefix(workbook, "workbook", NS_MAIN);
-  const listed = elements(element(workbook, `${wp}sheets`)?.body ?? "", `${wp}sheet`)
-    .map((e) => attributes(e.attrs))
-    .find((a) => a.get("name") === sheet);
-  const rid = [...(listed?.entries() ?? [])].find(([k]) => /(^|:)id$/.test(k))?.[1];
-  const rel = relationships(required(zip, relsPathOf(workbookPart))).find((r) => r.id === rid);
-  if (!rel || !zip.name(resolveTarget(workbookPart, rel.target)))
-    throw new PackageWriteError(`写入后核对未通过：工作簿中找不到“${sheet}”表`);
+  for (const { workbookPart, result } of edits) {
+    const workbook = required(zip, workbookPart);
+    const wp = rootPrefix(workbook, "workbook", NS_MAIN);
+    const listed = elements(element(workbook, `${wp}sheets`)?.body ?? "", `${wp}sheet`)
+      .map((e) => attributes(e.attrs))
+      .find((a) => a.get("name") === result.sheet);
+    const rid = [...(listed?.entries() ?? [])].find(([k]) => /(^|:)id$/.test(k))?.[1];
+    const rel = relationships(required(zip, relsPathOf(workbookPart))).find((r) => r.id === rid);
+    if (!rel || !zip.name(resolveTarget(workbookPart, rel.target)))
+      throw new PackageWriteError(`写入后核对未通过：工作簿中找不到“${result.sheet}”表`);
+  }
 }
 
 /** Inserts `text` before the closing tag `end` of `el` (which lies in `xml`). */
