@@ -607,7 +607,7 @@ describe("jixiao score on a workbook with charts and a pivot table: the package 
     const input = await chartsAndPivot(join(dir, "退回.xlsx"));
     const before = sha(input);
     const refuse = jest
-      .spyOn(packageWriter, "writeOwnedSheetIntoPackage")
+      .spyOn(packageWriter, "writeOwnedSheetsIntoPackage")
       .mockRejectedValue(new PackageWriteError("不支持 Strict Open XML 格式"));
     try {
       const inPlace = await run(["score", input, "--in-place", "--date", DATE]);
@@ -636,7 +636,7 @@ describe("jixiao score on a workbook with charts and a pivot table: the package 
     const before = sha(input);
     const output = join(dir, "坏.xlsx");
     const broken = jest
-      .spyOn(packageWriter, "writeOwnedSheetIntoPackage")
+      .spyOn(packageWriter, "writeOwnedSheetsIntoPackage")
       .mockRejectedValue(new Error("boom"));
     try {
       const { code, err } = await run(["score", input, "--out", output, "--date", DATE]);

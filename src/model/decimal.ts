@@ -23,6 +23,8 @@ export function fromNumber(value: number): Dec {
   if (!Number.isFinite(value)) {
     throw new RangeError(`不是有限数值：${value}`);
   }
+  // Whole numbers below 10^15 are exact as they are (and make the smallest Decimals).
+  if (Number.isInteger(value) && Math.abs(value) < 1e15) return new Dec(value === 0 ? 0 : value);
   return new Dec(Number(value.toPrecision(15)).toString());
 }
 

@@ -201,6 +201,28 @@ describe("a layout written as SpreadsheetML reads back as ExcelJS renders it", (
     expect(mine.getRow(9).height).toBe(40);
   });
 
+  it("writes cells given out of order in sheet order, the later of two at one address winning", async () => {
+    const shuffled: SheetLayout = {
+      ...ODD,
+      // The 合并 cell first, the rest reversed, but 先 still before 后.
+      cells: [ODD.cells[ODD.cells.length - 1]!, ...ODD.cells.slice(0, -1).reverse()].map((c) =>
+        c.value === "先" ? { ...c, value: "后" } : c.value === "后" ? { ...c, value: "先" } : c
+      ),
+    };
+    const inOrder = await bothWays(ODD);
+    const outOfOrder = await bothWays(shuffled);
+    expect(fingerprint(outOfOrder.mine)).toEqual(fingerprint(inOrder.mine));
+    expect(outOfOrder.mine.getCell("A8").value).toBe("后");
+    const xml = await (
+      await JSZip.loadAsync(outOfOrder.data)
+    )
+      .file("xl/worksheets/sheet2.xml")!
+      .async("string");
+    const rows = [...xml.matchAll(/<row r="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(rows).toEqual([...rows].sort((a, b) => a - b));
+    expect(new Set(rows).size).toBe(rows.length);
+  });
+
   it("names the print area of a sheet whose name needs quoting (ExcelJS gets it wrong)", async () => {
     const layout = { ...ODD, name: "杂项 'A&B' 表" };
     const { mine, data } = await bothWays(layout);

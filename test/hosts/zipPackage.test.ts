@@ -6,12 +6,13 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { readFileSync } from "node:fs";
-import { crc32, deflateRawSync } from "node:zlib";
+import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
 import { writeOwnedSheetIntoPackage } from "../../src/hosts/file/packageWriter";
 import {
   ZIP_LIMITS,
   ZipError,
   ZipPackage,
+  PartCompressor,
   ZipRefusal,
   tableCrc32,
 } from "../../src/hosts/file/zipPackage";
@@ -243,6 +244,36 @@ describe("the zip container (zipPackage)", () => {
       expect(tableCrc32(data)).toBe(crc32(data) >>> 0);
     }
     expect(tableCrc32(bytesOf("123456789"))).toBe(0xcbf43926);
+  });
+
+  it("continues a running CRC-32 by table as zlib does", () => {
+    const [a, b] = [bytesOf('<row r="1"/>'.repeat(300)), bytesOf("绩效自评汇总")];
+    expect(tableCrc32(b, tableCrc32(a))).toBe(crc32(b, crc32(a)) >>> 0);
+  });
+
+  it("stores a part compressed piece by piece as one valid entry (zlib and JSZip read it back)", async () => {
+    const pieces = Array.from({ length: 40 }, (_, i) =>
+      bytesOf(
+        `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>项目 ${i}</t></is></c></row>`.repeat(
+          200
+        )
+      )
+    );
+    const compressor = new PartCompressor();
+    for (const piece of pieces) compressor.push(piece);
+    const part = compressor.finish();
+    const whole = Buffer.concat(pieces);
+    expect(part.size).toBe(whole.length);
+    expect(part.crc).toBe(crc32(whole) >>> 0);
+    expect(part.chunks.length).toBeGreaterThan(pieces.length);
+    expect(inflateRawSync(Buffer.concat(part.chunks)).equals(whole)).toBe(true);
+    const zip = ZipPackage.read(await jszip({ "a.xml": "<a/>" }));
+    zip.write("big.xml", part);
+    const written = zip.toBytes();
+    expect((await contents(written))["big.xml"]).toBe(whole.toString("utf8"));
+    expect(Buffer.from(ZipPackage.read(written).bytes("big.xml") as Uint8Array).equals(whole)).toBe(
+      true
+    );
   });
 
   it("refuses what it cannot edit safely, with a reason", async () => {

@@ -13,7 +13,7 @@ import { OWNER_NAMES } from "../../src/hosts/ownership";
 import { readPackage } from "../../src/hosts/file/packageReader";
 import { writeOwnedSheetIntoPackage } from "../../src/hosts/file/packageWriter";
 import { ZipPackage } from "../../src/hosts/file/zipPackage";
-import { deflateRaw, inflateRaw, nativeCrc32 } from "../../src/hosts/file/deflate";
+import { chunkDeflater, deflateRaw, inflateRaw, nativeCrc32 } from "../../src/hosts/file/deflate";
 import { layOut } from "../../src/pipeline/layOut";
 import { scoreSnapshot } from "../../src/pipeline/scoreWorkbook";
 import { SAMPLE_PATH } from "../parse/sampleSnapshot";
@@ -29,6 +29,18 @@ describe("DEFLATE in the browser build (fflate)", () => {
     expect(() => inflateRaw(deflateRawSync(text), text.length - 1)).toThrow(
       expect.objectContaining({ code: "ERR_BUFFER_TOO_LARGE" })
     );
+  });
+
+  it("compresses a part piece by piece into one stream zlib inflates", () => {
+    const deflate = chunkDeflater();
+    const pieces = Array.from({ length: 30 }, (_, i) =>
+      new TextEncoder().encode(
+        `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`.repeat(300)
+      )
+    );
+    const out = pieces.flatMap((p) => deflate(p, false));
+    out.push(...deflate(new Uint8Array(0), true));
+    expect(inflateRawSync(Buffer.concat(out)).equals(Buffer.concat(pieces))).toBe(true);
   });
 
   it("stops a bomb at the limit without inflating it whole", async () => {

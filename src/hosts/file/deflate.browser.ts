@@ -2,7 +2,7 @@
  * Raw DEFLATE for the zip package in a browser (the 网页版), through fflate: the same three
  * functions as deflate.ts, which the 网页版 build replaces with this file.
  */
-import { Inflate, deflateSync } from "fflate";
+import { Deflate, Inflate, deflateSync } from "fflate";
 
 /** Thrown (as `code`) when inflating would give more than the limit. */
 export const OUTPUT_TOO_LARGE = "ERR_BUFFER_TOO_LARGE";
@@ -36,5 +36,16 @@ export function deflateRaw(data: Uint8Array): Uint8Array {
   return deflateSync(data, { level: 1 });
 }
 
+/** A deflater fed piece by piece, as deflate.ts's: fflate's stream, flushed after each piece. */
+export function chunkDeflater(): (data: Uint8Array, final: boolean) => Uint8Array[] {
+  const out: Uint8Array[] = [];
+  const deflater = new Deflate({ level: 1 }, (chunk) => out.push(chunk));
+  return (data, final) => {
+    deflater.push(data, final);
+    if (!final) deflater.flush();
+    return out.splice(0);
+  };
+}
+
 /** No native CRC-32 in a browser: the table one is used. */
-export const nativeCrc32: ((data: Uint8Array) => number) | null = null;
+export const nativeCrc32: ((data: Uint8Array, previous?: number) => number) | null = null;

@@ -1,8 +1,8 @@
 /**
  * Raw DEFLATE for the zip package, through Node's zlib. The 网页版 (a browser, no Node) is built
- * with deflate.browser.ts in its place (scripts/build-web.cjs): the same three functions.
+ * with deflate.browser.ts in its place (scripts/build-web.cjs): the same functions.
  */
-import { crc32 as zlibCrc32, deflateRawSync, inflateRawSync } from "node:zlib";
+import { constants, crc32 as zlibCrc32, deflateRawSync, inflateRawSync } from "node:zlib";
 
 /** Thrown (as `code`) when inflating would give more than the limit. */
 export const OUTPUT_TOO_LARGE = "ERR_BUFFER_TOO_LARGE";
@@ -17,6 +17,21 @@ export function deflateRaw(data: Uint8Array): Uint8Array {
   return deflateRawSync(data, { level: 1 });
 }
 
-/** zlib's CRC-32 where this Node has it (20.15+), else null. */
-export const nativeCrc32: ((data: Uint8Array) => number) | null =
-  typeof zlibCrc32 === "function" ? (data) => zlibCrc32(data) >>> 0 : null;
+/**
+ * A deflater fed piece by piece (a large sheet is compressed as it is written, never held whole):
+ * each call returns the compressed bytes of what it was given. Each piece ends in a sync flush
+ * (a whole number of blocks, none marked last) and the final call ends the stream, so the
+ * pieces one after the other are one raw DEFLATE stream.
+ */
+export function chunkDeflater(): (data: Uint8Array, final: boolean) => Uint8Array[] {
+  return (data, final) => [
+    deflateRawSync(data, {
+      level: 1,
+      finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH,
+    }),
+  ];
+}
+
+/** zlib's CRC-32 where this Node has it (20.15+), else null; `previous` continues a running one. */
+export const nativeCrc32: ((data: Uint8Array, previous?: number) => number) | null =
+  typeof zlibCrc32 === "function" ? (data, previous = 0) => zlibCrc32(data, previous) >>> 0 : null;

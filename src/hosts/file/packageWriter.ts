@@ -28,7 +28,7 @@ import {
   type StyleParts,
   printNames,
   sheetStyles,
-  worksheetBytes,
+  worksheetCompressed,
   xmlAttr,
   xmlText,
 } from "./sheetXml";
@@ -504,7 +504,7 @@ function editPackage(
   if (!stylesRel) throw new PackageWriteError("工作簿没有样式部件");
   const stylesPart = resolveTarget(workbookPart, stylesRel.target);
   const styles = mergeStyles(required(zip, stylesPart), local.parts);
-  const sheetXml = worksheetBytes(target, local, (i) => {
+  const sheetXml = worksheetCompressed(target, local, (i) => {
     const merged = styles.xfMap[i];
     if (merged === undefined) throw new PackageWriteError(`汇总表引用了不存在的样式 ${i}`);
     return merged;

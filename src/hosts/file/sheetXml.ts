@@ -20,7 +20,7 @@ import type {
   SheetLayout,
 } from "../../layout/sheetLayout";
 import { cellAddress, columnLetters, rangeAddress } from "../snapshot";
-import { concatBytes } from "./zipPackage";
+import { type CompressedPart, PartCompressor, concatBytes } from "./zipPackage";
 import { DEFAULT_ROW_HEIGHT } from "../../layout/pagination";
 
 /** The formats a sheet needs, with indexes local to it; fragments carry no namespace prefix. */
@@ -307,10 +307,56 @@ const DEFAULT_MARGINS = {
   footer: 0.3,
 };
 
-/** One row's cells by column (sparse), with each one's package cell format. */
-interface GridLine {
-  cells: (LayoutCell | null)[];
-  s: number[];
+/** A cell the sheet XML holds: a layout cell, or an empty one a merge covers (null). */
+interface PlacedCell {
+  row: number;
+  column: number;
+  cell: LayoutCell | null;
+  style: CellStyle | undefined;
+}
+
+/**
+ * The cells of a layout in sheet order (row, then column), a later cell at the same address
+ * winning, as numbers into `cells` (layout cells, then the empty cells merges cover): 4 bytes a
+ * cell, not an object per row. Layouts are built row by row, so usually nothing is sorted.
+ */
+function sheetOrder(layout: SheetLayout): { cells: PlacedCell[] | null; order: Int32Array } {
+  const extra = mergeCells(layout);
+  const n = layout.cells.length;
+  const at = (i: number): { row: number; column: number } =>
+    i < n ? (layout.cells[i] as LayoutCell) : (extra[i - n] as PlacedCell);
+  const order = new Int32Array(n + extra.length);
+  let sorted = true;
+  for (let i = 0; i < order.length; i++) {
+    order[i] = i;
+    if (i > 0 && sorted) {
+      const [p, c] = [at(i - 1), at(i)];
+      sorted = p.row < c.row || (p.row === c.row && p.column < c.column);
+    }
+  }
+  if (!sorted) order.sort((x, y) => at(x).row - at(y).row || at(x).column - at(y).column || x - y);
+  return { cells: extra.length > 0 ? extra : null, order };
+}
+
+/** The empty cells merges cover (the top-left one only where the layout has none there). */
+function mergeCells(layout: SheetLayout): PlacedCell[] {
+  if (layout.merges.length === 0) return [];
+  const tops = new Map(layout.merges.map((m) => [`${m.top},${m.left}`, m]));
+  const topCell = new Map<MergeRange, LayoutCell>();
+  for (const c of layout.cells) {
+    const m = tops.get(`${c.row},${c.column}`);
+    if (m) topCell.set(m, c);
+  }
+  const out: PlacedCell[] = [];
+  for (const m of layout.merges) {
+    const top = topCell.get(m);
+    if (!top) out.push({ row: m.top, column: m.left, cell: null, style: undefined });
+    for (let r = m.top; r <= m.bottom; r++)
+      for (let c = m.left; c <= m.right; c++)
+        if (r !== m.top || c !== m.left)
+          out.push({ row: r, column: c, cell: null, style: top?.style });
+  }
+  return out;
 }
 
 /** Manual page breaks above 0-based rows: `<brk id>` is the 1-based row the break follows. */
@@ -345,17 +391,41 @@ export function worksheetBytes(
   styles: SheetStyles,
   styleIndex: (local: number) => number
 ): Uint8Array {
-  const encoder = new TextEncoder();
   const chunks: Uint8Array[] = [];
+  encodeWorksheet(layout, styles, styleIndex, (bytes) => chunks.push(bytes));
+  return concatBytes(chunks);
+}
+
+/**
+ * The worksheet part compressed as it is written (what the package writer stores): only
+ * compressed pieces are held, never the whole sheet's XML.
+ */
+export function worksheetCompressed(
+  layout: SheetLayout,
+  styles: SheetStyles,
+  styleIndex: (local: number) => number
+): CompressedPart {
+  const compressor = new PartCompressor();
+  encodeWorksheet(layout, styles, styleIndex, (bytes) => compressor.push(bytes));
+  return compressor.finish();
+}
+
+/** The worksheet part as UTF-8, in pieces of about 64 K characters, to `sink`. */
+function encodeWorksheet(
+  layout: SheetLayout,
+  styles: SheetStyles,
+  styleIndex: (local: number) => number,
+  sink: (bytes: Uint8Array) => void
+): void {
+  const encoder = new TextEncoder();
   let pending = "";
   emitWorksheetXml(layout, styles, styleIndex, (text) => {
     pending += text;
     if (pending.length < 1 << 16) return;
-    chunks.push(encoder.encode(pending));
+    sink(encoder.encode(pending));
     pending = "";
   });
-  chunks.push(encoder.encode(pending));
-  return concatBytes(chunks);
+  sink(encoder.encode(pending));
 }
 
 /** The worksheet part, piece by piece (rows one at a time) to `emit`. */
@@ -365,56 +435,59 @@ function emitWorksheetXml(
   styleIndex: (local: number) => number,
   emit: (text: string) => void
 ): void {
-  // Cells by row, then column; a later cell at the same address wins.
-  const grid = new Map<number, GridLine>();
-  const put = (
-    row: number,
-    column: number,
-    cell: LayoutCell | null,
-    style: CellStyle | undefined
-  ) => {
-    let line = grid.get(row);
-    if (!line) grid.set(row, (line = { cells: [], s: [] }));
-    line.cells[column] = cell;
-    line.s[column] = styleIndex(styles.xfOf(style));
+  const { cells: extra, order } = sheetOrder(layout);
+  const n = layout.cells.length;
+  const placed = (i: number): PlacedCell => {
+    if (i >= n) return (extra as PlacedCell[])[i - n] as PlacedCell;
+    const c = layout.cells[i] as LayoutCell;
+    return { row: c.row, column: c.column, cell: c, style: c.style };
   };
-  for (const c of layout.cells) put(c.row, c.column, c, c.style);
-  for (const m of layout.merges) {
-    const line = grid.get(m.top);
-    const present = line !== undefined && line.s[m.left] !== undefined;
-    const style = line?.cells[m.left]?.style;
-    if (!present) put(m.top, m.left, null, undefined);
-    for (let r = m.top; r <= m.bottom; r++)
-      for (let c = m.left; c <= m.right; c++)
-        if (r !== m.top || c !== m.left) put(r, c, null, style);
-  }
+  const at = (i: number): LayoutCell | PlacedCell =>
+    i < n ? (layout.cells[i] as LayoutCell) : ((extra as PlacedCell[])[i - n] as PlacedCell);
   const heights = layout.rowHeights ?? {};
-  const rowNumbers = new Set<number>([...grid.keys(), ...Object.keys(heights).map(Number)]);
-  const rows = [...rowNumbers].sort((a, b) => a - b);
-
-  let maxRow = 0;
+  const heightRows = Object.keys(heights)
+    .map(Number)
+    .sort((a, b) => a - b);
+  let maxRow = heightRows[heightRows.length - 1] ?? 0;
   let maxColumn = 0;
-  for (const line of grid.values())
-    for (let c = line.s.length - 1; c > maxColumn; c--) if (line.s[c] !== undefined) maxColumn = c;
-  for (const r of rows) maxRow = Math.max(maxRow, r);
+  for (const i of order) {
+    const c = at(i);
+    if (c.row > maxRow) maxRow = c.row;
+    if (c.column > maxColumn) maxColumn = c.column;
+  }
+  const anyRow = order.length > 0 || heightRows.length > 0;
   emit(worksheetHead(layout, maxRow, maxColumn));
-  emit(rows.length > 0 ? "<sheetData>" : "<sheetData/>");
-  for (const r of rows) {
+  emit(anyRow ? "<sheetData>" : "<sheetData/>");
+  const rowXml = (r: number, cells: string) => {
     const height = heights[r];
     const ht = height !== undefined ? ` ht="${height}" customHeight="1"` : "";
-    const line = grid.get(r);
+    return cells ? `<row r="${r + 1}"${ht}>${cells}</row>` : `<row r="${r + 1}"${ht}/>`;
+  };
+  let k = 0; // next in `order`
+  let h = 0; // next in `heightRows`
+  while (k < order.length || h < heightRows.length) {
+    const r = Math.min(
+      k < order.length ? at(order[k] as number).row : Infinity,
+      heightRows[h] ?? Infinity
+    );
+    if (heightRows[h] === r) h++;
     let cells = "";
-    if (line)
-      for (let c = 0; c < line.s.length; c++) {
-        const s = line.s[c];
-        if (s === undefined) continue;
-        const cell = line.cells[c];
-        const ref = cellAddress(r, c);
-        cells += cell ? valueXml(ref, s, cell.value, cell.formula) : `<c r="${ref}" s="${s}"/>`;
+    while (k < order.length && at(order[k] as number).row === r) {
+      // The last of the cells at one address wins.
+      let i = order[k++] as number;
+      while (k < order.length) {
+        const next = at(order[k] as number);
+        if (next.row !== r || next.column !== at(i).column) break;
+        i = order[k++] as number;
       }
-    emit(cells ? `<row r="${r + 1}"${ht}>${cells}</row>` : `<row r="${r + 1}"${ht}/>`);
+      const { column, cell, style } = placed(i);
+      const s = styleIndex(styles.xfOf(style));
+      const ref = cellAddress(r, column);
+      cells += cell ? valueXml(ref, s, cell.value, cell.formula) : `<c r="${ref}" s="${s}"/>`;
+    }
+    emit(rowXml(r, cells));
   }
-  if (rows.length > 0) emit("</sheetData>");
+  if (anyRow) emit("</sheetData>");
   emit(worksheetTail(layout));
 }
 

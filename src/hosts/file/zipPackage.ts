@@ -9,7 +9,7 @@
  * them). Refuses, with a `ZipError`, what it cannot edit safely: a multi-disk or damaged
  * archive, duplicate names, an encrypted or unknown compression method in a part it must read.
  */
-import { OUTPUT_TOO_LARGE, deflateRaw, inflateRaw, nativeCrc32 } from "./deflate";
+import { OUTPUT_TOO_LARGE, chunkDeflater, deflateRaw, inflateRaw, nativeCrc32 } from "./deflate";
 
 export class ZipError extends Error {
   constructor(message: string) {
@@ -104,17 +104,60 @@ interface Written {
   content: Uint8Array;
 }
 
-type Entry = Original | Written;
+/** A part written by us and compressed as it was produced (a large sheet). */
+interface Compressed {
+  kind: "compressed";
+  name: string;
+  part: CompressedPart;
+}
+
+/** A part's raw DEFLATE stream in pieces, with the size and CRC-32 of what it holds. */
+export interface CompressedPart {
+  chunks: Uint8Array[];
+  compressedSize: number;
+  size: number;
+  crc: number;
+}
+
+type Entry = Original | Written | Compressed;
+
+/**
+ * Compresses a part as it is produced, piece by piece: only the compressed bytes are kept, so a
+ * sheet of 200,000 rows never exists whole as XML text or bytes.
+ */
+export class PartCompressor {
+  private readonly deflate = chunkDeflater();
+  private readonly part: CompressedPart = { chunks: [], compressedSize: 0, size: 0, crc: 0 };
+
+  push(data: Uint8Array): void {
+    if (data.length === 0) return;
+    this.part.crc = crc32(data, this.part.crc);
+    this.part.size += data.length;
+    this.keep(this.deflate(data, false));
+  }
+
+  finish(): CompressedPart {
+    this.keep(this.deflate(new Uint8Array(0), true));
+    return this.part;
+  }
+
+  private keep(chunks: Uint8Array[]): void {
+    for (const c of chunks) {
+      this.part.chunks.push(c);
+      this.part.compressedSize += c.length;
+    }
+  }
+}
 
 const utf8 = new TextDecoder("utf-8");
 const encoder = new TextEncoder();
 
-/** CRC-32 (zlib's, when this Node has it; else a table). */
-const crc32: (data: Uint8Array) => number = nativeCrc32 ?? tableCrc32;
+/** CRC-32 (zlib's, when this Node has it; else a table); `previous` continues a running one. */
+const crc32: (data: Uint8Array, previous?: number) => number = nativeCrc32 ?? tableCrc32;
 
 let CRC_TABLE: Uint32Array | null = null;
 /** CRC-32 by table, for a Node without zlib.crc32 (before 20.15). */
-export function tableCrc32(data: Uint8Array): number {
+export function tableCrc32(data: Uint8Array, previous = 0): number {
   if (!CRC_TABLE) {
     CRC_TABLE = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -123,7 +166,7 @@ export function tableCrc32(data: Uint8Array): number {
       CRC_TABLE[n] = c >>> 0;
     }
   }
-  let crc = MAX32;
+  let crc = (previous ^ MAX32) >>> 0;
   for (let i = 0; i < data.length; i++)
     crc = (CRC_TABLE[(crc ^ (data[i] as number)) & 0xff] as number) ^ (crc >>> 8);
   return (crc ^ MAX32) >>> 0;
@@ -325,6 +368,8 @@ export class ZipPackage {
     const entry = this.find(part);
     if (!entry) return null;
     if (entry.kind === "written") return entry.content;
+    if (entry.kind === "compressed")
+      return inflateRaw(concatBytes(entry.part.chunks), entry.part.size);
     const kept = this.inflated.get(entry);
     if (kept) return kept;
     const bytes = this.inflate(entry);
@@ -368,14 +413,17 @@ export class ZipPackage {
   }
 
   /** Replaces the part (keeping its place and name) or adds it at the end. */
-  write(part: string, content: string | Uint8Array): void {
-    const bytes = typeof content === "string" ? encoder.encode(content) : content;
+  write(part: string, content: string | Uint8Array | CompressedPart): void {
     const entry = this.find(part);
-    const written: Written = {
-      kind: "written",
-      name: entry?.name ?? part.replace(/^\//, ""),
-      content: bytes,
-    };
+    const name = entry?.name ?? part.replace(/^\//, "");
+    const written: Written | Compressed =
+      typeof content === "string" || content instanceof Uint8Array
+        ? {
+            kind: "written",
+            name,
+            content: typeof content === "string" ? encoder.encode(content) : content,
+          }
+        : { kind: "compressed", name, part: content };
     if (entry) this.entries[this.entries.indexOf(entry)] = written;
     else this.entries.push(written);
   }
@@ -405,10 +453,10 @@ export class ZipPackage {
       }
       const name = encoder.encode(entry.name);
       const ascii = name.length === entry.name.length;
+      const { compressed, size, crc } = compressedEntry(entry);
       // Sizes and offsets at or above 0xFFFFFFFF would need zip64 records.
-      if (entry.content.length >= MAX32) throw new ZipError("压缩包过大");
-      const compressed = deflateRaw(entry.content);
-      const crc = crc32(entry.content);
+      if (size >= MAX32) throw new ZipError("压缩包过大");
+      const compressedSize = compressed.reduce((n, c) => n + c.length, 0);
       const header = (size: number, sig: number) => {
         const bytes = new Uint8Array(size + name.length);
         const v = new DataView(bytes.buffer);
@@ -423,8 +471,8 @@ export class ZipPackage {
       l.v.setUint16(10, time, true);
       l.v.setUint16(12, date, true);
       l.v.setUint32(14, crc, true);
-      l.v.setUint32(18, compressed.length, true);
-      l.v.setUint32(22, entry.content.length, true);
+      l.v.setUint32(18, compressedSize, true);
+      l.v.setUint32(22, size, true);
       l.v.setUint16(26, name.length, true);
       l.bytes.set(name, 30);
       // Central-directory record.
@@ -436,14 +484,14 @@ export class ZipPackage {
       c.v.setUint16(12, time, true);
       c.v.setUint16(14, date, true);
       c.v.setUint32(16, crc, true);
-      c.v.setUint32(20, compressed.length, true);
-      c.v.setUint32(24, entry.content.length, true);
+      c.v.setUint32(20, compressedSize, true);
+      c.v.setUint32(24, size, true);
       c.v.setUint16(28, name.length, true);
       c.v.setUint32(42, offset, true);
       c.bytes.set(name, 46);
-      locals.push(l.bytes, compressed);
+      locals.push(l.bytes, ...compressed);
       centrals.push(c.bytes);
-      offset += l.bytes.length + compressed.length;
+      offset += l.bytes.length + compressedSize;
     }
     const cdSize = centrals.reduce((n, c) => n + c.length, 0);
     if (this.entries.length >= MAX16 || offset >= MAX32 || cdSize >= MAX32)
@@ -459,6 +507,21 @@ export class ZipPackage {
     end.set(this.comment, 22);
     return concatBytes([...locals, ...centrals, end]);
   }
+}
+
+/** A written entry's compressed bytes (in pieces), size and CRC-32. */
+function compressedEntry(entry: Written | Compressed): {
+  compressed: Uint8Array[];
+  size: number;
+  crc: number;
+} {
+  if (entry.kind === "compressed")
+    return { compressed: entry.part.chunks, size: entry.part.size, crc: entry.part.crc };
+  return {
+    compressed: [deflateRaw(entry.content)],
+    size: entry.content.length,
+    crc: crc32(entry.content),
+  };
 }
 
 /** The arrays one after the other, in one new array. */
