@@ -327,12 +327,13 @@ function sheetOrder(layout: SheetLayout): { cells: PlacedCell[] | null; order: I
     i < n ? (layout.cells[i] as LayoutCell) : (extra[i - n] as PlacedCell);
   const order = new Int32Array(n + extra.length);
   let sorted = true;
-  for (let i = 0; i < order.length; i++) {
+  let previous = order.length > 0 ? at(0) : null;
+  for (let i = 1; i < order.length; i++) {
     order[i] = i;
-    if (i > 0 && sorted) {
-      const [p, c] = [at(i - 1), at(i)];
-      sorted = p.row < c.row || (p.row === c.row && p.column < c.column);
-    }
+    const c = at(i);
+    if (sorted && previous)
+      sorted = previous.row < c.row || (previous.row === c.row && previous.column < c.column);
+    previous = c;
   }
   if (!sorted) order.sort((x, y) => at(x).row - at(y).row || at(x).column - at(y).column || x - y);
   return { cells: extra.length > 0 ? extra : null, order };
@@ -341,10 +342,12 @@ function sheetOrder(layout: SheetLayout): { cells: PlacedCell[] | null; order: I
 /** The empty cells merges cover (the top-left one only where the layout has none there). */
 function mergeCells(layout: SheetLayout): PlacedCell[] {
   if (layout.merges.length === 0) return [];
-  const tops = new Map(layout.merges.map((m) => [`${m.top},${m.left}`, m]));
+  // Addresses as numbers (a sheet has at most 16,384 columns): no string made per cell.
+  const key = (row: number, column: number) => row * 16384 + column;
+  const tops = new Map(layout.merges.map((m) => [key(m.top, m.left), m]));
   const topCell = new Map<MergeRange, LayoutCell>();
   for (const c of layout.cells) {
-    const m = tops.get(`${c.row},${c.column}`);
+    const m = tops.get(key(c.row, c.column));
     if (m) topCell.set(m, c);
   }
   const out: PlacedCell[] = [];

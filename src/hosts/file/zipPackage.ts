@@ -126,19 +126,33 @@ type Entry = Original | Written | Compressed;
  * sheet of 200,000 rows never exists whole as XML text or bytes.
  */
 export class PartCompressor {
+  /** Raw bytes gathered before a piece is compressed: a small sheet is one piece, one call. */
+  static readonly PIECE_BYTES = 1 << 20;
   private readonly deflate = chunkDeflater();
   private readonly part: CompressedPart = { chunks: [], compressedSize: 0, size: 0, crc: 0 };
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
 
   push(data: Uint8Array): void {
     if (data.length === 0) return;
     this.part.crc = crc32(data, this.part.crc);
     this.part.size += data.length;
-    this.keep(this.deflate(data, false));
+    this.pending.push(data);
+    this.pendingBytes += data.length;
+    if (this.pendingBytes >= PartCompressor.PIECE_BYTES) this.compress(false);
   }
 
   finish(): CompressedPart {
-    this.keep(this.deflate(new Uint8Array(0), true));
+    this.compress(true);
     return this.part;
+  }
+
+  private compress(final: boolean): void {
+    const piece =
+      this.pending.length === 1 ? (this.pending[0] as Uint8Array) : concatBytes(this.pending);
+    this.pending = [];
+    this.pendingBytes = 0;
+    this.keep(this.deflate(piece, final));
   }
 
   private keep(chunks: Uint8Array[]): void {
