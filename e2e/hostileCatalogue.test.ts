@@ -50,11 +50,12 @@ interface Run {
   peakMb: number;
 }
 
-/** `jixiao <args>` as a process, heap capped at 1 GB; killed (code null) after `limit` s. */
-function jixiao(args: string[], limit = 60): Run {
+/** `jixiao <args>` as a process, heap capped (1 GB); killed (code null) after `limit` s. */
+function jixiao(args: string[], limit = 60, heapMb = 1024): Run {
   const peakFile = join(dir, `peak-${Math.random().toString(36).slice(2)}`);
   const started = Date.now();
-  const run = spawnSync(process.execPath, ["--max-old-space-size=1024", "-r", PEAK, BIN, ...args], {
+  const heap = `--max-old-space-size=${heapMb}`;
+  const run = spawnSync(process.execPath, [heap, "-r", PEAK, BIN, ...args], {
     encoding: "utf8",
     timeout: limit * 1000,
     env: { ...process.env, JIXIAO_PEAK_FILE: peakFile },
@@ -153,6 +154,18 @@ describe("hostile and huge workbooks through the real command line", () => {
     expectScored(run, output);
     expect(run.out).toContain("总分 95.18 分");
     expect(run.peakMb).toBeLessThan(1200);
+    expect(digest(file)).toBe(before);
+  }, 300_000);
+
+  it("hole 2: under a heap too small for them, 200,000 rows are refused in Chinese while reading", async () => {
+    const file = save("huge-small-heap.xlsx", await sampleWithProjectRows(200_000));
+    const before = digest(file);
+    const run = jixiao(["score", file, "--in-place"], 120, 200);
+    expectCleanRefusal(
+      run,
+      /^无法读取 .*huge-small-heap\.xlsx：工作簿中的非空单元格超过 [\d,]+ 个（已读到 [\d,]+ 个），本进程可用的内存（\d+ MB）不够评分；请删去与评分无关的工作表，或给 Node 更多内存（--max-old-space-size）后再试$/m
+    );
+    expect(run.peakMb).toBeLessThan(400);
     expect(digest(file)).toBe(before);
   }, 300_000);
 

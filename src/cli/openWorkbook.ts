@@ -7,8 +7,14 @@
 import type JSZip from "jszip";
 import { constants } from "node:fs";
 import { lstat, open } from "node:fs/promises";
+import { getHeapStatistics } from "node:v8";
 import { FileWorkbook } from "../hosts/file/fileWorkbook";
-import { WorkbookTooLarge, readPackage } from "../hosts/file/packageReader";
+import {
+  MAX_CELLS,
+  type ReadLimits,
+  WorkbookTooLarge,
+  readPackage,
+} from "../hosts/file/packageReader";
 import type { WorkbookSnapshot } from "../hosts/snapshot";
 import { ZipPackage, ZipRefusal, checkDeclaredSizes } from "../hosts/file/zipPackage";
 import { describeError, errorCode } from "./errors";
@@ -216,6 +222,22 @@ export async function openWorkbookData(data: Uint8Array): Promise<Opened> {
 }
 
 /** A workbook's snapshot, and the ExcelJS workbook when it had to be opened to read it. */
+/**
+ * Memory a scoring takes, as measured (docs/benchmarks.md): 190–240 bytes a non-empty cell at
+ * 200,000 project rows (a million cells scored with a 256 MB heap, not with 200 MB), plus the
+ * program. Counted with room to spare, so a file this process cannot hold is refused in one
+ * sentence while reading, never by V8's “heap out of memory” half-way through.
+ */
+export const MEMORY_PER_CELL = 300;
+export const MEMORY_BASE = 64 * 1024 * 1024;
+
+/** The cells this process can score: MAX_CELLS, or fewer under a small heap (--max-old-space-size). */
+export function readLimits(heapLimit = getHeapStatistics().heap_size_limit): ReadLimits {
+  const fits = Math.floor((heapLimit - MEMORY_BASE) / MEMORY_PER_CELL);
+  if (fits >= MAX_CELLS) return { maxCells: MAX_CELLS };
+  return { maxCells: Math.max(0, fits), memoryMb: Math.round(heapLimit / 1024 / 1024) };
+}
+
 export type Snapshot =
   { ok: true; snapshot: WorkbookSnapshot; book?: FileWorkbook } | { ok: false; reason: string };
 
@@ -228,7 +250,7 @@ export type Snapshot =
 export async function readSnapshot(read: ReadFile & { ok: true }): Promise<Snapshot> {
   if (read.zipPackage) {
     try {
-      const snapshot = readPackage(read.zipPackage);
+      const snapshot = readPackage(read.zipPackage, readLimits());
       if (snapshot.sheets.length === 0) return { ok: false, reason: "工作簿中没有工作表" };
       return { ok: true, snapshot };
     } catch (error) {

@@ -25,7 +25,18 @@ export function fromNumber(value: number): Dec {
   }
   // Whole numbers below 10^15 are exact as they are (and make the smallest Decimals).
   if (Number.isInteger(value) && Math.abs(value) < 1e15) return new Dec(value === 0 ? 0 : value);
-  return new Dec(Number(value.toPrecision(15)).toString());
+  return compact(new Dec(Number(value.toPrecision(15)).toString()));
+}
+
+/**
+ * A Decimal read from text keeps its digits (`d`, documented as read-only) in an array grown by
+ * push, with room for 17; an exact copy holds the same digits in a tenth of the memory, which
+ * counts when a workbook has 200,000 project rows of three amounts each.
+ */
+function compact(value: Dec): Dec {
+  const digits = (value as unknown as { d: number[] | null }).d;
+  if (digits) (value as unknown as { d: number[] }).d = digits.slice();
+  return value;
 }
 
 /** Shorthand for literals in profiles and tests: `dec("46665.43")`, `dec(10)`. */

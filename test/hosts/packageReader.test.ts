@@ -9,7 +9,8 @@ import JSZip from "jszip";
 import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { FileWorkbook } from "../../src/hosts/file/fileWorkbook";
-import { MAX_CELLS, readPackage } from "../../src/hosts/file/packageReader";
+import { MAX_CELLS, WorkbookTooLarge, readPackage } from "../../src/hosts/file/packageReader";
+import { MEMORY_BASE, MEMORY_PER_CELL, readLimits } from "../../src/cli/openWorkbook";
 import { scoreWorkbookData } from "../../src/cli/scoreFile";
 import { XmlError, decodeEntities, xmlText } from "../../src/hosts/file/xmlCursor";
 import { ZipPackage } from "../../src/hosts/file/zipPackage";
@@ -209,6 +210,25 @@ describe("reading the package straight (packageReader)", () => {
       /^工作簿中的非空单元格超过 200 万个（已读到 2,000,001 个），超出本工具可处理的范围/
     );
   }, 60_000);
+
+  it("counts cells against the memory a small heap holds, and says so in Chinese", () => {
+    const MB = 1024 * 1024;
+    // A heap of 4 GB or 1 GB holds the whole allowance; 248 MB (--max-old-space-size=200) does not.
+    expect(readLimits(4096 * MB)).toEqual({ maxCells: MAX_CELLS });
+    expect(readLimits(1072 * MB)).toEqual({ maxCells: MAX_CELLS });
+    const small = readLimits(248 * MB);
+    expect(small).toEqual({
+      maxCells: Math.floor((248 * MB - MEMORY_BASE) / MEMORY_PER_CELL),
+      memoryMb: 248,
+    });
+    expect(small.maxCells).toBeLessThan(1_000_000);
+    expect(new WorkbookTooLarge(small.maxCells + 1, small).message).toBe(
+      `工作簿中的非空单元格超过 ${small.maxCells.toLocaleString("en-US")} 个（已读到 ${(small.maxCells + 1).toLocaleString("en-US")} 个），本进程可用的内存（248 MB）不够评分；请删去与评分无关的工作表，或给 Node 更多内存（--max-old-space-size）后再试`
+    );
+    expect(() =>
+      readPackage(ZipPackage.read(readFileSync(SAMPLE_PATH)), { maxCells: 10, memoryMb: 1 })
+    ).toThrow(/非空单元格超过 10 个（已读到 11 个），本进程可用的内存（1 MB）不够评分/);
+  });
 
   it("leaves out the cells of the summaries it wrote (scoring does), reads every other sheet", async () => {
     const scored = await scoreWorkbookData(new Uint8Array(readFileSync(SAMPLE_PATH)), {

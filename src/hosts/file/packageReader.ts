@@ -51,11 +51,23 @@ const BUILT_IN_FORMATS: Record<number, string> = {
  */
 export const MAX_CELLS = 2_000_000;
 
-/** A workbook with more cells than this tool reads (MAX_CELLS). */
+/**
+ * How many cells a read may hold: MAX_CELLS, or fewer when the process has less memory
+ * (`memoryMb`: the heap a command-line process may use, which cells are measured against).
+ */
+export interface ReadLimits {
+  maxCells: number;
+  memoryMb?: number;
+}
+
+/** A workbook with more cells than this tool reads (MAX_CELLS), or than memory allows. */
 export class WorkbookTooLarge extends Error {
-  constructor(cells: number) {
+  constructor(cells: number, limits: ReadLimits = { maxCells: MAX_CELLS }) {
+    const read = `（已读到 ${cells.toLocaleString("en-US")} 个）`;
     super(
-      `工作簿中的非空单元格超过 ${(MAX_CELLS / 10_000).toLocaleString("en-US")} 万个（已读到 ${cells.toLocaleString("en-US")} 个），超出本工具可处理的范围；请删去与评分无关的工作表后再试`
+      limits.maxCells >= MAX_CELLS || limits.memoryMb === undefined
+        ? `工作簿中的非空单元格超过 ${(MAX_CELLS / 10_000).toLocaleString("en-US")} 万个${read}，超出本工具可处理的范围；请删去与评分无关的工作表后再试`
+        : `工作簿中的非空单元格超过 ${limits.maxCells.toLocaleString("en-US")} 个${read}，本进程可用的内存（${limits.memoryMb.toLocaleString("en-US")} MB）不够评分；请删去与评分无关的工作表，或给 Node 更多内存（--max-old-space-size）后再试`
     );
     this.name = "WorkbookTooLarge";
   }
@@ -228,7 +240,8 @@ class SheetCells {
     private readonly strings: string[],
     private readonly formatOf: string[],
     /** Cells read so far in the whole workbook (shared by its sheets). */
-    private readonly counted: { cells: number }
+    private readonly counted: { cells: number },
+    private readonly limits: ReadLimits
   ) {}
 
   startRow(attrs: string): void {
@@ -258,7 +271,8 @@ class SheetCells {
       }
     const value = cellValue(a.t, text, this.strings);
     if (value === null) return;
-    if (++this.counted.cells > MAX_CELLS) throw new WorkbookTooLarge(this.counted.cells);
+    if (++this.counted.cells > this.limits.maxCells)
+      throw new WorkbookTooLarge(this.counted.cells, this.limits);
     (this.values[this.row] ??= [])[this.column] = value;
     (this.formats[this.row] ??= [])[this.column] = this.formatOf[Number(a.s ?? 0)] ?? "General";
   }
@@ -299,9 +313,10 @@ function readSheetPart(
   entry: SheetEntry & { part: string },
   strings: string[],
   formats: string[],
-  counted: { cells: number }
+  counted: { cells: number },
+  limits: ReadLimits
 ): SheetSnapshot {
-  const cells = new SheetCells(entry.part, strings, formats, counted);
+  const cells = new SheetCells(entry.part, strings, formats, counted, limits);
   const cursor = new XmlCursor(xml, entry.part);
   while (cursor.next()) {
     if (cursor.kind !== OPEN) continue;
@@ -330,7 +345,10 @@ function referencedSheets(texts: string[] | undefined): string[] {
  * cells of the sheets this tool wrote (the summaries its markers point to) are not read: scoring
  * leaves them out, and a scored workbook of 200,000 projects holds as many summary rows again.
  */
-export function readPackage(zip: ZipPackage): WorkbookSnapshot {
+export function readPackage(
+  zip: ZipPackage,
+  limits: ReadLimits = { maxCells: MAX_CELLS }
+): WorkbookSnapshot {
   const workbookPart = ofType(relationshipsOf(zip, ""), "officeDocument") ?? "xl/workbook.xml";
   const workbookXml = zip.text(workbookPart);
   if (workbookXml === null) throw new XmlError(`缺少 ${workbookPart}`);
@@ -358,7 +376,9 @@ export function readPackage(zip: ZipPackage): WorkbookSnapshot {
     }
     const xml = zip.text(entry.part);
     if (xml === null) continue;
-    snapshots.push(readSheetPart(xml, { ...entry, part: entry.part }, strings, formats, counted));
+    snapshots.push(
+      readSheetPart(xml, { ...entry, part: entry.part }, strings, formats, counted, limits)
+    );
   }
   return { sheets: snapshots, ownedSheets: owned };
 }
