@@ -223,12 +223,13 @@ export async function openWorkbookData(data: Uint8Array): Promise<Opened> {
 
 /** A workbook's snapshot, and the ExcelJS workbook when it had to be opened to read it. */
 /**
- * Memory a scoring takes, as measured (docs/benchmarks.md): 190–240 bytes a non-empty cell at
- * 200,000 project rows (a million cells scored with a 256 MB heap, not with 200 MB), plus the
- * program. Counted with room to spare, so a file this process cannot hold is refused in one
- * sentence while reading, never by V8's “heap out of memory” half-way through.
+ * Memory a scoring takes, as measured (docs/benchmarks.md): at 200,000 project rows (a million
+ * non-empty cells) the live heap peaks near 470 MB — scored under --max-old-space-size=480 once
+ * and not the next time, never under 400. About 460 bytes a cell, counted here with a fifth to
+ * spare, so that a file this process cannot hold is refused in one sentence while reading,
+ * never by V8's “heap out of memory” half-way through.
  */
-export const MEMORY_PER_CELL = 300;
+export const MEMORY_PER_CELL = 560;
 export const MEMORY_BASE = 64 * 1024 * 1024;
 
 /** The cells this process can score: MAX_CELLS, or fewer under a small heap (--max-old-space-size). */
