@@ -35,18 +35,25 @@ export function normalizeSheet(
     }
   }
   if (maxRow < 0) return { name, top: 0, left: 0, values: [], numberFormats: [] };
-  const outValues: CellValue[][] = [];
-  const outFormats: string[][] = [];
+  // Rows of exactly the sheet's width (an array grown by push keeps room for more), and one
+  // shared, frozen array per pattern of formats: 200,000 project rows have a handful.
+  const width = maxCol - minCol + 1;
+  const outValues: CellValue[][] = new Array(maxRow - minRow + 1);
+  const outFormats: string[][] = new Array(maxRow - minRow + 1);
+  const patterns = new Map<string, string[]>();
   for (let r = minRow; r <= maxRow; r++) {
-    const rowValues: CellValue[] = [];
-    const rowFormats: string[] = [];
+    const rowValues: CellValue[] = new Array(width);
+    const rowFormats: string[] = new Array(width);
     for (let c = minCol; c <= maxCol; c++) {
       const v = values[r]?.[c];
-      rowValues.push(isEmpty(v) ? null : (v as CellValue));
-      rowFormats.push(numberFormats?.[r]?.[c] || "General");
+      rowValues[c - minCol] = isEmpty(v) ? null : (v as CellValue);
+      rowFormats[c - minCol] = numberFormats?.[r]?.[c] || "General";
     }
-    outValues.push(rowValues);
-    outFormats.push(rowFormats);
+    const key = rowFormats.join("\u0000");
+    let shared = patterns.get(key);
+    if (!shared) patterns.set(key, (shared = Object.freeze(rowFormats) as string[]));
+    outValues[r - minRow] = rowValues;
+    outFormats[r - minRow] = shared;
   }
   return {
     name,

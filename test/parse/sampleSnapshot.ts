@@ -44,7 +44,10 @@ export function setCell(
   while (sheet.values.length <= r) sheet.values.push([]);
   while (sheet.numberFormats.length <= r) sheet.numberFormats.push([]);
   sheet.values[r][c] = value;
-  sheet.numberFormats[r][c] = numberFormat ?? sheet.numberFormats[r][c] ?? "General";
+  // Rows of formats are shared between rows (and frozen): this row gets its own copy.
+  const formats = [...sheet.numberFormats[r]];
+  formats[c] = numberFormat ?? formats[c] ?? "General";
+  sheet.numberFormats[r] = formats;
 }
 
 export function removeSheet(snapshot: WorkbookSnapshot, name: string): void {
