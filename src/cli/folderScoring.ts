@@ -2,9 +2,10 @@
  * Scoring the files of a folder run, several at a time. Each file is scored by the same
  * `scoreWorkbookFile` as a single run; what a folder run needs of it (the outcome line, the
  * ranking entry, the JSON) travels back as plain data, so the work can run in worker threads
- * (folderWorker.ts) — one per core, up to four — while results are used in the folder's order.
- * Where no worker can start (TypeScript run through tsx, JIXIAO_WORKERS=0, a --standard), files
- * are scored one after another in this thread, through the very same function.
+ * (folderWorker.ts) — from three cores, one per core but one, up to four — while results are
+ * used in the folder's order. Without workers (two cores, TypeScript run through tsx,
+ * JIXIAO_WORKERS=0, a --standard), files are scored in this thread, through the very same
+ * function. Every thread has two files in hand (FILES_IN_HAND).
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -54,6 +55,8 @@ export async function scoreFolderFile(
     date: job.date,
     standard,
     write: { tidy: false, syncFolder: false },
+    // Two files in hand share the thread's heap: each may take half of it.
+    memoryShare: 1 / FILES_IN_HAND,
   });
   if (outcome.status === "failed")
     return { status: "failed", reason: outcome.reason, stage: outcome.stage };
@@ -95,13 +98,17 @@ function workerScript(): string | null {
  * How many worker threads to use for `files` files (0: score in this thread). By default one per
  * core but one (the main thread reads, writes and reports; V8 collects garbage beside them), up
  * to four: on two cores, two threads scored 200 files no faster than this thread alone with two
- * files in hand, for half as much CPU again (docs/benchmarks.md). JIXIAO_WORKERS=N asks for N.
+ * files in hand, for half as much CPU again (docs/benchmarks.md). JIXIAO_WORKERS=N asks for N
+ * (at most two a core).
  */
 export function workerCount(files: number, standard?: WorkbookStandard): number {
   const asked = process.env.JIXIAO_WORKERS;
   const chosen = asked !== undefined && /^\d+$/.test(asked);
   if (standard || files < 8 || !workerScript()) return 0;
-  const limit = chosen ? Number(asked) : Math.min(4, availableParallelism() - 1);
+  // Asked for, up to two a core (each thread has a heap of its own).
+  const limit = chosen
+    ? Math.min(Number(asked), 2 * availableParallelism())
+    : Math.min(4, availableParallelism() - 1);
   const threads = Math.max(0, Math.min(limit, Math.ceil(files / 4)));
   return !chosen && threads < 2 ? 0 : threads;
 }
@@ -141,6 +148,8 @@ export function scoreAll(
 interface Pending {
   job: FolderJob;
   resolve: (r: FolderResult) => void;
+  /** Given to a fresh worker once already, after the worker that had it died. */
+  retried?: boolean;
 }
 
 /** What a worker is sent, and what it answers: the job's number travels with it. */
@@ -153,13 +162,18 @@ export interface WorkerAnswer {
   result: FolderResult;
 }
 
-/** Worker threads taking jobs from one queue; a worker that dies fails only its jobs. */
-class Pool {
+/**
+ * Worker threads taking jobs from one queue. A worker that dies (an error, or an exit with jobs
+ * in hand) is replaced; its jobs go to another worker once — the file that killed it may not be
+ * the one beside it — and fail with the reason the second time.
+ */
+export class Pool {
   private readonly queue: Pending[] = [];
   private readonly all: Worker[] = [];
   /** Each worker's jobs in hand, by number. */
   private readonly inHand = new Map<Worker, Map<number, Pending>>();
   private nextId = 0;
+  private closing = false;
 
   constructor(
     private readonly script: string,
@@ -176,6 +190,7 @@ class Pool {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.all.map((w) => w.terminate()));
   }
 
@@ -189,28 +204,43 @@ class Pool {
       this.next();
     });
     worker.on("error", (error) => this.lost(worker, error));
+    worker.on("exit", (code) => this.lost(worker, new Error(`工作线程意外退出（${code}）`)));
     this.all.push(worker);
     this.inHand.set(worker, new Map());
   }
 
-  /** A worker that failed: its jobs fail with the reason; a new worker takes its place. */
+  /** A worker that died: replaced; its jobs handed on once, then failed with the reason. */
   private lost(worker: Worker, error: unknown): void {
     const jobs = this.inHand.get(worker);
+    if (!jobs || this.closing) return; // already handled (an error is followed by an exit)
     this.inHand.delete(worker);
     this.all.splice(this.all.indexOf(worker), 1);
-    const message = error instanceof Error ? error.message : String(error);
-    for (const pending of jobs?.values() ?? [])
-      pending.resolve({ status: "failed", reason: `评分时出错：${message}`, stage: "score" });
-    this.start();
+    // An error from another thread may not be this realm's Error: its message, whatever it is.
+    const message =
+      typeof error === "object" && error !== null && "message" in error
+        ? String(error.message)
+        : String(error);
+    for (const pending of [...jobs.values()].reverse()) {
+      if (pending.retried)
+        pending.resolve({ status: "failed", reason: `评分时出错：${message}`, stage: "score" });
+      else this.queue.unshift({ ...pending, retried: true });
+    }
+    // A new worker for work left (one that died idle leaves none to do).
+    if (jobs.size > 0 || this.queue.length > 0) this.start();
     this.next();
   }
 
-  /** Hands queued jobs to the workers with the fewest in hand; idle workers let the run end. */
+  /**
+   * Hands queued jobs to the workers with the fewest in hand; a job handed on after a death goes
+   * to a worker alone (so that it dies alone, if it is the culprit); idle workers let the run end.
+   */
   private next(): void {
     for (let round = 0; round < FILES_IN_HAND; round++)
       for (const worker of this.all) {
         const jobs = this.inHand.get(worker) as Map<number, Pending>;
-        if (this.queue.length === 0 || jobs.size > round) continue;
+        const head = this.queue[0];
+        if (!head || jobs.size > round) continue;
+        if (jobs.size > 0 && (head.retried || [...jobs.values()].some((p) => p.retried))) continue;
         const pending = this.queue.shift() as Pending;
         const id = this.nextId++;
         jobs.set(id, pending);

@@ -221,7 +221,6 @@ export async function openWorkbookData(data: Uint8Array): Promise<Opened> {
   }
 }
 
-/** A workbook's snapshot, and the ExcelJS workbook when it had to be opened to read it. */
 /**
  * Memory a scoring takes, as measured (docs/benchmarks.md): at 200,000 project rows (a million
  * non-empty cells) the live heap peaks near 470 MB — scored under --max-old-space-size=480 once
@@ -232,13 +231,18 @@ export async function openWorkbookData(data: Uint8Array): Promise<Opened> {
 export const MEMORY_PER_CELL = 560;
 export const MEMORY_BASE = 64 * 1024 * 1024;
 
-/** The cells this process can score: MAX_CELLS, or fewer under a small heap (--max-old-space-size). */
-export function readLimits(heapLimit = getHeapStatistics().heap_size_limit): ReadLimits {
+/**
+ * The cells a file may hold: MAX_CELLS, or fewer under a small heap (--max-old-space-size), or
+ * when the file shares the heap with others (`share`: a folder run has two files in hand).
+ */
+export function readLimits(share = 1, heapLimit = getHeapStatistics().heap_size_limit): ReadLimits {
+  heapLimit *= share;
   const fits = Math.floor((heapLimit - MEMORY_BASE) / MEMORY_PER_CELL);
   if (fits >= MAX_CELLS) return { maxCells: MAX_CELLS };
   return { maxCells: Math.max(0, fits), memoryMb: Math.round(heapLimit / 1024 / 1024) };
 }
 
+/** A workbook's snapshot, and the ExcelJS workbook when it had to be opened to read it. */
 export type Snapshot =
   { ok: true; snapshot: WorkbookSnapshot; book?: FileWorkbook } | { ok: false; reason: string };
 
@@ -248,10 +252,13 @@ export type Snapshot =
  * archive or a part is not written as Excel writes it. A package too large or holding a part
  * twice is refused, not handed on.
  */
-export async function readSnapshot(read: ReadFile & { ok: true }): Promise<Snapshot> {
+export async function readSnapshot(
+  read: ReadFile & { ok: true },
+  memoryShare = 1
+): Promise<Snapshot> {
   if (read.zipPackage) {
     try {
-      const snapshot = readPackage(read.zipPackage, readLimits());
+      const snapshot = readPackage(read.zipPackage, readLimits(memoryShare));
       if (snapshot.sheets.length === 0) return { ok: false, reason: "工作簿中没有工作表" };
       return { ok: true, snapshot };
     } catch (error) {

@@ -115,6 +115,8 @@ export interface ScoreFileOptions {
   onPhase?: (phase: RecalculationPhase) => void;
   /** How the output is written (a folder run flushes and tidies its folder once). */
   write?: AtomicWriteOptions;
+  /** The part of the heap this file may take (a folder run has two files in hand: 1/2). */
+  memoryShare?: number;
 }
 
 export async function scoreWorkbookData(
@@ -125,7 +127,7 @@ export async function scoreWorkbookData(
   if (!read.ok) return { ok: false, reason: read.reason, stage: "read" };
   const { data, info } = read;
   options.onPhase?.("reading");
-  const opened = await readSnapshot(read);
+  const opened = await readSnapshot(read, options.memoryShare);
   if (!opened.ok) return { ok: false, reason: opened.reason, stage: "read" };
   // ExcelJS only when the package reader could not read the file, or to write it (fallback).
   let book = opened.book;

@@ -215,9 +215,14 @@ describe("reading the package straight (packageReader)", () => {
     const MB = 1024 * 1024;
     // A heap of 4 GB holds the whole allowance; 1 GB (--max-old-space-size=1024) more than the
     // million cells of 200,000 project rows; 248 MB (--max-old-space-size=200) far fewer.
-    expect(readLimits(4096 * MB)).toEqual({ maxCells: MAX_CELLS });
-    expect(readLimits(1072 * MB).maxCells).toBeGreaterThan(1_500_000);
-    const small = readLimits(248 * MB);
+    expect(readLimits(1, 4096 * MB)).toEqual({ maxCells: MAX_CELLS });
+    expect(readLimits(1, 1072 * MB).maxCells).toBeGreaterThan(1_500_000);
+    // Two files in hand (a folder run) share the heap: each may take half.
+    expect(readLimits(1 / 2, 1072 * MB)).toEqual({
+      maxCells: Math.floor((536 * MB - MEMORY_BASE) / MEMORY_PER_CELL),
+      memoryMb: 536,
+    });
+    const small = readLimits(1, 248 * MB);
     expect(small).toEqual({
       maxCells: Math.floor((248 * MB - MEMORY_BASE) / MEMORY_PER_CELL),
       memoryMb: 248,

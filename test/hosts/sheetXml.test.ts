@@ -223,6 +223,28 @@ describe("a layout written as SpreadsheetML reads back as ExcelJS renders it", (
     expect(new Set(rows).size).toBe(rows.length);
   });
 
+  it("keeps the value of a cell two merges start from, and gives covered cells its format", () => {
+    const layout: SheetLayout = {
+      ...ODD,
+      name: "两次合并",
+      cells: [{ row: 0, column: 5, value: "保留", style: { bold: true } }],
+      merges: [
+        { top: 0, left: 5, bottom: 0, right: 6 },
+        { top: 0, left: 5, bottom: 1, right: 5 },
+      ],
+      validations: [],
+      print: undefined,
+    };
+    // Overlapping merges are no valid sheet (ExcelJS will not open one): the XML alone.
+    const xml = worksheetXml(layout, sheetStyles(layout), (i) => i);
+    const f1 = [...xml.matchAll(/<c r="F1"[^>]*?(?:\/>|>.*?<\/c>)/g)].map((m) => m[0]);
+    expect(f1).toHaveLength(1);
+    expect(f1[0]).toContain("保留");
+    const style = (ref: string) => new RegExp(`<c r="${ref}" s="(\\d+)"`).exec(xml)?.[1];
+    expect(style("G1")).toBe(style("F1"));
+    expect(style("F2")).toBe(style("F1"));
+  });
+
   it("names the print area of a sheet whose name needs quoting (ExcelJS gets it wrong)", async () => {
     const layout = { ...ODD, name: "杂项 'A&B' 表" };
     const { mine, data } = await bothWays(layout);

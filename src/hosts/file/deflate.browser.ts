@@ -1,6 +1,6 @@
 /**
- * Raw DEFLATE for the zip package in a browser (the 网页版), through fflate: the same three
- * functions as deflate.ts, which the 网页版 build replaces with this file.
+ * Raw DEFLATE for the zip package in a browser (the 网页版), through fflate: the same functions
+ * as deflate.ts, which the 网页版 build replaces with this file.
  */
 import { Deflate, Inflate, deflateSync } from "fflate";
 

@@ -429,8 +429,9 @@ export async function writeOwnedSheetIntoPackage(
 
 /**
  * Several sheets (the summary and the 核对清单) in one pass: each edits the package in memory in
- * turn, then the package is compressed and verified once. All or nothing: a PackageWriteError
- * for any sheet, and no bytes.
+ * turn, then the package is compressed and verified once. All or nothing for the bytes: a
+ * PackageWriteError for any sheet, and none are returned — but a ZipPackage passed in keeps the
+ * edits made before the failure (start again from the original bytes, as the callers do).
  */
 export async function writeOwnedSheetsIntoPackage(
   data: Uint8Array | ZipPackage,

@@ -307,57 +307,69 @@ const DEFAULT_MARGINS = {
   footer: 0.3,
 };
 
-/** A cell the sheet XML holds: a layout cell, or an empty one a merge covers (null). */
-interface PlacedCell {
+/** An empty cell a merge covers: written with a format only, as Excel keeps them. */
+interface CoveredCell {
   row: number;
   column: number;
-  cell: LayoutCell | null;
   style: CellStyle | undefined;
+  covered: true;
+}
+
+/** The cells of a layout, then the cells its merges cover, by number. */
+interface PlacedCells {
+  at(i: number): LayoutCell | CoveredCell;
+  /** The numbers in sheet order (row, then column; equal addresses in the order given). */
+  order: Int32Array;
 }
 
 /**
- * The cells of a layout in sheet order (row, then column), a later cell at the same address
- * winning, as numbers into `cells` (layout cells, then the empty cells merges cover): 4 bytes a
- * cell, not an object per row. Layouts are built row by row, so usually nothing is sorted.
+ * The cells of a layout in sheet order, as numbers: 4 bytes a cell, not an object per row.
+ * Layouts are built row by row, so usually nothing is sorted.
  */
-function sheetOrder(layout: SheetLayout): { cells: PlacedCell[] | null; order: Int32Array } {
-  const extra = mergeCells(layout);
+function placedCells(layout: SheetLayout): PlacedCells {
+  const covered = coveredCells(layout);
   const n = layout.cells.length;
-  const at = (i: number): { row: number; column: number } =>
-    i < n ? (layout.cells[i] as LayoutCell) : (extra[i - n] as PlacedCell);
-  const order = new Int32Array(n + extra.length);
+  const at = (i: number): LayoutCell | CoveredCell =>
+    i < n ? (layout.cells[i] as LayoutCell) : (covered[i - n] as CoveredCell);
+  const order = new Int32Array(n + covered.length);
   let sorted = true;
-  let previous = order.length > 0 ? at(0) : null;
   for (let i = 1; i < order.length; i++) {
     order[i] = i;
+    if (!sorted) continue;
+    const p = at(i - 1);
     const c = at(i);
-    if (sorted && previous)
-      sorted = previous.row < c.row || (previous.row === c.row && previous.column < c.column);
-    previous = c;
+    sorted = p.row < c.row || (p.row === c.row && p.column <= c.column);
   }
   if (!sorted) order.sort((x, y) => at(x).row - at(y).row || at(x).column - at(y).column || x - y);
-  return { cells: extra.length > 0 ? extra : null, order };
+  return { at, order };
 }
 
-/** The empty cells merges cover (the top-left one only where the layout has none there). */
-function mergeCells(layout: SheetLayout): PlacedCell[] {
+/**
+ * The empty cells merges cover, with their top-left cell's format; an empty top-left cell where
+ * neither the layout nor an earlier merge has one. (Two merges from one cell keep its value.)
+ */
+function coveredCells(layout: SheetLayout): CoveredCell[] {
   if (layout.merges.length === 0) return [];
   // Addresses as numbers (a sheet has at most 16,384 columns): no string made per cell.
   const key = (row: number, column: number) => row * 16384 + column;
-  const tops = new Map(layout.merges.map((m) => [key(m.top, m.left), m]));
-  const topCell = new Map<MergeRange, LayoutCell>();
+  const tops = new Set(layout.merges.map((m) => key(m.top, m.left)));
+  const topCell = new Map<number, LayoutCell>();
   for (const c of layout.cells) {
-    const m = tops.get(key(c.row, c.column));
-    if (m) topCell.set(m, c);
+    const k = key(c.row, c.column);
+    if (tops.has(k)) topCell.set(k, c);
   }
-  const out: PlacedCell[] = [];
+  const placed = new Set<number>();
+  const out: CoveredCell[] = [];
+  const cover = (row: number, column: number, style: CellStyle | undefined) => {
+    out.push({ row, column, style, covered: true });
+    placed.add(key(row, column));
+  };
   for (const m of layout.merges) {
-    const top = topCell.get(m);
-    if (!top) out.push({ row: m.top, column: m.left, cell: null, style: undefined });
+    const top = topCell.get(key(m.top, m.left));
+    if (!top && !placed.has(key(m.top, m.left))) cover(m.top, m.left, undefined);
     for (let r = m.top; r <= m.bottom; r++)
       for (let c = m.left; c <= m.right; c++)
-        if (r !== m.top || c !== m.left)
-          out.push({ row: r, column: c, cell: null, style: top?.style });
+        if (r !== m.top || c !== m.left) cover(r, c, top?.style);
   }
   return out;
 }
@@ -438,15 +450,7 @@ function emitWorksheetXml(
   styleIndex: (local: number) => number,
   emit: (text: string) => void
 ): void {
-  const { cells: extra, order } = sheetOrder(layout);
-  const n = layout.cells.length;
-  const placed = (i: number): PlacedCell => {
-    if (i >= n) return (extra as PlacedCell[])[i - n] as PlacedCell;
-    const c = layout.cells[i] as LayoutCell;
-    return { row: c.row, column: c.column, cell: c, style: c.style };
-  };
-  const at = (i: number): LayoutCell | PlacedCell =>
-    i < n ? (layout.cells[i] as LayoutCell) : ((extra as PlacedCell[])[i - n] as PlacedCell);
+  const { at, order } = placedCells(layout);
   const heights = layout.rowHeights ?? {};
   const heightRows = Object.keys(heights)
     .map(Number)
@@ -483,10 +487,11 @@ function emitWorksheetXml(
         if (next.row !== r || next.column !== at(i).column) break;
         i = order[k++] as number;
       }
-      const { column, cell, style } = placed(i);
-      const s = styleIndex(styles.xfOf(style));
-      const ref = cellAddress(r, column);
-      cells += cell ? valueXml(ref, s, cell.value, cell.formula) : `<c r="${ref}" s="${s}"/>`;
+      const cell = at(i);
+      const s = styleIndex(styles.xfOf(cell.style));
+      const ref = cellAddress(r, cell.column);
+      cells +=
+        "covered" in cell ? `<c r="${ref}" s="${s}"/>` : valueXml(ref, s, cell.value, cell.formula);
     }
     emit(rowXml(r, cells));
   }

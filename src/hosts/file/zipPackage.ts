@@ -383,7 +383,9 @@ export class ZipPackage {
     if (!entry) return null;
     if (entry.kind === "written") return entry.content;
     if (entry.kind === "compressed")
-      return inflateRaw(concatBytes(entry.part.chunks), entry.part.size);
+      return entry.part.size === 0
+        ? new Uint8Array(0)
+        : inflateRaw(concatBytes(entry.part.chunks), entry.part.size);
     const kept = this.inflated.get(entry);
     if (kept) return kept;
     const bytes = this.inflate(entry);
@@ -467,10 +469,9 @@ export class ZipPackage {
       }
       const name = encoder.encode(entry.name);
       const ascii = name.length === entry.name.length;
-      const { compressed, size, crc } = compressedEntry(entry);
+      const { compressed, compressedSize, size, crc } = compressedEntry(entry);
       // Sizes and offsets at or above 0xFFFFFFFF would need zip64 records.
       if (size >= MAX32) throw new ZipError("压缩包过大");
-      const compressedSize = compressed.reduce((n, c) => n + c.length, 0);
       const header = (size: number, sig: number) => {
         const bytes = new Uint8Array(size + name.length);
         const v = new DataView(bytes.buffer);
@@ -523,16 +524,16 @@ export class ZipPackage {
   }
 }
 
-/** A written entry's compressed bytes (in pieces), size and CRC-32. */
-function compressedEntry(entry: Written | Compressed): {
-  compressed: Uint8Array[];
-  size: number;
-  crc: number;
-} {
-  if (entry.kind === "compressed")
-    return { compressed: entry.part.chunks, size: entry.part.size, crc: entry.part.crc };
+/** A written entry's compressed bytes (in pieces), their size, its size and CRC-32. */
+function compressedEntry(
+  entry: Written | Compressed
+): CompressedPart & { compressed: Uint8Array[] } {
+  if (entry.kind === "compressed") return { ...entry.part, compressed: entry.part.chunks };
+  const compressed = deflateRaw(entry.content);
   return {
-    compressed: [deflateRaw(entry.content)],
+    chunks: [compressed],
+    compressed: [compressed],
+    compressedSize: compressed.length,
     size: entry.content.length,
     crc: crc32(entry.content),
   };

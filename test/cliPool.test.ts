@@ -1,0 +1,71 @@
+/**
+ * The worker pool of folder runs (folderScoring.ts `Pool`) with small worker scripts: answers
+ * come back to their jobs with two in hand, and a worker that dies — by an error or by exiting —
+ * costs no job but the one that kills it (its neighbour is handed to a new worker once).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type FolderJob, Pool } from "../src/cli/folderScoring";
+
+const dir = mkdtempSync(join(tmpdir(), "jixiao-pool-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A worker script: answers each job with its name, after `delay` ms; `die(name)` decides. */
+function script(name: string, die: string): string {
+  const path = join(dir, `${name}.cjs`);
+  writeFileSync(
+    path,
+    `const { parentPort } = require("node:worker_threads");
+     parentPort.on("message", ({ id, job }) => {
+       ${die}
+       setTimeout(() => parentPort.postMessage({ id, result: { status: "failed", reason: job.name, stage: "score" } }), 5);
+     });`
+  );
+  return path;
+}
+
+const jobs = (n: number): FolderJob[] =>
+  Array.from({ length: n }, (_, i) => ({ file: `f${i}`, name: `文件${i}`, output: "", date: "" }));
+
+async function runAll(path: string, n: number, size: number) {
+  const pool = new Pool(path, size);
+  try {
+    return await Promise.all(jobs(n).map((j) => pool.run(j)));
+  } finally {
+    await pool.close();
+  }
+}
+
+describe("the folder run's worker pool", () => {
+  it("gives every job its own answer, in the jobs' order", async () => {
+    const results = await runAll(script("echo", ""), 9, 2);
+    expect(results.map((r) => (r.status === "failed" ? r.reason : ""))).toEqual(
+      jobs(9).map((j) => j.name)
+    );
+  });
+
+  it("a worker that throws on one file fails that file only; the file beside it is scored", async () => {
+    const path = script("throws", `if (job.name === "文件3") throw new Error("坏文件");`);
+    const results = await runAll(path, 8, 2);
+    const reasons = results.map((r) => (r.status === "failed" ? r.reason : ""));
+    expect(reasons[3]).toBe("评分时出错：坏文件");
+    expect(reasons.filter((_, i) => i !== 3)).toEqual(
+      jobs(8)
+        .filter((_, i) => i !== 3)
+        .map((j) => j.name)
+    );
+  });
+
+  it("a worker that exits without a word fails its file with a reason, and the run goes on", async () => {
+    const path = script("exits", `if (job.name === "文件5") process.exit(7);`);
+    const results = await runAll(path, 10, 2);
+    const reasons = results.map((r) => (r.status === "failed" ? r.reason : ""));
+    expect(reasons[5]).toBe("评分时出错：工作线程意外退出（7）");
+    expect(reasons.filter((_, i) => i !== 5)).toEqual(
+      jobs(10)
+        .filter((_, i) => i !== 5)
+        .map((j) => j.name)
+    );
+  });
+});
