@@ -223,12 +223,12 @@ export async function openWorkbookData(data: Uint8Array): Promise<Opened> {
 
 /**
  * Memory a scoring takes, as measured (docs/benchmarks.md): at 200,000 project rows (a million
- * non-empty cells) the live heap peaks near 470 MB — scored under --max-old-space-size=480 once
- * and not the next time, never under 400. About 460 bytes a cell, counted here with a fifth to
+ * non-empty cells) the live heap peaks between 360 and 400 MB — scored under
+ * --max-old-space-size=400, not under 360. About 390 bytes a cell, counted here with a fifth to
  * spare, so that a file this process cannot hold is refused in one sentence while reading,
  * never by V8's “heap out of memory” half-way through.
  */
-export const MEMORY_PER_CELL = 560;
+export const MEMORY_PER_CELL = 480;
 export const MEMORY_BASE = 64 * 1024 * 1024;
 
 /**

@@ -2,6 +2,7 @@
 import type { Project } from "../model/input";
 import { readAmount, readScore, readText, readYesNo } from "./cells";
 import { type Grid, normalizeLabel } from "./grid";
+import { cellAddress } from "../hosts/snapshot";
 import { type FoundTable, dataRows } from "./tables";
 import { type FoundInput, type Reader, tableFound } from "./reader";
 
@@ -29,10 +30,42 @@ export function readProjectTable(
       spending: has("spending") ? keep(readAmount(at("spending"), projectTable.unitFactor)) : null,
       selfScore,
       evaluated: evaluatedRead ?? selfScore !== null,
-      cells: Object.fromEntries(
-        Object.keys(cols).map((k) => [k, `${grid.name}!${grid.address(row, cols[k])}`])
-      ),
+      cells: new RowCells(grid.name, row, cols),
     });
   }
   return { projects, found: tableFound(projectTable, grid, last) };
+}
+
+/**
+ * A 项目清单 row's cell addresses (`项目清单!B4` …), made when asked for: the row keeps its sheet's
+ * name, its row and the table's columns (shared) instead of five strings — 200,000 rows hold
+ * about 40 MB less. Read by key (`cells.name`), as every reader of project cells does.
+ */
+class RowCells implements NonNullable<Project["cells"]> {
+  constructor(
+    private readonly sheet: string,
+    private readonly row: number,
+    private readonly columns: Record<string, number>
+  ) {}
+
+  private at(key: string): string | undefined {
+    const column = this.columns[key];
+    return column === undefined ? undefined : `${this.sheet}!${cellAddress(this.row, column)}`;
+  }
+
+  get name() {
+    return this.at("name");
+  }
+  get budget() {
+    return this.at("budget");
+  }
+  get spending() {
+    return this.at("spending");
+  }
+  get selfScore() {
+    return this.at("selfScore");
+  }
+  get evaluated() {
+    return this.at("evaluated");
+  }
 }
