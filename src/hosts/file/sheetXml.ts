@@ -20,7 +20,7 @@ import type {
   SheetLayout,
 } from "../../layout/sheetLayout";
 import { cellAddress, columnLetters, rangeAddress } from "../snapshot";
-import { type CompressedPart, PartCompressor, concatBytes } from "./zipPackage";
+import { type CompressedPart, PartCompressor } from "./zipPackage";
 import { DEFAULT_ROW_HEIGHT } from "../../layout/pagination";
 
 /** The formats a sheet needs, with indexes local to it; fragments carry no namespace prefix. */
@@ -398,22 +398,8 @@ export function worksheetXml(
 }
 
 /**
- * `worksheetXml` as UTF-8 bytes, encoded as it is produced: a sheet of 200,000 rows never
- * exists as one JavaScript string (which would take twice its size, and again to join).
- */
-export function worksheetBytes(
-  layout: SheetLayout,
-  styles: SheetStyles,
-  styleIndex: (local: number) => number
-): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  encodeWorksheet(layout, styles, styleIndex, (bytes) => chunks.push(bytes));
-  return concatBytes(chunks);
-}
-
-/**
- * The worksheet part compressed as it is written (what the package writer stores): only
- * compressed pieces are held, never the whole sheet's XML.
+ * The worksheet part compressed as it is written (what the package writer stores): encoded and
+ * compressed piece by piece, so a sheet of 200,000 rows never exists whole as XML text or bytes.
  */
 export function worksheetCompressed(
   layout: SheetLayout,
