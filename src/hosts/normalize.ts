@@ -35,12 +35,10 @@ export function normalizeSheet(
     }
   }
   if (maxRow < 0) return { name, top: 0, left: 0, values: [], numberFormats: [] };
-  // Rows of exactly the sheet's width (an array grown by push keeps room for more), and one
-  // shared, frozen array per pattern of formats: 200,000 project rows have a handful.
+  // Rows of exactly the sheet's width (an array grown by push keeps room for more).
   const width = maxCol - minCol + 1;
   const outValues: CellValue[][] = new Array(maxRow - minRow + 1);
   const outFormats: string[][] = new Array(maxRow - minRow + 1);
-  const patterns = new Map<string, string[]>();
   for (let r = minRow; r <= maxRow; r++) {
     const rowValues: CellValue[] = new Array(width);
     const rowFormats: string[] = new Array(width);
@@ -49,11 +47,8 @@ export function normalizeSheet(
       rowValues[c - minCol] = isEmpty(v) ? null : (v as CellValue);
       rowFormats[c - minCol] = numberFormats?.[r]?.[c] || "General";
     }
-    const key = rowFormats.join("\u0000");
-    let shared = patterns.get(key);
-    if (!shared) patterns.set(key, (shared = Object.freeze(rowFormats) as string[]));
     outValues[r - minRow] = rowValues;
-    outFormats[r - minRow] = shared;
+    outFormats[r - minRow] = rowFormats;
   }
   return {
     name,

@@ -23,17 +23,13 @@ export function fromNumber(value: number): Dec {
   if (!Number.isFinite(value)) {
     throw new RangeError(`不是有限数值：${value}`);
   }
-  // Whole numbers below 10^15 are exact as they are (and make the smallest Decimals).
-  if (Number.isInteger(value) && Math.abs(value) < 1e15)
-    return compact(new Dec(value === 0 ? 0 : value));
   return compact(new Dec(Number(value.toPrecision(15)).toString()));
 }
 
 /**
- * A Decimal read from text (or from a whole number of 10^7 or more) keeps its digits (`d`,
- * documented as read-only) in an array grown by push, with room for 17; an exact copy holds the
- * same digits in a tenth of the memory, which counts when a workbook has 200,000 project rows of
- * three amounts each.
+ * A Decimal read from text keeps its digits (`d`, documented as read-only) in an array grown by
+ * push, with room for 17; an exact copy holds the same digits in a tenth of the memory, which
+ * counts when a workbook has 200,000 project rows of three amounts each.
  */
 function compact(value: Dec): Dec {
   const digits = (value as unknown as { d: number[] | null }).d;

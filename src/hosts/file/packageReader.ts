@@ -307,6 +307,20 @@ class SheetCells {
   }
 }
 
+/**
+ * One shared, frozen array per pattern of number formats (200,000 project rows have a handful):
+ * a workbook read from its package holds a row of formats per row of cells only once.
+ */
+function sharedRows(rows: string[][]): string[][] {
+  const patterns = new Map<string, string[]>();
+  return rows.map((row) => {
+    const key = row.join("\u0000");
+    let shared = patterns.get(key);
+    if (!shared) patterns.set(key, (shared = Object.freeze(row) as string[]));
+    return shared;
+  });
+}
+
 /** One worksheet part → its snapshot. */
 function readSheetPart(
   xml: string,
@@ -326,6 +340,7 @@ function readSheetPart(
   }
   cells.clearMerged();
   const sheet = normalizeSheet(entry.name, 0, 0, cells.values, cells.formats);
+  sheet.numberFormats = sharedRows(sheet.numberFormats ?? []);
   return entry.hidden ? { ...sheet, hidden: true } : sheet;
 }
 
