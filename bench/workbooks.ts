@@ -85,6 +85,6 @@ export function projectLines(count: number) {
     spending: fromNumber(90 + (i % 40)),
     selfScore: fromNumber(70 + (i % 30)),
     evaluated: i % 13 !== 0,
-    cell: `项目清单!A${i + 4}`,
+    cells: { name: `项目清单!A${i + 4}` },
   }));
 }

@@ -41,8 +41,14 @@ export function describeError(error: unknown): string {
  * the original message in brackets so that it can be reported to us.
  */
 export function describeInternalError(error: unknown): string {
-  const detail = error instanceof Error ? error.message : String(error);
-  return `程序内部错误，请把此信息告知开发者（${detail}）`;
+  return `程序内部错误，请把此信息告知开发者（${errorMessage(error)}）`;
+}
+
+/** An error's message — also of an error from another thread, not this realm's Error. */
+export function errorMessage(error: unknown): string {
+  return typeof error === "object" && error !== null && "message" in error
+    ? String(error.message)
+    : String(error);
 }
 
 /** Why a file could not be written: as describeError, with the writing said plainly. */

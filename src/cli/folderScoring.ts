@@ -15,6 +15,7 @@ import { type EvaluationJson, evaluationToJson } from "../evaluate/json";
 import { rankingEntry, type RankingEntry } from "../layout/ranking";
 import { dec, score } from "../model/decimal";
 import type { WorkbookStandard } from "../model/input";
+import { errorMessage } from "./errors";
 import { scoreWorkbookFile } from "./scoreFile";
 
 /** One file's job. */
@@ -215,11 +216,7 @@ export class Pool {
     if (!jobs || this.closing) return; // already handled (an error is followed by an exit)
     this.inHand.delete(worker);
     this.all.splice(this.all.indexOf(worker), 1);
-    // An error from another thread may not be this realm's Error: its message, whatever it is.
-    const message =
-      typeof error === "object" && error !== null && "message" in error
-        ? String(error.message)
-        : String(error);
+    const message = errorMessage(error);
     for (const pending of [...jobs.values()].reverse()) {
       if (pending.retried)
         pending.resolve({ status: "failed", reason: `评分时出错：${message}`, stage: "score" });

@@ -344,7 +344,7 @@ function projectSection(b: SheetBuilder, e: Evaluation, projects: ProjectLine[])
     b.put(row, 5, p.evaluated ? "是" : "否", p.evaluated ? look.centered : look.centeredFlag);
     b.put(row, 6, dec(p.selfScore), look.score);
     b.put(row, 7, p.evaluated ? null : "✖未开展自评", look.small);
-    b.put(row, 8, p.cell ?? p.cells?.name ?? null, look.smaller);
+    b.put(row, 8, p.cells?.name ?? null, look.smaller);
   });
 }
 
@@ -362,8 +362,7 @@ export interface ProjectLine {
   spending: Dec | null;
   selfScore: Dec | null;
   evaluated: boolean;
-  /** Where the line comes from: `cell`, or the name's cell of a 项目清单 row (`cells.name`). */
-  cell?: string;
+  /** Where the line comes from: the name's cell (a 项目清单 row's, a form's). */
   cells?: { name?: string };
 }
 

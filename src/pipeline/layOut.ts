@@ -29,7 +29,7 @@ export function layOut(score: WorkbookScore, date: string): Layouts {
         spending: r.spending,
         selfScore: r.total,
         evaluated: true,
-        cell: r.cell,
+        cells: { name: r.cell },
       }))
     : input.projects; // as they are (no copy of 200,000 rows): the line reads `cells.name`
   const summary = summaryLayout(e, {

@@ -407,26 +407,16 @@ export function worksheetCompressed(
   styleIndex: (local: number) => number
 ): CompressedPart {
   const compressor = new PartCompressor();
-  encodeWorksheet(layout, styles, styleIndex, (bytes) => compressor.push(bytes));
-  return compressor.finish();
-}
-
-/** The worksheet part as UTF-8, in pieces of about 64 K characters, to `sink`. */
-function encodeWorksheet(
-  layout: SheetLayout,
-  styles: SheetStyles,
-  styleIndex: (local: number) => number,
-  sink: (bytes: Uint8Array) => void
-): void {
   const encoder = new TextEncoder();
-  let pending = "";
+  let pending = ""; // about 64 K characters at a time, as UTF-8
   emitWorksheetXml(layout, styles, styleIndex, (text) => {
     pending += text;
     if (pending.length < 1 << 16) return;
-    sink(encoder.encode(pending));
+    compressor.push(encoder.encode(pending));
     pending = "";
   });
-  sink(encoder.encode(pending));
+  compressor.push(encoder.encode(pending));
+  return compressor.finish();
 }
 
 /** The worksheet part, piece by piece (rows one at a time) to `emit`. */
