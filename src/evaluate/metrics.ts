@@ -3,7 +3,7 @@
  * it was computed (计算依据) and, when it cannot be, why (无法计算). A figure the workbook states
  * directly (基本信息: `在职人员控制率 98%`) is used when it cannot be computed.
  */
-import { Dec, ZERO, excelRound, fixed, money, percent, sum } from "../model/decimal";
+import { Dec, ZERO, excelRound, fixed, money, percent, sum, sumOfProducts } from "../model/decimal";
 import type { DepartmentInput } from "../model/input";
 import { METRICS, type MetricId } from "../standard/metrics";
 import type { StandardSettings, WeightBasis } from "../standard/types";
@@ -158,21 +158,27 @@ const COMPUTE: Record<MetricId, Compute> = {
   projectFundWeightedScore: ({ input, settings }, basis) => {
     const id = "projectFundWeightedScore";
     const basisLabel = basis === "budget" ? "项目预算" : "项目支出";
-    const weighted = input.projects
-      .map((p) => ({ project: p, weight: basis === "budget" ? p.budget : p.spending }))
-      .filter((x) => x.project.selfScore !== null && x.weight !== null && x.weight.greaterThan(0));
-    if (weighted.length === 0)
+    const scores: Dec[] = [];
+    const weights: Dec[] = [];
+    for (const p of input.projects) {
+      const weight = basis === "budget" ? p.budget : p.spending;
+      if (p.selfScore === null || weight === null || !weight.isPositive() || weight.isZero())
+        continue;
+      scores.push(p.selfScore);
+      weights.push(weight);
+    }
+    if (weights.length === 0)
       return unavailable(id, `未提供项目清单（项目自评得分与${basisLabel}），无法按资金加权计算`);
-    const totalWeight = sum(weighted.map((x) => x.weight as Dec));
-    const numerator = sum(weighted.map((x) => (x.project.selfScore as Dec).times(x.weight as Dec)));
+    const totalWeight = sum(weights);
+    const numerator = sumOfProducts(scores, weights);
     const value = excelRound(numerator.dividedBy(totalWeight), settings.scoreDecimals);
-    const skipped = input.projects.length - weighted.length;
+    const skipped = input.projects.length - weights.length;
     return {
       id,
       value,
-      text: `Σ(自评得分 × ${basisLabel}) ÷ Σ${basisLabel} = ${fixed(numerator, 2)} ÷ ${money(totalWeight)} = ${fixed(value, 2)}（${weighted.length} 个项目${skipped > 0 ? `，${skipped} 个缺少得分或资金未计入` : ""}）`,
+      text: `Σ(自评得分 × ${basisLabel}) ÷ Σ${basisLabel} = ${fixed(numerator, 2)} ÷ ${money(totalWeight)} = ${fixed(value, 2)}（${weights.length} 个项目${skipped > 0 ? `，${skipped} 个缺少得分或资金未计入` : ""}）`,
       inputs: [
-        { label: "计入项目", value: `${weighted.length} 个` },
+        { label: "计入项目", value: `${weights.length} 个` },
         { label: `Σ${basisLabel}`, value: money(totalWeight) },
       ],
     };

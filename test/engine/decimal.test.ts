@@ -1,5 +1,16 @@
 import Decimal from "decimal.js";
-import { dec, excelRound, fixed, fromNumber, money, percent, sum } from "../../src/model/decimal";
+import fc from "fast-check";
+import {
+  Dec,
+  dec,
+  excelRound,
+  fixed,
+  fromNumber,
+  money,
+  percent,
+  sum,
+  sumOfProducts,
+} from "../../src/model/decimal";
 import { parseLooseNumber } from "../../src/model/numbers";
 
 describe("Excel ROUND semantics", () => {
@@ -28,6 +39,61 @@ describe("Excel ROUND semantics", () => {
     expect(sum([dec(2908.01), dec(43757.42)]).toString()).toBe("46665.43");
     expect(0.1 + 0.2).not.toBe(0.3); // the float trap this module avoids
     expect(sum([dec(0.1), dec(0.2)]).toString()).toBe("0.3");
+  });
+
+  // sum and sumOfProducts add whole numbers as doubles when every figure allows it; decimal.js
+  // adding one by one is the reference, and their texts must be equal (same value, same digits).
+  const slowSum = (values: Dec[]) => values.reduce((a, v) => a.plus(v), new Dec(0));
+  const slowProducts = (a: Dec[], b: Dec[]) =>
+    a.reduce((acc, v, i) => acc.plus(v.times(b[i] as Dec)), new Dec(0));
+  // Mostly amounts and scores as sheets hold them (the fast path), some far too large or fine.
+  const amount = fc
+    .tuple(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: 0, max: 6 }))
+    .map(([digits, places]) => new Dec(`${digits}e${-places}`));
+  const odd = fc
+    .tuple(fc.bigInt({ min: -(10n ** 22n), max: 10n ** 22n }), fc.integer({ min: -3, max: 20 }))
+    .map(([digits, places]) => new Dec(`${digits}e${-places}`));
+  const figure = fc.oneof({ arbitrary: amount, weight: 8 }, { arbitrary: odd, weight: 1 });
+
+  it("sums exactly, fast path or not, as decimal.js adds one by one", () => {
+    fc.assert(
+      fc.property(fc.array(figure, { maxLength: 40 }), (values) => {
+        expect(sum(values).toString()).toBe(slowSum(values).toString());
+      }),
+      { numRuns: 2000 }
+    );
+  });
+
+  it("sums products exactly, fast path or not", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(figure, figure), { maxLength: 30 }), (pairs) => {
+        const a = pairs.map((p) => p[0]);
+        const b = pairs.map((p) => p[1]);
+        expect(sumOfProducts(a, b).toString()).toBe(slowProducts(a, b).toString());
+      }),
+      { numRuns: 2000 }
+    );
+  });
+
+  it.each([
+    [["9007199254740991", "1"], "9007199254740992"], // the partial sum leaves the safe range
+    [["9007199254740991", "-1", "1"], "9007199254740991"],
+    [["0.1", "0.2", "-0.3"], "0"],
+    [["-0", "-0"], "0"],
+    [["1e22", "1"], "1.0000000000000000000001e+22"],
+    [["1e-16", "1"], "1.0000000000000001"],
+    [["123.45", "0.0000001", "-123.45"], "1e-7"],
+    [["NaN", "1"], "NaN"],
+    [["Infinity", "1"], "Infinity"],
+    [[], "0"],
+  ])("sum(%j) = %s", (values, expected) => {
+    expect(sum(values.map((v) => new Dec(v))).toString()).toBe(expected);
+  });
+
+  it("sums fund-weighted scores beyond 2^53 through decimal.js", () => {
+    const scores = ["99.99", "85.5"].map((v) => new Dec(v));
+    const weights = ["90071992547409.91", "1.5"].map((v) => new Dec(v));
+    expect(sumOfProducts(scores, weights).toString()).toBe("9006298534815645.1509"); // Python: Decimal("99.99") * Decimal("90071992547409.91") + …;
   });
 
   it("formats money, percentages and fixed decimals", () => {
