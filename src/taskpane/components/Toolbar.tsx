@@ -1,5 +1,5 @@
 /* global HTMLButtonElement, HTMLDivElement, HTMLElement */
-import { Button, Checkbox, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, TableAddRegular } from "@fluentui/react-icons";
 import type { KeyboardEvent, Ref } from "react";
 import { usePaneContext } from "../state/PaneContext";
@@ -7,7 +7,16 @@ import type { PaneActions, PaneState } from "../state/usePane";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
-  auto: { flexBasis: "100%" },
+  // A native check box (Fluent's Checkbox costs the pane 3.3 KB of gzip script).
+  auto: {
+    flexBasis: "100%",
+    display: "inline-flex",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalXS,
+    fontSize: tokens.fontSizeBase300,
+    color: tokens.colorNeutralForeground1,
+  },
+  box: { margin: 0, accentColor: tokens.colorCompoundBrandBackground },
 });
 
 export interface ToolbarProps {
@@ -67,12 +76,15 @@ export function Toolbar({ state, actions, canAutoRecalculate, primaryRef }: Tool
         {t.insertTemplate}
       </Button>
       {canAutoRecalculate && (
-        <Checkbox
-          className={styles.auto}
-          label={t.autoRecalculate}
-          checked={state.autoRecalculate}
-          onChange={(_, data) => void actions.setAutoRecalculate(data.checked === true)}
-        />
+        <label className={styles.auto}>
+          <input
+            type="checkbox"
+            className={styles.box}
+            checked={state.autoRecalculate}
+            onChange={(event) => void actions.setAutoRecalculate(event.currentTarget.checked)}
+          />
+          {t.autoRecalculate}
+        </label>
       )}
     </div>
   );
