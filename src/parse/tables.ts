@@ -314,6 +314,20 @@ function matchColumns(spec: TableSpec, words: string[], left: number): Record<st
   return columns;
 }
 
+/**
+ * Whether every required group has a column some word could match, words not yet shared out:
+ * a row that fails this fails `matchColumns` too, and most rows of a sheet are no header of
+ * most kinds, so the full match is made for few rows.
+ */
+function mayMatch(spec: TableSpec, words: readonly string[]): boolean {
+  return spec.required.every((group) =>
+    group.some((key) => {
+      const col = spec.columns.find((c) => c.key === key) as ColumnSpec;
+      return words.some((t) => t !== "" && col.match.test(t) && !col.exclude?.test(t));
+    })
+  );
+}
+
 function satisfied(spec: TableSpec, columns: Record<string, number>): boolean {
   return spec.required.every((group) => group.some((key) => key in columns));
 }
@@ -357,7 +371,9 @@ export function tableAt(grid: Grid, row: number, spec: TableSpec): FoundTable | 
       (row + 1 > grid.bottom || hasNumbers(grid, row + 1) || filledCells(grid, row) < 2)
     )
       continue;
-    const columns = matchColumns(spec, headerWords(grid, row, depth), grid.left);
+    const words = headerWords(grid, row, depth);
+    if (!mayMatch(spec, words)) continue;
+    const columns = matchColumns(spec, words, grid.left);
     if (
       satisfied(spec, columns) &&
       (!best || Object.keys(columns).length > Object.keys(best.columns).length)
