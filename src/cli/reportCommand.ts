@@ -10,7 +10,6 @@ import type { WorkbookStandard } from "../model/input";
 import { scoreRead } from "../pipeline/readAndScore";
 import { hasNoInputs, type WorkbookScore } from "../pipeline/scoreWorkbook";
 import { reportDraft } from "../submission/reportDraft";
-import { reportDocx } from "../submission/reportDocx";
 import { writeFileAtomic } from "./atomicWrite";
 import { describeInternalError, writeReason } from "./errors";
 import type { CliIo } from "./io";
@@ -61,6 +60,8 @@ async function scoreForReport(
 export async function writeReport(score: WorkbookScore, target: string): Promise<string | null> {
   let bytes: Uint8Array;
   try {
+    // docx (a large package) is loaded only when a report is written, not at every start.
+    const { reportDocx } = await import("../submission/reportDocx");
     bytes = await reportDocx(
       reportDraft({ evaluation: score.evaluation, input: score.parse.input })
     );

@@ -2,9 +2,9 @@
  * A workbook package with no sheet yet — only the parts every .xlsx needs (content types, the
  * workbook and its relationships, a minimal styles part) — for the package writer to add the
  * one sheet a new file holds (汇总排名.xlsx, from the command line and the 网页版). Built with
- * fflate's zip, which runs in Node and in a browser alike; no ExcelJS to load.
+ * fflate's zip, which runs in Node and in a browser alike; no ExcelJS to load. fflate is loaded
+ * when a blank workbook is made (the end of a folder run), not when the command line starts.
  */
-import { strToU8, zipSync } from "fflate";
 import type { SheetLayout } from "../../layout/sheetLayout";
 import { writeOwnedSheetIntoPackage } from "./packageWriter";
 
@@ -41,7 +41,8 @@ const PARTS: Record<string, string> = {
     "</styleSheet>",
 };
 
-export function blankWorkbook(): Uint8Array {
+export async function blankWorkbook(): Promise<Uint8Array> {
+  const { strToU8, zipSync } = await import("fflate");
   return zipSync(
     Object.fromEntries(Object.entries(PARTS).map(([name, xml]) => [name, strToU8(XML + xml)]))
   );
@@ -49,7 +50,7 @@ export function blankWorkbook(): Uint8Array {
 
 /** A new workbook whose only sheet is `layout` (the user's sheet: no ownership marker). */
 export async function workbookOfSheet(layout: SheetLayout): Promise<Uint8Array> {
-  const written = await writeOwnedSheetIntoPackage(blankWorkbook(), layout, {
+  const written = await writeOwnedSheetIntoPackage(await blankWorkbook(), layout, {
     markerName: null,
     preferredName: layout.name,
   });
