@@ -7,6 +7,8 @@
  */
 import JSZip from "jszip";
 import { readFileSync } from "node:fs";
+import * as v8 from "node:v8";
+import { runInNewContext } from "node:vm";
 import { basename, join } from "node:path";
 import { FileWorkbook } from "../../src/hosts/file/fileWorkbook";
 import { MAX_CELLS, WorkbookTooLarge, readPackage } from "../../src/hosts/file/packageReader";
@@ -267,6 +269,42 @@ describe("reading the package straight (packageReader)", () => {
     const read = straight(data);
     expect(read.sheets[0].values[0][0]).toBe("基本\r支出");
     expect(read).toEqual(await throughExcelJs(data));
+  });
+
+  it("keeps no sheet's or string table's XML alive through a long text it read from it", async () => {
+    // A substring would keep its whole part (a sheet of 100,000 rows is 40 MB of text) for as
+    // long as the value is kept: a project name, the whole run.
+    v8.setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    const padding = `<!--${"填".repeat(4_000_000)}-->`; // 8 MB as a JavaScript string
+    const zip = await JSZip.loadAsync(await handWritten());
+    const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    zip.file(
+      "xl/worksheets/sheet1.xml",
+      sheet
+        .replace("<sheetData>", `${padding}<sheetData>`)
+        .replace("<t>内联 &lt;文字&gt;</t>", "<t>二〇二二年社会保险基金信息化建设项目（内联）</t>")
+    );
+    const sst = await zip.file("xl/sharedStrings.xml")!.async("string");
+    zip.file(
+      "xl/sharedStrings.xml",
+      sst.replace(
+        "<si><t>基本支出</t></si>",
+        `<si><t>二〇二二年基本支出保障经费项目</t></si>${padding}`
+      )
+    );
+    const data = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const values = readPackage(ZipPackage.read(data)).sheets[0]?.values;
+    const kept = [values?.[2]?.[0], values?.[0]?.[0]]; // B4 and B2 (the sheet starts at B2)
+    gc();
+    const grown = process.memoryUsage().heapUsed - before;
+    expect(kept).toEqual([
+      "二〇二二年社会保险基金信息化建设项目（内联）",
+      "二〇二二年基本支出保障经费项目",
+    ]);
+    expect(grown).toBeLessThan(4 * 1024 * 1024);
   });
 
   it("drops a reference to no character instead of failing on it", () => {

@@ -137,7 +137,7 @@ function sharedStrings(zip: ZipPackage, part: string | null): string[] {
   const out: string[] = [];
   const cursor = new XmlCursor(xml, part);
   while (cursor.next())
-    if (cursor.kind === OPEN && cursor.name === "si") out.push(runText(cursor, "si"));
+    if (cursor.kind === OPEN && cursor.name === "si") out.push(detached(runText(cursor, "si")));
   return out;
 }
 
@@ -193,6 +193,16 @@ function isoToSerial(text: string): CellValue {
 }
 
 /** A cell's value from its type and its `<v>` (or inline) text. */
+/**
+ * A string of its own. In V8 a substring of 13 characters or more is a slice that keeps the text
+ * it was cut from alive: every inline string of a sheet would hold the whole sheet's XML (40 MB
+ * at 100,000 rows), and a shared string the whole string table, for as long as the value is
+ * kept — a project's name, the whole run. The copy holds only its own characters.
+ */
+export function detached(text: string): string {
+  return text.length < 13 ? text : (" " + text).slice(1);
+}
+
 function cellValue(type: string | undefined, text: string | null, strings: string[]): CellValue {
   if (text === null) return null;
   switch (type) {
@@ -200,7 +210,7 @@ function cellValue(type: string | undefined, text: string | null, strings: strin
       return strings[Number(text)] ?? null;
     case "str":
     case "inlineStr":
-      return text;
+      return detached(text);
     case "b":
       return text.trim() === "1" || text.trim() === "true";
     case "e":
