@@ -153,7 +153,9 @@ describe("hostile and huge workbooks through the real command line", () => {
     const run = jixiao(["score", file, "--out", output], 240);
     expectScored(run, output);
     expect(run.out).toContain("总分 95.18 分");
-    expect(run.peakMb).toBeLessThan(1200);
+    // About 430 MB (1.8 KB a row above the sample); 560 MB before the reader copied texts out of
+    // the sheet's XML and amounts were kept compact.
+    expect(run.peakMb).toBeLessThan(700);
     expect(digest(file)).toBe(before);
   }, 300_000);
 

@@ -25,7 +25,10 @@ export async function sampleWith(
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
-/** The 项目清单 sheet part of the sample, and the rows after its header (row 4 on). */
+/**
+ * The 项目清单 sheet part of the sample, and the rows after its header (row 4 on), named as
+ * projects are (over 13 characters: long enough for V8 to slice them out of the sheet's text).
+ */
 export async function sampleWithProjectRows(rows: number): Promise<Uint8Array> {
   const part = "xl/worksheets/sheet4.xml";
   const zip = await JSZip.loadAsync(sample());
@@ -34,7 +37,7 @@ export async function sampleWithProjectRows(rows: number): Promise<Uint8Array> {
   for (let i = 0; i < rows; i++) {
     const r = i + 4;
     lines.push(
-      `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>社保经办项目 ${i + 1}</t></is></c>` +
+      `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>社会保险经办服务能力提升项目 ${i + 1}</t></is></c>` +
         `<c r="B${r}"><v>${100 + (i % 50)}</v></c><c r="C${r}"><v>${90 + (i % 40)}</v></c>` +
         `<c r="D${r}" t="inlineStr"><is><t>${i % 13 === 0 ? "否" : "是"}</t></is></c>` +
         `<c r="E${r}"><v>${70 + (i % 30)}</v></c></row>`

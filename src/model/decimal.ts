@@ -31,7 +31,7 @@ export function fromNumber(value: number): Dec {
  * push, with room for 17; an exact copy holds the same digits in a tenth of the memory, which
  * counts when a workbook has 200,000 project rows of three amounts each.
  */
-function compact(value: Dec): Dec {
+export function compact(value: Dec): Dec {
   const digits = (value as unknown as { d: number[] | null }).d;
   if (digits) (value as unknown as { d: number[] }).d = digits.slice();
   return value;
@@ -99,7 +99,11 @@ function slowProducts(a: readonly Dec[], b: readonly Dec[]): Dec {
  */
 const MAX_SCALE = 15;
 const POWERS = Array.from({ length: 23 }, (_, k) => 10 ** k); // exact doubles up to 10^22
-const SHIFTS = Array.from({ length: MAX_SCALE + 1 }, (_, k) => new Dec(`1e-${k}`));
+// Not "1e-0": its exponent would be -0, and one Decimal whose exponent is not a small integer
+// makes V8 box the exponent of every Decimal after it (16 bytes each).
+const SHIFTS = Array.from({ length: MAX_SCALE + 1 }, (_, k) =>
+  k === 0 ? ONE : new Dec(`1e-${k}`)
+);
 /** decimal.js keeps digits in words of seven, aligned on the decimal point (`d`, `e`, `s`). */
 const WORD = 7;
 

@@ -4,7 +4,7 @@
  * and “—” / “-” / “/” for nothing. A value that cannot be read is a message naming the cell,
  * never a silent 0.
  */
-import { Dec, fromNumber } from "../model/decimal";
+import { Dec, compact, fromNumber } from "../model/decimal";
 import { parseLooseNumber, toHalfWidth } from "../model/numbers";
 import { isCellError } from "../hosts/snapshot";
 import type { Grid } from "./grid";
@@ -92,7 +92,8 @@ export function readAmount(c: Cell, factor: Dec): Read<Dec> {
       value: null,
       problem: problem(c, `“${c.grid.text(c.row, c.column)}”是百分比，不是金额`),
     };
-  return { value: r.value.times(factor) };
+  // Most tables are in 万元 (factor 1): the value as read. A product is compacted as it is kept.
+  return { value: factor.eq(1) ? r.value : compact(r.value.times(factor)) };
 }
 
 /** A score (分值, 得分): a plain number. */
