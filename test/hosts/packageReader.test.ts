@@ -307,6 +307,32 @@ describe("reading the package straight (packageReader)", () => {
     expect(grown).toBeLessThan(4 * 1024 * 1024);
   });
 
+  it("reads a sheet of several megabytes in pieces exactly as in one text", async () => {
+    const rows = Array.from(
+      { length: 20_000 },
+      (_, i) =>
+        `<row r="${i + 10}"><c r="B${i + 10}" t="inlineStr"><is><t>社会保险经办服务能力提升项目${i}</t></is></c>` +
+        `<c r="C${i + 10}" s="2"><v>${100 + (i % 50)}.25</v></c><c r="D${i + 10}" t="s"><v>${i % 2}</v></c></row>`
+    ).join("");
+    const zip = await JSZip.loadAsync(await handWritten());
+    const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    const big = sheet.replace("</sheetData>", `${rows}</sheetData>`);
+    expect(Buffer.byteLength(big)).toBeGreaterThan(2 * 1024 * 1024); // cut into pieces of 1 MB
+    zip.file("xl/worksheets/sheet1.xml", big);
+    const inPieces = straight(await zip.generateAsync({ type: "uint8array" }));
+    // A comment anywhere: read as one text.
+    zip.file("xl/worksheets/sheet1.xml", big.replace("<sheetData>", "<!-- --><sheetData>"));
+    const whole = straight(await zip.generateAsync({ type: "uint8array" }));
+    expect(inPieces).toEqual(whole);
+    expect(inPieces.sheets[0].values.length).toBe(20_008);
+    expect(inPieces.sheets[0].values[20_007]).toEqual([
+      "社会保险经办服务能力提升项目19999",
+      149.25,
+      "项目 支出",
+      null, // rows are as wide as the sheet (B to E)
+    ]);
+  });
+
   it("drops a reference to no character instead of failing on it", () => {
     expect(decodeEntities("a&#x110000;b&#0;c&amp;&unknown;")).toBe("abc&&unknown;");
   });

@@ -333,7 +333,7 @@ function sharedRows(rows: string[][]): string[][] {
 
 /** One worksheet part → its snapshot. */
 function readSheetPart(
-  xml: string,
+  pieces: Iterable<string>,
   entry: SheetEntry & { part: string },
   strings: string[],
   formats: string[],
@@ -341,12 +341,14 @@ function readSheetPart(
   limits: ReadLimits
 ): SheetSnapshot {
   const cells = new SheetCells(entry.part, strings, formats, counted, limits);
-  const cursor = new XmlCursor(xml, entry.part);
-  while (cursor.next()) {
-    if (cursor.kind !== OPEN) continue;
-    if (cursor.name === "row") cells.startRow(cursor.attrs);
-    else if (cursor.name === "c") cells.cell(cursor);
-    else if (cursor.name === "mergeCell") cells.merges.push(attributesOf(cursor.attrs).ref ?? "");
+  for (const xml of pieces) {
+    const cursor = new XmlCursor(xml, entry.part);
+    while (cursor.next()) {
+      if (cursor.kind !== OPEN) continue;
+      if (cursor.name === "row") cells.startRow(cursor.attrs);
+      else if (cursor.name === "c") cells.cell(cursor);
+      else if (cursor.name === "mergeCell") cells.merges.push(attributesOf(cursor.attrs).ref ?? "");
+    }
   }
   cells.clearMerged();
   const sheet = normalizeSheet(entry.name, 0, 0, cells.values, cells.formats);
@@ -399,10 +401,12 @@ export function readPackage(
       snapshots.push({ name: entry.name, top: 0, left: 0, values: [], numberFormats: [] });
       continue;
     }
-    const xml = zip.text(entry.part);
-    if (xml === null) continue;
+    // In pieces cut after a row's end tag: one cursor after the other reads them as one text.
+    // Not where a comment or CDATA section could hold the tag (Excel writes neither).
+    const pieces = zip.textPieces(entry.part, { after: "</row>", unless: "<!" });
+    if (pieces === null) continue;
     snapshots.push(
-      readSheetPart(xml, { ...entry, part: entry.part }, strings, formats, counted, limits)
+      readSheetPart(pieces, { ...entry, part: entry.part }, strings, formats, counted, limits)
     );
   }
   return { sheets: snapshots, ownedSheets: owned };

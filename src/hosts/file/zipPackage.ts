@@ -164,6 +164,29 @@ export class PartCompressor {
 }
 
 const utf8 = new TextDecoder("utf-8");
+
+/** `bytes` decoded piece by piece (one piece alive at a time), cut as `textPieces` says. */
+function* decodedPieces(bytes: Uint8Array, after: string, size: number): Generator<string> {
+  const decoder = new TextDecoder("utf-8");
+  let start = 0;
+  while (start < bytes.length) {
+    const at = indexOfAscii(bytes, after, start + size);
+    const end = at < 0 ? bytes.length : at + after.length;
+    yield decoder.decode(bytes.subarray(start, end), { stream: end < bytes.length });
+    start = end;
+  }
+}
+
+/** Where the ASCII text `what` first occurs in `bytes` at or after `from`; -1 when nowhere. */
+export function indexOfAscii(bytes: Uint8Array, what: string, from: number): number {
+  const first = what.charCodeAt(0);
+  for (let at = bytes.indexOf(first, from); at >= 0; at = bytes.indexOf(first, at + 1)) {
+    let i = 1;
+    while (i < what.length && bytes[at + i] === what.charCodeAt(i)) i++;
+    if (i === what.length) return at;
+  }
+  return -1;
+}
 const encoder = new TextEncoder();
 
 /** CRC-32 (zlib's, when this Node has it; else a table); `previous` continues a running one. */
@@ -419,13 +442,35 @@ export class ZipPackage {
 
   /** The part as UTF-8 text (a byte-order mark dropped); null when there is no such part. */
   text(part: string): string | null {
+    const bytes = this.textBytes(part);
+    return bytes === null ? null : utf8.decode(bytes);
+  }
+
+  /**
+   * The part as UTF-8 text in pieces of about `size` bytes, each ending just after an occurrence
+   * of `after` (ASCII, so never inside a character): a sheet of 100,000 rows is never one string
+   * of 40 MB. Where the bytes hold `unless` anywhere, the whole text is the one piece. Null when
+   * there is no such part.
+   */
+  textPieces(
+    part: string,
+    cut: { after: string; unless: string },
+    size = 1 << 20
+  ): Iterable<string> | null {
+    const bytes = this.textBytes(part);
+    if (bytes === null) return null;
+    if (bytes.length <= size || indexOfAscii(bytes, cut.unless, 0) >= 0)
+      return [utf8.decode(bytes)];
+    return decodedPieces(bytes, cut.after, size);
+  }
+
+  private textBytes(part: string): Uint8Array | null {
     const entry = this.find(part);
     if (entry?.kind === "original" && entry.size > ZIP_LIMITS.textBytes)
       throw new ZipRefusal(
         `文件中的 ${entry.name} 解压后约 ${megabytes(entry.size)} MB，超过本工具可读的 ${megabytes(ZIP_LIMITS.textBytes)} MB`
       );
-    const bytes = this.bytes(part);
-    return bytes === null ? null : utf8.decode(bytes);
+    return this.bytes(part);
   }
 
   /** Replaces the part (keeping its place and name) or adds it at the end. */
