@@ -222,13 +222,13 @@ export async function openWorkbookData(data: Uint8Array): Promise<Opened> {
 }
 
 /**
- * Memory a scoring takes, as measured (docs/benchmarks.md): at 200,000 project rows (a million
- * non-empty cells) the live heap peaks between 360 and 400 MB — scored under
- * --max-old-space-size=400, not under 360. About 390 bytes a cell, counted here with a fifth to
- * spare, so that a file this process cannot hold is refused in one sentence while reading,
- * never by V8's “heap out of memory” half-way through.
+ * Memory a scoring takes, as measured (docs/benchmarks.md): 200,000 project rows (a million
+ * non-empty cells) are scored under a heap limit of 258 MB (--max-old-space-size=210), not under
+ * 248 MB. About 195 bytes a cell above the 64 MB, counted here as 260, so that a file this
+ * process cannot hold is refused in one sentence while reading, never by V8's “heap out of
+ * memory” half-way through.
  */
-export const MEMORY_PER_CELL = 480;
+export const MEMORY_PER_CELL = 260;
 export const MEMORY_BASE = 64 * 1024 * 1024;
 
 /**
