@@ -16,7 +16,7 @@ describe("blankWorkbook", () => {
     const layout = rankingLayout([rankingEntry(evaluate(seed()), "某局.xlsx")], [], {
       date: "2026-11-29",
     });
-    const written = await writeOwnedSheetIntoPackage(await blankWorkbook(), layout, {
+    const written = await writeOwnedSheetIntoPackage(blankWorkbook(), layout, {
       markerName: null,
       preferredName: layout.name,
     });

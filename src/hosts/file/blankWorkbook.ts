@@ -1,12 +1,12 @@
 /**
  * A workbook package with no sheet yet — only the parts every .xlsx needs (content types, the
  * workbook and its relationships, a minimal styles part) — for the package writer to add the
- * one sheet a new file holds (汇总排名.xlsx, from the command line and the 网页版). Built with
- * fflate's zip, which runs in Node and in a browser alike; no ExcelJS to load. fflate is loaded
- * when a blank workbook is made (the end of a folder run), not when the command line starts.
+ * one sheet a new file holds (汇总排名.xlsx, from the command line and the 网页版). Written with
+ * our own zip writer (zipPackage.ts), which runs in Node and in a browser alike; no ExcelJS.
  */
 import type { SheetLayout } from "../../layout/sheetLayout";
 import { writeOwnedSheetIntoPackage } from "./packageWriter";
+import { ZipPackage } from "./zipPackage";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -41,16 +41,15 @@ const PARTS: Record<string, string> = {
     "</styleSheet>",
 };
 
-export async function blankWorkbook(): Promise<Uint8Array> {
-  const { strToU8, zipSync } = await import("fflate");
-  return zipSync(
-    Object.fromEntries(Object.entries(PARTS).map(([name, xml]) => [name, strToU8(XML + xml)]))
-  );
+export function blankWorkbook(): ZipPackage {
+  const zip = ZipPackage.empty();
+  for (const [name, xml] of Object.entries(PARTS)) zip.write(name, XML + xml);
+  return zip;
 }
 
 /** A new workbook whose only sheet is `layout` (the user's sheet: no ownership marker). */
 export async function workbookOfSheet(layout: SheetLayout): Promise<Uint8Array> {
-  const written = await writeOwnedSheetIntoPackage(await blankWorkbook(), layout, {
+  const written = await writeOwnedSheetIntoPackage(blankWorkbook(), layout, {
     markerName: null,
     preferredName: layout.name,
   });

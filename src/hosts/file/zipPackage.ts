@@ -232,6 +232,11 @@ export class ZipPackage {
     this.comment = comment;
   }
 
+  /** An archive with no entry yet (a new workbook's parts are written into it). */
+  static empty(): ZipPackage {
+    return new ZipPackage([], new Uint8Array(0));
+  }
+
   /** Parses the archive's central directory (no part is inflated until it is read). */
   static read(data: Uint8Array): ZipPackage {
     const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
