@@ -333,11 +333,13 @@ function projectSection(b: SheetBuilder, e: Evaluation, projects: ProjectLine[])
   b.row += projects.length;
 }
 
-/** What each column of a project line shows, and how. */
-const PROJECT_COLUMNS: {
+/** What a column of the project lines shows, and how. */
+interface ProjectColumn {
   value: (p: ProjectLine, index: number) => LayoutValue;
   style: (p: ProjectLine) => CellStyle;
-}[] = [
+}
+
+const PROJECT_COLUMNS: ProjectColumn[] = [
   { value: (_, i) => i + 1, style: () => look.centered },
   { value: (p) => p.name, style: () => textCell },
   { value: (p) => dec(p.budget), style: () => look.amount },
@@ -376,14 +378,13 @@ function addProjectCells(cells: LayoutCell[], projects: readonly ProjectLine[], 
     }
     get value(): LayoutValue {
       const line = Math.floor(this.at / width);
-      return (PROJECT_COLUMNS[this.column] as (typeof PROJECT_COLUMNS)[number]).value(
-        projects[line] as ProjectLine,
-        line
-      );
+      return this.shows().value(projects[line] as ProjectLine, line);
     }
     get style(): CellStyle {
-      const line = projects[Math.floor(this.at / width)] as ProjectLine;
-      return (PROJECT_COLUMNS[this.column] as (typeof PROJECT_COLUMNS)[number]).style(line);
+      return this.shows().style(projects[Math.floor(this.at / width)] as ProjectLine);
+    }
+    private shows(): ProjectColumn {
+      return PROJECT_COLUMNS[this.at % width] as ProjectColumn;
     }
     toJSON(): LayoutCell {
       return { row: this.row, column: this.column, value: this.value, style: this.style };

@@ -192,7 +192,6 @@ function isoToSerial(text: string): CellValue {
   return Number.isNaN(ms) ? text : (ms - Date.UTC(1899, 11, 30)) / 86_400_000;
 }
 
-/** A cell's value from its type and its `<v>` (or inline) text. */
 /**
  * A string of its own. In V8 a substring of 13 characters or more is a slice that keeps the text
  * it was cut from alive: every inline string of a sheet would hold the whole sheet's XML (40 MB
@@ -203,6 +202,7 @@ export function detached(text: string): string {
   return text.length < 13 ? text : (" " + text).slice(1);
 }
 
+/** A cell's value from its type and its `<v>` (or inline) text. */
 function cellValue(type: string | undefined, text: string | null, strings: string[]): CellValue {
   if (text === null) return null;
   switch (type) {

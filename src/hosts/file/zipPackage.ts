@@ -164,6 +164,7 @@ export class PartCompressor {
 }
 
 const utf8 = new TextDecoder("utf-8");
+const encoder = new TextEncoder();
 
 /** `bytes` decoded piece by piece (one piece alive at a time), cut as `textPieces` says. */
 function* decodedPieces(bytes: Uint8Array, after: string, size: number): Generator<string> {
@@ -187,7 +188,6 @@ export function indexOfAscii(bytes: Uint8Array, what: string, from: number): num
   }
   return -1;
 }
-const encoder = new TextEncoder();
 
 /** CRC-32 (zlib's, when this Node has it; else a table); `previous` continues a running one. */
 const crc32: (data: Uint8Array, previous?: number) => number = nativeCrc32 ?? tableCrc32;
