@@ -224,11 +224,12 @@ export async function openWorkbookData(data: Uint8Array): Promise<Opened> {
 /**
  * Memory a scoring takes, as measured (docs/benchmarks.md): 200,000 project rows (a million
  * non-empty cells) are scored under a heap limit of 258 MB (--max-old-space-size=210), not under
- * 248 MB. About 195 bytes a cell above the 64 MB, counted here as 260, so that a file this
- * process cannot hold is refused in one sentence while reading, never by V8's “heap out of
- * memory” half-way through.
+ * 248 MB. About 195 bytes a cell above the 64 MB, counted here as 300 (a sheet holding a
+ * comment is read as one string, and real workbooks differ), so that a file this process
+ * cannot hold is refused in one sentence while reading, never by V8's “heap out of memory”
+ * half-way through.
  */
-export const MEMORY_PER_CELL = 260;
+export const MEMORY_PER_CELL = 300;
 export const MEMORY_BASE = 64 * 1024 * 1024;
 
 /**

@@ -364,7 +364,8 @@ const PROJECT_COLUMNS: ProjectColumn[] = [
  * The cells of the project lines from row `top`, each made of one number (line × 9 + column)
  * and read through the getters of one class for the list: a workbook may list 200,000 projects,
  * and nine cells of their own a line were 0.6 KB of it. Values are worked out when read, from
- * the project, so the writers see the same cells as any other (JSON included).
+ * the projects as parsed (never changed after), so the writers see the same cells as any other;
+ * JSON too (toJSON), but a spread or Object.keys sees only the number — copy with toJSON().
  */
 function addProjectCells(cells: LayoutCell[], projects: readonly ProjectLine[], top: number): void {
   const width = PROJECT_COLUMNS.length;

@@ -283,20 +283,31 @@ describe("the zip container (zipPackage)", () => {
       { length: 300 },
       (_, i) => `<row r="${i + 1}"><c t="inlineStr"><is><t>项目名称${i}号</t></is></c></row>`
     ).join("");
-    const xml = `\uFEFF<worksheet><sheetData>${rows}</sheetData></worksheet>`;
+    const xml = `<worksheet><sheetData>${rows}</sheetData></worksheet>`;
     const withComment = xml.replace("<sheetData>", "<!-- </row> --><sheetData>");
-    const zip = ZipPackage.read(await jszip({ "s.xml": xml, "c.xml": withComment }));
-    const pieces = [...(zip.textPieces("s.xml", { after: "</row>", unless: "<!" }, 1000) ?? [])];
+    const withInstruction = xml.replace("<sheetData>", "<?pi </row> ?><sheetData>");
+    const declared = `\uFEFF<?xml version="1.0" encoding="UTF-8"?>${xml}`;
+    const zip = ZipPackage.read(
+      await jszip({ "s.xml": declared, "c.xml": withComment, "p.xml": withInstruction })
+    );
+    const pieces = [
+      ...(zip.textPieces("s.xml", { after: "</row>", unless: ["<!", "<?"] }, 1000) ?? []),
+    ];
     expect(pieces.length).toBeGreaterThan(10);
     expect(pieces.join("")).toBe(zip.text("s.xml"));
-    expect(pieces.join("").startsWith("<worksheet>")).toBe(true); // the byte-order mark dropped
+    // The byte-order mark dropped; the declaration's `<?` is no reason to read it whole.
+    expect(pieces.join("").startsWith("<?xml")).toBe(true);
     // Every piece but the last ends with a row's end tag; none splits a character.
     for (const piece of pieces.slice(0, -1)) expect(piece.endsWith("</row>")).toBe(true);
     expect(pieces.join("")).not.toContain("\uFFFD");
-    // A comment (or CDATA) could hold the tag: then the text is one piece.
-    const whole = [...(zip.textPieces("c.xml", { after: "</row>", unless: "<!" }, 1000) ?? [])];
-    expect(whole).toEqual([zip.text("c.xml")]);
-    expect(zip.textPieces("missing.xml", { after: "</row>", unless: "<!" })).toBeNull();
+    // A comment, CDATA or processing instruction could hold the tag: then the text is one piece.
+    for (const part of ["c.xml", "p.xml"]) {
+      const whole = [
+        ...(zip.textPieces(part, { after: "</row>", unless: ["<!", "<?"] }, 1000) ?? []),
+      ];
+      expect(whole).toEqual([zip.text(part)]);
+    }
+    expect(zip.textPieces("missing.xml", { after: "</row>", unless: ["<!", "<?"] })).toBeNull();
   });
 
   it("refuses what it cannot edit safely, with a reason", async () => {

@@ -402,8 +402,9 @@ export function readPackage(
       continue;
     }
     // In pieces cut after a row's end tag: one cursor after the other reads them as one text.
-    // Not where a comment or CDATA section could hold the tag (Excel writes neither).
-    const pieces = zip.textPieces(entry.part, { after: "</row>", unless: "<!" });
+    // Not where a comment, CDATA section or processing instruction could hold the tag (Excel
+    // writes none of them; a malformed sheet may read differently in pieces than whole).
+    const pieces = zip.textPieces(entry.part, { after: "</row>", unless: ["<!", "<?"] });
     if (pieces === null) continue;
     snapshots.push(
       readSheetPart(pieces, { ...entry, part: entry.part }, strings, formats, counted, limits)

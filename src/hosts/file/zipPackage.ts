@@ -178,6 +178,14 @@ function* decodedPieces(bytes: Uint8Array, after: string, size: number): Generat
   }
 }
 
+/** Where an XML text's declaration (`<?xml … ?>`, after a byte-order mark) ends; else 0. */
+function declarationEnd(bytes: Uint8Array): number {
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  if (indexOfAscii(bytes, "<?xml", start) !== start) return 0;
+  const end = indexOfAscii(bytes, "?>", start);
+  return end < 0 ? 0 : end + 2;
+}
+
 /** Where the ASCII text `what` first occurs in `bytes` at or after `from`; -1 when nowhere. */
 export function indexOfAscii(bytes: Uint8Array, what: string, from: number): number {
   const first = what.charCodeAt(0);
@@ -454,17 +462,18 @@ export class ZipPackage {
   /**
    * The part as UTF-8 text in pieces of about `size` bytes, each ending just after an occurrence
    * of `after` (ASCII, so never inside a character): a sheet of 100,000 rows is never one string
-   * of 40 MB. Where the bytes hold `unless` anywhere, the whole text is the one piece. Null when
-   * there is no such part.
+   * of 40 MB. Where the bytes hold any of `unless` after the XML declaration, the whole text is
+   * the one piece. Null when there is no such part.
    */
   textPieces(
     part: string,
-    cut: { after: string; unless: string },
+    cut: { after: string; unless: readonly string[] },
     size = 1 << 20
   ): Iterable<string> | null {
     const bytes = this.textBytes(part);
     if (bytes === null) return null;
-    if (bytes.length <= size || indexOfAscii(bytes, cut.unless, 0) >= 0)
+    const body = declarationEnd(bytes);
+    if (bytes.length <= size || cut.unless.some((u) => indexOfAscii(bytes, u, body) >= 0))
       return [utf8.decode(bytes)];
     return decodedPieces(bytes, cut.after, size);
   }

@@ -16,7 +16,14 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase300,
     color: tokens.colorNeutralForeground1,
   },
-  box: { margin: 0, accentColor: tokens.colorCompoundBrandBackground },
+  box: {
+    margin: 0,
+    accentColor: tokens.colorCompoundBrandBackground,
+    ":focus-visible": {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: "2px",
+    },
+  },
 });
 
 export interface ToolbarProps {
