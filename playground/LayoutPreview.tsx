@@ -6,7 +6,7 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { CSSProperties } from "react";
 import { displayValue } from "../src/layout/displayFormat";
-import type { LayoutCell, SheetLayout } from "../src/layout/sheetLayout";
+import { type LayoutCell, type SheetLayout, materialized } from "../src/layout/sheetLayout";
 import { cellAddress } from "../src/hosts/snapshot";
 
 const useStyles = makeStyles({
@@ -38,8 +38,9 @@ function cellStyle(cell: LayoutCell | undefined, layout: SheetLayout): CSSProper
   };
 }
 
-export function LayoutPreview({ layout }: { layout: SheetLayout }) {
+export function LayoutPreview({ layout: given }: { layout: SheetLayout }) {
   const styles = useStyles();
+  const layout = materialized(given);
   const byAddress = new Map(layout.cells.map((c) => [`${c.row},${c.column}`, c]));
   const rows = Math.max(
     0,

@@ -8,7 +8,7 @@
 import { type Dec, percent, score } from "../model/decimal";
 import type { Evaluation, Gap, GapCode, IndicatorResult } from "../evaluate/result";
 import { severityLabels } from "../evaluate/result";
-import type { CellStyle, LayoutCell, LayoutValue, SheetLayout } from "./sheetLayout";
+import type { CellStyle, LayoutCell, LayoutValue, RowBlock, SheetLayout } from "./sheetLayout";
 import { PROJECT_SUMMARY_SHEET } from "./projectSummary";
 import { SheetBuilder } from "./sheetBuilder";
 import { ASSISTANT_SIGNATURE, formats, headerFooterText, styles } from "./style";
@@ -313,8 +313,12 @@ function gapSection(b: SheetBuilder, e: Evaluation): void {
   }
 }
 
-function projectSection(b: SheetBuilder, e: Evaluation, projects: ProjectLine[]): void {
-  if (projects.length === 0) return;
+function projectSection(
+  b: SheetBuilder,
+  e: Evaluation,
+  projects: ProjectLine[]
+): RowBlock | undefined {
+  if (projects.length === 0) return undefined;
   b.section("五、项目自评情况");
   if (e.projects) linkToProjectSummary(b, e.projects.results.length);
   const header = b.row++;
@@ -329,70 +333,62 @@ function projectSection(b: SheetBuilder, e: Evaluation, projects: ProjectLine[])
     "说明",
     "来源",
   ].forEach((h, i) => b.put(header, i, h, headerStyle));
-  addProjectCells(b.cells, projects, b.row);
+  const block = projectBlock(projects, b.row);
   b.row += projects.length;
+  return block;
 }
 
-/** What a column of the project lines shows, and how. */
+/** What a column of the project lines shows, and how (in one of `styles`). */
 interface ProjectColumn {
   value: (p: ProjectLine, index: number) => LayoutValue;
   style: (p: ProjectLine) => CellStyle;
+  styles: CellStyle[];
 }
 
 const PROJECT_COLUMNS: ProjectColumn[] = [
-  { value: (_, i) => i + 1, style: () => look.centered },
-  { value: (p) => p.name, style: () => textCell },
-  { value: (p) => dec(p.budget), style: () => look.amount },
-  { value: (p) => dec(p.spending), style: () => look.amount },
+  { value: (_, i) => i + 1, style: () => look.centered, styles: [look.centered] },
+  { value: (p) => p.name, style: () => textCell, styles: [textCell] },
+  { value: (p) => dec(p.budget), style: () => look.amount, styles: [look.amount] },
+  { value: (p) => dec(p.spending), style: () => look.amount, styles: [look.amount] },
   {
     value: (p) =>
       p.budget !== null && p.spending !== null && !p.budget.isZero()
         ? p.spending.dividedBy(p.budget).toDecimalPlaces(4).toNumber()
         : null,
     style: () => look.rate,
+    styles: [look.rate],
   },
   {
     value: (p) => (p.evaluated ? "是" : "否"),
     style: (p) => (p.evaluated ? look.centered : look.centeredFlag),
+    styles: [look.centered, look.centeredFlag],
   },
-  { value: (p) => dec(p.selfScore), style: () => look.score },
-  { value: (p) => (p.evaluated ? null : "✖未开展自评"), style: () => look.small },
-  { value: (p) => p.cells?.name ?? null, style: () => look.smaller },
+  { value: (p) => dec(p.selfScore), style: () => look.score, styles: [look.score] },
+  {
+    value: (p) => (p.evaluated ? null : "✖未开展自评"),
+    style: () => look.small,
+    styles: [look.small],
+  },
+  { value: (p) => p.cells?.name ?? null, style: () => look.smaller, styles: [look.smaller] },
 ];
 
 /**
- * The cells of the project lines from row `top`, each made of one number (line × 9 + column)
- * and read through the getters of one class for the list: a workbook may list 200,000 projects,
- * and nine cells of their own a line were 0.6 KB of it. Values are worked out when read, from
- * the projects as parsed (never changed after), so the writers see the same cells as any other;
- * JSON too (toJSON), but a spread or Object.keys sees only the number — copy with toJSON().
+ * The project lines from row `top` as a row block: each cell made when a writer reads it, from
+ * the projects as parsed (never changed after). A workbook may list 200,000 projects; nine cells
+ * of their own a line were 0.6 KB of it, and the package writer streams the block.
  */
-function addProjectCells(cells: LayoutCell[], projects: readonly ProjectLine[], top: number): void {
-  const width = PROJECT_COLUMNS.length;
-  class ProjectCell implements LayoutCell {
-    constructor(private readonly at: number) {}
-    get row(): number {
-      return top + Math.floor(this.at / width);
-    }
-    get column(): number {
-      return this.at % width;
-    }
-    get value(): LayoutValue {
-      const line = Math.floor(this.at / width);
-      return this.shows().value(projects[line] as ProjectLine, line);
-    }
-    get style(): CellStyle {
-      return this.shows().style(projects[Math.floor(this.at / width)] as ProjectLine);
-    }
-    private shows(): ProjectColumn {
-      return PROJECT_COLUMNS[this.at % width] as ProjectColumn;
-    }
-    toJSON(): LayoutCell {
-      return { row: this.row, column: this.column, value: this.value, style: this.style };
-    }
-  }
-  // One push at a time: a spread of 1,800,000 arguments would overflow the stack.
-  for (let at = 0; at < projects.length * width; at++) cells.push(new ProjectCell(at));
+function projectBlock(projects: readonly ProjectLine[], top: number): RowBlock {
+  return {
+    top,
+    count: projects.length,
+    width: PROJECT_COLUMNS.length,
+    styles: PROJECT_COLUMNS.flatMap((c) => c.styles),
+    cell(line, column) {
+      const p = projects[line] as ProjectLine;
+      const shows = PROJECT_COLUMNS[column] as ProjectColumn;
+      return { row: top + line, column, value: shows.value(p, line), style: shows.style(p) };
+    },
+  };
 }
 
 /** With project forms, the department's page points to 项目自评汇总 (a link in the workbook). */
@@ -440,7 +436,7 @@ export function checklistLayout(
   indicatorSection(b, e);
   totalSection(b, e);
   gapSection(b, e);
-  projectSection(b, e, projects);
+  const rowBlock = projectSection(b, e, projects);
   b.line(
     `${ASSISTANT_SIGNATURE}根据本工作簿数据生成，供核对，不随自评表报送；重新计算时整表替换，请勿在本表录入数据。`,
     {
@@ -450,6 +446,7 @@ export function checklistLayout(
   );
   const lastRow = b.row - 1;
   return b.toLayout(options.sheetName ?? CHECKLIST_SHEET, {
+    ...(rowBlock ? { rowBlock } : {}),
     frozenRows: 0,
     tabColor: "#7F7F7F",
     print: {

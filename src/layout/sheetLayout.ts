@@ -111,4 +111,30 @@ export interface SheetLayout {
   showGridlines?: boolean;
   tabColor?: string;
   print?: PrintSetup;
+  /**
+   * Rows of one shape laid out on demand (a workbook's 200,000 projects in the 核对清单): not
+   * cells held in `cells`. The package writer streams them; every other writer takes the layout
+   * through `materialized`. No cell of `cells`, merge or row height falls in these rows.
+   */
+  rowBlock?: RowBlock;
+}
+
+/** Rows top … top + count − 1, each of `width` cells: line i's cell c is `cell(i, c)`. */
+export interface RowBlock {
+  top: number;
+  count: number;
+  width: number;
+  cell(line: number, column: number): LayoutCell;
+  /** Every style a cell of the block takes (the writer's cell formats are made before it). */
+  styles: readonly CellStyle[];
+}
+
+/** The layout with its row block's cells made and put in `cells` (for writers that need all). */
+export function materialized(layout: SheetLayout): SheetLayout {
+  const block = layout.rowBlock;
+  if (!block) return layout;
+  const cells = layout.cells.slice();
+  for (let line = 0; line < block.count; line++)
+    for (let column = 0; column < block.width; column++) cells.push(block.cell(line, column));
+  return { ...layout, cells, rowBlock: undefined };
 }

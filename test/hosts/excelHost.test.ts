@@ -16,7 +16,7 @@ import { settingsLayout } from "../../src/layout/settings";
 import { seed } from "../helpers";
 import { allCapabilities, excelWouldConvert, rowBlocks } from "../../src/hosts/excel/writeLayout";
 import { sampleWithProjects, writeTemp } from "../../bench/workbooks";
-import type { CellStyle, SheetLayout } from "../../src/layout/sheetLayout";
+import { type CellStyle, type SheetLayout, materialized } from "../../src/layout/sheetLayout";
 import { cellAddress } from "../../src/hosts/snapshot";
 import type { FakeExcel } from "../fakes/fakeExcel";
 
@@ -332,7 +332,7 @@ describe("Excel JS API adapter (on the test double)", () => {
         insertSheets: (l) => host.insertSheets(l),
         selectCell: (a) => host.selectCell(a),
         writeOwnedSheet: (l, role) => {
-          layout = l;
+          layout = materialized(l); // the 核对清单's project lines made, as the host makes them
           return host.writeOwnedSheet(l, role);
         },
       },

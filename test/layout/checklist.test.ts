@@ -1,6 +1,7 @@
 /** The 核对清单 as data: figures, sections, marks and print setup. */
 import { evaluate } from "../../src/evaluate/evaluate";
 import { checklistLayout } from "../../src/layout/checklist";
+import { materialized } from "../../src/layout/sheetLayout";
 import { seed } from "../helpers";
 import { at, rowOf } from "../fixtures/layoutCells";
 
@@ -101,9 +102,11 @@ describe("核对清单 layout", () => {
   });
 
   it("adds a project section when there are projects", () => {
-    const withProjects = checklistLayout(evaluate(seed()), { date: "2026-11-27" }, [
+    const lines = checklistLayout(evaluate(seed()), { date: "2026-11-27" }, [
       { name: "信息化运维", budget: null, spending: null, selfScore: null, evaluated: false },
     ]);
+    expect(lines.rowBlock?.count).toBe(1); // the lines are made as they are written
+    const withProjects = materialized(lines);
     const row = rowOf(withProjects, "信息化运维");
     expect(at(withProjects, row, 5)?.value).toBe("否");
     expect(at(withProjects, row, 7)?.value).toBe("✖未开展自评");

@@ -2,7 +2,7 @@
  * The Excel JS API host: the only module that calls `Excel.run`. Components and hooks get a
  * WorkbookPort and never see the `Excel` global.
  */
-import type { SheetLayout } from "../../layout/sheetLayout";
+import { type SheetLayout, materialized } from "../../layout/sheetLayout";
 import {
   OWNER_NAMES,
   type SheetRole,
@@ -173,7 +173,8 @@ export class ExcelWorkbook implements WorkbookPort {
    * A summary too large for one request (over about 3 MB: some 20,000 project rows) is
    * written in row blocks, one more sync per block.
    */
-  async writeOwnedSheet(layout: SheetLayout, role: SheetRole = "summary"): Promise<WriteResult> {
+  async writeOwnedSheet(given: SheetLayout, role: SheetRole = "summary"): Promise<WriteResult> {
+    const layout = materialized(given);
     const w = await this.writer();
     const result = await this.run({ delayForCellEdit: true }, async (context) => {
       if (!this.haveRead) await this.refreshNames(context);
@@ -401,7 +402,8 @@ export class ExcelWorkbook implements WorkbookPort {
    * fit the request budget: the recalculation stays one read and one write. Larger ones, or a
    * workbook changed since the read, are written one after the other.
    */
-  async writeOwnedSheets(writes: readonly OwnedWrite[]): Promise<WriteResult[]> {
+  async writeOwnedSheets(given: readonly OwnedWrite[]): Promise<WriteResult[]> {
+    const writes = given.map((x) => ({ ...x, layout: materialized(x.layout) }));
     const w = await this.writer();
     // The style runs once: they size the request and are then queued.
     const runs = writes.map((x) => w.styleRuns(x.layout.cells));

@@ -224,6 +224,7 @@ export function sheetStyles(layout: SheetLayout): SheetStyles {
   // Every format the sheet uses is known before the caller merges them.
   xfOf(undefined);
   for (const c of layout.cells) xfOf(c.style);
+  for (const style of layout.rowBlock?.styles ?? []) xfOf(style);
   return { parts, xfOf };
 }
 
@@ -438,7 +439,14 @@ function emitWorksheetXml(
     if (c.row > maxRow) maxRow = c.row;
     if (c.column > maxColumn) maxColumn = c.column;
   }
-  const anyRow = order.length > 0 || heightRows.length > 0;
+  // The row block's rows are written as they come, each cell made when written.
+  const block = layout.rowBlock && layout.rowBlock.count > 0 ? layout.rowBlock : null;
+  if (block) {
+    maxRow = Math.max(maxRow, block.top + block.count - 1);
+    maxColumn = Math.max(maxColumn, block.width - 1);
+  }
+  let b = 0; // next line of the block
+  const anyRow = order.length > 0 || heightRows.length > 0 || block !== null;
   emit(worksheetHead(layout, maxRow, maxColumn));
   emit(anyRow ? "<sheetData>" : "<sheetData/>");
   const rowXml = (r: number, cells: string) => {
@@ -448,13 +456,22 @@ function emitWorksheetXml(
   };
   let k = 0; // next in `order`
   let h = 0; // next in `heightRows`
-  while (k < order.length || h < heightRows.length) {
+  while (k < order.length || h < heightRows.length || (block && b < block.count)) {
     const r = Math.min(
       k < order.length ? at(order[k] as number).row : Infinity,
-      heightRows[h] ?? Infinity
+      heightRows[h] ?? Infinity,
+      block && b < block.count ? block.top + b : Infinity
     );
     if (heightRows[h] === r) h++;
     let cells = "";
+    if (block && b < block.count && block.top + b === r) {
+      for (let column = 0; column < block.width; column++) {
+        const cell = block.cell(b, column);
+        const s = styleIndex(styles.xfOf(cell.style));
+        cells += valueXml(cellAddress(r, column), s, cell.value, cell.formula);
+      }
+      b++;
+    }
     while (k < order.length && at(order[k] as number).row === r) {
       // The last of the cells at one address wins.
       let i = order[k++] as number;

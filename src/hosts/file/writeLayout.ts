@@ -3,7 +3,13 @@
  * (values, formulas, styles, merges, widths, validation, freeze panes, print setup).
  */
 import type ExcelJS from "exceljs";
-import type { CellStyle, LayoutCell, SheetLayout, ValidationRule } from "../../layout/sheetLayout";
+import {
+  type CellStyle,
+  type LayoutCell,
+  type SheetLayout,
+  type ValidationRule,
+  materialized,
+} from "../../layout/sheetLayout";
 import { rangeAddress } from "../snapshot";
 import { DEFAULT_ROW_HEIGHT } from "../../layout/pagination";
 
@@ -110,7 +116,8 @@ function validation(
 }
 
 /** Adds a worksheet named `layout.name` (the caller checks it does not exist) and fills it. */
-export function writeLayout(workbook: ExcelJS.Workbook, layout: SheetLayout): ExcelJS.Worksheet {
+export function writeLayout(workbook: ExcelJS.Workbook, given: SheetLayout): ExcelJS.Worksheet {
+  const layout = materialized(given);
   const ws = workbook.addWorksheet(layout.name, {
     properties: {
       defaultRowHeight: DEFAULT_ROW_HEIGHT,

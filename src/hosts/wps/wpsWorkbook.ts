@@ -4,7 +4,7 @@
  * by the ownership rules every host follows (replace our earlier sheet, never one we did not
  * create), refuses before trying when the structure is protected.
  */
-import type { SheetLayout } from "../../layout/sheetLayout";
+import { type SheetLayout, materialized } from "../../layout/sheetLayout";
 import { OWNER_NAMES, type SheetRole, planSummaryWrite, referenceTo } from "../ownership";
 import {
   type InsertResult,
@@ -64,7 +64,8 @@ export class WpsWorkbook implements WorkbookPort {
     return result;
   }
 
-  async writeOwnedSheet(layout: SheetLayout, role: SheetRole = "summary"): Promise<WriteResult> {
+  async writeOwnedSheet(given: SheetLayout, role: SheetRole = "summary"): Promise<WriteResult> {
+    const layout = materialized(given);
     const wb = this.writable();
     const worksheets = sheetsOf(wb).map((s) => s.Name);
     const marked = ownedSheets(wb, worksheets)[role];
