@@ -14,7 +14,7 @@ import {
   rowBlocks,
   styleRuns,
 } from "../../src/hosts/excel/writeLayout";
-import type { SheetLayout } from "../../src/layout/sheetLayout";
+import { type SheetLayout, materialized } from "../../src/layout/sheetLayout";
 
 type OfficeJsExcel = typeof Excel;
 
@@ -117,7 +117,8 @@ export async function requestSizes(
  * reached by name: the stub answers no loads, and ExcelWorkbook's added sheet stays valid
  * across syncs through its loaded id.)
  */
-export function summaryWriteRequests(layout: SheetLayout, budgetBytes: number): Promise<number[]> {
+export function summaryWriteRequests(given: SheetLayout, budgetBytes: number): Promise<number[]> {
+  const layout = materialized(given); // as ExcelWorkbook takes it: a row block's lines made
   const runs = styleRuns(layout.cells);
   const blocks = rowBlocks(layout, budgetBytes, runs);
   return requestSizes(async (context) => {
