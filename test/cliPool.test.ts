@@ -37,6 +37,20 @@ async function runAll(path: string, n: number, size: number) {
   }
 }
 
+/**
+ * The reason job `culprit` of `count` failed with, having checked that every other job got its
+ * own answer (the echo worker answers each with the file's name).
+ */
+function onlyFailed(results: Awaited<ReturnType<typeof runAll>>, culprit: number, count: number) {
+  const reasons = results.map((r) => (r.status === "failed" ? r.reason : ""));
+  expect(reasons.filter((_, i) => i !== culprit)).toEqual(
+    jobs(count)
+      .filter((_, i) => i !== culprit)
+      .map((j) => j.name)
+  );
+  return reasons[culprit];
+}
+
 describe("the folder run's worker pool", () => {
   it("gives every job its own answer, in the jobs' order", async () => {
     const results = await runAll(script("echo", ""), 9, 2);
@@ -48,24 +62,12 @@ describe("the folder run's worker pool", () => {
   it("a worker that throws on one file fails that file only; the file beside it is scored", async () => {
     const path = script("throws", `if (job.name === "文件3") throw new Error("坏文件");`);
     const results = await runAll(path, 8, 2);
-    const reasons = results.map((r) => (r.status === "failed" ? r.reason : ""));
-    expect(reasons[3]).toBe("评分时出错：坏文件");
-    expect(reasons.filter((_, i) => i !== 3)).toEqual(
-      jobs(8)
-        .filter((_, i) => i !== 3)
-        .map((j) => j.name)
-    );
+    expect(onlyFailed(results, 3, 8)).toBe("评分时出错：坏文件");
   });
 
   it("a worker that exits without a word fails its file with a reason, and the run goes on", async () => {
     const path = script("exits", `if (job.name === "文件5") process.exit(7);`);
     const results = await runAll(path, 10, 2);
-    const reasons = results.map((r) => (r.status === "failed" ? r.reason : ""));
-    expect(reasons[5]).toBe("评分时出错：工作线程意外退出（7）");
-    expect(reasons.filter((_, i) => i !== 5)).toEqual(
-      jobs(10)
-        .filter((_, i) => i !== 5)
-        .map((j) => j.name)
-    );
+    expect(onlyFailed(results, 5, 10)).toBe("评分时出错：工作线程意外退出（7）");
   });
 });

@@ -17,6 +17,7 @@ import type {
   LayoutCell,
   LayoutValue,
   MergeRange,
+  RowBlock,
   SheetLayout,
 } from "../../layout/sheetLayout";
 import { cellAddress, columnLetters, rangeAddress } from "../snapshot";
@@ -432,27 +433,24 @@ function emitWorksheetXml(
   const heightRows = Object.keys(heights)
     .map(Number)
     .sort((a, b) => a - b);
-  let maxRow = heightRows[heightRows.length - 1] ?? 0;
-  let maxColumn = 0;
-  for (const i of order) {
-    const c = at(i);
-    if (c.row > maxRow) maxRow = c.row;
-    if (c.column > maxColumn) maxColumn = c.column;
-  }
   // The row block's rows are written as they come, each cell made when written.
   const block = layout.rowBlock && layout.rowBlock.count > 0 ? layout.rowBlock : null;
-  if (block) {
-    maxRow = Math.max(maxRow, block.top + block.count - 1);
-    maxColumn = Math.max(maxColumn, block.width - 1);
-  }
   let b = 0; // next line of the block
   const anyRow = order.length > 0 || heightRows.length > 0 || block !== null;
+  const { maxRow, maxColumn } = extent({ at, order }, heightRows, block);
   emit(worksheetHead(layout, maxRow, maxColumn));
   emit(anyRow ? "<sheetData>" : "<sheetData/>");
   const rowXml = (r: number, cells: string) => {
     const height = heights[r];
     const ht = height !== undefined ? ` ht="${height}" customHeight="1"` : "";
     return cells ? `<row r="${r + 1}"${ht}>${cells}</row>` : `<row r="${r + 1}"${ht}/>`;
+  };
+  const cellXml = (cell: LayoutCell | CoveredCell, r: number) => {
+    const s = styleIndex(styles.xfOf(cell.style));
+    const ref = cellAddress(r, cell.column);
+    return "covered" in cell
+      ? `<c r="${ref}" s="${s}"/>`
+      : valueXml(ref, s, cell.value, cell.formula);
   };
   let k = 0; // next in `order`
   let h = 0; // next in `heightRows`
@@ -465,11 +463,8 @@ function emitWorksheetXml(
     if (heightRows[h] === r) h++;
     let cells = "";
     if (block && b < block.count && block.top + b === r) {
-      for (let column = 0; column < block.width; column++) {
-        const cell = block.cell(b, column);
-        const s = styleIndex(styles.xfOf(cell.style));
-        cells += valueXml(cellAddress(r, column), s, cell.value, cell.formula);
-      }
+      for (let column = 0; column < block.width; column++)
+        cells += cellXml(block.cell(b, column), r);
       b++;
     }
     while (k < order.length && at(order[k] as number).row === r) {
@@ -480,16 +475,32 @@ function emitWorksheetXml(
         if (next.row !== r || next.column !== at(i).column) break;
         i = order[k++] as number;
       }
-      const cell = at(i);
-      const s = styleIndex(styles.xfOf(cell.style));
-      const ref = cellAddress(r, cell.column);
-      cells +=
-        "covered" in cell ? `<c r="${ref}" s="${s}"/>` : valueXml(ref, s, cell.value, cell.formula);
+      cells += cellXml(at(i), r);
     }
     emit(rowXml(r, cells));
   }
   if (anyRow) emit("</sheetData>");
   emit(worksheetTail(layout));
+}
+
+/** The last row and column the sheet writes: its cells, row heights and row block. */
+function extent(
+  { at, order }: PlacedCells,
+  heightRows: readonly number[],
+  block: RowBlock | null
+): { maxRow: number; maxColumn: number } {
+  let maxRow = heightRows[heightRows.length - 1] ?? 0;
+  let maxColumn = 0;
+  for (const i of order) {
+    const c = at(i);
+    if (c.row > maxRow) maxRow = c.row;
+    if (c.column > maxColumn) maxColumn = c.column;
+  }
+  if (block) {
+    maxRow = Math.max(maxRow, block.top + block.count - 1);
+    maxColumn = Math.max(maxColumn, block.width - 1);
+  }
+  return { maxRow, maxColumn };
 }
 
 /** Everything before `<sheetData>`: properties, dimension, view, default row height, columns. */
