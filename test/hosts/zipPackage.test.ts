@@ -310,6 +310,36 @@ describe("the zip container (zipPackage)", () => {
     expect(zip.textPieces("missing.xml", { after: "</row>", unless: ["<!", "<?"] })).toBeNull();
   });
 
+  it("inflates a large part as it cuts it, and reads on whole from a late comment", async () => {
+    const cut = { after: "</row>", unless: ["<!", "<?"] };
+    const rows = (from: number, to: number) =>
+      Array.from(
+        { length: to - from },
+        (_, i) =>
+          `<row r="${from + i}"><c t="inlineStr"><is><t>社会保险项目${from + i}</t></is></c></row>`
+      ).join("");
+    const xml = `<?xml version="1.0"?><worksheet><sheetData>${rows(1, 20_000)}</sheetData></worksheet>`;
+    // A comment holding the tag two thirds of the way in: cuts stop before it. (The inflater
+    // hands on what each 16 KB of compressed bytes gives, about 150 KB here.)
+    const late = xml.replace('<row r="14000">', '<!-- </row> --><row r="14000">');
+    const zip = ZipPackage.read(await jszip({ "s.xml": xml, "l.xml": late }));
+    const streamed = [...(zip.textPieces("s.xml", cut, 1000) ?? [])];
+    // Over eight pieces' worth (about 1.2 MB), so read as it is inflated.
+    expect(new TextEncoder().encode(xml).length).toBeGreaterThan(8 * 1000);
+    expect(streamed.join("")).toBe(xml);
+    expect(streamed.length).toBeGreaterThan(500);
+    for (const piece of streamed.slice(0, -1)) expect(piece.endsWith("</row>")).toBe(true);
+    expect(streamed.join("")).not.toContain("\uFFFD");
+
+    const pieces = [...(zip.textPieces("l.xml", cut, 1000) ?? [])];
+    expect(pieces.join("")).toBe(late);
+    const withComment = pieces.findIndex((p) => p.includes("<!--"));
+    expect(withComment).toBeGreaterThan(100);
+    // The piece holding the comment runs to the end of the text.
+    expect(withComment).toBe(pieces.length - 1);
+    expect(pieces[withComment]?.endsWith("</worksheet>")).toBe(true);
+  });
+
   it("refuses what it cannot edit safely, with a reason", async () => {
     const refused = (f: () => unknown) => {
       try {
@@ -379,6 +409,19 @@ describe("the zip container (zipPackage)", () => {
       expect(() => zip.text("a.xml")).toThrow(
         "文件中的 a.xml 解压后大于压缩包目录所记，文件已损坏"
       );
+    });
+
+    it("stops inflating a part read in pieces at the stated size, and names a damaged one", () => {
+      const cut = { after: "</row>", unless: ["<!", "<?"] };
+      const lying = ZipPackage.read(zipOf([entry("a.xml", Buffer.alloc(1_000_000, 32), 20_000)]));
+      const pieces = () => [...(lying.textPieces("a.xml", cut, 1000) ?? [])];
+      expect(pieces).toThrow(ZipRefusal);
+      expect(pieces).toThrow("文件中的 a.xml 解压后大于压缩包目录所记，文件已损坏");
+
+      const damaged = entry("b.xml", Buffer.alloc(100_000, 32), 100_000);
+      damaged.compressed = Buffer.from(damaged.compressed.map((b, i) => (i > 2 ? 0xff : b)));
+      const zip = ZipPackage.read(zipOf([damaged]));
+      expect(() => [...(zip.textPieces("b.xml", cut, 1000) ?? [])]).toThrow("部件 b.xml 已损坏");
     });
   });
 });

@@ -3,32 +3,18 @@
  * as deflate.ts, which the 网页版 build replaces with this file.
  */
 import { Deflate, Inflate, deflateSync } from "fflate";
+import { OUTPUT_TOO_LARGE, inflateSlices, joined } from "./inflateSlices";
 
-/** Thrown (as `code`) when inflating would give more than the limit. */
-export const OUTPUT_TOO_LARGE = "ERR_BUFFER_TOO_LARGE";
+export { OUTPUT_TOO_LARGE };
 
 /** Inflates `raw`, refusing (code OUTPUT_TOO_LARGE) to produce more than `limit` bytes. */
 export function inflateRaw(raw: Uint8Array, limit: number): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const inflater = new Inflate((chunk) => {
-    total += chunk.length;
-    if (total > limit) throw Object.assign(new Error("too large"), { code: OUTPUT_TOO_LARGE });
-    chunks.push(chunk);
-  });
-  // In slices: fflate inflates all it is given before handing anything over, so a bomb pushed
-  // whole would fill memory before the limit is seen.
-  const SLICE = 16 * 1024;
-  for (let at = 0; at < raw.length; at += SLICE)
-    inflater.push(raw.subarray(at, at + SLICE), at + SLICE >= raw.length);
-  if (raw.length === 0) inflater.push(raw, true);
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+  return joined(inflateSlices(Inflate, raw, limit));
+}
+
+/** `raw` inflated piece by piece, as `inflateRaw` refuses more than `limit` bytes. */
+export function inflatePieces(raw: Uint8Array, limit: number): Iterable<Uint8Array> {
+  return inflateSlices(Inflate, raw, limit);
 }
 
 /** Deflates at level 1, as the Node build does. */

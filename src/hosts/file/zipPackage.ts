@@ -9,7 +9,15 @@
  * them). Refuses, with a `ZipError`, what it cannot edit safely: a multi-disk or damaged
  * archive, duplicate names, an encrypted or unknown compression method in a part it must read.
  */
-import { OUTPUT_TOO_LARGE, chunkDeflater, deflateRaw, inflateRaw, nativeCrc32 } from "./deflate";
+import {
+  OUTPUT_TOO_LARGE,
+  chunkDeflater,
+  deflateRaw,
+  inflatePieces,
+  inflateRaw,
+  nativeCrc32,
+} from "./deflate";
+import { joined } from "./inflateSlices";
 
 export class ZipError extends Error {
   constructor(message: string) {
@@ -149,7 +157,7 @@ export class PartCompressor {
 
   private compress(final: boolean): void {
     const piece =
-      this.pending.length === 1 ? (this.pending[0] as Uint8Array) : concatBytes(this.pending);
+      this.pending.length === 1 ? (this.pending[0] as Uint8Array) : joined(this.pending);
     this.pending = [];
     this.pendingBytes = 0;
     this.keep(this.deflate(piece, final));
@@ -166,16 +174,47 @@ export class PartCompressor {
 const utf8 = new TextDecoder("utf-8");
 const encoder = new TextEncoder();
 
-/** `bytes` decoded piece by piece (one piece alive at a time), cut as `textPieces` says. */
-function* decodedPieces(bytes: Uint8Array, after: string, size: number): Generator<string> {
+/**
+ * Bytes arriving in pieces, decoded as text in pieces cut as `textPieces` says: after `after`
+ * once `size` bytes are gathered, until any of `unless` is seen after the XML declaration (the
+ * rest is then one piece). Only the bytes of the piece being cut are held.
+ */
+function* streamedPieces(
+  arriving: Iterable<Uint8Array>,
+  cut: { after: string; unless: readonly string[] },
+  size: number
+): Generator<string> {
   const decoder = new TextDecoder("utf-8");
-  let start = 0;
-  while (start < bytes.length) {
-    const at = indexOfAscii(bytes, after, start + size);
-    const end = at < 0 ? bytes.length : at + after.length;
-    yield decoder.decode(bytes.subarray(start, end), { stream: end < bytes.length });
-    start = end;
+  let gathered: Uint8Array[] = [];
+  let bytes = 0;
+  let first = true;
+  let whole = false; // an `unless` seen: no more cuts
+  let check = size; // gathered bytes at which to look for cuts (doubling while none is found)
+  for (const piece of arriving) {
+    gathered.push(piece);
+    bytes += piece.length;
+    if (whole || bytes < check) continue;
+    const buffer = joined(gathered);
+    whole = cut.unless.some(
+      (u) => indexOfAscii(buffer, u, first ? declarationEnd(buffer) : 0) >= 0
+    );
+    let start = 0;
+    for (
+      let at = whole ? -1 : indexOfAscii(buffer, cut.after, size);
+      at >= 0;
+      at = indexOfAscii(buffer, cut.after, start + size)
+    ) {
+      const end = at + cut.after.length;
+      yield decoder.decode(buffer.subarray(start, end), { stream: true });
+      start = end;
+      first = false;
+    }
+    gathered = start < buffer.length ? [buffer.subarray(start)] : [];
+    bytes = buffer.length - start;
+    check = Math.max(size, 2 * bytes);
   }
+  const text = decoder.decode(joined(gathered));
+  if (first || text.length > 0) yield text;
 }
 
 /** Where an XML text's declaration (`<?xml … ?>`, after a byte-order mark) ends; else 0. */
@@ -186,13 +225,21 @@ function declarationEnd(bytes: Uint8Array): number {
   return end < 0 ? 0 : end + 2;
 }
 
+const MARKUP = '<>/="';
+
 /** Where the ASCII text `what` first occurs in `bytes` at or after `from`; -1 when nowhere. */
 export function indexOfAscii(bytes: Uint8Array, what: string, from: number): number {
-  const first = what.charCodeAt(0);
-  for (let at = bytes.indexOf(first, from); at >= 0; at = bytes.indexOf(first, at + 1)) {
-    let i = 1;
-    while (i < what.length && bytes[at + i] === what.charCodeAt(i)) i++;
-    if (i === what.length) return at;
+  // Found by its first character that is not markup (`<`, `>`, `/`, …, every few bytes in XML).
+  const k = Math.max(
+    0,
+    [...what].findIndex((c) => !MARKUP.includes(c))
+  );
+  const anchor = what.charCodeAt(k);
+  for (let at = bytes.indexOf(anchor, from + k); at >= 0; at = bytes.indexOf(anchor, at + 1)) {
+    const start = at - k;
+    let i = 0;
+    while (i < what.length && bytes[start + i] === what.charCodeAt(i)) i++;
+    if (i === what.length) return start;
   }
   return -1;
 }
@@ -421,7 +468,7 @@ export class ZipPackage {
     if (entry.kind === "compressed")
       return entry.part.size === 0
         ? new Uint8Array(0)
-        : inflateRaw(concatBytes(entry.part.chunks), entry.part.size);
+        : inflateRaw(joined(entry.part.chunks), entry.part.size);
     const kept = this.inflated.get(entry);
     if (kept) return kept;
     const bytes = this.inflate(entry);
@@ -430,27 +477,35 @@ export class ZipPackage {
   }
 
   private inflate(entry: Original): Uint8Array {
+    const raw = this.raw(entry);
+    if (entry.method === 0) return raw;
+    let inflated: Uint8Array;
+    try {
+      // Never more than the directory states (plus one byte, to see a lie).
+      inflated = inflateRaw(raw, entry.size + 1);
+    } catch (error) {
+      throw this.inflateError(entry, error);
+    }
+    if (inflated.length > entry.size) throw this.inflateError(entry, { code: OUTPUT_TOO_LARGE });
+    return inflated;
+  }
+
+  /** An original entry's stored bytes (deflated or not); refused when it cannot be inflated. */
+  private raw(entry: Original): Uint8Array {
     if (entry.flags & FLAG_ENCRYPTED) throw new ZipError(`部件 ${entry.name} 已加密`);
+    if (entry.method !== 0 && entry.method !== 8)
+      throw new ZipError(`部件 ${entry.name} 的压缩方式（${entry.method}）不受支持`);
     const local = entry.local;
     const view = new DataView(local.buffer, local.byteOffset, local.byteLength);
     const start = 30 + view.getUint16(26, true) + view.getUint16(28, true);
-    const raw = local.subarray(start, start + entry.compressedSize);
-    if (entry.method === 0) return raw;
-    if (entry.method === 8) {
-      const tooLarge = () =>
-        new ZipRefusal(`文件中的 ${entry.name} 解压后大于压缩包目录所记，文件已损坏`);
-      let inflated: Uint8Array;
-      try {
-        // Never more than the directory states (plus one byte, to see a lie).
-        inflated = inflateRaw(raw, entry.size + 1);
-      } catch (error) {
-        if ((error as { code?: string }).code === OUTPUT_TOO_LARGE) throw tooLarge();
-        throw new ZipError(`部件 ${entry.name} 已损坏`);
-      }
-      if (inflated.length > entry.size) throw tooLarge();
-      return inflated;
-    }
-    throw new ZipError(`部件 ${entry.name} 的压缩方式（${entry.method}）不受支持`);
+    return local.subarray(start, start + entry.compressedSize);
+  }
+
+  /** Why a part could not be inflated: larger than the directory said, or damaged. */
+  private inflateError(entry: Original, error: unknown): ZipError {
+    return (error as { code?: string }).code === OUTPUT_TOO_LARGE
+      ? new ZipRefusal(`文件中的 ${entry.name} 解压后大于压缩包目录所记，文件已损坏`)
+      : new ZipError(`部件 ${entry.name} 已损坏`);
   }
 
   /** The part as UTF-8 text (a byte-order mark dropped); null when there is no such part. */
@@ -462,29 +517,45 @@ export class ZipPackage {
   /**
    * The part as UTF-8 text in pieces of about `size` bytes, each ending just after an occurrence
    * of `after` (ASCII, so never inside a character): a sheet of 100,000 rows is never one string
-   * of 40 MB. Where the bytes hold any of `unless` after the XML declaration, the whole text is
-   * the one piece. Null when there is no such part.
+   * of 40 MB. From the first occurrence of any of `unless` after the XML declaration, the rest of
+   * the text is one piece. A part over eight pieces is inflated as it is cut, so its bytes are
+   * never held whole either. Null when there is no such part.
    */
   textPieces(
     part: string,
     cut: { after: string; unless: readonly string[] },
     size = 1 << 20
   ): Iterable<string> | null {
+    const entry = this.find(part);
+    if (entry?.kind === "original" && entry.method === 8 && entry.size > 8 * size) {
+      this.checkTextSize(entry);
+      return streamedPieces(this.inflatedPieces(entry), cut, size);
+    }
     const bytes = this.textBytes(part);
     if (bytes === null) return null;
-    const body = declarationEnd(bytes);
-    if (bytes.length <= size || cut.unless.some((u) => indexOfAscii(bytes, u, body) >= 0))
-      return [utf8.decode(bytes)];
-    return decodedPieces(bytes, cut.after, size);
+    return streamedPieces([bytes], cut, size);
   }
 
   private textBytes(part: string): Uint8Array | null {
     const entry = this.find(part);
-    if (entry?.kind === "original" && entry.size > ZIP_LIMITS.textBytes)
+    if (entry?.kind === "original") this.checkTextSize(entry);
+    return this.bytes(part);
+  }
+
+  private checkTextSize(entry: Original): void {
+    if (entry.size > ZIP_LIMITS.textBytes)
       throw new ZipRefusal(
         `文件中的 ${entry.name} 解压后约 ${megabytes(entry.size)} MB，超过本工具可读的 ${megabytes(ZIP_LIMITS.textBytes)} MB`
       );
-    return this.bytes(part);
+  }
+
+  /** A deflated original part's bytes in pieces, never more than the directory states. */
+  private *inflatedPieces(entry: Original): Generator<Uint8Array> {
+    try {
+      yield* inflatePieces(this.raw(entry), entry.size);
+    } catch (error) {
+      throw this.inflateError(entry, error);
+    }
   }
 
   /** Replaces the part (keeping its place and name) or adds it at the end. */
@@ -579,7 +650,7 @@ export class ZipPackage {
     v.setUint32(16, offset, true);
     v.setUint16(20, this.comment.length, true);
     end.set(this.comment, 22);
-    return concatBytes([...locals, ...centrals, end]);
+    return joined([...locals, ...centrals, end]);
   }
 }
 
@@ -596,15 +667,4 @@ function compressedEntry(
     size: entry.content.length,
     crc: crc32(entry.content),
   };
-}
-
-/** The arrays one after the other, in one new array. */
-export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }
