@@ -42,8 +42,12 @@ const MARKS: Partial<Record<GapCode, string>> = {
 
 const headerStyle = styles.header;
 const textCell: CellStyle = { ...styles.cell, wrap: true };
-const numberCell = (format: string, extra: CellStyle = {}): CellStyle => ({
-  ...styles.cell,
+const numberCell = (
+  format: string,
+  extra: CellStyle = {},
+  base: CellStyle = styles.cell
+): CellStyle => ({
+  ...base,
   numberFormat: format,
   horizontal: "right",
   ...extra,
@@ -77,6 +81,20 @@ const look = {
   severityError: { ...textCell, horizontal: "center", bold: true, fill: FLAG_FILL } as CellStyle,
 };
 
+/** The looks of a budget-table or score-table row, on the plain or the total row's base. */
+function rowLooks(base: CellStyle) {
+  return {
+    text: { ...base, wrap: true } as CellStyle,
+    centered: { ...base, horizontal: "center" } as CellStyle,
+    amount: numberCell(formats.amount, {}, base),
+    flaggedAmount: numberCell(formats.amount, { fill: FLAG_FILL, bold: true }, base),
+    rate: numberCell(formats.rate, {}, base),
+    score: numberCell(formats.score, {}, base),
+  };
+}
+const plainRow = rowLooks(styles.cell);
+const totalRow = rowLooks(styles.total);
+
 function dec(value: Dec | null): LayoutValue {
   return value === null ? null : value.toNumber();
 }
@@ -107,33 +125,20 @@ function budgetSection(b: SheetBuilder, e: Evaluation): void {
   for (const r of e.budget.rows) {
     const row = b.row++;
     const isTotal = r.category === "total";
-    const base: CellStyle = isTotal ? styles.total : styles.cell;
-    b.put(row, 0, r.label, { ...base, wrap: true }, 2);
+    const looks = isTotal ? totalRow : plainRow;
+    b.put(row, 0, r.label, looks.text, 2);
     (["initial", "adjusted", "final"] as const).forEach((col, i) => {
       const flagged = failing.has(r.cells?.[col]);
-      b.put(row, 2 + i, dec(r[col]), {
-        ...base,
-        numberFormat: formats.amount,
-        horizontal: "right",
-        ...(flagged ? { fill: FLAG_FILL, bold: true } : {}),
-      });
+      b.put(row, 2 + i, dec(r[col]), flagged ? looks.flaggedAmount : looks.amount);
     });
-    b.put(row, 5, dec(r.executionRate), {
-      ...base,
-      numberFormat: formats.rate,
-      horizontal: "right",
-    });
-    b.put(row, 6, dec(r.adjustmentRate), {
-      ...base,
-      numberFormat: formats.rate,
-      horizontal: "right",
-    });
+    b.put(row, 5, dec(r.executionRate), looks.rate);
+    b.put(row, 6, dec(r.adjustmentRate), looks.rate);
     const notes: string[] = [];
     if (isTotal && e.budget.execution.official !== null)
       notes.push(`填报执行率 ${percent(e.budget.execution.official)}`);
     if ([r.cells?.initial, r.cells?.adjusted, r.cells?.final].some((c) => failing.has(c)))
       notes.push("✖表内不平");
-    b.put(row, 7, notes.join("；") || null, { ...base, wrap: true }, 2);
+    b.put(row, 7, notes.join("；") || null, looks.text, 2);
   }
   const x = e.budget.execution;
   const source = x.source === "official" ? "填报执行率" : "预算表执行率";
@@ -165,16 +170,11 @@ function scoreTotalRow(
   note: string | null
 ): void {
   const row = b.row++;
-  const numberStyle = (format: string): CellStyle => ({
-    ...styles.total,
-    numberFormat: format,
-    horizontal: "right",
-  });
-  b.put(row, 0, label, { ...styles.total, horizontal: "center" }, 2);
-  b.put(row, 2, max.toNumber(), numberStyle(formats.score));
+  b.put(row, 0, label, totalRow.centered, 2);
+  b.put(row, 2, max.toNumber(), totalRow.score);
   b.put(row, 3, null, styles.total, 2);
-  b.put(row, 5, counted.toNumber(), numberStyle(formats.score));
-  b.put(row, 6, rate, numberStyle(formats.rate));
+  b.put(row, 5, counted.toNumber(), totalRow.score);
+  b.put(row, 6, rate, totalRow.rate);
   b.put(row, 7, note, styles.total, 2);
 }
 

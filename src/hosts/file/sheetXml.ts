@@ -120,6 +120,18 @@ function styleKey(style: CellStyle | undefined): string {
   );
 }
 
+/**
+ * Each style object's key, made once: layouts share their styles (module constants), so a
+ * folder run of 200 workbooks keys each style once, not once per workbook.
+ */
+const KEYS = new WeakMap<CellStyle, string>();
+function keyOf(style: CellStyle | undefined): string {
+  if (!style) return "";
+  let key = KEYS.get(style);
+  if (key === undefined) KEYS.set(style, (key = styleKey(style)));
+  return key;
+}
+
 const rgb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 const BLACK = "FF000000";
 
@@ -213,7 +225,7 @@ export function sheetStyles(layout: SheetLayout): SheetStyles {
   const xfOf = (style: CellStyle | undefined) => {
     const known = byObject.get(style);
     if (known !== undefined) return known;
-    const key = styleKey(style);
+    const key = keyOf(style);
     let index = byContent.get(key);
     if (index === undefined) {
       index = indexOf(parts.cellXfs, xf(style));
@@ -334,15 +346,16 @@ function placedCells(layout: SheetLayout): PlacedCells {
   const at = (i: number): LayoutCell | CoveredCell =>
     i < n ? (layout.cells[i] as LayoutCell) : (covered[i - n] as CoveredCell);
   const order = new Int32Array(n + covered.length);
+  // Each cell's place as one number (a sheet has at most 16,384 columns), compared cheaply.
+  const place = new Float64Array(order.length);
   let sorted = true;
-  for (let i = 1; i < order.length; i++) {
+  for (let i = 0; i < order.length; i++) {
     order[i] = i;
-    if (!sorted) continue;
-    const p = at(i - 1);
     const c = at(i);
-    sorted = p.row < c.row || (p.row === c.row && p.column <= c.column);
+    place[i] = c.row * 16384 + c.column;
+    if (i > 0 && place[i] < (place[i - 1] as number)) sorted = false;
   }
-  if (!sorted) order.sort((x, y) => at(x).row - at(y).row || at(x).column - at(y).column || x - y);
+  if (!sorted) order.sort((x, y) => (place[x] as number) - (place[y] as number) || x - y);
   return { at, order };
 }
 
