@@ -24,16 +24,18 @@ export interface StyleRun {
  */
 function splitStyle(style: CellStyle): { base: CellStyle; overlay: CellStyle | null } {
   const { fill, bold, italic, fontColor, ...rest } = style;
-  const base: CellStyle = rest;
+  // An explicit `false` stays in the base (a workbook's Normal style may be bold).
+  const base: CellStyle = {
+    ...rest,
+    ...(bold === false ? { bold } : {}),
+    ...(italic === false ? { italic } : {}),
+  };
   const overlay: CellStyle = {
     ...(fill ? { fill } : {}),
     ...(bold ? { bold } : {}),
     ...(italic ? { italic } : {}),
     ...(fontColor ? { fontColor } : {}),
   };
-  // An explicit `false` stays in the base (a workbook's Normal style may be bold).
-  if (bold === false) base.bold = false;
-  if (italic === false) base.italic = false;
   return { base, overlay: Object.keys(overlay).length > 0 ? overlay : null };
 }
 

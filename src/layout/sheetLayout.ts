@@ -7,24 +7,28 @@
 export type HorizontalAlign = "left" | "center" | "right";
 export type VerticalAlign = "top" | "center" | "bottom";
 
+/**
+ * How a cell looks. A value: never changed once made — layouts share style objects (module
+ * constants), and writers remember what each object renders to (sheetXml.ts keys each once).
+ */
 export interface CellStyle {
-  bold?: boolean;
-  italic?: boolean;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
   /** Points. */
-  fontSize?: number;
+  readonly fontSize?: number;
   /** Font colour as `#RRGGBB`. */
-  fontColor?: string;
+  readonly fontColor?: string;
   /** Fill colour as `#RRGGBB`. */
-  fill?: string;
-  horizontal?: HorizontalAlign;
-  vertical?: VerticalAlign;
-  wrap?: boolean;
+  readonly fill?: string;
+  readonly horizontal?: HorizontalAlign;
+  readonly vertical?: VerticalAlign;
+  readonly wrap?: boolean;
   /** Excel number format, e.g. `#,##0.00`, `0.00%`, `@`. */
-  numberFormat?: string;
+  readonly numberFormat?: string;
   /** Thin borders on all four sides. */
-  border?: boolean;
+  readonly border?: boolean;
   /** A thick bottom border (section headings). */
-  borderBottomThick?: boolean;
+  readonly borderBottomThick?: boolean;
 }
 
 export type LayoutValue = string | number | boolean | null;
