@@ -423,5 +423,21 @@ describe("the zip container (zipPackage)", () => {
       const zip = ZipPackage.read(zipOf([damaged]));
       expect(() => [...(zip.textPieces("b.xml", cut, 1000) ?? [])]).toThrow("部件 b.xml 已损坏");
     });
+
+    it("refuses a part read in pieces as one read whole: encrypted, or no stream at all", () => {
+      const cut = { after: "</row>", unless: ["<!", "<?"] };
+      const data = Buffer.from(zipOf([entry("a.xml", Buffer.alloc(100_000, 32))]));
+      const central = data.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+      data.writeUInt16LE(data.readUInt16LE(central + 8) | 1, central + 8);
+      const encrypted = ZipPackage.read(data);
+      expect(() => [...(encrypted.textPieces("a.xml", cut, 1000) ?? [])]).toThrow(
+        "部件 a.xml 已加密"
+      );
+      // Stated as 100,000 bytes, stored as none: zlib and the streamed inflate both refuse it.
+      const empty = { ...entry("b.xml", Buffer.alloc(100_000, 32)), compressed: Buffer.alloc(0) };
+      const zip = ZipPackage.read(zipOf([empty]));
+      expect(() => zip.text("b.xml")).toThrow("部件 b.xml 已损坏");
+      expect(() => [...(zip.textPieces("b.xml", cut, 1000) ?? [])]).toThrow("部件 b.xml 已损坏");
+    });
   });
 });

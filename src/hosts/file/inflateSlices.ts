@@ -18,6 +18,8 @@ export function* inflateSlices(
   limit: number,
   slice = 16 * 1024
 ): Generator<Uint8Array> {
+  // No bytes at all are no DEFLATE stream (zlib says so; fflate would give nothing).
+  if (raw.length === 0) throw new Error("unexpected end of file");
   let given: Uint8Array[] = [];
   let total = 0;
   const stream = new inflater((chunk) => {
@@ -25,14 +27,14 @@ export function* inflateSlices(
     if (total > limit) throw Object.assign(new Error("too large"), { code: OUTPUT_TOO_LARGE });
     given.push(chunk);
   });
-  for (let at = 0; at < raw.length || at === 0; at += slice) {
+  for (let at = 0; at < raw.length; at += slice) {
     stream.push(raw.subarray(at, at + slice), at + slice >= raw.length);
     yield* given;
     given = [];
   }
 }
 
-/** Pieces as one array (the piece itself when there is one). */
+/** Pieces as one array (the piece itself when there is one): the package's byte joining. */
 export function joined(pieces: Iterable<Uint8Array>): Uint8Array {
   const list = [...pieces];
   if (list.length === 1) return list[0] as Uint8Array;

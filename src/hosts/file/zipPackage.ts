@@ -176,8 +176,9 @@ const encoder = new TextEncoder();
 
 /**
  * Bytes arriving in pieces, decoded as text in pieces cut as `textPieces` says: after `after`
- * once `size` bytes are gathered, until any of `unless` is seen after the XML declaration (the
- * rest is then one piece). Only the bytes of the piece being cut are held.
+ * once `size` bytes are gathered, until any of `unless` is seen after the XML declaration (from
+ * the last cut before it, the rest is then one piece). About a piece's bytes are held while
+ * cutting; once no more cuts are made, the rest is decoded as it arrives and its bytes let go.
  */
 function* streamedPieces(
   arriving: Iterable<Uint8Array>,
@@ -188,19 +189,26 @@ function* streamedPieces(
   let gathered: Uint8Array[] = [];
   let bytes = 0;
   let first = true;
-  let whole = false; // an `unless` seen: no more cuts
+  let rest: string[] | null = null; // an `unless` seen: the rest of the text, decoded
   let check = size; // gathered bytes at which to look for cuts (doubling while none is found)
   for (const piece of arriving) {
+    if (rest) {
+      rest.push(decoder.decode(piece, { stream: true }));
+      continue;
+    }
     gathered.push(piece);
     bytes += piece.length;
-    if (whole || bytes < check) continue;
+    if (bytes < check) continue;
     const buffer = joined(gathered);
-    whole = cut.unless.some(
-      (u) => indexOfAscii(buffer, u, first ? declarationEnd(buffer) : 0) >= 0
-    );
+    gathered = [];
+    const body = first ? declarationEnd(buffer) : 0;
+    if (cut.unless.some((u) => indexOfAscii(buffer, u, body) >= 0)) {
+      rest = [decoder.decode(buffer, { stream: true })];
+      continue;
+    }
     let start = 0;
     for (
-      let at = whole ? -1 : indexOfAscii(buffer, cut.after, size);
+      let at = indexOfAscii(buffer, cut.after, size);
       at >= 0;
       at = indexOfAscii(buffer, cut.after, start + size)
     ) {
@@ -209,12 +217,16 @@ function* streamedPieces(
       start = end;
       first = false;
     }
-    gathered = start < buffer.length ? [buffer.subarray(start)] : [];
+    // The uncut end is copied, so the buffer it came from is not kept with it.
+    if (start < buffer.length) gathered.push(start === 0 ? buffer : buffer.slice(start));
     bytes = buffer.length - start;
     check = Math.max(size, 2 * bytes);
   }
-  const text = decoder.decode(joined(gathered));
-  if (first || text.length > 0) yield text;
+  // One join: a `+` after it would make V8 copy the whole text once more when it is read.
+  const parts = rest ?? [];
+  parts.push(decoder.decode(joined(gathered)));
+  const last = parts.length === 1 ? (parts[0] as string) : parts.join("");
+  if (first || last.length > 0) yield last;
 }
 
 /** Where an XML text's declaration (`<?xml … ?>`, after a byte-order mark) ends; else 0. */
@@ -517,9 +529,10 @@ export class ZipPackage {
   /**
    * The part as UTF-8 text in pieces of about `size` bytes, each ending just after an occurrence
    * of `after` (ASCII, so never inside a character): a sheet of 100,000 rows is never one string
-   * of 40 MB. From the first occurrence of any of `unless` after the XML declaration, the rest of
-   * the text is one piece. A part over eight pieces is inflated as it is cut, so its bytes are
-   * never held whole either. Null when there is no such part.
+   * of 40 MB. Once any of `unless` is seen after the XML declaration, no more cuts are made:
+   * from the last cut before it, the rest of the text is one piece (a part of up to eight pieces
+   * is looked at whole, so it is then one piece). A larger part is inflated as it is cut, so its
+   * bytes are never held whole. Null when there is no such part.
    */
   textPieces(
     part: string,
@@ -551,8 +564,9 @@ export class ZipPackage {
 
   /** A deflated original part's bytes in pieces, never more than the directory states. */
   private *inflatedPieces(entry: Original): Generator<Uint8Array> {
+    const raw = this.raw(entry); // refused as it is (encrypted, another method) before the try
     try {
-      yield* inflatePieces(this.raw(entry), entry.size);
+      yield* inflatePieces(raw, entry.size);
     } catch (error) {
       throw this.inflateError(entry, error);
     }
