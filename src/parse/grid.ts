@@ -65,6 +65,8 @@ export function range(from: number, to: number): number[] {
 
 /** For headers and labels: half-width, no whitespace, no quotes, no trailing colon. */
 export function normalizeLabel(text: string): string {
+  // Numbers and other plain ASCII (most cells of a large sheet) are their own label.
+  if (ALREADY_LABEL.test(text)) return text;
   let label = labels.get(text);
   if (label === undefined) {
     if (labels.size >= 50_000) labels.clear();
@@ -75,6 +77,9 @@ export function normalizeLabel(text: string): string {
   }
   return label;
 }
+
+/** Printable ASCII without spaces or quotes, not ending in a colon: unchanged by normalising. */
+const ALREADY_LABEL = /^[!#-&(-~]*[!#-&(-9;-~]$/;
 
 /** Labels already normalised: a workbook repeats the same few hundred (每张项目表的表头). */
 const labels = new Map<string, string>();

@@ -4,6 +4,8 @@ import type { CellValue } from "../../src/hosts/snapshot";
 import { cellAddress } from "../../src/hosts/snapshot";
 import { scoreSnapshot } from "../../src/pipeline/scoreWorkbook";
 import { sampleSnapshot, setCell } from "./sampleSnapshot";
+import { normalizeLabel } from "../../src/parse/grid";
+import { toHalfWidth } from "../../src/model/numbers";
 
 const cellValue: fc.Arbitrary<CellValue> = fc.oneof(
   fc.constant(null),
@@ -93,5 +95,28 @@ describe("parser properties", () => {
       ),
       { numRuns: 200 }
     );
+  });
+});
+
+describe("label normalising", () => {
+  // What normalizeLabel does to any text (half-width, NFKC, no whitespace or quotes, no
+  // trailing colon), written out: plain ASCII takes a shortcut that must agree with it.
+  const spelledOut = (text: string) =>
+    toHalfWidth(text.normalize("NFKC"))
+      .replace(/[\s"'“”‘’「」]/g, "")
+      .replace(/[:：]$/, "");
+
+  it("gives ASCII text (numbers, codes, spaces, quotes, colons) the label spelled out", () => {
+    const ascii = fc.string({
+      unit: fc.integer({ min: 0, max: 127 }).map((c) => String.fromCharCode(c)),
+    });
+    fc.assert(
+      fc.property(fc.oneof(ascii, fc.double().map(String), fc.string()), (text) => {
+        expect(normalizeLabel(text)).toBe(spelledOut(text));
+      }),
+      { numRuns: 3000 }
+    );
+    for (const text of ["123.45", "95%", "A1", "a:", " 1 ", '"x"', "x'y", "1:", "：", "１２"])
+      expect(normalizeLabel(text)).toBe(spelledOut(text));
   });
 });
