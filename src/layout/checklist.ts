@@ -5,7 +5,7 @@
  * force (待核对 ones flagged), the full gap list with source cells, and the projects. It prints
  * on its own (A4 landscape); the submission is the 绩效自评汇总 (summary.ts).
  */
-import { type Dec, percent, score } from "../model/decimal";
+import { type Dec, percent, score, toDouble } from "../model/decimal";
 import type { Evaluation, Gap, GapCode, IndicatorResult } from "../evaluate/result";
 import { severityLabels } from "../evaluate/result";
 import type { CellStyle, LayoutCell, LayoutValue, RowBlock, SheetLayout } from "./sheetLayout";
@@ -96,7 +96,7 @@ const plainRow = rowLooks(styles.cell);
 const totalRow = rowLooks(styles.total);
 
 function dec(value: Dec | null): LayoutValue {
-  return value === null ? null : value.toNumber();
+  return value === null ? null : toDouble(value);
 }
 
 function marksFor(indicator: IndicatorResult, gaps: readonly Gap[]): string[] {
@@ -353,7 +353,7 @@ const PROJECT_COLUMNS: ProjectColumn[] = [
   {
     value: (p) =>
       p.budget !== null && p.spending !== null && !p.budget.isZero()
-        ? p.spending.dividedBy(p.budget).toDecimalPlaces(4).toNumber()
+        ? toDouble(p.spending.dividedBy(p.budget).toDecimalPlaces(4))
         : null,
     style: () => look.rate,
     styles: [look.rate],

@@ -4,7 +4,7 @@
  * then the roll-up into the department's indicators (项目绩效目标完成率, 项目自评覆盖率) with
  * their formulas, and each project's problems with their cells.
  */
-import { type Dec, ZERO, score, sum } from "../model/decimal";
+import { type Dec, ZERO, score, sum, toDouble } from "../model/decimal";
 import type { Evaluation, Gap, ProjectsResult } from "../evaluate/result";
 import { severityLabels } from "../evaluate/result";
 import type { ProjectEvaluation } from "../evaluate/project";
@@ -38,7 +38,7 @@ const number = (format: string, extra: CellStyle = {}): CellStyle => ({
   horizontal: "right",
   ...extra,
 });
-const dec = (v: Dec | null): LayoutValue => (v === null ? null : v.toNumber());
+const dec = (v: Dec | null): LayoutValue => (v === null ? null : toDouble(v));
 
 /** The row that lost the most points, as a finance officer would say it. */
 export function largestDeviation(p: ProjectEvaluation): string {

@@ -132,6 +132,22 @@ function scaledWhole(value: Dec, scale: number): number {
   return s < 0 ? -whole : whole;
 }
 
+/**
+ * The value as a double, as `toNumber()` gives it, without making its digits into text (a
+ * 核对清单 of 100,000 projects turns 300,000 amounts into numbers). A value of at most 15
+ * decimals that is a whole number below 2^53 once scaled is that number ÷ 10^decimals: both
+ * exact doubles, so the division rounds the exact value once, to nearest, as reading its digits
+ * does. Anything else goes through decimal.js (decimal.test.ts compares the two).
+ */
+export function toDouble(value: Dec): number {
+  const places = value.decimalPlaces();
+  if (places <= MAX_SCALE) {
+    const whole = scaledWhole(value, places);
+    if (Number.isSafeInteger(whole)) return whole / (POWERS[places] as number);
+  }
+  return value.toNumber();
+}
+
 function fromScaled(total: number, scale: number): Dec {
   if (total === 0) return ZERO;
   return scale === 0 ? new Dec(total) : new Dec(total).times(SHIFTS[scale]);

@@ -10,6 +10,7 @@ import {
   percent,
   sum,
   sumOfProducts,
+  toDouble,
 } from "../../src/model/decimal";
 import { parseLooseNumber } from "../../src/model/numbers";
 
@@ -73,6 +74,28 @@ describe("Excel ROUND semantics", () => {
       }),
       { numRuns: 2000 }
     );
+  });
+
+  it("gives the double toNumber() gives, fast path or not", () => {
+    fc.assert(
+      fc.property(figure, (value) => {
+        expect(Object.is(toDouble(value), value.toNumber())).toBe(true);
+      }),
+      { numRuns: 5000 }
+    );
+    for (const text of [
+      "0.1",
+      "-0",
+      "123.45",
+      "9007199254740993",
+      "1e-15",
+      "0.3",
+      "NaN",
+      "-Infinity",
+    ]) {
+      const value = new Dec(text);
+      expect(Object.is(toDouble(value), value.toNumber())).toBe(true);
+    }
   });
 
   it.each([
