@@ -41,7 +41,6 @@ const MARKS: Partial<Record<GapCode, string>> = {
 };
 
 const headerStyle = styles.header;
-const textCell: CellStyle = { ...styles.cell, wrap: true };
 const numberCell = (
   format: string,
   extra: CellStyle = {},
@@ -52,6 +51,21 @@ const numberCell = (
   horizontal: "right",
   ...extra,
 });
+
+/** The looks of a budget-table or score-table row, on the plain or the total row's base. */
+function rowLooks(base: CellStyle) {
+  return {
+    text: { ...base, wrap: true } as CellStyle,
+    centered: { ...base, horizontal: "center" } as CellStyle,
+    amount: numberCell(formats.amount, {}, base),
+    flaggedAmount: numberCell(formats.amount, { fill: FLAG_FILL, bold: true }, base),
+    rate: numberCell(formats.rate, {}, base),
+    score: numberCell(formats.score, {}, base),
+  };
+}
+const plainRow = rowLooks(styles.cell);
+const totalRow = rowLooks(styles.total);
+const textCell = plainRow.text;
 
 /**
  * The styles rows repeat, made once: a summary of hundreds of rows shares a handful of style
@@ -70,30 +84,16 @@ const look = {
   } as CellStyle,
   smallFlag: { ...textCell, fontSize: 9, bold: true, fill: FLAG_FILL } as CellStyle,
   groupLabel: { ...textCell, vertical: "center", horizontal: "center" } as CellStyle,
-  score: numberCell(formats.score),
-  rate: numberCell(formats.rate),
-  amount: numberCell(formats.amount),
-  centered: { ...styles.cell, horizontal: "center" } as CellStyle,
-  centeredFlag: { ...styles.cell, horizontal: "center", bold: true, fill: FLAG_FILL } as CellStyle,
+  score: plainRow.score,
+  rate: plainRow.rate,
+  amount: plainRow.amount,
+  centered: plainRow.centered,
+  centeredFlag: { ...plainRow.centered, bold: true, fill: FLAG_FILL } as CellStyle,
   counted: numberCell(formats.score, { bold: true }),
   countedFlag: numberCell(formats.score, { bold: true, fill: FLAG_FILL }),
   severity: { ...textCell, horizontal: "center", bold: false } as CellStyle,
   severityError: { ...textCell, horizontal: "center", bold: true, fill: FLAG_FILL } as CellStyle,
 };
-
-/** The looks of a budget-table or score-table row, on the plain or the total row's base. */
-function rowLooks(base: CellStyle) {
-  return {
-    text: { ...base, wrap: true } as CellStyle,
-    centered: { ...base, horizontal: "center" } as CellStyle,
-    amount: numberCell(formats.amount, {}, base),
-    flaggedAmount: numberCell(formats.amount, { fill: FLAG_FILL, bold: true }, base),
-    rate: numberCell(formats.rate, {}, base),
-    score: numberCell(formats.score, {}, base),
-  };
-}
-const plainRow = rowLooks(styles.cell);
-const totalRow = rowLooks(styles.total);
 
 function dec(value: Dec | null): LayoutValue {
   return value === null ? null : toDouble(value);

@@ -2,6 +2,7 @@
 import { evaluate } from "../../src/evaluate/evaluate";
 import { checklistLayout } from "../../src/layout/checklist";
 import { materialized } from "../../src/layout/sheetLayout";
+import { Dec } from "../../src/model/decimal";
 import { seed } from "../helpers";
 import { at, rowOf } from "../fixtures/layoutCells";
 
@@ -110,6 +111,27 @@ describe("核对清单 layout", () => {
     const row = rowOf(withProjects, "信息化运维");
     expect(at(withProjects, row, 5)?.value).toBe("否");
     expect(at(withProjects, row, 7)?.value).toBe("✖未开展自评");
+  });
+
+  it("gives a project line its amounts, execution rate (rounded to 4 places) and score as numbers", () => {
+    const lines = materialized(
+      checklistLayout(evaluate(seed()), { date: "2026-11-27" }, [
+        {
+          name: "社会保险经办服务能力提升项目",
+          budget: new Dec("120.5"),
+          spending: new Dec("100.25"),
+          selfScore: new Dec("88.5"),
+          evaluated: true,
+        },
+      ])
+    );
+    const row = rowOf(lines, "社会保险经办服务能力提升项目");
+    expect([2, 3, 4, 6].map((column) => at(lines, row, column)?.value)).toEqual([
+      120.5,
+      100.25,
+      0.832,
+      88.5, // 100.25 ÷ 120.5 = 0.83195… → 0.8320
+    ]);
   });
 
   it("is deterministic", () => {
