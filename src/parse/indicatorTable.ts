@@ -21,6 +21,8 @@ interface TableView {
   grid: Grid;
   cols: Record<string, number>;
   rows: number[];
+  /** The name columns present, shallowest first: 一级, 二级, 三级, 指标. */
+  levels: string[];
   /** The deepest name column present: 指标, else 三级, else 二级, else 一级. */
   deepest: string;
   shallower: string[];
@@ -28,13 +30,10 @@ interface TableView {
 
 function view(grid: Grid, table: FoundTable): TableView {
   const cols = table.columns;
-  const deepest = (["name", "level3", "level2", "level1"] as const).find(
-    (k) => k in cols
-  ) as string;
-  const shallower = (["level1", "level2", "level3"] as const).filter(
-    (k) => k in cols && k !== deepest
-  );
-  return { grid, cols, rows: [...dataRows(grid, table)], deepest, shallower };
+  const levels = (["level1", "level2", "level3", "name"] as const).filter((k) => k in cols);
+  const deepest = levels[levels.length - 1] as string;
+  const shallower = levels.filter((k) => k !== deepest && k !== "name");
+  return { grid, cols, rows: [...dataRows(grid, table)], levels, deepest, shallower };
 }
 
 function text(v: TableView, row: number, key: string): string {
@@ -45,11 +44,21 @@ function rawText(v: TableView, row: number, key: string): string {
   return key in v.cols ? toHalfWidth(v.grid.text(row, v.cols[key])).replace(/\s+/g, "") : "";
 }
 
-/** A heading: the rows after it are its children (they fill the deepest column, same group). */
+/** How deep a row's name goes: the index in `levels` of its deepest filled name column (−1: none). */
+function depthOf(v: TableView, row: number): number {
+  for (let i = v.levels.length - 1; i >= 0; i--)
+    if (text(v, row, v.levels[i] as string) !== "") return i;
+  return -1;
+}
+
+/**
+ * A heading: the row after it is its child — its name goes deeper (a 二级 under a 一级, a 三级
+ * under a 二级, whichever name columns the table has and fills), within the same group.
+ */
 function hasChildren(v: TableView, index: number): boolean {
   const row = v.rows[index];
   const next = v.rows[index + 1];
-  if (next === undefined || text(v, next, v.deepest) === "") return false;
+  if (next === undefined || depthOf(v, next) <= depthOf(v, row)) return false;
   return v.shallower.every((k) => {
     const mine = text(v, row, k);
     const theirs = text(v, next, k);
@@ -65,10 +74,13 @@ interface Group {
   count: number;
 }
 
-/** A row whose deepest name is blank: a heading or a subtotal, unless it is a leaf indicator. */
+/**
+ * A row whose name stops short of the deepest column: a heading or a subtotal, unless it is a
+ * leaf indicator (a 二级 with no 三级 beneath it, in a table whose 三级 column is blank there).
+ */
 function isGroupRow(v: TableView, index: number, group: Group, max: Dec | null): boolean {
   const row = v.rows[index];
-  if (v.deepest === "level1" || text(v, row, v.deepest) !== "") return false;
+  if (v.levels.length < 2 || text(v, row, v.deepest) !== "") return false;
   const blankScores = ["max", "entered"].every(
     (k) => !(k in v.cols) || v.grid.value(row, v.cols[k]) === null
   );

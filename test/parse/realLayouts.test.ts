@@ -99,6 +99,51 @@ describe("indicator tables as they are kept", () => {
     expect(evaluation.gaps.filter((g) => g.code === "unknownIndicator")).toEqual([]);
   });
 
+  /** The seed's rows under 一级 headings (`一、管理效率 | | | 50 | 50`), in 一级 / 二级 / 三级 columns. */
+  const headedRows = (threeLevels: (name: string) => CellValue[][] | null): CellValue[][] => {
+    const rows: CellValue[][] = [["一级指标", "二级指标", "三级指标", "分值", "自评得分"]];
+    const headings: Record<string, CellValue[]> = {
+      管理效率: ["一、管理效率", null, null, 50, 50],
+      履职效能: ["二、履职效能", null, null, 45, 40.18],
+    };
+    let group = "";
+    for (const [l1, name, max, got] of seedRows) {
+      if (l1 !== group && headings[l1]) rows.push(headings[l1] as CellValue[]);
+      group = l1;
+      const beneath = threeLevels(name);
+      if (beneath) rows.push([null, name, null, null, null], ...beneath);
+      else rows.push([headings[l1] ? null : l1, name, null, max, got]);
+    }
+    return rows;
+  };
+
+  it("skips 一级 headings when the table's 三级 column is there but blank", async () => {
+    const { evaluation, parse } = scoreSnapshot(await withIndicators(headedRows(() => null)));
+    expect(parse.input.indicators.map((i) => i.name)).toEqual(seedRows.map((r) => r[1]));
+    expect(evaluation.maxTotal.toString()).toBe("100");
+    expect(evaluation.total.toString()).toBe("95.18");
+    expect(evaluation.grade).toBe("优");
+  });
+
+  it("skips 一级 headings above 二级 rows, some of them with 三级 rows of their own", async () => {
+    const rows = headedRows((name) =>
+      name === "财务管理情况"
+        ? [
+            [null, null, "资金管理", 8, 8],
+            [null, null, "会计核算", 12, 12],
+          ]
+        : null
+    );
+    const { evaluation, parse } = scoreSnapshot(await withIndicators(rows));
+    expect(parse.input.indicators.map((i) => i.name)).toEqual(
+      seedRows.flatMap((r) => (r[1] === "财务管理情况" ? ["资金管理", "会计核算"] : [r[1]]))
+    );
+    expect(parse.input.indicators[1]).toMatchObject({ level1: "一、管理效率", level2: "财务管理情况" });
+    expect(evaluation.total.toString()).toBe("95.18");
+    const finance = evaluation.indicators.find((i) => i.id === "financialManagement");
+    expect(finance?.entered?.toString()).toBe("20");
+  });
+
   it("skips 一级 subtotal rows after their indicators (named, or only repeating the 一级)", async () => {
     const rows: CellValue[][] = [["一级指标", "指标", "分值", "自评得分"]];
     for (const [l1, name, max, got] of seedRows) rows.push([l1, name, max, got]);
