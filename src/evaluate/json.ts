@@ -100,19 +100,18 @@ export function evaluationToJson(e: Evaluation): EvaluationJson {
     gaps: e.gaps.map(gapJson),
     ...(e.projects
       ? {
-          projects: [...e.projects.results]
-            .sort((a, b) => b.total.comparedTo(a.total))
-            .map((p) => ({
-              name: p.name,
-              sheet: p.sheet,
-              cell: p.cell,
-              budget: n(p.budget),
-              spending: n(p.spending),
-              executionRate: pct(p.execution.value),
-              score: toJsonNumber(p.total),
-              grade: p.grade,
-              gaps: p.gaps.map(gapJson),
-            })),
+          // In the workbook's order (the printout and 项目自评汇总 sort by score themselves).
+          projects: e.projects.results.map((p) => ({
+            name: p.name,
+            sheet: p.sheet,
+            cell: p.cell,
+            budget: n(p.budget),
+            spending: n(p.spending),
+            executionRate: pct(p.execution.value),
+            score: toJsonNumber(p.total),
+            grade: p.grade,
+            gaps: p.gaps.map(gapJson),
+          })),
         }
       : {}),
   };

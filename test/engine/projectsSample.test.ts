@@ -5,6 +5,7 @@
 import Decimal from "decimal.js";
 import ExcelJS from "exceljs";
 import { join } from "node:path";
+import { evaluationToJson } from "../../src/evaluate/json";
 import { readWorkbook } from "../../src/hosts/file/readWorkbook";
 import { scoreSnapshot } from "../../src/pipeline/scoreWorkbook";
 import type { WorkbookScore } from "../../src/pipeline/scoreWorkbook";
@@ -89,6 +90,15 @@ describe("the sample department with 53 project forms", () => {
     const results = scored.evaluation.projects?.results ?? [];
     expect(results.map((r) => r.name)).toEqual(forms.map((f) => f.name));
     expect(results.map((r) => r.total.toFixed(2))).toEqual(forms.map((f) => f.total.toFixed(2)));
+  });
+
+  it("lists them in the JSON in the workbook's order, whatever their scores", () => {
+    const json = evaluationToJson(scored.evaluation);
+    expect(json.projects?.map((p) => [p.sheet, p.name])).toEqual(
+      forms.map((f) => [f.sheet, f.name])
+    );
+    const scores = json.projects?.map((p) => p.score) ?? [];
+    expect(new Set(scores).size).toBeGreaterThan(1);
   });
 
   it("rolls them up: 项目绩效目标完成率 = 7 × Σ(总分 × 全年预算数) ÷ Σ全年预算数 ÷ 100, by hand", () => {

@@ -138,7 +138,10 @@ describe("indicator tables as they are kept", () => {
     expect(parse.input.indicators.map((i) => i.name)).toEqual(
       seedRows.flatMap((r) => (r[1] === "财务管理情况" ? ["资金管理", "会计核算"] : [r[1]]))
     );
-    expect(parse.input.indicators[1]).toMatchObject({ level1: "一、管理效率", level2: "财务管理情况" });
+    expect(parse.input.indicators[1]).toMatchObject({
+      level1: "一、管理效率",
+      level2: "财务管理情况",
+    });
     expect(evaluation.total.toString()).toBe("95.18");
     const finance = evaluation.indicators.find((i) => i.id === "financialManagement");
     expect(finance?.entered?.toString()).toBe("20");
