@@ -56,6 +56,10 @@ export function analyseBudget(table: BudgetTable, checks: StandardSettings): Bud
   }));
 
   const ties: TieCheck[] = [];
+  // A table kept in 元 (or 千元) is stated, and rounded, in that unit: so are its ties.
+  const unit = table.unit;
+  const amount = (v: Dec) => money(unit ? v.dividedBy(unit.factor) : v);
+  const tolerance = unit ? checks.tieTolerance.times(unit.factor) : checks.tieTolerance;
   const value = (category: BudgetCategory, column: BudgetColumn): Dec | null =>
     findRow(table, category)?.[column] ?? null;
 
@@ -80,7 +84,7 @@ export function analyseBudget(table: BudgetTable, checks: StandardSettings): Bud
     const actual = row[column] as Dec;
     const terms = parts
       .filter((_, i) => partValues[i] !== null)
-      .map((c) => `${short(c)} ${money(value(c, column) as Dec)}`)
+      .map((c) => `${short(c)} ${amount(value(c, column) as Dec)}`)
       .join(" + ");
     ties.push({
       column,
@@ -88,9 +92,9 @@ export function analyseBudget(table: BudgetTable, checks: StandardSettings): Bud
       expected,
       actual,
       ok: expected.equals(actual),
-      withinTolerance: expected.minus(actual).abs().lessThanOrEqualTo(checks.tieTolerance),
+      withinTolerance: expected.minus(actual).abs().lessThanOrEqualTo(tolerance),
       cell: row.cells?.[column],
-      formula: `${budgetColumnLabels[column]}：${short(parent)} ${money(actual)} ${expected.equals(actual) ? "=" : "≠"} ${terms}`,
+      formula: `${budgetColumnLabels[column]}：${short(parent)} ${amount(actual)} ${expected.equals(actual) ? "=" : "≠"} ${terms}`,
     });
   };
 
@@ -109,7 +113,7 @@ export function analyseBudget(table: BudgetTable, checks: StandardSettings): Bud
         ok: capital.lessThanOrEqualTo(project),
         withinTolerance: capital.lessThanOrEqualTo(project),
         cell: findRow(table, "capitalConstruction")?.cells?.[column],
-        formula: `${budgetColumnLabels[column]}：其中基本建设类项目 ${money(capital)} ${capital.lessThanOrEqualTo(project) ? "≤" : ">"} 项目支出 ${money(project)}`,
+        formula: `${budgetColumnLabels[column]}：其中基本建设类项目 ${amount(capital)} ${capital.lessThanOrEqualTo(project) ? "≤" : ">"} 项目支出 ${amount(project)}`,
       });
     }
   }

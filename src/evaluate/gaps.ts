@@ -2,7 +2,7 @@
  * The gap list (问题清单): each problem phrased the way a finance office writes its
  * 存在问题, with a suggested 改进措施 and the cell it comes from.
  */
-import { Dec, HUNDRED, ONE, fixed, money, percent, score } from "../model/decimal";
+import { Dec, HUNDRED, ONE, fixed, money, moneyIn, percent, score } from "../model/decimal";
 import type { DepartmentInput, IndicatorEntry } from "../model/input";
 import { quote } from "../model/text";
 import type { MetricId } from "../standard/metrics";
@@ -43,11 +43,13 @@ export function budgetGaps(
       suggestion: "按模板填写预算支出明细表（年初预算数、调整预算数、决算数）。",
     });
   }
+  // Differences in the table's own unit (a table kept in 元 is rounded in 元, not 万元).
+  const unit = input.budget.unit;
   for (const tie of budget.ties.filter((t) => !t.ok && t.withinTolerance)) {
     gaps.push({
       code: "budgetRoundingDifference",
       severity: "info",
-      message: `预算支出明细表${budgetColumnLabels[tie.column]}存在 ${money(tie.actual.minus(tie.expected).abs())} 万元尾差（${tie.formula}），多为按万元取整所致。`,
+      message: `预算支出明细表${budgetColumnLabels[tie.column]}存在 ${moneyIn(tie.actual.minus(tie.expected).abs(), unit)}尾差（${tie.formula}），多为按${unit?.label ?? "万元"}取整所致。`,
       suggestion: "核对部门决算报表原始数据（元），确认差异仅为四舍五入尾差。",
       cell: tie.cell,
     });
@@ -63,7 +65,7 @@ export function budgetGaps(
     gaps.push({
       code: "budgetNotTying",
       severity: "error",
-      message: `预算支出明细表不平：${budgetColumnLabels[tie.column]}${what}（${tie.formula}${tie.check === "capital" ? "" : `，相差 ${money(diff)} 万元`}）。`,
+      message: `预算支出明细表不平：${budgetColumnLabels[tie.column]}${what}（${tie.formula}${tie.check === "capital" ? "" : `，相差 ${moneyIn(diff, unit)}`}）。`,
       suggestion: "核对预算支出明细表与部门决算报表，修正后重新计算。",
       cell: tie.cell,
     });

@@ -4,7 +4,7 @@
  * 满意度), subtotals, total, cap and grade, and the form's own gaps — 偏差原因 missing, a target
  * no actual can be compared with, funds that do not tie, 分值 not adding to 100.
  */
-import { Dec, ZERO, excelRound, money, percent, score, sum } from "../model/decimal";
+import { Dec, ZERO, excelRound, money, moneyIn, percent, score, sum } from "../model/decimal";
 import type { IndicatorEntry, ProjectForm, ProjectFundsRow, ScoreSource } from "../model/input";
 import { bareLevel, quote } from "../model/text";
 import { RULE_KINDS } from "../standard/ruleKinds";
@@ -202,8 +202,11 @@ function deviationGaps(result: IndicatorResult, row: IndicatorEntry): Gap[] {
 
 /** 年度资金总额 = Σ 其中 in every column where all are given. */
 function fundGaps(form: ProjectForm, tolerance: Dec): Gap[] {
-  const { total, parts } = form.funds;
+  const { total, parts, unit } = form.funds;
   if (!total || parts.length === 0) return [];
+  // In the block's own unit, as budget.ts does the department's table.
+  const amount = (v: Dec) => money(unit ? v.dividedBy(unit.factor) : v);
+  const within = unit ? tolerance.times(unit.factor) : tolerance;
   const gaps: Gap[] = [];
   const columns: [keyof Pick<ProjectFundsRow, "initial" | "adjusted" | "spent">, string][] = [
     ["initial", "年初预算数"],
@@ -215,11 +218,11 @@ function fundGaps(form: ProjectForm, tolerance: Dec): Gap[] {
     const values = parts.map((p) => p[key]);
     if (whole == null || values.every((v) => v == null)) continue;
     const partsSum = sum(values.map((v) => v ?? ZERO));
-    if (partsSum.minus(whole).abs().lessThanOrEqualTo(tolerance)) continue;
+    if (partsSum.minus(whole).abs().lessThanOrEqualTo(within)) continue;
     gaps.push({
       code: "fundsNotTying",
       severity: "error",
-      message: `${label}：年度资金总额 ${money(whole)} ≠ ${parts.map((p) => `${p.label} ${p[key] == null ? "—" : money(p[key] as Dec)}`).join(" + ")}（相差 ${money(whole.minus(partsSum))} 万元）。`,
+      message: `${label}：年度资金总额 ${amount(whole)} ≠ ${parts.map((p) => `${p.label} ${p[key] == null ? "—" : amount(p[key] as Dec)}`).join(" + ")}（相差 ${moneyIn(whole.minus(partsSum), unit)}）。`,
       suggestion: "核对项目资金来源的各项金额与年度资金总额。",
       cell: total.cells?.[key],
     });

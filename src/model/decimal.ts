@@ -187,6 +187,14 @@ export function money(value: Dec, digits = 2): string {
   return frac === undefined ? `${sign}${grouped}` : `${sign}${grouped}.${frac}`;
 }
 
+/**
+ * An amount (万元) in the unit its table was kept in (`money` of value ÷ factor), with the unit:
+ * `1,050.00 万元`, `10,500,012.34 元`.
+ */
+export function moneyIn(value: Dec, unit?: { label: string; factor: Dec }): string {
+  return unit ? `${money(value.dividedBy(unit.factor))} ${unit.label}` : `${money(value)} 万元`;
+}
+
 /** A rate (fraction) as a percentage with two decimals: 0.80870 → "80.87%". */
 export function percent(rate: Dec, digits = 2): string {
   return `${fixed(rate.times(HUNDRED), digits)}%`;

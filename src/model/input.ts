@@ -56,6 +56,16 @@ export interface BudgetRow {
   cells?: Partial<Record<BudgetColumn | "label" | "carryOver", CellAddress>>;
 }
 
+/**
+ * The unit a table was kept in, when it is not 万元 (`元`, `千元`): its amounts were converted to
+ * 万元 exactly (× factor), and its ties are checked and stated in its own unit.
+ */
+export interface AmountUnit {
+  label: string;
+  /** 万元 per unit: 0.0001 for 元, 0.1 for 千元. */
+  factor: Dec;
+}
+
 export interface BudgetTable {
   rows: BudgetRow[];
   /**
@@ -66,6 +76,8 @@ export interface BudgetTable {
   officialExecutionRate?: Dec | null;
   /** What the official rate is computed on, in the user's words (e.g. `财政拨款`). */
   officialRateBase?: string;
+  /** The table's unit when it is not 万元. */
+  unit?: AmountUnit;
   /** 上年结转 of the whole department, when stated as a single value (基本信息). */
   carryOver?: Dec | null;
   cells?: { officialExecutionRate?: CellAddress; carryOver?: CellAddress };
@@ -240,6 +252,8 @@ export interface ProjectFunds {
   total: ProjectFundsRow | null;
   /** The parts under 其中, in the order the form lists them. */
   parts: ProjectFundsRow[];
+  /** The block's unit when it is not 万元. */
+  unit?: AmountUnit;
   /** The execution row's 分值 and 得分 as entered, and its 原因 (偏差原因) if the form has one. */
   max: Dec | null;
   entered: Dec | null;

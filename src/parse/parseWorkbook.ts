@@ -36,6 +36,7 @@ import {
   findTable,
   tableArea,
   tableSpecs,
+  unitOf,
 } from "./tables";
 
 export type { FoundInput } from "./reader";
@@ -283,6 +284,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot): ParseResult {
   const city = values.text("city") || /^(.{2,4}?市)/.exec(dept)?.[1] || undefined;
 
   let budgetRows: BudgetRow[] = [];
+  const budgetUnit = tables.budget ? unitOf(tables.budget) : {};
   if (!tables.budget)
     problems.push({
       severity: "error",
@@ -323,6 +325,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot): ParseResult {
     city,
     budget: {
       rows: budgetRows,
+      ...budgetUnit,
       officialExecutionRate: values.read("officialRate", readRate),
       officialRateBase: values.text("rateBase") || undefined,
       carryOver: values.amount("carryOver"),

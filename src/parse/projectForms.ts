@@ -12,7 +12,7 @@ import { type Grid, normalizeLabel, range } from "./grid";
 import { readIndicatorTable } from "./indicatorTable";
 import { cellProblem } from "./problems";
 import type { FoundInput, Reader } from "./reader";
-import { type FoundTable, type TableArea, tableArea, tableAt, tableSpecs } from "./tables";
+import { type FoundTable, type TableArea, tableArea, tableAt, tableSpecs, unitOf } from "./tables";
 
 /** The funds rows a form may list, by label. */
 const FUND_ROWS: [keyof typeof FUND_TITLES, RegExp][] = [
@@ -117,7 +117,7 @@ function readFunds(
   grid: Grid,
   at: { table: FoundTable; labelColumn: number },
   reader: Reader
-): ProjectFunds & { last: number } {
+): { funds: ProjectFunds; last: number } {
   const rows = fundsRows(grid, at, reader);
   const total = rows.find((r) => r.kind === "total") ?? null;
   const cols = at.table.columns;
@@ -135,12 +135,15 @@ function readFunds(
     cells: r.cells,
   });
   return {
-    total: total ? strip(total) : null,
-    parts: rows.filter((r) => r.kind !== "total").map(strip),
-    max: score("max"),
-    entered: score("entered"),
-    reason: reason || undefined,
-    cells: { max: cell("max"), entered: cell("entered"), reason: cell("reason") },
+    funds: {
+      total: total ? strip(total) : null,
+      parts: rows.filter((r) => r.kind !== "total").map(strip),
+      ...unitOf(at.table),
+      max: score("max"),
+      entered: score("entered"),
+      reason: reason || undefined,
+      cells: { max: cell("max"), entered: cell("entered"), reason: cell("reason") },
+    },
     last: rows.length > 0 ? rows[rows.length - 1].row : at.table.headerRow,
   };
 }
@@ -195,8 +198,8 @@ function readForm(
   const { grid, funds: at, top } = anchor;
   const header = at.table.headerRow;
   const name = labelled(grid, top, header, INFO.name);
-  const funds = readFunds(grid, at, reader);
-  const indicatorTable = indicatorTableIn(grid, funds.last + 1, bottom);
+  const { funds, last } = readFunds(grid, at, reader);
+  const indicatorTable = indicatorTableIn(grid, last + 1, bottom);
   const read = indicatorTable ? readIndicatorTable(grid, indicatorTable, reader) : null;
   const formCell = `${grid.name}!${grid.address(header, at.labelColumn)}`;
   if (!name)
@@ -216,22 +219,15 @@ function readForm(
         `项目支出绩效自评表缺少绩效指标表（表头须含“一级指标”“年度指标值”“实际完成值”）`
       )
     );
-  const stated = labelled(grid, funds.last + 1, bottom, INFO.grade);
+  const stated = labelled(grid, last + 1, bottom, INFO.grade);
   const form: ProjectForm = {
     name: name?.text || grid.name,
     department: labelled(grid, top, header, INFO.department)?.text,
     unit: labelled(grid, top, header, INFO.unit)?.text,
     sheet: grid.name,
     cell: name?.cell ?? formCell,
-    funds: {
-      total: funds.total,
-      parts: funds.parts,
-      max: funds.max,
-      entered: funds.entered,
-      reason: funds.reason,
-      cells: funds.cells,
-    },
-    goal: readGoal(grid, funds.last + 1, indicatorTable?.headerRow ?? bottom),
+    funds,
+    goal: readGoal(grid, last + 1, indicatorTable?.headerRow ?? bottom),
     indicators: read?.indicators ?? [],
     hasMax: indicatorTable ? "max" in indicatorTable.columns : false,
     statedTotal: read?.statedTotal

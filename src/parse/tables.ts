@@ -3,6 +3,7 @@
  * top rows, any column order, synonyms, and two-row headers (a merged 预算数 over 年初 / 调整).
  */
 import { Dec } from "../model/decimal";
+import type { AmountUnit } from "../model/input";
 import { type Grid, range } from "./grid";
 
 export type TableKind =
@@ -246,6 +247,13 @@ export interface FoundTable {
   /** Amount unit factor to 万元 (1 for 万元, 0.0001 for 元). */
   unitFactor: Dec;
   unitLabel: string;
+}
+
+/** The table's unit for the input model: none when it is kept in 万元. */
+export function unitOf(table: FoundTable): { unit?: AmountUnit } {
+  return table.unitFactor.equals(1)
+    ? {}
+    : { unit: { label: table.unitLabel, factor: table.unitFactor } };
 }
 
 /** Rows searched for a header from the top of each sheet. */

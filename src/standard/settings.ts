@@ -70,7 +70,7 @@ export const SETTING_SPECS: Record<SettingKey, SettingSpec> = {
   tieTolerance: {
     label: "预算表尾差容许（万元）",
     synonyms: ["预算表尾差容许", "尾差容许"],
-    note: "预算表勾稽差额不超过此值视为按万元取整的尾差",
+    note: "预算表勾稽差额不超过此值视为按万元取整的尾差（以元填列的表按元计，如 0.01 元）",
     type: "amount",
   },
   largeAdjustment: {

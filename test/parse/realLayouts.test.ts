@@ -342,6 +342,40 @@ describe("budget tables", () => {
       "46665.43"
     );
   });
+
+  /** The seed's table in 元, its 基本支出 决算数 (and 合计) `extra` 元 above its parts. */
+  const inYuanWith = (extra: number): CellValue[][] => [
+    [null, null, null, "单位：元"],
+    header,
+    ["一、基本支出", 29782300, 30054700, 29080000 + extra],
+    ["人员经费", 25948700, 26463900, 25616800],
+    ["日常公用经费", 3833600, 3590800, 3463200],
+    ["二、项目支出", 375905000, 493566700, 437574200],
+    ["合计", 405687300, 523621400, 466654200 + extra],
+  ];
+
+  it("checks a table kept in 元 to the cent, and states the difference in 元", async () => {
+    const { evaluation } = await withBudget(inYuanWith(12.34));
+    const messages = evaluation.gaps.filter((g) => g.code === "budgetNotTying");
+    expect(messages.map((g) => [g.message, g.cell])).toEqual([
+      [
+        "预算支出明细表不平：决算数基本支出不等于人员经费与日常公用经费之和（决算数：基本支出 29,080,012.34 ≠ 人员经费 25,616,800.00 + 日常公用经费 3,463,200.00，相差 12.34 元）。",
+        "预算支出!D3",
+      ],
+    ]);
+    expect(evaluation.budget.tiesOk).toBe(false);
+  });
+
+  it("calls a difference of 0.01 元 in a table kept in 元 a 尾差 in 元", async () => {
+    const { evaluation } = await withBudget(inYuanWith(0.01));
+    expect(evaluation.gaps.filter((g) => g.code === "budgetNotTying")).toEqual([]);
+    expect(
+      evaluation.gaps.filter((g) => g.code === "budgetRoundingDifference").map((g) => g.message)
+    ).toEqual([
+      "预算支出明细表决算数存在 0.01 元尾差（决算数：基本支出 29,080,000.01 ≠ 人员经费 25,616,800.00 + 日常公用经费 3,463,200.00），多为按元取整所致。",
+    ]);
+    expect(evaluation.budget.tiesOk).toBe(true);
+  });
 });
 
 describe("sheets that are not input", () => {
