@@ -6,10 +6,20 @@ import type { SheetRole } from "./ownership";
  * one parser reads it, so the add-in and the command line see a workbook identically.
  */
 
-/** An Excel error value such as `#DIV/0!`, `#REF!`, `#N/A`. */
+/**
+ * An Excel error value such as `#DIV/0!`, `#REF!`, `#N/A`; or, `uncalculated`, a formula with no
+ * value at all, as programs that write .xlsx without calculating it leave one (see UNCALCULATED).
+ */
 export interface CellError {
   error: string;
+  uncalculated?: true;
 }
+
+/**
+ * A formula cell the file holds no calculated value for (Excel and WPS always store one): read
+ * as no text, and as a problem naming its cell wherever a number or answer is needed.
+ */
+export const UNCALCULATED: CellError = Object.freeze({ error: "", uncalculated: true as const });
 
 /**
  * A cell's value as Excel holds it: number, text, boolean, error, or null when empty.

@@ -6,7 +6,7 @@
  */
 import { Dec, compact, fromNumber } from "../model/decimal";
 import { parseLooseNumber, toHalfWidth } from "../model/numbers";
-import { isCellError } from "../hosts/snapshot";
+import { type CellError, isCellError } from "../hosts/snapshot";
 import type { Grid } from "./grid";
 import { type InputProblem, cellProblem } from "./problems";
 
@@ -56,12 +56,21 @@ function problem(c: Cell, text: string): InputProblem {
   return cellProblem(c.grid.name, c.grid.address(c.row, c.column), text);
 }
 
+/** The problem of an error value, or of a formula the file holds no value for. */
+function errorProblem(c: Cell, v: CellError): InputProblem {
+  return problem(
+    c,
+    v.uncalculated
+      ? "单元格的公式没有计算结果（文件保存时未经计算），请在 Excel 或 WPS 中打开并保存后再评分"
+      : `单元格是错误值 ${v.error}，请修正公式或数据`
+  );
+}
+
 /** Common path: null for empty, a Decimal for numeric content, or a problem. */
 function readNumeric(c: Cell, what: string): Read<Dec> & { percent?: boolean } {
   const v = c.grid.value(c.row, c.column);
   if (v === null) return { value: null };
-  if (isCellError(v))
-    return { value: null, problem: problem(c, `单元格是错误值 ${v.error}，请修正公式或数据`) };
+  if (isCellError(v)) return { value: null, problem: errorProblem(c, v) };
   if (typeof v === "boolean")
     return { value: null, problem: problem(c, `“${v ? "TRUE" : "FALSE"}”不是${what}`) };
   if (typeof v === "number") {
@@ -154,8 +163,7 @@ export function readYesNo(c: Cell, what: string): Read<boolean> {
   const v = c.grid.value(c.row, c.column);
   if (v === null) return { value: null };
   if (typeof v === "boolean") return { value: v };
-  if (isCellError(v))
-    return { value: null, problem: problem(c, `单元格是错误值 ${v.error}，请修正公式或数据`) };
+  if (isCellError(v)) return { value: null, problem: errorProblem(c, v) };
   const text = toHalfWidth(String(v))
     .trim()
     .replace(/[。.]$/, "");

@@ -17,6 +17,7 @@ import { scoreWorkbookData } from "../../src/cli/scoreFile";
 import { XmlError, decodeEntities, xmlText } from "../../src/hosts/file/xmlCursor";
 import { ZipPackage } from "../../src/hosts/file/zipPackage";
 import { OWNER_NAMES } from "../../src/hosts/ownership";
+import { UNCALCULATED } from "../../src/hosts/snapshot";
 import { SAMPLE_PATH } from "../parse/sampleSnapshot";
 
 const throughExcelJs = async (data: Uint8Array) =>
@@ -107,7 +108,7 @@ async function handWritten(prefix = false): Promise<Uint8Array> {
         `<c r="C4" t="str"><f>"合"&amp;"计"</f><v>合计</v></c><c r="D4" s="3"><v>44926</v></c>` +
         `<c r="E4" s="1"/><c r="F4"><f>G4</f></c></row>` +
         `<row r="5"><c r="B5" t="s"><v>2</v></c><c r="C5" t="s"><v>0</v></c></row>` +
-        `<row r="6"><c r="B6" t="s"><v>3</v></c><c r="C6"><v></v></c></row>` +
+        `<row r="6"><c r="B6" t="s"><v>3</v></c><c r="C6"><v></v></c><c r="D6"><f>G6*0</f><v>0</v></c></row>` +
         `</sheetData><mergeCells count="1"><mergeCell ref="B5:C5"/></mergeCells></worksheet>`
     )
   );
@@ -151,14 +152,28 @@ describe("reading the package straight (packageReader)", () => {
     const [main, old] = book.sheets;
     expect(old).toMatchObject({ name: "旧表", hidden: true, values: [[7]] });
     expect(main).toMatchObject({ name: "预算 & 决算", top: 1, left: 1 });
+    // F4 is a formula the file holds no value for: read as such, not as an empty cell; D6 is one
+    // whose value is 0.
     expect(main.values).toEqual([
-      ["基本支出", 2908.01, 0.9676, null],
-      ["项目 支出", 43757.42, true, { error: "#DIV/0!" }],
-      ["内联 <文字>", "合计", 44926, null],
-      ["第一行\r\n第二行", null, null, null],
+      ["基本支出", 2908.01, 0.9676, null, null],
+      ["项目 支出", 43757.42, true, { error: "#DIV/0!" }, null],
+      ["内联 <文字>", "合计", 44926, null, UNCALCULATED],
+      ["第一行\r\n第二行", null, null, null, null],
+      [null, null, 0, null, null],
     ]);
-    expect(main.numberFormats[0]).toEqual(["General", '#,##0.00"万元"', "0.00%", "General"]);
+    expect(main.numberFormats[0]).toEqual([
+      "General",
+      '#,##0.00"万元"',
+      "0.00%",
+      "General",
+      "General",
+    ]);
     expect(main.numberFormats[2][2]).toBe("mm-dd-yy");
+  });
+
+  it("sees formulas as ExcelJS does: a result of 0 is 0, no result is no value", async () => {
+    const data = await handWritten();
+    expect(straight(data)).toEqual(await throughExcelJs(data));
   });
 
   it("reads element names with a prefix (the Open XML SDK's x:) as without", async () => {
@@ -329,7 +344,8 @@ describe("reading the package straight (packageReader)", () => {
       "社会保险经办服务能力提升项目19999",
       149.25,
       "项目 支出",
-      null, // rows are as wide as the sheet (B to E)
+      null, // rows are as wide as the sheet (B to F)
+      null,
     ]);
   });
 

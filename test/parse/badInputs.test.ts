@@ -2,7 +2,7 @@
  * The catalogue of bad inputs: each a typical mistake in the sample workbook and the exact
  * Chinese message the user gets, naming sheet and cell. Scoring always goes on.
  */
-import type { CellValue, WorkbookSnapshot } from "../../src/hosts/snapshot";
+import { type CellValue, UNCALCULATED, type WorkbookSnapshot } from "../../src/hosts/snapshot";
 import { scoreSnapshot } from "../../src/pipeline/scoreWorkbook";
 import { removeSheet, sampleSnapshot, setCell } from "./sampleSnapshot";
 
@@ -28,6 +28,11 @@ const catalogue: [string, Change, string][] = [
     "#DIV/0! in the total",
     set("预算支出", "D12", { error: "#DIV/0!" }),
     "预算支出!D12：单元格是错误值 #DIV/0!，请修正公式或数据",
+  ],
+  [
+    "a formula with no calculated value (a file a program wrote) in the total",
+    set("预算支出", "D12", UNCALCULATED),
+    "预算支出!D12：单元格的公式没有计算结果（文件保存时未经计算），请在 Excel 或 WPS 中打开并保存后再评分",
   ],
   [
     "#REF! in an amount",

@@ -8,7 +8,12 @@
  */
 import { OWNER_NAMES, ROLES, outputSheets, sheetFromReference } from "../ownership";
 import { normalizeSheet } from "../normalize";
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
+import {
+  type CellValue,
+  type SheetSnapshot,
+  UNCALCULATED,
+  type WorkbookSnapshot,
+} from "../snapshot";
 import { relsPathOf, resolveTarget } from "./packagePaths";
 import { CLOSE, OPEN, XmlCursor, XmlError, attributesOf } from "./xmlCursor";
 import type { ZipPackage } from "./zipPackage";
@@ -271,15 +276,19 @@ class SheetCells {
     } else this.column++;
     this.check();
     let text: string | null = null;
+    let formula = false;
     if (!cursor.selfClosing)
       while (cursor.next()) {
         if (cursor.kind === CLOSE && cursor.name === "c") break;
         if (cursor.kind !== OPEN) continue;
         if (cursor.name === "v") text = cursor.textUntilClose();
         else if (cursor.name === "is") text = runText(cursor, "is");
-        else cursor.skipElement();
+        else {
+          formula ||= cursor.name === "f";
+          cursor.skipElement();
+        }
       }
-    const value = cellValue(a.t, text, this.strings);
+    const value = formula && text === null ? UNCALCULATED : cellValue(a.t, text, this.strings);
     if (value === null) return;
     if (++this.counted.cells > this.limits.maxCells)
       throw new WorkbookTooLarge(this.counted.cells, this.limits);

@@ -3,7 +3,12 @@
  * produces (used range of values, formulas as their cached results, dates as serials).
  */
 import type ExcelJS from "exceljs";
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
+import {
+  type CellValue,
+  type SheetSnapshot,
+  UNCALCULATED,
+  type WorkbookSnapshot,
+} from "../snapshot";
 import { normalizeSheet } from "../normalize";
 
 /** Excel's serial date: days since 1899-12-30 (with Excel's 1900 leap-year bug baked in). */
@@ -26,13 +31,27 @@ export function toCellValue(value: ExcelJsValue): CellValue {
       return value.richText.map((r) => r.text).join("");
     if ("formula" in value || "sharedFormula" in value) {
       const result = (value as { result?: ExcelJsValue }).result;
-      return toCellValue(result);
+      return result === undefined ? UNCALCULATED : toCellValue(result);
     }
     if ("hyperlink" in value && "text" in value)
       return toCellValue((value as { text: ExcelJsValue }).text);
     if ("text" in value) return toCellValue((value as { text: ExcelJsValue }).text);
   }
   return null;
+}
+
+/**
+ * A cell's value: for a formula, from its model — ExcelJS's `cell.value` copies only the truthy
+ * fields of a formula, so a result of 0, FALSE or "" would read as no result at all.
+ */
+function valueOf(cell: ExcelJS.Cell): ExcelJsValue {
+  const { formula, sharedFormula, result } = cell.model as {
+    formula?: string;
+    sharedFormula?: string;
+    result?: ExcelJS.CellFormulaValue["result"];
+  };
+  if (formula === undefined && sharedFormula === undefined) return cell.value;
+  return { formula: formula ?? sharedFormula ?? "", result } as ExcelJS.CellFormulaValue;
 }
 
 export function readSheet(worksheet: ExcelJS.Worksheet): SheetSnapshot {
@@ -44,7 +63,7 @@ export function readSheet(worksheet: ExcelJS.Worksheet): SheetSnapshot {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       // Merged cells repeat the master's value in ExcelJS; Excel shows it only in the master.
       if (cell.isMerged && cell.master !== cell) return;
-      rowValues[colNumber - 1] = toCellValue(cell.value);
+      rowValues[colNumber - 1] = toCellValue(valueOf(cell));
       rowFormats[colNumber - 1] = cell.numFmt || "General";
     });
     values[rowNumber - 1] = rowValues;
