@@ -2,7 +2,7 @@
  * The 部门预算支出明细表: execution and adjustment rate per row, and whether the table ties
  * (基本 = 人员 + 公用, 合计 = 基本 + 项目 + 上缴 + 经营 + 补助, 其中基建 ≤ 项目) in every column.
  */
-import { Dec, ZERO, excelRound, money, sum } from "../model/decimal";
+import { Dec, ZERO, amountIn, excelRound, sum, toleranceIn } from "../model/decimal";
 import type { BudgetCategory, BudgetColumn, BudgetRow, BudgetTable } from "../model/input";
 import type { StandardSettings } from "../standard/types";
 import { baseAmount, executionRate } from "./executionRate";
@@ -57,9 +57,8 @@ export function analyseBudget(table: BudgetTable, checks: StandardSettings): Bud
 
   const ties: TieCheck[] = [];
   // A table kept in 元 (or 千元) is stated, and rounded, in that unit: so are its ties.
-  const unit = table.unit;
-  const amount = (v: Dec) => money(unit ? v.dividedBy(unit.factor) : v);
-  const tolerance = unit ? checks.tieTolerance.times(unit.factor) : checks.tieTolerance;
+  const amount = (v: Dec) => amountIn(v, table.unit);
+  const tolerance = toleranceIn(checks.tieTolerance, table.unit);
   const value = (category: BudgetCategory, column: BudgetColumn): Dec | null =>
     findRow(table, category)?.[column] ?? null;
 

@@ -4,7 +4,18 @@
  * 满意度), subtotals, total, cap and grade, and the form's own gaps — 偏差原因 missing, a target
  * no actual can be compared with, funds that do not tie, 分值 not adding to 100.
  */
-import { Dec, ZERO, excelRound, money, moneyIn, percent, score, sum } from "../model/decimal";
+import {
+  Dec,
+  ZERO,
+  amountIn,
+  excelRound,
+  money,
+  moneyIn,
+  percent,
+  score,
+  sum,
+  toleranceIn,
+} from "../model/decimal";
 import type { IndicatorEntry, ProjectForm, ProjectFundsRow, ScoreSource } from "../model/input";
 import { bareLevel, quote } from "../model/text";
 import { RULE_KINDS } from "../standard/ruleKinds";
@@ -205,8 +216,8 @@ function fundGaps(form: ProjectForm, tolerance: Dec): Gap[] {
   const { total, parts, unit } = form.funds;
   if (!total || parts.length === 0) return [];
   // In the block's own unit, as budget.ts does the department's table.
-  const amount = (v: Dec) => money(unit ? v.dividedBy(unit.factor) : v);
-  const within = unit ? tolerance.times(unit.factor) : tolerance;
+  const amount = (v: Dec) => amountIn(v, unit);
+  const within = toleranceIn(tolerance, unit);
   const gaps: Gap[] = [];
   const columns: [keyof Pick<ProjectFundsRow, "initial" | "adjusted" | "spent">, string][] = [
     ["initial", "年初预算数"],

@@ -187,12 +187,25 @@ export function money(value: Dec, digits = 2): string {
   return frac === undefined ? `${sign}${grouped}` : `${sign}${grouped}.${frac}`;
 }
 
+/** A table's unit other than 万元 (model/input's AmountUnit): 万元 per unit, 0.0001 for 元. */
+type Unit = { label: string; factor: Dec };
+
+/** An amount (万元) as the table kept it, in its unit (none: 万元): `10,500,012.34`. */
+export function amountIn(value: Dec, unit?: Unit): string {
+  return money(unit ? value.dividedBy(unit.factor) : value);
+}
+
+/** The same with its unit: `1,050.00 万元`, `10,500,012.34 元`. */
+export function moneyIn(value: Dec, unit?: Unit): string {
+  return `${amountIn(value, unit)} ${unit?.label ?? "万元"}`;
+}
+
 /**
- * An amount (万元) in the unit its table was kept in (`money` of value ÷ factor), with the unit:
- * `1,050.00 万元`, `10,500,012.34 元`.
+ * A 尾差 tolerance (万元, as the standard states it) for a table kept in `unit`: the same number
+ * of that unit, since the table was rounded in it (0.01 → 0.01 元 in a table kept in 元).
  */
-export function moneyIn(value: Dec, unit?: { label: string; factor: Dec }): string {
-  return unit ? `${money(value.dividedBy(unit.factor))} ${unit.label}` : `${money(value)} 万元`;
+export function toleranceIn(tolerance: Dec, unit?: Unit): Dec {
+  return unit ? tolerance.times(unit.factor) : tolerance;
 }
 
 /** A rate (fraction) as a percentage with two decimals: 0.80870 → "80.87%". */
