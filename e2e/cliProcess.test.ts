@@ -74,6 +74,21 @@ describe("jixiao as a process", () => {
     expect(JSON.parse(fromSource.out)).toEqual(JSON.parse(bundled.out));
   });
 
+  it("writes the 自评报告 from the TypeScript sources as from the bundle", () => {
+    for (const [env, name] of [
+      [{}, "bundle"],
+      [{ JIXIAO_FROM_SOURCE: "1" }, "source"],
+    ] as const) {
+      const out = join(dir, `report-${name}`);
+      const r = run(env, "report", SAMPLE, "--out", out);
+      expect(r.err).toBe("");
+      expect(r.code).toBe(0);
+      expect(
+        readFileSync(join(out, "foshan-sbj-2022.自评报告.docx")).subarray(0, 2).toString()
+      ).toBe("PK");
+    }
+  });
+
   it("runs the demo on the bundled data", () => {
     const r = jixiao("demo");
     expect(r.code).toBe(0);

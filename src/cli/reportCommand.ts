@@ -10,6 +10,7 @@ import type { WorkbookStandard } from "../model/input";
 import { scoreRead } from "../pipeline/readAndScore";
 import { hasNoInputs, type WorkbookScore } from "../pipeline/scoreWorkbook";
 import { reportDraft } from "../submission/reportDraft";
+import type * as ReportDocx from "../submission/reportDocx";
 import { writeFileAtomic } from "./atomicWrite";
 import { describeInternalError, writeReason } from "./errors";
 import type { CliIo } from "./io";
@@ -60,8 +61,9 @@ async function scoreForReport(
 export async function writeReport(score: WorkbookScore, target: string): Promise<string | null> {
   let bytes: Uint8Array;
   try {
-    // docx (a large package) is loaded only when a report is written, not at every start.
-    const { reportDocx } = await import("../submission/reportDocx");
+    // docx (a large package) is loaded only when a report is written, not at every start. A
+    // require, not import(): Node's import() would not find a TypeScript source run through tsx.
+    const { reportDocx } = require("../submission/reportDocx") as typeof ReportDocx;
     bytes = await reportDocx(
       reportDraft({ evaluation: score.evaluation, input: score.parse.input })
     );
