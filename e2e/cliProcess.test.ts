@@ -5,7 +5,7 @@
  * checked. The README's quick start is one of these.
  */
 import ExcelJS from "exceljs";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -87,6 +87,22 @@ describe("jixiao as a process", () => {
         readFileSync(join(out, "foshan-sbj-2022.自评报告.docx")).subarray(0, 2).toString()
       ).toBe("PK");
     }
+  });
+
+  it("goes on, and writes its copy, when the reader of its output goes away (| head)", async () => {
+    const out = join(dir, "piped.xlsx");
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, "bin", "jixiao.cjs"), "score", SAMPLE, "--out", out],
+      { cwd: ROOT }
+    );
+    child.stdout.destroy(); // as `head` does once it has its lines
+    let err = "";
+    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+    const code = await new Promise<number | null>((done) => child.on("close", done));
+    expect(err).not.toMatch(/EPIPE|\bat .+:\d+:\d+|Error/);
+    expect(code).toBe(0);
+    expect(await sheetNames(out)).toContain("绩效自评汇总");
   });
 
   it("runs the demo on the bundled data", () => {

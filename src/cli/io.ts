@@ -11,13 +11,30 @@ export interface CliIo {
   progressAfterMs?: number;
 }
 
+/**
+ * A stream whose reader has gone (`jixiao score … | head` closes the pipe): its later lines are
+ * dropped and the work goes on — the copy is still written — never an EPIPE stack trace.
+ */
+function writer(stream: typeof process.stdout | typeof process.stderr): (raw: string) => void {
+  let gone = false;
+  stream.on("error", () => {
+    gone = true;
+  });
+  return (raw) => {
+    if (!gone) stream.write(raw);
+  };
+}
+
+const toOut = writer(process.stdout);
+const toErr = writer(process.stderr);
+
 export const stdio: CliIo = {
-  out: (text) => process.stdout.write(text + "\n"),
-  err: (text) => process.stderr.write(text + "\n"),
+  out: (text) => toOut(text + "\n"),
+  err: (text) => toErr(text + "\n"),
   ...(process.stderr.isTTY
     ? {
         tty: {
-          write: (raw: string) => process.stderr.write(raw),
+          write: toErr,
           get columns() {
             return process.stderr.columns || 80;
           },
