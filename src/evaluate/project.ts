@@ -19,6 +19,7 @@ import {
 import type { IndicatorEntry, ProjectForm, ProjectFundsRow, ScoreSource } from "../model/input";
 import { bareLevel, quote } from "../model/text";
 import { RULE_KINDS } from "../standard/ruleKinds";
+import { targetMet } from "../standard/targets";
 import type { Standard, StandardIndicator } from "../standard/types";
 import type { Gap, IndicatorResult, MetricValue, ScoredTotals } from "./result";
 import { type Book, type Scoring, scoreOne } from "./scoreIndicators";
@@ -194,18 +195,27 @@ function scoreClasses(form: ProjectForm, standard: Standard, ctx: Scoring) {
   return { indicators, gaps };
 }
 
-/** A quantitative row that missed its target, without 偏差原因分析. */
+/**
+ * A row that lost points against its target, without 偏差原因分析: it missed the target, or —
+ * met, yet deducted (超额, a standard's “目标设置偏低”) — went far beyond it.
+ */
 function deviationGaps(result: IndicatorResult, row: IndicatorEntry): Gap[] {
   if (result.computed === null || !result.computed.lessThan(result.max)) return [];
   if ((row.explanation ?? "").trim()) return [];
+  const figures = `（目标 ${row.target ?? "—"}，实际 ${row.actual || "—"}）`;
+  const beyond = targetMet(row.target ?? "", row.actual ?? "") === true;
   return [
     {
       code: "deviationWithoutReason",
       severity: "warning",
       indicatorId: result.id,
       indicator: result.name,
-      message: `${quote(result.name)}未达到年度指标值（目标 ${row.target ?? "—"}，实际 ${row.actual || "—"}），未填写偏差原因分析及改进措施。`,
-      suggestion: "在“偏差原因分析及改进措施”中写明未完成的原因和改进措施。",
+      message: beyond
+        ? `${quote(result.name)}大幅超过年度指标值${figures}，按评分标准扣分（目标设置偏低），未填写偏差原因分析。`
+        : `${quote(result.name)}未达到年度指标值${figures}，未填写偏差原因分析及改进措施。`,
+      suggestion: beyond
+        ? "在“偏差原因分析及改进措施”中说明超额完成的原因，并据实设定下年度指标值。"
+        : "在“偏差原因分析及改进措施”中写明未完成的原因和改进措施。",
       cell: row.cells?.explanation ?? row.cells?.actual,
     },
   ];

@@ -111,6 +111,31 @@ export function actualInTargetUnit(target: Quantity, actual: Quantity): Dec {
   return actual.value;
 }
 
+/**
+ * Whether the actual meets a numeric target (`≥100个` against `140个`: true); null when they
+ * cannot be compared (words, different units).
+ */
+export function targetMet(targetText: string, actualText: string): boolean | null {
+  const target = parseTarget(targetText);
+  const actual = parseActual(actualText);
+  if (target.kind !== "number" || actual.kind !== "number") return null;
+  if (!sameUnit(target.unit, actual.unit)) return null;
+  const a = actualInTargetUnit(target, actual);
+  const t = target.value;
+  switch (target.operator) {
+    case "≥":
+      return a.greaterThanOrEqualTo(t);
+    case ">":
+      return a.greaterThan(t);
+    case "≤":
+      return a.lessThanOrEqualTo(t);
+    case "<":
+      return a.lessThan(t);
+    default:
+      return a.equals(t);
+  }
+}
+
 export function formatQuantity(q: Quantity): string {
   return `${q.value.toString()}${q.unit}`;
 }

@@ -60,5 +60,10 @@ describe("the provincial project standard", () => {
     expect(at30.gaps.map((g) => g.message)).toContain(
       "“发卡数量”填报得分 30.00 与按评分规则计算的 28.00 不一致（相差 2.00 分）。"
     );
+    // Met, yet deducted: the gap says the target was far exceeded, not missed.
+    expect(at30.gaps.map((g) => g.message)).toContain(
+      "“发卡数量”大幅超过年度指标值（目标 ≥10万张，实际 13万张），按评分标准扣分（目标设置偏低），未填写偏差原因分析。"
+    );
+    expect(at30.gaps.map((g) => g.message).join("")).not.toContain("未达到");
   });
 });
