@@ -283,7 +283,8 @@ export function indicatorGaps(
       "missingScore",
       "error",
       `${quote(result.name)}未填报自评得分${reason ? `，且无法按公式计算（${reason}）` : ""}，按 0 分计入。`,
-      "填写该指标的自评得分及得分说明。"
+      "填写该指标的自评得分及得分说明。",
+      result.notComputableCell ?? result.cell
     );
   else if (reason && result.ruleKind !== "judgment")
     push(
@@ -292,7 +293,8 @@ export function indicatorGaps(
       "notComputable",
       "info",
       `${quote(result.name)}无法按公式复核：${reason}；按填报得分 ${score(result.counted)} 计入。`,
-      "补充计算所需数据，以便复核填报得分。"
+      "补充计算所需数据，以便复核填报得分。",
+      result.notComputableCell ?? result.cell
     );
   if (!result.inStandard)
     push(

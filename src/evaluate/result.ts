@@ -79,6 +79,8 @@ export interface IndicatorResult {
   inputs: InputView[];
   /** 无法计算的原因, when a rule lacked inputs. */
   notComputableReason?: string;
+  /** The cell the reason lies in (an 实际完成值 in words, a 评价等次), when not the score's. */
+  notComputableCell?: CellAddress;
   /** Parameters of this indicator that are still 待核对. */
   unconfirmed: string[];
   /** Entered explanation (得分说明). */

@@ -6,7 +6,12 @@ import { Dec, ZERO, clamp, excelRound, score, sum } from "../model/decimal";
 import type { DepartmentInput, IndicatorEntry, ScoreSource } from "../model/input";
 import { bareLevel, normalizeName, quote } from "../model/text";
 import type { MetricId } from "../standard/metrics";
-import { RULE_KINDS, type RuleOutcome, scoredMetric } from "../standard/ruleKinds";
+import {
+  type NotComputable,
+  RULE_KINDS,
+  type RuleOutcome,
+  scoredMetric,
+} from "../standard/ruleKinds";
 import type { Standard, StandardIndicator } from "../standard/types";
 import { unitOf } from "../standard/validate";
 import { gapsOf } from "./gaps";
@@ -105,7 +110,12 @@ function computeRule(
   definition: StandardIndicator,
   entry: IndicatorEntry | undefined,
   ctx: Scoring
-): { outcome: RuleOutcome | null; metric: MetricValue | null; reason?: string } {
+): {
+  outcome: RuleOutcome | null;
+  metric: MetricValue | null;
+  reason?: string;
+  at?: NotComputable["at"];
+} {
   const spec = RULE_KINDS[definition.rule.kind];
   const metricId = scoredMetric(definition.rule.kind, definition.metric);
   const metric = metricId ? ctx.book(metricId, definition.rule.params.basis) : null;
@@ -130,7 +140,8 @@ function computeRule(
     max: definition.max,
     decimals: ctx.standard.settings.scoreDecimals,
   });
-  if (result && "reason" in result) return { outcome: null, metric, reason: result.reason };
+  if (result && "reason" in result)
+    return { outcome: null, metric, reason: result.reason, at: result.at };
   if (spec.usesGrade && !result) {
     const names = (definition.rule.params.grades ?? []).map((g) => g.names[0]).join("、");
     return {
@@ -256,6 +267,7 @@ export function scoreOne(
     basis: basisOf(computed),
     inputs: computed.metric?.inputs ?? [],
     notComputableReason: computed.outcome ? undefined : computed.reason,
+    notComputableCell: computed.at ? entry?.cells?.[computed.at] : undefined,
     notApplicable: false,
   });
 }

@@ -46,6 +46,12 @@ export type RuleKind =
   | "executionMinusAdjustment"
   | "compareToTarget";
 
+/** Why a rule cannot score a row, and which of the row's cells that lies in (else its score). */
+export interface NotComputable {
+  reason: string;
+  at?: "actual" | "grade";
+}
+
 export interface RuleOutcome {
   /** Within 0…分值, rounded to the standard's score decimals. */
   score: Dec;
@@ -99,7 +105,7 @@ export interface RuleKindSpec {
   /** Reads the row's own 年度指标值 and 实际完成值. */
   perRow?: boolean;
   /** Null: nothing to compute (主观评分); `reason`: the inputs do not allow it, and why. */
-  apply(input: RuleInput): RuleOutcome | { reason: string } | null;
+  apply(input: RuleInput): RuleOutcome | NotComputable | null;
 }
 
 function bounded(raw: Dec, max: Dec, decimals: number): Dec {
@@ -183,25 +189,33 @@ function overAchievement(input: RuleInput, ratio: Dec, base: Dec): { score: Dec;
 const withUnit = (v: Dec, unit: string) => `${v.toString()}${unit}`;
 
 /** “≥”, “≤”, “=” targets against the actual; words by their 评价等次 (or the actual's word). */
-function compareToTarget(input: RuleInput): RuleOutcome | { reason: string } | null {
+function compareToTarget(input: RuleInput): RuleOutcome | NotComputable | null {
   if (!input.row) return { reason: "缺少年度指标值和实际完成值" };
   const target = parseTarget(input.row.target);
   const { max, decimals } = input;
   if (target.kind === "words") {
     const word = input.grade ?? (input.row.actual.trim() || null);
     const names = (input.params.grades ?? DEFAULT_GRADE_RANGES).map((g) => g.names[0]).join("、");
-    if (!word) return { reason: `定性指标“${target.text}”需填写评价等次（如 ${names}）` };
+    if (!word)
+      return { reason: `定性指标“${target.text}”需填写评价等次（如 ${names}）`, at: "grade" };
     return (
-      gradeBand(input, word) ?? { reason: `评价等次“${word}”不在定性分档中（可填：${names}）` }
+      gradeBand(input, word) ?? {
+        reason: `评价等次“${word}”不在定性分档中（可填：${names}）`,
+        at: input.grade ? "grade" : "actual",
+      }
     );
   }
   const actual = parseActual(input.row.actual);
   if (actual.kind === "words")
     return {
       reason: `实际完成值“${actual.text || "（空）"}”不是数值，无法与指标值“${input.row.target}”比较`,
+      at: "actual",
     };
   if (!sameUnit(target.unit, actual.unit))
-    return { reason: `实际完成值的单位“${actual.unit}”与指标值的单位“${target.unit}”不一致` };
+    return {
+      reason: `实际完成值的单位“${actual.unit}”与指标值的单位“${target.unit}”不一致`,
+      at: "actual",
+    };
   const a = actualInTargetUnit(target, actual);
   const t = target.value;
   const m = score(max);

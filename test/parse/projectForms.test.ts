@@ -336,6 +336,17 @@ describe("a project form filled in wrong", () => {
 
   it("counts at least 20 such cases", () => expect(BAD.length).toBeGreaterThanOrEqual(20));
 
+  it.each([
+    ["an actual in words", { F13: "十二万张" }, "notComputable", "F13"],
+    ["an actual in another unit", { F13: "12万人" }, "notComputable", "F13"],
+    ["an actual in words, no score entered", { F13: "十二万张", H13: null }, "missingScore", "F13"],
+    ["a grade word the bands do not know", { F15: "一般" }, "notComputable", "F15"],
+  ])("names the cell at fault for %s, not the score's", (_, edits, code, cell) => {
+    const { evaluation } = scoreSnapshot(formWorkbook(edits));
+    const gap = only(evaluation.projects?.results).gaps.find((g) => g.code === code);
+    expect(gap?.cell).toBe(`${F}!${cell}`);
+  });
+
   it("says so when a table of targets has no funds block above it", () => {
     const { parse, evaluation } = scoreSnapshot(formWorkbook({ B6: "资金" }));
     expect(parse.problems.map((x) => x.message)).toContain(
