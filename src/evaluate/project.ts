@@ -113,6 +113,16 @@ function inClass(rowKey: string, cls: StandardIndicator): boolean {
   return keys.has(rowKey);
 }
 
+/**
+ * A class's 分值 shared among its `n` rows when the form has no 分值 column: each the class's
+ * 分值 ÷ n rounded to the standard's score decimals, the last taking what is left, so they add
+ * up to the class exactly (50 over 3 rows: 16.67, 16.67, 16.66).
+ */
+function evenShares(max: Dec, n: number, decimals: number): Dec[] {
+  const share = excelRound(max.dividedBy(n), decimals);
+  return Array.from({ length: n }, (_, i) => (i < n - 1 ? share : max.minus(share.times(n - 1))));
+}
+
 /** A row of a class as an indicator of the standard: the class's rule, the row's own 分值. */
 function rowDefinition(cls: StandardIndicator, row: IndicatorEntry, i: number): StandardIndicator {
   // One literal shape for every row (no spread): thousands of forms are scored at once.
@@ -152,6 +162,8 @@ function scoreClasses(form: ProjectForm, standard: Standard, ctx: Scoring) {
   const gaps: Gap[] = [];
   const used = new Set<IndicatorEntry>();
   const rowKeys = form.indicators.map((r) => classKey(r.level1));
+  const decimals = standard.settings.scoreDecimals;
+  const shared: string[] = [];
   for (const cls of standard.indicators) {
     if (!RULE_KINDS[cls.rule.kind].perRow) {
       const entry = fundsEntry(form, cls);
@@ -160,9 +172,14 @@ function scoreClasses(form: ProjectForm, standard: Standard, ctx: Scoring) {
       gaps.push(...gapsOf(result, entry));
       continue;
     }
-    const rows = form.indicators.filter((r, k) => !used.has(r) && inClass(rowKeys[k], cls));
+    const listed = form.indicators.filter((r, k) => !used.has(r) && inClass(rowKeys[k], cls));
+    for (const row of listed) used.add(row);
+    // No 分值 column: the class's 分值 from the standard, shared among its rows.
+    const shares = form.hasMax ? null : evenShares(cls.max, listed.length, decimals);
+    const rows = shares ? listed.map((r, i) => ({ ...r, max: shares[i] as Dec })) : listed;
+    if (shares && rows.length > 0)
+      shared.push(`${cls.name} ${score(cls.max)} 分分给 ${rows.length} 行`);
     rows.forEach((row, i) => {
-      used.add(row);
       const result = scoreOne(rowDefinition(cls, row, i), row, true, ctx);
       indicators.push(result);
       gaps.push(...gapsOf(result, row), ...deviationGaps(result, row));
@@ -192,6 +209,14 @@ function scoreClasses(form: ProjectForm, standard: Standard, ctx: Scoring) {
     indicators.push(result);
     gaps.push(...gapsOf(result, row));
   }
+  if (shared.length > 0)
+    gaps.push({
+      code: "maxFromStandard",
+      severity: "info",
+      message: `绩效指标表没有分值列，各类指标的分值取自评分标准${quote(standard.name)}，在该类各行间平均分配（末行取余数）：${shared.join("，")}。`,
+      suggestion: "如各行分值不同，请在绩效指标表中增加“分值”列并填写。",
+      cell: form.cell,
+    });
   return { indicators, gaps };
 }
 
@@ -293,7 +318,8 @@ export function evaluateProject(
     statedTotal: form.statedTotal
       ? { max: null, entered: form.statedTotal.entered, cells: { entered: form.statedTotal.cell } }
       : undefined,
-    indicatorTableHasMax: form.indicators.length > 0 ? form.hasMax : undefined,
+    // Without a 分值 column the classes' 分值 are shared out, and said so, above.
+    indicatorTableHasMax: undefined,
   };
   const totals = totalUp(scored.indicators, standard, execution, table);
   const gaps = [

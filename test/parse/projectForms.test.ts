@@ -336,6 +336,24 @@ describe("a project form filled in wrong", () => {
 
   it("counts at least 20 such cases", () => expect(BAD.length).toBeGreaterThanOrEqual(20));
 
+  it("shares each class's 分值 among its rows when the form has no 分值 column, and says so", () => {
+    const noMax = { G12: null, G13: null, G14: null, G15: null, G16: null };
+    const { evaluation } = scoreSnapshot(formWorkbook(noMax));
+    const p = only(evaluation.projects?.results);
+    expect(p.indicators.map((i) => [i.name, i.max.toString()])).toEqual([
+      ["预算执行率", "10"],
+      ["发卡数量", "25"],
+      ["制卡合格率", "25"],
+      ["群众办事便利度", "30"],
+      ["持卡人满意度", "10"],
+    ]);
+    // 发卡数量 was entered as 30 of what was its 30: now above its share, counted as 25.
+    expect(p.total.toString()).toBe("94.17");
+    expect(p.gaps.map((g) => g.message)).toContain(
+      "绩效指标表没有分值列，各类指标的分值取自评分标准“项目支出绩效自评（财预〔2020〕10号）”，在该类各行间平均分配（末行取余数）：产出指标 50.00 分分给 2 行，效益指标 30.00 分分给 1 行，满意度指标 10.00 分分给 1 行。"
+    );
+  });
+
   it.each([
     ["an actual in words", { F13: "十二万张" }, "notComputable", "F13"],
     ["an actual in another unit", { F13: "12万人" }, "notComputable", "F13"],
