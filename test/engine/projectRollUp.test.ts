@@ -42,7 +42,7 @@ describe("rolling project forms up into the department", () => {
     const snapshot = await department(
       [
         ["社保卡发行项目", 120, 110, "是", 99.17],
-        ["（档案）数字化项目", 80, 80, "是", 99.17],
+        ["（档案）数字化项目", 120, 110, "是", 99.17],
       ],
       [
         { sheet: "表一", name: "社保卡发行项目" },
@@ -53,6 +53,27 @@ describe("rolling project forms up into the department", () => {
     expect(project).toEqual([]);
     expect(evaluation.metrics.projectEvaluationCoverage?.value?.toString()).toBe("1");
     expect(evaluation.metrics.projectFundWeightedScore?.value?.toString()).toBe("99.17");
+  });
+
+  it("weighs a project by its form's 全年预算数, and says where the 项目清单 differs", async () => {
+    const snapshot = await department(
+      [
+        ["社保卡发行项目", 1000, 110, "是", 99.17],
+        ["档案数字化项目", 120, 110, "是", 99.17],
+      ],
+      [
+        { sheet: "表一", name: "社保卡发行项目", edits: { H17: 90, H13: 20.83, I13: "部分延期" } },
+        { sheet: "表二", name: "档案数字化项目" },
+      ]
+    );
+    const { evaluation, project } = gapsOf(snapshot);
+    expect(project).toContainEqual([
+      "projectScoreDiffers",
+      "项目清单中“社保卡发行项目”的项目预算 1,000.00 万元与其自评表全年预算数 120.00 万元不一致，按自评表计入。",
+      "项目清单!B4",
+    ]);
+    // (90 × 120 + 99.17 × 120) ÷ 240 = 94.585 → 94.59, not weighted 1000 : 120.
+    expect(evaluation.metrics.projectFundWeightedScore?.value?.toString()).toBe("94.59");
   });
 
   it("says which listed project has no form, which form is not listed, and which is a second form", async () => {
