@@ -5,10 +5,10 @@
  * the indicator table's header repeated on every page. Nothing about the tool prints here: that
  * is the 核对清单 (checklist.ts). Pure; every writer renders it.
  */
-import { type Dec, score } from "../model/decimal";
+import type { Dec } from "../model/decimal";
 import type { Evaluation, IndicatorResult } from "../evaluate/result";
 import { departmentProblems, ordinal } from "../submission/problems";
-import { gradeFootnote, rescaleNote, scoreNote } from "../submission/wording";
+import { capNote, gradeFootnote, rescaleNote, scoreNote } from "../submission/wording";
 import type { CellStyle, LayoutValue, PrintSetup, SheetLayout } from "./sheetLayout";
 import { DEFAULT_ROW_HEIGHT, pagesOfRows, rowHeight } from "./pagination";
 import { SheetBuilder } from "./sheetBuilder";
@@ -125,11 +125,7 @@ function totalAndGrade(b: SheetBuilder, e: Evaluation): void {
   b.put(row, 4, "绩效等级", big, 2);
   b.put(row, 6, e.grade, { ...big, fill: undefined }, 2);
   b.heights[row] = 26;
-  const capped = e.cap !== null && e.uncapped.greaterThan(e.cap);
-  b.line(
-    `${gradeFootnote(e.standard.definition.grades)}${rescaleNote(e)}${capped ? `按评分标准，财政支出执行率未达要求时总分最高 ${score(e.cap as Dec)} 分。` : ""}`,
-    look.note
-  );
+  b.line(`${gradeFootnote(e.standard.definition.grades)}${rescaleNote(e)}${capNote(e)}`, look.note);
 }
 
 /** 存在问题 and 改进措施; returns the 改进措施 heading's row and its last item's. */

@@ -48,13 +48,15 @@ function gapItems(departmentGaps: readonly Gap[]): ProblemItem[] {
  */
 function deductionItems(e: Evaluation, covered: ReadonlySet<string>): ProblemItem[] {
   return e.indicators.flatMap((i) => {
-    const lost = deduction(i);
+    // 不适用 where the standard scores it 0 loses the whole 分值, as a deduction does.
+    const zeroed = i.countedFrom === "notApplicable" && !i.notApplicable && i.max.isPositive();
+    const lost = zeroed ? i.max : deduction(i);
     if (!lost || covered.has(i.id)) return [];
-    const why = scoreStory(i).said ?? toFill("扣分原因");
+    const why = scoreStory(i).said ?? toFill(zeroed ? "不适用的原因" : "扣分原因");
     return [
       {
         kind: "deduction" as const,
-        problem: `${quote(i.name)}扣 ${plainScore(lost)} 分：${why}`,
+        problem: `${quote(i.name)}${zeroed ? "填报为不适用，按评分标准计 0 分，" : ""}扣 ${plainScore(lost)} 分：${why}`,
         measure: DEDUCTION_MEASURE(quote(i.name)),
       },
     ];

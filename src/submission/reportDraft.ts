@@ -16,6 +16,7 @@ import {
   gradeFootnote,
   plainScore,
   rescaleNote,
+  capNote,
   scoreStory,
   spendingSentence,
 } from "./wording";
@@ -133,6 +134,8 @@ function indicatorParagraph(i: IndicatorResult): string {
   const working = computed ? `按照评分标准计算：${computed}` : "";
   const story = said ?? (working ? "" : toFill(`${i.name}的情况说明`));
   if (i.notApplicable) return `${story}该指标不适用，分值 ${plainScore(i.max)} 分不计入。`;
+  if (i.countedFrom === "notApplicable")
+    return `${story}该指标填报为不适用，按评分标准计 0 分；分值 ${plainScore(i.max)} 分，自评得分 0 分。`;
   return `${story}${working}该指标分值 ${plainScore(i.max)} 分，自评得分 ${plainScore(i.counted)} 分。`;
 }
 
@@ -147,6 +150,7 @@ function selfEvaluation(s: ReportSource): ReportBlock[] {
       footnote: gradeFootnote(e.standard.definition.grades),
     },
     ...(rescaleNote(e) ? [paragraph(rescaleNote(e))] : []),
+    ...(capNote(e) ? [paragraph(capNote(e))] : []),
   ];
   e.groups.forEach((group, g) => {
     blocks.push(heading(2, `（${CHINESE_NUMBERS[g + 1] ?? g + 2}）${group.level1}分析`));

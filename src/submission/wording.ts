@@ -53,6 +53,12 @@ export function rescaleNote(e: Evaluation): string {
     : `不适用指标剔除后，按评分标准将其余指标得分合计 ${score(e.sum)} 分折算为 ${score(e.uncapped)} 分。`;
 }
 
+/** The note when the standard's cap lowered the total (what the total was, and is). */
+export function capNote(e: Evaluation): string {
+  if (e.cap === null || !e.uncapped.greaterThan(e.cap)) return "";
+  return `按评分标准，财政支出执行率未达要求时总分最高 ${score(e.cap)} 分，总分由 ${score(e.uncapped)} 分调整为 ${score(e.total)} 分。`;
+}
+
 /** `绩效等级：总分≥90 为优，80≤总分<90 为良，60≤总分<80 为中，总分<60 为差。` */
 export function gradeFootnote(grades: readonly GradeBand[]): string {
   const sorted = [...grades].sort((a, b) => b.min.comparedTo(a.min));

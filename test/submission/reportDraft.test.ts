@@ -11,6 +11,10 @@ import { reportText } from "../../src/submission/reportText";
 import { reportSheetLayout } from "../../src/layout/reportSheet";
 import { ordinal } from "../../src/submission/problems";
 import { sampleSnapshot } from "../parse/sampleSnapshot";
+import { evaluate } from "../../src/evaluate/evaluate";
+import { dec } from "../../src/model/decimal";
+import { seed } from "../helpers";
+import { foshan2022 } from "../../src/standard/presets";
 
 async function sampleDraft() {
   const snapshot = await sampleSnapshot();
@@ -107,6 +111,41 @@ describe("自评报告 draft", () => {
     expect(blank).toContain("【待填写：内设机构及下属单位情况】");
     expect(blank).toContain("部门负责人（签名）：\n");
     expect(blank).not.toContain("贯彻执行国家");
+  });
+
+  it("says in its 自评结论 when the standard's cap lowered the total, and from what", () => {
+    const input = seed();
+    input.settings = { presetId: "generic" };
+    input.indicators = [
+      { level1: "预算执行", name: "预算执行率", entered: dec(8) },
+      { level1: "产出", name: "产出指标", entered: dec(50) },
+      { level1: "效益", name: "效益指标", entered: dec(30) },
+      { level1: "满意度", name: "满意度指标", entered: dec(10) },
+    ];
+    input.budget.officialExecutionRate = dec("0.75");
+    const text = reportText(reportDraft({ evaluation: evaluate(input), input }));
+    expect(text).toContain("绩效得分为 89.00 分，绩效等级为“良”");
+    expect(text).toContain(
+      "按评分标准，财政支出执行率未达要求时总分最高 89.00 分，总分由 98.00 分调整为 89.00 分。"
+    );
+  });
+
+  it("says an indicator 不适用 but scored 0 by the standard lost its points, in its paragraph and in 存在问题", () => {
+    const input = seed();
+    const social = input.indicators.find((i) => i.name.startsWith("政治"));
+    if (!social) throw new Error("seed has no 效益 indicator");
+    social.notApplicable = true;
+    social.entered = null;
+    const standard = {
+      ...foshan2022,
+      settings: { ...foshan2022.settings, notApplicable: "zero" as const },
+    };
+    const evaluation = evaluate(input, { standard: { standard, problems: [], sheet: "评分标准" } });
+    const text = reportText(reportDraft({ evaluation, input }));
+    expect(text).toContain("该指标填报为不适用，按评分标准计 0 分；分值 10 分，自评得分 0 分。");
+    expect(text).toMatch(
+      /是“政治、经济、文化、社会、生态文明建设效益”填报为不适用，按评分标准计 0 分，扣 10 分：/
+    );
   });
 
   it("takes no label for a name: a footer `部门负责人： | 填报人：` signs nothing", async () => {
