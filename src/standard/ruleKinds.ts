@@ -112,6 +112,19 @@ function bounded(raw: Dec, max: Dec, decimals: number): Dec {
   return excelRound(clamp(raw, ZERO, max), decimals);
 }
 
+/**
+ * A raw figure's score (within 0…分值, rounded as ROUND to the standard's score decimals) and
+ * how its formula ends: `= 8.8`; `= -2.00，按 0 分计` when the figure lies outside 0…分值.
+ */
+function pointsOf(raw: Dec, max: Dec, decimals: number): { score: Dec; ends: string } {
+  const points = bounded(raw, max, decimals);
+  const rounded = excelRound(raw, decimals);
+  const ends = rounded.equals(points)
+    ? `= ${fixed(points, decimals)}`
+    : `= ${fixed(rounded, decimals)}，按 ${fixed(points, decimals)} 分计`;
+  return { score: points, ends };
+}
+
 /** “个百分点” for rates, “分” for scores. */
 function pointsWord(unit: LevelUnit): string {
   return unit === "rate" ? "个百分点" : "分";
@@ -138,11 +151,11 @@ function deduct(input: RuleInput, direction: "below" | "above"): RuleOutcome {
     const word = direction === "below" ? `≥ 目标 ${t}` : `≤ 上限 ${t}`;
     return { score: full(max, decimals), formula: `${v} ${word}，得满分 ${m}` };
   }
-  const result = bounded(max.minus(perPoint.times(short)), max, decimals);
+  const points = pointsOf(max.minus(perPoint.times(short)), max, decimals);
   const word = direction === "below" ? `低于目标 ${t}` : `超过上限 ${t}`;
   return {
-    score: result,
-    formula: `${v} ${word} ${fixed(short, 2)} ${pointsWord(unit)}；${m} − ${fixed(perPoint, 2)} × ${fixed(short, 2)} = ${score(result)}`,
+    score: points.score,
+    formula: `${v} ${word} ${fixed(short, 2)} ${pointsWord(unit)}；${m} − ${fixed(perPoint, 2)} × ${fixed(short, 2)} ${points.ends}`,
   };
 }
 
@@ -179,10 +192,10 @@ function overAchievement(input: RuleInput, ratio: Dec, base: Dec): { score: Dec;
   const { target: limit, deduction } = input.params;
   if (!limit || !deduction || !ratio.minus(ONE).greaterThanOrEqualTo(limit))
     return { score: base, note: "" };
-  const cut = bounded(base.minus(deduction), input.max, input.decimals);
+  const cut = pointsOf(base.minus(deduction), input.max, input.decimals);
   return {
-    score: cut,
-    note: `；超出目标 ${percent(ratio.minus(ONE))} ≥ ${percent(limit)}（目标设置偏低），扣 ${fixed(deduction, 2)} 分 = ${score(cut)}`,
+    score: cut.score,
+    note: `；超出目标 ${percent(ratio.minus(ONE))} ≥ ${percent(limit)}（目标设置偏低），扣 ${fixed(deduction, 2)} 分 ${cut.ends}`,
   };
 }
 
@@ -237,11 +250,15 @@ function compareToTarget(input: RuleInput): RuleOutcome | NotComputable | null {
     // A met target scores full marks; the ratio is needed only below it, or to test 超额.
     const needsRatio = !met || (input.params.target && input.params.deduction);
     const ratio = needsRatio ? a.dividedBy(t) : ONE;
-    const base = met ? full(max, decimals) : bounded(max.times(minDec(ratio, ONE)), max, decimals);
-    const over = needsRatio ? overAchievement(input, ratio, base) : { score: base, note: "" };
+    const base = met
+      ? pointsOf(max, max, decimals)
+      : pointsOf(max.times(minDec(ratio, ONE)), max, decimals);
+    const over = needsRatio
+      ? overAchievement(input, ratio, base.score)
+      : { score: base.score, note: "" };
     return {
       score: over.score,
-      formula: `${m} × min(${withUnit(a, unit)} ÷ ${withUnit(t, unit)}, 1) = ${score(base)}${over.note}`,
+      formula: `${m} × min(${withUnit(a, unit)} ÷ ${withUnit(t, unit)}, 1) ${base.ends}${over.note}`,
     };
   }
   const met = target.operator === "≤" ? a.lessThanOrEqualTo(t) : a.lessThan(t);
@@ -255,10 +272,10 @@ function compareToTarget(input: RuleInput): RuleOutcome | NotComputable | null {
       score: ZERO,
       formula: `${withUnit(a, unit)} 未达到目标 ${target.operator}${withUnit(t, unit)}，得 0 分`,
     };
-  const result = bounded(max.times(t.dividedBy(a)), max, decimals);
+  const points = pointsOf(max.times(minDec(t.dividedBy(a), ONE)), max, decimals);
   return {
-    score: result,
-    formula: `${m} × min(${withUnit(t, unit)} ÷ ${withUnit(a, unit)}, 1) = ${score(result)}`,
+    score: points.score,
+    formula: `${m} × min(${withUnit(t, unit)} ÷ ${withUnit(a, unit)}, 1) ${points.ends}`,
   };
 }
 
@@ -281,10 +298,10 @@ export const RULE_KINDS: Record<RuleKind, RuleKindSpec> = {
     apply({ params, value, unit, max, decimals }) {
       const target = params.target as Dec;
       const v = value as Dec;
-      const result = bounded(max.times(minDec(v.dividedBy(target), ONE)), max, decimals);
+      const points = pointsOf(max.times(minDec(v.dividedBy(target), ONE)), max, decimals);
       return {
-        score: result,
-        formula: `${score(max)} × min(${formatLevel(v, unit)} ÷ ${formatLevel(target, unit)}, 1) = ${score(result)}`,
+        score: points.score,
+        formula: `${score(max)} × min(${formatLevel(v, unit)} ÷ ${formatLevel(target, unit)}, 1) ${points.ends}`,
       };
     },
   },
@@ -302,10 +319,10 @@ export const RULE_KINDS: Record<RuleKind, RuleKindSpec> = {
       const tt = formatLevel(target, unit);
       if (v.lessThanOrEqualTo(target))
         return { score: full(max, decimals), formula: `${vt} ≤ 目标 ${tt}，得满分 ${score(max)}` };
-      const result = bounded(max.times(target.dividedBy(v)), max, decimals);
+      const points = pointsOf(max.times(minDec(target.dividedBy(v), ONE)), max, decimals);
       return {
-        score: result,
-        formula: `${score(max)} × min(${tt} ÷ ${vt}, 1) = ${score(result)}`,
+        score: points.score,
+        formula: `${score(max)} × min(${tt} ÷ ${vt}, 1) ${points.ends}`,
       };
     },
   },
@@ -316,8 +333,8 @@ export const RULE_KINDS: Record<RuleKind, RuleKindSpec> = {
     params: [],
     apply({ value, max, decimals }) {
       const v = value as Dec;
-      const result = bounded(max.times(minDec(v, ONE)), max, decimals);
-      return { score: result, formula: `${score(max)} × ${percent(v)} = ${score(result)}` };
+      const points = pointsOf(max.times(minDec(v, ONE)), max, decimals);
+      return { score: points.score, formula: `${score(max)} × ${percent(v)} ${points.ends}` };
     },
   },
   linearBand: {
@@ -349,11 +366,11 @@ export const RULE_KINDS: Record<RuleKind, RuleKindSpec> = {
       if (rising ? v.lessThanOrEqualTo(floor) : v.greaterThanOrEqualTo(floor))
         return { score: ZERO, formula: `${vt} ${rising ? "≤" : "≥"} 零分线 ${f}，得 0 分` };
       const raw = max.times(v.minus(floor)).dividedBy(top.minus(floor));
-      const result = bounded(raw, max, decimals);
+      const points = pointsOf(raw, max, decimals);
       const formula = rising
-        ? `${m} × (${vt} − ${f}) ÷ (${t} − ${f}) = ${score(result)}`
-        : `${m} × (${f} − ${vt}) ÷ (${f} − ${t}) = ${score(result)}`;
-      return { score: result, formula };
+        ? `${m} × (${vt} − ${f}) ÷ (${t} − ${f}) ${points.ends}`
+        : `${m} × (${f} − ${vt}) ÷ (${f} − ${t}) ${points.ends}`;
+      return { score: points.score, formula };
     },
   },
   deductBelow: {
@@ -395,7 +412,7 @@ export const RULE_KINDS: Record<RuleKind, RuleKindSpec> = {
       const result = bounded(bandPoints(band, max), max, decimals);
       return {
         score: result,
-        formula: `${vt} 属于“${formatStepBand(band, unit)}”档，得 ${score(result)} 分`,
+        formula: `${vt} 属于“${formatStepBand(band, unit)}”档，得 ${fixed(result, decimals)} 分`,
       };
     },
   },
@@ -417,8 +434,11 @@ export const RULE_KINDS: Record<RuleKind, RuleKindSpec> = {
     params: [{ key: "basis", required: true }],
     apply({ value, max, decimals }) {
       const v = value as Dec;
-      const result = bounded(max.times(v).dividedBy(HUNDRED), max, decimals);
-      return { score: result, formula: `${score(max)} × ${fixed(v, 2)} ÷ 100 = ${score(result)}` };
+      const points = pointsOf(max.times(v).dividedBy(HUNDRED), max, decimals);
+      return {
+        score: points.score,
+        formula: `${score(max)} × ${fixed(v, 2)} ÷ 100 ${points.ends}`,
+      };
     },
   },
   compareToTarget: {
@@ -444,10 +464,10 @@ export const RULE_KINDS: Record<RuleKind, RuleKindSpec> = {
     apply({ value, extra, max, decimals }) {
       const rate = value as Dec;
       const adjustment = extra.budgetAdjustmentRate as Dec;
-      const result = bounded(max.times(rate.minus(adjustment)), max, decimals);
+      const points = pointsOf(max.times(rate.minus(adjustment)), max, decimals);
       return {
-        score: result,
-        formula: `${score(max)} × (执行率 ${percent(rate)} − 预算调整率 ${percent(adjustment)}) = ${score(result)}`,
+        score: points.score,
+        formula: `${score(max)} × (执行率 ${percent(rate)} − 预算调整率 ${percent(adjustment)}) ${points.ends}`,
       };
     },
   },

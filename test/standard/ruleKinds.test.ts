@@ -16,7 +16,12 @@ function apply(
   params: RuleParams,
   value: string | null,
   max = 10,
-  more: { unit?: "rate" | "score"; extra?: Partial<Record<MetricId, string>>; grade?: string } = {}
+  more: {
+    unit?: "rate" | "score";
+    extra?: Partial<Record<MetricId, string>>;
+    grade?: string;
+    decimals?: number;
+  } = {}
 ) {
   const result = RULE_KINDS[kind].apply({
     params,
@@ -27,7 +32,7 @@ function apply(
     ),
     grade: more.grade ?? null,
     max: dec(max),
-    decimals: 2,
+    decimals: more.decimals ?? 2,
   });
   if (result && "reason" in result) throw new Error(result.reason);
   return result;
@@ -272,4 +277,28 @@ describe("执行率减调整率: 分值 × (执行率 − 预算调整率)", () 
       })
     ).toBe(expected)
   );
+});
+
+describe("the formula a score is written with", () => {
+  it("ends in the score as the standard rounds it (得分保留 1 位小数: 8.75 → 8.8)", () => {
+    const r = apply("ratioCapped", { target: dec("1") }, "0.875", 10, { decimals: 1 });
+    expect([r?.score.toString(), r?.formula]).toEqual([
+      "8.8",
+      "10.00 × min(87.50% ÷ 100.00%, 1) = 8.8",
+    ]);
+  });
+
+  it("shows a figure below 0 and what it counts as, not a false equality", () => {
+    const below = apply("executionMinusAdjustment", {}, "0.8", 10, {
+      extra: { budgetAdjustmentRate: "1" },
+    });
+    expect(below?.formula).toBe(
+      "10.00 × (执行率 80.00% − 预算调整率 100.00%) = -2.00，按 0.00 分计"
+    );
+    const deducted = apply("deductBelow", { target: dec("1"), deduction: dec("2") }, "0.35");
+    expect(deducted?.score.toString()).toBe("0");
+    expect(deducted?.formula).toBe(
+      "35.00% 低于目标 100.00% 65.00 个百分点；10.00 − 2.00 × 65.00 = -120.00，按 0.00 分计"
+    );
+  });
 });
