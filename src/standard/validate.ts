@@ -142,15 +142,27 @@ function gradeProblems(grades: readonly GradeBand[], std: Standard): StandardPro
         )
       );
   });
-  const lowest = grades[grades.length - 1];
-  if (out.length === 0 && !lowest.min.isZero())
-    out.push(
-      problem(
-        `最低等级“${lowest.grade}”的最低分应为 0，否则低于 ${fixed(lowest.min, 2)} 分的总分没有等级`,
-        cell(lowest)
-      )
-    );
   return out;
+}
+
+/**
+ * Grades whose lowest does not start at 0 (`不合格 ≥ 10`): the city's own grades, the lowest
+ * from 0 — a total under its minimum still gets the lowest grade — and a problem saying so.
+ */
+function fromZero(
+  grades: readonly GradeBand[],
+  std: Standard,
+  out: StandardProblem[]
+): GradeBand[] {
+  const lowest = grades[grades.length - 1];
+  if (lowest.min.isZero()) return [...grades];
+  out.push(
+    problem(
+      `最低等级“${lowest.grade}”的最低分应为 0，否则低于 ${fixed(lowest.min, 2)} 分的总分没有等级；已按 0 分起算`,
+      std.cells?.[`grade:${lowest.grade}`] ?? std.cells?.grades
+    )
+  );
+  return [...grades.slice(0, -1), { ...lowest, min: ZERO }];
 }
 
 function checkCaps(std: Standard, out: StandardProblem[]): CapBand[] {
@@ -205,7 +217,7 @@ function check(std: Standard): Checked {
       message: `${p.message}；已按 优 ≥ 90、良 ≥ 80、中 ≥ 60、差 < 60 评定等级`,
     }))
   );
-  const grades = gradeIssues.length > 0 ? STANDARD_GRADES : std.grades;
+  const grades = gradeIssues.length > 0 ? STANDARD_GRADES : fromZero(std.grades, std, problems);
   const caps = checkCaps(std, problems);
   return { standard: { ...std, indicators, grades, caps }, problems };
 }

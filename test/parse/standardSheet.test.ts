@@ -280,7 +280,7 @@ const BAD: [string, Record<string, CellValue>, string[], string][] = [
     "a lowest grade above 0",
     { C31: 10 },
     [
-      "评分标准!C31：最低等级“差”的最低分应为 0，否则低于 10.00 分的总分没有等级；已按 优 ≥ 90、良 ≥ 80、中 ≥ 60、差 < 60 评定等级",
+      "评分标准!C31：最低等级“差”的最低分应为 0，否则低于 10.00 分的总分没有等级；已按 0 分起算",
     ],
     "95.18",
   ],
@@ -331,4 +331,16 @@ describe("a 评分标准 sheet typed wrong", () => {
   );
 
   it("counts at least 20 such cases", () => expect(BAD.length).toBeGreaterThanOrEqual(20));
+
+  it("keeps a city's own grade names when only its lowest grade does not start at 0", async () => {
+    const names = { A28: "优秀", A29: "良好", A30: "合格", A31: "不合格", C31: 10 };
+    const { evaluation } = scoreSnapshot(await sampleWith(foshan2022, names));
+    expect(evaluation.standard.definition.grades.map((g) => [g.grade, g.min.toString()])).toEqual([
+      ["优秀", "90"],
+      ["良好", "80"],
+      ["合格", "60"],
+      ["不合格", "0"],
+    ]);
+    expect(evaluation.grade).toBe("优秀");
+  });
 });
