@@ -9,7 +9,7 @@ import { METRICS, METRIC_IDS, type MetricId } from "../standard/metrics";
 import { PARAM_COLUMNS, PARAM_COLUMN_ORDER, columnOf, parseParam } from "../standard/params";
 import { findPresetById } from "../standard/presets";
 import { RULE_KINDS, RULE_KIND_IDS, kindFromLabel } from "../standard/ruleKinds";
-import { DEFAULT_SETTINGS, parseSetting, settingFromLabel } from "../standard/settings";
+import { defaultSettings, parseSetting, settingFromLabel } from "../standard/settings";
 import type {
   CapBand,
   GradeBand,
@@ -373,8 +373,13 @@ function readCaps(r: SheetReader, table: FoundTable | null, stop: number, cells:
   return { caps, unconfirmed };
 }
 
-function readSettings(r: SheetReader, table: FoundTable | null, cells: StandardCells) {
-  const settings: StandardSettings = { ...DEFAULT_SETTINGS };
+function readSettings(
+  r: SheetReader,
+  table: FoundTable | null,
+  cells: StandardCells,
+  scope: Standard["scope"]
+) {
+  const settings: StandardSettings = defaultSettings(scope);
   const unconfirmed: string[] = [];
   if (!table) return { settings, unconfirmed };
   for (const row of dataRows(r.grid, table)) {
@@ -461,7 +466,7 @@ export function readStandardSheet(
   );
   const grades = readGrades(r, gradeTable, cells);
   const caps = readCaps(r, capTable, capStop, cells);
-  const settings = readSettings(r, settingTable, cells);
+  const settings = readSettings(r, settingTable, cells, header.scope);
   if (indicators.length === 0)
     r.problems.push(
       problem("评分标准表中没有可用的指标行", r.at(table.headerRow, table.columns.max))

@@ -117,6 +117,16 @@ export const DEFAULT_SETTINGS: StandardSettings = {
   notApplicable: "rescale",
 };
 
+/**
+ * The settings a standard has where it states none: a project standard's 执行率目标 is 90% (a
+ * project spending less explains why), a department's 100%.
+ */
+export function defaultSettings(scope: "department" | "project"): StandardSettings {
+  return scope === "project"
+    ? { ...DEFAULT_SETTINGS, executionRateTarget: new Dec("0.9") }
+    : { ...DEFAULT_SETTINGS };
+}
+
 export function formatSetting(key: SettingKey, value: StandardSettings[SettingKey]): string {
   const spec = SETTING_SPECS[key];
   switch (spec.type) {

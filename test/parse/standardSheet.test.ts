@@ -55,6 +55,17 @@ describe("a preset written as the 评分标准 sheet", () => {
     }
   );
 
+  it("gives a project standard with no 执行率目标 row the project default, 90%", () => {
+    const project = presets.find((p) => p.id === "caiyu-2020-project") as Standard;
+    const sheet = layoutSnapshot(standardLayout(project));
+    const row = sheet.values.findIndex((r) => r.some((v) => v === "执行率目标"));
+    expect(row).toBeGreaterThan(0);
+    sheet.values.splice(row, 1);
+    const read = parseWorkbook({ sheets: [sheet] }).input.projectStandard;
+    expect(read?.standard.scope).toBe("project");
+    expect(read?.standard.settings.executionRateTarget.toString()).toBe("0.9");
+  });
+
   it("is not read as the department's indicator table, and names its sheet as a source", async () => {
     const { parse, evaluation } = scoreSnapshot(await sampleWith(foshan2022));
     expect(parse.found.find((f) => f.kind === "indicators")?.sheet).toBe("绩效指标");
@@ -279,9 +290,7 @@ const BAD: [string, Record<string, CellValue>, string[], string][] = [
   [
     "a lowest grade above 0",
     { C31: 10 },
-    [
-      "评分标准!C31：最低等级“差”的最低分应为 0，否则低于 10.00 分的总分没有等级；已按 0 分起算",
-    ],
+    ["评分标准!C31：最低等级“差”的最低分应为 0，否则低于 10.00 分的总分没有等级；已按 0 分起算"],
     "95.18",
   ],
   [

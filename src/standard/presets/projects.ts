@@ -5,7 +5,7 @@
  */
 import { dec } from "../../model/decimal";
 import { DEFAULT_GRADE_RANGES } from "../bands";
-import { DEFAULT_SETTINGS } from "../settings";
+import { defaultSettings } from "../settings";
 import type { Standard, StandardIndicator } from "../types";
 import { STANDARD_GRADES } from "../validate";
 
@@ -63,7 +63,7 @@ export const caiyuProject: Standard = {
   ],
   grades: STANDARD_GRADES,
   caps: [],
-  settings: { ...DEFAULT_SETTINGS, executionRateTarget: dec("0.9") },
+  settings: defaultSettings("project"),
   unconfirmed: ["settings.executionRateTarget"],
 };
 
