@@ -336,6 +336,8 @@ export function unconfirmedGaps(
   const confirm = fromSheet
     ? "核对无误后清空评分标准表中该行的“待核对”，或修改为正确的参数。"
     : "需要修改或确认时，先插入评分标准表（助手中的“插入评分标准”，或 jixiao standard），再在表中修改。";
+  // A preset's parameters are its defaults; a sheet's are what the officer typed and marked.
+  const state = fromSheet ? "在评分标准表中标为待核对" : "为默认值（待核对）";
   const open = new Map<string, ParameterView[]>();
   for (const p of parameters)
     if (p.indicatorId && p.unconfirmed)
@@ -349,7 +351,7 @@ export function unconfirmedGaps(
       severity: "info",
       indicatorId: r.id,
       indicator: r.name,
-      message: `${quote(r.name)}的${labels.join("、")}为默认值（待核对）。`,
+      message: `${quote(r.name)}的${labels.join("、")}${state}。`,
       suggestion: `请按当年评分标准核对；${confirm}`,
       cell: params[0].cell,
     });
@@ -359,7 +361,7 @@ export function unconfirmedGaps(
     gaps.push({
       code: "unconfirmedParameter",
       severity: "info",
-      message: "按执行率封顶总分的分档为默认值（待核对）。",
+      message: `按执行率封顶总分的分档${state}。`,
       suggestion: "请按当地评分标准核对封顶规则。",
       cell: whole.find((p) => p.path === "caps")?.cell,
     });
@@ -368,7 +370,9 @@ export function unconfirmedGaps(
     gaps.push({
       code: "unconfirmedParameter",
       severity: "info",
-      message: "等级分数线为常见做法（优 ≥ 90、良 ≥ 80、中 ≥ 60），待核对。",
+      message: fromSheet
+        ? `等级分数线${state}。`
+        : "等级分数线为常见做法（优 ≥ 90、良 ≥ 80、中 ≥ 60），待核对。",
       suggestion: "请按当地评分标准核对等级分数线。",
       cell: grades[0].cell,
     });
@@ -377,7 +381,7 @@ export function unconfirmedGaps(
     gaps.push({
       code: "unconfirmedParameter",
       severity: "info",
-      message: `评分标准的${settings.map((p) => p.label).join("、")}为默认值（待核对）。`,
+      message: `评分标准的${settings.map((p) => p.label).join("、")}${state}。`,
       suggestion: "请按当地评分标准核对。",
       cell: settings[0].cell,
     });

@@ -55,6 +55,16 @@ describe("a preset written as the 评分标准 sheet", () => {
     }
   );
 
+  it("calls a parameter the sheet marks 待核对 marked, not a default", async () => {
+    const { evaluation } = scoreSnapshot(await sampleWith(foshan2022));
+    const marked = evaluation.gaps.filter((g) => g.code === "unconfirmedParameter");
+    expect(marked.length).toBeGreaterThan(0);
+    for (const g of marked) {
+      expect(g.message).toContain("在评分标准表中标为待核对");
+      expect(g.message).not.toContain("默认值");
+    }
+  });
+
   it("gives a project standard with no 执行率目标 row the project default, 90%", () => {
     const project = presets.find((p) => p.id === "caiyu-2020-project") as Standard;
     const sheet = layoutSnapshot(standardLayout(project));
