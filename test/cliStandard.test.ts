@@ -113,6 +113,20 @@ describe("jixiao standard <编号> and score --standard", () => {
     ]);
     expect(code).toBe(0);
     expect(out).toContain("有误的标准.xlsx 中 评分标准!E18：计分方法“线性打分”无法识别");
+    const json = await runCli([
+      "score",
+      SAMPLE_PATH,
+      "--out",
+      join(dir, "d2.xlsx"),
+      "--standard",
+      broken,
+      "--json",
+    ]);
+    const gaps = (JSON.parse(json.out) as { gaps: { code: string; cell: string | null }[] }).gaps;
+    // The cell as Excel names another workbook's: [有误的标准.xlsx]评分标准!E18.
+    expect(gaps.filter((g) => g.code === "standardInvalid").map((g) => g.cell)).toContain(
+      "[有误的标准.xlsx]评分标准!E18"
+    );
   });
 
   it("refuses a file without a 评分标准 sheet, an unknown preset, and a missing id (exit 2)", async () => {

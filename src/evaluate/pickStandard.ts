@@ -68,8 +68,8 @@ function standardGap(p: StandardProblem, file?: string): Gap {
     severity: p.severity ?? "error",
     message: file ? `${file} 中 ${p.message}` : p.message,
     suggestion: "按评分标准的填写说明修改该单元格后重新计算。",
-    // A cell of another workbook is named in the message, never linked as this one's.
-    cell: file ? undefined : p.cell,
+    // A cell of another workbook as Excel names it, `[标准.xlsx]评分标准!D9` (as --projects does).
+    cell: file && p.cell ? `[${file}]${p.cell}` : p.cell,
   };
 }
 
