@@ -55,10 +55,10 @@ interface SheetReader {
   at(row: number, column: number): string;
 }
 
-function keep<T>(r: SheetReader, read: Read<T>): T | null {
+function keep<T>(r: SheetReader, read: Read<T>, consequence = ""): T | null {
   if (read.problem)
     r.problems.push({
-      message: read.problem.message,
+      message: `${read.problem.message}${consequence}`,
       cell:
         read.problem.sheet && read.problem.cell
           ? `${read.problem.sheet}!${read.problem.cell}`
@@ -352,8 +352,8 @@ function readCaps(r: SheetReader, table: FoundTable | null, stop: number, cells:
     const capText = readText(at(row, "cap"));
     if (/^(不设|无|—)?$/.test(belowText) && capText === "") continue;
     if (capText === "" && readRate(at(row, "below")).problem) break; // the next section's title
-    const below = keep(r, readRate(at(row, "below")));
-    const cap = keep(r, readScore(at(row, "cap")));
+    const below = keep(r, readRate(at(row, "below")), "，此行封顶不采用");
+    const cap = keep(r, readScore(at(row, "cap")), "，此行封顶不采用");
     cells[`cap:${caps.length}`] = r.at(row, table.columns.cap);
     if (below === null || cap === null) {
       if (below === null && belowText === "")

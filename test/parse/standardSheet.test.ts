@@ -278,7 +278,7 @@ const BAD: [string, Record<string, CellValue>, string[], string][] = [
   [
     "a cap whose rate cannot be read",
     { A35: "八成", C35: 89 },
-    ["评分标准!A35：“八成”不是比率"],
+    ["评分标准!A35：“八成”不是比率，此行封顶不采用"],
     "95.18",
   ],
   [
