@@ -180,6 +180,8 @@ function readRuleAndMetric(c: RowContext, cells: StandardCells) {
     kind: found?.kind ?? "judgment",
     implies: found?.implies ?? {},
     metric: metric ?? undefined,
+    /** No 计分方法 read: the row is 主观评分 for now, its parameter columns kept for the fix. */
+    fallback: !found,
   };
 }
 
@@ -188,7 +190,8 @@ function readParams(
   c: RowContext,
   cells: StandardCells,
   kind: Rule["kind"],
-  metric: MetricId | undefined
+  metric: MetricId | undefined,
+  fallback: boolean
 ) {
   const spec = RULE_KINDS[kind];
   const params: Rule["params"] = {};
@@ -208,7 +211,9 @@ function readParams(
         c.r.problems.push(problem(`${p}；该指标暂按主观评分（以填报得分计入）`, cells[column]));
     }
   }
-  for (const column of PARAM_COLUMN_ORDER) {
+  // A row scored 主观评分 only because its 计分方法 could not be read: that is said already,
+  // and its parameters belong to the method meant, not to 主观评分.
+  for (const column of fallback ? [] : PARAM_COLUMN_ORDER) {
     if (!used.has(column) && text(c, column))
       c.r.problems.push(
         problem(
@@ -248,7 +253,7 @@ function readIndicatorRow(
     return null;
   }
   const read = readRuleAndMetric(c, cells);
-  const { params: given, failed } = readParams(c, cells, read.kind, read.metric);
+  const { params: given, failed } = readParams(c, cells, read.kind, read.metric, read.fallback);
   const kind = failed ? "judgment" : read.kind;
   const metric = read.metric;
   const params = failed ? {} : { ...read.implies, ...given };
