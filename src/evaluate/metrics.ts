@@ -3,7 +3,17 @@
  * it was computed (计算依据) and, when it cannot be, why (无法计算). A figure the workbook states
  * directly (基本信息: `在职人员控制率 98%`) is used when it cannot be computed.
  */
-import { Dec, ZERO, excelRound, fixed, money, percent, sum, sumOfProducts } from "../model/decimal";
+import {
+  Dec,
+  ZERO,
+  exactMoney,
+  excelRound,
+  fixed,
+  money,
+  percent,
+  sum,
+  sumOfProducts,
+} from "../model/decimal";
 import type { DepartmentInput } from "../model/input";
 import { METRICS, type MetricId } from "../standard/metrics";
 import type { StandardSettings, WeightBasis } from "../standard/types";
@@ -67,10 +77,18 @@ const COMPUTE: Record<MetricId, Compute> = {
     return {
       id: "budgetAdjustmentRate",
       value,
-      text: `预算调整率 |调整预算数 ${money(total.adjusted)} − 年初预算数 ${money(total.initial)}| ÷ ${money(total.initial)} = ${percent(value)}`,
+      text: `预算调整率 |调整预算数 ${exactMoney(total.adjusted)} − 年初预算数 ${exactMoney(total.initial)}| ÷ ${exactMoney(total.initial)} = ${percent(value)}`,
       inputs: [
-        { label: "年初预算数（合计）", value: money(total.initial), cell: total.cells?.initial },
-        { label: "调整预算数（合计）", value: money(total.adjusted), cell: total.cells?.adjusted },
+        {
+          label: "年初预算数（合计）",
+          value: exactMoney(total.initial),
+          cell: total.cells?.initial,
+        },
+        {
+          label: "调整预算数（合计）",
+          value: exactMoney(total.adjusted),
+          cell: total.cells?.adjusted,
+        },
       ],
     };
   },

@@ -8,8 +8,8 @@ import {
   Dec,
   ZERO,
   amountIn,
+  exactMoney,
   excelRound,
-  money,
   moneyIn,
   percent,
   score,
@@ -62,12 +62,12 @@ export function projectExecution(form: ProjectForm, standard: Standard): MetricV
   return {
     id,
     value,
-    text: `全年执行数 ${money(total.spent)} ÷ ${baseLabel} ${money(base)} = ${percent(value)}`,
+    text: `全年执行数 ${exactMoney(total.spent)} ÷ ${baseLabel} ${exactMoney(base)} = ${percent(value)}`,
     inputs: [
-      { label: "全年执行数", value: money(total.spent), cell: total.cells?.spent },
+      { label: "全年执行数", value: exactMoney(total.spent), cell: total.cells?.spent },
       {
         label: baseLabel,
-        value: money(base),
+        value: exactMoney(base),
         cell: initial ? total.cells?.initial : total.cells?.adjusted,
       },
     ],

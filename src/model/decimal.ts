@@ -187,6 +187,14 @@ export function money(value: Dec, digits = 2): string {
   return frac === undefined ? `${sign}${grouped}` : `${sign}${grouped}.${frac}`;
 }
 
+/**
+ * An amount in a formula, as read: two decimals, more when it has them (849.949 stays 849.949,
+ * so `849.949 ÷ 1,000.00 = 84.99%` is seen to hold), at most six (a cent of 元 in 万元).
+ */
+export function exactMoney(value: Dec): string {
+  return money(value, Math.min(6, Math.max(2, value.decimalPlaces())));
+}
+
 /** A table's unit other than 万元 (model/input's AmountUnit): 万元 per unit, 0.0001 for 元. */
 type Unit = { label: string; factor: Dec };
 

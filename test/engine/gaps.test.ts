@@ -169,6 +169,16 @@ describe("gap list", () => {
     expect(result.gaps.some((g) => g.code === "officialRateDiffers")).toBe(false);
   });
 
+  it("writes an amount with more than two decimals as read, so its formula is seen to hold", () => {
+    const input = seed();
+    input.budget.officialExecutionRate = null;
+    const total = input.budget.rows.find((r) => r.category === "total");
+    if (!total) throw new Error("seed has no 合计");
+    total.final = dec("46665.4349");
+    const result = evaluate(input);
+    expect(result.budget.execution.text).toBe("决算数 46,665.4349 ÷ 调整预算数 52,362.14 = 89.12%");
+  });
+
   it("says 无法计算 with the reason when the budget table is missing", () => {
     const input = seed();
     input.budget = { rows: [] };
