@@ -287,12 +287,29 @@ function readIndicatorRow(
   };
 }
 
+/** How deep a row's name goes: the last of 一级, 二级, 三级, 指标 it fills (−1: none). */
+function depthOf(c: RowContext): number {
+  const levels = ["level1", "level2", "level3", "name"];
+  for (let i = levels.length - 1; i >= 0; i--) if (text(c, levels[i] as string)) return i;
+  return -1;
+}
+
+/**
+ * A group heading with its 分值 written (`一、管理效率 | | 50`, as department tables carry one): no
+ * 计分方法, and the row after it goes deeper. Not an indicator, as a title row is not.
+ */
+function isHeading(c: RowContext, next: number | undefined): boolean {
+  if (next === undefined || text(c, "rule")) return false;
+  return depthOf({ ...c, row: next }) > depthOf(c);
+}
+
 function readIndicators(r: SheetReader, table: FoundTable, presetIds: Map<string, string>) {
   const indicators: StandardIndicator[] = [];
   let level1 = "";
   let level2 = "";
   let totalCell: string | undefined;
-  for (const row of dataRows(r.grid, table)) {
+  const rows = [...dataRows(r.grid, table)];
+  for (const [k, row] of rows.entries()) {
     const c: RowContext = { r, table, row, level1, level2 };
     const l1 = text(c, "level1");
     const l2 = text(c, "level2");
@@ -302,6 +319,7 @@ function readIndicators(r: SheetReader, table: FoundTable, presetIds: Map<string
     }
     if (l1) [level1, level2] = [l1, ""];
     if (l2) level2 = l2;
+    if (isHeading(c, rows[k + 1])) continue;
     const indicator = readIndicatorRow({ ...c, level1, level2 }, indicators.length, presetIds);
     if (indicator) indicators.push(indicator);
   }

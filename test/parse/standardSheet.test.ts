@@ -55,6 +55,30 @@ describe("a preset written as the 评分标准 sheet", () => {
     }
   );
 
+  it("skips 一级 heading rows that carry their group's 分值 (as department tables write them)", () => {
+    const sheet = layoutSnapshot(standardLayout(foshan2022));
+    const header = sheet.values.findIndex((r) => r.includes("一级指标") && r.includes("计分方法"));
+    const [l1, max, rule] = ["一级指标", "分值", "计分方法"].map((h) =>
+      sheet.values[header].indexOf(h)
+    );
+    const groups = new Map<string, number>();
+    for (const i of foshan2022.indicators)
+      groups.set(i.level1, (groups.get(i.level1) ?? 0) + i.max.toNumber());
+    // Above each group's first row: `管理效率 | … | 50 | (no 计分方法)`.
+    for (let r = sheet.values.length - 1; r > header; r--) {
+      const name = sheet.values[r][l1];
+      if (typeof name !== "string" || !groups.has(name) || sheet.values[r][rule] === null) continue;
+      const heading: CellValue[] = sheet.values[r].map(() => null);
+      [heading[l1], heading[max]] = [name, groups.get(name) as number];
+      sheet.values.splice(r, 0, heading);
+    }
+    const read = parseWorkbook({ sheets: [sheet] }).input.standard;
+    expect(read?.problems).toEqual([]);
+    expect(read?.standard.indicators.map((i) => i.name)).toEqual(
+      foshan2022.indicators.map((i) => i.name)
+    );
+  });
+
   it("calls a parameter the sheet marks 待核对 marked, not a default", async () => {
     const { evaluation } = scoreSnapshot(await sampleWith(foshan2022));
     const marked = evaluation.gaps.filter((g) => g.code === "unconfirmedParameter");
