@@ -80,8 +80,9 @@ function readTarget(raw: string): Target {
   text = text.replace(/(及以上|以上|及以下|以下|以内)$/, "");
   const q = parseQuantity(text);
   if (!q) return { kind: "words", text: raw.trim() };
-  // A bare number is a level to reach (`100%`: reach 100%).
-  return { kind: "number", operator: operator ?? "≥", ...q };
+  // A bare number is a level to reach (`100%`: reach 100%); a bare 0 (`0件`, `0起` of accidents
+  // or complaints) is a ceiling, as “reach 0” would be met by anything.
+  return { kind: "number", operator: operator ?? (q.value.isZero() ? "≤" : "≥"), ...q };
 }
 
 function readActual(raw: string): Actual {
