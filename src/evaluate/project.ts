@@ -119,6 +119,7 @@ function inClass(rowKey: string, cls: StandardIndicator): boolean {
  * up to the class exactly (50 over 3 rows: 16.67, 16.67, 16.66).
  */
 function evenShares(max: Dec, n: number, decimals: number): Dec[] {
+  if (n === 0) return [];
   const share = excelRound(max.dividedBy(n), decimals);
   return Array.from({ length: n }, (_, i) => (i < n - 1 ? share : max.minus(share.times(n - 1))));
 }
