@@ -3,7 +3,7 @@
  * standard, the table's rate on that base, the rate the workbook states, which one scores, and
  * the sentence that says so. Everything else reads the returned value.
  */
-import { Dec, exactMoney, excelRound, percent } from "../model/decimal";
+import { Dec, excelRound, formulaAmount, percent } from "../model/decimal";
 import type { BudgetRow, BudgetTable } from "../model/input";
 import type { ExecutionBase, StandardSettings } from "../standard/types";
 import type { ExecutionRate, InputView } from "./result";
@@ -72,7 +72,7 @@ export function executionRate(table: BudgetTable, settings: StandardSettings): E
   const useOfficial = settings.executionRateSource === "official" && official !== null;
   const tableText =
     computed.rate !== null && computed.spent !== null && computed.amount !== null
-      ? `决算数 ${exactMoney(computed.spent)} ÷ ${label} ${exactMoney(computed.amount)} = ${percent(computed.rate)}`
+      ? `决算数 ${formulaAmount(computed.spent, table.unit)} ÷ ${label} ${formulaAmount(computed.amount, table.unit)} = ${percent(computed.rate)}`
       : null;
   const officialCell = table.cells?.officialExecutionRate;
   const inputs: InputView[] = [];
@@ -81,13 +81,13 @@ export function executionRate(table: BudgetTable, settings: StandardSettings): E
   if (computed.spent !== null)
     inputs.push({
       label: "决算数（合计）",
-      value: exactMoney(computed.spent),
+      value: formulaAmount(computed.spent, table.unit),
       cell: total?.cells?.final,
     });
   if (computed.amount !== null)
     inputs.push({
       label: `${label}（合计）`,
-      value: exactMoney(computed.amount),
+      value: formulaAmount(computed.amount, table.unit),
       cell: computed.cell,
     });
   const common = {

@@ -6,7 +6,7 @@
 import {
   Dec,
   ZERO,
-  exactMoney,
+  formulaAmount,
   excelRound,
   fixed,
   money,
@@ -77,16 +77,16 @@ const COMPUTE: Record<MetricId, Compute> = {
     return {
       id: "budgetAdjustmentRate",
       value,
-      text: `预算调整率 |调整预算数 ${exactMoney(total.adjusted)} − 年初预算数 ${exactMoney(total.initial)}| ÷ ${exactMoney(total.initial)} = ${percent(value)}`,
+      text: `预算调整率 |调整预算数 ${formulaAmount(total.adjusted, ctx.input.budget.unit)} − 年初预算数 ${formulaAmount(total.initial, ctx.input.budget.unit)}| ÷ ${formulaAmount(total.initial, ctx.input.budget.unit)} = ${percent(value)}`,
       inputs: [
         {
           label: "年初预算数（合计）",
-          value: exactMoney(total.initial),
+          value: formulaAmount(total.initial, ctx.input.budget.unit),
           cell: total.cells?.initial,
         },
         {
           label: "调整预算数（合计）",
-          value: exactMoney(total.adjusted),
+          value: formulaAmount(total.adjusted, ctx.input.budget.unit),
           cell: total.cells?.adjusted,
         },
       ],

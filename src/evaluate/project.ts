@@ -8,7 +8,7 @@ import {
   Dec,
   ZERO,
   amountIn,
-  exactMoney,
+  formulaAmount,
   excelRound,
   moneyIn,
   percent,
@@ -62,12 +62,16 @@ export function projectExecution(form: ProjectForm, standard: Standard): MetricV
   return {
     id,
     value,
-    text: `全年执行数 ${exactMoney(total.spent)} ÷ ${baseLabel} ${exactMoney(base)} = ${percent(value)}`,
+    text: `全年执行数 ${formulaAmount(total.spent, form.funds.unit)} ÷ ${baseLabel} ${formulaAmount(base, form.funds.unit)} = ${percent(value)}`,
     inputs: [
-      { label: "全年执行数", value: exactMoney(total.spent), cell: total.cells?.spent },
+      {
+        label: "全年执行数",
+        value: formulaAmount(total.spent, form.funds.unit),
+        cell: total.cells?.spent,
+      },
       {
         label: baseLabel,
-        value: exactMoney(base),
+        value: formulaAmount(base, form.funds.unit),
         cell: initial ? total.cells?.initial : total.cells?.adjusted,
       },
     ],

@@ -195,6 +195,14 @@ export function exactMoney(value: Dec): string {
   return money(value, Math.min(6, Math.max(2, value.decimalPlaces())));
 }
 
+/**
+ * An amount in a formula, as its table kept it: `exactMoney` in 万元; in a table kept in 元 (or
+ * 千元), in that unit with two decimals and the unit — exact too, and as the sheet shows it.
+ */
+export function formulaAmount(value: Dec, unit?: Unit): string {
+  return unit ? moneyIn(value, unit) : exactMoney(value);
+}
+
 /** A table's unit other than 万元 (model/input's AmountUnit): 万元 per unit, 0.0001 for 元. */
 type Unit = { label: string; factor: Dec };
 

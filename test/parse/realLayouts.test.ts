@@ -366,6 +366,13 @@ describe("budget tables", () => {
     expect(evaluation.budget.tiesOk).toBe(false);
   });
 
+  it("writes the execution rate of a table kept in 元 in 元, exactly as the sheet shows it", async () => {
+    const { evaluation } = await withBudget(inYuanWith(0));
+    expect(evaluation.budget.execution.text).toContain(
+      "决算数 466,654,200.00 元 ÷ 调整预算数 523,621,400.00 元 = 89.12%"
+    );
+  });
+
   it("calls a difference of 0.01 元 in a table kept in 元 a 尾差 in 元", async () => {
     const { evaluation } = await withBudget(inYuanWith(0.01));
     expect(evaluation.gaps.filter((g) => g.code === "budgetNotTying")).toEqual([]);
