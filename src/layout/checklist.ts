@@ -11,11 +11,12 @@ import { severityLabels } from "../evaluate/result";
 import type { CellStyle, LayoutCell, LayoutValue, RowBlock, SheetLayout } from "./sheetLayout";
 import { PROJECT_SUMMARY_SHEET } from "./projectSummary";
 import { SheetBuilder } from "./sheetBuilder";
-import { ASSISTANT_SIGNATURE, formats, headerFooterText, styles } from "./style";
+import { ASSISTANT_SIGNATURE, formats, headerFooterText, styles, titleHeight } from "./style";
 
 export const CHECKLIST_SHEET = "核对清单";
 const COLUMNS = 9;
-const WIDTHS = [11, 24, 11, 11, 11, 9, 8, 34, 13];
+// Amounts up to 9,999,999.99 万元 and a bold 100.00% print without ###.
+const WIDTHS = [11, 24, 13, 13, 13, 10, 10, 32, 13];
 /** Light fill for flagged cells; with the text marks it stays visible in black-and-white print. */
 const FLAG_FILL = "#FCE4D6";
 
@@ -416,15 +417,12 @@ export function checklistLayout(
   projects: ProjectLine[] = []
 ): SheetLayout {
   const b = new SheetBuilder(WIDTHS);
-  b.put(0, 0, `${e.department} ${e.year} 年度绩效自评核对清单`, styles.title, COLUMNS);
-  b.heights[0] = 30;
-  b.put(
-    1,
-    0,
-    `单位：万元\u3000\u3000评分标准：${e.standard.name}\u3000\u3000生成日期：${options.date}`,
-    { ...styles.subtitle, horizontal: "left" },
-    COLUMNS
-  );
+  const title = `${e.department} ${e.year} 年度绩效自评核对清单`;
+  b.put(0, 0, title, styles.title, COLUMNS);
+  b.heights[0] = titleHeight(title, b.totalWidth);
+  const subtitle = `单位：万元\u3000\u3000评分标准：${e.standard.name}\u3000\u3000生成日期：${options.date}`;
+  b.fit(1, subtitle, b.totalWidth, styles.subtitle.fontSize);
+  b.put(1, 0, subtitle, { ...styles.subtitle, horizontal: "left", wrap: true }, COLUMNS);
   b.row = 2;
   if (options.sources && options.sources.length > 0) {
     b.line(

@@ -17,6 +17,7 @@ import {
   formats,
   headerFooterText,
   styles,
+  titleHeight,
 } from "./style";
 
 export const PROJECT_SUMMARY_SHEET = "项目自评汇总";
@@ -25,9 +26,13 @@ const COLUMNS = WIDTHS.length;
 const FLAG_FILL = "#FCE4D6";
 
 class Sheet extends SheetBuilder {
-  /** 9 pt text: LibreOffice fits about 1.4 units per column width (12 CJK characters in 16, not 13). */
+  /**
+   * 9 pt text, sized as if it fitted no more than 11 pt text does: LibreOffice wrapped a
+   * 97-unit message over 74 units of width onto two lines, where a 9-pt estimate saw one.
+   * A row a little too tall prints; a row too short cuts its text off.
+   */
   fitSmall(row: number, text: string, width: number): void {
-    this.fit(row, text, width * 1.35, 9);
+    this.fit(row, text, width * (9 / FONT_SIZE), 9);
   }
 }
 
@@ -172,6 +177,8 @@ function problems(s: Sheet, results: readonly ProjectEvaluation[]): void {
       g.message,
       WIDTHS.slice(2, 9).reduce((a, b) => a + b, 0)
     );
+    s.fitSmall(row, p.name, WIDTHS[1] as number);
+    s.fitSmall(row, g.cell ?? "—", WIDTHS[9] as number);
   }
 }
 
@@ -183,15 +190,12 @@ export function projectSummaryLayout(
 ): SheetLayout {
   const projects = e.projects as ProjectsResult;
   const s = new Sheet(WIDTHS);
-  s.put(0, 0, `${e.department} ${e.year} 年度项目支出绩效自评汇总表`, styles.title, COLUMNS);
-  s.heights[0] = 30;
-  s.put(
-    1,
-    0,
-    `单位：万元\u3000\u3000评分标准：${projects.standard.name}（来源：${projects.standard.sourceText}）\u3000\u3000生成日期：${date}`,
-    { ...styles.subtitle, horizontal: "left" },
-    COLUMNS
-  );
+  const title = `${e.department} ${e.year} 年度项目支出绩效自评汇总表`;
+  s.put(0, 0, title, styles.title, COLUMNS);
+  s.heights[0] = titleHeight(title, s.totalWidth);
+  const subtitle = `单位：万元\u3000\u3000评分标准：${projects.standard.name}（来源：${projects.standard.sourceText}）\u3000\u3000生成日期：${date}`;
+  s.put(1, 0, subtitle, { ...styles.subtitle, horizontal: "left", wrap: true }, COLUMNS);
+  s.fit(1, subtitle, s.totalWidth, styles.subtitle.fontSize);
   s.row = 2;
   s.section("一、项目自评得分（按总分从高到低）");
   const header = s.row;

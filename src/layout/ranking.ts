@@ -9,7 +9,7 @@ import { type Dec, ZERO, score } from "../model/decimal";
 import type { Evaluation, Severity } from "../evaluate/result";
 import { severityLabels } from "../evaluate/result";
 import type { CellStyle, LayoutCell, LayoutValue, MergeRange, SheetLayout } from "./sheetLayout";
-import { FONT_SIZE, SHEET_FONT, formats, rowHeightFor, styles } from "./style";
+import { FONT_SIZE, SHEET_FONT, formats, rowHeightFor, styles, titleHeight } from "./style";
 
 export const RANKING_SHEET = "汇总排名";
 /** The file the command line writes into the output folder (and skips when it reads one). */
@@ -185,7 +185,7 @@ export function rankingLayout(
   const years = [...new Set(ranked.map((e) => e.year))];
   const title = `${years.length === 1 ? `${years[0]} 年度` : ""}部门整体支出绩效自评汇总排名`;
   put(0, 0, title, styles.title, columns.length);
-  heights[0] = 30;
+  heights[0] = titleHeight(title, widthOf(0, columns.length));
   put(
     1,
     0,

@@ -21,7 +21,14 @@ export const formats = {
 };
 
 export const styles = {
-  title: { bold: true, fontSize: 16, horizontal: "center", vertical: "center" } satisfies CellStyle,
+  // Titles wrap: a department's full name can be longer than the page is wide.
+  title: {
+    bold: true,
+    fontSize: 16,
+    horizontal: "center",
+    vertical: "center",
+    wrap: true,
+  } satisfies CellStyle,
   subtitle: { fontSize: 10, horizontal: "right", fontColor: "#404040" } satisfies CellStyle,
   header: {
     bold: true,
@@ -52,6 +59,11 @@ export function rowHeightFor(text: string, widthChars: number, fontSize = FONT_S
     .split("\n")
     .reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / capacity)), 0);
   return Math.min(MAX_ROW_HEIGHT, Math.max(18, Math.ceil(lines * fontSize * 1.45 + 4)));
+}
+
+/** A title row's height: 30 points, or as tall as the title wrapped over `widthChars` needs. */
+export function titleHeight(text: string, widthChars: number): number {
+  return Math.max(30, rowHeightFor(text, widthChars, 16));
 }
 
 /**

@@ -12,7 +12,7 @@ import { capNote, gradeFootnote, rescaleNote, scoreNote } from "../submission/wo
 import type { CellStyle, LayoutValue, PrintSetup, SheetLayout } from "./sheetLayout";
 import { DEFAULT_ROW_HEIGHT, pagesOfRows, rowHeight } from "./pagination";
 import { SheetBuilder } from "./sheetBuilder";
-import { ASSISTANT_SIGNATURE, formats, styles } from "./style";
+import { ASSISTANT_SIGNATURE, formats, styles, titleHeight } from "./style";
 
 export const SUMMARY_SHEET = "绩效自评汇总";
 /** 一级 · 二级 · 三级 · 分值 · 自评得分 · 得分说明 (three columns): 86 characters, A4 at 100%. */
@@ -207,8 +207,15 @@ export function summaryLayout(e: Evaluation, options: SummaryOptions = {}): Shee
   const b = new SheetBuilder(WIDTHS, BODY);
   const title = `${e.department} ${e.year} 年度部门整体支出绩效自评表`;
   b.put(0, 0, title, styles.title, COLUMNS);
-  b.heights[0] = 30;
-  b.put(1, 0, `部门名称（公章）：${e.department}`, { fontSize: BODY }, 5);
+  b.heights[0] = titleHeight(title, b.totalWidth);
+  const sealed = `部门名称（公章）：${e.department}`;
+  b.put(1, 0, sealed, { fontSize: BODY, wrap: true, vertical: "center" }, 5);
+  b.fit(
+    1,
+    sealed,
+    WIDTHS.slice(0, 5).reduce((a, w) => a + w, 0),
+    BODY
+  );
   b.put(1, 5, "金额单位：万元", { fontSize: BODY, horizontal: "right" }, 3);
   b.row = 2;
   budgetTable(b, e);
