@@ -203,3 +203,15 @@ describe("the signature block never prints alone", () => {
     expect(Math.max(...pagesOfRows(layout))).toBeLessThanOrEqual(1);
   });
 });
+
+describe("the title", () => {
+  it("wraps, and its row grows, when the department's name is long; one line otherwise", () => {
+    const short = summaryLayout(evaluate(seed()));
+    expect(short.rowHeights?.[0]).toBe(30);
+    const input = seed();
+    input.department = "佛山市顺德区人力资源和社会保障局";
+    const long = summaryLayout(evaluate(input));
+    expect(long.rowHeights?.[0]).toBeGreaterThanOrEqual(45);
+    expect(long.cells.find((c) => c.row === 0 && c.column === 0)?.style?.wrap).toBe(true);
+  });
+});
