@@ -30,3 +30,20 @@ export function withIndicator(
   Object.assign(entry, change);
   return input;
 }
+
+/**
+ * The seed under the generic preset, its four indicators scoring 98 and its 执行率 75%: the
+ * preset caps the total at 89.
+ */
+export function cappedSeed(): DepartmentInput {
+  const input = seed();
+  input.settings = { presetId: "generic" };
+  input.indicators = [
+    { level1: "预算执行", name: "预算执行率", entered: new Dec(8) },
+    { level1: "产出", name: "产出指标", entered: new Dec(50) },
+    { level1: "效益", name: "效益指标", entered: new Dec(30) },
+    { level1: "满意度", name: "满意度指标", entered: new Dec(10) },
+  ];
+  input.budget.officialExecutionRate = new Dec("0.75");
+  return input;
+}

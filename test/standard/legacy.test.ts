@@ -4,7 +4,7 @@
  */
 import { dec } from "../../src/model/decimal";
 import { evaluate } from "../../src/evaluate/evaluate";
-import { seed } from "../helpers";
+import { cappedSeed, seed } from "../helpers";
 
 const computed = (result: ReturnType<typeof evaluate>, id: string) =>
   result.indicators.find((i) => i.id === id)?.computed?.toString();
@@ -67,15 +67,7 @@ describe("old parameter overrides", () => {
   });
 
   it("cap the total by execution rate in the generic preset, or drop the cap", () => {
-    const input = seed();
-    input.settings = { presetId: "generic" };
-    input.indicators = [
-      { level1: "预算执行", name: "预算执行率", entered: dec(8) },
-      { level1: "产出", name: "产出指标", entered: dec(50) },
-      { level1: "效益", name: "效益指标", entered: dec(30) },
-      { level1: "满意度", name: "满意度指标", entered: dec(10) },
-    ];
-    input.budget.officialExecutionRate = dec("0.75");
+    const input = cappedSeed();
     const result = evaluate(input);
     expect(result.standard.source).toBe("settings");
     expect([result.sum, result.cap, result.total].map(String)).toEqual(["98", "89", "89"]);

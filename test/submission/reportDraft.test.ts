@@ -12,8 +12,7 @@ import { reportSheetLayout } from "../../src/layout/reportSheet";
 import { ordinal } from "../../src/submission/problems";
 import { sampleSnapshot } from "../parse/sampleSnapshot";
 import { evaluate } from "../../src/evaluate/evaluate";
-import { dec } from "../../src/model/decimal";
-import { seed } from "../helpers";
+import { cappedSeed, seed } from "../helpers";
 import { foshan2022 } from "../../src/standard/presets";
 
 async function sampleDraft() {
@@ -114,15 +113,7 @@ describe("自评报告 draft", () => {
   });
 
   it("says in its 自评结论 when the standard's cap lowered the total, and from what", () => {
-    const input = seed();
-    input.settings = { presetId: "generic" };
-    input.indicators = [
-      { level1: "预算执行", name: "预算执行率", entered: dec(8) },
-      { level1: "产出", name: "产出指标", entered: dec(50) },
-      { level1: "效益", name: "效益指标", entered: dec(30) },
-      { level1: "满意度", name: "满意度指标", entered: dec(10) },
-    ];
-    input.budget.officialExecutionRate = dec("0.75");
+    const input = cappedSeed();
     const text = reportText(reportDraft({ evaluation: evaluate(input), input }));
     expect(text).toContain("绩效得分为 89.00 分，绩效等级为“良”");
     expect(text).toContain(
