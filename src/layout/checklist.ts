@@ -418,7 +418,7 @@ export function checklistLayout(
 ): SheetLayout {
   const b = new SheetBuilder(WIDTHS);
   const title = `${e.department} ${e.year} 年度绩效自评核对清单`;
-  b.put(0, 0, title, styles.title, COLUMNS);
+  b.put(0, 0, title, styles.pageTitle, COLUMNS);
   b.heights[0] = titleHeight(title, b.totalWidth);
   const subtitle = `单位：万元\u3000\u3000评分标准：${e.standard.name}\u3000\u3000生成日期：${options.date}`;
   b.fit(1, subtitle, b.totalWidth, styles.subtitle.fontSize);

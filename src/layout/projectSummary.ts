@@ -191,7 +191,7 @@ export function projectSummaryLayout(
   const projects = e.projects as ProjectsResult;
   const s = new Sheet(WIDTHS);
   const title = `${e.department} ${e.year} 年度项目支出绩效自评汇总表`;
-  s.put(0, 0, title, styles.title, COLUMNS);
+  s.put(0, 0, title, styles.pageTitle, COLUMNS);
   s.heights[0] = titleHeight(title, s.totalWidth);
   const subtitle = `单位：万元\u3000\u3000评分标准：${projects.standard.name}（来源：${projects.standard.sourceText}）\u3000\u3000生成日期：${date}`;
   s.put(1, 0, subtitle, { ...styles.subtitle, horizontal: "left", wrap: true }, COLUMNS);

@@ -184,7 +184,7 @@ export function rankingLayout(
 
   const years = [...new Set(ranked.map((e) => e.year))];
   const title = `${years.length === 1 ? `${years[0]} 年度` : ""}部门整体支出绩效自评汇总排名`;
-  put(0, 0, title, styles.title, columns.length);
+  put(0, 0, title, styles.pageTitle, columns.length);
   heights[0] = titleHeight(title, widthOf(0, columns.length));
   put(
     1,

@@ -21,8 +21,10 @@ export const formats = {
 };
 
 export const styles = {
-  // Titles wrap: a department's full name can be longer than the page is wide.
-  title: {
+  title: { bold: true, fontSize: 16, horizontal: "center", vertical: "center" } satisfies CellStyle,
+  // A title across the page that names the department wraps: a full name can be longer than
+  // the page is wide (its row grows by titleHeight). Others keep one line.
+  pageTitle: {
     bold: true,
     fontSize: 16,
     horizontal: "center",

@@ -206,7 +206,7 @@ function signatureBlock(b: SheetBuilder, options: SummaryOptions): number {
 export function summaryLayout(e: Evaluation, options: SummaryOptions = {}): SheetLayout {
   const b = new SheetBuilder(WIDTHS, BODY);
   const title = `${e.department} ${e.year} 年度部门整体支出绩效自评表`;
-  b.put(0, 0, title, styles.title, COLUMNS);
+  b.put(0, 0, title, styles.pageTitle, COLUMNS);
   b.heights[0] = titleHeight(title, b.totalWidth);
   const sealed = `部门名称（公章）：${e.department}`;
   b.put(1, 0, sealed, { fontSize: BODY, wrap: true, vertical: "center" }, 5);
