@@ -29,7 +29,7 @@ import {
 } from "./bands";
 import type { MetricId } from "./metrics";
 import { DEFAULT_GRADE_RANGES } from "./bands";
-import { actualInTargetUnit, parseActual, parseTarget, sameUnit } from "./targets";
+import { actualInTargetUnit, meets, parseActual, parseTarget, sameUnit } from "./targets";
 import type { ParamKey, RuleParams } from "./types";
 
 export type RuleKind =
@@ -234,14 +234,14 @@ function compareToTarget(input: RuleInput): RuleOutcome | NotComputable | null {
   const m = score(max);
   const unit = target.unit;
   if (target.operator === "=") {
-    const met = a.equals(t);
+    const met = meets("=", a, t);
     return {
       score: met ? full(max, decimals) : ZERO,
       formula: `${withUnit(a, unit)} ${met ? "=" : "≠"} 目标 ${withUnit(t, unit)}，${met ? `得满分 ${m}` : "得 0 分"}`,
     };
   }
   if (target.operator === "≥" || target.operator === ">") {
-    const met = target.operator === "≥" ? a.greaterThanOrEqualTo(t) : a.greaterThan(t);
+    const met = meets(target.operator, a, t);
     if (!t.greaterThan(0))
       return {
         score: met ? full(max, decimals) : ZERO,
@@ -261,7 +261,7 @@ function compareToTarget(input: RuleInput): RuleOutcome | NotComputable | null {
       formula: `${m} × min(${withUnit(a, unit)} ÷ ${withUnit(t, unit)}, 1) ${base.ends}${over.note}`,
     };
   }
-  const met = target.operator === "≤" ? a.lessThanOrEqualTo(t) : a.lessThan(t);
+  const met = meets(target.operator, a, t);
   if (met)
     return {
       score: full(max, decimals),

@@ -121,19 +121,22 @@ export function targetMet(targetText: string, actualText: string): boolean | nul
   const actual = parseActual(actualText);
   if (target.kind !== "number" || actual.kind !== "number") return null;
   if (!sameUnit(target.unit, actual.unit)) return null;
-  const a = actualInTargetUnit(target, actual);
-  const t = target.value;
-  switch (target.operator) {
+  return meets(target.operator, actualInTargetUnit(target, actual), target.value);
+}
+
+/** Whether `actual` meets `target` under the operator (`≥`: at least, `=`: exactly …). */
+export function meets(operator: Operator, actual: Dec, target: Dec): boolean {
+  switch (operator) {
     case "≥":
-      return a.greaterThanOrEqualTo(t);
+      return actual.greaterThanOrEqualTo(target);
     case ">":
-      return a.greaterThan(t);
+      return actual.greaterThan(target);
     case "≤":
-      return a.lessThanOrEqualTo(t);
+      return actual.lessThanOrEqualTo(target);
     case "<":
-      return a.lessThan(t);
+      return actual.lessThan(target);
     default:
-      return a.equals(t);
+      return actual.equals(target);
   }
 }
 

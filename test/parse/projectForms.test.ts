@@ -354,6 +354,14 @@ describe("a project form filled in wrong", () => {
     );
   });
 
+  it("gives the last row what rounding leaves: 50 over 3 rows is 16.67, 16.67, 16.66", () => {
+    const threeOutputs = { G12: null, G13: null, G14: null, G15: null, G16: null, B15: "产出指标" };
+    const p = only(scoreSnapshot(formWorkbook(threeOutputs)).evaluation.projects?.results);
+    expect(
+      p.indicators.filter((i) => i.level1 === "产出指标").map((i) => i.max.toString())
+    ).toEqual(["16.67", "16.67", "16.66"]);
+  });
+
   it.each([
     ["an actual in words", { F13: "十二万张" }, "notComputable", "F13"],
     ["an actual in another unit", { F13: "12万人" }, "notComputable", "F13"],
