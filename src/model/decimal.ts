@@ -187,6 +187,9 @@ export function money(value: Dec, digits = 2): string {
   return frac === undefined ? `${sign}${grouped}` : `${sign}${grouped}.${frac}`;
 }
 
+/** A table's unit other than 万元 (model/input's AmountUnit): 万元 per unit, 0.0001 for 元. */
+type Unit = { label: string; factor: Dec };
+
 /**
  * An amount in a formula, as read: two decimals, more when it has them (849.949 stays 849.949,
  * so `849.949 ÷ 1,000.00 = 84.99%` is seen to hold), at most six (a cent of 元 in 万元).
@@ -202,9 +205,6 @@ export function exactMoney(value: Dec): string {
 export function formulaAmount(value: Dec, unit?: Unit): string {
   return unit ? moneyIn(value, unit) : exactMoney(value);
 }
-
-/** A table's unit other than 万元 (model/input's AmountUnit): 万元 per unit, 0.0001 for 元. */
-type Unit = { label: string; factor: Dec };
 
 /** An amount (万元) as the table kept it, in its unit (none: 万元): `10,500,012.34`. */
 export function amountIn(value: Dec, unit?: Unit): string {

@@ -354,6 +354,14 @@ describe("a project form filled in wrong", () => {
     );
   });
 
+  it("writes the execution rate of a funds block kept in 元 in 元, as the form shows it", () => {
+    const inYuan = { A5: "项目资金（元）", C6: 1000000, D6: 1200000, E6: 1100000 };
+    const p = only(scoreSnapshot(formWorkbook(inYuan)).evaluation.projects?.results);
+    expect(p.execution.text).toBe(
+      "全年执行数 1,100,000.00 元 ÷ 全年预算数 1,200,000.00 元 = 91.67%"
+    );
+  });
+
   it("gives the last row what rounding leaves: 50 over 3 rows is 16.67, 16.67, 16.66", () => {
     const threeOutputs = { G12: null, G13: null, G14: null, G15: null, G16: null, B15: "产出指标" };
     const p = only(scoreSnapshot(formWorkbook(threeOutputs)).evaluation.projects?.results);
