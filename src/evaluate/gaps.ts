@@ -2,7 +2,17 @@
  * The gap list (问题清单): each problem phrased the way a finance office writes its
  * 存在问题, with a suggested 改进措施 and the cell it comes from.
  */
-import { Dec, HUNDRED, ONE, fixed, money, moneyIn, percent, score } from "../model/decimal";
+import {
+  Dec,
+  HUNDRED,
+  ONE,
+  excelRound,
+  fixed,
+  money,
+  moneyIn,
+  percent,
+  score,
+} from "../model/decimal";
 import type { DepartmentInput, IndicatorEntry } from "../model/input";
 import { quote } from "../model/text";
 import type { MetricId } from "../standard/metrics";
@@ -222,10 +232,17 @@ function push(
 export function indicatorGaps(
   result: IndicatorResult,
   entryMax: Dec | null | undefined,
-  maxCell: string | undefined
+  maxCell: string | undefined,
+  decimals: number
 ): Gap[] {
   const gaps: Gap[] = [];
-  const { entered, computed, max, computedRange: range } = result;
+  const { entered: typed, computed, max, computedRange: range } = result;
+  // The entered score as it counts (得分保留小数位): 2.995 is 3.00, which a computed 3.00 agrees
+  // with and which deducts nothing from 3 分.
+  const entered = typed === null ? null : excelRound(typed, decimals);
+  // `2.955（计 2.96）` when they differ, else `3.00 `: the word after follows without a space.
+  const shown = (d: Dec) =>
+    typed && !typed.equals(d) ? `${score(typed)}（计 ${score(d)}）` : `${score(d)} `;
   if (entryMax != null && !entryMax.equals(max) && result.inStandard)
     push(
       gaps,
@@ -242,7 +259,7 @@ export function indicatorGaps(
       result,
       "scoreOutOfRange",
       "error",
-      `${quote(result.name)}自评得分 ${score(entered)} 超出 0～${score(max)} 分的范围，已按 ${score(result.counted)} 分计入。`,
+      `${quote(result.name)}自评得分 ${score(typed as Dec)} 超出 0～${score(max)} 分的范围，已按 ${score(result.counted)} 分计入。`,
       "修正自评得分，使其不超过该指标分值且不小于 0。"
     );
   if (entered !== null && computed !== null) {
@@ -252,7 +269,7 @@ export function indicatorGaps(
         result,
         "enteredDiffersFromComputed",
         "warning",
-        `${quote(result.name)}填报得分 ${score(entered)} 不在评价等次对应的 ${score(range.low)}～${score(range.high)} 分之间。`,
+        `${quote(result.name)}填报得分 ${shown(entered)}不在评价等次对应的 ${score(range.low)}～${score(range.high)} 分之间。`,
         "核对评价等次与自评得分，使得分落在该等次的分值区间内。"
       );
     else if (!range && !entered.equals(computed))
@@ -261,7 +278,7 @@ export function indicatorGaps(
         result,
         "enteredDiffersFromComputed",
         "warning",
-        `${quote(result.name)}填报得分 ${score(entered)} 与按评分规则计算的 ${score(computed)} 不一致（相差 ${score(entered.minus(computed).abs())} 分）。`,
+        `${quote(result.name)}填报得分 ${shown(entered)}与按评分规则计算的 ${score(computed)} 不一致（相差 ${score(entered.minus(computed).abs())} 分）。`,
         "核对评分标准和计算口径，在得分说明中写明填报得分的依据。"
       );
   }
@@ -309,9 +326,13 @@ export function indicatorGaps(
 }
 
 /** The gaps of one scored entry: its scores', or that it was marked 不适用 where that scores 0. */
-export function gapsOf(result: IndicatorResult, entry: IndicatorEntry | undefined): Gap[] {
+export function gapsOf(
+  result: IndicatorResult,
+  entry: IndicatorEntry | undefined,
+  decimals: number
+): Gap[] {
   if (result.countedFrom !== "notApplicable")
-    return indicatorGaps(result, entry?.max, entry?.cells?.max);
+    return indicatorGaps(result, entry?.max, entry?.cells?.max, decimals);
   if (result.notApplicable) return [];
   return [
     {

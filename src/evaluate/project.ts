@@ -174,7 +174,7 @@ function scoreClasses(form: ProjectForm, standard: Standard, ctx: Scoring) {
       const entry = fundsEntry(form, cls);
       const result = scoreOne(cls, entry, true, ctx);
       indicators.push(result);
-      gaps.push(...gapsOf(result, entry));
+      gaps.push(...gapsOf(result, entry, decimals));
       continue;
     }
     const listed = form.indicators.filter((r, k) => !used.has(r) && inClass(rowKeys[k], cls));
@@ -187,7 +187,7 @@ function scoreClasses(form: ProjectForm, standard: Standard, ctx: Scoring) {
     rows.forEach((row, i) => {
       const result = scoreOne(rowDefinition(cls, row, i), row, true, ctx);
       indicators.push(result);
-      gaps.push(...gapsOf(result, row), ...deviationGaps(result, row));
+      gaps.push(...gapsOf(result, row, decimals), ...deviationGaps(result, row));
     });
     const rowsMax = sum(rows.map((r) => r.max ?? ZERO));
     if (rows.length > 0 && !rowsMax.equals(cls.max))
@@ -212,7 +212,7 @@ function scoreClasses(form: ProjectForm, standard: Standard, ctx: Scoring) {
     };
     const result = scoreOne(definition, row, false, ctx);
     indicators.push(result);
-    gaps.push(...gapsOf(result, row));
+    gaps.push(...gapsOf(result, row, decimals));
   }
   if (shared.length > 0)
     gaps.push({

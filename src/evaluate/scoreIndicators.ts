@@ -306,7 +306,7 @@ export function scoreIndicators(
   ) => {
     const result = scoreOne(definition, entry, inStandard, ctx);
     indicators.push(result);
-    gaps.push(...gapsOf(result, entry));
+    gaps.push(...gapsOf(result, entry, standard.settings.scoreDecimals));
   };
   for (const definition of standard.indicators) add(definition, matched.get(definition.id), true);
   for (const entry of extra) {

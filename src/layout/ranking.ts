@@ -5,7 +5,7 @@
  * Pure data (a SheetLayout), print-ready like the summary sheet; the ExcelJS writer renders it.
  */
 import { UNGRADED } from "../evaluate/evaluate";
-import { type Dec, ZERO, score } from "../model/decimal";
+import { type Dec, ZERO, excelRound, score } from "../model/decimal";
 import type { Evaluation, Severity } from "../evaluate/result";
 import { severityLabels } from "../evaluate/result";
 import type { CellStyle, LayoutCell, LayoutValue, MergeRange, SheetLayout } from "./sheetLayout";
@@ -134,7 +134,8 @@ function statistics(all: readonly RankedEntry[]): string {
   if (ranked.length === 0) return "没有可排名的部门。";
   const grades = new Map<string, number>();
   for (const e of ranked) grades.set(e.grade, (grades.get(e.grade) ?? 0) + 1);
-  const mean = ranked.reduce<Dec>((acc, e) => acc.plus(e.total), ZERO).dividedBy(ranked.length);
+  const sum = ranked.reduce<Dec>((acc, e) => acc.plus(e.total), ZERO);
+  const mean = excelRound(sum.dividedBy(ranked.length), 2);
   return (
     `共 ${ranked.length} 个部门：${[...grades].map(([g, n]) => `${g} ${n} 个`).join("，")}；` +
     `平均分 ${score(mean)} 分，最高 ${score(ranked[0].total)} 分，最低 ${score(ranked[ranked.length - 1].total)} 分。`

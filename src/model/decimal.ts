@@ -225,13 +225,27 @@ export function toleranceIn(tolerance: Dec, unit?: Unit): Dec {
 }
 
 /** A rate (fraction) as a percentage with two decimals: 0.80870 → "80.87%". */
-export function percent(rate: Dec, digits = 2): string {
-  return `${fixed(rate.times(HUNDRED), digits)}%`;
+export function percent(rate: Dec, digits?: number): string {
+  return `${fixed(rate.times(HUNDRED), digits ?? percentDigits(rate))}%`;
 }
 
-/** A score for display: trailing zeros kept to two decimals, `5.18`, `10.00`. */
+/**
+ * The decimals a rate is shown with: two, or as many as it was rounded to (比率保留小数位 up to
+ * 10: 0.999996 is 99.9996%, never 100.00%); a quotient left unrounded (decimal.js's 20 digits)
+ * is shown with two.
+ */
+function percentDigits(rate: Dec): number {
+  const places = rate.decimalPlaces();
+  return places > 10 ? 2 : Math.min(8, Math.max(2, places - 2));
+}
+
+/**
+ * A score for display: trailing zeros kept to two decimals, `5.18`, `10.00`; a score with more
+ * decimals as it is (得分保留小数位 up to 4, or as typed: `2.995`), beyond four rounded to two.
+ */
 export function score(value: Dec): string {
-  return fixed(value, 2);
+  const places = value.decimalPlaces();
+  return fixed(value, places > 4 ? 2 : Math.max(2, places));
 }
 
 /** Plain number for JSON output (exact to the digits already rounded). */

@@ -8,6 +8,7 @@ import {
   fromNumber,
   money,
   percent,
+  score,
   sum,
   sumOfProducts,
   toDouble,
@@ -124,7 +125,16 @@ describe("Excel ROUND semantics", () => {
     expect(money(dec("-1234567.5"))).toBe("-1,234,567.50");
     expect(money(dec("999.999"))).toBe("1,000.00");
     expect(percent(dec("0.8087"))).toBe("80.87%");
-    expect(percent(dec("0.89121"))).toBe("89.12%");
+    // A rate shows the decimals it was rounded to (比率保留小数位), two at least; an unrounded
+    // quotient, two.
+    expect(percent(dec("0.89121"))).toBe("89.121%");
+    expect(percent(dec("0.999996"))).toBe("99.9996%");
+    expect(percent(dec("0.89121"), 2)).toBe("89.12%");
+    expect(percent(dec(1).dividedBy(3))).toBe("33.33%");
+    // A score as typed up to four decimals (2.995 is not 3.00), else two.
+    expect(score(dec("2.995"))).toBe("2.995");
+    expect(score(dec("10"))).toBe("10.00");
+    expect(score(dec("5.123456"))).toBe("5.12");
     expect(fixed(dec("5"), 2)).toBe("5.00");
   });
 

@@ -80,6 +80,24 @@ describe("gap list", () => {
     expect(codes(explained)).not.toContain("deductionWithoutExplanation");
   });
 
+  it("checks an entered score as it counts, rounded to the standard's decimals", () => {
+    // 2.995 counts 3.00, as the rule computes: no difference; 7.995 of 8 deducts nothing.
+    const about = (input: ReturnType<typeof seed>, name: string) =>
+      evaluate(input)
+        .gaps.filter((g) => g.indicator === name && g.code !== "unconfirmedParameter")
+        .map((g) => g.code);
+    const agreeing = withIndicator(seed(), "“三公”经费控制情况", { entered: dec("2.995") });
+    expect(about(agreeing, "“三公”经费控制情况")).toEqual([]);
+    const full = withIndicator(seed(), "资产管理情况", { entered: dec("7.995") });
+    expect(about(full, "资产管理情况")).toEqual([]);
+    expect(evaluate(full).total.toString()).toBe("95.18");
+    // 2.955 counts 2.96: 0.04 short of the computed 3.00 (not 0.045 → 0.05), typed value shown.
+    const short = withIndicator(seed(), "“三公”经费控制情况", { entered: dec("2.955") });
+    expect(gap(short, "enteredDiffersFromComputed")?.message).toBe(
+      "“‘三公’经费控制情况”填报得分 2.955（计 2.96）与按评分规则计算的 3.00 不一致（相差 0.04 分）。"
+    );
+  });
+
   it("flags a score above its 分值 or below 0 and counts it clamped", () => {
     const over = withIndicator(seed(), "财务管理情况", { entered: dec(25) });
     expect(gap(over, "scoreOutOfRange")?.message).toContain("已按 20.00 分计入");
