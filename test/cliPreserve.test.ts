@@ -31,7 +31,7 @@ import { join } from "node:path";
 import { temporaryName, writeFileAtomic } from "../src/cli/atomicWrite";
 import type { CliIo } from "../src/cli/io";
 import { isCalendarDate, main } from "../src/cli/main";
-import { MACRO_IN_PLACE } from "../src/cli/scoreFile";
+import { MACRO_IN_PLACE, REWRITE_IN_PLACE } from "../src/cli/scoreFile";
 import { FileWorkbook } from "../src/hosts/file/fileWorkbook";
 import * as packageWriter from "../src/hosts/file/packageWriter";
 import { PackageWriteError } from "../src/hosts/file/packageWriter";
@@ -48,6 +48,7 @@ const S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const CT = "[Content_Types].xml";
 const XLSX_MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
 const XLSM_MAIN = "application/vnd.ms-excel.sheet.macroEnabled.main+xml";
+const XLTX_MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml";
 const EMPTY_RELS =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
   '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
@@ -964,6 +965,21 @@ describe("options", () => {
     expect(types).toContain(XLSX_MAIN);
     expect(types).not.toContain("macroEnabled");
     expect(await parts(output)).not.toContain("xl/vbaProject.bin");
+  });
+
+  it("a template (the fallback rewrites every part, losing nothing): --in-place is refused, the copy is an .xlsx", async () => {
+    const input = join(dir, "模板.xltx");
+    const p = await Package.sample();
+    await p.edit(CT, (xml) => xml.replace(XLSX_MAIN, XLTX_MAIN));
+    await p.save(input);
+    const before = sha(input);
+    const inPlace = await run(["score", input, "--in-place", "--date", DATE]);
+    expect(inPlace.code).toBe(1);
+    expect(inPlace.err).toBe(`不能就地写入 ${input}：${REWRITE_IN_PLACE}`);
+    expect(sha(input)).toBe(before);
+    const { code } = await run(["score", input, "--date", DATE]);
+    expect(code).toBe(0);
+    expect(await partText(join(dir, "模板.已评分.xlsx"), CT)).toContain(XLSX_MAIN);
   });
 
   it("a macro-enabled workbook without macros: copied as .xlsx without a warning; --in-place is refused", async () => {

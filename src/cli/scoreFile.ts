@@ -100,6 +100,9 @@ export type ScoredData =
 export const MACRO_IN_PLACE =
   "启用宏的工作簿只能另存为 .xlsx 副本（不含宏）；请去掉 --in-place（将另存副本）或在 Excel 中使用加载项";
 
+export const REWRITE_IN_PLACE =
+  "此文件（模板、严格 Open XML 等）无法只加入汇总表，须整本重写，会改变原文件的格式；请去掉 --in-place（将另存副本）或在 Excel 中使用加载项";
+
 /**
  * Scores the workbook `input` (an .xlsx package's bytes) in memory: the command line's whole
  * path but for reading and writing files. With `inPlace` (the output is the input itself), a
@@ -204,6 +207,9 @@ export async function scoreWorkbookData(
     return { ok: false, reason: inPlaceRefusal(lost), stage: "in-place" };
   if (options.inPlace && info.macroEnabled)
     return { ok: false, reason: MACRO_IN_PLACE, stage: "in-place" };
+  // Even with nothing lost, ExcelJS rewrites every part (a template becomes a workbook, Strict
+  // namespaces become transitional): never over the user's file.
+  if (options.inPlace) return { ok: false, reason: REWRITE_IN_PLACE, stage: "in-place" };
   let output: Uint8Array;
   try {
     const book = await openBook();
