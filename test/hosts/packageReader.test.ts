@@ -193,6 +193,28 @@ describe("reading the package straight (packageReader)", () => {
     expect(readPackage(pkg).sheets.map((s) => s.name)).toContain("预算支出");
   });
 
+  it('reads a t="d" cell as a date whatever its style: an amount typed as one is named, not taken', async () => {
+    // Web exports (SheetJS with cellDates) write dates as ISO text in t="d" cells.
+    const zip = await JSZip.loadAsync(readFileSync(SAMPLE_PATH));
+    const part = "xl/worksheets/sheet2.xml"; // 预算支出
+    const xml = await zip.file(part)!.async("string");
+    const dated = xml.replace(
+      /<c r="D5" s="(\d+)"><v>[^<]*<\/v><\/c>/,
+      '<c r="D5" s="$1" t="d"><v>2022-12-31</v></c>'
+    );
+    expect(dated).not.toBe(xml);
+    zip.file(part, dated);
+    const data = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+    const sheet = straight(data).sheets.find((s: { name: string }) => s.name === "预算支出");
+    expect(sheet.values[4 - sheet.top][3 - sheet.left]).toBe(44926);
+    expect(sheet.numberFormats[4 - sheet.top][3 - sheet.left]).toBe("yyyy-mm-dd");
+    const scored = await scoreWorkbookData(data, { date: "2026-11-27" });
+    if (!scored.ok) throw new Error(scored.reason);
+    expect(
+      scored.result.parse.problems.map((p) => `${p.sheet}!${p.cell}：${p.message}`)
+    ).toContainEqual(expect.stringMatching(/^预算支出!D5：.*单元格格式为日期，不是数字/));
+  });
+
   it("refuses a document type declaration: no entity is ever defined or expanded", async () => {
     const zip = await JSZip.loadAsync(await handWritten());
     const laughs = '<!DOCTYPE sst [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>';

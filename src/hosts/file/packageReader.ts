@@ -191,6 +191,9 @@ function cellFormats(zip: ZipPackage, part: string | null): string[] {
   return out;
 }
 
+/** The number format a `t="d"` cell is given, so that it is told apart as a date. */
+const DATE_CELL_FORMAT = "yyyy-mm-dd";
+
 /** Excel's serial date of an ISO date (`t="d"` cells). */
 function isoToSerial(text: string): CellValue {
   const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`);
@@ -293,7 +296,10 @@ class SheetCells {
     if (++this.counted.cells > this.limits.maxCells)
       throw new WorkbookTooLarge(this.counted.cells, this.limits);
     (this.values[this.row] ??= [])[this.column] = value;
-    (this.formats[this.row] ??= [])[this.column] = this.formatOf[Number(a.s ?? 0)] ?? "General";
+    const format = this.formatOf[Number(a.s ?? 0)] ?? "General";
+    // A `t="d"` cell is a date whatever its style (web exports write them): it reads as one.
+    (this.formats[this.row] ??= [])[this.column] =
+      a.t === "d" && typeof value === "number" ? DATE_CELL_FORMAT : format;
   }
 
   private check(): void {
