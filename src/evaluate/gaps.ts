@@ -6,6 +6,7 @@ import {
   Dec,
   HUNDRED,
   ONE,
+  exactMoney,
   excelRound,
   fixed,
   money,
@@ -121,7 +122,7 @@ export function executionGaps(
       code: "officialRateDiffers",
       severity: "warning",
       ...target,
-      message: `填报的财政支出执行率 ${percent(official)} 与预算支出明细表计算的 ${percent(table)}（决算数 ${money(spent as Dec)} ÷ ${baseLabel} ${money(baseAmount as Dec)}）相差 ${fixed(diff, 2)} 个百分点。`,
+      message: `填报的财政支出执行率 ${percent(official)} 与预算支出明细表计算的 ${percent(table)}（决算数 ${exactMoney(spent as Dec)} ÷ ${baseLabel} ${exactMoney(baseAmount as Dec)}）相差 ${fixed(diff, 2)} 个百分点。`,
       suggestion: "核对执行率口径（是否含上年结转、是否仅含财政拨款），在得分说明中注明计算口径。",
       cell: execution.source === "official" ? execution.cell : execution.spentCell,
     });
@@ -133,8 +134,9 @@ export function executionGaps(
     if (spent !== null && baseAmount !== null) {
       const needed = checks.executionRateTarget.times(baseAmount).minus(spent);
       if (needed.greaterThan(0)) {
-        amount = needed.toDecimalPlaces(2, Dec.ROUND_HALF_UP);
-        amountText = `；按预算表口径（决算数 ÷ ${baseLabel}），达到目标尚需支出 ${money(amount)} 万元`;
+        // Exact: 4 元 short of 100% is 0.0004 万元, never “尚需支出 0.00 万元”.
+        amount = needed.toDecimalPlaces(6, Dec.ROUND_HALF_UP);
+        amountText = `；按预算表口径（决算数 ÷ ${baseLabel}），达到目标尚需支出 ${exactMoney(amount)} 万元`;
       }
     }
     gaps.push({
@@ -170,7 +172,7 @@ export function activityGaps(
       code: "threePublicOver",
       severity: "warning",
       ...link("threePublicControl"),
-      message: `“三公”经费实际支出 ${money(funds.actual)} 万元，超出全年预算 ${money(funds.budget)} 万元 ${money(over)} 万元${share}。`,
+      message: `“三公”经费实际支出 ${exactMoney(funds.actual)} 万元，超出全年预算 ${exactMoney(funds.budget)} 万元 ${exactMoney(over)} 万元${share}。`,
       suggestion: "严格执行“三公”经费预算，从严控制公务接待、公务用车和因公出国（境）支出。",
       cell: funds.cells?.actual,
     });

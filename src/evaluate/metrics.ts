@@ -6,6 +6,7 @@
 import {
   Dec,
   ZERO,
+  exactMoney,
   formulaAmount,
   excelRound,
   fixed,
@@ -44,7 +45,7 @@ function ratioMetric(
 ): MetricValue {
   const [top, bottom] = parts;
   const show = (p: (typeof parts)[number]) =>
-    p.unit ? `${fixed(p.value as Dec, 0)} ${p.unit}` : money(p.value as Dec);
+    p.unit ? `${fixed(p.value as Dec, 0)} ${p.unit}` : exactMoney(p.value as Dec);
   if (top.value == null || bottom.value == null) return unavailable(id, missing);
   const inputs = parts.map((p) => ({ label: p.label, value: show(p), cell: p.cell }));
   if (bottom.value.isZero()) return unavailable(id, `${bottom.label}为 0，无法计算`, inputs);

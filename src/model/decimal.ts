@@ -208,7 +208,7 @@ export function formulaAmount(value: Dec, unit?: Unit): string {
 
 /** An amount (万元) as the table kept it, in its unit (none: 万元): `10,500,012.34`. */
 export function amountIn(value: Dec, unit?: Unit): string {
-  return money(unit ? value.dividedBy(unit.factor) : value);
+  return exactMoney(unit ? value.dividedBy(unit.factor) : value);
 }
 
 /** The same with its unit: `1,050.00 万元`, `10,500,012.34 元`. */

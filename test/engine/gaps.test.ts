@@ -41,6 +41,22 @@ describe("gap list", () => {
     expect(indicator?.computed?.toString()).toBe("2"); // 3 − 0.1 × 10
   });
 
+  it("states amounts with the decimals they were typed with: never “0.00 万元” for a real difference", () => {
+    const input = seed();
+    input.threePublic = { budget: dec("13.5"), actual: dec("13.504") };
+    expect(gap(input, "threePublicOver")?.message).toContain(
+      "实际支出 13.504 万元，超出全年预算 13.50 万元 0.004 万元（超出 0.03%）"
+    );
+    const tied = seed();
+    const personnel = tied.budget.rows.find((r) => r.category === "personnel")!;
+    personnel.final = personnel.final!.plus("0.001");
+    const g = gap(tied, "budgetRoundingDifference");
+    // The seed's 2,908.01 against 2,561.68 + 346.32 is 0.01 apart; 0.001 more closes it to 0.009.
+    expect(g?.message).toContain(
+      "存在 0.009 万元尾差（决算数：基本支出 2,908.01 ≠ 人员经费 2,561.681 + 日常公用经费 346.32）"
+    );
+  });
+
   it("flags unfinished key tasks by name", () => {
     const input = seed();
     input.keyTasks[2].done = false;
