@@ -60,15 +60,21 @@ const gapJson = (g: Gap): GapJson => ({
   cell: g.cell ?? null,
 });
 
-const n = (v: Dec | null): number | null => (v === null ? null : toJsonNumber(v));
-/** Rates as percentages with two decimals (80.87), not fractions. */
-const pct = (v: Dec | null): number | null => (v === null ? null : toJsonNumber(v.times(100)));
+/**
+ * A score or amount with the decimals it carries (two at least, six at most): 89.995 under a
+ * standard that keeps three decimals stays 89.995, never 90.
+ */
+const num = (v: Dec): number => toJsonNumber(v, Math.min(6, Math.max(2, v.decimalPlaces())));
+const n = (v: Dec | null): number | null => (v === null ? null : num(v));
+/** Rates as percentages (80.87), not fractions, with the decimals they were rounded to. */
+const pct = (v: Dec | null): number | null =>
+  v === null ? null : toJsonNumber(v.times(100), Math.min(8, Math.max(2, v.decimalPlaces() - 2)));
 
 export function evaluationToJson(e: Evaluation): EvaluationJson {
   return {
     department: e.department,
     year: e.year,
-    total: toJsonNumber(e.total),
+    total: num(e.total),
     grade: e.grade,
     standard: {
       id: e.standard.id,
@@ -85,16 +91,16 @@ export function evaluationToJson(e: Evaluation): EvaluationJson {
     },
     groups: e.groups.map((g) => ({
       level1: g.level1,
-      max: toJsonNumber(g.max),
-      counted: toJsonNumber(g.counted),
+      max: num(g.max),
+      counted: num(g.counted),
     })),
     indicators: e.indicators.map((i) => ({
       level1: i.level1,
       name: i.name,
-      max: toJsonNumber(i.max),
+      max: num(i.max),
       entered: n(i.entered),
       computed: n(i.computed),
-      counted: toJsonNumber(i.counted),
+      counted: num(i.counted),
       explanation: i.explanation,
     })),
     gaps: e.gaps.map(gapJson),
@@ -108,7 +114,7 @@ export function evaluationToJson(e: Evaluation): EvaluationJson {
             budget: n(p.budget),
             spending: n(p.spending),
             executionRate: pct(p.execution.value),
-            score: toJsonNumber(p.total),
+            score: num(p.total),
             grade: p.grade,
             gaps: p.gaps.map(gapJson),
           })),

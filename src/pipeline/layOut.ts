@@ -7,6 +7,7 @@ import type { SheetLayout } from "../layout/sheetLayout";
 import { checklistLayout } from "../layout/checklist";
 import { projectSummaryLayout } from "../layout/projectSummary";
 import { summaryLayout } from "../layout/summary";
+import { withStandardDecimals } from "../layout/style";
 import type { SheetRole } from "../hosts/ownership";
 import type { WorkbookScore } from "./scoreWorkbook";
 
@@ -43,7 +44,14 @@ export function layOut(score: WorkbookScore, date: string): Layouts {
     },
     projects
   );
-  return { summary, checklist, projects: e.projects ? projectSummaryLayout(e, date) : null };
+  const decimals = e.standard.definition.settings;
+  return {
+    summary: withStandardDecimals(summary, decimals),
+    checklist: withStandardDecimals(checklist, decimals),
+    projects: e.projects
+      ? withStandardDecimals(projectSummaryLayout(e, date), e.projects.standard.definition.settings)
+      : null,
+  };
 }
 
 /** The layouts in the order they are written, each with the role that owns its sheet. */

@@ -5,7 +5,10 @@
 import { evaluate } from "../../src/evaluate/evaluate";
 import { summaryLayout } from "../../src/layout/summary";
 import { dec } from "../../src/model/decimal";
-import { seed } from "../helpers";
+import { seed, withIndicator } from "../helpers";
+import { evaluationToJson } from "../../src/evaluate/json";
+import { layOut } from "../../src/pipeline/layOut";
+import type { WorkbookScore } from "../../src/pipeline/scoreWorkbook";
 import { at, rowOf } from "../fixtures/layoutCells";
 import { withDeductedIndicators } from "../fixtures/longerEvaluation";
 import { pagesOfRows, rowHeight } from "../../src/layout/pagination";
@@ -213,5 +216,45 @@ describe("the title", () => {
     const long = summaryLayout(evaluate(input));
     expect(long.rowHeights?.[0]).toBeGreaterThanOrEqual(45);
     expect(long.cells.find((c) => c.row === 0 && c.column === 0)?.style?.wrap).toBe(true);
+  });
+});
+
+describe("a standard that keeps more decimals (得分保留小数位 3, 比率保留小数位 6)", () => {
+  const input = withIndicator(seed(), "资产管理情况", { entered: dec("7.995") });
+  input.settings = { overrides: { "checks.scoreDecimals": 3, "checks.rateDecimals": 6 } };
+  const e = evaluate(input);
+  // layOut needs what was parsed only for the 核对清单's sources and signatories.
+  const score = {
+    evaluation: e,
+    parse: { input, found: [], problems: [] },
+  } as unknown as WorkbookScore;
+  const { summary, checklist } = layOut(score, "2026-11-29");
+
+  it("prints the total as kept (95.175, not 95.18) and rates to their decimals", () => {
+    expect(e.total.toString()).toBe("95.175");
+    const total = summary.cells.find((c) => c.value === 95.175);
+    expect(total?.style?.numberFormat).toBe("0.000");
+    const rate = summary.cells.find((c) => c.value === 0.891206);
+    expect(rate?.style?.numberFormat).toBe("0.0000%");
+    expect(checklist.cells.find((c) => c.value === 95.175)?.style?.numberFormat).toBe("0.000");
+  });
+
+  it("gives the JSON the same figures", () => {
+    const json = evaluationToJson(e);
+    expect(json.total).toBe(95.175);
+    expect(json.executionRate.table).toBe(89.1206);
+  });
+
+  it("leaves a standard of the usual decimals at two", () => {
+    const plain = seed();
+    const { summary: usual } = layOut(
+      {
+        evaluation: evaluate(plain),
+        parse: { input: plain, found: [], problems: [] },
+      } as unknown as WorkbookScore,
+      "2026-11-29"
+    );
+    expect(usual.cells.find((c) => c.value === 95.18)?.style?.numberFormat).toBe("0.00");
+    expect(usual.cells.find((c) => c.value === 0.8912)?.style?.numberFormat).toBe("0.00%");
   });
 });
