@@ -2,6 +2,7 @@
  * Single values found by their label (部门名称, 年度, 财政支出执行率, “三公”经费 …), with the
  * value to the right or after a colon in the same cell.
  */
+import { UNIT_WORDS } from "../model/units";
 import { METRICS } from "../standard/metrics";
 import { Grid, normalizeLabel, range } from "./grid";
 import { HEADER_SEARCH_ROWS, type TableArea, inArea } from "./tables";
@@ -105,8 +106,10 @@ function splitLabelValue(text: string): { label: string; value: string } | null 
   return m ? { label: m[1], value: m[2].trim() } : null;
 }
 
+const LABEL_UNIT = new RegExp(`[(（](${UNIT_WORDS}|%|％|人|个|项)[)）]$`);
+
 function stripUnit(label: string): { label: string; unit?: string } {
-  const m = /[(（](万元|千元|元|%|％|人|个|项)[)）]$/.exec(label);
+  const m = LABEL_UNIT.exec(label);
   return m ? { label: label.slice(0, m.index), unit: m[1] } : { label };
 }
 

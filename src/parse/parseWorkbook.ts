@@ -5,6 +5,7 @@
  * 财政支出执行率, “三公”经费 …) by their label; read each table.
  */
 import { Dec } from "../model/decimal";
+import { unitFactor } from "../model/units";
 import type { BudgetRow, DepartmentInput, StatedMetric, WorkbookStandard } from "../model/input";
 import type { MetricId } from "../standard/metrics";
 import type { WorkbookSnapshot } from "../hosts/snapshot";
@@ -159,9 +160,7 @@ function singleValues(
   };
   const amount = (key: InfoKey): Dec | null => {
     const unit = info.get(key)?.unit;
-    const factor =
-      unit === "元" ? new Dec("0.0001") : unit === "千元" ? new Dec("0.1") : new Dec(1);
-    return read(key, (c) => readAmount(c, factor));
+    return read(key, (c) => readAmount(c, unitFactor(unit)));
   };
   const text = (key: InfoKey) => read(key, (c) => ({ value: readText(c) })) ?? "";
   return { info, cell, read, amount, text };

@@ -3,6 +3,7 @@
  * top rows, any column order, synonyms, and two-row headers (a merged 预算数 over 年初 / 调整).
  */
 import { Dec } from "../model/decimal";
+import { UNIT_WORDS, unitFactor } from "../model/units";
 import type { AmountUnit } from "../model/input";
 import { type Grid, range } from "./grid";
 
@@ -340,20 +341,20 @@ function satisfied(spec: TableSpec, columns: Record<string, number>): boolean {
   return spec.required.every((group) => group.some((key) => key in columns));
 }
 
+const UNIT_NOTE = new RegExp(
+  `单位[:：]?\\s*(?:人民币)?(${UNIT_WORDS})|[(（](?:人民币)?(${UNIT_WORDS})[)）]`
+);
+
 /** Looks for a 单位：万元 / 元 note above the header or in the header cells. */
 function findUnit(grid: Grid, headerRow: number, depth: number): { factor: Dec; label: string } {
   const rows = range(Math.max(grid.top, headerRow - 3), headerRow + depth - 1);
   for (const r of rows) {
     for (const c of range(grid.left, grid.right)) {
       const text = grid.key(r, c);
-      const m = /单位[:：]?(?:人民币)?(万元|千元|元)|[(（](?:人民币)?(万元|千元|元)[)）]/.exec(
-        text
-      );
+      const m = UNIT_NOTE.exec(text);
       if (m) {
-        const unit = m[1] ?? m[2];
-        const factor =
-          unit === "万元" ? new Dec(1) : unit === "千元" ? new Dec("0.1") : new Dec("0.0001");
-        return { factor, label: unit };
+        const unit = (m[1] ?? m[2]) as string;
+        return { factor: unitFactor(unit), label: unit };
       }
     }
   }

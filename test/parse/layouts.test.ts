@@ -97,6 +97,27 @@ describe("finding tables", () => {
     expect(evaluation.budget.execution.table?.toString()).toBe("0.8912");
   });
 
+  it.each([
+    ["亿元", "0.2908", "2908"],
+    ["百万元", "29.0801", "2908.01"],
+    ["（人民币千元）", "29080.1", "2908.01"],
+  ])("reads a budget table kept in %s, converted to 万元 exactly", (unit, typed, wan) => {
+    const note = unit.startsWith("（") ? unit : `单位：${unit}`;
+    const { input, problems } = parseWorkbook({
+      sheets: [
+        sheet("预算", [
+          [null, null, null, note],
+          ["支出类别", "年初预算数", "调整预算数", "决算数"],
+          ["一、基本支出", typed, typed, typed],
+          ["合计", typed, typed, typed],
+        ]),
+      ],
+    });
+    expect(problems.filter((p) => p.sheet === "预算")).toEqual([]);
+    expect(input.budget.rows.find((r) => r.category === "total")?.final?.toString()).toBe(wan);
+    expect(input.budget.unit?.label).toBe(unit.replace(/[（）]|人民币/g, ""));
+  });
+
   it("reads a two-row header with a merged 预算数 over 年初 / 调整", () => {
     const snapshot: WorkbookSnapshot = {
       sheets: [
