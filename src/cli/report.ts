@@ -49,7 +49,7 @@ export function renderEvaluation(e: Evaluation): string {
   const x = b.execution;
   const rate = (label: string, v: typeof x.table) => `${label} ${v === null ? dash : percent(v)}`;
   out.push(
-    `预算执行：${rate("填报执行率", x.official)}；${rate("预算表执行率", x.table)}（${x.definition}）；预算表${!b.tiesOk ? "不平" : b.ties.every((t) => t.ok) ? "平衡" : "平衡（有尾差）"}`
+    `预算执行：${rate("填报执行率", x.official)}；${rate("预算表执行率", x.table)}（${x.definition}）；预算表${!b.tiesOk ? "不平" : b.ties.every((t) => t.ok) ? "平衡" : "平衡（有尾差）"}${b.unchecked.length > 0 ? "，部分栏目缺数未核对" : ""}`
   );
   const total = b.rows.find((r) => r.category === "total");
   if (total) {

@@ -6,7 +6,7 @@ import { Dec, ZERO, amountIn, excelRound, sum, toleranceIn } from "../model/deci
 import type { BudgetCategory, BudgetColumn, BudgetRow, BudgetTable } from "../model/input";
 import type { StandardSettings } from "../standard/types";
 import { baseAmount, executionRate } from "./executionRate";
-import type { BudgetResult, TieCheck } from "./result";
+import type { BudgetResult, TieCheck, UncheckedTie } from "./result";
 
 export const budgetColumnLabels: Record<BudgetColumn, string> = {
   initial: "年初预算数",
@@ -56,6 +56,7 @@ export function analyseBudget(table: BudgetTable, checks: StandardSettings): Bud
   }));
 
   const ties: TieCheck[] = [];
+  const unchecked: UncheckedTie[] = [];
   // A table kept in 元 (or 千元) is stated, and rounded, in that unit: so are its ties.
   const amount = (v: Dec) => amountIn(v, table.unit);
   const tolerance = toleranceIn(checks.tieTolerance, table.unit);
@@ -72,13 +73,21 @@ export function analyseBudget(table: BudgetTable, checks: StandardSettings): Bud
     const row = findRow(table, parent);
     const partValues = parts.map((c) => value(c, column));
     if (!row || row[column] === null || partValues.every((v) => v === null)) return;
-    // A part with figures in other columns but none here is a missing (or unreadable) value,
-    // already reported: checking the sum without it would invent a second problem.
-    const gap = parts.some((c) => {
-      const part = findRow(table, c);
-      return part !== undefined && part[column] === null && COLUMNS.some((k) => part[k] !== null);
-    });
-    if (gap) return;
+    // A part with figures in other columns but none here is missing (blank, “—”) or unreadable:
+    // the sum without it would invent a difference, so the tie is said to be unchecked instead.
+    const missing = parts
+      .map((c) => findRow(table, c))
+      .find((p) => p !== undefined && p[column] === null && COLUMNS.some((k) => p[k] !== null));
+    if (missing) {
+      unchecked.push({
+        column,
+        check,
+        parent: `${short(parent)} ${amount(row[column] as Dec)}`,
+        part: short(missing.category),
+        cell: missing.cells?.[column] ?? missing.cells?.label,
+      });
+      return;
+    }
     const expected = sum(partValues.map((v) => v ?? ZERO));
     const actual = row[column] as Dec;
     const terms = parts
@@ -121,6 +130,7 @@ export function analyseBudget(table: BudgetTable, checks: StandardSettings): Bud
     rows,
     ties,
     tiesOk: ties.length > 0 && ties.every((t) => t.withinTolerance),
+    unchecked,
     execution: executionRate(table, checks),
   };
 }

@@ -114,6 +114,7 @@ export type GapCode =
   | "budgetNotTying"
   | "budgetMissing"
   | "budgetRoundingDifference"
+  | "budgetTieUnchecked"
   | "executionBelowTarget"
   | "officialRateDiffers"
   | "enteredDiffersFromComputed"
@@ -183,11 +184,24 @@ export interface TieCheck {
   formula: string;
 }
 
+/** A sum left unchecked in one column, for want of a part's figure. */
+export interface UncheckedTie {
+  column: BudgetColumn;
+  check: "basic" | "total";
+  /** `基本支出 2,908.01`. */
+  parent: string;
+  /** The part without a figure: `人员经费`. */
+  part: string;
+  cell?: CellAddress;
+}
+
 export interface BudgetResult {
   rows: BudgetRowResult[];
   ties: TieCheck[];
   /** Every tie check passed within the 尾差 tolerance (and there was something to check). */
   tiesOk: boolean;
+  /** Sums that could not be checked: a part blank (or unreadable) where the others are filled. */
+  unchecked: UncheckedTie[];
   /** The execution rate: the one value every reader of a rate uses. */
   execution: ExecutionRate;
 }

@@ -147,13 +147,18 @@ function budgetSection(b: SheetBuilder, e: Evaluation): void {
     `${x.definition}；调整率 = （调整预算数 − 年初预算数）÷ 年初预算数。预算表合计执行率 ${x.table === null ? "—" : percent(x.table)}` +
       (x.official !== null ? `，填报执行率 ${percent(x.official)}` : "") +
       (x.value !== null ? `，计分采用${source}。` : "。") +
-      (e.budget.tiesOk
-        ? e.budget.ties.every((t) => t.ok)
-          ? "表内各栏勾稽平衡。"
-          : "表内各栏勾稽平衡（含尾差，见问题清单）。"
-        : "表内不平，见问题清单。"),
+      tieNote(e.budget),
     styles.note
   );
+}
+
+/** What the ties came to, in a sentence: 平衡, 平衡 with 尾差, 不平, or some unchecked. */
+function tieNote(budget: Evaluation["budget"]): string {
+  if (!budget.tiesOk) return "表内不平，见问题清单。";
+  const balanced = budget.ties.every((t) => t.ok) ? "勾稽平衡" : "勾稽平衡（含尾差，见问题清单）";
+  return budget.unchecked.length > 0
+    ? `已核对的栏目${balanced}；部分栏目缺数，未能核对，见问题清单。`
+    : `表内各栏${balanced}。`;
 }
 
 /** Counted ÷ 分值 as a fraction for a 0.00% cell, or null when 分值 is 0. */

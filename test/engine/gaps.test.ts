@@ -3,6 +3,7 @@ import { dec } from "../../src/model/decimal";
 import { evaluate } from "../../src/evaluate/evaluate";
 import type { GapCode } from "../../src/evaluate/result";
 import { seed, withIndicator } from "../helpers";
+import { checklistLayout } from "../../src/layout/checklist";
 
 const codes = (input = seed()) => evaluate(input).gaps.map((g) => g.code);
 const gap = (input: ReturnType<typeof seed>, code: GapCode) =>
@@ -55,6 +56,24 @@ describe("gap list", () => {
     expect(g?.message).toContain(
       "存在 0.009 万元尾差（决算数：基本支出 2,908.01 ≠ 人员经费 2,561.681 + 日常公用经费 346.32）"
     );
+  });
+
+  it("says a sum could not be checked when a part is blank (“—”), never that the table ties", () => {
+    const input = seed();
+    const personnel = input.budget.rows.find((r) => r.category === "personnel")!;
+    personnel.final = null;
+    personnel.cells = { ...personnel.cells, final: "预算支出!D5" };
+    const result = evaluate(input);
+    const g = result.gaps.find((x) => x.code === "budgetTieUnchecked");
+    expect(g?.message).toBe(
+      "预算支出明细表决算数中人员经费未填或无法识别，未能核对基本支出 2,908.01 是否等于人员经费与日常公用经费之和。"
+    );
+    expect(g?.cell).toBe("预算支出!D5");
+    expect(result.gaps.some((x) => x.code === "budgetNotTying")).toBe(false);
+    const note = checklistLayout(result, { date: "2026-11-29", sources: [] }).cells.find(
+      (c) => typeof c.value === "string" && c.value.includes("勾稽")
+    );
+    expect(note?.value).toContain("部分栏目缺数，未能核对");
   });
 
   it("flags unfinished key tasks by name", () => {
