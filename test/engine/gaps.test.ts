@@ -71,7 +71,7 @@ describe("gap list", () => {
     expect(g?.cell).toBe("预算支出!D5");
     expect(result.gaps.some((x) => x.code === "budgetNotTying")).toBe(false);
     const note = checklistLayout(result, { date: "2026-11-29", sources: [] }).cells.find(
-      (c) => typeof c.value === "string" && c.value.includes("勾稽")
+      (c) => typeof c.value === "string" && c.value.startsWith("执行率 =")
     );
     expect(note?.value).toContain("部分栏目缺数，未能核对");
   });
