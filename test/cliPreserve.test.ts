@@ -31,7 +31,7 @@ import { join } from "node:path";
 import { temporaryName, writeFileAtomic } from "../src/cli/atomicWrite";
 import type { CliIo } from "../src/cli/io";
 import { isCalendarDate, main } from "../src/cli/main";
-import { MACRO_IN_PLACE, REWRITE_IN_PLACE } from "../src/cli/scoreFile";
+import { MACRO_IN_PLACE, REWRITE_IN_PLACE, STRUCTURE_PROTECTED } from "../src/cli/scoreFile";
 import { FileWorkbook } from "../src/hosts/file/fileWorkbook";
 import * as packageWriter from "../src/hosts/file/packageWriter";
 import { PackageWriteError } from "../src/hosts/file/packageWriter";
@@ -965,6 +965,33 @@ describe("options", () => {
     expect(types).toContain(XLSX_MAIN);
     expect(types).not.toContain("macroEnabled");
     expect(await parts(output)).not.toContain("xl/vbaProject.bin");
+  });
+
+  it("保护工作簿: no sheet is added (the scores are shown, the input is untouched); an own sheet is still replaced in place", async () => {
+    const input = join(dir, "保护.xlsx");
+    const p = await Package.sample();
+    const lock = '<workbookProtection lockStructure="1" workbookPassword="CC3D"/>';
+    await p.edit("xl/workbook.xml", (xml) => xml.replace(/(<workbookPr\b[^>]*\/>)/, `$1${lock}`));
+    await p.save(input);
+    const before = sha(input);
+    const locked = await run(["score", input, "--in-place", "--date", DATE]);
+    expect(locked.code).toBe(1);
+    expect(locked.out).toContain("总分 95.18 分");
+    expect(locked.err).toBe(`未能保存 ${input} 的评分结果：${STRUCTURE_PROTECTED}`);
+    expect(sha(input)).toBe(before);
+    // Scored once before it was locked: its sheets are replaced, none added.
+    const scored = join(dir, "保护前.xlsx");
+    await run(["score", SAMPLE_PATH, "--out", scored, "--date", DATE]);
+    const relocked = new Package(await JSZip.loadAsync(readFileSync(scored)));
+    await relocked.edit("xl/workbook.xml", (xml) =>
+      xml.replace(/(<workbookPr\b[^>]*\/>)/, `$1${lock}`)
+    );
+    await relocked.save(scored);
+    const sheetsBefore = (await partText(scored, "xl/workbook.xml")).match(/<sheet /g)?.length;
+    expect((await run(["score", scored, "--in-place", "--date", DATE])).code).toBe(0);
+    expect((await partText(scored, "xl/workbook.xml")).match(/<sheet /g)?.length).toBe(
+      sheetsBefore
+    );
   });
 
   it("a template (the fallback rewrites every part, losing nothing): --in-place is refused, the copy is an .xlsx", async () => {

@@ -159,15 +159,24 @@ async function scoreFile(
   }).finally(() => phases.finish());
   for (const warning of projects?.warnings ?? []) io.err(warning);
   if (outcome.status === "failed") {
+    // Scored but not written (保护工作簿): the scores are shown all the same.
+    const scores = outcome.result?.evaluation;
     // With --json, the failure is an object too (as each file of a folder run is).
     if (flags.json)
       io.out(
         JSON.stringify(
-          { file, status: "failed", stage: outcome.stage, reason: outcome.reason },
+          {
+            file,
+            status: "failed",
+            stage: outcome.stage,
+            reason: outcome.reason,
+            ...(scores ? evaluationToJson(scores) : {}),
+          },
           null,
           2
         )
       );
+    else if (scores) io.out(renderEvaluation(scores));
     io.err(failureLine(file, outcome));
     return 1;
   }

@@ -14,7 +14,7 @@
 import { stat } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { type Recalculation, type RecalculationPhase, recalculate } from "../pipeline/recalculate";
-import type { WorkbookPort, WriteResult } from "../hosts/port";
+import { StructureProtectedError, type WorkbookPort, type WriteResult } from "../hosts/port";
 import type { WorkbookStandard } from "../model/input";
 import type { SheetLayout } from "../layout/sheetLayout";
 import type { SheetSnapshot, WorkbookSnapshot } from "../hosts/snapshot";
@@ -56,6 +56,8 @@ export type FileOutcome =
        * not model (or the macros of a macro-enabled workbook).
        */
       stage: Stage;
+      /** Scored but not written (a protected structure): the scores, to be shown all the same. */
+      result?: Recalculation;
     };
 
 /** A workbook that has neither of the two tables a score is built from. */
@@ -94,11 +96,14 @@ export type ScoredData =
        */
       via: "package" | "exceljs";
     }
-  | { ok: false; reason: string; stage: Stage };
+  | { ok: false; reason: string; stage: Stage; result?: Recalculation };
 
 /** The --in-place refusal for a macro-enabled workbook that holds no VBA project. */
 export const MACRO_IN_PLACE =
   "启用宏的工作簿只能另存为 .xlsx 副本（不含宏）；请去掉 --in-place（将另存副本）或在 Excel 中使用加载项";
+
+export const STRUCTURE_PROTECTED =
+  "工作簿设置了“保护工作簿”（审阅 → 保护工作簿），不能添加汇总表；请撤销工作簿保护后再评分";
 
 export const REWRITE_IN_PLACE =
   "此文件（模板、严格 Open XML 等）无法只加入汇总表，须整本重写，会改变原文件的格式；请去掉 --in-place（将另存副本）或在 Excel 中使用加载项";
@@ -191,6 +196,9 @@ export async function scoreWorkbookData(
       );
       return { ok: true, data: written.data, result, lost: [], via: "package" };
     } catch (error) {
+      // Scored, but not written: the scores are still shown (as the task pane does).
+      if (error instanceof StructureProtectedError)
+        return { ok: false, reason: STRUCTURE_PROTECTED, stage: "write", result };
       if (!(error instanceof PackageWriteError))
         return {
           ok: false,
@@ -249,7 +257,10 @@ export async function scoreWorkbookFile(
     ...options,
     inPlace: await sameFile(file, output),
   });
-  if (!scored.ok) return { status: "failed", file, reason: scored.reason, stage: scored.stage };
+  if (!scored.ok) {
+    const { reason, stage, result } = scored;
+    return { status: "failed", file, reason, stage, ...(result ? { result } : {}) };
+  }
   try {
     await writeFileAtomic(output, scored.data, options.write);
   } catch (error) {

@@ -23,6 +23,7 @@
  */
 import type { SheetLayout } from "../../layout/sheetLayout";
 import { planSummaryWrite, referenceTo, sheetFromReference } from "../ownership";
+import { StructureProtectedError } from "../port";
 import {
   FIRST_CUSTOM_NUMFMT,
   type StyleParts,
@@ -497,6 +498,8 @@ function editPackage(
       .map((n) => sheetFromReference(n.text))
       .find((s) => s !== null && sheetNames.includes(s)) ?? null;
   const plan = planSummaryWrite(sheetNames, marked, options.preferredName);
+  // 保护工作簿 forbids adding a sheet (replacing one's contents in place it allows), as in Excel.
+  if (!plan.replace && structureLocked(workbookXml, wp)) throw new StructureProtectedError();
 
   // The sheet's formats merged into the package's styles, then the sheet itself.
   const target: SheetLayout = { ...layout, name: plan.target };
@@ -638,6 +641,13 @@ function verifyWritten(bytes: Uint8Array, edits: readonly SheetEdit[]): void {
     if (!rel || !zip.name(resolveTarget(workbookPart, rel.target)))
       throw new PackageWriteError(`写入后核对未通过：工作簿中找不到“${result.sheet}”表`);
   }
+}
+
+/** Whether workbook.xml's <workbookProtection> locks the structure (lockStructure 1 or true). */
+function structureLocked(workbookXml: string, wp: string): boolean {
+  const protection = element(workbookXml, `${wp}workbookProtection`);
+  const lock = protection ? attributes(protection.attrs).get("lockStructure") : undefined;
+  return lock === "1" || lock === "true";
 }
 
 /** Inserts `text` before the closing tag `end` of `el` (which lies in `xml`). */
