@@ -967,6 +967,25 @@ describe("options", () => {
     expect(await parts(output)).not.toContain("xl/vbaProject.bin");
   });
 
+  it("a summary the user renamed to keep is left as it was, and the run says so", async () => {
+    const scored = join(dir, "改名.xlsx");
+    await run(["score", SAMPLE_PATH, "--out", scored, "--date", DATE]);
+    const p = new Package(await JSZip.loadAsync(readFileSync(scored)));
+    await p.edit("xl/workbook.xml", (xml) =>
+      xml
+        .replace('name="绩效自评汇总"', 'name="我的汇总"')
+        .replace(/&apos;绩效自评汇总&apos;!/g, "&apos;我的汇总&apos;!")
+    );
+    await p.save(scored);
+    const again = await run(["score", scored, "--in-place", "--date", DATE]);
+    expect(again.code).toBe(0);
+    expect(again.out).toContain("（改名保留的“我的汇总”是上次的评分结果，未更新）");
+    const names = [
+      ...(await partText(scored, "xl/workbook.xml")).matchAll(/<sheet [^>]*name="([^"]+)"/g),
+    ].map((m) => m[1]);
+    expect(names).toEqual(expect.arrayContaining(["我的汇总", "绩效自评汇总"]));
+  });
+
   it("保护工作簿: no sheet is added (the scores are shown, the input is untouched); an own sheet is still replaced in place", async () => {
     const input = join(dir, "保护.xlsx");
     const p = await Package.sample();

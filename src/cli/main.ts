@@ -202,9 +202,13 @@ async function scoreFile(
       );
     io.out(renderEvaluation(result.evaluation));
     io.out("");
-    const beside = result.write?.besideForeign
-      ? `（工作簿中已有非本工具生成的“${result.write.besideForeign}”，未改动它）`
-      : "";
+    const beside =
+      (result.write?.besideForeign
+        ? `（工作簿中已有非本工具生成的“${result.write.besideForeign}”，未改动它）`
+        : "") +
+      (result.write?.keptRenamed
+        ? `（改名保留的“${result.write.keptRenamed}”是上次的评分结果，未更新）`
+        : "");
     const sheets = writtenSheets(result).map((s) => `“${s}”`);
     io.out(`已写入 ${target} 的${sheets.join("、")}工作表${beside}。`);
   }

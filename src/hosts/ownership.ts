@@ -50,6 +50,11 @@ export interface WritePlan {
   replace: boolean;
   /** The preferred name, when a sheet we did not create holds it (we write beside it). */
   besideForeign?: string;
+  /**
+   * Our earlier sheet, renamed by the user (to keep it): never overwritten, so it still holds the
+   * earlier result while a new sheet takes the marker.
+   */
+  keptRenamed?: string;
 }
 
 export function planSummaryWrite(
@@ -60,14 +65,16 @@ export function planSummaryWrite(
   const names = new Set(existing);
   const candidates = candidateNames(preferred);
   const besideForeign = names.has(preferred) && marked !== preferred ? preferred : undefined;
+  const renamed = marked && names.has(marked) && !candidates.includes(marked) ? marked : undefined;
+  const notes = { besideForeign, ...(renamed ? { keptRenamed: renamed } : {}) };
   for (const name of candidates) {
     if (names.has(name) && name === marked) return { target: name, replace: true, besideForeign };
-    if (!names.has(name)) return { target: name, replace: false, besideForeign };
+    if (!names.has(name)) return { target: name, replace: false, ...notes };
   }
   // Every candidate is someone else's sheet: fall back to a numbered name.
   let n = candidates.length + 1;
   while (names.has(`${preferred}（助手${n}）`)) n++;
-  return { target: `${preferred}（助手${n}）`, replace: false, besideForeign };
+  return { target: `${preferred}（助手${n}）`, replace: false, ...notes };
 }
 
 /** `='绩效自评汇总'!$A$1` → `绩效自评汇总`; null for anything else (e.g. `=#REF!`). */

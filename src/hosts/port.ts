@@ -33,6 +33,8 @@ export interface WriteResult {
   replaced: boolean;
   /** A sheet we did not create holds the preferred name; we wrote beside it. */
   besideForeign?: string;
+  /** Our earlier sheet, renamed by the user: left with the earlier result (ownership.ts). */
+  keptRenamed?: string;
   /** Features left out because the host lacks them. */
   skipped: string[];
 }

@@ -35,11 +35,12 @@ describe("ownership of the summary sheet", () => {
       besideForeign: S,
     });
   });
-  it("never replaces a sheet the user renamed away from our names", () => {
+  it("never replaces a sheet the user renamed away from our names, and says it was kept", () => {
     expect(planSummaryWrite(["2022定稿"], "2022定稿", S)).toEqual({
       target: S,
       replace: false,
       besideForeign: undefined,
+      keptRenamed: "2022定稿",
     });
   });
   it("finds a free name when all candidates are foreign", () => {

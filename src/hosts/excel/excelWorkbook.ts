@@ -327,6 +327,7 @@ export class ExcelWorkbook implements WorkbookPort {
       sheet: plan.target,
       replaced: plan.replace,
       besideForeign: plan.besideForeign,
+      keptRenamed: plan.keptRenamed,
       skipped,
     };
   }

@@ -100,6 +100,7 @@ export class FileWorkbook implements WorkbookPort {
       sheet: plan.target,
       replaced: plan.replace,
       besideForeign: plan.besideForeign,
+      keptRenamed: plan.keptRenamed,
       skipped: [],
     };
   }

@@ -73,6 +73,7 @@ export class PackageWorkbook implements WorkbookPort {
         sheet: written.sheet,
         replaced: written.replaced,
         besideForeign: written.besideForeign,
+        keptRenamed: written.keptRenamed,
         skipped: [],
       };
     } catch (error) {

@@ -52,6 +52,8 @@ export interface SheetWriteResult {
   replaced: boolean;
   /** A sheet we did not create holds the preferred name; we wrote beside it. */
   besideForeign?: string;
+  /** Our earlier sheet, renamed by the user: left with the earlier result. */
+  keptRenamed?: string;
 }
 
 export interface PackageWriteResult extends SheetWriteResult {
@@ -619,7 +621,12 @@ function editPackage(
   }
   if (styles.changed) zip.write(stylesPart, styles.xml);
   return {
-    result: { sheet: plan.target, replaced: plan.replace, besideForeign: plan.besideForeign },
+    result: {
+      sheet: plan.target,
+      replaced: plan.replace,
+      besideForeign: plan.besideForeign,
+      keptRenamed: plan.keptRenamed,
+    },
     workbookPart,
   };
 }

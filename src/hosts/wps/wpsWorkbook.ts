@@ -88,6 +88,7 @@ export class WpsWorkbook implements WorkbookPort {
       sheet: plan.target,
       replaced: plan.replace,
       besideForeign: plan.besideForeign,
+      keptRenamed: plan.keptRenamed,
       skipped,
     };
   }

@@ -34,6 +34,8 @@ export const en: Strings = {
   notWritten: "Summary not written yet: click Recalculate.",
   writtenTo: (sheets: string[]) =>
     `Written to sheet${sheets.length > 1 ? "s" : ""} ${sheets.map((s) => `“${s}”`).join(", ")}.`,
+  keptRenamed: (name: string) =>
+    `“${name}” (our earlier sheet, renamed) keeps the earlier result and was not updated.`,
   besideForeign: (name: string) =>
     `A sheet “${name}” not made by the assistant exists; it was left as is and the summary written beside it.`,
   sourcesTitle: "Data sources",

@@ -168,6 +168,7 @@ export function usePane(): [PaneState, PaneActions] {
         if (result.protection?.structure) notes.push(t.structureProtected);
         if (result.protection?.readOnly) notes.push(t.readOnlyWorkbook);
         if (result.write?.besideForeign) notes.push(t.besideForeign(result.write.besideForeign));
+        if (result.write?.keptRenamed) notes.push(t.keptRenamed(result.write.keptRenamed));
         for (const note of result.write?.skipped ?? []) notes.push(note);
         dispatch({ type: "result", result, notes, announcement: announce(result, t) });
       } catch (error) {
