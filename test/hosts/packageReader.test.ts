@@ -215,6 +215,26 @@ describe("reading the package straight (packageReader)", () => {
     ).toContainEqual(expect.stringMatching(/^预算支出!D5：.*单元格格式为日期，不是数字/));
   });
 
+  it("reads parts written in UTF-16 (OPC allows it) as their UTF-8 twins, and writes beside them", async () => {
+    const zip = await JSZip.loadAsync(readFileSync(SAMPLE_PATH));
+    const utf16 = (text: string) =>
+      Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from(text.replace(/encoding="UTF-8"/i, 'encoding="UTF-16"'), "utf16le"),
+      ]);
+    for (const part of ["xl/workbook.xml", "xl/styles.xml", "xl/worksheets/sheet2.xml"])
+      zip.file(part, utf16(await zip.file(part)!.async("string")));
+    const data = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+    expect(straight(data)).toEqual(straight(new Uint8Array(readFileSync(SAMPLE_PATH))));
+    const scored = await scoreWorkbookData(data, { date: "2026-11-27" });
+    if (!scored.ok) throw new Error(scored.reason);
+    expect(scored.result.evaluation.total.toString()).toBe("95.18");
+    // The edited workbook part is written back as UTF-8, and says so.
+    const written = ZipPackage.read(scored.data).text("xl/workbook.xml") ?? "";
+    expect(written).toMatch(/^<\?xml[^>]*encoding="UTF-8"/);
+    expect(written).toContain('name="绩效自评汇总"');
+  });
+
   it("refuses a document type declaration: no entity is ever defined or expanded", async () => {
     const zip = await JSZip.loadAsync(await handWritten());
     const laughs = '<!DOCTYPE sst [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>';

@@ -229,6 +229,42 @@ function* streamedPieces(
   if (first || last.length > 0) yield last;
 }
 
+/**
+ * The encoding of a part written in UTF-16 (OPC allows it; some .NET and Java writers use it),
+ * told by its byte-order mark or by its first character `<`; null for UTF-8.
+ */
+function utf16Of(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+  const [a, b] = [bytes[0], bytes[1]];
+  if ((a === 0xff && b === 0xfe) || (a === 0x3c && b === 0x00)) return "utf-16le";
+  if ((a === 0xfe && b === 0xff) || (a === 0x00 && b === 0x3c)) return "utf-16be";
+  return null;
+}
+
+/** A part's bytes as UTF-8 (a UTF-16 part re-encoded, its declaration saying so). */
+function asUtf8(bytes: Uint8Array): Uint8Array {
+  const encoding = utf16Of(bytes);
+  if (!encoding) return bytes;
+  const text = new TextDecoder(encoding).decode(bytes);
+  return encoder.encode(
+    text.replace(/^(<\?xml[^>]*encoding\s*=\s*)(["'])utf-16\2/i, "$1$2UTF-8$2")
+  );
+}
+
+/** Inflated pieces as UTF-8: a UTF-16 part (rare) is gathered and re-encoded whole. */
+function* utf8Pieces(pieces: Iterable<Uint8Array>): Generator<Uint8Array> {
+  const iterator = pieces[Symbol.iterator]();
+  const first = iterator.next();
+  if (first.done) return;
+  if (!utf16Of(first.value)) {
+    yield first.value;
+    for (let next = iterator.next(); !next.done; next = iterator.next()) yield next.value;
+    return;
+  }
+  const all = [first.value];
+  for (let next = iterator.next(); !next.done; next = iterator.next()) all.push(next.value);
+  yield asUtf8(joined(all));
+}
+
 /** Where an XML text's declaration (`<?xml … ?>`, after a byte-order mark) ends; else 0. */
 function declarationEnd(bytes: Uint8Array): number {
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
@@ -542,7 +578,7 @@ export class ZipPackage {
     const entry = this.find(part);
     if (entry?.kind === "original" && entry.method === 8 && entry.size > 8 * size) {
       this.checkTextSize(entry);
-      return streamedPieces(this.inflatedPieces(entry), cut, size);
+      return streamedPieces(utf8Pieces(this.inflatedPieces(entry)), cut, size);
     }
     const bytes = this.textBytes(part);
     if (bytes === null) return null;
@@ -552,7 +588,8 @@ export class ZipPackage {
   private textBytes(part: string): Uint8Array | null {
     const entry = this.find(part);
     if (entry?.kind === "original") this.checkTextSize(entry);
-    return this.bytes(part);
+    const bytes = this.bytes(part);
+    return bytes === null ? null : asUtf8(bytes);
   }
 
   private checkTextSize(entry: Original): void {
