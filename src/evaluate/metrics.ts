@@ -107,7 +107,10 @@ const COMPUTE: Record<MetricId, Compute> = {
     if (funds.budget.isZero()) {
       if (funds.actual.isZero())
         return { id, value: ZERO, text: "“三公”经费预算与实际支出均为 0", inputs };
-      return unavailable(id, "“三公”经费预算为 0 而有实际支出，无法计算支出比例", inputs);
+      return {
+        ...unavailable(id, "“三公”经费预算为 0 而有实际支出，无法计算支出比例", inputs),
+        unbounded: true,
+      };
     }
     return ratioMetric(
       id,

@@ -24,6 +24,11 @@ export interface MetricValue {
   inputs: InputView[];
   /** Where the value came from when it was read from one cell. */
   cell?: CellAddress;
+  /**
+   * No value because it is beyond every bound (spending over a budget of 0): a rule that
+   * deducts above a limit takes all its points.
+   */
+  unbounded?: boolean;
 }
 
 /**

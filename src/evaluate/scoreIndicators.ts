@@ -119,6 +119,9 @@ function computeRule(
   const spec = RULE_KINDS[definition.rule.kind];
   const metricId = scoredMetric(definition.rule.kind, definition.metric);
   const metric = metricId ? ctx.book(metricId, definition.rule.params.basis) : null;
+  // Over a limit of 0 (三公 spent against no budget): over by more than any deduction can take.
+  if (metric?.unbounded && definition.rule.kind === "deductAbove")
+    return { outcome: { score: ZERO, formula: "超出上限，扣完为止，得 0 分" }, metric };
   if (metric && metric.value === null) return { outcome: null, metric, reason: metric.reason };
   const extra: Partial<Record<MetricId, Dec>> = {};
   for (const id of spec.extraMetrics ?? []) {
@@ -179,7 +182,10 @@ function explain(
     if (definition.metric) parts.push(`参考：${ctx.book(definition.metric).text}`);
   } else {
     const metric = computed.metric;
-    if (metric) parts.push(metric.value !== null ? metric.text : `无法计算：${metric.reason}`);
+    if (metric)
+      parts.push(
+        metric.value !== null || metric.unbounded ? metric.text : `无法计算：${metric.reason}`
+      );
     if (computed.outcome) parts.push(computed.outcome.formula);
     else if (computed.reason && !(metric && metric.value === null))
       parts.push(`无法计算：${computed.reason}`);
@@ -197,7 +203,10 @@ function explain(
 function basisOf(computed: ReturnType<typeof computeRule>): string | undefined {
   if (!computed.outcome) return undefined;
   const metric = computed.metric;
-  return [metric && metric.value !== null ? metric.text : null, computed.outcome.formula]
+  return [
+    metric && (metric.value !== null || metric.unbounded) ? metric.text : null,
+    computed.outcome.formula,
+  ]
     .filter((part): part is string => !!part)
     .join("；");
 }

@@ -76,6 +76,19 @@ describe("gap list", () => {
     expect(note?.value).toContain("部分栏目缺数，未能核对");
   });
 
+  it("takes every point of a deduction above a limit when 三公 is spent against a budget of 0", () => {
+    const input = seed();
+    input.threePublic = { budget: dec(0), actual: dec("1.88") };
+    const result = evaluate(input);
+    const indicator = result.indicators.find((i) => i.id === "threePublicControl");
+    expect(indicator?.computed?.toString()).toBe("0");
+    expect(indicator?.basis).toBe(
+      "“三公”经费预算为 0 而有实际支出，无法计算支出比例；超出上限，扣完为止，得 0 分"
+    );
+    // The entered 3 still counts (the workbook's score), and is flagged against the computed 0.
+    expect(gap(input, "enteredDiffersFromComputed")?.message).toContain("按评分规则计算的 0.00");
+  });
+
   it("flags unfinished key tasks by name", () => {
     const input = seed();
     input.keyTasks[2].done = false;
