@@ -1013,6 +1013,37 @@ describe("options", () => {
     );
   });
 
+  it("the fallback names what it changes in workbook.xml and the sheets, and keeps a hidden 核对清单 hidden", async () => {
+    const scored = join(dir, "回写前.xlsx");
+    await run(["score", SAMPLE_PATH, "--out", scored, "--date", DATE]);
+    const p = new Package(await JSZip.loadAsync(readFileSync(scored)));
+    await p.edit(CT, (xml) => xml.replace(XLSX_MAIN, XLSM_MAIN));
+    await p.edit("xl/workbook.xml", (xml) =>
+      xml
+        .replace(/(<workbookPr\b[^>]*\/>)/, '$1<workbookProtection lockStructure="1"/>')
+        .replace(/<sheet ([^>]*name="核对清单")/, '<sheet state="hidden" $1')
+        .replace(
+          "</definedNames>",
+          '<definedName name="区域" localSheetId="1">预算支出!$B$4:$D$12</definedName>' +
+            "<definedName name=\"旧区\">'O''Neil'!$A$1</definedName></definedNames>"
+        )
+    );
+    await p.edit("xl/worksheets/sheet1.xml", (xml) =>
+      xml.replace("<pageMargins", '<sheetProtection password="CC3D" sheet="1"/><pageMargins')
+    );
+    const input = join(dir, "回写.xlsm");
+    await p.save(input);
+    const { code, errLines } = await run(["score", input, "--date", DATE]);
+    expect(code).toBe(0);
+    const output = join(dir, "回写.已评分.xlsx");
+    expect(errLines).toEqual([
+      `注意：${output} 中不含原文件的工作表保护密码 1 个、工作簿保护（保护工作簿）、工作表级名称（将变为工作簿级） 1 个、引用含单引号工作表名的打印区域等名称 1 个；原文件未改动。`,
+    ]);
+    expect(await partText(output, "xl/workbook.xml")).toMatch(
+      /<sheet [^>]*name="核对清单"[^>]*state="hidden"|<sheet [^>]*state="hidden"[^>]*name="核对清单"/
+    );
+  });
+
   it("a template (the fallback rewrites every part, losing nothing): --in-place is refused, the copy is an .xlsx", async () => {
     const input = join(dir, "模板.xltx");
     const p = await Package.sample();

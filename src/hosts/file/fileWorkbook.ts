@@ -86,15 +86,19 @@ export class FileWorkbook implements WorkbookPort {
     const existing = this.workbook.worksheets.map((w) => w.name);
     const plan = planSummaryWrite(existing, this.ownedSheet(role), layout.name);
     let orderNo: number | undefined;
+    let state: ExcelJS.Worksheet["state"] | undefined;
     if (plan.replace) {
       const old = this.workbook.getWorksheet(plan.target) as ExcelJS.Worksheet;
       orderNo = (old as unknown as { orderNo: number }).orderNo;
+      state = old.state;
       this.workbook.removeWorksheet(old.id);
     }
     for (const range of this.names.getRanges(marker).ranges) this.names.remove(range, marker);
     const sheet = writeLayout(this.workbook, { ...layout, name: plan.target });
     // Keep the replaced sheet's place among the tabs (ExcelJS orders sheets by orderNo).
     if (orderNo !== undefined) (sheet as unknown as { orderNo: number }).orderNo = orderNo;
+    // A sheet the user hid (the 核对清单, say) stays hidden, as the package writer keeps it.
+    if (state && state !== "visible") sheet.state = state;
     this.names.add(referenceTo(plan.target), marker);
     return {
       sheet: plan.target,

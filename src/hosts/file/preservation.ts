@@ -248,10 +248,60 @@ const SHEET_EXTRAS: { kind: string; label: string; unit: string; element: RegExp
   },
   { kind: "sparklines", label: "迷你图", unit: "组", element: /<x14:sparklineGroup[\s>]/g },
   { kind: "protectedRanges", label: "允许编辑区域", unit: "个", element: /<protectedRange\s/g },
+  // ExcelJS keeps a legacy sheet protection but not its password: anyone could then unprotect.
+  {
+    kind: "sheetPasswords",
+    label: "工作表保护密码",
+    unit: "个",
+    element: /<sheetProtection\b[^>]*\spassword=/g,
+  },
 ];
 
 /** Text that only a sheet with one of `SHEET_EXTRAS` holds. */
-const SHEET_MARKERS = ["<x14:dataValidation", "<x14:sparklineGroup", "<protectedRange"];
+const SHEET_MARKERS = [
+  "<x14:dataValidation",
+  "<x14:sparklineGroup",
+  "<protectedRange",
+  "<sheetProtection",
+];
+
+/**
+ * What ExcelJS drops or changes in workbook.xml (measured): 保护工作簿; the sheet a name
+ * belongs to (a sheet-level name, but for print areas and titles, becomes the workbook's, and
+ * of two such names only one is left); names over a sheet whose name holds an apostrophe (its
+ * quote is written undoubled, so the print area no longer reads).
+ */
+function workbookLosses(xml: string): LostContent[] {
+  const lost: LostContent[] = [];
+  if (/<(?:\w+:)?workbookProtection\b/.test(xml))
+    lost.push({
+      kind: "workbookProtection",
+      label: "工作簿保护（保护工作簿）",
+      count: null,
+      unit: "",
+    });
+  const names = [...xml.matchAll(/<(?:\w+:)?definedName\b([^>]*)>([^<]*)</g)];
+  const local = names.filter(
+    ([, attrs]) =>
+      /\slocalSheetId="/.test(attrs) && !/\sname="_xlnm\.(Print_Area|Print_Titles)"/.test(attrs)
+  ).length;
+  if (local > 0)
+    lost.push({
+      kind: "sheetNames",
+      label: "工作表级名称（将变为工作簿级）",
+      count: local,
+      unit: "个",
+    });
+  const quoted = names.filter(([, , formula]) => /''|&apos;&apos;/.test(formula)).length;
+  if (quoted > 0)
+    lost.push({
+      kind: "quotedSheetNames",
+      label: "引用含单引号工作表名的打印区域等名称",
+      count: quoted,
+      unit: "个",
+    });
+  return lost;
+}
 
 const ANCHOR = /<(?:\w+:)?(twoCellAnchor|oneCellAnchor|absoluteAnchor)\b[\s\S]*?<\/(?:\w+:)?\1>/g;
 
@@ -356,6 +406,8 @@ export async function scanWorkbookZip(data: Uint8Array): Promise<ZipScan> {
   SHEET_EXTRAS.forEach(({ kind, label, unit }, i) => {
     if (extras[i] > 0) result.push({ kind, label, unit, count: extras[i] });
   });
+
+  result.push(...workbookLosses((await text("xl/workbook.xml")) ?? ""));
 
   const other = names.filter(
     (n) => !accounted.has(n) && !KEPT.some((p) => p.test(n)) && !HARMLESS.some((p) => p.test(n))
