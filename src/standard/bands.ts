@@ -224,15 +224,23 @@ export function pickGradeRange(
   if (!key) return undefined;
   const exact = grades.find((g) => g.names.some((n) => normalizeName(n) === key));
   if (exact) return exact;
-  let best: { grade: GradeRange; length: number } | undefined;
+  let best: { grade: GradeRange; length: number; at: number } | undefined;
   for (const grade of grades) {
     for (const name of grade.names) {
       const n = normalizeName(name);
-      if (n && key.includes(n) && (!best || n.length > best.length))
-        best = { grade, length: n.length };
+      const at = n ? key.indexOf(n) : -1;
+      if (at >= 0 && (!best || n.length > best.length)) best = { grade, length: n.length, at };
     }
   }
-  return best?.grade;
+  if (!best) return undefined;
+  // `部分完成`, `基本达成`, `未全部完成` say less than the name they hold (the band of 部分…, if
+  // any); `未按期完成`, `不达成` the opposite (the lowest band).
+  const before = key.slice(0, best.at);
+  if (/部分|基本|未完全|未全部/.test(before))
+    return grades.find((g) => g.names.some((n) => /^(部分|基本)/.test(n))) ?? undefined;
+  if (/[未没不无非]/.test(before))
+    return [...grades].sort((a, b) => a.low.comparedTo(b.low))[0];
+  return best.grade;
 }
 
 const compareLow = (a: Bound, b: Bound) =>

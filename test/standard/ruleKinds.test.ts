@@ -232,6 +232,24 @@ describe("定性分档 (评价等次 → 100–80% / 80–60% / 60–0% of 分�
     ).toBe("6");
     expect(apply("qualitative", { grades }, null, 10, { grade: "一般" })).toBeNull();
   });
+  it("reads a grade word said in the negative as the lowest band, a partial one as 部分达成's", () => {
+    const high = (grade: string) =>
+      apply("qualitative", { grades }, null, 10, { grade })?.range?.high.toString();
+    // Each holds 达成 (the top band's name), none means it.
+    expect(high("未能达成")).toBe("6");
+    expect(high("没有达成")).toBe("6");
+    expect(high("部分达成目标")).toBe("8");
+    expect(high("基本达成")).toBe("8");
+    expect(high("不达成")).toBe("6");
+    expect(high("达成预期")).toBe("10");
+    const project = (grade: string) =>
+      apply("qualitative", {}, null, 10, { grade })?.range?.high.toString();
+    // The project preset's default bands: 完成 is the top band's name.
+    expect(project("未按期完成")).toBe("6");
+    expect(project("未全部完成")).toBe("8");
+    expect(project("部分完成")).toBe("8");
+    expect(project("按期完成")).toBe("10");
+  });
 });
 
 describe("按项目资金加权平均得分: 分值 × mean ÷ 100", () => {
