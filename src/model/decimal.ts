@@ -248,6 +248,14 @@ export function score(value: Dec): string {
   return fixed(value, places > 4 ? 2 : Math.max(2, places));
 }
 
+/**
+ * A figure as it is, with at least `least` decimals (`0.125`, `62.5`, `10.00`): parameters of
+ * a standard, and the figures in a formula, so that the formula can be checked by hand.
+ */
+export function exact(value: Dec, least = 2): string {
+  return fixed(value, Math.min(10, Math.max(least, value.decimalPlaces())));
+}
+
 /** Plain number for JSON output (exact to the digits already rounded). */
 export function toJsonNumber(value: Dec, digits = 2): number {
   return Number(fixed(value, digits));

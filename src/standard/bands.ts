@@ -11,7 +11,7 @@
  * Levels are in the metric's unit: rates as fractions (parsed from `60%`, `0.6`, `60`), scores
  * as points. Problems are sentences without a cell; the sheet reader adds the cell.
  */
-import { Dec, ONE, ZERO, fixed, percent } from "../model/decimal";
+import { Dec, ONE, ZERO, exact, fixed, percent } from "../model/decimal";
 import { parseLooseNumber, toHalfWidth } from "../model/numbers";
 import { normalizeName } from "../model/text";
 import type { GradeRange, StepBand } from "./types";
@@ -37,7 +37,7 @@ export function parseLevel(raw: string | number, unit: LevelUnit): Dec | null {
 }
 
 export function formatLevel(value: Dec, unit: LevelUnit): string {
-  return unit === "rate" ? percent(value) : fixed(value, 2);
+  return unit === "rate" ? percent(value) : exact(value);
 }
 
 const SEPARATORS = /[;；\n]+/;
@@ -184,10 +184,11 @@ export function formatStepBand(band: StepBand, unit: LevelUnit): string {
   return boundText(band, unit);
 }
 
+/** A share of 分值 as written: `80%`, `62.5%`. */
+const share = (v: Dec) => `${exact(v.times(100), 0)}%`;
+
 export function formatGradeRanges(grades: readonly GradeRange[]): string {
-  return grades
-    .map((g) => `${g.names.join("/")}:${percent(g.low, 0)}～${percent(g.high, 0)}`)
-    .join("；");
+  return grades.map((g) => `${g.names.join("/")}:${share(g.low)}～${share(g.high)}`).join("；");
 }
 
 function contains(b: Bound, value: Dec): boolean {
@@ -238,8 +239,7 @@ export function pickGradeRange(
   const before = key.slice(0, best.at);
   if (/部分|基本|未完全|未全部/.test(before))
     return grades.find((g) => g.names.some((n) => /^(部分|基本)/.test(n))) ?? undefined;
-  if (/[未没不无非]/.test(before))
-    return [...grades].sort((a, b) => a.low.comparedTo(b.low))[0];
+  if (/[未没不无非]/.test(before)) return [...grades].sort((a, b) => a.low.comparedTo(b.low))[0];
   return best.grade;
 }
 

@@ -4,7 +4,7 @@
  * (ruleKinds.ts) say which of these they use; the sheet reader, the sheet layout, the pane and
  * the summary all read and write parameters through here.
  */
-import { type Dec, fixed } from "../model/decimal";
+import { type Dec, exact, fixed } from "../model/decimal";
 import { parseLooseNumber, toHalfWidth } from "../model/numbers";
 import {
   type LevelUnit,
@@ -103,7 +103,7 @@ export function formatParam(params: RuleParams, key: ParamKey, unit: LevelUnit):
     case "full":
       return params[key] === undefined ? "" : formatLevel(params[key] as Dec, unit);
     case "deduction":
-      return params.deduction === undefined ? "" : fixed(params.deduction, 2);
+      return params.deduction === undefined ? "" : exact(params.deduction);
     case "bands":
       return params.bands ? formatStepBands(params.bands, unit) : "";
     case "grades":

@@ -13,6 +13,7 @@ import {
   ONE,
   ZERO,
   clamp,
+  exact,
   excelRound,
   fixed,
   minDec,
@@ -155,7 +156,7 @@ function deduct(input: RuleInput, direction: "below" | "above"): RuleOutcome {
   const word = direction === "below" ? `低于目标 ${t}` : `超过上限 ${t}`;
   return {
     score: points.score,
-    formula: `${v} ${word} ${fixed(short, 2)} ${pointsWord(unit)}；${m} − ${fixed(perPoint, 2)} × ${fixed(short, 2)} ${points.ends}`,
+    formula: `${v} ${word} ${exact(short)} ${pointsWord(unit)}；${m} − ${exact(perPoint)} × ${exact(short)} ${points.ends}`,
   };
 }
 
@@ -195,7 +196,7 @@ function overAchievement(input: RuleInput, ratio: Dec, base: Dec): { score: Dec;
   const cut = pointsOf(base.minus(deduction), input.max, input.decimals);
   return {
     score: cut.score,
-    note: `；超出目标 ${percent(ratio.minus(ONE))} ≥ ${percent(limit)}（目标设置偏低），扣 ${fixed(deduction, 2)} 分 ${cut.ends}`,
+    note: `；超出目标 ${percent(ratio.minus(ONE))} ≥ ${percent(limit)}（目标设置偏低），扣 ${exact(deduction)} 分 ${cut.ends}`,
   };
 }
 
@@ -437,7 +438,7 @@ export const RULE_KINDS: Record<RuleKind, RuleKindSpec> = {
       const points = pointsOf(max.times(v).dividedBy(HUNDRED), max, decimals);
       return {
         score: points.score,
-        formula: `${score(max)} × ${fixed(v, 2)} ÷ 100 ${points.ends}`,
+        formula: `${score(max)} × ${exact(v)} ÷ 100 ${points.ends}`,
       };
     },
   },

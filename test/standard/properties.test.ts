@@ -24,6 +24,12 @@ const decimal = (min: number, max: number, places: number) =>
 const rate = decimal(-15000, 25000, 4); // −150% … 250%, as 80.87% is typed
 const points = decimal(-100, 2000, 2);
 const LEVEL1 = ["投入", "过程", "产出", "效益", "满意度", "管理效率"];
+/** 定性分档 at shares a city may write with a half percent (62.5%), kept as written. */
+const HALF_PERCENT_GRADES = [
+  { names: ["好"], low: dec("0.875"), high: dec(1) },
+  { names: ["较好"], low: dec("0.625"), high: dec("0.875") },
+  { names: ["一般"], low: dec(0), high: dec("0.625") },
+];
 
 // ---- any standard, valid or not ---------------------------------------------------------
 
@@ -232,13 +238,16 @@ function validRule(kind: RuleKind, max: Dec): fc.Arbitrary<Rule["params"]> {
         .map(([floor, full]) => ({ floor, full }));
     case "deductBelow":
     case "deductAbove":
-      return fc
-        .tuple(pct(-10000, 20000), fc.integer({ min: 0, max: Math.floor(max.toNumber() * 100) }))
-        .map(([target, d]) => ({ target, deduction: new Dec(d).dividedBy(100) }));
+      return (
+        fc
+          // 扣分标准 to three decimals (0.125 分 a point is written, and read back, as such).
+          .tuple(pct(-10000, 20000), fc.integer({ min: 0, max: Math.floor(max.toNumber() * 1000) }))
+          .map(([target, d]) => ({ target, deduction: new Dec(d).dividedBy(1000) }))
+      );
     case "stepBands":
       return validBands(max).map((bands) => ({ bands }));
     case "qualitative":
-      return fc.constant({ grades: DEFAULT_GRADE_RANGES });
+      return fc.constantFrom({ grades: DEFAULT_GRADE_RANGES }, { grades: HALF_PERCENT_GRADES });
     case "fundWeightedMean":
       return fc.constantFrom("budget" as const, "spending" as const).map((basis) => ({ basis }));
     default:

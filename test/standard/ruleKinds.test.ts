@@ -167,6 +167,13 @@ describe("超过上限按百分点扣分 (三公 −0.1, 人员控制率 −0.5,
     expect(apply("deductAbove", { target: dec(1), deduction: dec("0.1") }, "1.1", 3)?.formula).toBe(
       "110.00% 超过上限 100.00% 10.00 个百分点；3.00 − 0.10 × 10.00 = 2.00"
     );
+    // The figures as they are, so that the formula gives its result by hand: 0.125, not 0.13.
+    expect(
+      apply("deductAbove", { target: dec(1), deduction: dec("0.125") }, "1.04", 5)?.formula
+    ).toBe("104.00% 超过上限 100.00% 4.00 个百分点；5.00 − 0.125 × 4.00 = 4.50");
+    expect(
+      apply("deductAbove", { target: dec(0), deduction: dec("0.5") }, "0.031735", 5)?.formula
+    ).toBe("3.1735% 超过上限 0.00% 3.1735 个百分点；5.00 − 0.50 × 3.1735 = 3.41");
   });
 });
 
