@@ -347,7 +347,11 @@ const UNIT_NOTE = new RegExp(
 
 /** Looks for a 单位：万元 / 元 note above the header or in the header cells. */
 function findUnit(grid: Grid, headerRow: number, depth: number): { factor: Dec; label: string } {
-  const rows = range(Math.max(grid.top, headerRow - 3), headerRow + depth - 1);
+  // Up to 8 rows above (a project form's 项目名称, 主管部门 … lines sit between its 单位 note and
+  // its funds header), stopping at a row of figures: another table's, whose note is its own.
+  let first = headerRow;
+  while (first > Math.max(grid.top, headerRow - 8) && numbersIn(grid, first - 1) < 3) first--;
+  const rows = range(first, headerRow + depth - 1);
   for (const r of rows) {
     for (const c of range(grid.left, grid.right)) {
       const text = grid.key(r, c);
@@ -363,6 +367,10 @@ function findUnit(grid: Grid, headerRow: number, depth: number): { factor: Dec; 
 
 function filledCells(grid: Grid, row: number): number {
   return range(grid.left, grid.right).filter((c) => grid.value(row, c) !== null).length;
+}
+
+function numbersIn(grid: Grid, row: number): number {
+  return range(grid.left, grid.right).filter((c) => typeof grid.value(row, c) === "number").length;
 }
 
 function hasNumbers(grid: Grid, row: number): boolean {

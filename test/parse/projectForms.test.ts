@@ -52,6 +52,18 @@ describe("finding project forms", () => {
     expect(form.statedTotal).toEqual({ entered: expect.anything(), cell: `${FORM_SHEET}!H17` });
   });
 
+  it("reads a 单位：元 note above the form's name lines, four rows over its funds header", () => {
+    const { input } = parseWorkbook(
+      formWorkbook({ A1: "项目支出绩效自评表　单位：元", A5: "项目资金" })
+    );
+    const total = only(input.projectForms).funds.total;
+    expect([total?.initial, total?.adjusted, total?.spent].map(String)).toEqual([
+      "0.01",
+      "0.012",
+      "0.011",
+    ]);
+  });
+
   it("scores it by the national project standard: 9.17 + 90 = 99.17, 优, no gap", () => {
     const { evaluation } = scoreSnapshot(formWorkbook());
     const p = only(evaluation.projects?.results);
