@@ -68,12 +68,14 @@ function rescaled(
   };
 }
 
+/**
+ * The lowest cap whose line the rate is below: in a table in order, the row of the lowest line
+ * above the rate; in one out of order (flagged when the standard is read), never the looser.
+ */
 function capFor(standard: Standard, rate: Dec | null): Dec | null {
   if (rate === null) return null;
-  const band = [...standard.caps]
-    .sort((a, b) => a.below.comparedTo(b.below))
-    .find((b) => rate.lessThan(b.below));
-  return band ? band.cap : null;
+  const caps = standard.caps.filter((b) => rate.lessThan(b.below)).map((b) => b.cap);
+  return caps.length > 0 ? caps.reduce((a, b) => minDec(a, b)) : null;
 }
 
 /** What the totals check of the table the indicators were read from. */

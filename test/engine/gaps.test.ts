@@ -2,7 +2,8 @@
 import { dec } from "../../src/model/decimal";
 import { evaluate } from "../../src/evaluate/evaluate";
 import type { GapCode } from "../../src/evaluate/result";
-import { seed, withIndicator } from "../helpers";
+import { cappedSeed, seed, withIndicator } from "../helpers";
+import { genericPreset } from "../../src/standard/presets";
 import { checklistLayout } from "../../src/layout/checklist";
 
 const codes = (input = seed()) => evaluate(input).gaps.map((g) => g.code);
@@ -87,6 +88,21 @@ describe("gap list", () => {
     );
     // The entered 3 still counts (the workbook's score), and is flagged against the computed 0.
     expect(gap(input, "enteredDiffersFromComputed")?.message).toContain("按评分规则计算的 0.00");
+  });
+
+  it("applies the tighter cap when a standard lists its caps out of order", () => {
+    const input = cappedSeed(); // 执行率 75%, scores 98
+    const standard = {
+      ...genericPreset,
+      caps: [
+        { below: dec("0.7"), cap: dec(89) },
+        { below: dec("0.8"), cap: dec(85) },
+      ],
+    };
+    input.standard = { standard, problems: [], sheet: "评分标准" };
+    expect(evaluate(input).total.toString()).toBe("85");
+    input.budget.officialExecutionRate = dec("0.65"); // below both lines: the tighter, 85, not 89
+    expect(evaluate(input).total.toString()).toBe("85");
   });
 
   it("flags unfinished key tasks by name", () => {
