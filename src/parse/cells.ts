@@ -107,6 +107,11 @@ export function readAmount(c: Cell, factor: Dec): Read<Dec> {
 
 /** A score (分值, 得分): a plain number. */
 export function readScore(c: Cell): Read<Dec> {
+  // `18分`, `5.00 分`: a score with its unit written after it.
+  const v = c.grid.value(c.row, c.column);
+  const withUnit = typeof v === "string" ? /^(.*\d)\s*分$/.exec(toHalfWidth(v).trim()) : null;
+  const points = withUnit ? parseLooseNumber(withUnit[1] as string) : null;
+  if (points !== null) return { value: points };
   const r = readNumeric(c, "数字");
   if (r.value === null || r.problem) return r;
   if (r.percent)

@@ -222,6 +222,15 @@ describe(`bad-input catalogue (${catalogue.length} cases)`, () => {
     );
   });
 
+  it("reads a score or 分值 written with its unit (18分, ２０．００ 分) as the number", async () => {
+    const snapshot = await sampleSnapshot();
+    setCell(snapshot, "绩效指标", "D5", "20分");
+    setCell(snapshot, "绩效指标", "C5", "２０．００ 分");
+    const { parse, evaluation } = scoreSnapshot(snapshot);
+    expect(parse.problems).toEqual([]);
+    expect(evaluation.total.toString()).toBe("95.18");
+  });
+
   it("reads the untouched sample without a single problem", async () => {
     const { parse, evaluation } = scoreSnapshot(await sampleSnapshot());
     expect(parse.problems).toEqual([]);
