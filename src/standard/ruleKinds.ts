@@ -424,7 +424,8 @@ export const RULE_KINDS: Record<RuleKind, RuleKindSpec> = {
       "按评价等次所在档次，在分值的相应区间内评分（默认 达成 100%～80%、部分达成 80%～60%、未达成 60%～0）",
     metric: "none",
     usesGrade: true,
-    params: [{ key: "grades", required: true }],
+    // Left blank: the default bands the formula names.
+    params: [{ key: "grades", required: false }],
     apply: (input) => gradeBand(input, input.grade),
   },
   fundWeightedMean: {

@@ -1,4 +1,5 @@
 /** Every rule kind at and around its boundaries, through the one table of kinds. */
+import { ruleProblems } from "../../src/standard/validate";
 import { dec } from "../../src/model/decimal";
 import { parseGradeRanges, parseStepBands } from "../../src/standard/bands";
 import type { MetricId } from "../../src/standard/metrics";
@@ -238,6 +239,18 @@ describe("定性分档 (评价等次 → 100–80% / 80–60% / 60–0% of 分�
       apply("qualitative", { grades }, null, 10, { grade: "未达成" })?.range?.high.toString()
     ).toBe("6");
     expect(apply("qualitative", { grades }, null, 10, { grade: "一般" })).toBeNull();
+  });
+  it("takes the default bands when the 分档 is left blank, as the sheet's note says", () => {
+    const blank = {
+      id: "x",
+      level1: "效益",
+      name: "群众满意",
+      max: dec(10),
+      rule: { kind: "qualitative" as const, params: {} },
+      unconfirmed: [],
+    };
+    expect(ruleProblems(blank)).toEqual([]);
+    expect(apply("qualitative", {}, null, 10, { grade: "部分达成" })?.score.toString()).toBe("8");
   });
   it("reads a grade word said in the negative as the lowest band, a partial one as 部分达成's", () => {
     const high = (grade: string) =>
