@@ -48,6 +48,14 @@ describe("jixiao report", () => {
     const text = await documentText(docx);
     expect(text).toContain("佛山市社会保险基金管理局 2022 年度部门整体支出绩效自评报告");
     expect(text).toContain("绩效得分为 95.18 分，绩效等级为“优”");
+    // Nothing in English where a finance officer looks: the document's properties too.
+    const core = await (
+      await JSZip.loadAsync(readFileSync(docx))
+    )
+      .file("docProps/core.xml")!
+      .async("string");
+    expect(core).toContain("<cp:lastModifiedBy>绩效自评助手</cp:lastModifiedBy>");
+    expect(text).not.toMatch(/min\(|Un-named|undefined|NaN/);
   });
 
   it("writes where --out says: a .docx, or into a folder", async () => {

@@ -47,6 +47,9 @@ export type RuleKind =
   | "executionMinusAdjustment"
   | "compareToTarget";
 
+/** How a ratio is capped at 1 in a formula, in words (the submission is read in Chinese). */
+const AT_MOST_ONE = "（比值超过 1 按 1 计）";
+
 /** Why a rule cannot score a row, and which of the row's cells that lies in (else its score). */
 export interface NotComputable {
   reason: string;
@@ -259,7 +262,7 @@ function compareToTarget(input: RuleInput): RuleOutcome | NotComputable | null {
       : { score: base.score, note: "" };
     return {
       score: over.score,
-      formula: `${m} × min(${withUnit(a, unit)} ÷ ${withUnit(t, unit)}, 1) ${base.ends}${over.note}`,
+      formula: `${m} × ${withUnit(a, unit)} ÷ ${withUnit(t, unit)}${AT_MOST_ONE} ${base.ends}${over.note}`,
     };
   }
   const met = meets(target.operator, a, t);
@@ -276,7 +279,7 @@ function compareToTarget(input: RuleInput): RuleOutcome | NotComputable | null {
   const points = pointsOf(max.times(minDec(t.dividedBy(a), ONE)), max, decimals);
   return {
     score: points.score,
-    formula: `${m} × min(${withUnit(t, unit)} ÷ ${withUnit(a, unit)}, 1) ${points.ends}`,
+    formula: `${m} × ${withUnit(t, unit)} ÷ ${withUnit(a, unit)}${AT_MOST_ONE} ${points.ends}`,
   };
 }
 
@@ -292,7 +295,7 @@ export const RULE_KINDS: Record<RuleKind, RuleKindSpec> = {
   ratioCapped: {
     label: "按完成比例得分",
     synonyms: [{ label: "按完成比例得分（满分为止）" }, { label: "按完成比例计算得分，满分为止" }],
-    formula: "分值 × min(实际值 ÷ 目标值, 1)",
+    formula: "分值 × 实际值 ÷ 目标值（比值超过 1 按 1 计）",
     metric: "chosen",
     params: [{ key: "target", required: true }],
     check: positiveTarget,
@@ -302,14 +305,14 @@ export const RULE_KINDS: Record<RuleKind, RuleKindSpec> = {
       const points = pointsOf(max.times(minDec(v.dividedBy(target), ONE)), max, decimals);
       return {
         score: points.score,
-        formula: `${score(max)} × min(${formatLevel(v, unit)} ÷ ${formatLevel(target, unit)}, 1) ${points.ends}`,
+        formula: `${score(max)} × ${formatLevel(v, unit)} ÷ ${formatLevel(target, unit)}${AT_MOST_ONE} ${points.ends}`,
       };
     },
   },
   ratioInverse: {
     label: "按反向比例得分",
     synonyms: [{ label: "按反向比例得分（满分为止）" }, { label: "越低越好按比例得分" }],
-    formula: "分值 × min(目标值 ÷ 实际值, 1)：实际值不超过目标值得满分",
+    formula: "分值 × 目标值 ÷ 实际值（比值超过 1 按 1 计）：实际值不超过目标值得满分",
     metric: "chosen",
     params: [{ key: "target", required: true }],
     check: positiveTarget,

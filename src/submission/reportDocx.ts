@@ -133,6 +133,7 @@ export async function reportDocx(draft: ReportDraft): Promise<Uint8Array> {
   for (const b of draft.blocks) children.push(...block(b, footnotes));
   const doc = new Document({
     creator: "绩效自评助手",
+    lastModifiedBy: "绩效自评助手",
     title: draft.title,
     footnotes: Object.fromEntries(
       footnotes.map((text, i) => [
