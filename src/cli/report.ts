@@ -1,4 +1,5 @@
 /** The evaluation as text for the terminal: score table, total and grade, gap list. */
+import { yearly } from "../model/text";
 import { money, percent, score } from "../model/decimal";
 import type { Evaluation } from "../evaluate/result";
 import { severityLabels } from "../evaluate/result";
@@ -41,7 +42,7 @@ export function renderProjects(e: Evaluation): string[] {
 
 export function renderEvaluation(e: Evaluation): string {
   const out: string[] = [];
-  out.push(`${e.department} ${e.year} 年度部门整体支出绩效自评`);
+  out.push(`${e.department} ${yearly(e.year)}部门整体支出绩效自评`);
   out.push(`评分标准：${e.standard.name}（来源：${e.standard.sourceText}）`);
   out.push("");
 

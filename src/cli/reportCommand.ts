@@ -3,6 +3,7 @@
  * as a Word document, built from the same scoring the summary prints. Reading never changes the
  * workbook; the .docx is written atomically, beside the workbook unless --out says where.
  */
+import { yearly } from "../model/text";
 import { basename, dirname, extname, join } from "node:path";
 import { stat } from "node:fs/promises";
 import { score } from "../model/decimal";
@@ -111,7 +112,7 @@ export async function reportCommand(
   }
   const e = scored.score.evaluation;
   io.out(
-    `已生成 ${where.target}：${e.department} ${e.year} 年度自评报告草稿（总分 ${score(e.total)} 分，等级“${e.grade}”）；请补写标有【待填写】的段落。`
+    `已生成 ${where.target}：${e.department} ${yearly(e.year)}自评报告草稿（总分 ${score(e.total)} 分，等级“${e.grade}”）；请补写标有【待填写】的段落。`
   );
   return 0;
 }

@@ -5,6 +5,7 @@
  * force (待核对 ones flagged), the full gap list with source cells, and the projects. It prints
  * on its own (A4 landscape); the submission is the 绩效自评汇总 (summary.ts).
  */
+import { yearly } from "../model/text";
 import { type Dec, percent, score, toDouble } from "../model/decimal";
 import type { Evaluation, Gap, GapCode, IndicatorResult } from "../evaluate/result";
 import { severityLabels } from "../evaluate/result";
@@ -422,7 +423,7 @@ export function checklistLayout(
   projects: ProjectLine[] = []
 ): SheetLayout {
   const b = new SheetBuilder(WIDTHS);
-  const title = `${e.department} ${e.year} 年度绩效自评核对清单`;
+  const title = `${e.department} ${yearly(e.year)}绩效自评核对清单`;
   b.put(0, 0, title, styles.pageTitle, COLUMNS);
   b.heights[0] = titleHeight(title, b.totalWidth);
   const subtitle = `单位：万元\u3000\u3000评分标准：${e.standard.name}\u3000\u3000生成日期：${options.date}`;
@@ -458,7 +459,7 @@ export function checklistLayout(
       fitToPagesWide: 1,
       titleRows: { first: 0, last: 1 },
       printArea: { top: 0, left: 0, bottom: lastRow, right: COLUMNS - 1 },
-      centerHeader: headerFooterText(`${e.department} ${e.year} 年度绩效自评核对清单（不报送）`),
+      centerHeader: headerFooterText(`${e.department} ${yearly(e.year)}绩效自评核对清单（不报送）`),
       centerFooter: "第 &P 页 共 &N 页",
       centerHorizontally: true,
       printGridlines: false,

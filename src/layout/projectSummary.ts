@@ -4,6 +4,7 @@
  * then the roll-up into the department's indicators (项目绩效目标完成率, 项目自评覆盖率) with
  * their formulas, and each project's problems with their cells.
  */
+import { yearly } from "../model/text";
 import { type Dec, ZERO, score, sum, toDouble } from "../model/decimal";
 import type { Evaluation, Gap, ProjectsResult } from "../evaluate/result";
 import { severityLabels } from "../evaluate/result";
@@ -190,7 +191,7 @@ export function projectSummaryLayout(
 ): SheetLayout {
   const projects = e.projects as ProjectsResult;
   const s = new Sheet(WIDTHS);
-  const title = `${e.department} ${e.year} 年度项目支出绩效自评汇总表`;
+  const title = `${e.department} ${yearly(e.year)}项目支出绩效自评汇总表`;
   s.put(0, 0, title, styles.pageTitle, COLUMNS);
   s.heights[0] = titleHeight(title, s.totalWidth);
   const subtitle = `单位：万元\u3000\u3000评分标准：${projects.standard.name}（来源：${projects.standard.sourceText}）\u3000\u3000生成日期：${date}`;
@@ -223,7 +224,7 @@ export function projectSummaryLayout(
       fitToPagesWide: 1,
       titleRows: { first: header, last: header },
       printArea: { top: 0, left: 0, bottom: s.row - 1, right: COLUMNS - 1 },
-      centerHeader: headerFooterText(`${e.department} ${e.year} 年度项目支出绩效自评汇总`),
+      centerHeader: headerFooterText(`${e.department} ${yearly(e.year)}项目支出绩效自评汇总`),
       centerFooter: "第 &P 页 共 &N 页",
       centerHorizontally: true,
       printGridlines: false,

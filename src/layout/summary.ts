@@ -5,6 +5,7 @@
  * the indicator table's header repeated on every page. Nothing about the tool prints here: that
  * is the 核对清单 (checklist.ts). Pure; every writer renders it.
  */
+import { yearly } from "../model/text";
 import type { Dec } from "../model/decimal";
 import type { Evaluation, IndicatorResult } from "../evaluate/result";
 import { departmentProblems, ordinal } from "../submission/problems";
@@ -205,7 +206,7 @@ function signatureBlock(b: SheetBuilder, options: SummaryOptions): number {
 /** The summary for one evaluation. Pure: same evaluation and options, same layout. */
 export function summaryLayout(e: Evaluation, options: SummaryOptions = {}): SheetLayout {
   const b = new SheetBuilder(WIDTHS, BODY);
-  const title = `${e.department} ${e.year} 年度部门整体支出绩效自评表`;
+  const title = `${e.department} ${yearly(e.year)}部门整体支出绩效自评表`;
   b.put(0, 0, title, styles.pageTitle, COLUMNS);
   b.heights[0] = titleHeight(title, b.totalWidth);
   const sealed = `部门名称（公章）：${e.department}`;

@@ -6,6 +6,7 @@
  * only a person can write is a marked placeholder (【待填写：…】). Three renderers read it: Word
  * (.docx), plain text (the pane's clipboard) and the 自评报告草稿 sheet.
  */
+import { yearly } from "../model/text";
 import { type Dec, money } from "../model/decimal";
 import type { DepartmentInput, KeyTask } from "../model/input";
 import type { Evaluation, IndicatorResult } from "../evaluate/result";
@@ -104,7 +105,7 @@ function spending(e: Evaluation): ReportBlock[] {
     heading(1, "二、部门整体支出情况"),
     paragraph(
       sentence
-        ? `根据 ${e.year} 年度部门决算信息，${sentence.replace(/。$/, "")}。部门预算支出明细详见下表：`
+        ? `根据 ${yearly(e.year, "年度", toFill("年度"))}部门决算信息，${sentence.replace(/。$/, "")}。部门预算支出明细详见下表：`
         : toFill(
             e.budget.rows.length > 0
               ? "部门整体支出情况（预算支出明细表的合计决算数无法读取）"
@@ -184,7 +185,7 @@ export function reportDraft(s: ReportSource): ReportDraft {
   const e = s.evaluation;
   const n = s.input.narrative ?? {};
   return {
-    title: `${e.department} ${e.year} 年度部门整体支出绩效自评报告`,
+    title: `${e.department} ${yearly(e.year, "年度", toFill("年度"))}部门整体支出绩效自评报告`,
     front: [
       `部门名称：${e.department}（公章）`,
       `部门负责人（签名）：${n.leader ?? ""}`,

@@ -3,6 +3,7 @@
  * 得分说明 of an indicator, the grade footnote, the headline figures. One owner each, so the
  * page and the report never word a figure differently.
  */
+import { yearly } from "../model/text";
 import { type Dec, money, score } from "../model/decimal";
 import type { Evaluation, IndicatorResult } from "../evaluate/result";
 import type { GradeBand } from "../standard/types";
@@ -74,7 +75,7 @@ export function gradeFootnote(grades: readonly GradeBand[]): string {
 
 /** `…的绩效得分为 95.18 分，绩效等级为“优”` (the report's 自评结论). */
 export function conclusion(e: Evaluation): string {
-  return `${e.year} 年${e.department}部门整体支出的绩效得分为 ${score(e.total)} 分，绩效等级为“${e.grade}”。`;
+  return `${yearly(e.year, "年", toFill("年度"))}${e.department}部门整体支出的绩效得分为 ${score(e.total)} 分，绩效等级为“${e.grade}”。`;
 }
 
 /**
@@ -92,5 +93,5 @@ export function spendingSentence(e: Evaluation): string | null {
     .map(
       (r) => `${r.label.replace(/^[一二三四五六七八九十]+、/, "")} ${money(r.final as Dec)} 万元`
     );
-  return `${e.year} 年部门整体支出 ${money(total)} 万元${parts.length ? `，其中：${parts.join("，")}` : ""}。`;
+  return `${yearly(e.year, "年", toFill("年度"))}部门整体支出 ${money(total)} 万元${parts.length ? `，其中：${parts.join("，")}` : ""}。`;
 }

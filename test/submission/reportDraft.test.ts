@@ -14,6 +14,8 @@ import { sampleSnapshot } from "../parse/sampleSnapshot";
 import { evaluate } from "../../src/evaluate/evaluate";
 import { cappedSeed, seed } from "../helpers";
 import { foshan2022 } from "../../src/standard/presets";
+import { summaryLayout } from "../../src/layout/summary";
+import { checklistLayout } from "../../src/layout/checklist";
 
 async function sampleDraft() {
   const snapshot = await sampleSnapshot();
@@ -201,5 +203,23 @@ describe("自评报告 draft", () => {
     expect(
       Math.min(...printed.map((c) => c.style?.fontSize ?? sheet.fontSize))
     ).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe("a workbook whose 年度 could not be read", () => {
+  const input = seed();
+  input.year = 0;
+  const e = evaluate(input);
+  it("never says “0 年度”: the report marks the year to fill in, the sheets leave it blank", () => {
+    const text = reportText(reportDraft({ evaluation: e, input }));
+    expect(text).not.toMatch(/(^|[^\d])0 年/);
+    expect(text).toContain("【待填写：年度】部门整体支出绩效自评报告");
+    const titles = [summaryLayout(e), checklistLayout(e, { date: "2026-11-29", sources: [] })].map(
+      (l) => String(l.cells.find((c) => c.row === 0 && c.column === 0)?.value)
+    );
+    expect(titles).toEqual([
+      "佛山市社会保险基金管理局 \u3000\u3000年度部门整体支出绩效自评表",
+      "佛山市社会保险基金管理局 \u3000\u3000年度绩效自评核对清单",
+    ]);
   });
 });
