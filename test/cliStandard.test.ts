@@ -129,6 +129,22 @@ describe("jixiao standard <编号> and score --standard", () => {
     );
   });
 
+  it("names a standard without a 标准名称 after its file, not “本工作簿”", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(exported);
+    const sheet = wb.getWorksheet("评分标准")!;
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.value === "标准名称") row.getCell(Number(cell.col) + 1).value = null;
+      })
+    );
+    const file = join(dir, "无名标准.xlsx");
+    await wb.xlsx.writeFile(file);
+    const args = ["score", SAMPLE_PATH, "--out", join(dir, "n.xlsx"), "--standard", file, "--json"];
+    const json = JSON.parse((await runCli(args)).out) as { standard: { name: string } };
+    expect(json.standard.name).toBe("无名标准.xlsx 的评分标准（评分标准）");
+  });
+
   it("refuses a file without a 评分标准 sheet, an unknown preset, and a missing id (exit 2)", async () => {
     const plain = await runCli(["score", SAMPLE_PATH, "--standard", SAMPLE_PATH]);
     expect(plain.code).toBe(2);

@@ -58,9 +58,14 @@ export async function loadStandard(
       ok: false,
       reason: `${name} 中没有评分标准表：表头须含“一级指标”（或二级、三级指标）、“分值”和“计分方法”`,
     };
+  // A sheet with no 标准名称 is named after where it lies: here, that file, not this workbook.
+  const unnamed = read.standard.name === `本工作簿的评分标准（${read.sheet}）`;
+  const standard = unnamed
+    ? { ...read.standard, name: `${name} 的评分标准（${read.sheet}）` }
+    : read.standard;
   return {
     ok: true,
-    standard: { ...read, file: name },
+    standard: { ...read, standard, file: name },
     description: `${name} 的“${read.sheet}”表`,
   };
 }
