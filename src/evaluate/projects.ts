@@ -4,7 +4,7 @@
  * indicators read — 项目绩效目标完成率 weighs each form's total by its funds, 项目自评覆盖率
  * counts the forms against the projects listed.
  */
-import { type Dec, money, score } from "../model/decimal";
+import { type Dec, exactMoney, excelRound, score } from "../model/decimal";
 import type {
   DepartmentInput,
   Project,
@@ -96,13 +96,15 @@ function formAmount(
 ): Dec | null {
   const listed = p[key];
   if (onForm === null) return listed;
-  if (listed !== null && !listed.equals(onForm)) {
+  // The list rounds to its cents what a form keeps in 元: 123.46 lists 1,234,567 元 (123.4567).
+  const rounded = excelRound(onForm, Math.max(2, listed?.decimalPlaces() ?? 2));
+  if (listed !== null && !listed.equals(onForm) && !listed.equals(rounded)) {
     const [listLabel, formLabel] = AMOUNT_LABELS[key];
     gaps.push({
       code: "projectScoreDiffers",
       severity: "warning",
       indicator: p.name,
-      message: `项目清单中${quote(p.name)}的${listLabel} ${money(listed)} 万元与其自评表${formLabel} ${money(onForm)} 万元不一致，按自评表计入。`,
+      message: `项目清单中${quote(p.name)}的${listLabel} ${exactMoney(listed)} 万元与其自评表${formLabel} ${exactMoney(onForm)} 万元不一致，按自评表计入。`,
       suggestion: "以项目自评表为准更新项目清单。",
       cell: p.cells?.[key] ?? p.cells?.name,
     });

@@ -76,6 +76,25 @@ describe("rolling project forms up into the department", () => {
     expect(evaluation.metrics.projectFundWeightedScore?.value?.toString()).toBe("94.59");
   });
 
+  it("takes a list's figure rounded to its cents as agreeing with the form's exact one", async () => {
+    const snapshot = await department(
+      [
+        ["社保卡发行项目", 120, 110, "是", 99.17],
+        ["档案数字化项目", 120.01, 110, "是", 99.17],
+      ],
+      [
+        { sheet: "表一", name: "社保卡发行项目", edits: { D6: 120.004 } },
+        { sheet: "表二", name: "档案数字化项目", edits: { D6: 120.004 } },
+      ]
+    );
+    const { project } = gapsOf(snapshot);
+    const differs = project.filter((g) => g[0] === "projectScoreDiffers").map((g) => g[1]);
+    // 120.004 万元 is listed as 120.00: agreed; as 120.01 it is not, and both are shown exactly.
+    expect(differs).toEqual([
+      "项目清单中“档案数字化项目”的项目预算 120.01 万元与其自评表全年预算数 120.004 万元不一致，按自评表计入。",
+    ]);
+  });
+
   it("says which listed project has no form, which form is not listed, and which is a second form", async () => {
     const snapshot = await department(
       [
