@@ -73,6 +73,20 @@ describe("jixiao score --projects", () => {
     );
     // The forms' sheets are read, not copied into the department's workbook.
     expect(scored.worksheets.some((w) => w.name.includes("自评表"))).toBe(false);
+    // …and the sheets say where the forms came from: not “本工作簿”.
+    const texts = (name: string) => {
+      const all: string[] = [];
+      scored.getWorksheet(name)!.eachRow((row) =>
+        row.eachCell((c) => {
+          const v = c.value as string | { result?: unknown } | null;
+          if (typeof v === "string") all.push(v);
+          else if (v && typeof v.result === "string") all.push(v.result); // a HYPERLINK formula
+        })
+      );
+      return all.join("\n");
+    };
+    expect(texts("核对清单")).toContain("各项目得分取自另存的项目工作簿 2 张项目支出绩效自评表");
+    expect(texts("项目自评汇总")).toContain("根据另存的项目工作簿各项目支出绩效自评表生成");
   });
 
   it("says how many workbooks and forms it read", async () => {

@@ -10,7 +10,7 @@ import { type Dec, percent, score, toDouble } from "../model/decimal";
 import type { Evaluation, Gap, GapCode, IndicatorResult } from "../evaluate/result";
 import { severityLabels } from "../evaluate/result";
 import type { CellStyle, LayoutCell, LayoutValue, RowBlock, SheetLayout } from "./sheetLayout";
-import { PROJECT_SUMMARY_SHEET } from "./projectSummary";
+import { PROJECT_SUMMARY_SHEET, formsWhere } from "./projectSummary";
 import { SheetBuilder } from "./sheetBuilder";
 import { ASSISTANT_SIGNATURE, formats, headerFooterText, styles, titleHeight } from "./style";
 
@@ -327,7 +327,7 @@ function projectSection(
 ): RowBlock | undefined {
   if (projects.length === 0) return undefined;
   b.section("五、项目自评情况");
-  if (e.projects) linkToProjectSummary(b, e.projects.results.length);
+  if (e.projects) linkToProjectSummary(b, e.projects.results);
   const header = b.row++;
   [
     "序号",
@@ -399,8 +399,8 @@ function projectBlock(projects: readonly ProjectLine[], top: number): RowBlock {
 }
 
 /** With project forms, the department's page points to 项目自评汇总 (a link in the workbook). */
-function linkToProjectSummary(b: SheetBuilder, forms: number): void {
-  const text = `各项目得分取自本工作簿 ${forms} 张项目支出绩效自评表，明细与问题见“${PROJECT_SUMMARY_SHEET}”表（点击跳转）。`;
+function linkToProjectSummary(b: SheetBuilder, forms: readonly { sheet: string }[]): void {
+  const text = `各项目得分取自${formsWhere(forms)} ${forms.length} 张项目支出绩效自评表，明细与问题见“${PROJECT_SUMMARY_SHEET}”表（点击跳转）。`;
   const row = b.line(text, { ...styles.note, fontColor: "#0F6CBD" });
   const cell = b.cells.find((c) => c.row === row && c.column === 0) as LayoutCell;
   cell.formula = `=HYPERLINK("#'${PROJECT_SUMMARY_SHEET}'!A1","${text}")`;

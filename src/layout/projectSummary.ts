@@ -22,6 +22,16 @@ import {
 } from "./style";
 
 export const PROJECT_SUMMARY_SHEET = "项目自评汇总";
+
+/**
+ * Where the forms were read: this workbook, the project workbooks beside it (`jixiao score
+ * --projects`, their sheets named `[文件名.xlsx]表名`), or both.
+ */
+export function formsWhere(forms: readonly { sheet: string }[]): string {
+  const elsewhere = forms.filter((f) => f.sheet.startsWith("[")).length;
+  if (elsewhere === 0) return "本工作簿";
+  return elsewhere === forms.length ? "另存的项目工作簿" : "本工作簿和另存的项目工作簿";
+}
 const WIDTHS = [6, 28, 16, 13, 13, 9, 9, 7, 7, 40];
 const COLUMNS = WIDTHS.length;
 const FLAG_FILL = "#FCE4D6";
@@ -205,7 +215,7 @@ export function projectSummaryLayout(
   problems(s, projects.results);
   s.row++;
   s.line(
-    `${ASSISTANT_SIGNATURE}根据本工作簿各项目支出绩效自评表生成，重新计算时整表替换；请勿在本表录入数据。`,
+    `${ASSISTANT_SIGNATURE}根据${formsWhere(projects.results)}各项目支出绩效自评表生成，重新计算时整表替换；请勿在本表录入数据。`,
     { ...styles.note, italic: true }
   );
   return {
