@@ -88,6 +88,12 @@ export interface ParamUse {
   required: boolean;
 }
 
+/** A problem with a rule's parameters, and the parameter whose cell it is told at. */
+export interface ParamProblem {
+  text: string;
+  param: ParamKey;
+}
+
 export interface RuleKindSpec {
   /** 计分方法 as listed in the sheet's drop-down. */
   label: string;
@@ -104,8 +110,8 @@ export interface RuleKindSpec {
   /** Reads the row's 评价等次. */
   usesGrade?: boolean;
   params: ParamUse[];
-  /** Problems between parameters (零分线 equal to 满分线, …). */
-  check?(params: RuleParams, unit: LevelUnit): string[];
+  /** Problems between parameters (零分线 equal to 满分线, …), each at a parameter's cell. */
+  check?(params: RuleParams, unit: LevelUnit): ParamProblem[];
   /** Reads the row's own 年度指标值 and 实际完成值. */
   perRow?: boolean;
   /** Null: nothing to compute (主观评分); `reason`: the inputs do not allow it, and why. */
@@ -163,18 +169,18 @@ function deduct(input: RuleInput, direction: "below" | "above"): RuleOutcome {
   };
 }
 
-const notEqual = (a: keyof RuleParams, b: keyof RuleParams, what: string) =>
-  function check(params: RuleParams, unit: LevelUnit): string[] {
+const notEqual = (a: ParamKey, b: ParamKey, what: string) =>
+  function check(params: RuleParams, unit: LevelUnit): ParamProblem[] {
     const x = params[a] as Dec | undefined;
     const y = params[b] as Dec | undefined;
     return x !== undefined && y !== undefined && x.equals(y)
-      ? [`${what}不能相同（均为 ${formatLevel(x, unit)}）`]
+      ? [{ text: `${what}不能相同（均为 ${formatLevel(x, unit)}）`, param: a }]
       : [];
   };
 
-const positiveTarget = (params: RuleParams, unit: LevelUnit): string[] =>
+const positiveTarget = (params: RuleParams, unit: LevelUnit): ParamProblem[] =>
   params.target !== undefined && !params.target.greaterThan(0)
-    ? [`目标值 ${formatLevel(params.target, unit)} 应大于 0`]
+    ? [{ text: `目标值 ${formatLevel(params.target, unit)} 应大于 0`, param: "target" }]
     : [];
 
 /** A qualitative band for a grade word: the band's share of 分值, its top counted. */

@@ -73,8 +73,8 @@ export function ruleProblems(indicator: StandardIndicator): StandardProblem[] {
     ))
       out.push(problem(text, cells[column]));
   }
-  for (const text of spec.check?.(indicator.rule.params, unit) ?? [])
-    out.push(problem(text, cells.rule));
+  for (const p of spec.check?.(indicator.rule.params, unit) ?? [])
+    out.push(problem(p.text, cells[columnOf(p.param)] ?? cells.rule));
   return out;
 }
 

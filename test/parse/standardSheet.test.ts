@@ -212,6 +212,12 @@ const BAD: [string, Record<string, CellValue>, string[], string][] = [
     "95.18",
   ],
   [
+    "a 目标值 of 0 for a ratio: told at the 目标值's cell, not the 计分方法's",
+    { E18: "按完成比例得分", G18: "0%", H18: null, I18: null },
+    ["评分标准!G18：目标值 0.00% 应大于 0；该指标暂按主观评分（以填报得分计入）"],
+    "95.18",
+  ],
+  [
     "a parameter that is not a rate",
     { H18: "六成" },
     ["评分标准!H18：零分线“六成”不是百分比；该指标暂按主观评分（以填报得分计入）"],
@@ -226,7 +232,7 @@ const BAD: [string, Record<string, CellValue>, string[], string][] = [
   [
     "a 零分线 equal to the 满分线",
     { H18: "100%" },
-    ["评分标准!E18：零分线与满分线不能相同（均为 100.00%）；该指标暂按主观评分（以填报得分计入）"],
+    ["评分标准!H18：零分线与满分线不能相同（均为 100.00%）；该指标暂按主观评分（以填报得分计入）"],
     "95.18",
   ],
   [

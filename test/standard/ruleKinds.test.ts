@@ -126,7 +126,7 @@ describe("线性区间得分: 0 at 零分线, full at 满分线", () => {
   });
   it("refuses equal lines", () => {
     expect(RULE_KINDS.linearBand.check?.({ floor: dec("0.6"), full: dec("0.6") }, "rate")).toEqual([
-      "零分线与满分线不能相同（均为 60.00%）",
+      { text: "零分线与满分线不能相同（均为 60.00%）", param: "floor" },
     ]);
   });
 });
