@@ -78,7 +78,9 @@ describe("按完成比例得分: 分值 × min(实际 ÷ 目标, 1)", () => {
     ["-0.1", "0"],
   ])("%s → %s", (value, expected) => expect(score("ratioCapped", p, value)).toBe(expected));
   it("explains the formula", () => {
-    expect(apply("ratioCapped", p, "0.45")?.formula).toBe("10.00 × 45.00% ÷ 90.00%（比值超过 1 按 1 计） = 5.00");
+    expect(apply("ratioCapped", p, "0.45")?.formula).toBe(
+      "10.00 × 45.00% ÷ 90.00%（比值超过 1 按 1 计） = 5.00"
+    );
   });
   it("scores points against a points target (资金加权得分 90 of 100)", () => {
     expect(score("ratioCapped", { target: dec(90) }, "81", 10, { unit: "score" })).toBe("9");
