@@ -4,6 +4,8 @@
  * rows, 等级, 总分封顶 and 口径与核对设置 — are read like every other table, and everything that
  * cannot be read is one message naming its cell. What can be read is used.
  */
+import { Dec } from "../model/decimal";
+import { toHalfWidth } from "../model/numbers";
 import { normalizeName, quote } from "../model/text";
 import { METRICS, METRIC_IDS, type MetricId } from "../standard/metrics";
 import { PARAM_COLUMNS, PARAM_COLUMN_ORDER, columnOf, parseParam } from "../standard/params";
@@ -333,7 +335,10 @@ function readGrades(r: SheetReader, table: FoundTable | null, cells: StandardCel
   cells.grades = r.at(table.headerRow, table.columns.grade);
   for (const row of dataRows(r.grid, table)) {
     const grade = readText({ grid: r.grid, row, column: table.columns.grade });
-    const min = keep(r, readScore({ grid: r.grid, row, column: table.columns.min }));
+    const at = { grid: r.grid, row, column: table.columns.min };
+    const read = readScore(at);
+    // `90分及以上`, `≥90`, `[90,100]`, `60分以下` as cities write a grade's line.
+    const min = read.problem ? (gradeLine(readText(at)) ?? keep(r, read)) : read.value;
     if (!grade && min === null) continue;
     cells[`grade:${grade}`] = r.at(row, table.columns.min);
     if (min === null) {
@@ -350,6 +355,17 @@ function readGrades(r: SheetReader, table: FoundTable | null, cells: StandardCel
     }
   }
   return { grades, unconfirmed, missing: false };
+}
+
+/**
+ * A grade's lowest score written in words: the first number of `90分及以上`, `≥90`, `90～100`,
+ * `[90,100]`; 0 for the lowest grade written as a ceiling (`60分以下`, `<60`); else null.
+ */
+function gradeLine(text: string): Dec | null {
+  const t = toHalfWidth(text).replace(/\s/g, "");
+  if (/^(<|小于|低于|不足)|以下/.test(t) && !/以上/.test(t)) return new Dec(0);
+  const m = /\d+(?:\.\d+)?/.exec(t);
+  return m ? new Dec(m[0]) : null;
 }
 
 /** Rows of a block from below its header to `stop`, blank ones skipped. */

@@ -390,4 +390,17 @@ describe("a 评分标准 sheet typed wrong", () => {
     ]);
     expect(evaluation.grade).toBe("优秀");
   });
+
+  it("reads grade lines as cities write them: 90分及以上, ≥80, 60～79, 60分以下", async () => {
+    const lines = { C28: "90分及以上", C29: "≥80", C30: "60～79", C31: "60分以下" };
+    const { evaluation } = scoreSnapshot(await sampleWith(foshan2022, lines));
+    expect(evaluation.standard.definition.grades.map((g) => [g.grade, g.min.toString()])).toEqual([
+      ["优", "90"],
+      ["良", "80"],
+      ["中", "60"],
+      ["差", "0"],
+    ]);
+    expect(evaluation.gaps.filter((g) => g.code === "standardInvalid")).toEqual([]);
+    expect(evaluation.grade).toBe("优");
+  });
 });
