@@ -85,6 +85,11 @@ function isGroupRow(v: TableView, index: number, group: Group, max: Dec | null):
     (k) => !(k in v.cols) || v.grid.value(row, v.cols[k]) === null
   );
   if (blankScores || hasChildren(v, index)) return true;
+  // A row with its own 年度指标值 or 实际完成值 is an indicator, whatever its 分值 adds up to.
+  const measured = ["target", "actual"].some(
+    (k) => k in v.cols && v.grid.text(row, v.cols[k] as number).trim() !== ""
+  );
+  if (measured) return false;
   const l1 = text(v, row, "level1");
   const sameGroup = !l1 || bareLevel(l1) === bareLevel(group.level1);
   return (

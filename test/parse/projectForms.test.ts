@@ -64,6 +64,20 @@ describe("finding project forms", () => {
     ]);
   });
 
+  it("keeps a row with its own targets whose 分值 happens to equal the rows above (not a 小计)", () => {
+    // 制卡合格率's 三级 left blank (its name is its 二级, 质量指标), 分值 25 after 发卡数量's 25.
+    const { input } = parseWorkbook(
+      formWorkbook({ G13: 25, H13: 25, D14: null, G14: 25, H14: 25 })
+    );
+    const rows = only(input.projectForms).indicators;
+    expect(rows.map((r) => [r.name, String(r.max)])).toEqual([
+      ["发卡数量", "25"],
+      ["质量指标", "25"],
+      ["群众办事便利度", "30"],
+      ["持卡人满意度", "10"],
+    ]);
+  });
+
   it("scores it by the national project standard: 9.17 + 90 = 99.17, 优, no gap", () => {
     const { evaluation } = scoreSnapshot(formWorkbook());
     const p = only(evaluation.projects?.results);
