@@ -86,7 +86,7 @@ export function budgetGaps(
       code: "budgetTieUnchecked",
       severity: "warning",
       message: `预算支出明细表${budgetColumnLabels[u.column]}中${u.part}未填或无法识别，未能核对${u.parent} 是否等于${u.check === "basic" ? "人员经费与日常公用经费" : "各类支出"}之和。`,
-      suggestion: "填写该栏数字（确无支出的填 0），以便核对表内勾稽关系。",
+      suggestion: "填写该栏（无支出填 0）。",
       cell: u.cell,
     });
   for (const row of budget.rows) {

@@ -301,7 +301,7 @@ export const RULE_KINDS: Record<RuleKind, RuleKindSpec> = {
   ratioCapped: {
     label: "按完成比例得分",
     synonyms: [{ label: "按完成比例得分（满分为止）" }, { label: "按完成比例计算得分，满分为止" }],
-    formula: "分值 × 实际值 ÷ 目标值（比值超过 1 按 1 计）",
+    formula: `分值 × 实际值 ÷ 目标值${AT_MOST_ONE}`,
     metric: "chosen",
     params: [{ key: "target", required: true }],
     check: positiveTarget,
@@ -318,7 +318,7 @@ export const RULE_KINDS: Record<RuleKind, RuleKindSpec> = {
   ratioInverse: {
     label: "按反向比例得分",
     synonyms: [{ label: "按反向比例得分（满分为止）" }, { label: "越低越好按比例得分" }],
-    formula: "分值 × 目标值 ÷ 实际值（比值超过 1 按 1 计）：实际值不超过目标值得满分",
+    formula: `分值 × 目标值 ÷ 实际值${AT_MOST_ONE}：实际值不超过目标值得满分`,
     metric: "chosen",
     params: [{ key: "target", required: true }],
     check: positiveTarget,
