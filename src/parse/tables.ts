@@ -137,8 +137,12 @@ export const tableSpecs: Record<TableKind, TableSpec> = {
     kind: "standardGrades",
     title: "等级",
     columns: [
-      { key: "grade", label: "等级", match: /^(绩效|评价)?等级$/ },
-      { key: "min", label: "最低分", match: /最低分|分数线|^分数下限$/ },
+      { key: "grade", label: "等级", match: /^(绩效|评价)?等[级次]$/ },
+      {
+        key: "min",
+        label: "最低分",
+        match: /最低分|分数线|^(分数|得分|总分)(下限|区间|范围)?$/,
+      },
       { key: "unconfirmed", label: "待核对", match: /待核对/ },
       { key: "note", label: "说明", match: /^说明$|^备注$|^来源$/ },
     ],
@@ -148,8 +152,8 @@ export const tableSpecs: Record<TableKind, TableSpec> = {
     kind: "standardCaps",
     title: "总分封顶",
     columns: [
-      { key: "below", label: "执行率低于", match: /^执行率(低于|界限)/ },
-      { key: "cap", label: "总分最高", match: /总分最高|最高分|封顶/ },
+      { key: "below", label: "执行率低于", match: /^(预算|财政支出)?执行率(低于|界限|$)/ },
+      { key: "cap", label: "总分最高", match: /总分最高|最高分|封顶|总分上限/ },
       { key: "unconfirmed", label: "待核对", match: /待核对/ },
       { key: "source", label: "来源", match: /^来源$|^说明$/ },
     ],
@@ -159,8 +163,8 @@ export const tableSpecs: Record<TableKind, TableSpec> = {
     kind: "standardSettings",
     title: "口径与核对设置",
     columns: [
-      { key: "key", label: "设置项", match: /^设置项$/ },
-      { key: "value", label: "取值", match: /^取值$|^值$/ },
+      { key: "key", label: "设置项", match: /^设置项?$/ },
+      { key: "value", label: "取值", match: /^取值$|^值$|^设置值$/ },
       { key: "unconfirmed", label: "待核对", match: /待核对/ },
       { key: "note", label: "说明", match: /^说明$/ },
     ],

@@ -391,6 +391,26 @@ describe("a 评分标准 sheet typed wrong", () => {
     expect(evaluation.grade).toBe("优秀");
   });
 
+  it("reads the 等级, 总分封顶 and 设置 blocks under the headings other cities give them", async () => {
+    const headings = {
+      A27: "等次",
+      C27: "分数",
+      A34: "预算执行率低于",
+      C34: "总分上限",
+      A35: "80%",
+      C35: 85,
+      A37: "设置",
+      C37: "设置值",
+      C39: "按预算表计算",
+    };
+    const { evaluation } = scoreSnapshot(await sampleWith(foshan2022, headings));
+    const used = evaluation.standard.definition;
+    expect(used.grades.map((g) => g.min.toString())).toEqual(["90", "80", "60", "0"]);
+    expect(used.caps.map((c) => [c.below.toString(), c.cap.toString()])).toEqual([["0.8", "85"]]);
+    // 预算表执行率 89.12% (the 设置 read) is above the 80% line: no cap; the table's rate scores.
+    expect(evaluation.budget.execution.source).toBe("table");
+  });
+
   it("reads grade lines as cities write them: 90分及以上, ≥80, 60～79, 60分以下", async () => {
     const lines = { C28: "90分及以上", C29: "≥80", C30: "60～79", C31: "60分以下" };
     const { evaluation } = scoreSnapshot(await sampleWith(foshan2022, lines));
