@@ -53,7 +53,7 @@ export function evaluate(given: DepartmentInput, options: EvaluateOptions = {}):
   const scoreSource: ScoreSource =
     given.settings?.scoreSource === "computed" ? "computed" : "entered";
   // Project forms, scored first: their totals are the projects the department's indicators read.
-  const rolled = rollUpProjects(given, scoreSource, options.projectStandard);
+  const rolled = rollUpProjects(given, scoreSource, options.projectStandard, options.inputGaps);
   const input = rolled
     ? { ...given, projects: rolled.projects, projectCounts: rolled.counts }
     : given;

@@ -9,6 +9,7 @@ import type {
   DepartmentInput,
   Project,
   ProjectCounts,
+  ProjectForm,
   ScoreSource,
   WorkbookStandard,
 } from "../model/input";
@@ -155,6 +156,29 @@ function merge(listed: Project[], byName: Map<string, ProjectEvaluation>, gaps: 
   return projects;
 }
 
+/** `表一!H13` → sheet and 1-based row. */
+function sheetRow(cell: string | undefined): { sheet: string; row: number } | null {
+  const at = cell?.lastIndexOf("!") ?? -1;
+  const row = at > 0 ? /\d+$/.exec((cell as string).slice(at + 1)) : null;
+  return row ? { sheet: (cell as string).slice(0, at), row: Number(row[0]) } : null;
+}
+
+/**
+ * Whether `cell` lies in form `i`: on its sheet, from its first row (its name's) to the next
+ * form's on the same sheet (forms may be stacked).
+ */
+function withinForm(cell: string | undefined, forms: readonly ProjectForm[], i: number): boolean {
+  const at = sheetRow(cell);
+  const form = forms[i] as ProjectForm;
+  const start = sheetRow(form.cell);
+  if (!at || !start || at.sheet !== form.sheet || at.row < start.row - 3) return false;
+  const next = forms
+    .filter((f, k) => k !== i && f.sheet === form.sheet)
+    .map((f) => sheetRow(f.cell)?.row ?? 0)
+    .filter((row) => row > start.row);
+  return next.length === 0 || at.row < Math.min(...next) - 3;
+}
+
 function problemSummary(results: ProjectEvaluation[]): Gap[] {
   const bad = results.filter((r) => r.gaps.some((g) => g.severity === "error"));
   if (bad.length === 0) return [];
@@ -176,13 +200,19 @@ function problemSummary(results: ProjectEvaluation[]): Gap[] {
 export function rollUpProjects(
   input: DepartmentInput,
   scoreSource: ScoreSource,
-  given?: WorkbookStandard
+  given?: WorkbookStandard,
+  inputGaps: readonly Gap[] = []
 ): ProjectRollUp | null {
   const forms = input.projectForms ?? [];
   if (forms.length === 0) return null;
   const picked = pickStandard(input, given, "project");
   const standard = picked.inForce.definition;
-  const results = forms.map((f) => evaluateProject(f, standard, scoreSource));
+  const results = forms.map((f, i) => {
+    const r = evaluateProject(f, standard, scoreSource);
+    // A cell of the form that could not be read is the form's problem too (项目自评汇总).
+    const own = inputGaps.filter((g) => withinForm(g.cell, forms, i));
+    return own.length > 0 ? { ...r, gaps: [...own, ...r.gaps] } : r;
+  });
   const gaps: Gap[] = [...picked.gaps];
   const byName = uniqueByName(results, gaps);
   const projects =
