@@ -1,5 +1,5 @@
 /** The evaluation as text for the terminal: score table, total and grade, gap list. */
-import { yearly } from "../model/text";
+import { yearly } from "../model/year";
 import { money, percent, score } from "../model/decimal";
 import type { Evaluation } from "../evaluate/result";
 import { severityLabels } from "../evaluate/result";

@@ -3,7 +3,7 @@
  * as a Word document, built from the same scoring the summary prints. Reading never changes the
  * workbook; the .docx is written atomically, beside the workbook unless --out says where.
  */
-import { yearly } from "../model/text";
+import { yearly } from "../model/year";
 import { basename, dirname, extname, join } from "node:path";
 import { stat } from "node:fs/promises";
 import { score } from "../model/decimal";

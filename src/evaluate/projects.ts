@@ -4,7 +4,7 @@
  * indicators read — 项目绩效目标完成率 weighs each form's total by its funds, 项目自评覆盖率
  * counts the forms against the projects listed.
  */
-import { type Dec, exactMoney, excelRound, score } from "../model/decimal";
+import { Dec, exactMoney, excelRound, score } from "../model/decimal";
 import type {
   DepartmentInput,
   Project,
@@ -156,27 +156,34 @@ function merge(listed: Project[], byName: Map<string, ProjectEvaluation>, gaps: 
   return projects;
 }
 
-/** `表一!H13` → sheet and 1-based row. */
-function sheetRow(cell: string | undefined): { sheet: string; row: number } | null {
-  const at = cell?.lastIndexOf("!") ?? -1;
-  const row = at > 0 ? /\d+$/.exec((cell as string).slice(at + 1)) : null;
-  return row ? { sheet: (cell as string).slice(0, at), row: Number(row[0]) } : null;
+/** The 1-based row of a cell address (`表一!H13` → 13). */
+const rowOf = (cell: string) => Number(/\d+$/.exec(cell)?.[0] ?? 0);
+
+/** The last row a form's cells were read from (its 总分 and 自评等级, or its last indicator). */
+function lastRowOf(form: ProjectForm): number {
+  let last = rowOf(form.cell);
+  const walk = (v: unknown): void => {
+    if (typeof v === "string" && v.startsWith(`${form.sheet}!`)) last = Math.max(last, rowOf(v));
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === "object" && !(v instanceof Dec)) Object.values(v).forEach(walk);
+  };
+  walk([form.indicators, form.funds, form.statedTotal, form.statedGrade]);
+  return last;
 }
 
 /**
- * Whether `cell` lies in form `i`: on its sheet, from its first row (its name's) to the next
- * form's on the same sheet (forms may be stacked).
+ * Whether `cell` lies in form `i`: on its sheet, below the form stacked above it (its last row
+ * read) and, if another follows, down to its own last row.
  */
 function withinForm(cell: string | undefined, forms: readonly ProjectForm[], i: number): boolean {
-  const at = sheetRow(cell);
   const form = forms[i] as ProjectForm;
-  const start = sheetRow(form.cell);
-  if (!at || !start || at.sheet !== form.sheet || at.row < start.row - 3) return false;
-  const next = forms
-    .filter((f, k) => k !== i && f.sheet === form.sheet)
-    .map((f) => sheetRow(f.cell)?.row ?? 0)
-    .filter((row) => row > start.row);
-  return next.length === 0 || at.row < Math.min(...next) - 3;
+  if (!cell?.startsWith(`${form.sheet}!`)) return false;
+  const row = rowOf(cell);
+  const start = rowOf(form.cell);
+  const others = forms.filter((f, k) => k !== i && f.sheet === form.sheet);
+  const above = others.filter((f) => rowOf(f.cell) < start).map(lastRowOf);
+  const below = others.some((f) => rowOf(f.cell) > start);
+  return row > Math.max(0, ...above) && (!below || row <= lastRowOf(form));
 }
 
 function problemSummary(results: ProjectEvaluation[]): Gap[] {

@@ -5,7 +5,7 @@
  * force (待核对 ones flagged), the full gap list with source cells, and the projects. It prints
  * on its own (A4 landscape); the submission is the 绩效自评汇总 (summary.ts).
  */
-import { yearly } from "../model/text";
+import { yearly } from "../model/year";
 import { type Dec, percent, score, toDouble } from "../model/decimal";
 import type { Evaluation, Gap, GapCode, IndicatorResult } from "../evaluate/result";
 import { severityLabels } from "../evaluate/result";
@@ -155,6 +155,8 @@ function budgetSection(b: SheetBuilder, e: Evaluation): void {
 
 /** What the ties came to, in a sentence: 平衡, 平衡 with 尾差, 不平, or some unchecked. */
 function tieNote(budget: Evaluation["budget"]): string {
+  if (budget.ties.length === 0 && budget.unchecked.length > 0)
+    return "表内各栏缺数，未能核对勾稽，见问题清单。";
   if (!budget.tiesOk) return "表内不平，见问题清单。";
   const balanced = budget.ties.every((t) => t.ok) ? "勾稽平衡" : "勾稽平衡（含尾差，见问题清单）";
   return budget.unchecked.length > 0

@@ -4,7 +4,7 @@
  * then the roll-up into the department's indicators (项目绩效目标完成率, 项目自评覆盖率) with
  * their formulas, and each project's problems with their cells.
  */
-import { yearly } from "../model/text";
+import { yearly } from "../model/year";
 import { type Dec, ZERO, score, sum, toDouble } from "../model/decimal";
 import type { Evaluation, Gap, ProjectsResult } from "../evaluate/result";
 import { severityLabels } from "../evaluate/result";

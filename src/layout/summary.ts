@@ -5,7 +5,7 @@
  * the indicator table's header repeated on every page. Nothing about the tool prints here: that
  * is the 核对清单 (checklist.ts). Pure; every writer renders it.
  */
-import { yearly } from "../model/text";
+import { yearly } from "../model/year";
 import type { Dec } from "../model/decimal";
 import type { Evaluation, IndicatorResult } from "../evaluate/result";
 import { departmentProblems, ordinal } from "../submission/problems";

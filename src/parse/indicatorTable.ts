@@ -8,7 +8,7 @@ import type { Dec } from "../model/decimal";
 import type { DepartmentInput, IndicatorEntry } from "../model/input";
 import { toHalfWidth } from "../model/numbers";
 import { bareLevel } from "../model/text";
-import { readScore, readText } from "./cells";
+import { isEmptyMarker, readScore, readText } from "./cells";
 import { type Grid, normalizeLabel } from "./grid";
 import { type FoundTable, dataRows } from "./tables";
 import { type FoundInput, type Reader, tableFound } from "./reader";
@@ -86,9 +86,10 @@ function isGroupRow(v: TableView, index: number, group: Group, max: Dec | null):
   );
   if (blankScores || hasChildren(v, index)) return true;
   // A row with its own 年度指标值 or 实际完成值 is an indicator, whatever its 分值 adds up to.
-  const measured = ["target", "actual"].some(
-    (k) => k in v.cols && v.grid.text(row, v.cols[k] as number).trim() !== ""
-  );
+  const measured = ["target", "actual"].some((k) => {
+    const said = k in v.cols ? v.grid.text(row, v.cols[k] as number).trim() : "";
+    return said !== "" && !isEmptyMarker(said); // a 小计 may carry — or / there
+  });
   if (measured) return false;
   const l1 = text(v, row, "level1");
   const sameGroup = !l1 || bareLevel(l1) === bareLevel(group.level1);

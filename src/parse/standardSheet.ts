@@ -358,14 +358,16 @@ function readGrades(r: SheetReader, table: FoundTable | null, cells: StandardCel
 }
 
 /**
- * A grade's lowest score written in words: the first number of `90分及以上`, `≥90`, `90～100`,
- * `[90,100]`; 0 for the lowest grade written as a ceiling (`60分以下`, `<60`); else null.
+ * A grade's lowest score written in words: `90分及以上`, `≥80`, `60～79`, `[90,100]`, `100～90`
+ * (the smallest number: the line's lower end); 0 for the lowest grade written as a ceiling only
+ * (`60分以下`, `<60`); else null.
  */
 function gradeLine(text: string): Dec | null {
   const t = toHalfWidth(text).replace(/\s/g, "");
-  if (/^(<|小于|低于|不足)|以下/.test(t) && !/以上/.test(t)) return new Dec(0);
-  const m = /\d+(?:\.\d+)?/.exec(t);
-  return m ? new Dec(m[0]) : null;
+  const numbers = (t.match(/\d+(?:\.\d+)?/g) ?? []).map((n) => new Dec(n));
+  const ceiling = /^(<|小于|低于|不足)|以下/.test(t) && !/以上|≥|>=|不低于|不少于/.test(t);
+  if (ceiling && numbers.length === 1) return new Dec(0);
+  return numbers.length > 0 ? Dec.min(...numbers) : null;
 }
 
 /** Rows of a block from below its header to `stop`, blank ones skipped. */

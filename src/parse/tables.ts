@@ -349,22 +349,28 @@ const UNIT_NOTE = new RegExp(
   `单位[:：]?\\s*(?:人民币)?(${UNIT_WORDS})|[(（](?:人民币)?(${UNIT_WORDS})[)）]`
 );
 
-/** Looks for a 单位：万元 / 元 note above the header or in the header cells. */
+/**
+ * The table's unit: a 单位：万元 / 元 note in its header cells, else the nearest above it — within
+ * 3 rows, as before, or up to 8 across rows without figures (a project form's 项目名称 and
+ * 主管部门 lines sit between its note and its funds header; a row with a figure is another
+ * table's, or a labelled value's, whose unit is its own).
+ */
 function findUnit(grid: Grid, headerRow: number, depth: number): { factor: Dec; label: string } {
-  // Up to 8 rows above (a project form's 项目名称, 主管部门 … lines sit between its 单位 note and
-  // its funds header), stopping at a row of figures: another table's, whose note is its own.
-  let first = headerRow;
-  while (first > Math.max(grid.top, headerRow - 8) && numbersIn(grid, first - 1) < 3) first--;
-  const rows = range(first, headerRow + depth - 1);
-  for (const r of rows) {
+  const noteIn = (r: number) => {
     for (const c of range(grid.left, grid.right)) {
-      const text = grid.key(r, c);
-      const m = UNIT_NOTE.exec(text);
-      if (m) {
-        const unit = (m[1] ?? m[2]) as string;
-        return { factor: unitFactor(unit), label: unit };
-      }
+      const m = UNIT_NOTE.exec(grid.key(r, c));
+      if (m) return (m[1] ?? m[2]) as string;
     }
+    return null;
+  };
+  const above: number[] = [];
+  for (let r = headerRow - 1; r >= Math.max(grid.top, headerRow - 8); r--) {
+    if (r < headerRow - 3 && numbersIn(grid, r) > 0) break;
+    above.push(r);
+  }
+  for (const r of [...range(headerRow, headerRow + depth - 1), ...above]) {
+    const unit = noteIn(r);
+    if (unit) return { factor: unitFactor(unit), label: unit };
   }
   return { factor: new Dec(1), label: "万元" };
 }

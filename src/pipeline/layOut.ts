@@ -7,7 +7,7 @@ import type { SheetLayout } from "../layout/sheetLayout";
 import { checklistLayout } from "../layout/checklist";
 import { projectSummaryLayout } from "../layout/projectSummary";
 import { summaryLayout } from "../layout/summary";
-import { withStandardDecimals } from "../layout/style";
+import { withStandardDecimals } from "../layout/standardDecimals";
 import type { SheetRole } from "../hosts/ownership";
 import type { WorkbookScore } from "./scoreWorkbook";
 

@@ -173,7 +173,7 @@ function boundText(b: Bound, unit: LevelUnit): string {
 }
 
 function pointsText(band: StepBand): string {
-  return band.share ? percent(band.points) : fixed(band.points, 2);
+  return band.share ? percent(band.points) : exact(band.points);
 }
 
 export function formatStepBands(bands: readonly StepBand[], unit: LevelUnit): string {
@@ -185,7 +185,7 @@ export function formatStepBand(band: StepBand, unit: LevelUnit): string {
 }
 
 /** A share of 分值 as written: `80%`, `62.5%`. */
-const share = (v: Dec) => `${exact(v.times(100), 0)}%`;
+export const share = (v: Dec) => `${exact(v.times(100), 0)}%`;
 
 export function formatGradeRanges(grades: readonly GradeRange[]): string {
   return grades.map((g) => `${g.names.join("/")}:${share(g.low)}～${share(g.high)}`).join("；");
@@ -235,11 +235,13 @@ export function pickGradeRange(
   }
   if (!best) return undefined;
   // `部分完成`, `基本达成`, `未全部完成` say less than the name they hold (the band of 部分…, if
-  // any); `未按期完成`, `不达成` the opposite (the lowest band).
+  // any); `未按期完成`, `不达成`, `没有达成` the opposite (the lowest band) — but not `不低于目标
+  // 完成`, `无偏差完成`, `非常满意`.
   const before = key.slice(0, best.at);
   if (/部分|基本|未完全|未全部/.test(before))
-    return grades.find((g) => g.names.some((n) => /^(部分|基本)/.test(n))) ?? undefined;
-  if (/[未没不无非]/.test(before)) return [...grades].sort((a, b) => a.low.comparedTo(b.low))[0];
+    return grades.find((g) => g.names.some((n) => /^(部分|基本)/.test(n))) ?? best.grade;
+  if (/^(未|没|不|无法)/.test(before) && !/^(不低于|不少于|不超过|不折不扣)/.test(before))
+    return [...grades].sort((a, b) => a.low.comparedTo(b.low))[0];
   return best.grade;
 }
 

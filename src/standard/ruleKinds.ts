@@ -27,6 +27,7 @@ import {
   formatStepBand,
   pickGradeRange,
   pickStepBand,
+  share,
 } from "./bands";
 import type { MetricId } from "./metrics";
 import { DEFAULT_GRADE_RANGES } from "./bands";
@@ -193,7 +194,7 @@ function gradeBand(input: RuleInput, word: string | null): RuleOutcome | null {
   return {
     score: high,
     range: { low, high },
-    formula: `评价等次“${word}”：分值 ${score(max)} × ${percent(band.low, 0)}～${percent(band.high, 0)} = ${score(low)}～${score(high)} 分，计算得分取上限 ${score(high)}`,
+    formula: `评价等次“${word}”：分值 ${score(max)} × ${share(band.low)}～${share(band.high)} = ${score(low)}～${score(high)} 分，计算得分取上限 ${score(high)}`,
   };
 }
 
@@ -205,7 +206,7 @@ function overAchievement(input: RuleInput, ratio: Dec, base: Dec): { score: Dec;
   const cut = pointsOf(base.minus(deduction), input.max, input.decimals);
   return {
     score: cut.score,
-    note: `；超出目标 ${percent(ratio.minus(ONE))} ≥ ${percent(limit)}（目标设置偏低），扣 ${exact(deduction)} 分 ${cut.ends}`,
+    note: `；超出目标 ${percent(ratio.minus(ONE), 2)} ≥ ${percent(limit)}（目标设置偏低），扣 ${exact(deduction)} 分 ${cut.ends}`,
   };
 }
 

@@ -6,7 +6,7 @@
  * only a person can write is a marked placeholder (【待填写：…】). Three renderers read it: Word
  * (.docx), plain text (the pane's clipboard) and the 自评报告草稿 sheet.
  */
-import { yearly } from "../model/text";
+import { yearly } from "../model/year";
 import { type Dec, money } from "../model/decimal";
 import type { DepartmentInput, KeyTask } from "../model/input";
 import type { Evaluation, IndicatorResult } from "../evaluate/result";

@@ -3,7 +3,7 @@
  * 得分说明 of an indicator, the grade footnote, the headline figures. One owner each, so the
  * page and the report never word a figure differently.
  */
-import { yearly } from "../model/text";
+import { yearly } from "../model/year";
 import { type Dec, money, score } from "../model/decimal";
 import type { Evaluation, IndicatorResult } from "../evaluate/result";
 import type { GradeBand } from "../standard/types";

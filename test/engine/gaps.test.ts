@@ -67,7 +67,7 @@ describe("gap list", () => {
     const result = evaluate(input);
     const g = result.gaps.find((x) => x.code === "budgetTieUnchecked");
     expect(g?.message).toBe(
-      "预算支出明细表决算数中人员经费未填或无法识别，未能核对基本支出 2,908.01 是否等于人员经费与日常公用经费之和。"
+      "预算支出明细表决算数人员经费缺数，未能核对基本支出 2,908.01 是否等于人员经费与日常公用经费之和。"
     );
     expect(g?.cell).toBe("预算支出!D5");
     expect(result.gaps.some((x) => x.code === "budgetNotTying")).toBe(false);

@@ -118,6 +118,25 @@ describe("finding tables", () => {
     expect(input.budget.unit?.label).toBe(unit.replace(/[（）]|人民币/g, ""));
   });
 
+  it("takes no unit from a labelled value above the table (三公经费预算数（元） 135000)", () => {
+    const { input } = parseWorkbook({
+      sheets: [
+        sheet("预算", [
+          ["“三公”经费预算数（元）", 135000],
+          ["“三公”经费实际支出（元）", 18800],
+          [null, null],
+          [null, null],
+          ["部门预算支出明细表", null],
+          ["支出类别", "年初预算数", "调整预算数", "决算数"],
+          ["一、基本支出", 10, 12, 11],
+          ["合计", 10, 12, 11],
+        ]),
+      ],
+    });
+    expect(input.budget.unit).toBeUndefined();
+    expect(input.budget.rows.find((r) => r.category === "total")?.final?.toString()).toBe("11");
+  });
+
   it("reads a two-row header with a merged 预算数 over 年初 / 调整", () => {
     const snapshot: WorkbookSnapshot = {
       sheets: [

@@ -114,6 +114,25 @@ describe("finding project forms", () => {
     expect(input.projectForms?.[1].indicators).toHaveLength(4);
   });
 
+  it("reads a 小计 row that carries “—” as its targets as a subtotal, not an indicator", () => {
+    // Row 15 made 产出指标's 小计: its 一级 only, 分值 50 = 30 + 20, “—” as 指标值 and 完成值.
+    const edits = { B15: "产出指标", C15: null, D15: null, E15: "—", F15: "—", G15: 50, H15: 50 };
+    const rows = only(parseWorkbook(formWorkbook(edits)).input.projectForms).indicators;
+    expect(rows.map((r) => r.name)).toEqual(["发卡数量", "制卡合格率", "持卡人满意度"]);
+  });
+
+  it("gives a cell that could not be read to its own form, in forms stacked with no blank row", () => {
+    const a = formSheet(goodForm("甲项目"), "项目汇编");
+    const b = formSheet(goodForm("乙项目"), "x");
+    a.values.length = 17; // 甲项目 ends at its 总分 row (17) …
+    a.values.push(...b.values); // … and 乙项目's title follows on row 18, its name on row 20
+    (a.values[16] as CellValue[])[7] = "九十"; // H17: 甲项目's 总分
+    const { evaluation } = scoreSnapshot({ sheets: [a] });
+    const [first, second] = evaluation.projects?.results ?? [];
+    expect(first?.gaps.map((g) => g.cell)).toContain("项目汇编!H17");
+    expect(second?.gaps.map((g) => g.cell)).not.toContain("项目汇编!H17");
+  });
+
   it("is told apart from the department's tables: the sample still scores 95.18 with forms beside it", async () => {
     const snapshot = await sampleSnapshot();
     snapshot.sheets.push(formSheet());

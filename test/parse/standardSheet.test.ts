@@ -411,8 +411,8 @@ describe("a 评分标准 sheet typed wrong", () => {
     expect(evaluation.budget.execution.source).toBe("table");
   });
 
-  it("reads grade lines as cities write them: 90分及以上, ≥80, 60～79, 60分以下", async () => {
-    const lines = { C28: "90分及以上", C29: "≥80", C30: "60～79", C31: "60分以下" };
+  it("reads grade lines as cities write them: 100～90, ≥80, 60～79, 60分以下", async () => {
+    const lines = { C28: "100～90", C29: "≥80", C30: "60～79", C31: "60分以下" };
     const { evaluation } = scoreSnapshot(await sampleWith(foshan2022, lines));
     expect(evaluation.standard.definition.grades.map((g) => [g.grade, g.min.toString()])).toEqual([
       ["优", "90"],

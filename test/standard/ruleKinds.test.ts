@@ -1,7 +1,7 @@
 /** Every rule kind at and around its boundaries, through the one table of kinds. */
 import { ruleProblems } from "../../src/standard/validate";
 import { dec } from "../../src/model/decimal";
-import { parseGradeRanges, parseStepBands } from "../../src/standard/bands";
+import { formatStepBands, parseGradeRanges, parseStepBands } from "../../src/standard/bands";
 import type { MetricId } from "../../src/standard/metrics";
 import {
   RULE_KINDS,
@@ -242,6 +242,16 @@ describe("定性分档 (评价等次 → 100–80% / 80–60% / 60–0% of 分�
     ).toBe("6");
     expect(apply("qualitative", { grades }, null, 10, { grade: "一般" })).toBeNull();
   });
+  it("states shares and points as written: 62.5%, 2.125", () => {
+    const halves = parseGradeRanges("好:87.5%～100%；较好:62.5%～87.5%；一般:0～62.5%").value!;
+    expect(apply("qualitative", { grades: halves }, null, 15, { grade: "较好" })?.formula).toBe(
+      "评价等次“较好”：分值 15.00 × 62.5%～87.5% = 9.38～13.13 分，计算得分取上限 13.13"
+    );
+    expect(formatStepBands(parseStepBands("≥90%:2.125", "rate").value!, "rate")).toBe(
+      "≥90.00%:2.125"
+    );
+  });
+
   it("takes the default bands when the 分档 is left blank, as the sheet's note says", () => {
     const blank = {
       id: "x",
@@ -271,6 +281,11 @@ describe("定性分档 (评价等次 → 100–80% / 80–60% / 60–0% of 分�
     expect(project("未全部完成")).toBe("8");
     expect(project("部分完成")).toBe("8");
     expect(project("按期完成")).toBe("10");
+    // Said positively, whatever words come first.
+    expect(project("不低于目标完成")).toBe("10");
+    expect(project("无偏差完成")).toBe("10");
+    expect(project("毫不逊色地完成")).toBe("10");
+    expect(high("基本良好")).toBe("8"); // 良 is 部分达成's other name
   });
 });
 

@@ -246,7 +246,7 @@ function asUtf8(bytes: Uint8Array): Uint8Array {
   if (!encoding) return bytes;
   const text = new TextDecoder(encoding).decode(bytes);
   return encoder.encode(
-    text.replace(/^(<\?xml[^>]*encoding\s*=\s*)(["'])utf-16\2/i, "$1$2UTF-8$2")
+    text.replace(/^(<\?xml[^>]*encoding\s*=\s*)(["'])utf-16(?:le|be)?\2/i, "$1$2UTF-8$2")
   );
 }
 

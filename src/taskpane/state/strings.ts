@@ -36,7 +36,7 @@ const zh = {
   lastRun: "计算时间",
   notWritten: "尚未写入汇总表：点击“重新计算”生成。",
   writtenTo: (sheets: string[]) => `已写入${sheets.map((s) => `“${s}”`).join("、")}工作表。`,
-  keptRenamed: (name: string) => `改名保留的“${name}”仍是上次的结果，未更新。`,
+  keptRenamed: (name: string) => `改名保留的“${name}”未更新。`,
   besideForeign: (name: string) =>
     `工作簿中已有非本助手生成的“${name}”表，未改动它，汇总写在旁边。`,
   sourcesTitle: "数据来源",
