@@ -175,7 +175,9 @@ export function activityGaps(
     funds.actual.greaterThan(funds.budget)
   ) {
     const over = funds.actual.minus(funds.budget);
-    const share = funds.budget.isZero() ? "" : `（超出 ${percent(over.dividedBy(funds.budget), 2)}）`;
+    const share = funds.budget.isZero()
+      ? ""
+      : `（超出 ${percent(over.dividedBy(funds.budget), 2)}）`;
     gaps.push({
       code: "threePublicOver",
       severity: "warning",
