@@ -105,6 +105,18 @@ describe("gap list", () => {
     expect(evaluate(input).total.toString()).toBe("85");
   });
 
+  it("states a shortfall of 4 元 under 比率保留小数位 6 as it is, not as 100.00% below 100.00%", () => {
+    const input = seed();
+    input.settings = { overrides: { "checks.rateDecimals": 6 } };
+    input.budget.officialExecutionRate = null;
+    const total = input.budget.rows.find((r) => r.category === "total")!;
+    total.adjusted = dec(100);
+    total.final = dec("99.9996");
+    const g = gap(input, "executionBelowTarget");
+    expect(g?.message).toContain("财政支出执行率 99.9996%，低于目标 100.00%");
+    expect(g?.message).toContain("达到目标尚需支出 0.0004 万元");
+  });
+
   it("flags unfinished key tasks by name", () => {
     const input = seed();
     input.keyTasks[2].done = false;
