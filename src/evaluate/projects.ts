@@ -171,19 +171,37 @@ function lastRowOf(form: ProjectForm): number {
   return last;
 }
 
+/** The rows each form's problems are looked for in, on its sheet. */
+interface FormSpan {
+  sheet: string;
+  first: number;
+  last: number;
+}
+
 /**
- * Whether `cell` lies in form `i`: on its sheet, below the form stacked above it (its last row
- * read) and, if another follows, down to its own last row.
+ * Each form's rows, worked out once: from below the form stacked above it (its last row read)
+ * down to its own last row — or to the sheet's end when no form follows it.
  */
-function withinForm(cell: string | undefined, forms: readonly ProjectForm[], i: number): boolean {
-  const form = forms[i] as ProjectForm;
-  if (!cell?.startsWith(`${form.sheet}!`)) return false;
+function formSpans(forms: readonly ProjectForm[]): FormSpan[] {
+  const lasts = forms.map(lastRowOf);
+  return forms.map((form, i) => {
+    const start = rowOf(form.cell);
+    const same = forms.map((_, k) => k).filter((k) => k !== i && forms[k]?.sheet === form.sheet);
+    const above = same.filter((k) => rowOf((forms[k] as ProjectForm).cell) < start);
+    const below = same.some((k) => rowOf((forms[k] as ProjectForm).cell) > start);
+    return {
+      sheet: form.sheet,
+      first: Math.max(0, ...above.map((k) => lasts[k] as number)) + 1,
+      last: below ? (lasts[i] as number) : Infinity,
+    };
+  });
+}
+
+/** Whether `cell` lies in `span`. */
+function within(cell: string | undefined, span: FormSpan): boolean {
+  if (!cell?.startsWith(`${span.sheet}!`)) return false;
   const row = rowOf(cell);
-  const start = rowOf(form.cell);
-  const others = forms.filter((f, k) => k !== i && f.sheet === form.sheet);
-  const above = others.filter((f) => rowOf(f.cell) < start).map(lastRowOf);
-  const below = others.some((f) => rowOf(f.cell) > start);
-  return row > Math.max(0, ...above) && (!below || row <= lastRowOf(form));
+  return row >= span.first && row <= span.last;
 }
 
 function problemSummary(results: ProjectEvaluation[]): Gap[] {
@@ -214,10 +232,12 @@ export function rollUpProjects(
   if (forms.length === 0) return null;
   const picked = pickStandard(input, given, "project");
   const standard = picked.inForce.definition;
+  const spans = inputGaps.length > 0 ? formSpans(forms) : [];
   const results = forms.map((f, i) => {
     const r = evaluateProject(f, standard, scoreSource);
     // A cell of the form that could not be read is the form's problem too (项目自评汇总).
-    const own = inputGaps.filter((g) => withinForm(g.cell, forms, i));
+    const span = spans[i];
+    const own = span ? inputGaps.filter((g) => within(g.cell, span)) : [];
     return own.length > 0 ? { ...r, gaps: [...own, ...r.gaps] } : r;
   });
   const gaps: Gap[] = [...picked.gaps];
