@@ -12,6 +12,8 @@ type SettingKey = keyof StandardSettings;
 interface ChoiceSpec {
   type: "choice";
   choices: Record<string, string>;
+  /** Other ways a finance officer writes a choice, by code. */
+  choiceSynonyms?: Record<string, string[]>;
 }
 interface RateSpec {
   type: "rate";
@@ -44,6 +46,18 @@ export const SETTING_SPECS: Record<SettingKey, SettingSpec> = {
     note: "执行率 = 决算数 ÷ 所选预算数；“加上年结转”取预算表或基本信息中的上年结转",
     type: "choice",
     choices: EXECUTION_BASE_LABELS,
+    choiceSynonyms: {
+      adjusted: ["调整预算", "调整后预算数", "全年预算数"],
+      initial: ["年初预算", "年初批复预算数"],
+      adjustedWithCarryOver: [
+        "调整预算数+上年结转",
+        "调整预算数＋上年结转",
+        "调整预算数含上年结转",
+        "调整预算数(含上年结转)",
+        "调整预算数加上年结转数",
+        "调整预算加上年结转",
+      ],
+    },
   },
   executionRateSource: {
     label: "计分执行率",
@@ -51,6 +65,7 @@ export const SETTING_SPECS: Record<SettingKey, SettingSpec> = {
     note: "填报执行率：基本信息填了“财政支出执行率”时以它计分；按预算表计算：总按上一行口径计算",
     type: "choice",
     choices: { official: "填报执行率", table: "按预算表计算" },
+    choiceSynonyms: { official: ["按填报执行率", "填报数"], table: ["预算表计算", "按预算表"] },
   },
   executionRateTarget: {
     label: "执行率目标",
@@ -99,6 +114,10 @@ export const SETTING_SPECS: Record<SettingKey, SettingSpec> = {
     note: "剔除后按比例折算：总分 = 其余指标得分合计 × 100 ÷ 其余指标分值合计；按 0 分计：不适用仍计 0 分",
     type: "choice",
     choices: { rescale: "剔除后按比例折算", zero: "按 0 分计" },
+    choiceSynonyms: {
+      rescale: ["按比例折算", "剔除", "剔除折算", "剔除后折算"],
+      zero: ["计 0 分", "0 分", "按零分计", "计零分"],
+    },
   },
 };
 
@@ -151,11 +170,9 @@ export function parseSetting(
   const bad = (why: string) => ({ problem: `${spec.label}“${text}”${why}` });
   switch (spec.type) {
     case "choice": {
-      const entry = Object.entries(spec.choices).find(
-        ([code, label]) => code === text || label === text
-      );
-      return entry
-        ? { value: entry[0] as StandardSettings[SettingKey] }
+      const code = choiceCode(spec, text);
+      return code !== null
+        ? { value: code as StandardSettings[SettingKey] }
         : bad(`无法识别，可选：${Object.values(spec.choices).join("、")}`);
     }
     case "rate": {
@@ -180,6 +197,16 @@ export function parseSetting(
       return { value: n };
     }
   }
+}
+
+/** Spaces and brackets do not count: “按0分计” is “按 0 分计”, “（含上年结转）” is “(含上年结转)”. */
+const bare = (s: string) => s.replace(/[\s（）()]/g, "");
+
+/** The code of the choice a cell names: by code, label or synonym. */
+function choiceCode(spec: ChoiceSpec, text: string): string | null {
+  const key = bare(text);
+  const names = (code: string) => [code, spec.choices[code], ...(spec.choiceSynonyms?.[code] ?? [])];
+  return Object.keys(spec.choices).find((code) => names(code).some((n) => bare(n) === key)) ?? null;
 }
 
 /** The setting a 设置项 cell names, by label or synonym. */
