@@ -6,7 +6,7 @@ import {
   WRITE_BUDGET_BYTES,
   type SheetListMemory,
 } from "../../src/hosts/excel/excelWorkbook";
-import * as writeLayoutModule from "../../src/hosts/excel/writeLayout";
+import * as sheetWritesModule from "../../src/hosts/excel/sheetWrites";
 import { allCapabilities, type ExcelCapabilities } from "../../src/hosts/excel/writeLayout";
 import { dateToSerial } from "../../src/hosts/file/readWorkbook";
 import { FakeExcel, type FakeExcelOptions, type FakeSheetSeed } from "./fakeExcel";
@@ -66,7 +66,7 @@ export function excelHost(
     runOn(fake),
     capabilities,
     WRITE_BUDGET_BYTES,
-    async () => Promise.resolve(writeLayoutModule),
+    async () => Promise.resolve(sheetWritesModule),
     memory
   );
 }
