@@ -91,6 +91,8 @@ export function evaluate(given: DepartmentInput, options: EvaluateOptions = {}):
             standard: rolled.standard,
             parameters: rolled.parameters,
             results: rolled.results,
+            projects: rolled.projects,
+            duplicates: rolled.duplicates,
           },
         }
       : {}),

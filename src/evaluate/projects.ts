@@ -17,7 +17,7 @@ import { normalizeName, quote } from "../model/text";
 import type { ParameterView } from "../standard/parameters";
 import { pickStandard } from "./pickStandard";
 import { type ProjectEvaluation, evaluateProject } from "./project";
-import type { Gap, StandardInForce } from "./result";
+import type { DuplicateForm, Gap, StandardInForce } from "./result";
 
 export interface ProjectRollUp {
   standard: StandardInForce;
@@ -26,6 +26,8 @@ export interface ProjectRollUp {
   results: ProjectEvaluation[];
   /** The projects the department's indicators read (the list, with the forms' scores). */
   projects: Project[];
+  /** Forms not counted: a second form of a project already scored, with the first one's cell. */
+  duplicates: DuplicateForm[];
   counts: ProjectCounts;
   gaps: Gap[];
 }
@@ -42,7 +44,11 @@ function asProject(r: ProjectEvaluation): Project {
 }
 
 /** One result per project name; a second form of the same project is a gap and not counted. */
-function uniqueByName(results: ProjectEvaluation[], gaps: Gap[]): Map<string, ProjectEvaluation> {
+function uniqueByName(
+  results: ProjectEvaluation[],
+  gaps: Gap[],
+  duplicates: DuplicateForm[]
+): Map<string, ProjectEvaluation> {
   const byName = new Map<string, ProjectEvaluation>();
   for (const r of results) {
     const key = normalizeName(r.name);
@@ -51,6 +57,7 @@ function uniqueByName(results: ProjectEvaluation[], gaps: Gap[]): Map<string, Pr
       byName.set(key, r);
       continue;
     }
+    duplicates.push({ form: r, first: first.cell });
     gaps.push({
       code: "projectDuplicated",
       severity: "error",
@@ -241,7 +248,8 @@ export function rollUpProjects(
     return own.length > 0 ? { ...r, gaps: [...own, ...r.gaps] } : r;
   });
   const gaps: Gap[] = [...picked.gaps];
-  const byName = uniqueByName(results, gaps);
+  const duplicates: DuplicateForm[] = [];
+  const byName = uniqueByName(results, gaps, duplicates);
   const projects =
     input.projects.length > 0
       ? merge(input.projects, byName, gaps)
@@ -260,6 +268,7 @@ export function rollUpProjects(
     parameters: picked.parameters,
     results,
     projects,
+    duplicates,
     counts,
     gaps: [...gaps, ...problemSummary(results)],
   };

@@ -1,6 +1,6 @@
 /** What the engine returns: every score with its reasons, the total, the grade and the gaps. */
 import type { Dec } from "../model/decimal";
-import type { BudgetColumn, BudgetRow, CellAddress, ScoreSource } from "../model/input";
+import type { BudgetColumn, BudgetRow, CellAddress, Project, ScoreSource } from "../model/input";
 import type { MetricId } from "../standard/metrics";
 import type { ParameterView } from "../standard/parameters";
 import type { RuleKind } from "../standard/ruleKinds";
@@ -240,7 +240,23 @@ export interface StandardInForce {
 export interface ProjectsResult {
   standard: StandardInForce;
   parameters: ParameterView[];
+  /** Every form's evaluation, in the workbook's order (duplicates included). */
   results: ProjectEvaluation[];
+  /**
+   * The projects the department's indicators read: the 项目清单's, each with its form's score
+   * and amounts (a listed project without a form is not evaluated), then forms of unlisted
+   * projects. What 项目自评汇总's 合计 and the 核对清单's project lines add up.
+   */
+  projects: Project[];
+  /** Forms not counted: a second form of a project already scored. */
+  duplicates: DuplicateForm[];
+}
+
+/** A second 项目支出绩效自评表 of one project: shown, not counted. */
+export interface DuplicateForm {
+  form: ProjectEvaluation;
+  /** The cell of the form that is counted. */
+  first: string;
 }
 
 /** A table's scores added up: the department's, or one project form's. */

@@ -6,7 +6,9 @@
  */
 import { yearly } from "../model/year";
 import { type Dec, ZERO, score, sum, toDouble } from "../model/decimal";
-import type { Evaluation, Gap, ProjectsResult } from "../evaluate/result";
+import type { DuplicateForm, Evaluation, Gap, ProjectsResult } from "../evaluate/result";
+import type { Project } from "../model/input";
+import { normalizeName, quote } from "../model/text";
 import { severityLabels } from "../evaluate/result";
 import type { ProjectEvaluation } from "../evaluate/project";
 import type { CellStyle, LayoutValue, SheetLayout } from "./sheetLayout";
@@ -79,64 +81,134 @@ export function byScore(
   );
 }
 
+/** A project the department's indicators read, with the form it was scored from (if any). */
+export interface RolledProject {
+  project: Project;
+  form: ProjectEvaluation | null;
+}
+
+/**
+ * The roll-up's projects in its order (the 项目清单's, then forms of unlisted projects), each
+ * with the form it was scored from; a listed project without a form has none.
+ */
+export function rolledProjects(projects: ProjectsResult): RolledProject[] {
+  const counted = new Map<string, ProjectEvaluation>();
+  const duplicates = new Set(projects.duplicates.map((d) => d.form));
+  for (const r of projects.results) if (!duplicates.has(r)) counted.set(normalizeName(r.name), r);
+  return projects.projects.map((project) => ({
+    project,
+    form: (project.evaluated && counted.get(normalizeName(project.name))) || null,
+  }));
+}
+
+/** Scored from a form by total (as `byScore`), then the listed ones without a form. */
+function tableOrder(rows: readonly RolledProject[]): RolledProject[] {
+  const scored = new Map(rows.filter((r) => r.form).map((r) => [r.form as ProjectEvaluation, r]));
+  return [
+    ...byScore([...scored.keys()]).map((f) => scored.get(f) as RolledProject),
+    ...rows.filter((r) => !r.form),
+  ];
+}
+
+const HEADERS = [
+  "序号",
+  "项目名称",
+  "所在工作表",
+  "全年预算数",
+  "全年执行数",
+  "执行率",
+  "总分",
+  "等级",
+  "问题数",
+  "主要偏差",
+];
+
+/** The rate a row shows: 全年执行数 ÷ 全年预算数 as counted, to four decimals. */
+const rateOf = (budget: Dec | null, spent: Dec | null): LayoutValue =>
+  budget === null || spent === null || budget.isZero()
+    ? null
+    : toDouble(spent.dividedBy(budget).toDecimalPlaces(4));
+
+/** A project scored from its form: the amounts are the roll-up's (the form's, else the list's). */
+function formRow(s: Sheet, row: number, { project, form }: RolledProject): void {
+  const p = form as ProjectEvaluation;
+  const errors = p.gaps.some((g) => g.severity === "error");
+  s.put(row, 2, p.sheet, { ...text, fontSize: 9 });
+  s.put(row, 6, p.total.toNumber(), number(formats.score, { bold: true }));
+  s.put(row, 7, p.grade, { ...styles.cell, horizontal: "center" });
+  s.put(
+    row,
+    8,
+    p.gaps.length,
+    number(formats.integer, errors ? { bold: true, fill: FLAG_FILL } : {})
+  );
+  const deviation = largestDeviation(p);
+  s.put(row, 9, deviation, { ...text, fontSize: 9 });
+  s.fitSmall(row, deviation, WIDTHS[9]);
+  s.fitSmall(row, p.sheet, WIDTHS[2]);
+  rowAmounts(s, row, project);
+}
+
+/** A listed project without a form: not evaluated; its listed score weighs if it has one. */
+function listedRow(s: Sheet, row: number, { project }: RolledProject): void {
+  const flag = { ...text, fontSize: 9, fill: FLAG_FILL };
+  s.put(row, 2, "无自评表", flag);
+  s.put(row, 6, dec(project.selfScore), number(formats.score));
+  s.put(row, 7, "未自评", { ...styles.cell, horizontal: "center", fill: FLAG_FILL });
+  s.put(row, 8, null, styles.cell);
+  const note =
+    project.selfScore !== null
+      ? `项目清单 ${project.cells?.name ?? ""} 有此项目，没有自评表；按清单得分计入项目绩效目标完成率`
+      : `项目清单 ${project.cells?.name ?? ""} 有此项目，没有自评表，不计入项目绩效目标完成率`;
+  s.put(row, 9, note, { ...text, fontSize: 9 });
+  s.fitSmall(row, note, WIDTHS[9]);
+  rowAmounts(s, row, project);
+}
+
+function rowAmounts(s: Sheet, row: number, project: Project): void {
+  s.put(row, 3, dec(project.budget), number(formats.amount));
+  s.put(row, 4, dec(project.spending), number(formats.amount));
+  s.put(row, 5, rateOf(project.budget, project.spending), number(formats.rate));
+}
+
 function table(s: Sheet, projects: ProjectsResult): void {
   const header = s.row++;
-  [
-    "序号",
-    "项目名称",
-    "所在工作表",
-    "全年预算数",
-    "全年执行数",
-    "执行率",
-    "总分",
-    "等级",
-    "问题数",
-    "主要偏差",
-  ].forEach((h, i) => s.put(header, i, h, styles.header));
-  byScore(projects.results).forEach((p, i) => {
+  HEADERS.forEach((h, i) => s.put(header, i, h, styles.header));
+  const rows = tableOrder(rolledProjects(projects));
+  rows.forEach((r, i) => {
     const row = s.row++;
-    const errors = p.gaps.some((g) => g.severity === "error");
     s.put(row, 0, i + 1, { ...styles.cell, horizontal: "center" });
-    s.put(row, 1, p.name, text);
-    s.put(row, 2, p.sheet, { ...text, fontSize: 9 });
-    s.put(row, 3, dec(p.budget), number(formats.amount));
-    s.put(row, 4, dec(p.spending), number(formats.amount));
-    s.put(row, 5, dec(p.execution.value), number(formats.rate));
-    s.put(row, 6, p.total.toNumber(), number(formats.score, { bold: true }));
-    s.put(row, 7, p.grade, { ...styles.cell, horizontal: "center" });
-    s.put(
-      row,
-      8,
-      p.gaps.length,
-      number(formats.integer, errors ? { bold: true, fill: FLAG_FILL } : {})
-    );
-    const deviation = largestDeviation(p);
-    s.put(row, 9, deviation, { ...text, fontSize: 9 });
-    s.fitSmall(row, deviation, WIDTHS[9]);
-    s.fit(row, p.name, WIDTHS[1]);
-    s.fitSmall(row, p.sheet, WIDTHS[2]);
+    s.put(row, 1, r.project.name, text);
+    s.fit(row, r.project.name, WIDTHS[1]);
+    if (r.form) formRow(s, row, r);
+    else listedRow(s, row, r);
   });
+  totalRow(
+    s,
+    rows.map((r) => r.project)
+  );
+  duplicateLines(s, projects.duplicates);
+}
+
+/** 合计 of the rows above: the projects the roll-up counts, each once. */
+function totalRow(s: Sheet, counted: readonly Project[]): void {
   const total = s.row++;
-  const all = projects.results;
-  const budget = sum(all.map((p) => p.budget ?? ZERO));
-  const spent = sum(all.map((p) => p.spending ?? ZERO));
-  s.put(total, 0, `合计（${all.length} 个项目）`, { ...styles.total, horizontal: "center" }, 3);
-  s.put(total, 3, budget.toNumber(), {
-    ...styles.total,
-    numberFormat: formats.amount,
-    horizontal: "right",
-  });
-  s.put(total, 4, spent.toNumber(), {
-    ...styles.total,
-    numberFormat: formats.amount,
-    horizontal: "right",
-  });
-  s.put(total, 5, budget.isZero() ? null : spent.dividedBy(budget).toDecimalPlaces(4).toNumber(), {
-    ...styles.total,
-    numberFormat: formats.rate,
-    horizontal: "right",
-  });
+  const budget = sum(counted.map((p) => p.budget ?? ZERO));
+  const spent = sum(counted.map((p) => p.spending ?? ZERO));
+  const amount = { ...styles.total, numberFormat: formats.amount, horizontal: "right" } as const;
+  s.put(total, 0, `合计（${counted.length} 个项目）`, { ...styles.total, horizontal: "center" }, 3);
+  s.put(total, 3, budget.toNumber(), amount);
+  s.put(total, 4, spent.toNumber(), amount);
+  s.put(total, 5, rateOf(budget, spent), { ...amount, numberFormat: formats.rate });
   s.put(total, 6, null, styles.total, 4);
+}
+
+/** Second forms of a project already counted: named under the 合计, which leaves them out. */
+function duplicateLines(s: Sheet, duplicates: readonly DuplicateForm[]): void {
+  for (const d of duplicates) {
+    const line = `未计入合计：${quote(d.form.name)}的另一张自评表（${d.form.cell}，总分 ${score(d.form.total)}）与 ${d.first} 为同一项目，只计入第一张。`;
+    s.line(line, { ...styles.note, fontColor: "#C00000" });
+  }
 }
 
 function rollUp(s: Sheet, e: Evaluation): void {

@@ -5,7 +5,7 @@
  */
 import type { SheetLayout } from "../layout/sheetLayout";
 import { checklistLayout } from "../layout/checklist";
-import { projectSummaryLayout } from "../layout/projectSummary";
+import { projectSummaryLayout, rolledProjects } from "../layout/projectSummary";
 import { summaryLayout } from "../layout/summary";
 import { withStandardDecimals } from "../layout/standardDecimals";
 import type { SheetRole } from "../hosts/ownership";
@@ -23,14 +23,11 @@ export interface Layouts {
 export function layOut(score: WorkbookScore, date: string): Layouts {
   const e = score.evaluation;
   const input = score.parse.input;
+  // With forms, the projects the roll-up counts (a form's cell where it was scored from one).
   const projects = e.projects
-    ? e.projects.results.map((r) => ({
-        name: r.name,
-        budget: r.budget,
-        spending: r.spending,
-        selfScore: r.total,
-        evaluated: true,
-        cells: { name: r.cell },
+    ? rolledProjects(e.projects).map(({ project, form }) => ({
+        ...project,
+        cells: { name: form?.cell ?? project.cells?.name },
       }))
     : input.projects; // as they are (no copy of 200,000 rows): the line reads `cells.name`
   const summary = summaryLayout(e, {

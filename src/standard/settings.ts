@@ -205,7 +205,11 @@ const bare = (s: string) => s.replace(/[\s（）()]/g, "");
 /** The code of the choice a cell names: by code, label or synonym. */
 function choiceCode(spec: ChoiceSpec, text: string): string | null {
   const key = bare(text);
-  const names = (code: string) => [code, spec.choices[code], ...(spec.choiceSynonyms?.[code] ?? [])];
+  const names = (code: string) => [
+    code,
+    spec.choices[code],
+    ...(spec.choiceSynonyms?.[code] ?? []),
+  ];
   return Object.keys(spec.choices).find((code) => names(code).some((n) => bare(n) === key)) ?? null;
 }
 

@@ -5,6 +5,8 @@
  * choice, 全年执行数; 项目自评覆盖率 counts forms against the projects listed.
  */
 import type { CellValue, WorkbookSnapshot } from "../../src/hosts/snapshot";
+import { type SheetLayout, materialized } from "../../src/layout/sheetLayout";
+import { layOut } from "../../src/pipeline/layOut";
 import { scoreSnapshot } from "../../src/pipeline/scoreWorkbook";
 import { foshan2022 } from "../../src/standard/presets";
 import type { Standard } from "../../src/standard/types";
@@ -192,5 +194,60 @@ describe("rolling project forms up into the department", () => {
     const snapshot = await department([], [{ sheet: "表一", name: "社保卡发行项目" }]);
     const { evaluation } = gapsOf(snapshot);
     expect(evaluation.metrics.projectFundWeightedScore?.value?.toString()).toBe("99.17");
+  });
+});
+
+describe("the sheets add up what the roll-up counts", () => {
+  const rowsOf = (l: SheetLayout, from: number, count: number, columns: number[]) =>
+    Array.from({ length: count }, (_, i) =>
+      columns.map((c) => l.cells.find((x) => x.row === from + i && x.column === c)?.value ?? null)
+    );
+  const rowWith = (l: SheetLayout, value: unknown) =>
+    l.cells.find((c) => c.value === value)?.row ?? -1;
+
+  it("项目自评汇总 lists listed projects without a form, leaves a second form out of 合计, and the 核对清单 agrees", async () => {
+    const snapshot = await department(
+      [
+        ["社保卡发行项目", 120, 110, "是", 99.17],
+        ["档案数字化项目", 80, 70, "是", 90],
+        ["稽核内控项目", 50, 50, "否", ""],
+      ],
+      [
+        { sheet: "表一", name: "社保卡发行项目" },
+        { sheet: "表二", name: "湾区社保服务通项目" },
+        { sheet: "表三", name: "社保卡发行项目" },
+      ]
+    );
+    const layouts = layOut(scoreSnapshot(snapshot), "2026-11-30");
+    const sheet = layouts.projects as SheetLayout;
+    const header = rowWith(sheet, "主要偏差");
+    // Scored from a form by total then name, then the listed ones without a form.
+    expect(rowsOf(sheet, header + 1, 4, [0, 1, 2, 3, 4, 5, 7])).toEqual([
+      [1, "社保卡发行项目", "表一", 120, 110, 0.9167, "优"],
+      [2, "湾区社保服务通项目", "表二", 120, 110, 0.9167, "优"],
+      [3, "档案数字化项目", "无自评表", 80, 70, 0.875, "未自评"],
+      [4, "稽核内控项目", "无自评表", 50, 50, 1, "未自评"],
+    ]);
+    expect(rowsOf(sheet, header + 3, 2, [6])).toEqual([[90], [null]]);
+    // 合计 of the four counted: 120 + 120 + 80 + 50 = 370, 110 + 110 + 70 + 50 = 340, 91.89%.
+    expect(rowsOf(sheet, header + 5, 1, [0, 3, 4, 5])).toEqual([
+      ["合计（4 个项目）", 370, 340, 0.9189],
+    ]);
+    const duplicate = sheet.cells.find((c) => String(c.value).startsWith("未计入合计："));
+    expect(duplicate?.row).toBe(header + 6);
+    expect(duplicate?.value).toBe(
+      "未计入合计：“社保卡发行项目”的另一张自评表（表三!B3，总分 99.17）与 表一!B3 为同一项目，只计入第一张。"
+    );
+    // 核对清单 五、项目自评情况: the same four, in the list's order, the second form not among them.
+    const checklist = materialized(layouts.checklist);
+    const lines = rowWith(checklist, "是否自评");
+    expect(rowsOf(checklist, lines + 1, 5, [0, 1, 2, 5, 8]).map((r) => r.slice(1))).toEqual([
+      ["社保卡发行项目", 120, "是", "表一!B3"],
+      ["档案数字化项目", 80, "否", "项目清单!A5"],
+      ["稽核内控项目", 50, "否", "项目清单!A6"],
+      ["湾区社保服务通项目", 120, "是", "表二!B3"],
+      [null, null, null, null],
+    ]);
+    expect(rowsOf(checklist, lines + 5, 1, [0])[0]?.[0]).toMatch(/^本表由绩效自评助手/);
   });
 });

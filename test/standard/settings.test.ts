@@ -32,6 +32,8 @@ describe("a choice typed the way a finance officer types it", () => {
     expect(value("notApplicable", "按5分计")).toBe(
       "不适用指标“按5分计”无法识别，可选：剔除后按比例折算、按 0 分计"
     );
-    expect(value("executionRateBase", "决算数")).toMatch(/^执行率口径“决算数”无法识别，可选：调整预算数、/);
+    expect(value("executionRateBase", "决算数")).toMatch(
+      /^执行率口径“决算数”无法识别，可选：调整预算数、/
+    );
   });
 });
