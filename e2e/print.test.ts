@@ -200,6 +200,21 @@ describe("print check (LibreOffice → PDF): the submission and the 核对清单
     for (const p of all) expect(p.text).toContain(CHECKLIST_TITLE);
     expect(all[all.length - 1].text).toContain("社保经办项目 120");
   });
+
+  it("prints amounts too wide for the usual columns in full, never as ###", async () => {
+    const book = await FileWorkbook.fromFile(SAMPLE_PATH);
+    const sheet = book.workbook.getWorksheet("项目清单") as ExcelJS.Worksheet;
+    const wide = [1234567890.12, 12345678901.23, 123456789012.34, 9876543.21];
+    wide.forEach((v, i) => (sheet.getRow(4 + i).values = [`大型基建项目${i}`, v, v, "是", 90]));
+    await recalculate(book, { date: "2026-11-30" });
+    const pdf = toPdf(await summaryOnly(book, "checklist-wide.xlsx", "核对清单"), ensureOut());
+    const all = pdfPages(pdf)
+      .map((p) => p.text)
+      .join("\n");
+    for (const v of ["1,234,567,890.12", "12,345,678,901.23", "123,456,789,012.34", "9,876,543.21"])
+      expect(all).toContain(v);
+    expect(all).not.toContain("###");
+  });
 });
 
 describe("print check of the project sheets", () => {

@@ -8,6 +8,7 @@ import { checklistLayout } from "../layout/checklist";
 import { projectSummaryLayout, rolledProjects } from "../layout/projectSummary";
 import { summaryLayout } from "../layout/summary";
 import { withStandardDecimals } from "../layout/standardDecimals";
+import { withNumbersFitting } from "../layout/numberWidths";
 import type { SheetRole } from "../hosts/ownership";
 import type { WorkbookScore } from "./scoreWorkbook";
 
@@ -42,11 +43,14 @@ export function layOut(score: WorkbookScore, date: string): Layouts {
     projects
   );
   const decimals = e.standard.definition.settings;
+  // The standard's decimals, then columns wide enough for the numbers as those decimals show them.
+  const finish = (layout: SheetLayout, d = decimals) =>
+    withNumbersFitting(withStandardDecimals(layout, d));
   return {
-    summary: withStandardDecimals(summary, decimals),
-    checklist: withStandardDecimals(checklist, decimals),
+    summary: finish(summary),
+    checklist: finish(checklist),
     projects: e.projects
-      ? withStandardDecimals(projectSummaryLayout(e, date), e.projects.standard.definition.settings)
+      ? finish(projectSummaryLayout(e, date), e.projects.standard.definition.settings)
       : null,
   };
 }
