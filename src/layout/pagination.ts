@@ -42,3 +42,27 @@ export function pagesOfRows(layout: SheetLayout): number[] {
   }
   return pages;
 }
+
+/** Room (points) a table's last row must leave above its page's foot to count as fitting. */
+const TABLE_FOOT_ROOM = 24;
+
+/**
+ * The layout without its print title rows when the table they head (rows `titles.first` to
+ * `tableLast`) prints on one page with room to spare: Excel, WPS and LibreOffice repeat print
+ * titles on every later page, where they would head the 总分 or a problem list instead.
+ */
+export function titlesOnlyWhereNeeded(layout: SheetLayout, tableLast: number): SheetLayout {
+  const titles = layout.print?.titleRows;
+  if (!layout.print || !titles) return layout;
+  const taller = {
+    ...layout,
+    rowHeights: {
+      ...layout.rowHeights,
+      [tableLast]: rowHeight(layout, tableLast) + TABLE_FOOT_ROOM,
+    },
+  };
+  const pages = pagesOfRows(taller);
+  if (pages[tableLast] !== pages[titles.first]) return layout;
+  const { titleRows: _dropped, ...print } = layout.print;
+  return { ...layout, print };
+}

@@ -13,6 +13,7 @@ import { severityLabels } from "../evaluate/result";
 import type { ProjectEvaluation } from "../evaluate/project";
 import type { CellStyle, LayoutValue, SheetLayout } from "./sheetLayout";
 import { SheetBuilder } from "./sheetBuilder";
+import { titlesOnlyWhereNeeded } from "./pagination";
 import {
   ASSISTANT_SIGNATURE,
   FONT_SIZE,
@@ -283,6 +284,7 @@ export function projectSummaryLayout(
   s.section("一、项目自评得分（按总分从高到低）");
   const header = s.row;
   table(s, projects);
+  const tableLast = s.row - 1;
   rollUp(s, e);
   problems(s, projects.results);
   s.row++;
@@ -290,6 +292,11 @@ export function projectSummaryLayout(
     `${ASSISTANT_SIGNATURE}根据${formsWhere(projects.results)}各项目支出绩效自评表生成，重新计算时整表替换；请勿在本表录入数据。`,
     { ...styles.note, italic: true }
   );
+  // The column headings repeat only if the table runs onto a second page.
+  return titlesOnlyWhereNeeded(pageSetup(e, sheetName, s, header), tableLast);
+}
+
+function pageSetup(e: Evaluation, sheetName: string, s: Sheet, header: number): SheetLayout {
   return {
     name: sheetName,
     fontName: SHEET_FONT,

@@ -11,7 +11,7 @@ import type { Evaluation, IndicatorResult } from "../evaluate/result";
 import { departmentProblems, ordinal } from "../submission/problems";
 import { capNote, gradeFootnote, rescaleNote, scoreNote } from "../submission/wording";
 import type { CellStyle, LayoutValue, PrintSetup, SheetLayout } from "./sheetLayout";
-import { DEFAULT_ROW_HEIGHT, pagesOfRows, rowHeight } from "./pagination";
+import { DEFAULT_ROW_HEIGHT, pagesOfRows, rowHeight, titlesOnlyWhereNeeded } from "./pagination";
 import { SheetBuilder } from "./sheetBuilder";
 import { ASSISTANT_SIGNATURE, formats, styles, titleHeight } from "./style";
 
@@ -221,6 +221,7 @@ export function summaryLayout(e: Evaluation, options: SummaryOptions = {}): Shee
   b.row = 2;
   budgetTable(b, e);
   const header = indicatorTable(b, e);
+  const tableLast = b.row - 1;
   totalAndGrade(b, e);
   const measures = problemsAndMeasures(b, e);
   const signature = signatureBlock(b, options);
@@ -230,7 +231,7 @@ export function summaryLayout(e: Evaluation, options: SummaryOptions = {}): Shee
     ...styles.note,
     fontColor: "#7F7F7F",
   });
-  const layout: SheetLayout & { print: PrintSetup } = b.toLayout(
+  const built: SheetLayout & { print: PrintSetup } = b.toLayout(
     options.sheetName ?? SUMMARY_SHEET,
     {
       frozenRows: 0,
@@ -250,6 +251,8 @@ export function summaryLayout(e: Evaluation, options: SummaryOptions = {}): Shee
   );
   // Every printed row sized here, so every writer prints the heights the pages were counted with.
   for (let row = 0; row <= lastPrinted; row++) b.heights[row] ??= DEFAULT_ROW_HEIGHT;
+  // The indicator header repeats only if the indicator table runs onto a second page.
+  const layout = titlesOnlyWhereNeeded(built, tableLast) as SheetLayout & { print: PrintSetup };
   const breaks = keepSignatureCompany(layout, measures, signature);
   // A manual break holds only at a fixed scale (Excel ignores it on a sheet fit to pages); the
   // columns are chosen to fit A4 at 100%.

@@ -233,6 +233,8 @@ describe("the sheets add up what the roll-up counts", () => {
     expect(rowsOf(sheet, header + 5, 1, [0, 3, 4, 5])).toEqual([
       ["合计（4 个项目）", 370, 340, 0.9189],
     ]);
+    // Four rows fit on the first page: no column headings repeated over the problem list.
+    expect(sheet.print?.titleRows).toBeUndefined();
     const duplicate = sheet.cells.find((c) => String(c.value).startsWith("未计入合计："));
     expect(duplicate?.row).toBe(header + 6);
     expect(duplicate?.value).toBe(
