@@ -29,42 +29,80 @@ export function numberWidth(text: string, fontSize: number, base: number, bold =
   return (units * fontSize * (bold ? 1.1 : 1)) / base + 0.75;
 }
 
-/** What a number cell needs, or 0 for a cell that is not a number or spans columns. */
-function needed(cell: LayoutCell, base: number, spans: Set<string>): number {
-  if (typeof cell.value !== "number" || !Number.isFinite(cell.value)) return 0;
-  if (spans.has(`${cell.row}:${cell.column}`)) return 0;
-  const style: CellStyle = cell.style ?? {};
-  const text = formattedNumber(cell.value, style.numberFormat);
-  return numberWidth(text, style.fontSize ?? base, base, style.bold === true);
+/** What a format shows besides the integer digits: decimals, grouping, a percent sign. */
+interface FormatShape {
+  decimals: number;
+  grouped: boolean;
+  percent: boolean;
+}
+const shapes = new Map<string, FormatShape>();
+function shapeOf(format: string): FormatShape {
+  let shape = shapes.get(format);
+  if (!shape)
+    shapes.set(
+      format,
+      (shape = {
+        decimals: /\.(0+)/.exec(format)?.[1]?.length ?? 0,
+        grouped: format.includes(","),
+        percent: format.includes("%"),
+      })
+    );
+  return shape;
 }
 
 /**
- * Below this a number shows no more integer digits than `v` (rounded to the format's decimals:
- * 9.996 shows as 10.00, hence the tenth left).
+ * A width no number of `value`'s size can exceed under `format` (one integer digit more than it
+ * has, for rounding up to 10.00): when even that fits the column, nothing is formatted.
  */
-const ceilingOf = (v: number) => 0.9 * 10 ** Math.max(1, Math.floor(Math.log10(Math.abs(v))) + 1);
+function widthBound(value: number, format: string, scale: number): number {
+  const shape = shapeOf(format);
+  const size = Math.abs(shape.percent ? value * 100 : value);
+  const digits = size < 1 ? 2 : Math.floor(Math.log10(size)) + 2;
+  const units =
+    digits +
+    shape.decimals +
+    (shape.decimals > 0 ? 0.5 : 0) +
+    (shape.grouped ? Math.floor((digits - 1) / 3) * 0.5 : 0) +
+    (value < 0 ? 1 : 0) +
+    (shape.percent ? 1 : 0);
+  return units * scale + 0.75;
+}
 
-/**
- * The layout with each column at least as wide as its widest number needs. A number with no
- * more integer digits than one already measured in its column and style needs no more room:
- * the 200,000 lines of a row block are compared, only the widest formatted.
- */
+/** What a number cell needs where it could outgrow `width`, else 0 (a merged cell: its merge's). */
+function needed(cell: LayoutCell, width: number, base: number, spans: Set<string>): number {
+  const v = cell.value;
+  if (typeof v !== "number" || !Number.isFinite(v)) return 0;
+  const style: CellStyle = cell.style ?? {};
+  const fontSize = style.fontSize ?? base;
+  const scale = (fontSize * (style.bold ? 1.1 : 1)) / base;
+  const format = style.numberFormat ?? "General";
+  if (format !== "General" && widthBound(v, format, scale) <= width) return 0;
+  if (spans.has(`${cell.row}:${cell.column}`)) return 0;
+  return numberWidth(formattedNumber(v, format), fontSize, base, style.bold === true);
+}
+
+/** The layout with each column at least as wide as its widest number needs. */
 export function withNumbersFitting(layout: SheetLayout): SheetLayout {
   const base = layout.fontSize;
   const spans = new Set<string>();
   for (const m of layout.merges)
     if (m.right > m.left) for (let r = m.top; r <= m.bottom; r++) spans.add(`${r}:${m.left}`);
   const widths = [...layout.columnWidths];
-  const ceilings = new Map<CellStyle | undefined, number[]>();
+  // By column: the style last measured and the size below which its numbers need no look (the
+  // lines of a row block share their styles, so most are passed over here).
+  const lastStyle: (CellStyle | undefined)[] = [];
+  const below: number[] = [];
   let changed = false;
   const take = (cell: LayoutCell) => {
     const v = cell.value;
     if (typeof v !== "number") return;
-    let seen = ceilings.get(cell.style);
-    if (!seen) ceilings.set(cell.style, (seen = []));
-    if (v >= 0 && v < (seen[cell.column] ?? 0)) return;
-    if (v >= 0) seen[cell.column] = ceilingOf(v);
-    const need = needed(cell, base, spans);
+    const c = cell.column;
+    if (v >= 0 && v < (below[c] ?? 0) && cell.style === lastStyle[c]) return;
+    if (v >= 0) {
+      lastStyle[c] = cell.style;
+      below[c] = 0.9 * 10 ** Math.max(1, Math.floor(Math.log10(v)) + 1);
+    }
+    const need = needed(cell, widths[c] ?? 0, base, spans);
     if (need > (widths[cell.column] ?? 0)) {
       widths[cell.column] = Math.ceil(need * 2) / 2;
       changed = true;
