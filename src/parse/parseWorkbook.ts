@@ -69,7 +69,9 @@ function readWorkbookStandards(
   reader: Reader,
   found: FoundInput[]
 ): { department?: WorkbookStandard; project?: WorkbookStandard; sheets: Set<string> } {
-  const sheets = findStandardSheets(grids);
+  const { standards: sheets, setAside } = findStandardSheets(grids);
+  for (const { grid, why, severity } of setAside)
+    reader.problems.push({ severity, sheet: grid.name, message: why });
   const out: { department?: WorkbookStandard; project?: WorkbookStandard } = {};
   for (const { grid, table } of sheets) {
     const read = readStandardSheet(grid, table);
@@ -87,7 +89,7 @@ function readWorkbookStandards(
     found.push(read.found);
     out[scope] = { standard: read.standard, problems: read.problems, sheet: read.sheet };
   }
-  return { ...out, sheets: new Set(sheets.map((s) => s.grid.name)) };
+  return { ...out, sheets: new Set([...sheets, ...setAside].map((s) => s.grid.name)) };
 }
 
 interface Located {

@@ -30,6 +30,7 @@ import {
   type FoundTable,
   type TableArea,
   dataRows,
+  describeHeaders,
   findTable,
   tableArea,
   tableSpecs,
@@ -537,13 +538,52 @@ export function readStandardSheet(
   };
 }
 
-/** The sheets holding a standard (visible ones first), with their indicator tables. */
-export function findStandardSheets(grids: readonly Grid[]): { grid: Grid; table: FoundTable }[] {
+/** Sheet names that say they hold a standard: 评分标准, 评分细则, 计分办法 …. */
+const STANDARD_SHEET_WORDS = /评分标准|评分细则|评分办法|计分标准|计分办法|评分规则|计分规则/;
+
+export interface StandardSheets {
+  /** Sheets read as standards (visible ones first), with their indicator tables. */
+  standards: { grid: Grid; table: FoundTable }[];
+  /** Sheets that look like a standard but cannot be scored by: never input, and said why. */
+  setAside: { grid: Grid; why: string; severity: "error" | "warning" }[];
+}
+
+/** Whether the table heading `table` is the department's 绩效指标表 (it has 自评得分). */
+function isDepartmentTable(grid: Grid, table: FoundTable): boolean {
+  const own = findTable([grid], tableSpecs.indicators);
+  return own !== null && Math.abs(own.headerRow - table.headerRow) <= 1;
+}
+
+/** Whether any row's 计分方法 names a rule kind (a 评分细则 in prose names none). */
+function namesAnyRule(grid: Grid, table: FoundTable): boolean {
+  const column = table.columns.rule as number;
+  for (let row = table.headerRow + table.headerDepth; row <= grid.bottom; row++) {
+    const text = grid.text(row, column);
+    if (text && kindFromLabel(text, normalizeName)) return true;
+  }
+  return false;
+}
+
+/** The sheets holding a standard, and those that look like one but cannot be used. */
+export function findStandardSheets(grids: readonly Grid[]): StandardSheets {
   const ordered = [...grids.filter((g) => !g.hidden), ...grids.filter((g) => g.hidden)];
-  const out: { grid: Grid; table: FoundTable }[] = [];
+  const out: StandardSheets = { standards: [], setAside: [] };
   for (const grid of ordered) {
     const table = findTable([grid], tableSpecs.standard);
-    if (table) out.push({ grid, table });
+    if (table && isDepartmentTable(grid, table)) continue;
+    if (table && namesAnyRule(grid, table)) out.standards.push({ grid, table });
+    else if (table)
+      out.setAside.push({
+        grid,
+        why: `“${grid.name}”表的计分方法列（${grid.address(table.headerRow, table.columns.rule as number)} 以下）没有可识别的计分方法，只作参考，未作为评分标准使用`,
+        severity: "warning",
+      });
+    else if (STANDARD_SHEET_WORDS.test(grid.name) && !findTable([grid], tableSpecs.indicators))
+      out.setAside.push({
+        grid,
+        why: `“${grid.name}”表未能识别为评分标准（表头须含${describeHeaders(tableSpecs.standard)}），未使用，请按评分标准的写法修改表头`,
+        severity: "error",
+      });
   }
   return out;
 }

@@ -74,7 +74,8 @@ export const tableSpecs: Record<TableKind, TableSpec> = {
       {
         key: "entered",
         label: "自评得分",
-        match: /自评得分|^得分$|^自评分|^评分$|实际得分|^分数$/,
+        match:
+          /自评得分|^得分$|^自评分|^评分$|实际得分|^分数$|^(评价|考评|考核|指标)得分$|^得分情况$/,
         exclude: /说明|依据|原因/,
       },
       { key: "explanation", label: "得分说明", match: /说明|扣分原因|评分依据|备注|扣分理由/ },
@@ -117,8 +118,12 @@ export const tableSpecs: Record<TableKind, TableSpec> = {
       { key: "level2", label: "二级指标", match: /二级/ },
       { key: "level3", label: "三级指标", match: /三级/ },
       { key: "name", label: "指标", match: /^指标(名称)?$|^评价指标$|^绩效指标$|^考核指标$/ },
-      { key: "max", label: "分值", match: /^分值$|^权重$|^标准分$|^满分$/ },
-      { key: "rule", label: "计分方法", match: /计分方法|评分方法|计分规则/ },
+      { key: "max", label: "分值", match: /^(指标|标准)?分值$|^权重$|^标准分$|^满分$|^分数$/ },
+      {
+        key: "rule",
+        label: "计分方法",
+        match: /计分方法|评分方法|计分规则|计分办法|计分方式|评分规则/,
+      },
       { key: "metric", label: "考核内容", match: /考核内容|计分依据|计分数据/ },
       { key: "target", label: "目标值", match: /^目标值$|^目标$|^上限$/ },
       { key: "floor", label: "零分线", match: /零分线/ },
@@ -312,13 +317,26 @@ function headerWords(grid: Grid, row: number, depth: number): string[] {
   return words;
 }
 
-function matchColumns(spec: TableSpec, words: string[], left: number): Record<string, number> {
+/** Whether a header word names the column. */
+const names = (col: ColumnSpec, t: string) =>
+  t !== "" && col.match.test(t) && !col.exclude?.test(t);
+
+/**
+ * Each column of the spec at the first word naming it; in a two-row header, a column whose
+ * upper and lower words together name nothing may be named by its lower word alone (自评情况
+ * over 得分 and 扣分原因; 计分参数 over 目标值 and 分档).
+ */
+function matchColumns(
+  spec: TableSpec,
+  words: string[],
+  left: number,
+  lower?: readonly string[]
+): Record<string, number> {
   const taken = new Set<number>();
   const columns: Record<string, number> = {};
   for (const col of spec.columns) {
-    const index = words.findIndex(
-      (t, i) => t !== "" && !taken.has(i) && col.match.test(t) && !col.exclude?.test(t)
-    );
+    let index = words.findIndex((t, i) => !taken.has(i) && names(col, t));
+    if (index < 0 && lower) index = lower.findIndex((t, i) => !taken.has(i) && names(col, t));
     if (index >= 0) {
       taken.add(index);
       columns[col.key] = left + index;
@@ -332,11 +350,11 @@ function matchColumns(spec: TableSpec, words: string[], left: number): Record<st
  * a row that fails this fails `matchColumns` too, and most rows of a sheet are no header of
  * most kinds, so the full match is made for few rows.
  */
-function mayMatch(spec: TableSpec, words: readonly string[]): boolean {
+function mayMatch(spec: TableSpec, words: readonly string[], lower?: readonly string[]): boolean {
   return spec.required.every((group) =>
     group.some((key) => {
       const col = spec.columns.find((c) => c.key === key) as ColumnSpec;
-      return words.some((t) => t !== "" && col.match.test(t) && !col.exclude?.test(t));
+      return words.some((t) => names(col, t)) || (lower?.some((t) => names(col, t)) ?? false);
     })
   );
 }
@@ -399,8 +417,9 @@ export function tableAt(grid: Grid, row: number, spec: TableSpec): FoundTable | 
     )
       continue;
     const words = headerWords(grid, row, depth);
-    if (!mayMatch(spec, words)) continue;
-    const columns = matchColumns(spec, words, grid.left);
+    const lower = depth === 2 ? headerWords(grid, row + 1, 1) : undefined;
+    if (!mayMatch(spec, words, lower)) continue;
+    const columns = matchColumns(spec, words, grid.left, lower);
     if (
       satisfied(spec, columns) &&
       (!best || Object.keys(columns).length > Object.keys(best.columns).length)

@@ -1,0 +1,95 @@
+/**
+ * Headers as other departments and cities write them: score columns named 评价得分 or under a
+ * 自评情况 heading, 评分标准 headings such as 指标分值 / 计分办法, a department table with a
+ * 评分方法 column of prose, and sheets that look like a standard but cannot be scored by.
+ */
+import type { CellValue, WorkbookSnapshot } from "../../src/hosts/snapshot";
+import { parseWorkbook } from "../../src/parse/parseWorkbook";
+import { scoreSnapshot } from "../../src/pipeline/scoreWorkbook";
+import { sampleSnapshot, setCell } from "./sampleSnapshot";
+
+const addSheet = (snapshot: WorkbookSnapshot, name: string, values: CellValue[][]) =>
+  snapshot.sheets.push({ name, top: 0, left: 0, values });
+const totalOf = (snapshot: WorkbookSnapshot) => scoreSnapshot(snapshot).evaluation.total.toFixed(2);
+
+describe("the 绩效指标表's score column under other names", () => {
+  it.each(["评价得分", "考评得分", "指标得分", "得分情况"])(
+    "reads scores headed “%s” (the sample's 95.18)",
+    async (header) => {
+      const snapshot = await sampleSnapshot();
+      setCell(snapshot, "绩效指标", "D3", header);
+      expect(totalOf(snapshot)).toBe("95.18");
+    }
+  );
+
+  it("reads 得分 and 扣分原因 under a 自评情况 heading (a two-row header)", async () => {
+    const snapshot = await sampleSnapshot();
+    const upper = ["一级指标", "指标", "分值", "自评情况", null];
+    const lower = [null, null, null, "得分", "扣分原因"];
+    upper.forEach((v, i) => setCell(snapshot, "绩效指标", `${"ABCDE"[i]}2`, v));
+    lower.forEach((v, i) => setCell(snapshot, "绩效指标", `${"ABCDE"[i]}3`, v));
+    const { evaluation } = scoreSnapshot(snapshot);
+    expect(evaluation.total.toFixed(2)).toBe("95.18");
+    const projects = evaluation.indicators.find((i) => i.name === "项目管理情况");
+    expect(projects?.explanation).toContain("本部门项目共 53 个");
+  });
+
+  it("keeps a department table with a 评分方法 column of prose as the department's", async () => {
+    const snapshot = await sampleSnapshot();
+    setCell(snapshot, "绩效指标", "F3", "评分方法");
+    setCell(snapshot, "绩效指标", "F4", "制度健全、执行到位得满分，否则酌情扣分");
+    const parsed = parseWorkbook(snapshot);
+    expect(parsed.input.standard).toBeUndefined();
+    expect(totalOf(snapshot)).toBe("95.18");
+  });
+});
+
+describe("评分标准 sheets as other cities head them", () => {
+  const rows: CellValue[][] = [
+    ["一级指标", "二级指标", "指标分值", "计分办法", "考核内容", "上限"],
+    ["投入", "预算执行率", 10, "按完成比例得分", "财政支出执行率", "100%"],
+    ["产出", "重点工作", 90, "主观评分", null, null],
+  ];
+
+  it("reads 指标分值 and 计分办法 as 分值 and 计分方法", async () => {
+    const snapshot = await sampleSnapshot();
+    addSheet(snapshot, "评分标准", rows);
+    const standard = parseWorkbook(snapshot).input.standard?.standard;
+    expect(standard?.indicators.map((i) => [i.name, i.max.toString(), i.rule.kind])).toEqual([
+      ["预算执行率", "10", "ratioCapped"],
+      ["重点工作", "90", "judgment"],
+    ]);
+  });
+
+  it("sets aside a 评分细则 sheet of prose rules, says so, and scores by the preset", async () => {
+    const snapshot = await sampleSnapshot();
+    addSheet(snapshot, "评分细则", [
+      ["一级指标", "二级指标", "分值", "评分方法"],
+      ["管理效率", "财务管理情况", 20, "财务制度健全得满分，每发现一项问题扣 2 分"],
+      ["履职效能", "财政支出执行率", 10, "执行率达到 100% 得满分"],
+    ]);
+    const { evaluation, parse } = scoreSnapshot(snapshot);
+    expect(evaluation.standard.source).toBe("cityYear");
+    expect(evaluation.total.toFixed(2)).toBe("95.18");
+    expect(parse.problems.map((p) => p.message)).toContain(
+      "“评分细则”表的计分方法列（D1 以下）没有可识别的计分方法，只作参考，未作为评分标准使用"
+    );
+  });
+
+  it("never reads a 评分标准 sheet it cannot use as the department's figures, and says why", async () => {
+    const snapshot = await sampleSnapshot();
+    addSheet(snapshot, "评分标准", [
+      ["一级指标", "二级指标", "分值", "评分标准", "考核内容"],
+      ["履职效能", "财政支出执行率", 10, "线性区间得分", "财政支出执行率"],
+    ]);
+    const { evaluation, parse } = scoreSnapshot(snapshot);
+    // The sample's own 财政支出执行率 80.87%, not the 分值 10 beside the label in 评分标准!C2.
+    expect(parse.input.budget.officialExecutionRate?.toString()).toBe("0.8087");
+    expect(evaluation.total.toFixed(2)).toBe("95.18");
+    const problem = parse.problems.find((p) => p.sheet === "评分标准");
+    expect(problem?.severity).toBe("error");
+    expect(problem?.message).toMatch(
+      /^“评分标准”表未能识别为评分标准（表头须含.*“计分方法”），未使用/
+    );
+  });
+});
