@@ -18,7 +18,9 @@ export function readProjectTable(
   for (const row of dataRows(grid, projectTable)) {
     last = row;
     const name = readText({ grid, row, column: cols.name });
-    if (isTotal(name)) break;
+    // A 合计 closes the list (one above the projects, as some lists put it, does not).
+    if (isTotal(name) && projects.length > 0) break;
+    if (isTotal(name) || notAProject(grid, row, name, cols)) continue;
     const at = (k: string) => ({ grid, row, column: cols[k] });
     const has = (k: string) => k in cols;
     const selfScore = has("selfScore") ? keep(readScore(at("selfScore"))) : null;
@@ -35,6 +37,18 @@ export function readProjectTable(
     });
   }
   return { projects, found: tableFound(projectTable, grid, last) };
+}
+
+/** A category's 小计, or its heading (`一、基本建设类`, `（二）信息化项目`) with no figures. */
+function notAProject(
+  grid: Grid,
+  row: number,
+  name: string,
+  cols: Record<string, number>
+): boolean {
+  if (name.includes("小计")) return true;
+  if (!/^([一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])/.test(name)) return false;
+  return Object.entries(cols).every(([key, c]) => key === "name" || grid.value(row, c) === null);
 }
 
 /**

@@ -93,3 +93,32 @@ describe("评分标准 sheets as other cities head them", () => {
     );
   });
 });
+
+describe("a 项目清单 kept by category", () => {
+  it("counts projects only: not a category's heading, its 小计, or a 合计 above the projects", async () => {
+    const snapshot = await sampleSnapshot();
+    const rows: CellValue[][] = [
+      ["合计", 250, 230, null, null],
+      ["一、基本建设类", null, null, null, null],
+      ["社保卡发行项目", 120, 110, "是", 95],
+      ["档案数字化项目", 80, 70, "否", null],
+      ["小计", 200, 180, null, null],
+      ["（二）信息化类", null, null, null, null],
+      ["一、二期系统运维", 50, 50, "是", 90],
+      ["信息化类小计", 50, 50, null, null],
+      ["合计", 250, 230, null, null],
+      ["不是项目", 1, 1, "是", 80],
+    ];
+    rows.forEach((r, i) =>
+      r.forEach((v, c) => setCell(snapshot, "项目清单", `${"ABCDE"[c]}${4 + i}`, v))
+    );
+    const { evaluation, parse } = scoreSnapshot(snapshot);
+    expect(parse.input.projects.map((p) => p.name)).toEqual([
+      "社保卡发行项目",
+      "档案数字化项目",
+      "一、二期系统运维",
+    ]);
+    // 2 of 3 self-evaluated.
+    expect(evaluation.metrics.projectEvaluationCoverage?.value?.toFixed(4)).toBe("0.6667");
+  });
+});
