@@ -160,8 +160,10 @@ export function readYear(c: Cell): Read<number> {
   return { value: year };
 }
 
-const YES = /^(是|已完成|完成|全部完成|已自评|已开展|已|有|y|yes|true|√|✓|✔|1)$/i;
-const NO = /^(否|未完成|没有完成|未自评|未开展|未|无|n|no|false|×|✗|✘|0|部分完成|进行中|推进中)$/i;
+const YES =
+  /^(是|已自评|已开展|已|有|y|yes|true|√|✓|✔|1|(已经?)?(全面|全部|圆满|按期|如期|按时|超额|顺利)?完成)$/i;
+const NO =
+  /^(否|(尚未|暂未|没有|未按期|未全部|未全面|未)完成|未自评|未开展|未|无|n|no|false|×|✗|✘|0|部分完成|正在(进行|推进|实施)|(进行|推进|实施)中|在建)$/i;
 
 /** Yes/no as typed: 是/否, 已完成/未完成, √/×, TRUE/FALSE, 1/0. */
 export function readYesNo(c: Cell, what: string): Read<boolean> {

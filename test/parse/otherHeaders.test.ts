@@ -122,3 +122,22 @@ describe("a 项目清单 kept by category", () => {
     expect(evaluation.metrics.projectEvaluationCoverage?.value?.toFixed(4)).toBe("0.6667");
   });
 });
+
+describe("key tasks' completion in the words departments use", () => {
+  it.each([
+    ["全面完成", true],
+    ["已全面完成", true],
+    ["按期完成", true],
+    ["已完成。", true],
+    ["尚未完成", false],
+    ["未按期完成", false],
+    ["正在推进", false],
+    ["部分完成", false],
+  ])("“%s” is done: %s", async (word, done) => {
+    const snapshot = await sampleSnapshot();
+    setCell(snapshot, "重点工作", "C3", word);
+    const { parse } = scoreSnapshot(snapshot);
+    expect(parse.input.keyTasks?.[0]?.done).toBe(done);
+    expect(parse.problems.filter((p) => p.sheet === "重点工作")).toEqual([]);
+  });
+});
