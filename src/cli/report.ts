@@ -3,6 +3,7 @@ import { yearly } from "../model/year";
 import { money, percent, score } from "../model/decimal";
 import type { Evaluation } from "../evaluate/result";
 import { severityLabels } from "../evaluate/result";
+import { tieVerdict } from "../evaluate/budget";
 import { renderTable } from "./textTable";
 import { byScore, largestDeviation } from "../layout/projectSummary";
 
@@ -50,7 +51,7 @@ export function renderEvaluation(e: Evaluation): string {
   const x = b.execution;
   const rate = (label: string, v: typeof x.table) => `${label} ${v === null ? dash : percent(v)}`;
   out.push(
-    `预算执行：${rate("填报执行率", x.official)}；${rate("预算表执行率", x.table)}（${x.definition}）；预算表${!b.tiesOk ? "不平" : b.ties.every((t) => t.ok) ? "平衡" : "平衡（有尾差）"}${b.unchecked.length > 0 ? "，部分栏目缺数未核对" : ""}`
+    `预算执行：${rate("填报执行率", x.official)}；${rate("预算表执行率", x.table)}（${x.definition}）；预算表${tieVerdict(b)}${b.unchecked.length > 0 && b.ties.length > 0 ? "，部分栏目缺数未核对" : ""}`
   );
   const total = b.rows.find((r) => r.category === "total");
   if (total) {

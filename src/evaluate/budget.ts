@@ -72,7 +72,13 @@ export function analyseBudget(table: BudgetTable, checks: StandardSettings): Bud
   ) => {
     const row = findRow(table, parent);
     const partValues = parts.map((c) => value(c, column));
-    if (!row || row[column] === null || partValues.every((v) => v === null)) return;
+    if (!row || partValues.every((v) => v === null)) return;
+    // The sum itself without a figure (blank, a formula never calculated): nothing to check it by.
+    if (row[column] === null) {
+      const part = short(parent);
+      unchecked.push({ column, check, parent: part, part, cell: row.cells?.[column] });
+      return;
+    }
     // A part with figures in other columns but none here is missing (blank, “—”) or unreadable:
     // the sum without it would invent a difference, so the tie is said to be unchecked instead.
     const missing = parts
@@ -133,4 +139,11 @@ export function analyseBudget(table: BudgetTable, checks: StandardSettings): Bud
     unchecked,
     execution: executionRate(table, checks),
   };
+}
+
+/** The tables' ties in a word: 平衡, 平衡（有尾差）, 不平, or 未能核对 when nothing could be checked. */
+export function tieVerdict(budget: BudgetResult): string {
+  if (budget.ties.length === 0) return "未能核对";
+  if (!budget.tiesOk) return "不平";
+  return budget.ties.every((t) => t.ok) ? "平衡" : "平衡（有尾差）";
 }

@@ -85,7 +85,7 @@ export function budgetGaps(
     gaps.push({
       code: "budgetTieUnchecked",
       severity: "warning",
-      message: `预算支出明细表${budgetColumnLabels[u.column]}${u.part}缺数，未能核对${u.parent} 是否等于${u.check === "basic" ? "人员经费与日常公用经费" : "各类支出"}之和。`,
+      message: `预算支出明细表${budgetColumnLabels[u.column]}${u.part}缺数，未能核对${u.parent}${u.parent === u.part ? "" : " "}是否等于${u.check === "basic" ? "人员经费与日常公用经费" : "各类支出"}之和。`,
       suggestion: "填写该栏（无支出填 0）。",
       cell: u.cell,
     });

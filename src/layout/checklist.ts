@@ -155,8 +155,7 @@ function budgetSection(b: SheetBuilder, e: Evaluation): void {
 
 /** What the ties came to, in a sentence: 平衡, 平衡 with 尾差, 不平, or some unchecked. */
 function tieNote(budget: Evaluation["budget"]): string {
-  if (budget.ties.length === 0 && budget.unchecked.length > 0)
-    return "表内各栏缺数，未能核对勾稽，见问题清单。";
+  if (budget.ties.length === 0) return "表内各栏缺数，未能核对勾稽，见问题清单。";
   if (!budget.tiesOk) return "表内不平，见问题清单。";
   const balanced = budget.ties.every((t) => t.ok) ? "勾稽平衡" : "勾稽平衡（含尾差，见问题清单）";
   return budget.unchecked.length > 0

@@ -40,14 +40,10 @@ export function readProjectTable(
 }
 
 /** A category's 小计, or its heading (`一、基本建设类`, `（二）信息化项目`) with no figures. */
-function notAProject(
-  grid: Grid,
-  row: number,
-  name: string,
-  cols: Record<string, number>
-): boolean {
+function notAProject(grid: Grid, row: number, name: string, cols: Record<string, number>): boolean {
   if (name.includes("小计")) return true;
-  if (!/^([一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])/.test(name)) return false;
+  if (!/^([一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])/.test(name))
+    return false;
   return Object.entries(cols).every(([key, c]) => key === "name" || grid.value(row, c) === null);
 }
 

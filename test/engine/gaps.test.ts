@@ -1,6 +1,7 @@
 /** Each kind of gap, triggered by changing one thing in the seed department. */
 import { dec } from "../../src/model/decimal";
 import { evaluate } from "../../src/evaluate/evaluate";
+import { tieVerdict } from "../../src/evaluate/budget";
 import type { GapCode } from "../../src/evaluate/result";
 import { cappedSeed, seed, withIndicator } from "../helpers";
 import { genericPreset } from "../../src/standard/presets";
@@ -75,6 +76,32 @@ describe("gap list", () => {
       (c) => typeof c.value === "string" && c.value.startsWith("执行率 =")
     );
     expect(note?.value).toContain("部分栏目缺数，未能核对");
+  });
+
+  it("says the 合计 could not be checked when the 合计 itself has no figure (a formula never calculated)", () => {
+    const input = seed();
+    const total = input.budget.rows.find((r) => r.category === "total")!;
+    total.final = null;
+    total.cells = { ...total.cells, final: "预算支出!D12" };
+    const result = evaluate(input);
+    const g = result.gaps.find((x) => x.code === "budgetTieUnchecked");
+    expect(g?.message).toBe("预算支出明细表决算数合计缺数，未能核对合计是否等于各类支出之和。");
+    expect(g?.cell).toBe("预算支出!D12");
+    expect(result.budget.unchecked.map((u) => u.column)).toEqual(["final"]);
+  });
+
+  it("says nothing could be checked, never 不平, when no sum has its figures", () => {
+    const input = seed();
+    for (const row of input.budget.rows)
+      if (row.category === "total" || row.category === "basic")
+        row.final = row.initial = row.adjusted = null;
+    const result = evaluate(input);
+    expect(result.budget.ties).toEqual([]);
+    expect(tieVerdict(result.budget)).toBe("未能核对");
+    const note = checklistLayout(result, { date: "2026-11-30", sources: [] }).cells.find(
+      (c) => typeof c.value === "string" && c.value.startsWith("执行率 =")
+    );
+    expect(note?.value).toContain("表内各栏缺数，未能核对勾稽");
   });
 
   it("takes every point of a deduction above a limit when 三公 is spent against a budget of 0", () => {
