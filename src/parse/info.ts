@@ -103,10 +103,13 @@ export const INFO_TITLES: Record<InfoKey, string> = {
 /** Splits `部门名称：佛山市…（公章）` into label and value. */
 function splitLabelValue(text: string): { label: string; value: string } | null {
   const m = /^([^:：]{2,20})[:：]\s*(.+)$/.exec(text.trim());
-  return m ? { label: m[1], value: m[2].trim() } : null;
+  // A colon inside brackets is the label's own: `“三公”经费预算数（单位：元）`.
+  if (!m || /[(（][^)）]*$/.test(m[1])) return null;
+  return { label: m[1], value: m[2].trim() };
 }
 
-const LABEL_UNIT = new RegExp(`[(（](${UNIT_WORDS}|%|％|人|个|项)[)）]$`);
+/** A unit closing a label: `（元）`, `（单位：元）`, `(%)`. */
+const LABEL_UNIT = new RegExp(`[(（](?:单位:?)?(${UNIT_WORDS}|%|％|人|个|项)[)）]$`);
 
 function stripUnit(label: string): { label: string; unit?: string } {
   const m = LABEL_UNIT.exec(label);

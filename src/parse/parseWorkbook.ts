@@ -37,6 +37,8 @@ import {
   findTable,
   tableArea,
   tableSpecs,
+  unitInColumnAbove,
+  unitNoteNear,
   unitOf,
 } from "./tables";
 
@@ -160,9 +162,17 @@ function singleValues(
         : { grid, row: hit.valueRow, column: hit.valueColumn };
     return reader.keep(how(at));
   };
+  // An amount's unit: in its label (`（元）`), else a note near it (`单位：元`, a `金额（元）` header).
   const amount = (key: InfoKey): Dec | null => {
-    const unit = info.get(key)?.unit;
-    return read(key, (c) => readAmount(c, unitFactor(unit)));
+    const hit = info.get(key);
+    const grid = hit && gridOf(hit.sheet);
+    const unit =
+      hit && grid
+        ? (hit.unit ??
+          unitNoteNear(grid, hit.row) ??
+          unitInColumnAbove(grid, hit.valueRow, hit.valueColumn))
+        : undefined;
+    return read(key, (c) => readAmount(c, unitFactor(unit ?? undefined)));
   };
   const text = (key: InfoKey) => read(key, (c) => ({ value: readText(c) })) ?? "";
   return { info, cell, read, amount, text };

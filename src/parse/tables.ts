@@ -374,6 +374,15 @@ const UNIT_NOTE = new RegExp(
  * table's, or a labelled value's, whose unit is its own).
  */
 function findUnit(grid: Grid, headerRow: number, depth: number): { factor: Dec; label: string } {
+  const unit = unitNoteNear(grid, headerRow, depth);
+  return unit ? { factor: unitFactor(unit), label: unit } : { factor: new Dec(1), label: "万元" };
+}
+
+/**
+ * The unit a note near `row` states (`单位：元`, a header `金额（元）`): in rows `row` … `row +
+ * depth − 1`, else the nearest above as `findUnit` says; null when none does.
+ */
+export function unitNoteNear(grid: Grid, row: number, depth = 1): string | null {
   const noteIn = (r: number) => {
     for (const c of range(grid.left, grid.right)) {
       const m = UNIT_NOTE.exec(grid.key(r, c));
@@ -382,15 +391,24 @@ function findUnit(grid: Grid, headerRow: number, depth: number): { factor: Dec; 
     return null;
   };
   const above: number[] = [];
-  for (let r = headerRow - 1; r >= Math.max(grid.top, headerRow - 8); r--) {
-    if (r < headerRow - 3 && numbersIn(grid, r) > 0) break;
+  for (let r = row - 1; r >= Math.max(grid.top, row - 8); r--) {
+    if (r < row - 3 && numbersIn(grid, r) > 0) break;
     above.push(r);
   }
-  for (const r of [...range(headerRow, headerRow + depth - 1), ...above]) {
+  for (const r of [...range(row, row + depth - 1), ...above]) {
     const unit = noteIn(r);
-    if (unit) return { factor: unitFactor(unit), label: unit };
+    if (unit) return unit;
   }
-  return { factor: new Dec(1), label: "万元" };
+  return null;
+}
+
+/** The unit a header above `row` in `column` states (`金额（元）`), the nearest within 20 rows. */
+export function unitInColumnAbove(grid: Grid, row: number, column: number): string | null {
+  for (let r = row - 1; r >= Math.max(grid.top, row - 20); r--) {
+    const m = UNIT_NOTE.exec(grid.key(r, column));
+    if (m) return (m[1] ?? m[2]) as string;
+  }
+  return null;
 }
 
 function filledCells(grid: Grid, row: number): number {

@@ -141,3 +141,38 @@ describe("key tasks' completion in the words departments use", () => {
     expect(parse.problems.filter((p) => p.sheet === "重点工作")).toEqual([]);
   });
 });
+
+describe("“三公”经费 kept in 元", () => {
+  const threePublic = (snapshot: WorkbookSnapshot) =>
+    scoreSnapshot(snapshot).parse.input.threePublic;
+
+  it("reads a label ending （单位：元） as its unit, not as `label：value`", async () => {
+    const snapshot = await sampleSnapshot();
+    setCell(snapshot, "基本信息", "A8", "“三公”经费预算数（单位：元）");
+    setCell(snapshot, "基本信息", "B8", 135000);
+    setCell(snapshot, "基本信息", "A9", "“三公”经费实际支出数（单位：元）");
+    setCell(snapshot, "基本信息", "B9", 18800);
+    const read = threePublic(snapshot);
+    expect([read?.budget?.toString(), read?.actual?.toString()]).toEqual(["13.5", "1.88"]);
+  });
+
+  it("takes the unit from a 单位：元 note just above the labels or a 金额（元） header over the values", async () => {
+    for (const [cell, note] of [
+      ["C7", "单位：元"],
+      ["B2", "金额（元）"],
+    ]) {
+      const snapshot = await sampleSnapshot();
+      setCell(snapshot, "基本信息", cell, note);
+      setCell(snapshot, "基本信息", "A8", "“三公”经费预算数");
+      setCell(snapshot, "基本信息", "B8", 135000);
+      setCell(snapshot, "基本信息", "A9", "“三公”经费实际支出数");
+      setCell(snapshot, "基本信息", "B9", 18800);
+      const read = threePublic(snapshot);
+      expect([note, read?.budget?.toString(), read?.actual?.toString()]).toEqual([
+        note,
+        "13.5",
+        "1.88",
+      ]);
+    }
+  });
+});
