@@ -2,6 +2,7 @@
  * Single values found by their label (部门名称, 年度, 财政支出执行率, “三公”经费 …), with the
  * value to the right or after a colon in the same cell.
  */
+import type { CellValue } from "../hosts/snapshot";
 import { UNIT_WORDS } from "../model/units";
 import { METRICS } from "../standard/metrics";
 import { Grid, normalizeLabel, range } from "./grid";
@@ -127,6 +128,26 @@ export interface InfoHit {
   unit?: string;
 }
 
+/** Keys whose value is words (a name, a paragraph), never a figure. */
+const WORDED: ReadonlySet<InfoKey> = new Set<InfoKey>([
+  "department",
+  "city",
+  "rateBase",
+  ...NARRATIVE_KEYS,
+]);
+
+/**
+ * A figure's definition or source rather than its value (`决算数÷调整预算数`, `第三方问卷调查`
+ * in a notes block under a table): passed over, so the label is looked for elsewhere and never
+ * read as a bad figure. A short word (`八成`, `很满意`) is a figure mistyped, and said.
+ */
+function definesFigure(key: InfoKey, value: CellValue): boolean {
+  if (WORDED.has(key) || typeof value !== "string") return false;
+  return (
+    /[÷×＝=]|[\u4e00-\u9fa5].*[/／]/.test(value) || (value.length > 6 && !/[\d０-９]/.test(value))
+  );
+}
+
 export function findInfo(
   grids: readonly Grid[],
   tables: readonly TableArea[]
@@ -166,8 +187,9 @@ export function findInfo(
             const valueColumn = range(column + 1, Math.min(grid.right, column + 3)).find(
               (c) => !noteColumns.has(c) && grid.value(row, c) !== null
             );
-            if (valueColumn !== undefined)
-              hits.set(key, { sheet: grid.name, row, column, valueRow: row, valueColumn, unit });
+            if (valueColumn === undefined || definesFigure(key, grid.value(row, valueColumn)))
+              continue;
+            hits.set(key, { sheet: grid.name, row, column, valueRow: row, valueColumn, unit });
           }
         }
       }

@@ -505,13 +505,38 @@ export interface TableArea {
 /** The table's data rows: from below its header to before the first row blank in all its columns. */
 export function* dataRows(grid: Grid, table: FoundTable): Generator<number> {
   const cols = Object.values(table.columns);
-  for (
-    let row = table.headerRow + table.headerDepth;
-    row <= grid.bottom && !grid.isBlankRow(row, cols);
-    row++
-  ) {
-    yield row;
+  for (let row = table.headerRow + table.headerDepth; row <= grid.bottom; row++) {
+    if (!grid.isBlankRow(row, cols)) {
+      yield row;
+      continue;
+    }
+    // An indicator table may leave a blank row or two between its groups.
+    const next = [row + 1, row + 2].find((r) => r <= grid.bottom && !grid.isBlankRow(r, cols));
+    if (next === undefined || !continuesTable(grid, table, next)) return;
+    row = next - 1;
   }
+}
+
+/** Columns whose figures, and whose names, make a row one of the table's. */
+const CONTINUED: Partial<Record<TableKind, { figures: string[]; names: string[] }>> = {
+  indicators: { figures: ["max", "entered"], names: ["level1", "level2", "level3", "name"] },
+};
+
+/** Whether `row`, after a blank one, is the table's: a name and a figure where the table has them. */
+function continuesTable(grid: Grid, table: FoundTable, row: number): boolean {
+  const shape = CONTINUED[table.kind];
+  if (!shape) return false;
+  const at = (keys: string[]) =>
+    keys.filter((k) => k in table.columns).map((k) => table.columns[k] as number);
+  const named = at(shape.names).some((c) => {
+    const text = grid.text(row, c);
+    return text !== "" && !/^(注|附|说明|备注|填表说明)/.test(text);
+  });
+  const figure = at(shape.figures).some((c) => {
+    const v = grid.value(row, c);
+    return typeof v === "number" || (typeof v === "string" && /^\s*[\d０-９]/.test(v));
+  });
+  return named && figure;
 }
 
 export function tableArea(grid: Grid, table: FoundTable): TableArea {

@@ -176,3 +176,29 @@ describe("“三公”经费 kept in 元", () => {
     }
   });
 });
+
+describe("the 绩效指标表 with a gap in it and notes under it", () => {
+  it("reads on across a blank row between groups", async () => {
+    const snapshot = await sampleSnapshot();
+    for (const c of "ABCDE") setCell(snapshot, "绩效指标", `${c}7`, null);
+    const { evaluation, parse } = scoreSnapshot(snapshot);
+    const rate = parse.input.indicators.find((i) => i.name === "财政支出执行率");
+    expect(rate?.entered?.toString()).toBe("5.18");
+    expect(rate?.cells?.entered).toBe("绩效指标!D9");
+    // 95.18 less the 8 points of 资产管理情况, the row left blank (未填报: 0 分).
+    expect(evaluation.total.toFixed(2)).toBe("87.18");
+  });
+
+  it("never reads a notes block's definitions as the department's figures", async () => {
+    const snapshot = await sampleSnapshot();
+    setCell(snapshot, "绩效指标", "A17", "附：指标计算口径");
+    setCell(snapshot, "绩效指标", "B18", "财政支出执行率");
+    setCell(snapshot, "绩效指标", "C18", "决算数÷调整预算数");
+    setCell(snapshot, "绩效指标", "B19", "满意度");
+    setCell(snapshot, "绩效指标", "C19", "第三方机构问卷调查结果");
+    const { evaluation, parse } = scoreSnapshot(snapshot);
+    expect(parse.problems.filter((p) => p.sheet === "绩效指标")).toEqual([]);
+    expect(parse.input.budget.officialExecutionRate?.toString()).toBe("0.8087");
+    expect(evaluation.total.toFixed(2)).toBe("95.18");
+  });
+});
