@@ -22,7 +22,7 @@
  * whole workbook with ExcelJS.
  */
 import type { SheetLayout } from "../../layout/sheetLayout";
-import { planSummaryWrite, referenceTo, sheetFromReference } from "../ownership";
+import { type WritePlan, planSummaryWrite, referenceTo, sheetFromReference } from "../ownership";
 import { StructureProtectedError } from "../port";
 import {
   FIRST_CUSTOM_NUMFMT,
@@ -457,142 +457,183 @@ interface SheetEdit {
   workbookPart: string;
 }
 
-/** Adds or replaces one sheet in the package (in memory; nothing is compressed yet). */
-function editPackage(
-  zip: ZipPackage,
-  layout: SheetLayout,
-  options: PackageWriteOptions
-): SheetEdit {
-  // The workbook part and its relationships.
+/** The workbook part as read for one edit: its XML and relationships, held as they change. */
+interface WorkbookParts {
+  rootRels: Relationship[];
+  part: string;
+  xml: string;
+  /** The workbook element's namespace prefix (`x:` or ``). */
+  wp: string;
+  relsPart: string;
+  relsXml: string;
+  rels: Relationship[];
+  relPrefix: string | undefined;
+  sheetsEl: Element;
+  sheets: SheetEntry[];
+  names: DefinedName[];
+}
+
+function readWorkbookParts(zip: ZipPackage): WorkbookParts {
   const rootRels = relationships(required(zip, "_rels/.rels"));
   const officeDocument = rootRels.find((r) => r.type.endsWith("/officeDocument") && !r.external);
   if (!officeDocument) throw new PackageWriteError("找不到工作簿部件");
-  const workbookPart = resolveTarget("", officeDocument.target);
-  let workbookXml = required(zip, workbookPart);
-  const wp = rootPrefix(workbookXml, "workbook", NS_MAIN);
-  const workbookRelsPart = relsPathOf(workbookPart);
-  let workbookRels = required(zip, workbookRelsPart);
-  const rels = relationships(workbookRels);
+  const part = resolveTarget("", officeDocument.target);
+  const xml = required(zip, part);
+  const wp = rootPrefix(xml, "workbook", NS_MAIN);
+  const relsPart = relsPathOf(part);
+  const relsXml = required(zip, relsPart);
   const relPrefix =
     /xmlns:([\w.-]+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(
-      workbookXml
+      xml
     )?.[1];
-
-  const sheetsEl = element(workbookXml, `${wp}sheets`);
+  const sheetsEl = element(xml, `${wp}sheets`);
   if (!sheetsEl) throw new PackageWriteError("workbook.xml 缺少 <sheets>");
   const sheets: SheetEntry[] = elements(sheetsEl.body, `${wp}sheet`).map((e) => {
     const a = attributes(e.attrs);
     const rid = [...a.entries()].find(([k]) => k === `${relPrefix}:id`)?.[1] ?? "";
     return { name: a.get("name") ?? "", sheetId: Number(a.get("sheetId")), rid, element: e };
   });
-  const names = parseDefinedNames(workbookXml, wp);
+  const names = parseDefinedNames(xml, wp);
+  const rels = relationships(relsXml);
+  return { rootRels, part, xml, wp, relsPart, relsXml, rels, relPrefix, sheetsEl, sheets, names };
+}
 
-  // Which sheet to write: the same rules as every other host.
-  const sheetNames = sheets.map((s) => s.name);
+/** Which sheet to write, by the same rules as every other host; refused under 保护工作簿. */
+function planFor(book: WorkbookParts, options: PackageWriteOptions): WritePlan {
+  const sheetNames = book.sheets.map((s) => s.name);
   const marked =
-    names
-      .filter(
-        (n) =>
-          options.markerName !== null &&
-          n.name === options.markerName &&
-          n.localSheetId === undefined
-      )
+    book.names
+      .filter((n) => isMarker(n, options))
       .map((n) => sheetFromReference(n.text))
       .find((s) => s !== null && sheetNames.includes(s)) ?? null;
   const plan = planSummaryWrite(sheetNames, marked, options.preferredName);
   // 保护工作簿 forbids adding a sheet (replacing one's contents in place it allows), as in Excel.
-  if (!plan.replace && structureLocked(workbookXml, wp)) throw new StructureProtectedError();
+  if (!plan.replace && structureLocked(book.xml, book.wp)) throw new StructureProtectedError();
+  return plan;
+}
 
-  // The sheet's formats merged into the package's styles, then the sheet itself.
-  const target: SheetLayout = { ...layout, name: plan.target };
+/** The workbook-wide defined name marking the sheet as ours. */
+const isMarker = (n: DefinedName, options: PackageWriteOptions) =>
+  options.markerName !== null && n.name === options.markerName && n.localSheetId === undefined;
+
+/** The sheet's XML, its formats merged into the package's styles (written later if changed). */
+function sheetWithStyles(zip: ZipPackage, book: WorkbookParts, target: SheetLayout) {
   const local = sheetStyles(target);
-  const stylesRel = rels.find((r) => r.type.endsWith("/styles") && !r.external);
+  const stylesRel = book.rels.find((r) => r.type.endsWith("/styles") && !r.external);
   if (!stylesRel) throw new PackageWriteError("工作簿没有样式部件");
-  const stylesPart = resolveTarget(workbookPart, stylesRel.target);
+  const stylesPart = resolveTarget(book.part, stylesRel.target);
   const styles = mergeStyles(required(zip, stylesPart), local.parts);
   const sheetXml = worksheetCompressed(target, local, (i) => {
     const merged = styles.xfMap[i];
     if (merged === undefined) throw new PackageWriteError(`汇总表引用了不存在的样式 ${i}`);
     return merged;
   });
+  return { sheetXml, stylesPart, styles };
+}
 
-  let sheetIndex: number;
-  if (plan.replace) {
-    sheetIndex = sheetNames.indexOf(plan.target);
-    const old = sheets[sheetIndex] as SheetEntry;
-    const rel = rels.find((r) => r.id === old.rid);
-    if (!rel || rel.external || !rel.type.endsWith("/worksheet"))
-      throw new PackageWriteError(`找不到工作表“${plan.target}”的部件`);
-    const part = resolveTarget(workbookPart, rel.target);
-    zip.write(part, sheetXml);
-    // The new sheet refers to no other part; the old one's relationships go with it.
-    zip.remove(relsPathOf(part));
-    // Excel's calculation chain may list formulas of the old sheet that the new one lacks,
-    // which Excel would report as damage; it is a cache that Excel rebuilds when it is absent.
-    const calcChain = rels.find((r) => r.type.endsWith("/calcChain") && !r.external);
-    if (calcChain) {
-      const chainPart = resolveTarget(workbookPart, calcChain.target);
-      zip.remove(chainPart);
-      const rp = rootPrefix(workbookRels, "Relationships", NS_PACKAGE_RELS);
-      const relEl = elements(workbookRels, `${rp}Relationship`).find(
-        (e) => attributes(e.attrs).get("Id") === calcChain.id
-      );
-      if (relEl)
-        workbookRels =
-          workbookRels.slice(0, relEl.index) + workbookRels.slice(relEl.index + relEl.xml.length);
-      zip.write(workbookRelsPart, workbookRels);
-      const types = required(zip, CONTENT_TYPES);
-      const tp = rootPrefix(types, "Types", NS_CONTENT_TYPES);
-      const override = elements(types, `${tp}Override`).find(
-        (e) => attributes(e.attrs).get("PartName")?.toLowerCase() === `/${chainPart}`.toLowerCase()
-      );
-      if (override)
-        zip.write(
-          CONTENT_TYPES,
-          types.slice(0, override.index) + types.slice(override.index + override.xml.length)
-        );
-    }
-  } else {
-    sheetIndex = sheets.length;
-    const sheetId = Math.max(0, ...sheets.map((s) => s.sheetId || 0)) + 1;
-    const usedIds = new Set(rels.map((r) => r.id));
-    let n = rels.length + 1;
-    while (usedIds.has(`rId${n}`)) n++;
-    const rid = `rId${n}`;
-    let k = sheets.length + 1;
-    const dir = workbookPart.split("/").slice(0, -1).concat("worksheets").join("/");
-    while (zip.name(`${dir}/sheet${k}.xml`)) k++;
-    const part = `${dir}/sheet${k}.xml`;
-    zip.write(part, sheetXml);
-    const ridAttr = relPrefix ? `${relPrefix}:id="${rid}"` : `r:id="${rid}" xmlns:r="${NS_REL}"`;
-    const sheetTag = `<${wp}sheet name="${xmlAttr(plan.target)}" sheetId="${sheetId}" ${ridAttr}/>`;
-    workbookXml = insertBefore(workbookXml, sheetsEl, `</${wp}sheets>`, sheetTag);
-    workbookRels = beforeRootEnd(
-      workbookRels,
-      "Relationships",
-      (rp) =>
-        `<${rp}Relationship Id="${rid}" Type="${REL_WORKSHEET}" Target="${xmlAttr(
-          relativeTarget(workbookPart, part)
-        )}"/>`
-    );
-    zip.write(workbookRelsPart, workbookRels);
+/** Our earlier sheet's part given the new XML; returns the sheet's index. */
+function replaceSheet(
+  zip: ZipPackage,
+  book: WorkbookParts,
+  name: string,
+  sheetXml: ReturnType<typeof worksheetCompressed>
+): number {
+  const sheetIndex = book.sheets.findIndex((s) => s.name === name);
+  const old = book.sheets[sheetIndex] as SheetEntry;
+  const rel = book.rels.find((r) => r.id === old.rid);
+  if (!rel || rel.external || !rel.type.endsWith("/worksheet"))
+    throw new PackageWriteError(`找不到工作表“${name}”的部件`);
+  const part = resolveTarget(book.part, rel.target);
+  zip.write(part, sheetXml);
+  // The new sheet refers to no other part; the old one's relationships go with it.
+  zip.remove(relsPathOf(part));
+  dropCalcChain(zip, book);
+  return sheetIndex;
+}
+
+/**
+ * Excel's calculation chain may list formulas of the old sheet that the new one lacks, which
+ * Excel would report as damage; it is a cache that Excel rebuilds when it is absent.
+ */
+function dropCalcChain(zip: ZipPackage, book: WorkbookParts): void {
+  const calcChain = book.rels.find((r) => r.type.endsWith("/calcChain") && !r.external);
+  if (!calcChain) return;
+  const chainPart = resolveTarget(book.part, calcChain.target);
+  zip.remove(chainPart);
+  const rp = rootPrefix(book.relsXml, "Relationships", NS_PACKAGE_RELS);
+  const relEl = elements(book.relsXml, `${rp}Relationship`).find(
+    (e) => attributes(e.attrs).get("Id") === calcChain.id
+  );
+  if (relEl)
+    book.relsXml =
+      book.relsXml.slice(0, relEl.index) + book.relsXml.slice(relEl.index + relEl.xml.length);
+  zip.write(book.relsPart, book.relsXml);
+  const types = required(zip, CONTENT_TYPES);
+  const tp = rootPrefix(types, "Types", NS_CONTENT_TYPES);
+  const override = elements(types, `${tp}Override`).find(
+    (e) => attributes(e.attrs).get("PartName")?.toLowerCase() === `/${chainPart}`.toLowerCase()
+  );
+  if (override)
     zip.write(
       CONTENT_TYPES,
-      beforeRootEnd(
-        required(zip, CONTENT_TYPES),
-        "Types",
-        (tp) => `<${tp}Override PartName="/${xmlAttr(part)}" ContentType="${CT_WORKSHEET}"/>`
-      )
+      types.slice(0, override.index) + types.slice(override.index + override.xml.length)
     );
-  }
+}
 
-  // Defined names: drop the marker and the target's print names, add the new ones.
+/** A new sheet part, listed in the workbook, its relationships and the content types. */
+function addSheet(
+  zip: ZipPackage,
+  book: WorkbookParts,
+  name: string,
+  sheetXml: ReturnType<typeof worksheetCompressed>
+): number {
+  const { sheets, rels, wp, relPrefix } = book;
+  const sheetId = Math.max(0, ...sheets.map((s) => s.sheetId || 0)) + 1;
+  const usedIds = new Set(rels.map((r) => r.id));
+  let n = rels.length + 1;
+  while (usedIds.has(`rId${n}`)) n++;
+  const rid = `rId${n}`;
+  let k = sheets.length + 1;
+  const dir = book.part.split("/").slice(0, -1).concat("worksheets").join("/");
+  while (zip.name(`${dir}/sheet${k}.xml`)) k++;
+  const part = `${dir}/sheet${k}.xml`;
+  zip.write(part, sheetXml);
+  const ridAttr = relPrefix ? `${relPrefix}:id="${rid}"` : `r:id="${rid}" xmlns:r="${NS_REL}"`;
+  const sheetTag = `<${wp}sheet name="${xmlAttr(name)}" sheetId="${sheetId}" ${ridAttr}/>`;
+  book.xml = insertBefore(book.xml, book.sheetsEl, `</${wp}sheets>`, sheetTag);
+  book.relsXml = beforeRootEnd(
+    book.relsXml,
+    "Relationships",
+    (rp) =>
+      `<${rp}Relationship Id="${rid}" Type="${REL_WORKSHEET}" Target="${xmlAttr(
+        relativeTarget(book.part, part)
+      )}"/>`
+  );
+  zip.write(book.relsPart, book.relsXml);
+  zip.write(
+    CONTENT_TYPES,
+    beforeRootEnd(
+      required(zip, CONTENT_TYPES),
+      "Types",
+      (tp) => `<${tp}Override PartName="/${xmlAttr(part)}" ContentType="${CT_WORKSHEET}"/>`
+    )
+  );
+  return sheets.length;
+}
+
+/** Defined names: the marker and the target's print names dropped, the new ones added. */
+function renameDefined(
+  book: WorkbookParts,
+  target: SheetLayout,
+  plan: WritePlan,
+  sheetIndex: number,
+  options: PackageWriteOptions
+): void {
+  const { wp } = book;
   const localNames = printNames(target);
   const newLocalNames = new Set(localNames.map((n) => n.name));
   const drop = (n: DefinedName) =>
-    (options.markerName !== null &&
-      n.name === options.markerName &&
-      n.localSheetId === undefined) ||
+    isMarker(n, options) ||
     (plan.replace &&
       n.localSheetId === sheetIndex &&
       (PRINT_NAMES.has(n.name) || newLocalNames.has(n.name)));
@@ -608,26 +649,41 @@ function editPackage(
       : `<${wp}definedName name="${xmlAttr(options.markerName)}">${xmlText(
           referenceTo(plan.target)
         )}</${wp}definedName>`);
-  workbookXml = rewriteDefinedNames(workbookXml, wp, drop, added);
-  zip.write(workbookPart, workbookXml);
-  // The sheet titles of the document properties (Explorer's details), when they can be kept true.
-  if (!plan.replace) {
-    const appRel = rootRels.find((r) => r.type.endsWith("/extended-properties") && !r.external);
-    const appPart = appRel ? resolveTarget("", appRel.target) : null;
-    const appText = appPart ? zip.text(appPart) : null;
-    const appXml = appText === null ? null : editable(appText, appPart as string);
-    const listed = appXml === null ? null : withSheetTitle(appXml, sheetNames, plan.target);
-    if (appPart && listed !== null) zip.write(appPart, listed);
-  }
+  book.xml = rewriteDefinedNames(book.xml, wp, drop, added);
+}
+
+/** The sheet titles of the document properties (Explorer's details), when they can be kept true. */
+function listSheetTitle(zip: ZipPackage, book: WorkbookParts, name: string): void {
+  const appRel = book.rootRels.find((r) => r.type.endsWith("/extended-properties") && !r.external);
+  const appPart = appRel ? resolveTarget("", appRel.target) : null;
+  const appText = appPart ? zip.text(appPart) : null;
+  const appXml = appText === null ? null : editable(appText, appPart as string);
+  const sheetNames = book.sheets.map((s) => s.name);
+  const listed = appXml === null ? null : withSheetTitle(appXml, sheetNames, name);
+  if (appPart && listed !== null) zip.write(appPart, listed);
+}
+
+/** Adds or replaces one sheet in the package (in memory; nothing is compressed yet). */
+function editPackage(
+  zip: ZipPackage,
+  layout: SheetLayout,
+  options: PackageWriteOptions
+): SheetEdit {
+  const book = readWorkbookParts(zip);
+  const plan = planFor(book, options);
+  const target: SheetLayout = { ...layout, name: plan.target };
+  const { sheetXml, stylesPart, styles } = sheetWithStyles(zip, book, target);
+  const sheetIndex = plan.replace
+    ? replaceSheet(zip, book, plan.target, sheetXml)
+    : addSheet(zip, book, plan.target, sheetXml);
+  renameDefined(book, target, plan, sheetIndex, options);
+  zip.write(book.part, book.xml);
+  if (!plan.replace) listSheetTitle(zip, book, plan.target);
   if (styles.changed) zip.write(stylesPart, styles.xml);
+  const { replace: replaced, besideForeign, keptRenamed } = plan;
   return {
-    result: {
-      sheet: plan.target,
-      replaced: plan.replace,
-      besideForeign: plan.besideForeign,
-      keptRenamed: plan.keptRenamed,
-    },
-    workbookPart,
+    result: { sheet: plan.target, replaced, besideForeign, keptRenamed },
+    workbookPart: book.part,
   };
 }
 
