@@ -26,7 +26,15 @@ import {
 } from "../hosts/file/packageWriter";
 import { type AtomicWriteOptions, writeFileAtomic } from "./atomicWrite";
 import { describeInternalError, writeReason } from "./errors";
-import { checkWorkbookData, openWorkbookData, readFileBytes, readSnapshot } from "./openWorkbook";
+import {
+  type ReadFile,
+  type Snapshot,
+  checkWorkbookData,
+  openWorkbookData,
+  readFileBytes,
+  readSnapshot,
+} from "./openWorkbook";
+import type { FileWorkbook } from "../hosts/file/fileWorkbook";
 import {
   type LostContent,
   copyWarning,
@@ -133,19 +141,41 @@ export async function scoreWorkbookData(
 ): Promise<ScoredData> {
   const read = await checkWorkbookData(input);
   if (!read.ok) return { ok: false, reason: read.reason, stage: "read" };
-  const { data, info } = read;
   options.onPhase?.("reading");
   const opened = await readSnapshot(read, options.memoryShare);
   if (!opened.ok) return { ok: false, reason: opened.reason, stage: "read" };
+  const scored = await scoreOpened(read.data, opened, options);
+  if (!scored.ok) return scored;
+  // The sheets into the original package, one after the other: nothing else changes.
+  if (!read.info.macroEnabled && read.info.plainWorkbook) {
+    const written = await writeIntoPackage(read.zipPackage ?? read.data, scored);
+    if (written) return written;
+  }
+  return writeThroughExcelJs(read.data, read.info.macroEnabled, scored, options.inPlace);
+}
+
+/** A scored workbook before it is written: the layouts kept, ExcelJS opened only if needed. */
+interface Scored {
+  ok: true;
+  result: Recalculation;
+  owned: [SheetRole, SheetLayout][];
+  openBook: () => Promise<FileWorkbook>;
+}
+
+/** Reads and scores the opened workbook; the pipeline writes nothing, its layouts are kept. */
+async function scoreOpened(
+  data: Uint8Array,
+  opened: Snapshot & { ok: true },
+  options: ScoreFileOptions
+): Promise<Scored | (ScoredData & { ok: false })> {
   // ExcelJS only when the package reader could not read the file, or to write it (fallback).
   let book = opened.book;
   const openBook = async () => {
     if (book) return book;
-    const opened = await openWorkbookData(data);
-    if (!opened.ok) throw new Error(opened.reason);
-    return (book = opened.book);
+    const reopened = await openWorkbookData(data);
+    if (!reopened.ok) throw new Error(reopened.reason);
+    return (book = reopened.book);
   };
-  // The pipeline writes nothing into the workbook: the layouts are kept for the package writer.
   const layouts = new Map<SheetRole, SheetLayout>();
   const extra = options.extraSheets ?? [];
   // Handed over once: the snapshot is not kept beside what is parsed from it.
@@ -166,65 +196,70 @@ export async function scoreWorkbookData(
   };
   let result: Recalculation;
   try {
-    result = await recalculate(port, {
-      date: options.date,
-      standard: options.standard,
-      onPhase: options.onPhase,
-    });
+    const { date, standard, onPhase } = options;
+    result = await recalculate(port, { date, standard, onPhase });
   } catch (error) {
     return { ok: false, reason: `评分时出错：${describeInternalError(error)}`, stage: "score" };
   }
   const kinds = new Set(result.parse.found.map((f) => f.kind));
   if (!kinds.has("budget") && !kinds.has("indicators") && !kinds.has("projectForm"))
     return { ok: false, reason: NO_TABLES, stage: "score" };
-  const summary = layouts.get("summary");
-  if (!summary) return { ok: false, reason: "评分时出错：未生成汇总表", stage: "score" };
-  const owned: [SheetRole, SheetLayout][] = [...layouts.entries()];
+  if (!layouts.has("summary"))
+    return { ok: false, reason: "评分时出错：未生成汇总表", stage: "score" };
+  return { ok: true, result, owned: [...layouts.entries()], openBook };
+}
 
-  // The sheets into the original package, one after the other: nothing else changes.
-  if (!info.macroEnabled && info.plainWorkbook) {
-    try {
-      const written = await writeOwnedSheetsIntoPackage(
-        read.zipPackage ?? data,
-        owned.map(([role, layout]) => ({
-          layout,
-          options: { markerName: OWNER_NAMES[role], preferredName: layout.name },
-        }))
-      );
-      owned.forEach(([role], i) =>
-        recordWrite(result, role, { ...(written.sheets[i] as SheetWriteResult), skipped: [] })
-      );
-      return { ok: true, data: written.data, result, lost: [], via: "package" };
-    } catch (error) {
-      // Scored, but not written: the scores are still shown (as the task pane does).
-      if (error instanceof StructureProtectedError)
-        return { ok: false, reason: STRUCTURE_PROTECTED, stage: "write", result };
-      if (!(error instanceof PackageWriteError))
-        return {
-          ok: false,
-          reason: `生成工作簿时出错：${describeInternalError(error)}`,
-          stage: "write",
-        };
-      // Fall back to ExcelJS below.
-    }
+/**
+ * Our sheets into the original package; null when the package writer cannot edit it safely
+ * (the caller falls back to ExcelJS). Scored but not written: the scores are still shown.
+ */
+async function writeIntoPackage(
+  data: Uint8Array | NonNullable<(ReadFile & { ok: true })["zipPackage"]>,
+  { result, owned }: Scored
+): Promise<ScoredData | null> {
+  try {
+    const written = await writeOwnedSheetsIntoPackage(
+      data,
+      owned.map(([role, layout]) => ({
+        layout,
+        options: { markerName: OWNER_NAMES[role], preferredName: layout.name },
+      }))
+    );
+    owned.forEach(([role], i) =>
+      recordWrite(result, role, { ...(written.sheets[i] as SheetWriteResult), skipped: [] })
+    );
+    return { ok: true, data: written.data, result, lost: [], via: "package" };
+  } catch (error) {
+    if (error instanceof StructureProtectedError)
+      return { ok: false, reason: STRUCTURE_PROTECTED, stage: "write", result };
+    if (error instanceof PackageWriteError) return null;
+    return {
+      ok: false,
+      reason: `生成工作簿时出错：${describeInternalError(error)}`,
+      stage: "write",
+    };
   }
+}
 
-  // The fallback: the whole workbook through ExcelJS, which drops what it does not model.
+/** The fallback: the whole workbook through ExcelJS, which drops what it does not model. */
+async function writeThroughExcelJs(
+  data: Uint8Array,
+  macroEnabled: boolean,
+  { result, owned, openBook }: Scored,
+  inPlace = false
+): Promise<ScoredData> {
   const lost = (await scanWorkbookZip(data)).lost;
-  if (options.inPlace && lost.length > 0)
+  if (inPlace && lost.length > 0)
     return { ok: false, reason: inPlaceRefusal(lost), stage: "in-place" };
-  if (options.inPlace && info.macroEnabled)
-    return { ok: false, reason: MACRO_IN_PLACE, stage: "in-place" };
+  if (inPlace && macroEnabled) return { ok: false, reason: MACRO_IN_PLACE, stage: "in-place" };
   // Even with nothing lost, ExcelJS rewrites every part (a template becomes a workbook, Strict
   // namespaces become transitional): never over the user's file.
-  if (options.inPlace) return { ok: false, reason: REWRITE_IN_PLACE, stage: "in-place" };
-  let output: Uint8Array;
+  if (inPlace) return { ok: false, reason: REWRITE_IN_PLACE, stage: "in-place" };
   try {
     const book = await openBook();
-    for (const [role, layout] of owned) {
+    for (const [role, layout] of owned)
       recordWrite(result, role, await book.writeOwnedSheet(layout, role));
-    }
-    output = await book.toBuffer();
+    return { ok: true, data: await book.toBuffer(), result, lost, via: "exceljs" };
   } catch (error) {
     return {
       ok: false,
@@ -232,7 +267,6 @@ export async function scoreWorkbookData(
       stage: "write",
     };
   }
-  return { ok: true, data: output, result, lost, via: "exceljs" };
 }
 
 /** Which sheet a role's layout went to, as the recalculation reports it. */
