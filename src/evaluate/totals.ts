@@ -88,17 +88,20 @@ export type TableFacts = Pick<
  * The table's own 合计 row against its rows. With rows marked 不适用 a filler may
  * write either the plain sum or the rescaled total; both are accepted.
  */
-function tableTotalGaps(input: TableFacts, rescaledTotal: Dec | null): Gap[] {
+function tableTotalGaps(input: TableFacts, rescaledTotal: Dec | null, countedSum: Dec): Gap[] {
   const stated = input.statedTotal;
   if (!stated) return [];
   const gaps: Gap[] = [];
-  const enteredSum = sum(input.indicators.map((i) => i.entered ?? ZERO));
-  const agrees = (v: Dec) => v.equals(enteredSum) || (rescaledTotal?.equals(v) ?? false);
+  // With a score left blank, the rows add up to what is counted for it (its computed score).
+  const blanks = input.indicators.some((i) => i.entered == null);
+  const rowsSum = blanks ? countedSum : sum(input.indicators.map((i) => i.entered ?? ZERO));
+  const agrees = (v: Dec) => v.equals(rowsSum) || (rescaledTotal?.equals(v) ?? false);
+  const what = blanks ? "计入得分之和（未填报的按计算得分）" : "填报得分之和";
   if (stated.entered != null && !agrees(stated.entered))
     gaps.push({
       code: "indicatorTotalMismatch",
       severity: "error",
-      message: `绩效指标表合计得分 ${score(stated.entered)} 分与各指标填报得分之和 ${score(enteredSum)} 分不一致。`,
+      message: `绩效指标表合计得分 ${score(stated.entered)} 分与各指标${what} ${score(rowsSum)} 分不一致。`,
       suggestion: "核对各指标得分与合计行，建议合计行使用求和公式。",
       cell: stated.cells?.entered,
     });
@@ -178,7 +181,7 @@ export function totalUp(
     : (standard.grades.find((g) => total.greaterThanOrEqualTo(g.min))?.grade ?? UNGRADED);
   gaps.push(
     ...completenessGaps(input, maxTotal, standard),
-    ...tableTotalGaps(input, scaled.gaps.length > 0 ? scaled.value : null)
+    ...tableTotalGaps(input, scaled.gaps.length > 0 ? scaled.value : null, total0)
   );
   return {
     groups,

@@ -326,12 +326,11 @@ const BAD: [string, Record<string, CellValue>, string[], string][] = [
   [
     "a score that is not a number",
     { H16: "满分" },
-    [
-      `${F}!H16：“满分”不是数字`,
-      "绩效指标表合计得分 99.17 分与各指标填报得分之和 89.17 分不一致。",
-    ],
+    // The row counts its computed 10.00, so the stated 99.17 is the rows' sum: no second message.
+    [`${F}!H16：“满分”不是数字`],
     "99.17",
   ],
+  ["a score left blank, the 总分 counting its computed score", { H16: null }, [], "99.17"],
   [
     "a row of a class the standard does not have",
     { B14: "成本指标" },
