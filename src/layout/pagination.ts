@@ -63,6 +63,7 @@ export function titlesOnlyWhereNeeded(layout: SheetLayout, tableLast: number): S
   };
   const pages = pagesOfRows(taller);
   if (pages[tableLast] !== pages[titles.first]) return layout;
-  const { titleRows: _dropped, ...print } = layout.print;
+  const print = { ...layout.print };
+  delete print.titleRows;
   return { ...layout, print };
 }
