@@ -31,10 +31,22 @@ export function parseRate(raw: string | number): Dec | null {
   return value;
 }
 
-/** A level in a metric's unit: a rate (`60%`) or a score (`85`). */
+/** A level in a metric's unit: a rate (`60%`) or a score (`85`; `85%` is 85 of 100 too). */
 export function parseLevel(raw: string | number, unit: LevelUnit): Dec | null {
-  return unit === "rate" ? parseRate(raw) : parseLooseNumber(toHalfWidth(String(raw)));
+  if (unit === "rate") return parseRate(raw);
+  return parseLooseNumber(toHalfWidth(String(raw)).trim().replace(/%$/, ""));
 }
+
+/**
+ * Whether a cell's levels of a 0–100 score are written as shares of 100 (`0.9` for 90): no `%`
+ * in the cell and every level within ±1 — no 0–100 score has its lines all below 1 point.
+ */
+export function scoreAsShares(raw: string, levels: readonly Dec[]): boolean {
+  return !/[%％]/.test(raw) && levels.every((v) => v.abs().lessThanOrEqualTo(ONE));
+}
+
+/** A score level typed as a share of 100 (`0.9`) as the score it means (90). */
+export const hundredfold = (v: Dec) => v.times(100);
 
 export function formatLevel(value: Dec, unit: LevelUnit): string {
   return unit === "rate" ? percent(value) : exact(value);
@@ -122,13 +134,23 @@ export function parseStepBands(raw: string, unit: LevelUnit): Parsed<StepBand[]>
     const interval = colon.length === 2 ? parseInterval(colon[0], unit) : null;
     const points = colon.length === 2 ? parsePoints(colon[1]) : null;
     if (!interval || !points) {
-      problems.push(`分档“${part}”无法识别，应写作“≥95%:10”或“80%～90%:6”`);
+      const p = unit === "rate" ? "%" : "";
+      problems.push(`分档“${part}”无法识别，应写作“≥95${p}:10”或“80${p}～90${p}:6”`);
       continue;
     }
     bands.push({ ...interval, ...points });
   }
   if (parts.length === 0) problems.push("分档为空");
-  return problems.length > 0 ? { value: null, problems } : { value: bands, problems };
+  if (problems.length > 0) return { value: null, problems };
+  return { value: unit === "score" ? scoreBands(String(raw), bands) : bands, problems };
+}
+
+/** A score's bands whose lines are written as shares of 100 (`≥0.9:10`), read as scores (`≥90`). */
+function scoreBands(raw: string, bands: StepBand[]): StepBand[] {
+  const levels = bands.flatMap((b) => [b.low, b.high]).filter((v): v is Dec => v !== null);
+  if (!scoreAsShares(raw, levels)) return bands;
+  const scale = (v: Dec | null) => (v === null ? null : hundredfold(v));
+  return bands.map((b) => ({ ...b, low: scale(b.low), high: scale(b.high) }));
 }
 
 /** `达成/优:80%～100%` → names and a share range of 分值. */

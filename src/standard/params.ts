@@ -12,10 +12,12 @@ import {
   formatGradeRanges,
   formatLevel,
   formatStepBands,
+  hundredfold,
   gradeRangeProblems,
   parseGradeRanges,
   parseLevel,
   parseStepBands,
+  scoreAsShares,
   stepBandProblems,
 } from "./bands";
 import type { ParamKey, RuleParams, WeightBasis } from "./types";
@@ -65,7 +67,9 @@ export function parseParam(
     case "target":
     case "floor":
     case "full": {
-      const value = parseLevel(text, unit);
+      const read = parseLevel(text, unit);
+      const value =
+        read !== null && unit === "score" && scoreAsShares(text, [read]) ? hundredfold(read) : read;
       return value === null
         ? {
             value: null,

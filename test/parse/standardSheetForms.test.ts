@@ -1,0 +1,86 @@
+/**
+ * 评分标准 sheets as finance officers write them beyond the preset's layout: levels of a 0–100
+ * score written as percentages or decimals, 定性分档 in points, two-row headers, 小计 rows,
+ * half-filled caps. Each figure below is worked out by hand from the rows in the test.
+ */
+import { dec } from "../../src/model/decimal";
+import type { CellValue } from "../../src/hosts/snapshot";
+import { parseWorkbook } from "../../src/parse/parseWorkbook";
+import { RULE_KINDS } from "../../src/standard/ruleKinds";
+import type { StandardIndicator } from "../../src/standard/types";
+import { checkStandard, unitOf } from "../../src/standard/validate";
+
+type Row = CellValue[];
+
+/** The sheet (under a 标准名称 line: data from row 3) read and checked: the standard in force and every message, in order. */
+function read(rows: Row[]) {
+  const values = [["标准名称", "测试标准"], ...rows];
+  const { input } = parseWorkbook({ sheets: [{ name: "评分标准", top: 0, left: 0, values }] });
+  const found = input.standard!;
+  const checked = checkStandard(found.standard);
+  return {
+    standard: checked.standard,
+    messages: [...found.problems, ...checked.problems].map((p) => p.message),
+  };
+}
+
+/** An indicator's computed score for a figure (or a 评价等次). */
+function scoreOf(indicator: StandardIndicator, value: string | null, grade: string | null = null) {
+  const result = RULE_KINDS[indicator.rule.kind].apply({
+    params: indicator.rule.params,
+    value: value === null ? null : dec(value),
+    unit: unitOf(indicator),
+    extra: {},
+    grade,
+    max: indicator.max,
+    decimals: 2,
+  });
+  return result && "score" in result ? result.score.toString() : null;
+}
+
+const named = (rows: Row[], name: string) =>
+  read(rows).standard.indicators.find((i) => i.name === name)!;
+
+const HEADER: Row = ["一级指标", "二级指标", "分值", "计分方法", "考核内容", "目标值", "分档"];
+
+describe("levels of 项目绩效目标完成率 (a 0–100 score) written as 90%, 0.9 or 90", () => {
+  const PROJECT = "项目绩效目标完成率";
+  const rows: Row[] = [
+    HEADER,
+    ["产出", "分档（小数）", 10, "分档得分", PROJECT, null, "≥0.9:10；0.8～0.9:8；<0.8:5"],
+    ["产出", "分档（百分数）", 10, "分档得分", PROJECT, null, "≥90%:10；80%～90%:8；<80%:5"],
+    ["产出", "分档（分）", 10, "分档得分", PROJECT, null, "≥90:10；80～90:8；<80:5"],
+    ["产出", "目标（百分数）", 10, "按完成比例得分", PROJECT, "90%", null],
+    ["产出", "目标（小数）", 10, "按完成比例得分", PROJECT, 0.9, null],
+    ["其他", "其他工作", 50, "主观评分"],
+  ];
+
+  it("are read without a problem", () => expect(read(rows).messages).toEqual([]));
+
+  it.each(["分档（小数）", "分档（百分数）", "分档（分）"])(
+    "%s: 84.55 lies in 80～90 and earns 8, 90 in ≥90 and earns 10",
+    (name) => {
+      expect(scoreOf(named(rows, name), "84.55")).toBe("8");
+      expect(scoreOf(named(rows, name), "90")).toBe("10");
+    }
+  );
+
+  it.each(["目标（百分数）", "目标（小数）"])(
+    "%s: target 90, so 10 × 84.55 ÷ 90 = 9.39",
+    (name) => {
+      expect(named(rows, name).rule.params.target?.toString()).toBe("90");
+      expect(scoreOf(named(rows, name), "84.55")).toBe("9.39");
+    }
+  );
+
+  it("asks for a score's bands in its own form when a band cannot be read", () => {
+    const bad = read([
+      HEADER,
+      ["产出", "分档", 10, "分档得分", PROJECT, null, "九十分以上:10"],
+      ["其他", "其他工作", 90, "主观评分"],
+    ]);
+    expect(bad.messages).toEqual([
+      "评分标准!G3：分档“九十分以上:10”无法识别，应写作“≥95:10”或“80～90:6”；该指标暂按主观评分（以填报得分计入）",
+    ]);
+  });
+});
