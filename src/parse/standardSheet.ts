@@ -193,7 +193,8 @@ function readParams(
   cells: StandardCells,
   kind: Rule["kind"],
   metric: MetricId | undefined,
-  fallback: boolean
+  fallback: boolean,
+  max: Dec
 ) {
   const spec = RULE_KINDS[kind];
   const params: Rule["params"] = {};
@@ -205,7 +206,7 @@ function readParams(
     const raw = text(c, column);
     if (!raw) continue;
     const header = use.label ?? PARAM_COLUMNS[column].header;
-    const parsed = parseParam(use.key, raw, unit, header);
+    const parsed = parseParam(use.key, raw, unit, header, max);
     if (parsed.value !== null) Object.assign(params, { [use.key]: parsed.value });
     else {
       failed = true;
@@ -255,7 +256,14 @@ function readIndicatorRow(
     return null;
   }
   const read = readRuleAndMetric(c, cells);
-  const { params: given, failed } = readParams(c, cells, read.kind, read.metric, read.fallback);
+  const { params: given, failed } = readParams(
+    c,
+    cells,
+    read.kind,
+    read.metric,
+    read.fallback,
+    max
+  );
   const kind = failed ? "judgment" : read.kind;
   const metric = read.metric;
   const params = failed ? {} : { ...read.implies, ...given };

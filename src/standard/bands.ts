@@ -153,32 +153,58 @@ function scoreBands(raw: string, bands: StepBand[]): StepBand[] {
   return bands.map((b) => ({ ...b, low: scale(b.low), high: scale(b.high) }));
 }
 
-/** `达成/优:80%～100%` → names and a share range of 分值. */
-export function parseGradeRanges(raw: string): Parsed<GradeRange[]> {
-  const parts = String(raw)
+/** One 定性分档 part as written: its names and the two ends of its range, unread. */
+interface GradePart {
+  names: string[];
+  ends: [string, string];
+}
+
+function gradePart(part: string): GradePart | null {
+  const m = /^(.+?)[:：](.+)$/.exec(part);
+  const names = m
+    ? m[1]
+        .split(/[/／、,，|]/)
+        .map((n) => n.trim())
+        .filter(Boolean)
+    : [];
+  const range = m ? RANGE.exec(toHalfWidth(m[2]).replace(/\s+/g, "")) : null;
+  return names.length > 0 && range ? { names, ends: [range[1], range[2]] } : null;
+}
+
+/**
+ * How the ends of a cell's 定性分档 are read: as points of 分值 when no `%` is written and the
+ * top end is 分值 itself (above 2, where a share would be written 1 or 100); else as shares.
+ */
+function gradeEndReader(raw: string, parts: readonly GradePart[], max?: Dec) {
+  const ends = parts.flatMap((p) => p.ends.map((e) => parseLooseNumber(e)));
+  const top = ends.every((e) => e !== null) ? Dec.max(...(ends as Dec[])) : null;
+  const points = max && top && !/[%％]/.test(raw) && top.equals(max) && top.greaterThan(2);
+  return points ? (e: string) => parseLooseNumber(e)?.dividedBy(max) ?? null : parseRate;
+}
+
+/** `达成/优:80%～100%` (or `优:9～10` of 分值 10) → names and a share range of 分值. */
+export function parseGradeRanges(raw: string, max?: Dec): Parsed<GradeRange[]> {
+  const texts = String(raw)
     .split(SEPARATORS)
     .map((p) => p.trim())
     .filter(Boolean);
+  const parts = texts.map(gradePart);
+  const read = gradeEndReader(
+    String(raw),
+    parts.filter((p): p is GradePart => p !== null),
+    max
+  );
   const grades: GradeRange[] = [];
   const problems: string[] = [];
-  for (const part of parts) {
-    const m = /^(.+?)[:：](.+)$/.exec(part);
-    const names = m
-      ? m[1]
-          .split(/[/／、,，|]/)
-          .map((n) => n.trim())
-          .filter(Boolean)
-      : [];
-    const range = m ? RANGE.exec(toHalfWidth(m[2]).replace(/\s+/g, "")) : null;
-    const low = range ? parseRate(range[1]) : null;
-    const high = range ? parseRate(range[2]) : null;
-    if (names.length === 0 || low === null || high === null) {
-      problems.push(`定性分档“${part}”无法识别，应写作“达成/优:80%～100%”`);
-      continue;
+  parts.forEach((p, i) => {
+    const [low, high] = p ? p.ends.map(read) : [null, null];
+    if (!p || low === null || high === null) {
+      problems.push(`定性分档“${texts[i]}”无法识别，应写作“达成/优:80%～100%”`);
+      return;
     }
-    grades.push({ names, low: Dec.min(low, high), high: Dec.max(low, high) });
-  }
-  if (parts.length === 0) problems.push("定性分档为空");
+    grades.push({ names: p.names, low: Dec.min(low, high), high: Dec.max(low, high) });
+  });
+  if (texts.length === 0) problems.push("定性分档为空");
   return problems.length > 0 ? { value: null, problems } : { value: grades, problems };
 }
 
@@ -320,9 +346,14 @@ export function stepBandProblems(bands: readonly StepBand[], unit: LevelUnit, ma
   return [...problems, ...intervalProblems(bands, unit)];
 }
 
-/** Problems of qualitative bands: shares outside 0–100%, repeated words, overlaps, gaps. */
-export function gradeRangeProblems(grades: readonly GradeRange[]): string[] {
+/** Problems of qualitative bands: shares outside 0–100%, a top short of 100%, repeated words, overlaps, gaps. */
+export function gradeRangeProblems(grades: readonly GradeRange[], max?: Dec): string[] {
   const problems: string[] = [];
+  const top = grades.length > 0 ? Dec.max(...grades.map((g) => g.high)) : ONE;
+  if (top.lessThan(ONE))
+    problems.push(
+      `定性分档最高只到分值的 ${share(top)}，应到 100%${max ? `（按分写时最高一档应到分值 ${exact(max)}）` : ""}`
+    );
   const seen = new Set<string>();
   for (const g of grades) {
     if (g.low.isNegative() || g.high.greaterThan(ONE))

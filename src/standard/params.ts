@@ -60,7 +60,8 @@ export function parseParam(
   key: ParamKey,
   raw: string | number,
   unit: LevelUnit,
-  header: string
+  header: string,
+  max?: Dec
 ): Parsed<RuleParams[ParamKey]> {
   const text = toHalfWidth(String(raw)).trim();
   switch (key) {
@@ -86,7 +87,7 @@ export function parseParam(
     case "bands":
       return parseStepBands(text, unit);
     case "grades":
-      return parseGradeRanges(text);
+      return parseGradeRanges(text, max);
     case "basis": {
       const basis = (Object.keys(BASIS_LABELS) as WeightBasis[]).find(
         (b) =>
@@ -146,7 +147,7 @@ export function paramRangeProblems(
     case "bands":
       return stepBandProblems(params.bands ?? [], unit, max);
     case "grades":
-      return gradeRangeProblems(params.grades ?? []);
+      return gradeRangeProblems(params.grades ?? [], max);
     case "basis":
       return [];
   }

@@ -84,3 +84,48 @@ describe("levels of 项目绩效目标完成率 (a 0–100 score) written as 90%
     ]);
   });
 });
+
+describe("定性分档 written in points of 分值", () => {
+  const rows: Row[] = [
+    HEADER,
+    [
+      "效益",
+      "十分制",
+      10,
+      "定性分档",
+      null,
+      null,
+      "优秀:9～10；良好:7.5～9；一般:6～7.5；较差:0～6",
+    ],
+    ["效益", "五分制", 5, "定性分档", null, null, "优:4.5～5；良:3.75～4.5；中:3～3.75；差:0～3"],
+    ["其他", "其他工作", 85, "主观评分"],
+  ];
+
+  it("are read without a problem, as shares bound ÷ 分值", () => {
+    expect(read(rows).messages).toEqual([]);
+    // 7.5 ÷ 10 = 75%, 9 ÷ 10 = 90%; 3.75 ÷ 5 = 75%, 4.5 ÷ 5 = 90%.
+    const grades = named(rows, "五分制").rule.params.grades!;
+    expect(grades.map((g) => [g.low.toString(), g.high.toString()])).toEqual([
+      ["0.9", "1"],
+      ["0.75", "0.9"],
+      ["0.6", "0.75"],
+      ["0", "0.6"],
+    ]);
+  });
+
+  it("score 良好 at the band's top: 9 of 10, and 良 4.5 of 5", () => {
+    expect(scoreOf(named(rows, "十分制"), null, "良好")).toBe("9");
+    expect(scoreOf(named(rows, "五分制"), null, "良")).toBe("4.5");
+  });
+
+  it("whose top does not reach 分值 get one sentence naming the cell", () => {
+    const short = read([
+      HEADER,
+      ["效益", "五分制", 5, "定性分档", null, null, "优:9～10；良:7.5～9；差:0～7.5"],
+      ["其他", "其他工作", 95, "主观评分"],
+    ]);
+    expect(short.messages).toEqual([
+      "评分标准!G3：定性分档最高只到分值的 10%，应到 100%（按分写时最高一档应到分值 5.00）；该指标暂按主观评分（以填报得分计入）",
+    ]);
+  });
+});
