@@ -312,13 +312,26 @@ function headerWords(grid: Grid, row: number, depth: number): string[] {
   return words;
 }
 
-function matchColumns(spec: TableSpec, words: string[], left: number): Record<string, number> {
+/**
+ * Columns matched to header words; a column no word matches is looked for in `lower` — the
+ * lower row's words alone, under a group heading (计分参数 over 目标值 / 分档) whose text joined
+ * to them (计分参数目标值) matches no column.
+ */
+function matchColumns(
+  spec: TableSpec,
+  words: readonly string[],
+  left: number,
+  lower: readonly string[] = []
+): Record<string, number> {
   const taken = new Set<number>();
   const columns: Record<string, number> = {};
   for (const col of spec.columns) {
-    const index = words.findIndex(
-      (t, i) => t !== "" && !taken.has(i) && col.match.test(t) && !col.exclude?.test(t)
-    );
+    const find = (texts: readonly string[]) =>
+      texts.findIndex(
+        (t, i) => t !== "" && !taken.has(i) && col.match.test(t) && !col.exclude?.test(t)
+      );
+    const found = find(words);
+    const index = found >= 0 ? found : find(lower);
     if (index >= 0) {
       taken.add(index);
       columns[col.key] = left + index;
@@ -332,11 +345,16 @@ function matchColumns(spec: TableSpec, words: string[], left: number): Record<st
  * a row that fails this fails `matchColumns` too, and most rows of a sheet are no header of
  * most kinds, so the full match is made for few rows.
  */
-function mayMatch(spec: TableSpec, words: readonly string[]): boolean {
+function mayMatch(
+  spec: TableSpec,
+  words: readonly string[],
+  lower: readonly string[] = []
+): boolean {
   return spec.required.every((group) =>
     group.some((key) => {
       const col = spec.columns.find((c) => c.key === key) as ColumnSpec;
-      return words.some((t) => t !== "" && col.match.test(t) && !col.exclude?.test(t));
+      const fits = (t: string) => t !== "" && col.match.test(t) && !col.exclude?.test(t);
+      return words.some(fits) || lower.some(fits);
     })
   );
 }
@@ -399,8 +417,9 @@ export function tableAt(grid: Grid, row: number, spec: TableSpec): FoundTable | 
     )
       continue;
     const words = headerWords(grid, row, depth);
-    if (!mayMatch(spec, words)) continue;
-    const columns = matchColumns(spec, words, grid.left);
+    const lower = depth === 2 ? headerWords(grid, row + 1, 1) : [];
+    if (!mayMatch(spec, words, lower)) continue;
+    const columns = matchColumns(spec, words, grid.left, lower);
     if (
       satisfied(spec, columns) &&
       (!best || Object.keys(columns).length > Object.keys(best.columns).length)

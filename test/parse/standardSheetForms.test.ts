@@ -129,3 +129,26 @@ describe("定性分档 written in points of 分值", () => {
     ]);
   });
 });
+
+describe("a two-row header: a group heading over the parameter columns", () => {
+  const lower: Row = [null, null, null, null, null, "目标值", "零分线", "满分线", "扣分标准", "分档"];
+  const body: Row[] = [
+    ["投入", "预算执行率", 10, "线性区间得分", "财政支出执行率", null, "60%", "100%"],
+    ["投入", "在职人员控制率", 5, "超过上限按百分点扣分", "在职人员控制率", "100%", null, null, 0.5],
+    ["投入", "满意度", 5, "分档得分", "满意度", null, null, null, null, "≥90%:5；<90%:0"],
+    ["其他", "其他工作", 80, "主观评分"],
+  ];
+  const upper = ["一级指标", "二级指标", "分值", "计分方法", "考核内容"];
+  it.each([
+    ["merged (its text in the first column only)", ["计分参数", null, null, null, null]],
+    ["repeated over each column", ["计分参数", "计分参数", "计分参数", "计分参数", "计分参数"]],
+  ])("%s: every parameter column is read", (_, group) => {
+    const rows: Row[] = [["某市部门整体支出绩效评价指标体系"], [...upper, ...group], lower, ...body];
+    expect(read(rows).messages).toEqual([]);
+    // 执行率 85%: 10 × (85% − 60%) ÷ (100% − 60%) = 6.25; 在职 104%: 5 − 0.5 × 4 = 3;
+    // 满意度 92.7% ≥ 90%: 5.
+    expect(scoreOf(named(rows, "预算执行率"), "0.85")).toBe("6.25");
+    expect(scoreOf(named(rows, "在职人员控制率"), "1.04")).toBe("3");
+    expect(scoreOf(named(rows, "满意度"), "0.927")).toBe("5");
+  });
+});
