@@ -313,6 +313,13 @@ function isHeading(c: RowContext, next: number | undefined): boolean {
   return depthOf({ ...c, row: next }) > depthOf(c);
 }
 
+/** A group's 小计 (`投入小计 | | 20`, `| 小计 | 80`): no 计分方法, named 小计 at some level. */
+function isSubtotal(c: RowContext): boolean {
+  if (text(c, "rule")) return false;
+  const names = ["level1", "level2", "level3", "name"].map((k) => normalizeLabel(text(c, k)));
+  return names.some((n) => /小计$/.test(n));
+}
+
 function readIndicators(r: SheetReader, table: FoundTable, presetIds: Map<string, string>) {
   const indicators: StandardIndicator[] = [];
   let level1 = "";
@@ -327,6 +334,7 @@ function readIndicators(r: SheetReader, table: FoundTable, presetIds: Map<string
       totalCell = "max" in table.columns ? r.at(row, table.columns.max) : undefined;
       continue;
     }
+    if (isSubtotal(c)) continue;
     if (l1) [level1, level2] = [l1, ""];
     if (l2) level2 = l2;
     if (isHeading(c, rows[k + 1])) continue;

@@ -131,10 +131,31 @@ describe("定性分档 written in points of 分值", () => {
 });
 
 describe("a two-row header: a group heading over the parameter columns", () => {
-  const lower: Row = [null, null, null, null, null, "目标值", "零分线", "满分线", "扣分标准", "分档"];
+  const lower: Row = [
+    null,
+    null,
+    null,
+    null,
+    null,
+    "目标值",
+    "零分线",
+    "满分线",
+    "扣分标准",
+    "分档",
+  ];
   const body: Row[] = [
     ["投入", "预算执行率", 10, "线性区间得分", "财政支出执行率", null, "60%", "100%"],
-    ["投入", "在职人员控制率", 5, "超过上限按百分点扣分", "在职人员控制率", "100%", null, null, 0.5],
+    [
+      "投入",
+      "在职人员控制率",
+      5,
+      "超过上限按百分点扣分",
+      "在职人员控制率",
+      "100%",
+      null,
+      null,
+      0.5,
+    ],
     ["投入", "满意度", 5, "分档得分", "满意度", null, null, null, null, "≥90%:5；<90%:0"],
     ["其他", "其他工作", 80, "主观评分"],
   ];
@@ -143,12 +164,54 @@ describe("a two-row header: a group heading over the parameter columns", () => {
     ["merged (its text in the first column only)", ["计分参数", null, null, null, null]],
     ["repeated over each column", ["计分参数", "计分参数", "计分参数", "计分参数", "计分参数"]],
   ])("%s: every parameter column is read", (_, group) => {
-    const rows: Row[] = [["某市部门整体支出绩效评价指标体系"], [...upper, ...group], lower, ...body];
+    const rows: Row[] = [
+      ["某市部门整体支出绩效评价指标体系"],
+      [...upper, ...group],
+      lower,
+      ...body,
+    ];
     expect(read(rows).messages).toEqual([]);
     // 执行率 85%: 10 × (85% − 60%) ÷ (100% − 60%) = 6.25; 在职 104%: 5 − 0.5 × 4 = 3;
     // 满意度 92.7% ≥ 90%: 5.
     expect(scoreOf(named(rows, "预算执行率"), "0.85")).toBe("6.25");
     expect(scoreOf(named(rows, "在职人员控制率"), "1.04")).toBe("3");
     expect(scoreOf(named(rows, "满意度"), "0.927")).toBe("5");
+  });
+});
+
+describe("小计 rows in the indicator table", () => {
+  const header: Row = [
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "分值",
+    "计分方法",
+    "考核内容",
+    "零分线",
+    "满分线",
+  ];
+  const rows: Row[] = [
+    header,
+    ["一、投入", null, null, 20],
+    [null, "预算执行", null, 15],
+    [null, null, "预算执行率", 15, "线性区间得分", "财政支出执行率", "60%", "100%"],
+    [null, "人员管理", null, 5, "主观评分"],
+    ["投入小计", null, null, 20],
+    ["二、产出", null, null, null],
+    [null, "重点工作完成率", null, 20, "按完成率得分", "重点工作完成率"],
+    [null, "其他工作", null, 60, "主观评分"],
+    [null, "小计", null, 80],
+    ["合计", null, null, 100],
+  ];
+
+  it("are not indicators: four rows scored, 15 + 5 + 20 + 60 = 100, no message", () => {
+    const { standard, messages } = read(rows);
+    expect(standard.indicators.map((i) => [i.name, i.max.toString()])).toEqual([
+      ["预算执行率", "15"],
+      ["人员管理", "5"],
+      ["重点工作完成率", "20"],
+      ["其他工作", "60"],
+    ]);
+    expect(messages).toEqual([]);
   });
 });
