@@ -417,6 +417,8 @@ function readCaps(r: SheetReader, table: FoundTable | null, stop: number, cells:
         r.problems.push(
           problem("未填写执行率界限，该行封顶未采用", r.at(row, table.columns.below))
         );
+      else if (cap === null && capText === "")
+        r.problems.push(problem("未填写总分最高，该行封顶未采用", r.at(row, table.columns.cap)));
       continue;
     }
     const source = "source" in table.columns ? readText(at(row, "source")) : "";

@@ -215,3 +215,17 @@ describe("小计 rows in the indicator table", () => {
     expect(messages).toEqual([]);
   });
 });
+
+describe("a 总分封顶 row half filled", () => {
+  it("with no 总分最高 is named at its empty cell, and not used", () => {
+    const { standard, messages } = read([
+      HEADER,
+      ["其他", "其他工作", 100, "主观评分"],
+      [],
+      ["执行率低于", "总分最高"],
+      ["90%", null],
+    ]);
+    expect(standard.caps).toEqual([]);
+    expect(messages).toEqual(["评分标准!B6：未填写总分最高，该行封顶未采用"]);
+  });
+});
