@@ -177,7 +177,8 @@ function gradePart(part: string): GradePart | null {
  */
 function gradeEndReader(raw: string, parts: readonly GradePart[], max?: Dec) {
   const ends = parts.flatMap((p) => p.ends.map((e) => parseLooseNumber(e)));
-  const top = ends.every((e) => e !== null) ? Dec.max(...(ends as Dec[])) : null;
+  const read = ends.length > 0 && ends.every((e) => e !== null);
+  const top = read ? Dec.max(...(ends as Dec[])) : null;
   const points = max && top && !/[%％]/.test(raw) && top.equals(max) && top.greaterThan(2);
   return points ? (e: string) => parseLooseNumber(e)?.dividedBy(max) ?? null : parseRate;
 }

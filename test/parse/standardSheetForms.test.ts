@@ -229,3 +229,15 @@ describe("a 总分封顶 row half filled", () => {
     expect(messages).toEqual(["评分标准!B6：未填写总分最高，该行封顶未采用"]);
   });
 });
+
+describe("定性分档 none of whose parts is a range", () => {
+  it("is refused at its cell, not an internal error", () => {
+    const { messages } = read([
+      HEADER,
+      ["效益", "单值", 10, "定性分档", null, null, "优:100%；良:80%；中:60%；差:0"],
+      ["其他", "其他工作", 90, "主观评分"],
+    ]);
+    expect(messages.length).toBeGreaterThan(0);
+    for (const m of messages) expect(m).toMatch(/^评分标准!G3：定性分档“/);
+  });
+});
