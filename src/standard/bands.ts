@@ -9,7 +9,9 @@
  *   the 评价等次 words, then the share of 分值 the band spans.
  *
  * Levels are in the metric's unit: rates as fractions (parsed from `60%`, `0.6`, `60`), scores
- * as points. Problems are sentences without a cell; the sheet reader adds the cell.
+ * as points (`90`, `90%`, or `0.9` where every level of the cell is within ±1). 定性分档 ends
+ * may be points of 分值 (`优:9～10` of 10). Problems are sentences without a cell, one per cell
+ * for the parts that cannot be read; the sheet reader adds the cell.
  */
 import { Dec, ONE, ZERO, exact, fixed, percent } from "../model/decimal";
 import { parseLooseNumber, toHalfWidth } from "../model/numbers";
@@ -119,6 +121,12 @@ function parsePoints(raw: string): { points: Dec; share: boolean } | null {
   return isShare ? { points: value.dividedBy(100), share: true } : { points: value, share: false };
 }
 
+/** The parts of a cell that cannot be read, in one sentence: `分档“a”、“b”无法识别，应写作…`. */
+function notRead(what: string, parts: readonly string[], form: string): string[] {
+  if (parts.length === 0) return [];
+  return [`${what}${parts.map((t) => `“${t}”`).join("、")}无法识别，应写作${form}`];
+}
+
 export type Parsed<T> = { value: T; problems: string[] } | { value: null; problems: string[] };
 
 /** Reads step bands; every part that cannot be read is named. */
@@ -128,18 +136,16 @@ export function parseStepBands(raw: string, unit: LevelUnit): Parsed<StepBand[]>
     .map((p) => p.trim())
     .filter(Boolean);
   const bands: StepBand[] = [];
-  const problems: string[] = [];
+  const unread: string[] = [];
   for (const part of parts) {
     const colon = part.split(/[:：]/);
     const interval = colon.length === 2 ? parseInterval(colon[0], unit) : null;
     const points = colon.length === 2 ? parsePoints(colon[1]) : null;
-    if (!interval || !points) {
-      const p = unit === "rate" ? "%" : "";
-      problems.push(`分档“${part}”无法识别，应写作“≥95${p}:10”或“80${p}～90${p}:6”`);
-      continue;
-    }
-    bands.push({ ...interval, ...points });
+    if (interval && points) bands.push({ ...interval, ...points });
+    else unread.push(part);
   }
+  const p = unit === "rate" ? "%" : "";
+  const problems = notRead("分档", unread, `“≥95${p}:10”或“80${p}～90${p}:6”`);
   if (parts.length === 0) problems.push("分档为空");
   if (problems.length > 0) return { value: null, problems };
   return { value: unit === "score" ? scoreBands(String(raw), bands) : bands, problems };
@@ -196,15 +202,14 @@ export function parseGradeRanges(raw: string, max?: Dec): Parsed<GradeRange[]> {
     max
   );
   const grades: GradeRange[] = [];
-  const problems: string[] = [];
+  const unread: string[] = [];
   parts.forEach((p, i) => {
     const [low, high] = p ? p.ends.map(read) : [null, null];
-    if (!p || low === null || high === null) {
-      problems.push(`定性分档“${texts[i]}”无法识别，应写作“达成/优:80%～100%”`);
-      return;
-    }
-    grades.push({ names: p.names, low: Dec.min(low, high), high: Dec.max(low, high) });
+    if (p && low !== null && high !== null)
+      grades.push({ names: p.names, low: Dec.min(low, high), high: Dec.max(low, high) });
+    else unread.push(texts[i]);
   });
+  const problems = notRead("定性分档", unread, "“达成/优:80%～100%”");
   if (texts.length === 0) problems.push("定性分档为空");
   return problems.length > 0 ? { value: null, problems } : { value: grades, problems };
 }

@@ -241,3 +241,27 @@ describe("定性分档 none of whose parts is a range", () => {
     for (const m of messages) expect(m).toMatch(/^评分标准!G3：定性分档“/);
   });
 });
+
+describe("a band cell with several parts that cannot be read", () => {
+  it("gets one sentence naming them all", () => {
+    const { messages } = read([
+      HEADER,
+      [
+        "满意度",
+        "分档",
+        10,
+        "分档得分",
+        "满意度",
+        null,
+        "95%（含）以上得满分；90%～95%得8分；90%以下得0分",
+      ],
+      ["效益", "单值", 10, "定性分档", null, null, "优:100%；良:80%；中:60%；差:0"],
+      ["其他", "其他工作", 80, "主观评分"],
+    ]);
+    const fallback = "；该指标暂按主观评分（以填报得分计入）";
+    expect(messages).toEqual([
+      `评分标准!G3：分档“95%(含)以上得满分”、“90%~95%得8分”、“90%以下得0分”无法识别，应写作“≥95%:10”或“80%～90%:6”${fallback}`,
+      `评分标准!G4：定性分档“优:100%”、“良:80%”、“中:60%”、“差:0”无法识别，应写作“达成/优:80%～100%”${fallback}`,
+    ]);
+  });
+});
