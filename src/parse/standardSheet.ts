@@ -194,7 +194,8 @@ function readParams(
   cells: StandardCells,
   kind: Rule["kind"],
   metric: MetricId | undefined,
-  fallback: boolean
+  fallback: boolean,
+  max: Dec
 ) {
   const spec = RULE_KINDS[kind];
   const params: Rule["params"] = {};
@@ -206,7 +207,7 @@ function readParams(
     const raw = text(c, column);
     if (!raw) continue;
     const header = use.label ?? PARAM_COLUMNS[column].header;
-    const parsed = parseParam(use.key, raw, unit, header);
+    const parsed = parseParam(use.key, raw, unit, header, max);
     if (parsed.value !== null) Object.assign(params, { [use.key]: parsed.value });
     else {
       failed = true;
@@ -256,7 +257,14 @@ function readIndicatorRow(
     return null;
   }
   const read = readRuleAndMetric(c, cells);
-  const { params: given, failed } = readParams(c, cells, read.kind, read.metric, read.fallback);
+  const { params: given, failed } = readParams(
+    c,
+    cells,
+    read.kind,
+    read.metric,
+    read.fallback,
+    max
+  );
   const kind = failed ? "judgment" : read.kind;
   const metric = read.metric;
   const params = failed ? {} : { ...read.implies, ...given };
@@ -306,6 +314,13 @@ function isHeading(c: RowContext, next: number | undefined): boolean {
   return depthOf({ ...c, row: next }) > depthOf(c);
 }
 
+/** A group's 小计 (`投入小计 | | 20`, `| 小计 | 80`): no 计分方法, named 小计 at some level. */
+function isSubtotal(c: RowContext): boolean {
+  if (text(c, "rule")) return false;
+  const names = ["level1", "level2", "level3", "name"].map((k) => normalizeLabel(text(c, k)));
+  return names.some((n) => /小计$/.test(n));
+}
+
 function readIndicators(r: SheetReader, table: FoundTable, presetIds: Map<string, string>) {
   const indicators: StandardIndicator[] = [];
   let level1 = "";
@@ -320,6 +335,7 @@ function readIndicators(r: SheetReader, table: FoundTable, presetIds: Map<string
       totalCell = "max" in table.columns ? r.at(row, table.columns.max) : undefined;
       continue;
     }
+    if (isSubtotal(c)) continue;
     if (l1) [level1, level2] = [l1, ""];
     if (l2) level2 = l2;
     if (isHeading(c, rows[k + 1])) continue;
@@ -402,6 +418,8 @@ function readCaps(r: SheetReader, table: FoundTable | null, stop: number, cells:
         r.problems.push(
           problem("未填写执行率界限，该行封顶未采用", r.at(row, table.columns.below))
         );
+      else if (cap === null && capText === "")
+        r.problems.push(problem("未填写总分最高，该行封顶未采用", r.at(row, table.columns.cap)));
       continue;
     }
     const source = "source" in table.columns ? readText(at(row, "source")) : "";

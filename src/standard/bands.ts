@@ -9,7 +9,9 @@
  *   the 评价等次 words, then the share of 分值 the band spans.
  *
  * Levels are in the metric's unit: rates as fractions (parsed from `60%`, `0.6`, `60`), scores
- * as points. Problems are sentences without a cell; the sheet reader adds the cell.
+ * as points (`90`, `90%`, or `0.9` where every level of the cell is within ±1). 定性分档 ends
+ * may be points of 分值 (`优:9～10` of 10). Problems are sentences without a cell, one per cell
+ * for the parts that cannot be read; the sheet reader adds the cell.
  */
 import { Dec, ONE, ZERO, exact, fixed, percent } from "../model/decimal";
 import { parseLooseNumber, toHalfWidth } from "../model/numbers";
@@ -31,10 +33,22 @@ export function parseRate(raw: string | number): Dec | null {
   return value;
 }
 
-/** A level in a metric's unit: a rate (`60%`) or a score (`85`). */
+/** A level in a metric's unit: a rate (`60%`) or a score (`85`; `85%` is 85 of 100 too). */
 export function parseLevel(raw: string | number, unit: LevelUnit): Dec | null {
-  return unit === "rate" ? parseRate(raw) : parseLooseNumber(toHalfWidth(String(raw)));
+  if (unit === "rate") return parseRate(raw);
+  return parseLooseNumber(toHalfWidth(String(raw)).trim().replace(/%$/, ""));
 }
+
+/**
+ * Whether a cell's levels of a 0–100 score are written as shares of 100 (`0.9` for 90): no `%`
+ * in the cell and every level within ±1 — no 0–100 score has its lines all below 1 point.
+ */
+export function scoreAsShares(raw: string, levels: readonly Dec[]): boolean {
+  return !/[%％]/.test(raw) && levels.every((v) => v.abs().lessThanOrEqualTo(ONE));
+}
+
+/** A score level typed as a share of 100 (`0.9`) as the score it means (90). */
+export const hundredfold = (v: Dec) => v.times(100);
 
 export function formatLevel(value: Dec, unit: LevelUnit): string {
   return unit === "rate" ? percent(value) : exact(value);
@@ -107,6 +121,12 @@ function parsePoints(raw: string): { points: Dec; share: boolean } | null {
   return isShare ? { points: value.dividedBy(100), share: true } : { points: value, share: false };
 }
 
+/** The parts of a cell that cannot be read, in one sentence: `分档“a”、“b”无法识别，应写作…`. */
+function notRead(what: string, parts: readonly string[], form: string): string[] {
+  if (parts.length === 0) return [];
+  return [`${what}${parts.map((t) => `“${t}”`).join("、")}无法识别，应写作${form}`];
+}
+
 export type Parsed<T> = { value: T; problems: string[] } | { value: null; problems: string[] };
 
 /** Reads step bands; every part that cannot be read is named. */
@@ -116,47 +136,81 @@ export function parseStepBands(raw: string, unit: LevelUnit): Parsed<StepBand[]>
     .map((p) => p.trim())
     .filter(Boolean);
   const bands: StepBand[] = [];
-  const problems: string[] = [];
+  const unread: string[] = [];
   for (const part of parts) {
     const colon = part.split(/[:：]/);
     const interval = colon.length === 2 ? parseInterval(colon[0], unit) : null;
     const points = colon.length === 2 ? parsePoints(colon[1]) : null;
-    if (!interval || !points) {
-      problems.push(`分档“${part}”无法识别，应写作“≥95%:10”或“80%～90%:6”`);
-      continue;
-    }
-    bands.push({ ...interval, ...points });
+    if (interval && points) bands.push({ ...interval, ...points });
+    else unread.push(part);
   }
+  const p = unit === "rate" ? "%" : "";
+  const problems = notRead("分档", unread, `“≥95${p}:10”或“80${p}～90${p}:6”`);
   if (parts.length === 0) problems.push("分档为空");
-  return problems.length > 0 ? { value: null, problems } : { value: bands, problems };
+  if (problems.length > 0) return { value: null, problems };
+  return { value: unit === "score" ? scoreBands(String(raw), bands) : bands, problems };
 }
 
-/** `达成/优:80%～100%` → names and a share range of 分值. */
-export function parseGradeRanges(raw: string): Parsed<GradeRange[]> {
-  const parts = String(raw)
+/** A score's bands whose lines are written as shares of 100 (`≥0.9:10`), read as scores (`≥90`). */
+function scoreBands(raw: string, bands: StepBand[]): StepBand[] {
+  const levels = bands.flatMap((b) => [b.low, b.high]).filter((v): v is Dec => v !== null);
+  if (!scoreAsShares(raw, levels)) return bands;
+  const scale = (v: Dec | null) => (v === null ? null : hundredfold(v));
+  return bands.map((b) => ({ ...b, low: scale(b.low), high: scale(b.high) }));
+}
+
+/** One 定性分档 part as written: its names and the two ends of its range, unread. */
+interface GradePart {
+  names: string[];
+  ends: [string, string];
+}
+
+function gradePart(part: string): GradePart | null {
+  const m = /^(.+?)[:：](.+)$/.exec(part);
+  const names = m
+    ? m[1]
+        .split(/[/／、,，|]/)
+        .map((n) => n.trim())
+        .filter(Boolean)
+    : [];
+  const range = m ? RANGE.exec(toHalfWidth(m[2]).replace(/\s+/g, "")) : null;
+  return names.length > 0 && range ? { names, ends: [range[1], range[2]] } : null;
+}
+
+/**
+ * How the ends of a cell's 定性分档 are read: as points of 分值 when no `%` is written and the
+ * top end is 分值 itself (above 2, where a share would be written 1 or 100); else as shares.
+ */
+function gradeEndReader(raw: string, parts: readonly GradePart[], max?: Dec) {
+  const ends = parts.flatMap((p) => p.ends.map((e) => parseLooseNumber(e)));
+  const read = ends.length > 0 && ends.every((e) => e !== null);
+  const top = read ? Dec.max(...(ends as Dec[])) : null;
+  const points = max && top && !/[%％]/.test(raw) && top.equals(max) && top.greaterThan(2);
+  return points ? (e: string) => parseLooseNumber(e)?.dividedBy(max) ?? null : parseRate;
+}
+
+/** `达成/优:80%～100%` (or `优:9～10` of 分值 10) → names and a share range of 分值. */
+export function parseGradeRanges(raw: string, max?: Dec): Parsed<GradeRange[]> {
+  const texts = String(raw)
     .split(SEPARATORS)
     .map((p) => p.trim())
     .filter(Boolean);
+  const parts = texts.map(gradePart);
+  const read = gradeEndReader(
+    String(raw),
+    parts.filter((p): p is GradePart => p !== null),
+    max
+  );
   const grades: GradeRange[] = [];
-  const problems: string[] = [];
-  for (const part of parts) {
-    const m = /^(.+?)[:：](.+)$/.exec(part);
-    const names = m
-      ? m[1]
-          .split(/[/／、,，|]/)
-          .map((n) => n.trim())
-          .filter(Boolean)
-      : [];
-    const range = m ? RANGE.exec(toHalfWidth(m[2]).replace(/\s+/g, "")) : null;
-    const low = range ? parseRate(range[1]) : null;
-    const high = range ? parseRate(range[2]) : null;
-    if (names.length === 0 || low === null || high === null) {
-      problems.push(`定性分档“${part}”无法识别，应写作“达成/优:80%～100%”`);
-      continue;
-    }
-    grades.push({ names, low: Dec.min(low, high), high: Dec.max(low, high) });
-  }
-  if (parts.length === 0) problems.push("定性分档为空");
+  const unread: string[] = [];
+  parts.forEach((p, i) => {
+    const [low, high] = p ? p.ends.map(read) : [null, null];
+    if (p && low !== null && high !== null)
+      grades.push({ names: p.names, low: Dec.min(low, high), high: Dec.max(low, high) });
+    else unread.push(texts[i]);
+  });
+  const problems = notRead("定性分档", unread, "“达成/优:80%～100%”");
+  if (texts.length === 0) problems.push("定性分档为空");
   return problems.length > 0 ? { value: null, problems } : { value: grades, problems };
 }
 
@@ -298,9 +352,14 @@ export function stepBandProblems(bands: readonly StepBand[], unit: LevelUnit, ma
   return [...problems, ...intervalProblems(bands, unit)];
 }
 
-/** Problems of qualitative bands: shares outside 0–100%, repeated words, overlaps, gaps. */
-export function gradeRangeProblems(grades: readonly GradeRange[]): string[] {
+/** Problems of qualitative bands: shares outside 0–100%, a top short of 100%, repeated words, overlaps, gaps. */
+export function gradeRangeProblems(grades: readonly GradeRange[], max?: Dec): string[] {
   const problems: string[] = [];
+  const top = grades.length > 0 ? Dec.max(...grades.map((g) => g.high)) : ONE;
+  if (top.lessThan(ONE))
+    problems.push(
+      `定性分档最高只到分值的 ${share(top)}，应到 100%${max ? `（按分写时最高一档应到分值 ${exact(max)}）` : ""}`
+    );
   const seen = new Set<string>();
   for (const g of grades) {
     if (g.low.isNegative() || g.high.greaterThan(ONE))

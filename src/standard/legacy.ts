@@ -78,7 +78,8 @@ function applyIndicatorOverride(
   }
   const param = paramKeyFor(ind.rule.kind, key);
   if (!param) return `没有名为“${ind.id}.${key}”的参数`;
-  const parsed = parseParam(param, raw, unitOf(ind), PARAM_COLUMNS[columnOf(param)].header);
+  const header = PARAM_COLUMNS[columnOf(param)].header;
+  const parsed = parseParam(param, raw, unitOf(ind), header, ind.max);
   if (parsed.value === null) return parsed.problems.join("；");
   const params = { ...ind.rule.params, [param]: parsed.value };
   return { indicator: { ...ind, rule: { ...ind.rule, params } }, path: `${ind.id}.${param}` };

@@ -12,10 +12,12 @@ import {
   formatGradeRanges,
   formatLevel,
   formatStepBands,
+  hundredfold,
   gradeRangeProblems,
   parseGradeRanges,
   parseLevel,
   parseStepBands,
+  scoreAsShares,
   stepBandProblems,
 } from "./bands";
 import type { ParamKey, RuleParams, WeightBasis } from "./types";
@@ -58,14 +60,17 @@ export function parseParam(
   key: ParamKey,
   raw: string | number,
   unit: LevelUnit,
-  header: string
+  header: string,
+  max?: Dec
 ): Parsed<RuleParams[ParamKey]> {
   const text = toHalfWidth(String(raw)).trim();
   switch (key) {
     case "target":
     case "floor":
     case "full": {
-      const value = parseLevel(text, unit);
+      const read = parseLevel(text, unit);
+      const value =
+        read !== null && unit === "score" && scoreAsShares(text, [read]) ? hundredfold(read) : read;
       return value === null
         ? {
             value: null,
@@ -82,7 +87,7 @@ export function parseParam(
     case "bands":
       return parseStepBands(text, unit);
     case "grades":
-      return parseGradeRanges(text);
+      return parseGradeRanges(text, max);
     case "basis": {
       const basis = (Object.keys(BASIS_LABELS) as WeightBasis[]).find(
         (b) =>
@@ -142,7 +147,7 @@ export function paramRangeProblems(
     case "bands":
       return stepBandProblems(params.bands ?? [], unit, max);
     case "grades":
-      return gradeRangeProblems(params.grades ?? []);
+      return gradeRangeProblems(params.grades ?? [], max);
     case "basis":
       return [];
   }

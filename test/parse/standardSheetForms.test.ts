@@ -1,0 +1,267 @@
+/**
+ * 评分标准 sheets as finance officers write them beyond the preset's layout: levels of a 0–100
+ * score written as percentages or decimals, 定性分档 in points, two-row headers, 小计 rows,
+ * half-filled caps. Each figure below is worked out by hand from the rows in the test.
+ */
+import { dec } from "../../src/model/decimal";
+import type { CellValue } from "../../src/hosts/snapshot";
+import { parseWorkbook } from "../../src/parse/parseWorkbook";
+import { RULE_KINDS } from "../../src/standard/ruleKinds";
+import type { StandardIndicator } from "../../src/standard/types";
+import { checkStandard, unitOf } from "../../src/standard/validate";
+
+type Row = CellValue[];
+
+/** The sheet (under a 标准名称 line: data from row 3) read and checked: the standard in force and every message, in order. */
+function read(rows: Row[]) {
+  const values = [["标准名称", "测试标准"], ...rows];
+  const { input } = parseWorkbook({ sheets: [{ name: "评分标准", top: 0, left: 0, values }] });
+  const found = input.standard!;
+  const checked = checkStandard(found.standard);
+  return {
+    standard: checked.standard,
+    messages: [...found.problems, ...checked.problems].map((p) => p.message),
+  };
+}
+
+/** An indicator's computed score for a figure (or a 评价等次). */
+function scoreOf(indicator: StandardIndicator, value: string | null, grade: string | null = null) {
+  const result = RULE_KINDS[indicator.rule.kind].apply({
+    params: indicator.rule.params,
+    value: value === null ? null : dec(value),
+    unit: unitOf(indicator),
+    extra: {},
+    grade,
+    max: indicator.max,
+    decimals: 2,
+  });
+  return result && "score" in result ? result.score.toString() : null;
+}
+
+const named = (rows: Row[], name: string) =>
+  read(rows).standard.indicators.find((i) => i.name === name)!;
+
+const HEADER: Row = ["一级指标", "二级指标", "分值", "计分方法", "考核内容", "目标值", "分档"];
+
+describe("levels of 项目绩效目标完成率 (a 0–100 score) written as 90%, 0.9 or 90", () => {
+  const PROJECT = "项目绩效目标完成率";
+  const rows: Row[] = [
+    HEADER,
+    ["产出", "分档（小数）", 10, "分档得分", PROJECT, null, "≥0.9:10；0.8～0.9:8；<0.8:5"],
+    ["产出", "分档（百分数）", 10, "分档得分", PROJECT, null, "≥90%:10；80%～90%:8；<80%:5"],
+    ["产出", "分档（分）", 10, "分档得分", PROJECT, null, "≥90:10；80～90:8；<80:5"],
+    ["产出", "目标（百分数）", 10, "按完成比例得分", PROJECT, "90%", null],
+    ["产出", "目标（小数）", 10, "按完成比例得分", PROJECT, 0.9, null],
+    ["其他", "其他工作", 50, "主观评分"],
+  ];
+
+  it("are read without a problem", () => expect(read(rows).messages).toEqual([]));
+
+  it.each(["分档（小数）", "分档（百分数）", "分档（分）"])(
+    "%s: 84.55 lies in 80～90 and earns 8, 90 in ≥90 and earns 10",
+    (name) => {
+      expect(scoreOf(named(rows, name), "84.55")).toBe("8");
+      expect(scoreOf(named(rows, name), "90")).toBe("10");
+    }
+  );
+
+  it.each(["目标（百分数）", "目标（小数）"])(
+    "%s: target 90, so 10 × 84.55 ÷ 90 = 9.39",
+    (name) => {
+      expect(named(rows, name).rule.params.target?.toString()).toBe("90");
+      expect(scoreOf(named(rows, name), "84.55")).toBe("9.39");
+    }
+  );
+
+  it("asks for a score's bands in its own form when a band cannot be read", () => {
+    const bad = read([
+      HEADER,
+      ["产出", "分档", 10, "分档得分", PROJECT, null, "九十分以上:10"],
+      ["其他", "其他工作", 90, "主观评分"],
+    ]);
+    expect(bad.messages).toEqual([
+      "评分标准!G3：分档“九十分以上:10”无法识别，应写作“≥95:10”或“80～90:6”；该指标暂按主观评分（以填报得分计入）",
+    ]);
+  });
+});
+
+describe("定性分档 written in points of 分值", () => {
+  const rows: Row[] = [
+    HEADER,
+    [
+      "效益",
+      "十分制",
+      10,
+      "定性分档",
+      null,
+      null,
+      "优秀:9～10；良好:7.5～9；一般:6～7.5；较差:0～6",
+    ],
+    ["效益", "五分制", 5, "定性分档", null, null, "优:4.5～5；良:3.75～4.5；中:3～3.75；差:0～3"],
+    ["其他", "其他工作", 85, "主观评分"],
+  ];
+
+  it("are read without a problem, as shares bound ÷ 分值", () => {
+    expect(read(rows).messages).toEqual([]);
+    // 7.5 ÷ 10 = 75%, 9 ÷ 10 = 90%; 3.75 ÷ 5 = 75%, 4.5 ÷ 5 = 90%.
+    const grades = named(rows, "五分制").rule.params.grades!;
+    expect(grades.map((g) => [g.low.toString(), g.high.toString()])).toEqual([
+      ["0.9", "1"],
+      ["0.75", "0.9"],
+      ["0.6", "0.75"],
+      ["0", "0.6"],
+    ]);
+  });
+
+  it("score 良好 at the band's top: 9 of 10, and 良 4.5 of 5", () => {
+    expect(scoreOf(named(rows, "十分制"), null, "良好")).toBe("9");
+    expect(scoreOf(named(rows, "五分制"), null, "良")).toBe("4.5");
+  });
+
+  it("whose top does not reach 分值 get one sentence naming the cell", () => {
+    const short = read([
+      HEADER,
+      ["效益", "五分制", 5, "定性分档", null, null, "优:9～10；良:7.5～9；差:0～7.5"],
+      ["其他", "其他工作", 95, "主观评分"],
+    ]);
+    expect(short.messages).toEqual([
+      "评分标准!G3：定性分档最高只到分值的 10%，应到 100%（按分写时最高一档应到分值 5.00）；该指标暂按主观评分（以填报得分计入）",
+    ]);
+  });
+});
+
+describe("a two-row header: a group heading over the parameter columns", () => {
+  const lower: Row = [
+    null,
+    null,
+    null,
+    null,
+    null,
+    "目标值",
+    "零分线",
+    "满分线",
+    "扣分标准",
+    "分档",
+  ];
+  const body: Row[] = [
+    ["投入", "预算执行率", 10, "线性区间得分", "财政支出执行率", null, "60%", "100%"],
+    [
+      "投入",
+      "在职人员控制率",
+      5,
+      "超过上限按百分点扣分",
+      "在职人员控制率",
+      "100%",
+      null,
+      null,
+      0.5,
+    ],
+    ["投入", "满意度", 5, "分档得分", "满意度", null, null, null, null, "≥90%:5；<90%:0"],
+    ["其他", "其他工作", 80, "主观评分"],
+  ];
+  const upper = ["一级指标", "二级指标", "分值", "计分方法", "考核内容"];
+  it.each([
+    ["merged (its text in the first column only)", ["计分参数", null, null, null, null]],
+    ["repeated over each column", ["计分参数", "计分参数", "计分参数", "计分参数", "计分参数"]],
+  ])("%s: every parameter column is read", (_, group) => {
+    const rows: Row[] = [
+      ["某市部门整体支出绩效评价指标体系"],
+      [...upper, ...group],
+      lower,
+      ...body,
+    ];
+    expect(read(rows).messages).toEqual([]);
+    // 执行率 85%: 10 × (85% − 60%) ÷ (100% − 60%) = 6.25; 在职 104%: 5 − 0.5 × 4 = 3;
+    // 满意度 92.7% ≥ 90%: 5.
+    expect(scoreOf(named(rows, "预算执行率"), "0.85")).toBe("6.25");
+    expect(scoreOf(named(rows, "在职人员控制率"), "1.04")).toBe("3");
+    expect(scoreOf(named(rows, "满意度"), "0.927")).toBe("5");
+  });
+});
+
+describe("小计 rows in the indicator table", () => {
+  const header: Row = [
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "分值",
+    "计分方法",
+    "考核内容",
+    "零分线",
+    "满分线",
+  ];
+  const rows: Row[] = [
+    header,
+    ["一、投入", null, null, 20],
+    [null, "预算执行", null, 15],
+    [null, null, "预算执行率", 15, "线性区间得分", "财政支出执行率", "60%", "100%"],
+    [null, "人员管理", null, 5, "主观评分"],
+    ["投入小计", null, null, 20],
+    ["二、产出", null, null, null],
+    [null, "重点工作完成率", null, 20, "按完成率得分", "重点工作完成率"],
+    [null, "其他工作", null, 60, "主观评分"],
+    [null, "小计", null, 80],
+    ["合计", null, null, 100],
+  ];
+
+  it("are not indicators: four rows scored, 15 + 5 + 20 + 60 = 100, no message", () => {
+    const { standard, messages } = read(rows);
+    expect(standard.indicators.map((i) => [i.name, i.max.toString()])).toEqual([
+      ["预算执行率", "15"],
+      ["人员管理", "5"],
+      ["重点工作完成率", "20"],
+      ["其他工作", "60"],
+    ]);
+    expect(messages).toEqual([]);
+  });
+});
+
+describe("a 总分封顶 row half filled", () => {
+  it("with no 总分最高 is named at its empty cell, and not used", () => {
+    const { standard, messages } = read([
+      HEADER,
+      ["其他", "其他工作", 100, "主观评分"],
+      [],
+      ["执行率低于", "总分最高"],
+      ["90%", null],
+    ]);
+    expect(standard.caps).toEqual([]);
+    expect(messages).toEqual(["评分标准!B6：未填写总分最高，该行封顶未采用"]);
+  });
+});
+
+describe("定性分档 none of whose parts is a range", () => {
+  it("is refused at its cell, not an internal error", () => {
+    const { messages } = read([
+      HEADER,
+      ["效益", "单值", 10, "定性分档", null, null, "优:100%；良:80%；中:60%；差:0"],
+      ["其他", "其他工作", 90, "主观评分"],
+    ]);
+    expect(messages.length).toBeGreaterThan(0);
+    for (const m of messages) expect(m).toMatch(/^评分标准!G3：定性分档“/);
+  });
+});
+
+describe("a band cell with several parts that cannot be read", () => {
+  it("gets one sentence naming them all", () => {
+    const { messages } = read([
+      HEADER,
+      [
+        "满意度",
+        "分档",
+        10,
+        "分档得分",
+        "满意度",
+        null,
+        "95%（含）以上得满分；90%～95%得8分；90%以下得0分",
+      ],
+      ["效益", "单值", 10, "定性分档", null, null, "优:100%；良:80%；中:60%；差:0"],
+      ["其他", "其他工作", 80, "主观评分"],
+    ]);
+    const fallback = "；该指标暂按主观评分（以填报得分计入）";
+    expect(messages).toEqual([
+      `评分标准!G3：分档“95%(含)以上得满分”、“90%~95%得8分”、“90%以下得0分”无法识别，应写作“≥95%:10”或“80%～90%:6”${fallback}`,
+      `评分标准!G4：定性分档“优:100%”、“良:80%”、“中:60%”、“差:0”无法识别，应写作“达成/优:80%～100%”${fallback}`,
+    ]);
+  });
+});
