@@ -294,7 +294,10 @@ export function pickGradeRange(
   const before = key.slice(0, best.at);
   if (/部分|基本|未完全|未全部/.test(before))
     return grades.find((g) => g.names.some((n) => /^(部分|基本)/.test(n))) ?? best.grade;
-  if (/^(未|没|不|无法)/.test(before) && !/^(不低于|不少于|不超过|不折不扣)/.test(before))
+  const negated =
+    /^(未|没|不|无法)/.test(before) && !/^(不低于|不少于|不超过|不折不扣)/.test(before);
+  // `延期完成`, `逾期完成`, `滞后完成`: done, but not as the target said (按期) — the lowest band too.
+  if (negated || /延期|逾期|滞后|推迟|拖期|超期/.test(before))
     return [...grades].sort((a, b) => a.low.comparedTo(b.low))[0];
   return best.grade;
 }

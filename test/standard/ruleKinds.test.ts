@@ -278,6 +278,10 @@ describe("定性分档 (评价等次 → 100–80% / 80–60% / 60–0% of 分�
       apply("qualitative", {}, null, 10, { grade })?.range?.high.toString();
     // The project preset's default bands: 完成 is the top band's name.
     expect(project("未按期完成")).toBe("6");
+    // Late is not on time: 延期完成 against 按期完成 is no full mark either.
+    expect(project("延期完成")).toBe("6");
+    expect(project("逾期完成")).toBe("6");
+    expect(project("滞后完成")).toBe("6");
     expect(project("未全部完成")).toBe("8");
     expect(project("部分完成")).toBe("8");
     expect(project("按期完成")).toBe("10");
