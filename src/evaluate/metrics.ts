@@ -199,7 +199,7 @@ const COMPUTE: Record<MetricId, Compute> = {
     return {
       id,
       value,
-      text: `Σ(自评得分 × ${basisLabel}) ÷ Σ${basisLabel} = ${fixed(numerator, 2)} ÷ ${money(totalWeight)} = ${exact(value)}（${weights.length} 个项目${skipped > 0 ? `，${skipped} 个缺少得分或资金未计入` : ""}）`,
+      text: `Σ(自评得分 × ${basisLabel}) ÷ Σ${basisLabel} = ${exactMoney(numerator)} ÷ ${money(totalWeight)} = ${exact(value)}（${weights.length} 个项目${skipped > 0 ? `，${skipped} 个缺少得分或资金未计入` : ""}）`,
       inputs: [
         { label: "计入项目", value: `${weights.length} 个` },
         { label: `Σ${basisLabel}`, value: money(totalWeight) },

@@ -188,7 +188,19 @@ function table(s: Sheet, projects: ProjectsResult): void {
     s,
     rows.map((r) => r.project)
   );
+  unweighedLine(s, rows);
   duplicateLines(s, projects.duplicates);
+}
+
+/** Projects in 合计 that 项目绩效目标完成率 cannot weigh (no form and no listed score), named. */
+function unweighedLine(s: Sheet, rows: readonly RolledProject[]): void {
+  const out = rows.filter((r) => !r.form && r.project.selfScore === null);
+  if (out.length === 0) return;
+  const names = out.map((r) => quote(r.project.name)).join("、");
+  s.line(
+    `合计含${names}，没有自评表也没有清单得分，不计入项目绩效目标完成率（其余 ${rows.length - out.length} 个项目按资金加权，见下）。`,
+    { ...styles.note, fontColor: "#C00000" }
+  );
 }
 
 /** 合计 of the rows above: the projects the roll-up counts, each once. */
@@ -217,7 +229,9 @@ function rollUp(s: Sheet, e: Evaluation): void {
   const weighted = e.metrics.projectFundWeightedScore;
   const coverage = e.metrics.projectEvaluationCoverage;
   const indicator = e.indicators.find((i) => i.metric === "projectFundWeightedScore");
-  if (weighted)
+  // The 完成率's formula, unless the indicator's line (what it scores) already holds it.
+  const shown = weighted?.value != null && indicator?.explanation.includes(weighted.text);
+  if (weighted && !shown)
     s.line(
       `项目绩效目标完成率：${weighted.value === null ? `无法计算（${weighted.reason}）` : weighted.text}`,
       styles.note

@@ -235,8 +235,12 @@ describe("the sheets add up what the roll-up counts", () => {
     ]);
     // Four rows fit on the first page: no column headings repeated over the problem list.
     expect(sheet.print?.titleRows).toBeUndefined();
+    // 稽核内控项目 has neither a form nor a listed score: said under 合计, as the roll-up leaves it out.
+    expect(sheet.cells.find((c) => c.row === header + 6)?.value).toBe(
+      "合计含“稽核内控项目”，没有自评表也没有清单得分，不计入项目绩效目标完成率（其余 3 个项目按资金加权，见下）。"
+    );
     const duplicate = sheet.cells.find((c) => String(c.value).startsWith("未计入合计："));
-    expect(duplicate?.row).toBe(header + 6);
+    expect(duplicate?.row).toBe(header + 7);
     expect(duplicate?.value).toBe(
       "未计入合计：“社保卡发行项目”的另一张自评表（表三!B3，总分 99.17）与 表一!B3 为同一项目，只计入第一张。"
     );

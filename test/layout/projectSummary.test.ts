@@ -72,6 +72,10 @@ describe("项目自评汇总", () => {
     const mean = scored.evaluation.metrics.projectFundWeightedScore?.value?.toFixed(2);
     expect(String(line?.value)).toContain(String(mean));
     expect(sheet.cells.some((c) => String(c.value).startsWith("项目自评覆盖率："))).toBe(true);
+    // The formula once, its Σ exact and grouped as the amounts are (4,865,818.6951, not 4865818.70).
+    const formulas = sheet.cells.filter((c) => String(c.value).includes("Σ(自评得分"));
+    expect(formulas).toHaveLength(1);
+    expect(String(formulas[0]?.value)).toMatch(/= \d{1,3}(,\d{3})+\.\d+ ÷ 49,356\.67 = /);
   });
 
   it("lists each project's problems with its cell, the projects that scored full marks on a missed target among them", () => {
