@@ -22,7 +22,10 @@ export function renderProjects(e: Evaluation): string[] {
     out.push(`  项目绩效目标完成率：${weighted.value === null ? weighted.reason : weighted.text}`);
   if (coverage)
     out.push(`  项目自评覆盖率：${coverage.value === null ? coverage.reason : coverage.text}`);
-  const weakest = byScore(results, "asc").slice(0, 10);
+  // The forms counted: a second form of one project is not among them (项目自评汇总 names it).
+  const duplicates = new Set(e.projects.duplicates.map((d) => d.form));
+  const counted = results.filter((r) => !duplicates.has(r));
+  const weakest = byScore(counted, "asc").slice(0, 10);
   out.push(`得分最低的 ${weakest.length} 个项目：`);
   out.push(
     renderTable(

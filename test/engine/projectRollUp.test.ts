@@ -7,6 +7,7 @@
 import type { CellValue, WorkbookSnapshot } from "../../src/hosts/snapshot";
 import { type SheetLayout, materialized } from "../../src/layout/sheetLayout";
 import { layOut } from "../../src/pipeline/layOut";
+import { renderProjects } from "../../src/cli/report";
 import { scoreSnapshot } from "../../src/pipeline/scoreWorkbook";
 import { foshan2022 } from "../../src/standard/presets";
 import type { Standard } from "../../src/standard/types";
@@ -218,7 +219,12 @@ describe("the sheets add up what the roll-up counts", () => {
         { sheet: "表三", name: "社保卡发行项目" },
       ]
     );
-    const layouts = layOut(scoreSnapshot(snapshot), "2026-11-30");
+    const scored = scoreSnapshot(snapshot);
+    const layouts = layOut(scored, "2026-11-30");
+    // The command line's weakest forms: the two counted, not the second 社保卡 form.
+    const printed = renderProjects(scored.evaluation).join("\n");
+    expect(printed).toContain("得分最低的 2 个项目：");
+    expect(printed.match(/社保卡发行项目/g)).toHaveLength(1);
     const sheet = layouts.projects as SheetLayout;
     const header = rowWith(sheet, "主要偏差");
     // Scored from a form by total then name, then the listed ones without a form.
