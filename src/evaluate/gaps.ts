@@ -344,8 +344,11 @@ export function gapsOf(
   decimals: number
 ): Gap[] {
   if (result.countedFrom !== "notApplicable")
-    return indicatorGaps(result, entry?.max, entry?.cells?.max, decimals);
-  if (result.notApplicable) return [];
+    return [
+      ...indicatorGaps(result, entry?.max, entry?.cells?.max, decimals),
+      ...uncoveredGap(result),
+    ];
+  if (result.notApplicable) return applicableGap(result);
   return [
     {
       code: "notApplicable",
@@ -354,6 +357,38 @@ export function gapsOf(
       indicator: result.name,
       message: `${quote(result.name)}填报为不适用，评分标准规定不适用指标按 0 分计。`,
       suggestion: "核对该指标是否确实不适用；如适用，请填写自评得分。",
+      cell: result.cell,
+    },
+  ];
+}
+
+/** Marked 不适用 though its rule scores it from the workbook's own figures: dropped, and said. */
+function applicableGap(result: IndicatorResult): Gap[] {
+  if (!result.applicable) return [];
+  return [
+    {
+      code: "notApplicableComputable",
+      severity: "warning",
+      indicatorId: result.id,
+      indicator: result.name,
+      message: `${quote(result.name)}填报为不适用，已剔除；但按评分规则可以计算（${result.applicable.basis}），计入应得 ${score(result.applicable.score)} 分。`,
+      suggestion: "核对该指标是否确实不适用；如适用，请填写自评得分。",
+      cell: result.cell,
+    },
+  ];
+}
+
+/** A figure the standard's 分档 leave uncovered: scored 0 by the rule, and said. */
+function uncoveredGap(result: IndicatorResult): Gap[] {
+  if (!result.uncoveredValue) return [];
+  return [
+    {
+      code: "bandUncovered",
+      severity: "warning",
+      indicatorId: result.id,
+      indicator: result.name,
+      message: `${quote(result.name)}的 ${result.uncoveredValue} 不在评分标准的任何一档内，按评分规则计 0 分。`,
+      suggestion: "核对实际值，或在评分标准的分档中补上这一区间（如最低一档写作“<90%:0”）。",
       cell: result.cell,
     },
   ];

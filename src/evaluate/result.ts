@@ -96,6 +96,10 @@ export interface IndicatorResult {
   inStandard: boolean;
   /** Marked 不适用 and dropped (its 分值 left out of the rescaled total). */
   notApplicable: boolean;
+  /** Marked 不适用, yet its rule computes a score from the workbook: that score and its basis. */
+  applicable?: { score: Dec; basis: string };
+  /** The figure fell in none of the standard's bands (scored 0): the figure as shown. */
+  uncoveredValue?: string;
   /** 年度指标值 and 实际完成值 of a row scored against its own target (项目支出绩效自评表). */
   target?: string;
   actual?: string;
@@ -120,6 +124,8 @@ export type GapCode =
   | "budgetMissing"
   | "budgetRoundingDifference"
   | "budgetTieUnchecked"
+  | "notApplicableComputable"
+  | "bandUncovered"
   | "executionBelowTarget"
   | "officialRateDiffers"
   | "enteredDiffersFromComputed"

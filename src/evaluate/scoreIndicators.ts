@@ -243,7 +243,16 @@ function notApplicableResult(
 ): IndicatorResult {
   const rescale = ctx.standard.settings.notApplicable === "rescale";
   const note = entry.explanation ? `；说明：${entry.explanation}` : "";
+  // What the rule would score from a figure of the workbook (执行率, “三公”…): a figure the
+  // workbook holds is no ground for 不适用. Not from the row's own words (评价等次, 实际完成值).
+  const would = computeRule(definition, { ...entry, notApplicable: false }, ctx);
+  const basis = basisOf(would);
+  const applicable =
+    would.outcome && would.metric?.value != null && basis !== undefined
+      ? { score: would.outcome.score, basis }
+      : undefined;
   return Object.assign(identity(definition, entry, inStandard), {
+    ...(applicable ? { applicable } : {}),
     entered: null,
     computed: null,
     counted: ZERO,
@@ -278,6 +287,7 @@ export function scoreOne(
     notComputableReason: computed.outcome ? undefined : computed.reason,
     notComputableCell: computed.at ? entry?.cells?.[computed.at] : undefined,
     notApplicable: false,
+    ...(computed.outcome?.uncovered ? { uncoveredValue: computed.outcome.uncovered } : {}),
   });
 }
 

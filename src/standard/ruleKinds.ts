@@ -64,6 +64,8 @@ export interface RuleOutcome {
   formula: string;
   /** For a band of acceptable scores (定性分档): an entered score inside it agrees. */
   range?: { low: Dec; high: Dec };
+  /** The figure as shown, when it lies in none of the bands (分档得分 then scores 0). */
+  uncovered?: string;
 }
 
 export interface RuleInput {
@@ -419,7 +421,7 @@ export const RULE_KINDS: Record<RuleKind, RuleKindSpec> = {
       const v = value as Dec;
       const band = pickStepBand(params.bands ?? [], v, max);
       const vt = formatLevel(v, unit);
-      if (!band) return { score: ZERO, formula: `${vt} 不属于任何一档，得 0 分` };
+      if (!band) return { score: ZERO, formula: `${vt} 不属于任何一档，得 0 分`, uncovered: vt };
       const result = bounded(bandPoints(band, max), max, decimals);
       return {
         score: result,

@@ -4,7 +4,8 @@ import { evaluate } from "../../src/evaluate/evaluate";
 import { tieVerdict } from "../../src/evaluate/budget";
 import type { GapCode } from "../../src/evaluate/result";
 import { cappedSeed, seed, withIndicator } from "../helpers";
-import { genericPreset } from "../../src/standard/presets";
+import { foshan2022, genericPreset } from "../../src/standard/presets";
+import { parseStepBands } from "../../src/standard/bands";
 import { checklistLayout } from "../../src/layout/checklist";
 
 const codes = (input = seed()) => evaluate(input).gaps.map((g) => g.code);
@@ -102,6 +103,34 @@ describe("gap list", () => {
       (c) => typeof c.value === "string" && c.value.startsWith("执行率 =")
     );
     expect(note?.value).toContain("表内各栏缺数，未能核对勾稽");
+  });
+
+  it("says an indicator marked 不适用 could be scored from the workbook's own figures", () => {
+    const input = withIndicator(seed(), "财政支出执行率", { entered: null, notApplicable: true });
+    const g = evaluate(input).gaps.find((x) => x.code === "notApplicableComputable");
+    // The seed's 80.87%: 10 × (80.87% − 60%) ÷ (100% − 60%) = 5.2175 → 5.22.
+    expect(g?.severity).toBe("warning");
+    expect(g?.message).toMatch(
+      /^“财政支出执行率”填报为不适用，已剔除；但按评分规则可以计算（.*80\.87%.*），计入应得 5\.22 分。$/
+    );
+  });
+
+  it("says a figure no 分档 covers, which the rule scores 0", () => {
+    const bands = parseStepBands("≥95%:10；90%～95%:8", "rate").value!;
+    const standard = {
+      ...foshan2022,
+      indicators: foshan2022.indicators.map((i) =>
+        i.id === "executionRate"
+          ? { ...i, rule: { kind: "stepBands" as const, params: { bands } } }
+          : i
+      ),
+    };
+    const result = evaluate(seed(), { standard: { standard, problems: [], sheet: "评分标准" } });
+    const g = result.gaps.find((x) => x.code === "bandUncovered");
+    expect(g?.message).toBe(
+      "“财政支出执行率”的 80.87% 不在评分标准的任何一档内，按评分规则计 0 分。"
+    );
+    expect(result.indicators.find((i) => i.id === "executionRate")?.computed?.toString()).toBe("0");
   });
 
   it("takes every point of a deduction above a limit when 三公 is spent against a budget of 0", () => {
