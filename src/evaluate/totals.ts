@@ -140,6 +140,11 @@ function completenessGaps(input: TableFacts, maxTotal: Dec, standard: Standard):
       message: `各指标分值合计 ${score(maxTotal)} 分，不等于 100 分，无法评定等级。`,
       suggestion:
         "核对指标表是否漏填或多填指标、分值是否正确；如评分标准不同，请插入或修改评分标准表。",
+      // The table's 合计 分值 where it has one, else its first 分值: somewhere to start looking.
+      cell:
+        input.statedTotal?.cells?.max ??
+        input.indicators.find((i) => i.cells?.max)?.cells?.max ??
+        input.statedTotal?.cells?.entered,
     });
   if (input.indicatorTableHasMax === false)
     gaps.push({

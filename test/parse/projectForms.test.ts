@@ -375,8 +375,11 @@ describe("a project form filled in wrong", () => {
     const problems = parse.problems.filter((x) => x.sheet === F).map((x) => x.message);
     expect(p.gaps.map((g) => g.message)).toEqual(messages);
     expect(p.gaps.slice(0, problems.length).map((g) => g.message)).toEqual(problems);
-    for (const g of p.gaps.filter((g) => g.code !== "maxTotalNot100" && g.code !== "missingScore"))
+    for (const g of p.gaps.filter((g) => g.code !== "missingScore"))
       expect(g.cell ?? "").toMatch(new RegExp(`^${F}!|^$`));
+    // 分值 not adding to 100 points at a 分值 cell of the form (its 总分 row's, else its first).
+    for (const g of p.gaps.filter((g) => g.code === "maxTotalNot100"))
+      expect(g.cell).toMatch(new RegExp(`^${F}![A-Z]+\\d+$`));
     expect(p.total.toString()).toBe(total);
   });
 
