@@ -33,6 +33,24 @@ async function department(
   return snapshot;
 }
 
+/**
+ * Three listed projects — one with a form, one listed with a score but no form, one with
+ * neither — a form of an unlisted project, and a second form of the first.
+ */
+const mixedDepartment = () =>
+  department(
+    [
+      ["社保卡发行项目", 120, 110, "是", 99.17],
+      ["档案数字化项目", 80, 70, "是", 90],
+      ["稽核内控项目", 50, 50, "否", ""],
+    ],
+    [
+      { sheet: "表一", name: "社保卡发行项目" },
+      { sheet: "表二", name: "湾区社保服务通项目" },
+      { sheet: "表三", name: "社保卡发行项目" },
+    ]
+  );
+
 const gapsOf = (snapshot: WorkbookSnapshot, standard?: Standard) => {
   const options = standard ? { standard: { standard, problems: [], sheet: "评分标准" } } : {};
   const { evaluation } = scoreSnapshot(snapshot, options);
@@ -99,18 +117,7 @@ describe("rolling project forms up into the department", () => {
   });
 
   it("says which listed project has no form, which form is not listed, and which is a second form", async () => {
-    const snapshot = await department(
-      [
-        ["社保卡发行项目", 120, 110, "是", 99.17],
-        ["档案数字化项目", 80, 70, "是", 90],
-        ["稽核内控项目", 50, 50, "否", ""],
-      ],
-      [
-        { sheet: "表一", name: "社保卡发行项目" },
-        { sheet: "表二", name: "湾区社保服务通项目" },
-        { sheet: "表三", name: "社保卡发行项目" },
-      ]
-    );
+    const snapshot = await mixedDepartment();
     const { evaluation, project } = gapsOf(snapshot);
     expect(project).toEqual([
       [
@@ -207,18 +214,7 @@ describe("the sheets add up what the roll-up counts", () => {
     l.cells.find((c) => c.value === value)?.row ?? -1;
 
   it("项目自评汇总 lists listed projects without a form, leaves a second form out of 合计, and the 核对清单 agrees", async () => {
-    const snapshot = await department(
-      [
-        ["社保卡发行项目", 120, 110, "是", 99.17],
-        ["档案数字化项目", 80, 70, "是", 90],
-        ["稽核内控项目", 50, 50, "否", ""],
-      ],
-      [
-        { sheet: "表一", name: "社保卡发行项目" },
-        { sheet: "表二", name: "湾区社保服务通项目" },
-        { sheet: "表三", name: "社保卡发行项目" },
-      ]
-    );
+    const snapshot = await mixedDepartment();
     const scored = scoreSnapshot(snapshot);
     const layouts = layOut(scored, "2026-11-30");
     // The command line's weakest forms: the two counted, not the second 社保卡 form.
