@@ -43,26 +43,31 @@ export function pagesOfRows(layout: SheetLayout): number[] {
   return pages;
 }
 
-/** Room (points) a table's last row must leave above its page's foot to count as fitting. */
-const TABLE_FOOT_ROOM = 24;
+/**
+ * How far (points) a table may seem to run past its first page and still count as ending there:
+ * the estimate is within a row or two of what Excel, WPS and LibreOffice print (they fit the
+ * page's width a little smaller than 100%), and a header repeated over 总分 is the worse error.
+ */
+const TABLE_SLACK = 48;
 
 /**
  * The layout without its print title rows when the table they head (rows `titles.first` to
- * `tableLast`) prints on one page with room to spare: Excel, WPS and LibreOffice repeat print
- * titles on every later page, where they would head the 总分 or a problem list instead.
+ * `tableLast`) prints on one page, or runs past it by less than TABLE_SLACK: Excel, WPS and
+ * LibreOffice repeat print titles on every later page, where they would head the 总分 or a
+ * problem list instead.
  */
 export function titlesOnlyWhereNeeded(layout: SheetLayout, tableLast: number): SheetLayout {
   const titles = layout.print?.titleRows;
   if (!layout.print || !titles) return layout;
-  const taller = {
-    ...layout,
-    rowHeights: {
-      ...layout.rowHeights,
-      [tableLast]: rowHeight(layout, tableLast) + TABLE_FOOT_ROOM,
-    },
-  };
-  const pages = pagesOfRows(taller);
-  if (pages[tableLast] !== pages[titles.first]) return layout;
+  const pages = pagesOfRows(layout);
+  const first = pages[titles.first] as number;
+  // What of the table the estimate puts on the next page.
+  let spill = 0;
+  for (let row = titles.last + 1; row <= tableLast; row++) {
+    if (pages[row] === first + 1) spill += rowHeight(layout, row);
+    else if (pages[row] !== first) return layout; // the table runs onto a third page
+  }
+  if (spill > TABLE_SLACK) return layout;
   const print = { ...layout.print };
   delete print.titleRows;
   return { ...layout, print };

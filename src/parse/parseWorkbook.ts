@@ -170,7 +170,7 @@ function singleValues(
       hit && grid
         ? (hit.unit ??
           unitNoteNear(grid, hit.row) ??
-          unitInColumnAbove(grid, hit.valueRow, hit.valueColumn))
+          unitInColumnAbove(grid, hit.valueRow, hit.valueColumn, areas))
         : undefined;
     return read(key, (c) => readAmount(c, unitFactor(unit ?? undefined)));
   };

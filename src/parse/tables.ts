@@ -402,9 +402,18 @@ export function unitNoteNear(grid: Grid, row: number, depth = 1): string | null 
   return null;
 }
 
-/** The unit a header above `row` in `column` states (`金额（元）`), the nearest within 20 rows. */
-export function unitInColumnAbove(grid: Grid, row: number, column: number): string | null {
+/**
+ * The unit a header above `row` in `column` states (`金额（元）`), the nearest within 20 rows —
+ * never one beyond a table found above (`areas`: its unit is its own).
+ */
+export function unitInColumnAbove(
+  grid: Grid,
+  row: number,
+  column: number,
+  areas: readonly TableArea[] = []
+): string | null {
   for (let r = row - 1; r >= Math.max(grid.top, row - 20); r--) {
+    if (inArea(areas, grid.name, r, column)) return null;
     const m = UNIT_NOTE.exec(grid.key(r, column));
     if (m) return (m[1] ?? m[2]) as string;
   }

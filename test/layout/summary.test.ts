@@ -70,7 +70,10 @@ describe("绩效自评汇总 (the submission)", () => {
     expect(texts).toContain(
       "绩效等级：总分≥90 为优，80≤总分<90 为良，60≤总分<80 为中，总分<60 为差。"
     );
-    expect(layout.print?.titleRows).toEqual({ first: header, last: header });
+    // The indicator table ends on page 1 (its 合计 estimated 4 pt past it, within a row of what
+    // is printed): no header repeated over 总分 on page 2.
+    expect(header).toBeGreaterThan(0);
+    expect(layout.print?.titleRows).toBeUndefined();
   });
 
   it("numbers the department's problems and measures 一是、二是 and nothing of the tool", () => {

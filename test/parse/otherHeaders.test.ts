@@ -202,3 +202,18 @@ describe("the 绩效指标表 with a gap in it and notes under it", () => {
     expect(evaluation.total.toFixed(2)).toBe("95.18");
   });
 });
+
+describe("a labelled amount below a table kept in another unit", () => {
+  it("never takes the unit of a table's header above it (the table's unit is its own)", async () => {
+    const snapshot = await sampleSnapshot();
+    setCell(snapshot, "预算支出", "B3", "年初预算数（元）");
+    setCell(snapshot, "基本信息", "A8", null);
+    setCell(snapshot, "基本信息", "A9", null);
+    setCell(snapshot, "预算支出", "A18", "“三公”经费预算数");
+    setCell(snapshot, "预算支出", "B18", 13.5);
+    setCell(snapshot, "预算支出", "A19", "“三公”经费实际支出数");
+    setCell(snapshot, "预算支出", "B19", 1.88);
+    const read = scoreSnapshot(snapshot).parse.input.threePublic;
+    expect([read?.budget?.toString(), read?.actual?.toString()]).toEqual(["13.5", "1.88"]);
+  });
+});
