@@ -12,6 +12,7 @@ import { type ParameterView, listParameters } from "../standard/parameters";
 import { findPreset, findPresetById } from "../standard/presets";
 import type { Standard, StandardScope } from "../standard/types";
 import { type StandardProblem, checkStandard } from "../standard/validate";
+import { OWN_TABLE_NAME, ownTableStandard } from "./ownTableStandard";
 import type { Gap, StandardInForce, StandardSourceKind } from "./result";
 
 export interface PickedStandard {
@@ -59,6 +60,17 @@ function choose(
   const chosen = id ? findPresetById(id) : undefined;
   if (chosen) return { standard: chosen, kind: "settings", text: presetText("settings", input) };
   const { standard, match } = findPreset(input.city, input.year, scope);
+  // No standard for the city: the department's own table, not the generic tree, where it can.
+  const table =
+    match === "fallback" && scope === "department"
+      ? ownTableStandard(standard, input.indicators)
+      : null;
+  if (table)
+    return {
+      standard: table,
+      kind: match,
+      text: `${OWN_TABLE_NAME}的指标和分值（未找到${input.city ?? "本市"}的评分标准，等级按通用预设）`,
+    };
   return { standard, kind: match, text: presetText(match, input, scope) };
 }
 

@@ -51,6 +51,34 @@ describe("the standard in force", () => {
     );
   });
 
+  it("is the department's own table where its city has no standard: its rows and 分值, never the generic tree", () => {
+    const input = seed();
+    input.city = "广州市";
+    input.department = "广州市社会保险基金管理局";
+    const result = evaluate(input);
+    expect(result.standard).toMatchObject({
+      id: "ownTable",
+      name: "本部门绩效指标表",
+      source: "fallback",
+    });
+    expect(result.standard.sourceText).toBe(
+      "本部门绩效指标表的指标和分值（未找到广州市的评分标准，等级按通用预设）"
+    );
+    // Its rows as entered, in its order, with its 分值: 95.18 of 100, 优 (the generic grades).
+    expect(result.indicators.map((i) => i.name)).toEqual(input.indicators.map((e) => e.name));
+    expect(result.indicators.some((i) => i.name === "产出指标")).toBe(false);
+    expect([result.maxTotal.toString(), result.total.toFixed(2), result.grade]).toEqual([
+      "100",
+      "95.18",
+      "优",
+    ]);
+    // Without 分值 in the table there is nothing to build a tree from: the generic preset.
+    const bare = seed();
+    bare.city = "广州市";
+    for (const e of bare.indicators) e.max = null;
+    expect(evaluate(bare).standard.id).toBe("generic");
+  });
+
   it("is the one passed in (the command line's --standard) over the workbook's sheet", () => {
     const input = seed();
     input.standard = sheet(yueyang);

@@ -1,0 +1,54 @@
+/**
+ * A department whose city has no standard (no preset, no 评分标准 sheet) is scored by its own
+ * 绩效指标表: its rows, its 分值. A row the generic preset knows (预算执行率 …) keeps the preset's
+ * rule, so its score is still checked against the figures; every other row is 主观评分. The
+ * generic preset's grades, caps and settings apply. Never a tree of indicators the department
+ * does not have (产出指标 50 / 0.00 on its signed page).
+ */
+import type { Dec } from "../model/decimal";
+import type { IndicatorEntry } from "../model/input";
+import { normalizeName } from "../model/text";
+import type { Standard, StandardIndicator } from "../standard/types";
+
+/** The name the summary and the report give a standard made of the department's own table. */
+export const OWN_TABLE_NAME = "本部门绩效指标表";
+
+/** The preset's indicator a row names (by name or other name), if any. */
+function knownAs(generic: Standard, name: string): StandardIndicator | undefined {
+  const key = normalizeName(name);
+  return generic.indicators.find((d) =>
+    [d.name, ...(d.aliases ?? [])].some((n) => normalizeName(n) === key)
+  );
+}
+
+/** The department's table as a standard; null when it states no 分值 to build one from. */
+export function ownTableStandard(
+  generic: Standard,
+  entries: readonly IndicatorEntry[]
+): Standard | null {
+  if (entries.length === 0 || entries.some((e) => e.max == null)) return null;
+  const names = new Set<string>();
+  const ids = new Set<string>();
+  const indicators: StandardIndicator[] = [];
+  entries.forEach((e, i) => {
+    const key = normalizeName(e.name);
+    if (names.has(key)) return; // a row listed twice is flagged when scored, and counted once
+    names.add(key);
+    const known = knownAs(generic, e.name);
+    const preset = known && !ids.has(known.id) ? known : undefined;
+    const id = preset?.id ?? `row${i + 1}`;
+    ids.add(id);
+    indicators.push({
+      id,
+      level1: e.level1,
+      ...(e.level2 ? { level2: e.level2 } : {}),
+      ...(e.level3 ? { level3: e.level3 } : {}),
+      name: e.name,
+      max: e.max as Dec,
+      rule: preset?.rule ?? { kind: "judgment", params: {} },
+      ...(preset?.metric ? { metric: preset.metric } : {}),
+      unconfirmed: preset ? preset.unconfirmed.filter((k) => k !== "max") : [],
+    });
+  });
+  return { ...generic, id: "ownTable", name: OWN_TABLE_NAME, indicators };
+}
