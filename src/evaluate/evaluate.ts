@@ -71,7 +71,7 @@ export function evaluate(given: DepartmentInput, options: EvaluateOptions = {}):
     ...scored.gaps,
     ...totals.gaps,
     ...budgetGaps(input, budget, settings),
-    ...executionGaps(budget.execution, settings, link),
+    ...executionGaps(budget.execution, settings, link, input.budget.unit),
     ...activityGaps(input, book("projectEvaluationCoverage"), link),
     ...unconfirmedGaps(scored.indicators, picked.parameters, picked.inForce.source === "sheet"),
   ]);

@@ -6,7 +6,7 @@ import {
   Dec,
   HUNDRED,
   ONE,
-  exactMoney,
+  formulaAmount,
   excelRound,
   fixed,
   money,
@@ -14,7 +14,7 @@ import {
   percent,
   score,
 } from "../model/decimal";
-import type { DepartmentInput, IndicatorEntry } from "../model/input";
+import type { AmountUnit, DepartmentInput, IndicatorEntry } from "../model/input";
 import { quote } from "../model/text";
 import type { MetricId } from "../standard/metrics";
 import type { ParameterView } from "../standard/parameters";
@@ -115,7 +115,9 @@ export function budgetGaps(
 export function executionGaps(
   execution: ExecutionRate,
   checks: StandardSettings,
-  link: IndicatorLink
+  link: IndicatorLink,
+  /** The budget table's unit when not 万元: its amounts are said in it. */
+  unit?: AmountUnit
 ): Gap[] {
   const gaps: Gap[] = [];
   const { official, table, spent, baseAmount, baseLabel } = execution;
@@ -130,7 +132,7 @@ export function executionGaps(
       code: "officialRateDiffers",
       severity: "warning",
       ...target,
-      message: `填报的财政支出执行率 ${percent(official)} 与预算支出明细表计算的 ${percent(table)}（决算数 ${exactMoney(spent as Dec)} ÷ ${baseLabel} ${exactMoney(baseAmount as Dec)}）相差 ${fixed(diff, 2)} 个百分点。`,
+      message: `填报的财政支出执行率 ${percent(official)} 与预算支出明细表计算的 ${percent(table)}（决算数 ${formulaAmount(spent as Dec, unit)} ÷ ${baseLabel} ${formulaAmount(baseAmount as Dec, unit)}）相差 ${fixed(diff, 2)} 个百分点。`,
       suggestion: "核对执行率口径（是否含上年结转、是否仅含财政拨款），在得分说明中注明计算口径。",
       cell: execution.source === "official" ? execution.cell : execution.spentCell,
     });
@@ -144,7 +146,7 @@ export function executionGaps(
       if (needed.greaterThan(0)) {
         // Exact: 4 元 short of 100% is 0.0004 万元, never “尚需支出 0.00 万元”.
         amount = needed.toDecimalPlaces(6, Dec.ROUND_HALF_UP);
-        amountText = `；按预算表口径（决算数 ÷ ${baseLabel}），达到目标尚需支出 ${exactMoney(amount)} 万元`;
+        amountText = `；按预算表口径（决算数 ÷ ${baseLabel}），达到目标尚需支出 ${moneyIn(amount, unit)}`;
       }
     }
     gaps.push({
@@ -182,7 +184,7 @@ export function activityGaps(
       code: "threePublicOver",
       severity: "warning",
       ...link("threePublicControl"),
-      message: `“三公”经费实际支出 ${exactMoney(funds.actual)} 万元，超出全年预算 ${exactMoney(funds.budget)} 万元 ${exactMoney(over)} 万元${share}。`,
+      message: `“三公”经费实际支出 ${moneyIn(funds.actual, funds.unit)}，超出全年预算 ${moneyIn(funds.budget, funds.unit)} ${moneyIn(over, funds.unit)}${share}。`,
       suggestion: "严格执行“三公”经费预算，从严控制公务接待、公务用车和因公出国（境）支出。",
       cell: funds.cells?.actual,
     });

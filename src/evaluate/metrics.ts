@@ -16,7 +16,7 @@ import {
   sum,
   sumOfProducts,
 } from "../model/decimal";
-import type { DepartmentInput } from "../model/input";
+import type { AmountUnit, DepartmentInput } from "../model/input";
 import { METRICS, type MetricId } from "../standard/metrics";
 import type { StandardSettings, WeightBasis } from "../standard/types";
 import { findRow } from "./budget";
@@ -40,13 +40,21 @@ function rate(numerator: Dec, denominator: Dec, decimals: number): Dec {
 function ratioMetric(
   id: MetricId,
   ctx: MetricContext,
-  parts: { label: string; value: Dec | null | undefined; cell?: string; unit?: string }[],
+  parts: {
+    label: string;
+    value: Dec | null | undefined;
+    cell?: string;
+    /** A count's unit (人): shown whole. */
+    unit?: string;
+    /** An amount kept in 元 or 千元: shown in it, as the sheet shows it. */
+    amountUnit?: AmountUnit;
+  }[],
   missing: string,
   change = false
 ): MetricValue {
   const [top, bottom] = parts;
   const show = (p: (typeof parts)[number]) =>
-    p.unit ? `${fixed(p.value as Dec, 0)} ${p.unit}` : exactMoney(p.value as Dec);
+    p.unit ? `${fixed(p.value as Dec, 0)} ${p.unit}` : formulaAmount(p.value as Dec, p.amountUnit);
   if (top.value == null || bottom.value == null) return unavailable(id, missing);
   const inputs = parts.map((p) => ({ label: p.label, value: show(p), cell: p.cell }));
   if (bottom.value.isZero()) return unavailable(id, `${bottom.label}为 0，无法计算`, inputs);
@@ -117,8 +125,13 @@ const COMPUTE: Record<MetricId, Compute> = {
       id,
       ctx,
       [
-        { label: "实际支出", value: funds.actual, cell: funds.cells?.actual },
-        { label: "预算", value: funds.budget, cell: funds.cells?.budget },
+        {
+          label: "实际支出",
+          value: funds.actual,
+          cell: funds.cells?.actual,
+          amountUnit: funds.unit,
+        },
+        { label: "预算", value: funds.budget, cell: funds.cells?.budget, amountUnit: funds.unit },
       ],
       ""
     );

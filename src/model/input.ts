@@ -149,6 +149,8 @@ export interface ThreePublicFunds {
   actual: Dec | null;
   /** 上年“三公”经费实际支出数, for the 变动率. */
   lastYear?: Dec | null;
+  /** The unit the workbook keeps them in when not 万元 (the figures are 万元 all the same). */
+  unit?: AmountUnit;
   cells?: Partial<Record<"budget" | "actual" | "lastYear", CellAddress>>;
 }
 

@@ -163,19 +163,21 @@ function singleValues(
     return reader.keep(how(at));
   };
   // An amount's unit: in its label (`（元）`), else a note near it (`单位：元`, a `金额（元）` header).
-  const amount = (key: InfoKey): Dec | null => {
+  const unitOfValue = (key: InfoKey): string | undefined => {
     const hit = info.get(key);
     const grid = hit && gridOf(hit.sheet);
-    const unit =
-      hit && grid
-        ? (hit.unit ??
-          unitNoteNear(grid, hit.row) ??
-          unitInColumnAbove(grid, hit.valueRow, hit.valueColumn, areas))
-        : undefined;
-    return read(key, (c) => readAmount(c, unitFactor(unit ?? undefined)));
+    if (!hit || !grid) return undefined;
+    return (
+      hit.unit ??
+      unitNoteNear(grid, hit.row) ??
+      unitInColumnAbove(grid, hit.valueRow, hit.valueColumn, areas) ??
+      undefined
+    );
   };
+  const amount = (key: InfoKey): Dec | null =>
+    read(key, (c) => readAmount(c, unitFactor(unitOfValue(key))));
   const text = (key: InfoKey) => read(key, (c) => ({ value: readText(c) })) ?? "";
-  return { info, cell, read, amount, text };
+  return { info, cell, read, amount, text, unitOfValue };
 }
 
 type Values = ReturnType<typeof singleValues>;
@@ -234,9 +236,12 @@ function activityValues(v: Values): Partial<DepartmentInput> {
   const out: Partial<DepartmentInput> = {};
   if (has("threePublicBudget", "threePublicActual", "threePublicLastYear")) {
     const lastYear = v.amount("threePublicLastYear");
+    // Kept in 元 (or 千元): its figures are said in that unit, as the sheet shows them.
+    const unit = v.unitOfValue("threePublicActual") ?? v.unitOfValue("threePublicBudget");
     out.threePublic = {
       budget: v.amount("threePublicBudget"),
       actual: v.amount("threePublicActual"),
+      ...(unit && unit !== "万元" ? { unit: { label: unit, factor: unitFactor(unit) } } : {}),
       ...(v.info.has("threePublicLastYear") ? { lastYear } : {}),
       cells: {
         budget: v.cell("threePublicBudget"),

@@ -31,3 +31,13 @@ export async function zipEntries(data: Uint8Array): Promise<Map<string, Buffer>>
     if (!f.dir) out.set(f.name, await f.async("nodebuffer"));
   return out;
 }
+
+/**
+ * The layout with print title rows at its indicator header (得分说明's row), as a summary whose
+ * indicator table runs onto a second page has them: the writers' tests need titles to write.
+ */
+export function withPrintTitles(layout: SheetLayout): SheetLayout {
+  const header = layout.cells.find((c) => c.value === "得分说明")?.row;
+  if (header === undefined || !layout.print) throw new Error("no indicator header");
+  return { ...layout, print: { ...layout.print, titleRows: { first: header, last: header } } };
+}

@@ -19,7 +19,7 @@ import { OWNER_NAME, OWNER_NAMES } from "../../src/hosts/ownership";
 import type { SheetLayout } from "../../src/layout/sheetLayout";
 import { SAMPLE_PATH } from "../parse/sampleSnapshot";
 import { asExcelJSRenders, fingerprint } from "./fingerprint";
-import { summaryOf, zipEntries } from "./packageTools";
+import { summaryOf, withPrintTitles, zipEntries } from "./packageTools";
 import { toPdf } from "../../e2e/tools";
 
 const DATE = "2026-11-27";
@@ -134,7 +134,7 @@ describe("writing the summary into the package (packageWriter)", () => {
 
   beforeAll(async () => {
     input = await sampleWithChart();
-    layout = await summaryOf(input);
+    layout = withPrintTitles(await summaryOf(input));
     const result = await writeOwnedSheetIntoPackage(input, layout, OPTIONS);
     expect(result).toMatchObject({ sheet: SUMMARY, replaced: false, besideForeign: undefined });
     output = result.data;

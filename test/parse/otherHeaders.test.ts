@@ -217,3 +217,35 @@ describe("a labelled amount below a table kept in another unit", () => {
     expect([read?.budget?.toString(), read?.actual?.toString()]).toEqual(["13.5", "1.88"]);
   });
 });
+
+describe("amounts kept in 元 are said in 元", () => {
+  it("says a “三公” overrun in 元, as the sheet keeps it (never 15.234567 万元)", async () => {
+    const snapshot = await sampleSnapshot();
+    setCell(snapshot, "基本信息", "A8", "“三公”经费预算数（元）");
+    setCell(snapshot, "基本信息", "B8", 135000);
+    setCell(snapshot, "基本信息", "A9", "“三公”经费实际支出数（元）");
+    setCell(snapshot, "基本信息", "B9", 152345.67);
+    const { evaluation } = scoreSnapshot(snapshot);
+    // 17,345.67 ÷ 135,000.00 = 12.85%.
+    expect(evaluation.gaps.find((g) => g.code === "threePublicOver")?.message).toBe(
+      "“三公”经费实际支出 152,345.67 元，超出全年预算 135,000.00 元 17,345.67 元（超出 12.85%）。"
+    );
+    expect(evaluation.metrics.threePublicControl?.text).toMatch(
+      /^实际支出 152,345\.67 元 ÷ 预算 135,000\.00 元 = 112\.85%/
+    );
+  });
+
+  it("says what is still to spend in the budget table's 元", async () => {
+    const snapshot = await sampleSnapshot();
+    setCell(snapshot, "预算支出", "D2", "单位：元");
+    for (const [cell, v] of [
+      ["C12", 523621446.9],
+      ["D12", 466654343.32],
+    ] as const)
+      setCell(snapshot, "预算支出", cell, v);
+    const { evaluation } = scoreSnapshot(snapshot);
+    const below = evaluation.gaps.find((g) => g.code === "executionBelowTarget")?.message;
+    // 523,621,446.90 − 466,654,343.32 = 56,967,103.58 元.
+    expect(below).toContain("达到目标尚需支出 56,967,103.58 元");
+  });
+});
