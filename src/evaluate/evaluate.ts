@@ -6,7 +6,14 @@
  */
 import type { DepartmentInput, ScoreSource, WorkbookStandard } from "../model/input";
 import { analyseBudget } from "./budget";
-import { activityGaps, budgetGaps, executionGaps, linkByMetric, unconfirmedGaps } from "./gaps";
+import {
+  activityGaps,
+  budgetGaps,
+  executionGaps,
+  linkByMetric,
+  threePublicScaleGaps,
+  unconfirmedGaps,
+} from "./gaps";
 import { metricBook } from "./metrics";
 import { pickStandard } from "./pickStandard";
 import { rollUpProjects } from "./projects";
@@ -73,6 +80,7 @@ export function evaluate(given: DepartmentInput, options: EvaluateOptions = {}):
     ...budgetGaps(input, budget, settings),
     ...executionGaps(budget.execution, settings, link, input.budget.unit),
     ...activityGaps(input, book("projectEvaluationCoverage"), link),
+    ...threePublicScaleGaps(input),
     ...unconfirmedGaps(scored.indicators, picked.parameters, picked.inForce.source === "sheet"),
   ]);
 

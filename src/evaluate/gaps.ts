@@ -162,6 +162,29 @@ export function executionGaps(
   return gaps;
 }
 
+/**
+ * “三公” figures larger than the department's whole budget: kept in 元 under a label that does
+ * not say so (135,000 read as 万元). Said, never corrected: the unit is the workbook's to state.
+ */
+export function threePublicScaleGaps(input: DepartmentInput): Gap[] {
+  const funds = input.threePublic;
+  const total = input.budget.rows.find((r) => r.category === "total");
+  const whole = total?.adjusted ?? total?.initial ?? null;
+  const largest = [funds?.budget, funds?.actual].filter((v): v is Dec => v != null);
+  if (!funds || whole === null || !whole.isPositive() || largest.length === 0) return [];
+  const top = largest.reduce((a, b) => (b.greaterThan(a) ? b : a));
+  if (!top.greaterThan(whole)) return [];
+  return [
+    {
+      code: "threePublicScale",
+      severity: "error",
+      message: `“三公”经费 ${moneyIn(top, funds.unit)}，大于部门预算合计 ${money(whole)} 万元，可能是以元填列而未注明单位。`,
+      suggestion: "在标签后注明单位（如“三公”经费预算数（元）），或改填万元。",
+      cell: top === funds.actual ? funds.cells?.actual : funds.cells?.budget,
+    },
+  ];
+}
+
 export function activityGaps(
   input: DepartmentInput,
   coverage: MetricValue,

@@ -126,6 +126,7 @@ export type GapCode =
   | "budgetTieUnchecked"
   | "notApplicableComputable"
   | "bandUncovered"
+  | "threePublicScale"
   | "executionBelowTarget"
   | "officialRateDiffers"
   | "enteredDiffersFromComputed"

@@ -249,3 +249,18 @@ describe("amounts kept in 元 are said in 元", () => {
     expect(below).toContain("达到目标尚需支出 56,967,103.58 元");
   });
 });
+
+describe("“三公” figures too large to be 万元", () => {
+  it("says they are larger than the whole budget, as if typed in 元 under a label without a unit", async () => {
+    const snapshot = await sampleSnapshot();
+    setCell(snapshot, "基本信息", "A8", "“三公”经费预算数");
+    setCell(snapshot, "基本信息", "B8", 135000);
+    setCell(snapshot, "基本信息", "A9", "“三公”经费实际支出数");
+    setCell(snapshot, "基本信息", "B9", 18800);
+    const g = scoreSnapshot(snapshot).evaluation.gaps.find((x) => x.code === "threePublicScale");
+    expect(g?.message).toBe(
+      "“三公”经费 135,000.00 万元，大于部门预算合计 52,362.14 万元，可能是以元填列而未注明单位。"
+    );
+    expect(g?.cell).toBe("基本信息!B8");
+  });
+});
