@@ -127,6 +127,13 @@ export function pickStandard(
         "如需保留这些改动，请在评分标准表中修改相应单元格，然后删除绩效自评设置中的这些行。",
     });
   }
+  if (choice.kind === "earlierYear")
+    gaps.push({
+      code: "standardOfEarlierYear",
+      severity: "warning",
+      message: `未找到${input.city ?? ""} ${input.year} 年度的评分标准，按 ${standard.year ?? "较早"} 年度的${quote(standard.name)}评分。`,
+      suggestion: "核对本年度评分标准是否有变化；有变化的，插入评分标准表并按本年度修改。",
+    });
   const file = choice.read?.file;
   gaps.push(...(choice.read?.problems ?? []).map((p) => standardGap(p, file)));
   const checked = checkStandard(standard);

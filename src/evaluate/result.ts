@@ -127,6 +127,7 @@ export type GapCode =
   | "notApplicableComputable"
   | "bandUncovered"
   | "threePublicScale"
+  | "standardOfEarlierYear"
   | "executionBelowTarget"
   | "officialRateDiffers"
   | "enteredDiffersFromComputed"

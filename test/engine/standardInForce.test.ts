@@ -46,8 +46,13 @@ describe("the standard in force", () => {
     expect(findPreset(undefined, 2022).standard.id).toBe("generic");
     const input = seed();
     input.year = 2023;
-    expect(evaluate(input).standard.sourceText).toBe(
+    const later = evaluate(input);
+    expect(later.standard.sourceText).toBe(
       "预设（未找到佛山市 2023 年度的评分标准，采用该市较早年度的）"
+    );
+    // Said in the gap list too, not only in the standard's line.
+    expect(later.gaps.find((g) => g.code === "standardOfEarlierYear")?.message).toBe(
+      "未找到佛山市 2023 年度的评分标准，按 2022 年度的“2022 年度佛山市市级部门整体支出绩效自评表”评分。"
     );
   });
 
