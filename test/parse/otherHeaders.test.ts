@@ -10,6 +10,18 @@ import { sampleSnapshot, setCell } from "./sampleSnapshot";
 
 const addSheet = (snapshot: WorkbookSnapshot, name: string, values: CellValue[][]) =>
   snapshot.sheets.push({ name, top: 0, left: 0, values });
+/** “三公”经费预算数 and 实际支出数 in 基本信息's rows 8 and 9, their labels ending `unit`. */
+const threePublicAt = (
+  snapshot: WorkbookSnapshot,
+  unit: string,
+  budget: number,
+  actual: number
+) => {
+  setCell(snapshot, "基本信息", "A8", `“三公”经费预算数${unit}`);
+  setCell(snapshot, "基本信息", "B8", budget);
+  setCell(snapshot, "基本信息", "A9", `“三公”经费实际支出数${unit}`);
+  setCell(snapshot, "基本信息", "B9", actual);
+};
 const totalOf = (snapshot: WorkbookSnapshot) => scoreSnapshot(snapshot).evaluation.total.toFixed(2);
 
 describe("the 绩效指标表's score column under other names", () => {
@@ -148,10 +160,7 @@ describe("“三公”经费 kept in 元", () => {
 
   it("reads a label ending （单位：元） as its unit, not as `label：value`", async () => {
     const snapshot = await sampleSnapshot();
-    setCell(snapshot, "基本信息", "A8", "“三公”经费预算数（单位：元）");
-    setCell(snapshot, "基本信息", "B8", 135000);
-    setCell(snapshot, "基本信息", "A9", "“三公”经费实际支出数（单位：元）");
-    setCell(snapshot, "基本信息", "B9", 18800);
+    threePublicAt(snapshot, "（单位：元）", 135000, 18800);
     const read = threePublic(snapshot);
     expect([read?.budget?.toString(), read?.actual?.toString()]).toEqual(["13.5", "1.88"]);
   });
@@ -163,10 +172,7 @@ describe("“三公”经费 kept in 元", () => {
     ]) {
       const snapshot = await sampleSnapshot();
       setCell(snapshot, "基本信息", cell, note);
-      setCell(snapshot, "基本信息", "A8", "“三公”经费预算数");
-      setCell(snapshot, "基本信息", "B8", 135000);
-      setCell(snapshot, "基本信息", "A9", "“三公”经费实际支出数");
-      setCell(snapshot, "基本信息", "B9", 18800);
+      threePublicAt(snapshot, "", 135000, 18800);
       const read = threePublic(snapshot);
       expect([note, read?.budget?.toString(), read?.actual?.toString()]).toEqual([
         note,
@@ -221,10 +227,7 @@ describe("a labelled amount below a table kept in another unit", () => {
 describe("amounts kept in 元 are said in 元", () => {
   it("says a “三公” overrun in 元, as the sheet keeps it (never 15.234567 万元)", async () => {
     const snapshot = await sampleSnapshot();
-    setCell(snapshot, "基本信息", "A8", "“三公”经费预算数（元）");
-    setCell(snapshot, "基本信息", "B8", 135000);
-    setCell(snapshot, "基本信息", "A9", "“三公”经费实际支出数（元）");
-    setCell(snapshot, "基本信息", "B9", 152345.67);
+    threePublicAt(snapshot, "（元）", 135000, 152345.67);
     const { evaluation } = scoreSnapshot(snapshot);
     // 17,345.67 ÷ 135,000.00 = 12.85%.
     expect(evaluation.gaps.find((g) => g.code === "threePublicOver")?.message).toBe(
@@ -253,10 +256,7 @@ describe("amounts kept in 元 are said in 元", () => {
 describe("“三公” figures too large to be 万元", () => {
   it("says they are larger than the whole budget, as if typed in 元 under a label without a unit", async () => {
     const snapshot = await sampleSnapshot();
-    setCell(snapshot, "基本信息", "A8", "“三公”经费预算数");
-    setCell(snapshot, "基本信息", "B8", 135000);
-    setCell(snapshot, "基本信息", "A9", "“三公”经费实际支出数");
-    setCell(snapshot, "基本信息", "B9", 18800);
+    threePublicAt(snapshot, "", 135000, 18800);
     const g = scoreSnapshot(snapshot).evaluation.gaps.find((x) => x.code === "threePublicScale");
     expect(g?.message).toBe(
       "“三公”经费 135,000.00 万元，大于部门预算合计 52,362.14 万元，可能是以元填列而未注明单位。"
