@@ -100,6 +100,7 @@ export function evaluate(given: DepartmentInput, options: EvaluateOptions = {}):
             parameters: rolled.parameters,
             results: rolled.results,
             projects: rolled.projects,
+            forms: rolled.forms,
             duplicates: rolled.duplicates,
           },
         }

@@ -26,6 +26,8 @@ export interface ProjectRollUp {
   results: ProjectEvaluation[];
   /** The projects the department's indicators read (the list, with the forms' scores). */
   projects: Project[];
+  /** Each project's form (null for a listed project without one), by index of `projects`. */
+  forms: (ProjectEvaluation | null)[];
   /** Forms not counted: a second form of a project already scored, with the first one's cell. */
   duplicates: DuplicateForm[];
   counts: ProjectCounts;
@@ -254,6 +256,10 @@ export function rollUpProjects(
     input.projects.length > 0
       ? merge(input.projects, byName, gaps)
       : [...byName.values()].map(asProject);
+  // Each project's form, as matched here (the layouts show them side by side, never re-match).
+  const formOf = projects.map((p) =>
+    p.evaluated ? (byName.get(normalizeName(p.name)) ?? null) : null
+  );
   const stated = input.projectCounts;
   const counts: ProjectCounts =
     input.projects.length === 0 && stated
@@ -268,6 +274,7 @@ export function rollUpProjects(
     parameters: picked.parameters,
     results,
     projects,
+    forms: formOf,
     duplicates,
     counts,
     gaps: [...gaps, ...problemSummary(results)],

@@ -256,6 +256,8 @@ export interface ProjectsResult {
    * projects. What 项目自评汇总's 合计 and the 核对清单's project lines add up.
    */
   projects: Project[];
+  /** Each project's form (null for a listed project without one), by index of `projects`. */
+  forms: (ProjectEvaluation | null)[];
   /** Forms not counted: a second form of a project already scored. */
   duplicates: DuplicateForm[];
 }

@@ -4,6 +4,7 @@
  * sheet still bears one of the add-in's names: a sheet the user created, or renamed to keep,
  * is never overwritten.
  */
+import type { WriteResult } from "./port";
 
 /**
  * The sheets the add-in owns: the summary it writes, the summary of the project forms, and
@@ -55,6 +56,12 @@ export interface WritePlan {
    * earlier result while a new sheet takes the marker.
    */
   keptRenamed?: string;
+}
+
+/** What the caller of a write is told once `plan` is carried out (`skipped`: what the host could not set). */
+export function writeResultOf(plan: WritePlan, skipped: string[] = []): WriteResult {
+  const { target: sheet, replace: replaced, besideForeign, keptRenamed } = plan;
+  return { sheet, replaced, besideForeign, keptRenamed, skipped };
 }
 
 export function planSummaryWrite(

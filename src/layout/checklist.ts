@@ -9,6 +9,7 @@ import { yearly } from "../model/year";
 import { type Dec, percent, score, toDouble } from "../model/decimal";
 import type { Evaluation, Gap, GapCode, IndicatorResult } from "../evaluate/result";
 import { severityLabels } from "../evaluate/result";
+import { tieVerdict } from "../evaluate/budget";
 import type { CellStyle, LayoutCell, LayoutValue, RowBlock, SheetLayout } from "./sheetLayout";
 import { PROJECT_SUMMARY_SHEET, formsWhere } from "./projectSummary";
 import { SheetBuilder } from "./sheetBuilder";
@@ -155,9 +156,10 @@ function budgetSection(b: SheetBuilder, e: Evaluation): void {
 
 /** What the ties came to, in a sentence: 平衡, 平衡 with 尾差, 不平, or some unchecked. */
 function tieNote(budget: Evaluation["budget"]): string {
-  if (budget.ties.length === 0) return "表内各栏缺数，未能核对勾稽，见问题清单。";
-  if (!budget.tiesOk) return "表内不平，见问题清单。";
-  const balanced = budget.ties.every((t) => t.ok) ? "勾稽平衡" : "勾稽平衡（含尾差，见问题清单）";
+  const verdict = tieVerdict(budget);
+  if (verdict === "未能核对") return "表内各栏缺数，未能核对勾稽，见问题清单。";
+  if (verdict === "不平") return "表内不平，见问题清单。";
+  const balanced = verdict === "平衡" ? "勾稽平衡" : "勾稽平衡（含尾差，见问题清单）";
   return budget.unchecked.length > 0
     ? `已核对的栏目${balanced}；部分栏目缺数，未能核对，见问题清单。`
     : `表内各栏${balanced}。`;

@@ -8,13 +8,12 @@ import type { CellStyle, LayoutCell, SheetLayout } from "./sheetLayout";
 
 /** The characters `value` shows under `format` (`#,##0.00`, `0.00%`, `0`), as Excel writes them. */
 export function formattedNumber(value: number, format = "General"): string {
-  const percent = format.includes("%");
-  const decimals = /\.(0+)/.exec(format)?.[1]?.length ?? (format === "General" ? -1 : 0);
-  const scaled = percent ? value * 100 : value;
-  const fixed = decimals < 0 ? String(scaled) : scaled.toFixed(decimals);
+  if (format === "General") return String(value);
+  const { decimals, grouped, percent } = shapeOf(format);
+  const fixed = (percent ? value * 100 : value).toFixed(decimals);
   const [whole = "", fraction] = fixed.split(".");
-  const grouped = format.includes(",") ? whole.replace(/\B(?=(\d{3})+$)/g, ",") : whole;
-  const shown = fraction === undefined ? grouped : `${grouped}.${fraction}`;
+  const digits = grouped ? whole.replace(/\B(?=(\d{3})+$)/g, ",") : whole;
+  const shown = fraction === undefined ? digits : `${digits}.${fraction}`;
   return percent ? `${shown}%` : shown;
 }
 

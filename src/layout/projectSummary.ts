@@ -8,7 +8,7 @@ import { yearly } from "../model/year";
 import { type Dec, ZERO, score, sum, toDouble } from "../model/decimal";
 import type { DuplicateForm, Evaluation, Gap, ProjectsResult } from "../evaluate/result";
 import type { Project } from "../model/input";
-import { normalizeName, quote } from "../model/text";
+import { quote } from "../model/text";
 import { severityLabels } from "../evaluate/result";
 import type { ProjectEvaluation } from "../evaluate/project";
 import type { CellStyle, LayoutValue, SheetLayout } from "./sheetLayout";
@@ -93,13 +93,7 @@ export interface RolledProject {
  * with the form it was scored from; a listed project without a form has none.
  */
 export function rolledProjects(projects: ProjectsResult): RolledProject[] {
-  const counted = new Map<string, ProjectEvaluation>();
-  const duplicates = new Set(projects.duplicates.map((d) => d.form));
-  for (const r of projects.results) if (!duplicates.has(r)) counted.set(normalizeName(r.name), r);
-  return projects.projects.map((project) => ({
-    project,
-    form: (project.evaluated && counted.get(normalizeName(project.name))) || null,
-  }));
+  return projects.projects.map((project, i) => ({ project, form: projects.forms[i] ?? null }));
 }
 
 /** Scored from a form by total (as `byScore`), then the listed ones without a form. */

@@ -10,6 +10,7 @@ import {
   type WritePlan,
   candidateNames,
   planSummaryWrite,
+  writeResultOf,
 } from "../ownership";
 import {
   type InsertResult,
@@ -162,13 +163,7 @@ export class SheetWrites {
   private written(plan: WritePlan, role: SheetRole, skipped: string[]): WriteResult {
     if (!plan.replace) this.s.knownSheets = [...this.s.knownSheets, plan.target];
     this.s.owned[role] = plan.target;
-    return {
-      sheet: plan.target,
-      replaced: plan.replace,
-      besideForeign: plan.besideForeign,
-      keptRenamed: plan.keptRenamed,
-      skipped,
-    };
+    return writeResultOf(plan, skipped);
   }
 
   /**

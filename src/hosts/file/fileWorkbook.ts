@@ -8,6 +8,7 @@ import {
   planSummaryWrite,
   referenceTo,
   sheetFromReference,
+  writeResultOf,
 } from "../ownership";
 import type { InsertResult, WorkbookPort, WriteResult } from "../port";
 import type { WorkbookSnapshot } from "../snapshot";
@@ -100,13 +101,7 @@ export class FileWorkbook implements WorkbookPort {
     // A sheet the user hid (the 核对清单, say) stays hidden, as the package writer keeps it.
     if (state && state !== "visible") sheet.state = state;
     this.names.add(referenceTo(plan.target), marker);
-    return {
-      sheet: plan.target,
-      replaced: plan.replace,
-      besideForeign: plan.besideForeign,
-      keptRenamed: plan.keptRenamed,
-      skipped: [],
-    };
+    return writeResultOf(plan);
   }
 
   /** A file has no selection to show; the playground highlights the cell itself. */

@@ -5,7 +5,13 @@
  * create), refuses before trying when the structure is protected.
  */
 import { type SheetLayout, materialized } from "../../layout/sheetLayout";
-import { OWNER_NAMES, type SheetRole, planSummaryWrite, referenceTo } from "../ownership";
+import {
+  OWNER_NAMES,
+  type SheetRole,
+  planSummaryWrite,
+  referenceTo,
+  writeResultOf,
+} from "../ownership";
 import {
   type InsertResult,
   StructureProtectedError,
@@ -84,13 +90,7 @@ export class WpsWorkbook implements WorkbookPort {
     // never one that looks like the user's.
     this.mark(wb, OWNER_NAMES[role], plan.target);
     const skipped = writeLayoutEt(ws, { ...layout, name: plan.target });
-    return {
-      sheet: plan.target,
-      replaced: plan.replace,
-      besideForeign: plan.besideForeign,
-      keptRenamed: plan.keptRenamed,
-      skipped,
-    };
+    return writeResultOf(plan, skipped);
   }
 
   async selectCell(address: string): Promise<boolean> {
