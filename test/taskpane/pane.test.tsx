@@ -45,12 +45,15 @@ describe("task pane", () => {
     };
     render(<PaneRoot port={slow} />);
     expect(await screen.findByText("正在读取工作簿…")).toBeTruthy();
+    // The busy ring is an indeterminate progress bar named by its phase, gone when done.
+    expect(screen.getByRole("progressbar", { name: "正在读取工作簿…" })).toBeTruthy();
     // Busy: not disabled (focus would drop to the page) but aria-disabled.
     const recalc = screen.getByRole("button", { name: "重新计算" });
     expect(recalc.getAttribute("aria-disabled")).toBe("true");
     await act(async () => release());
     expect((await screen.findByTestId("total")).textContent).toBe("95.18");
     expect(screen.getByTestId("grade").textContent).toBe("优");
+    expect(screen.queryByRole("progressbar")).toBeNull();
     const card = screen.getByRole("region", { name: "总分 95.18，等级 优" });
     expect(within(card).getByText("管理效率")).toBeTruthy();
     // Announced once, politely, as one sentence.

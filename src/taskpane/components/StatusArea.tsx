@@ -4,14 +4,13 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
-  Spinner,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import { DismissRegular } from "@fluentui/react-icons";
 import type { InputProblem } from "../../parse/problems";
 import { usePaneContext } from "../state/PaneContext";
-import { Zh, useTextStyles } from "./ui";
+import { BusyIndicator, Zh, useTextStyles } from "./ui";
 import type { PaneActions, PaneState } from "../state/usePane";
 
 const useStyles = makeStyles({
@@ -47,7 +46,7 @@ export function StatusArea({ state, actions, showProblems, onDismissed }: Status
   const problems: InputProblem[] = showProblems ? (state.result?.parse.problems ?? []) : [];
   return (
     <div className={styles.root}>
-      {state.busy && <Spinner size="tiny" labelPosition="after" label={phaseLabel[state.busy]} />}
+      {state.busy && <BusyIndicator label={phaseLabel[state.busy]} />}
       <div role="alert">
         {state.error && (
           <MessageBar intent="error">
