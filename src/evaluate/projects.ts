@@ -16,6 +16,7 @@ import type {
 import { normalizeName, quote } from "../model/text";
 import type { ParameterView } from "../standard/parameters";
 import { pickStandard } from "./pickStandard";
+import { UNGRADED } from "./totals";
 import { type ProjectEvaluation, evaluateProject } from "./project";
 import type { DuplicateForm, Gap, StandardInForce } from "./result";
 
@@ -34,12 +35,15 @@ export interface ProjectRollUp {
   gaps: Gap[];
 }
 
+/** A form's total as a score that weighs: none when the form cannot be graded. */
+const weighedScore = (r: ProjectEvaluation): Dec | null => (r.grade === UNGRADED ? null : r.total);
+
 function asProject(r: ProjectEvaluation): Project {
   return {
     name: r.name,
     budget: r.budget,
     spending: r.spending,
-    selfScore: r.total,
+    selfScore: weighedScore(r),
     evaluated: true,
     cells: { name: r.cell },
   };
@@ -70,6 +74,29 @@ function uniqueByName(
     });
   }
   return byName;
+}
+
+/**
+ * A form graded 无法评定 (分值 not adding to 100, no indicators): its total is no score to weigh
+ * in 项目绩效目标完成率; the project still counts as evaluated (its form exists).
+ */
+function ungradedGaps(results: Iterable<ProjectEvaluation>): Gap[] {
+  const gaps: Gap[] = [];
+  for (const r of results) {
+    if (r.grade !== UNGRADED) continue;
+    const why = r.maxTotal.equals(100)
+      ? "总分不在任何等级的分数范围内"
+      : `各指标分值合计 ${score(r.maxTotal)} 分，不等于 100 分`;
+    gaps.push({
+      code: "projectUngraded",
+      severity: "warning",
+      indicator: r.name,
+      message: `项目${quote(r.name)}的自评表无法评定等级（总分 ${score(r.total)}，${why}），不计入项目绩效目标完成率。`,
+      suggestion: "核对该项目自评表的分值和得分，使分值合计为 100 分后重新计算。",
+      cell: r.cell,
+    });
+  }
+  return gaps;
 }
 
 /** A listed project with no form: not counted as evaluated; its listed score, if any, still weighs. */
@@ -146,7 +173,7 @@ function merge(listed: Project[], byName: Map<string, ProjectEvaluation>, gaps: 
       ...p,
       budget: formAmount(p, "budget", r.budget, gaps),
       spending: formAmount(p, "spending", r.spending, gaps),
-      selfScore: r.total,
+      selfScore: weighedScore(r),
       evaluated: true,
     };
   });
@@ -277,6 +304,6 @@ export function rollUpProjects(
     forms: formOf,
     duplicates,
     counts,
-    gaps: [...gaps, ...problemSummary(results)],
+    gaps: [...gaps, ...ungradedGaps(byName.values()), ...problemSummary(results)],
   };
 }

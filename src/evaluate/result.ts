@@ -157,6 +157,7 @@ export type GapCode =
   | "projectFormMissing"
   | "projectScoreDiffers"
   | "projectDuplicated"
+  | "projectUngraded"
   | "projectProblems"
   | "inputError";
 

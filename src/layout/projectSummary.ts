@@ -186,13 +186,27 @@ function table(s: Sheet, projects: ProjectsResult): void {
   duplicateLines(s, projects.duplicates);
 }
 
-/** Projects in 合计 that 项目绩效目标完成率 cannot weigh (no form and no listed score), named. */
+/**
+ * Projects in 合计 that 项目绩效目标完成率 cannot weigh, named with why: no form and no listed
+ * score, or a form graded 无法评定.
+ */
 function unweighedLine(s: Sheet, rows: readonly RolledProject[]): void {
-  const out = rows.filter((r) => !r.form && r.project.selfScore === null);
+  const out = rows.filter((r) => r.project.selfScore === null);
   if (out.length === 0) return;
-  const names = out.map((r) => quote(r.project.name)).join("、");
+  const named = (list: RolledProject[], why: string) =>
+    list.length === 0 ? [] : [`${list.map((r) => quote(r.project.name)).join("、")}${why}`];
+  const reasons = [
+    ...named(
+      out.filter((r) => !r.form),
+      "，没有自评表也没有清单得分"
+    ),
+    ...named(
+      out.filter((r) => r.form),
+      "，自评表无法评定等级"
+    ),
+  ];
   s.line(
-    `合计含${names}，没有自评表也没有清单得分，不计入项目绩效目标完成率（其余 ${rows.length - out.length} 个项目按资金加权，见下）。`,
+    `合计含${reasons.join("；")}，不计入项目绩效目标完成率（其余 ${rows.length - out.length} 个项目按资金加权，见下）。`,
     { ...styles.note, fontColor: "#C00000" }
   );
 }

@@ -58,6 +58,14 @@ const gapsOf = (snapshot: WorkbookSnapshot, standard?: Standard) => {
   return { evaluation, project: project.map((g) => [g.code, g.message, g.cell]) };
 };
 
+/** Values of `count` rows from `from`, at `columns`, of a sheet layout. */
+const rowsOf = (l: SheetLayout, from: number, count: number, columns: number[]) =>
+  Array.from({ length: count }, (_, i) =>
+    columns.map((c) => l.cells.find((x) => x.row === from + i && x.column === c)?.value ?? null)
+  );
+const rowWith = (l: SheetLayout, value: unknown) =>
+  l.cells.find((c) => c.value === value)?.row ?? -1;
+
 describe("rolling project forms up into the department", () => {
   it("matches forms to the 项目清单 by name (spaces and brackets aside) with no gap", async () => {
     const snapshot = await department(
@@ -95,6 +103,45 @@ describe("rolling project forms up into the department", () => {
     ]);
     // (90 × 120 + 99.17 × 120) ÷ 240 = 94.585 → 94.59, not weighted 1000 : 120.
     expect(evaluation.metrics.projectFundWeightedScore?.value?.toString()).toBe("94.59");
+  });
+
+  it("leaves out of 项目绩效目标完成率 a form that cannot be graded (分值 add to 110), and says so", async () => {
+    const snapshot = await department(
+      [
+        ["社保卡发行项目", 120, 110, "是", 99.17],
+        ["档案数字化项目", 120, 110, "是", 99.17],
+      ],
+      [
+        { sheet: "表一", name: "社保卡发行项目", edits: { H17: 90, H13: 20.83, I13: "部分延期" } },
+        {
+          sheet: "表二",
+          name: "档案数字化项目",
+          edits: { G13: 40, H13: 40, G17: 110, H17: 109.17 },
+        },
+      ]
+    );
+    const { evaluation, project } = gapsOf(snapshot);
+    expect(project).toContainEqual([
+      "projectUngraded",
+      "项目“档案数字化项目”的自评表无法评定等级（总分 109.17，各指标分值合计 110.00 分，不等于 100 分），不计入项目绩效目标完成率。",
+      "表二!B3",
+    ]);
+    // Only 社保卡发行项目 weighs: 90 × 120 ÷ 120; the project still counts as evaluated.
+    const weighted = evaluation.metrics.projectFundWeightedScore;
+    expect(weighted?.value?.toString()).toBe("90");
+    expect(weighted?.text).toContain("1 个项目，1 个缺少得分或资金未计入");
+    expect(evaluation.metrics.projectEvaluationCoverage?.value?.toString()).toBe("1");
+    // 项目自评汇总 shows the form's total and grade, and says under 合计 why it is not weighed.
+    const sheet = layOut(scoreSnapshot(snapshot), "2026-11-30").projects as SheetLayout;
+    const row = rowWith(sheet, "档案数字化项目");
+    expect(rowsOf(sheet, row, 1, [6, 7])).toEqual([[109.17, "无法评定"]]);
+    expect(
+      sheet.cells.some(
+        (c) =>
+          c.value ===
+          "合计含“档案数字化项目”，自评表无法评定等级，不计入项目绩效目标完成率（其余 1 个项目按资金加权，见下）。"
+      )
+    ).toBe(true);
   });
 
   it("takes a list's figure rounded to its cents as agreeing with the form's exact one", async () => {
@@ -206,13 +253,6 @@ describe("rolling project forms up into the department", () => {
 });
 
 describe("the sheets add up what the roll-up counts", () => {
-  const rowsOf = (l: SheetLayout, from: number, count: number, columns: number[]) =>
-    Array.from({ length: count }, (_, i) =>
-      columns.map((c) => l.cells.find((x) => x.row === from + i && x.column === c)?.value ?? null)
-    );
-  const rowWith = (l: SheetLayout, value: unknown) =>
-    l.cells.find((c) => c.value === value)?.row ?? -1;
-
   it("项目自评汇总 lists listed projects without a form, leaves a second form out of 合计, and the 核对清单 agrees", async () => {
     const snapshot = await mixedDepartment();
     const scored = scoreSnapshot(snapshot);
