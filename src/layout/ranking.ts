@@ -4,7 +4,7 @@
  * severity, 源文件), ranked by 总分, and the files that could not be scored with the reason.
  * Pure data (a SheetLayout), print-ready like the summary sheet; the ExcelJS writer renders it.
  */
-import { UNGRADED } from "../evaluate/evaluate";
+import { UNGRADED } from "../evaluate/totals";
 import { type Dec, ZERO, excelRound, score } from "../model/decimal";
 import type { Evaluation, Severity } from "../evaluate/result";
 import { severityLabels } from "../evaluate/result";

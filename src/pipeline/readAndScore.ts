@@ -1,12 +1,17 @@
 /**
  * The first half of 重新计算: read the workbook through the port and score it. Pure apart from
- * the port; the pane's first view runs only this (the layouts load on the first write).
+ * the port; the pane's first view runs only this (the layouts load on the first write). The
+ * project engine is fetched as its own chunk while the workbook is read (once; then cached).
  */
-import type { EvaluateOptions } from "../evaluate/evaluate";
+import type { EvaluateOptions } from "../evaluate/department";
+import type { ProjectEngine } from "../evaluate/projectEngine";
 import { outputSheets } from "../hosts/ownership";
 import type { WorkbookPort } from "../hosts/port";
 import type { WorkbookSnapshot } from "../hosts/snapshot";
-import { type WorkbookScore, scoreSnapshot } from "./scoreWorkbook";
+import { type WorkbookScore, scoreSnapshotWith } from "./scoreCore";
+
+const loadProjectEngine = async (): Promise<ProjectEngine> =>
+  (await import(/* webpackChunkName: "project-forms" */ "../evaluate/projectEngine")).projectEngine;
 
 /** Steps of a recalculation, reported as they start (for a progress display). */
 export type RecalculationPhase = "reading" | "scoring" | "writing";
@@ -21,17 +26,18 @@ export async function readAndScore(
   options: ScoreOptions = {}
 ): Promise<WorkbookScore> {
   options.onPhase?.("reading");
-  const snapshot = await port.read();
+  const [snapshot, projects] = await Promise.all([port.read(), loadProjectEngine()]);
   options.onPhase?.("scoring");
-  return scoreRead(snapshot, options);
+  return scoreRead(snapshot, options, projects);
 }
 
 /** Scores what a host read: our own sheets are output, never input (settings are read). */
 export function scoreRead(
   snapshot: WorkbookSnapshot,
-  options: EvaluateOptions = {}
+  options: EvaluateOptions,
+  projects: ProjectEngine
 ): WorkbookScore {
   const ours = new Set(outputSheets(snapshot.ownedSheets));
   const inputs = { ...snapshot, sheets: snapshot.sheets.filter((s) => !ours.has(s.name)) };
-  return { ...scoreSnapshot(inputs, options), protection: snapshot.protection };
+  return { ...scoreSnapshotWith(inputs, options, projects), protection: snapshot.protection };
 }

@@ -1,36 +1,17 @@
 /**
- * The whole pure pipeline for one workbook: snapshot → parse → evaluate. Problems found while
- * reading become error gaps at the top of the gap list, so the user sees which cell to fix
- * while everything that could be scored is scored.
+ * The whole pure pipeline for one workbook (snapshot → parse → evaluate) as the command line and
+ * the tests use it: scoreCore.ts with the project engine imported.
  */
-import { evaluate, type EvaluateOptions } from "../evaluate/evaluate";
-import type { Evaluation, Gap } from "../evaluate/result";
-import type { WorkbookProtection, WorkbookSnapshot } from "../hosts/snapshot";
-import { parseWorkbook, type ParseResult } from "../parse/parseWorkbook";
+import type { EvaluateOptions } from "../evaluate/department";
+import { projectEngine } from "../evaluate/projectEngine";
+import type { WorkbookSnapshot } from "../hosts/snapshot";
+import { type WorkbookScore, scoreSnapshotWith } from "./scoreCore";
 
-export interface WorkbookScore {
-  parse: ParseResult;
-  evaluation: Evaluation;
-  /** 保护工作簿 / 只读, as the host reported them when the workbook was read. */
-  protection?: WorkbookProtection;
-}
-
-/** Whether neither input table (预算支出明细表, 绩效指标表) was found: nothing to score. */
-export function hasNoInputs(score: Pick<WorkbookScore, "parse">): boolean {
-  return !score.parse.found.some((f) => f.kind === "budget" || f.kind === "indicators");
-}
+export * from "./scoreCore";
 
 export function scoreSnapshot(
   snapshot: WorkbookSnapshot,
   options: EvaluateOptions = {}
 ): WorkbookScore {
-  const parse = parseWorkbook(snapshot);
-  const inputGaps: Gap[] = parse.problems.map((p) => ({
-    code: "inputError",
-    severity: p.severity,
-    message: p.message,
-    suggestion: p.cell ? "按提示修改该单元格后重新计算。" : "按提示补充后重新计算。",
-    cell: p.sheet && p.cell ? `${p.sheet}!${p.cell}` : undefined,
-  }));
-  return { parse, evaluation: evaluate(parse.input, { ...options, inputGaps }) };
+  return scoreSnapshotWith(snapshot, options, projectEngine);
 }

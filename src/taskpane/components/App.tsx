@@ -8,7 +8,7 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
 import { usePaneContext } from "../state/PaneContext";
-import { hasNoInputs } from "../../pipeline/scoreWorkbook";
+import { hasNoInputs } from "../../pipeline/scoreCore";
 import { usePane } from "../state/usePane";
 import { GapList } from "./GapList";
 import { Header } from "./Header";

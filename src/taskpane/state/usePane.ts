@@ -12,7 +12,7 @@ import type { Recalculation } from "../../pipeline/recalculate";
 import { type RecalculationPhase, readAndScore } from "../../pipeline/readAndScore";
 import { describeError } from "../../hosts/excel/errors";
 import { score } from "../../model/decimal";
-import { hasNoInputs } from "../../pipeline/scoreWorkbook";
+import { hasNoInputs } from "../../pipeline/scoreCore";
 import { usePaneContext } from "./PaneContext";
 import type { Strings } from "./strings";
 

@@ -1,0 +1,127 @@
+/**
+ * The scoring engine: one department's input → every indicator's entered, computed and counted
+ * score with its explanation, subtotals, total, grade and gaps. Four steps: pick the standard,
+ * score the indicators, total up (不适用, caps, grade), collect the gaps — sorted once.
+ * Pure: no Office, no DOM, no I/O. Never throws on odd input; problems become gaps.
+ */
+import type { DepartmentInput, ScoreSource, WorkbookStandard } from "../model/input";
+import { analyseBudget } from "./budget";
+import {
+  activityGaps,
+  budgetGaps,
+  executionGaps,
+  linkByMetric,
+  threePublicScaleGaps,
+  unconfirmedGaps,
+} from "./gaps";
+import { metricBook } from "./metrics";
+import { pickStandard } from "./pickStandard";
+import type { rollUpProjects } from "./projects";
+import type { Evaluation, Gap, MetricValue, Severity } from "./result";
+import { scoreIndicators } from "./scoreIndicators";
+import { scoredTotals, totalUp } from "./totals";
+import type { MetricId } from "../standard/metrics";
+
+export { UNGRADED } from "./totals";
+
+export interface EvaluateOptions {
+  /** Score by this standard, whatever the workbook holds (jixiao score --standard). */
+  standard?: WorkbookStandard;
+  /** Score project forms by this standard, whatever the workbook holds. */
+  projectStandard?: WorkbookStandard;
+  /** Gaps found before scoring (cells that could not be read), listed with the others. */
+  inputGaps?: Gap[];
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** By severity, keeping the order found within each. */
+export function sortGaps(gaps: readonly Gap[]): Gap[] {
+  return gaps
+    .map((gap, index) => ({ gap, index }))
+    .sort(
+      (a, b) => SEVERITY_ORDER[a.gap.severity] - SEVERITY_ORDER[b.gap.severity] || a.index - b.index
+    )
+    .map((x) => x.gap);
+}
+
+/** Figures always shown, whichever rules use them. */
+const SHOWN: MetricId[] = [
+  "executionRate",
+  "projectEvaluationCoverage",
+  "keyTaskCompletion",
+  "threePublicControl",
+];
+
+/** How project forms are scored and rolled up: the project engine's part of scoring. */
+export type RollUpProjects = typeof rollUpProjects;
+
+/**
+ * The department scored with `rollUp` for its project forms: the task pane passes the project
+ * engine it fetched as its own chunk, evaluate.ts the one it imports.
+ */
+export function evaluateWith(
+  given: DepartmentInput,
+  options: EvaluateOptions,
+  rollUp: RollUpProjects
+): Evaluation {
+  const picked = pickStandard(given, options.standard);
+  const standard = picked.inForce.definition;
+  const settings = standard.settings;
+  const scoreSource: ScoreSource =
+    given.settings?.scoreSource === "computed" ? "computed" : "entered";
+  // Project forms, scored first: their totals are the projects the department's indicators read.
+  const rolled = rollUp(given, scoreSource, options.projectStandard, options.inputGaps);
+  const input = rolled
+    ? { ...given, projects: rolled.projects, projectCounts: rolled.counts }
+    : given;
+  const budget = analyseBudget(input.budget, settings);
+  const book = metricBook({ input, budget, settings });
+
+  const scored = scoreIndicators(standard, input, book, scoreSource);
+  const totals = totalUp(scored.indicators, standard, budget.execution, input);
+
+  const link = linkByMetric(scored.indicators);
+  const gaps = sortGaps([
+    ...(options.inputGaps ?? []),
+    ...picked.gaps,
+    ...(rolled?.gaps ?? []),
+    ...scored.gaps,
+    ...totals.gaps,
+    ...budgetGaps(input, budget, settings),
+    ...executionGaps(budget.execution, settings, link, input.budget.unit),
+    ...activityGaps(input, book("projectEvaluationCoverage"), link),
+    ...threePublicScaleGaps(input),
+    ...unconfirmedGaps(scored.indicators, picked.parameters, picked.inForce.source === "sheet"),
+  ]);
+
+  const metrics: Partial<Record<MetricId, MetricValue>> = {};
+  for (const id of SHOWN) metrics[id] = book(id);
+  for (const d of standard.indicators)
+    if (d.metric) metrics[d.metric] = book(d.metric, d.rule.params.basis);
+
+  return {
+    department: input.department,
+    year: input.year,
+    standard: picked.inForce,
+    ...(rolled
+      ? {
+          projects: {
+            standard: rolled.standard,
+            parameters: rolled.parameters,
+            results: rolled.results,
+            projects: rolled.projects,
+            forms: rolled.forms,
+            duplicates: rolled.duplicates,
+          },
+        }
+      : {}),
+    scoreSource,
+    parameters: picked.parameters,
+    budget,
+    metrics,
+    indicators: scored.indicators,
+    ...scoredTotals(totals),
+    gaps,
+  };
+}

@@ -1,0 +1,377 @@
+/**
+ * Workbook snapshot → typed department input, with every problem addressed to its cell.
+ * Steps: set aside the sheets that are not input (ours, hidden ones, the 评分标准 sheet, read on
+ * its own); find the tables by header text (tables.ts); read single values (部门名称, 年度,
+ * 财政支出执行率, “三公”经费 …) by their label; read each table.
+ */
+import { Dec } from "../model/decimal";
+import { unitFactor } from "../model/units";
+import type { BudgetRow, DepartmentInput, StatedMetric, WorkbookStandard } from "../model/input";
+import type { MetricId } from "../standard/metrics";
+import type { WorkbookSnapshot } from "../hosts/snapshot";
+import { SETTINGS_SHEET_NAME } from "../layout/settings";
+import { ASSISTANT_SIGNATURE } from "../layout/style";
+import { readBudgetTable } from "./budgetTable";
+import { type Read, readAmount, readCount, readRate, readText, readYear } from "./cells";
+import { Grid } from "./grid";
+import { readIndicatorTable } from "./indicatorTable";
+import {
+  INFO_TITLES,
+  type InfoKey,
+  NARRATIVE_KEYS,
+  STATED_METRICS,
+  findInfo,
+  yearFromTitles,
+} from "./info";
+import { readKeyTaskTable } from "./keyTaskTable";
+import type { InputProblem } from "./problems";
+import { readProjectTable } from "./projectTable";
+import { type FoundInput, type Reader, newReader } from "./reader";
+import { parseSettings } from "./settingsSheet";
+import type { readProjectForms } from "./projectForms";
+import { findStandardSheets, readStandardSheet } from "./standardSheet";
+import {
+  type FoundTable,
+  type TableArea,
+  describeHeaders,
+  findTable,
+  tableArea,
+  tableSpecs,
+  unitInColumnAbove,
+  unitNoteNear,
+  unitOf,
+} from "./tables";
+
+export type { FoundInput } from "./reader";
+
+export interface ParseResult {
+  input: DepartmentInput;
+  problems: InputProblem[];
+  found: FoundInput[];
+  /** Sheet whose name is our settings sheet, if present. */
+  settingsSheet?: string;
+}
+
+/** The sheet where the add-in keeps its settings (written by the pane). */
+export const SETTINGS_SHEET = SETTINGS_SHEET_NAME;
+
+function writtenByAssistant(grid: Grid): boolean {
+  for (let row = grid.bottom; row >= Math.max(grid.top, grid.bottom - 3); row--) {
+    if (grid.text(row, grid.left).startsWith(ASSISTANT_SIGNATURE)) return true;
+  }
+  return false;
+}
+
+/**
+ * The first 评分标准 sheet for the department and the first for project forms (适用对象：项目支出),
+ * read; others are named and not used.
+ */
+function readWorkbookStandards(
+  grids: readonly Grid[],
+  reader: Reader,
+  found: FoundInput[]
+): { department?: WorkbookStandard; project?: WorkbookStandard; sheets: Set<string> } {
+  const { standards: sheets, setAside } = findStandardSheets(grids);
+  for (const { grid, why, severity } of setAside)
+    reader.problems.push({ severity, sheet: grid.name, message: why });
+  const out: { department?: WorkbookStandard; project?: WorkbookStandard } = {};
+  for (const { grid, table } of sheets) {
+    const read = readStandardSheet(grid, table);
+    const scope = read.standard.scope;
+    const taken = out[scope];
+    if (taken) {
+      const what = scope === "project" ? "项目" : "部门";
+      reader.problems.push({
+        severity: "warning",
+        sheet: grid.name,
+        message: `工作簿中有多张${what}评分标准表：采用“${taken.sheet}”，未采用“${grid.name}”`,
+      });
+      continue;
+    }
+    found.push(read.found);
+    out[scope] = { standard: read.standard, problems: read.problems, sheet: read.sheet };
+  }
+  return { ...out, sheets: new Set([...sheets, ...setAside].map((s) => s.grid.name)) };
+}
+
+interface Located {
+  areas: TableArea[];
+  budget: FoundTable | null;
+  indicators: FoundTable | null;
+  projects: FoundTable | null;
+  keyTasks: FoundTable | null;
+}
+
+/** Tables first, each outside the ones already found, so text in one never starts another. */
+function locateTables(grids: readonly Grid[], forms: readonly TableArea[]): Located {
+  const areas: TableArea[] = [...forms];
+  const locate = (kind: "budget" | "indicators" | "projects" | "keyTasks") => {
+    const table = findTable(grids, tableSpecs[kind], areas);
+    if (table) areas.push(tableArea(grids.find((g) => g.name === table.sheet) as Grid, table));
+    return table;
+  };
+  return {
+    areas,
+    budget: locate("budget"),
+    indicators: locate("indicators"),
+    projects: locate("projects"),
+    keyTasks: locate("keyTasks"),
+  };
+}
+
+type Cell = { grid: Grid; row: number; column: number };
+
+/** Single values by their label, each recorded where it was found. */
+function singleValues(
+  grids: readonly Grid[],
+  areas: readonly TableArea[],
+  reader: Reader,
+  found: FoundInput[]
+) {
+  const info = findInfo(grids, areas);
+  const gridOf = (sheet: string) => grids.find((g) => g.name === sheet) as Grid;
+  const cell = (key: InfoKey) => {
+    const hit = info.get(key);
+    return hit
+      ? `${hit.sheet}!${gridOf(hit.sheet).address(hit.valueRow, hit.valueColumn)}`
+      : undefined;
+  };
+  const read = <T>(key: InfoKey, how: (c: Cell) => Read<T>): T | null => {
+    const hit = info.get(key);
+    if (!hit) return null;
+    const grid = gridOf(hit.sheet);
+    found.push({
+      kind: "info",
+      title: INFO_TITLES[key],
+      sheet: hit.sheet,
+      range: grid.address(hit.row, hit.column),
+    });
+    // `label：value` in one cell: the value text is read through a one-cell grid.
+    const at =
+      hit.inline !== undefined
+        ? {
+            grid: new Grid({
+              name: hit.sheet,
+              top: hit.valueRow,
+              left: hit.valueColumn,
+              values: [[hit.inline]],
+            }),
+            row: hit.valueRow,
+            column: hit.valueColumn,
+          }
+        : { grid, row: hit.valueRow, column: hit.valueColumn };
+    return reader.keep(how(at));
+  };
+  // An amount's unit: in its label (`（元）`), else a note near it (`单位：元`, a `金额（元）` header).
+  const unitOfValue = (key: InfoKey): string | undefined => {
+    const hit = info.get(key);
+    const grid = hit && gridOf(hit.sheet);
+    if (!hit || !grid) return undefined;
+    return (
+      hit.unit ??
+      unitNoteNear(grid, hit.row) ??
+      unitInColumnAbove(grid, hit.valueRow, hit.valueColumn, areas) ??
+      undefined
+    );
+  };
+  const amount = (key: InfoKey): Dec | null =>
+    read(key, (c) => readAmount(c, unitFactor(unitOfValue(key))));
+  const text = (key: InfoKey) => read(key, (c) => ({ value: readText(c) })) ?? "";
+  return { info, cell, read, amount, text, unitOfValue };
+}
+
+type Values = ReturnType<typeof singleValues>;
+
+/** 部门职能, 机构设置, 年度工作 and the signatories, where the workbook states them. */
+function narrative(v: Values): Pick<DepartmentInput, "narrative"> {
+  const found = NARRATIVE_KEYS.filter((k) => v.info.has(k)).map((k) => [k, v.text(k)] as const);
+  // A form's footer (`单位负责人： | 填报人： | 联系电话：`) is labels, not names.
+  const stated = found.filter(([, text]) => text.trim() !== "" && !/[:：]\s*$/.test(text));
+  return stated.length > 0 ? { narrative: Object.fromEntries(stated) } : {};
+}
+
+function department(v: Values, problems: InputProblem[]): string {
+  const name = v
+    .text("department")
+    .replace(/[(（]公章[)）]$/, "")
+    .trim();
+  if (!name)
+    problems.push({
+      severity: "error",
+      message: "未找到部门名称：请在“基本信息”表中填写“部门名称”",
+    });
+  return name;
+}
+
+function year(v: Values, grids: readonly Grid[], problems: InputProblem[]): number {
+  const value = v.read("year", readYear) ?? yearFromTitles(grids);
+  if (value === null && !v.info.has("year"))
+    problems.push({
+      severity: "error",
+      message: "未找到年度：请在“基本信息”表中填写“年度”（如 2022）",
+    });
+  return value ?? 0;
+}
+
+function projectCounts(v: Values, problems: InputProblem[]): DepartmentInput["projectCounts"] {
+  const total = v.read("projectTotal", readCount);
+  const evaluated = v.read("projectEvaluated", readCount);
+  if (total !== null && evaluated !== null && evaluated > total)
+    problems.push({
+      severity: "error",
+      sheet: v.info.get("projectEvaluated")?.sheet,
+      message: `${v.cell("projectEvaluated")}：已自评项目 ${evaluated} 个多于项目个数 ${total} 个`,
+    });
+  if (total === null) return undefined;
+  return {
+    total,
+    evaluated: evaluated ?? 0,
+    cells: { total: v.cell("projectTotal"), evaluated: v.cell("projectEvaluated") },
+  };
+}
+
+/** “三公”, satisfaction, staffing, 重点支出 and figures stated outright. */
+function activityValues(v: Values): Partial<DepartmentInput> {
+  const has = (...keys: InfoKey[]) => keys.some((k) => v.info.has(k));
+  const out: Partial<DepartmentInput> = {};
+  if (has("threePublicBudget", "threePublicActual", "threePublicLastYear")) {
+    const lastYear = v.amount("threePublicLastYear");
+    // Kept in 元 (or 千元): its figures are said in that unit, as the sheet shows them.
+    const unit = v.unitOfValue("threePublicActual") ?? v.unitOfValue("threePublicBudget");
+    out.threePublic = {
+      budget: v.amount("threePublicBudget"),
+      actual: v.amount("threePublicActual"),
+      ...(unit && unit !== "万元" ? { unit: { label: unit, factor: unitFactor(unit) } } : {}),
+      ...(v.info.has("threePublicLastYear") ? { lastYear } : {}),
+      cells: {
+        budget: v.cell("threePublicBudget"),
+        actual: v.cell("threePublicActual"),
+        lastYear: v.cell("threePublicLastYear"),
+      },
+    };
+  }
+  if (has("satisfaction"))
+    out.satisfaction = {
+      rate: v.read("satisfaction", readRate),
+      cells: { rate: v.cell("satisfaction") },
+    };
+  if (has("staffActual", "staffQuota")) {
+    const count = (k: InfoKey) => {
+      const n = v.read(k, readCount);
+      return n === null ? null : new Dec(n);
+    };
+    out.staffing = {
+      actual: count("staffActual"),
+      quota: count("staffQuota"),
+      cells: { actual: v.cell("staffActual"), quota: v.cell("staffQuota") },
+    };
+  }
+  if (has("keyExpenditure"))
+    out.keyExpenditure = { amount: v.amount("keyExpenditure"), cell: v.cell("keyExpenditure") };
+  const stated: Partial<Record<MetricId, StatedMetric>> = {};
+  for (const id of STATED_METRICS) {
+    const value = v.read(`stated:${id}`, readRate);
+    if (value !== null) stated[id] = { value, cell: v.cell(`stated:${id}`) };
+  }
+  if (Object.keys(stated).length > 0) out.statedMetrics = stated;
+  return out;
+}
+
+/** How project forms are read: the project engine's part of parsing (see parseWorkbook.ts). */
+export type ReadProjectForms = typeof readProjectForms;
+
+/**
+ * The department's workbook read with `readForms` for its project forms: the task pane passes
+ * the project engine it fetched as its own chunk, parseWorkbook.ts the one it imports.
+ */
+export function parseWorkbookWith(
+  snapshot: WorkbookSnapshot,
+  readForms: ReadProjectForms
+): ParseResult {
+  const grids = snapshot.sheets.map((s) => new Grid(s));
+  const reader = newReader();
+  const { problems } = reader;
+  const found: FoundInput[] = [];
+  const gridOf = (table: FoundTable) => grids.find((g) => g.name === table.sheet) as Grid;
+
+  // Not input: sheets this assistant wrote (whatever their name), its settings sheet, hidden
+  // sheets, and the 评分标准 sheet (read here, on its own).
+  const settingsName = snapshot.ownedSheets?.settings ?? SETTINGS_SHEET;
+  const userGrids = grids.filter((g) => g.name !== settingsName && !writtenByAssistant(g));
+  const standards = readWorkbookStandards(userGrids, reader, found);
+  const inputGrids = userGrids.filter((g) => !g.hidden && !standards.sheets.has(g.name));
+
+  // Project forms first: their funds and indicator tables are never the department's.
+  const forms = readForms(inputGrids, reader);
+  found.push(...forms.found);
+  const tables = locateTables(inputGrids, forms.areas);
+  const values = singleValues(inputGrids, tables.areas, reader, found);
+  const dept = department(values, problems);
+  const city = values.text("city") || /^(.{2,4}?市)/.exec(dept)?.[1] || undefined;
+
+  let budgetRows: BudgetRow[] = [];
+  const budgetUnit = tables.budget ? unitOf(tables.budget) : {};
+  if (!tables.budget)
+    problems.push({
+      severity: "error",
+      message: `未找到部门预算支出明细表：请放置表头包含${describeHeaders(tableSpecs.budget)}的表格（也可写作：全年预算数、调整后预算数、执行数、实际支出）`,
+    });
+  else {
+    const read = readBudgetTable(gridOf(tables.budget), tables.budget, reader);
+    budgetRows = read.rows;
+    found.push(read.found);
+  }
+
+  let indicatorRead: ReturnType<typeof readIndicatorTable> | undefined;
+  if (!tables.indicators)
+    problems.push({
+      severity: "error",
+      message: `未找到绩效指标表：请放置表头包含${describeHeaders(tableSpecs.indicators)}的表格（也可写作：指标名称、得分、分值/权重）`,
+    });
+  else {
+    indicatorRead = readIndicatorTable(gridOf(tables.indicators), tables.indicators, reader);
+    found.push(indicatorRead.found);
+  }
+
+  const projects = tables.projects
+    ? readProjectTable(gridOf(tables.projects), tables.projects, reader)
+    : undefined;
+  if (projects) found.push(projects.found);
+  const keyTasks = tables.keyTasks
+    ? readKeyTaskTable(gridOf(tables.keyTasks), tables.keyTasks, reader)
+    : undefined;
+  if (keyTasks) found.push(keyTasks.found);
+
+  const settingsResult = parseSettings(grids, settingsName, problems);
+  if (settingsResult.found) found.push(settingsResult.found);
+
+  const input: DepartmentInput = {
+    department: dept,
+    year: year(values, inputGrids, problems),
+    city,
+    budget: {
+      rows: budgetRows,
+      ...budgetUnit,
+      officialExecutionRate: values.read("officialRate", readRate),
+      officialRateBase: values.text("rateBase") || undefined,
+      carryOver: values.amount("carryOver"),
+      cells: {
+        officialExecutionRate: values.cell("officialRate"),
+        carryOver: values.cell("carryOver"),
+      },
+    },
+    indicators: indicatorRead?.indicators ?? [],
+    indicatorTableHasMax: tables.indicators ? "max" in tables.indicators.columns : undefined,
+    projects: projects?.projects ?? [],
+    projectCounts: projectCounts(values, problems),
+    keyTasks: keyTasks?.keyTasks ?? [],
+    ...activityValues(values),
+    ...narrative(values),
+    settings: settingsResult.settings,
+    statedTotal: indicatorRead?.statedTotal,
+    standard: standards.department,
+    projectStandard: standards.project,
+    ...(forms.forms.length > 0 ? { projectForms: forms.forms } : {}),
+  };
+  return { input, problems, found, settingsSheet: settingsResult.found?.sheet };
+}

@@ -1,0 +1,42 @@
+/**
+ * The whole pure pipeline for one workbook: snapshot → parse → evaluate. Problems found while
+ * reading become error gaps at the top of the gap list, so the user sees which cell to fix
+ * while everything that could be scored is scored.
+ */
+import { type EvaluateOptions, evaluateWith } from "../evaluate/department";
+import type { ProjectEngine } from "../evaluate/projectEngine";
+import type { Evaluation, Gap } from "../evaluate/result";
+import type { WorkbookProtection, WorkbookSnapshot } from "../hosts/snapshot";
+import { type ParseResult, parseWorkbookWith } from "../parse/workbook";
+
+export interface WorkbookScore {
+  parse: ParseResult;
+  evaluation: Evaluation;
+  /** 保护工作簿 / 只读, as the host reported them when the workbook was read. */
+  protection?: WorkbookProtection;
+}
+
+/** Whether neither input table (预算支出明细表, 绩效指标表) was found: nothing to score. */
+export function hasNoInputs(score: Pick<WorkbookScore, "parse">): boolean {
+  return !score.parse.found.some((f) => f.kind === "budget" || f.kind === "indicators");
+}
+
+/** Scored with `projects`, the project engine (imported by scoreWorkbook.ts, fetched by the pane). */
+export function scoreSnapshotWith(
+  snapshot: WorkbookSnapshot,
+  options: EvaluateOptions,
+  projects: ProjectEngine
+): WorkbookScore {
+  const parse = parseWorkbookWith(snapshot, projects.readForms);
+  const inputGaps: Gap[] = parse.problems.map((p) => ({
+    code: "inputError",
+    severity: p.severity,
+    message: p.message,
+    suggestion: p.cell ? "按提示修改该单元格后重新计算。" : "按提示补充后重新计算。",
+    cell: p.sheet && p.cell ? `${p.sheet}!${p.cell}` : undefined,
+  }));
+  return {
+    parse,
+    evaluation: evaluateWith(parse.input, { ...options, inputGaps }, projects.rollUp),
+  };
+}
