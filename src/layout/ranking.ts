@@ -8,8 +8,9 @@ import { UNGRADED } from "../evaluate/totals";
 import { type Dec, ZERO, excelRound, score } from "../model/decimal";
 import type { Evaluation, Severity } from "../evaluate/result";
 import { severityLabels } from "../evaluate/result";
-import type { CellStyle, LayoutCell, LayoutValue, MergeRange, SheetLayout } from "./sheetLayout";
-import { FONT_SIZE, SHEET_FONT, formats, rowHeightFor, styles, titleHeight } from "./style";
+import { SheetBuilder } from "./sheetBuilder";
+import type { CellStyle, SheetLayout } from "./sheetLayout";
+import { FONT_SIZE, formats, rowHeightFor, styles, titleHeight } from "./style";
 
 export const RANKING_SHEET = "汇总排名";
 /** The file the command line writes into the output folder (and skips when it reads one). */
@@ -149,15 +150,9 @@ interface Column {
   width: number;
 }
 
-/** The 汇总排名 sheet. Pure: same entries, failures and options, same layout. */
-export function rankingLayout(
-  entries: readonly RankingEntry[],
-  failures: readonly RankingFailure[],
-  options: RankingOptions
-): SheetLayout {
-  const ranked = rankEntries(entries);
-  const level1 = level1Columns(entries);
-  const columns: Column[] = [
+/** The sheet's columns: fixed ones, the 一级 found in the workbooks, 问题数 by severity, 源文件. */
+function columnsFor(level1: readonly string[]): Column[] {
+  return [
     { header: "排名", width: 6 },
     { header: "部门", width: 30 },
     { header: "年度", width: 7 },
@@ -168,153 +163,153 @@ export function rankingLayout(
     ...SEVERITIES.map((s) => ({ header: severityLabels[s], group: "问题数", width: 6 })),
     { header: "源文件", width: 28 },
   ];
-  const last = columns.length - 1;
-  const widths = columns.map((c) => c.width);
-  const totalWidth = widths.reduce((a, b) => a + b, 0);
-  const cells: LayoutCell[] = [];
-  const merges: MergeRange[] = [];
-  const heights: Record<number, number> = {};
-  const put = (row: number, column: number, value: LayoutValue, style?: CellStyle, span = 1) => {
-    cells.push({ row, column, value, style });
-    for (let c = column + 1; c < column + span; c++)
-      cells.push({ row, column: c, value: null, style });
-    if (span > 1) merges.push({ top: row, left: column, bottom: row, right: column + span - 1 });
-  };
-  const widthOf = (from: number, span: number) =>
-    widths.slice(from, from + span).reduce((a, b) => a + b, 0);
+}
 
+/** Row 0 the title, row 1 the counts and date; the title. */
+function titleRows(
+  s: SheetBuilder,
+  ranked: readonly RankedEntry[],
+  failures: number,
+  date: string
+): string {
   const years = [...new Set(ranked.map((e) => e.year))];
   const title = `${years.length === 1 ? `${years[0]} 年度` : ""}部门整体支出绩效自评汇总排名`;
-  put(0, 0, title, styles.pageTitle, columns.length);
-  heights[0] = titleHeight(title, widthOf(0, columns.length));
-  put(
-    1,
-    0,
-    `部门 ${ranked.length} 个${failures.length > 0 ? `，未能评分的文件 ${failures.length} 个` : ""}\u3000\u3000得分单位：分\u3000\u3000生成日期：${options.date}`,
-    { ...styles.subtitle, horizontal: "left" },
-    columns.length
-  );
+  const span = s.widths.length;
+  s.put(0, 0, title, styles.pageTitle, span);
+  s.heights[0] = titleHeight(title, s.totalWidth);
+  const failed = failures > 0 ? `，未能评分的文件 ${failures} 个` : "";
+  const subtitle = `部门 ${ranked.length} 个${failed}\u3000\u3000得分单位：分\u3000\u3000生成日期：${date}`;
+  s.put(1, 0, subtitle, { ...styles.subtitle, horizontal: "left" }, span);
+  s.row = 2;
+  return title;
+}
 
-  // Two header rows: groups (一级指标得分, 问题数) over their columns; other headers span both.
-  const top = 2;
+/** Two header rows: groups (一级指标得分, 问题数) over their columns; other headers span both. */
+function headerRows(s: SheetBuilder, columns: readonly Column[]): void {
+  const top = s.row;
   for (let c = 0; c < columns.length; c++) {
     const group = columns[c].group;
     if (!group) {
-      put(top, c, columns[c].header, styles.header);
-      put(top + 1, c, null, styles.header);
-      merges.push({ top, left: c, bottom: top + 1, right: c });
+      s.put(top, c, columns[c].header, styles.header);
+      s.put(top + 1, c, null, styles.header);
+      s.down(c, top, top + 1);
       continue;
     }
     let span = 1;
     while (columns[c + span]?.group === group) span++;
-    put(top, c, group, styles.header, span);
-    for (let i = 0; i < span; i++) put(top + 1, c + i, columns[c + i].header, styles.header);
+    s.put(top, c, group, styles.header, span);
+    for (let i = 0; i < span; i++) s.put(top + 1, c + i, columns[c + i].header, styles.header);
     c += span - 1;
   }
-  heights[top] = 20;
-  heights[top + 1] = Math.max(
+  s.heights[top] = 20;
+  s.heights[top + 1] = Math.max(
     20,
     ...columns.map((col) => (col.group ? rowHeightFor(col.header, col.width) : 0))
   );
+  s.row = top + 2;
+}
 
-  const number = (format: string, extra: CellStyle = {}): CellStyle => ({
-    ...styles.cell,
-    numberFormat: format,
-    horizontal: "right",
-    ...extra,
+const numberStyle = (format: string, extra: CellStyle = {}): CellStyle => ({
+  ...styles.cell,
+  numberFormat: format,
+  horizontal: "right",
+  ...extra,
+});
+const CENTER: CellStyle = { ...styles.cell, horizontal: "center" };
+const TEXT: CellStyle = { ...styles.cell, wrap: true };
+
+/** One department's row: rank, figures, counted score per 一级, 问题数, 源文件. */
+function entryRow(s: SheetBuilder, e: RankedEntry, level1: readonly string[]): void {
+  const row = s.row++;
+  const last = s.widths.length - 1;
+  const counted = new Map(e.groups.map((g) => [g.level1, g.counted]));
+  s.put(row, 0, e.rank ?? "—", CENTER);
+  s.put(row, 1, e.department || NO_NAME, TEXT);
+  s.put(row, 2, e.year || null, CENTER);
+  s.put(row, 3, e.total.toNumber(), numberStyle(formats.score, { bold: true }));
+  s.put(row, 4, e.grade, CENTER);
+  const rate = e.executionRate === null ? null : e.executionRate.toNumber();
+  s.put(row, 5, rate, numberStyle(formats.rate));
+  level1.forEach((name, i) => {
+    const value = counted.get(name);
+    s.put(row, 6 + i, value === undefined ? null : value.toNumber(), numberStyle(formats.score));
   });
-  const center: CellStyle = { ...styles.cell, horizontal: "center" };
-  const text: CellStyle = { ...styles.cell, wrap: true };
-  let row = top + 2;
-  for (const e of ranked) {
-    const counted = new Map(e.groups.map((g) => [g.level1, g.counted]));
-    put(row, 0, e.rank ?? "—", center);
-    put(row, 1, e.department || NO_NAME, text);
-    put(row, 2, e.year || null, center);
-    put(row, 3, e.total.toNumber(), number(formats.score, { bold: true }));
-    put(row, 4, e.grade, center);
-    put(row, 5, e.executionRate === null ? null : e.executionRate.toNumber(), number(formats.rate));
-    level1.forEach((name, i) => {
-      const value = counted.get(name);
-      put(row, 6 + i, value === undefined ? null : value.toNumber(), number(formats.score));
-    });
-    SEVERITIES.forEach((s, i) => {
-      const n = e.gaps[s];
-      put(
-        row,
-        6 + level1.length + i,
-        n,
-        number(formats.integer, s === "error" && n > 0 ? { bold: true, fill: "#FCE4D6" } : {})
-      );
-    });
-    put(row, last, e.file, { ...text, fontSize: 9 });
-    heights[row] = Math.max(
-      rowHeightFor(e.department || NO_NAME, widths[1]),
-      rowHeightFor(e.file, widths[last], 9)
-    );
-    row++;
-  }
+  SEVERITIES.forEach((severity, i) => {
+    const n = e.gaps[severity];
+    const flag = severity === "error" && n > 0 ? { bold: true, fill: "#FCE4D6" } : {};
+    s.put(row, 6 + level1.length + i, n, numberStyle(formats.integer, flag));
+  });
+  s.put(row, last, e.file, { ...TEXT, fontSize: 9 });
+  s.fit(row, e.department || NO_NAME, s.widths[1]);
+  s.fit(row, e.file, s.widths[last], 9);
+}
 
+/** The note under the table: statistics, how to read it, warnings. */
+function noteRow(s: SheetBuilder, ranked: RankedEntry[], entries: readonly RankingEntry[]): void {
   const note =
     `${statistics(ranked)}总分相同者名次并列，按部门名称排列。财政支出执行率为计分所用的执行率；` +
     `一级指标得分为计入得分小计，空白表示该工作簿没有此一级指标；问题数为各部门问题清单的条数。` +
     rankingWarnings(entries)
       .map((w) => `\n注意：${w}`)
       .join("");
-  put(row, 0, note, styles.note, columns.length);
-  heights[row] = rowHeightFor(note, totalWidth, 9);
-  row++;
+  const row = s.row++;
+  s.put(row, 0, note, styles.note, s.widths.length);
+  s.fit(row, note, s.totalWidth, 9);
+}
 
-  if (failures.length > 0) {
-    row++;
-    put(
-      row,
-      0,
-      `未能评分的文件（${failures.length} 个）`,
-      {
-        bold: true,
-        fontSize: 12,
-        borderBottomThick: true,
-      },
-      columns.length
-    );
-    row++;
-    const fileSpan = 2;
-    const reasonSpan = columns.length - 1 - fileSpan;
-    put(row, 0, "序号", styles.header);
-    put(row, 1, "文件", styles.header, fileSpan);
-    put(row, 1 + fileSpan, "原因", styles.header, reasonSpan);
-    row++;
-    failures.forEach((f, i) => {
-      put(row, 0, i + 1, center);
-      put(row, 1, f.file, text, fileSpan);
-      put(row, 1 + fileSpan, f.reason, text, reasonSpan);
-      heights[row] = Math.max(
-        rowHeightFor(f.file, widthOf(1, fileSpan)),
-        rowHeightFor(f.reason, widthOf(1 + fileSpan, reasonSpan))
-      );
-      row++;
-    });
-  }
+/** 未能评分的文件: a heading, then 序号 · 文件 · 原因 per file. */
+function failureRows(s: SheetBuilder, failures: readonly RankingFailure[]): void {
+  if (failures.length === 0) return;
+  s.row++;
+  const heading = { bold: true, fontSize: 12, borderBottomThick: true };
+  s.put(s.row++, 0, `未能评分的文件（${failures.length} 个）`, heading, s.widths.length);
+  const fileSpan = 2;
+  const reasonSpan = s.widths.length - 1 - fileSpan;
+  const widthOf = (from: number, span: number) =>
+    s.widths.slice(from, from + span).reduce((a, b) => a + b, 0);
+  const header = s.row++;
+  s.put(header, 0, "序号", styles.header);
+  s.put(header, 1, "文件", styles.header, fileSpan);
+  s.put(header, 1 + fileSpan, "原因", styles.header, reasonSpan);
+  failures.forEach((f, i) => {
+    const row = s.row++;
+    s.put(row, 0, i + 1, CENTER);
+    s.put(row, 1, f.file, TEXT, fileSpan);
+    s.put(row, 1 + fileSpan, f.reason, TEXT, reasonSpan);
+    s.fit(row, f.file, widthOf(1, fileSpan));
+    s.fit(row, f.reason, widthOf(1 + fileSpan, reasonSpan));
+  });
+}
 
-  return {
-    name: RANKING_SHEET,
-    fontName: SHEET_FONT,
-    fontSize: FONT_SIZE,
-    cells,
-    merges,
-    columnWidths: widths,
-    rowHeights: heights,
-    frozenRows: top + 2,
-    showGridlines: false,
+/** The 汇总排名 sheet. Pure: same entries, failures and options, same layout. */
+export function rankingLayout(
+  entries: readonly RankingEntry[],
+  failures: readonly RankingFailure[],
+  options: RankingOptions
+): SheetLayout {
+  const ranked = rankEntries(entries);
+  const level1 = level1Columns(entries);
+  const columns = columnsFor(level1);
+  const s = new SheetBuilder(
+    columns.map((c) => c.width),
+    FONT_SIZE
+  );
+  const title = titleRows(s, ranked, failures.length, options.date);
+  const headerTop = s.row;
+  headerRows(s, columns);
+  for (const e of ranked) entryRow(s, e, level1);
+  noteRow(s, ranked, entries);
+  failureRows(s, failures);
+  return s.toLayout(RANKING_SHEET, {
+    frozenRows: headerTop + 2,
     tabColor: "#0F6CBD",
     print: {
       paper: "A4",
       // About 130 characters wide with two 一级 columns: more than A4 portrait holds (≈ 95).
       orientation: "landscape",
       fitToPagesWide: 1,
-      titleRows: { first: 0, last: top + 1 },
-      printArea: { top: 0, left: 0, bottom: row - 1, right: last },
+      titleRows: { first: 0, last: headerTop + 1 },
+      printArea: { top: 0, left: 0, bottom: s.row - 1, right: columns.length - 1 },
       centerHeader: title,
       centerFooter: "第 &P 页 共 &N 页",
       leftFooter: `生成日期：${options.date}`,
@@ -322,5 +317,5 @@ export function rankingLayout(
       printGridlines: false,
       margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
     },
-  };
+  });
 }
