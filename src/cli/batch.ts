@@ -133,6 +133,169 @@ export function totalsLine(t: Pick<FolderTotals, "files" | "scored" | "failed" |
   return `共 ${t.files} 个文件：评分 ${t.scored}，失败 ${t.failed}，跳过 ${t.skipped}。`;
 }
 
+/** Why `outDir` cannot take the copies (a .xlsx name, an existing file); null when it can. */
+async function outDirProblem(outDir: string): Promise<string | null> {
+  if (/\.xlsx$/i.test(outDir))
+    return `评分文件夹时，--out 应为输出文件夹，而不是 .xlsx 文件：${outDir}`;
+  const existing = await stat(outDir).catch(() => null);
+  if (existing && !existing.isDirectory())
+    return `输出位置 ${outDir} 是一个文件，应为文件夹（可用 --out 指定其他文件夹）`;
+  return null;
+}
+
+/** What one run of a folder has and collects as it goes, file by file. */
+interface FolderRun {
+  folder: string;
+  outDir: string;
+  options: FolderOptions;
+  io: CliIo;
+  /** 生成日期 of the copies and the ranking. */
+  date: string;
+  progress: Progress;
+  /** Each name's copy (null with --in-place: the file itself). */
+  outputs: Map<string, string> | null;
+  totals: FolderTotals;
+  entries: RankingEntry[];
+  failures: RankingFailure[];
+}
+
+/** A file not scored (its kind or name says so): one line, one JSON record. */
+function reportSkipped(run: FolderRun, index: number, name: string, reason: string): void {
+  run.totals.skipped++;
+  run.progress.done(index, `跳过 ${name}：${reason}`, true);
+  const file = join(run.folder, name);
+  if (run.options.json) run.io.out(JSON.stringify({ file, status: "skipped", reason }));
+}
+
+/** A file that could not be scored: its line, and a word when an older copy is still there. */
+async function reportFailed(
+  run: FolderRun,
+  index: number,
+  name: string,
+  outcome: Extract<FolderResult, { status: "failed" }>
+): Promise<void> {
+  const file = join(run.folder, name);
+  run.totals.failed++;
+  run.failures.push({ file: name, reason: outcome.reason });
+  run.progress.done(index, failureLine(name, outcome), true);
+  // This file's copy from an earlier run is still there: say it is not this run's result.
+  const output = run.outputs?.get(name);
+  if (output && (await stat(output).catch(() => null))?.isFile())
+    run.progress.note(`注意：${output} 是之前的评分结果，本次未更新。`);
+  const { stage, reason } = outcome;
+  if (run.options.json) run.io.out(JSON.stringify({ file, status: "failed", stage, reason }));
+}
+
+/** A scored file: its line, a renamed copy said, its warnings, its JSON record. */
+function reportScored(
+  run: FolderRun,
+  index: number,
+  name: string,
+  outcome: Extract<FolderResult, { status: "scored" }>
+): void {
+  const file = join(run.folder, name);
+  const output = run.outputs?.get(name) ?? file;
+  run.totals.scored++;
+  run.entries.push(rankingOf(outcome));
+  run.progress.done(index, `已评分 ${name}：${outcome.summary}`, false);
+  if (output !== file && output !== scoredName(name, run.outDir))
+    run.progress.note(
+      `注意：${name} 的副本另存为 ${output}（默认文件名已被同名的另一个文件使用）。`
+    );
+  for (const warning of outcome.warnings) run.progress.note(warning);
+  if (run.options.json) {
+    const { sheet, warnings, json } = outcome;
+    run.io.out(JSON.stringify({ file, status: "scored", output, sheet, warnings, ...json }));
+  }
+}
+
+/** 汇总排名.xlsx, by the package writer into a new workbook (no ExcelJS at the end of a run). */
+async function writeRanking(run: FolderRun): Promise<void> {
+  if (run.entries.length + run.failures.length === 0) return;
+  const ranking = join(run.outDir, RANKING_FILE);
+  let data: Uint8Array | null = null;
+  try {
+    data = await workbookOfSheet(rankingLayout(run.entries, run.failures, { date: run.date }));
+  } catch (error) {
+    run.io.err(`无法生成 ${ranking}：${describeInternalError(error)}`);
+    return;
+  }
+  try {
+    await writeFileAtomic(ranking, data);
+    run.totals.ranking = ranking;
+  } catch (error) {
+    run.io.err(`无法写入 ${ranking}：${writeReason(error)}`);
+  }
+}
+
+/** The ranking as a text table on the terminal. */
+function rankingTable(entries: readonly RankingEntry[]): string {
+  return renderTable(
+    ["排名", "部门", "年度", "总分", "等级", "执行率", "严重", "警告", "提示", "源文件"],
+    rankEntries(entries).map((e) => [
+      e.rank === null ? "—" : String(e.rank),
+      e.department || NO_NAME,
+      String(e.year || "—"),
+      score(e.total),
+      e.grade,
+      e.executionRate === null ? "—" : percent(e.executionRate),
+      String(e.gaps.error),
+      String(e.gaps.warning),
+      String(e.gaps.info),
+      e.file,
+    ]),
+    ["right", "left", "left", "right", "left", "right", "right", "right", "right", "left"]
+  );
+}
+
+/** The end of a run: the table, warnings, where the results are, the totals line. */
+function printOutcome(run: FolderRun): void {
+  const { io, totals, entries, options } = run;
+  if (options.json) {
+    io.out(JSON.stringify(totals));
+    io.err(totalsLine(totals));
+    return;
+  }
+  if (entries.length > 0) {
+    io.out(rankingTable(entries));
+    io.out("");
+  }
+  for (const warning of rankingWarnings(entries)) io.out(`注意：${warning}`);
+  if (totals.ranking) {
+    const same = resolve(run.outDir) === resolve(run.folder) ? "（即输入文件夹）" : "";
+    const copies =
+      totals.scored === 0
+        ? "没有评分成功的文件"
+        : options.inPlace
+          ? "评分结果已写入各输入文件"
+          : `各部门的评分副本（*.已评分.xlsx）在 ${run.outDir}${same}`;
+    io.out(`已写入 ${totals.ranking}；${copies}。`);
+  }
+  io.out(totalsLine(totals));
+}
+
+/**
+ * Every file's job, started now (several at a time in worker threads where they can run), with
+ * the folders its copies go to cleared of a killed run's temporary files.
+ */
+async function startJobs(run: FolderRun, names: string[], skips: Map<string, string | null>) {
+  const date = run.date;
+  const jobs: FolderJob[] = names
+    .filter((name) => skips.get(name) === null)
+    .map((name) => ({
+      file: join(run.folder, name),
+      name,
+      output: run.outputs?.get(name) ?? join(run.folder, name),
+      date,
+    }));
+  const folders = [...new Set(jobs.map((job) => dirname(job.output)))];
+  for (const f of folders) await removeLeftoversIn(f);
+  const threads = workerCount(jobs.length, run.options.standard);
+  const scoring = scoreAll(jobs, threads, run.options.standard);
+  const pending = new Map(jobs.map((job, i) => [job.name, scoring.results[i]]));
+  return { folders, threads, scoring, pending };
+}
+
 /**
  * Exit code: 0 when every file was scored or skipped and at least one was scored; 1 when any
  * file failed (after all were processed), none could be scored, or 汇总排名.xlsx could not be
@@ -144,13 +307,9 @@ export async function scoreFolder(
   io: CliIo
 ): Promise<number> {
   const outDir = options.out ?? join(folder, OUTPUT_FOLDER);
-  if (/\.xlsx$/i.test(outDir)) {
-    io.err(`评分文件夹时，--out 应为输出文件夹，而不是 .xlsx 文件：${outDir}`);
-    return 2;
-  }
-  const existing = await stat(outDir).catch(() => null);
-  if (existing && !existing.isDirectory()) {
-    io.err(`输出位置 ${outDir} 是一个文件，应为文件夹（可用 --out 指定其他文件夹）`);
+  const usage = await outDirProblem(outDir);
+  if (usage) {
+    io.err(usage);
     return 2;
   }
   let names: string[];
@@ -160,148 +319,41 @@ export async function scoreFolder(
     io.err(`无法读取文件夹 ${folder}：${describeError(error)}`);
     return 1;
   }
-  const date = options.date ?? today();
   const totals: FolderTotals = {
-    files: names.length,
-    scored: 0,
-    failed: 0,
-    skipped: 0,
-    output: outDir,
-    ranking: null,
+    ...{ files: names.length, scored: 0, failed: 0, skipped: 0 },
+    ...{ output: outDir, ranking: null },
   };
-  const entries: RankingEntry[] = [];
-  const failures: RankingFailure[] = [];
-  const progress = new Progress(io, names.length);
-  const sameFolder = resolve(outDir) === resolve(folder);
-  const outputs = options.inPlace ? null : outputNames(names, outDir);
-
-  // Every file's job starts now (several at a time in worker threads where they can run);
-  // results are used in the folder's order, so the lines and the JSON keep that order.
+  const run: FolderRun = {
+    ...{ folder, outDir, options, io, totals, entries: [], failures: [] },
+    date: options.date ?? today(),
+    progress: new Progress(io, names.length),
+    outputs: options.inPlace ? null : outputNames(names, outDir),
+  };
   const skips = new Map(names.map((name) => [name, skipFor(name, options.inPlace)]));
-  const jobs: FolderJob[] = names
-    .filter((name) => skips.get(name) === null)
-    .map((name) => ({
-      file: join(folder, name),
-      name,
-      output: outputs?.get(name) ?? join(folder, name),
-      date,
-    }));
-  const folders = [...new Set(jobs.map((job) => dirname(job.output)))];
-  for (const f of folders) await removeLeftoversIn(f);
-  const threads = workerCount(jobs.length, options.standard);
-  const scoring = scoreAll(jobs, threads, options.standard);
-  const pending = new Map(jobs.map((job, i) => [job.name, scoring.results[i]]));
+  const { folders, threads, scoring, pending } = await startJobs(run, names, skips);
   try {
+    // Results are used in the folder's order, so the lines and the JSON keep that order.
     for (const [index, name] of names.entries()) {
-      progress.start(index, name);
-      const file = join(folder, name);
+      run.progress.start(index, name);
       const skip = skips.get(name);
       if (skip) {
-        totals.skipped++;
-        progress.done(index, `跳过 ${name}：${skip}`, true);
-        if (options.json) io.out(JSON.stringify({ file, status: "skipped", reason: skip }));
+        reportSkipped(run, index, name, skip);
         continue;
       }
-      const output = outputs?.get(name) ?? file;
-      const renamed = output !== file && output !== scoredName(name, outDir);
       const outcome = await (pending.get(name) as Promise<FolderResult>);
-      if (outcome.status === "failed") {
-        totals.failed++;
-        failures.push({ file: name, reason: outcome.reason });
-        progress.done(index, failureLine(name, outcome), true);
-        // This file's copy from an earlier run is still there: say it is not this run's result.
-        if (outputs && (await stat(output).catch(() => null))?.isFile())
-          progress.note(`注意：${output} 是之前的评分结果，本次未更新。`);
-        if (options.json)
-          io.out(
-            JSON.stringify({ file, status: "failed", stage: outcome.stage, reason: outcome.reason })
-          );
-        continue;
-      }
-      totals.scored++;
-      entries.push(rankingOf(outcome));
-      progress.done(index, `已评分 ${name}：${outcome.summary}`, false);
-      if (renamed)
-        progress.note(
-          `注意：${name} 的副本另存为 ${output}（默认文件名已被同名的另一个文件使用）。`
-        );
-      for (const warning of outcome.warnings) progress.note(warning);
-      if (options.json)
-        io.out(
-          JSON.stringify({
-            file,
-            status: "scored",
-            output,
-            sheet: outcome.sheet,
-            warnings: outcome.warnings,
-            ...outcome.json,
-          })
-        );
+      if (outcome.status === "failed") await reportFailed(run, index, name, outcome);
+      else reportScored(run, index, name, outcome);
     }
   } finally {
     await scoring.close();
     for (const f of folders) await syncFolder(f);
   }
-  progress.finish();
-
-  if (entries.length + failures.length > 0) {
-    // Written by the package writer into a new workbook: no ExcelJS to load at the end of a run.
-    const ranking = join(outDir, RANKING_FILE);
-    let data: Uint8Array | null = null;
-    try {
-      data = await workbookOfSheet(rankingLayout(entries, failures, { date }));
-    } catch (error) {
-      io.err(`无法生成 ${ranking}：${describeInternalError(error)}`);
-    }
-    if (data)
-      try {
-        await writeFileAtomic(ranking, data);
-        totals.ranking = ranking;
-      } catch (error) {
-        io.err(`无法写入 ${ranking}：${writeReason(error)}`);
-      }
-  }
-
+  run.progress.finish();
+  await writeRanking(run);
   if (threads > 0) io.err(`（${threads} 个线程并行评分）`);
-  if (options.json) {
-    io.out(JSON.stringify(totals));
-    io.err(totalsLine(totals));
-  } else {
-    if (entries.length > 0) {
-      io.out(
-        renderTable(
-          ["排名", "部门", "年度", "总分", "等级", "执行率", "严重", "警告", "提示", "源文件"],
-          rankEntries(entries).map((e) => [
-            e.rank === null ? "—" : String(e.rank),
-            e.department || NO_NAME,
-            String(e.year || "—"),
-            score(e.total),
-            e.grade,
-            e.executionRate === null ? "—" : percent(e.executionRate),
-            String(e.gaps.error),
-            String(e.gaps.warning),
-            String(e.gaps.info),
-            e.file,
-          ]),
-          ["right", "left", "left", "right", "left", "right", "right", "right", "right", "left"]
-        )
-      );
-      io.out("");
-    }
-    for (const warning of rankingWarnings(entries)) io.out(`注意：${warning}`);
-    if (totals.ranking) {
-      const copies =
-        totals.scored === 0
-          ? "没有评分成功的文件"
-          : options.inPlace
-            ? "评分结果已写入各输入文件"
-            : `各部门的评分副本（*.已评分.xlsx）在 ${outDir}${sameFolder ? "（即输入文件夹）" : ""}`;
-      io.out(`已写入 ${totals.ranking}；${copies}。`);
-    }
-    io.out(totalsLine(totals));
-  }
+  printOutcome(run);
   if (totals.scored === 0 && totals.failed === 0)
     io.err(`文件夹 ${folder} 中没有可评分的 .xlsx 文件。`);
-  const rankingMissing = entries.length + failures.length > 0 && totals.ranking === null;
+  const rankingMissing = run.entries.length + run.failures.length > 0 && totals.ranking === null;
   return totals.failed > 0 || totals.scored === 0 || rankingMissing ? 1 : 0;
 }
