@@ -322,6 +322,195 @@ function dosDateTime(d: Date): { date: number; time: number } {
 }
 
 /** Parts up to this size are inflated once per package (the reader and the writer both read them). */
+/** Little-endian reads of an archive's bytes, each checked to lie inside it. */
+class ArchiveBytes {
+  private readonly view: DataView;
+  constructor(readonly data: Uint8Array) {
+    this.view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  }
+  u16 = (at: number) => this.view.getUint16(at, true);
+  u32 = (at: number) => this.view.getUint32(at, true);
+  u64 = (at: number) => {
+    const value = this.view.getBigUint64(at, true);
+    if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new ZipError("压缩包过大");
+    return Number(value);
+  };
+  inside(at: number, length: number): void {
+    if (at < 0 || length < 0 || at + length > this.data.length) throw new ZipError("压缩包已损坏");
+  }
+}
+
+/** Where the central directory is, how many entries it lists, and the archive's comment. */
+interface Directory {
+  count: number;
+  cdSize: number;
+  cdOffset: number;
+  /** Where the directory's end records start (the last entry's bytes stop before). */
+  cdEnd: number;
+  comment: Uint8Array;
+}
+
+/**
+ * End of central directory: the last signature whose comment ends the file exactly (a comment
+ * may itself hold the signature); failing that, one followed by trailing bytes.
+ */
+function endRecord(b: ArchiveBytes): number {
+  const length = b.data.length;
+  const find = (exact: boolean) => {
+    for (let i = length - 22; i >= Math.max(0, length - 22 - MAX16); i--) {
+      if (b.u32(i) !== SIG_EOCD) continue;
+      const end = i + 22 + b.u16(i + 20);
+      if (exact ? end === length : end <= length) return i;
+    }
+    return -1;
+  };
+  let eocd = find(true);
+  if (eocd < 0) eocd = find(false);
+  if (eocd < 0) throw new ZipError("找不到压缩包目录");
+  return eocd;
+}
+
+function centralDirectory(b: ArchiveBytes): Directory {
+  const eocd = endRecord(b);
+  const zip64 = eocd >= 20 && b.u32(eocd - 20) === SIG_ZIP64_LOCATOR;
+  // Disk numbers: 0, or 0xFFFF in a zip64 archive (the zip64 record then says).
+  const diskOk = (n: number) => n === 0 || (zip64 && n === MAX16);
+  if (!diskOk(b.u16(eocd + 4)) || !diskOk(b.u16(eocd + 6))) throw new ZipError("不支持分卷压缩包");
+  // A copy (a Node Buffer's slice would share, and patching it would write into the input).
+  const comment = new Uint8Array(b.data.subarray(eocd + 22, eocd + 22 + b.u16(eocd + 20)));
+  let dir: Directory = {
+    ...{ count: b.u16(eocd + 10), cdSize: b.u32(eocd + 12), cdOffset: b.u32(eocd + 16) },
+    ...{ cdEnd: eocd, comment },
+  };
+  if (zip64) {
+    const at = b.u64(eocd - 12);
+    b.inside(at, 56);
+    if (b.u32(at) !== SIG_ZIP64_EOCD) throw new ZipError("压缩包已损坏");
+    if (b.u32(at + 16) !== 0 || b.u32(at + 20) !== 0) throw new ZipError("不支持分卷压缩包");
+    dir = {
+      count: b.u64(at + 32),
+      cdSize: b.u64(at + 40),
+      cdOffset: b.u64(at + 48),
+      cdEnd: at,
+      comment,
+    };
+  }
+  b.inside(dir.cdOffset, dir.cdSize);
+  return dir;
+}
+
+/** One central-directory entry as read. */
+interface Parsed {
+  name: string;
+  central: Uint8Array;
+  offsetAt: { at: number; wide: boolean };
+  localOffset: number;
+  method: number;
+  flags: number;
+  compressedSize: number;
+  size: number;
+}
+
+/** Zip64 extra field: the 8-byte values of the fixed fields that hold 0xFFFFFFFF. */
+function zip64Values(b: ArchiveBytes, at: number, entry: Parsed, nameLength: number): void {
+  let e = at + 46 + nameLength;
+  const extraEnd = e + b.u16(at + 30);
+  while (e + 4 <= extraEnd) {
+    if (b.u16(e) !== 0x0001) {
+      e += 4 + b.u16(e + 2);
+      continue;
+    }
+    let p = e + 4;
+    if (entry.size === MAX32) {
+      entry.size = b.u64(p);
+      p += 8;
+    }
+    if (entry.compressedSize === MAX32) {
+      entry.compressedSize = b.u64(p);
+      p += 8;
+    }
+    if (entry.localOffset === MAX32) {
+      entry.localOffset = b.u64(p);
+      entry.offsetAt = { at: p - at, wide: true };
+    }
+    return;
+  }
+  throw new ZipError("压缩包目录已损坏");
+}
+
+/** The entry whose central record starts at `at`, and the record's length. */
+function centralEntry(b: ArchiveBytes, at: number): { entry: Parsed; length: number } {
+  b.inside(at, 46);
+  if (b.u32(at) !== SIG_CENTRAL) throw new ZipError("压缩包目录已损坏");
+  const nameLength = b.u16(at + 28);
+  const length = 46 + nameLength + b.u16(at + 30) + b.u16(at + 32);
+  b.inside(at, length);
+  const entry: Parsed = {
+    name: utf8.decode(b.data.subarray(at + 46, at + 46 + nameLength)),
+    central: new Uint8Array(b.data.subarray(at, at + length)),
+    offsetAt: { at: 42, wide: false },
+    localOffset: b.u32(at + 42),
+    method: b.u16(at + 10),
+    flags: b.u16(at + 8),
+    compressedSize: b.u32(at + 20),
+    size: b.u32(at + 24),
+  };
+  const { compressedSize, size, localOffset } = entry;
+  if (compressedSize === MAX32 || size === MAX32 || localOffset === MAX32)
+    zip64Values(b, at, entry, nameLength);
+  return { entry, length };
+}
+
+function centralEntries(b: ArchiveBytes, dir: Directory): Parsed[] {
+  const parsed: Parsed[] = [];
+  let at = dir.cdOffset;
+  for (let n = 0; n < dir.count; n++) {
+    const { entry, length } = centralEntry(b, at);
+    parsed.push(entry);
+    at += length;
+  }
+  return parsed;
+}
+
+/** Two entries of one name (case aside): which one a reader takes is anybody's guess. */
+function refuseDuplicateNames(parsed: readonly Parsed[]): void {
+  const seen = new Set<string>();
+  for (const p of parsed) {
+    const lower = p.name.toLowerCase();
+    if (seen.has(lower)) throw new ZipRefusal(`文件中有重名的部件（${p.name}），可能已损坏`);
+    seen.add(lower);
+  }
+}
+
+/** Each entry's bytes run from its local header to the next entry's (or the directory). */
+function originalEntries(b: ArchiveBytes, parsed: readonly Parsed[], dir: Directory): Entry[] {
+  const byOffset = [...parsed].sort((x, y) => x.localOffset - y.localOffset);
+  const ends = new Map<Parsed, number>();
+  byOffset.forEach((p, i) =>
+    ends.set(p, byOffset[i + 1]?.localOffset ?? Math.min(dir.cdOffset, dir.cdEnd))
+  );
+  return parsed.map((p): Entry => {
+    const end = ends.get(p) as number;
+    b.inside(p.localOffset, 30);
+    if (b.u32(p.localOffset) !== SIG_LOCAL) throw new ZipError("压缩包已损坏");
+    const dataStart = p.localOffset + 30 + b.u16(p.localOffset + 26) + b.u16(p.localOffset + 28);
+    if (dataStart + p.compressedSize > end) throw new ZipError("压缩包已损坏");
+    const { name, central, offsetAt, method, flags, compressedSize, size } = p;
+    const local = b.data.subarray(p.localOffset, end);
+    return {
+      kind: "original",
+      name,
+      local,
+      central,
+      offsetAt,
+      method,
+      flags,
+      compressedSize,
+      size,
+    };
+  });
+}
+
 const KEEP_INFLATED_BYTES = 4 * MB;
 
 export class ZipPackage {
@@ -342,155 +531,12 @@ export class ZipPackage {
 
   /** Parses the archive's central directory (no part is inflated until it is read). */
   static read(data: Uint8Array): ZipPackage {
-    const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-    const u16 = (at: number) => view.getUint16(at, true);
-    const u32 = (at: number) => view.getUint32(at, true);
-    const u64 = (at: number) => {
-      const value = view.getBigUint64(at, true);
-      if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new ZipError("压缩包过大");
-      return Number(value);
-    };
-    const inside = (at: number, length: number) => {
-      if (at < 0 || length < 0 || at + length > data.length) throw new ZipError("压缩包已损坏");
-    };
-
-    // End of central directory: the last signature whose comment ends the file exactly (a
-    // comment may itself hold the signature); failing that, one followed by trailing bytes.
-    const findEnd = (exact: boolean) => {
-      for (let i = data.length - 22; i >= Math.max(0, data.length - 22 - MAX16); i--) {
-        if (u32(i) !== SIG_EOCD) continue;
-        const end = i + 22 + u16(i + 20);
-        if (exact ? end === data.length : end <= data.length) return i;
-      }
-      return -1;
-    };
-    let eocd = findEnd(true);
-    if (eocd < 0) eocd = findEnd(false);
-    if (eocd < 0) throw new ZipError("找不到压缩包目录");
-    const zip64 = eocd >= 20 && u32(eocd - 20) === SIG_ZIP64_LOCATOR;
-    // Disk numbers: 0, or 0xFFFF in a zip64 archive (the zip64 record then says).
-    const diskOk = (n: number) => n === 0 || (zip64 && n === MAX16);
-    if (!diskOk(u16(eocd + 4)) || !diskOk(u16(eocd + 6))) throw new ZipError("不支持分卷压缩包");
-    let count = u16(eocd + 10);
-    let cdSize = u32(eocd + 12);
-    let cdOffset = u32(eocd + 16);
-    // Copies (a Node Buffer's slice would share, and patching it would write into the input).
-    const comment = new Uint8Array(data.subarray(eocd + 22, eocd + 22 + u16(eocd + 20)));
-    let cdEnd = eocd;
-    if (zip64) {
-      const at = u64(eocd - 12);
-      inside(at, 56);
-      if (u32(at) !== SIG_ZIP64_EOCD) throw new ZipError("压缩包已损坏");
-      if (u32(at + 16) !== 0 || u32(at + 20) !== 0) throw new ZipError("不支持分卷压缩包");
-      count = u64(at + 32);
-      cdSize = u64(at + 40);
-      cdOffset = u64(at + 48);
-      cdEnd = at;
-    }
-    inside(cdOffset, cdSize);
-
-    interface Parsed {
-      name: string;
-      central: Uint8Array;
-      offsetAt: { at: number; wide: boolean };
-      localOffset: number;
-      method: number;
-      flags: number;
-      compressedSize: number;
-      size: number;
-    }
-    const parsed: Parsed[] = [];
-    let at = cdOffset;
-    for (let n = 0; n < count; n++) {
-      inside(at, 46);
-      if (u32(at) !== SIG_CENTRAL) throw new ZipError("压缩包目录已损坏");
-      const flags = u16(at + 8);
-      const method = u16(at + 10);
-      let compressedSize = u32(at + 20);
-      let size = u32(at + 24);
-      const nameLength = u16(at + 28);
-      const extraLength = u16(at + 30);
-      const commentLength = u16(at + 32);
-      let localOffset = u32(at + 42);
-      const length = 46 + nameLength + extraLength + commentLength;
-      inside(at, length);
-      let offsetAt = { at: 42, wide: false };
-      // Zip64 extra field: the 8-byte values of the fixed fields that hold 0xFFFFFFFF.
-      if (compressedSize === MAX32 || size === MAX32 || localOffset === MAX32) {
-        let e = at + 46 + nameLength;
-        const extraEnd = e + extraLength;
-        let found = false;
-        while (e + 4 <= extraEnd) {
-          const id = u16(e);
-          const len = u16(e + 2);
-          if (id === 0x0001) {
-            let p = e + 4;
-            if (size === MAX32) {
-              size = u64(p);
-              p += 8;
-            }
-            if (compressedSize === MAX32) {
-              compressedSize = u64(p);
-              p += 8;
-            }
-            if (localOffset === MAX32) {
-              localOffset = u64(p);
-              offsetAt = { at: p - at, wide: true };
-            }
-            found = true;
-            break;
-          }
-          e += 4 + len;
-        }
-        if (!found) throw new ZipError("压缩包目录已损坏");
-      }
-      const name = utf8.decode(data.subarray(at + 46, at + 46 + nameLength));
-      parsed.push({
-        name,
-        central: new Uint8Array(data.subarray(at, at + length)),
-        offsetAt,
-        localOffset,
-        method,
-        flags,
-        compressedSize,
-        size,
-      });
-      at += length;
-    }
-
-    // Each entry's bytes run from its local header to the next entry's (or the directory).
-    const byOffset = [...parsed].sort((a, b) => a.localOffset - b.localOffset);
-    const seen = new Set<string>();
-    const entries: Entry[] = [];
-    const ends = new Map<Parsed, number>();
-    byOffset.forEach((p, i) =>
-      ends.set(p, byOffset[i + 1]?.localOffset ?? Math.min(cdOffset, cdEnd))
-    );
-    for (const p of parsed) {
-      const lower = p.name.toLowerCase();
-      if (seen.has(lower)) throw new ZipRefusal(`文件中有重名的部件（${p.name}），可能已损坏`);
-      seen.add(lower);
-    }
+    const bytes = new ArchiveBytes(data);
+    const directory = centralDirectory(bytes);
+    const parsed = centralEntries(bytes, directory);
+    refuseDuplicateNames(parsed);
     checkDeclaredSizes(parsed);
-    for (const p of parsed) {
-      const end = ends.get(p) as number;
-      inside(p.localOffset, 30);
-      if (u32(p.localOffset) !== SIG_LOCAL) throw new ZipError("压缩包已损坏");
-      const dataStart = p.localOffset + 30 + u16(p.localOffset + 26) + u16(p.localOffset + 28);
-      if (dataStart + p.compressedSize > end) throw new ZipError("压缩包已损坏");
-      entries.push({
-        kind: "original",
-        name: p.name,
-        local: data.subarray(p.localOffset, end),
-        central: p.central,
-        offsetAt: p.offsetAt,
-        method: p.method,
-        flags: p.flags,
-        compressedSize: p.compressedSize,
-        size: p.size,
-      });
-    }
-    return new ZipPackage(entries, comment);
+    return new ZipPackage(originalEntries(bytes, parsed, directory), directory.comment);
   }
 
   private find(part: string): Entry | undefined {
