@@ -138,6 +138,8 @@ export interface KeyTask {
   name: string;
   /** 是否完成; null when the workbook does not say (never read as “not done”). */
   done: boolean | null;
+  /** 是否完成 as typed (`是`, `否`, `部分完成`), when the table has that column. */
+  doneText?: string;
   /** 完成情况, in the user's words. */
   note?: string;
   cells?: Partial<Record<"name" | "done", CellAddress>>;
