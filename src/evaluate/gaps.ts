@@ -153,7 +153,7 @@ export function executionGaps(
       code: "executionBelowTarget",
       severity: "warning",
       ...target,
-      message: `财政支出执行率 ${percent(used)}，低于目标 ${percent(checks.executionRateTarget)}${amountText}。`,
+      message: `财政支出执行率 ${percent(used)}，低于目标 ${percent(checks.executionRateTarget)}${execution.sourceNote ? `，${execution.sourceNote}` : ""}${amountText}。`,
       suggestion: "督促项目各牵头科室按预算规定加快支出进度，提高资金使用效益。",
       cell: execution.cell,
       amount,

@@ -40,6 +40,11 @@ export interface ExecutionRate extends MetricValue {
   id: "executionRate";
   /** Whose rate scores: the workbook's stated one, or the table's. */
   source: "official" | "table" | null;
+  /**
+   * When the stated rate and the table's differ: which one scores and where the other is
+   * (`评分采用基本信息!B6 填报的执行率（预算支出明细表按决算数 ÷ 调整预算数计算为 89.12%，见预算支出!D12）`).
+   */
+  sourceNote?: string;
   base: ExecutionBase;
   /** The denominator in words: `调整预算数`, `年初预算数`, `调整预算数 + 上年结转`. */
   baseLabel: string;

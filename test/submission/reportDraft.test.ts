@@ -9,7 +9,7 @@ import { reportDraft } from "../../src/submission/reportDraft";
 import { reportDocx } from "../../src/submission/reportDocx";
 import { reportText } from "../../src/submission/reportText";
 import { reportSheetLayout } from "../../src/layout/reportSheet";
-import { ordinal } from "../../src/submission/problems";
+import { departmentProblems, ordinal } from "../../src/submission/problems";
 import { sampleSnapshot, setCell } from "../parse/sampleSnapshot";
 import { evaluate } from "../../src/evaluate/evaluate";
 import { cappedSeed, seed } from "../helpers";
@@ -186,6 +186,30 @@ describe("自评报告 draft", () => {
       "十二是",
       "二十是",
     ]);
+  });
+
+  it("says which 执行率 scored when the stated one and the budget table's differ, and where the other is", async () => {
+    const problem = async (rate: number, source?: "table") => {
+      const snapshot = await sampleSnapshot();
+      setCell(snapshot, "基本信息", "B6", rate);
+      const standard = { ...foshan2022 };
+      if (source) standard.settings = { ...foshan2022.settings, executionRateSource: source };
+      const score = scoreSnapshot(snapshot, {
+        standard: { standard, problems: [], sheet: "评分标准" },
+      });
+      return departmentProblems(score.evaluation)[0].problem;
+    };
+    // The table's rate: 决算数 46,665.43 ÷ 调整预算数 52,362.14 (预算支出!C12, D12) = 89.12%.
+    expect(await problem(0.85)).toBe(
+      "预算执行进度有待加快。财政支出执行率 85.00%，低于目标 100.00%，评分采用基本信息!B6 填报的执行率（预算支出明细表按决算数 ÷ 调整预算数计算为 89.12%，见预算支出!D12）。"
+    );
+    expect(await problem(0.85, "table")).toBe(
+      "预算执行进度有待加快。财政支出执行率 89.12%，低于目标 100.00%，评分采用预算支出明细表按决算数 ÷ 调整预算数计算的执行率（见预算支出!D12，基本信息!B6 填报的 85.00% 未采用）。"
+    );
+    // One figure, nothing to tell apart.
+    expect(await problem(0.8912)).toBe(
+      "预算执行进度有待加快。财政支出执行率 89.12%，低于目标 100.00%。"
+    );
   });
 
   it("writes a Word file holding the same text, placeholders highlighted, the grade note a footnote", async () => {
