@@ -62,6 +62,16 @@ export interface ExecutionRate extends MetricValue {
   baseCell?: CellAddress;
 }
 
+/** A 扣分原因 that says “扣 2.5 分” where the counted score loses 3.00 (`reasonClaims.ts`). */
+export interface ReasonMismatch {
+  /** The reason's words, to quote: `扣 2.5 分`, `得17.5分`. */
+  said: string;
+  /** 分值 − 计入得分. */
+  deducted: Dec;
+  /** The reason's cell. */
+  cell?: CellAddress;
+}
+
 export interface IndicatorResult {
   id: string;
   level1: string;
@@ -105,6 +115,8 @@ export interface IndicatorResult {
   applicable?: { score: Dec; basis: string };
   /** The figure fell in none of the standard's bands (scored 0): the figure as shown. */
   uncoveredValue?: string;
+  /** Its 扣分原因 quotes a deduction or score the counted score does not give. */
+  reasonMismatch?: ReasonMismatch;
   /** 年度指标值 and 实际完成值 of a row scored against its own target (项目支出绩效自评表). */
   target?: string;
   actual?: string;
@@ -140,6 +152,7 @@ export type GapCode =
   | "keyTasksIncomplete"
   | "projectCoverageBelowFull"
   | "deductionWithoutExplanation"
+  | "reasonContradictsScore"
   | "scoreOutOfRange"
   | "largeAdjustment"
   | "unconfirmedParameter"
