@@ -60,6 +60,25 @@ function tableRate(
   return { rate: excelRound(spent.dividedBy(amount), settings.rateDecimals), spent, amount, cell };
 }
 
+/**
+ * Which rate scores when the stated one and the table's differ, and where the other is: the
+ * words the gap list and the submission print beside the rate, so no reader has to guess.
+ */
+function sourceNote(
+  source: "official" | "table",
+  rates: { official: Dec | null; table: Dec | null },
+  cells: { official?: string; table?: string },
+  label: string
+): string | undefined {
+  const { official, table } = rates;
+  if (official === null || table === null || official.equals(table)) return undefined;
+  const computed = `预算支出明细表按决算数 ÷ ${label}计算`;
+  const stated = cells.official ? `${cells.official} 填报` : "填报";
+  return source === "official"
+    ? `评分采用${stated}的执行率（${computed}为 ${percent(table)}${cells.table ? `，见${cells.table}` : ""}）`
+    : `评分采用${computed}的执行率（${cells.table ? `见${cells.table}，` : ""}${stated}的 ${percent(official)} 未采用）`;
+}
+
 export function executionRate(table: BudgetTable, settings: StandardSettings): ExecutionRate {
   const base = settings.executionRateBase;
   const label = BASE_TEXT[base];
@@ -103,11 +122,14 @@ export function executionRate(table: BudgetTable, settings: StandardSettings): E
     baseCell: computed.cell,
     inputs,
   };
+  const rates = { official, table: computed.rate };
+  const cells = { official: officialCell, table: total?.cells?.final };
   if (useOfficial)
     return {
       ...common,
       value: official,
       source: "official",
+      sourceNote: sourceNote("official", rates, cells, label),
       text: `填报财政支出执行率 ${percent(official)}${tableText ? `（按预算表：${tableText}）` : ""}`,
       cell: officialCell,
     };
@@ -116,6 +138,7 @@ export function executionRate(table: BudgetTable, settings: StandardSettings): E
       ...common,
       value: computed.rate,
       source: "table",
+      sourceNote: sourceNote("table", rates, cells, label),
       text: tableText as string,
       cell: total?.cells?.final,
     };

@@ -20,6 +20,7 @@ import type { MetricId } from "../standard/metrics";
 import type { ParameterView } from "../standard/parameters";
 import type { StandardSettings } from "../standard/types";
 import { budgetColumnLabels } from "./budget";
+import { owed } from "./reasonClaims";
 import type {
   BudgetResult,
   ExecutionRate,
@@ -153,7 +154,7 @@ export function executionGaps(
       code: "executionBelowTarget",
       severity: "warning",
       ...target,
-      message: `财政支出执行率 ${percent(used)}，低于目标 ${percent(checks.executionRateTarget)}${amountText}。`,
+      message: `财政支出执行率 ${percent(used)}，低于目标 ${percent(checks.executionRateTarget)}${execution.sourceNote ? `，${execution.sourceNote}` : ""}${amountText}。`,
       suggestion: "督促项目各牵头科室按预算规定加快支出进度，提高资金使用效益。",
       cell: execution.cell,
       amount,
@@ -329,6 +330,7 @@ export function indicatorGaps(
       `${quote(result.name)}扣 ${score(max.minus(entered as Dec))} 分，但未说明扣分原因。`,
       "在得分说明中写明扣分原因及依据。"
     );
+  gaps.push(...reasonGap(result));
   const reason = result.notComputableReason;
   if (entered === null && computed === null)
     push(
@@ -359,6 +361,23 @@ export function indicatorGaps(
       `${quote(result.name)}不在评分标准（${result.level1}）中，按填报的分值 ${score(max)}、得分计入。`,
       "核对指标名称是否与评分标准一致；如为新增指标，请在评分标准表中补充。"
     );
+  return gaps;
+}
+
+/** A 扣分原因 quoting a deduction or score the counted score does not give. */
+function reasonGap(result: IndicatorResult): Gap[] {
+  const m = result.reasonMismatch;
+  if (!m) return [];
+  const gaps: Gap[] = [];
+  push(
+    gaps,
+    result,
+    "reasonContradictsScore",
+    "warning",
+    `指标${quote(result.name)}的扣分原因写“${m.said}”，按得分 ${score(result.counted)}（分值 ${score(result.max)}）${owed(m, score)}。`,
+    "更正扣分原因中的分数，或核对自评得分，使二者一致。",
+    m.cell ?? result.cell
+  );
   return gaps;
 }
 

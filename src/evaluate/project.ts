@@ -157,7 +157,12 @@ function fundsEntry(form: ProjectForm, cls: StandardIndicator): IndicatorEntry {
     max: f.max,
     entered: f.entered,
     explanation: f.reason,
-    cells: { name: form.funds.total?.cells?.label, max: f.cells?.max, entered: f.cells?.entered },
+    cells: {
+      name: form.funds.total?.cells?.label,
+      max: f.cells?.max,
+      entered: f.cells?.entered,
+      explanation: f.cells?.reason,
+    },
   };
 }
 

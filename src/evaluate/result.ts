@@ -40,6 +40,11 @@ export interface ExecutionRate extends MetricValue {
   id: "executionRate";
   /** Whose rate scores: the workbook's stated one, or the table's. */
   source: "official" | "table" | null;
+  /**
+   * When the stated rate and the table's differ: which one scores and where the other is
+   * (`评分采用基本信息!B6 填报的执行率（预算支出明细表按决算数 ÷ 调整预算数计算为 89.12%，见预算支出!D12）`).
+   */
+  sourceNote?: string;
   base: ExecutionBase;
   /** The denominator in words: `调整预算数`, `年初预算数`, `调整预算数 + 上年结转`. */
   baseLabel: string;
@@ -55,6 +60,16 @@ export interface ExecutionRate extends MetricValue {
   /** Cells of the 合计 row's 决算数 and base amount. */
   spentCell?: CellAddress;
   baseCell?: CellAddress;
+}
+
+/** A 扣分原因 that says “扣 2.5 分” where the counted score loses 3.00 (`reasonClaims.ts`). */
+export interface ReasonMismatch {
+  /** The reason's words, to quote: `扣 2.5 分`, `得17.5分`. */
+  said: string;
+  /** 分值 − 计入得分. */
+  deducted: Dec;
+  /** The reason's cell. */
+  cell?: CellAddress;
 }
 
 export interface IndicatorResult {
@@ -100,6 +115,8 @@ export interface IndicatorResult {
   applicable?: { score: Dec; basis: string };
   /** The figure fell in none of the standard's bands (scored 0): the figure as shown. */
   uncoveredValue?: string;
+  /** Its 扣分原因 quotes a deduction or score the counted score does not give. */
+  reasonMismatch?: ReasonMismatch;
   /** 年度指标值 and 实际完成值 of a row scored against its own target (项目支出绩效自评表). */
   target?: string;
   actual?: string;
@@ -135,6 +152,7 @@ export type GapCode =
   | "keyTasksIncomplete"
   | "projectCoverageBelowFull"
   | "deductionWithoutExplanation"
+  | "reasonContradictsScore"
   | "scoreOutOfRange"
   | "largeAdjustment"
   | "unconfirmedParameter"

@@ -15,6 +15,7 @@ import {
 import type { Standard, StandardIndicator } from "../standard/types";
 import { unitOf } from "../standard/validate";
 import { gapsOf } from "./gaps";
+import { reasonMismatch } from "./reasonClaims";
 import type { Gap, IndicatorResult, MetricValue } from "./result";
 
 export type Book = (id: MetricId, basis?: "budget" | "spending") => MetricValue;
@@ -56,6 +57,7 @@ function aggregate(rows: IndicatorEntry[]): IndicatorEntry {
     name: rows[0].level2 ?? rows[0].name,
     max: maxima.every((m) => m !== null && m !== undefined) ? sum(maxima as Dec[]) : undefined,
     entered: scores.length > 0 ? sum(scores) : null,
+    fromRows: rows.length,
     explanation: `由 ${rows.length} 个下级指标汇总：${rows
       .map(
         (r) =>
@@ -288,6 +290,11 @@ export function scoreOne(
     notComputableCell: computed.at ? entry?.cells?.[computed.at] : undefined,
     notApplicable: false,
     ...(computed.outcome?.uncovered ? { uncoveredValue: computed.outcome.uncovered } : {}),
+    reasonMismatch: reasonMismatch(entry, {
+      counted: counted.counted,
+      countedFrom: counted.from,
+      max: definition.max,
+    }),
   });
 }
 

@@ -37,6 +37,7 @@ const MARKS: Partial<Record<GapCode, string>> = {
   missingScore: "✖未填报",
   enteredDiffersFromComputed: "▲与计算不一致",
   deductionWithoutExplanation: "◆扣分未说明",
+  reasonContradictsScore: "▲扣分原因不符",
   maxMismatch: "▲分值不符",
   unknownIndicator: "▲不在标准中",
   notComputable: "○无法复核",

@@ -100,6 +100,8 @@ export interface IndicatorEntry {
   grade?: string;
   /** Marked 不适用 in its score (or 分值) cell: dropped, the rest rescaled (per the standard). */
   notApplicable?: boolean;
+  /** Added up from this many rows under it (三级 under a 二级 of the standard): its 说明 quotes theirs. */
+  fromRows?: number;
   /** 年度指标值 as written (`≥95%`, `≤30 天`), where the table has one (项目支出绩效自评表). */
   target?: string;
   /** 实际完成值 as written. */
@@ -138,6 +140,8 @@ export interface KeyTask {
   name: string;
   /** 是否完成; null when the workbook does not say (never read as “not done”). */
   done: boolean | null;
+  /** 是否完成 as typed (`是`, `否`, `部分完成`), when the table has that column. */
+  doneText?: string;
   /** 完成情况, in the user's words. */
   note?: string;
   cells?: Partial<Record<"name" | "done", CellAddress>>;

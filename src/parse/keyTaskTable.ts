@@ -22,6 +22,7 @@ export function readKeyTaskTable(
     last = row;
     const name = readText({ grid, row, column: cols.name });
     const note = "note" in cols ? readText({ grid, row, column: cols.note }) : "";
+    const doneText = "done" in cols ? readText({ grid, row, column: cols.done }) : "";
     if (!name) continue; // a continuation line of the previous task's 完成情况
     let done: boolean | null = null;
     if ("done" in cols) {
@@ -56,6 +57,7 @@ export function readKeyTaskTable(
     keyTasks.push({
       name,
       done,
+      doneText: doneText || undefined,
       note: note || undefined,
       cells: {
         name: `${grid.name}!${grid.address(row, cols.name)}`,

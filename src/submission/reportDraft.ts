@@ -116,16 +116,25 @@ function spending(e: Evaluation): ReportBlock[] {
   ];
 }
 
+/**
+ * 是否完成 in the department's words; a task read as not done says 未完成 whatever they are
+ * (`部分完成` → `部分完成（未完成）`), and a task done by its 完成情况 alone says 已完成.
+ */
+function doneWords(t: KeyTask): string {
+  const typed = t.doneText?.trim() ?? "";
+  if (t.done === false && !/否|未/.test(typed)) return typed ? `${typed}（未完成）` : "未完成";
+  if (t.done === true && !typed) return "已完成";
+  return typed;
+}
+
 function keyTaskTable(tasks: readonly KeyTask[]): ReportTable {
-  const state = (t: KeyTask) =>
-    t.note?.trim() || (t.done === true ? "已完成" : t.done === false ? "未完成" : "");
   return {
     kind: "table",
     title: "重点工作完成情况",
-    header: ["序号", "工作任务", "完成情况"],
-    rows: tasks.map((t, i) => [String(i + 1), t.name, state(t)]),
-    numeric: [false, false, false],
-    widths: [1, 4, 7],
+    header: ["序号", "工作任务", "是否完成", "完成情况"],
+    rows: tasks.map((t, i) => [String(i + 1), t.name, doneWords(t), t.note?.trim() ?? ""]),
+    numeric: [false, false, false, false],
+    widths: [1, 4, 2, 6],
   };
 }
 

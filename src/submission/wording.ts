@@ -6,6 +6,7 @@
 import { yearly } from "../model/year";
 import { type Dec, money, score } from "../model/decimal";
 import type { Evaluation, IndicatorResult } from "../evaluate/result";
+import { owed } from "../evaluate/reasonClaims";
 import type { GradeBand } from "../standard/types";
 import { toFill } from "./phrases";
 
@@ -23,7 +24,10 @@ export function plainScore(value: Dec): string {
  * summary's 得分说明 and the report's paragraph.
  */
 export function scoreStory(i: IndicatorResult): { said?: string; computed?: string } {
-  const said = i.enteredExplanation?.trim() ? sentence(i.enteredExplanation) : undefined;
+  const m = i.reasonMismatch;
+  // A reason quoting another deduction is not repeated as if it agreed: a marked place follows.
+  const check = m ? toFill(`更正扣分原因：写“${m.said}”，按得分${owed(m, plainScore)}`) : "";
+  const said = i.enteredExplanation?.trim() ? sentence(i.enteredExplanation) + check : undefined;
   const agrees = i.computed !== null && i.computed.equals(i.counted);
   return { said, computed: i.basis && agrees ? sentence(i.basis) : undefined };
 }

@@ -9,8 +9,8 @@ import { reportDraft } from "../../src/submission/reportDraft";
 import { reportDocx } from "../../src/submission/reportDocx";
 import { reportText } from "../../src/submission/reportText";
 import { reportSheetLayout } from "../../src/layout/reportSheet";
-import { ordinal } from "../../src/submission/problems";
-import { sampleSnapshot } from "../parse/sampleSnapshot";
+import { departmentProblems, ordinal } from "../../src/submission/problems";
+import { sampleSnapshot, setCell } from "../parse/sampleSnapshot";
 import { evaluate } from "../../src/evaluate/evaluate";
 import { cappedSeed, seed } from "../helpers";
 import { foshan2022 } from "../../src/standard/presets";
@@ -60,9 +60,9 @@ const SELF_EVALUATION = [
   "全年财政支出完成率为 80.87%，按照评分标准计分。该指标分值 10 分，自评得分 5.18 分。",
   "共有 5 项重点工作任务，已完成 5 项，重点工作完成率为 100%。",
   "该指标分值 10 分，自评得分 10 分。",
-  "序号\t工作任务\t完成情况",
-  "1\t依托省服务平台提升网办服务水平",
-  "5\t加快建设“湾区社保服务通”",
+  "序号\t工作任务\t是否完成\t完成情况",
+  "1\t依托省服务平台提升网办服务水平\t是\t参保信息查询",
+  "5\t加快建设“湾区社保服务通”\t是\t梳理编制",
   "该指标分值 7 分，自评得分 7 分。",
   "该指标分值 10 分，自评得分 10 分。",
   "该指标分值 5 分，自评得分 5 分。",
@@ -155,6 +155,23 @@ describe("自评报告 draft", () => {
     expect(score.parse.input.narrative?.preparer).toBeUndefined();
   });
 
+  it("keeps the key tasks' 是否完成 as typed, and says 未完成 for a task not done", async () => {
+    const snapshot = await sampleSnapshot();
+    setCell(snapshot, "重点工作", "C4", "否");
+    setCell(snapshot, "重点工作", "C5", "部分完成");
+    const score = scoreSnapshot(snapshot);
+    const text = reportText(
+      reportDraft({ evaluation: score.evaluation, input: score.parse.input })
+    );
+    const table = text.slice(text.indexOf("重点工作完成情况\n"));
+    expect(table.split("\n").slice(1, 5)).toEqual([
+      "序号\t工作任务\t是否完成\t完成情况",
+      "1\t依托省服务平台提升网办服务水平\t是\t参保信息查询、参保缴费证明、待遇资格认证、保险关系转移等共 190 项社保业务实现网办，其中 105 项业务实现“零跑腿”，50 项可通过粤系列“移动办”。",
+      "2\t搭建社保中台增强经办服务支撑能力\t否\t实现企业职工一次性养老保险待遇申领、延后缴纳社会保险费登记等 41 个高频事项“全城通办”。",
+      "3\t推进“快办行动”\t部分完成（未完成）\t推动跨部门“打包办”，试点推出“退休一件事”主题服务；创新推行“社税”联办服务；优化“开办企业一件事”全流程。",
+    ]);
+  });
+
   it("numbers 存在问题 and 改进措施 一是、二是 from the department's gaps only", async () => {
     const text = reportText(await sampleDraft());
     const four = section(text, "四、存在问题", "五、改进措施及有关建议");
@@ -169,6 +186,30 @@ describe("自评报告 draft", () => {
       "十二是",
       "二十是",
     ]);
+  });
+
+  it("says which 执行率 scored when the stated one and the budget table's differ, and where the other is", async () => {
+    const problem = async (rate: number, source?: "table") => {
+      const snapshot = await sampleSnapshot();
+      setCell(snapshot, "基本信息", "B6", rate);
+      const standard = { ...foshan2022 };
+      if (source) standard.settings = { ...foshan2022.settings, executionRateSource: source };
+      const score = scoreSnapshot(snapshot, {
+        standard: { standard, problems: [], sheet: "评分标准" },
+      });
+      return departmentProblems(score.evaluation)[0].problem;
+    };
+    // The table's rate: 决算数 46,665.43 ÷ 调整预算数 52,362.14 (预算支出!C12, D12) = 89.12%.
+    expect(await problem(0.85)).toBe(
+      "预算执行进度有待加快。财政支出执行率 85.00%，低于目标 100.00%，评分采用基本信息!B6 填报的执行率（预算支出明细表按决算数 ÷ 调整预算数计算为 89.12%，见预算支出!D12）。"
+    );
+    expect(await problem(0.85, "table")).toBe(
+      "预算执行进度有待加快。财政支出执行率 89.12%，低于目标 100.00%，评分采用预算支出明细表按决算数 ÷ 调整预算数计算的执行率（见预算支出!D12，基本信息!B6 填报的 85.00% 未采用）。"
+    );
+    // One figure, nothing to tell apart.
+    expect(await problem(0.8912)).toBe(
+      "预算执行进度有待加快。财政支出执行率 89.12%，低于目标 100.00%。"
+    );
   });
 
   it("writes a Word file holding the same text, placeholders highlighted, the grade note a footnote", async () => {

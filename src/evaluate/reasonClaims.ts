@@ -1,0 +1,57 @@
+/**
+ * A 扣分原因 that quotes its own deduction or score (“扣 2.5 分”, “得17.5分”, “扣除3分”), checked
+ * against the score that counts: a reason that says otherwise must not be repeated as if it
+ * agreed. Only a number of 分 right after 扣 / 扣除 / 扣减 / 得 is read — never “完成率95%” or
+ * “扣减经费2万元” — and a rate per item (“每少一项扣1分”) is a rule, not the deduction.
+ */
+import { type Dec, dec } from "../model/decimal";
+import type { IndicatorEntry } from "../model/input";
+import { toHalfWidth } from "../model/numbers";
+import type { IndicatorResult, ReasonMismatch } from "./result";
+
+/** 扣 N 分 / 扣除 N 分 / 扣减 N 分 / 扣分 N 分; 得 N 分 / 得分为 N 分 (not 少得 / 多得). */
+const CLAIM = /(扣除|扣减|扣|(?<![少多])得)(?:分[为是]?)?[:：]?\s*(\d+(?:\.\d+)?)\s*分/g;
+/** The clause before a claim opens with 每: a rate per item. */
+const PER_ITEM = /每[^，,。；;]*$/;
+
+export interface ScoreClaim {
+  /** The words as typed (half-width), to quote: `扣 2.5 分`. */
+  said: string;
+  /** What the number is: the points lost, or the score. */
+  kind: "deducted" | "scored";
+  value: Dec;
+}
+
+/** The deductions and scores a reason states, in order. */
+export function scoreClaims(text: string): ScoreClaim[] {
+  const plain = toHalfWidth(text);
+  return [...plain.matchAll(CLAIM)]
+    .filter((m) => !PER_ITEM.test(plain.slice(0, m.index)))
+    .map((m) => ({
+      said: m[0],
+      kind: m[1] === "得" ? ("scored" as const) : ("deducted" as const),
+      value: dec(m[2] as string),
+    }));
+}
+
+/**
+ * The reason's last claim when none of its claims agrees with the score counted (compared
+ * exactly: 扣2.5分 agrees with 2.50 lost); none for a blank, 不适用 or summed-up indicator.
+ */
+export function reasonMismatch(
+  entry: IndicatorEntry | undefined,
+  result: Pick<IndicatorResult, "counted" | "countedFrom" | "max">
+): ReasonMismatch | undefined {
+  if (!entry?.explanation || entry.fromRows || result.countedFrom === "none") return undefined;
+  const claims = scoreClaims(entry.explanation);
+  const deducted = result.max.minus(result.counted);
+  const agrees = (c: ScoreClaim) => c.value.equals(c.kind === "scored" ? result.counted : deducted);
+  const last = claims[claims.length - 1];
+  if (!last || claims.some(agrees)) return undefined;
+  return { said: last.said, deducted, cell: entry.cells?.explanation ?? entry.cells?.entered };
+}
+
+/** `应扣 3.00 分`, or `未扣分`: what the counted score deducts, in the caller's number format. */
+export function owed(m: ReasonMismatch, shown: (value: Dec) => string): string {
+  return m.deducted.isZero() ? "未扣分" : `应扣 ${shown(m.deducted)} 分`;
+}
