@@ -266,44 +266,45 @@ function withoutPrefix(fragment: string, prefix: string): string {
 }
 
 /**
- * Appends the sheet's formats to the original styles; returns the new styles XML and the map
- * from the sheet's local cell formats to the merged ones.
+ * Where each fragment (unprefixed) of the original styles' sections is, and what the sheet adds
+ * after them: a fragment already there is reused, a new one appended once.
  */
-function mergeStyles(
-  original: string,
-  parts: StyleParts
-): { xml: string; xfMap: number[]; changed: boolean } {
-  const p = rootPrefix(original, "styleSheet", NS_MAIN);
-  const additions = new Map<string, string[]>();
+class StyleIndex {
+  readonly additions = new Map<string, string[]>();
+  private readonly known = new Map<Section, Map<string, number>>();
+  constructor(private readonly prefix: string) {}
 
-  /** Index of `fragment` (unprefixed) among `section`'s children, appending it if new. */
-  const known = new Map<Section, Map<string, number>>();
-  const indexIn = (name: string, sec: Section, fragment: string): number => {
-    let children = known.get(sec);
-    if (!children) {
-      // The section's children, unprefixed, by text (the first of equal ones): looked up, not searched.
-      children = new Map();
-      for (const [i, c] of sec.children.entries()) {
-        const key = withoutPrefix(c, p);
-        if (!children.has(key)) children.set(key, i);
-      }
-      known.set(sec, children);
-    }
-    const existing = children.get(fragment);
+  /** Index of `fragment` among `sec`'s children (`name`: the section), appending it if new. */
+  indexIn(name: string, sec: Section, fragment: string): number {
+    const existing = this.childrenOf(sec).get(fragment);
     if (existing !== undefined) return existing;
-    const added = additions.get(name) ?? [];
+    const added = this.additions.get(name) ?? [];
     const again = added.indexOf(fragment);
     if (again >= 0) return sec.children.length + again;
     added.push(fragment);
-    additions.set(name, added);
+    this.additions.set(name, added);
     return sec.children.length + added.length - 1;
-  };
+  }
 
-  // Number formats: reuse the same format code, else a fresh id after every id in use.
-  const origNumFmts = section(original, p, "numFmts", "numFmt");
+  /** The section's children, unprefixed, by text (the first of equal ones): looked up, not searched. */
+  private childrenOf(sec: Section): Map<string, number> {
+    let children = this.known.get(sec);
+    if (children) return children;
+    children = new Map();
+    for (const [i, c] of sec.children.entries()) {
+      const key = withoutPrefix(c, this.prefix);
+      if (!children.has(key)) children.set(key, i);
+    }
+    this.known.set(sec, children);
+    return children;
+  }
+}
+
+/** The first number-format id free after every id the styles use (conditional formats too). */
+function numFmtIds(original: string, p: string, numFmts: Section) {
   const codeToId = new Map<string, number>();
   let nextId = FIRST_CUSTOM_NUMFMT;
-  for (const f of origNumFmts.children) {
+  for (const f of numFmts.children) {
     const a = attributes(f);
     const id = Number(a.get("numFmtId"));
     if (!codeToId.has(a.get("formatCode") ?? "")) codeToId.set(a.get("formatCode") ?? "", id);
@@ -315,6 +316,13 @@ function mergeStyles(
       const id = Number(attributes(f.attrs).get("numFmtId"));
       if (Number.isFinite(id)) nextId = Math.max(nextId, id + 1);
     }
+  return { codeToId, nextId };
+}
+
+/** The sheet's number formats as the merged styles number them: the same code reused, else a fresh id. */
+function mergeNumFmts(original: string, p: string, numFmts: Section, parts: StyleParts) {
+  const { codeToId, nextId: first } = numFmtIds(original, p, numFmts);
+  let nextId = first;
   const numFmtMap = new Map<number, number>();
   const newNumFmts: string[] = [];
   for (const { id, code } of parts.numFmts) {
@@ -326,7 +334,12 @@ function mergeStyles(
     }
     numFmtMap.set(id, mapped);
   }
+  return { numFmtMap, newNumFmts };
+}
 
+type StyleSections = Record<"fonts" | "fills" | "borders" | "cellXfs", Section>;
+
+function styleSections(original: string, p: string): StyleSections {
   const sections = {
     fonts: section(original, p, "fonts", "font"),
     fills: section(original, p, "fills", "fill"),
@@ -335,55 +348,81 @@ function mergeStyles(
   };
   for (const [name, sec] of Object.entries(sections))
     if (!sec.element) throw new PackageWriteError(`styles.xml 缺少 <${name}>`);
-  const map = (name: "fonts" | "fills" | "borders"): number[] =>
-    parts[name].map((fragment) => indexIn(name, sections[name], fragment));
-  const fontMap = map("fonts");
-  const fillMap = map("fills");
-  const borderMap = map("borders");
+  return sections;
+}
 
+/**
+ * Each of the sheet's cell formats as a merged one: its font, fill, border and number format
+ * ids mapped (sheetXml writes them as `fontId="3"`, rewritten in one pass over the tag). The cell
+ * style (xfId) stays 0: Normal, which every styles part has.
+ */
+function mergeCellXfs(
+  parts: StyleParts,
+  sections: StyleSections,
+  index: StyleIndex,
+  numFmtMap: Map<number, number>
+): number[] {
+  const map = (name: "fonts" | "fills" | "borders"): number[] =>
+    parts[name].map((fragment) => index.indexIn(name, sections[name], fragment));
+  const [fontMap, fillMap, borderMap] = [map("fonts"), map("fills"), map("borders")];
   const remaps: Record<string, (n: number) => number | undefined> = {
     numFmtId: (n) => (n < FIRST_CUSTOM_NUMFMT ? n : numFmtMap.get(n)),
     fontId: (n) => fontMap[n],
     fillId: (n) => fillMap[n],
     borderId: (n) => borderMap[n],
   };
-  // The ids of each format (sheetXml writes them as `fontId="3"`), in one pass over the tag.
-  // The cell style (xfId) stays 0: Normal, which every styles part has.
-  const xfMap = parts.cellXfs.map((xf) => {
+  return parts.cellXfs.map((xf) => {
     const tag = xf.replace(/\b(numFmtId|fontId|fillId|borderId)="(\d+)"/g, (_, attr: string, v) => {
       const mapped = (remaps[attr] as (n: number) => number | undefined)(Number(v));
       if (mapped === undefined) throw new PackageWriteError(`无法对应样式 ${attr}=${v}`);
       return `${attr}="${mapped}"`;
     });
-    return indexIn("cellXfs", sections.cellXfs, tag);
+    return index.indexIn("cellXfs", sections.cellXfs, tag);
   });
+}
 
+type StyleEdit = { at: number; length: number; text: string };
+
+/** A section rewritten with `added` after its children (its count updated). */
+function appended(sec: Section, added: string[], p: string): StyleEdit[] {
+  const el = sec.element as Element;
+  if (added.length === 0) return [];
+  const name = /^<([\w.:-]+)/.exec(el.xml)?.[1] as string;
+  const start = `<${name}${withCount(el.attrs, sec.children.length + added.length)}>`;
+  const text = `${start}${el.body}${withPrefix(added.join(""), p)}</${name}>`;
+  return [{ at: el.index, length: el.xml.length, text }];
+}
+
+/** New number formats: into <numFmts>, or a new <numFmts> first in the styleSheet. */
+function numFmtEdits(original: string, p: string, numFmts: Section, added: string[]): StyleEdit[] {
+  if (added.length === 0) return [];
+  if (numFmts.element) return appended(numFmts, added, p);
+  const root = /<(?:[\w.-]+:)?styleSheet\b[^>]*>/.exec(original) as RegExpExecArray;
+  const text = withPrefix(`<numFmts count="${added.length}">${added.join("")}</numFmts>`, p);
+  return [{ at: root.index + root[0].length, length: 0, text }];
+}
+
+/**
+ * Appends the sheet's formats to the original styles; returns the new styles XML and the map
+ * from the sheet's local cell formats to the merged ones.
+ */
+function mergeStyles(
+  original: string,
+  parts: StyleParts
+): { xml: string; xfMap: number[]; changed: boolean } {
+  const p = rootPrefix(original, "styleSheet", NS_MAIN);
+  const numFmts = section(original, p, "numFmts", "numFmt");
+  const { numFmtMap, newNumFmts } = mergeNumFmts(original, p, numFmts, parts);
+  const sections = styleSections(original, p);
+  const index = new StyleIndex(p);
+  const xfMap = mergeCellXfs(parts, sections, index, numFmtMap);
   // Write the additions, from the last section in the file to the first (indexes stay valid).
-  type Edit = { at: number; length: number; text: string };
-  const edits: Edit[] = [];
-  const append = (sec: Section, added: string[]) => {
-    const el = sec.element as Element;
-    if (added.length === 0) return;
-    const name = /^<([\w.:-]+)/.exec(el.xml)?.[1] as string;
-    const start = `<${name}${withCount(el.attrs, sec.children.length + added.length)}>`;
-    const text = `${start}${el.body}${withPrefix(added.join(""), p)}</${name}>`;
-    edits.push({ at: el.index, length: el.xml.length, text });
-  };
-  for (const name of ["fonts", "fills", "borders", "cellXfs"] as const)
-    append(sections[name], additions.get(name) ?? []);
-  if (newNumFmts.length > 0) {
-    if (origNumFmts.element) append(origNumFmts, newNumFmts);
-    else {
-      // numFmts comes first in a styleSheet.
-      const root = /<(?:[\w.-]+:)?styleSheet\b[^>]*>/.exec(original) as RegExpExecArray;
-      const text = withPrefix(
-        `<numFmts count="${newNumFmts.length}">${newNumFmts.join("")}</numFmts>`,
-        p
-      );
-      edits.push({ at: root.index + root[0].length, length: 0, text });
-    }
-  }
-  edits.sort((a, b) => b.at - a.at);
+  const edits = [
+    ...(["fonts", "fills", "borders", "cellXfs"] as const).flatMap((name) =>
+      appended(sections[name], index.additions.get(name) ?? [], p)
+    ),
+    ...numFmtEdits(original, p, numFmts, newNumFmts),
+  ].sort((a, b) => b.at - a.at);
   let xml = original;
   for (const e of edits) xml = xml.slice(0, e.at) + e.text + xml.slice(e.at + e.length);
   return { xml, xfMap, changed: edits.length > 0 };
