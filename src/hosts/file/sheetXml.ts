@@ -135,6 +135,86 @@ function keyOf(style: CellStyle | undefined): string {
 const rgb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 const BLACK = "FF000000";
 
+/** `list`'s index of `fragment`, appended when new. */
+function indexOf(list: string[], fragment: string): number {
+  const i = list.indexOf(fragment);
+  if (i >= 0) return i;
+  list.push(fragment);
+  return list.length - 1;
+}
+
+function fontXml(style: CellStyle | undefined, layout: SheetLayout): string {
+  return (
+    "<font>" +
+    (style?.bold ? "<b/>" : "") +
+    (style?.italic ? "<i/>" : "") +
+    `<sz val="${style?.fontSize ?? layout.fontSize}"/>` +
+    (style?.fontColor ? `<color rgb="${rgb(style.fontColor)}"/>` : "") +
+    `<name val="${xmlAttr(layout.fontName)}"/>` +
+    "</font>"
+  );
+}
+
+const fillXml = (color: string) =>
+  `<fill><patternFill patternType="solid"><fgColor rgb="${rgb(color)}"/></patternFill></fill>`;
+
+const sideXml = (name: string, weight: "thin" | "medium" | null) =>
+  weight ? `<${name} style="${weight}"><color rgb="${BLACK}"/></${name}>` : `<${name}/>`;
+
+function borderXml(style: CellStyle): string {
+  const edge = style.border ? "thin" : null;
+  return (
+    "<border>" +
+    sideXml("left", edge) +
+    sideXml("right", edge) +
+    sideXml("top", edge) +
+    sideXml("bottom", style.borderBottomThick ? "medium" : edge) +
+    "<diagonal/></border>"
+  );
+}
+
+function alignmentXml(style: CellStyle): string {
+  if (!style.horizontal && !style.vertical && !style.wrap) return "";
+  const attrs = [
+    style.horizontal ? ` horizontal="${style.horizontal}"` : "",
+    style.vertical ? ` vertical="${style.vertical}"` : "",
+    style.wrap ? ' wrapText="1"' : "",
+  ].join("");
+  return `<alignment${attrs}/>`;
+}
+
+/** The number format id of `code`: built in, already added, or added now. */
+function numFmtOf(parts: StyleParts, code: string | undefined): number {
+  // No format, or an empty one, is General (as writeLayout and the Excel host take it).
+  if (!code) return 0;
+  const builtIn = BUILT_IN_NUMFMTS[code];
+  if (builtIn !== undefined) return builtIn;
+  const known = parts.numFmts.find((f) => f.code === code);
+  if (known) return known.id;
+  const id = FIRST_CUSTOM_NUMFMT + parts.numFmts.length;
+  parts.numFmts.push({ id, code });
+  return id;
+}
+
+/** One cell format (`<xf>`), its font, fill, border and number format added to `parts`. */
+function xfXml(parts: StyleParts, style: CellStyle | undefined, layout: SheetLayout): string {
+  const numFmtId = numFmtOf(parts, style?.numberFormat);
+  const fontId = indexOf(parts.fonts, fontXml(style, layout));
+  const fillId = style?.fill ? indexOf(parts.fills, fillXml(style.fill)) : 0;
+  const bordered = style && (style.border || style.borderBottomThick);
+  const borderId = bordered ? indexOf(parts.borders, borderXml(style)) : 0;
+  const align = style ? alignmentXml(style) : "";
+  const applies = [
+    numFmtId !== 0 ? ' applyNumberFormat="1"' : "",
+    ' applyFont="1"',
+    fillId !== 0 ? ' applyFill="1"' : "",
+    borderId !== 0 ? ' applyBorder="1"' : "",
+    align ? ' applyAlignment="1"' : "",
+  ].join("");
+  const start = `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${applies}`;
+  return align ? `${start}>${align}</xf>` : `${start}/>`;
+}
+
 /** The cell formats of a layout: one per distinct style, shared by every cell using it. */
 export function sheetStyles(layout: SheetLayout): SheetStyles {
   const parts: StyleParts = {
@@ -148,77 +228,6 @@ export function sheetStyles(layout: SheetLayout): SheetStyles {
     borders: ["<border><left/><right/><top/><bottom/><diagonal/></border>"],
     cellXfs: [],
   };
-  const indexOf = (list: string[], fragment: string) => {
-    const i = list.indexOf(fragment);
-    if (i >= 0) return i;
-    list.push(fragment);
-    return list.length - 1;
-  };
-  const numFmtOf = (code: string | undefined): number => {
-    // No format, or an empty one, is General (as writeLayout and the Excel host take it).
-    if (!code) return 0;
-    const builtIn = BUILT_IN_NUMFMTS[code];
-    if (builtIn !== undefined) return builtIn;
-    const known = parts.numFmts.find((f) => f.code === code);
-    if (known) return known.id;
-    const id = FIRST_CUSTOM_NUMFMT + parts.numFmts.length;
-    parts.numFmts.push({ id, code });
-    return id;
-  };
-
-  const font = (style: CellStyle | undefined) =>
-    "<font>" +
-    (style?.bold ? "<b/>" : "") +
-    (style?.italic ? "<i/>" : "") +
-    `<sz val="${style?.fontSize ?? layout.fontSize}"/>` +
-    (style?.fontColor ? `<color rgb="${rgb(style.fontColor)}"/>` : "") +
-    `<name val="${xmlAttr(layout.fontName)}"/>` +
-    "</font>";
-  const fill = (color: string) =>
-    `<fill><patternFill patternType="solid"><fgColor rgb="${rgb(color)}"/></patternFill></fill>`;
-  const side = (name: string, weight: "thin" | "medium" | null) =>
-    weight ? `<${name} style="${weight}"><color rgb="${BLACK}"/></${name}>` : `<${name}/>`;
-  const border = (style: CellStyle) => {
-    const edge = style.border ? "thin" : null;
-    return (
-      "<border>" +
-      side("left", edge) +
-      side("right", edge) +
-      side("top", edge) +
-      side("bottom", style.borderBottomThick ? "medium" : edge) +
-      "<diagonal/></border>"
-    );
-  };
-  const alignment = (style: CellStyle) => {
-    if (!style.horizontal && !style.vertical && !style.wrap) return "";
-    const attrs = [
-      style.horizontal ? ` horizontal="${style.horizontal}"` : "",
-      style.vertical ? ` vertical="${style.vertical}"` : "",
-      style.wrap ? ' wrapText="1"' : "",
-    ].join("");
-    return `<alignment${attrs}/>`;
-  };
-
-  const xf = (style: CellStyle | undefined): string => {
-    const numFmtId = numFmtOf(style?.numberFormat);
-    const fontId = indexOf(parts.fonts, font(style));
-    const fillId = style?.fill ? indexOf(parts.fills, fill(style.fill)) : 0;
-    const borderId =
-      style && (style.border || style.borderBottomThick)
-        ? indexOf(parts.borders, border(style))
-        : 0;
-    const align = style ? alignment(style) : "";
-    const applies = [
-      numFmtId !== 0 ? ' applyNumberFormat="1"' : "",
-      ' applyFont="1"',
-      fillId !== 0 ? ' applyFill="1"' : "",
-      borderId !== 0 ? ' applyBorder="1"' : "",
-      align ? ' applyAlignment="1"' : "",
-    ].join("");
-    const start = `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${applies}`;
-    return align ? `${start}>${align}</xf>` : `${start}/>`;
-  };
-
   // By style object first (layouts share them), then by content (keyed, never searched).
   const byObject = new Map<CellStyle | undefined, number>();
   const byContent = new Map<string, number>();
@@ -228,7 +237,7 @@ export function sheetStyles(layout: SheetLayout): SheetStyles {
     const key = keyOf(style);
     let index = byContent.get(key);
     if (index === undefined) {
-      index = indexOf(parts.cellXfs, xf(style));
+      index = indexOf(parts.cellXfs, xfXml(parts, style, layout));
       byContent.set(key, index);
     }
     byObject.set(style, index);
