@@ -13,6 +13,8 @@ import { evaluate } from "../src/evaluate/evaluate";
 import { writeOwnedSheetIntoPackage } from "../src/hosts/file/packageWriter";
 import { OWNER_NAMES } from "../src/hosts/ownership";
 import { summaryLayout } from "../src/layout/summary";
+import type { SheetLayout } from "../src/layout/sheetLayout";
+import { at } from "../test/fixtures/layoutCells";
 import { seedDepartment } from "../samples/seedDepartment";
 import { withDeductedIndicators } from "../test/fixtures/longerEvaluation";
 import { recalculate } from "../src/pipeline/recalculate";
@@ -63,6 +65,19 @@ function expectA4Portrait(pages: { width: number; height: number }[]): void {
  * its metric twin, or LibreOffice measures them in DejaVu Sans and shrinks every page to 80 %.
  */
 const BOX_PER_POINT = 1.3;
+
+/** The summary `layout` written into the sample's package and printed: its pages' text. */
+async function printSummary(layout: SheetLayout, file: string): Promise<string[]> {
+  const sample = new Uint8Array(readFileSync(SAMPLE_PATH));
+  const written = await writeOwnedSheetIntoPackage(sample, layout, {
+    markerName: OWNER_NAMES.summary,
+    preferredName: layout.name,
+  });
+  writeFileSync(join(ensureOut(), file), written.data);
+  const all = pdfPages(toPdf(join(ensureOut(), file), ensureOut()));
+  // From the summary's first page (the sample's own sheets print before it) to the end.
+  return pagesOf(all, "部门名称（公章）：", "\u0000").map((n) => all[n - 1].text);
+}
 
 describe("print check (LibreOffice → PDF): the submission and the 核对清单", () => {
   let pdf: string;
@@ -136,37 +151,60 @@ describe("print check (LibreOffice → PDF): the submission and the 核对清单
   });
 
   it("moves 改进措施 onto the signature's page where the signature would print alone", async () => {
-    // The seed with 6 more indicators that lost points: without the break LibreOffice prints
-    // the signature block alone on the summary's last page.
-    const layout = summaryLayout(withDeductedIndicators(evaluate(seedDepartment), 6));
-    expect(layout.print?.rowBreaks?.length).toBe(1);
-    let printed: string[] = [];
-    const lastPage = async (l: typeof layout, file: string) => {
-      const sample = new Uint8Array(readFileSync(SAMPLE_PATH));
-      const written = await writeOwnedSheetIntoPackage(sample, l, {
-        markerName: OWNER_NAMES.summary,
-        preferredName: l.name,
-      });
-      writeFileSync(join(ensureOut(), file), written.data);
-      const all = pdfPages(toPdf(join(ensureOut(), file), ensureOut()));
-      const own = pagesOf(all, TITLE, "\u0000");
-      printed = own.map((n) => all[n - 1].text);
-      return all[own[own.length - 1] - 1].text
+    // The seed with 2 more indicators that lost points: without the last break LibreOffice
+    // prints the signature block alone on the summary's last page (the first break keeps the
+    // 履职效能 group whole).
+    const layout = summaryLayout(withDeductedIndicators(evaluate(seedDepartment), 2));
+    const breaks = layout.print?.rowBreaks ?? [];
+    expect(breaks).toHaveLength(2);
+    const lastPage = (printed: string[]) =>
+      printed[printed.length - 1]
         .split("\n")
         .filter((l) => l.trim() && !/第\s*\d+\s*页|一级指标/.test(l));
-    };
-    const withBreak = await lastPage(layout, "signature-kept.xlsx");
-    // This table runs well onto page 2: its header is repeated there.
+    const printed = await printSummary(layout, "signature-kept.xlsx");
+    const withBreak = lastPage(printed);
+    // This table runs onto page 2: its header is repeated there.
     expect(printed.length).toBeGreaterThanOrEqual(2);
     expect(printed[1]).toMatch(/一级指标\s+二级指标\s+三级指标\s+分值\s+自评得分\s+得分说明/);
     expect(withBreak.some((l) => l.includes("四、改进措施"))).toBe(true);
     expect(withBreak.some((l) => l.includes("部门负责人（签名）"))).toBe(true);
-    // The same page without the break: the signature and the seal alone (what the break avoids).
-    const alone = await lastPage(
-      { ...layout, print: { ...layout.print!, rowBreaks: [] } },
-      "signature-alone.xlsx"
+    // The same page without that break: the signature and the seal alone (what the break avoids).
+    const alone = lastPage(
+      await printSummary(
+        { ...layout, print: { ...layout.print!, rowBreaks: breaks.slice(0, 1) } },
+        "signature-alone.xlsx"
+      )
     );
     expect(alone.filter((l) => !/部门负责人|（部门公章）/.test(l))).toEqual([]);
+  }, 120_000);
+
+  it("names the 一级 on every page holding its rows, a long group split where the page turns", async () => {
+    // 34 管理效率 rows (the seed's 4 and 第 1–30 项管理指标): more than a page; merged 18–32 and
+    // 33–51, “管理效率（续）” heading the second part.
+    const layout = summaryLayout(withDeductedIndicators(evaluate(seedDepartment), 30));
+    const printed = await printSummary(layout, "group-split.xlsx");
+    const extra = (n: number) => `第 ${n} 项管理指标`;
+    const pageOf = (text: string) => printed.findIndex((p) => p.includes(text));
+    // LibreOffice turns the page where the layout cut the group: row 32 holds 第 11 项, row 33 第 12 项.
+    expect(at(layout, 32, 1)?.value).toBe(extra(11));
+    expect(at(layout, 33, 1)?.value).toBe(extra(12));
+    expect(pageOf(extra(12))).toBe(pageOf(extra(11)) + 1);
+    // The pages the 管理效率 rows print on (the problem list below names them again).
+    const holding = [...new Set([1, 11, 12, 30].map((n) => pageOf(extra(n))))];
+    expect(holding).toEqual([0, 1]);
+    for (const page of holding) expect(printed[page]).toContain("管理效率");
+    // “管理效率（续）” wraps in its 8-character column: 管理效率 on one line, （续） below it.
+    expect(printed[1].match(/管理效率|（续）/g)).toEqual(["管理效率", "（续）"]);
+    // And a group that fits on one page moves there whole, heading and header with it.
+    const moved = await printSummary(
+      summaryLayout(withDeductedIndicators(evaluate(seedDepartment), 12)),
+      "group-moved.xlsx"
+    );
+    const group = [1, 12].map((n) => moved.findIndex((p) => p.includes(extra(n))));
+    expect(group).toEqual([1, 1]);
+    expect(moved[1]).toContain("管理效率");
+    expect(moved[1]).toContain("二、绩效指标自评情况");
+    expect(moved[0]).not.toContain("二、绩效指标自评情况");
   }, 120_000);
 
   it("prints the 核对清单 on pages of its own, A4 landscape, with the parameters and 待核对 there", () => {

@@ -3,7 +3,7 @@
  * layouts that use it fit one page wide without shrinking), the row heights the layout sets
  * (the others at the writers' default of 16 pt), the print title rows repeated at the top of
  * every page after the one they first print on. Used to keep a signature block from printing
- * alone on a page; the writers then set a manual page break.
+ * alone on a page, and a merged group from crossing one; the writers then set manual page breaks.
  */
 import type { SheetLayout } from "./sheetLayout";
 
@@ -71,4 +71,53 @@ export function titlesOnlyWhereNeeded(layout: SheetLayout, tableLast: number): S
   const print = { ...layout.print };
   delete print.titleRows;
   return { ...layout, print };
+}
+
+/** Rows `top`..`bottom` that print together (an indicator group under its merged 一级 cell). */
+export interface RowSpan {
+  top: number;
+  bottom: number;
+  /** Where a page break moving the whole span goes (above a heading that leads it); `top` if not given. */
+  from?: number;
+}
+
+const withBreaks = (layout: SheetLayout, rowBreaks: number[]): SheetLayout =>
+  layout.print ? { ...layout, print: { ...layout.print, rowBreaks } } : layout;
+
+/** The first row of top..bottom printed on a later page than `top`, or null. */
+function pageTurn(pages: number[], top: number, bottom: number): number | null {
+  for (let row = top + 1; row <= bottom; row++) if (pages[row] !== pages[top]) return row;
+  return null;
+}
+
+/**
+ * Manual page breaks that keep each span from crossing a page (a merged cell the printer splits
+ * prints its text on one side only): a span that would cross starts a page (the break above its
+ * `from`) when it then fits on one; a longer one is cut where the estimate turns the page, each
+ * cut a break. Returns every break, the layout's own too, in order, and each span's parts.
+ */
+export function keepSpansOnPages(
+  layout: SheetLayout,
+  spans: readonly RowSpan[]
+): { breaks: number[]; parts: RowSpan[][] } {
+  const breaks = [...(layout.print?.rowBreaks ?? [])];
+  const pages = (extra: number[] = []) => pagesOfRows(withBreaks(layout, [...breaks, ...extra]));
+  const parts = spans.map((span) => {
+    const from = span.from ?? span.top;
+    if (pageTurn(pages(), span.top, span.bottom) === null) return [span];
+    if (pageTurn(pages([from]), from, span.bottom) === null) {
+      breaks.push(from);
+      return [span];
+    }
+    const cut: RowSpan[] = [];
+    let top = span.top;
+    for (let turn = pageTurn(pages(), top, span.bottom); turn !== null;) {
+      breaks.push(turn);
+      cut.push({ top, bottom: turn - 1 });
+      top = turn;
+      turn = pageTurn(pages(), top, span.bottom);
+    }
+    return [...cut, { top, bottom: span.bottom }];
+  });
+  return { breaks: [...new Set(breaks)].sort((a, b) => a - b), parts };
 }

@@ -11,7 +11,14 @@ import type { Evaluation, IndicatorResult } from "../evaluate/result";
 import { departmentProblems, ordinal } from "../submission/problems";
 import { capNote, gradeFootnote, rescaleNote, scoreNote } from "../submission/wording";
 import type { CellStyle, LayoutValue, PrintSetup, SheetLayout } from "./sheetLayout";
-import { DEFAULT_ROW_HEIGHT, pagesOfRows, rowHeight, titlesOnlyWhereNeeded } from "./pagination";
+import {
+  DEFAULT_ROW_HEIGHT,
+  type RowSpan,
+  keepSpansOnPages,
+  pagesOfRows,
+  rowHeight,
+  titlesOnlyWhereNeeded,
+} from "./pagination";
 import { SheetBuilder } from "./sheetBuilder";
 import { ASSISTANT_SIGNATURE, formats, styles, titleHeight } from "./style";
 
@@ -95,27 +102,68 @@ function indicatorRow(b: SheetBuilder, i: IndicatorResult, first: boolean): void
   b.fit(row, third ?? second, third === null ? span(1, 2) : WIDTHS[2], BODY);
 }
 
-/** The indicator table; returns its header row (repeated on every printed page). */
-function indicatorTable(b: SheetBuilder, e: Evaluation): number {
+/** A 一级 group's rows in the indicator table, its name in a cell merged down over them. */
+interface Group extends RowSpan {
+  name: string;
+}
+
+/**
+ * The indicator table; returns its header row (repeated on every printed page) and its 一级
+ * groups, merged once the page breaks are known (`groupsOnPages`).
+ */
+function indicatorTable(b: SheetBuilder, e: Evaluation): { header: number; groups: Group[] } {
   b.section("二、绩效指标自评情况");
   const header = b.row++;
   ["一级指标", "二级指标", "三级指标", "分值", "自评得分"].forEach((h, i) =>
     b.put(header, i, h, styles.header)
   );
   b.put(header, 5, "得分说明", styles.header, 3);
+  const groups: Group[] = [];
   for (const group of e.groups) {
     const top = b.row;
     e.indicators
       .filter((i) => i.level1 === group.level1)
       .forEach((i, index) => indicatorRow(b, i, index === 0));
-    b.down(0, top, b.row - 1);
+    // The first group moves to a new page with the section's heading and the table's header.
+    const from = groups.length === 0 ? header - 2 : top;
+    if (b.row > top) groups.push({ name: group.level1, top, bottom: b.row - 1, from });
   }
   const row = b.row++;
   b.put(row, 0, "合计", { ...look.total, horizontal: "center" }, 3);
   b.put(row, 3, e.maxTotal.toNumber(), look.totalScore);
   b.put(row, 4, e.sum.toNumber(), look.totalScore);
   b.put(row, 5, null, look.total, 3);
-  return header;
+  return { header, groups };
+}
+
+/** The 一级 name heading a group's rows on a later page. */
+const continued = (name: string) => `${name}（续）`;
+
+/**
+ * Merges each 一级 group's name down over its rows so that no merge crosses a page: a group that
+ * would cross starts a page when it fits on one, a longer one is merged page by page, its name
+ * repeated as “管理效率（续）” on each later page (the row made tall enough for it, and the pages
+ * counted again). Returns the page breaks this needs. `layout` holds the builder's row heights.
+ */
+function groupsOnPages(b: SheetBuilder, layout: SheetLayout, groups: readonly Group[]): number[] {
+  for (;;) {
+    const { breaks, parts } = keepSpansOnPages(layout, groups);
+    const later = parts.flatMap((p, g) =>
+      p.slice(1).map((part) => ({ ...part, name: continued(groups[g].name) }))
+    );
+    const grown = later.filter((part) => {
+      const before = b.heights[part.top];
+      b.fit(part.top, part.name, WIDTHS[0], BODY);
+      return b.heights[part.top] !== before;
+    });
+    if (grown.length > 0) continue;
+    for (const part of later) {
+      const cell = b.cells.find((c) => c.row === part.top && c.column === 0);
+      if (cell) cell.value = part.name;
+    }
+    for (const part of parts.flat()) b.down(0, part.top, part.bottom);
+    return breaks;
+  }
 }
 
 function totalAndGrade(b: SheetBuilder, e: Evaluation): void {
@@ -148,10 +196,10 @@ const WITH_SIGNATURE = 40;
 const FOOT_ROOM = 24;
 
 /**
- * A page break that keeps the signature block from printing alone (or nearly so, or so close to
- * the foot that a slightly taller row would push it over): before the 改进措施 heading when that
- * section and the signature fit on one page, else before as many of its last items as make
- * WITH_SIGNATURE points of company.
+ * The layout's page breaks, and one that keeps the signature block from printing alone (or
+ * nearly so, or so close to the foot that a slightly taller row would push it over): before the
+ * 改进措施 heading when that section and the signature fit on one page, else before as many of its
+ * last items as make WITH_SIGNATURE points of company.
  */
 function keepSignatureCompany(
   layout: SheetLayout & { print: PrintSetup },
@@ -166,16 +214,17 @@ function keepSignatureCompany(
     .reduce((a, b) => a + b, 0);
   const last = layout.print.printArea.bottom;
   const spills = pages[last] !== page || nearFoot(layout, pages, last);
-  if (before >= WITH_SIGNATURE && !spills) return [];
-  const together = { ...layout, print: { ...layout.print, rowBreaks: [measures.heading] } };
-  const fits = pagesOfRows(together);
+  const own = layout.print.rowBreaks ?? [];
+  if (before >= WITH_SIGNATURE && !spills) return own;
+  const heading = [...own, measures.heading];
+  const fits = pagesOfRows({ ...layout, print: { ...layout.print, rowBreaks: heading } });
   // Before the blank row above the heading, so no page is left holding only that blank row.
-  if (fits[measures.heading] === fits[last]) return [measures.heading - 1];
+  if (fits[measures.heading] === fits[last]) return [...own, measures.heading - 1];
   // The whole section is too long to move: move its last items, enough to keep company.
   let at = measures.last;
   let carried = rowHeight(layout, at);
   while (carried < WITH_SIGNATURE && at > measures.heading) carried += rowHeight(layout, --at);
-  return [at];
+  return [...own, at];
 }
 
 /** Whether `row` ends within FOOT_ROOM of its page's foot. */
@@ -220,7 +269,7 @@ export function summaryLayout(e: Evaluation, options: SummaryOptions = {}): Shee
   b.put(1, 5, "金额单位：万元", { fontSize: BODY, horizontal: "right" }, 3);
   b.row = 2;
   budgetTable(b, e);
-  const header = indicatorTable(b, e);
+  const { header, groups } = indicatorTable(b, e);
   const tableLast = b.row - 1;
   totalAndGrade(b, e);
   const measures = problemsAndMeasures(b, e);
@@ -251,8 +300,13 @@ export function summaryLayout(e: Evaluation, options: SummaryOptions = {}): Shee
   );
   // Every printed row sized here, so every writer prints the heights the pages were counted with.
   for (let row = 0; row <= lastPrinted; row++) b.heights[row] ??= DEFAULT_ROW_HEIGHT;
-  // The indicator header repeats only if the indicator table runs onto a second page.
-  const layout = titlesOnlyWhereNeeded(built, tableLast) as SheetLayout & { print: PrintSetup };
+  const kept = groupsOnPages(b, built, groups);
+  // The indicator header repeats only if the indicator table runs onto a second page (as it
+  // does when a group had to be kept from crossing one).
+  const layout =
+    kept.length > 0
+      ? { ...built, print: { ...built.print, rowBreaks: kept } }
+      : (titlesOnlyWhereNeeded(built, tableLast) as SheetLayout & { print: PrintSetup });
   const breaks = keepSignatureCompany(layout, measures, signature);
   // A manual break holds only at a fixed scale (Excel ignores it on a sheet fit to pages); the
   // columns are chosen to fit A4 at 100%.

@@ -15,7 +15,7 @@
  */
 import { Dec, ONE, ZERO, exact, fixed, percent } from "../model/decimal";
 import { parseLooseNumber, toHalfWidth } from "../model/numbers";
-import { normalizeName } from "../model/text";
+import { normalizeName, quote } from "../model/text";
 import type { GradeRange, StepBand } from "./types";
 
 export type LevelUnit = "rate" | "score";
@@ -312,19 +312,44 @@ function overlap(a: Bound, b: Bound): boolean {
   return low === null || high === null || low.lessThan(high);
 }
 
+/** The inner of two ends (the higher of two lows, the lower of two highs); exclusive if either is, where they are equal. */
+function inner(x: Dec | null, xIn: boolean, y: Dec | null, yIn: boolean, higher: boolean) {
+  if (x === null || y === null)
+    return x === null ? { at: y, inclusive: yIn } : { at: x, inclusive: xIn };
+  if (x.equals(y)) return { at: x, inclusive: xIn && yIn };
+  return x.greaterThan(y) === higher ? { at: x, inclusive: xIn } : { at: y, inclusive: yIn };
+}
+
+/** Where two overlapping intervals meet. */
+function common(a: Bound, b: Bound): Bound {
+  const low = inner(a.low, a.lowInclusive, b.low, b.lowInclusive, true);
+  const high = inner(a.high, a.highInclusive, b.high, b.highInclusive, false);
+  return { low: low.at, lowInclusive: low.inclusive, high: high.at, highInclusive: high.inclusive };
+}
+
 /**
- * Overlaps (intervals sharing more than a boundary point) and gaps (values between bands that
- * no band covers) of a band list, as sentences.
+ * Every pair of bands, in the order the cell lists them, that shares more than a boundary point,
+ * in one sentence: `“a”与“b”重叠（where），“c”与“d”重叠（where）`; empty when none does.
  */
-export function intervalProblems(bands: readonly Bound[], unit: LevelUnit): string[] {
+function overlapSentence<T extends Bound>(
+  bands: readonly T[],
+  what: string,
+  show: (band: T) => string,
+  where: (common: Bound) => string
+): string[] {
+  const pairs: string[] = [];
+  bands.forEach((a, i) => {
+    for (const b of bands.slice(i + 1))
+      if (overlap(a, b)) pairs.push(`“${show(a)}”与“${show(b)}”重叠（${where(common(a, b))}）`);
+  });
+  return pairs.length > 0 ? [`${what}${pairs.join("，")}`] : [];
+}
+
+/** Gaps of a band list (values between bands that no band covers), as sentences. */
+function gapProblems(bands: readonly Bound[], unit: LevelUnit): string[] {
   const problems: string[] = [];
   const f = (v: Dec) => formatLevel(v, unit);
   const sorted = [...bands].sort(compareLow);
-  sorted.forEach((a, i) => {
-    for (const b of sorted.slice(i + 1)) {
-      if (overlap(a, b)) problems.push(`分档“${boundText(a, unit)}”与“${boundText(b, unit)}”重叠`);
-    }
-  });
   // Walk up from the lowest band: `reach` is how far the bands so far cover.
   let reach = sorted.length > 0 ? { at: sorted[0].high, inclusive: sorted[0].highInclusive } : null;
   for (const next of sorted.slice(1)) {
@@ -342,8 +367,19 @@ export function intervalProblems(bands: readonly Bound[], unit: LevelUnit): stri
   return problems;
 }
 
-/** Problems of step bands for an indicator worth `max`: points out of range, overlaps, gaps. */
-export function stepBandProblems(bands: readonly StepBand[], unit: LevelUnit, max: Dec): string[] {
+/** `指标“X”的` before a sentence about an indicator's bands, when its name is known. */
+const whose = (name?: string) => (name ? `指标${quote(name)}的` : "");
+
+/**
+ * Problems of step bands for an indicator worth `max` (named `name`): points out of range, its
+ * overlaps in one sentence, gaps.
+ */
+export function stepBandProblems(
+  bands: readonly StepBand[],
+  unit: LevelUnit,
+  max: Dec,
+  name?: string
+): string[] {
   const problems: string[] = [];
   for (const band of bands) {
     const points = bandPoints(band, max);
@@ -352,11 +388,25 @@ export function stepBandProblems(bands: readonly StepBand[], unit: LevelUnit, ma
         `分档“${boundText(band, unit)}”的得分 ${pointsText(band)} 超出 0～${fixed(max, 2)} 分`
       );
   }
-  return [...problems, ...intervalProblems(bands, unit)];
+  const overlaps = overlapSentence(
+    bands,
+    `${whose(name)}分档`,
+    (b) => boundText(b, unit),
+    (c) => boundText(c, unit)
+  );
+  return [...problems, ...overlaps, ...gapProblems(bands, unit)];
 }
 
-/** Problems of qualitative bands: shares outside 0–100%, a top short of 100%, repeated words, overlaps, gaps. */
-export function gradeRangeProblems(grades: readonly GradeRange[], max?: Dec): string[] {
+/**
+ * Problems of qualitative bands of an indicator worth `max` (named `name`): shares outside
+ * 0–100%, a top short of 100%, repeated words, its overlaps in one sentence (in points of 分值
+ * when it is known), gaps.
+ */
+export function gradeRangeProblems(
+  grades: readonly GradeRange[],
+  max?: Dec,
+  name?: string
+): string[] {
   const problems: string[] = [];
   const top = grades.length > 0 ? Dec.max(...grades.map((g) => g.high)) : ONE;
   if (top.lessThan(ONE))
@@ -374,12 +424,27 @@ export function gradeRangeProblems(grades: readonly GradeRange[], max?: Dec): st
     }
   }
   const intervals = grades.map((g) => ({
+    names: g.names,
     low: g.low,
     lowInclusive: true,
     high: g.high,
     highInclusive: true,
   }));
-  return [...problems, ...intervalProblems(intervals, "rate")];
+  const span = (b: Bound) => gradeSpan(b.low as Dec, b.high as Dec, max);
+  const overlaps = overlapSentence(
+    intervals,
+    `${whose(name)}定性分档`,
+    (g) => `${g.names.join("/")} ${span(g)}`,
+    span
+  );
+  return [...problems, ...overlaps, ...gapProblems(intervals, "rate")];
+}
+
+/** A 定性分档 range as points of 分值 (`7.5～9 分`), or as shares when 分值 is not known. */
+function gradeSpan(low: Dec, high: Dec, max?: Dec): string {
+  if (!max) return `${share(low)}～${share(high)}`;
+  const points = (v: Dec) => exact(v.times(max), 0);
+  return low.equals(high) ? `${points(low)} 分` : `${points(low)}～${points(high)} 分`;
 }
 
 /** The default three bands of 财预〔2020〕10号 for qualitative indicators. */

@@ -118,13 +118,17 @@ export function formatParam(params: RuleParams, key: ParamKey, unit: LevelUnit):
   }
 }
 
-/** Range problems of one parameter for an indicator worth `max` (levels: −100%…200% or 0…100). */
+/**
+ * Range problems of one parameter for an indicator worth `max` (levels: −100%…200% or 0…100);
+ * `name`, the indicator's, heads the one sentence of its overlapping bands.
+ */
 export function paramRangeProblems(
   params: RuleParams,
   key: ParamKey,
   unit: LevelUnit,
   max: Dec,
-  header: string
+  header: string,
+  name?: string
 ): string[] {
   const value = params[key];
   if (value === undefined) return [];
@@ -145,9 +149,9 @@ export function paramRangeProblems(
         : [];
     }
     case "bands":
-      return stepBandProblems(params.bands ?? [], unit, max);
+      return stepBandProblems(params.bands ?? [], unit, max, name);
     case "grades":
-      return gradeRangeProblems(params.grades ?? [], max);
+      return gradeRangeProblems(params.grades ?? [], max, name);
     case "basis":
       return [];
   }

@@ -69,7 +69,8 @@ export function ruleProblems(indicator: StandardIndicator): StandardProblem[] {
       use.key,
       unit,
       indicator.max,
-      header
+      header,
+      indicator.name
     ))
       out.push(problem(text, cells[column]));
   }

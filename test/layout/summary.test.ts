@@ -180,7 +180,10 @@ describe("the signature block never prints alone", () => {
       expect({ k, others: others >= 40 }).toEqual({ k, others: true });
       // The seal prints on the signature's page.
       expect(pages[l.print!.printArea.bottom]).toBe(page);
-      if (l.print?.rowBreaks) {
+      // Breaks below the indicator table's 合计 (the last) are the signature's; those above keep
+      // 一级 groups whole.
+      const total = Math.max(...l.cells.filter((c) => c.value === "合计").map((c) => c.row));
+      if (l.print?.rowBreaks?.some((row) => row > total)) {
         broken++;
         // A manual break at a fixed 100 % (fit-to-page would make Excel ignore it).
         expect(l.print.scale).toBe(100);
@@ -207,6 +210,72 @@ describe("the signature block never prints alone", () => {
   it("sets no break for the seed (it fits on 2 pages as it is)", () => {
     expect(layout.print?.rowBreaks).toBeUndefined();
     expect(Math.max(...pagesOfRows(layout))).toBeLessThanOrEqual(1);
+  });
+});
+
+describe("a 一级 group never has its merged cell split by a page break", () => {
+  const longer = (k: number) => summaryLayout(withDeductedIndicators(evaluate(seed()), k));
+  /** Column A's cells merged down over several rows. */
+  const downs = (l: ReturnType<typeof longer>) =>
+    l.merges.filter((m) => m.left === 0 && m.right === 0 && m.bottom > m.top);
+
+  it("merges no cell across an estimated page, and names the 一级 on every page holding its rows", () => {
+    for (let k = 0; k <= 40; k++) {
+      const l = longer(k);
+      const pages = pagesOfRows(l);
+      for (const m of l.merges)
+        expect({ k, m, pages: [pages[m.top], pages[m.bottom]] }).toEqual({
+          k,
+          m,
+          pages: [pages[m.top], pages[m.top]],
+        });
+      // 管理效率's rows: from its name down to the row above 履职效能.
+      const [first, next] = [rowOf(l, "管理效率"), rowOf(l, "履职效能")];
+      for (let row = first; row < next; row++) {
+        const named = l.cells.find(
+          (c) =>
+            c.column === 0 &&
+            pages[c.row] === pages[row] &&
+            c.row <= row &&
+            c.row >= first &&
+            (c.value === "管理效率" || c.value === "管理效率（续）")
+        );
+        expect({ k, row, named: named !== undefined }).toEqual({ k, row, named: true });
+      }
+      if (l.print?.rowBreaks) expect(l.print.scale).toBe(100);
+    }
+  });
+
+  it("moves a group that fits on one page onto the next, with the section heading and the table's header", () => {
+    // 16 管理效率 rows: from row 18 they would cross onto page 2; they all fit there.
+    const l = longer(12);
+    const pages = pagesOfRows(l);
+    const header = rowOf(l, "一级指标");
+    expect(l.print?.rowBreaks).toContain(header - 2);
+    expect(pages[rowOf(l, "二、绩效指标自评情况")]).toBe(1);
+    expect(pages[header]).toBe(1);
+    expect(downs(l)[0]).toEqual({ top: 18, left: 0, bottom: 33, right: 0 });
+    expect(pages[18]).toBe(1);
+    expect(pages[33]).toBe(1);
+    expect(l.cells.some((c) => String(c.value).endsWith("（续）"))).toBe(false);
+  });
+
+  it("splits a group longer than a page at the break and repeats its name as 管理效率（续）", () => {
+    // 34 管理效率 rows (18–51): more than a page holds.
+    const l = longer(30);
+    const pages = pagesOfRows(l);
+    expect(downs(l).slice(0, 2)).toEqual([
+      { top: 18, left: 0, bottom: 32, right: 0 },
+      { top: 33, left: 0, bottom: 51, right: 0 },
+    ]);
+    expect([pages[18], pages[32], pages[33], pages[51]]).toEqual([0, 0, 1, 1]);
+    expect(at(l, 18, 0)?.value).toBe("管理效率");
+    expect(at(l, 33, 0)?.value).toBe("管理效率（续）");
+    // A manual break where the page turns, printed at 100 % so every program breaks there.
+    expect(l.print?.rowBreaks).toContain(33);
+    expect(l.print?.scale).toBe(100);
+    // The indicator header repeats over the rows carried onto the next page.
+    expect(l.print?.titleRows).toEqual({ first: rowOf(l, "一级指标"), last: rowOf(l, "一级指标") });
   });
 });
 
