@@ -7,7 +7,7 @@
  * files a killed run left behind (ours by their name, their process gone) are removed.
  */
 import { randomBytes } from "node:crypto";
-import { constants } from "node:fs";
+import { type Stats, constants, lstatSync } from "node:fs";
 import { access, chmod, mkdir, open, readdir, realpath, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
@@ -79,14 +79,24 @@ export interface AtomicWriteOptions {
   syncFolder?: boolean;
 }
 
+/**
+ * The file a write replaces and its status (null when there is none yet): through a symbolic
+ * link, the file it points to, not the link itself. A new file's absence is looked up without
+ * an exception (a folder run writes hundreds).
+ */
+async function replacedFile(target: string): Promise<{ path: string; existing: Stats | null }> {
+  const entry = lstatSync(target, { throwIfNoEntry: false });
+  if (!entry?.isSymbolicLink()) return { path: target, existing: entry ?? null };
+  const path = await realpath(target).catch(() => target);
+  return { path, existing: await stat(path).catch(() => null) };
+}
+
 export async function writeFileAtomic(
   target: string,
   data: Uint8Array,
   options: AtomicWriteOptions = {}
 ): Promise<void> {
-  // Through a symbolic link, replace the file it points to, not the link itself.
-  const path = await realpath(target).catch(() => target);
-  const existing = await stat(path).catch(() => null);
+  const { path, existing } = await replacedFile(target);
   // Renaming over a file needs only the folder to be writable: a file the user may not write
   // (read-only, or someone else's) is refused here, as writing into it would be.
   if (existing?.isFile()) await access(path, constants.W_OK);
