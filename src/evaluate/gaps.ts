@@ -267,6 +267,85 @@ function push(
   });
 }
 
+/** `2.955（计 2.96）` when the typed score rounds to another, else `3.00 ` (the word follows). */
+function shownScore(typed: Dec | null, d: Dec): string {
+  return typed && !typed.equals(d) ? `${score(typed)}（计 ${score(d)}）` : `${score(d)} `;
+}
+
+/** 分值 as typed against the standard's, and a score outside 0～分值. */
+function rangeGaps(
+  gaps: Gap[],
+  result: IndicatorResult,
+  entered: Dec | null,
+  entryMax: Dec | null | undefined,
+  maxCell: string | undefined
+): void {
+  const { max, name } = result;
+  if (entryMax != null && !entryMax.equals(max) && result.inStandard)
+    push(
+      ...([gaps, result, "maxMismatch", "warning"] as const),
+      `${quote(name)}分值填报为 ${score(entryMax)}，评分标准为 ${score(max)}。`,
+      "按当年自评表核对分值；如评分标准已调整，请在评分标准表中修改该指标分值。",
+      maxCell
+    );
+  if (entered !== null && (entered.greaterThan(max) || entered.isNegative()))
+    push(
+      ...([gaps, result, "scoreOutOfRange", "error"] as const),
+      `${quote(name)}自评得分 ${score(result.entered as Dec)} 超出 0～${score(max)} 分的范围，已按 ${score(result.counted)} 分计入。`,
+      "修正自评得分，使其不超过该指标分值且不小于 0。"
+    );
+}
+
+/** The entered score against the computed one (or the 评价等次's range of points). */
+function comparisonGaps(gaps: Gap[], result: IndicatorResult, entered: Dec | null): void {
+  const { computed, computedRange: range, name } = result;
+  if (entered === null || computed === null) return;
+  const shown = shownScore(result.entered, entered);
+  if (range && (entered.lessThan(range.low) || entered.greaterThan(range.high)))
+    push(
+      ...([gaps, result, "enteredDiffersFromComputed", "warning"] as const),
+      `${quote(name)}填报得分 ${shown}不在评价等次对应的 ${score(range.low)}～${score(range.high)} 分之间。`,
+      "核对评价等次与自评得分，使得分落在该等次的分值区间内。"
+    );
+  else if (!range && !entered.equals(computed))
+    push(
+      ...([gaps, result, "enteredDiffersFromComputed", "warning"] as const),
+      `${quote(name)}填报得分 ${shown}与按评分规则计算的 ${score(computed)} 不一致（相差 ${score(entered.minus(computed).abs())} 分）。`,
+      "核对评分标准和计算口径，在得分说明中写明填报得分的依据。"
+    );
+}
+
+/** A deduction with no 扣分原因 (where no formula shows it). */
+function deductionGaps(gaps: Gap[], result: IndicatorResult, entered: Dec | null): void {
+  const deducted = entered !== null && entered.lessThan(result.max) && !entered.isNegative();
+  if (deducted && result.computed === null && !(result.enteredExplanation ?? "").trim())
+    push(
+      ...([gaps, result, "deductionWithoutExplanation", "warning"] as const),
+      `${quote(result.name)}扣 ${score(result.max.minus(entered as Dec))} 分，但未说明扣分原因。`,
+      "在得分说明中写明扣分原因及依据。"
+    );
+}
+
+/** No score at all (0 counted), or a score the formula could not check. */
+function missingGaps(gaps: Gap[], result: IndicatorResult, entered: Dec | null): void {
+  const reason = result.notComputableReason;
+  const cell = result.notComputableCell ?? result.cell;
+  if (entered === null && result.computed === null)
+    push(
+      ...([gaps, result, "missingScore", "error"] as const),
+      `${quote(result.name)}未填报自评得分${reason ? `，且无法按公式计算（${reason}）` : ""}，按 0 分计入。`,
+      "填写该指标的自评得分及得分说明。",
+      cell
+    );
+  else if (reason && result.ruleKind !== "judgment")
+    push(
+      ...([gaps, result, "notComputable", "info"] as const),
+      `${quote(result.name)}无法按公式复核：${reason}；按填报得分 ${score(result.counted)} 计入。`,
+      "补充计算所需数据，以便复核填报得分。",
+      cell
+    );
+}
+
 export function indicatorGaps(
   result: IndicatorResult,
   entryMax: Dec | null | undefined,
@@ -274,91 +353,18 @@ export function indicatorGaps(
   decimals: number
 ): Gap[] {
   const gaps: Gap[] = [];
-  const { entered: typed, computed, max, computedRange: range } = result;
   // The entered score as it counts (得分保留小数位): 2.995 is 3.00, which a computed 3.00 agrees
   // with and which deducts nothing from 3 分.
-  const entered = typed === null ? null : excelRound(typed, decimals);
-  // `2.955（计 2.96）` when they differ, else `3.00 `: the word after follows without a space.
-  const shown = (d: Dec) =>
-    typed && !typed.equals(d) ? `${score(typed)}（计 ${score(d)}）` : `${score(d)} `;
-  if (entryMax != null && !entryMax.equals(max) && result.inStandard)
-    push(
-      gaps,
-      result,
-      "maxMismatch",
-      "warning",
-      `${quote(result.name)}分值填报为 ${score(entryMax)}，评分标准为 ${score(max)}。`,
-      "按当年自评表核对分值；如评分标准已调整，请在评分标准表中修改该指标分值。",
-      maxCell
-    );
-  if (entered !== null && (entered.greaterThan(max) || entered.isNegative()))
-    push(
-      gaps,
-      result,
-      "scoreOutOfRange",
-      "error",
-      `${quote(result.name)}自评得分 ${score(typed as Dec)} 超出 0～${score(max)} 分的范围，已按 ${score(result.counted)} 分计入。`,
-      "修正自评得分，使其不超过该指标分值且不小于 0。"
-    );
-  if (entered !== null && computed !== null) {
-    if (range && (entered.lessThan(range.low) || entered.greaterThan(range.high)))
-      push(
-        gaps,
-        result,
-        "enteredDiffersFromComputed",
-        "warning",
-        `${quote(result.name)}填报得分 ${shown(entered)}不在评价等次对应的 ${score(range.low)}～${score(range.high)} 分之间。`,
-        "核对评价等次与自评得分，使得分落在该等次的分值区间内。"
-      );
-    else if (!range && !entered.equals(computed))
-      push(
-        gaps,
-        result,
-        "enteredDiffersFromComputed",
-        "warning",
-        `${quote(result.name)}填报得分 ${shown(entered)}与按评分规则计算的 ${score(computed)} 不一致（相差 ${score(entered.minus(computed).abs())} 分）。`,
-        "核对评分标准和计算口径，在得分说明中写明填报得分的依据。"
-      );
-  }
-  const deducted = entered !== null && entered.lessThan(max) && !entered.isNegative();
-  if (deducted && computed === null && !(result.enteredExplanation ?? "").trim())
-    push(
-      gaps,
-      result,
-      "deductionWithoutExplanation",
-      "warning",
-      `${quote(result.name)}扣 ${score(max.minus(entered as Dec))} 分，但未说明扣分原因。`,
-      "在得分说明中写明扣分原因及依据。"
-    );
+  const entered = result.entered === null ? null : excelRound(result.entered, decimals);
+  rangeGaps(gaps, result, entered, entryMax, maxCell);
+  comparisonGaps(gaps, result, entered);
+  deductionGaps(gaps, result, entered);
   gaps.push(...reasonGap(result));
-  const reason = result.notComputableReason;
-  if (entered === null && computed === null)
-    push(
-      gaps,
-      result,
-      "missingScore",
-      "error",
-      `${quote(result.name)}未填报自评得分${reason ? `，且无法按公式计算（${reason}）` : ""}，按 0 分计入。`,
-      "填写该指标的自评得分及得分说明。",
-      result.notComputableCell ?? result.cell
-    );
-  else if (reason && result.ruleKind !== "judgment")
-    push(
-      gaps,
-      result,
-      "notComputable",
-      "info",
-      `${quote(result.name)}无法按公式复核：${reason}；按填报得分 ${score(result.counted)} 计入。`,
-      "补充计算所需数据，以便复核填报得分。",
-      result.notComputableCell ?? result.cell
-    );
+  missingGaps(gaps, result, entered);
   if (!result.inStandard)
     push(
-      gaps,
-      result,
-      "unknownIndicator",
-      "warning",
-      `${quote(result.name)}不在评分标准（${result.level1}）中，按填报的分值 ${score(max)}、得分计入。`,
+      ...([gaps, result, "unknownIndicator", "warning"] as const),
+      `${quote(result.name)}不在评分标准（${result.level1}）中，按填报的分值 ${score(result.max)}、得分计入。`,
       "核对指标名称是否与评分标准一致；如为新增指标，请在评分标准表中补充。"
     );
   return gaps;
