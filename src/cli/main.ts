@@ -17,14 +17,21 @@ import { seedDepartment } from "../../samples/seedDepartment";
 import { scoreFolder } from "./batch";
 import type { WorkbookStandard } from "../model/input";
 import { exportStandard, listStandards, loadStandard } from "./standards";
-import { readProjectFiles } from "./projectFiles";
+import { type ProjectFiles, readProjectFiles } from "./projectFiles";
 import { describeError, describeInternalError, errorCode } from "./errors";
 import { type CliIo, stdio } from "./io";
 import { PhaseLine } from "./progress";
 import { renderEvaluation } from "./report";
 import { reportCommand, reportName, writeReport } from "./reportCommand";
 import { writtenSheets } from "../pipeline/writtenSheets";
-import { failureLine, sameFile, scoreWorkbookFile, scoredName } from "./scoreFile";
+import {
+  type FileOutcome,
+  failureLine,
+  sameFile,
+  scoreWorkbookFile,
+  scoredName,
+} from "./scoreFile";
+import type { Recalculation } from "../pipeline/recalculate";
 
 export type { CliIo };
 export { scoredName };
@@ -129,22 +136,106 @@ function parseFlags(args: string[]): Flags | string {
   return flags;
 }
 
+/** Where a file's copy goes, refused (with the sentence said) when it would be the input itself. */
+async function targetFor(file: string, flags: Flags, io: CliIo): Promise<string | null> {
+  const output = await outputFor(file, flags);
+  if ("problem" in output) {
+    io.err(`${output.problem}。`);
+    return null;
+  }
+  if (!flags.inPlace && (await sameFile(output.target, file))) {
+    io.err(`不会覆盖输入文件 ${file}：请用 --out 指定其他文件，或加 --in-place`);
+    return null;
+  }
+  return output.target;
+}
+
+/** A file not scored or not written: the scores if there are any (保护工作簿), and why. */
+function reportFailure(
+  file: string,
+  outcome: Extract<FileOutcome, { status: "failed" }>,
+  flags: Flags,
+  io: CliIo
+): number {
+  const scores = outcome.result?.evaluation;
+  // With --json, the failure is an object too (as each file of a folder run is).
+  if (flags.json) {
+    const { stage, reason } = outcome;
+    const json = {
+      file,
+      status: "failed",
+      stage,
+      reason,
+      ...(scores ? evaluationToJson(scores) : {}),
+    };
+    io.out(JSON.stringify(json, null, 2));
+  } else if (scores) io.out(renderEvaluation(scores));
+  io.err(failureLine(file, outcome));
+  return 1;
+}
+
+/** `已写入 … 的“绩效自评汇总”、“核对清单”工作表`, with what was left beside them. */
+function writtenLine(target: string, result: Recalculation): string {
+  const write = result.write;
+  const beside =
+    (write?.besideForeign
+      ? `（工作簿中已有非本工具生成的“${write.besideForeign}”，未改动它）`
+      : "") +
+    (write?.keptRenamed ? `（改名保留的“${write.keptRenamed}”是上次的评分结果，未更新）` : "");
+  const sheets = writtenSheets(result).map((s) => `“${s}”`);
+  return `已写入 ${target} 的${sheets.join("、")}工作表${beside}。`;
+}
+
+/** A scored and written file: its JSON, or the projects read, the scores and where they went. */
+function reportScored(
+  file: string,
+  target: string,
+  outcome: Extract<FileOutcome, { status: "scored" }>,
+  context: { flags: Flags; io: CliIo; projects: ProjectFiles | null }
+): void {
+  const { flags, io, projects } = context;
+  const result = outcome.result;
+  if (flags.json) {
+    const { warnings } = outcome;
+    const json = { file, output: target, sheet: result.write?.sheet, warnings };
+    io.out(JSON.stringify({ ...json, ...evaluationToJson(result.evaluation) }, null, 2));
+    return;
+  }
+  if (projects)
+    io.out(
+      `从 ${flags.projects} 读取项目工作簿 ${projects.files} 个：${projects.withForms} 个含项目支出绩效自评表，共 ${projects.forms} 张。\n`
+    );
+  io.out(renderEvaluation(result.evaluation));
+  io.out("");
+  io.out(writtenLine(target, result));
+}
+
+/** --report: the 自评报告草稿 beside the copy; 1 when it could not be saved. */
+async function reportDraftFor(
+  file: string,
+  target: string,
+  result: Recalculation,
+  flags: Flags,
+  io: CliIo
+) {
+  const docx = reportName(target);
+  const failed = await writeReport(result, docx);
+  if (failed) {
+    io.err(`未能保存 ${file} 的报告：${failed}`);
+    return 1;
+  }
+  if (!flags.json) io.out(`已生成自评报告草稿 ${docx}（请补写标有【待填写】的段落）。`);
+  return 0;
+}
+
 async function scoreFile(
   file: string,
   flags: Flags,
   io: CliIo,
   standard?: WorkbookStandard
 ): Promise<number> {
-  const output = await outputFor(file, flags);
-  if ("problem" in output) {
-    io.err(`${output.problem}。`);
-    return 2;
-  }
-  const target = output.target;
-  if (!flags.inPlace && (await sameFile(target, file))) {
-    io.err(`不会覆盖输入文件 ${file}：请用 --out 指定其他文件，或加 --in-place`);
-    return 2;
-  }
+  const target = await targetFor(file, flags, io);
+  if (target === null) return 2;
   const projects = flags.projects ? await readProjectFiles(flags.projects, [file, target]) : null;
   if (projects && "error" in projects) {
     io.err(`${projects.error}。`);
@@ -158,69 +249,10 @@ async function scoreFile(
     onPhase: phases.onPhase,
   }).finally(() => phases.finish());
   for (const warning of projects?.warnings ?? []) io.err(warning);
-  if (outcome.status === "failed") {
-    // Scored but not written (保护工作簿): the scores are shown all the same.
-    const scores = outcome.result?.evaluation;
-    // With --json, the failure is an object too (as each file of a folder run is).
-    if (flags.json)
-      io.out(
-        JSON.stringify(
-          {
-            file,
-            status: "failed",
-            stage: outcome.stage,
-            reason: outcome.reason,
-            ...(scores ? evaluationToJson(scores) : {}),
-          },
-          null,
-          2
-        )
-      );
-    else if (scores) io.out(renderEvaluation(scores));
-    io.err(failureLine(file, outcome));
+  if (outcome.status === "failed") return reportFailure(file, outcome, flags, io);
+  reportScored(file, target, outcome, { flags, io, projects });
+  if (flags.report && (await reportDraftFor(file, target, outcome.result, flags, io)) !== 0)
     return 1;
-  }
-  const result = outcome.result;
-  if (flags.json) {
-    io.out(
-      JSON.stringify(
-        {
-          file,
-          output: target,
-          sheet: result.write?.sheet,
-          warnings: outcome.warnings,
-          ...evaluationToJson(result.evaluation),
-        },
-        null,
-        2
-      )
-    );
-  } else {
-    if (projects)
-      io.out(
-        `从 ${flags.projects} 读取项目工作簿 ${projects.files} 个：${projects.withForms} 个含项目支出绩效自评表，共 ${projects.forms} 张。\n`
-      );
-    io.out(renderEvaluation(result.evaluation));
-    io.out("");
-    const beside =
-      (result.write?.besideForeign
-        ? `（工作簿中已有非本工具生成的“${result.write.besideForeign}”，未改动它）`
-        : "") +
-      (result.write?.keptRenamed
-        ? `（改名保留的“${result.write.keptRenamed}”是上次的评分结果，未更新）`
-        : "");
-    const sheets = writtenSheets(result).map((s) => `“${s}”`);
-    io.out(`已写入 ${target} 的${sheets.join("、")}工作表${beside}。`);
-  }
-  if (flags.report) {
-    const docx = reportName(target);
-    const failed = await writeReport(result, docx);
-    if (failed) {
-      io.err(`未能保存 ${file} 的报告：${failed}`);
-      return 1;
-    }
-    if (!flags.json) io.out(`已生成自评报告草稿 ${docx}（请补写标有【待填写】的段落）。`);
-  }
   for (const warning of outcome.warnings) io.err(warning);
   return 0;
 }
