@@ -42,98 +42,115 @@ function short(category: BudgetCategory): string {
   return budgetCategoryLabels[category].replace(/^[一二三四五]、/, "").replace(/^其中：/, "");
 }
 
-export function analyseBudget(table: BudgetTable, checks: StandardSettings): BudgetResult {
-  const base = checks.executionRateBase;
-  const rows = table.rows.map((row) => ({
+/** Each row with its 执行率 and 预算调整率 (预算调整数 ÷ 年初预算数, 调整数 = 调整预算数 − 年初预算数). */
+function rowRates(table: BudgetTable, checks: StandardSettings) {
+  return table.rows.map((row) => ({
     ...row,
-    executionRate: ratio(row.final, baseAmount(row, base, table).amount, checks.rateDecimals),
-    // 预算调整率 = 预算调整数 ÷ 年初预算数, the adjustment being 调整预算数 − 年初预算数.
+    executionRate: ratio(
+      row.final,
+      baseAmount(row, checks.executionRateBase, table).amount,
+      checks.rateDecimals
+    ),
     adjustmentRate: ratio(
       row.adjusted === null || row.initial === null ? null : row.adjusted.minus(row.initial),
       row.initial,
       checks.rateDecimals
     ),
   }));
+}
 
-  const ties: TieCheck[] = [];
-  const unchecked: UncheckedTie[] = [];
-  // A table kept in 元 (or 千元) is stated, and rounded, in that unit: so are its ties.
-  const amount = (v: Dec) => amountIn(v, table.unit);
-  const tolerance = toleranceIn(checks.tieTolerance, table.unit);
-  const value = (category: BudgetCategory, column: BudgetColumn): Dec | null =>
-    findRow(table, category)?.[column] ?? null;
+/** What the ties of one table are checked with, and what they collect. */
+interface TieContext {
+  table: BudgetTable;
+  /** An amount as the table states it (a table kept in 元 or 千元 is rounded in that unit). */
+  amount: (v: Dec) => string;
+  tolerance: Dec;
+  ties: TieCheck[];
+  unchecked: UncheckedTie[];
+}
 
-  /** parent = Σ parts in one column, when the parent and any part are filled in. */
-  const sumTie = (
-    check: "basic" | "total",
-    parent: BudgetCategory,
-    parts: BudgetCategory[],
-    column: BudgetColumn
-  ) => {
-    const row = findRow(table, parent);
-    const partValues = parts.map((c) => value(c, column));
-    if (!row || partValues.every((v) => v === null)) return;
-    // The sum itself without a figure (blank, a formula never calculated): nothing to check it by.
-    if (row[column] === null) {
-      const part = short(parent);
-      unchecked.push({ column, check, parent: part, part, cell: row.cells?.[column] });
-      return;
-    }
-    // A part with figures in other columns but none here is missing (blank, “—”) or unreadable:
-    // the sum without it would invent a difference, so the tie is said to be unchecked instead.
-    const missing = parts
-      .map((c) => findRow(table, c))
-      .find((p) => p !== undefined && p[column] === null && COLUMNS.some((k) => p[k] !== null));
-    if (missing) {
-      unchecked.push({
-        column,
-        check,
-        parent: `${short(parent)} ${amount(row[column] as Dec)}`,
-        part: short(missing.category),
-        cell: missing.cells?.[column] ?? missing.cells?.label,
-      });
-      return;
-    }
-    const expected = sum(partValues.map((v) => v ?? ZERO));
-    const actual = row[column] as Dec;
-    const terms = parts
-      .filter((_, i) => partValues[i] !== null)
-      .map((c) => `${short(c)} ${amount(value(c, column) as Dec)}`)
-      .join(" + ");
-    ties.push({
-      column,
-      check,
-      expected,
-      actual,
-      ok: expected.equals(actual),
-      withinTolerance: expected.minus(actual).abs().lessThanOrEqualTo(tolerance),
-      cell: row.cells?.[column],
-      formula: `${budgetColumnLabels[column]}：${short(parent)} ${amount(actual)} ${expected.equals(actual) ? "=" : "≠"} ${terms}`,
-    });
-  };
+const valueOf = (table: BudgetTable, category: BudgetCategory, column: BudgetColumn) =>
+  findRow(table, category)?.[column] ?? null;
 
-  for (const column of COLUMNS) {
-    sumTie("basic", "basic", ["personnel", "publicOperating"], column);
-    sumTie("total", "total", TOTAL_PARTS, column);
+/**
+ * A part with figures in other columns but none in `column` (blank, “—”, unreadable): the sum
+ * without it would invent a difference.
+ */
+function missingPart(table: BudgetTable, parts: BudgetCategory[], column: BudgetColumn) {
+  return parts
+    .map((c) => findRow(table, c))
+    .find((p) => p !== undefined && p[column] === null && COLUMNS.some((k) => p[k] !== null));
+}
 
-    const capital = value("capitalConstruction", column);
-    const project = value("project", column);
-    if (capital !== null && project !== null) {
-      ties.push({
-        column,
-        check: "capital",
-        expected: project,
-        actual: capital,
-        ok: capital.lessThanOrEqualTo(project),
-        withinTolerance: capital.lessThanOrEqualTo(project),
-        cell: findRow(table, "capitalConstruction")?.cells?.[column],
-        formula: `${budgetColumnLabels[column]}：其中基本建设类项目 ${amount(capital)} ${capital.lessThanOrEqualTo(project) ? "≤" : ">"} 项目支出 ${amount(project)}`,
-      });
-    }
+/** parent = Σ parts in one column, when the parent and any part are filled in. */
+function sumTie(
+  ctx: TieContext,
+  check: "basic" | "total",
+  [parent, parts]: [BudgetCategory, BudgetCategory[]],
+  column: BudgetColumn
+): void {
+  const { table, amount } = ctx;
+  const row = findRow(table, parent);
+  const partValues = parts.map((c) => valueOf(table, c, column));
+  if (!row || partValues.every((v) => v === null)) return;
+  const actual = row[column];
+  // The sum itself without a figure (blank, a formula never calculated): nothing to check it by.
+  if (actual === null) {
+    const part = short(parent);
+    ctx.unchecked.push({ column, check, parent: part, part, cell: row.cells?.[column] });
+    return;
   }
+  const missing = missingPart(table, parts, column);
+  if (missing) {
+    ctx.unchecked.push({
+      ...{ column, check, parent: `${short(parent)} ${amount(actual)}` },
+      ...{ part: short(missing.category), cell: missing.cells?.[column] ?? missing.cells?.label },
+    });
+    return;
+  }
+  const expected = sum(partValues.map((v) => v ?? ZERO));
+  const terms = parts
+    .filter((_, i) => partValues[i] !== null)
+    .map((c) => `${short(c)} ${amount(valueOf(table, c, column) as Dec)}`)
+    .join(" + ");
+  const ok = expected.equals(actual);
+  ctx.ties.push({
+    ...{ column, check, expected, actual, ok },
+    withinTolerance: expected.minus(actual).abs().lessThanOrEqualTo(ctx.tolerance),
+    cell: row.cells?.[column],
+    formula: `${budgetColumnLabels[column]}：${short(parent)} ${amount(actual)} ${ok ? "=" : "≠"} ${terms}`,
+  });
+}
 
+/** 其中基本建设类项目 ≤ 项目支出, in one column. */
+function capitalTie(ctx: TieContext, column: BudgetColumn): void {
+  const capital = valueOf(ctx.table, "capitalConstruction", column);
+  const project = valueOf(ctx.table, "project", column);
+  if (capital === null || project === null) return;
+  const ok = capital.lessThanOrEqualTo(project);
+  ctx.ties.push({
+    ...{ column, check: "capital", expected: project, actual: capital, ok, withinTolerance: ok },
+    cell: findRow(ctx.table, "capitalConstruction")?.cells?.[column],
+    formula: `${budgetColumnLabels[column]}：其中基本建设类项目 ${ctx.amount(capital)} ${ok ? "≤" : ">"} 项目支出 ${ctx.amount(project)}`,
+  });
+}
+
+export function analyseBudget(table: BudgetTable, checks: StandardSettings): BudgetResult {
+  const ctx: TieContext = {
+    table,
+    amount: (v) => amountIn(v, table.unit),
+    tolerance: toleranceIn(checks.tieTolerance, table.unit),
+    ties: [],
+    unchecked: [],
+  };
+  for (const column of COLUMNS) {
+    sumTie(ctx, "basic", ["basic", ["personnel", "publicOperating"]], column);
+    sumTie(ctx, "total", ["total", TOTAL_PARTS], column);
+    capitalTie(ctx, column);
+  }
+  const { ties, unchecked } = ctx;
   return {
-    rows,
+    rows: rowRates(table, checks),
     ties,
     tiesOk: ties.length > 0 && ties.every((t) => t.withinTolerance),
     unchecked,
