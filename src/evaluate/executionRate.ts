@@ -62,7 +62,8 @@ function tableRate(
 
 /**
  * Which rate scores when the stated one and the table's differ, and where the other is: the
- * words the gap list and the submission print beside the rate, so no reader has to guess.
+ * words the gap list (with `cells`) and the submission (without) print beside the rate, so no
+ * reader has to guess.
  */
 function sourceNote(
   source: "official" | "table",
@@ -130,6 +131,7 @@ export function executionRate(table: BudgetTable, settings: StandardSettings): E
       value: official,
       source: "official",
       sourceNote: sourceNote("official", rates, cells, label),
+      sourceWords: sourceNote("official", rates, {}, label),
       text: `填报财政支出执行率 ${percent(official)}${tableText ? `（按预算表：${tableText}）` : ""}`,
       cell: officialCell,
     };
@@ -139,6 +141,7 @@ export function executionRate(table: BudgetTable, settings: StandardSettings): E
       value: computed.rate,
       source: "table",
       sourceNote: sourceNote("table", rates, cells, label),
+      sourceWords: sourceNote("table", rates, {}, label),
       text: tableText as string,
       cell: total?.cells?.final,
     };

@@ -150,11 +150,14 @@ export function executionGaps(
         amountText = `；按预算表口径（决算数 ÷ ${baseLabel}），达到目标尚需支出 ${moneyIn(amount, unit)}`;
       }
     }
+    const below = `财政支出执行率 ${percent(used)}，低于目标 ${percent(checks.executionRateTarget)}`;
+    const note = (words?: string) => (words ? `，${words}` : "");
     gaps.push({
       code: "executionBelowTarget",
       severity: "warning",
       ...target,
-      message: `财政支出执行率 ${percent(used)}，低于目标 ${percent(checks.executionRateTarget)}${execution.sourceNote ? `，${execution.sourceNote}` : ""}${amountText}。`,
+      message: `${below}${note(execution.sourceNote)}${amountText}。`,
+      submissionFacts: `${below}${note(execution.sourceWords)}。`,
       suggestion: "督促项目各牵头科室按预算规定加快支出进度，提高资金使用效益。",
       cell: execution.cell,
       amount,

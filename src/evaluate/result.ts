@@ -45,6 +45,8 @@ export interface ExecutionRate extends MetricValue {
    * (`评分采用基本信息!B6 填报的执行率（预算支出明细表按决算数 ÷ 调整预算数计算为 89.12%，见预算支出!D12）`).
    */
   sourceNote?: string;
+  /** The same without cell addresses, as the signed page and the report state it. */
+  sourceWords?: string;
   base: ExecutionBase;
   /** The denominator in words: `调整预算数`, `年初预算数`, `调整预算数 + 上年结转`. */
   baseLabel: string;
@@ -191,6 +193,11 @@ export interface Gap {
   suggestion: string;
   /** The cell the gap comes from. */
   cell?: CellAddress;
+  /**
+   * The facts as the signed page and the report state them, where `message` (the gap list's,
+   * the 核对清单's) names cells a submission does not print.
+   */
+  submissionFacts?: string;
   /** For a low execution rate: 万元 still to spend to reach the target. */
   amount?: Dec;
 }

@@ -17,9 +17,9 @@ export interface ProblemPhrase {
 /** Gap kinds that are the department's problems (printed), with their sentences. */
 export const DEPARTMENT_PHRASES: Partial<Record<GapCode, ProblemPhrase>> = {
   executionBelowTarget: {
+    // The gap's submissionFacts: the rate, its target and which rate scored, without cells;
+    // what is still to spend (on the table's basis) is the checklist's.
     lead: "预算执行进度有待加快。",
-    // The rate and its target; what is still to spend (on the table's basis) is the checklist's.
-    facts: (message) => message.replace(/；.*$/, ""),
     measure: "加强预算执行管理，督促项目各牵头科室按预算规定加快支出进度，提高资金使用效益。",
   },
   totalCapped: {
