@@ -4,7 +4,7 @@
  * agreed. Only a number of 分 right after 扣 / 扣除 / 扣减 / 得 is read — never “完成率95%” or
  * “扣减经费2万元” — and a rate per item (“每少一项扣1分”) is a rule, not the deduction.
  */
-import { type Dec, dec } from "../model/decimal";
+import { type Dec, dec, sum } from "../model/decimal";
 import type { IndicatorEntry } from "../model/input";
 import { toHalfWidth } from "../model/numbers";
 import type { IndicatorResult, ReasonMismatch } from "./result";
@@ -36,7 +36,9 @@ export function scoreClaims(text: string): ScoreClaim[] {
 
 /**
  * The reason's last claim when none of its claims agrees with the score counted (compared
- * exactly: 扣2.5分 agrees with 2.50 lost); none for a blank, 不适用 or summed-up indicator.
+ * exactly: 扣2.5分 agrees with 2.50 lost), nor do its deductions added up (an itemised reason:
+ * “绩效目标不细化扣0.5分；运行监控不及时扣0.5分” for 1 分 lost); none for a blank, 不适用 or
+ * summed-up indicator.
  */
 export function reasonMismatch(
   entry: IndicatorEntry | undefined,
@@ -48,6 +50,8 @@ export function reasonMismatch(
   const agrees = (c: ScoreClaim) => c.value.equals(c.kind === "scored" ? result.counted : deducted);
   const last = claims[claims.length - 1];
   if (!last || claims.some(agrees)) return undefined;
+  const items = claims.filter((c) => c.kind === "deducted").map((c) => c.value);
+  if (items.length > 1 && sum(items).equals(deducted)) return undefined;
   return { said: last.said, deducted, cell: entry.cells?.explanation ?? entry.cells?.entered };
 }
 

@@ -38,6 +38,16 @@ describe("a 扣分原因 that contradicts the counted score", () => {
     ]);
   });
 
+  it("adds up an itemised reason: 扣0.5分 twice is 1 分, not 0.5 against 3", async () => {
+    expect(
+      contradictions(await finance(17, "绩效目标不细化扣0.5分；运行监控不及时扣0.5分")).map(
+        (g) => g.message
+      )
+    ).toEqual([
+      "指标“财务管理情况”的扣分原因写“扣0.5分”，按得分 17.00（分值 20.00）应扣 3.00 分。",
+    ]);
+  });
+
   it("quotes a stated score (得17.5分) and a full score's stray deduction alike", async () => {
     expect(contradictions(await finance(17, "得17.5分")).map((g) => g.message)).toEqual([
       "指标“财务管理情况”的扣分原因写“得17.5分”，按得分 17.00（分值 20.00）应扣 3.00 分。",
@@ -55,6 +65,7 @@ describe("a 扣分原因 that contradicts the counted score", () => {
     [17, "扣减 3 分"],
     [17, "每少一项扣1分，共扣3分"],
     [17, "完成率95%，扣减经费2万元"],
+    [17, "绩效目标不细化扣0.5分；运行监控不及时扣0.5分；资产管理扣2分"],
     [17, "个别凭证不规范"],
   ])("is no gap when they agree or the reason states no deduction: %s with “%s”", async (e, r) => {
     expect(contradictions(await finance(e, r))).toEqual([]);
