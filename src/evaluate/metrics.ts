@@ -68,6 +68,15 @@ function ratioMetric(
 
 type Compute = (ctx: MetricContext, basis: WeightBasis) => MetricValue;
 
+/** What of the “三公” figures is missing: both, or the one not read (the other was). */
+function threePublicMissing(funds: DepartmentInput["threePublic"]): string {
+  const missing = [
+    (funds?.budget ?? null) === null && "预算数",
+    (funds?.actual ?? null) === null && "实际支出数",
+  ].filter((w): w is string => !!w);
+  return `未填报“三公”经费${missing.join("和")}`;
+}
+
 const COMPUTE: Record<MetricId, Compute> = {
   executionRate: ({ budget }) => budget.execution,
   budgetAdjustmentRate: (ctx) => {
@@ -106,7 +115,7 @@ const COMPUTE: Record<MetricId, Compute> = {
     const funds = ctx.input.threePublic;
     const id = "threePublicControl";
     if (!funds || funds.budget === null || funds.actual === null)
-      return unavailable(id, "未填报“三公”经费预算数和实际支出数");
+      return unavailable(id, threePublicMissing(funds));
     const inputs: InputView[] = [
       { label: "“三公”经费预算", value: money(funds.budget), cell: funds.cells?.budget },
       { label: "“三公”经费实际支出", value: money(funds.actual), cell: funds.cells?.actual },

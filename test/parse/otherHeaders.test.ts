@@ -264,3 +264,31 @@ describe("“三公” figures too large to be 万元", () => {
     expect(g?.cell).toBe("基本信息!B8");
   });
 });
+
+describe("“三公” figures under other labels", () => {
+  it.each([
+    ["“三公”经费年初预算数", "“三公”经费决算数"],
+    ["三公经费年度预算数", "“三公”经费支出决算数"],
+    ["“三公”经费预算金额", "三公经费决算支出数"],
+  ])("reads %s and %s (15.2 spent of 13.5: 112.59%%)", async (budgetLabel, actualLabel) => {
+    const snapshot = await sampleSnapshot();
+    setCell(snapshot, "基本信息", "A8", budgetLabel);
+    setCell(snapshot, "基本信息", "B8", 13.5);
+    setCell(snapshot, "基本信息", "A9", actualLabel);
+    setCell(snapshot, "基本信息", "B9", 15.2);
+    const { evaluation } = scoreSnapshot(snapshot);
+    // 15.2 ÷ 13.5 = 1.125925… → 112.59%.
+    expect(evaluation.metrics.threePublicControl?.value?.toString()).toBe("1.1259");
+    expect(evaluation.gaps.some((g) => g.code === "threePublicOver")).toBe(true);
+  });
+
+  it("says which “三公” figure is missing when only one was read", async () => {
+    const snapshot = await sampleSnapshot();
+    setCell(snapshot, "基本信息", "A8", "“三公”经费预算");
+    setCell(snapshot, "基本信息", "B8", 13.5);
+    setCell(snapshot, "基本信息", "A9", "三公支出情况说明");
+    setCell(snapshot, "基本信息", "B9", "略");
+    const { evaluation } = scoreSnapshot(snapshot);
+    expect(evaluation.metrics.threePublicControl?.reason).toBe("未填报“三公”经费实际支出数");
+  });
+});
