@@ -2,8 +2,9 @@
  * A department whose city has no standard (no preset, no 评分标准 sheet) is scored by its own
  * 绩效指标表: its rows, its 分值. A row the generic preset knows (预算执行率 …) keeps the preset's
  * rule, so its score is still checked against the figures; every other row is 主观评分. The
- * generic preset's grades, caps and settings apply. Never a tree of indicators the department
- * does not have (产出指标 50 / 0.00 on its signed page).
+ * generic preset's grades and settings apply, not its caps: a cap the city has not set (the
+ * province's project rule, 待核对) must not lower the total the department signs. Never a tree
+ * of indicators the department does not have (产出指标 50 / 0.00 on its signed page).
  */
 import type { Dec } from "../model/decimal";
 import type { IndicatorEntry } from "../model/input";
@@ -50,5 +51,6 @@ export function ownTableStandard(
       unconfirmed: preset ? preset.unconfirmed.filter((k) => k !== "max") : [],
     });
   });
-  return { ...generic, id: "ownTable", name: OWN_TABLE_NAME, indicators };
+  const unconfirmed = generic.unconfirmed.filter((k) => k !== "caps");
+  return { ...generic, id: "ownTable", name: OWN_TABLE_NAME, indicators, caps: [], unconfirmed };
 }

@@ -69,7 +69,7 @@ function choose(
     return {
       standard: table,
       kind: match,
-      text: `${OWN_TABLE_NAME}的指标和分值（未找到${input.city ?? "本市"}的评分标准，等级按通用预设）`,
+      text: `${OWN_TABLE_NAME}的指标和分值（未找到${input.city ?? "本市"}的评分标准，等级按通用预设，总分不封顶）`,
     };
   return { standard, kind: match, text: presetText(match, input, scope) };
 }

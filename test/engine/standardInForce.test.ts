@@ -67,8 +67,16 @@ describe("the standard in force", () => {
       source: "fallback",
     });
     expect(result.standard.sourceText).toBe(
-      "本部门绩效指标表的指标和分值（未找到广州市的评分标准，等级按通用预设）"
+      "本部门绩效指标表的指标和分值（未找到广州市的评分标准，等级按通用预设，总分不封顶）"
     );
+    // The generic preset's caps (the province's project rule, 待核对) do not lower the total
+    // the department signs: 78.50% would cap 95.18 at 89 under the generic preset.
+    const low = seed();
+    low.city = "广州市";
+    low.budget.officialExecutionRate = dec("0.785");
+    const uncapped = evaluate(low);
+    expect(uncapped.cap).toBeNull();
+    expect(uncapped.gaps.some((g) => g.code === "totalCapped")).toBe(false);
     // Its rows as entered, in its order, with its 分值: 95.18 of 100, 优 (the generic grades).
     expect(result.indicators.map((i) => i.name)).toEqual(input.indicators.map((e) => e.name));
     expect(result.indicators.some((i) => i.name === "产出指标")).toBe(false);
