@@ -155,6 +155,7 @@ export function analyseBudget(table: BudgetTable, checks: StandardSettings): Bud
     tiesOk: ties.length > 0 && ties.every((t) => t.withinTolerance),
     unchecked,
     execution: executionRate(table, checks),
+    ...(table.unit ? { unit: table.unit } : {}),
   };
 }
 

@@ -1,6 +1,13 @@
 /** What the engine returns: every score with its reasons, the total, the grade and the gaps. */
 import type { Dec } from "../model/decimal";
-import type { BudgetColumn, BudgetRow, CellAddress, Project, ScoreSource } from "../model/input";
+import type {
+  AmountUnit,
+  BudgetColumn,
+  BudgetRow,
+  CellAddress,
+  Project,
+  ScoreSource,
+} from "../model/input";
 import type { MetricId } from "../standard/metrics";
 import type { ParameterView } from "../standard/parameters";
 import type { RuleKind } from "../standard/ruleKinds";
@@ -243,6 +250,8 @@ export interface BudgetResult {
   unchecked: UncheckedTie[];
   /** The execution rate: the one value every reader of a rate uses. */
   execution: ExecutionRate;
+  /** The unit the table was kept in when not 万元 (its rows are 万元 all the same). */
+  unit?: AmountUnit;
 }
 
 /** How the standard in force was chosen. */

@@ -66,16 +66,19 @@ function budgetTable(b: SheetBuilder, e: Evaluation): void {
     b.line("未读取到部门预算支出明细表。", look.text);
     return;
   }
+  // In the unit the department kept the table in (元 as typed: its parts add up on the page).
+  const unit = e.budget.unit;
+  const amount = (v: Dec | null) => num(v === null || !unit ? v : v.dividedBy(unit.factor));
   for (const r of e.budget.rows) {
     const row = b.row++;
     const total = r.category === "total";
     b.put(row, 0, r.label, total ? look.total : look.text, 3);
-    b.put(row, 3, num(r.initial), total ? look.totalAmount : look.amount, 2);
-    b.put(row, 5, num(r.adjusted), total ? look.totalAmount : look.amount);
-    b.put(row, 6, num(r.final), total ? look.totalAmount : look.amount);
+    b.put(row, 3, amount(r.initial), total ? look.totalAmount : look.amount, 2);
+    b.put(row, 5, amount(r.adjusted), total ? look.totalAmount : look.amount);
+    b.put(row, 6, amount(r.final), total ? look.totalAmount : look.amount);
     b.put(row, 7, num(r.executionRate), total ? look.totalRate : look.rate);
   }
-  b.line(`单位：万元。${e.budget.execution.definition}。`, look.note);
+  b.line(`单位：${unit?.label ?? "万元"}。${e.budget.execution.definition}。`, look.note);
 }
 
 /** 一级 · 二级 · 三级 as the standard names them; the deepest given is the indicator's name. */
@@ -266,7 +269,8 @@ export function summaryLayout(e: Evaluation, options: SummaryOptions = {}): Shee
     WIDTHS.slice(0, 5).reduce((a, w) => a + w, 0),
     BODY
   );
-  b.put(1, 5, "金额单位：万元", { fontSize: BODY, horizontal: "right" }, 3);
+  const unit = e.budget.unit?.label ?? "万元";
+  b.put(1, 5, `金额单位：${unit}`, { fontSize: BODY, horizontal: "right" }, 3);
   b.row = 2;
   budgetTable(b, e);
   const { header, groups } = indicatorTable(b, e);

@@ -36,6 +36,24 @@ describe("绩效自评汇总 (the submission)", () => {
     expect([3, 5, 6].map((c) => at(layout, basic, c)?.value)).toEqual([2978.23, 3005.47, 2908.01]);
   });
 
+  it("prints a table kept in 元 in 元, as typed, so its parts add up on the page", () => {
+    // The seed's table as a department keeping 元 would have it: each figure × 10,000.
+    const input = seed();
+    const factor = dec("0.0001");
+    input.budget.unit = { label: "元", factor };
+    for (const r of input.budget.rows)
+      for (const k of ["initial", "adjusted", "final"] as const)
+        r[k] = r[k] === null ? null : (r[k] as ReturnType<typeof dec>).times(10000).times(factor);
+    input.budget.rows[0].initial = dec("1018700.49").times(factor);
+    const inYuan = summaryLayout(evaluate(input));
+    expect(at(inYuan, 1, 5)?.value).toBe("金额单位：元");
+    const basic = rowOf(inYuan, "一、基本支出");
+    expect(at(inYuan, basic, 3)?.value).toBe(1018700.49);
+    expect([5, 6].map((c) => at(inYuan, basic, c)?.value)).toEqual([30054700, 29080100]);
+    expect(inYuan.cells.some((c) => String(c.value).startsWith("单位：元。"))).toBe(true);
+    expect(at(layout, 1, 5)?.value).toBe("金额单位：万元");
+  });
+
   it("prints each budget row's 执行率 (决算数 ÷ 调整预算数) as the seed's figures give it", () => {
     const rate = (label: string) => at(layout, rowOf(layout, label), 7)?.value;
     // 2908.01 ÷ 3005.47, 2561.68 ÷ 2646.39, 346.32 ÷ 359.08, 43757.42 ÷ 49356.67, 46665.43 ÷ 52362.14
