@@ -12,6 +12,7 @@ import {
   executionGaps,
   linkByMetric,
   threePublicScaleGaps,
+  budgetScaleGaps,
   unconfirmedGaps,
 } from "./gaps";
 import { metricBook } from "./metrics";
@@ -92,6 +93,7 @@ export function evaluateWith(
     ...executionGaps(budget.execution, settings, link, input.budget.unit),
     ...activityGaps(input, book("projectEvaluationCoverage"), link),
     ...threePublicScaleGaps(input),
+    ...budgetScaleGaps(input),
     ...unconfirmedGaps(scored.indicators, picked.parameters, picked.inForce.source === "sheet"),
   ]);
 

@@ -189,6 +189,33 @@ export function threePublicScaleGaps(input: DepartmentInput): Gap[] {
   ];
 }
 
+/** 人员经费 per person above this (万元) is no department's: the table is in 元 unsaid. */
+const PERSONNEL_PER_HEAD_LIMIT = new Dec(200);
+
+/**
+ * A budget table read as 万元 whose 人员经费 per 在职人员 is beyond any department's (a table
+ * typed in 元 with no unit said prints 146 亿 under 金额单位：万元): one 严重 gap.
+ */
+export function budgetScaleGaps(input: DepartmentInput): Gap[] {
+  const staff = input.staffing?.actual ?? null;
+  const personnel = input.budget.rows.find((r) => r.category === "personnel");
+  const amount = personnel?.final ?? personnel?.adjusted ?? null;
+  if (input.budget.unit || staff === null || !staff.isPositive() || amount === null) return [];
+  const perHead = amount.dividedBy(staff);
+  if (!perHead.greaterThan(PERSONNEL_PER_HEAD_LIMIT)) return [];
+  const column = personnel?.final != null ? "final" : "adjusted";
+  return [
+    {
+      code: "budgetScale",
+      severity: "error",
+      message: `人员经费${budgetColumnLabels[column]} ${money(amount)} 万元、在职人数 ${staff.toString()} 人，人均 ${money(perHead)} 万元，远超常见水平，预算表可能是以元填列而未注明单位。`,
+      suggestion:
+        "如预算表以元填列，请在表头注明单位（如“年初预算数（元）”，或在表上方写“单位：元”），或改填万元。",
+      cell: personnel?.cells?.[column] ?? personnel?.cells?.label,
+    },
+  ];
+}
+
 export function activityGaps(
   input: DepartmentInput,
   coverage: MetricValue,

@@ -153,6 +153,7 @@ export type GapCode =
   | "notApplicableComputable"
   | "bandUncovered"
   | "threePublicScale"
+  | "budgetScale"
   | "standardOfEarlierYear"
   | "executionBelowTarget"
   | "officialRateDiffers"

@@ -364,3 +364,36 @@ describe("gap list", () => {
     ).toContain("未自评：C");
   });
 });
+
+describe("a budget table typed in 元 with no unit said", () => {
+  /** The seed with `staff` 在职人员 and its 人员经费 决算数 as `personnel` (万元 as read). */
+  const withStaff = (staff: number, personnel: string) => {
+    const input = seed();
+    input.staffing = { actual: dec(staff), quota: null };
+    const row = input.budget.rows.find((r) => r.category === "personnel")!;
+    row.final = dec(personnel);
+    row.cells = { final: "预算支出!D6" };
+    return input;
+  };
+
+  it("is 严重 when 人员经费 per person is beyond any department's (869,300 元 read as 万元 for 3 people)", () => {
+    // 869,300 ÷ 3 = 289,766.666… → 289,766.67 万元 a person.
+    expect(gap(withStaff(3, "869300"), "budgetScale")).toEqual({
+      code: "budgetScale",
+      severity: "error",
+      message:
+        "人员经费决算数 869,300.00 万元、在职人数 3 人，人均 289,766.67 万元，远超常见水平，预算表可能是以元填列而未注明单位。",
+      suggestion:
+        "如预算表以元填列，请在表头注明单位（如“年初预算数（元）”，或在表上方写“单位：元”），或改填万元。",
+      cell: "预算支出!D6",
+    });
+  });
+
+  it("is nothing for a department's usual figures (2,594.87 万元 for 120 people) or a table said in 元", () => {
+    expect(codes(withStaff(120, "2594.87"))).not.toContain("budgetScale");
+    const said = withStaff(3, "86.93");
+    said.budget.unit = { label: "元", factor: dec("0.0001") };
+    expect(codes(said)).not.toContain("budgetScale");
+    expect(codes(seed())).not.toContain("budgetScale");
+  });
+});
