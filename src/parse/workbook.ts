@@ -4,7 +4,7 @@
  * its own); find the tables by header text (tables.ts); read single values (部门名称, 年度,
  * 财政支出执行率, “三公”经费 …) by their label; read each table.
  */
-import { Dec } from "../model/decimal";
+import { Dec, ZERO } from "../model/decimal";
 import { unitFactor } from "../model/units";
 import type { BudgetRow, DepartmentInput, StatedMetric, WorkbookStandard } from "../model/input";
 import type { MetricId } from "../standard/metrics";
@@ -238,9 +238,11 @@ function activityValues(v: Values): Partial<DepartmentInput> {
     const lastYear = v.amount("threePublicLastYear");
     // Kept in 元 (or 千元): its figures are said in that unit, as the sheet shows them.
     const unit = v.unitOfValue("threePublicActual") ?? v.unitOfValue("threePublicBudget");
+    // “无”: the department has none of that, which is 0 (a blank stays unknown).
+    const none = (key: InfoKey) => (v.text(key).trim() === "无" ? ZERO : null);
     out.threePublic = {
-      budget: v.amount("threePublicBudget"),
-      actual: v.amount("threePublicActual"),
+      budget: v.amount("threePublicBudget") ?? none("threePublicBudget"),
+      actual: v.amount("threePublicActual") ?? none("threePublicActual"),
       ...(unit && unit !== "万元" ? { unit: { label: unit, factor: unitFactor(unit) } } : {}),
       ...(v.info.has("threePublicLastYear") ? { lastYear } : {}),
       cells: {

@@ -292,3 +292,16 @@ describe("“三公” figures under other labels", () => {
     expect(evaluation.metrics.threePublicControl?.reason).toBe("未填报“三公”经费实际支出数");
   });
 });
+
+describe("“三公” figures written as 无", () => {
+  it("takes 无 as none (0): 无 budgeted and 0 spent is full marks, as 0 and 0 are", async () => {
+    const snapshot = await sampleSnapshot();
+    setCell(snapshot, "基本信息", "A8", "“三公”经费预算数");
+    setCell(snapshot, "基本信息", "B8", "无");
+    setCell(snapshot, "基本信息", "A9", "“三公”经费实际支出数");
+    setCell(snapshot, "基本信息", "B9", 0);
+    const { evaluation, parse } = scoreSnapshot(snapshot);
+    expect(parse.input.threePublic?.budget?.toString()).toBe("0");
+    expect(evaluation.metrics.threePublicControl?.text).toBe("“三公”经费预算与实际支出均为 0");
+  });
+});
