@@ -326,6 +326,89 @@ const DRAWING_LOSSES: Partial<Record<AnchorKind, Omit<LostContent, "count">>> = 
   picture: { kind: "pictures", label: "固定位置的图片", unit: "个" },
 };
 
+/** The opened zip's part names and texts (null when a part cannot be inflated). */
+interface ZipParts {
+  zip: JSZip;
+  names: string[];
+  text: (name: string) => Promise<string | null>;
+}
+
+/** How many parts of a category count (or elements in them); null when not counted. */
+async function categoryCount(category: Category, parts: string[], zip: ZipParts) {
+  if (category.counted === null) return null;
+  const counted = parts.filter((n) => (category.counted ?? category.parts).test(n));
+  if (!category.element) return counted.length;
+  let count = 0;
+  for (const part of counted) {
+    const xml = await zip.text(part);
+    count += xml === null ? 1 : category.element(xml);
+  }
+  return count;
+}
+
+/** Parts of a kind ExcelJS drops (charts, pivot tables, VBA …), and the names accounted for. */
+async function categoryLosses(zip: ZipParts, accounted: Set<string>): Promise<LostContent[]> {
+  const lost: LostContent[] = [];
+  for (const category of CATEGORIES) {
+    const parts = zip.names.filter((n) => category.parts.test(n));
+    if (parts.length === 0) continue;
+    parts.forEach((n) => accounted.add(n));
+    if (category.silent) continue;
+    const count = await categoryCount(category, parts, zip);
+    if (count === 0) continue;
+    lost.push({ kind: category.kind, label: category.label, count, unit: category.unit });
+  }
+  // A kind reported makes another redundant (a chart sheet's chart is the chart).
+  const reported = new Set(lost.map((l) => l.kind));
+  return lost.filter((l) => {
+    const unless = CATEGORIES.find((c) => c.kind === l.kind)?.unless;
+    return !unless || !reported.has(unless);
+  });
+}
+
+/** Inside the drawings ExcelJS reads: only pictures survive. */
+async function drawingLosses(zip: ZipParts): Promise<LostContent[]> {
+  const inDrawings = new Map<AnchorKind, number>();
+  for (const name of zip.names.filter((n) => /^xl\/drawings\/[^/]+\.xml$/.test(n))) {
+    for (const match of ((await zip.text(name)) ?? "").matchAll(ANCHOR)) {
+      const kind = anchorKind(match[0], match[1]);
+      inDrawings.set(kind, (inDrawings.get(kind) ?? 0) + 1);
+    }
+  }
+  return Object.entries(DRAWING_LOSSES).flatMap(([kind, loss]) => {
+    const count = inDrawings.get(kind as AnchorKind) ?? 0;
+    return loss && count > 0 ? [{ ...loss, count }] : [];
+  });
+}
+
+/** Inside the worksheets: what ExcelJS's sheet model has no place for. */
+async function sheetLosses(zip: ZipParts): Promise<LostContent[]> {
+  const extras = SHEET_EXTRAS.map(() => 0);
+  for (const name of zip.names.filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
+    // Search the bytes first: decoding a large sheet to text costs more than inflating it.
+    const bytes = await zip.zip
+      .file(name)
+      ?.async("nodebuffer")
+      .catch(() => null);
+    if (!bytes || !SHEET_MARKERS.some((marker) => bytes.includes(marker))) continue;
+    const xml = bytes.toString("utf8");
+    SHEET_EXTRAS.forEach((extra, i) => (extras[i] += occurrences(xml, extra.element)));
+  }
+  return SHEET_EXTRAS.flatMap(({ kind, label, unit }, i) =>
+    extras[i] > 0 ? [{ kind, label, unit, count: extras[i] }] : []
+  );
+}
+
+/** Parts neither accounted for nor known to be kept or harmless: counted, one named. */
+function otherLosses(names: string[], accounted: Set<string>): LostContent[] {
+  const other = names.filter(
+    (n) => !accounted.has(n) && !KEPT.some((p) => p.test(n)) && !HARMLESS.some((p) => p.test(n))
+  );
+  if (other.length === 0) return [];
+  const label = "其他本工具不支持的部件";
+  return [{ kind: "other", label, count: other.length, unit: "个", example: other[0] }];
+}
+
 /**
  * Lists the zip's parts and what ExcelJS would not write back. Never throws: data that is not
  * a zip gives `{ zip: false }`.
@@ -341,7 +424,6 @@ export async function scanWorkbookZip(data: Uint8Array): Promise<ZipScan> {
   const names = Object.values(zip.files)
     .filter((entry) => !entry.dir)
     .map((entry) => entry.name.replace(/^\//, ""));
-  /** A part's text; null when it cannot be inflated. */
   const text = async (name: string): Promise<string | null> => {
     try {
       return (await zip.file(name)?.async("string")) ?? null;
@@ -349,79 +431,16 @@ export async function scanWorkbookZip(data: Uint8Array): Promise<ZipScan> {
       return null;
     }
   };
-  const lost: LostContent[] = [];
+  const parts: ZipParts = { zip, names, text };
   const accounted = new Set<string>();
-
-  for (const category of CATEGORIES) {
-    const parts = names.filter((n) => category.parts.test(n));
-    if (parts.length === 0) continue;
-    parts.forEach((n) => accounted.add(n));
-    if (category.silent) continue;
-    let count: number | null = null;
-    if (category.counted !== null) {
-      const counted = parts.filter((n) => (category.counted ?? category.parts).test(n));
-      count = counted.length;
-      if (category.element) {
-        count = 0;
-        for (const part of counted) {
-          const xml = await text(part);
-          count += xml === null ? 1 : category.element(xml);
-        }
-      }
-      if (count === 0) continue;
-    }
-    lost.push({ kind: category.kind, label: category.label, count, unit: category.unit });
-  }
-  const reported = new Set(lost.map((l) => l.kind));
-  const result = lost.filter((l) => {
-    const unless = CATEGORIES.find((c) => c.kind === l.kind)?.unless;
-    return !unless || !reported.has(unless);
-  });
-
-  // Inside the drawings ExcelJS reads: only pictures survive.
-  const inDrawings = new Map<AnchorKind, number>();
-  for (const name of names.filter((n) => /^xl\/drawings\/[^/]+\.xml$/.test(n))) {
-    for (const match of ((await text(name)) ?? "").matchAll(ANCHOR)) {
-      const kind = anchorKind(match[0], match[1]);
-      inDrawings.set(kind, (inDrawings.get(kind) ?? 0) + 1);
-    }
-  }
-  for (const [kind, loss] of Object.entries(DRAWING_LOSSES)) {
-    const count = inDrawings.get(kind as AnchorKind) ?? 0;
-    if (loss && count > 0) result.push({ ...loss, count });
-  }
-
-  // Inside the worksheets: what ExcelJS's sheet model has no place for.
-  const extras = SHEET_EXTRAS.map(() => 0);
-  for (const name of names.filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
-    // Search the bytes first: decoding a large sheet to text costs more than inflating it.
-    const bytes = await zip
-      .file(name)
-      ?.async("nodebuffer")
-      .catch(() => null);
-    if (!bytes || !SHEET_MARKERS.some((marker) => bytes.includes(marker))) continue;
-    const xml = bytes.toString("utf8");
-    SHEET_EXTRAS.forEach((extra, i) => (extras[i] += occurrences(xml, extra.element)));
-  }
-  SHEET_EXTRAS.forEach(({ kind, label, unit }, i) => {
-    if (extras[i] > 0) result.push({ kind, label, unit, count: extras[i] });
-  });
-
-  result.push(...workbookLosses((await text("xl/workbook.xml")) ?? ""));
-
-  const other = names.filter(
-    (n) => !accounted.has(n) && !KEPT.some((p) => p.test(n)) && !HARMLESS.some((p) => p.test(n))
-  );
-  if (other.length > 0)
-    result.push({
-      kind: "other",
-      label: "其他本工具不支持的部件",
-      count: other.length,
-      unit: "个",
-      example: other[0],
-    });
-
-  return { zip: true, workbook: names.includes("xl/workbook.xml"), lost: result };
+  const lost = [
+    ...(await categoryLosses(parts, accounted)),
+    ...(await drawingLosses(parts)),
+    ...(await sheetLosses(parts)),
+    ...workbookLosses((await text("xl/workbook.xml")) ?? ""),
+    ...otherLosses(names, accounted),
+  ];
+  return { zip: true, workbook: names.includes("xl/workbook.xml"), lost };
 }
 
 /** `图表 2 个、数据透视表 1 个、VBA 宏` */
