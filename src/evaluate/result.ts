@@ -168,6 +168,7 @@ export type GapCode =
   | "standardInvalid"
   | "indicatorTotalMismatch"
   | "duplicateIndicator"
+  | "indicatorNameMatched"
   | "deviationWithoutReason"
   | "fundsNotTying"
   | "gradeDiffers"

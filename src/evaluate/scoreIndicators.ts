@@ -15,6 +15,7 @@ import {
 import type { Standard, StandardIndicator } from "../standard/types";
 import { unitOf } from "../standard/validate";
 import { gapsOf } from "./gaps";
+import { type Placement, nearMatches } from "./nearNames";
 import { reasonMismatch } from "./reasonClaims";
 import type { Gap, IndicatorResult, MetricValue } from "./result";
 
@@ -24,6 +25,8 @@ interface Matching {
   matched: Map<string, IndicatorEntry>;
   extra: IndicatorEntry[];
   duplicates: { definition: StandardIndicator; entry: IndicatorEntry; first: IndicatorEntry }[];
+  /** Rows matched by a near name (预算绩效管理 for 预算绩效管理情况), also in `matched`. */
+  near: Placement[];
 }
 
 function nameIndex(definitions: readonly StandardIndicator[]): Map<string, StandardIndicator[]> {
@@ -70,7 +73,8 @@ function aggregate(rows: IndicatorEntry[]): IndicatorEntry {
 
 /**
  * A row named like an indicator is that indicator; rows whose 二级/三级 parent is an indicator
- * add up into it; a second row of the same indicator is a duplicate, not counted.
+ * add up into it; a second row of the same indicator is a duplicate, not counted. Of the rows
+ * left, one whose name is near an indicator no row has is that indicator (`nearNames.ts`).
  */
 export function matchEntries(
   definitions: readonly StandardIndicator[],
@@ -79,7 +83,7 @@ export function matchEntries(
   const index = nameIndex(definitions);
   const direct = new Map<string, IndicatorEntry>();
   const children = new Map<string, IndicatorEntry[]>();
-  const result: Matching = { matched: new Map(), extra: [], duplicates: [] };
+  const result: Matching = { matched: new Map(), extra: [], duplicates: [], near: [] };
   for (const entry of entries) {
     const own = byPath(index.get(normalizeName(entry.name)), entry);
     if (own) {
@@ -98,6 +102,9 @@ export function matchEntries(
   result.matched = new Map(direct);
   for (const [id, rows] of children)
     if (!result.matched.has(id)) result.matched.set(id, aggregate(rows));
+  result.near = nearMatches(definitions, result.extra, new Set(result.matched.keys()));
+  for (const { definition, entry } of result.near) result.matched.set(definition.id, entry);
+  result.extra = result.extra.filter((e) => !result.near.some((p) => p.entry === e));
   return result;
 }
 
@@ -314,6 +321,19 @@ function duplicateGap(d: Matching["duplicates"][number]): Gap {
   };
 }
 
+function nearGap({ definition, entry }: Placement): Gap {
+  const at = entry.cells?.name ? `${entry.cells.name} ` : "";
+  return {
+    code: "indicatorNameMatched",
+    severity: "info",
+    indicatorId: definition.id,
+    indicator: definition.name,
+    message: `${at}${quote(entry.name)}按评分标准的${quote(definition.name)}计分。`,
+    suggestion: `核对是否同一指标；是的，可把${quote(entry.name)}写入评分标准表该行的“其他名称”。`,
+    cell: entry.cells?.name,
+  };
+}
+
 /** Every indicator of the standard, then the workbook's rows the standard does not list. */
 export function scoreIndicators(
   standard: Standard,
@@ -322,9 +342,9 @@ export function scoreIndicators(
   scoreSource: ScoreSource
 ): { indicators: IndicatorResult[]; gaps: Gap[] } {
   const ctx: Scoring = { book, scoreSource, standard };
-  const { matched, extra, duplicates } = matchEntries(standard.indicators, input.indicators);
+  const { matched, extra, duplicates, near } = matchEntries(standard.indicators, input.indicators);
   const indicators: IndicatorResult[] = [];
-  const gaps: Gap[] = duplicates.map(duplicateGap);
+  const gaps: Gap[] = [...duplicates.map(duplicateGap), ...near.map(nearGap)];
   const add = (
     definition: StandardIndicator,
     entry: IndicatorEntry | undefined,
