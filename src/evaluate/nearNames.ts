@@ -57,3 +57,55 @@ export function nearMatches(
     .filter((p): p is Placement => p.definition !== undefined && !taken.has(p.definition.id));
   return found.filter((p) => found.filter((q) => q.definition.id === p.definition.id).length === 1);
 }
+
+/** Whether the row may be the placeholder: the same 分值, and its 一级 unless that is 待核对. */
+function fitsPlaceholder(definition: StandardIndicator, entry: IndicatorEntry): boolean {
+  if (!entry.max || !entry.max.equals(definition.max)) return false;
+  if (definition.unconfirmed.includes("level1")) return true;
+  const level1 = bareLevel(entry.level1);
+  return level1 !== "" && level1 === bareLevel(definition.level1);
+}
+
+/**
+ * Placeholders no row has, each filled by the one row the standard does not list that fits it
+ * (`fitsPlaceholder`) — when that row fits no other placeholder. Two rows that fit: neither.
+ */
+export function placeholderMatches(
+  definitions: readonly StandardIndicator[],
+  rows: readonly IndicatorEntry[],
+  taken: ReadonlySet<string>
+): Placement[] {
+  const open = definitions.filter((d) => isPlaceholder(d) && !taken.has(d.id));
+  const placed: Placement[] = [];
+  for (const definition of open) {
+    const fits = rows.filter((entry) => fitsPlaceholder(definition, entry));
+    if (fits.length !== 1) continue;
+    const entry = fits[0];
+    if (open.filter((d) => fitsPlaceholder(d, entry)).length === 1)
+      placed.push({ definition, entry });
+  }
+  return placed;
+}
+
+/**
+ * The placeholder as the row that takes its place: the row's name, and where the placeholder's
+ * 一级 is 待核对 too, the row's 一级 (spelt as the standard spells it, when it has it).
+ */
+export function inPlaceOf(
+  { definition, entry }: Placement,
+  definitions: readonly StandardIndicator[]
+): StandardIndicator {
+  const own = definition.unconfirmed.includes("level1") && bareLevel(entry.level1) !== "";
+  const level1 = own
+    ? (definitions.find((d) => !isPlaceholder(d) && bareLevel(d.level1) === bareLevel(entry.level1))
+        ?.level1 ?? entry.level1)
+    : definition.level1;
+  return {
+    ...definition,
+    level1,
+    level2: own ? entry.level2 : definition.level2,
+    level3: own ? entry.level3 : definition.level3,
+    name: entry.name,
+    aliases: undefined,
+  };
+}
