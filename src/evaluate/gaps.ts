@@ -492,7 +492,8 @@ export function unconfirmedGaps(
       open.set(p.indicatorId, [...(open.get(p.indicatorId) ?? []), p]);
   for (const r of indicators) {
     const params = open.get(r.id) ?? [];
-    const labels = params.map((p) => p.label.replace(`${r.name}：`, ""));
+    // Labelled by the standard's name; a placeholder's gap is worded under the row's.
+    const labels = params.map((p) => p.label.replace(`${r.placeholder ?? r.name}：`, ""));
     if (labels.length === 0) continue;
     gaps.push({
       code: "unconfirmedParameter",

@@ -116,6 +116,11 @@ export interface IndicatorResult {
   enteredExplanation?: string;
   /** Cell of the entered score, for linking back. */
   cell?: CellAddress;
+  /**
+   * The standard's name of the placeholder (an indicator whose name is 待核对) this row took the
+   * place of; `name` is then the row's.
+   */
+  placeholder?: string;
   /** Whether the standard defines it (false: an extra row of the workbook). */
   inStandard: boolean;
   /** Marked 不适用 and dropped (its 分值 left out of the rescaled total). */
@@ -178,6 +183,8 @@ export type GapCode =
   | "standardInvalid"
   | "indicatorTotalMismatch"
   | "duplicateIndicator"
+  | "indicatorNameMatched"
+  | "placeholderFilled"
   | "deviationWithoutReason"
   | "fundsNotTying"
   | "gradeDiffers"

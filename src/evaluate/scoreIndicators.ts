@@ -15,6 +15,7 @@ import {
 import type { Standard, StandardIndicator } from "../standard/types";
 import { unitOf } from "../standard/validate";
 import { gapsOf } from "./gaps";
+import { type Placement, inPlaceOf, nearMatches, placeholderMatches } from "./nearNames";
 import { reasonMismatch } from "./reasonClaims";
 import type { Gap, IndicatorResult, MetricValue } from "./result";
 
@@ -24,6 +25,10 @@ interface Matching {
   matched: Map<string, IndicatorEntry>;
   extra: IndicatorEntry[];
   duplicates: { definition: StandardIndicator; entry: IndicatorEntry; first: IndicatorEntry }[];
+  /** Rows matched by a near name (预算绩效管理 for 预算绩效管理情况), also in `matched`. */
+  near: Placement[];
+  /** Rows the standard does not list that take a placeholder's place, also in `matched`. */
+  placed: Placement[];
 }
 
 function nameIndex(definitions: readonly StandardIndicator[]): Map<string, StandardIndicator[]> {
@@ -70,7 +75,9 @@ function aggregate(rows: IndicatorEntry[]): IndicatorEntry {
 
 /**
  * A row named like an indicator is that indicator; rows whose 二级/三级 parent is an indicator
- * add up into it; a second row of the same indicator is a duplicate, not counted.
+ * add up into it; a second row of the same indicator is a duplicate, not counted. Of the rows
+ * left, one whose name is near an indicator no row has is that indicator (`nearNames.ts`); then
+ * one that fits a placeholder (an indicator whose name is 待核对) takes its place.
  */
 export function matchEntries(
   definitions: readonly StandardIndicator[],
@@ -79,7 +86,7 @@ export function matchEntries(
   const index = nameIndex(definitions);
   const direct = new Map<string, IndicatorEntry>();
   const children = new Map<string, IndicatorEntry[]>();
-  const result: Matching = { matched: new Map(), extra: [], duplicates: [] };
+  const result: Matching = { matched: new Map(), extra: [], duplicates: [], near: [], placed: [] };
   for (const entry of entries) {
     const own = byPath(index.get(normalizeName(entry.name)), entry);
     if (own) {
@@ -98,6 +105,12 @@ export function matchEntries(
   result.matched = new Map(direct);
   for (const [id, rows] of children)
     if (!result.matched.has(id)) result.matched.set(id, aggregate(rows));
+  result.near = nearMatches(definitions, result.extra, new Set(result.matched.keys()));
+  for (const { definition, entry } of result.near) result.matched.set(definition.id, entry);
+  result.extra = result.extra.filter((e) => !result.near.some((p) => p.entry === e));
+  result.placed = placeholderMatches(definitions, result.extra, new Set(result.matched.keys()));
+  for (const { definition, entry } of result.placed) result.matched.set(definition.id, entry);
+  result.extra = result.extra.filter((e) => !result.placed.some((p) => p.entry === e));
   return result;
 }
 
@@ -314,6 +327,39 @@ function duplicateGap(d: Matching["duplicates"][number]): Gap {
   };
 }
 
+function nearGap({ definition, entry }: Placement): Gap {
+  const at = entry.cells?.name ? `${entry.cells.name} ` : "";
+  return {
+    code: "indicatorNameMatched",
+    severity: "info",
+    indicatorId: definition.id,
+    indicator: definition.name,
+    message: `${at}${quote(entry.name)}按评分标准的${quote(definition.name)}计分。`,
+    suggestion: `核对是否同一指标；是的，可把${quote(entry.name)}写入评分标准表该行的“其他名称”。`,
+    cell: entry.cells?.name,
+  };
+}
+
+function placedGap({ definition, entry }: Placement, as: StandardIndicator): Gap {
+  const at = entry.cells?.name ? `${entry.cells.name} ` : "";
+  const where = definition.cells?.name
+    ? `请在评分标准表中核对（${definition.cells.name}）`
+    : "请插入评分标准表（“插入评分标准”，或 jixiao standard）核对";
+  const level1 = definition.unconfirmed.includes("level1");
+  const edits = level1
+    ? `把一级指标改为${quote(as.level1)}、指标名称${quote(definition.name)}改为${quote(entry.name)}，并从“待核对”中删去“一级指标、指标名称”`
+    : `把指标名称${quote(definition.name)}改为${quote(entry.name)}，并从“待核对”中删去“指标名称”`;
+  return {
+    code: "placeholderFilled",
+    severity: "warning",
+    indicatorId: definition.id,
+    indicator: entry.name,
+    message: `${at}${quote(entry.name)}不在评分标准中，已按评分标准中名称待核对的${quote(definition.name)}（分值 ${score(definition.max)}，${RULE_KINDS[definition.rule.kind].label}）计分。`,
+    suggestion: `${where}：该行确是${quote(entry.name)}的，${edits}。`,
+    cell: entry.cells?.name,
+  };
+}
+
 /** Every indicator of the standard, then the workbook's rows the standard does not list. */
 export function scoreIndicators(
   standard: Standard,
@@ -322,19 +368,34 @@ export function scoreIndicators(
   scoreSource: ScoreSource
 ): { indicators: IndicatorResult[]; gaps: Gap[] } {
   const ctx: Scoring = { book, scoreSource, standard };
-  const { matched, extra, duplicates } = matchEntries(standard.indicators, input.indicators);
+  const { matched, extra, duplicates, near, placed } = matchEntries(
+    standard.indicators,
+    input.indicators
+  );
   const indicators: IndicatorResult[] = [];
-  const gaps: Gap[] = duplicates.map(duplicateGap);
+  const gaps: Gap[] = [...duplicates.map(duplicateGap), ...near.map(nearGap)];
+  const inPlace = new Map(
+    placed.map((p) => {
+      const as = inPlaceOf(p, standard.indicators);
+      gaps.push(placedGap(p, as));
+      return [p.definition.id, as] as const;
+    })
+  );
   const add = (
     definition: StandardIndicator,
     entry: IndicatorEntry | undefined,
-    inStandard: boolean
+    inStandard: boolean,
+    placeholder?: string
   ) => {
     const result = scoreOne(definition, entry, inStandard, ctx);
+    if (placeholder) result.placeholder = placeholder;
     indicators.push(result);
     gaps.push(...gapsOf(result, entry, standard.settings.scoreDecimals));
   };
-  for (const definition of standard.indicators) add(definition, matched.get(definition.id), true);
+  for (const definition of standard.indicators) {
+    const as = inPlace.get(definition.id);
+    add(as ?? definition, matched.get(definition.id), true, as ? definition.name : undefined);
+  }
   for (const entry of extra) {
     const max = entry.max != null && !entry.max.isNegative() ? entry.max : ZERO;
     add(

@@ -40,6 +40,7 @@ const MARKS: Partial<Record<GapCode, string>> = {
   reasonContradictsScore: "▲扣分原因不符",
   maxMismatch: "▲分值不符",
   unknownIndicator: "▲不在标准中",
+  placeholderFilled: "▲名称待核对",
   notComputable: "○无法复核",
   unconfirmedParameter: "●待核对",
 };

@@ -39,3 +39,23 @@ export function bareLevel(text: string | undefined): string {
     )
   );
 }
+
+/** Words that end an indicator's name without changing what it measures: 情况, 完成率, 工作 … */
+const FILLER_ENDINGS = ["完成情况", "完成率", "完成度", "完成", "情况", "工作", "任务", "率"];
+
+/**
+ * A name and what is left of it as its filler endings come off one by one, each at least two
+ * characters, normalised (quotes, spaces, brackets dropped) after a trailing note in brackets
+ * is: `重点工作任务完成情况（10分）` → 重点工作任务完成情况, 重点工作任务, 重点工作, 重点.
+ */
+export function nameStems(name: string): string[] {
+  const bare = name.replace(/\s*[（(【[][^（）()【】[\]]*[）)】\]]\s*$/, "");
+  let stem = normalizeName(bare) || normalizeName(name);
+  const stems = [stem];
+  for (;;) {
+    const ending = FILLER_ENDINGS.find((f) => stem.endsWith(f) && stem.length - f.length >= 2);
+    if (!ending) return stems;
+    stem = stem.slice(0, -ending.length);
+    stems.push(stem);
+  }
+}

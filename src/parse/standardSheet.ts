@@ -98,6 +98,9 @@ function readInfo(
 }
 
 const UNCONFIRMED_WORDS: Record<string, string> = {
+  一级指标: "level1",
+  指标名称: "name",
+  名称: "name",
   分值: "max",
   计分方法: "rule",
   考核内容: "metric",

@@ -131,7 +131,8 @@ export const foshan2022: Standard = {
       rule: { kind: "judgment", params: {} },
       note: "报告所列指标分值合计 95 分、得分合计 90.18 分，总分却为 95.18 分：自评表另有一项 5 分指标未在报告中列明。请按自评表补全名称。",
       source: `${SEED}（由总分推得）`,
-      unconfirmed: ["max", "rule"],
+      // 一级 and name unknown: a placeholder, whose place a department's own 5-point row takes.
+      unconfirmed: ["level1", "name", "max", "rule"],
     },
   ],
   grades: STANDARD_GRADES,
