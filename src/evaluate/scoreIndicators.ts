@@ -328,20 +328,18 @@ function duplicateGap(d: Matching["duplicates"][number]): Gap {
 }
 
 function nearGap({ definition, entry }: Placement): Gap {
-  const at = entry.cells?.name ? `${entry.cells.name} ` : "";
   return {
     code: "indicatorNameMatched",
     severity: "info",
     indicatorId: definition.id,
     indicator: definition.name,
-    message: `${at}${quote(entry.name)}按评分标准的${quote(definition.name)}计分。`,
+    message: `${quote(entry.name)}按评分标准的${quote(definition.name)}计分。`,
     suggestion: `核对是否同一指标；是的，可把${quote(entry.name)}写入评分标准表该行的“其他名称”。`,
     cell: entry.cells?.name,
   };
 }
 
 function placedGap({ definition, entry }: Placement, as: StandardIndicator): Gap {
-  const at = entry.cells?.name ? `${entry.cells.name} ` : "";
   const where = definition.cells?.name
     ? `请在评分标准表中核对（${definition.cells.name}）`
     : "请插入评分标准表（“插入评分标准”，或 jixiao standard）核对";
@@ -354,7 +352,7 @@ function placedGap({ definition, entry }: Placement, as: StandardIndicator): Gap
     severity: "warning",
     indicatorId: definition.id,
     indicator: entry.name,
-    message: `${at}${quote(entry.name)}不在评分标准中，已按评分标准中名称待核对的${quote(definition.name)}（分值 ${score(definition.max)}，${RULE_KINDS[definition.rule.kind].label}）计分。`,
+    message: `${quote(entry.name)}不在评分标准中，已按评分标准中名称待核对的${quote(definition.name)}（分值 ${score(definition.max)}，${RULE_KINDS[definition.rule.kind].label}）计分。`,
     suggestion: `${where}：该行确是${quote(entry.name)}的，${edits}。`,
     cell: entry.cells?.name,
   };
