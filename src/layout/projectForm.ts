@@ -5,7 +5,7 @@
  * · 分值 · 得分 · 偏差原因分析及改进措施) with the standard's classes; 总分 and 自评等级. Empty for
  * 插入项目自评表, filled for the samples. parse/projectForms.ts reads exactly this back.
  */
-import type { Dec } from "../model/decimal";
+import { type Dec, dec, excelRound, sum } from "../model/decimal";
 import { RULE_KINDS } from "../standard/ruleKinds";
 import type { Standard } from "../standard/types";
 import type { CellStyle, LayoutValue, SheetLayout } from "./sheetLayout";
@@ -135,87 +135,102 @@ function goal(f: Form, d: ProjectFormData): void {
   f.row = top + 2;
 }
 
-function indicators(f: Form, d: ProjectFormData, standard: Standard): void {
-  const top = f.row;
-  [
-    "绩效指标",
-    "一级指标",
-    "二级指标",
-    "三级指标",
-    "年度指标值",
-    "实际完成值",
-    "分值",
-    "得分",
-    "偏差原因分析及改进措施",
-  ].forEach((h, i) => f.put(top, i, h, styles.header));
-  let row = top + 1;
-  for (const cls of standard.indicators.filter((c) => RULE_KINDS[c.rule.kind].perRow)) {
-    const blank = (level2: string): ProjectFormRow => ({
-      level2,
-      level3: "",
-      target: "",
-      actual: "",
-      max: 0,
-      entered: null,
-    });
-    const rows = d.rows?.[cls.name] ?? (BLANK_ROWS[cls.name] ?? ["（二级指标）"]).map(blank);
-    const first = row;
-    for (const r of rows) {
-      f.put(row, 0, null, styles.label);
-      f.put(row, 1, row === first ? cls.name : null, { ...styles.label, horizontal: "center" });
-      f.put(row, 2, r.level2, cell);
-      f.put(row, 3, r.level3 || null, input);
-      f.put(row, 4, r.target || null, { ...input, numberFormat: "@" });
-      f.put(row, 5, r.actual || null, { ...input, numberFormat: "@" });
-      f.put(row, 6, d.rows ? r.max : null, {
-        ...input,
-        numberFormat: formats.score,
-        horizontal: "center",
-      });
-      f.put(row, 7, r.entered, { ...input, numberFormat: formats.score, horizontal: "center" });
-      f.put(row, 8, r.reason ?? null, input);
-      f.heights[row] = Math.max(
-        18,
-        rowHeightFor(r.reason ?? "", WIDTHS[8]),
-        rowHeightFor(r.level3, WIDTHS[3]),
-        rowHeightFor(r.level2, WIDTHS[2]),
-        rowHeightFor(r.target, WIDTHS[4]),
-        rowHeightFor(r.actual, WIDTHS[5])
-      );
-      row++;
-    }
-    f.down(1, first, row - 1);
-    f.validations.push({
-      range: { top: first, left: 7, bottom: row - 1, right: 7 },
-      rule: { kind: "decimal", min: 0, max: 100 },
-      errorMessage: "得分应为 0 至该指标分值之间的数字",
-    });
+const INDICATOR_HEADERS = [
+  "绩效指标",
+  "一级指标",
+  "二级指标",
+  "三级指标",
+  "年度指标值",
+  "实际完成值",
+  "分值",
+  "得分",
+  "偏差原因分析及改进措施",
+];
+
+const blankRow = (level2: string): ProjectFormRow => ({
+  level2,
+  level3: "",
+  target: "",
+  actual: "",
+  max: 0,
+  entered: null,
+});
+
+/**
+ * One indicator row (`level1` on a class's first row, merged down after); 分值 only on a
+ * filled form (a blank one leaves it to the department).
+ */
+function indicatorRow(
+  f: Form,
+  row: number,
+  r: ProjectFormRow,
+  { level1, filled }: { level1: string | null; filled: boolean }
+): void {
+  const centred = { ...input, numberFormat: formats.score, horizontal: "center" } as const;
+  f.put(row, 0, null, styles.label);
+  f.put(row, 1, level1, { ...styles.label, horizontal: "center" });
+  f.put(row, 2, r.level2, cell);
+  f.put(row, 3, r.level3 || null, input);
+  f.put(row, 4, r.target || null, { ...input, numberFormat: "@" });
+  f.put(row, 5, r.actual || null, { ...input, numberFormat: "@" });
+  f.put(row, 6, filled ? r.max : null, centred);
+  f.put(row, 7, r.entered, centred);
+  f.put(row, 8, r.reason ?? null, input);
+  const texts: [string, number][] = [
+    [r.reason ?? "", WIDTHS[8]],
+    [r.level3, WIDTHS[3]],
+    [r.level2, WIDTHS[2]],
+    [r.target, WIDTHS[4]],
+    [r.actual, WIDTHS[5]],
+  ];
+  f.heights[row] = Math.max(18, ...texts.map(([t, w]) => rowHeightFor(t, w)));
+}
+
+/** A 一级 class's rows (the form's, or blank ones to fill), its name merged down, 得分 checked. */
+function classRows(f: Form, name: string, d: ProjectFormData): void {
+  const rows = d.rows?.[name] ?? (BLANK_ROWS[name] ?? ["（二级指标）"]).map(blankRow);
+  const first = f.row;
+  for (const r of rows) {
+    const level1 = f.row === first ? name : null;
+    indicatorRow(f, f.row++, r, { level1, filled: d.rows !== undefined });
   }
-  f.down(0, top, row - 1);
-  const total = row;
+  f.down(1, first, f.row - 1);
+  f.validations.push({
+    range: { top: first, left: 7, bottom: f.row - 1, right: 7 },
+    rule: { kind: "decimal", min: 0, max: 100 },
+    errorMessage: "得分应为 0 至该指标分值之间的数字",
+  });
+}
+
+/** 总分: SUM formulas over the rows and the funds row, their values exact as cached. */
+function totalRow(f: Form, d: ProjectFormData, top: number): void {
+  const total = f.row;
   const sumOf = (c: number, fundsColumn: number) =>
     `SUM(${letter(c)}${top + 2}:${letter(c)}${total})+${letter(fundsColumn)}${f.fundsRow + 1}`;
   f.put(total, 0, "总分", { ...styles.total, horizontal: "center" }, 2);
   for (let c = 2; c < 6; c++) f.put(total, c, null, styles.total);
-  const entered =
-    (d.executionEntered ?? 0) +
-    Object.values(d.rows ?? {})
-      .flat()
-      .reduce((a, r) => a + (r.entered ?? 0), 0);
-  const max =
-    (d.executionMax ?? 10) +
-    Object.values(d.rows ?? {})
-      .flat()
-      .reduce((a, r) => a + r.max, 0);
+  const rows = Object.values(d.rows ?? {}).flat();
+  const entered = sum([d.executionEntered ?? 0, ...rows.map((r) => r.entered ?? 0)].map(dec));
+  const max = sum([d.executionMax ?? 10, ...rows.map((r) => r.max)].map(dec));
   const totalStyle: CellStyle = {
     ...styles.total,
     numberFormat: formats.score,
     horizontal: "center",
   };
-  f.put(total, 6, max, totalStyle, 1, sumOf(6, 5));
-  f.put(total, 7, Math.round(entered * 100) / 100, totalStyle, 1, sumOf(7, 7));
+  f.put(total, 6, max.toNumber(), totalStyle, 1, sumOf(6, 5));
+  f.put(total, 7, excelRound(entered, 2).toNumber(), totalStyle, 1, sumOf(7, 7));
   f.put(total, 8, `自评等级：${d.grade ?? ""}`, styles.total);
   f.row = total + 1;
+}
+
+function indicators(f: Form, d: ProjectFormData, standard: Standard): void {
+  const top = f.row;
+  INDICATOR_HEADERS.forEach((h, i) => f.put(top, i, h, styles.header));
+  f.row = top + 1;
+  for (const cls of standard.indicators.filter((c) => RULE_KINDS[c.rule.kind].perRow))
+    classRows(f, cls.name, d);
+  f.down(0, top, f.row - 1);
+  totalRow(f, d, top);
 }
 
 /** A project form, blank (插入项目自评表) or filled (samples). */
