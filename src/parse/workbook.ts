@@ -37,6 +37,7 @@ import {
   type TableArea,
   describeHeaders,
   findTable,
+  headedAreas,
   inArea,
   tableArea,
   tableSpecs,
@@ -138,6 +139,8 @@ function locateTables(grids: readonly Grid[], forms: readonly TableArea[]): Loca
   };
   for (const kind of DEPT_KINDS) locate(kind);
   for (const kind of DEPT_KINDS) while (candidates[kind].length > 0 && locate(kind));
+  // Blocks of targets or 分值 no kind reads (年度目标值 | 实际完成值): areas for the labels too.
+  for (const grid of grids) areas.push(...headedAreas(grid, areas));
   return { areas, candidates };
 }
 

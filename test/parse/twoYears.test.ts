@@ -3,7 +3,7 @@
  * workbook's 年度 are read, the others set aside with a warning, and no labelled value is read
  * from inside any table — used or not.
  */
-import type { SheetSnapshot, WorkbookSnapshot } from "../../src/hosts/snapshot";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/hosts/snapshot";
 import { parseWorkbook } from "../../src/parse/parseWorkbook";
 import { scoreSnapshot } from "../../src/pipeline/scoreWorkbook";
 import { sampleSnapshot, setCell } from "./sampleSnapshot";
@@ -142,6 +142,46 @@ describe("labelled values are never read from inside a table", () => {
     expect(rate.source).toBe("table");
     expect(rate.value?.toString()).toBe("0.9798");
     expect(rate.sourceNote).toBeUndefined();
+  });
+
+  it("reads nothing from a 绩效目标 table (年度目标值 | 实际完成值) no table kind reads", async () => {
+    const snapshot = await sampleSnapshot();
+    setCell(snapshot, "基本信息", "B6", null);
+    const targets: CellValue[][] = [
+      ["2022 年度部门整体绩效目标完成情况"],
+      ["序号", "绩效指标", "年度目标值", "实际完成值"],
+      [1, "财政支出执行率", "100%", "89.12%"],
+      [2, "“三公”经费控制率", "≤100%", "13.93%"],
+      [3, "满意度", "≥90%", "93%"],
+      [4, "重点工作完成率", "100%", "100%"],
+    ];
+    snapshot.sheets.push({ name: "年度绩效目标", top: 0, left: 0, values: targets });
+    const { input, problems } = parseWorkbook(snapshot);
+    expect(input.budget.officialExecutionRate).toBeNull();
+    expect(input.satisfaction).toBeUndefined();
+    expect(input.statedMetrics).toBeUndefined();
+    expect(problems.filter((p) => p.sheet === "年度绩效目标")).toEqual([]);
+    const { evaluation } = scoreSnapshot(snapshot);
+    expect(evaluation.budget.execution.official).toBeNull();
+    expect(evaluation.budget.execution.value?.toString()).toBe("0.8912");
+  });
+
+  it("takes no 分值 10 for a rate from a table of 分值 no table kind reads, even on the first sheet", async () => {
+    const snapshot = await sampleSnapshot();
+    setCell(snapshot, "基本信息", "B6", null);
+    snapshot.sheets.unshift({
+      name: "指标分值",
+      top: 0,
+      left: 0,
+      values: [
+        ["指标", "分值", "考核要点"],
+        ["财政支出执行率", 10, "执行率达 100%"],
+        ["满意度", 5, "调查结果"],
+      ],
+    });
+    const { input } = parseWorkbook(snapshot);
+    expect(input.budget.officialExecutionRate).toBeNull();
+    expect(input.satisfaction).toBeUndefined();
   });
 
   it("still reads the sample's 基本信息!B6 财政支出执行率 80.87%: 总分 95.18 优", async () => {
