@@ -5,6 +5,7 @@
 import type { CellValue } from "../hosts/snapshot";
 import { UNIT_WORDS } from "../model/units";
 import { METRICS } from "../standard/metrics";
+import { toHalfWidth } from "../model/numbers";
 import { Grid, normalizeLabel, range } from "./grid";
 import { HEADER_SEARCH_ROWS, type TableArea, inArea } from "./tables";
 
@@ -206,4 +207,15 @@ export function yearFromTitles(grids: readonly Grid[]): number | null {
     if (m && /绩效|自评|决算|预算/.test(title)) return Number(m[1]);
   }
   return null;
+}
+
+const CHINESE_DIGITS = "〇一二三四五六七八九";
+
+/** Whether text names the year: `2023`, `2023年`, `2023 年度`, `二〇二三` (or `二零二三`). */
+export function namesYear(text: string, year: number): boolean {
+  const digits = String(year);
+  const plain = toHalfWidth(text);
+  if (new RegExp(`(?<!\\d)${digits}(?!\\d)`).test(plain)) return true;
+  const chinese = [...digits].map((d) => CHINESE_DIGITS[Number(d)]).join("");
+  return plain.replace(/[零○Ｏ]/g, "〇").includes(chinese);
 }

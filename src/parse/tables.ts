@@ -572,3 +572,42 @@ export function inArea(
       a.sheet === sheet && row >= a.top && row <= a.bottom && column >= a.left && column <= a.right
   );
 }
+
+/**
+ * Column headings only a table of targets or scores has (年度目标值 | 实际完成值, 分值 | 权重): a
+ * label in the rows beneath is an indicator's name, and the figure beside it a target or a
+ * 分值, never the department's stated value.
+ */
+const TABLE_HEADING = /^(年度)?(目标值|指标值)$|^计划值$|^实际完成值$|^分值$|^权重$|^标准分$/;
+
+/**
+ * Blocks headed by such a row that no table kind reads (a 绩效目标 sheet of 序号 | 绩效指标 |
+ * 年度目标值 | 实际完成值): the heading row — text only, two cells or more, one of them a
+ * heading — and the rows beneath it to the first blank one, across the columns they fill.
+ * Rows inside `taken` are passed over.
+ */
+export function headedAreas(grid: Grid, taken: readonly TableArea[]): TableArea[] {
+  const out: TableArea[] = [];
+  const own = taken.filter((a) => a.sheet === grid.name);
+  const lastRow = Math.min(grid.bottom, grid.top + HEADER_SEARCH_ROWS);
+  const filled = (row: number) =>
+    range(grid.left, grid.right).filter((c) => grid.value(row, c) !== null);
+  for (let row = grid.top; row <= lastRow; row++) {
+    if (own.some((a) => row >= a.top && row <= a.bottom)) continue;
+    const cells = filled(row);
+    if (cells.length < 2 || cells.some((c) => typeof grid.value(row, c) !== "string")) continue;
+    if (!cells.some((c) => TABLE_HEADING.test(headerWord(grid.key(row, c))))) continue;
+    let bottom = row;
+    let left = Math.min(...cells);
+    let right = Math.max(...cells);
+    while (bottom < grid.bottom && !grid.isBlankRow(bottom + 1)) {
+      bottom++;
+      const beneath = filled(bottom);
+      left = Math.min(left, ...beneath);
+      right = Math.max(right, ...beneath);
+    }
+    out.push({ sheet: grid.name, top: row, bottom, left, right });
+    row = bottom;
+  }
+  return out;
+}

@@ -17,10 +17,12 @@ import { Grid } from "./grid";
 import { readIndicatorTable } from "./indicatorTable";
 import {
   INFO_TITLES,
+  type InfoHit,
   type InfoKey,
   NARRATIVE_KEYS,
   STATED_METRICS,
   findInfo,
+  namesYear,
   yearFromTitles,
 } from "./info";
 import { readKeyTaskTable } from "./keyTaskTable";
@@ -35,6 +37,8 @@ import {
   type TableArea,
   describeHeaders,
   findTable,
+  headedAreas,
+  inArea,
   tableArea,
   tableSpecs,
   unitInColumnAbove,
@@ -94,29 +98,95 @@ function readWorkbookStandards(
   return { ...out, sheets: new Set([...sheets, ...setAside].map((s) => s.grid.name)) };
 }
 
+/** The department's tables, each of them found once or more. */
+type DeptKind = "budget" | "indicators" | "projects" | "keyTasks";
+const DEPT_KINDS: readonly DeptKind[] = ["budget", "indicators", "projects", "keyTasks"];
+
+/** A kind's name in the message about two tables of it (工作簿中有 2 张预算支出明细表…). */
+const KIND_NAMES: Record<DeptKind, string> = {
+  budget: "预算支出明细表",
+  indicators: "绩效指标表",
+  projects: "项目清单",
+  keyTasks: "重点工作任务表",
+};
+
 interface Located {
+  /** Every table found, used or not, and the project forms: no labelled value is read in them. */
   areas: TableArea[];
-  budget: FoundTable | null;
-  indicators: FoundTable | null;
-  projects: FoundTable | null;
-  keyTasks: FoundTable | null;
+  /** Each kind's tables in the order found: the first as before, then any others. */
+  candidates: Record<DeptKind, FoundTable[]>;
 }
 
-/** Tables first, each outside the ones already found, so text in one never starts another. */
+/**
+ * Tables first, each outside the ones already found, so text in one never starts another: the
+ * first of each kind in turn (as always), then any further table of a kind (a workbook keeping
+ * 2022's and 2023's), set aside as areas too until the year chooses among them.
+ */
 function locateTables(grids: readonly Grid[], forms: readonly TableArea[]): Located {
   const areas: TableArea[] = [...forms];
-  const locate = (kind: "budget" | "indicators" | "projects" | "keyTasks") => {
+  const candidates: Record<DeptKind, FoundTable[]> = {
+    budget: [],
+    indicators: [],
+    projects: [],
+    keyTasks: [],
+  };
+  const locate = (kind: DeptKind): boolean => {
     const table = findTable(grids, tableSpecs[kind], areas);
-    if (table) areas.push(tableArea(grids.find((g) => g.name === table.sheet) as Grid, table));
-    return table;
+    if (!table) return false;
+    areas.push(tableArea(grids.find((g) => g.name === table.sheet) as Grid, table));
+    candidates[kind].push(table);
+    return true;
   };
-  return {
-    areas,
-    budget: locate("budget"),
-    indicators: locate("indicators"),
-    projects: locate("projects"),
-    keyTasks: locate("keyTasks"),
-  };
+  for (const kind of DEPT_KINDS) locate(kind);
+  for (const kind of DEPT_KINDS) while (candidates[kind].length > 0 && locate(kind));
+  // Blocks of targets or 分值 no kind reads (年度目标值 | 实际完成值): areas for the labels too.
+  for (const grid of grids) areas.push(...headedAreas(grid, areas));
+  return { areas, candidates };
+}
+
+/** Rows looked at above a table's header for its title (`2023 年度部门预算支出明细表`). */
+const TITLE_ROWS = 3;
+
+/** The table's sheet name and its title rows: the text that may name its year. */
+function tableTitle(grid: Grid, table: FoundTable, areas: readonly TableArea[]): string {
+  const texts = [grid.name];
+  for (let row = Math.max(grid.top, table.headerRow - TITLE_ROWS); row < table.headerRow; row++)
+    for (let column = grid.left; column <= grid.right; column++)
+      if (!inArea(areas, grid.name, row, column)) texts.push(grid.text(row, column));
+  return texts.join(" ");
+}
+
+/**
+ * One table of a kind: the only one, or — found more than once — the one whose sheet name or
+ * title names the workbook's 年度, else the first; either way a warning names them all.
+ */
+function chooseTable(
+  kind: DeptKind,
+  located: Located,
+  year: number,
+  grids: readonly Grid[],
+  problems: InputProblem[]
+): FoundTable | null {
+  const tables = located.candidates[kind];
+  if (tables.length <= 1) return tables[0] ?? null;
+  const gridOf = (t: FoundTable) => grids.find((g) => g.name === t.sheet) as Grid;
+  const at = (t: FoundTable) =>
+    `${t.sheet}!${gridOf(t).address(t.headerRow, Math.min(...Object.values(t.columns)))}`;
+  const naming =
+    year > 0 ? tables.filter((t) => namesYear(tableTitle(gridOf(t), t, located.areas), year)) : [];
+  const chosen = naming.length === 1 ? (naming[0] as FoundTable) : (tables[0] as FoundTable);
+  const oneSheet = tables.filter((t) => t.sheet === chosen.sheet).length > 1;
+  const name = oneSheet ? at(chosen) : chosen.sheet;
+  const how =
+    naming.length === 1
+      ? `按年度 ${year} 采用 ${name}`
+      : `无法按年度${year > 0 ? ` ${year} ` : ""}区分，采用第一张：${name}`;
+  problems.push({
+    severity: "warning",
+    sheet: chosen.sheet,
+    message: `工作簿中有 ${tables.length} 张${KIND_NAMES[kind]}（${tables.map(at).join("、")}），${how}。`,
+  });
+  return chosen;
 }
 
 type Cell = { grid: Grid; row: number; column: number };
@@ -136,31 +206,35 @@ function singleValues(
       ? `${hit.sheet}!${gridOf(hit.sheet).address(hit.valueRow, hit.valueColumn)}`
       : undefined;
   };
+  // `label：value` in one cell: the value text is read through a one-cell grid.
+  const valueCell = (hit: InfoHit): Cell =>
+    hit.inline !== undefined
+      ? {
+          grid: new Grid({
+            name: hit.sheet,
+            top: hit.valueRow,
+            left: hit.valueColumn,
+            values: [[hit.inline]],
+          }),
+          row: hit.valueRow,
+          column: hit.valueColumn,
+        }
+      : { grid: gridOf(hit.sheet), row: hit.valueRow, column: hit.valueColumn };
   const read = <T>(key: InfoKey, how: (c: Cell) => Read<T>): T | null => {
     const hit = info.get(key);
     if (!hit) return null;
-    const grid = gridOf(hit.sheet);
     found.push({
       kind: "info",
       title: INFO_TITLES[key],
       sheet: hit.sheet,
-      range: grid.address(hit.row, hit.column),
+      range: gridOf(hit.sheet).address(hit.row, hit.column),
     });
-    // `label：value` in one cell: the value text is read through a one-cell grid.
-    const at =
-      hit.inline !== undefined
-        ? {
-            grid: new Grid({
-              name: hit.sheet,
-              top: hit.valueRow,
-              left: hit.valueColumn,
-              values: [[hit.inline]],
-            }),
-            row: hit.valueRow,
-            column: hit.valueColumn,
-          }
-        : { grid, row: hit.valueRow, column: hit.valueColumn };
-    return reader.keep(how(at));
+    return reader.keep(how(valueCell(hit)));
+  };
+  /** The value as `read` reads it, neither recorded nor its problem kept. */
+  const peek = <T>(key: InfoKey, how: (c: Cell) => Read<T>): T | null => {
+    const hit = info.get(key);
+    return hit ? how(valueCell(hit)).value : null;
   };
   // An amount's unit: in its label (`（元）`), else a note near it (`单位：元`, a `金额（元）` header).
   const unitOfValue = (key: InfoKey): string | undefined => {
@@ -177,7 +251,7 @@ function singleValues(
   const amount = (key: InfoKey): Dec | null =>
     read(key, (c) => readAmount(c, unitFactor(unitOfValue(key))));
   const text = (key: InfoKey) => read(key, (c) => ({ value: readText(c) })) ?? "";
-  return { info, cell, read, amount, text, unitOfValue };
+  return { info, cell, read, peek, amount, text, unitOfValue };
 }
 
 type Values = ReturnType<typeof singleValues>;
@@ -211,6 +285,11 @@ function year(v: Values, grids: readonly Grid[], problems: InputProblem[]): numb
       message: "未找到年度：请在“基本信息”表中填写“年度”（如 2022）",
     });
   return value ?? 0;
+}
+
+/** The year as `year` reads it, quietly: to choose among tables before their messages. */
+function peekYear(v: Values, grids: readonly Grid[]): number {
+  return v.peek("year", readYear) ?? yearFromTitles(grids) ?? 0;
 }
 
 function projectCounts(v: Values, problems: InputProblem[]): DepartmentInput["projectCounts"] {
@@ -306,10 +385,19 @@ export function parseWorkbookWith(
   // Project forms first: their funds and indicator tables are never the department's.
   const forms = readForms(inputGrids, reader);
   found.push(...forms.found);
-  const tables = locateTables(inputGrids, forms.areas);
-  const values = singleValues(inputGrids, tables.areas, reader, found);
+  const located = locateTables(inputGrids, forms.areas);
+  const values = singleValues(inputGrids, located.areas, reader, found);
   const dept = department(values, problems);
   const city = values.text("city") || /^(.{2,4}?市)/.exec(dept)?.[1] || undefined;
+  // A kind found more than once: the year chooses (a workbook keeping 2022's and 2023's).
+  const tablesYear = peekYear(values, inputGrids);
+  const choose = (kind: DeptKind) => chooseTable(kind, located, tablesYear, inputGrids, problems);
+  const tables = {
+    budget: choose("budget"),
+    indicators: choose("indicators"),
+    projects: choose("projects"),
+    keyTasks: choose("keyTasks"),
+  };
 
   let budgetRows: BudgetRow[] = [];
   const budgetUnit = tables.budget ? unitOf(tables.budget) : {};
