@@ -278,6 +278,76 @@ async function standardOf(flags: Flags, io: CliIo): Promise<WorkbookStandard | u
   return false;
 }
 
+/** Why `jixiao score` cannot take these files (one sentence); null when it can. */
+function positionalRefusal(given: string[]): string | null {
+  if (given.length === 0) return `请给出一个 .xlsx 文件或一个文件夹。\n${USAGE}`;
+  if (given.length > 1)
+    return `一次只能评分一个文件或一个文件夹，收到 ${given.length} 个（${given.join("、")}）；要评分多个文件，请把它们放进一个文件夹。\n${USAGE}`;
+  return null;
+}
+
+/** The options a folder run does not take, said; null when none was given. */
+function folderRefusal(flags: Flags): string | null {
+  if (flags.projects !== undefined)
+    return "--projects 只能与单个部门工作簿一起使用（jixiao score 某局.xlsx --projects 项目自评表/）。";
+  if (flags.report) return "--report 只能用于单个部门工作簿；文件夹请逐个运行 jixiao report。";
+  return null;
+}
+
+/** `jixiao score <file|folder>`. */
+async function scoreCommand(flags: Flags, io: CliIo): Promise<number> {
+  const refusal = positionalRefusal(flags.positional);
+  if (refusal) {
+    io.err(refusal);
+    return 2;
+  }
+  const file = flags.positional[0] as string;
+  const standard = await standardOf(flags, io);
+  if (standard === false) return 2;
+  if (!((await stat(file).catch(() => null))?.isDirectory() ?? false))
+    return await scoreFile(file, flags, io, standard);
+  const refused = folderRefusal(flags);
+  if (refused) {
+    io.err(refused);
+    return 2;
+  }
+  return await scoreFolder(file, { ...flags, standard }, io);
+}
+
+/** `jixiao report <file>`: reads only, so the writing options are refused. */
+async function reportCommandOf(flags: Flags, io: CliIo): Promise<number> {
+  const unsupported = reportRefuses(flags);
+  if (unsupported) {
+    io.err(
+      `jixiao report 不支持 ${unsupported}（报告只读取工作簿，不写入；评分副本请用 jixiao score … --report）。`
+    );
+    return 2;
+  }
+  const standard = await standardOf(flags, io);
+  if (standard === false) return 2;
+  return await reportCommand(flags.positional[0], flags.out, io, standard);
+}
+
+/** Each command's runner. */
+const COMMANDS: Record<string, (flags: Flags, io: CliIo) => Promise<number> | number> = {
+  score: scoreCommand,
+  report: reportCommandOf,
+  standards: (flags, io) => listStandards(io, flags.json),
+  standard: (flags, io) => exportStandard(flags.positional[0], flags.out, io),
+  demo: (flags, io) => {
+    const result = evaluate(seedDepartment);
+    io.out(
+      flags.json ? JSON.stringify(evaluationToJson(result), null, 2) : renderEvaluation(result)
+    );
+    return 0;
+  },
+  help: (_, io) => {
+    io.out(USAGE);
+    return 0;
+  },
+};
+COMMANDS["--help"] = COMMANDS["-h"] = COMMANDS.help;
+
 /** Runs the command line; returns the exit code. Never throws. */
 export async function main(argv: string[], io: CliIo = stdio): Promise<number> {
   if (argv.length === 0) {
@@ -290,68 +360,15 @@ export async function main(argv: string[], io: CliIo = stdio): Promise<number> {
     io.err(`${flags}。\n${USAGE}`);
     return 2;
   }
+  const run = Object.prototype.hasOwnProperty.call(COMMANDS, command)
+    ? COMMANDS[command]
+    : undefined;
+  if (!run) {
+    io.err(`未知命令“${command}”。\n${USAGE}`);
+    return 2;
+  }
   try {
-    switch (command) {
-      case "score": {
-        const [file] = flags.positional;
-        if (!file) {
-          io.err(`请给出一个 .xlsx 文件或一个文件夹。\n${USAGE}`);
-          return 2;
-        }
-        if (flags.positional.length > 1) {
-          io.err(
-            `一次只能评分一个文件或一个文件夹，收到 ${flags.positional.length} 个（${flags.positional.join("、")}）；要评分多个文件，请把它们放进一个文件夹。\n${USAGE}`
-          );
-          return 2;
-        }
-        const standard = await standardOf(flags, io);
-        if (standard === false) return 2;
-        const isFolder = (await stat(file).catch(() => null))?.isDirectory() ?? false;
-        if (isFolder && flags.projects !== undefined) {
-          io.err(
-            "--projects 只能与单个部门工作簿一起使用（jixiao score 某局.xlsx --projects 项目自评表/）。"
-          );
-          return 2;
-        }
-        if (isFolder && flags.report) {
-          io.err("--report 只能用于单个部门工作簿；文件夹请逐个运行 jixiao report。");
-          return 2;
-        }
-        if (isFolder) return await scoreFolder(file, { ...flags, standard }, io);
-        return await scoreFile(file, flags, io, standard);
-      }
-      case "report": {
-        const unsupported = reportRefuses(flags);
-        if (unsupported) {
-          io.err(
-            `jixiao report 不支持 ${unsupported}（报告只读取工作簿，不写入；评分副本请用 jixiao score … --report）。`
-          );
-          return 2;
-        }
-        const standard = await standardOf(flags, io);
-        if (standard === false) return 2;
-        return await reportCommand(flags.positional[0], flags.out, io, standard);
-      }
-      case "standards":
-        return listStandards(io, flags.json);
-      case "standard":
-        return await exportStandard(flags.positional[0], flags.out, io);
-      case "demo": {
-        const result = evaluate(seedDepartment);
-        io.out(
-          flags.json ? JSON.stringify(evaluationToJson(result), null, 2) : renderEvaluation(result)
-        );
-        return 0;
-      }
-      case "help":
-      case "--help":
-      case "-h":
-        io.out(USAGE);
-        return 0;
-      default:
-        io.err(`未知命令“${command}”。\n${USAGE}`);
-        return 2;
-    }
+    return await run(flags, io);
   } catch (error) {
     // Every expected failure is reported where it happens; this is the last resort.
     const what = command === "score" && flags.positional[0] ? `处理 ${flags.positional[0]} 时` : "";
