@@ -31,7 +31,14 @@ import {
 } from "./bands";
 import type { MetricId } from "./metrics";
 import { DEFAULT_GRADE_RANGES } from "./bands";
-import { actualInTargetUnit, meets, parseActual, parseTarget, sameUnit } from "./targets";
+import {
+  type Operator,
+  actualInTargetUnit,
+  meets,
+  parseActual,
+  parseTarget,
+  sameUnit,
+} from "./targets";
 import type { ParamKey, RuleParams } from "./types";
 
 export type RuleKind =
@@ -214,23 +221,86 @@ function overAchievement(input: RuleInput, ratio: Dec, base: Dec): { score: Dec;
 
 const withUnit = (v: Dec, unit: string) => `${v.toString()}${unit}`;
 
+/** A words target (有效提升) scored by its 评价等次, or the actual's word, in the 定性分档. */
+function compareWords(input: RuleInput, text: string): RuleOutcome | NotComputable {
+  const word = input.grade ?? (input.row?.actual.trim() || null);
+  const names = (input.params.grades ?? DEFAULT_GRADE_RANGES).map((g) => g.names[0]).join("、");
+  if (!word) return { reason: `定性指标“${text}”需填写评价等次（如 ${names}）`, at: "grade" };
+  return (
+    gradeBand(input, word) ?? {
+      reason: `评价等次“${word}”不在定性分档中（可填：${names}）`,
+      at: input.grade ? "grade" : "actual",
+    }
+  );
+}
+
+/** One comparison: actual `a` against target `t`, both in the target's unit. */
+interface Comparison {
+  input: RuleInput;
+  operator: Operator;
+  a: Dec;
+  t: Dec;
+  unit: string;
+}
+
+/** “=”: full marks when met, else 0. */
+function compareEqual({ input, a, t, unit }: Comparison): RuleOutcome {
+  const met = meets("=", a, t);
+  return {
+    score: met ? full(input.max, input.decimals) : ZERO,
+    formula: `${withUnit(a, unit)} ${met ? "=" : "≠"} 目标 ${withUnit(t, unit)}，${met ? `得满分 ${score(input.max)}` : "得 0 分"}`,
+  };
+}
+
+/** “≥” / “>”: in proportion below the target (capped at 1), 超额 beyond it. */
+function compareAtLeast({ input, operator, a, t, unit }: Comparison): RuleOutcome {
+  const { max, decimals } = input;
+  const met = meets(operator, a, t);
+  if (!t.greaterThan(0))
+    return {
+      score: met ? full(max, decimals) : ZERO,
+      formula: `${withUnit(a, unit)} ${met ? "达到" : "未达到"}目标 ${operator}${withUnit(t, unit)}`,
+    };
+  // A met target scores full marks; the ratio is needed only below it, or to test 超额.
+  const needsRatio = !met || (input.params.target && input.params.deduction);
+  const ratio = needsRatio ? a.dividedBy(t) : ONE;
+  const base = met
+    ? pointsOf(max, max, decimals)
+    : pointsOf(max.times(minDec(ratio, ONE)), max, decimals);
+  const over = needsRatio
+    ? overAchievement(input, ratio, base.score)
+    : { score: base.score, note: "" };
+  return {
+    score: over.score,
+    formula: `${score(max)} × ${withUnit(a, unit)} ÷ ${withUnit(t, unit)}${AT_MOST_ONE} ${base.ends}${over.note}`,
+  };
+}
+
+/** “≤” / “<”: full marks when met, else target ÷ actual in proportion. */
+function compareAtMost({ input, operator, a, t, unit }: Comparison): RuleOutcome {
+  const { max, decimals } = input;
+  if (meets(operator, a, t))
+    return {
+      score: full(max, decimals),
+      formula: `${withUnit(a, unit)} ${operator} 目标 ${withUnit(t, unit)}，得满分 ${score(max)}`,
+    };
+  if (!a.greaterThan(0) || !t.greaterThan(0))
+    return {
+      score: ZERO,
+      formula: `${withUnit(a, unit)} 未达到目标 ${operator}${withUnit(t, unit)}，得 0 分`,
+    };
+  const points = pointsOf(max.times(minDec(t.dividedBy(a), ONE)), max, decimals);
+  return {
+    score: points.score,
+    formula: `${score(max)} × ${withUnit(t, unit)} ÷ ${withUnit(a, unit)}${AT_MOST_ONE} ${points.ends}`,
+  };
+}
+
 /** “≥”, “≤”, “=” targets against the actual; words by their 评价等次 (or the actual's word). */
 function compareToTarget(input: RuleInput): RuleOutcome | NotComputable | null {
   if (!input.row) return { reason: "缺少年度指标值和实际完成值" };
   const target = parseTarget(input.row.target);
-  const { max, decimals } = input;
-  if (target.kind === "words") {
-    const word = input.grade ?? (input.row.actual.trim() || null);
-    const names = (input.params.grades ?? DEFAULT_GRADE_RANGES).map((g) => g.names[0]).join("、");
-    if (!word)
-      return { reason: `定性指标“${target.text}”需填写评价等次（如 ${names}）`, at: "grade" };
-    return (
-      gradeBand(input, word) ?? {
-        reason: `评价等次“${word}”不在定性分档中（可填：${names}）`,
-        at: input.grade ? "grade" : "actual",
-      }
-    );
-  }
+  if (target.kind === "words") return compareWords(input, target.text);
   const actual = parseActual(input.row.actual);
   if (actual.kind === "words")
     return {
@@ -243,53 +313,10 @@ function compareToTarget(input: RuleInput): RuleOutcome | NotComputable | null {
       at: "actual",
     };
   const a = actualInTargetUnit(target, actual);
-  const t = target.value;
-  const m = score(max);
-  const unit = target.unit;
-  if (target.operator === "=") {
-    const met = meets("=", a, t);
-    return {
-      score: met ? full(max, decimals) : ZERO,
-      formula: `${withUnit(a, unit)} ${met ? "=" : "≠"} 目标 ${withUnit(t, unit)}，${met ? `得满分 ${m}` : "得 0 分"}`,
-    };
-  }
-  if (target.operator === "≥" || target.operator === ">") {
-    const met = meets(target.operator, a, t);
-    if (!t.greaterThan(0))
-      return {
-        score: met ? full(max, decimals) : ZERO,
-        formula: `${withUnit(a, unit)} ${met ? "达到" : "未达到"}目标 ${target.operator}${withUnit(t, unit)}`,
-      };
-    // A met target scores full marks; the ratio is needed only below it, or to test 超额.
-    const needsRatio = !met || (input.params.target && input.params.deduction);
-    const ratio = needsRatio ? a.dividedBy(t) : ONE;
-    const base = met
-      ? pointsOf(max, max, decimals)
-      : pointsOf(max.times(minDec(ratio, ONE)), max, decimals);
-    const over = needsRatio
-      ? overAchievement(input, ratio, base.score)
-      : { score: base.score, note: "" };
-    return {
-      score: over.score,
-      formula: `${m} × ${withUnit(a, unit)} ÷ ${withUnit(t, unit)}${AT_MOST_ONE} ${base.ends}${over.note}`,
-    };
-  }
-  const met = meets(target.operator, a, t);
-  if (met)
-    return {
-      score: full(max, decimals),
-      formula: `${withUnit(a, unit)} ${target.operator} 目标 ${withUnit(t, unit)}，得满分 ${m}`,
-    };
-  if (!a.greaterThan(0) || !t.greaterThan(0))
-    return {
-      score: ZERO,
-      formula: `${withUnit(a, unit)} 未达到目标 ${target.operator}${withUnit(t, unit)}，得 0 分`,
-    };
-  const points = pointsOf(max.times(minDec(t.dividedBy(a), ONE)), max, decimals);
-  return {
-    score: points.score,
-    formula: `${m} × ${withUnit(t, unit)} ÷ ${withUnit(a, unit)}${AT_MOST_ONE} ${points.ends}`,
-  };
+  const c: Comparison = { input, operator: target.operator, a, t: target.value, unit: target.unit };
+  if (target.operator === "=") return compareEqual(c);
+  if (target.operator === "≥" || target.operator === ">") return compareAtLeast(c);
+  return compareAtMost(c);
 }
 
 export const RULE_KINDS: Record<RuleKind, RuleKindSpec> = {
