@@ -678,77 +678,128 @@ export class ZipPackage {
 
   /** The archive: copied entries byte for byte, written ones deflated, a new directory. */
   toBytes(now = new Date()): Uint8Array {
-    const { date, time } = dosDateTime(now);
+    const stamp = dosDateTime(now);
     const locals: Uint8Array[] = [];
     const centrals: Uint8Array[] = [];
     let offset = 0;
     for (const entry of this.entries) {
       if (offset >= MAX32) throw new ZipError("压缩包过大");
-      if (entry.kind === "original") {
-        const central = new Uint8Array(entry.central);
-        const view = new DataView(central.buffer, central.byteOffset, central.byteLength);
-        if (entry.offsetAt.wide) view.setBigUint64(entry.offsetAt.at, BigInt(offset), true);
-        else view.setUint32(entry.offsetAt.at, offset, true);
-        locals.push(entry.local);
-        centrals.push(central);
-        offset += entry.local.length;
-        continue;
-      }
-      const name = encoder.encode(entry.name);
-      const ascii = name.length === entry.name.length;
-      const { compressed, compressedSize, size, crc } = compressedEntry(entry);
-      // Sizes and offsets at or above 0xFFFFFFFF would need zip64 records.
-      if (size >= MAX32) throw new ZipError("压缩包过大");
-      const header = (size: number, sig: number) => {
-        const bytes = new Uint8Array(size + name.length);
-        const v = new DataView(bytes.buffer);
-        v.setUint32(0, sig, true);
-        return { bytes, v };
-      };
-      // Local header.
-      const l = header(30, SIG_LOCAL);
-      l.v.setUint16(4, 20, true);
-      l.v.setUint16(6, ascii ? 0 : FLAG_UTF8, true);
-      l.v.setUint16(8, 8, true);
-      l.v.setUint16(10, time, true);
-      l.v.setUint16(12, date, true);
-      l.v.setUint32(14, crc, true);
-      l.v.setUint32(18, compressedSize, true);
-      l.v.setUint32(22, size, true);
-      l.v.setUint16(26, name.length, true);
-      l.bytes.set(name, 30);
-      // Central-directory record.
-      const c = header(46, SIG_CENTRAL);
-      c.v.setUint16(4, 20, true);
-      c.v.setUint16(6, 20, true);
-      c.v.setUint16(8, ascii ? 0 : FLAG_UTF8, true);
-      c.v.setUint16(10, 8, true);
-      c.v.setUint16(12, time, true);
-      c.v.setUint16(14, date, true);
-      c.v.setUint32(16, crc, true);
-      c.v.setUint32(20, compressedSize, true);
-      c.v.setUint32(24, size, true);
-      c.v.setUint16(28, name.length, true);
-      c.v.setUint32(42, offset, true);
-      c.bytes.set(name, 46);
-      locals.push(l.bytes, ...compressed);
-      centrals.push(c.bytes);
-      offset += l.bytes.length + compressedSize;
+      const out =
+        entry.kind === "original" ? originalAt(entry, offset) : writtenAt(entry, offset, stamp);
+      locals.push(...out.local);
+      centrals.push(out.central);
+      offset += out.length;
     }
     const cdSize = centrals.reduce((n, c) => n + c.length, 0);
     if (this.entries.length >= MAX16 || offset >= MAX32 || cdSize >= MAX32)
       throw new ZipError("压缩包过大");
-    const end = new Uint8Array(22 + this.comment.length);
-    const v = new DataView(end.buffer);
-    v.setUint32(0, SIG_EOCD, true);
-    v.setUint16(8, this.entries.length, true);
-    v.setUint16(10, this.entries.length, true);
-    v.setUint32(12, cdSize, true);
-    v.setUint32(16, offset, true);
-    v.setUint16(20, this.comment.length, true);
-    end.set(this.comment, 22);
-    return joined([...locals, ...centrals, end]);
+    return joined([
+      ...locals,
+      ...centrals,
+      endRecordOf(this.entries.length, cdSize, offset, this.comment),
+    ]);
   }
+}
+
+/** An entry's bytes placed at `offset`: its local header and data, its central record. */
+interface Placed {
+  local: Uint8Array[];
+  central: Uint8Array;
+  /** Bytes of `local` in all. */
+  length: number;
+}
+
+/** An original entry copied as it was, its central record pointing at its new offset. */
+function originalAt(entry: Original, offset: number): Placed {
+  const central = new Uint8Array(entry.central);
+  const view = new DataView(central.buffer, central.byteOffset, central.byteLength);
+  if (entry.offsetAt.wide) view.setBigUint64(entry.offsetAt.at, BigInt(offset), true);
+  else view.setUint32(entry.offsetAt.at, offset, true);
+  return { local: [entry.local], central, length: entry.local.length };
+}
+
+/** A header of `size` fixed bytes then the name, its signature set. */
+function headerBytes(size: number, sig: number, name: Uint8Array) {
+  const bytes = new Uint8Array(size + name.length);
+  const v = new DataView(bytes.buffer);
+  v.setUint32(0, sig, true);
+  return { bytes, v };
+}
+
+/** What a written entry's two headers share: flags, method, time, CRC and sizes. */
+interface EntryFields {
+  flags: number;
+  time: number;
+  date: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+}
+
+function localHeader(name: Uint8Array, f: EntryFields): Uint8Array {
+  const l = headerBytes(30, SIG_LOCAL, name);
+  l.v.setUint16(4, 20, true);
+  l.v.setUint16(6, f.flags, true);
+  l.v.setUint16(8, 8, true);
+  l.v.setUint16(10, f.time, true);
+  l.v.setUint16(12, f.date, true);
+  l.v.setUint32(14, f.crc, true);
+  l.v.setUint32(18, f.compressedSize, true);
+  l.v.setUint32(22, f.size, true);
+  l.v.setUint16(26, name.length, true);
+  l.bytes.set(name, 30);
+  return l.bytes;
+}
+
+function centralHeader(name: Uint8Array, f: EntryFields, offset: number): Uint8Array {
+  const c = headerBytes(46, SIG_CENTRAL, name);
+  c.v.setUint16(4, 20, true);
+  c.v.setUint16(6, 20, true);
+  c.v.setUint16(8, f.flags, true);
+  c.v.setUint16(10, 8, true);
+  c.v.setUint16(12, f.time, true);
+  c.v.setUint16(14, f.date, true);
+  c.v.setUint32(16, f.crc, true);
+  c.v.setUint32(20, f.compressedSize, true);
+  c.v.setUint32(24, f.size, true);
+  c.v.setUint16(28, name.length, true);
+  c.v.setUint32(42, offset, true);
+  c.bytes.set(name, 46);
+  return c.bytes;
+}
+
+/** A written (or inflated and changed) entry, deflated, with headers made here. */
+function writtenAt(
+  entry: Written | Compressed,
+  offset: number,
+  stamp: { date: number; time: number }
+): Placed {
+  const name = encoder.encode(entry.name);
+  const { compressed, compressedSize, size, crc } = compressedEntry(entry);
+  // Sizes and offsets at or above 0xFFFFFFFF would need zip64 records.
+  if (size >= MAX32) throw new ZipError("压缩包过大");
+  const flags = name.length === entry.name.length ? 0 : FLAG_UTF8;
+  const fields: EntryFields = { flags, ...stamp, crc, compressedSize, size };
+  const local = localHeader(name, fields);
+  return {
+    local: [local, ...compressed],
+    central: centralHeader(name, fields, offset),
+    length: local.length + compressedSize,
+  };
+}
+
+/** The end of central directory record. */
+function endRecordOf(count: number, cdSize: number, cdOffset: number, comment: Uint8Array) {
+  const end = new Uint8Array(22 + comment.length);
+  const v = new DataView(end.buffer);
+  v.setUint32(0, SIG_EOCD, true);
+  v.setUint16(8, count, true);
+  v.setUint16(10, count, true);
+  v.setUint32(12, cdSize, true);
+  v.setUint32(16, cdOffset, true);
+  v.setUint16(20, comment.length, true);
+  end.set(comment, 22);
+  return end;
 }
 
 /** A written entry's compressed bytes (in pieces), their size, its size and CRC-32. */
