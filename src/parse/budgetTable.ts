@@ -1,6 +1,6 @@
 /**
  * The 部门预算支出明细表: rows recognised by their category label, in any order, across a
- * blank row, amounts converted to 万元.
+ * blank row (and a 合计 past up to three), amounts converted to 万元.
  */
 import type { BudgetCategory, BudgetRow } from "../model/input";
 import { readAmount, readText } from "./cells";
@@ -30,6 +30,56 @@ function categoryOf(label: string): BudgetCategory | null {
   return null;
 }
 
+/** Blank rows a missing 合计 may lie below (a total kept apart from its table). */
+const BLANK_ROWS_BEFORE_TOTAL = 3;
+
+/**
+ * The table's rows below its header: to 合计 (unless categories follow it: 合计 written first),
+ * across a blank row followed by a category not read yet, and across up to three wholly blank
+ * rows followed by the 合计 not read yet, with a figure — never into a table below, whose header
+ * or title is not blank.
+ */
+export function budgetTableRows(grid: Grid, table: FoundTable): number[] {
+  const cols = Object.values(table.columns);
+  const amounts = ["initial", "adjusted", "final"]
+    .filter((k) => k in table.columns)
+    .map((k) => table.columns[k] as number);
+  const seen = new Set<BudgetCategory>();
+  const categoryAt = (row: number) =>
+    row <= grid.bottom ? categoryOf(readText({ grid, row, column: table.columns.label })) : null;
+  const unread = (row: number) => {
+    const category = categoryAt(row);
+    return category !== null && !seen.has(category);
+  };
+  /** The row the table goes on at after the blank `row`, or null where it ends. */
+  const resume = (row: number): number | null => {
+    if (unread(row + 1)) return row + 1;
+    if (seen.has("total") || !grid.isBlankRow(row)) return null;
+    for (let next = row + 1; next <= row + BLANK_ROWS_BEFORE_TOTAL; next++) {
+      if (next > grid.bottom) return null;
+      if (grid.isBlankRow(next)) continue;
+      const figures = amounts.some((c) => grid.value(next, c) !== null);
+      return categoryAt(next) === "total" && figures && next > row + 1 ? next : null;
+    }
+    return null;
+  };
+  const rows: number[] = [];
+  for (let row = table.headerRow + table.headerDepth; row <= grid.bottom; row++) {
+    if (grid.isBlankRow(row, cols)) {
+      const next = resume(row);
+      if (next === null) break;
+      row = next - 1;
+      continue;
+    }
+    rows.push(row);
+    const category = categoryAt(row);
+    if (category === null) continue;
+    seen.add(category);
+    if (category === "total" && !unread(row + 1)) break;
+  }
+  return rows;
+}
+
 export function readBudgetTable(
   grid: Grid,
   budgetTable: FoundTable,
@@ -39,18 +89,8 @@ export function readBudgetTable(
   const cols = budgetTable.columns;
   const seen = new Set<BudgetCategory>();
   const labelAt = (row: number) => readText({ grid, row, column: cols.label });
-  /** A row below that is still part of the table: a category not read yet. */
-  const continues = (row: number) => {
-    const category = row <= grid.bottom ? categoryOf(labelAt(row)) : null;
-    return category !== null && !seen.has(category);
-  };
   let last = budgetTable.headerRow + budgetTable.headerDepth - 1;
-  for (let row = last + 1; row <= grid.bottom; row++) {
-    // A blank row inside the table (between 基本支出 and 项目支出, say) does not end it.
-    if (grid.isBlankRow(row, Object.values(cols))) {
-      if (continues(row + 1)) continue;
-      break;
-    }
+  for (const row of budgetTableRows(grid, budgetTable)) {
     last = row;
     const label = labelAt(row);
     const category = categoryOf(label);
@@ -101,8 +141,6 @@ export function readBudgetTable(
         ...("carryOver" in cols ? { carryOver: at("carryOver") } : {}),
       },
     });
-    // 合计 usually closes the table, unless categories follow it (合计 written first).
-    if (category === "total" && !continues(row + 1)) break;
   }
   if (budgetRows.length > 0 && !seen.has("total")) {
     problems.push({

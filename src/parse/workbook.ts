@@ -11,7 +11,7 @@ import type { MetricId } from "../standard/metrics";
 import type { WorkbookSnapshot } from "../hosts/snapshot";
 import { SETTINGS_SHEET_NAME } from "../layout/settings";
 import { ASSISTANT_SIGNATURE } from "../layout/style";
-import { readBudgetTable } from "./budgetTable";
+import { budgetTableRows, readBudgetTable } from "./budgetTable";
 import { type Read, readAmount, readCount, readRate, readText, readYear } from "./cells";
 import { Grid } from "./grid";
 import { readIndicatorTable } from "./indicatorTable";
@@ -107,7 +107,12 @@ function locateTables(grids: readonly Grid[], forms: readonly TableArea[]): Loca
   const areas: TableArea[] = [...forms];
   const locate = (kind: "budget" | "indicators" | "projects" | "keyTasks") => {
     const table = findTable(grids, tableSpecs[kind], areas);
-    if (table) areas.push(tableArea(grids.find((g) => g.name === table.sheet) as Grid, table));
+    if (!table) return table;
+    const grid = grids.find((g) => g.name === table.sheet) as Grid;
+    const area = tableArea(grid, table);
+    // The budget table's 合计 may lie past blank rows: its area runs to the last row it reads.
+    if (kind === "budget") area.bottom = Math.max(area.bottom, ...budgetTableRows(grid, table));
+    areas.push(area);
     return table;
   };
   return {
