@@ -149,13 +149,22 @@ export function analyseBudget(table: BudgetTable, checks: StandardSettings): Bud
     capitalTie(ctx, column);
   }
   const { ties, unchecked } = ctx;
+  const columnNote = columnNoteOf(table);
   return {
     rows: rowRates(table, checks),
     ties,
     tiesOk: ties.length > 0 && ties.every((t) => t.withinTolerance),
     unchecked,
     execution: executionRate(table, checks),
+    ...(columnNote ? { columnNote } : {}),
   };
+}
+
+/** The table's columns in a sentence, where they are not the template's three. */
+function columnNoteOf(table: BudgetTable): string | undefined {
+  if (table.missingColumns?.includes("initial"))
+    return "预算支出明细表未列年初预算数，年初预算数和调整率空缺。";
+  return undefined;
 }
 
 /** The tables' ties in a word: 平衡, 平衡（有尾差）, 不平, or 未能核对 when nothing could be checked. */

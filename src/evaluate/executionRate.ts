@@ -45,6 +45,13 @@ function tableRate(
   if (!total) return { rate: null, spent: null, amount: null, reason: "预算支出明细表没有合计行" };
   const { amount, cell, missing } = baseAmount(total, settings.executionRateBase, table);
   const spent = total.final;
+  if (settings.executionRateBase === "initial" && table.missingColumns?.includes("initial"))
+    return {
+      rate: null,
+      spent,
+      amount: null,
+      reason: "评分标准的执行率口径为决算数 ÷ 年初预算数，但预算支出明细表没有年初预算数列",
+    };
   if (missing)
     return { rate: null, spent, amount: null, reason: `执行率口径含上年结转，但未填报${missing}` };
   if (spent === null || amount === null)

@@ -236,6 +236,11 @@ export interface BudgetResult {
   unchecked: UncheckedTie[];
   /** The execution rate: the one value every reader of a rate uses. */
   execution: ExecutionRate;
+  /**
+   * What the table's columns came to, where it is not the template's three, for every page
+   * that shows its figures: `预算支出明细表未列年初预算数，年初预算数和调整率空缺。`
+   */
+  columnNote?: string;
 }
 
 /** How the standard in force was chosen. */

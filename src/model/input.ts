@@ -78,6 +78,8 @@ export interface BudgetTable {
   officialRateBase?: string;
   /** The table's unit when it is not 万元. */
   unit?: AmountUnit;
+  /** Amount columns the table does not have (a table of 全年预算数 and 决算数 alone: 年初预算数). */
+  missingColumns?: BudgetColumn[];
   /** 上年结转 of the whole department, when stated as a single value (基本信息). */
   carryOver?: Dec | null;
   cells?: { officialExecutionRate?: CellAddress; carryOver?: CellAddress };

@@ -2,10 +2,10 @@
  * The 部门预算支出明细表: rows recognised by their category label, in any order, across a
  * blank row (and a 合计 past up to three), amounts converted to 万元.
  */
-import type { BudgetCategory, BudgetRow } from "../model/input";
+import type { BudgetCategory, BudgetColumn, BudgetRow } from "../model/input";
 import { readAmount, readText } from "./cells";
-import { type Grid, normalizeLabel } from "./grid";
-import { cellProblem } from "./problems";
+import { type Grid, normalizeLabel, range } from "./grid";
+import { type InputProblem, cellProblem } from "./problems";
 import type { FoundTable } from "./tables";
 import { type FoundInput, type Reader, tableFound } from "./reader";
 
@@ -80,15 +80,50 @@ export function budgetTableRows(grid: Grid, table: FoundTable): number[] {
   return rows;
 }
 
+/**
+ * Whether a table the finder took for the budget is one: with a 年初预算数 column, or with a
+ * budget category (not 合计 alone) among its rows — a list of projects under 项目 | 预算数 |
+ * 实际支出 has neither.
+ */
+export function isBudgetTable(grid: Grid, table: FoundTable): boolean {
+  if ("initial" in table.columns) return true;
+  return budgetTableRows(grid, table).some((row) => {
+    const category = categoryOf(readText({ grid, row, column: table.columns.label }));
+    return category !== null && category !== "total";
+  });
+}
+
+/**
+ * Without a 年初预算数 column, a header cell that speaks of a budget but names no column
+ * (`预算`) is said, not passed over in silence: it may be the 年初预算数 under another name.
+ */
+function unplacedBudgetHeaders(grid: Grid, table: FoundTable, problems: InputProblem[]): void {
+  const matched = new Set(Object.values(table.columns));
+  for (const row of range(table.headerRow, table.headerRow + table.headerDepth - 1))
+    for (const column of range(grid.left, grid.right)) {
+      const text = grid.text(row, column);
+      if (matched.has(column) || !/预算|年初/.test(text) || text.length > 20) continue;
+      problems.push(
+        cellProblem(
+          grid.name,
+          grid.address(row, column),
+          `表头“${text}”不能确定是年初预算数还是调整预算数，该列未读取（年初预算数请写作“年初预算数”）`,
+          "warning"
+        )
+      );
+    }
+}
+
 export function readBudgetTable(
   grid: Grid,
   budgetTable: FoundTable,
   { keep, problems }: Reader
-): { rows: BudgetRow[]; found: FoundInput } {
+): { rows: BudgetRow[]; found: FoundInput; missingColumns?: BudgetColumn[] } {
   const budgetRows: BudgetRow[] = [];
   const cols = budgetTable.columns;
   const seen = new Set<BudgetCategory>();
   const labelAt = (row: number) => readText({ grid, row, column: cols.label });
+  if (!("initial" in cols)) unplacedBudgetHeaders(grid, budgetTable, problems);
   let last = budgetTable.headerRow + budgetTable.headerDepth - 1;
   for (const row of budgetTableRows(grid, budgetTable)) {
     last = row;
@@ -117,9 +152,13 @@ export function readBudgetTable(
       continue;
     }
     seen.add(category);
-    const amount = (key: "initial" | "adjusted" | "final" | "carryOver") =>
-      keep(readAmount({ grid, row, column: cols[key] }, budgetTable.unitFactor));
+    const amount = (key: "initial" | "adjusted" | "final") =>
+      key in cols
+        ? keep(readAmount({ grid, row, column: cols[key] }, budgetTable.unitFactor))
+        : null;
     const at = (key: string) => `${grid.name}!${grid.address(row, cols[key])}`;
+    const cellsOf = (keys: string[]) =>
+      Object.fromEntries(keys.filter((k) => k in cols).map((k) => [k, at(k)]));
     budgetRows.push({
       category,
       label,
@@ -133,13 +172,7 @@ export function readBudgetTable(
             ),
           }
         : {}),
-      cells: {
-        label: at("label"),
-        initial: at("initial"),
-        adjusted: at("adjusted"),
-        final: at("final"),
-        ...("carryOver" in cols ? { carryOver: at("carryOver") } : {}),
-      },
+      cells: cellsOf(["label", "initial", "adjusted", "final", "carryOver"]),
     });
   }
   if (budgetRows.length > 0 && !seen.has("total")) {
@@ -149,5 +182,9 @@ export function readBudgetTable(
       message: `${grid.name}：部门预算支出明细表缺少“合计”行，无法按预算表计算执行率和勾稽关系`,
     });
   }
-  return { rows: budgetRows, found: tableFound(budgetTable, grid, last) };
+  return {
+    rows: budgetRows,
+    found: tableFound(budgetTable, grid, last),
+    ...("initial" in cols ? {} : { missingColumns: ["initial" as const] }),
+  };
 }

@@ -49,7 +49,8 @@ export const tableSpecs: Record<TableKind, TableSpec> = {
       {
         key: "adjusted",
         label: "调整预算数",
-        match: /调整|全年预算|变动后/,
+        // 预算数（调整后） is 预算数 once its bracket is set aside.
+        match: /调整|全年预算|变动后|^预算数$/,
         exclude: /调整率|调整幅度/,
       },
       {
@@ -60,7 +61,9 @@ export const tableSpecs: Record<TableKind, TableSpec> = {
       },
       { key: "carryOver", label: "上年结转", match: /上年结转|结转结余/ },
     ],
-    required: [["label"], ["initial"], ["adjusted"], ["final"]],
+    // 年初预算数 may be missing (a small department's 支出类别 | 全年预算数 | 决算数): the rate
+    // still computes; such a table must name a budget category below (isBudgetTable).
+    required: [["label"], ["adjusted"], ["final"]],
   },
   indicators: {
     kind: "indicators",
@@ -494,8 +497,8 @@ export function findTable(
 }
 
 /** The header words looked for, for a "table not found" message. */
-export function describeHeaders(spec: TableSpec): string {
-  return spec.required
+export function describeHeaders(spec: TableSpec, groups = spec.required): string {
+  return groups
     .map((group) =>
       group.map((key) => `“${spec.columns.find((c) => c.key === key)?.label ?? key}”`).join("或")
     )

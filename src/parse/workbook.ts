@@ -11,7 +11,7 @@ import type { MetricId } from "../standard/metrics";
 import type { WorkbookSnapshot } from "../hosts/snapshot";
 import { SETTINGS_SHEET_NAME } from "../layout/settings";
 import { ASSISTANT_SIGNATURE } from "../layout/style";
-import { budgetTableRows, readBudgetTable } from "./budgetTable";
+import { budgetTableRows, isBudgetTable, readBudgetTable } from "./budgetTable";
 import { type Read, readAmount, readCount, readRate, readText, readYear } from "./cells";
 import { Grid } from "./grid";
 import { readIndicatorTable } from "./indicatorTable";
@@ -106,9 +106,17 @@ interface Located {
 function locateTables(grids: readonly Grid[], forms: readonly TableArea[]): Located {
   const areas: TableArea[] = [...forms];
   const locate = (kind: "budget" | "indicators" | "projects" | "keyTasks") => {
-    const table = findTable(grids, tableSpecs[kind], areas);
+    const gridOf = (t: FoundTable) => grids.find((g) => g.name === t.sheet) as Grid;
+    const passed: TableArea[] = [];
+    let table = findTable(grids, tableSpecs[kind], areas);
+    // A header such as 项目 | 预算数 | 实际支出 over projects is no budget table: search on below it.
+    while (table && kind === "budget" && !isBudgetTable(gridOf(table), table)) {
+      const { sheet, headerRow } = table;
+      passed.push({ sheet, top: headerRow, bottom: headerRow, left: 0, right: 0 });
+      table = findTable(grids, tableSpecs[kind], [...areas, ...passed]);
+    }
     if (!table) return table;
-    const grid = grids.find((g) => g.name === table.sheet) as Grid;
+    const grid = gridOf(table);
     const area = tableArea(grid, table);
     // The budget table's 合计 may lie past blank rows: its area runs to the last row it reads.
     if (kind === "budget") area.bottom = Math.max(area.bottom, ...budgetTableRows(grid, table));
@@ -315,15 +323,17 @@ export function parseWorkbookWith(
   const city = values.text("city") || /^(.{2,4}?市)/.exec(dept)?.[1] || undefined;
 
   let budgetRows: BudgetRow[] = [];
+  let budgetColumns: Pick<DepartmentInput["budget"], "missingColumns"> = {};
   const budgetUnit = tables.budget ? unitOf(tables.budget) : {};
   if (!tables.budget)
     problems.push({
       severity: "error",
-      message: `未找到部门预算支出明细表：请放置表头包含${describeHeaders(tableSpecs.budget)}的表格（也可写作：全年预算数、调整后预算数、执行数、实际支出）`,
+      message: `未找到部门预算支出明细表：请放置表头包含${describeHeaders(tableSpecs.budget, [["label"], ["initial"], ["adjusted"], ["final"]])}的表格（也可写作：全年预算数、调整后预算数、执行数、实际支出）`,
     });
   else {
     const read = readBudgetTable(gridOf(tables.budget), tables.budget, reader);
     budgetRows = read.rows;
+    if (read.missingColumns) budgetColumns = { missingColumns: read.missingColumns };
     found.push(read.found);
   }
 
@@ -357,6 +367,7 @@ export function parseWorkbookWith(
     budget: {
       rows: budgetRows,
       ...budgetUnit,
+      ...budgetColumns,
       officialExecutionRate: values.read("officialRate", readRate),
       officialRateBase: values.text("rateBase") || undefined,
       carryOver: values.amount("carryOver"),

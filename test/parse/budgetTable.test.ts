@@ -1,7 +1,9 @@
 /** The 部门预算支出明细表 as departments lay it out beyond the template. */
 import type { WorkbookSnapshot } from "../../src/hosts/snapshot";
 import { scoreSnapshot } from "../../src/pipeline/scoreWorkbook";
-import { sampleSnapshot, setCell } from "./sampleSnapshot";
+import { foshan2022 } from "../../src/standard/presets";
+import { yueyangDepartment } from "../../src/standard/presets/published";
+import { removeSheet, sampleSnapshot, setCell } from "./sampleSnapshot";
 
 const totalOf = (snapshot: WorkbookSnapshot) => {
   const { parse, evaluation } = scoreSnapshot(snapshot);
@@ -59,5 +61,78 @@ describe("the 合计 row below blank rows", () => {
     expect(errors(snapshot).map((p) => p.message)).toEqual([
       "预算支出：部门预算支出明细表缺少“合计”行，无法按预算表计算执行率和勾稽关系",
     ]);
+  });
+});
+
+/** The sample's budget as 支出类别 | `header` | 决算数: no 年初预算数 column. */
+async function withoutInitial(header: string): Promise<WorkbookSnapshot> {
+  const snapshot = await sampleSnapshot();
+  const sheet = snapshot.sheets.find((s) => s.name === "预算支出")!;
+  for (const row of sheet.values.slice(2)) row.splice(1, 1);
+  setCell(snapshot, "预算支出", "B3", header);
+  setCell(snapshot, "基本信息", "B6", null);
+  return snapshot;
+}
+
+describe("a budget table without 年初预算数", () => {
+  it.each(["全年预算数", "预算数", "调整预算数", "预算数（调整后）"])(
+    "reads 支出类别 | %s | 决算数 and rates the 决算数 by it",
+    async (header) => {
+      const { parse, evaluation, total } = totalOf(await withoutInitial(header));
+      expect(parse.problems).toEqual([]);
+      expect(total?.initial).toBeNull();
+      expect(total?.adjusted?.toString()).toBe("52362.14");
+      expect(total?.cells).toEqual({
+        label: "预算支出!A12",
+        adjusted: "预算支出!B12",
+        final: "预算支出!C12",
+      });
+      expect(parse.input.budget.missingColumns).toEqual(["initial"]);
+      expect(evaluation.budget.execution.value?.toString()).toBe("0.8912");
+      expect(evaluation.budget.columnNote).toBe(
+        "预算支出明细表未列年初预算数，年初预算数和调整率空缺。"
+      );
+    }
+  );
+
+  it("says the 预算调整率 needs the 年初预算数 the table does not have", async () => {
+    const standard = { standard: yueyangDepartment, problems: [], sheet: "评分标准" };
+    const { evaluation } = scoreSnapshot(await withoutInitial("全年预算数"), { standard });
+    expect(evaluation.metrics.budgetAdjustmentRate?.reason).toBe(
+      "预算支出明细表没有年初预算数列，无法计算预算调整率"
+    );
+  });
+
+  it("says a 执行率口径 on 年初预算数 cannot be computed from it", async () => {
+    const initialBase = {
+      ...foshan2022,
+      settings: { ...foshan2022.settings, executionRateBase: "initial" as const },
+    };
+    const standard = { standard: initialBase, problems: [], sheet: "评分标准" };
+    const { evaluation } = scoreSnapshot(await withoutInitial("全年预算数"), { standard });
+    expect(evaluation.budget.execution.value).toBeNull();
+    expect(evaluation.budget.execution.reason).toBe(
+      "评分标准的执行率口径为决算数 ÷ 年初预算数，但预算支出明细表没有年初预算数列，且未填报财政支出执行率"
+    );
+  });
+
+  it("never takes a project list (项目 | 预算数 | 实际支出) for the budget table", async () => {
+    const snapshot = await sampleSnapshot();
+    removeSheet(snapshot, "预算支出");
+    setCell(snapshot, "项目清单", "A3", "项目");
+    setCell(snapshot, "项目清单", "B3", "预算数");
+    const project: [string, string | number][] = [
+      ["A", "社保信息系统运维"],
+      ["B", 120],
+      ["C", 110.5],
+      ["D", "是"],
+      ["E", 92],
+    ];
+    for (const [column, value] of project) setCell(snapshot, "项目清单", `${column}4`, value);
+    const { parse } = scoreSnapshot(snapshot);
+    expect(parse.problems.map((p) => p.message)).toEqual([
+      "未找到部门预算支出明细表：请放置表头包含“支出类别”、“年初预算数”、“调整预算数”、“决算数”的表格（也可写作：全年预算数、调整后预算数、执行数、实际支出）",
+    ]);
+    expect(parse.input.projects.map((p) => p.name)).toEqual(["社保信息系统运维"]);
   });
 });
