@@ -164,6 +164,9 @@ export function analyseBudget(table: BudgetTable, checks: StandardSettings): Bud
 function columnNoteOf(table: BudgetTable): string | undefined {
   if (table.missingColumns?.includes("initial"))
     return "预算支出明细表未列年初预算数，年初预算数和调整率空缺。";
+  const change = table.adjustedFrom;
+  if (change)
+    return `调整预算数 = 年初预算数 + ${change}（预算支出明细表列的是${change}，不是调整后的预算数）。`;
   return undefined;
 }
 

@@ -86,6 +86,18 @@ function sourceNote(
     : `评分采用${computed}的执行率（${cells.table ? `见${cells.table}，` : ""}${stated}的 ${percent(official)} 未采用）`;
 }
 
+/**
+ * A 调整预算数 the table does not state, added up from 年初预算数 and its change, as the
+ * rate's figures show it: `（年初预算数 40,568.73 + 预算调整数 11,793.41）`.
+ */
+function derivation(table: BudgetTable, base: ExecutionBase): string {
+  const total = findTotal(table);
+  if (!table.adjustedFrom || base !== "adjusted" || !total) return "";
+  if (total.initial === null || total.adjustment == null) return "";
+  const amount = (v: Dec) => formulaAmount(v, table.unit);
+  return `（年初预算数 ${amount(total.initial)} + ${table.adjustedFrom} ${amount(total.adjustment)}）`;
+}
+
 export function executionRate(table: BudgetTable, settings: StandardSettings): ExecutionRate {
   const base = settings.executionRateBase;
   const label = BASE_TEXT[base];
@@ -98,7 +110,7 @@ export function executionRate(table: BudgetTable, settings: StandardSettings): E
   const useOfficial = settings.executionRateSource === "official" && official !== null;
   const tableText =
     computed.rate !== null && computed.spent !== null && computed.amount !== null
-      ? `决算数 ${formulaAmount(computed.spent, table.unit)} ÷ ${label} ${formulaAmount(computed.amount, table.unit)} = ${percent(computed.rate)}`
+      ? `决算数 ${formulaAmount(computed.spent, table.unit)} ÷ ${label} ${formulaAmount(computed.amount, table.unit)}${derivation(table, base)} = ${percent(computed.rate)}`
       : null;
   const officialCell = table.cells?.officialExecutionRate;
   const inputs: InputView[] = [];

@@ -146,6 +146,7 @@ export type GapCode =
   | "threePublicScale"
   | "standardOfEarlierYear"
   | "executionBelowTarget"
+  | "spentOverBudget"
   | "officialRateDiffers"
   | "enteredDiffersFromComputed"
   | "threePublicOver"

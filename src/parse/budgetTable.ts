@@ -3,7 +3,8 @@
  * blank row (and a 合计 past up to three), amounts converted to 万元.
  */
 import type { BudgetCategory, BudgetColumn, BudgetRow } from "../model/input";
-import { readAmount, readText } from "./cells";
+import { type Dec, ZERO, sum } from "../model/decimal";
+import { type Read, readAmount, readText } from "./cells";
 import { type Grid, normalizeLabel, range } from "./grid";
 import { type InputProblem, cellProblem } from "./problems";
 import type { FoundTable } from "./tables";
@@ -93,6 +94,18 @@ export function isBudgetTable(grid: Grid, table: FoundTable): boolean {
   });
 }
 
+/** A column's header as the sheet shows it (its lower cell under a two-row header's group). */
+function headerOf(grid: Grid, table: FoundTable, key: string): string {
+  const column = table.columns[key] as number;
+  const rows = range(table.headerRow, table.headerRow + table.headerDepth - 1);
+  return (
+    rows
+      .map((row) => grid.text(row, column))
+      .filter((t) => t !== "")
+      .pop() ?? ""
+  );
+}
+
 /**
  * Without a 年初预算数 column, a header cell that speaks of a budget but names no column
  * (`预算`) is said, not passed over in silence: it may be the 年初预算数 under another name.
@@ -114,16 +127,74 @@ function unplacedBudgetHeaders(grid: Grid, table: FoundTable, problems: InputPro
     }
 }
 
+/** One row's amounts (万元) and their cells; 调整预算数 = 年初预算数 + 预算调整数 where the table lists the change. */
+function readAmounts(
+  grid: Grid,
+  table: FoundTable,
+  row: number,
+  keep: Reader["keep"]
+): Omit<BudgetRow, "category" | "label"> {
+  const cols = table.columns;
+  const read = (key: string): Read<Dec> =>
+    key in cols ? readAmount({ grid, row, column: cols[key] }, table.unitFactor) : { value: null };
+  const at = (key: string) => `${grid.name}!${grid.address(row, cols[key])}`;
+  const initial = read("initial");
+  const derived = !("adjusted" in cols);
+  const change = derived ? read("adjustment") : null;
+  // Without 年初预算数 a change has nothing to change (said once, in readBudgetTable).
+  const adjusted = !change
+    ? keep(read("adjusted"))
+    : "initial" in cols
+      ? adjustedBy(initial, change)
+      : null;
+  const cells: NonNullable<BudgetRow["cells"]> = {};
+  for (const key of ["label", "initial", "adjusted", "final", "carryOver", "adjustment"] as const)
+    if (key in cols) cells[key] = at(key);
+  // The cell a derived 调整预算数 rests on: the change.
+  if (derived) cells.adjusted = cells.adjustment;
+  return {
+    initial: keep(initial),
+    adjusted,
+    final: keep(read("final")),
+    ...(change ? { adjustment: keep(change) } : {}),
+    ...("carryOver" in cols ? { carryOver: keep(read("carryOver")) } : {}),
+    cells,
+  };
+}
+
+/**
+ * 年初预算数 + 预算调整数, exactly: a blank change is none (the budget unchanged), a blank
+ * 年初预算数 nothing budgeted at first; an unreadable one leaves the sum unknown.
+ */
+function adjustedBy(initial: Read<Dec>, change: Read<Dec>): Dec | null {
+  if (initial.problem || change.problem) return null;
+  if (initial.value === null && change.value === null) return null;
+  return sum([initial.value ?? ZERO, change.value ?? ZERO]);
+}
+
 export function readBudgetTable(
   grid: Grid,
   budgetTable: FoundTable,
   { keep, problems }: Reader
-): { rows: BudgetRow[]; found: FoundInput; missingColumns?: BudgetColumn[] } {
+): {
+  rows: BudgetRow[];
+  found: FoundInput;
+  missingColumns?: BudgetColumn[];
+  adjustedFrom?: string;
+} {
   const budgetRows: BudgetRow[] = [];
   const cols = budgetTable.columns;
   const seen = new Set<BudgetCategory>();
   const labelAt = (row: number) => readText({ grid, row, column: cols.label });
   if (!("initial" in cols)) unplacedBudgetHeaders(grid, budgetTable, problems);
+  if (!("initial" in cols) && !("adjusted" in cols))
+    problems.push(
+      cellProblem(
+        grid.name,
+        grid.address(budgetTable.headerRow, cols.adjustment),
+        `表中列的是“${headerOf(grid, budgetTable, "adjustment")}”而没有年初预算数列，无法得出调整预算数，执行率未按预算表计算`
+      )
+    );
   let last = budgetTable.headerRow + budgetTable.headerDepth - 1;
   for (const row of budgetTableRows(grid, budgetTable)) {
     last = row;
@@ -152,28 +223,7 @@ export function readBudgetTable(
       continue;
     }
     seen.add(category);
-    const amount = (key: "initial" | "adjusted" | "final") =>
-      key in cols
-        ? keep(readAmount({ grid, row, column: cols[key] }, budgetTable.unitFactor))
-        : null;
-    const at = (key: string) => `${grid.name}!${grid.address(row, cols[key])}`;
-    const cellsOf = (keys: string[]) =>
-      Object.fromEntries(keys.filter((k) => k in cols).map((k) => [k, at(k)]));
-    budgetRows.push({
-      category,
-      label,
-      initial: amount("initial"),
-      adjusted: amount("adjusted"),
-      final: amount("final"),
-      ...("carryOver" in cols
-        ? {
-            carryOver: keep(
-              readAmount({ grid, row, column: cols.carryOver }, budgetTable.unitFactor)
-            ),
-          }
-        : {}),
-      cells: cellsOf(["label", "initial", "adjusted", "final", "carryOver"]),
-    });
+    budgetRows.push({ category, label, ...readAmounts(grid, budgetTable, row, keep) });
   }
   if (budgetRows.length > 0 && !seen.has("total")) {
     problems.push({
@@ -185,6 +235,7 @@ export function readBudgetTable(
   return {
     rows: budgetRows,
     found: tableFound(budgetTable, grid, last),
+    ...("adjusted" in cols ? {} : { adjustedFrom: headerOf(grid, budgetTable, "adjustment") }),
     ...("initial" in cols ? {} : { missingColumns: ["initial" as const] }),
   };
 }

@@ -51,7 +51,13 @@ export const tableSpecs: Record<TableKind, TableSpec> = {
         label: "调整预算数",
         // 预算数（调整后） is 预算数 once its bracket is set aside.
         match: /调整|全年预算|变动后|^预算数$/,
-        exclude: /调整率|调整幅度/,
+        exclude: /调整率|调整幅度|调整(数|金额|额)$|^预算调整$|调增|调减|增减/,
+      },
+      {
+        // The change (预算调整数 = 调整预算数 − 年初预算数), not the adjusted budget.
+        key: "adjustment",
+        label: "预算调整数",
+        match: /调整(数|金额|额)$|^预算调整$|调增|调减|增减/,
       },
       {
         key: "final",
@@ -63,7 +69,7 @@ export const tableSpecs: Record<TableKind, TableSpec> = {
     ],
     // 年初预算数 may be missing (a small department's 支出类别 | 全年预算数 | 决算数): the rate
     // still computes; such a table must name a budget category below (isBudgetTable).
-    required: [["label"], ["adjusted"], ["final"]],
+    required: [["label"], ["adjusted", "adjustment"], ["final"]],
   },
   indicators: {
     kind: "indicators",

@@ -323,7 +323,7 @@ export function parseWorkbookWith(
   const city = values.text("city") || /^(.{2,4}?市)/.exec(dept)?.[1] || undefined;
 
   let budgetRows: BudgetRow[] = [];
-  let budgetColumns: Pick<DepartmentInput["budget"], "missingColumns"> = {};
+  let budgetColumns: Pick<DepartmentInput["budget"], "missingColumns" | "adjustedFrom"> = {};
   const budgetUnit = tables.budget ? unitOf(tables.budget) : {};
   if (!tables.budget)
     problems.push({
@@ -333,7 +333,10 @@ export function parseWorkbookWith(
   else {
     const read = readBudgetTable(gridOf(tables.budget), tables.budget, reader);
     budgetRows = read.rows;
-    if (read.missingColumns) budgetColumns = { missingColumns: read.missingColumns };
+    budgetColumns = {
+      ...(read.missingColumns ? { missingColumns: read.missingColumns } : {}),
+      ...(read.adjustedFrom ? { adjustedFrom: read.adjustedFrom } : {}),
+    };
     found.push(read.found);
   }
 

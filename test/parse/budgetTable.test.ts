@@ -136,3 +136,101 @@ describe("a budget table without 年初预算数", () => {
     expect(parse.input.projects.map((p) => p.name)).toEqual(["社保信息系统运维"]);
   });
 });
+
+/** The sample's 调整预算数 column (C) replaced by the change, 调整预算数 − 年初预算数, under `header`. */
+async function withAdjustment(header: string): Promise<WorkbookSnapshot> {
+  const snapshot = await sampleSnapshot();
+  const changes: [number, number][] = [
+    [4, 27.24],
+    [5, 51.52],
+    [6, -24.28],
+    [7, 11766.17],
+    [12, 11793.41],
+  ];
+  setCell(snapshot, "预算支出", "C3", header);
+  for (const [row, change] of changes) setCell(snapshot, "预算支出", `C${row}`, change);
+  return snapshot;
+}
+
+describe("a 预算调整数 column: the change, not the adjusted budget", () => {
+  it.each(["预算调整数", "调整数", "调整金额"])(
+    "adds %s to 年初预算数 for 调整预算数, and says so",
+    async (header) => {
+      const { parse, evaluation, total } = totalOf(await withAdjustment(header));
+      expect(parse.problems).toEqual([]);
+      expect(total?.adjusted?.toString()).toBe("52362.14");
+      expect(total?.adjustment?.toString()).toBe("11793.41");
+      expect(total?.cells?.adjusted).toBe("预算支出!C12");
+      const rows = parse.input.budget.rows.map((r) => r.adjusted?.toString() ?? null);
+      expect(rows).toEqual([
+        "3005.47",
+        "2646.39",
+        "359.08",
+        "49356.67",
+        null,
+        null,
+        null,
+        null,
+        "52362.14",
+      ]);
+      expect(parse.input.budget.adjustedFrom).toBe(header);
+      const { execution, columnNote } = evaluation.budget;
+      expect(execution.table?.toString()).toBe("0.8912");
+      expect(execution.text).toBe(
+        `填报财政支出执行率 80.87%（按预算表：决算数 46,665.43 ÷ 调整预算数 52,362.14（年初预算数 40,568.73 + ${header} 11,793.41） = 89.12%）`
+      );
+      expect(columnNote).toBe(
+        `调整预算数 = 年初预算数 + ${header}（预算支出明细表列的是${header}，不是调整后的预算数）。`
+      );
+    }
+  );
+
+  it.each(["调整预算数", "调整后预算数", "全年预算数", "预算数（调整后）"])(
+    "keeps %s as the adjusted budget",
+    async (header) => {
+      const snapshot = await sampleSnapshot();
+      setCell(snapshot, "预算支出", "C3", header);
+      const { parse, evaluation, total } = totalOf(snapshot);
+      expect(parse.problems).toEqual([]);
+      expect(total?.adjusted?.toString()).toBe("52362.14");
+      expect(parse.input.budget.adjustedFrom).toBeUndefined();
+      expect(evaluation.budget.columnNote).toBeUndefined();
+      expect(evaluation.budget.execution.table?.toString()).toBe("0.8912");
+    }
+  );
+
+  it("says a change with no 年初预算数 to add it to gives no 调整预算数", async () => {
+    const { parse, total } = totalOf(await withoutInitial("预算调整数"));
+    expect(parse.problems.map((p) => p.message)).toEqual([
+      "预算支出!B3：表中列的是“预算调整数”而没有年初预算数列，无法得出调整预算数，执行率未按预算表计算",
+    ]);
+    expect(total?.adjusted).toBeNull();
+  });
+
+  it("warns of a 合计 决算数 above its budget (执行率 over 100%), naming the cell", async () => {
+    const snapshot = await sampleSnapshot();
+    setCell(snapshot, "预算支出", "D7", 50091.99);
+    setCell(snapshot, "预算支出", "D12", 53000);
+    const { evaluation } = scoreSnapshot(snapshot);
+    const over = evaluation.gaps.filter((g) => g.code === "spentOverBudget");
+    expect(over).toEqual([
+      {
+        code: "spentOverBudget",
+        severity: "warning",
+        indicatorId: "executionRate",
+        indicator: "财政支出执行率",
+        message:
+          "预算支出明细表合计行决算数 53,000.00 万元超过调整预算数 52,362.14 万元（执行率 101.22%）：或为超预算支出，或决算数、调整预算数取错了列（如把预算调整数当作调整预算数）。",
+        suggestion:
+          "核对决算数和调整预算数是否取自部门决算报表的对应栏目；确属超预算支出的，在得分说明中写明原因。",
+        cell: "预算支出!D12",
+      },
+    ]);
+    expect(evaluation.budget.tiesOk).toBe(true);
+  });
+
+  it("raises no such warning for the sample (89.12%)", async () => {
+    const { evaluation } = scoreSnapshot(await sampleSnapshot());
+    expect(evaluation.gaps.filter((g) => g.code === "spentOverBudget")).toEqual([]);
+  });
+});
