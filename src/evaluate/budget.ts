@@ -163,7 +163,7 @@ export function analyseBudget(table: BudgetTable, checks: StandardSettings): Bud
 /** The table's columns in a sentence, where they are not the template's three. */
 function columnNoteOf(table: BudgetTable): string | undefined {
   if (table.missingColumns?.includes("initial"))
-    return "预算支出明细表未列年初预算数，年初预算数和调整率空缺。";
+    return "预算支出明细表未列年初预算数，年初预算数一栏空缺，预算调整率无法计算。";
   const change = table.adjustedFrom;
   if (change)
     return `调整预算数 = 年初预算数 + ${change}（预算支出明细表列的是${change}，不是调整后的预算数）。`;

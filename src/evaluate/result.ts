@@ -239,7 +239,7 @@ export interface BudgetResult {
   execution: ExecutionRate;
   /**
    * What the table's columns came to, where it is not the template's three, for every page
-   * that shows its figures: `预算支出明细表未列年初预算数，年初预算数和调整率空缺。`
+   * that shows its figures: `预算支出明细表未列年初预算数，年初预算数一栏空缺，预算调整率无法计算。`
    */
   columnNote?: string;
 }

@@ -90,7 +90,7 @@ describe("a budget table without 年初预算数", () => {
       expect(parse.input.budget.missingColumns).toEqual(["initial"]);
       expect(evaluation.budget.execution.value?.toString()).toBe("0.8912");
       expect(evaluation.budget.columnNote).toBe(
-        "预算支出明细表未列年初预算数，年初预算数和调整率空缺。"
+        "预算支出明细表未列年初预算数，年初预算数一栏空缺，预算调整率无法计算。"
       );
     }
   );
