@@ -55,6 +55,15 @@ export function budgetGaps(
       suggestion: "按模板填写预算支出明细表（年初预算数、调整预算数、决算数）。",
     });
   }
+  const read = input.budget.columnsRead;
+  if (read)
+    gaps.push({
+      code: "budgetSubColumns",
+      severity: "info",
+      message: `预算支出明细表的金额分列填列，${read.text}。`,
+      suggestion: "核对所取的列是否为各栏的合计数。",
+      cell: read.cell,
+    });
   // Differences in the table's own unit (a table kept in 元 is rounded in 元, not 万元).
   const unit = input.budget.unit;
   for (const tie of budget.ties.filter((t) => !t.ok && t.withinTolerance)) {

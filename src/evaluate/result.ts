@@ -141,6 +141,7 @@ export type GapCode =
   | "budgetMissing"
   | "budgetRoundingDifference"
   | "budgetTieUnchecked"
+  | "budgetSubColumns"
   | "notApplicableComputable"
   | "bandUncovered"
   | "threePublicScale"

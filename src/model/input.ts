@@ -88,6 +88,11 @@ export interface BudgetTable {
    * it instead of 调整预算数: each row's 调整预算数 is its 年初预算数 plus it.
    */
   adjustedFrom?: string;
+  /**
+   * Which columns were read where an amount's header heads sub-columns (年初预算数 over 基本支出 |
+   * 项目支出 | 合计): `年初预算数取 D 列（合计），…`, and the first such header's cell.
+   */
+  columnsRead?: { text: string; cell: CellAddress };
   /** Amount columns the table does not have (a table of 全年预算数 and 决算数 alone: 年初预算数). */
   missingColumns?: BudgetColumn[];
   /** 上年结转 of the whole department, when stated as a single value (基本信息). */

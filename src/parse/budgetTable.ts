@@ -2,12 +2,12 @@
  * The 部门预算支出明细表: rows recognised by their category label, in any order, across a
  * blank row (and a 合计 past up to three), amounts converted to 万元.
  */
-import type { BudgetCategory, BudgetColumn, BudgetRow } from "../model/input";
+import type { BudgetCategory, BudgetColumn, BudgetRow, BudgetTable } from "../model/input";
 import { type Dec, ZERO, sum } from "../model/decimal";
 import { type Read, readAmount, readText } from "./cells";
 import { type Grid, normalizeLabel, range } from "./grid";
 import { type InputProblem, cellProblem } from "./problems";
-import type { FoundTable } from "./tables";
+import { type FoundTable, type SubColumns, tableColumns } from "./tables";
 import { type FoundInput, type Reader, tableFound } from "./reader";
 
 const CATEGORY_PATTERNS: [BudgetCategory, RegExp][] = [
@@ -41,10 +41,8 @@ const BLANK_ROWS_BEFORE_TOTAL = 3;
  * or title is not blank.
  */
 export function budgetTableRows(grid: Grid, table: FoundTable): number[] {
-  const cols = Object.values(table.columns);
-  const amounts = ["initial", "adjusted", "final"]
-    .filter((k) => k in table.columns)
-    .map((k) => table.columns[k] as number);
+  const cols = tableColumns(table);
+  const amounts = cols.filter((c) => c !== table.columns.label);
   const seen = new Set<BudgetCategory>();
   const categoryAt = (row: number) =>
     row <= grid.bottom ? categoryOf(readText({ grid, row, column: table.columns.label })) : null;
@@ -94,6 +92,39 @@ export function isBudgetTable(grid: Grid, table: FoundTable): boolean {
   });
 }
 
+/** What the reader says of the table's columns, for the input model (`BudgetTable`). */
+type BudgetColumnsRead = Pick<BudgetTable, "missingColumns" | "adjustedFrom" | "columnsRead">;
+
+const COUNT_WORDS = ["", "一", "两", "三", "四", "五", "六"];
+
+/** Why sub-columns with no 合计 and not 基本支出 + 项目支出 alone cannot be read, in a sentence. */
+function refusal(group: SubColumns): string {
+  const n = group.columns.length;
+  const words = group.columns.map((c) => `“${c.text}”`).join("");
+  return `“${group.text}”下分${words}${COUNT_WORDS[n] ?? `${n} `}列而没有“合计”列，无法确定取哪一列，部门预算支出明细表未读取，请增加“合计”列或合并为一列后重新计算。`;
+}
+
+/** Which columns make each amount, where sub-columns were involved: `年初预算数取 D 列（合计）`. */
+function columnsRead(grid: Grid, table: FoundTable): NonNullable<BudgetTable["columnsRead"]> {
+  const letter = (column: number) => grid.address(table.headerRow, column).replace(/\d+$/, "");
+  const keys = (["initial", "adjusted", "final"] as const).filter((k) => k in table.columns);
+  const parts = keys.map((key) => {
+    const group = table.subColumns?.[key];
+    const label = budgetColumnLabel[key];
+    if (!group) return `${label}取 ${letter(table.columns[key] as number)} 列`;
+    const texts = group.read.map((c) => group.columns.find((s) => s.column === c)?.text ?? "");
+    return `${label}取 ${group.read.map((c) => `${letter(c)} 列`).join(" + ")}（${texts.join(" + ")}）`;
+  });
+  const first = Object.values(table.subColumns ?? {})[0] as SubColumns;
+  return { text: parts.join("，"), cell: `${grid.name}!${first.header}` };
+}
+
+const budgetColumnLabel: Record<BudgetColumn, string> = {
+  initial: "年初预算数",
+  adjusted: "调整预算数",
+  final: "决算数",
+};
+
 /** A column's header as the sheet shows it (its lower cell under a two-row header's group). */
 function headerOf(grid: Grid, table: FoundTable, key: string): string {
   const column = table.columns[key] as number;
@@ -135,8 +166,18 @@ function readAmounts(
   keep: Reader["keep"]
 ): Omit<BudgetRow, "category" | "label"> {
   const cols = table.columns;
-  const read = (key: string): Read<Dec> =>
-    key in cols ? readAmount({ grid, row, column: cols[key] }, table.unitFactor) : { value: null };
+  const read = (key: string): Read<Dec> => {
+    if (!(key in cols)) return { value: null };
+    const parts = table.subColumns?.[key]?.read ?? [];
+    if (parts.length < 2) return readAmount({ grid, row, column: cols[key] }, table.unitFactor);
+    // 基本支出 + 项目支出 in sub-columns: their sum, exactly; a blank part is none.
+    const reads = parts.map((column) => readAmount({ grid, row, column }, table.unitFactor));
+    const failed = reads.filter((r) => r.problem);
+    for (const r of failed.slice(1)) keep(r);
+    if (failed.length > 0) return failed[0] as Read<Dec>;
+    const values = reads.map((r) => r.value).filter((v): v is Dec => v !== null);
+    return { value: values.length === 0 ? null : sum(values) };
+  };
   const at = (key: string) => `${grid.name}!${grid.address(row, cols[key])}`;
   const initial = read("initial");
   const derived = !("adjusted" in cols);
@@ -176,14 +217,15 @@ export function readBudgetTable(
   grid: Grid,
   budgetTable: FoundTable,
   { keep, problems }: Reader
-): {
-  rows: BudgetRow[];
-  found: FoundInput;
-  missingColumns?: BudgetColumn[];
-  adjustedFrom?: string;
-} {
+): { rows: BudgetRow[]; found: FoundInput } & BudgetColumnsRead {
   const budgetRows: BudgetRow[] = [];
   const cols = budgetTable.columns;
+  const groups = Object.entries(budgetTable.subColumns ?? {});
+  const unclear = groups.find(([, g]) => g.read.length === 0)?.[1];
+  if (unclear) {
+    problems.push(cellProblem(grid.name, unclear.header, refusal(unclear)));
+    return { rows: [], found: tableFound(budgetTable, grid, budgetTable.headerRow + 1) };
+  }
   const seen = new Set<BudgetCategory>();
   const labelAt = (row: number) => readText({ grid, row, column: cols.label });
   if (!("initial" in cols)) unplacedBudgetHeaders(grid, budgetTable, problems);
@@ -235,6 +277,7 @@ export function readBudgetTable(
   return {
     rows: budgetRows,
     found: tableFound(budgetTable, grid, last),
+    ...(groups.length > 0 ? { columnsRead: columnsRead(grid, budgetTable) } : {}),
     ...("adjusted" in cols ? {} : { adjustedFrom: headerOf(grid, budgetTable, "adjustment") }),
     ...("initial" in cols ? {} : { missingColumns: ["initial" as const] }),
   };

@@ -323,7 +323,10 @@ export function parseWorkbookWith(
   const city = values.text("city") || /^(.{2,4}?市)/.exec(dept)?.[1] || undefined;
 
   let budgetRows: BudgetRow[] = [];
-  let budgetColumns: Pick<DepartmentInput["budget"], "missingColumns" | "adjustedFrom"> = {};
+  let budgetColumns: Pick<
+    DepartmentInput["budget"],
+    "missingColumns" | "adjustedFrom" | "columnsRead"
+  > = {};
   const budgetUnit = tables.budget ? unitOf(tables.budget) : {};
   if (!tables.budget)
     problems.push({
@@ -336,6 +339,7 @@ export function parseWorkbookWith(
     budgetColumns = {
       ...(read.missingColumns ? { missingColumns: read.missingColumns } : {}),
       ...(read.adjustedFrom ? { adjustedFrom: read.adjustedFrom } : {}),
+      ...(read.columnsRead ? { columnsRead: read.columnsRead } : {}),
     };
     found.push(read.found);
   }

@@ -234,3 +234,121 @@ describe("a 预算调整数 column: the change, not the adjusted budget", () => 
     expect(evaluation.gaps.filter((g) => g.code === "spentOverBudget")).toEqual([]);
   });
 });
+
+type Row = (string | number | null)[];
+
+/** The sample with its budget replaced by a sheet 预算支出情况 of these rows (A1 first). */
+async function withBudgetSheet(rows: Row[]): Promise<WorkbookSnapshot> {
+  const snapshot = await sampleSnapshot();
+  const at = snapshot.sheets.findIndex((s) => s.name === "预算支出");
+  snapshot.sheets.splice(at, 1, { name: "预算支出情况", top: 0, left: 0, values: rows });
+  return snapshot;
+}
+
+const SUB = ["基本支出", "项目支出", "合计"];
+
+/** The probe's layout: 年初 / 调整 / 决算 over 基本支出 | 项目支出 | 合计, rows by source of funds. */
+const splitBySource: Row[] = [
+  ["部门预算支出明细表"],
+  [null, null, null, null, null, null, null, null, null, "单位：万元"],
+  ["支出类别", "年初预算数", null, null, "调整预算数", null, null, "决算数", null, null],
+  [null, ...SUB, ...SUB, ...SUB],
+  [
+    "一般公共预算财政拨款",
+    2978.23,
+    30590.5,
+    33568.73,
+    3005.47,
+    42356.67,
+    45362.14,
+    2908.01,
+    37757.42,
+    40665.43,
+  ],
+  ["其他资金", 0, 7000, 7000, 0, 7000, 7000, 0, 6000, 6000],
+  ["合计", 2978.23, 37590.5, 40568.73, 3005.47, 49356.67, 52362.14, 2908.01, 43757.42, 46665.43],
+];
+
+describe("基本支出 / 项目支出 in columns under each amount", () => {
+  it("takes each group's 合计 sub-column, and says which columns were read", async () => {
+    const { parse, evaluation, total } = totalOf(await withBudgetSheet(splitBySource));
+    expect(total).toMatchObject({
+      cells: { initial: "预算支出情况!D7", adjusted: "预算支出情况!G7", final: "预算支出情况!J7" },
+    });
+    expect([total?.initial, total?.adjusted, total?.final].map(String)).toEqual([
+      "40568.73",
+      "52362.14",
+      "46665.43",
+    ]);
+    expect(evaluation.budget.execution.table?.toString()).toBe("0.8912");
+    expect(parse.problems).toEqual([
+      {
+        severity: "warning",
+        sheet: "预算支出情况",
+        cell: "A5",
+        message: "预算支出情况!A5：无法识别支出类别“一般公共预算财政拨款”，该行未计入",
+      },
+      {
+        severity: "warning",
+        sheet: "预算支出情况",
+        cell: "A6",
+        message: "预算支出情况!A6：无法识别支出类别“其他资金”，该行未计入",
+      },
+    ]);
+    expect(evaluation.gaps.filter((g) => g.code === "budgetSubColumns")).toEqual([
+      {
+        code: "budgetSubColumns",
+        severity: "info",
+        message:
+          "预算支出明细表的金额分列填列，年初预算数取 D 列（合计），调整预算数取 G 列（合计），决算数取 J 列（合计）。",
+        suggestion: "核对所取的列是否为各栏的合计数。",
+        cell: "预算支出情况!B3",
+      },
+    ]);
+    expect(parse.found.find((f) => f.kind === "budget")?.range).toBe("A3:J7");
+  });
+
+  it("adds 基本支出 + 项目支出 where there is no 合计 sub-column", async () => {
+    const sub = ["基本支出", "项目支出"];
+    const { parse, evaluation, total } = totalOf(
+      await withBudgetSheet([
+        ["支出类别", "年初预算数", null, "调整预算数", null, "决算数", null],
+        [null, ...sub, ...sub, ...sub],
+        ["一、基本支出", 2978.23, null, 3005.47, null, 2908.01, null],
+        ["人员经费", 2594.87, null, 2646.39, null, 2561.68, null],
+        ["日常公用经费", 383.36, null, 359.08, null, 346.32, null],
+        ["二、项目支出", null, 37590.5, null, 49356.67, null, 43757.42],
+        ["合计", 2978.23, 37590.5, 3005.47, 49356.67, 2908.01, 43757.42],
+      ])
+    );
+    expect(parse.problems).toEqual([]);
+    expect([total?.initial, total?.adjusted, total?.final].map(String)).toEqual([
+      "40568.73",
+      "52362.14",
+      "46665.43",
+    ]);
+    const basic = parse.input.budget.rows.find((r) => r.category === "basic");
+    expect(basic?.adjusted?.toString()).toBe("3005.47");
+    expect(evaluation.budget.tiesOk).toBe(true);
+    expect(evaluation.budget.execution.table?.toString()).toBe("0.8912");
+    expect(evaluation.gaps.find((g) => g.code === "budgetSubColumns")?.message).toBe(
+      "预算支出明细表的金额分列填列，年初预算数取 B 列 + C 列（基本支出 + 项目支出），调整预算数取 D 列 + E 列（基本支出 + 项目支出），决算数取 F 列 + G 列（基本支出 + 项目支出）。"
+    );
+  });
+
+  it("refuses sub-columns it cannot add up, naming the header cell", async () => {
+    const sub = ["财政拨款", "其他资金"];
+    const { parse } = totalOf(
+      await withBudgetSheet([
+        ["支出类别", "年初预算数", null, "调整预算数", null, "决算数", null],
+        [null, ...sub, ...sub, ...sub],
+        ["一、基本支出", 2978.23, 0, 3005.47, 0, 2908.01, 0],
+        ["合计", 33568.73, 7000, 45362.14, 7000, 40665.43, 6000],
+      ])
+    );
+    expect(parse.problems.map((p) => p.message)).toEqual([
+      "预算支出情况!B1：“年初预算数”下分“财政拨款”“其他资金”两列而没有“合计”列，无法确定取哪一列，部门预算支出明细表未读取，请增加“合计”列或合并为一列后重新计算。",
+    ]);
+    expect(parse.input.budget.rows).toEqual([]);
+  });
+});
