@@ -149,6 +149,7 @@ export function analyseBudget(table: BudgetTable, checks: StandardSettings): Bud
     capitalTie(ctx, column);
   }
   const { ties, unchecked } = ctx;
+  const columnNote = columnNoteOf(table);
   return {
     rows: rowRates(table, checks),
     ties,
@@ -156,7 +157,18 @@ export function analyseBudget(table: BudgetTable, checks: StandardSettings): Bud
     unchecked,
     execution: executionRate(table, checks),
     ...(table.unit ? { unit: table.unit } : {}),
+    ...(columnNote ? { columnNote } : {}),
   };
+}
+
+/** The table's columns in a sentence, where they are not the template's three. */
+function columnNoteOf(table: BudgetTable): string | undefined {
+  if (table.missingColumns?.includes("initial"))
+    return "预算支出明细表未列年初预算数，年初预算数一栏空缺，预算调整率无法计算。";
+  const change = table.adjustedFrom;
+  if (change)
+    return `调整预算数 = 年初预算数 + ${change}（预算支出明细表列的是${change}，不是调整后的预算数）。`;
+  return undefined;
 }
 
 /** The tables' ties in a word: 平衡, 平衡（有尾差）, 不平, or 未能核对 when nothing could be checked. */

@@ -45,6 +45,13 @@ function tableRate(
   if (!total) return { rate: null, spent: null, amount: null, reason: "预算支出明细表没有合计行" };
   const { amount, cell, missing } = baseAmount(total, settings.executionRateBase, table);
   const spent = total.final;
+  if (settings.executionRateBase === "initial" && table.missingColumns?.includes("initial"))
+    return {
+      rate: null,
+      spent,
+      amount: null,
+      reason: "评分标准的执行率口径为决算数 ÷ 年初预算数，但预算支出明细表没有年初预算数列",
+    };
   if (missing)
     return { rate: null, spent, amount: null, reason: `执行率口径含上年结转，但未填报${missing}` };
   if (spent === null || amount === null)
@@ -80,6 +87,18 @@ function sourceNote(
     : `评分采用${computed}的执行率（${cells.table ? `见${cells.table}，` : ""}${stated}的 ${percent(official)} 未采用）`;
 }
 
+/**
+ * A 调整预算数 the table does not state, added up from 年初预算数 and its change, as the
+ * rate's figures show it: `（年初预算数 40,568.73 + 预算调整数 11,793.41）`.
+ */
+function derivation(table: BudgetTable, base: ExecutionBase): string {
+  const total = findTotal(table);
+  if (!table.adjustedFrom || base !== "adjusted" || !total) return "";
+  if (total.initial === null || total.adjustment == null) return "";
+  const amount = (v: Dec) => formulaAmount(v, table.unit);
+  return `（年初预算数 ${amount(total.initial)} + ${table.adjustedFrom} ${amount(total.adjustment)}）`;
+}
+
 export function executionRate(table: BudgetTable, settings: StandardSettings): ExecutionRate {
   const base = settings.executionRateBase;
   const label = BASE_TEXT[base];
@@ -92,7 +111,7 @@ export function executionRate(table: BudgetTable, settings: StandardSettings): E
   const useOfficial = settings.executionRateSource === "official" && official !== null;
   const tableText =
     computed.rate !== null && computed.spent !== null && computed.amount !== null
-      ? `决算数 ${formulaAmount(computed.spent, table.unit)} ÷ ${label} ${formulaAmount(computed.amount, table.unit)} = ${percent(computed.rate)}`
+      ? `决算数 ${formulaAmount(computed.spent, table.unit)} ÷ ${label} ${formulaAmount(computed.amount, table.unit)}${derivation(table, base)} = ${percent(computed.rate)}`
       : null;
   const officialCell = table.cells?.officialExecutionRate;
   const inputs: InputView[] = [];

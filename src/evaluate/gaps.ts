@@ -55,6 +55,15 @@ export function budgetGaps(
       suggestion: "按模板填写预算支出明细表（年初预算数、调整预算数、决算数）。",
     });
   }
+  const read = input.budget.columnsRead;
+  if (read)
+    gaps.push({
+      code: "budgetSubColumns",
+      severity: "info",
+      message: `预算支出明细表的金额分列填列，${read.text}。`,
+      suggestion: "核对所取的列是否为各栏的合计数。",
+      cell: read.cell,
+    });
   // Differences in the table's own unit (a table kept in 元 is rounded in 元, not 万元).
   const unit = input.budget.unit;
   for (const tie of budget.ties.filter((t) => !t.ok && t.withinTolerance)) {
@@ -138,6 +147,15 @@ export function executionGaps(
       cell: execution.source === "official" ? execution.cell : execution.spentCell,
     });
   }
+  if (spent !== null && baseAmount !== null && table !== null && spent.greaterThan(baseAmount))
+    gaps.push({
+      code: "spentOverBudget",
+      severity: "warning",
+      ...target,
+      message: `预算支出明细表合计行决算数 ${moneyIn(spent, unit)}超过${baseLabel} ${moneyIn(baseAmount, unit)}（执行率 ${percent(table)}）：或为超预算支出，或决算数、${baseLabel}取错了列（如把预算调整数当作调整预算数）。`,
+      suggestion: `核对决算数和${baseLabel}是否取自部门决算报表的对应栏目；确属超预算支出的，在得分说明中写明原因。`,
+      cell: execution.spentCell,
+    });
   const used = execution.value;
   if (used !== null && used.lessThan(checks.executionRateTarget)) {
     let amountText = "";

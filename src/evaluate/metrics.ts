@@ -81,6 +81,11 @@ const COMPUTE: Record<MetricId, Compute> = {
   executionRate: ({ budget }) => budget.execution,
   budgetAdjustmentRate: (ctx) => {
     const total = findRow(ctx.input.budget, "total");
+    if (ctx.input.budget.missingColumns?.includes("initial"))
+      return unavailable(
+        "budgetAdjustmentRate",
+        "预算支出明细表没有年初预算数列，无法计算预算调整率"
+      );
     if (!total || total.initial === null || total.adjusted === null)
       return unavailable(
         "budgetAdjustmentRate",

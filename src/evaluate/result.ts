@@ -155,12 +155,14 @@ export type GapCode =
   | "budgetMissing"
   | "budgetRoundingDifference"
   | "budgetTieUnchecked"
+  | "budgetSubColumns"
   | "notApplicableComputable"
   | "bandUncovered"
   | "threePublicScale"
   | "budgetScale"
   | "standardOfEarlierYear"
   | "executionBelowTarget"
+  | "spentOverBudget"
   | "officialRateDiffers"
   | "enteredDiffersFromComputed"
   | "threePublicOver"
@@ -260,6 +262,11 @@ export interface BudgetResult {
   execution: ExecutionRate;
   /** The unit the table was kept in when not 万元 (its rows are 万元 all the same). */
   unit?: AmountUnit;
+  /**
+   * What the table's columns came to, where it is not the template's three, for every page
+   * that shows its figures: `预算支出明细表未列年初预算数，年初预算数一栏空缺，预算调整率无法计算。`
+   */
+  columnNote?: string;
 }
 
 /** How the standard in force was chosen. */

@@ -148,7 +148,7 @@ function budgetSection(b: SheetBuilder, e: Evaluation): void {
   const x = e.budget.execution;
   const source = x.source === "official" ? "填报执行率" : "预算表执行率";
   b.line(
-    `${x.definition}；调整率 = （调整预算数 − 年初预算数）÷ 年初预算数。预算表合计执行率 ${x.table === null ? "—" : percent(x.table)}` +
+    `${x.definition}；调整率 = （调整预算数 − 年初预算数）÷ 年初预算数。${e.budget.columnNote ?? ""}预算表合计执行率 ${x.table === null ? "—" : percent(x.table)}` +
       (x.official !== null ? `，填报执行率 ${percent(x.official)}` : "") +
       (x.value !== null ? `，计分采用${source}。` : "。") +
       tieNote(e.budget),

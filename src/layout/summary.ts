@@ -78,7 +78,10 @@ function budgetTable(b: SheetBuilder, e: Evaluation): void {
     b.put(row, 6, amount(r.final), total ? look.totalAmount : look.amount);
     b.put(row, 7, num(r.executionRate), total ? look.totalRate : look.rate);
   }
-  b.line(`单位：${unit?.label ?? "万元"}。${e.budget.execution.definition}。`, look.note);
+  b.line(
+    `单位：${unit?.label ?? "万元"}。${e.budget.execution.definition}。${e.budget.columnNote ?? ""}`,
+    look.note
+  );
 }
 
 /** 一级 · 二级 · 三级 as the standard names them; the deepest given is the indicator's name. */

@@ -53,7 +53,12 @@ export interface BudgetRow {
   final: Dec | null;
   /** 上年结转, when the table has that column (for the 执行率口径 that adds it). */
   carryOver?: Dec | null;
-  cells?: Partial<Record<BudgetColumn | "label" | "carryOver", CellAddress>>;
+  /**
+   * 预算调整数, when the table lists the change instead of 调整预算数: `adjusted` is then
+   * 年初预算数 + 预算调整数, exactly (see `BudgetTable.adjustedFrom`).
+   */
+  adjustment?: Dec | null;
+  cells?: Partial<Record<BudgetColumn | "label" | "carryOver" | "adjustment", CellAddress>>;
 }
 
 /**
@@ -78,6 +83,18 @@ export interface BudgetTable {
   officialRateBase?: string;
   /** The table's unit when it is not 万元. */
   unit?: AmountUnit;
+  /**
+   * The header of the change column (`预算调整数`, `调整数`, `调整金额`) when the table has
+   * it instead of 调整预算数: each row's 调整预算数 is its 年初预算数 plus it.
+   */
+  adjustedFrom?: string;
+  /**
+   * Which columns were read where an amount's header heads sub-columns (年初预算数 over 基本支出 |
+   * 项目支出 | 合计): `年初预算数取 D 列（合计），…`, and the first such header's cell.
+   */
+  columnsRead?: { text: string; cell: CellAddress };
+  /** Amount columns the table does not have (a table of 全年预算数 and 决算数 alone: 年初预算数). */
+  missingColumns?: BudgetColumn[];
   /** 上年结转 of the whole department, when stated as a single value (基本信息). */
   carryOver?: Dec | null;
   cells?: { officialExecutionRate?: CellAddress; carryOver?: CellAddress };

@@ -1,12 +1,13 @@
 /**
  * The 部门预算支出明细表: rows recognised by their category label, in any order, across a
- * blank row, amounts converted to 万元.
+ * blank row (and a 合计 past up to three), amounts converted to 万元.
  */
-import type { BudgetCategory, BudgetRow } from "../model/input";
-import { readAmount, readText } from "./cells";
-import { type Grid, normalizeLabel } from "./grid";
-import { cellProblem } from "./problems";
-import type { FoundTable } from "./tables";
+import type { BudgetCategory, BudgetColumn, BudgetRow, BudgetTable } from "../model/input";
+import { type Dec, ZERO, sum } from "../model/decimal";
+import { type Read, readAmount, readText } from "./cells";
+import { type Grid, normalizeLabel, range } from "./grid";
+import { type InputProblem, cellProblem } from "./problems";
+import { type FoundTable, type SubColumns, tableColumns } from "./tables";
 import { type FoundInput, type Reader, tableFound } from "./reader";
 
 const CATEGORY_PATTERNS: [BudgetCategory, RegExp][] = [
@@ -30,27 +31,214 @@ function categoryOf(label: string): BudgetCategory | null {
   return null;
 }
 
+/** Blank rows a missing 合计 may lie below (a total kept apart from its table). */
+const BLANK_ROWS_BEFORE_TOTAL = 3;
+
+/**
+ * The table's rows below its header: to 合计 (unless categories follow it: 合计 written first),
+ * across a blank row followed by a category not read yet, and across up to three wholly blank
+ * rows followed by the 合计 not read yet, with a figure — never into a table below, whose header
+ * or title is not blank.
+ */
+export function budgetTableRows(grid: Grid, table: FoundTable): number[] {
+  const cols = tableColumns(table);
+  const amounts = cols.filter((c) => c !== table.columns.label);
+  const seen = new Set<BudgetCategory>();
+  const categoryAt = (row: number) =>
+    row <= grid.bottom ? categoryOf(readText({ grid, row, column: table.columns.label })) : null;
+  const unread = (row: number) => {
+    const category = categoryAt(row);
+    return category !== null && !seen.has(category);
+  };
+  /** The row the table goes on at after the blank `row`, or null where it ends. */
+  const resume = (row: number): number | null => {
+    if (unread(row + 1)) return row + 1;
+    if (seen.has("total") || !grid.isBlankRow(row)) return null;
+    for (let next = row + 1; next <= row + BLANK_ROWS_BEFORE_TOTAL; next++) {
+      if (next > grid.bottom) return null;
+      if (grid.isBlankRow(next)) continue;
+      const figures = amounts.some((c) => grid.value(next, c) !== null);
+      return categoryAt(next) === "total" && figures && next > row + 1 ? next : null;
+    }
+    return null;
+  };
+  const rows: number[] = [];
+  for (let row = table.headerRow + table.headerDepth; row <= grid.bottom; row++) {
+    if (grid.isBlankRow(row, cols)) {
+      const next = resume(row);
+      if (next === null) break;
+      row = next - 1;
+      continue;
+    }
+    rows.push(row);
+    const category = categoryAt(row);
+    if (category === null) continue;
+    seen.add(category);
+    if (category === "total" && !unread(row + 1)) break;
+  }
+  return rows;
+}
+
+/**
+ * Whether a table the finder took for the budget is one: with a 年初预算数 column, or with a
+ * budget category (not 合计 alone) among its rows — a list of projects under 项目 | 预算数 |
+ * 实际支出 has neither.
+ */
+export function isBudgetTable(grid: Grid, table: FoundTable): boolean {
+  if ("initial" in table.columns) return true;
+  return budgetTableRows(grid, table).some((row) => {
+    const category = categoryOf(readText({ grid, row, column: table.columns.label }));
+    return category !== null && category !== "total";
+  });
+}
+
+/** What the reader says of the table's columns, for the input model (`BudgetTable`). */
+type BudgetColumnsRead = Pick<BudgetTable, "missingColumns" | "adjustedFrom" | "columnsRead">;
+
+const COUNT_WORDS = ["", "一", "两", "三", "四", "五", "六"];
+
+/** Why sub-columns with no 合计 and not 基本支出 + 项目支出 alone cannot be read, in a sentence. */
+function refusal(group: SubColumns): string {
+  const n = group.columns.length;
+  const words = group.columns.map((c) => `“${c.text}”`).join("");
+  return `“${group.text}”下分${words}${COUNT_WORDS[n] ?? `${n} `}列而没有“合计”列，无法确定取哪一列，部门预算支出明细表未读取，请增加“合计”列或合并为一列后重新计算。`;
+}
+
+/** Which columns make each amount, where sub-columns were involved: `年初预算数取 D 列（合计）`. */
+function columnsRead(grid: Grid, table: FoundTable): NonNullable<BudgetTable["columnsRead"]> {
+  const letter = (column: number) => grid.address(table.headerRow, column).replace(/\d+$/, "");
+  const keys = (["initial", "adjusted", "final"] as const).filter((k) => k in table.columns);
+  const parts = keys.map((key) => {
+    const group = table.subColumns?.[key];
+    const label = budgetColumnLabel[key];
+    if (!group) return `${label}取 ${letter(table.columns[key] as number)} 列`;
+    const texts = group.read.map((c) => group.columns.find((s) => s.column === c)?.text ?? "");
+    return `${label}取 ${group.read.map((c) => `${letter(c)} 列`).join(" + ")}（${texts.join(" + ")}）`;
+  });
+  const first = Object.values(table.subColumns ?? {})[0] as SubColumns;
+  return { text: parts.join("，"), cell: `${grid.name}!${first.header}` };
+}
+
+const budgetColumnLabel: Record<BudgetColumn, string> = {
+  initial: "年初预算数",
+  adjusted: "调整预算数",
+  final: "决算数",
+};
+
+/** A column's header as the sheet shows it (its lower cell under a two-row header's group). */
+function headerOf(grid: Grid, table: FoundTable, key: string): string {
+  const column = table.columns[key] as number;
+  const rows = range(table.headerRow, table.headerRow + table.headerDepth - 1);
+  return (
+    rows
+      .map((row) => grid.text(row, column))
+      .filter((t) => t !== "")
+      .pop() ?? ""
+  );
+}
+
+/**
+ * Without a 年初预算数 column, a header cell that speaks of a budget but names no column
+ * (`预算`) is said, not passed over in silence: it may be the 年初预算数 under another name.
+ */
+function unplacedBudgetHeaders(grid: Grid, table: FoundTable, problems: InputProblem[]): void {
+  const matched = new Set(Object.values(table.columns));
+  for (const row of range(table.headerRow, table.headerRow + table.headerDepth - 1))
+    for (const column of range(grid.left, grid.right)) {
+      const text = grid.text(row, column);
+      if (matched.has(column) || !/预算|年初/.test(text) || text.length > 20) continue;
+      problems.push(
+        cellProblem(
+          grid.name,
+          grid.address(row, column),
+          `表头“${text}”不能确定是年初预算数还是调整预算数，该列未读取（年初预算数请写作“年初预算数”）`,
+          "warning"
+        )
+      );
+    }
+}
+
+/** One row's amounts (万元) and their cells; 调整预算数 = 年初预算数 + 预算调整数 where the table lists the change. */
+function readAmounts(
+  grid: Grid,
+  table: FoundTable,
+  row: number,
+  keep: Reader["keep"]
+): Omit<BudgetRow, "category" | "label"> {
+  const cols = table.columns;
+  const read = (key: string): Read<Dec> => {
+    if (!(key in cols)) return { value: null };
+    const parts = table.subColumns?.[key]?.read ?? [];
+    if (parts.length < 2) return readAmount({ grid, row, column: cols[key] }, table.unitFactor);
+    // 基本支出 + 项目支出 in sub-columns: their sum, exactly; a blank part is none.
+    const reads = parts.map((column) => readAmount({ grid, row, column }, table.unitFactor));
+    const failed = reads.filter((r) => r.problem);
+    for (const r of failed.slice(1)) keep(r);
+    if (failed.length > 0) return failed[0] as Read<Dec>;
+    const values = reads.map((r) => r.value).filter((v): v is Dec => v !== null);
+    return { value: values.length === 0 ? null : sum(values) };
+  };
+  const at = (key: string) => `${grid.name}!${grid.address(row, cols[key])}`;
+  const initial = read("initial");
+  const derived = !("adjusted" in cols);
+  const change = derived ? read("adjustment") : null;
+  // Without 年初预算数 a change has nothing to change (said once, in readBudgetTable).
+  const adjusted = !change
+    ? keep(read("adjusted"))
+    : "initial" in cols
+      ? adjustedBy(initial, change)
+      : null;
+  const cells: NonNullable<BudgetRow["cells"]> = {};
+  for (const key of ["label", "initial", "adjusted", "final", "carryOver", "adjustment"] as const)
+    if (key in cols) cells[key] = at(key);
+  // The cell a derived 调整预算数 rests on: the change.
+  if (derived) cells.adjusted = cells.adjustment;
+  return {
+    initial: keep(initial),
+    adjusted,
+    final: keep(read("final")),
+    ...(change ? { adjustment: keep(change) } : {}),
+    ...("carryOver" in cols ? { carryOver: keep(read("carryOver")) } : {}),
+    cells,
+  };
+}
+
+/**
+ * 年初预算数 + 预算调整数, exactly: a blank change is none (the budget unchanged), a blank
+ * 年初预算数 nothing budgeted at first; an unreadable one leaves the sum unknown.
+ */
+function adjustedBy(initial: Read<Dec>, change: Read<Dec>): Dec | null {
+  if (initial.problem || change.problem) return null;
+  if (initial.value === null && change.value === null) return null;
+  return sum([initial.value ?? ZERO, change.value ?? ZERO]);
+}
+
 export function readBudgetTable(
   grid: Grid,
   budgetTable: FoundTable,
   { keep, problems }: Reader
-): { rows: BudgetRow[]; found: FoundInput } {
+): { rows: BudgetRow[]; found: FoundInput } & BudgetColumnsRead {
   const budgetRows: BudgetRow[] = [];
   const cols = budgetTable.columns;
+  const groups = Object.entries(budgetTable.subColumns ?? {});
+  const unclear = groups.find(([, g]) => g.read.length === 0)?.[1];
+  if (unclear) {
+    problems.push(cellProblem(grid.name, unclear.header, refusal(unclear)));
+    return { rows: [], found: tableFound(budgetTable, grid, budgetTable.headerRow + 1) };
+  }
   const seen = new Set<BudgetCategory>();
   const labelAt = (row: number) => readText({ grid, row, column: cols.label });
-  /** A row below that is still part of the table: a category not read yet. */
-  const continues = (row: number) => {
-    const category = row <= grid.bottom ? categoryOf(labelAt(row)) : null;
-    return category !== null && !seen.has(category);
-  };
+  if (!("initial" in cols)) unplacedBudgetHeaders(grid, budgetTable, problems);
+  if (!("initial" in cols) && !("adjusted" in cols))
+    problems.push(
+      cellProblem(
+        grid.name,
+        grid.address(budgetTable.headerRow, cols.adjustment),
+        `表中列的是“${headerOf(grid, budgetTable, "adjustment")}”而没有年初预算数列，无法得出调整预算数，执行率未按预算表计算`
+      )
+    );
   let last = budgetTable.headerRow + budgetTable.headerDepth - 1;
-  for (let row = last + 1; row <= grid.bottom; row++) {
-    // A blank row inside the table (between 基本支出 and 项目支出, say) does not end it.
-    if (grid.isBlankRow(row, Object.values(cols))) {
-      if (continues(row + 1)) continue;
-      break;
-    }
+  for (const row of budgetTableRows(grid, budgetTable)) {
     last = row;
     const label = labelAt(row);
     const category = categoryOf(label);
@@ -77,32 +265,7 @@ export function readBudgetTable(
       continue;
     }
     seen.add(category);
-    const amount = (key: "initial" | "adjusted" | "final" | "carryOver") =>
-      keep(readAmount({ grid, row, column: cols[key] }, budgetTable.unitFactor));
-    const at = (key: string) => `${grid.name}!${grid.address(row, cols[key])}`;
-    budgetRows.push({
-      category,
-      label,
-      initial: amount("initial"),
-      adjusted: amount("adjusted"),
-      final: amount("final"),
-      ...("carryOver" in cols
-        ? {
-            carryOver: keep(
-              readAmount({ grid, row, column: cols.carryOver }, budgetTable.unitFactor)
-            ),
-          }
-        : {}),
-      cells: {
-        label: at("label"),
-        initial: at("initial"),
-        adjusted: at("adjusted"),
-        final: at("final"),
-        ...("carryOver" in cols ? { carryOver: at("carryOver") } : {}),
-      },
-    });
-    // 合计 usually closes the table, unless categories follow it (合计 written first).
-    if (category === "total" && !continues(row + 1)) break;
+    budgetRows.push({ category, label, ...readAmounts(grid, budgetTable, row, keep) });
   }
   if (budgetRows.length > 0 && !seen.has("total")) {
     problems.push({
@@ -111,5 +274,11 @@ export function readBudgetTable(
       message: `${grid.name}：部门预算支出明细表缺少“合计”行，无法按预算表计算执行率和勾稽关系`,
     });
   }
-  return { rows: budgetRows, found: tableFound(budgetTable, grid, last) };
+  return {
+    rows: budgetRows,
+    found: tableFound(budgetTable, grid, last),
+    ...(groups.length > 0 ? { columnsRead: columnsRead(grid, budgetTable) } : {}),
+    ...("adjusted" in cols ? {} : { adjustedFrom: headerOf(grid, budgetTable, "adjustment") }),
+    ...("initial" in cols ? {} : { missingColumns: ["initial" as const] }),
+  };
 }

@@ -5,7 +5,7 @@
 import type { Read } from "./cells";
 import type { Grid } from "./grid";
 import type { InputProblem } from "./problems";
-import { type FoundTable, type TableKind, tableSpecs } from "./tables";
+import { type FoundTable, type TableKind, tableColumns, tableSpecs } from "./tables";
 
 /** Where an input was found, for the task pane's “数据来源” list. */
 export interface FoundInput {
@@ -34,7 +34,7 @@ export function newReader(): Reader {
 }
 
 export function tableFound(table: FoundTable, grid: Grid, lastRow: number): FoundInput {
-  const cols = Object.values(table.columns);
+  const cols = tableColumns(table);
   const left = Math.min(...cols);
   const right = Math.max(...cols);
   return {

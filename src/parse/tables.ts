@@ -37,6 +37,11 @@ export interface TableSpec {
   columns: ColumnSpec[];
   /** Column keys of which every group needs at least one match. */
   required: string[][];
+  /**
+   * Columns whose header may head sub-columns in a two-row header (年初预算数 over 基本支出 |
+   * 项目支出 | 合计): read by `subColumnsOf`.
+   */
+  grouped?: string[];
 }
 
 export const tableSpecs: Record<TableKind, TableSpec> = {
@@ -49,8 +54,15 @@ export const tableSpecs: Record<TableKind, TableSpec> = {
       {
         key: "adjusted",
         label: "调整预算数",
-        match: /调整|全年预算|变动后/,
-        exclude: /调整率|调整幅度/,
+        // 预算数（调整后） is 预算数 once its bracket is set aside.
+        match: /调整|全年预算|变动后|^预算数$/,
+        exclude: /调整率|调整幅度|调整(数|金额|额)$|^预算调整$|调增|调减|增减/,
+      },
+      {
+        // The change (预算调整数 = 调整预算数 − 年初预算数), not the adjusted budget.
+        key: "adjustment",
+        label: "预算调整数",
+        match: /调整(数|金额|额)$|^预算调整$|调增|调减|增减/,
       },
       {
         key: "final",
@@ -60,7 +72,10 @@ export const tableSpecs: Record<TableKind, TableSpec> = {
       },
       { key: "carryOver", label: "上年结转", match: /上年结转|结转结余/ },
     ],
-    required: [["label"], ["initial"], ["adjusted"], ["final"]],
+    // 年初预算数 may be missing (a small department's 支出类别 | 全年预算数 | 决算数): the rate
+    // still computes; such a table must name a budget category below (isBudgetTable).
+    required: [["label"], ["adjusted", "adjustment"], ["final"]],
+    grouped: ["initial", "adjusted", "final"],
   },
   indicators: {
     kind: "indicators",
@@ -254,9 +269,32 @@ export interface FoundTable {
   headerDepth: number;
   /** Matched column index (absolute, 0-based) per column key. */
   columns: Record<string, number>;
+  /** Columns whose header heads sub-columns, by key (`columns` holds the first one read). */
+  subColumns?: Record<string, SubColumns>;
   /** Amount unit factor to 万元 (1 for 万元, 0.0001 for 元). */
   unitFactor: Dec;
   unitLabel: string;
+}
+
+/** A header over sub-columns in a two-row header: 年初预算数 over 基本支出 | 项目支出 | 合计. */
+export interface SubColumns {
+  /** The header's cell (A1, on the table's sheet): `B3`. */
+  header: string;
+  /** The header as the sheet shows it: `年初预算数`. */
+  text: string;
+  /** Each sub-column with its lower header as shown. */
+  columns: { column: number; text: string }[];
+  /**
+   * The sub-columns that make the amount: the 合计 / 小计 / 总计 one; else 基本支出 and
+   * 项目支出, added up; none when it cannot be told (the table is then not read).
+   */
+  read: number[];
+}
+
+/** Every column of a table: its matched columns and all their sub-columns. */
+export function tableColumns(table: FoundTable): number[] {
+  const subs = Object.values(table.subColumns ?? {}).flatMap((g) => g.columns.map((c) => c.column));
+  return [...new Set([...Object.values(table.columns), ...subs])];
 }
 
 /** The table's unit for the input model: none when it is kept in 万元. */
@@ -432,9 +470,62 @@ function hasNumbers(grid: Grid, row: number): boolean {
   return range(grid.left, grid.right).some((c) => typeof grid.value(row, c) === "number");
 }
 
+const SUB_TOTAL = /合计|小计|总计/;
+const SUB_PARTS = /^(基本|项目)支出$/;
+
+/**
+ * The sub-columns under the headers of `spec.grouped` in a two-row header at `row`: a header
+ * (merged across its sub-columns, or repeated over each) that names the column on its own,
+ * over lower words none of which names a column (预算数 over 年初 | 调整 is two columns, not
+ * one with sub-columns). `columns` is moved to the first sub-column read.
+ */
+function subColumnsOf(
+  grid: Grid,
+  row: number,
+  spec: TableSpec,
+  columns: Record<string, number>
+): Record<string, SubColumns> {
+  const upper = (c: number) => grid.key(row, c);
+  const lower = (c: number) => grid.key(row + 1, c);
+  const groups: Record<string, SubColumns> = {};
+  for (const key of spec.grouped ?? []) {
+    const at = columns[key];
+    if (at === undefined || !lower(at)) continue;
+    let from = at;
+    while (from > grid.left && !upper(from) && lower(from - 1)) from--;
+    const word = upper(from);
+    const col = spec.columns.find((c) => c.key === key) as ColumnSpec;
+    if (!names(col, headerWord(word))) continue;
+    while (from > grid.left && upper(from - 1) === word && lower(from - 1)) from--;
+    let to = from;
+    while (to < grid.right && lower(to + 1) && [word, ""].includes(upper(to + 1))) to++;
+    if (to === from) continue;
+    const subs = range(from, to).map((c) => ({ column: c, word: headerWord(lower(c)) }));
+    if (subs.some((s) => spec.columns.some((c) => names(c, s.word)))) continue;
+    const total = subs.find((s) => SUB_TOTAL.test(s.word));
+    const read = total
+      ? [total.column]
+      : subs.every((s) => SUB_PARTS.test(s.word))
+        ? subs.map((s) => s.column)
+        : [];
+    groups[key] = {
+      header: grid.address(row, from),
+      text: grid.text(row, from),
+      columns: subs.map((s) => ({ column: s.column, text: grid.text(row + 1, s.column) })),
+      read,
+    };
+    if (read.length > 0) columns[key] = read[0] as number;
+  }
+  return groups;
+}
+
 /** The table of a kind whose header starts at `row`, or null. */
 export function tableAt(grid: Grid, row: number, spec: TableSpec): FoundTable | null {
-  let best: { columns: Record<string, number>; depth: number } | null = null;
+  let best: {
+    columns: Record<string, number>;
+    depth: number;
+    subColumns?: Record<string, SubColumns>;
+  } | null = null;
   for (const depth of [1, 2]) {
     // A two-row header: the upper row has several labels (a title row has one), the lower row
     // holds labels only (a row with numbers is data).
@@ -447,11 +538,12 @@ export function tableAt(grid: Grid, row: number, spec: TableSpec): FoundTable | 
     const lower = depth === 2 ? headerWords(grid, row + 1, 1) : undefined;
     if (!mayMatch(spec, words, lower)) continue;
     const columns = matchColumns(spec, words, grid.left, lower);
-    if (
-      satisfied(spec, columns) &&
-      (!best || Object.keys(columns).length > Object.keys(best.columns).length)
-    )
-      best = { columns, depth };
+    if (!satisfied(spec, columns)) continue;
+    // Headers over sub-columns make the two-row reading the table's, columns counted or not.
+    const subColumns = depth === 2 && spec.grouped ? subColumnsOf(grid, row, spec, columns) : {};
+    const grouped = Object.keys(subColumns).length > 0;
+    if (grouped || !best || Object.keys(columns).length > Object.keys(best.columns).length)
+      best = { columns, depth, ...(grouped ? { subColumns } : {}) };
   }
   // Text above a complete one-row header (a form's 年度总体目标 above its 绩效指标) is no header.
   if (best?.depth === 2) {
@@ -467,6 +559,7 @@ export function tableAt(grid: Grid, row: number, spec: TableSpec): FoundTable | 
     headerRow: row,
     headerDepth: best.depth,
     columns: best.columns,
+    ...(best.subColumns ? { subColumns: best.subColumns } : {}),
     unitFactor: unit.factor,
     unitLabel: unit.label,
   };
@@ -494,8 +587,8 @@ export function findTable(
 }
 
 /** The header words looked for, for a "table not found" message. */
-export function describeHeaders(spec: TableSpec): string {
-  return spec.required
+export function describeHeaders(spec: TableSpec, groups = spec.required): string {
+  return groups
     .map((group) =>
       group.map((key) => `“${spec.columns.find((c) => c.key === key)?.label ?? key}”`).join("或")
     )
@@ -549,7 +642,7 @@ function continuesTable(grid: Grid, table: FoundTable, row: number): boolean {
 }
 
 export function tableArea(grid: Grid, table: FoundTable): TableArea {
-  const cols = Object.values(table.columns);
+  const cols = tableColumns(table);
   let bottom = table.headerRow + table.headerDepth - 1;
   for (const row of dataRows(grid, table)) bottom = row;
   return {

@@ -11,7 +11,7 @@ import type { MetricId } from "../standard/metrics";
 import type { WorkbookSnapshot } from "../hosts/snapshot";
 import { SETTINGS_SHEET_NAME } from "../layout/settings";
 import { ASSISTANT_SIGNATURE } from "../layout/style";
-import { readBudgetTable } from "./budgetTable";
+import { budgetTableRows, isBudgetTable, readBudgetTable } from "./budgetTable";
 import { type Read, readAmount, readCount, readRate, readText, readYear } from "./cells";
 import { Grid } from "./grid";
 import { readIndicatorTable } from "./indicatorTable";
@@ -130,10 +130,22 @@ function locateTables(grids: readonly Grid[], forms: readonly TableArea[]): Loca
     projects: [],
     keyTasks: [],
   };
+  const gridOf = (t: FoundTable) => grids.find((g) => g.name === t.sheet) as Grid;
   const locate = (kind: DeptKind): boolean => {
-    const table = findTable(grids, tableSpecs[kind], areas);
+    const passed: TableArea[] = [];
+    let table = findTable(grids, tableSpecs[kind], areas);
+    // A header such as 项目 | 预算数 | 实际支出 over projects is no budget table: search on below it.
+    while (table && kind === "budget" && !isBudgetTable(gridOf(table), table)) {
+      const { sheet, headerRow } = table;
+      passed.push({ sheet, top: headerRow, bottom: headerRow, left: 0, right: 0 });
+      table = findTable(grids, tableSpecs[kind], [...areas, ...passed]);
+    }
     if (!table) return false;
-    areas.push(tableArea(grids.find((g) => g.name === table.sheet) as Grid, table));
+    const grid = gridOf(table);
+    const area = tableArea(grid, table);
+    // The budget table's 合计 may lie past blank rows: its area runs to the last row it reads.
+    if (kind === "budget") area.bottom = Math.max(area.bottom, ...budgetTableRows(grid, table));
+    areas.push(area);
     candidates[kind].push(table);
     return true;
   };
@@ -400,15 +412,24 @@ export function parseWorkbookWith(
   };
 
   let budgetRows: BudgetRow[] = [];
+  let budgetColumns: Pick<
+    DepartmentInput["budget"],
+    "missingColumns" | "adjustedFrom" | "columnsRead"
+  > = {};
   const budgetUnit = tables.budget ? unitOf(tables.budget) : {};
   if (!tables.budget)
     problems.push({
       severity: "error",
-      message: `未找到部门预算支出明细表：请放置表头包含${describeHeaders(tableSpecs.budget)}的表格（也可写作：全年预算数、调整后预算数、执行数、实际支出）`,
+      message: `未找到部门预算支出明细表：请放置表头包含${describeHeaders(tableSpecs.budget, [["label"], ["initial"], ["adjusted"], ["final"]])}的表格（也可写作：全年预算数、调整后预算数、执行数、实际支出）`,
     });
   else {
     const read = readBudgetTable(gridOf(tables.budget), tables.budget, reader);
     budgetRows = read.rows;
+    budgetColumns = {
+      ...(read.missingColumns ? { missingColumns: read.missingColumns } : {}),
+      ...(read.adjustedFrom ? { adjustedFrom: read.adjustedFrom } : {}),
+      ...(read.columnsRead ? { columnsRead: read.columnsRead } : {}),
+    };
     found.push(read.found);
   }
 
@@ -442,6 +463,7 @@ export function parseWorkbookWith(
     budget: {
       rows: budgetRows,
       ...budgetUnit,
+      ...budgetColumns,
       officialExecutionRate: values.read("officialRate", readRate),
       officialRateBase: values.text("rateBase") || undefined,
       carryOver: values.amount("carryOver"),

@@ -71,8 +71,13 @@ const catalogue: [string, Change, string][] = [
     "预算支出!A5：缺少支出类别，该行未计入",
   ],
   [
-    "budget table headers unrecognisable",
+    "budget column header unrecognisable",
     set("预算支出", "B3", "预算"),
+    "预算支出!B3：表头“预算”不能确定是年初预算数还是调整预算数，该列未读取（年初预算数请写作“年初预算数”）",
+  ],
+  [
+    "budget table headers unrecognisable",
+    set("预算支出", "C3", "金额"),
     "未找到部门预算支出明细表：请放置表头包含“支出类别”、“年初预算数”、“调整预算数”、“决算数”的表格（也可写作：全年预算数、调整后预算数、执行数、实际支出）",
   ],
   [
