@@ -373,6 +373,92 @@ function activityValues(v: Values): Partial<DepartmentInput> {
 /** How project forms are read: the project engine's part of parsing (see parseWorkbook.ts). */
 export type ReadProjectForms = typeof readProjectForms;
 
+/** What reading the tables shares: the sheets, the reader (problems) and what was found. */
+interface TableReading {
+  gridOf: (table: FoundTable) => Grid;
+  reader: Reader;
+  found: FoundInput[];
+}
+
+type ChosenTables = Record<DeptKind, FoundTable | null>;
+
+/** The 部门预算支出明细表 as the input holds it: rows, unit, and what its columns came to. */
+function budgetOf(table: FoundTable | null, r: TableReading) {
+  if (!table) {
+    r.reader.problems.push({
+      severity: "error",
+      message: `未找到部门预算支出明细表：请放置表头包含${describeHeaders(tableSpecs.budget, [["label"], ["initial"], ["adjusted"], ["final"]])}的表格（也可写作：全年预算数、调整后预算数、执行数、实际支出）`,
+    });
+    return { rows: [] as BudgetRow[] };
+  }
+  const read = readBudgetTable(r.gridOf(table), table, r.reader);
+  r.found.push(read.found);
+  return {
+    rows: read.rows,
+    ...unitOf(table),
+    ...(read.missingColumns ? { missingColumns: read.missingColumns } : {}),
+    ...(read.adjustedFrom ? { adjustedFrom: read.adjustedFrom } : {}),
+    ...(read.columnsRead ? { columnsRead: read.columnsRead } : {}),
+  };
+}
+
+/** The 绩效指标表, or the sentence saying it was not found. */
+function indicatorsOf(table: FoundTable | null, r: TableReading) {
+  if (!table) {
+    r.reader.problems.push({
+      severity: "error",
+      message: `未找到绩效指标表：请放置表头包含${describeHeaders(tableSpecs.indicators)}的表格（也可写作：指标名称、得分、分值/权重）`,
+    });
+    return undefined;
+  }
+  const read = readIndicatorTable(r.gridOf(table), table, r.reader);
+  r.found.push(read.found);
+  return read;
+}
+
+/** 项目清单 and 重点工作, where the workbook has them. */
+function listsOf(tables: ChosenTables, r: TableReading) {
+  const projects = tables.projects
+    ? readProjectTable(r.gridOf(tables.projects), tables.projects, r.reader)
+    : undefined;
+  if (projects) r.found.push(projects.found);
+  const keyTasks = tables.keyTasks
+    ? readKeyTaskTable(r.gridOf(tables.keyTasks), tables.keyTasks, r.reader)
+    : undefined;
+  if (keyTasks) r.found.push(keyTasks.found);
+  return { projects: projects?.projects ?? [], keyTasks: keyTasks?.keyTasks ?? [] };
+}
+
+/** The budget figures stated beside the table (财政支出执行率 and its 口径, 上年结转). */
+function statedBudget(values: Values) {
+  return {
+    officialExecutionRate: values.read("officialRate", readRate),
+    officialRateBase: values.text("rateBase") || undefined,
+    carryOver: values.amount("carryOver"),
+    cells: {
+      officialExecutionRate: values.cell("officialRate"),
+      carryOver: values.cell("carryOver"),
+    },
+  };
+}
+
+/** Each kind's table: a kind found more than once is chosen by the year (2022's and 2023's). */
+function chosenTables(
+  located: Located,
+  values: Values,
+  grids: readonly Grid[],
+  problems: InputProblem[]
+): ChosenTables {
+  const tablesYear = peekYear(values, grids);
+  const choose = (kind: DeptKind) => chooseTable(kind, located, tablesYear, grids, problems);
+  return {
+    budget: choose("budget"),
+    indicators: choose("indicators"),
+    projects: choose("projects"),
+    keyTasks: choose("keyTasks"),
+  };
+}
+
 /**
  * The department's workbook read with `readForms` for its project forms: the task pane passes
  * the project engine it fetched as its own chunk, parseWorkbook.ts the one it imports.
@@ -385,7 +471,11 @@ export function parseWorkbookWith(
   const reader = newReader();
   const { problems } = reader;
   const found: FoundInput[] = [];
-  const gridOf = (table: FoundTable) => grids.find((g) => g.name === table.sheet) as Grid;
+  const r: TableReading = {
+    gridOf: (table) => grids.find((g) => g.name === table.sheet) as Grid,
+    reader,
+    found,
+  };
 
   // Not input: sheets this assistant wrote (whatever their name), its settings sheet, hidden
   // sheets, and the 评分标准 sheet (read here, on its own).
@@ -401,58 +491,10 @@ export function parseWorkbookWith(
   const values = singleValues(inputGrids, located.areas, reader, found);
   const dept = department(values, problems);
   const city = values.text("city") || /^(.{2,4}?市)/.exec(dept)?.[1] || undefined;
-  // A kind found more than once: the year chooses (a workbook keeping 2022's and 2023's).
-  const tablesYear = peekYear(values, inputGrids);
-  const choose = (kind: DeptKind) => chooseTable(kind, located, tablesYear, inputGrids, problems);
-  const tables = {
-    budget: choose("budget"),
-    indicators: choose("indicators"),
-    projects: choose("projects"),
-    keyTasks: choose("keyTasks"),
-  };
-
-  let budgetRows: BudgetRow[] = [];
-  let budgetColumns: Pick<
-    DepartmentInput["budget"],
-    "missingColumns" | "adjustedFrom" | "columnsRead"
-  > = {};
-  const budgetUnit = tables.budget ? unitOf(tables.budget) : {};
-  if (!tables.budget)
-    problems.push({
-      severity: "error",
-      message: `未找到部门预算支出明细表：请放置表头包含${describeHeaders(tableSpecs.budget, [["label"], ["initial"], ["adjusted"], ["final"]])}的表格（也可写作：全年预算数、调整后预算数、执行数、实际支出）`,
-    });
-  else {
-    const read = readBudgetTable(gridOf(tables.budget), tables.budget, reader);
-    budgetRows = read.rows;
-    budgetColumns = {
-      ...(read.missingColumns ? { missingColumns: read.missingColumns } : {}),
-      ...(read.adjustedFrom ? { adjustedFrom: read.adjustedFrom } : {}),
-      ...(read.columnsRead ? { columnsRead: read.columnsRead } : {}),
-    };
-    found.push(read.found);
-  }
-
-  let indicatorRead: ReturnType<typeof readIndicatorTable> | undefined;
-  if (!tables.indicators)
-    problems.push({
-      severity: "error",
-      message: `未找到绩效指标表：请放置表头包含${describeHeaders(tableSpecs.indicators)}的表格（也可写作：指标名称、得分、分值/权重）`,
-    });
-  else {
-    indicatorRead = readIndicatorTable(gridOf(tables.indicators), tables.indicators, reader);
-    found.push(indicatorRead.found);
-  }
-
-  const projects = tables.projects
-    ? readProjectTable(gridOf(tables.projects), tables.projects, reader)
-    : undefined;
-  if (projects) found.push(projects.found);
-  const keyTasks = tables.keyTasks
-    ? readKeyTaskTable(gridOf(tables.keyTasks), tables.keyTasks, reader)
-    : undefined;
-  if (keyTasks) found.push(keyTasks.found);
-
+  const tables = chosenTables(located, values, inputGrids, problems);
+  const budget = budgetOf(tables.budget, r);
+  const indicatorRead = indicatorsOf(tables.indicators, r);
+  const lists = listsOf(tables, r);
   const settingsResult = parseSettings(grids, settingsName, problems);
   if (settingsResult.found) found.push(settingsResult.found);
 
@@ -460,23 +502,11 @@ export function parseWorkbookWith(
     department: dept,
     year: year(values, inputGrids, problems),
     city,
-    budget: {
-      rows: budgetRows,
-      ...budgetUnit,
-      ...budgetColumns,
-      officialExecutionRate: values.read("officialRate", readRate),
-      officialRateBase: values.text("rateBase") || undefined,
-      carryOver: values.amount("carryOver"),
-      cells: {
-        officialExecutionRate: values.cell("officialRate"),
-        carryOver: values.cell("carryOver"),
-      },
-    },
+    budget: { ...budget, ...statedBudget(values) },
     indicators: indicatorRead?.indicators ?? [],
     indicatorTableHasMax: tables.indicators ? "max" in tables.indicators.columns : undefined,
-    projects: projects?.projects ?? [],
+    ...lists,
     projectCounts: projectCounts(values, problems),
-    keyTasks: keyTasks?.keyTasks ?? [],
     ...activityValues(values),
     ...narrative(values),
     settings: settingsResult.settings,
