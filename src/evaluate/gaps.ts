@@ -41,20 +41,16 @@ export function linkByMetric(indicators: readonly IndicatorResult[]): IndicatorL
   };
 }
 
-export function budgetGaps(
-  input: DepartmentInput,
-  budget: BudgetResult,
-  checks: StandardSettings
-): Gap[] {
+/** No table at all, and which of its split columns were read (基本支出 | 项目支出 | 合计). */
+function budgetReadGaps(input: DepartmentInput): Gap[] {
   const gaps: Gap[] = [];
-  if (input.budget.rows.length === 0) {
+  if (input.budget.rows.length === 0)
     gaps.push({
       code: "budgetMissing",
       severity: "error",
       message: "未读取到部门预算支出明细表，无法核对预算执行情况。",
       suggestion: "按模板填写预算支出明细表（年初预算数、调整预算数、决算数）。",
     });
-  }
   const read = input.budget.columnsRead;
   if (read)
     gaps.push({
@@ -64,62 +60,82 @@ export function budgetGaps(
       suggestion: "核对所取的列是否为各栏的合计数。",
       cell: read.cell,
     });
+  return gaps;
+}
+
+const TIE_WORDS = {
+  basic: "基本支出不等于人员经费与日常公用经费之和",
+  total: "合计不等于各类支出之和",
+  capital: "其中基本建设类项目超过项目支出",
+} as const;
+
+/** 尾差 within tolerance, sums that do not tie, and sums that could not be checked. */
+function tieGaps(budget: BudgetResult, unit: AmountUnit | undefined): Gap[] {
   // Differences in the table's own unit (a table kept in 元 is rounded in 元, not 万元).
-  const unit = input.budget.unit;
-  for (const tie of budget.ties.filter((t) => !t.ok && t.withinTolerance)) {
-    gaps.push({
+  const rounding = budget.ties
+    .filter((t) => !t.ok && t.withinTolerance)
+    .map((tie): Gap => ({
       code: "budgetRoundingDifference",
       severity: "info",
       message: `预算支出明细表${budgetColumnLabels[tie.column]}存在 ${moneyIn(tie.actual.minus(tie.expected).abs(), unit)}尾差（${tie.formula}），多为按${unit?.label ?? "万元"}取整所致。`,
       suggestion: "核对部门决算报表原始数据（元），确认差异仅为四舍五入尾差。",
       cell: tie.cell,
+    }));
+  const broken = budget.ties
+    .filter((t) => !t.withinTolerance)
+    .map((tie): Gap => {
+      const diff =
+        tie.check === "capital" ? "" : `，相差 ${moneyIn(tie.actual.minus(tie.expected), unit)}`;
+      return {
+        code: "budgetNotTying",
+        severity: "error",
+        message: `预算支出明细表不平：${budgetColumnLabels[tie.column]}${TIE_WORDS[tie.check]}（${tie.formula}${diff}）。`,
+        suggestion: "核对预算支出明细表与部门决算报表，修正后重新计算。",
+        cell: tie.cell,
+      };
     });
-  }
-  for (const tie of budget.ties.filter((t) => !t.withinTolerance)) {
-    const diff = tie.actual.minus(tie.expected);
-    const what =
-      tie.check === "basic"
-        ? "基本支出不等于人员经费与日常公用经费之和"
-        : tie.check === "total"
-          ? "合计不等于各类支出之和"
-          : "其中基本建设类项目超过项目支出";
-    gaps.push({
-      code: "budgetNotTying",
-      severity: "error",
-      message: `预算支出明细表不平：${budgetColumnLabels[tie.column]}${what}（${tie.formula}${tie.check === "capital" ? "" : `，相差 ${moneyIn(diff, unit)}`}）。`,
-      suggestion: "核对预算支出明细表与部门决算报表，修正后重新计算。",
-      cell: tie.cell,
-    });
-  }
-  for (const u of budget.unchecked)
-    gaps.push({
-      code: "budgetTieUnchecked",
-      severity: "warning",
-      message: `预算支出明细表${budgetColumnLabels[u.column]}${u.part}缺数，未能核对${u.parent}${u.parent === u.part ? "" : " "}是否等于${u.check === "basic" ? "人员经费与日常公用经费" : "各类支出"}之和。`,
-      suggestion: "填写该栏（无支出填 0）。",
-      cell: u.cell,
-    });
-  for (const row of budget.rows) {
-    if (
-      row.adjustmentRate === null ||
-      row.category === "personnel" ||
-      row.category === "publicOperating"
-    )
-      continue;
+  const unchecked = budget.unchecked.map((u): Gap => ({
+    code: "budgetTieUnchecked",
+    severity: "warning",
+    message: `预算支出明细表${budgetColumnLabels[u.column]}${u.part}缺数，未能核对${u.parent}${u.parent === u.part ? "" : " "}是否等于${u.check === "basic" ? "人员经费与日常公用经费" : "各类支出"}之和。`,
+    suggestion: "填写该栏（无支出填 0）。",
+    cell: u.cell,
+  }));
+  return [...rounding, ...broken, ...unchecked];
+}
+
+/** Rows (not 人员经费 / 日常公用经费) whose 调整预算数 moved beyond the standard's line. */
+function adjustmentGaps(budget: BudgetResult, checks: StandardSettings): Gap[] {
+  return budget.rows.flatMap((row): Gap[] => {
     const change = row.adjustmentRate;
-    if (change.abs().greaterThan(checks.largeAdjustment)) {
-      const word = change.isNegative() ? "减少" : "增加";
-      gaps.push({
+    if (change === null || row.category === "personnel" || row.category === "publicOperating")
+      return [];
+    if (!change.abs().greaterThan(checks.largeAdjustment)) return [];
+    const word = change.isNegative() ? "减少" : "增加";
+    const what = row.category === "total" ? "预算合计" : row.label.replace(/^[一二三四五]、/, "");
+    return [
+      {
         code: "largeAdjustment",
         severity: "info",
-        message: `${row.category === "total" ? "预算合计" : row.label.replace(/^[一二三四五]、/, "")}调整预算数 ${money(row.adjusted as Dec)} 万元较年初预算数 ${money(row.initial as Dec)} 万元${word} ${percent(change.abs())}，调整幅度较大。`,
+        message: `${what}调整预算数 ${money(row.adjusted as Dec)} 万元较年初预算数 ${money(row.initial as Dec)} 万元${word} ${percent(change.abs())}，调整幅度较大。`,
         suggestion:
           "夯实预算编制基础工作，做细做实事前需求调查，提高预算编制的科学性和精细化程度。",
         cell: row.cells?.adjusted,
-      });
-    }
-  }
-  return gaps;
+      },
+    ];
+  });
+}
+
+export function budgetGaps(
+  input: DepartmentInput,
+  budget: BudgetResult,
+  checks: StandardSettings
+): Gap[] {
+  return [
+    ...budgetReadGaps(input),
+    ...tieGaps(budget, input.budget.unit),
+    ...adjustmentGaps(budget, checks),
+  ];
 }
 
 export function executionGaps(
