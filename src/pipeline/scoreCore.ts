@@ -21,6 +21,14 @@ export function hasNoInputs(score: Pick<WorkbookScore, "parse">): boolean {
   return !score.parse.found.some((f) => f.kind === "budget" || f.kind === "indicators");
 }
 
+/**
+ * Whether a 重新计算 has nothing to write: no input table and no project form (the summary and
+ * 核对清单 would be all zeros).
+ */
+export function hasNothingToWrite(score: Pick<WorkbookScore, "parse">): boolean {
+  return hasNoInputs(score) && !score.parse.found.some((f) => f.kind === "projectForm");
+}
+
 /** Scored with `projects`, the project engine (imported by scoreWorkbook.ts, fetched by the pane). */
 export function scoreSnapshotWith(
   snapshot: WorkbookSnapshot,

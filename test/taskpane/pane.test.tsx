@@ -118,6 +118,20 @@ describe("task pane", () => {
     expect(fake.sheetNames()).toEqual(["Sheet1", ...SAMPLE_SHEETS]);
   });
 
+  it("writes nothing at 重新计算 when no input table was found, and says how to start", async () => {
+    const fake = new FakeExcel({ sheets: [{ name: "Sheet1" }] });
+    render(<PaneRoot port={excelHost(fake)} />);
+    await screen.findAllByText("未找到输入表");
+    fireEvent.click(screen.getByRole("button", { name: "重新计算" }));
+    await waitFor(() =>
+      expect(screen.getByTestId("announcement").textContent).toMatch(
+        /^未找到输入表，未写入汇总表：请先点“插入模板”添加输入表/
+      )
+    );
+    expect(fake.sheetNames()).toEqual(["Sheet1"]);
+    expect(screen.getByText(/可以点击“插入模板”添加输入表/)).toBeTruthy();
+  });
+
   it("shows a host failure as a message, not a blank pane", async () => {
     const failing: WorkbookPort = {
       read: async () => {

@@ -55,6 +55,7 @@ const zh = {
   noInputsTitle: "未找到输入表",
   noInputsBody:
     "没有找到预算支出明细表和绩效指标表。可以点击“插入模板”添加输入表，或按使用说明（docs/sheet-contract.md）的表头约定整理现有表格。",
+  noInputsNotWritten: "未找到输入表，未写入汇总表：请先点“插入模板”添加输入表",
   errorTitle: "出错了",
   dismiss: "关闭",
   settingsTitle: "评分标准与设置",

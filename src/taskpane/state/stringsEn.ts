@@ -55,6 +55,8 @@ export const en: Strings = {
   noInputsTitle: "No input tables found",
   noInputsBody:
     "Neither the budget table nor the indicator table was found. Insert the template, or arrange your tables with the headers described in docs/sheet-contract.md.",
+  noInputsNotWritten:
+    "No input tables found, nothing written: click Insert template to add the input sheets",
   errorTitle: "Something went wrong",
   dismiss: "Dismiss",
   settingsTitle: "Scoring standard and settings",

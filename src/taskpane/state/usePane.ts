@@ -112,8 +112,8 @@ export interface PaneActions {
 const reportModule = () => import(/* webpackChunkName: "report-draft" */ "./reportActions");
 
 /** The outcome in one sentence: total, grade, whether written, cells to fix. */
-function announce(result: Recalculation, t: Strings): string {
-  if (hasNoInputs(result)) return t.noInputsTitle;
+function announce(result: Recalculation, t: Strings, write: boolean): string {
+  if (hasNoInputs(result)) return write ? t.noInputsNotWritten : t.noInputsTitle;
   const { total, grade } = result.evaluation;
   const problems = result.parse.problems.length;
   return (
@@ -170,7 +170,7 @@ export function usePane(): [PaneState, PaneActions] {
         if (result.write?.besideForeign) notes.push(t.besideForeign(result.write.besideForeign));
         if (result.write?.keptRenamed) notes.push(t.keptRenamed(result.write.keptRenamed));
         for (const note of result.write?.skipped ?? []) notes.push(note);
-        dispatch({ type: "result", result, notes, announcement: announce(result, t) });
+        dispatch({ type: "result", result, notes, announcement: announce(result, t, write) });
       } catch (error) {
         dispatch({ type: "error", message: describeError(error) });
       }
