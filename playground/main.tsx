@@ -211,11 +211,14 @@ function Playground() {
           </Button>
           {fileName && <span>{fileName}</span>}
         </div>
-        {message && (
-          <MessageBar intent="error">
-            <MessageBarBody>{message}</MessageBarBody>
-          </MessageBar>
-        )}
+        {/* Always there, so a refusal put in it is announced at once. */}
+        <div role="alert">
+          {message && (
+            <MessageBar intent="error">
+              <MessageBarBody>{message}</MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
         {!snapshot && (
           <p className={styles.hint}>
             也可以把 .xlsx 文件拖到本页。所有计算都在本机完成，文件不会上传。

@@ -7,7 +7,9 @@
  */
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import type { WorkbookPort } from "../../src/hosts/port";
+import type { Recalculation } from "../../src/pipeline/recalculate";
 import { PaneRoot } from "../../src/taskpane/PaneRoot";
+import { type PaneState, initialPaneState, paneReducer } from "../../src/taskpane/state/usePane";
 import { FakeExcel } from "../fakes/fakeExcel";
 import { settingsLayout } from "../../src/layout/settings";
 import { foshan2022 } from "../../src/standard/presets";
@@ -116,6 +118,12 @@ describe("task pane", () => {
       "已插入 5 张工作表：基本信息、预算支出、绩效指标、项目清单、重点工作。"
     );
     expect(fake.sheetNames()).toEqual(["Sheet1", ...SAMPLE_SHEETS]);
+    // The template's outcome is announced as a note (a polite live region), apart from the score.
+    expect(
+      screen
+        .getByText("已插入 5 张工作表：基本信息、预算支出、绩效指标、项目清单、重点工作。")
+        .closest('[role="status"][aria-live="polite"]')
+    ).not.toBeNull();
   });
 
   it("writes nothing at 重新计算 when no input table was found, and says how to start", async () => {
@@ -202,9 +210,29 @@ describe("task pane", () => {
         "工作簿受保护（审阅 → 保护工作簿）：可以评分，但助手不能写入汇总表。要写入，请先撤销工作簿保护。"
       )
     ).toBeTruthy();
+    // Said once when opening: the note still on screen is not added (announced) again.
+    const note = screen.getByText(/^工作簿受保护/);
+    expect(note.closest('[aria-live="polite"]')).not.toBeNull();
     fireEvent.click(screen.getByRole("button", { name: "重新计算" }));
     expect(await screen.findByText(/请撤销工作簿保护后再点“重新计算”/)).toBeTruthy();
+    expect(screen.getByText(/请撤销工作簿保护后再点/).closest('[role="alert"]')).not.toBeNull();
     expect(fake.writeLog).toEqual([]);
+  });
+
+  it("keys notes so a note still shown is not announced again, and a new one (or a repeat) is", () => {
+    const result = {} as Recalculation;
+    const scored = (s: PaneState, notes: string[], leading = 0) =>
+      paneReducer(s, { type: "result", result, notes, leading, announcement: "" });
+    const first = scored(initialPaneState, ["只读"]);
+    const again = scored(first, ["只读", "已跳过打印设置"]);
+    expect(again.noteKeys[0]).toBe(first.noteKeys[0]);
+    expect(again.noteKeys[1]).not.toBe(first.noteKeys[0]);
+    // An action's own note is new even when the same text is shown (复制 twice, 插入模板 twice).
+    const repeated = scored(again, ["已跳过打印设置"], 1);
+    expect(repeated.noteKeys[0]).not.toBe(again.noteKeys[1]);
+    const copied = paneReducer(repeated, { type: "notes", notes: ["已复制"] });
+    const copiedAgain = paneReducer(copied, { type: "notes", notes: ["已复制"] });
+    expect(copiedAgain.noteKeys[0]).not.toBe(copied.noteKeys[0]);
   });
 
   it("opens in English when Office is not in Chinese (its strings come from their own chunk)", async () => {

@@ -28,8 +28,9 @@ export interface StatusAreaProps {
 }
 
 /**
- * Progress, failures (announced as alerts), input problems (each cell clickable) and notes.
- * The outcome itself is announced once by the pane's status line, not from here.
+ * Progress, failures (announced as alerts), input problems (each cell clickable) and notes
+ * (in a polite live region: each new note is announced once, as it is added). The outcome
+ * itself is announced once by the pane's status line, not from here.
  */
 export function StatusArea({ state, actions, showProblems, onDismissed }: StatusAreaProps) {
   const styles = useStyles();
@@ -98,11 +99,13 @@ export function StatusArea({ state, actions, showProblems, onDismissed }: Status
           </MessageBarBody>
         </MessageBar>
       )}
-      {state.notes.map((note, i) => (
-        <MessageBar key={i} intent="info" layout="multiline">
-          <MessageBarBody>{note}</MessageBarBody>
-        </MessageBar>
-      ))}
+      <div role="status" aria-live="polite" className={styles.root}>
+        {state.notes.map((note, i) => (
+          <MessageBar key={state.noteKeys[i]} intent="info" layout="multiline">
+            <MessageBarBody>{note}</MessageBarBody>
+          </MessageBar>
+        ))}
+      </div>
     </div>
   );
 }

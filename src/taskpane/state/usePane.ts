@@ -29,6 +29,11 @@ export interface PaneState {
   error: string | null;
   /** Informational notes (skipped features, sheets left alone, template outcome). */
   notes: string[];
+  /**
+   * One key per note: a new note (or the same action's note again) gets a new one, so it is
+   * added to the notes' live region and announced; a note still shown keeps its key and is not.
+   */
+  noteKeys: number[];
   autoRecalculate: boolean;
   /**
    * The outcome as one sentence for screen readers (计算完成：总分 … 分，等级 …), with a count
@@ -39,7 +44,14 @@ export interface PaneState {
 
 type Action =
   | { type: "busy"; phase: BusyPhase }
-  | { type: "result"; result: Recalculation; notes: string[]; announcement: string }
+  | {
+      type: "result";
+      result: Recalculation;
+      /** The action's own notes first (always new), then the result's. */
+      notes: string[];
+      leading: number;
+      announcement: string;
+    }
   | { type: "notes"; notes: string[] }
   | { type: "error"; message: string }
   | { type: "dismissError" }
@@ -51,6 +63,7 @@ export const initialPaneState: PaneState = {
   resultAt: null,
   error: null,
   notes: [],
+  noteKeys: [],
   autoRecalculate: false,
   announcement: null,
 };
@@ -60,6 +73,15 @@ function clock(): string {
   return [d.getHours(), d.getMinutes(), d.getSeconds()]
     .map((n) => String(n).padStart(2, "0"))
     .join(":");
+}
+
+/** Keys for `notes`: the first `leading` always new, the rest kept when already shown. */
+function keysFor(state: PaneState, notes: string[], leading: number): number[] {
+  let next = Math.max(0, ...state.noteKeys) + 1;
+  return notes.map((note, i) => {
+    const shown = i < leading ? -1 : state.notes.indexOf(note);
+    return shown >= 0 ? state.noteKeys[shown] : next++;
+  });
 }
 
 export function paneReducer(state: PaneState, action: Action): PaneState {
@@ -73,13 +95,19 @@ export function paneReducer(state: PaneState, action: Action): PaneState {
         result: action.result,
         resultAt: clock(),
         notes: action.notes,
+        noteKeys: keysFor(state, action.notes, action.leading),
         announcement: {
           text: action.announcement,
           count: (state.announcement?.count ?? 0) + 1,
         },
       };
     case "notes":
-      return { ...state, busy: null, notes: action.notes };
+      return {
+        ...state,
+        busy: null,
+        notes: action.notes,
+        noteKeys: keysFor(state, action.notes, action.notes.length),
+      };
     case "error":
       return { ...state, busy: null, error: action.message };
     case "dismissError":
@@ -170,7 +198,13 @@ export function usePane(): [PaneState, PaneActions] {
         if (result.write?.besideForeign) notes.push(t.besideForeign(result.write.besideForeign));
         if (result.write?.keptRenamed) notes.push(t.keptRenamed(result.write.keptRenamed));
         for (const note of result.write?.skipped ?? []) notes.push(note);
-        dispatch({ type: "result", result, notes, announcement: announce(result, t, write) });
+        dispatch({
+          type: "result",
+          result,
+          notes,
+          leading: leadingNotes.length,
+          announcement: announce(result, t, write),
+        });
       } catch (error) {
         dispatch({ type: "error", message: describeError(error) });
       }
