@@ -342,8 +342,14 @@ describe("task pane", () => {
     expect(screen.getByTestId("standard-source").textContent).toBe(
       "来源：绩效自评设置中选择的预设"
     );
-    fireEvent.click(screen.getByRole("button", { name: "插入评分标准" }));
+    const insert = screen.getByRole("button", { name: "插入评分标准" });
+    insert.focus();
+    fireEvent.click(insert);
     await screen.findByText("已插入 1 张工作表：评分标准。");
+    // The button is gone: focus moved on to the next control of the section, not to the page.
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole("combobox", { name: "计入得分" }))
+    );
     await screen.findByText("“绩效自评设置”中的旧版参数改动与已核对参数已并入评分标准表。");
     await waitFor(() =>
       expect(screen.getByTestId("standard-source").textContent).toBe("来源：本工作簿的“评分标准”表")
@@ -354,7 +360,7 @@ describe("task pane", () => {
     expect(screen.queryByRole("button", { name: "插入评分标准" })).toBeNull();
     fireEvent.click(screen.getByRole("button", { name: "打开“评分标准”表" }));
     await waitFor(() => expect(fake.selection).toEqual({ sheet: "评分标准", address: "A1" }));
-  });
+  }, 15_000);
 
   it("inserts a blank project form named as typed, lists it, and opens it", async () => {
     const { fake } = await samplePane();
@@ -364,7 +370,12 @@ describe("task pane", () => {
     const insert = screen.getByRole("button", { name: "插入项目自评表" });
     expect(insert.hasAttribute("disabled")).toBe(true);
     fireEvent.change(screen.getByLabelText("项目名称"), { target: { value: " 社保卡发行项目 " } });
+    insert.focus();
     fireEvent.click(insert);
+    // Busy: aria-disabled, not disabled, so focus stays on the button.
+    expect(insert.hasAttribute("disabled")).toBe(false);
+    expect(insert.getAttribute("aria-disabled")).toBe("true");
+    expect(document.activeElement).toBe(insert);
     await screen.findByText("已插入 1 张工作表：社保卡发行项目。");
     expect(fake.sheetNames()).toContain("社保卡发行项目");
     await screen.findByRole("button", { name: "项目自评（1）" });

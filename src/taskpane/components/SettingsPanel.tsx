@@ -1,5 +1,6 @@
+/* global HTMLSelectElement */
 import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { Evaluation } from "../../evaluate/result";
 import type { EvaluationSettings } from "../../model/input";
 import type { ParameterView } from "../../standard/parameters";
@@ -69,6 +70,13 @@ export function SettingsPanel(props: SettingsPanelProps) {
     setPresetId(settings.presetId ?? inForce.id);
     setScoreSource(settings.scoreSource ?? "entered");
   }, [settings.presetId, settings.scoreSource, inForce.id]);
+  // 插入评分标准 goes once the sheet is in: focus moves on to the next control, not the page.
+  const inserting = useRef(false);
+  const next = useRef<HTMLSelectElement>(null);
+  useEffect(() => {
+    if (fromSheet && inserting.current) next.current?.focus();
+    inserting.current = false;
+  }, [fromSheet]);
   const choices = presets.some((p) => p.id === presetId)
     ? presets
     : [inForce.definition, ...presets];
@@ -128,7 +136,10 @@ export function SettingsPanel(props: SettingsPanelProps) {
               type="button"
               title={t.insertStandardHint}
               disabledFocusable={busy}
-              onClick={() => onInsertStandard(presetId)}
+              onClick={() => {
+                inserting.current = true;
+                onInsertStandard(presetId);
+              }}
             >
               {t.insertStandard}
             </Button>
@@ -136,6 +147,7 @@ export function SettingsPanel(props: SettingsPanelProps) {
         </fieldset>
       )}
       <SelectField
+        selectRef={next}
         label={t.settingsScoreSource}
         value={scoreSource}
         onChange={(v) => setScoreSource(v === "computed" ? "computed" : "entered")}

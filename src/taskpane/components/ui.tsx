@@ -1,3 +1,4 @@
+/* global HTMLSelectElement */
 /**
  * Small primitives built on Fluent tokens where a Fluent component would cost more bundle than
  * it gives here (the pane must stay under 180 KB gzip): a collapsible section (a heading holding
@@ -6,7 +7,7 @@
  */
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ChevronRightRegular } from "@fluentui/react-icons";
-import { type ReactNode, useId, useState } from "react";
+import { type ReactNode, type Ref, useId, useState } from "react";
 
 export const useTextStyles = makeStyles({
   title: {
@@ -219,19 +220,26 @@ export function SelectField({
   hint,
   value,
   onChange,
+  selectRef,
   children,
 }: {
   label: string;
   hint?: string;
   value: string;
   onChange: (value: string) => void;
+  selectRef?: Ref<HTMLSelectElement>;
   children: ReactNode;
 }) {
   const styles = useFieldStyles();
   return (
     <label className={styles.field}>
       {label}
-      <select className={styles.control} value={value} onChange={(e) => onChange(e.target.value)}>
+      <select
+        ref={selectRef}
+        className={styles.control}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      >
         {children}
       </select>
       {hint && <span className={styles.hint}>{hint}</span>}
