@@ -14,6 +14,8 @@ export interface WorkbookScore {
   evaluation: Evaluation;
   /** 保护工作簿 / 只读, as the host reported them when the workbook was read. */
   protection?: WorkbookProtection;
+  /** Our 绩效自评汇总 found in the workbook when it was read (written earlier), if any. */
+  summarySheet?: string;
 }
 
 /** Whether neither input table (预算支出明细表, 绩效指标表) was found: nothing to score. */

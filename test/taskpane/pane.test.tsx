@@ -5,7 +5,7 @@
  * The pane's states with Testing Library, on the Excel host over the test double:
  * scoring, scored, inputs with errors, no inputs found; clicking a gap selects its cell.
  */
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import type { WorkbookPort } from "../../src/hosts/port";
 import type { Recalculation } from "../../src/pipeline/recalculate";
 import { PaneRoot } from "../../src/taskpane/PaneRoot";
@@ -86,6 +86,24 @@ describe("task pane", () => {
       "佛山市社会保险基金管理局 2022 年度部门整体支出绩效自评表"
     );
   });
+
+  it("says the summary is there from an earlier write, not that it was never written", async () => {
+    const { fake } = await samplePane();
+    await screen.findByTestId("total");
+    fireEvent.click(screen.getByRole("button", { name: "重新计算" }));
+    await screen.findByText(/已写入“绩效自评汇总”、“核对清单”工作表/);
+    // 插入模板 only previews: the summary written before is still there.
+    fireEvent.click(screen.getByRole("button", { name: "插入模板" }));
+    await screen.findByText("“绩效自评汇总”为此前写入：点击“重新计算”更新。", { exact: false });
+    expect(screen.queryByText(/尚未写入汇总表/)).toBeNull();
+    expect(screen.getByTestId("announcement").textContent).toBe(
+      "评分完成：总分 95.18 分，等级 优（“绩效自评汇总”为此前写入，尚未更新）"
+    );
+    // Reopening the scored workbook says the same.
+    cleanup();
+    render(<PaneRoot port={excelHost(fake)} />);
+    await screen.findByText("“绩效自评汇总”为此前写入：点击“重新计算”更新。", { exact: false });
+  }, 15_000);
 
   it("clicking a gap's cell selects it in the workbook", async () => {
     const { fake } = await samplePane();

@@ -103,6 +103,7 @@ export function App({
           <ScoreCard
             evaluation={evaluation}
             written={writtenSheets(result)}
+            earlier={result.summarySheet}
             resultAt={state.resultAt}
           />
           <Section title={t.gapsTitle(evaluation.gaps.length)} defaultOpen>

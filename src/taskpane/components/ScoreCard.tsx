@@ -47,11 +47,13 @@ export interface ScoreCardProps {
   evaluation: Evaluation;
   /** The sheets the last 重新计算 wrote (none: not written yet). */
   written: readonly string[];
+  /** Our summary already in the workbook from an earlier write (when not written now). */
+  earlier?: string;
   resultAt: string | null;
 }
 
 /** Total and grade at a glance, and each 一级 with its subtotal. */
-export function ScoreCard({ evaluation, written, resultAt }: ScoreCardProps) {
+export function ScoreCard({ evaluation, written, earlier, resultAt }: ScoreCardProps) {
   const styles = useStyles();
   const text = useTextStyles();
   const { t } = usePaneContext();
@@ -86,7 +88,11 @@ export function ScoreCard({ evaluation, written, resultAt }: ScoreCardProps) {
       </dl>
       <span className={text.caption}>
         {resultAt ? `${t.lastRun} ${resultAt} · ` : ""}
-        {written.length > 0 ? t.writtenTo([...written]) : t.notWritten}
+        {written.length > 0
+          ? t.writtenTo([...written])
+          : earlier
+            ? t.writtenEarlier(earlier)
+            : t.notWritten}
       </span>
     </section>
   );

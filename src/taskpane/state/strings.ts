@@ -35,6 +35,7 @@ const zh = {
   points: "分",
   lastRun: "计算时间",
   notWritten: "尚未写入汇总表：点击“重新计算”生成。",
+  writtenEarlier: (sheet: string) => `“${sheet}”为此前写入：点击“重新计算”更新。`,
   writtenTo: (sheets: string[]) => `已写入${sheets.map((s) => `“${s}”`).join("、")}工作表。`,
   keptRenamed: (name: string) => `改名保留的“${name}”未更新。`,
   besideForeign: (name: string) =>
@@ -97,8 +98,8 @@ const zh = {
   readOnlyWorkbook: "工作簿以只读方式打开：写入的汇总表需用“另存为”保存。",
   differs: "填报≠计算",
   differsLabel: "填报得分与计算得分不同",
-  announceScored: (total: string, grade: string, written: boolean) =>
-    `${written ? "计算完成" : "评分完成"}：总分 ${total} 分，等级 ${grade}${written ? "" : "（尚未写入汇总表）"}`,
+  announceScored: (total: string, grade: string, written: boolean, earlier?: string) =>
+    `${written ? "计算完成" : "评分完成"}：总分 ${total} 分，等级 ${grade}${written ? "" : earlier ? `（“${earlier}”为此前写入，尚未更新）` : "（尚未写入汇总表）"}`,
   announceProblems: (n: number) => `；有 ${n} 处输入需要修改`,
 };
 

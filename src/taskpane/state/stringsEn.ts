@@ -32,6 +32,8 @@ export const en: Strings = {
   points: "pts",
   lastRun: "Calculated",
   notWritten: "Summary not written yet: click Recalculate.",
+  writtenEarlier: (sheet: string) =>
+    `“${sheet}” holds an earlier result: click Recalculate to update it.`,
   writtenTo: (sheets: string[]) =>
     `Written to sheet${sheets.length > 1 ? "s" : ""} ${sheets.map((s) => `“${s}”`).join(", ")}.`,
   keptRenamed: (name: string) =>
@@ -96,7 +98,7 @@ export const en: Strings = {
   readOnlyWorkbook: "The workbook is open read-only: save the written summary with Save As.",
   differs: "Entered ≠ computed",
   differsLabel: "The entered score differs from the computed score",
-  announceScored: (total: string, grade: string, written: boolean) =>
-    `${written ? "Recalculated" : "Scored"}: total ${total} points, grade ${grade}${written ? "" : " (summary not written yet)"}`,
+  announceScored: (total: string, grade: string, written: boolean, earlier?: string) =>
+    `${written ? "Recalculated" : "Scored"}: total ${total} points, grade ${grade}${written ? "" : earlier ? ` (“${earlier}” holds an earlier result, not updated)` : " (summary not written yet)"}`,
   announceProblems: (n: number) => `; ${n} input cell(s) to fix`,
 };

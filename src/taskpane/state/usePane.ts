@@ -145,7 +145,7 @@ function announce(result: Recalculation, t: Strings, write: boolean): string {
   const { total, grade } = result.evaluation;
   const problems = result.parse.problems.length;
   return (
-    t.announceScored(score(total), grade, result.write !== null) +
+    t.announceScored(score(total), grade, result.write !== null, result.summarySheet) +
     (problems > 0 ? t.announceProblems(problems) : "")
   );
 }
