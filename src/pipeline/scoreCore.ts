@@ -24,6 +24,22 @@ export function hasNoInputs(score: Pick<WorkbookScore, "parse">): boolean {
 }
 
 /**
+ * Whether the input tables are there but hold no figure yet (a template just inserted): no
+ * budget amount, no entered score and no project form. Guidance to fill in, not a grade.
+ */
+export function isBlankTemplate(score: Pick<WorkbookScore, "parse" | "evaluation">): boolean {
+  const { input, found } = score.parse;
+  const blank = (row: { initial: unknown; adjusted: unknown; final: unknown }) =>
+    row.initial === null && row.adjusted === null && row.final === null;
+  return (
+    found.some((f) => f.kind === "budget") &&
+    !found.some((f) => f.kind === "projectForm") &&
+    (input.budget?.rows ?? []).every(blank) &&
+    score.evaluation.indicators.every((i) => i.entered === null)
+  );
+}
+
+/**
  * Whether a 重新计算 has nothing to write: no input table and no project form (the summary and
  * 核对清单 would be all zeros).
  */

@@ -9,6 +9,10 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testi
 import type { WorkbookPort } from "../../src/hosts/port";
 import type { Recalculation } from "../../src/pipeline/recalculate";
 import { PaneRoot } from "../../src/taskpane/PaneRoot";
+import { ScoreCard } from "../../src/taskpane/components/ScoreCard";
+import { PaneProvider } from "../../src/taskpane/state/PaneContext";
+import type { Evaluation } from "../../src/evaluate/result";
+import Decimal from "decimal.js";
 import { type PaneState, initialPaneState, paneReducer } from "../../src/taskpane/state/usePane";
 import { FakeExcel } from "../fakes/fakeExcel";
 import { settingsLayout } from "../../src/layout/settings";
@@ -123,6 +127,22 @@ describe("task pane", () => {
     expect((await screen.findByTestId("total")).textContent).toBe("95.18");
   });
 
+  it("never shows year 0 on the card when the year is missing", () => {
+    const evaluation = {
+      department: "某局",
+      year: 0,
+      total: new Decimal(80),
+      grade: "良",
+      groups: [],
+    } as unknown as Evaluation;
+    render(
+      <PaneProvider port={{} as WorkbookPort}>
+        <ScoreCard evaluation={evaluation} written={[]} resultAt={null} />
+      </PaneProvider>
+    );
+    expect(screen.getByText("某局").parentElement?.textContent).toBe("某局");
+  });
+
   it("says no inputs were found in an empty workbook and offers the template", async () => {
     const fake = new FakeExcel({ sheets: [{ name: "Sheet1" }] });
     render(<PaneRoot port={excelHost(fake)} />);
@@ -136,6 +156,14 @@ describe("task pane", () => {
       "已插入 5 张工作表：基本信息、预算支出、绩效指标、项目清单、重点工作。"
     );
     expect(fake.sheetNames()).toEqual(["Sheet1", ...SAMPLE_SHEETS]);
+    // The blank template is guidance to fill it in: no 0.00 差, no year 0, no cells "to fix".
+    await screen.findByText("模板尚未填写");
+    expect(screen.getByTestId("announcement").textContent).toMatch(/^模板尚未填写/);
+    expect(screen.queryByTestId("total")).toBeNull();
+    expect(screen.queryByText("差")).toBeNull();
+    expect(screen.queryByText(/处输入需要修改/)).toBeNull();
+    expect(screen.queryByText(/· 0$/)).toBeNull();
+    expect(screen.getByRole("button", { name: "评分标准与设置" })).toBeTruthy();
     // The template's outcome is announced as a note (a polite live region), apart from the score.
     expect(
       screen

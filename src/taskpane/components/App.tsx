@@ -8,7 +8,7 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
 import { usePaneContext } from "../state/PaneContext";
-import { hasNoInputs } from "../../pipeline/scoreCore";
+import { hasNoInputs, isBlankTemplate } from "../../pipeline/scoreCore";
 import { usePane } from "../state/usePane";
 import { GapList } from "./GapList";
 import { Header } from "./Header";
@@ -63,6 +63,8 @@ export function App({
   const result = state.result;
   const evaluation = result?.evaluation;
   const noInputs = result !== null && hasNoInputs(result);
+  /** A template with nothing entered yet: guidance, not a grade of 0.00 差. */
+  const blank = result !== null && isBlankTemplate(result);
   const select = (address: string) => void actions.selectCell(address);
   const Landmark = landmark === "main" ? "main" : "section";
 
@@ -82,7 +84,7 @@ export function App({
       <StatusArea
         state={state}
         actions={actions}
-        showProblems={!noInputs}
+        showProblems={!noInputs && !blank}
         onDismissed={() => primary.current?.focus()}
       />
       <ScreenReaderOnly role="status" aria-live="polite" aria-atomic data-testid="announcement">
@@ -98,7 +100,15 @@ export function App({
           </MessageBarBody>
         </MessageBar>
       )}
-      {evaluation && result && !noInputs && (
+      {blank && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t.blankTitle}</MessageBarTitle>
+            {t.blankBody}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {evaluation && result && !noInputs && !blank && (
         <>
           <ScoreCard
             evaluation={evaluation}
@@ -130,17 +140,19 @@ export function App({
           <Section title={t.sourcesTitle}>
             <SourcesList found={result.parse.found} onSelect={select} />
           </Section>
-          <Section title={t.settingsTitle}>
-            <SettingsPanel
-              evaluation={evaluation}
-              settings={result.parse.input.settings ?? {}}
-              busy={state.busy !== null}
-              onSave={(s) => void actions.saveSettings(s)}
-              onInsertStandard={(id) => void actions.insertStandard(id)}
-              onSelect={select}
-            />
-          </Section>
         </>
+      )}
+      {evaluation && result && !noInputs && (
+        <Section title={t.settingsTitle}>
+          <SettingsPanel
+            evaluation={evaluation}
+            settings={result.parse.input.settings ?? {}}
+            busy={state.busy !== null}
+            onSave={(s) => void actions.saveSettings(s)}
+            onInsertStandard={(id) => void actions.insertStandard(id)}
+            onSelect={select}
+          />
+        </Section>
       )}
     </Landmark>
   );

@@ -63,7 +63,8 @@ export function ScoreCard({ evaluation, written, earlier, resultAt }: ScoreCardP
       aria-label={`${t.total} ${score(evaluation.total)}，${t.grade} ${evaluation.grade}`}
     >
       <span className={text.caption}>
-        <Zh>{evaluation.department}</Zh> · {evaluation.year}
+        <Zh>{evaluation.department}</Zh>
+        {evaluation.year > 0 && ` · ${evaluation.year}`}
       </span>
       <div className={styles.headline}>
         <span className={styles.total} data-testid="total">

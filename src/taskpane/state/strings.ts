@@ -56,6 +56,9 @@ const zh = {
   noInputsTitle: "未找到输入表",
   noInputsBody:
     "没有找到预算支出明细表和绩效指标表。可以点击“插入模板”添加输入表，或按使用说明（docs/sheet-contract.md）的表头约定整理现有表格。",
+  blankTitle: "模板尚未填写",
+  blankBody:
+    "输入表已就绪，还没有填写数据：请在“基本信息”中填写部门名称和年度，在“预算支出”“绩效指标”等表中填写数据，再点“重新计算”。",
   noInputsNotWritten: "未找到输入表，未写入汇总表：请先点“插入模板”添加输入表",
   errorTitle: "出错了",
   dismiss: "关闭",

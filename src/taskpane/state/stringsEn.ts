@@ -57,6 +57,9 @@ export const en: Strings = {
   noInputsTitle: "No input tables found",
   noInputsBody:
     "Neither the budget table nor the indicator table was found. Insert the template, or arrange your tables with the headers described in docs/sheet-contract.md.",
+  blankTitle: "The template is not filled in yet",
+  blankBody:
+    "The input sheets are there but hold no figures: enter the department and year in 基本信息, the figures in 预算支出, 绩效指标 and the other sheets, then click Recalculate.",
   noInputsNotWritten:
     "No input tables found, nothing written: click Insert template to add the input sheets",
   errorTitle: "Something went wrong",
