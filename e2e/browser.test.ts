@@ -191,6 +191,30 @@ describe("task pane in chromium (Excel test double)", () => {
     await page.close();
   });
 
+  it("at 320 px long unbroken text from the workbook (an explanation, a URL) wraps, nothing scrolls sideways", async () => {
+    const seeds = structuredClone(suite.seeds);
+    const set = (sheet: string, cell: string, value: string) => {
+      const seed = seeds.find((s) => s.name === sheet) as FakeSheetSeed;
+      seed.cells = { ...seed.cells, [cell]: value };
+    };
+    set("绩效指标", "E9", "扣2.5分：" + "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".repeat(4));
+    set(
+      "基本信息",
+      "B3",
+      "https://jixiao.example.gov.cn/" + "department-of-social-insurance".repeat(3)
+    );
+    const page = await openPane({ width: 320, seeds });
+    const closed = page.locator('h2 button[aria-expanded="false"]');
+    while ((await closed.count()) > 0) await closed.first().click();
+    await page.getByText("ABCDEFGHIJ", { exact: false }).first().waitFor();
+    const widths = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
+    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+    await page.close();
+  });
+
   it("shows the cell-addressed message for a broken workbook", async () => {
     const broken = structuredClone(suite.seeds);
     const budget = broken.find((s) => s.name === "预算支出") as FakeSheetSeed;

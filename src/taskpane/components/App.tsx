@@ -31,6 +31,8 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
     minWidth: "288px",
     boxSizing: "border-box",
+    // Text from the workbook (a long explanation, a URL) wraps anywhere rather than widening the pane.
+    overflowWrap: "anywhere",
   },
 });
 
