@@ -374,6 +374,24 @@ describe("task pane", () => {
     );
   });
 
+  it("after saving settings shows only the new note, not one from before", async () => {
+    const fake = await fakeFromXlsx(SAMPLE_PATH);
+    render(<PaneRoot port={excelHost(fake)} copyText={async () => undefined} />);
+    await screen.findByTestId("total");
+    openSection("自评报告");
+    fireEvent.click(screen.getByRole("button", { name: "复制报告全文" }));
+    await screen.findByText("报告全文已复制，可粘贴到 Word。");
+    openSection("评分标准与设置");
+    fireEvent.click(screen.getByRole("button", { name: "保存到工作簿并重新计算" }));
+    await screen.findByText("设置已保存到“绩效自评设置”工作表。");
+    await waitFor(() =>
+      expect(screen.getByRole("button", { name: "重新计算" }).getAttribute("aria-disabled")).toBe(
+        null
+      )
+    );
+    expect(screen.queryByText("报告全文已复制，可粘贴到 Word。")).toBeNull();
+  }, 15_000);
+
   it("inserts the chosen preset as the 评分标准 sheet, folds old settings into it, then points to the sheet", async () => {
     const { fake } = await samplePane(async (f) => {
       // An old workbook: a parameter override in the settings sheet the pane wrote.

@@ -286,11 +286,8 @@ export function usePane(): [PaneState, PaneActions] {
             settingsLayout(settings, { id: preset.id, name: preset.name }),
             "settings"
           );
-          await run(true);
-          dispatch({
-            type: "notes",
-            notes: [t.settingsSaved(write.sheet), ...stateRef.current.notes],
-          });
+          // The saved note leads the recalculation's own notes; earlier notes are gone.
+          await run(true, [t.settingsSaved(write.sheet)]);
         } catch (error) {
           dispatch({ type: "error", message: describeError(error) });
         }
