@@ -354,6 +354,41 @@ describe("task pane", () => {
     await waitFor(() => expect(writes).toBe(3));
   }, 15_000);
 
+  it("auto-recalculation announces in the language chosen after it was switched on", async () => {
+    const fake = await fakeFromXlsx(SAMPLE_PATH);
+    const inner = excelHost(fake);
+    let edited: (() => void) | null = null;
+    const port: WorkbookPort = {
+      read: () => inner.read(),
+      insertSheets: (l) => inner.insertSheets(l),
+      writeOwnedSheet: (l, r) => inner.writeOwnedSheet(l, r),
+      selectCell: (a) => inner.selectCell(a),
+      subscribeToEdits: async (onChange) => {
+        edited = onChange;
+        return async () => {
+          edited = null;
+        };
+      },
+    };
+    render(<PaneRoot port={port} canAutoRecalculate />);
+    await screen.findByTestId("total");
+    fireEvent.click(screen.getByRole("checkbox", { name: "编辑后自动重新计算" }));
+    await waitFor(() => expect(edited).not.toBeNull());
+    fireEvent.click(screen.getByRole("button", { name: "English" }));
+    await screen.findByRole("button", { name: "Recalculate" });
+    await waitFor(() =>
+      expect(screen.getByTestId("announcement").textContent).toMatch(/^Scored: total 95\.18/)
+    );
+    act(() => edited!());
+    await waitFor(
+      () =>
+        expect(screen.getByTestId("announcement").textContent).toMatch(
+          /^Recalculated: total 95\.18 points/
+        ),
+      { timeout: 4000 }
+    );
+  }, 15_000);
+
   it("saves settings into the workbook and recalculates with them", async () => {
     const { fake } = await samplePane();
     await screen.findByTestId("total");

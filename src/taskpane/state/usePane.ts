@@ -214,6 +214,10 @@ export function usePane(): [PaneState, PaneActions] {
     [port, t, release]
   );
 
+  /** The latest `run` (its strings follow the language), for handlers kept across renders. */
+  const runRef = useRef(run);
+  runRef.current = run;
+
   /** The standard in force: from the last result, or read and scored now. */
   const inForce = useCallback(async (): Promise<Standard> => {
     const known = stateRef.current.result?.evaluation.standard.definition;
@@ -325,7 +329,10 @@ export function usePane(): [PaneState, PaneActions] {
             ? await port.subscribeToEdits(() => {
                 // Debounced, and always from a fresh read: event details are not trusted.
                 if (timer.current) window.clearTimeout(timer.current);
-                timer.current = window.setTimeout(() => void run(true), AUTO_RECALC_DELAY_MS);
+                timer.current = window.setTimeout(
+                  () => void runRef.current(true),
+                  AUTO_RECALC_DELAY_MS
+                );
               })
             : null;
         } catch (error) {
