@@ -265,6 +265,20 @@ describe("task pane", () => {
     expect(fake.writeLog).toEqual([]);
   });
 
+  it("names the action that failed in a host error (插入模板, 保存设置), not 重新计算", async () => {
+    await samplePane(async (f) => void (f.structureProtected = true));
+    await screen.findByTestId("total");
+    fireEvent.click(screen.getByRole("button", { name: "插入模板" }));
+    expect(
+      await screen.findByText(
+        "工作簿受保护（审阅 → 保护工作簿），助手不能添加或替换工作表，模板未写入：请撤销工作簿保护后再点“插入模板”。"
+      )
+    ).toBeTruthy();
+    openSection("评分标准与设置");
+    fireEvent.click(screen.getByRole("button", { name: "保存到工作簿并重新计算" }));
+    expect(await screen.findByText(/设置未写入：请撤销工作簿保护后再点“保存设置”。$/)).toBeTruthy();
+  });
+
   it("keys notes so a note still shown is not announced again, and a new one (or a repeat) is", () => {
     const result = {} as Recalculation;
     const scored = (s: PaneState, notes: string[], leading = 0) =>

@@ -238,7 +238,7 @@ export function usePane(): [PaneState, PaneActions] {
         const outcome = await insertTemplate(port, await inForce());
         await run(false, outcome.messages);
       } catch (error) {
-        dispatch({ type: "error", message: describeError(error) });
+        dispatch({ type: "error", message: describeError(error, "插入模板") });
       }
     }, [port, run, inForce]),
     insertStandard: useCallback(
@@ -255,7 +255,7 @@ export function usePane(): [PaneState, PaneActions] {
           const outcome = await insertStandard(port, standard, settings);
           await run(false, outcome.messages);
         } catch (error) {
-          dispatch({ type: "error", message: describeError(error) });
+          dispatch({ type: "error", message: describeError(error, "插入评分标准") });
         }
       },
       [port, run, inForce]
@@ -273,7 +273,7 @@ export function usePane(): [PaneState, PaneActions] {
           // Open the new form, ready to fill in.
           if (outcome.added[0]) await port.selectCell(`${outcome.added[0]}!A1`);
         } catch (error) {
-          dispatch({ type: "error", message: describeError(error) });
+          dispatch({ type: "error", message: describeError(error, "插入项目自评表") });
         }
       },
       [port, run]
@@ -293,7 +293,7 @@ export function usePane(): [PaneState, PaneActions] {
           // The saved note leads the recalculation's own notes; earlier notes are gone.
           await run(true, [t.settingsSaved(write.sheet)]);
         } catch (error) {
-          dispatch({ type: "error", message: describeError(error) });
+          dispatch({ type: "error", message: describeError(error, "保存设置") });
         }
       },
       [port, run, t]
@@ -362,7 +362,7 @@ export function usePane(): [PaneState, PaneActions] {
         // Open the draft, ready to read and edit.
         await port.selectCell(`${write.sheet}!A1`);
       } catch (error) {
-        dispatch({ type: "error", message: describeError(error) });
+        dispatch({ type: "error", message: describeError(error, "生成报告草稿表") });
       }
       await release(run);
     }, [port, run, release, t]),
