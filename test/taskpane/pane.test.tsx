@@ -316,6 +316,18 @@ describe("task pane", () => {
     // Chinese content keeps a Chinese voice in the English UI.
     const department = screen.getByText("佛山市社会保险基金管理局");
     expect(department.closest("[lang]")?.getAttribute("lang")).toBe("zh-CN");
+    // So do cell links, the standard's source, preset names and the grade in the announcement.
+    const zh = (el: Element | null | undefined) => el?.closest("[lang]")?.getAttribute("lang");
+    const link = screen.getAllByRole("button", { name: "Go to 绩效指标!D9" })[0];
+    expect(zh(within(link).getByText("绩效指标!D9"))).toBe("zh-CN");
+    openSection("Scoring standard and settings");
+    expect(zh(within(screen.getByTestId("standard-source")).getByText(/^预设/))).toBe("zh-CN");
+    const preset = screen.getByRole("combobox", { name: /Preset standard/ });
+    expect(zh(preset.querySelector("option"))).toBe("zh-CN");
+    await waitFor(() =>
+      expect(screen.getByTestId("announcement").textContent).toMatch(/^Scored: total 95\.18/)
+    );
+    expect(zh(within(screen.getByTestId("announcement")).getByText("优"))).toBe("zh-CN");
     // The labels are scored again in English: the test ends when that run has.
     await waitFor(() =>
       expect(

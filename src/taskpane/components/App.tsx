@@ -21,7 +21,7 @@ import { SourcesList } from "./SourcesList";
 import { StatusArea } from "./StatusArea";
 import { ReportSection } from "./ReportSection";
 import { Toolbar } from "./Toolbar";
-import { ScreenReaderOnly, Section } from "./ui";
+import { Mixed, ScreenReaderOnly, Section } from "./ui";
 
 const useStyles = makeStyles({
   root: {
@@ -90,9 +90,12 @@ export function App({
         onDismissed={() => primary.current?.focus()}
       />
       <ScreenReaderOnly role="status" aria-live="polite" aria-atomic data-testid="announcement">
-        {state.announcement &&
+        {state.announcement && (
           // A zero-width space every other time: the same outcome twice is still a change.
-          state.announcement.text + (state.announcement.count % 2 === 0 ? "\u200b" : "")}
+          <Mixed
+            text={state.announcement.text + (state.announcement.count % 2 === 0 ? "\u200b" : "")}
+          />
+        )}
       </ScreenReaderOnly>
       {noInputs && (
         <MessageBar intent="warning" layout="multiline">

@@ -1,7 +1,7 @@
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { Gap } from "../../evaluate/result";
 import { usePaneContext } from "../state/PaneContext";
-import { Tag, type TagTone, Zh, useTextStyles } from "./ui";
+import { ScreenReaderOnly, Tag, type TagTone, Zh, useTextStyles } from "./ui";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0 },
@@ -54,9 +54,9 @@ export function GapList({ gaps, onSelect }: GapListProps) {
               type="button"
               className={mergeClasses(text.link)}
               onClick={() => onSelect(gap.cell as string)}
-              aria-label={t.goToCell(gap.cell)}
             >
-              {gap.cell}
+              <ScreenReaderOnly>{t.goToCell}</ScreenReaderOnly>
+              <Zh>{gap.cell}</Zh>
             </button>
           )}
         </li>

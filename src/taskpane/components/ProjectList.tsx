@@ -60,7 +60,10 @@ export function ProjectList({ evaluation, busy, onSelect, onInsert }: ProjectLis
     <div className={styles.root}>
       {projects ? (
         <>
-          <span className={text.caption}>{t.standardSource(projects.standard.name)}</span>
+          <span className={text.caption}>
+            {t.standardSource}
+            <Zh>{projects.standard.name}</Zh>
+          </span>
           {weighted?.value != null && (
             <span className={text.body} data-testid="project-weighted">
               {t.projectWeighted}

@@ -2,7 +2,7 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 import { score } from "../../model/decimal";
 import type { Evaluation } from "../../evaluate/result";
 import { usePaneContext } from "../state/PaneContext";
-import { Tag, type TagTone, Zh, useTextStyles } from "./ui";
+import { Mixed, Tag, type TagTone, Zh, useTextStyles } from "./ui";
 
 const useStyles = makeStyles({
   root: {
@@ -89,11 +89,15 @@ export function ScoreCard({ evaluation, written, earlier, resultAt }: ScoreCardP
       </dl>
       <span className={text.caption}>
         {resultAt ? `${t.lastRun} ${resultAt} · ` : ""}
-        {written.length > 0
-          ? t.writtenTo([...written])
-          : earlier
-            ? t.writtenEarlier(earlier)
-            : t.notWritten}
+        <Mixed
+          text={
+            written.length > 0
+              ? t.writtenTo([...written])
+              : earlier
+                ? t.writtenEarlier(earlier)
+                : t.notWritten
+          }
+        />
       </span>
     </section>
   );

@@ -6,7 +6,7 @@ import type { EvaluationSettings } from "../../model/input";
 import type { ParameterView } from "../../standard/parameters";
 import { presets } from "../../standard/presets";
 import { usePaneContext } from "../state/PaneContext";
-import { SelectField, Tag, Zh, useTextStyles } from "./ui";
+import { Mixed, SelectField, Tag, Zh, useTextStyles } from "./ui";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -102,17 +102,18 @@ export function SettingsPanel(props: SettingsPanelProps) {
           <Zh>{inForce.name}</Zh>
         </span>
         <span className={text.caption} data-testid="standard-source">
-          {t.standardSource(inForce.sourceText)}
+          {t.standardSource}
+          <Zh>{inForce.sourceText}</Zh>
         </span>
         {fromSheet && inForce.sheet && (
           <span className={text.body}>
-            {t.editInSheet(inForce.sheet)}{" "}
+            <Mixed text={t.editInSheet(inForce.sheet)} />{" "}
             <button
               type="button"
               className={text.link}
               onClick={() => onSelect(`${inForce.sheet}!A1`)}
             >
-              {t.goToStandard(inForce.sheet)}
+              <Mixed text={t.goToStandard(inForce.sheet)} />
             </button>
           </span>
         )}
@@ -126,7 +127,7 @@ export function SettingsPanel(props: SettingsPanelProps) {
             onChange={setPresetId}
           >
             {choices.map((p) => (
-              <option key={p.id} value={p.id}>
+              <option key={p.id} value={p.id} lang="zh-CN">
                 {p.name}
               </option>
             ))}
@@ -184,7 +185,7 @@ export function SettingsPanel(props: SettingsPanelProps) {
                   className={text.link}
                   onClick={() => onSelect(p.cell as string)}
                 >
-                  {p.cell}
+                  <Zh>{p.cell}</Zh>
                 </button>
               )}
             </li>

@@ -10,7 +10,7 @@ import {
 import { DismissRegular } from "@fluentui/react-icons";
 import type { InputProblem } from "../../parse/problems";
 import { usePaneContext } from "../state/PaneContext";
-import { BusyIndicator, Zh, useTextStyles } from "./ui";
+import { BusyIndicator, Mixed, Zh, useTextStyles } from "./ui";
 import type { PaneActions, PaneState } from "../state/usePane";
 
 const useStyles = makeStyles({
@@ -102,7 +102,9 @@ export function StatusArea({ state, actions, showProblems, onDismissed }: Status
       <div role="status" aria-live="polite" className={styles.root}>
         {state.notes.map((note, i) => (
           <MessageBar key={state.noteKeys[i]} intent="info" layout="multiline">
-            <MessageBarBody>{note}</MessageBarBody>
+            <MessageBarBody>
+              <Mixed text={note} />
+            </MessageBarBody>
           </MessageBar>
         ))}
       </div>

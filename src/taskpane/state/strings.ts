@@ -50,7 +50,8 @@ const zh = {
   unconfirmed: "待核对",
   gapsTitle: (n: number) => `问题清单（${n}）`,
   noGaps: "未发现问题。",
-  goToCell: (cell: string) => `定位到 ${cell}`,
+  /** Before a cell link's address, for screen readers (the address itself is marked Chinese). */
+  goToCell: "定位到 ",
   inputsWithErrors: (n: number) => `有 ${n} 处输入需要修改`,
   inputsWithErrorsBody: "以下单元格无法读取，相关指标已标为“无法计算”，其余照常评分：",
   noInputsTitle: "未找到输入表",
@@ -64,7 +65,7 @@ const zh = {
   dismiss: "关闭",
   settingsTitle: "评分标准与设置",
   standardInForce: "评分标准",
-  standardSource: (text: string) => `来源：${text}`,
+  standardSource: "来源：",
   settingsPreset: "预设评分标准",
   settingsPresetHint: "工作簿中没有“评分标准”表时按此预设评分",
   insertStandard: "插入评分标准",

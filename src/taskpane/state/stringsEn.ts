@@ -50,7 +50,7 @@ export const en: Strings = {
   unconfirmed: "to confirm",
   gapsTitle: (n: number) => `Issues (${n})`,
   noGaps: "No issues found.",
-  goToCell: (cell: string) => `Go to ${cell}`,
+  goToCell: "Go to ",
   inputsWithErrors: (n: number) => `${n} input cell(s) to fix`,
   inputsWithErrorsBody:
     "These cells could not be read; indicators needing them are marked 无法计算, the rest is scored:",
@@ -66,7 +66,7 @@ export const en: Strings = {
   dismiss: "Dismiss",
   settingsTitle: "Scoring standard and settings",
   standardInForce: "Scoring standard",
-  standardSource: (text: string) => `Source: ${text}`,
+  standardSource: "Source: ",
   settingsPreset: "Preset standard",
   settingsPresetHint: "Used when the workbook has no 评分标准 sheet",
   insertStandard: "Insert scoring standard",
