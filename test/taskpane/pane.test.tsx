@@ -470,6 +470,7 @@ describe("task pane", () => {
     const insert = screen.getByRole("button", { name: "插入评分标准" });
     insert.focus();
     fireEvent.click(insert);
+    expect(screen.getByRole("progressbar", { name: "正在插入评分标准…" })).toBeTruthy();
     await screen.findByText("已插入 1 张工作表：评分标准。");
     // The button is gone: focus moved on to the next control of the section, not to the page.
     await waitFor(() =>
@@ -501,6 +502,7 @@ describe("task pane", () => {
     expect(insert.hasAttribute("disabled")).toBe(false);
     expect(insert.getAttribute("aria-disabled")).toBe("true");
     expect(document.activeElement).toBe(insert);
+    expect(screen.getByRole("progressbar", { name: "正在插入项目自评表…" })).toBeTruthy();
     await screen.findByText("已插入 1 张工作表：社保卡发行项目。");
     expect(fake.sheetNames()).toContain("社保卡发行项目");
     await screen.findByRole("button", { name: "项目自评（1）" });

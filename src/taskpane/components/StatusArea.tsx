@@ -41,6 +41,8 @@ export function StatusArea({ state, actions, showProblems, onDismissed }: Status
     scoring: t.phaseScoring,
     writing: t.phaseWriting,
     inserting: t.phaseInserting,
+    insertingStandard: t.phaseInsertingStandard,
+    insertingProject: t.phaseInsertingProject,
     saving: t.phaseSaving,
     reporting: t.phaseReporting,
   };

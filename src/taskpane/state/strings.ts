@@ -21,6 +21,8 @@ const zh = {
   phaseScoring: "正在评分…",
   phaseWriting: "正在写入汇总表…",
   phaseInserting: "正在插入模板…",
+  phaseInsertingStandard: "正在插入评分标准…",
+  phaseInsertingProject: "正在插入项目自评表…",
   phaseSaving: "正在保存设置…",
   phaseReporting: "正在生成报告草稿…",
   reportTitle: "自评报告",

@@ -17,6 +17,8 @@ export const en: Strings = {
   phaseScoring: "Scoring…",
   phaseWriting: "Writing the summary sheet…",
   phaseInserting: "Inserting the template…",
+  phaseInsertingStandard: "Inserting the scoring standard…",
+  phaseInsertingProject: "Inserting the project form…",
   phaseSaving: "Saving settings…",
   phaseReporting: "Drafting the report…",
   reportTitle: "Self-evaluation report",

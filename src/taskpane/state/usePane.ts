@@ -16,7 +16,13 @@ import { hasNoInputs, isBlankTemplate } from "../../pipeline/scoreCore";
 import { usePaneContext } from "./PaneContext";
 import type { Strings } from "./strings";
 
-export type BusyPhase = RecalculationPhase | "inserting" | "saving" | "reporting";
+export type BusyPhase =
+  | RecalculationPhase
+  | "inserting"
+  | "insertingStandard"
+  | "insertingProject"
+  | "saving"
+  | "reporting";
 
 export interface PaneState {
   /** What the pane is doing; null when idle. */
@@ -243,7 +249,7 @@ export function usePane(): [PaneState, PaneActions] {
     }, [port, run, inForce]),
     insertStandard: useCallback(
       async (presetId: string) => {
-        dispatch({ type: "busy", phase: "inserting" });
+        dispatch({ type: "busy", phase: "insertingStandard" });
         try {
           const current = await inForce();
           const standard =
@@ -262,7 +268,7 @@ export function usePane(): [PaneState, PaneActions] {
     ),
     insertProjectForm: useCallback(
       async (name: string) => {
-        dispatch({ type: "busy", phase: "inserting" });
+        dispatch({ type: "busy", phase: "insertingProject" });
         try {
           const { insertProjectForm } = await import(
             /* webpackChunkName: "sheet-layouts" */ "../../pipeline/insertTemplate"
