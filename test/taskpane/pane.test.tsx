@@ -73,6 +73,11 @@ describe("task pane", () => {
     expect(screen.getByText("5.00 / 5.00")).toBeTruthy();
     expect(screen.getByText("尚未写入汇总表：点击“重新计算”生成。", { exact: false })).toBeTruthy();
     const gaps = screen.getByRole("list", { name: /问题清单/ });
+    // Advice in the pane's words: the command line is not named to a finance officer.
+    expect(within(gaps).queryByText(/jixiao/)).toBeNull();
+    expect(
+      within(gaps).getAllByText(/点“评分标准与设置”中的“插入评分标准”/).length
+    ).toBeGreaterThan(0);
     expect(within(gaps).getByText(/填报得分 5\.18 与按评分规则计算的 5\.22 不一致/)).toBeTruthy();
   });
 
@@ -151,6 +156,8 @@ describe("task pane", () => {
     // Only the guidance: nothing was read, so no cell "needs changing".
     expect(screen.queryByText(/处输入需要修改/)).toBeNull();
     expect(screen.getByTestId("announcement").textContent).toBe("未找到输入表");
+    expect(screen.getByText(/或按使用说明中的表头约定整理现有表格。$/)).toBeTruthy();
+    expect(screen.queryByText(/docs\//)).toBeNull();
     fireEvent.click(screen.getByRole("button", { name: "插入模板" }));
     await screen.findByText(
       "已插入 5 张工作表：基本信息、预算支出、绩效指标、项目清单、重点工作。"

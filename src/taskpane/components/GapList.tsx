@@ -1,4 +1,5 @@
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { INSERT_STANDARD_IN_PANE, INSERT_STANDARD_WAYS } from "../../evaluate/gaps";
 import type { Gap } from "../../evaluate/result";
 import { usePaneContext } from "../state/PaneContext";
 import { ScreenReaderOnly, Tag, type TagTone, Zh, useTextStyles } from "./ui";
@@ -48,7 +49,9 @@ export function GapList({ gaps, onSelect }: GapListProps) {
             {gap.indicator && <Zh className={text.caption}>{gap.indicator}</Zh>}
           </div>
           <Zh className={text.body}>{gap.message}</Zh>
-          <Zh className={text.caption}>{gap.suggestion}</Zh>
+          <Zh className={text.caption}>
+            {gap.suggestion.replace(INSERT_STANDARD_WAYS, INSERT_STANDARD_IN_PANE)}
+          </Zh>
           {gap.cell && (
             <button
               type="button"

@@ -58,7 +58,7 @@ export const en: Strings = {
     "These cells could not be read; indicators needing them are marked 无法计算, the rest is scored:",
   noInputsTitle: "No input tables found",
   noInputsBody:
-    "Neither the budget table nor the indicator table was found. Insert the template, or arrange your tables with the headers described in docs/sheet-contract.md.",
+    "Neither the budget table nor the indicator table was found. Insert the template, or arrange your tables with the headers described in the help (使用说明).",
   blankTitle: "The template is not filled in yet",
   blankBody:
     "The input sheets are there but hold no figures: enter the department and year in 基本信息, the figures in 预算支出, 绩效指标 and the other sheets, then click Recalculate.",
