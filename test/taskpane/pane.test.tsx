@@ -132,6 +132,19 @@ describe("task pane", () => {
     expect((await screen.findByTestId("total")).textContent).toBe("95.18");
   });
 
+  it("says a table not found is not found, apart from cells that could not be read", async () => {
+    await samplePane(async (fake) => {
+      await fake.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("绩效指标").delete();
+      });
+    });
+    expect(await screen.findByText("有 1 项输入未找到")).toBeTruthy();
+    expect(screen.getByText(/^以下表格或信息未找到/)).toBeTruthy();
+    expect(screen.queryByText(/处输入需要修改/)).toBeNull();
+    expect(screen.queryByText(/以下单元格无法读取/)).toBeNull();
+    expect(screen.getByTestId("announcement").textContent).toMatch(/；有 1 项输入未找到$/);
+  });
+
   it("never shows year 0 on the card when the year is missing", () => {
     const evaluation = {
       department: "某局",

@@ -73,33 +73,43 @@ export function StatusArea({ state, actions, showProblems, onDismissed }: Status
           </MessageBar>
         )}
       </div>
-      {problems.length > 0 && (
-        <MessageBar
-          intent={problems.some((p) => p.severity === "error") ? "error" : "warning"}
-          layout="multiline"
-        >
-          <MessageBarBody>
-            <MessageBarTitle>{t.inputsWithErrors(problems.length)}</MessageBarTitle>
-            {t.inputsWithErrorsBody}
-            <ul className={styles.list}>
-              {problems.map((p, i) => (
-                <li key={i}>
-                  {p.sheet && p.cell ? (
-                    <button
-                      type="button"
-                      className={text.link}
-                      onClick={() => void actions.selectCell(`${p.sheet}!${p.cell}`)}
-                    >
-                      <Zh>{p.message}</Zh>
-                    </button>
-                  ) : (
-                    <Zh>{p.message}</Zh>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
+      {(
+        [
+          // Cells that could not be read, and tables or values not found: each said as what it is.
+          [problems.filter((p) => p.cell), t.inputsWithErrors, t.inputsWithErrorsBody],
+          [problems.filter((p) => !p.cell), t.inputsMissing, t.inputsMissingBody],
+        ] as const
+      ).map(
+        ([group, title, body], g) =>
+          group.length > 0 && (
+            <MessageBar
+              key={g}
+              intent={group.some((p) => p.severity === "error") ? "error" : "warning"}
+              layout="multiline"
+            >
+              <MessageBarBody>
+                <MessageBarTitle>{title(group.length)}</MessageBarTitle>
+                {body}
+                <ul className={styles.list}>
+                  {group.map((p, i) => (
+                    <li key={i}>
+                      {p.sheet && p.cell ? (
+                        <button
+                          type="button"
+                          className={text.link}
+                          onClick={() => void actions.selectCell(`${p.sheet}!${p.cell}`)}
+                        >
+                          <Zh>{p.message}</Zh>
+                        </button>
+                      ) : (
+                        <Zh>{p.message}</Zh>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </MessageBarBody>
+            </MessageBar>
+          )
       )}
       <div role="status" aria-live="polite" className={styles.root}>
         {state.notes.map((note, i) => (

@@ -56,6 +56,8 @@ const zh = {
   goToCell: "定位到 ",
   inputsWithErrors: (n: number) => `有 ${n} 处输入需要修改`,
   inputsWithErrorsBody: "以下单元格无法读取，相关指标已标为“无法计算”，其余照常评分：",
+  inputsMissing: (n: number) => `有 ${n} 项输入未找到`,
+  inputsMissingBody: "以下表格或信息未找到，需要它们的指标无法计算，其余照常评分：",
   noInputsTitle: "未找到输入表",
   noInputsBody:
     "没有找到预算支出明细表和绩效指标表。可以点击“插入模板”添加输入表，或按使用说明中的表头约定整理现有表格。",
@@ -107,6 +109,7 @@ const zh = {
   announceScored: (total: string, grade: string, written: boolean, earlier?: string) =>
     `${written ? "计算完成" : "评分完成"}：总分 ${total} 分，等级 ${grade}${written ? "" : earlier ? `（“${earlier}”为此前写入，尚未更新）` : "（尚未写入汇总表）"}`,
   announceProblems: (n: number) => `；有 ${n} 处输入需要修改`,
+  announceMissing: (n: number) => `；有 ${n} 项输入未找到`,
 };
 
 export type Strings = typeof zh;

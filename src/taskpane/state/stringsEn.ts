@@ -56,6 +56,9 @@ export const en: Strings = {
   inputsWithErrors: (n: number) => `${n} input cell(s) to fix`,
   inputsWithErrorsBody:
     "These cells could not be read; indicators needing them are marked 无法计算, the rest is scored:",
+  inputsMissing: (n: number) => `${n} input(s) not found`,
+  inputsMissingBody:
+    "These tables or values were not found; indicators needing them cannot be computed, the rest is scored:",
   noInputsTitle: "No input tables found",
   noInputsBody:
     "Neither the budget table nor the indicator table was found. Insert the template, or arrange your tables with the headers described in the help (使用说明).",
@@ -106,4 +109,5 @@ export const en: Strings = {
   announceScored: (total: string, grade: string, written: boolean, earlier?: string) =>
     `${written ? "Recalculated" : "Scored"}: total ${total} points, grade ${grade}${written ? "" : earlier ? ` (“${earlier}” holds an earlier result, not updated)` : " (summary not written yet)"}`,
   announceProblems: (n: number) => `; ${n} input cell(s) to fix`,
+  announceMissing: (n: number) => `; ${n} input(s) not found`,
 };

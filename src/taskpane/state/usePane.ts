@@ -150,10 +150,13 @@ function announce(result: Recalculation, t: Strings, write: boolean): string {
   if (hasNoInputs(result)) return write ? t.noInputsNotWritten : t.noInputsTitle;
   if (isBlankTemplate(result)) return t.blankTitle;
   const { total, grade } = result.evaluation;
-  const problems = result.parse.problems.length;
+  const problems = result.parse.problems;
+  const cells = problems.filter((p) => p.cell).length;
+  const missing = problems.length - cells;
   return (
     t.announceScored(score(total), grade, result.write !== null, result.summarySheet) +
-    (problems > 0 ? t.announceProblems(problems) : "")
+    (cells > 0 ? t.announceProblems(cells) : "") +
+    (missing > 0 ? t.announceMissing(missing) : "")
   );
 }
 
