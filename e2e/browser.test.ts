@@ -58,7 +58,7 @@ describe("task pane in chromium (Excel test double)", () => {
 
   it("inserts the 评分标准 sheet; a parameter edited in it changes the score at 重新计算", async () => {
     const page = await openPane();
-    await page.getByText("评分标准与设置").click();
+    await page.getByRole("button", { name: "评分标准与设置" }).click();
     expect(await page.getByTestId("standard-source").textContent()).toBe(
       "来源：预设（按佛山市 2022 年度匹配）"
     );
