@@ -58,7 +58,7 @@ describe("task pane in chromium (Excel test double)", () => {
 
   it("inserts the 评分标准 sheet; a parameter edited in it changes the score at 重新计算", async () => {
     const page = await openPane();
-    await page.getByText("评分标准与设置").click();
+    await page.getByRole("button", { name: "评分标准与设置" }).click();
     expect(await page.getByTestId("standard-source").textContent()).toBe(
       "来源：预设（按佛山市 2022 年度匹配）"
     );
@@ -188,6 +188,30 @@ describe("task pane in chromium (Excel test double)", () => {
       )
     ).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(SCREENSHOTS, "pane-320-settings.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("at 320 px long unbroken text from the workbook (an explanation, a URL) wraps, nothing scrolls sideways", async () => {
+    const seeds = structuredClone(suite.seeds);
+    const set = (sheet: string, cell: string, value: string) => {
+      const seed = seeds.find((s) => s.name === sheet) as FakeSheetSeed;
+      seed.cells = { ...seed.cells, [cell]: value };
+    };
+    set("绩效指标", "E9", "扣2.5分：" + "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".repeat(4));
+    set(
+      "基本信息",
+      "B3",
+      "https://jixiao.example.gov.cn/" + "department-of-social-insurance".repeat(3)
+    );
+    const page = await openPane({ width: 320, seeds });
+    const closed = page.locator('h2 button[aria-expanded="false"]');
+    while ((await closed.count()) > 0) await closed.first().click();
+    await page.getByText("ABCDEFGHIJ", { exact: false }).first().waitFor();
+    const widths = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
+    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
     await page.close();
   });
 

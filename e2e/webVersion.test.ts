@@ -118,6 +118,18 @@ describe("网页版 from file://, network off", () => {
     expect(await page.getByTestId("total").textContent()).toBe("95.18");
   });
 
+  it("a file that is not a zip is said to be no valid .xlsx, as an alert", async () => {
+    const broken = join(OUT, "坏文件.xlsx");
+    writeFileSync(broken, "not a zip");
+    await page.getByLabel("打开 .xlsx").setInputFiles(broken);
+    const refusal = page.getByText(
+      "无法打开 坏文件.xlsx：不是有效的 .xlsx 文件（找不到压缩包目录）。"
+    );
+    await refusal.waitFor();
+    expect(await page.getByRole("alert").filter({ has: refusal }).count()).toBe(1);
+    expect(await page.getByTestId("total").textContent()).toBe("95.18");
+  });
+
   it("opens a workbook dropped on the page", async () => {
     const bytes = readFileSync(PROJECTS_SAMPLE).toString("base64");
     await page.evaluate((b64) => {

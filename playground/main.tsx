@@ -18,6 +18,7 @@ import {
 import { type DragEvent, useCallback, useRef, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { PackageWorkbook } from "../src/hosts/file/packageWorkbook";
+import { ZipError } from "../src/hosts/file/zipPackage";
 import type { WorkbookSnapshot } from "../src/hosts/snapshot";
 import { PaneRoot } from "../src/taskpane/PaneRoot";
 import { PlaygroundPort, type Selection } from "./playgroundPort";
@@ -106,8 +107,14 @@ function Playground() {
       // The reader's refusals are Chinese sentences already (zip bomb, duplicate parts, …).
       const reason =
         error instanceof Error && /[\u4e00-\u9fff]/.test(error.message) ? error.message : "";
+      // A broken zip is said as what it means to the user (not a workbook), the detail after.
+      const notXlsx = "不是有效的 .xlsx 文件";
       setMessage(
-        `无法打开 ${name}：${reason || "不是有效的 .xlsx 文件（若设置了打开密码，请先取消）"}。`
+        `无法打开 ${name}：${
+          error instanceof ZipError
+            ? `${notXlsx}（${reason}）`
+            : reason || `${notXlsx}（若设置了打开密码，请先取消）`
+        }。`
       );
     }
   }, []);
@@ -211,11 +218,14 @@ function Playground() {
           </Button>
           {fileName && <span>{fileName}</span>}
         </div>
-        {message && (
-          <MessageBar intent="error">
-            <MessageBarBody>{message}</MessageBarBody>
-          </MessageBar>
-        )}
+        {/* Always there, so a refusal put in it is announced at once. */}
+        <div role="alert">
+          {message && (
+            <MessageBar intent="error">
+              <MessageBarBody>{message}</MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
         {!snapshot && (
           <p className={styles.hint}>
             也可以把 .xlsx 文件拖到本页。所有计算都在本机完成，文件不会上传。

@@ -508,6 +508,11 @@ function uncoveredGap(result: IndicatorResult): Gap[] {
   ];
 }
 
+/** How to add the 评分标准 sheet, in the wording shared by the command line and the pane. */
+export const INSERT_STANDARD_WAYS = "（助手中的“插入评分标准”，或 jixiao standard）";
+/** The same in the pane's words (a finance officer there has no command line). */
+export const INSERT_STANDARD_IN_PANE = "（点“评分标准与设置”中的“插入评分标准”）";
+
 /** 待核对 parameters per indicator, and of the standard as a whole. */
 export function unconfirmedGaps(
   indicators: readonly IndicatorResult[],
@@ -517,7 +522,7 @@ export function unconfirmedGaps(
   const gaps: Gap[] = [];
   const confirm = fromSheet
     ? "核对无误后清空评分标准表中该行的“待核对”，或修改为正确的参数。"
-    : "需要修改或确认时，先插入评分标准表（助手中的“插入评分标准”，或 jixiao standard），再在表中修改。";
+    : `需要修改或确认时，先插入评分标准表${INSERT_STANDARD_WAYS}，再在表中修改。`;
   // A preset's parameters are its defaults; a sheet's are what the officer typed and marked.
   const state = fromSheet ? "在评分标准表中标为待核对" : "为默认值（待核对）";
   const open = new Map<string, ParameterView[]>();

@@ -39,5 +39,12 @@ export function scoreRead(
 ): WorkbookScore {
   const ours = new Set(outputSheets(snapshot.ownedSheets));
   const inputs = { ...snapshot, sheets: snapshot.sheets.filter((s) => !ours.has(s.name)) };
-  return { ...scoreSnapshotWith(inputs, options, projects), protection: snapshot.protection };
+  const summary = snapshot.ownedSheets?.summary;
+  const summarySheet =
+    summary && snapshot.sheets.some((s) => s.name === summary) ? summary : undefined;
+  return {
+    ...scoreSnapshotWith(inputs, options, projects),
+    protection: snapshot.protection,
+    ...(summarySheet ? { summarySheet } : {}),
+  };
 }

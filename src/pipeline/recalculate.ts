@@ -5,6 +5,7 @@
 import type { OwnedWrite, WorkbookPort, WriteResult } from "../hosts/port";
 import { layOut, ownedLayouts } from "./layOut";
 import { type RecalculationPhase, type ScoreOptions, readAndScore } from "./readAndScore";
+import { hasNothingToWrite } from "./scoreCore";
 import type { WorkbookScore } from "./scoreWorkbook";
 
 export type { RecalculationPhase };
@@ -41,7 +42,8 @@ export async function recalculate(
   options: RecalculateOptions = {}
 ): Promise<Recalculation> {
   const score = await readAndScore(port, options);
-  if (options.dryRun) return { ...score, write: null };
+  // No input table: nothing is written (a summary of zeros would look like a result).
+  if (options.dryRun || hasNothingToWrite(score)) return { ...score, write: null };
   const layouts = layOut(score, options.date ?? today());
   options.onPhase?.("writing");
   const owned = ownedLayouts(layouts).map(([role, layout]) => ({ role, layout }));

@@ -14,11 +14,37 @@ export interface WorkbookScore {
   evaluation: Evaluation;
   /** 保护工作簿 / 只读, as the host reported them when the workbook was read. */
   protection?: WorkbookProtection;
+  /** Our 绩效自评汇总 found in the workbook when it was read (written earlier), if any. */
+  summarySheet?: string;
 }
 
 /** Whether neither input table (预算支出明细表, 绩效指标表) was found: nothing to score. */
 export function hasNoInputs(score: Pick<WorkbookScore, "parse">): boolean {
   return !score.parse.found.some((f) => f.kind === "budget" || f.kind === "indicators");
+}
+
+/**
+ * Whether the input tables are there but hold no figure yet (a template just inserted): no
+ * budget amount, no entered score and no project form. Guidance to fill in, not a grade.
+ */
+export function isBlankTemplate(score: Pick<WorkbookScore, "parse" | "evaluation">): boolean {
+  const { input, found } = score.parse;
+  const blank = (row: { initial: unknown; adjusted: unknown; final: unknown }) =>
+    row.initial === null && row.adjusted === null && row.final === null;
+  return (
+    found.some((f) => f.kind === "budget") &&
+    !found.some((f) => f.kind === "projectForm") &&
+    (input.budget?.rows ?? []).every(blank) &&
+    score.evaluation.indicators.every((i) => i.entered === null)
+  );
+}
+
+/**
+ * Whether a 重新计算 has nothing to write: no input table and no project form (the summary and
+ * 核对清单 would be all zeros).
+ */
+export function hasNothingToWrite(score: Pick<WorkbookScore, "parse">): boolean {
+  return hasNoInputs(score) && !score.parse.found.some((f) => f.kind === "projectForm");
 }
 
 /** Scored with `projects`, the project engine (imported by scoreWorkbook.ts, fetched by the pane). */

@@ -10,3 +10,7 @@ export function writtenSheets(
 ): string[] {
   return [r.write, r.checklistWrite, r.projectsWrite].flatMap((w) => (w ? [w.sheet] : []));
 }
+
+/** What a ribbon's 重新计算 says when the workbook has no input table (nothing is written). */
+export const NOTHING_WRITTEN =
+  "未找到预算支出明细表和绩效指标表，未写入汇总表：请打开助手，点“插入模板”添加输入表。";

@@ -5,9 +5,15 @@
  * The pane's states with Testing Library, on the Excel host over the test double:
  * scoring, scored, inputs with errors, no inputs found; clicking a gap selects its cell.
  */
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import type { WorkbookPort } from "../../src/hosts/port";
+import type { Recalculation } from "../../src/pipeline/recalculate";
 import { PaneRoot } from "../../src/taskpane/PaneRoot";
+import { ScoreCard } from "../../src/taskpane/components/ScoreCard";
+import { PaneProvider } from "../../src/taskpane/state/PaneContext";
+import type { Evaluation } from "../../src/evaluate/result";
+import Decimal from "decimal.js";
+import { type PaneState, initialPaneState, paneReducer } from "../../src/taskpane/state/usePane";
 import { FakeExcel } from "../fakes/fakeExcel";
 import { settingsLayout } from "../../src/layout/settings";
 import { foshan2022 } from "../../src/standard/presets";
@@ -67,6 +73,11 @@ describe("task pane", () => {
     expect(screen.getByText("5.00 / 5.00")).toBeTruthy();
     expect(screen.getByText("尚未写入汇总表：点击“重新计算”生成。", { exact: false })).toBeTruthy();
     const gaps = screen.getByRole("list", { name: /问题清单/ });
+    // Advice in the pane's words: the command line is not named to a finance officer.
+    expect(within(gaps).queryByText(/jixiao/)).toBeNull();
+    expect(
+      within(gaps).getAllByText(/点“评分标准与设置”中的“插入评分标准”/).length
+    ).toBeGreaterThan(0);
     expect(within(gaps).getByText(/填报得分 5\.18 与按评分规则计算的 5\.22 不一致/)).toBeTruthy();
   });
 
@@ -84,6 +95,24 @@ describe("task pane", () => {
       "佛山市社会保险基金管理局 2022 年度部门整体支出绩效自评表"
     );
   });
+
+  it("says the summary is there from an earlier write, not that it was never written", async () => {
+    const { fake } = await samplePane();
+    await screen.findByTestId("total");
+    fireEvent.click(screen.getByRole("button", { name: "重新计算" }));
+    await screen.findByText(/已写入“绩效自评汇总”、“核对清单”工作表/);
+    // 插入模板 only previews: the summary written before is still there.
+    fireEvent.click(screen.getByRole("button", { name: "插入模板" }));
+    await screen.findByText("“绩效自评汇总”为此前写入：点击“重新计算”更新。", { exact: false });
+    expect(screen.queryByText(/尚未写入汇总表/)).toBeNull();
+    expect(screen.getByTestId("announcement").textContent).toBe(
+      "评分完成：总分 95.18 分，等级 优（“绩效自评汇总”为此前写入，尚未更新）"
+    );
+    // Reopening the scored workbook says the same.
+    cleanup();
+    render(<PaneRoot port={excelHost(fake)} />);
+    await screen.findByText("“绩效自评汇总”为此前写入：点击“重新计算”更新。", { exact: false });
+  }, 15_000);
 
   it("clicking a gap's cell selects it in the workbook", async () => {
     const { fake } = await samplePane();
@@ -103,6 +132,35 @@ describe("task pane", () => {
     expect((await screen.findByTestId("total")).textContent).toBe("95.18");
   });
 
+  it("says a table not found is not found, apart from cells that could not be read", async () => {
+    await samplePane(async (fake) => {
+      await fake.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("绩效指标").delete();
+      });
+    });
+    expect(await screen.findByText("有 1 项输入未找到")).toBeTruthy();
+    expect(screen.getByText(/^以下表格或信息未找到/)).toBeTruthy();
+    expect(screen.queryByText(/处输入需要修改/)).toBeNull();
+    expect(screen.queryByText(/以下单元格无法读取/)).toBeNull();
+    expect(screen.getByTestId("announcement").textContent).toMatch(/；有 1 项输入未找到$/);
+  });
+
+  it("never shows year 0 on the card when the year is missing", () => {
+    const evaluation = {
+      department: "某局",
+      year: 0,
+      total: new Decimal(80),
+      grade: "良",
+      groups: [],
+    } as unknown as Evaluation;
+    render(
+      <PaneProvider port={{} as WorkbookPort}>
+        <ScoreCard evaluation={evaluation} written={[]} resultAt={null} />
+      </PaneProvider>
+    );
+    expect(screen.getByText("某局").parentElement?.textContent).toBe("某局");
+  });
+
   it("says no inputs were found in an empty workbook and offers the template", async () => {
     const fake = new FakeExcel({ sheets: [{ name: "Sheet1" }] });
     render(<PaneRoot port={excelHost(fake)} />);
@@ -111,11 +169,41 @@ describe("task pane", () => {
     // Only the guidance: nothing was read, so no cell "needs changing".
     expect(screen.queryByText(/处输入需要修改/)).toBeNull();
     expect(screen.getByTestId("announcement").textContent).toBe("未找到输入表");
+    expect(screen.getByText(/或按使用说明中的表头约定整理现有表格。$/)).toBeTruthy();
+    expect(screen.queryByText(/docs\//)).toBeNull();
     fireEvent.click(screen.getByRole("button", { name: "插入模板" }));
     await screen.findByText(
       "已插入 5 张工作表：基本信息、预算支出、绩效指标、项目清单、重点工作。"
     );
     expect(fake.sheetNames()).toEqual(["Sheet1", ...SAMPLE_SHEETS]);
+    // The blank template is guidance to fill it in: no 0.00 差, no year 0, no cells "to fix".
+    await screen.findByText("模板尚未填写");
+    expect(screen.getByTestId("announcement").textContent).toMatch(/^模板尚未填写/);
+    expect(screen.queryByTestId("total")).toBeNull();
+    expect(screen.queryByText("差")).toBeNull();
+    expect(screen.queryByText(/处输入需要修改/)).toBeNull();
+    expect(screen.queryByText(/· 0$/)).toBeNull();
+    expect(screen.getByRole("button", { name: "评分标准与设置" })).toBeTruthy();
+    // The template's outcome is announced as a note (a polite live region), apart from the score.
+    expect(
+      screen
+        .getByText("已插入 5 张工作表：基本信息、预算支出、绩效指标、项目清单、重点工作。")
+        .closest('[role="status"][aria-live="polite"]')
+    ).not.toBeNull();
+  });
+
+  it("writes nothing at 重新计算 when no input table was found, and says how to start", async () => {
+    const fake = new FakeExcel({ sheets: [{ name: "Sheet1" }] });
+    render(<PaneRoot port={excelHost(fake)} />);
+    await screen.findAllByText("未找到输入表");
+    fireEvent.click(screen.getByRole("button", { name: "重新计算" }));
+    await waitFor(() =>
+      expect(screen.getByTestId("announcement").textContent).toMatch(
+        /^未找到输入表，未写入汇总表：请先点“插入模板”添加输入表/
+      )
+    );
+    expect(fake.sheetNames()).toEqual(["Sheet1"]);
+    expect(screen.getByText(/可以点击“插入模板”添加输入表/)).toBeTruthy();
   });
 
   it("shows a host failure as a message, not a blank pane", async () => {
@@ -188,9 +276,43 @@ describe("task pane", () => {
         "工作簿受保护（审阅 → 保护工作簿）：可以评分，但助手不能写入汇总表。要写入，请先撤销工作簿保护。"
       )
     ).toBeTruthy();
+    // Said once when opening: the note still on screen is not added (announced) again.
+    const note = screen.getByText(/^工作簿受保护/);
+    expect(note.closest('[aria-live="polite"]')).not.toBeNull();
     fireEvent.click(screen.getByRole("button", { name: "重新计算" }));
     expect(await screen.findByText(/请撤销工作簿保护后再点“重新计算”/)).toBeTruthy();
+    expect(screen.getByText(/请撤销工作簿保护后再点/).closest('[role="alert"]')).not.toBeNull();
     expect(fake.writeLog).toEqual([]);
+  });
+
+  it("names the action that failed in a host error (插入模板, 保存设置), not 重新计算", async () => {
+    await samplePane(async (f) => void (f.structureProtected = true));
+    await screen.findByTestId("total");
+    fireEvent.click(screen.getByRole("button", { name: "插入模板" }));
+    expect(
+      await screen.findByText(
+        "工作簿受保护（审阅 → 保护工作簿），助手不能添加或替换工作表，模板未写入：请撤销工作簿保护后再点“插入模板”。"
+      )
+    ).toBeTruthy();
+    openSection("评分标准与设置");
+    fireEvent.click(screen.getByRole("button", { name: "保存到工作簿并重新计算" }));
+    expect(await screen.findByText(/设置未写入：请撤销工作簿保护后再点“保存设置”。$/)).toBeTruthy();
+  });
+
+  it("keys notes so a note still shown is not announced again, and a new one (or a repeat) is", () => {
+    const result = {} as Recalculation;
+    const scored = (s: PaneState, notes: string[], leading = 0) =>
+      paneReducer(s, { type: "result", result, notes, leading, announcement: "" });
+    const first = scored(initialPaneState, ["只读"]);
+    const again = scored(first, ["只读", "已跳过打印设置"]);
+    expect(again.noteKeys[0]).toBe(first.noteKeys[0]);
+    expect(again.noteKeys[1]).not.toBe(first.noteKeys[0]);
+    // An action's own note is new even when the same text is shown (复制 twice, 插入模板 twice).
+    const repeated = scored(again, ["已跳过打印设置"], 1);
+    expect(repeated.noteKeys[0]).not.toBe(again.noteKeys[1]);
+    const copied = paneReducer(repeated, { type: "notes", notes: ["已复制"] });
+    const copiedAgain = paneReducer(copied, { type: "notes", notes: ["已复制"] });
+    expect(copiedAgain.noteKeys[0]).not.toBe(copied.noteKeys[0]);
   });
 
   it("opens in English when Office is not in Chinese (its strings come from their own chunk)", async () => {
@@ -214,6 +336,18 @@ describe("task pane", () => {
     // Chinese content keeps a Chinese voice in the English UI.
     const department = screen.getByText("佛山市社会保险基金管理局");
     expect(department.closest("[lang]")?.getAttribute("lang")).toBe("zh-CN");
+    // So do cell links, the standard's source, preset names and the grade in the announcement.
+    const zh = (el: Element | null | undefined) => el?.closest("[lang]")?.getAttribute("lang");
+    const link = screen.getAllByRole("button", { name: "Go to 绩效指标!D9" })[0];
+    expect(zh(within(link).getByText("绩效指标!D9"))).toBe("zh-CN");
+    openSection("Scoring standard and settings");
+    expect(zh(within(screen.getByTestId("standard-source")).getByText(/^预设/))).toBe("zh-CN");
+    const preset = screen.getByRole("combobox", { name: /Preset standard/ });
+    expect(zh(preset.querySelector("option"))).toBe("zh-CN");
+    await waitFor(() =>
+      expect(screen.getByTestId("announcement").textContent).toMatch(/^Scored: total 95\.18/)
+    );
+    expect(zh(within(screen.getByTestId("announcement")).getByText("优"))).toBe("zh-CN");
     // The labels are scored again in English: the test ends when that run has.
     await waitFor(() =>
       expect(
@@ -266,6 +400,41 @@ describe("task pane", () => {
     await waitFor(() => expect(writes).toBe(3));
   }, 15_000);
 
+  it("auto-recalculation announces in the language chosen after it was switched on", async () => {
+    const fake = await fakeFromXlsx(SAMPLE_PATH);
+    const inner = excelHost(fake);
+    let edited: (() => void) | null = null;
+    const port: WorkbookPort = {
+      read: () => inner.read(),
+      insertSheets: (l) => inner.insertSheets(l),
+      writeOwnedSheet: (l, r) => inner.writeOwnedSheet(l, r),
+      selectCell: (a) => inner.selectCell(a),
+      subscribeToEdits: async (onChange) => {
+        edited = onChange;
+        return async () => {
+          edited = null;
+        };
+      },
+    };
+    render(<PaneRoot port={port} canAutoRecalculate />);
+    await screen.findByTestId("total");
+    fireEvent.click(screen.getByRole("checkbox", { name: "编辑后自动重新计算" }));
+    await waitFor(() => expect(edited).not.toBeNull());
+    fireEvent.click(screen.getByRole("button", { name: "English" }));
+    await screen.findByRole("button", { name: "Recalculate" });
+    await waitFor(() =>
+      expect(screen.getByTestId("announcement").textContent).toMatch(/^Scored: total 95\.18/)
+    );
+    act(() => edited!());
+    await waitFor(
+      () =>
+        expect(screen.getByTestId("announcement").textContent).toMatch(
+          /^Recalculated: total 95\.18 points/
+        ),
+      { timeout: 4000 }
+    );
+  }, 15_000);
+
   it("saves settings into the workbook and recalculates with them", async () => {
     const { fake } = await samplePane();
     await screen.findByTestId("total");
@@ -286,6 +455,24 @@ describe("task pane", () => {
     );
   });
 
+  it("after saving settings shows only the new note, not one from before", async () => {
+    const fake = await fakeFromXlsx(SAMPLE_PATH);
+    render(<PaneRoot port={excelHost(fake)} copyText={async () => undefined} />);
+    await screen.findByTestId("total");
+    openSection("自评报告");
+    fireEvent.click(screen.getByRole("button", { name: "复制报告全文" }));
+    await screen.findByText("报告全文已复制，可粘贴到 Word。");
+    openSection("评分标准与设置");
+    fireEvent.click(screen.getByRole("button", { name: "保存到工作簿并重新计算" }));
+    await screen.findByText("设置已保存到“绩效自评设置”工作表。");
+    await waitFor(() =>
+      expect(screen.getByRole("button", { name: "重新计算" }).getAttribute("aria-disabled")).toBe(
+        null
+      )
+    );
+    expect(screen.queryByText("报告全文已复制，可粘贴到 Word。")).toBeNull();
+  }, 15_000);
+
   it("inserts the chosen preset as the 评分标准 sheet, folds old settings into it, then points to the sheet", async () => {
     const { fake } = await samplePane(async (f) => {
       // An old workbook: a parameter override in the settings sheet the pane wrote.
@@ -300,8 +487,15 @@ describe("task pane", () => {
     expect(screen.getByTestId("standard-source").textContent).toBe(
       "来源：绩效自评设置中选择的预设"
     );
-    fireEvent.click(screen.getByRole("button", { name: "插入评分标准" }));
+    const insert = screen.getByRole("button", { name: "插入评分标准" });
+    insert.focus();
+    fireEvent.click(insert);
+    expect(screen.getByRole("progressbar", { name: "正在插入评分标准…" })).toBeTruthy();
     await screen.findByText("已插入 1 张工作表：评分标准。");
+    // The button is gone: focus moved on to the next control of the section, not to the page.
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole("combobox", { name: "计入得分" }))
+    );
     await screen.findByText("“绩效自评设置”中的旧版参数改动与已核对参数已并入评分标准表。");
     await waitFor(() =>
       expect(screen.getByTestId("standard-source").textContent).toBe("来源：本工作簿的“评分标准”表")
@@ -312,7 +506,7 @@ describe("task pane", () => {
     expect(screen.queryByRole("button", { name: "插入评分标准" })).toBeNull();
     fireEvent.click(screen.getByRole("button", { name: "打开“评分标准”表" }));
     await waitFor(() => expect(fake.selection).toEqual({ sheet: "评分标准", address: "A1" }));
-  });
+  }, 15_000);
 
   it("inserts a blank project form named as typed, lists it, and opens it", async () => {
     const { fake } = await samplePane();
@@ -322,7 +516,13 @@ describe("task pane", () => {
     const insert = screen.getByRole("button", { name: "插入项目自评表" });
     expect(insert.hasAttribute("disabled")).toBe(true);
     fireEvent.change(screen.getByLabelText("项目名称"), { target: { value: " 社保卡发行项目 " } });
+    insert.focus();
     fireEvent.click(insert);
+    // Busy: aria-disabled, not disabled, so focus stays on the button.
+    expect(insert.hasAttribute("disabled")).toBe(false);
+    expect(insert.getAttribute("aria-disabled")).toBe("true");
+    expect(document.activeElement).toBe(insert);
+    expect(screen.getByRole("progressbar", { name: "正在插入项目自评表…" })).toBeTruthy();
     await screen.findByText("已插入 1 张工作表：社保卡发行项目。");
     expect(fake.sheetNames()).toContain("社保卡发行项目");
     await screen.findByRole("button", { name: "项目自评（1）" });

@@ -6,7 +6,7 @@
  * Excel double), 复制报告全文 puts the whole draft on the clipboard, and a refusing clipboard is
  * said in Chinese with where else to copy from.
  */
-import { fireEvent, render, screen } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { PaneRoot } from "../../src/taskpane/PaneRoot";
 import { excelHost, fakeFromXlsx } from "../fakes/fromXlsx";
 import { SAMPLE_PATH } from "../parse/sampleSnapshot";
@@ -27,6 +27,9 @@ describe("task pane: 自评报告", () => {
     expect(fake.sheetNames()).toContain("自评报告草稿");
     // The draft is opened for the user.
     expect(fake.activeSheet()).toBe("自评报告草稿");
+    expect(
+      screen.getByText("报告草稿已写入“自评报告草稿”工作表。").closest('[aria-live="polite"]')
+    ).not.toBeNull();
     const cells = Object.values(fake.snapshot().sheets["自评报告草稿"].cells).map((c) =>
       String((c as { value?: unknown }).value ?? "")
     );
@@ -42,6 +45,19 @@ describe("task pane: 自评报告", () => {
     fireEvent.click(screen.getByRole("button", { name: "复制报告全文" }));
     await screen.findByText("报告全文已复制，可粘贴到 Word。");
     expect(copied).toHaveLength(1);
+    // The note is added to a polite live region (announced once), apart from the outcome's line.
+    const note = screen.getByText("报告全文已复制，可粘贴到 Word。");
+    const region = note.closest('[aria-live="polite"]') as HTMLElement;
+    expect(region.getAttribute("role")).toBe("status");
+    expect(region).not.toBe(screen.getByTestId("announcement"));
+    expect(screen.getByTestId("announcement").textContent).toBe(
+      "评分完成：总分 95.18 分，等级 优（尚未写入汇总表）"
+    );
+    // Copied again: the same note is added anew, so it is announced again.
+    fireEvent.click(screen.getByRole("button", { name: "复制报告全文" }));
+    await waitFor(() => expect(copied).toHaveLength(2));
+    await waitFor(() => expect(screen.getByText("报告全文已复制，可粘贴到 Word。")).not.toBe(note));
+    expect(within(region).getAllByText("报告全文已复制，可粘贴到 Word。")).toHaveLength(1);
     expect(copied[0]).toMatch(/^佛山市社会保险基金管理局 2022 年度部门整体支出绩效自评报告\n/);
     expect(copied[0]).toContain(
       "2022 年部门整体支出 46,665.43 万元，其中：基本支出 2,908.01 万元，项目支出 43,757.42 万元。"

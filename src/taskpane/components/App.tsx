@@ -8,7 +8,7 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
 import { usePaneContext } from "../state/PaneContext";
-import { hasNoInputs } from "../../pipeline/scoreCore";
+import { hasNoInputs, isBlankTemplate } from "../../pipeline/scoreCore";
 import { usePane } from "../state/usePane";
 import { GapList } from "./GapList";
 import { Header } from "./Header";
@@ -21,7 +21,7 @@ import { SourcesList } from "./SourcesList";
 import { StatusArea } from "./StatusArea";
 import { ReportSection } from "./ReportSection";
 import { Toolbar } from "./Toolbar";
-import { ScreenReaderOnly, Section } from "./ui";
+import { Mixed, ScreenReaderOnly, Section } from "./ui";
 
 const useStyles = makeStyles({
   root: {
@@ -31,6 +31,8 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
     minWidth: "288px",
     boxSizing: "border-box",
+    // Text from the workbook (a long explanation, a URL) wraps anywhere rather than widening the pane.
+    overflowWrap: "anywhere",
   },
 });
 
@@ -63,6 +65,8 @@ export function App({
   const result = state.result;
   const evaluation = result?.evaluation;
   const noInputs = result !== null && hasNoInputs(result);
+  /** A template with nothing entered yet: guidance, not a grade of 0.00 差. */
+  const blank = result !== null && isBlankTemplate(result);
   const select = (address: string) => void actions.selectCell(address);
   const Landmark = landmark === "main" ? "main" : "section";
 
@@ -82,13 +86,16 @@ export function App({
       <StatusArea
         state={state}
         actions={actions}
-        showProblems={!noInputs}
+        showProblems={!noInputs && !blank}
         onDismissed={() => primary.current?.focus()}
       />
       <ScreenReaderOnly role="status" aria-live="polite" aria-atomic data-testid="announcement">
-        {state.announcement &&
+        {state.announcement && (
           // A zero-width space every other time: the same outcome twice is still a change.
-          state.announcement.text + (state.announcement.count % 2 === 0 ? "\u200b" : "")}
+          <Mixed
+            text={state.announcement.text + (state.announcement.count % 2 === 0 ? "\u200b" : "")}
+          />
+        )}
       </ScreenReaderOnly>
       {noInputs && (
         <MessageBar intent="warning" layout="multiline">
@@ -98,11 +105,20 @@ export function App({
           </MessageBarBody>
         </MessageBar>
       )}
-      {evaluation && result && !noInputs && (
+      {blank && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t.blankTitle}</MessageBarTitle>
+            {t.blankBody}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {evaluation && result && !noInputs && !blank && (
         <>
           <ScoreCard
             evaluation={evaluation}
             written={writtenSheets(result)}
+            earlier={result.summarySheet}
             resultAt={state.resultAt}
           />
           <Section title={t.gapsTitle(evaluation.gaps.length)} defaultOpen>
@@ -129,17 +145,19 @@ export function App({
           <Section title={t.sourcesTitle}>
             <SourcesList found={result.parse.found} onSelect={select} />
           </Section>
-          <Section title={t.settingsTitle}>
-            <SettingsPanel
-              evaluation={evaluation}
-              settings={result.parse.input.settings ?? {}}
-              busy={state.busy !== null}
-              onSave={(s) => void actions.saveSettings(s)}
-              onInsertStandard={(id) => void actions.insertStandard(id)}
-              onSelect={select}
-            />
-          </Section>
         </>
+      )}
+      {evaluation && result && !noInputs && (
+        <Section title={t.settingsTitle}>
+          <SettingsPanel
+            evaluation={evaluation}
+            settings={result.parse.input.settings ?? {}}
+            busy={state.busy !== null}
+            onSave={(s) => void actions.saveSettings(s)}
+            onInsertStandard={(id) => void actions.insertStandard(id)}
+            onSelect={select}
+          />
+        </Section>
       )}
     </Landmark>
   );

@@ -1,7 +1,8 @@
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { INSERT_STANDARD_IN_PANE, INSERT_STANDARD_WAYS } from "../../evaluate/gaps";
 import type { Gap } from "../../evaluate/result";
 import { usePaneContext } from "../state/PaneContext";
-import { Tag, type TagTone, Zh, useTextStyles } from "./ui";
+import { ScreenReaderOnly, Tag, type TagTone, Zh, useTextStyles } from "./ui";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0 },
@@ -48,15 +49,17 @@ export function GapList({ gaps, onSelect }: GapListProps) {
             {gap.indicator && <Zh className={text.caption}>{gap.indicator}</Zh>}
           </div>
           <Zh className={text.body}>{gap.message}</Zh>
-          <Zh className={text.caption}>{gap.suggestion}</Zh>
+          <Zh className={text.caption}>
+            {gap.suggestion.replace(INSERT_STANDARD_WAYS, INSERT_STANDARD_IN_PANE)}
+          </Zh>
           {gap.cell && (
             <button
               type="button"
               className={mergeClasses(text.link)}
               onClick={() => onSelect(gap.cell as string)}
-              aria-label={t.goToCell(gap.cell)}
             >
-              {gap.cell}
+              <ScreenReaderOnly>{t.goToCell}</ScreenReaderOnly>
+              <Zh>{gap.cell}</Zh>
             </button>
           )}
         </li>

@@ -60,7 +60,10 @@ export function ProjectList({ evaluation, busy, onSelect, onInsert }: ProjectLis
     <div className={styles.root}>
       {projects ? (
         <>
-          <span className={text.caption}>{t.standardSource(projects.standard.name)}</span>
+          <span className={text.caption}>
+            {t.standardSource}
+            <Zh>{projects.standard.name}</Zh>
+          </span>
           {weighted?.value != null && (
             <span className={text.body} data-testid="project-weighted">
               {t.projectWeighted}
@@ -108,11 +111,17 @@ export function ProjectList({ evaluation, busy, onSelect, onInsert }: ProjectLis
         className={styles.insert}
         onSubmit={(e) => {
           e.preventDefault();
-          if (name.trim()) onInsert(name.trim());
+          if (name.trim() && !busy) onInsert(name.trim());
         }}
       >
         <TextField label={t.projectName} value={name} onChange={setName} />
-        <Button type="submit" disabled={busy || !name.trim()} title={t.insertProjectFormHint}>
+        {/* Busy: focusable (aria-disabled), so focus stays on the button while it works. */}
+        <Button
+          type="submit"
+          disabled={!busy && !name.trim()}
+          disabledFocusable={busy}
+          title={t.insertProjectFormHint}
+        >
           {t.insertProjectForm}
         </Button>
       </form>

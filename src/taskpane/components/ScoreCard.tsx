@@ -2,7 +2,7 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 import { score } from "../../model/decimal";
 import type { Evaluation } from "../../evaluate/result";
 import { usePaneContext } from "../state/PaneContext";
-import { Tag, type TagTone, Zh, useTextStyles } from "./ui";
+import { Mixed, Tag, type TagTone, Zh, useTextStyles } from "./ui";
 
 const useStyles = makeStyles({
   root: {
@@ -47,11 +47,13 @@ export interface ScoreCardProps {
   evaluation: Evaluation;
   /** The sheets the last 重新计算 wrote (none: not written yet). */
   written: readonly string[];
+  /** Our summary already in the workbook from an earlier write (when not written now). */
+  earlier?: string;
   resultAt: string | null;
 }
 
 /** Total and grade at a glance, and each 一级 with its subtotal. */
-export function ScoreCard({ evaluation, written, resultAt }: ScoreCardProps) {
+export function ScoreCard({ evaluation, written, earlier, resultAt }: ScoreCardProps) {
   const styles = useStyles();
   const text = useTextStyles();
   const { t } = usePaneContext();
@@ -61,7 +63,8 @@ export function ScoreCard({ evaluation, written, resultAt }: ScoreCardProps) {
       aria-label={`${t.total} ${score(evaluation.total)}，${t.grade} ${evaluation.grade}`}
     >
       <span className={text.caption}>
-        <Zh>{evaluation.department}</Zh> · {evaluation.year}
+        <Zh>{evaluation.department}</Zh>
+        {evaluation.year > 0 && ` · ${evaluation.year}`}
       </span>
       <div className={styles.headline}>
         <span className={styles.total} data-testid="total">
@@ -86,7 +89,15 @@ export function ScoreCard({ evaluation, written, resultAt }: ScoreCardProps) {
       </dl>
       <span className={text.caption}>
         {resultAt ? `${t.lastRun} ${resultAt} · ` : ""}
-        {written.length > 0 ? t.writtenTo([...written]) : t.notWritten}
+        <Mixed
+          text={
+            written.length > 0
+              ? t.writtenTo([...written])
+              : earlier
+                ? t.writtenEarlier(earlier)
+                : t.notWritten
+          }
+        />
       </span>
     </section>
   );

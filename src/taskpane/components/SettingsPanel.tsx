@@ -1,11 +1,12 @@
+/* global HTMLSelectElement */
 import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { Evaluation } from "../../evaluate/result";
 import type { EvaluationSettings } from "../../model/input";
 import type { ParameterView } from "../../standard/parameters";
 import { presets } from "../../standard/presets";
 import { usePaneContext } from "../state/PaneContext";
-import { SelectField, Tag, Zh, useTextStyles } from "./ui";
+import { Mixed, SelectField, Tag, Zh, useTextStyles } from "./ui";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -69,6 +70,13 @@ export function SettingsPanel(props: SettingsPanelProps) {
     setPresetId(settings.presetId ?? inForce.id);
     setScoreSource(settings.scoreSource ?? "entered");
   }, [settings.presetId, settings.scoreSource, inForce.id]);
+  // 插入评分标准 goes once the sheet is in: focus moves on to the next control, not the page.
+  const inserting = useRef(false);
+  const next = useRef<HTMLSelectElement>(null);
+  useEffect(() => {
+    if (fromSheet && inserting.current) next.current?.focus();
+    inserting.current = false;
+  }, [fromSheet]);
   const choices = presets.some((p) => p.id === presetId)
     ? presets
     : [inForce.definition, ...presets];
@@ -94,17 +102,18 @@ export function SettingsPanel(props: SettingsPanelProps) {
           <Zh>{inForce.name}</Zh>
         </span>
         <span className={text.caption} data-testid="standard-source">
-          {t.standardSource(inForce.sourceText)}
+          {t.standardSource}
+          <Zh>{inForce.sourceText}</Zh>
         </span>
         {fromSheet && inForce.sheet && (
           <span className={text.body}>
-            {t.editInSheet(inForce.sheet)}{" "}
+            <Mixed text={t.editInSheet(inForce.sheet)} />{" "}
             <button
               type="button"
               className={text.link}
               onClick={() => onSelect(`${inForce.sheet}!A1`)}
             >
-              {t.goToStandard(inForce.sheet)}
+              <Mixed text={t.goToStandard(inForce.sheet)} />
             </button>
           </span>
         )}
@@ -118,7 +127,7 @@ export function SettingsPanel(props: SettingsPanelProps) {
             onChange={setPresetId}
           >
             {choices.map((p) => (
-              <option key={p.id} value={p.id}>
+              <option key={p.id} value={p.id} lang="zh-CN">
                 {p.name}
               </option>
             ))}
@@ -128,7 +137,10 @@ export function SettingsPanel(props: SettingsPanelProps) {
               type="button"
               title={t.insertStandardHint}
               disabledFocusable={busy}
-              onClick={() => onInsertStandard(presetId)}
+              onClick={() => {
+                inserting.current = true;
+                onInsertStandard(presetId);
+              }}
             >
               {t.insertStandard}
             </Button>
@@ -136,6 +148,7 @@ export function SettingsPanel(props: SettingsPanelProps) {
         </fieldset>
       )}
       <SelectField
+        selectRef={next}
         label={t.settingsScoreSource}
         value={scoreSource}
         onChange={(v) => setScoreSource(v === "computed" ? "computed" : "entered")}
@@ -172,7 +185,7 @@ export function SettingsPanel(props: SettingsPanelProps) {
                   className={text.link}
                   onClick={() => onSelect(p.cell as string)}
                 >
-                  {p.cell}
+                  <Zh>{p.cell}</Zh>
                 </button>
               )}
             </li>

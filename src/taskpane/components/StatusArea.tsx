@@ -10,7 +10,7 @@ import {
 import { DismissRegular } from "@fluentui/react-icons";
 import type { InputProblem } from "../../parse/problems";
 import { usePaneContext } from "../state/PaneContext";
-import { BusyIndicator, Zh, useTextStyles } from "./ui";
+import { BusyIndicator, Mixed, Zh, useTextStyles } from "./ui";
 import type { PaneActions, PaneState } from "../state/usePane";
 
 const useStyles = makeStyles({
@@ -28,8 +28,9 @@ export interface StatusAreaProps {
 }
 
 /**
- * Progress, failures (announced as alerts), input problems (each cell clickable) and notes.
- * The outcome itself is announced once by the pane's status line, not from here.
+ * Progress, failures (announced as alerts), input problems (each cell clickable) and notes
+ * (in a polite live region: each new note is announced once, as it is added). The outcome
+ * itself is announced once by the pane's status line, not from here.
  */
 export function StatusArea({ state, actions, showProblems, onDismissed }: StatusAreaProps) {
   const styles = useStyles();
@@ -40,6 +41,8 @@ export function StatusArea({ state, actions, showProblems, onDismissed }: Status
     scoring: t.phaseScoring,
     writing: t.phaseWriting,
     inserting: t.phaseInserting,
+    insertingStandard: t.phaseInsertingStandard,
+    insertingProject: t.phaseInsertingProject,
     saving: t.phaseSaving,
     reporting: t.phaseReporting,
   };
@@ -70,39 +73,53 @@ export function StatusArea({ state, actions, showProblems, onDismissed }: Status
           </MessageBar>
         )}
       </div>
-      {problems.length > 0 && (
-        <MessageBar
-          intent={problems.some((p) => p.severity === "error") ? "error" : "warning"}
-          layout="multiline"
-        >
-          <MessageBarBody>
-            <MessageBarTitle>{t.inputsWithErrors(problems.length)}</MessageBarTitle>
-            {t.inputsWithErrorsBody}
-            <ul className={styles.list}>
-              {problems.map((p, i) => (
-                <li key={i}>
-                  {p.sheet && p.cell ? (
-                    <button
-                      type="button"
-                      className={text.link}
-                      onClick={() => void actions.selectCell(`${p.sheet}!${p.cell}`)}
-                    >
-                      <Zh>{p.message}</Zh>
-                    </button>
-                  ) : (
-                    <Zh>{p.message}</Zh>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
+      {(
+        [
+          // Cells that could not be read, and tables or values not found: each said as what it is.
+          [problems.filter((p) => p.cell), t.inputsWithErrors, t.inputsWithErrorsBody],
+          [problems.filter((p) => !p.cell), t.inputsMissing, t.inputsMissingBody],
+        ] as const
+      ).map(
+        ([group, title, body], g) =>
+          group.length > 0 && (
+            <MessageBar
+              key={g}
+              intent={group.some((p) => p.severity === "error") ? "error" : "warning"}
+              layout="multiline"
+            >
+              <MessageBarBody>
+                <MessageBarTitle>{title(group.length)}</MessageBarTitle>
+                {body}
+                <ul className={styles.list}>
+                  {group.map((p, i) => (
+                    <li key={i}>
+                      {p.sheet && p.cell ? (
+                        <button
+                          type="button"
+                          className={text.link}
+                          onClick={() => void actions.selectCell(`${p.sheet}!${p.cell}`)}
+                        >
+                          <Zh>{p.message}</Zh>
+                        </button>
+                      ) : (
+                        <Zh>{p.message}</Zh>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </MessageBarBody>
+            </MessageBar>
+          )
       )}
-      {state.notes.map((note, i) => (
-        <MessageBar key={i} intent="info" layout="multiline">
-          <MessageBarBody>{note}</MessageBarBody>
-        </MessageBar>
-      ))}
+      <div role="status" aria-live="polite" className={styles.root}>
+        {state.notes.map((note, i) => (
+          <MessageBar key={state.noteKeys[i]} intent="info" layout="multiline">
+            <MessageBarBody>
+              <Mixed text={note} />
+            </MessageBarBody>
+          </MessageBar>
+        ))}
+      </div>
     </div>
   );
 }

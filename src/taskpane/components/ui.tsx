@@ -1,3 +1,4 @@
+/* global HTMLSelectElement */
 /**
  * Small primitives built on Fluent tokens where a Fluent component would cost more bundle than
  * it gives here (the pane must stay under 180 KB gzip): a collapsible section (a heading holding
@@ -6,7 +7,8 @@
  */
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ChevronRightRegular } from "@fluentui/react-icons";
-import { type ReactNode, useId, useState } from "react";
+import { type ReactNode, type Ref, useId, useState } from "react";
+import { usePaneContext } from "../state/PaneContext";
 
 export const useTextStyles = makeStyles({
   title: {
@@ -107,6 +109,21 @@ export function Zh({ children, className }: { children: ReactNode; className?: s
     <span lang="zh-CN" className={className}>
       {children}
     </span>
+  );
+}
+
+/** Chinese runs (and their quotes) in a sentence of either language. */
+const CHINESE_RUN = /([\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”]+)/;
+
+/**
+ * A sentence that mixes the pane's language with Chinese (a sheet name, a grade, an engine
+ * message): each Chinese run marked `lang="zh-CN"`, the rest left in the pane's language.
+ */
+export function Mixed({ text }: { text: string }) {
+  // In the Chinese UI everything is Chinese already (the pane is lang="zh-CN").
+  if (usePaneContext().locale === "zh-CN") return <>{text}</>;
+  return (
+    <>{text.split(CHINESE_RUN).map((part, i) => (i % 2 === 1 ? <Zh key={i}>{part}</Zh> : part))}</>
   );
 }
 
@@ -219,19 +236,26 @@ export function SelectField({
   hint,
   value,
   onChange,
+  selectRef,
   children,
 }: {
   label: string;
   hint?: string;
   value: string;
   onChange: (value: string) => void;
+  selectRef?: Ref<HTMLSelectElement>;
   children: ReactNode;
 }) {
   const styles = useFieldStyles();
   return (
     <label className={styles.field}>
       {label}
-      <select className={styles.control} value={value} onChange={(e) => onChange(e.target.value)}>
+      <select
+        ref={selectRef}
+        className={styles.control}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      >
         {children}
       </select>
       {hint && <span className={styles.hint}>{hint}</span>}

@@ -1,4 +1,4 @@
-/* global document, navigator */
+/* global document, navigator, HTMLElement */
 /**
  * Copying text from the pane. The async Clipboard API first (Office on the web grants the pane
  * clipboard-write); older webviews refuse it, so a hidden text area and `execCommand("copy")`
@@ -7,6 +7,8 @@
 export type CopyText = (text: string) => Promise<void>;
 
 function copyBySelection(text: string): void {
+  // Selecting the text moves focus; it goes back to where it was (the button that copied).
+  const had = document.activeElement as HTMLElement | null;
   const area = document.createElement("textarea");
   area.value = text;
   area.setAttribute("readonly", "");
@@ -16,6 +18,7 @@ function copyBySelection(text: string): void {
   area.select();
   const copied = document.execCommand("copy");
   area.remove();
+  had?.focus?.();
   if (!copied) throw new Error("clipboard refused");
 }
 

@@ -21,6 +21,8 @@ const zh = {
   phaseScoring: "正在评分…",
   phaseWriting: "正在写入汇总表…",
   phaseInserting: "正在插入模板…",
+  phaseInsertingStandard: "正在插入评分标准…",
+  phaseInsertingProject: "正在插入项目自评表…",
   phaseSaving: "正在保存设置…",
   phaseReporting: "正在生成报告草稿…",
   reportTitle: "自评报告",
@@ -35,6 +37,7 @@ const zh = {
   points: "分",
   lastRun: "计算时间",
   notWritten: "尚未写入汇总表：点击“重新计算”生成。",
+  writtenEarlier: (sheet: string) => `“${sheet}”为此前写入：点击“重新计算”更新。`,
   writtenTo: (sheets: string[]) => `已写入${sheets.map((s) => `“${s}”`).join("、")}工作表。`,
   keptRenamed: (name: string) => `改名保留的“${name}”未更新。`,
   besideForeign: (name: string) =>
@@ -49,17 +52,24 @@ const zh = {
   unconfirmed: "待核对",
   gapsTitle: (n: number) => `问题清单（${n}）`,
   noGaps: "未发现问题。",
-  goToCell: (cell: string) => `定位到 ${cell}`,
+  /** Before a cell link's address, for screen readers (the address itself is marked Chinese). */
+  goToCell: "定位到 ",
   inputsWithErrors: (n: number) => `有 ${n} 处输入需要修改`,
   inputsWithErrorsBody: "以下单元格无法读取，相关指标已标为“无法计算”，其余照常评分：",
+  inputsMissing: (n: number) => `有 ${n} 项输入未找到`,
+  inputsMissingBody: "以下表格或信息未找到，需要它们的指标无法计算，其余照常评分：",
   noInputsTitle: "未找到输入表",
   noInputsBody:
-    "没有找到预算支出明细表和绩效指标表。可以点击“插入模板”添加输入表，或按使用说明（docs/sheet-contract.md）的表头约定整理现有表格。",
+    "没有找到预算支出明细表和绩效指标表。可以点击“插入模板”添加输入表，或按使用说明中的表头约定整理现有表格。",
+  blankTitle: "模板尚未填写",
+  blankBody:
+    "输入表已就绪，还没有填写数据：请在“基本信息”中填写部门名称和年度，在“预算支出”“绩效指标”等表中填写数据，再点“重新计算”。",
+  noInputsNotWritten: "未找到输入表，未写入汇总表：请先点“插入模板”添加输入表",
   errorTitle: "出错了",
   dismiss: "关闭",
   settingsTitle: "评分标准与设置",
   standardInForce: "评分标准",
-  standardSource: (text: string) => `来源：${text}`,
+  standardSource: "来源：",
   settingsPreset: "预设评分标准",
   settingsPresetHint: "工作簿中没有“评分标准”表时按此预设评分",
   insertStandard: "插入评分标准",
@@ -96,9 +106,10 @@ const zh = {
   readOnlyWorkbook: "工作簿以只读方式打开：写入的汇总表需用“另存为”保存。",
   differs: "填报≠计算",
   differsLabel: "填报得分与计算得分不同",
-  announceScored: (total: string, grade: string, written: boolean) =>
-    `${written ? "计算完成" : "评分完成"}：总分 ${total} 分，等级 ${grade}${written ? "" : "（尚未写入汇总表）"}`,
+  announceScored: (total: string, grade: string, written: boolean, earlier?: string) =>
+    `${written ? "计算完成" : "评分完成"}：总分 ${total} 分，等级 ${grade}${written ? "" : earlier ? `（“${earlier}”为此前写入，尚未更新）` : "（尚未写入汇总表）"}`,
   announceProblems: (n: number) => `；有 ${n} 处输入需要修改`,
+  announceMissing: (n: number) => `；有 ${n} 项输入未找到`,
 };
 
 export type Strings = typeof zh;

@@ -17,6 +17,8 @@ export const en: Strings = {
   phaseScoring: "Scoring…",
   phaseWriting: "Writing the summary sheet…",
   phaseInserting: "Inserting the template…",
+  phaseInsertingStandard: "Inserting the scoring standard…",
+  phaseInsertingProject: "Inserting the project form…",
   phaseSaving: "Saving settings…",
   phaseReporting: "Drafting the report…",
   reportTitle: "Self-evaluation report",
@@ -32,6 +34,8 @@ export const en: Strings = {
   points: "pts",
   lastRun: "Calculated",
   notWritten: "Summary not written yet: click Recalculate.",
+  writtenEarlier: (sheet: string) =>
+    `“${sheet}” holds an earlier result: click Recalculate to update it.`,
   writtenTo: (sheets: string[]) =>
     `Written to sheet${sheets.length > 1 ? "s" : ""} ${sheets.map((s) => `“${s}”`).join(", ")}.`,
   keptRenamed: (name: string) =>
@@ -48,18 +52,26 @@ export const en: Strings = {
   unconfirmed: "to confirm",
   gapsTitle: (n: number) => `Issues (${n})`,
   noGaps: "No issues found.",
-  goToCell: (cell: string) => `Go to ${cell}`,
+  goToCell: "Go to ",
   inputsWithErrors: (n: number) => `${n} input cell(s) to fix`,
   inputsWithErrorsBody:
     "These cells could not be read; indicators needing them are marked 无法计算, the rest is scored:",
+  inputsMissing: (n: number) => `${n} input(s) not found`,
+  inputsMissingBody:
+    "These tables or values were not found; indicators needing them cannot be computed, the rest is scored:",
   noInputsTitle: "No input tables found",
   noInputsBody:
-    "Neither the budget table nor the indicator table was found. Insert the template, or arrange your tables with the headers described in docs/sheet-contract.md.",
+    "Neither the budget table nor the indicator table was found. Insert the template, or arrange your tables with the headers described in the help (使用说明).",
+  blankTitle: "The template is not filled in yet",
+  blankBody:
+    "The input sheets are there but hold no figures: enter the department and year in 基本信息, the figures in 预算支出, 绩效指标 and the other sheets, then click Recalculate.",
+  noInputsNotWritten:
+    "No input tables found, nothing written: click Insert template to add the input sheets",
   errorTitle: "Something went wrong",
   dismiss: "Dismiss",
   settingsTitle: "Scoring standard and settings",
   standardInForce: "Scoring standard",
-  standardSource: (text: string) => `Source: ${text}`,
+  standardSource: "Source: ",
   settingsPreset: "Preset standard",
   settingsPresetHint: "Used when the workbook has no 评分标准 sheet",
   insertStandard: "Insert scoring standard",
@@ -94,7 +106,8 @@ export const en: Strings = {
   readOnlyWorkbook: "The workbook is open read-only: save the written summary with Save As.",
   differs: "Entered ≠ computed",
   differsLabel: "The entered score differs from the computed score",
-  announceScored: (total: string, grade: string, written: boolean) =>
-    `${written ? "Recalculated" : "Scored"}: total ${total} points, grade ${grade}${written ? "" : " (summary not written yet)"}`,
+  announceScored: (total: string, grade: string, written: boolean, earlier?: string) =>
+    `${written ? "Recalculated" : "Scored"}: total ${total} points, grade ${grade}${written ? "" : earlier ? ` (“${earlier}” holds an earlier result, not updated)` : " (summary not written yet)"}`,
   announceProblems: (n: number) => `; ${n} input cell(s) to fix`,
+  announceMissing: (n: number) => `; ${n} input(s) not found`,
 };

@@ -12,11 +12,17 @@ import type { Recalculation } from "../../pipeline/recalculate";
 import { type RecalculationPhase, readAndScore } from "../../pipeline/readAndScore";
 import { describeError } from "../../hosts/excel/errors";
 import { score } from "../../model/decimal";
-import { hasNoInputs } from "../../pipeline/scoreCore";
+import { hasNoInputs, isBlankTemplate } from "../../pipeline/scoreCore";
 import { usePaneContext } from "./PaneContext";
 import type { Strings } from "./strings";
 
-export type BusyPhase = RecalculationPhase | "inserting" | "saving" | "reporting";
+export type BusyPhase =
+  | RecalculationPhase
+  | "inserting"
+  | "insertingStandard"
+  | "insertingProject"
+  | "saving"
+  | "reporting";
 
 export interface PaneState {
   /** What the pane is doing; null when idle. */
@@ -29,6 +35,11 @@ export interface PaneState {
   error: string | null;
   /** Informational notes (skipped features, sheets left alone, template outcome). */
   notes: string[];
+  /**
+   * One key per note: a new note (or the same action's note again) gets a new one, so it is
+   * added to the notes' live region and announced; a note still shown keeps its key and is not.
+   */
+  noteKeys: number[];
   autoRecalculate: boolean;
   /**
    * The outcome as one sentence for screen readers (计算完成：总分 … 分，等级 …), with a count
@@ -39,7 +50,14 @@ export interface PaneState {
 
 type Action =
   | { type: "busy"; phase: BusyPhase }
-  | { type: "result"; result: Recalculation; notes: string[]; announcement: string }
+  | {
+      type: "result";
+      result: Recalculation;
+      /** The action's own notes first (always new), then the result's. */
+      notes: string[];
+      leading: number;
+      announcement: string;
+    }
   | { type: "notes"; notes: string[] }
   | { type: "error"; message: string }
   | { type: "dismissError" }
@@ -51,6 +69,7 @@ export const initialPaneState: PaneState = {
   resultAt: null,
   error: null,
   notes: [],
+  noteKeys: [],
   autoRecalculate: false,
   announcement: null,
 };
@@ -60,6 +79,15 @@ function clock(): string {
   return [d.getHours(), d.getMinutes(), d.getSeconds()]
     .map((n) => String(n).padStart(2, "0"))
     .join(":");
+}
+
+/** Keys for `notes`: the first `leading` always new, the rest kept when already shown. */
+function keysFor(state: PaneState, notes: string[], leading: number): number[] {
+  let next = Math.max(0, ...state.noteKeys) + 1;
+  return notes.map((note, i) => {
+    const shown = i < leading ? -1 : state.notes.indexOf(note);
+    return shown >= 0 ? state.noteKeys[shown] : next++;
+  });
 }
 
 export function paneReducer(state: PaneState, action: Action): PaneState {
@@ -73,13 +101,19 @@ export function paneReducer(state: PaneState, action: Action): PaneState {
         result: action.result,
         resultAt: clock(),
         notes: action.notes,
+        noteKeys: keysFor(state, action.notes, action.leading),
         announcement: {
           text: action.announcement,
           count: (state.announcement?.count ?? 0) + 1,
         },
       };
     case "notes":
-      return { ...state, busy: null, notes: action.notes };
+      return {
+        ...state,
+        busy: null,
+        notes: action.notes,
+        noteKeys: keysFor(state, action.notes, action.notes.length),
+      };
     case "error":
       return { ...state, busy: null, error: action.message };
     case "dismissError":
@@ -112,13 +146,17 @@ export interface PaneActions {
 const reportModule = () => import(/* webpackChunkName: "report-draft" */ "./reportActions");
 
 /** The outcome in one sentence: total, grade, whether written, cells to fix. */
-function announce(result: Recalculation, t: Strings): string {
-  if (hasNoInputs(result)) return t.noInputsTitle;
+function announce(result: Recalculation, t: Strings, write: boolean): string {
+  if (hasNoInputs(result)) return write ? t.noInputsNotWritten : t.noInputsTitle;
+  if (isBlankTemplate(result)) return t.blankTitle;
   const { total, grade } = result.evaluation;
-  const problems = result.parse.problems.length;
+  const problems = result.parse.problems;
+  const cells = problems.filter((p) => p.cell).length;
+  const missing = problems.length - cells;
   return (
-    t.announceScored(score(total), grade, result.write !== null) +
-    (problems > 0 ? t.announceProblems(problems) : "")
+    t.announceScored(score(total), grade, result.write !== null, result.summarySheet) +
+    (cells > 0 ? t.announceProblems(cells) : "") +
+    (missing > 0 ? t.announceMissing(missing) : "")
   );
 }
 
@@ -170,7 +208,13 @@ export function usePane(): [PaneState, PaneActions] {
         if (result.write?.besideForeign) notes.push(t.besideForeign(result.write.besideForeign));
         if (result.write?.keptRenamed) notes.push(t.keptRenamed(result.write.keptRenamed));
         for (const note of result.write?.skipped ?? []) notes.push(note);
-        dispatch({ type: "result", result, notes, announcement: announce(result, t) });
+        dispatch({
+          type: "result",
+          result,
+          notes,
+          leading: leadingNotes.length,
+          announcement: announce(result, t, write),
+        });
       } catch (error) {
         dispatch({ type: "error", message: describeError(error) });
       }
@@ -178,6 +222,10 @@ export function usePane(): [PaneState, PaneActions] {
     },
     [port, t, release]
   );
+
+  /** The latest `run` (its strings follow the language), for handlers kept across renders. */
+  const runRef = useRef(run);
+  runRef.current = run;
 
   /** The standard in force: from the last result, or read and scored now. */
   const inForce = useCallback(async (): Promise<Standard> => {
@@ -199,12 +247,12 @@ export function usePane(): [PaneState, PaneActions] {
         const outcome = await insertTemplate(port, await inForce());
         await run(false, outcome.messages);
       } catch (error) {
-        dispatch({ type: "error", message: describeError(error) });
+        dispatch({ type: "error", message: describeError(error, "插入模板") });
       }
     }, [port, run, inForce]),
     insertStandard: useCallback(
       async (presetId: string) => {
-        dispatch({ type: "busy", phase: "inserting" });
+        dispatch({ type: "busy", phase: "insertingStandard" });
         try {
           const current = await inForce();
           const standard =
@@ -216,14 +264,14 @@ export function usePane(): [PaneState, PaneActions] {
           const outcome = await insertStandard(port, standard, settings);
           await run(false, outcome.messages);
         } catch (error) {
-          dispatch({ type: "error", message: describeError(error) });
+          dispatch({ type: "error", message: describeError(error, "插入评分标准") });
         }
       },
       [port, run, inForce]
     ),
     insertProjectForm: useCallback(
       async (name: string) => {
-        dispatch({ type: "busy", phase: "inserting" });
+        dispatch({ type: "busy", phase: "insertingProject" });
         try {
           const { insertProjectForm } = await import(
             /* webpackChunkName: "sheet-layouts" */ "../../pipeline/insertTemplate"
@@ -234,7 +282,7 @@ export function usePane(): [PaneState, PaneActions] {
           // Open the new form, ready to fill in.
           if (outcome.added[0]) await port.selectCell(`${outcome.added[0]}!A1`);
         } catch (error) {
-          dispatch({ type: "error", message: describeError(error) });
+          dispatch({ type: "error", message: describeError(error, "插入项目自评表") });
         }
       },
       [port, run]
@@ -251,13 +299,10 @@ export function usePane(): [PaneState, PaneActions] {
             settingsLayout(settings, { id: preset.id, name: preset.name }),
             "settings"
           );
-          await run(true);
-          dispatch({
-            type: "notes",
-            notes: [t.settingsSaved(write.sheet), ...stateRef.current.notes],
-          });
+          // The saved note leads the recalculation's own notes; earlier notes are gone.
+          await run(true, [t.settingsSaved(write.sheet)]);
         } catch (error) {
-          dispatch({ type: "error", message: describeError(error) });
+          dispatch({ type: "error", message: describeError(error, "保存设置") });
         }
       },
       [port, run, t]
@@ -293,7 +338,10 @@ export function usePane(): [PaneState, PaneActions] {
             ? await port.subscribeToEdits(() => {
                 // Debounced, and always from a fresh read: event details are not trusted.
                 if (timer.current) window.clearTimeout(timer.current);
-                timer.current = window.setTimeout(() => void run(true), AUTO_RECALC_DELAY_MS);
+                timer.current = window.setTimeout(
+                  () => void runRef.current(true),
+                  AUTO_RECALC_DELAY_MS
+                );
               })
             : null;
         } catch (error) {
@@ -323,7 +371,7 @@ export function usePane(): [PaneState, PaneActions] {
         // Open the draft, ready to read and edit.
         await port.selectCell(`${write.sheet}!A1`);
       } catch (error) {
-        dispatch({ type: "error", message: describeError(error) });
+        dispatch({ type: "error", message: describeError(error, "生成报告草稿表") });
       }
       await release(run);
     }, [port, run, release, t]),
