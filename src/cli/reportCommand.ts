@@ -8,7 +8,7 @@ import { basename, dirname, extname, join } from "node:path";
 import { stat } from "node:fs/promises";
 import { score } from "../model/decimal";
 import type { WorkbookStandard } from "../model/input";
-import { projectEngine } from "../evaluate/projectEngine";
+import { deferredEngine } from "../pipeline/deferredEngine";
 import { scoreRead } from "../pipeline/readAndScore";
 import { hasNoInputs, type WorkbookScore } from "../pipeline/scoreWorkbook";
 import { reportDraft } from "../submission/reportDraft";
@@ -54,7 +54,7 @@ async function scoreForReport(
   if (!read.ok) return read;
   const opened = await readSnapshot(read);
   if (!opened.ok) return opened;
-  const result = scoreRead(opened.snapshot, { standard }, projectEngine);
+  const result = scoreRead(opened.snapshot, { standard }, deferredEngine);
   if (hasNoInputs(result)) return { ok: false, reason: NO_TABLES };
   return { ok: true, score: result };
 }

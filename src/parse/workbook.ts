@@ -6,7 +6,7 @@
  */
 import { Dec, ZERO } from "../model/decimal";
 import { unitFactor } from "../model/units";
-import type { BudgetRow, DepartmentInput, StatedMetric, WorkbookStandard } from "../model/input";
+import type { BudgetRow, DepartmentInput, StatedMetric } from "../model/input";
 import type { MetricId } from "../standard/metrics";
 import type { WorkbookSnapshot } from "../hosts/snapshot";
 import { SETTINGS_SHEET_NAME } from "../layout/settings";
@@ -31,7 +31,7 @@ import { readProjectTable } from "./projectTable";
 import { type FoundInput, type Reader, newReader } from "./reader";
 import { parseSettings } from "./settingsSheet";
 import type { readProjectForms } from "./projectForms";
-import { findStandardSheets, readStandardSheet } from "./standardSheet";
+import type { readWorkbookStandards } from "./workbookStandards";
 import {
   type FoundTable,
   type TableArea,
@@ -64,38 +64,6 @@ function writtenByAssistant(grid: Grid): boolean {
     if (grid.text(row, grid.left).startsWith(ASSISTANT_SIGNATURE)) return true;
   }
   return false;
-}
-
-/**
- * The first 评分标准 sheet for the department and the first for project forms (适用对象：项目支出),
- * read; others are named and not used.
- */
-function readWorkbookStandards(
-  grids: readonly Grid[],
-  reader: Reader,
-  found: FoundInput[]
-): { department?: WorkbookStandard; project?: WorkbookStandard; sheets: Set<string> } {
-  const { standards: sheets, setAside } = findStandardSheets(grids);
-  for (const { grid, why, severity } of setAside)
-    reader.problems.push({ severity, sheet: grid.name, message: why });
-  const out: { department?: WorkbookStandard; project?: WorkbookStandard } = {};
-  for (const { grid, table } of sheets) {
-    const read = readStandardSheet(grid, table);
-    const scope = read.standard.scope;
-    const taken = out[scope];
-    if (taken) {
-      const what = scope === "project" ? "项目" : "部门";
-      reader.problems.push({
-        severity: "warning",
-        sheet: grid.name,
-        message: `工作簿中有多张${what}评分标准表：采用“${taken.sheet}”，未采用“${grid.name}”`,
-      });
-      continue;
-    }
-    found.push(read.found);
-    out[scope] = { standard: read.standard, problems: read.problems, sheet: read.sheet };
-  }
-  return { ...out, sheets: new Set([...sheets, ...setAside].map((s) => s.grid.name)) };
 }
 
 /** The department's tables, each of them found once or more. */
@@ -370,8 +338,14 @@ function activityValues(v: Values): Partial<DepartmentInput> {
   return out;
 }
 
-/** How project forms are read: the project engine's part of parsing (see parseWorkbook.ts). */
-export type ReadProjectForms = typeof readProjectForms;
+/**
+ * The readers of the workbook's own 评分标准 sheets and 项目支出绩效自评表: the deferred part of
+ * parsing (pipeline/deferredEngine.ts), given to the parser.
+ */
+export interface DeferredReaders {
+  readStandards: typeof readWorkbookStandards;
+  readForms: typeof readProjectForms;
+}
 
 /** What reading the tables shares: the sheets, the reader (problems) and what was found. */
 interface TableReading {
@@ -460,12 +434,12 @@ function chosenTables(
 }
 
 /**
- * The department's workbook read with `readForms` for its project forms: the task pane passes
- * the project engine it fetched as its own chunk, parseWorkbook.ts the one it imports.
+ * The department's workbook read with `readers` for its 评分标准 sheets and project forms: the
+ * task pane passes the ones it fetched as their own chunk, parseWorkbook.ts the ones it imports.
  */
 export function parseWorkbookWith(
   snapshot: WorkbookSnapshot,
-  readForms: ReadProjectForms
+  readers: DeferredReaders
 ): ParseResult {
   const grids = snapshot.sheets.map((s) => new Grid(s));
   const reader = newReader();
@@ -481,11 +455,11 @@ export function parseWorkbookWith(
   // sheets, and the 评分标准 sheet (read here, on its own).
   const settingsName = snapshot.ownedSheets?.settings ?? SETTINGS_SHEET;
   const userGrids = grids.filter((g) => g.name !== settingsName && !writtenByAssistant(g));
-  const standards = readWorkbookStandards(userGrids, reader, found);
+  const standards = readers.readStandards(userGrids, reader, found);
   const inputGrids = userGrids.filter((g) => !g.hidden && !standards.sheets.has(g.name));
 
   // Project forms first: their funds and indicator tables are never the department's.
-  const forms = readForms(inputGrids, reader);
+  const forms = readers.readForms(inputGrids, reader);
   found.push(...forms.found);
   const located = locateTables(inputGrids, forms.areas);
   const values = singleValues(inputGrids, located.areas, reader, found);

@@ -1,17 +1,18 @@
 /**
  * The first half of 重新计算: read the workbook through the port and score it. Pure apart from
  * the port; the pane's first view runs only this (the layouts load on the first write). The
- * project engine is fetched as its own chunk while the workbook is read (once; then cached).
+ * deferred engine (评分标准 sheets, project forms) is fetched as its own chunk while the
+ * workbook is read (once; then cached).
  */
 import type { EvaluateOptions } from "../evaluate/department";
-import type { ProjectEngine } from "../evaluate/projectEngine";
+import type { DeferredEngine } from "./deferredEngine";
 import { outputSheets } from "../hosts/ownership";
 import type { WorkbookPort } from "../hosts/port";
 import type { WorkbookSnapshot } from "../hosts/snapshot";
 import { type WorkbookScore, scoreSnapshotWith } from "./scoreCore";
 
-const loadProjectEngine = async (): Promise<ProjectEngine> =>
-  (await import(/* webpackChunkName: "project-forms" */ "../evaluate/projectEngine")).projectEngine;
+const loadDeferredEngine = async (): Promise<DeferredEngine> =>
+  (await import(/* webpackChunkName: "deferred-engine" */ "./deferredEngine")).deferredEngine;
 
 /** Steps of a recalculation, reported as they start (for a progress display). */
 export type RecalculationPhase = "reading" | "scoring" | "writing";
@@ -26,16 +27,16 @@ export async function readAndScore(
   options: ScoreOptions = {}
 ): Promise<WorkbookScore> {
   options.onPhase?.("reading");
-  const [snapshot, projects] = await Promise.all([port.read(), loadProjectEngine()]);
+  const [snapshot, engine] = await Promise.all([port.read(), loadDeferredEngine()]);
   options.onPhase?.("scoring");
-  return scoreRead(snapshot, options, projects);
+  return scoreRead(snapshot, options, engine);
 }
 
 /** Scores what a host read: our own sheets are output, never input (settings are read). */
 export function scoreRead(
   snapshot: WorkbookSnapshot,
   options: EvaluateOptions,
-  projects: ProjectEngine
+  engine: DeferredEngine
 ): WorkbookScore {
   const ours = new Set(outputSheets(snapshot.ownedSheets));
   const inputs = { ...snapshot, sheets: snapshot.sheets.filter((s) => !ours.has(s.name)) };
@@ -43,7 +44,7 @@ export function scoreRead(
   const summarySheet =
     summary && snapshot.sheets.some((s) => s.name === summary) ? summary : undefined;
   return {
-    ...scoreSnapshotWith(inputs, options, projects),
+    ...scoreSnapshotWith(inputs, options, engine),
     protection: snapshot.protection,
     ...(summarySheet ? { summarySheet } : {}),
   };

@@ -4,7 +4,7 @@
  * while everything that could be scored is scored.
  */
 import { type EvaluateOptions, evaluateWith } from "../evaluate/department";
-import type { ProjectEngine } from "../evaluate/projectEngine";
+import type { DeferredEngine } from "./deferredEngine";
 import type { Evaluation, Gap } from "../evaluate/result";
 import type { WorkbookProtection, WorkbookSnapshot } from "../hosts/snapshot";
 import { type ParseResult, parseWorkbookWith } from "../parse/workbook";
@@ -47,13 +47,16 @@ export function hasNothingToWrite(score: Pick<WorkbookScore, "parse">): boolean 
   return hasNoInputs(score) && !score.parse.found.some((f) => f.kind === "projectForm");
 }
 
-/** Scored with `projects`, the project engine (imported by scoreWorkbook.ts, fetched by the pane). */
+/**
+ * Scored with `engine`, the deferred engine (评分标准 sheets, project forms): imported by
+ * scoreWorkbook.ts, fetched by the pane.
+ */
 export function scoreSnapshotWith(
   snapshot: WorkbookSnapshot,
   options: EvaluateOptions,
-  projects: ProjectEngine
+  engine: DeferredEngine
 ): WorkbookScore {
-  const parse = parseWorkbookWith(snapshot, projects.readForms);
+  const parse = parseWorkbookWith(snapshot, engine);
   const inputGaps: Gap[] = parse.problems.map((p) => ({
     code: "inputError",
     severity: p.severity,
@@ -63,6 +66,6 @@ export function scoreSnapshotWith(
   }));
   return {
     parse,
-    evaluation: evaluateWith(parse.input, { ...options, inputGaps }, projects.rollUp),
+    evaluation: evaluateWith(parse.input, { ...options, inputGaps }, engine.rollUp),
   };
 }

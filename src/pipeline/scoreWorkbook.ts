@@ -1,9 +1,9 @@
 /**
  * The whole pure pipeline for one workbook (snapshot → parse → evaluate) as the command line and
- * the tests use it: scoreCore.ts with the project engine imported.
+ * the tests use it: scoreCore.ts with the deferred engine imported.
  */
 import type { EvaluateOptions } from "../evaluate/department";
-import { projectEngine } from "../evaluate/projectEngine";
+import { deferredEngine } from "./deferredEngine";
 import type { WorkbookSnapshot } from "../hosts/snapshot";
 import { type WorkbookScore, scoreSnapshotWith } from "./scoreCore";
 
@@ -13,5 +13,5 @@ export function scoreSnapshot(
   snapshot: WorkbookSnapshot,
   options: EvaluateOptions = {}
 ): WorkbookScore {
-  return scoreSnapshotWith(snapshot, options, projectEngine);
+  return scoreSnapshotWith(snapshot, options, deferredEngine);
 }
