@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 // Runs a TypeScript file (scripts, benchmarks) through tsx: `node bin/run-ts.cjs scripts/x.ts args…`.
+// Code that import()s a TypeScript module (the task pane's lazily loaded chunks) needs tsx's ESM
+// hook as well: `node --import tsx bin/run-ts.cjs …`, as the bench and samples scripts run it.
 // If the file exports `main(args)`, it is called; a number it returns becomes the exit code.
 require("tsx/cjs/api").register();
 const path = require("path");
