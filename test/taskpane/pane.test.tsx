@@ -34,6 +34,27 @@ async function samplePane(change?: (fake: FakeExcel) => Promise<void>) {
   return { fake, port };
 }
 
+/**
+ * `host`'s reads and writes with 编辑后自动重新计算's subscription: `edit()` is the callback the
+ * pane subscribed (null before it did, and after it unsubscribed).
+ */
+function withEdits(host: WorkbookPort): { port: WorkbookPort; edit: () => (() => void) | null } {
+  let edited: (() => void) | null = null;
+  const port: WorkbookPort = {
+    read: () => host.read(),
+    insertSheets: (l) => host.insertSheets(l),
+    writeOwnedSheet: (l, r) => host.writeOwnedSheet(l, r),
+    selectCell: (a) => host.selectCell(a),
+    subscribeToEdits: async (onChange) => {
+      edited = onChange;
+      return async () => {
+        edited = null;
+      };
+    },
+  };
+  return { port, edit: () => edited };
+}
+
 describe("task pane", () => {
   it("shows progress while scoring, then the total, grade, groups and gaps (scored)", async () => {
     const fake = await fakeFromXlsx(SAMPLE_PATH);
@@ -358,42 +379,34 @@ describe("task pane", () => {
   });
 
   it("recalculates after an edit, and once more when the edit came during a recalculation", async () => {
-    const fake = await fakeFromXlsx(SAMPLE_PATH);
-    const inner = excelHost(fake);
-    let edited: (() => void) | null = null;
+    const inner = excelHost(await fakeFromXlsx(SAMPLE_PATH));
     let writes = 0;
     let release: () => void = () => undefined;
     let gate: Promise<void> = Promise.resolve();
-    const port: WorkbookPort = {
+    const { port, edit } = withEdits({
       read: () => inner.read(),
       insertSheets: (l) => inner.insertSheets(l),
+      selectCell: (a) => inner.selectCell(a),
       writeOwnedSheet: async (l, r) => {
         // One recalculation writes the summary and the 核对清单: counted once.
         if ((r ?? "summary") === "summary") writes++;
         await gate;
         return inner.writeOwnedSheet(l, r);
       },
-      selectCell: (a) => inner.selectCell(a),
-      subscribeToEdits: async (onChange) => {
-        edited = onChange;
-        return async () => {
-          edited = null;
-        };
-      },
-    };
+    });
     render(<PaneRoot port={port} canAutoRecalculate />);
     await screen.findByTestId("total");
     fireEvent.click(screen.getByRole("checkbox", { name: "编辑后自动重新计算" }));
-    await waitFor(() => expect(edited).not.toBeNull());
+    await waitFor(() => expect(edit()).not.toBeNull());
     // An edit: after a quiet moment, one recalculation that writes the summary.
-    act(() => edited!());
+    act(() => edit()!());
     await waitFor(() => expect(writes).toBe(1), { timeout: 4000 });
     await screen.findByText(/已写入“绩效自评汇总”、“核对清单”工作表/);
     // An edit while a (slow) recalculation writes: it runs once more afterwards.
     gate = new Promise<void>((r) => (release = r));
     fireEvent.click(screen.getByRole("button", { name: "重新计算" }));
     await waitFor(() => expect(writes).toBe(2));
-    act(() => edited!());
+    act(() => edit()!());
     await new Promise((r) => setTimeout(r, 1700));
     expect(writes).toBe(2);
     await act(async () => release());
@@ -401,31 +414,17 @@ describe("task pane", () => {
   }, 15_000);
 
   it("auto-recalculation announces in the language chosen after it was switched on", async () => {
-    const fake = await fakeFromXlsx(SAMPLE_PATH);
-    const inner = excelHost(fake);
-    let edited: (() => void) | null = null;
-    const port: WorkbookPort = {
-      read: () => inner.read(),
-      insertSheets: (l) => inner.insertSheets(l),
-      writeOwnedSheet: (l, r) => inner.writeOwnedSheet(l, r),
-      selectCell: (a) => inner.selectCell(a),
-      subscribeToEdits: async (onChange) => {
-        edited = onChange;
-        return async () => {
-          edited = null;
-        };
-      },
-    };
+    const { port, edit } = withEdits(excelHost(await fakeFromXlsx(SAMPLE_PATH)));
     render(<PaneRoot port={port} canAutoRecalculate />);
     await screen.findByTestId("total");
     fireEvent.click(screen.getByRole("checkbox", { name: "编辑后自动重新计算" }));
-    await waitFor(() => expect(edited).not.toBeNull());
+    await waitFor(() => expect(edit()).not.toBeNull());
     fireEvent.click(screen.getByRole("button", { name: "English" }));
     await screen.findByRole("button", { name: "Recalculate" });
     await waitFor(() =>
       expect(screen.getByTestId("announcement").textContent).toMatch(/^Scored: total 95\.18/)
     );
-    act(() => edited!());
+    act(() => edit()!());
     await waitFor(
       () =>
         expect(screen.getByTestId("announcement").textContent).toMatch(
