@@ -91,6 +91,11 @@ describe("jixiao score", () => {
     const none = await run([]);
     expect(none.code).toBe(2);
     expect(none.err).toContain("用法 / Usage");
+    for (const files of [[], [""]]) {
+      const empty = await run(["score", ...files]);
+      expect([files, empty.code]).toEqual([files, 2]);
+      expect(empty.err).toContain("请给出一个 .xlsx 文件或一个文件夹。");
+    }
     expect(hash(input)).toBe(before);
   });
 

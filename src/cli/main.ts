@@ -280,7 +280,7 @@ async function standardOf(flags: Flags, io: CliIo): Promise<WorkbookStandard | u
 
 /** Why `jixiao score` cannot take these files (one sentence); null when it can. */
 function positionalRefusal(given: string[]): string | null {
-  if (given.length === 0) return `请给出一个 .xlsx 文件或一个文件夹。\n${USAGE}`;
+  if (given.length === 0 || !given[0]) return `请给出一个 .xlsx 文件或一个文件夹。\n${USAGE}`;
   if (given.length > 1)
     return `一次只能评分一个文件或一个文件夹，收到 ${given.length} 个（${given.join("、")}）；要评分多个文件，请把它们放进一个文件夹。\n${USAGE}`;
   return null;

@@ -7,12 +7,13 @@
  * (.docx), plain text (the pane's clipboard) and the 自评报告草稿 sheet.
  */
 import { yearly } from "../model/year";
-import { type Dec, money } from "../model/decimal";
+import type { Dec } from "../model/decimal";
 import type { DepartmentInput, KeyTask } from "../model/input";
 import type { Evaluation, IndicatorResult } from "../evaluate/result";
 import { toFill } from "./phrases";
 import { departmentProblems, ordinal } from "./problems";
 import {
+  budgetAmount,
   conclusion,
   gradeFootnote,
   plainScore,
@@ -82,11 +83,11 @@ function basicInformation(s: ReportSource): ReportBlock[] {
 }
 
 function budgetTable(e: Evaluation): ReportTable {
-  const amount = (v: Dec | null) => (v === null ? "" : money(v));
+  const amount = (v: Dec | null) => (v === null ? "" : budgetAmount(v, e));
   return {
     kind: "table",
     title: "部门预算支出明细表",
-    unit: "单位：万元",
+    unit: `单位：${e.budget.unit?.label ?? "万元"}`,
     header: ["支出类别", "年初预算数", "调整预算数", "决算数"],
     rows: e.budget.rows.map((r) => [
       r.label,

@@ -4,7 +4,7 @@
  * page and the report never word a figure differently.
  */
 import { yearly } from "../model/year";
-import { type Dec, money, score } from "../model/decimal";
+import { type Dec, amountIn, money, score } from "../model/decimal";
 import type { Evaluation, IndicatorResult } from "../evaluate/result";
 import { owed } from "../evaluate/reasonClaims";
 import type { GradeBand } from "../standard/types";
@@ -83,6 +83,18 @@ export function conclusion(e: Evaluation): string {
 }
 
 /**
+ * A budget-table amount as the department kept the table: 万元 to the cent, or its own unit
+ * (元) as typed, so the report's figures add up as the signed page's do.
+ */
+export function budgetAmount(v: Dec, e: Evaluation): string {
+  return e.budget.unit ? amountIn(v, e.budget.unit) : money(v);
+}
+
+/** The same with its unit: `46,665.43 万元`, `869,300.49 元`. */
+const budgetMoney = (v: Dec, e: Evaluation) =>
+  `${budgetAmount(v, e)} ${e.budget.unit?.label ?? "万元"}`;
+
+/**
  * `2022 年部门整体支出 46,665.43 万元，其中：基本支出 2,908.01 万元，项目支出 43,757.42 万元。`
  * Categories other than 基本 and 项目 are named when they hold money. Null without a 合计.
  */
@@ -95,7 +107,8 @@ export function spendingSentence(e: Evaluation): string | null {
     .filter((r) => r.category !== "total" && r.final !== null && !r.final.isZero())
     .filter((r) => ["basic", "project", "remittance", "business", "subsidy"].includes(r.category))
     .map(
-      (r) => `${r.label.replace(/^[一二三四五六七八九十]+、/, "")} ${money(r.final as Dec)} 万元`
+      (r) =>
+        `${r.label.replace(/^[一二三四五六七八九十]+、/, "")} ${budgetMoney(r.final as Dec, e)}`
     );
-  return `${yearly(e.year, "年", toFill("年度"))}部门整体支出 ${money(total)} 万元${parts.length ? `，其中：${parts.join("，")}` : ""}。`;
+  return `${yearly(e.year, "年", toFill("年度"))}部门整体支出 ${budgetMoney(total, e)}${parts.length ? `，其中：${parts.join("，")}` : ""}。`;
 }

@@ -13,6 +13,7 @@ import { departmentProblems, ordinal } from "../../src/submission/problems";
 import { sampleSnapshot, setCell } from "../parse/sampleSnapshot";
 import { evaluate } from "../../src/evaluate/evaluate";
 import { cappedSeed, seed } from "../helpers";
+import { dec } from "../../src/model/decimal";
 import { foshan2022 } from "../../src/standard/presets";
 import { summaryLayout } from "../../src/layout/summary";
 import { checklistLayout } from "../../src/layout/checklist";
@@ -112,6 +113,21 @@ describe("自评报告 draft", () => {
     expect(blank).toContain("【待填写：内设机构及下属单位情况】");
     expect(blank).toContain("部门负责人（签名）：\n");
     expect(blank).not.toContain("贯彻执行国家");
+  });
+
+  it("states a budget table kept in 元 in 元, as the signed page prints it", () => {
+    const input = seed();
+    const factor = dec("0.0001");
+    input.budget.unit = { label: "元", factor };
+    // 2,908.01 万元 of 基本支出 as a department keeping 元 would type it, to the cent.
+    const basic = input.budget.rows.find((r) => r.category === "basic")!;
+    basic.final = dec("29080100.49").times(factor);
+    const draft = reportDraft({ evaluation: evaluate(input), input });
+    const text = reportText(draft);
+    expect(text).toContain("基本支出 29,080,100.49 元");
+    expect(text).toContain("部门整体支出 466,654,300.00 元");
+    expect(text).toContain("单位：元");
+    expect(text).not.toContain("单位：万元");
   });
 
   it("says in its 自评结论 when the standard's cap lowered the total, and from what", () => {
