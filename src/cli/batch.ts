@@ -320,11 +320,21 @@ export async function scoreFolder(
     return 1;
   }
   const totals: FolderTotals = {
-    ...{ files: names.length, scored: 0, failed: 0, skipped: 0 },
-    ...{ output: outDir, ranking: null },
+    files: names.length,
+    scored: 0,
+    failed: 0,
+    skipped: 0,
+    output: outDir,
+    ranking: null,
   };
   const run: FolderRun = {
-    ...{ folder, outDir, options, io, totals, entries: [], failures: [] },
+    folder,
+    outDir,
+    options,
+    io,
+    totals,
+    entries: [],
+    failures: [],
     date: options.date ?? today(),
     progress: new Progress(io, names.length),
     outputs: options.inPlace ? null : outputNames(names, outDir),

@@ -103,8 +103,11 @@ function sumTie(
   const missing = missingPart(table, parts, column);
   if (missing) {
     ctx.unchecked.push({
-      ...{ column, check, parent: `${short(parent)} ${amount(actual)}` },
-      ...{ part: short(missing.category), cell: missing.cells?.[column] ?? missing.cells?.label },
+      column,
+      check,
+      parent: `${short(parent)} ${amount(actual)}`,
+      part: short(missing.category),
+      cell: missing.cells?.[column] ?? missing.cells?.label,
     });
     return;
   }
@@ -115,7 +118,11 @@ function sumTie(
     .join(" + ");
   const ok = expected.equals(actual);
   ctx.ties.push({
-    ...{ column, check, expected, actual, ok },
+    column,
+    check,
+    expected,
+    actual,
+    ok,
     withinTolerance: expected.minus(actual).abs().lessThanOrEqualTo(ctx.tolerance),
     cell: row.cells?.[column],
     formula: `${budgetColumnLabels[column]}：${short(parent)} ${amount(actual)} ${ok ? "=" : "≠"} ${terms}`,
@@ -129,7 +136,12 @@ function capitalTie(ctx: TieContext, column: BudgetColumn): void {
   if (capital === null || project === null) return;
   const ok = capital.lessThanOrEqualTo(project);
   ctx.ties.push({
-    ...{ column, check: "capital", expected: project, actual: capital, ok, withinTolerance: ok },
+    column,
+    check: "capital",
+    expected: project,
+    actual: capital,
+    ok,
+    withinTolerance: ok,
     cell: findRow(ctx.table, "capitalConstruction")?.cells?.[column],
     formula: `${budgetColumnLabels[column]}：其中基本建设类项目 ${ctx.amount(capital)} ${ok ? "≤" : ">"} 项目支出 ${ctx.amount(project)}`,
   });

@@ -510,8 +510,6 @@ function uncoveredGap(result: IndicatorResult): Gap[] {
 
 /** How to add the 评分标准 sheet, in the wording shared by the command line and the pane. */
 export const INSERT_STANDARD_WAYS = "（助手中的“插入评分标准”，或 jixiao standard）";
-/** The same in the pane's words (a finance officer there has no command line). */
-export const INSERT_STANDARD_IN_PANE = "（点“评分标准与设置”中的“插入评分标准”）";
 
 /** 待核对 parameters per indicator, and of the standard as a whole. */
 export function unconfirmedGaps(

@@ -247,11 +247,14 @@ function problemSummary(results: ProjectEvaluation[]): Gap[] {
     .slice(0, 5)
     .map((r) => quote(r.name))
     .join("、");
+  const which = `${bad.length} 个项目自评表`;
+  const more = bad.length > 5 ? ` 等` : "";
   return [
     {
       code: "projectProblems",
       severity: "warning",
-      message: `${bad.length} 个项目自评表有严重问题：${names}${bad.length > 5 ? ` 等` : ""}，详见项目自评汇总。`,
+      message: `${which}有严重问题：${names}${more}，详见项目自评汇总。`,
+      submissionFacts: `${which}存在数据问题：${names}${more}。`,
       suggestion: "逐个核对问题所列单元格后重新计算。",
       cell: bad[0].cell,
     },

@@ -40,6 +40,7 @@ import {
   headedAreas,
   inArea,
   tableArea,
+  tableColumns,
   tableSpecs,
   unitInColumnAbove,
   unitNoteNear,
@@ -47,6 +48,10 @@ import {
 } from "./tables";
 
 export type { FoundInput } from "./reader";
+
+/** The grid of a sheet that was found in `grids`. */
+const sheetOf = (grids: readonly Grid[], sheet: string) =>
+  grids.find((g) => g.name === sheet) as Grid;
 
 export interface ParseResult {
   input: DepartmentInput;
@@ -98,7 +103,7 @@ function locateTables(grids: readonly Grid[], forms: readonly TableArea[]): Loca
     projects: [],
     keyTasks: [],
   };
-  const gridOf = (t: FoundTable) => grids.find((g) => g.name === t.sheet) as Grid;
+  const gridOf = (t: FoundTable) => sheetOf(grids, t.sheet);
   const locate = (kind: DeptKind): boolean => {
     const passed: TableArea[] = [];
     let table = findTable(grids, tableSpecs[kind], areas);
@@ -149,9 +154,9 @@ function chooseTable(
 ): FoundTable | null {
   const tables = located.candidates[kind];
   if (tables.length <= 1) return tables[0] ?? null;
-  const gridOf = (t: FoundTable) => grids.find((g) => g.name === t.sheet) as Grid;
+  const gridOf = (t: FoundTable) => sheetOf(grids, t.sheet);
   const at = (t: FoundTable) =>
-    `${t.sheet}!${gridOf(t).address(t.headerRow, Math.min(...Object.values(t.columns)))}`;
+    `${t.sheet}!${gridOf(t).address(t.headerRow, Math.min(...tableColumns(t)))}`;
   const naming =
     year > 0 ? tables.filter((t) => namesYear(tableTitle(gridOf(t), t, located.areas), year)) : [];
   const chosen = naming.length === 1 ? (naming[0] as FoundTable) : (tables[0] as FoundTable);
@@ -179,7 +184,7 @@ function singleValues(
   found: FoundInput[]
 ) {
   const info = findInfo(grids, areas);
-  const gridOf = (sheet: string) => grids.find((g) => g.name === sheet) as Grid;
+  const gridOf = (sheet: string) => sheetOf(grids, sheet);
   const cell = (key: InfoKey) => {
     const hit = info.get(key);
     return hit
@@ -365,15 +370,9 @@ function budgetOf(table: FoundTable | null, r: TableReading) {
     });
     return { rows: [] as BudgetRow[] };
   }
-  const read = readBudgetTable(r.gridOf(table), table, r.reader);
-  r.found.push(read.found);
-  return {
-    rows: read.rows,
-    ...unitOf(table),
-    ...(read.missingColumns ? { missingColumns: read.missingColumns } : {}),
-    ...(read.adjustedFrom ? { adjustedFrom: read.adjustedFrom } : {}),
-    ...(read.columnsRead ? { columnsRead: read.columnsRead } : {}),
-  };
+  const { found, ...read } = readBudgetTable(r.gridOf(table), table, r.reader);
+  r.found.push(found);
+  return { ...read, ...unitOf(table) };
 }
 
 /** The 绩效指标表, or the sentence saying it was not found. */
@@ -446,7 +445,7 @@ export function parseWorkbookWith(
   const { problems } = reader;
   const found: FoundInput[] = [];
   const r: TableReading = {
-    gridOf: (table) => grids.find((g) => g.name === table.sheet) as Grid,
+    gridOf: (table) => sheetOf(grids, table.sheet),
     reader,
     found,
   };

@@ -1,7 +1,7 @@
 /**
  * The sentences the submission and the report draft use for each kind of problem the department
  * owns: a lead in the seed report's words (“预算编制有待更严格执行。”), then the facts from the
- * gap, and a 改进措施. Edit the wording here; nothing else words these items.
+ * gap (its submissionFacts where the gap list's message says more), and a 改进措施. Edit the wording here; nothing else words these items.
  */
 import type { GapCode } from "../evaluate/result";
 
@@ -10,8 +10,6 @@ export interface ProblemPhrase {
   lead: string;
   /** The 改进措施 item. */
   measure: string;
-  /** The facts as the submission states them, where the checklist's message says more. */
-  facts?: (message: string) => string;
 }
 
 /** Gap kinds that are the department's problems (printed), with their sentences. */
@@ -45,8 +43,6 @@ export const DEPARTMENT_PHRASES: Partial<Record<GapCode, ProblemPhrase>> = {
   },
   projectProblems: {
     lead: "部分项目绩效自评质量有待提高。",
-    facts: (message) =>
-      message.replace(/有严重问题/, "存在数据问题").replace(/，详见项目自评汇总/, ""),
     measure: "加强对项目单位绩效自评工作的指导和审核，确保自评数据准确、依据充分。",
   },
 };

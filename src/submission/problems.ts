@@ -35,8 +35,7 @@ function gapItems(departmentGaps: readonly Gap[]): ProblemItem[] {
   }
   return [...byKind.entries()].map(([kind, gaps]) => {
     const phrase = DEPARTMENT_PHRASES[kind] as ProblemPhrase;
-    const worded = (g: Gap) =>
-      g.submissionFacts ?? (phrase.facts ? phrase.facts(g.message) : g.message);
+    const worded = (g: Gap) => g.submissionFacts ?? g.message;
     const facts = gaps.map((g) => worded(g).replace(/[。．]$/, "")).join("；");
     return { kind, problem: `${phrase.lead}${facts}。`, measure: phrase.measure };
   });

@@ -321,7 +321,6 @@ function dosDateTime(d: Date): { date: number; time: number } {
   };
 }
 
-/** Parts up to this size are inflated once per package (the reader and the writer both read them). */
 /** Little-endian reads of an archive's bytes, each checked to lie inside it. */
 class ArchiveBytes {
   private readonly view: DataView;
@@ -379,8 +378,11 @@ function centralDirectory(b: ArchiveBytes): Directory {
   // A copy (a Node Buffer's slice would share, and patching it would write into the input).
   const comment = new Uint8Array(b.data.subarray(eocd + 22, eocd + 22 + b.u16(eocd + 20)));
   let dir: Directory = {
-    ...{ count: b.u16(eocd + 10), cdSize: b.u32(eocd + 12), cdOffset: b.u32(eocd + 16) },
-    ...{ cdEnd: eocd, comment },
+    count: b.u16(eocd + 10),
+    cdSize: b.u32(eocd + 12),
+    cdOffset: b.u32(eocd + 16),
+    cdEnd: eocd,
+    comment,
   };
   if (zip64) {
     const at = b.u64(eocd - 12);
@@ -511,6 +513,7 @@ function originalEntries(b: ArchiveBytes, parsed: readonly Parsed[], dir: Direct
   });
 }
 
+/** Parts up to this size are inflated once per package (the reader and the writer both read them). */
 const KEEP_INFLATED_BYTES = 4 * MB;
 
 export class ZipPackage {
