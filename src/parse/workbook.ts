@@ -422,7 +422,9 @@ function chosenTables(
   grids: readonly Grid[],
   problems: InputProblem[]
 ): ChosenTables {
-  const tablesYear = peekYear(values, grids);
+  // The year only where a kind was found more than once: the usual workbook scans no titles.
+  const twice = Object.values(located.candidates).some((tables) => tables.length > 1);
+  const tablesYear = twice ? peekYear(values, grids) : 0;
   const choose = (kind: DeptKind) => chooseTable(kind, located, tablesYear, grids, problems);
   return {
     budget: choose("budget"),
