@@ -14,20 +14,14 @@
 import { stat } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { type Recalculation, type RecalculationPhase, recalculate } from "../pipeline/recalculate";
-import { StructureProtectedError, type WorkbookPort, type WriteResult } from "../hosts/port";
+import type { WorkbookPort } from "../hosts/port";
 import type { WorkbookStandard } from "../model/input";
 import type { SheetLayout } from "../layout/sheetLayout";
 import type { SheetSnapshot, WorkbookSnapshot } from "../hosts/snapshot";
-import { OWNER_NAMES, type SheetRole } from "../hosts/ownership";
+import type { SheetRole } from "../hosts/ownership";
+import type { AtomicWriteOptions } from "./atomicWrite";
+import { describeInternalError } from "./errors";
 import {
-  PackageWriteError,
-  type SheetWriteResult,
-  writeOwnedSheetsIntoPackage,
-} from "../hosts/file/packageWriter";
-import { type AtomicWriteOptions, writeFileAtomic } from "./atomicWrite";
-import { describeInternalError, writeReason } from "./errors";
-import {
-  type ReadFile,
   type Snapshot,
   checkWorkbookData,
   openWorkbookData,
@@ -35,12 +29,18 @@ import {
   readSnapshot,
 } from "./openWorkbook";
 import type { FileWorkbook } from "../hosts/file/fileWorkbook";
+import { type LostContent, copyWarning } from "../hosts/file/preservation";
 import {
-  type LostContent,
-  copyWarning,
-  inPlaceRefusal,
-  scanWorkbookZip,
-} from "../hosts/file/preservation";
+  type FileWrite,
+  type OwnedLayouts,
+  type ReadState,
+  type RoleWrites,
+  type Stage,
+  type WriteRefusal,
+  type WriteRequest,
+  writeScoredFile,
+  writeSheets,
+} from "./writeScored";
 
 export type FileOutcome =
   | {
@@ -87,8 +87,6 @@ export async function sameFile(a: string, b: string): Promise<boolean> {
   return sa !== null && sb !== null && sa.dev === sb.dev && sa.ino === sb.ino;
 }
 
-type Stage = "read" | "score" | "write" | "in-place";
-
 /** The scored workbook in memory, or why there is none. */
 export type ScoredData =
   | {
@@ -106,15 +104,7 @@ export type ScoredData =
     }
   | { ok: false; reason: string; stage: Stage; result?: Recalculation };
 
-/** The --in-place refusal for a macro-enabled workbook that holds no VBA project. */
-export const MACRO_IN_PLACE =
-  "启用宏的工作簿只能另存为 .xlsx 副本（不含宏）；请去掉 --in-place（将另存副本）或在 Excel 中使用加载项";
-
-export const STRUCTURE_PROTECTED =
-  "工作簿设置了“保护工作簿”（审阅 → 保护工作簿），不能添加汇总表；请撤销工作簿保护后再评分";
-
-export const REWRITE_IN_PLACE =
-  "此文件（模板、严格 Open XML 等）无法只加入汇总表，须整本重写，会改变原文件的格式；请去掉 --in-place（将另存副本）或在 Excel 中使用加载项";
+export { MACRO_IN_PLACE, REWRITE_IN_PLACE, STRUCTURE_PROTECTED } from "./writeScored";
 
 /**
  * Scores the workbook `input` (an .xlsx package's bytes) in memory: the command line's whole
@@ -133,12 +123,45 @@ export interface ScoreFileOptions {
   write?: AtomicWriteOptions;
   /** The part of the heap this file may take (a folder run has two files in hand: 1/2). */
   memoryShare?: number;
+  /**
+   * Writes the scored workbook in another thread (a folder run's writer thread); null when that
+   * thread is gone (then it is written in this one). Without it, written here.
+   */
+  writer?: (
+    request: WriteRequest,
+    output: string,
+    options: AtomicWriteOptions
+  ) => Promise<FileWrite | null>;
 }
 
 export async function scoreWorkbookData(
   input: Uint8Array,
   options: ScoreFileOptions & { inPlace?: boolean } = {}
 ): Promise<ScoredData> {
+  const prepared = await scoreForWriting(input, options);
+  if (!prepared.ok) return prepared;
+  const { request, state, result } = prepared;
+  const written = await writeSheets(request, state);
+  if (!written.ok) return refused(written, result);
+  recordWrites(result, written.writes);
+  return { ok: true, data: written.data, result, lost: written.lost, via: written.via };
+}
+
+/** A workbook read and scored, ready to be written (here or by another thread). */
+interface Prepared {
+  ok: true;
+  request: WriteRequest;
+  state: ReadState;
+  result: Recalculation;
+  /** Read through ExcelJS (its book is kept in this thread). */
+  readByExcelJs: boolean;
+}
+
+/** Reads and scores the workbook `input`; what is to be written, or why nothing is. */
+async function scoreForWriting(
+  input: Uint8Array,
+  options: ScoreFileOptions & { inPlace?: boolean }
+): Promise<Prepared | (ScoredData & { ok: false })> {
   const read = await checkWorkbookData(input);
   if (!read.ok) return { ok: false, reason: read.reason, stage: "read" };
   options.onPhase?.("reading");
@@ -146,19 +169,28 @@ export async function scoreWorkbookData(
   if (!opened.ok) return { ok: false, reason: opened.reason, stage: "read" };
   const scored = await scoreOpened(read.data, opened, options);
   if (!scored.ok) return scored;
-  // The sheets into the original package, one after the other: nothing else changes.
-  if (!read.info.macroEnabled && read.info.plainWorkbook) {
-    const written = await writeIntoPackage(read.zipPackage ?? read.data, scored);
-    if (written) return written;
-  }
-  return writeThroughExcelJs(read.data, read.info.macroEnabled, scored, options.inPlace);
+  const { macroEnabled, plainWorkbook } = read.info;
+  const request = { input: read.data, owned: scored.owned, macroEnabled, plainWorkbook };
+  return {
+    ok: true,
+    request: { ...request, inPlace: options.inPlace ?? false },
+    state: { zipPackage: read.zipPackage, openBook: scored.openBook },
+    result: scored.result,
+    readByExcelJs: opened.book !== undefined,
+  };
+}
+
+/** A write refused: its reason, with the scores where they stand (a protected structure). */
+function refused(refusal: WriteRefusal, result: Recalculation): ScoredData & { ok: false } {
+  const { reason, stage, scoresStand } = refusal;
+  return { ok: false, reason, stage, ...(scoresStand ? { result } : {}) };
 }
 
 /** A scored workbook before it is written: the layouts kept, ExcelJS opened only if needed. */
 interface Scored {
   ok: true;
   result: Recalculation;
-  owned: [SheetRole, SheetLayout][];
+  owned: OwnedLayouts;
   openBook: () => Promise<FileWorkbook>;
 }
 
@@ -209,71 +241,13 @@ async function scoreOpened(
   return { ok: true, result, owned: [...layouts.entries()], openBook };
 }
 
-/**
- * Our sheets into the original package; null when the package writer cannot edit it safely
- * (the caller falls back to ExcelJS). Scored but not written: the scores are still shown.
- */
-async function writeIntoPackage(
-  data: Uint8Array | NonNullable<(ReadFile & { ok: true })["zipPackage"]>,
-  { result, owned }: Scored
-): Promise<ScoredData | null> {
-  try {
-    const written = await writeOwnedSheetsIntoPackage(
-      data,
-      owned.map(([role, layout]) => ({
-        layout,
-        options: { markerName: OWNER_NAMES[role], preferredName: layout.name },
-      }))
-    );
-    owned.forEach(([role], i) =>
-      recordWrite(result, role, { ...(written.sheets[i] as SheetWriteResult), skipped: [] })
-    );
-    return { ok: true, data: written.data, result, lost: [], via: "package" };
-  } catch (error) {
-    if (error instanceof StructureProtectedError)
-      return { ok: false, reason: STRUCTURE_PROTECTED, stage: "write", result };
-    if (error instanceof PackageWriteError) return null;
-    return {
-      ok: false,
-      reason: `生成工作簿时出错：${describeInternalError(error)}`,
-      stage: "write",
-    };
+/** Which sheet each role's layout went to, as the recalculation reports it. */
+function recordWrites(result: Recalculation, writes: RoleWrites): void {
+  for (const [role, write] of writes) {
+    if (role === "summary") result.write = write;
+    else if (role === "checklist") result.checklistWrite = write;
+    else if (role === "projects") result.projectsWrite = write;
   }
-}
-
-/** The fallback: the whole workbook through ExcelJS, which drops what it does not model. */
-async function writeThroughExcelJs(
-  data: Uint8Array,
-  macroEnabled: boolean,
-  { result, owned, openBook }: Scored,
-  inPlace = false
-): Promise<ScoredData> {
-  const lost = (await scanWorkbookZip(data)).lost;
-  if (inPlace && lost.length > 0)
-    return { ok: false, reason: inPlaceRefusal(lost), stage: "in-place" };
-  if (inPlace && macroEnabled) return { ok: false, reason: MACRO_IN_PLACE, stage: "in-place" };
-  // Even with nothing lost, ExcelJS rewrites every part (a template becomes a workbook, Strict
-  // namespaces become transitional): never over the user's file.
-  if (inPlace) return { ok: false, reason: REWRITE_IN_PLACE, stage: "in-place" };
-  try {
-    const book = await openBook();
-    for (const [role, layout] of owned)
-      recordWrite(result, role, await book.writeOwnedSheet(layout, role));
-    return { ok: true, data: await book.toBuffer(), result, lost, via: "exceljs" };
-  } catch (error) {
-    return {
-      ok: false,
-      reason: `生成工作簿时出错：${describeInternalError(error)}`,
-      stage: "write",
-    };
-  }
-}
-
-/** Which sheet a role's layout went to, as the recalculation reports it. */
-function recordWrite(result: Recalculation, role: SheetRole, write: WriteResult): void {
-  if (role === "summary") result.write = write;
-  else if (role === "checklist") result.checklistWrite = write;
-  else if (role === "projects") result.projectsWrite = write;
 }
 
 /**
@@ -287,27 +261,51 @@ export async function scoreWorkbookFile(
 ): Promise<FileOutcome> {
   const read = await readFileBytes(file);
   if (!read.ok) return { status: "failed", file, reason: read.reason, stage: "read" };
-  const scored = await scoreWorkbookData(read.data, {
-    ...options,
-    inPlace: await sameFile(file, output),
-  });
-  if (!scored.ok) {
-    const { reason, stage, result } = scored;
+  const inPlace = await sameFile(file, output);
+  const prepared = await scoreForWriting(read.data, { ...options, inPlace });
+  if (!prepared.ok) {
+    const { reason, stage, result } = prepared;
     return { status: "failed", file, reason, stage, ...(result ? { result } : {}) };
   }
-  try {
-    await writeFileAtomic(output, scored.data, options.write);
-  } catch (error) {
-    return {
-      status: "failed",
-      file,
-      reason: `无法写入 ${output}：${writeReason(error)}`,
-      stage: "write",
-    };
+  const { result } = prepared;
+  const written = await writeFile(prepared, output, options);
+  if (!written.ok) {
+    const { reason, stage, scoresStand } = written;
+    return { status: "failed", file, reason, stage, ...(scoresStand ? { result } : {}) };
   }
-  const { result, lost } = scored;
+  recordWrites(result, written.writes);
+  const lost = written.lost;
   const warnings = lost.length > 0 ? [copyWarning(output, lost)] : [];
   return { status: "scored", file, output, result, lost, warnings };
+}
+
+/** Written by the writer thread, where one is given and can take the workbook; else here. */
+async function writeFile(
+  prepared: Prepared,
+  output: string,
+  options: ScoreFileOptions
+): Promise<FileWrite> {
+  const request = options.writer ? sendable(prepared) : null;
+  const answer = request && (await options.writer?.(request, output, options.write ?? {}));
+  return answer ?? writeScoredFile(prepared.request, output, options.write, prepared.state);
+}
+
+/** The most cells of row blocks copied to a writer thread (a larger workbook is written here). */
+const MAX_SENT_BLOCK_CELLS = 100_000;
+
+/**
+ * The write, where another thread can take it; null for a workbook ExcelJS had to read (its book
+ * is in this thread), or with a row block too large to copy.
+ */
+function sendable(prepared: Prepared): WriteRequest | null {
+  if (prepared.readByExcelJs) return null;
+  const { owned } = prepared.request;
+  const blockCells = owned.reduce(
+    (n, [, l]) => n + (l.rowBlock?.count ?? 0) * (l.rowBlock?.width ?? 0),
+    0
+  );
+  if (blockCells > MAX_SENT_BLOCK_CELLS) return null;
+  return prepared.request;
 }
 
 /** The one line a failed file gets: `无法读取 某局.xlsx：文件为空`. */
