@@ -54,6 +54,11 @@ export function whyNothingToWrite(
   return null;
 }
 
+/** Whether the workbook holds project forms and no department table: only the forms score. */
+export function hasOnlyProjectForms(score: Pick<WorkbookScore, "parse">): boolean {
+  return hasNoInputs(score) && hasProjectForms(score);
+}
+
 function hasProjectForms(score: Pick<WorkbookScore, "parse">): boolean {
   return score.parse.found.some((f) => f.kind === "projectForm");
 }

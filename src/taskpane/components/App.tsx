@@ -8,7 +8,7 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
 import { usePaneContext } from "../state/PaneContext";
-import { whyNothingToWrite } from "../../pipeline/scoreCore";
+import { hasOnlyProjectForms, whyNothingToWrite } from "../../pipeline/scoreCore";
 import { usePane } from "../state/usePane";
 import { GapList } from "./GapList";
 import { Header } from "./Header";
@@ -87,7 +87,7 @@ export function App({
       <StatusArea
         state={state}
         actions={actions}
-        showProblems={!nothing}
+        showProblems={!nothing && !(result && hasOnlyProjectForms(result))}
         onDismissed={() => primary.current?.focus()}
       />
       <ScreenReaderOnly role="status" aria-live="polite" aria-atomic data-testid="announcement">

@@ -67,6 +67,7 @@ const zh = {
   noInputsNotWritten: "未找到输入表，未写入汇总表：请先点“插入模板”添加输入表",
   blankNotWritten:
     "模板尚未填写，未写入汇总表：请在“预算支出”“绩效指标”等表中填写数据后再点“重新计算”",
+  onlyProjectForms: "未找到部门的预算支出明细表和绩效指标表，只评分了项目支出绩效自评表。",
   errorTitle: "出错了",
   dismiss: "关闭",
   settingsTitle: "评分标准与设置",
