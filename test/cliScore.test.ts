@@ -6,6 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../src/cli/main";
 import { FileWorkbook } from "../src/hosts/file/fileWorkbook";
+import { writeLayout } from "../src/hosts/file/writeLayout";
+import { templateLayouts } from "../src/layout/template";
+import { foshan2022 } from "../src/standard/presets";
 import { SAMPLE_PATH } from "./parse/sampleSnapshot";
 
 async function run(argv: string[]) {
@@ -217,6 +220,20 @@ describe("jixiao score", () => {
     expect(err).toBe(`无法评分 ${path}：未找到预算支出明细表和绩效指标表`);
     expect(out).toBe("");
     expect(existsSync(join(dir, "blank.已评分.xlsx"))).toBe(false);
+  });
+
+  it("a blank template: exits 1 saying what to fill in and where, writes nothing", async () => {
+    const path = join(dir, "模板.xlsx");
+    const template = new ExcelJS.Workbook();
+    for (const layout of templateLayouts(foshan2022)) writeLayout(template, layout);
+    await template.xlsx.writeFile(path);
+    const { code, err, out } = await run(["score", path]);
+    expect(code).toBe(1);
+    expect(err).toBe(
+      `无法评分 ${path}：输入表尚未填写数据：请在“预算支出”、“绩效指标”表中填写预算数和自评得分后再评分`
+    );
+    expect(out).toBe("");
+    expect(existsSync(join(dir, "模板.已评分.xlsx"))).toBe(false);
   });
 
   it("scores a broken sample and names the cell to fix", async () => {

@@ -14,6 +14,8 @@
 import { stat } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { type Recalculation, type RecalculationPhase, recalculate } from "../pipeline/recalculate";
+import { whyNothingToWrite } from "../pipeline/scoreCore";
+import { blankTemplateReason } from "../pipeline/writtenSheets";
 import type { WorkbookPort } from "../hosts/port";
 import type { WorkbookStandard } from "../model/input";
 import type { SheetLayout } from "../layout/sheetLayout";
@@ -233,9 +235,11 @@ async function scoreOpened(
   } catch (error) {
     return { ok: false, reason: `评分时出错：${describeInternalError(error)}`, stage: "score" };
   }
-  const kinds = new Set(result.parse.found.map((f) => f.kind));
-  if (!kinds.has("budget") && !kinds.has("indicators") && !kinds.has("projectForm"))
-    return { ok: false, reason: NO_TABLES, stage: "score" };
+  const nothing = whyNothingToWrite(result);
+  if (nothing) {
+    const reason = nothing === "noInputs" ? NO_TABLES : blankTemplateReason(result);
+    return { ok: false, reason, stage: "score" };
+  }
   if (!layouts.has("summary"))
     return { ok: false, reason: "评分时出错：未生成汇总表", stage: "score" };
   return { ok: true, result, owned: [...layouts.entries()], openBook };

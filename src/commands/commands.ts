@@ -6,7 +6,7 @@
 import { describeError } from "../hosts/excel/errors";
 import { score } from "../model/decimal";
 import { recalculate as recalculatePipeline } from "../pipeline/recalculate";
-import { NOTHING_WRITTEN, writtenSheets } from "../pipeline/writtenSheets";
+import { nothingWritten, writtenSheets } from "../pipeline/writtenSheets";
 import { createExcelPort } from "../taskpane/officeHost";
 
 /** Shows `text` in dialog.html; resolves when the user closes it or after `timeoutMs`. */
@@ -48,7 +48,7 @@ export async function recalculate(event: Office.AddinCommands.Event): Promise<vo
     const errors = e.gaps.filter((g) => g.severity === "error").length;
     const warnings = e.gaps.filter((g) => g.severity === "warning").length;
     const sheets = writtenSheets(result);
-    if (sheets.length === 0) return await showOutcome(NOTHING_WRITTEN, "error");
+    if (sheets.length === 0) return await showOutcome(nothingWritten(result), "error");
     const forms = e.projects ? `项目自评表 ${e.projects.results.length} 张。` : "";
     await showOutcome(
       `总分 ${score(e.total)} 分，绩效等级“${e.grade}”。问题 ${e.gaps.length} 项（严重 ${errors}，警告 ${warnings}）。${forms}已写入${sheets.map((n) => `“${n}”`).join("、")}工作表。`,

@@ -5,7 +5,7 @@
 import type { OwnedWrite, WorkbookPort, WriteResult } from "../hosts/port";
 import { layOut, ownedLayouts } from "./layOut";
 import { type RecalculationPhase, type ScoreOptions, readAndScore } from "./readAndScore";
-import { hasNothingToWrite } from "./scoreCore";
+import { whyNothingToWrite } from "./scoreCore";
 import type { WorkbookScore } from "./scoreWorkbook";
 
 export type { RecalculationPhase };
@@ -42,8 +42,7 @@ export async function recalculate(
   options: RecalculateOptions = {}
 ): Promise<Recalculation> {
   const score = await readAndScore(port, options);
-  // No input table: nothing is written (a summary of zeros would look like a result).
-  if (options.dryRun || hasNothingToWrite(score)) return { ...score, write: null };
+  if (options.dryRun || whyNothingToWrite(score)) return { ...score, write: null };
   const layouts = layOut(score, options.date ?? today());
   options.onPhase?.("writing");
   const owned = ownedLayouts(layouts).map(([role, layout]) => ({ role, layout }));

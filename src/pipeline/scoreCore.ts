@@ -33,18 +33,34 @@ export function isBlankTemplate(score: Pick<WorkbookScore, "parse" | "evaluation
     row.initial === null && row.adjusted === null && row.final === null;
   return (
     found.some((f) => f.kind === "budget") &&
-    !found.some((f) => f.kind === "projectForm") &&
+    !hasProjectForms(score) &&
     (input.budget?.rows ?? []).every(blank) &&
     score.evaluation.indicators.every((i) => i.entered === null)
   );
 }
 
+/** Why a 重新计算 writes nothing: no table to score, or input tables with no figure yet. */
+export type NothingToWrite = "noInputs" | "blankTemplate";
+
 /**
- * Whether a 重新计算 has nothing to write: no input table and no project form (the summary and
- * 核对清单 would be all zeros).
+ * The one decision every host follows: whether a 重新计算 writes (null) or not, and why — a
+ * summary of zeros would look like a result. Project forms alone are scored and written.
  */
-export function hasNothingToWrite(score: Pick<WorkbookScore, "parse">): boolean {
-  return hasNoInputs(score) && !score.parse.found.some((f) => f.kind === "projectForm");
+export function whyNothingToWrite(
+  score: Pick<WorkbookScore, "parse" | "evaluation">
+): NothingToWrite | null {
+  if (hasNoInputs(score) && !hasProjectForms(score)) return "noInputs";
+  if (isBlankTemplate(score)) return "blankTemplate";
+  return null;
+}
+
+/** Whether the workbook holds project forms and no department table: only the forms score. */
+export function hasOnlyProjectForms(score: Pick<WorkbookScore, "parse">): boolean {
+  return hasNoInputs(score) && hasProjectForms(score);
+}
+
+function hasProjectForms(score: Pick<WorkbookScore, "parse">): boolean {
+  return score.parse.found.some((f) => f.kind === "projectForm");
 }
 
 /**

@@ -1,9 +1,11 @@
 /**
  * The sheets a 重新计算 wrote, in the order it wrote them (绩效自评汇总, 核对清单, 项目自评汇总): the
- * one list every host's 已写入… sentence names. Type-only import, so the pane's first download
- * does not take the recalculation chunk with it.
+ * one list every host's 已写入… sentence names; and what a host without the pane says when it
+ * wrote nothing. Type-only import of the recalculation, so the pane's first download does not
+ * take the recalculation chunk with it.
  */
 import type { Recalculation } from "./recalculate";
+import { type WorkbookScore, whyNothingToWrite } from "./scoreCore";
 
 export function writtenSheets(
   r: Pick<Recalculation, "write" | "checklistWrite" | "projectsWrite">
@@ -14,3 +16,20 @@ export function writtenSheets(
 /** What a ribbon's 重新计算 says when the workbook has no input table (nothing is written). */
 export const NOTHING_WRITTEN =
   "未找到预算支出明细表和绩效指标表，未写入汇总表：请打开助手，点“插入模板”添加输入表。";
+
+/** The sheets a blank template's figures go in: `“预算支出”、“绩效指标”`. */
+function inputSheets(score: Pick<WorkbookScore, "parse">): string {
+  const tables = score.parse.found.filter((f) => f.kind === "budget" || f.kind === "indicators");
+  return [...new Set(tables.map((f) => `“${f.sheet}”`))].join("、");
+}
+
+/** Why the command line does not score a blank template: what to fill in, and where. */
+export function blankTemplateReason(score: Pick<WorkbookScore, "parse">): string {
+  return `输入表尚未填写数据：请在${inputSheets(score)}表中填写预算数和自评得分后再评分`;
+}
+
+/** What a ribbon's 重新计算 says when it wrote nothing: no input table, or none filled in. */
+export function nothingWritten(score: Pick<WorkbookScore, "parse" | "evaluation">): string {
+  if (whyNothingToWrite(score) !== "blankTemplate") return NOTHING_WRITTEN;
+  return `输入表尚未填写数据，未写入汇总表：请在${inputSheets(score)}表中填写预算数和自评得分后再点“重新计算”。`;
+}

@@ -6,7 +6,7 @@
 import { describeError } from "../hosts/excel/errors";
 import { score } from "../model/decimal";
 import { recalculate } from "../pipeline/recalculate";
-import { NOTHING_WRITTEN, writtenSheets } from "../pipeline/writtenSheets";
+import { nothingWritten, writtenSheets } from "../pipeline/writtenSheets";
 import { createWpsPort, wpsApplication } from "./wpsHost";
 
 const PANE_KEY = "jixiao.et.taskpane";
@@ -38,7 +38,7 @@ export async function recalculateFromRibbon(): Promise<string> {
     const result = await recalculate(createWpsPort(app));
     const { total, grade } = result.evaluation;
     const sheets = writtenSheets(result);
-    if (sheets.length === 0) return NOTHING_WRITTEN;
+    if (sheets.length === 0) return nothingWritten(result);
     return `计算完成：总分 ${score(total)} 分，等级 ${grade}；已写入${sheets.map((s) => `“${s}”`).join("、")}工作表。`;
   } catch (error) {
     return describeError(error);

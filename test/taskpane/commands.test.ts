@@ -3,8 +3,10 @@
  */
 /** The ribbon's 重新计算 runs the pipeline without the pane and reports the outcome. */
 import { join } from "node:path";
-import { SAMPLE_PATH } from "../parse/sampleSnapshot";
-import { fakeFromXlsx } from "../fakes/fromXlsx";
+import { SAMPLE_PATH, SAMPLE_SHEETS } from "../parse/sampleSnapshot";
+import { excelHost, fakeFromXlsx } from "../fakes/fromXlsx";
+import { templateLayouts } from "../../src/layout/template";
+import { foshan2022 } from "../../src/standard/presets";
 import type { FakeExcel } from "../fakes/fakeExcel";
 
 const PROJECTS = join(__dirname, "..", "..", "samples", "foshan-sbj-2022-projects.xlsx");
@@ -60,6 +62,22 @@ describe("ribbon 重新计算", () => {
     expect(fake.sheetNames()).toEqual(expect.arrayContaining(["绩效自评汇总", "项目自评汇总"]));
     expect(dialogs[0]).toMatch(
       /^总分 95\.18 分，绩效等级“优”。问题 \d+ 项（严重 0，警告 \d+）。项目自评表 53 张。已写入“绩效自评汇总”、“核对清单”、“项目自评汇总”工作表。$/
+    );
+    restore();
+  });
+
+  it("writes nothing on a blank template and says what to fill in, where", async () => {
+    const { fake, dialogs, restore, recalculate } = await setup(async (fake) => {
+      await fake.run(async (ctx) => {
+        ctx.workbook.worksheets.add("Sheet1");
+        for (const name of SAMPLE_SHEETS) ctx.workbook.worksheets.getItem(name).delete();
+      });
+      await excelHost(fake).insertSheets(templateLayouts(foshan2022));
+    });
+    await recalculate({ completed: jest.fn() });
+    expect(fake.sheetNames()).toEqual(["Sheet1", ...SAMPLE_SHEETS]);
+    expect(dialogs[0]).toBe(
+      "输入表尚未填写数据，未写入汇总表：请在“预算支出”、“绩效指标”表中填写预算数和自评得分后再点“重新计算”。"
     );
     restore();
   });

@@ -16,9 +16,12 @@ import Decimal from "decimal.js";
 import { type PaneState, initialPaneState, paneReducer } from "../../src/taskpane/state/usePane";
 import { FakeExcel } from "../fakes/fakeExcel";
 import { settingsLayout } from "../../src/layout/settings";
-import { foshan2022 } from "../../src/standard/presets";
+import { caiyuProject, foshan2022 } from "../../src/standard/presets";
 import { excelHost, fakeFromXlsx } from "../fakes/fromXlsx";
 import { SAMPLE_PATH, SAMPLE_SHEETS } from "../parse/sampleSnapshot";
+import { templateLayouts } from "../../src/layout/template";
+import { projectFormLayout } from "../../src/layout/projectForm";
+import { goodForm } from "../fixtures/projectForm";
 
 /** Opens a collapsed section by its heading's button. */
 function openSection(name: RegExp | string) {
@@ -225,6 +228,38 @@ describe("task pane", () => {
     );
     expect(fake.sheetNames()).toEqual(["Sheet1"]);
     expect(screen.getByText(/可以点击“插入模板”添加输入表/)).toBeTruthy();
+  });
+
+  it("writes nothing at 重新计算 on a blank template, and says what to fill in", async () => {
+    const fake = new FakeExcel({ sheets: [{ name: "Sheet1" }] });
+    await excelHost(fake).insertSheets(templateLayouts(foshan2022));
+    render(<PaneRoot port={excelHost(fake)} />);
+    await screen.findAllByText("模板尚未填写");
+    fireEvent.click(screen.getByRole("button", { name: "重新计算" }));
+    await waitFor(() =>
+      expect(screen.getByTestId("announcement").textContent).toMatch(
+        /^模板尚未填写，未写入汇总表：请在“预算支出”“绩效指标”等表中填写数据后再点“重新计算”/
+      )
+    );
+    expect(fake.sheetNames()).toEqual(["Sheet1", ...SAMPLE_SHEETS]);
+    expect(screen.getByText(/请在“基本信息”中填写部门名称和年度/)).toBeTruthy();
+    expect(screen.queryByTestId("total")).toBeNull();
+  });
+
+  it("scores a workbook of project forms alone; the missing department tables are a note", async () => {
+    const fake = new FakeExcel({ sheets: [{ name: "Sheet1" }] });
+    const form = projectFormLayout(caiyuProject, goodForm("社保卡发行项目"), "社保卡发行项目");
+    await excelHost(fake).insertSheets([form]);
+    render(<PaneRoot port={excelHost(fake)} />);
+    await screen.findByRole("button", { name: "项目自评（1）" });
+    expect(screen.queryByText("未找到输入表")).toBeNull();
+    expect(screen.queryByText(/处输入未找到/)).toBeNull();
+    const note = screen.getByText(
+      "未找到部门的预算支出明细表和绩效指标表，只评分了项目支出绩效自评表。"
+    );
+    expect(note.closest('[role="status"][aria-live="polite"]')).not.toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "重新计算" }));
+    await waitFor(() => expect(fake.sheetNames()).toContain("项目自评汇总"));
   });
 
   it("shows a host failure as a message, not a blank pane", async () => {

@@ -8,7 +8,7 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
 import { usePaneContext } from "../state/PaneContext";
-import { hasNoInputs, isBlankTemplate } from "../../pipeline/scoreCore";
+import { hasOnlyProjectForms, whyNothingToWrite } from "../../pipeline/scoreCore";
 import { usePane } from "../state/usePane";
 import { GapList } from "./GapList";
 import { Header } from "./Header";
@@ -64,9 +64,10 @@ export function App({
 
   const result = state.result;
   const evaluation = result?.evaluation;
-  const noInputs = result !== null && hasNoInputs(result);
-  /** A template with nothing entered yet: guidance, not a grade of 0.00 差. */
-  const blank = result !== null && isBlankTemplate(result);
+  /** No table to score, or a template with nothing entered yet: guidance, not 0.00 差. */
+  const nothing = result && whyNothingToWrite(result);
+  const noInputs = nothing === "noInputs";
+  const blank = nothing === "blankTemplate";
   const select = (address: string) => void actions.selectCell(address);
   const Landmark = landmark === "main" ? "main" : "section";
 
@@ -86,7 +87,7 @@ export function App({
       <StatusArea
         state={state}
         actions={actions}
-        showProblems={!noInputs && !blank}
+        showProblems={!nothing && !(result && hasOnlyProjectForms(result))}
         onDismissed={() => primary.current?.focus()}
       />
       <ScreenReaderOnly role="status" aria-live="polite" aria-atomic data-testid="announcement">

@@ -12,7 +12,7 @@ import type { Recalculation } from "../../pipeline/recalculate";
 import { type RecalculationPhase, readAndScore } from "../../pipeline/readAndScore";
 import { describeError } from "../../hosts/excel/errors";
 import { score } from "../../model/decimal";
-import { hasNoInputs, isBlankTemplate } from "../../pipeline/scoreCore";
+import { hasOnlyProjectForms, whyNothingToWrite } from "../../pipeline/scoreCore";
 import { usePaneContext } from "./PaneContext";
 import type { Strings } from "./strings";
 
@@ -147,8 +147,9 @@ const reportModule = () => import(/* webpackChunkName: "report-draft" */ "./repo
 
 /** The outcome in one sentence: total, grade, whether written, cells to fix. */
 function announce(result: Recalculation, t: Strings, write: boolean): string {
-  if (hasNoInputs(result)) return write ? t.noInputsNotWritten : t.noInputsTitle;
-  if (isBlankTemplate(result)) return t.blankTitle;
+  const nothing = whyNothingToWrite(result);
+  if (nothing === "noInputs") return write ? t.noInputsNotWritten : t.noInputsTitle;
+  if (nothing === "blankTemplate") return write ? t.blankNotWritten : t.blankTitle;
   const { total, grade } = result.evaluation;
   const problems = result.parse.problems;
   const cells = problems.filter((p) => p.cell).length;
@@ -203,6 +204,7 @@ export function usePane(): [PaneState, PaneActions] {
             ).recalculate(port, { onPhase })
           : { ...(await readAndScore(port, { onPhase })), write: null };
         const notes: string[] = [...leadingNotes];
+        if (hasOnlyProjectForms(result)) notes.push(t.onlyProjectForms);
         if (result.protection?.structure) notes.push(t.structureProtected);
         if (result.protection?.readOnly) notes.push(t.readOnlyWorkbook);
         if (result.write?.besideForeign) notes.push(t.besideForeign(result.write.besideForeign));
