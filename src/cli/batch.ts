@@ -287,6 +287,7 @@ async function startJobs(run: FolderRun, names: string[], skips: Map<string, str
       name,
       output: run.outputs?.get(name) ?? join(run.folder, name),
       date,
+      json: run.options.json,
     }));
   const folders = [...new Set(jobs.map((job) => dirname(job.output)))];
   for (const f of folders) await removeLeftoversIn(f);

@@ -29,6 +29,8 @@ export interface FolderJob {
   name: string;
   output: string;
   date: string;
+  /** The run prints JSON (--json): each result carries its evaluation as JSON. */
+  json?: boolean;
 }
 
 /** A ranking entry with its decimals as text (what survives a thread boundary). */
@@ -48,7 +50,8 @@ export type FolderResult =
       /** `95.18 分，优`. */
       summary: string;
       entry: WireEntry;
-      json: EvaluationJson;
+      /** With --json only. */
+      json?: EvaluationJson;
     };
 
 /** Scores one file of a folder (in this thread or a worker's). */
@@ -81,7 +84,7 @@ export async function scoreFolderFile(
       executionRate: entry.executionRate?.toString() ?? null,
       groups: entry.groups.map((g) => ({ level1: g.level1, counted: g.counted.toString() })),
     },
-    json: evaluationToJson(e),
+    ...(job.json ? { json: evaluationToJson(e) } : {}),
   };
 }
 
