@@ -8,7 +8,18 @@
  */
 import { randomBytes } from "node:crypto";
 import { type Stats, constants, lstatSync } from "node:fs";
-import { access, chmod, mkdir, open, readdir, realpath, rename, rm, stat } from "node:fs/promises";
+import {
+  type FileHandle,
+  access,
+  chmod,
+  mkdir,
+  open,
+  readdir,
+  realpath,
+  rename,
+  rm,
+  stat,
+} from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 const MARK = ".jixiao-tmp-";
@@ -91,6 +102,24 @@ async function replacedFile(target: string): Promise<{ path: string; existing: S
   return { path, existing: await stat(path).catch(() => null) };
 }
 
+/**
+ * The temporary file, created exclusively; its folder made first if it is not there yet (looked
+ * for only then: a folder run writes hundreds of files into one folder).
+ */
+async function createExclusive(temporary: string): Promise<FileHandle> {
+  try {
+    return await open(temporary, EXCLUSIVE, 0o666);
+  } catch (error) {
+    if ((error as { code?: string }).code !== "ENOENT") throw error;
+  }
+  await mkdir(dirname(temporary), { recursive: true }).catch((error: { code?: string }) => {
+    // A file where a folder of the path should be: say so, not "already exists".
+    if (error.code === "EEXIST") error.code = "ENOTDIR";
+    throw error;
+  });
+  return open(temporary, EXCLUSIVE, 0o666);
+}
+
 export async function writeFileAtomic(
   target: string,
   data: Uint8Array,
@@ -100,16 +129,11 @@ export async function writeFileAtomic(
   // Renaming over a file needs only the folder to be writable: a file the user may not write
   // (read-only, or someone else's) is refused here, as writing into it would be.
   if (existing?.isFile()) await access(path, constants.W_OK);
-  await mkdir(dirname(path), { recursive: true }).catch((error: { code?: string }) => {
-    // A file where a folder of the path should be: say so, not "already exists".
-    if (error.code === "EEXIST") error.code = "ENOTDIR";
-    throw error;
-  });
   if (options.tidy !== false) await removeLeftovers(path);
   const temporary = temporaryName(path);
   let created = false;
   try {
-    const handle = await open(temporary, EXCLUSIVE, 0o666);
+    const handle = await createExclusive(temporary);
     created = true;
     try {
       await handle.writeFile(data);
