@@ -31,6 +31,10 @@ export function blankTemplateReason(score: Pick<WorkbookScore, "parse">, then = 
   return `输入表尚未填写数据：请在${inputSheets(score)}表中填写预算数和自评得分后再${then}`;
 }
 
+/** The note a workbook of project forms alone gets, in every host (only the forms are scored). */
+export const ONLY_PROJECT_FORMS =
+  "未找到部门的预算支出明细表和绩效指标表，只评分了项目支出绩效自评表。";
+
 /** A workbook with neither of the department's two input tables. */
 export const NO_INPUT_TABLES = "未找到预算支出明细表和绩效指标表";
 
