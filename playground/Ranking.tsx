@@ -16,7 +16,8 @@ import {
 } from "../src/layout/ranking";
 import { score } from "../src/model/decimal";
 import { readAndScore } from "../src/pipeline/readAndScore";
-import { hasNoInputs } from "../src/pipeline/scoreWorkbook";
+import { whyNothingToWrite } from "../src/pipeline/scoreCore";
+import { NO_INPUT_TABLES, blankTemplateReason } from "../src/pipeline/writtenSheets";
 import { today } from "../src/pipeline/recalculate";
 
 export interface RankingResult {
@@ -24,7 +25,10 @@ export interface RankingResult {
   failures: RankingFailure[];
 }
 
-/** Scores every file; a file that cannot be read or holds no input table is listed with why. */
+/**
+ * Scores every file; a file that cannot be read, holds no input table or is a blank template is
+ * listed with why.
+ */
 export async function rankFiles(files: readonly File[]): Promise<RankingResult> {
   const result: RankingResult = { entries: [], failures: [] };
   for (const file of files) {
@@ -32,8 +36,12 @@ export async function rankFiles(files: readonly File[]): Promise<RankingResult> 
       const scored = await readAndScore(
         new PackageWorkbook(new Uint8Array(await file.arrayBuffer()))
       );
-      if (hasNoInputs(scored))
-        result.failures.push({ file: file.name, reason: "未找到预算支出明细表和绩效指标表" });
+      // No ranking row of zeros: the command line's decision (whyNothingToWrite) and words.
+      const nothing = whyNothingToWrite(scored);
+      if (nothing === "noInputs")
+        result.failures.push({ file: file.name, reason: NO_INPUT_TABLES });
+      else if (nothing === "blankTemplate")
+        result.failures.push({ file: file.name, reason: blankTemplateReason(scored) });
       else result.entries.push(rankingEntry(scored.evaluation, file.name));
     } catch (error) {
       const message = error instanceof Error ? error.message : "";

@@ -162,7 +162,7 @@ function Playground() {
     if (!port) return;
     try {
       const docx = await reportDocxOf(port);
-      if (!docx) return setMessage("工作簿中未找到预算支出明细表和绩效指标表，无法起草报告。");
+      if ("refused" in docx) return setMessage(`无法起草报告：${docx.refused}`);
       setMessage(null);
       saveBytes(docx, fileName.replace(/\.xlsx$/i, "") + ".自评报告.docx", DOCX_TYPE);
     } catch {

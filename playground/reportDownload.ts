@@ -4,12 +4,16 @@
  */
 import type { WorkbookPort } from "../src/hosts/port";
 import { readAndScore } from "../src/pipeline/readAndScore";
-import { hasNoInputs } from "../src/pipeline/scoreWorkbook";
+import { noReportReason } from "../src/pipeline/writtenSheets";
 
-/** The .docx bytes, or null when the workbook holds nothing to report on. */
-export async function reportDocxOf(port: WorkbookPort): Promise<Uint8Array | null> {
+/**
+ * The .docx bytes, or why no draft is made (the sentence the page shows): no input table, or
+ * a template with no figure yet — the command line's decision and words.
+ */
+export async function reportDocxOf(port: WorkbookPort): Promise<Uint8Array | { refused: string }> {
   const score = await readAndScore(port);
-  if (hasNoInputs(score)) return null;
+  const refused = noReportReason(score);
+  if (refused) return { refused: `${refused}。` };
   const [{ reportDraft }, { reportDocx }] = await Promise.all([
     import(/* webpackChunkName: "report-draft" */ "../src/submission/reportDraft"),
     import(/* webpackChunkName: "report-docx" */ "../src/submission/reportDocx"),

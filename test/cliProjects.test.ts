@@ -5,7 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../src/cli/main";
@@ -132,5 +132,51 @@ describe("jixiao score --projects", () => {
     const { code, err } = await run(["score", dir, "--projects", forms]);
     expect(code).toBe(2);
     expect(err).toContain("--projects 只能与单个部门工作簿一起使用");
+  });
+});
+
+describe("jixiao score on a workbook of project forms alone", () => {
+  const input = join(dir, "项目表.xlsx");
+  const note = "未找到部门的预算支出明细表和绩效指标表，只评分了项目支出绩效自评表。";
+
+  beforeAll(async () => {
+    const wb = new ExcelJS.Workbook();
+    for (const name of ["社保卡发行项目", "档案数字化项目"])
+      writeLayout(wb, projectFormLayout(caiyuProject, goodForm(name), name));
+    await wb.xlsx.writeFile(input);
+  });
+
+  it("scores the forms, writes 项目自评汇总 alone: no department total, no gaps of missing tables", async () => {
+    const output = join(dir, "项目表.已评分.xlsx");
+    const { code, out, err } = await run(["score", input, "--out", output]);
+    expect({ code, err }).toEqual({ code: 0, err: "" });
+    const lines = out.split("\n");
+    expect(lines[0]).toBe(note);
+    expect(out).toContain("项目自评（2 张项目支出绩效自评表");
+    expect(out).not.toMatch(/总分 0\.00|无法评定|部门整体支出绩效自评|\[严重\]/);
+    expect(out).not.toContain("未找到部门预算支出明细表");
+    expect(lines[lines.length - 1]).toBe(`已写入 ${output} 的“项目自评汇总”工作表。`);
+    const written = new ExcelJS.Workbook();
+    await written.xlsx.readFile(output);
+    expect(written.worksheets.map((s) => s.name)).toEqual([
+      "社保卡发行项目",
+      "档案数字化项目",
+      "项目自评汇总",
+    ]);
+    const json = JSON.parse(
+      (await run(["score", input, "--out", join(dir, "项目表.json.xlsx"), "--json"])).out
+    );
+    expect(json.projectsOnly).toBe(true);
+    expect(json.gaps.filter((g: { severity: string }) => g.severity === "error")).toEqual([]);
+  });
+
+  it("drafts no department report of zeros, with score --report or jixiao report", async () => {
+    const reason = "未找到预算支出明细表和绩效指标表";
+    const scored = await run(["score", input, "--out", join(dir, "项目表.报告.xlsx"), "--report"]);
+    expect(scored.code).toBe(1);
+    expect(scored.err).toBe(`无法生成 ${input} 的报告：${reason}`);
+    expect(existsSync(join(dir, "项目表.报告.自评报告.docx"))).toBe(false);
+    const report = await run(["report", input]);
+    expect(report).toEqual({ code: 1, out: "", err: `无法生成 ${input} 的报告：${reason}` });
   });
 });

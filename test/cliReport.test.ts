@@ -2,6 +2,7 @@
  * `jixiao report` and `jixiao score --report`: the Word draft beside the workbook (or where
  * --out says), the workbook itself unchanged; bad input and bad options get one Chinese line.
  */
+import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { createHash } from "node:crypto";
 import {
@@ -15,6 +16,9 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../src/cli/main";
+import { writeLayout } from "../src/hosts/file/writeLayout";
+import { templateLayouts } from "../src/layout/template";
+import { foshan2022 } from "../src/standard/presets";
 import { SAMPLE_PATH } from "./parse/sampleSnapshot";
 
 async function run(argv: string[]) {
@@ -116,5 +120,24 @@ describe("jixiao report", () => {
     const folder = await run(["score", dir, "--report"]);
     expect(folder.code).toBe(2);
     expect(folder.err).toBe("--report 只能用于单个部门工作簿；文件夹请逐个运行 jixiao report。");
+  });
+
+  it("drafts no report of zeros from a blank template: says what to fill in, exits 1", async () => {
+    const input = join(dir, "丙局模板.xlsx");
+    const template = new ExcelJS.Workbook();
+    for (const layout of templateLayouts(foshan2022)) writeLayout(template, layout);
+    await template.xlsx.writeFile(input);
+    const fillIn = "输入表尚未填写数据：请在“预算支出”、“绩效指标”表中填写预算数和自评得分后再";
+    const report = await run(["report", input]);
+    expect(report).toEqual({
+      code: 1,
+      out: "",
+      err: `无法生成 ${input} 的报告：${fillIn}生成报告`,
+    });
+    expect(existsSync(join(dir, "丙局模板.自评报告.docx"))).toBe(false);
+    const scored = await run(["score", input, "--report"]);
+    expect(scored).toEqual({ code: 1, out: "", err: `无法评分 ${input}：${fillIn}评分` });
+    expect(existsSync(join(dir, "丙局模板.已评分.xlsx"))).toBe(false);
+    expect(existsSync(join(dir, "丙局模板.自评报告.docx"))).toBe(false);
   });
 });

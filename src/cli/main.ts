@@ -23,7 +23,7 @@ import { type CliIo, stdio } from "./io";
 import { PhaseLine } from "./progress";
 import { renderEvaluation } from "./report";
 import { reportCommand, reportName, writeReport } from "./reportCommand";
-import { writtenSheets } from "../pipeline/writtenSheets";
+import { noReportReason, writtenSheets } from "../pipeline/writtenSheets";
 import {
   type FileOutcome,
   failureLine,
@@ -218,6 +218,12 @@ async function reportDraftFor(
   flags: Flags,
   io: CliIo
 ) {
+  // No draft of zeros: project forms alone have no department to report on.
+  const refused = noReportReason(result);
+  if (refused) {
+    io.err(`无法生成 ${file} 的报告：${refused}`);
+    return 1;
+  }
   const docx = reportName(target);
   const failed = await writeReport(result, docx);
   if (failed) {

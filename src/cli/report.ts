@@ -6,6 +6,7 @@ import { severityLabels } from "../evaluate/result";
 import { tieVerdict } from "../evaluate/budget";
 import { renderTable } from "./textTable";
 import { byScore, largestDeviation } from "../layout/projectSummary";
+import { ONLY_PROJECT_FORMS } from "../pipeline/writtenSheets";
 
 const dash = "—";
 
@@ -45,6 +46,9 @@ export function renderProjects(e: Evaluation): string[] {
 }
 
 export function renderEvaluation(e: Evaluation): string {
+  // Project forms alone: no department total or table of zeros, the forms and their gaps.
+  if (e.projectsOnly)
+    return [ONLY_PROJECT_FORMS, "", ...renderProjects(e), "", ...gapList(e)].join("\n");
   const out: string[] = [];
   out.push(`${e.department} ${yearly(e.year)}部门整体支出绩效自评`);
   out.push(`评分标准：${e.standard.name}（来源：${e.standard.sourceText}）`);
@@ -97,6 +101,13 @@ export function renderEvaluation(e: Evaluation): string {
   const projects = renderProjects(e);
   if (projects.length > 0) out.push(...projects, "");
 
+  out.push(...gapList(e));
+  return out.join("\n");
+}
+
+/** 问题清单（共 N 项：…）, each gap with its 建议. */
+function gapList(e: Evaluation): string[] {
+  const out: string[] = [];
   const counts = (["error", "warning", "info"] as const).map(
     (s) => `${severityLabels[s]} ${e.gaps.filter((g) => g.severity === s).length}`
   );
@@ -108,5 +119,5 @@ export function renderEvaluation(e: Evaluation): string {
     );
     out.push(`   建议：${g.suggestion}`);
   });
-  return out.join("\n");
+  return out;
 }

@@ -10,14 +10,14 @@ import { score } from "../model/decimal";
 import type { WorkbookStandard } from "../model/input";
 import { deferredEngine } from "../pipeline/deferredEngine";
 import { scoreRead } from "../pipeline/readAndScore";
-import { hasNoInputs, type WorkbookScore } from "../pipeline/scoreWorkbook";
+import type { WorkbookScore } from "../pipeline/scoreWorkbook";
+import { noReportReason } from "../pipeline/writtenSheets";
 import { reportDraft } from "../submission/reportDraft";
 import type * as ReportDocx from "../submission/reportDocx";
 import { writeFileAtomic } from "./atomicWrite";
 import { describeInternalError, writeReason } from "./errors";
 import type { CliIo } from "./io";
 import { checkWorkbookData, readFileBytes, readSnapshot } from "./openWorkbook";
-import { NO_TABLES } from "./scoreFile";
 
 /** `某局.xlsx` → `某局.自评报告.docx` (and `某局.已评分.xlsx` → `某局.自评报告.docx`), in `folder`. */
 export function reportName(input: string, folder = dirname(input)): string {
@@ -55,7 +55,8 @@ async function scoreForReport(
   const opened = await readSnapshot(read);
   if (!opened.ok) return opened;
   const result = scoreRead(opened.snapshot, { standard }, deferredEngine);
-  if (hasNoInputs(result)) return { ok: false, reason: NO_TABLES };
+  const refused = noReportReason(result);
+  if (refused) return { ok: false, reason: refused };
   return { ok: true, score: result };
 }
 

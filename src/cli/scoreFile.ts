@@ -240,8 +240,7 @@ async function scoreOpened(
     const reason = nothing === "noInputs" ? NO_TABLES : blankTemplateReason(result);
     return { ok: false, reason, stage: "score" };
   }
-  if (!layouts.has("summary"))
-    return { ok: false, reason: "评分时出错：未生成汇总表", stage: "score" };
+  if (layouts.size === 0) return { ok: false, reason: "评分时出错：未生成汇总表", stage: "score" };
   return { ok: true, result, owned: [...layouts.entries()], openBook };
 }
 

@@ -32,6 +32,12 @@ export interface EvaluateOptions {
   projectStandard?: WorkbookStandard;
   /** Gaps found before scoring (cells that could not be read), listed with the others. */
   inputGaps?: Gap[];
+  /**
+   * The workbook holds project forms and no department table: only the forms are scored, so
+   * the gaps are theirs and the cells that could not be read — not the department's missing
+   * tables, names or scores.
+   */
+  projectsOnly?: boolean;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -83,19 +89,22 @@ export function evaluateWith(
   const totals = totalUp(scored.indicators, standard, budget.execution, input);
 
   const link = linkByMetric(scored.indicators);
-  const gaps = sortGaps([
-    ...(options.inputGaps ?? []),
-    ...picked.gaps,
-    ...(rolled?.gaps ?? []),
-    ...scored.gaps,
-    ...totals.gaps,
-    ...budgetGaps(input, budget, settings),
-    ...executionGaps(budget.execution, settings, link, input.budget.unit),
-    ...activityGaps(input, book("projectEvaluationCoverage"), link),
-    ...threePublicScaleGaps(input),
-    ...budgetScaleGaps(input),
-    ...unconfirmedGaps(scored.indicators, picked.parameters, picked.inForce.source === "sheet"),
-  ]);
+  const projectsOnly = options.projectsOnly === true && rolled !== null;
+  const gaps = projectsOnly
+    ? sortGaps([...(options.inputGaps ?? []).filter((g) => g.cell), ...rolled.gaps])
+    : sortGaps([
+        ...(options.inputGaps ?? []),
+        ...picked.gaps,
+        ...(rolled?.gaps ?? []),
+        ...scored.gaps,
+        ...totals.gaps,
+        ...budgetGaps(input, budget, settings),
+        ...executionGaps(budget.execution, settings, link, input.budget.unit),
+        ...activityGaps(input, book("projectEvaluationCoverage"), link),
+        ...threePublicScaleGaps(input),
+        ...budgetScaleGaps(input),
+        ...unconfirmedGaps(scored.indicators, picked.parameters, picked.inForce.source === "sheet"),
+      ]);
 
   const metrics: Partial<Record<MetricId, MetricValue>> = {};
   for (const id of SHOWN) metrics[id] = book(id);
@@ -118,6 +127,7 @@ export function evaluateWith(
           },
         }
       : {}),
+    ...(projectsOnly ? { projectsOnly: true as const } : {}),
     scoreSource,
     parameters: picked.parameters,
     budget,

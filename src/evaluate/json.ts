@@ -30,6 +30,8 @@ export interface EvaluationJson {
     explanation: string;
   }[];
   gaps: GapJson[];
+  /** Only the project forms were scored (no department table): total, grade, indicators are none. */
+  projectsOnly?: true;
   /** Present when the workbook holds project forms, best first. */
   projects?: {
     name: string;
@@ -104,6 +106,7 @@ export function evaluationToJson(e: Evaluation): EvaluationJson {
       explanation: i.explanation,
     })),
     gaps: e.gaps.map(gapJson),
+    ...(e.projectsOnly ? { projectsOnly: true as const } : {}),
     ...(e.projects
       ? {
           // In the workbook's order (the printout and 项目自评汇总 sort by score themselves).

@@ -341,6 +341,11 @@ export interface Evaluation extends ScoredTotals {
   standard: StandardInForce;
   /** Present when the workbook holds project forms. */
   projects?: ProjectsResult;
+  /**
+   * Only the project forms were scored (the workbook holds no department table): the
+   * department's total, grade and indicators are no result, and nothing shows or writes them.
+   */
+  projectsOnly?: true;
   scoreSource: ScoreSource;
   parameters: ParameterView[];
   budget: BudgetResult;

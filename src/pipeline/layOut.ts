@@ -13,15 +13,33 @@ import type { SheetRole } from "../hosts/ownership";
 import type { WorkbookScore } from "./scoreWorkbook";
 
 export interface Layouts {
-  summary: SheetLayout;
+  /** null when only project forms were scored (no department table): no summary of zeros. */
+  summary: SheetLayout | null;
   /** 核对清单: sources, parameters, 待核对, entered ≠ computed, data notes, projects. */
-  checklist: SheetLayout;
+  checklist: SheetLayout | null;
   /** 项目自评汇总, when the workbook holds project forms. */
   projects: SheetLayout | null;
 }
 
 /** The sheets a scored workbook gets: pure, so every host writes the same layouts. */
 export function layOut(score: WorkbookScore, date: string): Layouts {
+  const e = score.evaluation;
+  const decimals = e.standard.definition.settings;
+  // The standard's decimals, then columns wide enough for the numbers as those decimals show them.
+  const finish = (layout: SheetLayout, d = decimals) =>
+    withNumbersFitting(withStandardDecimals(layout, d));
+  const department = e.projectsOnly ? null : departmentLayouts(score, date);
+  return {
+    summary: department && finish(department.summary),
+    checklist: department && finish(department.checklist),
+    projects: e.projects
+      ? finish(projectSummaryLayout(e, date), e.projects.standard.definition.settings)
+      : null,
+  };
+}
+
+/** The department's 绩效自评汇总 and 核对清单, as laid out before the decimals are applied. */
+function departmentLayouts(score: WorkbookScore, date: string) {
   const e = score.evaluation;
   const input = score.parse.input;
   // With forms, the projects the roll-up counts (a form's cell where it was scored from one).
@@ -42,25 +60,14 @@ export function layOut(score: WorkbookScore, date: string): Layouts {
     },
     projects
   );
-  const decimals = e.standard.definition.settings;
-  // The standard's decimals, then columns wide enough for the numbers as those decimals show them.
-  const finish = (layout: SheetLayout, d = decimals) =>
-    withNumbersFitting(withStandardDecimals(layout, d));
-  return {
-    summary: finish(summary),
-    checklist: finish(checklist),
-    projects: e.projects
-      ? finish(projectSummaryLayout(e, date), e.projects.standard.definition.settings)
-      : null,
-  };
+  return { summary, checklist };
 }
 
 /** The layouts in the order they are written, each with the role that owns its sheet. */
 export function ownedLayouts(layouts: Layouts): [SheetRole, SheetLayout][] {
-  const list: [SheetRole, SheetLayout][] = [
-    ["summary", layouts.summary],
-    ["checklist", layouts.checklist],
-  ];
+  const list: [SheetRole, SheetLayout][] = [];
+  if (layouts.summary) list.push(["summary", layouts.summary]);
+  if (layouts.checklist) list.push(["checklist", layouts.checklist]);
   if (layouts.projects) list.push(["projects", layouts.projects]);
   return list;
 }

@@ -54,7 +54,11 @@ export function whyNothingToWrite(
   return null;
 }
 
-/** Whether the workbook holds project forms and no department table: only the forms score. */
+/**
+ * Whether the workbook holds project forms and no department table: only the forms are scored
+ * (the evaluation says `projectsOnly`) and only 项目自评汇总 is written — no 绩效自评汇总 or
+ * 核对清单 of zeros, no department total.
+ */
 export function hasOnlyProjectForms(score: Pick<WorkbookScore, "parse">): boolean {
   return hasNoInputs(score) && hasProjectForms(score);
 }
@@ -82,6 +86,10 @@ export function scoreSnapshotWith(
   }));
   return {
     parse,
-    evaluation: evaluateWith(parse.input, { ...options, inputGaps }, engine.rollUp),
+    evaluation: evaluateWith(
+      parse.input,
+      { ...options, inputGaps, projectsOnly: hasOnlyProjectForms({ parse }) },
+      engine.rollUp
+    ),
   };
 }

@@ -5,7 +5,7 @@
  * take the recalculation chunk with it.
  */
 import type { Recalculation } from "./recalculate";
-import { type WorkbookScore, whyNothingToWrite } from "./scoreCore";
+import { type WorkbookScore, hasOnlyProjectForms, whyNothingToWrite } from "./scoreCore";
 
 export function writtenSheets(
   r: Pick<Recalculation, "write" | "checklistWrite" | "projectsWrite">
@@ -23,9 +23,31 @@ function inputSheets(score: Pick<WorkbookScore, "parse">): string {
   return [...new Set(tables.map((f) => `“${f.sheet}”`))].join("、");
 }
 
-/** Why the command line does not score a blank template: what to fill in, and where. */
-export function blankTemplateReason(score: Pick<WorkbookScore, "parse">): string {
-  return `输入表尚未填写数据：请在${inputSheets(score)}表中填写预算数和自评得分后再评分`;
+/**
+ * Why a blank template is not scored (or its report not drafted): what to fill in, and where —
+ * `…后再评分`, or `…后再生成报告` with `then`.
+ */
+export function blankTemplateReason(score: Pick<WorkbookScore, "parse">, then = "评分"): string {
+  return `输入表尚未填写数据：请在${inputSheets(score)}表中填写预算数和自评得分后再${then}`;
+}
+
+/** The note a workbook of project forms alone gets, in every host (only the forms are scored). */
+export const ONLY_PROJECT_FORMS =
+  "未找到部门的预算支出明细表和绩效指标表，只评分了项目支出绩效自评表。";
+
+/** A workbook with neither of the department's two input tables. */
+export const NO_INPUT_TABLES = "未找到预算支出明细表和绩效指标表";
+
+/**
+ * Why no 自评报告 is drafted (no sentence ending), or null when one is: the one decision
+ * `jixiao report`, `jixiao score --report` and the 网页版 follow — whyNothingToWrite's, and a
+ * workbook of project forms alone has no department to report on either.
+ */
+export function noReportReason(score: Pick<WorkbookScore, "parse" | "evaluation">): string | null {
+  const nothing = whyNothingToWrite(score);
+  if (nothing === "blankTemplate") return blankTemplateReason(score, "生成报告");
+  if (nothing === "noInputs" || hasOnlyProjectForms(score)) return NO_INPUT_TABLES;
+  return null;
 }
 
 /** What a ribbon's 重新计算 says when it wrote nothing: no input table, or none filled in. */

@@ -287,7 +287,7 @@ describe("the sheets add up what the roll-up counts", () => {
       "未计入合计：“社保卡发行项目”的另一张自评表（表三!B3，总分 99.17）与 表一!B3 为同一项目，只计入第一张。"
     );
     // 核对清单 五、项目自评情况: the same four, in the list's order, the second form not among them.
-    const checklist = materialized(layouts.checklist);
+    const checklist = materialized(layouts.checklist!);
     const lines = rowWith(checklist, "是否自评");
     expect(rowsOf(checklist, lines + 1, 5, [0, 1, 2, 5, 8]).map((r) => r.slice(1))).toEqual([
       ["社保卡发行项目", 120, "是", "表一!B3"],

@@ -47,7 +47,7 @@ describe("Excel host: a protected or read-only workbook", () => {
     const score = await host.read();
     expect(score.protection?.structure).toBe(true);
     fake.structureProtected = false;
-    const write = await host.writeOwnedSheet(layOut(scoreSnapshot(score), "2026-11-29").summary);
+    const write = await host.writeOwnedSheet(layOut(scoreSnapshot(score), "2026-11-29").summary!);
     expect(fake.sheetNames()).toContain(write.sheet);
   });
 

@@ -18,7 +18,7 @@ beforeAll(async () => {
   scored = scoreSnapshot(readWorkbook(workbook));
   const layouts = layOut(scored, "2026-11-29");
   sheet = layouts.projects as SheetLayout;
-  summary = layouts.checklist;
+  summary = layouts.checklist!;
 });
 
 const at = (l: SheetLayout, row: number, column: number) =>

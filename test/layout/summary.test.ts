@@ -318,7 +318,9 @@ describe("a standard that keeps more decimals (得分保留小数位 3, 比率�
     evaluation: e,
     parse: { input, found: [], problems: [] },
   } as unknown as WorkbookScore;
-  const { summary, checklist } = layOut(score, "2026-11-29");
+  const layouts = layOut(score, "2026-11-29");
+  const summary = layouts.summary!;
+  const checklist = layouts.checklist!;
 
   it("prints the total as kept (95.175, not 95.18) and rates to their decimals", () => {
     expect(e.total.toString()).toBe("95.175");
@@ -344,7 +346,7 @@ describe("a standard that keeps more decimals (得分保留小数位 3, 比率�
       } as unknown as WorkbookScore,
       "2026-11-29"
     );
-    expect(usual.cells.find((c) => c.value === 95.18)?.style?.numberFormat).toBe("0.00");
-    expect(usual.cells.find((c) => c.value === 0.8912)?.style?.numberFormat).toBe("0.00%");
+    expect(usual!.cells.find((c) => c.value === 95.18)?.style?.numberFormat).toBe("0.00");
+    expect(usual!.cells.find((c) => c.value === 0.8912)?.style?.numberFormat).toBe("0.00%");
   });
 });

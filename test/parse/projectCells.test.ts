@@ -40,7 +40,7 @@ describe("the cells of 项目清单 rows", () => {
   });
 
   it("are the 来源 of the 核对清单's project lines", async () => {
-    const checklist = materialized(layOut(await withProjects(), "2026-11-27").checklist);
+    const checklist = materialized(layOut(await withProjects(), "2026-11-27").checklist!);
     expect(at(checklist, rowOf(checklist, "信息化运维"), 8)?.value).toBe("项目清单!A4");
     expect(at(checklist, rowOf(checklist, "档案数字化"), 8)?.value).toBe("项目清单!A5");
   });

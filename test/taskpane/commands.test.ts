@@ -6,8 +6,10 @@ import { join } from "node:path";
 import { SAMPLE_PATH, SAMPLE_SHEETS } from "../parse/sampleSnapshot";
 import { excelHost, fakeFromXlsx } from "../fakes/fromXlsx";
 import { templateLayouts } from "../../src/layout/template";
-import { foshan2022 } from "../../src/standard/presets";
 import type { FakeExcel } from "../fakes/fakeExcel";
+import { projectFormLayout } from "../../src/layout/projectForm";
+import { caiyuProject, foshan2022 } from "../../src/standard/presets";
+import { goodForm } from "../fixtures/projectForm";
 
 const PROJECTS = join(__dirname, "..", "..", "samples", "foshan-sbj-2022-projects.xlsx");
 
@@ -78,6 +80,23 @@ describe("ribbon 重新计算", () => {
     expect(fake.sheetNames()).toEqual(["Sheet1", ...SAMPLE_SHEETS]);
     expect(dialogs[0]).toBe(
       "输入表尚未填写数据，未写入汇总表：请在“预算支出”、“绩效指标”表中填写预算数和自评得分后再点“重新计算”。"
+    );
+    restore();
+  });
+
+  it("on project forms alone writes 项目自评汇总 only, with no department total", async () => {
+    const { fake, dialogs, restore, recalculate } = await setup(async (fake) => {
+      await fake.run(async (ctx) => {
+        ctx.workbook.worksheets.add("Sheet1");
+        for (const name of SAMPLE_SHEETS) ctx.workbook.worksheets.getItem(name).delete();
+      });
+      const form = projectFormLayout(caiyuProject, goodForm("社保卡发行项目"), "社保卡发行项目");
+      await excelHost(fake).insertSheets([form]);
+    });
+    await recalculate({ completed: jest.fn() });
+    expect(fake.sheetNames()).toEqual(["Sheet1", "社保卡发行项目", "项目自评汇总"]);
+    expect(dialogs[0]).toBe(
+      "未找到部门的预算支出明细表和绩效指标表，只评分了项目支出绩效自评表。问题 0 项（严重 0，警告 0）。项目自评表 1 张。已写入“项目自评汇总”工作表。"
     );
     restore();
   });

@@ -258,8 +258,21 @@ describe("task pane", () => {
       "未找到部门的预算支出明细表和绩效指标表，只评分了项目支出绩效自评表。"
     );
     expect(note.closest('[role="status"][aria-live="polite"]')).not.toBeNull();
+    // Only the forms are scored: no department total, report or missing-table gaps.
+    expect(screen.queryByTestId("total")).toBeNull();
+    expect(screen.queryByText(/无法评定/)).toBeNull();
+    expect(screen.queryByText(/未找到部门预算支出明细表/)).toBeNull();
+    expect(screen.queryByRole("button", { name: /自评报告/ })).toBeNull();
     fireEvent.click(screen.getByRole("button", { name: "重新计算" }));
     await waitFor(() => expect(fake.sheetNames()).toContain("项目自评汇总"));
+    expect(fake.sheetNames()).not.toContain("绩效自评汇总");
+    expect(fake.sheetNames()).not.toContain("核对清单");
+    await waitFor(() =>
+      expect(screen.getByTestId("announcement").textContent).toMatch(
+        /^计算完成：已评分项目支出绩效自评表 1 张/
+      )
+    );
+    expect(document.body.textContent).toContain("已写入“项目自评汇总”工作表。");
   });
 
   it("shows a host failure as a message, not a blank pane", async () => {

@@ -70,7 +70,7 @@ describe("DEFLATE in the browser build (fflate)", () => {
     const snapshot = readPackage(ZipPackage.read(bytes));
     const score = scoreSnapshot(snapshot);
     expect(score.evaluation.total.toFixed(2)).toBe("95.18");
-    const written = await writeOwnedSheetIntoPackage(bytes, layOut(score, "2026-11-29").summary, {
+    const written = await writeOwnedSheetIntoPackage(bytes, layOut(score, "2026-11-29").summary!, {
       markerName: OWNER_NAMES.summary,
       preferredName: "绩效自评汇总",
     });

@@ -125,16 +125,21 @@ export function App({
           <Section title={t.gapsTitle(evaluation.gaps.length)} defaultOpen>
             <GapList gaps={evaluation.gaps} onSelect={select} />
           </Section>
-          <Section title={t.reportTitle}>
-            <ReportSection
-              busy={state.busy !== null}
-              onWrite={() => void actions.writeReport()}
-              onCopy={() => void actions.copyReport()}
-            />
-          </Section>
-          <Section title={t.indicatorsTitle}>
-            <IndicatorList evaluation={evaluation} />
-          </Section>
+          {!evaluation.projectsOnly && (
+            // Project forms alone: no department to report on, no indicators of zeros.
+            <>
+              <Section title={t.reportTitle}>
+                <ReportSection
+                  busy={state.busy !== null}
+                  onWrite={() => void actions.writeReport()}
+                  onCopy={() => void actions.copyReport()}
+                />
+              </Section>
+              <Section title={t.indicatorsTitle}>
+                <IndicatorList evaluation={evaluation} />
+              </Section>
+            </>
+          )}
           <Section title={t.projectsTitle(evaluation.projects?.results.length ?? 0)}>
             <ProjectList
               evaluation={evaluation}

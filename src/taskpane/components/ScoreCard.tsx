@@ -52,41 +52,51 @@ export interface ScoreCardProps {
   resultAt: string | null;
 }
 
-/** Total and grade at a glance, and each 一级 with its subtotal. */
+/** Total and grade at a glance, and each 一级 with its subtotal; then what was written. */
 export function ScoreCard({ evaluation, written, earlier, resultAt }: ScoreCardProps) {
   const styles = useStyles();
   const text = useTextStyles();
   const { t } = usePaneContext();
+  // Project forms alone: no department total, grade or 一级 subtotals — only what was written.
+  const department = !evaluation.projectsOnly;
   return (
     <section
       className={styles.root}
-      aria-label={`${t.total} ${score(evaluation.total)}，${t.grade} ${evaluation.grade}`}
+      aria-label={
+        department
+          ? `${t.total} ${score(evaluation.total)}，${t.grade} ${evaluation.grade}`
+          : t.projectsTitle(evaluation.projects?.results.length ?? 0)
+      }
     >
-      <span className={text.caption}>
-        <Zh>{evaluation.department}</Zh>
-        {evaluation.year > 0 && ` · ${evaluation.year}`}
-      </span>
-      <div className={styles.headline}>
-        <span className={styles.total} data-testid="total">
-          {score(evaluation.total)}
-        </span>
-        <span className={text.body}>{t.points}</span>
-        <Tag tone={gradeTone[evaluation.grade] ?? "info"} large data-testid="grade">
-          <Zh>{evaluation.grade}</Zh>
-        </Tag>
-      </div>
-      <dl className={styles.groups}>
-        {evaluation.groups.map((g) => (
-          <div key={g.level1} style={{ display: "contents" }}>
-            <dt className={mergeTerm(styles.term, text.body)}>
-              <Zh>{g.level1}</Zh>
-            </dt>
-            <dd className={mergeTerm(styles.number, text.body)}>
-              {score(g.counted)} / {score(g.max)}
-            </dd>
+      {department && (
+        <>
+          <span className={text.caption}>
+            <Zh>{evaluation.department}</Zh>
+            {evaluation.year > 0 && ` · ${evaluation.year}`}
+          </span>
+          <div className={styles.headline}>
+            <span className={styles.total} data-testid="total">
+              {score(evaluation.total)}
+            </span>
+            <span className={text.body}>{t.points}</span>
+            <Tag tone={gradeTone[evaluation.grade] ?? "info"} large data-testid="grade">
+              <Zh>{evaluation.grade}</Zh>
+            </Tag>
           </div>
-        ))}
-      </dl>
+          <dl className={styles.groups}>
+            {evaluation.groups.map((g) => (
+              <div key={g.level1} style={{ display: "contents" }}>
+                <dt className={mergeTerm(styles.term, text.body)}>
+                  <Zh>{g.level1}</Zh>
+                </dt>
+                <dd className={mergeTerm(styles.number, text.body)}>
+                  {score(g.counted)} / {score(g.max)}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      )}
       <span className={text.caption}>
         {resultAt ? `${t.lastRun} ${resultAt} · ` : ""}
         <Mixed

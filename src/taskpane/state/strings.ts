@@ -111,6 +111,8 @@ const zh = {
   differsLabel: "填报得分与计算得分不同",
   announceScored: (total: string, grade: string, written: boolean, earlier?: string) =>
     `${written ? "计算完成" : "评分完成"}：总分 ${total} 分，等级 ${grade}${written ? "" : earlier ? `（“${earlier}”为此前写入，尚未更新）` : "（尚未写入汇总表）"}`,
+  announceProjects: (n: number, written: boolean) =>
+    `${written ? "计算完成" : "评分完成"}：已评分项目支出绩效自评表 ${n} 张${written ? "" : "（尚未写入项目自评汇总）"}`,
   announceProblems: (n: number) => `；有 ${n} 处输入需要修改`,
   announceMissing: (n: number) => `；有 ${n} 项输入未找到`,
 };

@@ -112,6 +112,8 @@ export const en: Strings = {
   differsLabel: "The entered score differs from the computed score",
   announceScored: (total: string, grade: string, written: boolean, earlier?: string) =>
     `${written ? "Recalculated" : "Scored"}: total ${total} points, grade ${grade}${written ? "" : earlier ? ` (“${earlier}” holds an earlier result, not updated)` : " (summary not written yet)"}`,
+  announceProjects: (n: number, written: boolean) =>
+    `${written ? "Recalculated" : "Scored"}: ${n} project form(s) scored${written ? "" : " (项目自评汇总 not written yet)"}`,
   announceProblems: (n: number) => `; ${n} input cell(s) to fix`,
   announceMissing: (n: number) => `; ${n} input(s) not found`,
 };

@@ -13,6 +13,7 @@ import { type RecalculationPhase, readAndScore } from "../../pipeline/readAndSco
 import { describeError } from "../../hosts/excel/errors";
 import { score } from "../../model/decimal";
 import { hasOnlyProjectForms, whyNothingToWrite } from "../../pipeline/scoreCore";
+import { writtenSheets } from "../../pipeline/writtenSheets";
 import { usePaneContext } from "./PaneContext";
 import type { Strings } from "./strings";
 
@@ -150,10 +151,16 @@ function announce(result: Recalculation, t: Strings, write: boolean): string {
   const nothing = whyNothingToWrite(result);
   if (nothing === "noInputs") return write ? t.noInputsNotWritten : t.noInputsTitle;
   if (nothing === "blankTemplate") return write ? t.blankNotWritten : t.blankTitle;
-  const { total, grade } = result.evaluation;
+  const { total, grade, projects, projectsOnly } = result.evaluation;
   const problems = result.parse.problems;
   const cells = problems.filter((p) => p.cell).length;
   const missing = problems.length - cells;
+  // Project forms alone: no department total to announce, and its missing tables are a note.
+  if (projectsOnly)
+    return (
+      t.announceProjects(projects?.results.length ?? 0, writtenSheets(result).length > 0) +
+      (cells > 0 ? t.announceProblems(cells) : "")
+    );
   return (
     t.announceScored(score(total), grade, result.write !== null, result.summarySheet) +
     (cells > 0 ? t.announceProblems(cells) : "") +
