@@ -5,7 +5,14 @@
  */
 import ExcelJS from "exceljs";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../src/cli/main";
@@ -178,5 +185,43 @@ describe("jixiao score on a workbook of project forms alone", () => {
     expect(existsSync(join(dir, "项目表.报告.自评报告.docx"))).toBe(false);
     const report = await run(["report", input]);
     expect(report).toEqual({ code: 1, out: "", err: `无法生成 ${input} 的报告：${reason}` });
+  });
+});
+
+describe("a folder run with a workbook of project forms alone", () => {
+  const folder = join(dir, "文件夹");
+
+  beforeAll(async () => {
+    mkdirSync(folder, { recursive: true });
+    copyFileSync(SAMPLE_PATH, join(folder, "社保局.xlsx"));
+    const wb = new ExcelJS.Workbook();
+    writeLayout(wb, projectFormLayout(caiyuProject, goodForm("社保卡发行项目"), "社保卡发行项目"));
+    await wb.xlsx.writeFile(join(folder, "项目表.xlsx"));
+  });
+
+  it("scores its forms and leaves it out of the ranking, saying so on the terminal and in 汇总排名", async () => {
+    const { code, out, err } = await run(["score", folder, "--date", "2026-11-27"]);
+    expect(code).toBe(0);
+    expect(err).toContain(
+      "已评分 项目表.xlsx：只评分了项目支出绩效自评表 1 张（未找到部门的预算支出明细表和绩效指标表）"
+    );
+    expect(err).not.toMatch(/项目表\.xlsx：0\.00|无法评定/);
+    const note = "另有 1 个工作簿只含项目支出绩效自评表，已评分，未列入排名：项目表.xlsx。";
+    expect(out).toContain(note);
+    expect(out).not.toMatch(/无法评定/);
+    const ranking = new ExcelJS.Workbook();
+    await ranking.xlsx.readFile(join(folder, "已评分", "汇总排名.xlsx"));
+    const texts: string[] = [];
+    ranking.worksheets[0]?.eachRow((row) =>
+      row.eachCell((cell) => texts.push(String(cell.value ?? "")))
+    );
+    // (A merged cell's value is read once for each cell it covers.)
+    expect([...new Set(texts.filter((t) => t.includes("项目表.xlsx")))]).toEqual([
+      expect.stringContaining("未列入排名：项目表.xlsx。"),
+    ]);
+    expect(texts).toContain("社保局.xlsx");
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.readFile(join(folder, "已评分", "项目表.已评分.xlsx"));
+    expect(copy.worksheets.map((s) => s.name)).toEqual(["社保卡发行项目", "项目自评汇总"]);
   });
 });

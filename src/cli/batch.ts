@@ -157,6 +157,8 @@ interface FolderRun {
   totals: FolderTotals;
   entries: RankingEntry[];
   failures: RankingFailure[];
+  /** Workbooks of project forms alone: scored, not ranked (no department). */
+  formsOnly: string[];
 }
 
 /** A file not scored (its kind or name says so): one line, one JSON record. */
@@ -196,7 +198,8 @@ function reportScored(
   const file = join(run.folder, name);
   const output = run.outputs?.get(name) ?? file;
   run.totals.scored++;
-  run.entries.push(rankingOf(outcome));
+  if (outcome.entry) run.entries.push(rankingOf(outcome.entry));
+  else run.formsOnly.push(name);
   run.progress.done(index, `已评分 ${name}：${outcome.summary}`, false);
   if (output !== file && output !== scoredName(name, run.outDir))
     run.progress.note(
@@ -211,11 +214,12 @@ function reportScored(
 
 /** 汇总排名.xlsx, by the package writer into a new workbook (no ExcelJS at the end of a run). */
 async function writeRanking(run: FolderRun): Promise<void> {
-  if (run.entries.length + run.failures.length === 0) return;
+  if (run.entries.length + run.failures.length + run.formsOnly.length === 0) return;
   const ranking = join(run.outDir, RANKING_FILE);
   let data: Uint8Array | null = null;
   try {
-    data = await workbookOfSheet(rankingLayout(run.entries, run.failures, { date: run.date }));
+    const options = { date: run.date, formsOnly: run.formsOnly };
+    data = await workbookOfSheet(rankingLayout(run.entries, run.failures, options));
   } catch (error) {
     run.io.err(`无法生成 ${ranking}：${describeInternalError(error)}`);
     return;
@@ -261,6 +265,10 @@ function printOutcome(run: FolderRun): void {
     io.out("");
   }
   for (const warning of rankingWarnings(entries)) io.out(`注意：${warning}`);
+  if (run.formsOnly.length > 0)
+    io.out(
+      `另有 ${run.formsOnly.length} 个工作簿只含项目支出绩效自评表，已评分，未列入排名：${run.formsOnly.join("、")}。`
+    );
   if (totals.ranking) {
     const same = resolve(run.outDir) === resolve(run.folder) ? "（即输入文件夹）" : "";
     const copies =
@@ -336,6 +344,7 @@ export async function scoreFolder(
     totals,
     entries: [],
     failures: [],
+    formsOnly: [],
     date: options.date ?? today(),
     progress: new Progress(io, names.length),
     outputs: options.inPlace ? null : outputNames(names, outDir),

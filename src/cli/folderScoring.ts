@@ -49,7 +49,8 @@ export type FolderResult =
       warnings: string[];
       /** `95.18 分，优`. */
       summary: string;
-      entry: WireEntry;
+      /** Null for a workbook of project forms alone (no department to rank). */
+      entry: WireEntry | null;
       /** With --json only. */
       json?: EvaluationJson;
     };
@@ -72,25 +73,30 @@ export async function scoreFolderFile(
   if (outcome.status === "failed")
     return { status: "failed", reason: outcome.reason, stage: outcome.stage };
   const e = outcome.result.evaluation;
-  const entry = rankingEntry(e, job.name);
   return {
     status: "scored",
-    sheet: outcome.result.write?.sheet,
+    sheet: outcome.result.write?.sheet ?? outcome.result.projectsWrite?.sheet,
     warnings: outcome.warnings,
-    summary: `${score(e.total)} 分，${e.grade}`,
-    entry: {
-      ...entry,
-      total: entry.total.toString(),
-      executionRate: entry.executionRate?.toString() ?? null,
-      groups: entry.groups.map((g) => ({ level1: g.level1, counted: g.counted.toString() })),
-    },
+    summary: e.projectsOnly
+      ? `只评分了项目支出绩效自评表 ${e.projects?.results.length ?? 0} 张（未找到部门的预算支出明细表和绩效指标表）`
+      : `${score(e.total)} 分，${e.grade}`,
+    entry: e.projectsOnly ? null : wireEntry(rankingEntry(e, job.name)),
     ...(job.json ? { json: evaluationToJson(e) } : {}),
   };
 }
 
+/** A ranking entry with its decimals as text. */
+function wireEntry(entry: RankingEntry): WireEntry {
+  return {
+    ...entry,
+    total: entry.total.toString(),
+    executionRate: entry.executionRate?.toString() ?? null,
+    groups: entry.groups.map((g) => ({ level1: g.level1, counted: g.counted.toString() })),
+  };
+}
+
 /** The ranking entry of a scored file, decimals restored. */
-export function rankingOf(result: FolderResult & { status: "scored" }): RankingEntry {
-  const w = result.entry;
+export function rankingOf(w: WireEntry): RankingEntry {
   return {
     ...w,
     total: dec(w.total),

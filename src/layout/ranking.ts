@@ -50,6 +50,8 @@ export interface RankingFailure {
 export interface RankingOptions {
   /** Generation date shown on the sheet, `YYYY-MM-DD`. */
   date: string;
+  /** Workbooks of project forms alone: scored, but no department to rank (named in the note). */
+  formsOnly?: readonly string[];
 }
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
@@ -245,10 +247,20 @@ function entryRow(s: SheetBuilder, e: RankedEntry, level1: readonly string[]): v
 }
 
 /** The note under the table: statistics, how to read it, warnings. */
-function noteRow(s: SheetBuilder, ranked: RankedEntry[], entries: readonly RankingEntry[]): void {
+function noteRow(
+  s: SheetBuilder,
+  ranked: RankedEntry[],
+  entries: readonly RankingEntry[],
+  formsOnly: readonly string[] = []
+): void {
+  const forms =
+    formsOnly.length > 0
+      ? `\n另有 ${formsOnly.length} 个工作簿只含项目支出绩效自评表（未找到部门的预算支出明细表和绩效指标表），已评分，未列入排名：${formsOnly.join("、")}。`
+      : "";
   const note =
     `${statistics(ranked)}总分相同者名次并列，按部门名称排列。财政支出执行率为计分所用的执行率；` +
     `一级指标得分为计入得分小计，空白表示该工作簿没有此一级指标；问题数为各部门问题清单的条数。` +
+    forms +
     rankingWarnings(entries)
       .map((w) => `\n注意：${w}`)
       .join("");
@@ -298,7 +310,7 @@ export function rankingLayout(
   const headerTop = s.row;
   headerRows(s, columns);
   for (const e of ranked) entryRow(s, e, level1);
-  noteRow(s, ranked, entries);
+  noteRow(s, ranked, entries, options.formsOnly);
   failureRows(s, failures);
   return s.toLayout(RANKING_SHEET, {
     frozenRows: headerTop + 2,
