@@ -118,6 +118,28 @@ function stripUnit(label: string): { label: string; unit?: string } {
   return m ? { label: label.slice(0, m.index), unit: m[1] } : { label };
 }
 
+/** What a cell's text is as a label: `label：value` split, its unit, and the keys it names. */
+interface CellLabel {
+  inline: { label: string; value: string } | null;
+  unit?: string;
+  /** The keys whose label it is, in the order of INFO_LABELS. */
+  keys: InfoKey[];
+}
+
+/** Cell texts read as labels: the same labels come back in every sheet and workbook. */
+const cellLabels = new Map<string, CellLabel>();
+function labelOf(text: string): CellLabel {
+  const known = cellLabels.get(text);
+  if (known) return known;
+  if (cellLabels.size >= 50_000) cellLabels.clear();
+  const inline = splitLabelValue(text);
+  const { label, unit } = stripUnit(normalizeLabel(inline ? inline.label : text));
+  const keys = (Object.keys(INFO_LABELS) as InfoKey[]).filter((k) => INFO_LABELS[k].test(label));
+  const read: CellLabel = { inline, unit, keys };
+  cellLabels.set(text, read);
+  return read;
+}
+
 export interface InfoHit {
   sheet: string;
   row: number;
@@ -170,10 +192,9 @@ export function findInfo(
       for (const column of range(grid.left, grid.right)) {
         const text = grid.text(row, column);
         if (!text || text.length > 40 || inArea(areas, grid.name, row, column)) continue;
-        const inline = splitLabelValue(text);
-        const { label, unit } = stripUnit(normalizeLabel(inline ? inline.label : text));
-        for (const key of Object.keys(INFO_LABELS) as InfoKey[]) {
-          if (hits.has(key) || !INFO_LABELS[key].test(label)) continue;
+        const { inline, unit, keys } = labelOf(text);
+        for (const key of keys) {
+          if (hits.has(key)) continue;
           if (inline) {
             hits.set(key, {
               sheet: grid.name,

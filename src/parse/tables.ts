@@ -333,31 +333,87 @@ function headerWord(text: string): string {
   return text.replace(/[(（][^()（）]{1,6}[)）]$/, "");
 }
 
+/** Every column of every table kind, numbered: a word's matches are kept as one bit each. */
+const ALL_COLUMNS: readonly ColumnSpec[] = Object.values(tableSpecs).flatMap((s) => s.columns);
+const columnNumber = new Map(ALL_COLUMNS.map((col, i) => [col, i]));
+
+/** A set of column numbers, one bit each (32 to a slot). */
+type ColumnBits = number[];
+const BIT_SLOTS = Math.ceil(ALL_COLUMNS.length / 32);
+const newBits = (): ColumnBits => new Array<number>(BIT_SLOTS).fill(0);
+const hasBit = (bits: ColumnBits, i: number) => ((bits[i >> 5] as number) & (1 << (i & 31))) !== 0;
+
 /**
- * A row's header words (one or two rows deep), worked out once per parse: every table kind is
- * looked for in the same rows, and a workbook of 500 forms has 11,000 of them.
+ * The columns a word names, worked out once per word: the same few hundred header words come
+ * back in every workbook, and each is tried for every kind.
  */
-const wordsOfRows = new WeakMap<Grid, Map<number, string[]>>();
-function headerWords(grid: Grid, row: number, depth: number): string[] {
-  let rows = wordsOfRows.get(grid);
-  if (!rows) {
-    rows = new Map();
-    wordsOfRows.set(grid, rows);
-  }
-  const key = row * 2 + depth - 1;
-  let words = rows.get(key);
-  if (!words) {
-    words = headerTexts(grid, row, depth).map((t) =>
-      t.length > MAX_HEADER_LENGTH ? "" : headerWord(t)
-    );
-    rows.set(key, words);
-  }
-  return words;
+const namedByWord = new Map<string, ColumnBits>();
+function columnsNamedBy(word: string): ColumnBits {
+  const known = namedByWord.get(word);
+  if (known) return known;
+  if (namedByWord.size >= 50_000) namedByWord.clear();
+  const named = newBits();
+  ALL_COLUMNS.forEach((col, i) => {
+    if (col.match.test(word) && !col.exclude?.test(word)) named[i >> 5] |= 1 << (i & 31);
+  });
+  namedByWord.set(word, named);
+  return named;
 }
 
 /** Whether a header word names the column. */
-const names = (col: ColumnSpec, t: string) =>
-  t !== "" && col.match.test(t) && !col.exclude?.test(t);
+function names(col: ColumnSpec, word: string): boolean {
+  if (word === "") return false;
+  const i = columnNumber.get(col);
+  // A column of no table kind above (none today) is matched as it stands.
+  if (i === undefined) return col.match.test(word) && !col.exclude?.test(word);
+  return hasBit(columnsNamedBy(word), i);
+}
+
+/** A row's header words, and the columns any of them names. */
+interface RowWords {
+  words: string[];
+  named: ColumnBits;
+}
+
+/**
+ * What the finder worked out about a sheet's rows, kept while the sheet's grid lives (one
+ * parse): every table kind is looked for in the same rows, and each kind again from the top
+ * after every table found. Arrays are by row from the grid's top.
+ */
+interface RowMemo {
+  /** Header words one row deep, and two. */
+  words: [RowWords[], RowWords[]];
+  /** Per row, a bit for each kind (`kindNumber`) found to have no header there. */
+  noTable: number[];
+}
+const rowMemos = new WeakMap<Grid, RowMemo>();
+function memoOf(grid: Grid): RowMemo {
+  let memo = rowMemos.get(grid);
+  if (!memo) {
+    memo = { words: [[], []], noTable: [] };
+    rowMemos.set(grid, memo);
+  }
+  return memo;
+}
+
+/** A row's header words (one or two rows deep), worked out once per parse. */
+function headerWords(grid: Grid, row: number, depth: number): RowWords {
+  const inGrid = row >= grid.top && row <= grid.bottom;
+  const known = inGrid ? memoOf(grid).words[depth - 1][row - grid.top] : undefined;
+  if (known) return known;
+  const words = headerTexts(grid, row, depth).map((t) =>
+    t.length > MAX_HEADER_LENGTH ? "" : headerWord(t)
+  );
+  const named = newBits();
+  for (const word of words) {
+    if (word === "") continue;
+    const byWord = columnsNamedBy(word);
+    for (let i = 0; i < BIT_SLOTS; i++) named[i] |= byWord[i] as number;
+  }
+  const found = { words, named };
+  if (inGrid) memoOf(grid).words[depth - 1][row - grid.top] = found;
+  return found;
+}
 
 /**
  * Each column of the spec at the first word naming it; in a two-row header, a column whose
@@ -383,17 +439,31 @@ function matchColumns(
   return columns;
 }
 
+/** Each kind's required groups as column numbers. */
+const requiredNumbers = new Map(
+  Object.values(tableSpecs).map((spec) => [
+    spec,
+    spec.required.map((group) =>
+      group.map((key) => columnNumber.get(spec.columns.find((c) => c.key === key) as ColumnSpec))
+    ),
+  ])
+);
+
 /**
  * Whether every required group has a column some word could match, words not yet shared out:
  * a row that fails this fails `matchColumns` too, and most rows of a sheet are no header of
  * most kinds, so the full match is made for few rows.
  */
-function mayMatch(spec: TableSpec, words: readonly string[], lower?: readonly string[]): boolean {
-  return spec.required.every((group) =>
-    group.some((key) => {
-      const col = spec.columns.find((c) => c.key === key) as ColumnSpec;
-      return words.some((t) => names(col, t)) || (lower?.some((t) => names(col, t)) ?? false);
-    })
+function mayMatch(spec: TableSpec, words: RowWords, lower?: RowWords): boolean {
+  const groups = requiredNumbers.get(spec);
+  // A spec of no table kind above (none today): the full match decides.
+  if (!groups) return true;
+  return groups.every((group) =>
+    group.some(
+      (i) =>
+        i !== undefined &&
+        (hasBit(words.named, i) || (lower !== undefined && hasBit(lower.named, i)))
+    )
   );
 }
 
@@ -430,7 +500,7 @@ export function unitNoteNear(grid: Grid, row: number, depth = 1): string | null 
   };
   const above: number[] = [];
   for (let r = row - 1; r >= Math.max(grid.top, row - 8); r--) {
-    if (r < row - 3 && numbersIn(grid, r) > 0) break;
+    if (r < row - 3 && grid.numbersIn(r) > 0) break;
     above.push(r);
   }
   for (const r of [...range(row, row + depth - 1), ...above]) {
@@ -456,18 +526,6 @@ export function unitInColumnAbove(
     if (m) return (m[1] ?? m[2]) as string;
   }
   return null;
-}
-
-function filledCells(grid: Grid, row: number): number {
-  return range(grid.left, grid.right).filter((c) => grid.value(row, c) !== null).length;
-}
-
-function numbersIn(grid: Grid, row: number): number {
-  return range(grid.left, grid.right).filter((c) => typeof grid.value(row, c) === "number").length;
-}
-
-function hasNumbers(grid: Grid, row: number): boolean {
-  return range(grid.left, grid.right).some((c) => typeof grid.value(row, c) === "number");
 }
 
 const SUB_TOTAL = /合计|小计|总计/;
@@ -519,8 +577,26 @@ function subColumnsOf(
   return groups;
 }
 
-/** The table of a kind whose header starts at `row`, or null. */
+/** Each table kind's bit in `RowMemo.noTable`. */
+const kindNumber = new Map(Object.values(tableSpecs).map((spec, i) => [spec, i]));
+
+/**
+ * The table of a kind whose header starts at `row`, or null. A row found to head none is
+ * remembered: each kind is looked for again from the top after every table found.
+ */
 export function tableAt(grid: Grid, row: number, spec: TableSpec): FoundTable | null {
+  const kind = kindNumber.get(spec);
+  const bit = kind === undefined ? 0 : 1 << kind;
+  const inGrid = bit !== 0 && row >= grid.top && row <= grid.bottom;
+  const none = inGrid ? memoOf(grid).noTable : [];
+  if (((none[row - grid.top] ?? 0) & bit) !== 0) return null;
+  const table = readTableAt(grid, row, spec);
+  if (!table && inGrid) none[row - grid.top] = (none[row - grid.top] ?? 0) | bit;
+  return table;
+}
+
+/** `tableAt`, worked out. */
+function readTableAt(grid: Grid, row: number, spec: TableSpec): FoundTable | null {
   let best: {
     columns: Record<string, number>;
     depth: number;
@@ -531,13 +607,13 @@ export function tableAt(grid: Grid, row: number, spec: TableSpec): FoundTable | 
     // holds labels only (a row with numbers is data).
     if (
       depth === 2 &&
-      (row + 1 > grid.bottom || hasNumbers(grid, row + 1) || filledCells(grid, row) < 2)
+      (row + 1 > grid.bottom || grid.numbersIn(row + 1) > 0 || grid.filledIn(row) < 2)
     )
       continue;
     const words = headerWords(grid, row, depth);
     const lower = depth === 2 ? headerWords(grid, row + 1, 1) : undefined;
     if (!mayMatch(spec, words, lower)) continue;
-    const columns = matchColumns(spec, words, grid.left, lower);
+    const columns = matchColumns(spec, words.words, grid.left, lower?.words);
     if (!satisfied(spec, columns)) continue;
     // Headers over sub-columns make the two-row reading the table's, columns counted or not.
     const subColumns = depth === 2 && spec.grouped ? subColumnsOf(grid, row, spec, columns) : {};
@@ -547,7 +623,7 @@ export function tableAt(grid: Grid, row: number, spec: TableSpec): FoundTable | 
   }
   // Text above a complete one-row header (a form's 年度总体目标 above its 绩效指标) is no header.
   if (best?.depth === 2) {
-    const lower = matchColumns(spec, headerWords(grid, row + 1, 1), grid.left);
+    const lower = matchColumns(spec, headerWords(grid, row + 1, 1).words, grid.left);
     if (satisfied(spec, lower) && Object.keys(lower).length >= Object.keys(best.columns).length)
       return null;
   }
