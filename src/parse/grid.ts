@@ -4,6 +4,7 @@
  */
 import { toHalfWidth } from "../model/numbers";
 import { type CellValue, type SheetSnapshot, cellAddress, isCellError } from "../hosts/snapshot";
+import type { RowMemo } from "./tables";
 
 export class Grid {
   readonly name: string;
@@ -12,6 +13,8 @@ export class Grid {
   readonly bottom: number;
   readonly right: number;
   readonly hidden: boolean;
+  /** What the table finder worked out about the rows, kept as long as the grid (tables.ts). */
+  finderMemo?: RowMemo;
 
   constructor(private readonly sheet: SheetSnapshot) {
     this.name = sheet.name;

@@ -340,8 +340,15 @@ const columnNumber = new Map(ALL_COLUMNS.map((col, i) => [col, i]));
 /** A set of column numbers, one bit each (32 to a slot). */
 type ColumnBits = number[];
 const BIT_SLOTS = Math.ceil(ALL_COLUMNS.length / 32);
-const newBits = (): ColumnBits => new Array<number>(BIT_SLOTS).fill(0);
-const hasBit = (bits: ColumnBits, i: number) => ((bits[i >> 5] as number) & (1 << (i & 31))) !== 0;
+function newBits(): ColumnBits {
+  const bits: ColumnBits = [];
+  for (let i = 0; i < BIT_SLOTS; i++) bits.push(0);
+  return bits;
+}
+/** The bits of a row none of whose words names a column (most rows): shared, never changed. */
+const NO_COLUMNS: readonly number[] = newBits();
+const hasBit = (bits: readonly number[], i: number) =>
+  ((bits[i >> 5] as number) & (1 << (i & 31))) !== 0;
 
 /**
  * The columns a word names, worked out once per word: the same few hundred header words come
@@ -370,30 +377,25 @@ function names(col: ColumnSpec, word: string): boolean {
 }
 
 /** A row's header words, and the columns any of them names. */
-interface RowWords {
+export interface RowWords {
   words: string[];
-  named: ColumnBits;
+  named: readonly number[];
 }
 
 /**
  * What the finder worked out about a sheet's rows, kept while the sheet's grid lives (one
  * parse): every table kind is looked for in the same rows, and each kind again from the top
- * after every table found. Arrays are by row from the grid's top.
+ * after every table found. Arrays are by row from the grid's top; kept on the grid.
  */
-interface RowMemo {
+export interface RowMemo {
   /** Header words one row deep, and two. */
   words: [RowWords[], RowWords[]];
   /** Per row, a bit for each kind (`kindNumber`) found to have no header there. */
   noTable: number[];
 }
-const rowMemos = new WeakMap<Grid, RowMemo>();
 function memoOf(grid: Grid): RowMemo {
-  let memo = rowMemos.get(grid);
-  if (!memo) {
-    memo = { words: [[], []], noTable: [] };
-    rowMemos.set(grid, memo);
-  }
-  return memo;
+  grid.finderMemo ??= { words: [[], []], noTable: [] };
+  return grid.finderMemo;
 }
 
 /** A row's header words (one or two rows deep), worked out once per parse. */
@@ -401,16 +403,18 @@ function headerWords(grid: Grid, row: number, depth: number): RowWords {
   const inGrid = row >= grid.top && row <= grid.bottom;
   const known = inGrid ? memoOf(grid).words[depth - 1][row - grid.top] : undefined;
   if (known) return known;
-  const words = headerTexts(grid, row, depth).map((t) =>
-    t.length > MAX_HEADER_LENGTH ? "" : headerWord(t)
-  );
-  const named = newBits();
-  for (const word of words) {
+  const words = headerTexts(grid, row, depth);
+  let named: ColumnBits | null = null;
+  for (let i = 0; i < words.length; i++) {
+    const text = words[i] as string;
+    const word = text.length > MAX_HEADER_LENGTH ? "" : headerWord(text);
+    words[i] = word;
     if (word === "") continue;
+    named ??= newBits();
     const byWord = columnsNamedBy(word);
-    for (let i = 0; i < BIT_SLOTS; i++) named[i] |= byWord[i] as number;
+    for (let slot = 0; slot < BIT_SLOTS; slot++) named[slot] |= byWord[slot] as number;
   }
-  const found = { words, named };
+  const found = { words, named: named ?? NO_COLUMNS };
   if (inGrid) memoOf(grid).words[depth - 1][row - grid.top] = found;
   return found;
 }
@@ -492,18 +496,19 @@ function findUnit(grid: Grid, headerRow: number, depth: number): { factor: Dec; 
  */
 export function unitNoteNear(grid: Grid, row: number, depth = 1): string | null {
   const noteIn = (r: number) => {
-    for (const c of range(grid.left, grid.right)) {
+    if (grid.filledIn(r) === 0) return null;
+    for (let c = grid.left; c <= grid.right; c++) {
       const m = UNIT_NOTE.exec(grid.key(r, c));
       if (m) return (m[1] ?? m[2]) as string;
     }
     return null;
   };
-  const above: number[] = [];
+  for (let r = row; r <= row + depth - 1; r++) {
+    const unit = noteIn(r);
+    if (unit) return unit;
+  }
   for (let r = row - 1; r >= Math.max(grid.top, row - 8); r--) {
     if (r < row - 3 && grid.numbersIn(r) > 0) break;
-    above.push(r);
-  }
-  for (const r of [...range(row, row + depth - 1), ...above]) {
     const unit = noteIn(r);
     if (unit) return unit;
   }
@@ -653,8 +658,9 @@ export function findTable(
 ): FoundTable | null {
   for (const grid of grids) {
     const lastRow = Math.min(grid.bottom, grid.top + searchRows);
+    const own = taken.filter((a) => a.sheet === grid.name);
     for (let row = grid.top; row <= lastRow; row++) {
-      if (taken.some((a) => a.sheet === grid.name && row >= a.top && row <= a.bottom)) continue;
+      if (own.some((a) => row >= a.top && row <= a.bottom)) continue;
       const table = tableAt(grid, row, spec);
       if (table) return table;
     }
@@ -762,7 +768,7 @@ export function headedAreas(grid: Grid, taken: readonly TableArea[]): TableArea[
   const filled = (row: number) =>
     range(grid.left, grid.right).filter((c) => grid.value(row, c) !== null);
   for (let row = grid.top; row <= lastRow; row++) {
-    if (own.some((a) => row >= a.top && row <= a.bottom)) continue;
+    if (own.some((a) => row >= a.top && row <= a.bottom) || grid.filledIn(row) < 2) continue;
     const cells = filled(row);
     if (cells.length < 2 || cells.some((c) => typeof grid.value(row, c) !== "string")) continue;
     if (!cells.some((c) => TABLE_HEADING.test(headerWord(grid.key(row, c))))) continue;
