@@ -354,17 +354,38 @@ const hasBit = (bits: readonly number[], i: number) =>
  * The columns a word names, worked out once per word: the same few hundred header words come
  * back in every workbook, and each is tried for every kind.
  */
-const namedByWord = new Map<string, ColumnBits>();
-function columnsNamedBy(word: string): ColumnBits {
+const namedByWord = new Map<string, readonly number[]>();
+function columnsNamedBy(word: string): readonly number[] {
   const known = namedByWord.get(word);
   if (known) return known;
   if (namedByWord.size >= 50_000) namedByWord.clear();
-  const named = newBits();
+  const bits = newBits();
+  let any = false;
   ALL_COLUMNS.forEach((col, i) => {
-    if (col.match.test(word) && !col.exclude?.test(word)) named[i >> 5] |= 1 << (i & 31);
+    if (!col.match.test(word) || col.exclude?.test(word)) return;
+    bits[i >> 5] |= 1 << (i & 31);
+    any = true;
   });
+  // Most words (a figure, a name) name no column: they share the one empty set.
+  const named = any ? bits : NO_COLUMNS;
   namedByWord.set(word, named);
   return named;
+}
+
+/** A header cell's word (`headerWords`) and the columns it names, worked out once per text. */
+interface HeaderWord {
+  word: string;
+  named: readonly number[];
+}
+const wordsByText = new Map<string, HeaderWord>();
+function headerWordOf(text: string): HeaderWord {
+  const known = wordsByText.get(text);
+  if (known) return known;
+  if (wordsByText.size >= 50_000) wordsByText.clear();
+  const word = text.length > MAX_HEADER_LENGTH ? "" : headerWord(text);
+  const found = { word, named: word === "" ? NO_COLUMNS : columnsNamedBy(word) };
+  wordsByText.set(text, found);
+  return found;
 }
 
 /** Whether a header word names the column. */
@@ -407,12 +428,12 @@ function headerWords(grid: Grid, row: number, depth: number): RowWords {
   let named: ColumnBits | null = null;
   for (let i = 0; i < words.length; i++) {
     const text = words[i] as string;
-    const word = text.length > MAX_HEADER_LENGTH ? "" : headerWord(text);
-    words[i] = word;
-    if (word === "") continue;
+    if (text === "") continue;
+    const header = headerWordOf(text);
+    words[i] = header.word;
+    if (header.named === NO_COLUMNS) continue;
     named ??= newBits();
-    const byWord = columnsNamedBy(word);
-    for (let slot = 0; slot < BIT_SLOTS; slot++) named[slot] |= byWord[slot] as number;
+    for (let slot = 0; slot < BIT_SLOTS; slot++) named[slot] |= header.named[slot] as number;
   }
   const found = { words, named: named ?? NO_COLUMNS };
   if (inGrid) memoOf(grid).words[depth - 1][row - grid.top] = found;
