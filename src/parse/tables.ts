@@ -669,18 +669,28 @@ function readTableAt(grid: Grid, row: number, spec: TableSpec): FoundTable | nul
 
 /**
  * Finds the first table of a kind across sheets (sheet order, then top to bottom), skipping
- * rows inside tables already found (`taken`), so text in one table never starts another.
+ * rows inside tables already found (`taken`), so text in one table never starts another. With
+ * `after`, a table found before, the search goes on below it (the rows above head none).
  */
 export function findTable(
   grids: readonly Grid[],
   spec: TableSpec,
   taken: readonly TableArea[] = [],
-  searchRows = HEADER_SEARCH_ROWS
+  searchRows = HEADER_SEARCH_ROWS,
+  after?: FoundTable
 ): FoundTable | null {
-  for (const grid of grids) {
+  const start = after
+    ? Math.max(
+        0,
+        grids.findIndex((g) => g.name === after.sheet)
+      )
+    : 0;
+  for (let i = start; i < grids.length; i++) {
+    const grid = grids[i] as Grid;
     const lastRow = Math.min(grid.bottom, grid.top + searchRows);
     const own = taken.filter((a) => a.sheet === grid.name);
-    for (let row = grid.top; row <= lastRow; row++) {
+    const firstRow = after?.sheet === grid.name ? after.headerRow + 1 : grid.top;
+    for (let row = firstRow; row <= lastRow; row++) {
       if (own.some((a) => row >= a.top && row <= a.bottom)) continue;
       const table = tableAt(grid, row, spec);
       if (table) return table;
