@@ -71,10 +71,11 @@ export class Grid {
     if (this.rowCounts) return this.rowCounts;
     const filled: number[] = [];
     const numbers: number[] = [];
+    // `for … of` reads a missing row or cell as undefined, as `value` does (empty).
     for (const row of this.sheet.values) {
       let f = 0;
       let n = 0;
-      for (const v of row) {
+      for (const v of row ?? []) {
         if (v === undefined || v === null || v === "") continue;
         f++;
         if (typeof v === "number") n++;
