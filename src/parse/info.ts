@@ -171,6 +171,19 @@ function definesFigure(key: InfoKey, value: CellValue): boolean {
   );
 }
 
+/** A column headed 说明 / 备注 (in the sheet's top rows) holds notes, never a value. */
+function noteColumnsOf(grid: Grid): Set<number> {
+  const columns = new Set<number>();
+  const lastRow = Math.min(grid.bottom, grid.top + 5);
+  for (let column = grid.left; column <= grid.right; column++)
+    for (let row = grid.top; row <= lastRow; row++)
+      if (/^(说明|备注|填写说明)$/.test(grid.key(row, column))) {
+        columns.add(column);
+        break;
+      }
+  return columns;
+}
+
 export function findInfo(
   grids: readonly Grid[],
   tables: readonly TableArea[]
@@ -180,16 +193,9 @@ export function findInfo(
     const lastRow = Math.min(grid.bottom, grid.top + HEADER_SEARCH_ROWS);
     // Only this sheet's tables (a workbook of 500 forms has 1,000 areas).
     const areas = tables.filter((a) => a.sheet === grid.name);
-    // A column headed 说明 / 备注 holds notes, never a value.
-    const noteColumns = new Set(
-      range(grid.left, grid.right).filter((c) =>
-        range(grid.top, Math.min(grid.bottom, grid.top + 5)).some((r) =>
-          /^(说明|备注|填写说明)$/.test(grid.key(r, c))
-        )
-      )
-    );
+    const noteColumns = noteColumnsOf(grid);
     for (let row = grid.top; row <= lastRow; row++) {
-      for (const column of range(grid.left, grid.right)) {
+      for (let column = grid.left; column <= grid.right; column++) {
         const text = grid.text(row, column);
         if (!text || text.length > 40 || inArea(areas, grid.name, row, column)) continue;
         const { inline, unit, keys } = labelOf(text);

@@ -310,7 +310,7 @@ export const HEADER_SEARCH_ROWS = 40;
 function headerTexts(grid: Grid, row: number, depth: number): string[] {
   const texts: string[] = [];
   let carried = "";
-  for (const c of range(grid.left, grid.right)) {
+  for (let c = grid.left; c <= grid.right; c++) {
     const upper = grid.key(row, c);
     if (depth === 1) {
       texts.push(upper);
@@ -628,7 +628,7 @@ function readTableAt(grid: Grid, row: number, spec: TableSpec): FoundTable | nul
     depth: number;
     subColumns?: Record<string, SubColumns>;
   } | null = null;
-  for (const depth of [1, 2]) {
+  for (let depth = 1; depth <= 2; depth++) {
     // A two-row header: the upper row has several labels (a title row has one), the lower row
     // holds labels only (a row with numbers is data).
     if (
