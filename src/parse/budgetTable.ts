@@ -40,7 +40,20 @@ const BLANK_ROWS_BEFORE_TOTAL = 3;
  * rows followed by the 合计 not read yet, with a figure — never into a table below, whose header
  * or title is not blank.
  */
-export function budgetTableRows(grid: Grid, table: FoundTable): number[] {
+export function budgetTableRows(grid: Grid, table: FoundTable): readonly number[] {
+  // Asked for three times of one table (is it a budget table, its area, its reading).
+  const known = rowsOfTables.get(table);
+  if (known?.grid === grid) return known.rows;
+  const rows = readBudgetTableRows(grid, table);
+  rowsOfTables.set(table, { grid, rows });
+  return rows;
+}
+
+/** `budgetTableRows` of the tables already asked about (a found table is never changed). */
+const rowsOfTables = new WeakMap<FoundTable, { grid: Grid; rows: readonly number[] }>();
+
+/** `budgetTableRows`, worked out. */
+function readBudgetTableRows(grid: Grid, table: FoundTable): number[] {
   const cols = tableColumns(table);
   const amounts = cols.filter((c) => c !== table.columns.label);
   const seen = new Set<BudgetCategory>();

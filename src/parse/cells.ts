@@ -42,9 +42,18 @@ function shown(text: string): string {
 
 function isDateFormat(format: string): boolean {
   if (!format || /^general$/i.test(format)) return false;
-  const bare = format.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "");
-  return /[ymd]/i.test(bare) && !/[#0]/.test(bare.replace(/[ymd]/gi, ""));
+  let known = dateFormats.get(format);
+  if (known === undefined) {
+    const bare = format.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "");
+    known = /[ymd]/i.test(bare) && !/[#0]/.test(bare.replace(/[ymd]/gi, ""));
+    if (dateFormats.size >= 1_000) dateFormats.clear();
+    dateFormats.set(format, known);
+  }
+  return known;
 }
+
+/** Number formats told apart already: a workbook uses a handful, on every numeric cell. */
+const dateFormats = new Map<string, boolean>();
 
 interface Cell {
   grid: Grid;

@@ -4,6 +4,7 @@
  */
 import { toHalfWidth } from "../model/numbers";
 import { type CellValue, type SheetSnapshot, cellAddress, isCellError } from "../hosts/snapshot";
+import type { RowMemo } from "./tables";
 
 export class Grid {
   readonly name: string;
@@ -12,6 +13,8 @@ export class Grid {
   readonly bottom: number;
   readonly right: number;
   readonly hidden: boolean;
+  /** What the table finder worked out about the rows, kept as long as the grid (tables.ts). */
+  finderMemo?: RowMemo;
 
   constructor(private readonly sheet: SheetSnapshot) {
     this.name = sheet.name;
@@ -48,8 +51,40 @@ export class Grid {
   }
 
   isBlankRow(row: number, columns?: readonly number[]): boolean {
-    const cols = columns ?? range(this.left, this.right);
-    return cols.every((c) => this.value(row, c) === null);
+    if (!columns) return this.filledIn(row) === 0;
+    return columns.every((c) => this.value(row, c) === null);
+  }
+
+  /** How many of the row's cells hold a value (0 outside the sheet). */
+  filledIn(row: number): number {
+    return this.counts().filled[row - this.top] ?? 0;
+  }
+
+  /** How many of the row's cells hold a number (0 outside the sheet). */
+  numbersIn(row: number): number {
+    return this.counts().numbers[row - this.top] ?? 0;
+  }
+
+  /** Filled and numeric cells per row, counted once: the table finder asks for every row often. */
+  private rowCounts?: { filled: number[]; numbers: number[] };
+  private counts(): { filled: number[]; numbers: number[] } {
+    if (this.rowCounts) return this.rowCounts;
+    const filled: number[] = [];
+    const numbers: number[] = [];
+    // `for … of` reads a missing row or cell as undefined, as `value` does (empty).
+    for (const row of this.sheet.values) {
+      let f = 0;
+      let n = 0;
+      for (const v of row ?? []) {
+        if (v === undefined || v === null || v === "") continue;
+        f++;
+        if (typeof v === "number") n++;
+      }
+      filled.push(f);
+      numbers.push(n);
+    }
+    this.rowCounts = { filled, numbers };
+    return this.rowCounts;
   }
 
   address(row: number, column: number): string {

@@ -118,6 +118,28 @@ function stripUnit(label: string): { label: string; unit?: string } {
   return m ? { label: label.slice(0, m.index), unit: m[1] } : { label };
 }
 
+/** What a cell's text is as a label: `label：value` split, its unit, and the keys it names. */
+interface CellLabel {
+  inline: { label: string; value: string } | null;
+  unit?: string;
+  /** The keys whose label it is, in the order of INFO_LABELS. */
+  keys: InfoKey[];
+}
+
+/** Cell texts read as labels: the same labels come back in every sheet and workbook. */
+const cellLabels = new Map<string, CellLabel>();
+function labelOf(text: string): CellLabel {
+  const known = cellLabels.get(text);
+  if (known) return known;
+  if (cellLabels.size >= 50_000) cellLabels.clear();
+  const inline = splitLabelValue(text);
+  const { label, unit } = stripUnit(normalizeLabel(inline ? inline.label : text));
+  const keys = (Object.keys(INFO_LABELS) as InfoKey[]).filter((k) => INFO_LABELS[k].test(label));
+  const read: CellLabel = { inline, unit, keys };
+  cellLabels.set(text, read);
+  return read;
+}
+
 export interface InfoHit {
   sheet: string;
   row: number;
@@ -149,6 +171,19 @@ function definesFigure(key: InfoKey, value: CellValue): boolean {
   );
 }
 
+/** A column headed 说明 / 备注 (in the sheet's top rows) holds notes, never a value. */
+function noteColumnsOf(grid: Grid): Set<number> {
+  const columns = new Set<number>();
+  const lastRow = Math.min(grid.bottom, grid.top + 5);
+  for (let column = grid.left; column <= grid.right; column++)
+    for (let row = grid.top; row <= lastRow; row++)
+      if (/^(说明|备注|填写说明)$/.test(grid.key(row, column))) {
+        columns.add(column);
+        break;
+      }
+  return columns;
+}
+
 export function findInfo(
   grids: readonly Grid[],
   tables: readonly TableArea[]
@@ -158,22 +193,14 @@ export function findInfo(
     const lastRow = Math.min(grid.bottom, grid.top + HEADER_SEARCH_ROWS);
     // Only this sheet's tables (a workbook of 500 forms has 1,000 areas).
     const areas = tables.filter((a) => a.sheet === grid.name);
-    // A column headed 说明 / 备注 holds notes, never a value.
-    const noteColumns = new Set(
-      range(grid.left, grid.right).filter((c) =>
-        range(grid.top, Math.min(grid.bottom, grid.top + 5)).some((r) =>
-          /^(说明|备注|填写说明)$/.test(grid.key(r, c))
-        )
-      )
-    );
+    const noteColumns = noteColumnsOf(grid);
     for (let row = grid.top; row <= lastRow; row++) {
-      for (const column of range(grid.left, grid.right)) {
+      for (let column = grid.left; column <= grid.right; column++) {
         const text = grid.text(row, column);
         if (!text || text.length > 40 || inArea(areas, grid.name, row, column)) continue;
-        const inline = splitLabelValue(text);
-        const { label, unit } = stripUnit(normalizeLabel(inline ? inline.label : text));
-        for (const key of Object.keys(INFO_LABELS) as InfoKey[]) {
-          if (hits.has(key) || !INFO_LABELS[key].test(label)) continue;
+        const { inline, unit, keys } = labelOf(text);
+        for (const key of keys) {
+          if (hits.has(key)) continue;
           if (inline) {
             hits.set(key, {
               sheet: grid.name,

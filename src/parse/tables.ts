@@ -310,7 +310,7 @@ export const HEADER_SEARCH_ROWS = 40;
 function headerTexts(grid: Grid, row: number, depth: number): string[] {
   const texts: string[] = [];
   let carried = "";
-  for (const c of range(grid.left, grid.right)) {
+  for (let c = grid.left; c <= grid.right; c++) {
     const upper = grid.key(row, c);
     if (depth === 1) {
       texts.push(upper);
@@ -333,31 +333,112 @@ function headerWord(text: string): string {
   return text.replace(/[(（][^()（）]{1,6}[)）]$/, "");
 }
 
+/** Every column of every table kind, numbered: a word's matches are kept as one bit each. */
+const ALL_COLUMNS: readonly ColumnSpec[] = Object.values(tableSpecs).flatMap((s) => s.columns);
+const columnNumber = new Map(ALL_COLUMNS.map((col, i) => [col, i]));
+
+/** A set of column numbers, one bit each (32 to a slot). */
+type ColumnBits = number[];
+const BIT_SLOTS = Math.ceil(ALL_COLUMNS.length / 32);
+function newBits(): ColumnBits {
+  const bits: ColumnBits = [];
+  for (let i = 0; i < BIT_SLOTS; i++) bits.push(0);
+  return bits;
+}
+/** The bits of a row none of whose words names a column (most rows): shared, never changed. */
+const NO_COLUMNS: readonly number[] = newBits();
+const hasBit = (bits: readonly number[], i: number) =>
+  ((bits[i >> 5] as number) & (1 << (i & 31))) !== 0;
+
 /**
- * A row's header words (one or two rows deep), worked out once per parse: every table kind is
- * looked for in the same rows, and a workbook of 500 forms has 11,000 of them.
+ * The columns a word names, worked out once per word: the same few hundred header words come
+ * back in every workbook, and each is tried for every kind.
  */
-const wordsOfRows = new WeakMap<Grid, Map<number, string[]>>();
-function headerWords(grid: Grid, row: number, depth: number): string[] {
-  let rows = wordsOfRows.get(grid);
-  if (!rows) {
-    rows = new Map();
-    wordsOfRows.set(grid, rows);
-  }
-  const key = row * 2 + depth - 1;
-  let words = rows.get(key);
-  if (!words) {
-    words = headerTexts(grid, row, depth).map((t) =>
-      t.length > MAX_HEADER_LENGTH ? "" : headerWord(t)
-    );
-    rows.set(key, words);
-  }
-  return words;
+const namedByWord = new Map<string, readonly number[]>();
+function columnsNamedBy(word: string): readonly number[] {
+  const known = namedByWord.get(word);
+  if (known) return known;
+  if (namedByWord.size >= 50_000) namedByWord.clear();
+  const bits = newBits();
+  let any = false;
+  ALL_COLUMNS.forEach((col, i) => {
+    if (!col.match.test(word) || col.exclude?.test(word)) return;
+    bits[i >> 5] |= 1 << (i & 31);
+    any = true;
+  });
+  // Most words (a figure, a name) name no column: they share the one empty set.
+  const named = any ? bits : NO_COLUMNS;
+  namedByWord.set(word, named);
+  return named;
+}
+
+/** A header cell's word (`headerWords`) and the columns it names, worked out once per text. */
+interface HeaderWord {
+  word: string;
+  named: readonly number[];
+}
+const wordsByText = new Map<string, HeaderWord>();
+function headerWordOf(text: string): HeaderWord {
+  const known = wordsByText.get(text);
+  if (known) return known;
+  if (wordsByText.size >= 50_000) wordsByText.clear();
+  const word = text.length > MAX_HEADER_LENGTH ? "" : headerWord(text);
+  const found = { word, named: word === "" ? NO_COLUMNS : columnsNamedBy(word) };
+  wordsByText.set(text, found);
+  return found;
 }
 
 /** Whether a header word names the column. */
-const names = (col: ColumnSpec, t: string) =>
-  t !== "" && col.match.test(t) && !col.exclude?.test(t);
+function names(col: ColumnSpec, word: string): boolean {
+  if (word === "") return false;
+  const i = columnNumber.get(col);
+  // A column of no table kind above (none today) is matched as it stands.
+  if (i === undefined) return col.match.test(word) && !col.exclude?.test(word);
+  return hasBit(columnsNamedBy(word), i);
+}
+
+/** A row's header words, and the columns any of them names. */
+export interface RowWords {
+  words: string[];
+  named: readonly number[];
+}
+
+/**
+ * What the finder worked out about a sheet's rows, kept while the sheet's grid lives (one
+ * parse): every table kind is looked for in the same rows, and each kind again from the top
+ * after every table found. Arrays are by row from the grid's top; kept on the grid.
+ */
+export interface RowMemo {
+  /** Header words one row deep, and two. */
+  words: [RowWords[], RowWords[]];
+  /** Per row, a bit for each kind (`kindNumber`) found to have no header there. */
+  noTable: number[];
+}
+function memoOf(grid: Grid): RowMemo {
+  grid.finderMemo ??= { words: [[], []], noTable: [] };
+  return grid.finderMemo;
+}
+
+/** A row's header words (one or two rows deep), worked out once per parse. */
+function headerWords(grid: Grid, row: number, depth: number): RowWords {
+  const inGrid = row >= grid.top && row <= grid.bottom;
+  const known = inGrid ? memoOf(grid).words[depth - 1][row - grid.top] : undefined;
+  if (known) return known;
+  const words = headerTexts(grid, row, depth);
+  let named: ColumnBits | null = null;
+  for (let i = 0; i < words.length; i++) {
+    const text = words[i] as string;
+    if (text === "") continue;
+    const header = headerWordOf(text);
+    words[i] = header.word;
+    if (header.named === NO_COLUMNS) continue;
+    named ??= newBits();
+    for (let slot = 0; slot < BIT_SLOTS; slot++) named[slot] |= header.named[slot] as number;
+  }
+  const found = { words, named: named ?? NO_COLUMNS };
+  if (inGrid) memoOf(grid).words[depth - 1][row - grid.top] = found;
+  return found;
+}
 
 /**
  * Each column of the spec at the first word naming it; in a two-row header, a column whose
@@ -383,17 +464,31 @@ function matchColumns(
   return columns;
 }
 
+/** Each kind's required groups as column numbers. */
+const requiredNumbers = new Map(
+  Object.values(tableSpecs).map((spec) => [
+    spec,
+    spec.required.map((group) =>
+      group.map((key) => columnNumber.get(spec.columns.find((c) => c.key === key) as ColumnSpec))
+    ),
+  ])
+);
+
 /**
  * Whether every required group has a column some word could match, words not yet shared out:
  * a row that fails this fails `matchColumns` too, and most rows of a sheet are no header of
  * most kinds, so the full match is made for few rows.
  */
-function mayMatch(spec: TableSpec, words: readonly string[], lower?: readonly string[]): boolean {
-  return spec.required.every((group) =>
-    group.some((key) => {
-      const col = spec.columns.find((c) => c.key === key) as ColumnSpec;
-      return words.some((t) => names(col, t)) || (lower?.some((t) => names(col, t)) ?? false);
-    })
+function mayMatch(spec: TableSpec, words: RowWords, lower?: RowWords): boolean {
+  const groups = requiredNumbers.get(spec);
+  // A spec of no table kind above (none today): the full match decides.
+  if (!groups) return true;
+  return groups.every((group) =>
+    group.some(
+      (i) =>
+        i !== undefined &&
+        (hasBit(words.named, i) || (lower !== undefined && hasBit(lower.named, i)))
+    )
   );
 }
 
@@ -422,18 +517,19 @@ function findUnit(grid: Grid, headerRow: number, depth: number): { factor: Dec; 
  */
 export function unitNoteNear(grid: Grid, row: number, depth = 1): string | null {
   const noteIn = (r: number) => {
-    for (const c of range(grid.left, grid.right)) {
+    if (grid.filledIn(r) === 0) return null;
+    for (let c = grid.left; c <= grid.right; c++) {
       const m = UNIT_NOTE.exec(grid.key(r, c));
       if (m) return (m[1] ?? m[2]) as string;
     }
     return null;
   };
-  const above: number[] = [];
-  for (let r = row - 1; r >= Math.max(grid.top, row - 8); r--) {
-    if (r < row - 3 && numbersIn(grid, r) > 0) break;
-    above.push(r);
+  for (let r = row; r <= row + depth - 1; r++) {
+    const unit = noteIn(r);
+    if (unit) return unit;
   }
-  for (const r of [...range(row, row + depth - 1), ...above]) {
+  for (let r = row - 1; r >= Math.max(grid.top, row - 8); r--) {
+    if (r < row - 3 && grid.numbersIn(r) > 0) break;
     const unit = noteIn(r);
     if (unit) return unit;
   }
@@ -456,18 +552,6 @@ export function unitInColumnAbove(
     if (m) return (m[1] ?? m[2]) as string;
   }
   return null;
-}
-
-function filledCells(grid: Grid, row: number): number {
-  return range(grid.left, grid.right).filter((c) => grid.value(row, c) !== null).length;
-}
-
-function numbersIn(grid: Grid, row: number): number {
-  return range(grid.left, grid.right).filter((c) => typeof grid.value(row, c) === "number").length;
-}
-
-function hasNumbers(grid: Grid, row: number): boolean {
-  return range(grid.left, grid.right).some((c) => typeof grid.value(row, c) === "number");
 }
 
 const SUB_TOTAL = /合计|小计|总计/;
@@ -519,25 +603,43 @@ function subColumnsOf(
   return groups;
 }
 
-/** The table of a kind whose header starts at `row`, or null. */
+/** Each table kind's bit in `RowMemo.noTable`. */
+const kindNumber = new Map(Object.values(tableSpecs).map((spec, i) => [spec, i]));
+
+/**
+ * The table of a kind whose header starts at `row`, or null. A row found to head none is
+ * remembered: each kind is looked for again from the top after every table found.
+ */
 export function tableAt(grid: Grid, row: number, spec: TableSpec): FoundTable | null {
+  const kind = kindNumber.get(spec);
+  const bit = kind === undefined ? 0 : 1 << kind;
+  const inGrid = bit !== 0 && row >= grid.top && row <= grid.bottom;
+  const none = inGrid ? memoOf(grid).noTable : [];
+  if (((none[row - grid.top] ?? 0) & bit) !== 0) return null;
+  const table = readTableAt(grid, row, spec);
+  if (!table && inGrid) none[row - grid.top] = (none[row - grid.top] ?? 0) | bit;
+  return table;
+}
+
+/** `tableAt`, worked out. */
+function readTableAt(grid: Grid, row: number, spec: TableSpec): FoundTable | null {
   let best: {
     columns: Record<string, number>;
     depth: number;
     subColumns?: Record<string, SubColumns>;
   } | null = null;
-  for (const depth of [1, 2]) {
+  for (let depth = 1; depth <= 2; depth++) {
     // A two-row header: the upper row has several labels (a title row has one), the lower row
     // holds labels only (a row with numbers is data).
     if (
       depth === 2 &&
-      (row + 1 > grid.bottom || hasNumbers(grid, row + 1) || filledCells(grid, row) < 2)
+      (row + 1 > grid.bottom || grid.numbersIn(row + 1) > 0 || grid.filledIn(row) < 2)
     )
       continue;
     const words = headerWords(grid, row, depth);
     const lower = depth === 2 ? headerWords(grid, row + 1, 1) : undefined;
     if (!mayMatch(spec, words, lower)) continue;
-    const columns = matchColumns(spec, words, grid.left, lower);
+    const columns = matchColumns(spec, words.words, grid.left, lower?.words);
     if (!satisfied(spec, columns)) continue;
     // Headers over sub-columns make the two-row reading the table's, columns counted or not.
     const subColumns = depth === 2 && spec.grouped ? subColumnsOf(grid, row, spec, columns) : {};
@@ -547,7 +649,7 @@ export function tableAt(grid: Grid, row: number, spec: TableSpec): FoundTable | 
   }
   // Text above a complete one-row header (a form's 年度总体目标 above its 绩效指标) is no header.
   if (best?.depth === 2) {
-    const lower = matchColumns(spec, headerWords(grid, row + 1, 1), grid.left);
+    const lower = matchColumns(spec, headerWords(grid, row + 1, 1).words, grid.left);
     if (satisfied(spec, lower) && Object.keys(lower).length >= Object.keys(best.columns).length)
       return null;
   }
@@ -567,18 +669,29 @@ export function tableAt(grid: Grid, row: number, spec: TableSpec): FoundTable | 
 
 /**
  * Finds the first table of a kind across sheets (sheet order, then top to bottom), skipping
- * rows inside tables already found (`taken`), so text in one table never starts another.
+ * rows inside tables already found (`taken`), so text in one table never starts another. With
+ * `after`, a table found before, the search goes on below it (the rows above head none).
  */
 export function findTable(
   grids: readonly Grid[],
   spec: TableSpec,
   taken: readonly TableArea[] = [],
-  searchRows = HEADER_SEARCH_ROWS
+  searchRows = HEADER_SEARCH_ROWS,
+  after?: FoundTable
 ): FoundTable | null {
-  for (const grid of grids) {
+  const start = after
+    ? Math.max(
+        0,
+        grids.findIndex((g) => g.name === after.sheet)
+      )
+    : 0;
+  for (let i = start; i < grids.length; i++) {
+    const grid = grids[i] as Grid;
     const lastRow = Math.min(grid.bottom, grid.top + searchRows);
-    for (let row = grid.top; row <= lastRow; row++) {
-      if (taken.some((a) => a.sheet === grid.name && row >= a.top && row <= a.bottom)) continue;
+    const own = taken.filter((a) => a.sheet === grid.name);
+    const firstRow = after?.sheet === grid.name ? after.headerRow + 1 : grid.top;
+    for (let row = firstRow; row <= lastRow; row++) {
+      if (own.some((a) => row >= a.top && row <= a.bottom)) continue;
       const table = tableAt(grid, row, spec);
       if (table) return table;
     }
@@ -686,7 +799,7 @@ export function headedAreas(grid: Grid, taken: readonly TableArea[]): TableArea[
   const filled = (row: number) =>
     range(grid.left, grid.right).filter((c) => grid.value(row, c) !== null);
   for (let row = grid.top; row <= lastRow; row++) {
-    if (own.some((a) => row >= a.top && row <= a.bottom)) continue;
+    if (own.some((a) => row >= a.top && row <= a.bottom) || grid.filledIn(row) < 2) continue;
     const cells = filled(row);
     if (cells.length < 2 || cells.some((c) => typeof grid.value(row, c) !== "string")) continue;
     if (!cells.some((c) => TABLE_HEADING.test(headerWord(grid.key(row, c))))) continue;

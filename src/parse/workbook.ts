@@ -34,6 +34,7 @@ import type { readProjectForms } from "./projectForms";
 import type { readWorkbookStandards } from "./workbookStandards";
 import {
   type FoundTable,
+  HEADER_SEARCH_ROWS,
   type TableArea,
   describeHeaders,
   findTable,
@@ -104,16 +105,19 @@ function locateTables(grids: readonly Grid[], forms: readonly TableArea[]): Loca
     keyTasks: [],
   };
   const gridOf = (t: FoundTable) => sheetOf(grids, t.sheet);
+  // Each kind's search goes on below the last table it found: the rows above head none of it.
+  const last: Partial<Record<DeptKind, FoundTable>> = {};
+  const search = (kind: DeptKind) =>
+    findTable(grids, tableSpecs[kind], areas, HEADER_SEARCH_ROWS, last[kind]);
   const locate = (kind: DeptKind): boolean => {
-    const passed: TableArea[] = [];
-    let table = findTable(grids, tableSpecs[kind], areas);
+    let table = search(kind);
     // A header such as 项目 | 预算数 | 实际支出 over projects is no budget table: search on below it.
     while (table && kind === "budget" && !isBudgetTable(gridOf(table), table)) {
-      const { sheet, headerRow } = table;
-      passed.push({ sheet, top: headerRow, bottom: headerRow, left: 0, right: 0 });
-      table = findTable(grids, tableSpecs[kind], [...areas, ...passed]);
+      last[kind] = table;
+      table = search(kind);
     }
     if (!table) return false;
+    last[kind] = table;
     const grid = gridOf(table);
     const area = tableArea(grid, table);
     // The budget table's 合计 may lie past blank rows: its area runs to the last row it reads.
