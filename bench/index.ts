@@ -438,17 +438,14 @@ async function folderRun(): Promise<void> {
       const scored = readdirSync(join(dir, "已评分")).filter((f) =>
         f.endsWith(".已评分.xlsx")
       ).length;
-      const scoring = /（(\d+) 个线程并行评分）/.exec(run.stderr)?.[1] ?? "0";
-      const threads = run.stderr.includes("评分与写入文件分在两个线程")
-        ? "this thread scoring, 1 writer thread"
-        : `${scoring} scoring threads`;
+      const threads = /（(\d+) 个线程并行评分）/.exec(run.stderr)?.[1] ?? "0";
       if (label === "default") measured = count / seconds;
       console.log(
-        `${label}: ${count} files in ${seconds.toFixed(2)} s wall time, start-up and 汇总排名.xlsx included (exit ${run.status}, ${scored} scored copies, ${threads}, ${cpu.toFixed(2)} s CPU): ${f1(count / seconds)} files/s, ${f1((seconds * 1000) / count)} ms per file`
+        `${label}: ${count} files in ${seconds.toFixed(2)} s wall time, start-up and 汇总排名.xlsx included (exit ${run.status}, ${scored} scored copies, ${threads} threads, ${cpu.toFixed(2)} s CPU): ${f1(count / seconds)} files/s, ${f1((seconds * 1000) / count)} ms per file`
       );
     }
     console.log(
-      `目标 ≥ 100 files/s：实测 ${f1(measured)} files/s${measured >= 100 ? "" : "（未达标）"}；threads by default: from three cores one scoring thread per core but one, up to four; on two cores this thread scores and one writer thread writes; each scoring thread keeps two files in hand`
+      `目标 ≥ 100 files/s：实测 ${f1(measured)} files/s${measured >= 100 ? "" : "（未达标）"}；threads by default: one per core but one, up to four, none on two cores; each thread keeps two files in hand`
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

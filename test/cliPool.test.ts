@@ -6,7 +6,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type FolderJob, Pool } from "../src/cli/folderScoring";
+import { type FolderJob, Pool, filesInHand } from "../src/cli/folderScoring";
+import { readLimits } from "../src/cli/openWorkbook";
+import { MAX_CELLS } from "../src/hosts/file/packageReader";
 
 const dir = mkdtempSync(join(tmpdir(), "jixiao-pool-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -69,5 +71,16 @@ describe("the folder run's worker pool", () => {
     const path = script("exits", `if (job.name === "文件5") process.exit(7);`);
     const results = await runAll(path, 10, 2);
     expect(onlyFailed(results, 5, 10)).toBe("评分时出错：工作线程意外退出（7）");
+  });
+});
+
+describe("the files a folder run has in hand in its own thread", () => {
+  const MB = 1024 * 1024;
+  it("are four where a quarter of the heap holds the largest workbook, else two", () => {
+    expect(filesInHand(4096 * MB)).toBe(4);
+    expect(readLimits(1 / 4, 4096 * MB).maxCells).toBe(MAX_CELLS);
+    // Under --max-old-space-size=1024 a file keeps half of the heap, as before.
+    expect(filesInHand(1024 * MB)).toBe(2);
+    expect(readLimits(1 / 4, 1024 * MB).maxCells).toBeLessThan(MAX_CELLS);
   });
 });

@@ -27,7 +27,7 @@ import {
   type FolderResult,
   rankingOf,
   scoreAll,
-  threadPlan,
+  workerCount,
 } from "./folderScoring";
 import { failureLine, scoredName } from "./scoreFile";
 import { renderTable } from "./textTable";
@@ -299,7 +299,7 @@ async function startJobs(run: FolderRun, names: string[], skips: Map<string, str
     }));
   const folders = [...new Set(jobs.map((job) => dirname(job.output)))];
   for (const f of folders) await removeLeftoversIn(f);
-  const threads = threadPlan(jobs.length, run.options.standard);
+  const threads = workerCount(jobs.length, run.options.standard);
   const scoring = scoreAll(jobs, threads, run.options.standard);
   const pending = new Map(jobs.map((job, i) => [job.name, scoring.results[i]]));
   return { folders, threads, scoring, pending };
@@ -370,8 +370,7 @@ export async function scoreFolder(
   }
   run.progress.finish();
   await writeRanking(run);
-  if (threads.scoring > 0) io.err(`（${threads.scoring} 个线程并行评分）`);
-  else if (threads.writer) io.err("（评分与写入文件分在两个线程）");
+  if (threads > 0) io.err(`（${threads} 个线程并行评分）`);
   printOutcome(run);
   if (totals.scored === 0 && totals.failed === 0)
     io.err(`文件夹 ${folder} 中没有可评分的 .xlsx 文件。`);

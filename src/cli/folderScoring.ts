@@ -3,14 +3,14 @@
  * `scoreWorkbookFile` as a single run; what a folder run needs of it (the outcome line, the
  * ranking entry, the JSON) travels back as plain data, so the work can run in worker threads
  * (folderWorker.ts) — from three cores, one per core but one, up to four — while results are
- * used in the folder's order. On two cores, files are scored in this thread and written by one
- * writer thread (the sheets into the package, compressed, flushed to disk) while the next file
- * is scored. Without workers (one core, TypeScript run through tsx, JIXIAO_WORKERS=0), files are
- * scored and written in this thread, through the very same functions. Every thread has two
- * files in hand (FILES_IN_HAND).
+ * used in the folder's order. Without workers (two cores, TypeScript run through tsx,
+ * JIXIAO_WORKERS=0, a --standard), files are scored in this thread, through the very same
+ * function. Every thread has files in hand (filesInHand): while one is flushed to disk, the
+ * next is scored.
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
+import { getHeapStatistics } from "node:v8";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { type EvaluationJson, evaluationToJson } from "../evaluate/json";
@@ -19,9 +19,8 @@ import { dec, score } from "../model/decimal";
 import type { WorkbookStandard } from "../model/input";
 import { errorMessage } from "./errors";
 import { scoreWorkbookFile } from "./scoreFile";
-import type { AtomicWriteOptions } from "./atomicWrite";
-import type { FileWrite, WriteRequest } from "./writeScored";
-import { type WireRequest, toWire } from "./writeWire";
+import { readLimits } from "./openWorkbook";
+import { MAX_CELLS } from "../hosts/file/packageReader";
 
 /** One file's job. */
 export interface FolderJob {
@@ -59,16 +58,15 @@ export type FolderResult =
 export async function scoreFolderFile(
   job: FolderJob,
   standard?: WorkbookStandard,
-  writer?: WriterThread
+  inHand = FILES_IN_HAND
 ): Promise<FolderResult> {
   // The folder run tidies and flushes its output folder once, not once per file.
   const outcome = await scoreWorkbookFile(job.file, job.output, {
     date: job.date,
     standard,
     write: { tidy: false, syncFolder: false },
-    // Two files in hand share the thread's heap: each may take half of it.
-    memoryShare: 1 / FILES_IN_HAND,
-    ...(writer ? { writer: (...args) => writer.write(...args) } : {}),
+    // The files in hand share the thread's heap: each may take its part of it.
+    memoryShare: 1 / inHand,
   });
   if (outcome.status === "failed")
     return { status: "failed", reason: outcome.reason, stage: outcome.stage };
@@ -112,66 +110,66 @@ function workerScript(): string | null {
 }
 
 /**
- * How a folder run uses threads: `scoring` worker threads that each score whole files (0: score
- * in this thread), and whether a writer thread writes the workbooks this thread scores.
+ * How many worker threads to use for `files` files (0: score in this thread). By default one per
+ * core but one (the main thread reads, writes and reports; V8 collects garbage beside them), up
+ * to four: on two cores, two threads scored 200 files no faster than this thread alone with two
+ * files in hand, for half as much CPU again, and a writer thread beside this one (scoring here,
+ * writing there) was slower still (docs/benchmarks.md). JIXIAO_WORKERS=N asks for N (at most
+ * two a core).
  */
-export interface ThreadPlan {
-  scoring: number;
-  writer: boolean;
-}
-
-/**
- * The threads for `files` files. By default, from three cores, one scoring thread per core but
- * one (the main thread reads, writes and reports; V8 collects garbage beside them), up to four;
- * on two cores, or with a --standard (which stays in this thread), a writer thread: two whole
- * scoring threads each warm up the whole engine and were no faster there than one thread alone
- * (docs/benchmarks.md). JIXIAO_WORKERS=N asks for N scoring threads (at most two a core; with a
- * --standard, the writer thread), 0 for none at all.
- */
-export function threadPlan(files: number, standard?: WorkbookStandard): ThreadPlan {
-  const none = { scoring: 0, writer: false };
-  if (files < 8 || !workerScript()) return none;
+export function workerCount(files: number, standard?: WorkbookStandard): number {
   const asked = process.env.JIXIAO_WORKERS;
-  const cores = availableParallelism();
-  if (asked !== undefined && /^\d+$/.test(asked)) {
-    const threads = Math.min(Number(asked), 2 * cores);
-    if (threads === 0) return none;
-    return standard ? { scoring: 0, writer: true } : { scoring: threads, writer: false };
-  }
-  const threads = Math.min(4, cores - 1, Math.ceil(files / 4));
-  if (!standard && threads >= 2) return { scoring: threads, writer: false };
-  return { scoring: 0, writer: cores >= 2 };
+  const chosen = asked !== undefined && /^\d+$/.test(asked);
+  if (standard || files < 8 || !workerScript()) return 0;
+  // Asked for, up to two a core (each thread has a heap of its own).
+  const limit = chosen
+    ? Math.min(Number(asked), 2 * availableParallelism())
+    : Math.min(4, availableParallelism() - 1);
+  const threads = Math.max(0, Math.min(limit, Math.ceil(files / 4)));
+  return !chosen && threads < 2 ? 0 : threads;
 }
 
 /**
- * Files each thread has in hand at once: while one file's copy is flushed to disk (an fsync,
+ * Files a worker thread has in hand at once: while one file's copy is flushed to disk (an fsync,
  * milliseconds in which the thread would wait), the next file is already being scored.
  */
 export const FILES_IN_HAND = 2;
 
 /**
- * Starts every job at once, `workers` at a time (0: in this thread), each thread with up to
- * FILES_IN_HAND files in hand, and returns their results as promises in the jobs' order.
+ * Files this thread has in hand when it scores a folder itself: four where a quarter of the heap
+ * still holds the largest workbook a file may be (the file's share is what its reading is limited
+ * to, so no file is refused for it), else two. Four kept the thread busy while copies were
+ * flushed: 200 files in 2.47 s against 2.66 s with two (docs/benchmarks.md).
+ */
+export function filesInHand(heapLimit = getHeapStatistics().heap_size_limit): number {
+  return readLimits(1 / 4, heapLimit).maxCells === MAX_CELLS ? 4 : FILES_IN_HAND;
+}
+
+/**
+ * Starts every job at once, `workers` at a time (0: in this thread), each thread with its files
+ * in hand, and returns their results as promises in the jobs' order.
  */
 export function scoreAll(
   jobs: FolderJob[],
-  plan: ThreadPlan,
+  workers: number,
   standard?: WorkbookStandard
 ): { results: Promise<FolderResult>[]; close: () => Promise<void> } {
-  if (plan.scoring > 0) {
-    const pool = new Pool(workerScript() as string, plan.scoring);
-    return { results: jobs.map((job) => pool.run(job)), close: () => pool.close() };
+  if (workers === 0) {
+    // Chains taking turns: the files ahead are written while the next one is scored.
+    const inHand = filesInHand();
+    const chains: Promise<unknown>[] = Array.from({ length: inHand }, () => Promise.resolve());
+    const results = jobs.map((job, i) => {
+      const k = i % inHand;
+      const run = (chains[k] as Promise<unknown>).then(() =>
+        scoreFolderFile(job, standard, inHand)
+      );
+      chains[k] = run.catch(() => undefined);
+      return run;
+    });
+    return { results, close: async () => undefined };
   }
-  const writer = plan.writer ? new WriterThread(workerScript() as string) : undefined;
-  // Two chains taking turns: the file ahead is written while the next one is scored.
-  const chains: Promise<unknown>[] = Array.from({ length: FILES_IN_HAND }, () => Promise.resolve());
-  const results = jobs.map((job, i) => {
-    const k = i % FILES_IN_HAND;
-    const run = (chains[k] as Promise<unknown>).then(() => scoreFolderFile(job, standard, writer));
-    chains[k] = run.catch(() => undefined);
-    return run;
-  });
-  return { results, close: async () => writer?.close() };
+  const pool = new Pool(workerScript() as string, workers);
+  return { results: jobs.map((job) => pool.run(job)), close: () => pool.close() };
 }
 
 interface Pending {
@@ -189,70 +187,6 @@ export interface WorkerJob {
 export interface WorkerAnswer {
   id: number;
   result: FolderResult;
-}
-
-/** What the writer thread is sent (a workbook scored here, to write), and what it answers. */
-export interface WriterJob {
-  id: number;
-  write: { request: WireRequest; output: string; options: AtomicWriteOptions };
-}
-export interface WriterAnswer {
-  id: number;
-  written: FileWrite;
-}
-
-/**
- * The writer thread: writes the workbooks this thread scored, in the order sent. When it dies,
- * every write it had in hand, and every later one, answers null: the caller writes the workbook
- * itself (a write done twice writes the same bytes; each is atomic).
- */
-export class WriterThread {
-  private worker: Worker | null;
-  private readonly inHand = new Map<number, (written: FileWrite | null) => void>();
-  private nextId = 0;
-
-  constructor(script: string) {
-    const worker = new Worker(script);
-    worker.unref();
-    worker.on("message", ({ id, written }: WriterAnswer) => {
-      this.inHand.get(id)?.(written);
-      this.inHand.delete(id);
-      if (this.inHand.size === 0) worker.unref();
-    });
-    worker.on("error", () => this.lost());
-    worker.on("exit", () => this.lost());
-    this.worker = worker;
-  }
-
-  write(request: WriteRequest, output: string, options: AtomicWriteOptions) {
-    const worker = this.worker;
-    if (!worker) return Promise.resolve(null);
-    return new Promise<FileWrite | null>((resolve) => {
-      const id = this.nextId++;
-      this.inHand.set(id, resolve);
-      worker.ref();
-      try {
-        const write = { request: toWire(request), output, options };
-        worker.postMessage({ id, write } satisfies WriterJob);
-      } catch {
-        // Something in the request that cannot be copied: written here instead.
-        this.inHand.delete(id);
-        resolve(null);
-      }
-    });
-  }
-
-  async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = null;
-    await worker?.terminate();
-  }
-
-  private lost(): void {
-    this.worker = null;
-    for (const answer of this.inHand.values()) answer(null);
-    this.inHand.clear();
-  }
 }
 
 /**

@@ -33,7 +33,6 @@ import {
 import type { FileWorkbook } from "../hosts/file/fileWorkbook";
 import { type LostContent, copyWarning } from "../hosts/file/preservation";
 import {
-  type FileWrite,
   type OwnedLayouts,
   type ReadState,
   type RoleWrites,
@@ -125,15 +124,6 @@ export interface ScoreFileOptions {
   write?: AtomicWriteOptions;
   /** The part of the heap this file may take (a folder run has two files in hand: 1/2). */
   memoryShare?: number;
-  /**
-   * Writes the scored workbook in another thread (a folder run's writer thread); null when that
-   * thread is gone (then it is written in this one). Without it, written here.
-   */
-  writer?: (
-    request: WriteRequest,
-    output: string,
-    options: AtomicWriteOptions
-  ) => Promise<FileWrite | null>;
 }
 
 export async function scoreWorkbookData(
@@ -155,8 +145,6 @@ interface Prepared {
   request: WriteRequest;
   state: ReadState;
   result: Recalculation;
-  /** Read through ExcelJS (its book is kept in this thread). */
-  readByExcelJs: boolean;
 }
 
 /** Reads and scores the workbook `input`; what is to be written, or why nothing is. */
@@ -178,7 +166,6 @@ async function scoreForWriting(
     request: { ...request, inPlace: options.inPlace ?? false },
     state: { zipPackage: read.zipPackage, openBook: scored.openBook },
     result: scored.result,
-    readByExcelJs: opened.book !== undefined,
   };
 }
 
@@ -271,7 +258,7 @@ export async function scoreWorkbookFile(
     return { status: "failed", file, reason, stage, ...(result ? { result } : {}) };
   }
   const { result } = prepared;
-  const written = await writeFile(prepared, output, options);
+  const written = await writeScoredFile(prepared.request, output, options.write, prepared.state);
   if (!written.ok) {
     const { reason, stage, scoresStand } = written;
     return { status: "failed", file, reason, stage, ...(scoresStand ? { result } : {}) };
@@ -280,35 +267,6 @@ export async function scoreWorkbookFile(
   const lost = written.lost;
   const warnings = lost.length > 0 ? [copyWarning(output, lost)] : [];
   return { status: "scored", file, output, result, lost, warnings };
-}
-
-/** Written by the writer thread, where one is given and can take the workbook; else here. */
-async function writeFile(
-  prepared: Prepared,
-  output: string,
-  options: ScoreFileOptions
-): Promise<FileWrite> {
-  const request = options.writer ? sendable(prepared) : null;
-  const answer = request && (await options.writer?.(request, output, options.write ?? {}));
-  return answer ?? writeScoredFile(prepared.request, output, options.write, prepared.state);
-}
-
-/** The most cells of row blocks copied to a writer thread (a larger workbook is written here). */
-const MAX_SENT_BLOCK_CELLS = 100_000;
-
-/**
- * The write, where another thread can take it; null for a workbook ExcelJS had to read (its book
- * is in this thread), or with a row block too large to copy.
- */
-function sendable(prepared: Prepared): WriteRequest | null {
-  if (prepared.readByExcelJs) return null;
-  const { owned } = prepared.request;
-  const blockCells = owned.reduce(
-    (n, [, l]) => n + (l.rowBlock?.count ?? 0) * (l.rowBlock?.width ?? 0),
-    0
-  );
-  if (blockCells > MAX_SENT_BLOCK_CELLS) return null;
-  return prepared.request;
 }
 
 /** The one line a failed file gets: `无法读取 某局.xlsx：文件为空`. */
