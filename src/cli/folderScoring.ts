@@ -139,7 +139,7 @@ export const FILES_IN_HAND = 2;
  * Files this thread has in hand when it scores a folder itself: four where a quarter of the heap
  * still holds the largest workbook a file may be (the file's share is what its reading is limited
  * to, so no file is refused for it), else two. Four kept the thread busy while copies were
- * flushed: 200 files in 2.47 s against 2.66 s with two (docs/benchmarks.md).
+ * flushed: 200 files in 2.25 s against 2.41 s with two (best of six; docs/benchmarks.md).
  */
 export function filesInHand(heapLimit = getHeapStatistics().heap_size_limit): number {
   return readLimits(1 / 4, heapLimit).maxCells === MAX_CELLS ? 4 : FILES_IN_HAND;

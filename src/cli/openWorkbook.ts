@@ -234,7 +234,7 @@ export const MEMORY_BASE = 64 * 1024 * 1024;
 
 /**
  * The cells a file may hold: MAX_CELLS, or fewer under a small heap (--max-old-space-size), or
- * when the file shares the heap with others (`share`: a folder run has two files in hand).
+ * when the file shares the heap with others (`share`: a folder run has two or four files in hand).
  */
 export function readLimits(share = 1, heapLimit = getHeapStatistics().heap_size_limit): ReadLimits {
   heapLimit *= share;

@@ -122,7 +122,7 @@ export interface ScoreFileOptions {
   onPhase?: (phase: RecalculationPhase) => void;
   /** How the output is written (a folder run flushes and tidies its folder once). */
   write?: AtomicWriteOptions;
-  /** The part of the heap this file may take (a folder run has two files in hand: 1/2). */
+  /** The part of the heap this file may take (a folder run has two or four files in hand). */
   memoryShare?: number;
 }
 
