@@ -10,6 +10,7 @@ import {
   RANKING_FILE,
   type RankingEntry,
   type RankingFailure,
+  formsOnlyNote,
   rankEntries,
   rankingEntry,
   rankingLayout,
@@ -23,6 +24,8 @@ import { today } from "../src/pipeline/recalculate";
 export interface RankingResult {
   entries: RankingEntry[];
   failures: RankingFailure[];
+  /** Workbooks of project forms alone: scored, not ranked (no department). */
+  formsOnly: string[];
 }
 
 /**
@@ -30,7 +33,7 @@ export interface RankingResult {
  * listed with why.
  */
 export async function rankFiles(files: readonly File[]): Promise<RankingResult> {
-  const result: RankingResult = { entries: [], failures: [] };
+  const result: RankingResult = { entries: [], failures: [], formsOnly: [] };
   for (const file of files) {
     try {
       const scored = await readAndScore(
@@ -42,6 +45,7 @@ export async function rankFiles(files: readonly File[]): Promise<RankingResult> 
         result.failures.push({ file: file.name, reason: NO_INPUT_TABLES });
       else if (nothing === "blankTemplate")
         result.failures.push({ file: file.name, reason: blankTemplateReason(scored) });
+      else if (scored.evaluation.projectsOnly) result.formsOnly.push(file.name);
       else result.entries.push(rankingEntry(scored.evaluation, file.name));
     } catch (error) {
       const message = error instanceof Error ? error.message : "";
@@ -54,7 +58,8 @@ export async function rankFiles(files: readonly File[]): Promise<RankingResult> 
 
 /** 汇总排名.xlsx: a new workbook whose only sheet is the ranking. */
 export async function rankingWorkbook(result: RankingResult): Promise<Uint8Array> {
-  return workbookOfSheet(rankingLayout(result.entries, result.failures, { date: today() }));
+  const options = { date: today(), formsOnly: result.formsOnly };
+  return workbookOfSheet(rankingLayout(result.entries, result.failures, options));
 }
 
 const useStyles = makeStyles({
@@ -101,6 +106,7 @@ export function RankingView({ result, onSave }: { result: RankingResult; onSave:
           ))}
         </tbody>
       </table>
+      {result.formsOnly.length > 0 && <p>{formsOnlyNote(result.formsOnly)}</p>}
       {result.failures.length > 0 && (
         <ul>
           {result.failures.map((f, i) => (

@@ -174,6 +174,7 @@ describe("jixiao score on a workbook of project forms alone", () => {
       (await run(["score", input, "--out", join(dir, "项目表.json.xlsx"), "--json"])).out
     );
     expect(json.projectsOnly).toBe(true);
+    expect(json.sheet).toBe("项目自评汇总");
     expect(json.gaps.filter((g: { severity: string }) => g.severity === "error")).toEqual([]);
   });
 
@@ -206,7 +207,8 @@ describe("a folder run with a workbook of project forms alone", () => {
       "已评分 项目表.xlsx：只评分了项目支出绩效自评表 1 张（未找到部门的预算支出明细表和绩效指标表）"
     );
     expect(err).not.toMatch(/项目表\.xlsx：0\.00|无法评定/);
-    const note = "另有 1 个工作簿只含项目支出绩效自评表，已评分，未列入排名：项目表.xlsx。";
+    const note =
+      "另有 1 个工作簿只含项目支出绩效自评表（未找到部门的预算支出明细表和绩效指标表），已评分，未列入排名：项目表.xlsx。";
     expect(out).toContain(note);
     expect(out).not.toMatch(/无法评定/);
     const ranking = new ExcelJS.Workbook();

@@ -11,6 +11,7 @@ import {
   RANKING_FILE,
   type RankingEntry,
   type RankingFailure,
+  formsOnlyNote,
   rankEntries,
   rankingLayout,
   rankingWarnings,
@@ -265,10 +266,7 @@ function printOutcome(run: FolderRun): void {
     io.out("");
   }
   for (const warning of rankingWarnings(entries)) io.out(`注意：${warning}`);
-  if (run.formsOnly.length > 0)
-    io.out(
-      `另有 ${run.formsOnly.length} 个工作簿只含项目支出绩效自评表，已评分，未列入排名：${run.formsOnly.join("、")}。`
-    );
+  if (run.formsOnly.length > 0) io.out(formsOnlyNote(run.formsOnly));
   if (totals.ranking) {
     const same = resolve(run.outDir) === resolve(run.folder) ? "（即输入文件夹）" : "";
     const copies =
@@ -374,6 +372,7 @@ export async function scoreFolder(
   printOutcome(run);
   if (totals.scored === 0 && totals.failed === 0)
     io.err(`文件夹 ${folder} 中没有可评分的 .xlsx 文件。`);
-  const rankingMissing = run.entries.length + run.failures.length > 0 && totals.ranking === null;
+  const listed = run.entries.length + run.failures.length + run.formsOnly.length;
+  const rankingMissing = listed > 0 && totals.ranking === null;
   return totals.failed > 0 || totals.scored === 0 || rankingMissing ? 1 : 0;
 }

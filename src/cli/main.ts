@@ -197,7 +197,8 @@ function reportScored(
   const result = outcome.result;
   if (flags.json) {
     const { warnings } = outcome;
-    const json = { file, output: target, sheet: result.write?.sheet, warnings };
+    const sheet = result.write?.sheet ?? result.projectsWrite?.sheet;
+    const json = { file, output: target, sheet, warnings };
     io.out(JSON.stringify({ ...json, ...evaluationToJson(result.evaluation) }, null, 2));
     return;
   }

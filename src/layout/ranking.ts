@@ -246,6 +246,11 @@ function entryRow(s: SheetBuilder, e: RankedEntry, level1: readonly string[]): v
   s.fit(row, e.file, s.widths[last], 9);
 }
 
+/** The workbooks of project forms alone, scored but not ranked: one sentence naming them. */
+export function formsOnlyNote(files: readonly string[]): string {
+  return `另有 ${files.length} 个工作簿只含项目支出绩效自评表（未找到部门的预算支出明细表和绩效指标表），已评分，未列入排名：${files.join("、")}。`;
+}
+
 /** The note under the table: statistics, how to read it, warnings. */
 function noteRow(
   s: SheetBuilder,
@@ -253,10 +258,7 @@ function noteRow(
   entries: readonly RankingEntry[],
   formsOnly: readonly string[] = []
 ): void {
-  const forms =
-    formsOnly.length > 0
-      ? `\n另有 ${formsOnly.length} 个工作簿只含项目支出绩效自评表（未找到部门的预算支出明细表和绩效指标表），已评分，未列入排名：${formsOnly.join("、")}。`
-      : "";
+  const forms = formsOnly.length > 0 ? `\n${formsOnlyNote(formsOnly)}` : "";
   const note =
     `${statistics(ranked)}总分相同者名次并列，按部门名称排列。财政支出执行率为计分所用的执行率；` +
     `一级指标得分为计入得分小计，空白表示该工作簿没有此一级指标；问题数为各部门问题清单的条数。` +

@@ -5,12 +5,15 @@
  */
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
-import { rankFiles } from "../../playground/Ranking";
+import { rankFiles, rankingWorkbook } from "../../playground/Ranking";
 import { reportDocxOf } from "../../playground/reportDownload";
 import { PackageWorkbook } from "../../src/hosts/file/packageWorkbook";
 import { writeLayout } from "../../src/hosts/file/writeLayout";
 import { templateLayouts } from "../../src/layout/template";
-import { foshan2022 } from "../../src/standard/presets";
+import { caiyuProject, foshan2022 } from "../../src/standard/presets";
+import { projectFormLayout } from "../../src/layout/projectForm";
+import { formsOnlyNote } from "../../src/layout/ranking";
+import { goodForm } from "../fixtures/projectForm";
 import { SAMPLE_PATH } from "../parse/sampleSnapshot";
 
 async function blankTemplate(): Promise<Uint8Array> {
@@ -38,5 +41,28 @@ describe("the 网页版 on a blank template", () => {
     const ranked = await rankFiles([blank, filled]);
     expect(ranked.entries.map((e) => e.file)).toEqual(["某局.xlsx"]);
     expect(ranked.failures).toEqual([{ file: "模板.xlsx", reason: `${FILL_IN}评分` }]);
+  });
+});
+
+describe("the 网页版's ranking with a workbook of project forms alone", () => {
+  it("scores it, leaves it out of the ranking and names it in the note, as the command line does", async () => {
+    const book = new ExcelJS.Workbook();
+    writeLayout(
+      book,
+      projectFormLayout(caiyuProject, goodForm("社保卡发行项目"), "社保卡发行项目")
+    );
+    const forms = new File([(await book.xlsx.writeBuffer()) as BlobPart], "项目表.xlsx");
+    const filled = new File([readFileSync(SAMPLE_PATH)], "某局.xlsx");
+    const ranked = await rankFiles([forms, filled]);
+    expect(ranked.entries.map((e) => e.file)).toEqual(["某局.xlsx"]);
+    expect(ranked.failures).toEqual([]);
+    expect(ranked.formsOnly).toEqual(["项目表.xlsx"]);
+    const sheet = new ExcelJS.Workbook();
+    await sheet.xlsx.load((await rankingWorkbook(ranked)) as unknown as ArrayBuffer);
+    const texts = new Set<string>();
+    sheet.worksheets[0]?.eachRow((row) => row.eachCell((c) => texts.add(String(c.value ?? ""))));
+    expect([...texts].filter((t) => t.includes("项目表.xlsx"))).toEqual([
+      expect.stringContaining(formsOnlyNote(["项目表.xlsx"])),
+    ]);
   });
 });
