@@ -5,8 +5,8 @@
  * (folderWorker.ts) — from three cores, one per core but one, up to four — while results are
  * used in the folder's order. Without workers (two cores, TypeScript run through tsx,
  * JIXIAO_WORKERS=0, a --standard), files are scored in this thread, through the very same
- * function. Every thread has files in hand (filesInHand): while one is flushed to disk, the
- * next is scored.
+ * function. Every thread has files in hand — a worker two (FILES_IN_HAND), this thread two or
+ * four (filesInHand) — so that while one is flushed to disk, the next is scored.
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";

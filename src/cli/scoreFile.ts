@@ -15,7 +15,7 @@ import { stat } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { type Recalculation, type RecalculationPhase, recalculate } from "../pipeline/recalculate";
 import { whyNothingToWrite } from "../pipeline/scoreCore";
-import { blankTemplateReason } from "../pipeline/writtenSheets";
+import { NO_INPUT_TABLES, blankTemplateReason } from "../pipeline/writtenSheets";
 import type { WorkbookPort } from "../hosts/port";
 import type { WorkbookStandard } from "../model/input";
 import type { SheetLayout } from "../layout/sheetLayout";
@@ -70,7 +70,7 @@ export type FileOutcome =
     };
 
 /** A workbook that has neither of the two tables a score is built from. */
-export const NO_TABLES = "未找到预算支出明细表和绩效指标表";
+export const NO_TABLES = NO_INPUT_TABLES;
 
 /**
  * Default output name: `某局.xlsx` → `某局.已评分.xlsx`, beside the input (or in `folder`). The
@@ -139,7 +139,7 @@ export async function scoreWorkbookData(
   return { ok: true, data: written.data, result, lost: written.lost, via: written.via };
 }
 
-/** A workbook read and scored, ready to be written (here or by another thread). */
+/** A workbook read and scored, ready to be written. */
 interface Prepared {
   ok: true;
   request: WriteRequest;

@@ -1,10 +1,9 @@
 /**
  * Writing a scored workbook: our sheets (their layouts, by role) into the original package,
  * or — when the package writer cannot edit it safely — the whole workbook through ExcelJS, then
- * the file. What a scoring thread hands over is plain data (`WriteRequest`: the input's bytes and
- * the layouts), so a folder run can write in a thread of its own (folderWorker.ts) while the
- * next file is scored; a single run writes in its own thread through the very same functions.
- * Never throws: every way a write can go wrong is an answer with a reason.
+ * the file: the second half of scoring a file (scoreFile.ts reads and scores, then hands over
+ * the input's bytes and the layouts as a `WriteRequest`). Never throws: every way a write can go
+ * wrong is an answer with a reason.
  */
 import type { FileWorkbook } from "../hosts/file/fileWorkbook";
 import {
@@ -45,7 +44,7 @@ export type OwnedLayouts = [SheetRole, SheetLayout][];
 /** Which sheet each role's layout went to. */
 export type RoleWrites = [SheetRole, WriteResult][];
 
-/** What writing a scored workbook needs: plain data, so it can cross to another thread. */
+/** What writing a scored workbook needs. */
 export interface WriteRequest {
   /** The input workbook's bytes. */
   input: Uint8Array;

@@ -18,7 +18,7 @@ export const NOTHING_WRITTEN =
   "未找到预算支出明细表和绩效指标表，未写入汇总表：请打开助手，点“插入模板”添加输入表。";
 
 /** The sheets a blank template's figures go in: `“预算支出”、“绩效指标”`. */
-function inputSheets(score: Pick<WorkbookScore, "parse">): string {
+export function inputSheets(score: Pick<WorkbookScore, "parse">): string {
   const tables = score.parse.found.filter((f) => f.kind === "budget" || f.kind === "indicators");
   return [...new Set(tables.map((f) => `“${f.sheet}”`))].join("、");
 }

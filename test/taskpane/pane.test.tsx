@@ -238,7 +238,7 @@ describe("task pane", () => {
     fireEvent.click(screen.getByRole("button", { name: "重新计算" }));
     await waitFor(() =>
       expect(screen.getByTestId("announcement").textContent).toMatch(
-        /^模板尚未填写，未写入汇总表：请在“预算支出”“绩效指标”等表中填写数据后再点“重新计算”/
+        /^模板尚未填写，未写入汇总表：请在“预算支出”、“绩效指标”表中填写预算数和自评得分后再点“重新计算”/
       )
     );
     expect(fake.sheetNames()).toEqual(["Sheet1", ...SAMPLE_SHEETS]);
@@ -273,6 +273,21 @@ describe("task pane", () => {
       )
     );
     expect(document.body.textContent).toContain("已写入“项目自评汇总”工作表。");
+  });
+
+  it("lists the unreadable cells of a workbook of project forms alone", async () => {
+    const fake = new FakeExcel({ sheets: [{ name: "Sheet1" }] });
+    const form = projectFormLayout(caiyuProject, goodForm("社保卡发行项目"), "社保卡发行项目");
+    // A figure of the form typed as words: a cell the pane must point to.
+    const cells = form.cells.map((c) =>
+      c.row === 12 && c.column === 6 ? { ...c, value: "三十" } : c
+    );
+    await excelHost(fake).insertSheets([{ ...form, cells }]);
+    render(<PaneRoot port={excelHost(fake)} />);
+    await screen.findByRole("button", { name: "项目自评（1）" });
+    expect(screen.getByText("有 1 处输入需要修改")).toBeTruthy();
+    expect(screen.getAllByRole("button", { name: /G13/ }).length).toBeGreaterThan(0);
+    expect(screen.queryByText(/处输入未找到/)).toBeNull();
   });
 
   it("shows a host failure as a message, not a blank pane", async () => {

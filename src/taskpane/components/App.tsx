@@ -9,7 +9,8 @@ import {
 import { useEffect, useRef } from "react";
 import { usePaneContext } from "../state/PaneContext";
 import { hasOnlyProjectForms, whyNothingToWrite } from "../../pipeline/scoreCore";
-import { usePane } from "../state/usePane";
+import { type PaneState, usePane } from "../state/usePane";
+import type { InputProblem } from "../../parse/problems";
 import { GapList } from "./GapList";
 import { Header } from "./Header";
 import { IndicatorList } from "./IndicatorList";
@@ -46,6 +47,13 @@ export interface AppProps {
 }
 
 /** The task pane. Workbook access comes from <PaneProvider port>; it never touches `Excel`. */
+/** The input problems the status area lists (see StatusAreaProps.problems). */
+function problemsToList(result: PaneState["result"], nothing: unknown): readonly InputProblem[] {
+  if (!result || nothing) return [];
+  const problems = result.parse.problems;
+  return hasOnlyProjectForms(result) ? problems.filter((p) => p.cell) : problems;
+}
+
 export function App({
   previewOnOpen = true,
   canAutoRecalculate = false,
@@ -87,7 +95,7 @@ export function App({
       <StatusArea
         state={state}
         actions={actions}
-        showProblems={!nothing && !(result && hasOnlyProjectForms(result))}
+        problems={problemsToList(result, nothing)}
         onDismissed={() => primary.current?.focus()}
       />
       <ScreenReaderOnly role="status" aria-live="polite" aria-atomic data-testid="announcement">

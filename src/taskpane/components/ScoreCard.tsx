@@ -103,7 +103,7 @@ export function ScoreCard({ evaluation, written, earlier, resultAt }: ScoreCardP
           text={
             written.length > 0
               ? t.writtenTo([...written])
-              : earlier
+              : earlier && department
                 ? t.writtenEarlier(earlier)
                 : t.notWritten
           }

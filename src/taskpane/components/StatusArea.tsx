@@ -21,8 +21,11 @@ const useStyles = makeStyles({
 export interface StatusAreaProps {
   state: PaneState;
   actions: Pick<PaneActions, "selectCell" | "dismissError">;
-  /** False when no input table was found: the cells' problems then say nothing useful. */
-  showProblems: boolean;
+  /**
+   * The input problems to list: none when no input table was found (they say nothing useful
+   * then), only the cells' for project forms alone (the department's tables are absent by right).
+   */
+  problems: readonly InputProblem[];
   /** After the error bar is closed, to put focus somewhere useful. */
   onDismissed: () => void;
 }
@@ -32,7 +35,7 @@ export interface StatusAreaProps {
  * (in a polite live region: each new note is announced once, as it is added). The outcome
  * itself is announced once by the pane's status line, not from here.
  */
-export function StatusArea({ state, actions, showProblems, onDismissed }: StatusAreaProps) {
+export function StatusArea({ state, actions, problems, onDismissed }: StatusAreaProps) {
   const styles = useStyles();
   const text = useTextStyles();
   const { t } = usePaneContext();
@@ -46,7 +49,6 @@ export function StatusArea({ state, actions, showProblems, onDismissed }: Status
     saving: t.phaseSaving,
     reporting: t.phaseReporting,
   };
-  const problems: InputProblem[] = showProblems ? (state.result?.parse.problems ?? []) : [];
   return (
     <div className={styles.root}>
       {state.busy && <BusyIndicator label={phaseLabel[state.busy]} />}

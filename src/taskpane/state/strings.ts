@@ -3,6 +3,8 @@
  * summary sheet stay in Chinese (they are the report's language); the pane's own chrome
  * follows the chosen language.
  */
+import { ONLY_PROJECT_FORMS } from "../../pipeline/writtenSheets";
+
 export type Locale = "zh-CN" | "en-US";
 
 const zh = {
@@ -65,9 +67,9 @@ const zh = {
   blankBody:
     "输入表已就绪，还没有填写数据：请在“基本信息”中填写部门名称和年度，在“预算支出”“绩效指标”等表中填写数据，再点“重新计算”。",
   noInputsNotWritten: "未找到输入表，未写入汇总表：请先点“插入模板”添加输入表",
-  blankNotWritten:
-    "模板尚未填写，未写入汇总表：请在“预算支出”“绩效指标”等表中填写数据后再点“重新计算”",
-  onlyProjectForms: "未找到部门的预算支出明细表和绩效指标表，只评分了项目支出绩效自评表。",
+  blankNotWritten: (sheets: string) =>
+    `模板尚未填写，未写入汇总表：请在${sheets}表中填写预算数和自评得分后再点“重新计算”`,
+  onlyProjectForms: ONLY_PROJECT_FORMS,
   errorTitle: "出错了",
   dismiss: "关闭",
   settingsTitle: "评分标准与设置",

@@ -67,8 +67,8 @@ export const en: Strings = {
     "The input sheets are there but hold no figures: enter the department and year in 基本信息, the figures in 预算支出, 绩效指标 and the other sheets, then click Recalculate.",
   noInputsNotWritten:
     "No input tables found, nothing written: click Insert template to add the input sheets",
-  blankNotWritten:
-    "The template is not filled in yet, nothing written: enter the figures in 预算支出, 绩效指标 and the other sheets, then click Recalculate",
+  blankNotWritten: (sheets: string) =>
+    `The template is not filled in yet, nothing written: enter the budget figures and self-scores in ${sheets}, then click Recalculate`,
   onlyProjectForms:
     "No department budget or indicator table found: only the 项目支出绩效自评表 forms were scored.",
   errorTitle: "Something went wrong",

@@ -13,7 +13,7 @@ import { type RecalculationPhase, readAndScore } from "../../pipeline/readAndSco
 import { describeError } from "../../hosts/excel/errors";
 import { score } from "../../model/decimal";
 import { hasOnlyProjectForms, whyNothingToWrite } from "../../pipeline/scoreCore";
-import { writtenSheets } from "../../pipeline/writtenSheets";
+import { inputSheets, writtenSheets } from "../../pipeline/writtenSheets";
 import { usePaneContext } from "./PaneContext";
 import type { Strings } from "./strings";
 
@@ -150,7 +150,8 @@ const reportModule = () => import(/* webpackChunkName: "report-draft" */ "./repo
 function announce(result: Recalculation, t: Strings, write: boolean): string {
   const nothing = whyNothingToWrite(result);
   if (nothing === "noInputs") return write ? t.noInputsNotWritten : t.noInputsTitle;
-  if (nothing === "blankTemplate") return write ? t.blankNotWritten : t.blankTitle;
+  if (nothing === "blankTemplate")
+    return write ? t.blankNotWritten(inputSheets(result)) : t.blankTitle;
   const { total, grade, projects, projectsOnly } = result.evaluation;
   const problems = result.parse.problems;
   const cells = problems.filter((p) => p.cell).length;
