@@ -18,7 +18,6 @@ import { StructureProtectedError, type WriteResult } from "../hosts/port";
 import type { SheetLayout } from "../layout/sheetLayout";
 import { type AtomicWriteOptions, writeFileAtomic } from "./atomicWrite";
 import { describeInternalError, writeReason } from "./errors";
-import { openWorkbookData } from "./openWorkbook";
 
 /** The --in-place refusal for a macro-enabled workbook that holds no VBA project. */
 export const MACRO_IN_PLACE =
@@ -56,12 +55,12 @@ export interface WriteRequest {
   inPlace: boolean;
 }
 
-/** What the thread that read the workbook may add (kept there, never sent). */
+/** What reading the workbook left for its writing: the package as read, and ExcelJS when needed. */
 export interface ReadState {
-  /** The package as read (its parts already inflated). */
+  /** The package as read (its parts already inflated; absent when our zip reader refused it). */
   zipPackage?: ZipPackage;
-  /** The workbook opened through ExcelJS, when it was (else opened here if needed). */
-  openBook?: () => Promise<FileWorkbook>;
+  /** The workbook through ExcelJS: the one read, or opened now (the fallback writer needs it). */
+  openBook: () => Promise<FileWorkbook>;
 }
 
 /** The written workbook in memory, or why there is none. */
@@ -93,23 +92,12 @@ export interface WriteRefusal {
  * The scored workbook's bytes: the sheets into the original package, one after the other
  * (nothing else changes); else, where that cannot be done, the whole workbook through ExcelJS.
  */
-export async function writeSheets(request: WriteRequest, state: ReadState = {}): Promise<Written> {
+export async function writeSheets(request: WriteRequest, state: ReadState): Promise<Written> {
   if (!request.macroEnabled && request.plainWorkbook) {
     const written = await writeIntoPackage(state.zipPackage ?? request.input, request.owned);
     if (written) return written;
   }
-  return writeThroughExcelJs(request, state.openBook ?? reopen(request.input));
-}
-
-/** Opens the workbook through ExcelJS once, when the fallback needs it. */
-function reopen(data: Uint8Array): () => Promise<FileWorkbook> {
-  let book: FileWorkbook | null = null;
-  return async () => {
-    if (book) return book;
-    const opened = await openWorkbookData(data);
-    if (!opened.ok) throw new Error(opened.reason);
-    return (book = opened.book);
-  };
+  return writeThroughExcelJs(request, state.openBook);
 }
 
 /** Our sheets into the original package; null when the package writer cannot edit it safely. */
@@ -177,7 +165,7 @@ export async function writeScoredFile(
   request: WriteRequest,
   output: string,
   options: AtomicWriteOptions = {},
-  state: ReadState = {}
+  state: ReadState
 ): Promise<FileWrite> {
   const written = await writeSheets(request, state);
   if (!written.ok) return written;
