@@ -59,7 +59,7 @@ export function whyNothingToWrite(
  * (the evaluation says `projectsOnly`) and only 项目自评汇总 is written — no 绩效自评汇总 or
  * 核对清单 of zeros, no department total.
  */
-export function hasOnlyProjectForms(score: Pick<WorkbookScore, "parse">): boolean {
+function hasOnlyProjectForms(score: Pick<WorkbookScore, "parse">): boolean {
   return hasNoInputs(score) && hasProjectForms(score);
 }
 

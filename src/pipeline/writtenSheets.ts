@@ -5,7 +5,7 @@
  * take the recalculation chunk with it.
  */
 import type { Recalculation } from "./recalculate";
-import { type WorkbookScore, hasOnlyProjectForms, whyNothingToWrite } from "./scoreCore";
+import { type WorkbookScore, whyNothingToWrite } from "./scoreCore";
 
 export function writtenSheets(
   r: Pick<Recalculation, "write" | "checklistWrite" | "projectsWrite">
@@ -28,7 +28,12 @@ export function inputSheets(score: Pick<WorkbookScore, "parse">): string {
  * `…后再评分`, or `…后再生成报告` with `then`.
  */
 export function blankTemplateReason(score: Pick<WorkbookScore, "parse">, then = "评分"): string {
-  return `输入表尚未填写数据：请在${inputSheets(score)}表中填写预算数和自评得分后再${then}`;
+  return `输入表尚未填写数据：${fillIn(score)}${then}`;
+}
+
+/** What to fill in, and where, up to what to do then: `请在“预算支出”、…表中填写…后再`. */
+function fillIn(score: Pick<WorkbookScore, "parse">): string {
+  return `请在${inputSheets(score)}表中填写预算数和自评得分后再`;
 }
 
 /** The note a workbook of project forms alone gets, in every host (only the forms are scored). */
@@ -46,12 +51,12 @@ export const NO_INPUT_TABLES = "未找到预算支出明细表和绩效指标表
 export function noReportReason(score: Pick<WorkbookScore, "parse" | "evaluation">): string | null {
   const nothing = whyNothingToWrite(score);
   if (nothing === "blankTemplate") return blankTemplateReason(score, "生成报告");
-  if (nothing === "noInputs" || hasOnlyProjectForms(score)) return NO_INPUT_TABLES;
+  if (nothing === "noInputs" || score.evaluation.projectsOnly) return NO_INPUT_TABLES;
   return null;
 }
 
 /** What a ribbon's 重新计算 says when it wrote nothing: no input table, or none filled in. */
 export function nothingWritten(score: Pick<WorkbookScore, "parse" | "evaluation">): string {
   if (whyNothingToWrite(score) !== "blankTemplate") return NOTHING_WRITTEN;
-  return `输入表尚未填写数据，未写入汇总表：请在${inputSheets(score)}表中填写预算数和自评得分后再点“重新计算”。`;
+  return `输入表尚未填写数据，未写入汇总表：${fillIn(score)}点“重新计算”。`;
 }

@@ -8,7 +8,7 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
 import { usePaneContext } from "../state/PaneContext";
-import { hasOnlyProjectForms, whyNothingToWrite } from "../../pipeline/scoreCore";
+import { type NothingToWrite, whyNothingToWrite } from "../../pipeline/scoreCore";
 import { type PaneState, usePane } from "../state/usePane";
 import type { InputProblem } from "../../parse/problems";
 import { GapList } from "./GapList";
@@ -48,10 +48,27 @@ export interface AppProps {
 
 /** The task pane. Workbook access comes from <PaneProvider port>; it never touches `Excel`. */
 /** The input problems the status area lists (see StatusAreaProps.problems). */
-function problemsToList(result: PaneState["result"], nothing: unknown): readonly InputProblem[] {
+function problemsToList(
+  result: PaneState["result"],
+  nothing: NothingToWrite | null | undefined
+): readonly InputProblem[] {
   if (!result || nothing) return [];
   const problems = result.parse.problems;
-  return hasOnlyProjectForms(result) ? problems.filter((p) => p.cell) : problems;
+  return result.evaluation.projectsOnly ? problems.filter((p) => p.cell) : problems;
+}
+
+/** Nothing to score yet: no input table (a warning), or a template with no figure (what to fill in). */
+function Guidance({ kind }: { kind: NothingToWrite }) {
+  const { t } = usePaneContext();
+  const noInputs = kind === "noInputs";
+  return (
+    <MessageBar intent={noInputs ? "warning" : "info"} layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{noInputs ? t.noInputsTitle : t.blankTitle}</MessageBarTitle>
+        {noInputs ? t.noInputsBody : t.blankBody}
+      </MessageBarBody>
+    </MessageBar>
+  );
 }
 
 export function App({
@@ -75,7 +92,6 @@ export function App({
   /** No table to score, or a template with nothing entered yet: guidance, not 0.00 差. */
   const nothing = result && whyNothingToWrite(result);
   const noInputs = nothing === "noInputs";
-  const blank = nothing === "blankTemplate";
   const select = (address: string) => void actions.selectCell(address);
   const Landmark = landmark === "main" ? "main" : "section";
 
@@ -106,23 +122,8 @@ export function App({
           />
         )}
       </ScreenReaderOnly>
-      {noInputs && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t.noInputsTitle}</MessageBarTitle>
-            {t.noInputsBody}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {blank && (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t.blankTitle}</MessageBarTitle>
-            {t.blankBody}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {evaluation && result && !noInputs && !blank && (
+      {nothing && <Guidance kind={nothing} />}
+      {evaluation && result && !nothing && (
         <>
           <ScoreCard
             evaluation={evaluation}

@@ -12,7 +12,7 @@ import type { Recalculation } from "../../pipeline/recalculate";
 import { type RecalculationPhase, readAndScore } from "../../pipeline/readAndScore";
 import { describeError } from "../../hosts/excel/errors";
 import { score } from "../../model/decimal";
-import { hasOnlyProjectForms, whyNothingToWrite } from "../../pipeline/scoreCore";
+import { whyNothingToWrite } from "../../pipeline/scoreCore";
 import { inputSheets, writtenSheets } from "../../pipeline/writtenSheets";
 import { usePaneContext } from "./PaneContext";
 import type { Strings } from "./strings";
@@ -212,7 +212,7 @@ export function usePane(): [PaneState, PaneActions] {
             ).recalculate(port, { onPhase })
           : { ...(await readAndScore(port, { onPhase })), write: null };
         const notes: string[] = [...leadingNotes];
-        if (hasOnlyProjectForms(result)) notes.push(t.onlyProjectForms);
+        if (result.evaluation.projectsOnly) notes.push(t.onlyProjectForms);
         if (result.protection?.structure) notes.push(t.structureProtected);
         if (result.protection?.readOnly) notes.push(t.readOnlyWorkbook);
         if (result.write?.besideForeign) notes.push(t.besideForeign(result.write.besideForeign));
