@@ -162,7 +162,8 @@ function Playground() {
     if (!port) return;
     try {
       const docx = await reportDocxOf(port);
-      if ("refused" in docx) return setMessage(`无法起草报告：${docx.refused}`);
+      // In the command line's words (`无法生成 某局.xlsx 的报告：…`).
+      if ("refused" in docx) return setMessage(`无法生成 ${fileName} 的报告：${docx.refused}`);
       setMessage(null);
       saveBytes(docx, fileName.replace(/\.xlsx$/i, "") + ".自评报告.docx", DOCX_TYPE);
     } catch {

@@ -18,7 +18,8 @@ import { join } from "node:path";
 import { main } from "../src/cli/main";
 import { writeLayout } from "../src/hosts/file/writeLayout";
 import { projectFormLayout } from "../src/layout/projectForm";
-import { caiyuProject } from "../src/standard/presets";
+import { templateLayouts } from "../src/layout/template";
+import { caiyuProject, foshan2022 } from "../src/standard/presets";
 import { goodForm } from "./fixtures/projectForm";
 import { SAMPLE_PATH } from "./parse/sampleSnapshot";
 
@@ -208,7 +209,7 @@ describe("a folder run with a workbook of project forms alone", () => {
     );
     expect(err).not.toMatch(/项目表\.xlsx：0\.00|无法评定/);
     const note =
-      "另有 1 个工作簿只含项目支出绩效自评表（未找到部门的预算支出明细表和绩效指标表），已评分，未列入排名：项目表.xlsx。";
+      "另有 1 个工作簿只评分了项目支出绩效自评表（部门的预算支出明细表和绩效指标表未找到或尚未填写数据），未列入排名：项目表.xlsx。";
     expect(out).toContain(note);
     expect(out).not.toMatch(/无法评定/);
     const ranking = new ExcelJS.Workbook();
@@ -225,5 +226,58 @@ describe("a folder run with a workbook of project forms alone", () => {
     const copy = new ExcelJS.Workbook();
     await copy.xlsx.readFile(join(folder, "已评分", "项目表.已评分.xlsx"));
     expect(copy.worksheets.map((s) => s.name)).toEqual(["社保卡发行项目", "项目自评汇总"]);
+  });
+});
+
+describe("a template whose department tables are blank, with project forms filled in", () => {
+  const input = join(dir, "模板加项目表.xlsx");
+  const note =
+    "部门的预算支出明细表和绩效指标表尚未填写数据，只评分了项目支出绩效自评表；填写预算数和自评得分后再评分部门整体。";
+
+  beforeAll(async () => {
+    const wb = new ExcelJS.Workbook();
+    for (const layout of templateLayouts(foshan2022)) writeLayout(wb, layout);
+    writeLayout(wb, projectFormLayout(caiyuProject, goodForm("社保卡发行项目"), "社保卡发行项目"));
+    await wb.xlsx.writeFile(input);
+  });
+
+  it("scores the forms alone and says the department tables are still blank, not missing", async () => {
+    const output = join(dir, "模板加项目表.已评分.xlsx");
+    const { code, out, err } = await run(["score", input, "--out", output]);
+    expect({ code, err }).toEqual({ code: 0, err: "" });
+    expect(out.split("\n")[0]).toBe(note);
+    expect(out).not.toMatch(/总分 0\.00|无法评定|未找到部门|\[严重\]/);
+    const written = new ExcelJS.Workbook();
+    await written.xlsx.readFile(output);
+    const names = written.worksheets.map((s) => s.name);
+    expect(names.slice(-2)).toEqual(["社保卡发行项目", "项目自评汇总"]);
+    expect(names).not.toContain("绩效自评汇总");
+    expect(names).not.toContain("核对清单");
+    const json = JSON.parse(
+      (await run(["score", input, "--out", join(dir, "模板加项目表.json.xlsx"), "--json"])).out
+    );
+    expect(json).toMatchObject({ projectsOnly: true, departmentBlank: true });
+  });
+
+  it("drafts no report: it says what to fill in first", async () => {
+    const report = await run(["report", input]);
+    expect(report).toEqual({
+      code: 1,
+      out: "",
+      err: `无法生成 ${input} 的报告：输入表尚未填写数据：请在“预算支出”、“绩效指标”表中填写预算数和自评得分后再生成报告`,
+    });
+  });
+
+  it("in a folder run: scored, its line gives the cause, left out of the ranking", async () => {
+    const folder = join(dir, "模板文件夹");
+    mkdirSync(folder);
+    copyFileSync(SAMPLE_PATH, join(folder, "社保局.xlsx"));
+    copyFileSync(input, join(folder, "模板.xlsx"));
+    const { code, out, err } = await run(["score", folder, "--date", "2026-11-27"]);
+    expect(code).toBe(0);
+    expect(err).toContain(
+      "已评分 模板.xlsx：只评分了项目支出绩效自评表 1 张（部门的预算支出明细表和绩效指标表尚未填写数据）"
+    );
+    expect(out).toContain("未列入排名：模板.xlsx。");
   });
 });

@@ -17,6 +17,7 @@ import { type EvaluationJson, evaluationToJson } from "../evaluate/json";
 import { rankingEntry, type RankingEntry } from "../layout/ranking";
 import { dec, score } from "../model/decimal";
 import type { WorkbookStandard } from "../model/input";
+import { projectsOnlyCause } from "../pipeline/writtenSheets";
 import { errorMessage } from "./errors";
 import { scoreWorkbookFile } from "./scoreFile";
 import { readLimits } from "./openWorkbook";
@@ -76,7 +77,7 @@ export async function scoreFolderFile(
     sheet: outcome.result.write?.sheet ?? outcome.result.projectsWrite?.sheet,
     warnings: outcome.warnings,
     summary: e.projectsOnly
-      ? `只评分了项目支出绩效自评表 ${e.projects?.results.length ?? 0} 张（未找到部门的预算支出明细表和绩效指标表）`
+      ? `只评分了项目支出绩效自评表 ${e.projects?.results.length ?? 0} 张（${projectsOnlyCause(e)}）`
       : `${score(e.total)} 分，${e.grade}`,
     entry: e.projectsOnly ? null : wireEntry(rankingEntry(e, job.name)),
     ...(job.json ? { json: evaluationToJson(e) } : {}),

@@ -6,7 +6,7 @@ import { severityLabels } from "../evaluate/result";
 import { tieVerdict } from "../evaluate/budget";
 import { renderTable } from "./textTable";
 import { byScore, largestDeviation } from "../layout/projectSummary";
-import { ONLY_PROJECT_FORMS } from "../pipeline/writtenSheets";
+import { projectsOnlyNote } from "../pipeline/writtenSheets";
 
 const dash = "—";
 
@@ -48,7 +48,7 @@ export function renderProjects(e: Evaluation): string[] {
 export function renderEvaluation(e: Evaluation): string {
   // Project forms alone: no department total or table of zeros, the forms and their gaps.
   if (e.projectsOnly)
-    return [ONLY_PROJECT_FORMS, "", ...renderProjects(e), "", ...gapList(e)].join("\n");
+    return [projectsOnlyNote(e), "", ...renderProjects(e), "", ...gapList(e)].join("\n");
   const out: string[] = [];
   out.push(`${e.department} ${yearly(e.year)}部门整体支出绩效自评`);
   out.push(`评分标准：${e.standard.name}（来源：${e.standard.sourceText}）`);

@@ -6,7 +6,7 @@
 import { describeError } from "../hosts/excel/errors";
 import { score } from "../model/decimal";
 import { recalculate as recalculatePipeline } from "../pipeline/recalculate";
-import { ONLY_PROJECT_FORMS, nothingWritten, writtenSheets } from "../pipeline/writtenSheets";
+import { nothingWritten, projectsOnlyNote, writtenSheets } from "../pipeline/writtenSheets";
 import { createExcelPort } from "../taskpane/officeHost";
 
 /** Shows `text` in dialog.html; resolves when the user closes it or after `timeoutMs`. */
@@ -51,7 +51,7 @@ export async function recalculate(event: Office.AddinCommands.Event): Promise<vo
     if (sheets.length === 0) return await showOutcome(nothingWritten(result), "error");
     const forms = e.projects ? `项目自评表 ${e.projects.results.length} 张。` : "";
     await showOutcome(
-      `${e.projectsOnly ? ONLY_PROJECT_FORMS : `总分 ${score(e.total)} 分，绩效等级“${e.grade}”。`}问题 ${e.gaps.length} 项（严重 ${errors}，警告 ${warnings}）。${forms}已写入${sheets.map((n) => `“${n}”`).join("、")}工作表。`,
+      `${e.projectsOnly ? projectsOnlyNote(e) : `总分 ${score(e.total)} 分，绩效等级“${e.grade}”。`}问题 ${e.gaps.length} 项（严重 ${errors}，警告 ${warnings}）。${forms}已写入${sheets.map((n) => `“${n}”`).join("、")}工作表。`,
       errors > 0 ? "error" : "ok"
     );
   } catch (error) {

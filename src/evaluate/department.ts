@@ -18,7 +18,7 @@ import {
 import { metricBook } from "./metrics";
 import { pickStandard } from "./pickStandard";
 import type { rollUpProjects } from "./projects";
-import type { Evaluation, Gap, MetricValue, Severity } from "./result";
+import type { Evaluation, Gap, MetricValue, ProjectsOnly, Severity } from "./result";
 import { scoreIndicators } from "./scoreIndicators";
 import { scoredTotals, totalUp } from "./totals";
 import type { MetricId } from "../standard/metrics";
@@ -33,11 +33,12 @@ export interface EvaluateOptions {
   /** Gaps found before scoring (cells that could not be read), listed with the others. */
   inputGaps?: Gap[];
   /**
-   * The workbook holds project forms and no department table: only the forms are scored, so
-   * the gaps are theirs and the cells that could not be read — not the department's missing
-   * tables, names or scores.
+   * The workbook holds project forms and no department table (`noDepartmentTables`), or
+   * department tables with no figure yet (`departmentBlank`, a template with forms pasted in):
+   * only the forms are scored, so the gaps are theirs and the cells that could not be read —
+   * not the department's missing tables, names or scores.
    */
-  projectsOnly?: boolean;
+  projectsOnly?: ProjectsOnly;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -89,7 +90,7 @@ export function evaluateWith(
   const totals = totalUp(scored.indicators, standard, budget.execution, input);
 
   const link = linkByMetric(scored.indicators);
-  const projectsOnly = options.projectsOnly === true && rolled !== null;
+  const projectsOnly = options.projectsOnly !== undefined && rolled !== null;
   const gaps = projectsOnly
     ? sortGaps([...(options.inputGaps ?? []).filter((g) => g.cell), ...rolled.gaps])
     : sortGaps([
@@ -128,6 +129,9 @@ export function evaluateWith(
         }
       : {}),
     ...(projectsOnly ? { projectsOnly: true as const } : {}),
+    ...(projectsOnly && options.projectsOnly === "departmentBlank"
+      ? { departmentBlank: true as const }
+      : {}),
     scoreSource,
     parameters: picked.parameters,
     budget,

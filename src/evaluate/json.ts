@@ -32,6 +32,8 @@ export interface EvaluationJson {
   gaps: GapJson[];
   /** Only the project forms were scored (no department table): total, grade, indicators are none. */
   projectsOnly?: true;
+  /** With projectsOnly: the department's tables are there but hold no figure yet. */
+  departmentBlank?: true;
   /** Present when the workbook holds project forms, best first. */
   projects?: {
     name: string;
@@ -107,6 +109,7 @@ export function evaluationToJson(e: Evaluation): EvaluationJson {
     })),
     gaps: e.gaps.map(gapJson),
     ...(e.projectsOnly ? { projectsOnly: true as const } : {}),
+    ...(e.departmentBlank ? { departmentBlank: true as const } : {}),
     ...(e.projects
       ? {
           // In the workbook's order (the printout and 项目自评汇总 sort by score themselves).

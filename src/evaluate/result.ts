@@ -335,6 +335,9 @@ export interface ScoredTotals {
   grade: string;
 }
 
+/** Why only the project forms are scored: no department table, or none filled in yet. */
+export type ProjectsOnly = "noDepartmentTables" | "departmentBlank";
+
 export interface Evaluation extends ScoredTotals {
   department: string;
   year: number;
@@ -342,10 +345,12 @@ export interface Evaluation extends ScoredTotals {
   /** Present when the workbook holds project forms. */
   projects?: ProjectsResult;
   /**
-   * Only the project forms were scored (the workbook holds no department table): the
-   * department's total, grade and indicators are no result, and nothing shows or writes them.
+   * Only the project forms were scored (the workbook holds no department table, or none filled
+   * in yet — `departmentBlank`): the department's total, grade and indicators are no result, and nothing shows or writes them.
    */
   projectsOnly?: true;
+  /** With `projectsOnly`: the department's tables are there but hold no figure yet. */
+  departmentBlank?: true;
   scoreSource: ScoreSource;
   parameters: ParameterView[];
   budget: BudgetResult;

@@ -246,9 +246,12 @@ function entryRow(s: SheetBuilder, e: RankedEntry, level1: readonly string[]): v
   s.fit(row, e.file, s.widths[last], 9);
 }
 
-/** The workbooks of project forms alone, scored but not ranked: one sentence naming them. */
+/**
+ * The workbooks whose project forms alone were scored (no department table, or none filled in),
+ * not ranked: one sentence naming them.
+ */
 export function formsOnlyNote(files: readonly string[]): string {
-  return `另有 ${files.length} 个工作簿只含项目支出绩效自评表（未找到部门的预算支出明细表和绩效指标表），已评分，未列入排名：${files.join("、")}。`;
+  return `另有 ${files.length} 个工作簿只评分了项目支出绩效自评表（部门的预算支出明细表和绩效指标表未找到或尚未填写数据），未列入排名：${files.join("、")}。`;
 }
 
 /** The note under the table: statistics, how to read it, warnings. */

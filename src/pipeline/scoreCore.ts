@@ -5,7 +5,7 @@
  */
 import { type EvaluateOptions, evaluateWith } from "../evaluate/department";
 import type { DeferredEngine } from "./deferredEngine";
-import type { Evaluation, Gap } from "../evaluate/result";
+import type { Evaluation, Gap, ProjectsOnly } from "../evaluate/result";
 import type { WorkbookProtection, WorkbookSnapshot } from "../hosts/snapshot";
 import { type ParseResult, parseWorkbookWith } from "../parse/workbook";
 
@@ -24,19 +24,26 @@ export function hasNoInputs(score: Pick<WorkbookScore, "parse">): boolean {
 }
 
 /**
- * Whether the input tables are there but hold no figure yet (a template just inserted): no
- * budget amount, no entered score and no project form. Guidance to fill in, not a grade.
+ * Whether the department's input tables are there but hold no figure yet (a template just
+ * inserted): no budget amount and no entered score.
  */
-export function isBlankTemplate(score: Pick<WorkbookScore, "parse" | "evaluation">): boolean {
+function departmentBlank(score: Pick<WorkbookScore, "parse">): boolean {
   const { input, found } = score.parse;
   const blank = (row: { initial: unknown; adjusted: unknown; final: unknown }) =>
     row.initial === null && row.adjusted === null && row.final === null;
   return (
     found.some((f) => f.kind === "budget") &&
-    !hasProjectForms(score) &&
     (input.budget?.rows ?? []).every(blank) &&
-    score.evaluation.indicators.every((i) => i.entered === null)
+    input.indicators.every((i) => i.entered === null)
   );
+}
+
+/**
+ * A template just inserted and not filled in: blank department tables and no project form.
+ * Guidance to fill in, not a grade.
+ */
+export function isBlankTemplate(score: Pick<WorkbookScore, "parse">): boolean {
+  return departmentBlank(score) && !hasProjectForms(score);
 }
 
 /** Why a 重新计算 writes nothing: no table to score, or input tables with no figure yet. */
@@ -55,12 +62,15 @@ export function whyNothingToWrite(
 }
 
 /**
- * Whether the workbook holds project forms and no department table: only the forms are scored
- * (the evaluation says `projectsOnly`) and only 项目自评汇总 is written — no 绩效自评汇总 or
- * 核对清单 of zeros, no department total.
+ * Whether the workbook holds project forms and no department table, or department tables with
+ * no figure yet (a template with forms pasted in), and which: only the forms are scored (the
+ * evaluation says `projectsOnly`) and only 项目自评汇总 is written — no 绩效自评汇总 or 核对清单 of
+ * zeros, no department total.
  */
-function hasOnlyProjectForms(score: Pick<WorkbookScore, "parse">): boolean {
-  return hasNoInputs(score) && hasProjectForms(score);
+function projectsOnly(score: Pick<WorkbookScore, "parse">): ProjectsOnly | undefined {
+  if (!hasProjectForms(score)) return undefined;
+  if (hasNoInputs(score)) return "noDepartmentTables";
+  return departmentBlank(score) ? "departmentBlank" : undefined;
 }
 
 function hasProjectForms(score: Pick<WorkbookScore, "parse">): boolean {
@@ -88,7 +98,7 @@ export function scoreSnapshotWith(
     parse,
     evaluation: evaluateWith(
       parse.input,
-      { ...options, inputGaps, projectsOnly: hasOnlyProjectForms({ parse }) },
+      { ...options, inputGaps, projectsOnly: projectsOnly({ parse }) },
       engine.rollUp
     ),
   };

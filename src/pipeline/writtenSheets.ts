@@ -4,6 +4,7 @@
  * wrote nothing. Type-only import of the recalculation, so the pane's first download does not
  * take the recalculation chunk with it.
  */
+import type { Evaluation } from "../evaluate/result";
 import type { Recalculation } from "./recalculate";
 import { type WorkbookScore, whyNothingToWrite } from "./scoreCore";
 
@@ -36,9 +37,23 @@ function fillIn(score: Pick<WorkbookScore, "parse">): string {
   return `请在${inputSheets(score)}表中填写预算数和自评得分后再`;
 }
 
+/** Why only a workbook's project forms were scored, as a clause: no department table, or blank. */
+export function projectsOnlyCause(e: Pick<Evaluation, "departmentBlank">): string {
+  return e.departmentBlank
+    ? "部门的预算支出明细表和绩效指标表尚未填写数据"
+    : "未找到部门的预算支出明细表和绩效指标表";
+}
+
 /** The note a workbook of project forms alone gets, in every host (only the forms are scored). */
-export const ONLY_PROJECT_FORMS =
-  "未找到部门的预算支出明细表和绩效指标表，只评分了项目支出绩效自评表。";
+export const ONLY_PROJECT_FORMS = `${projectsOnlyCause({})}，只评分了项目支出绩效自评表。`;
+
+/** The same for a template whose department tables are blank and whose forms are filled in. */
+export const ONLY_PROJECT_FORMS_BLANK_DEPARTMENT = `${projectsOnlyCause({ departmentBlank: true })}，只评分了项目支出绩效自评表；填写预算数和自评得分后再评分部门整体。`;
+
+/** The note of a workbook whose project forms alone were scored, whichever the cause. */
+export function projectsOnlyNote(e: Pick<Evaluation, "departmentBlank">): string {
+  return e.departmentBlank ? ONLY_PROJECT_FORMS_BLANK_DEPARTMENT : ONLY_PROJECT_FORMS;
+}
 
 /** A workbook with neither of the department's two input tables. */
 export const NO_INPUT_TABLES = "未找到预算支出明细表和绩效指标表";
@@ -50,7 +65,8 @@ export const NO_INPUT_TABLES = "未找到预算支出明细表和绩效指标表
  */
 export function noReportReason(score: Pick<WorkbookScore, "parse" | "evaluation">): string | null {
   const nothing = whyNothingToWrite(score);
-  if (nothing === "blankTemplate") return blankTemplateReason(score, "生成报告");
+  if (nothing === "blankTemplate" || score.evaluation.departmentBlank)
+    return blankTemplateReason(score, "生成报告");
   if (nothing === "noInputs" || score.evaluation.projectsOnly) return NO_INPUT_TABLES;
   return null;
 }

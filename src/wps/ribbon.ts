@@ -6,7 +6,7 @@
 import { describeError } from "../hosts/excel/errors";
 import { score } from "../model/decimal";
 import { recalculate } from "../pipeline/recalculate";
-import { ONLY_PROJECT_FORMS, nothingWritten, writtenSheets } from "../pipeline/writtenSheets";
+import { nothingWritten, projectsOnlyNote, writtenSheets } from "../pipeline/writtenSheets";
 import { createWpsPort, wpsApplication } from "./wpsHost";
 
 const PANE_KEY = "jixiao.et.taskpane";
@@ -40,8 +40,9 @@ export async function recalculateFromRibbon(): Promise<string> {
     const sheets = writtenSheets(result);
     if (sheets.length === 0) return nothingWritten(result);
     const written = `已写入${sheets.map((s) => `“${s}”`).join("、")}工作表。`;
-    // Project forms alone: no department total, the note instead.
-    if (result.evaluation.projectsOnly) return `计算完成：${written}${ONLY_PROJECT_FORMS}`;
+    // Project forms alone: no department total, the note instead (first, as the Excel ribbon).
+    if (result.evaluation.projectsOnly)
+      return `计算完成：${projectsOnlyNote(result.evaluation)}${written}`;
     return `计算完成：总分 ${score(total)} 分，等级 ${grade}；${written}`;
   } catch (error) {
     return describeError(error);

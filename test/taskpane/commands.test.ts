@@ -101,6 +101,28 @@ describe("ribbon 重新计算", () => {
     restore();
   });
 
+  it("on a blank template with a project form filled in: the forms alone, and why", async () => {
+    const { fake, dialogs, restore, recalculate } = await setup(async (fake) => {
+      await fake.run(async (ctx) => {
+        ctx.workbook.worksheets.add("Sheet1");
+        for (const name of SAMPLE_SHEETS) ctx.workbook.worksheets.getItem(name).delete();
+      });
+      const form = projectFormLayout(caiyuProject, goodForm("社保卡发行项目"), "社保卡发行项目");
+      await excelHost(fake).insertSheets([...templateLayouts(foshan2022), form]);
+    });
+    await recalculate({ completed: jest.fn() });
+    expect(fake.sheetNames()).toEqual([
+      "Sheet1",
+      ...SAMPLE_SHEETS,
+      "社保卡发行项目",
+      "项目自评汇总",
+    ]);
+    expect(dialogs[0]).toBe(
+      "部门的预算支出明细表和绩效指标表尚未填写数据，只评分了项目支出绩效自评表；填写预算数和自评得分后再评分部门整体。问题 0 项（严重 0，警告 0）。项目自评表 1 张。已写入“项目自评汇总”工作表。"
+    );
+    restore();
+  });
+
   it("reports a failure in Chinese and still completes the command", async () => {
     const { fake, dialogs, restore, recalculate } = await setup();
     fake.userIsEditingCell = true;

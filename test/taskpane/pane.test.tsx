@@ -275,6 +275,25 @@ describe("task pane", () => {
     expect(document.body.textContent).toContain("已写入“项目自评汇总”工作表。");
   });
 
+  it("scores the forms of a blank template, saying the department tables are not filled in", async () => {
+    const fake = new FakeExcel({ sheets: [{ name: "Sheet1" }] });
+    const form = projectFormLayout(caiyuProject, goodForm("社保卡发行项目"), "社保卡发行项目");
+    await excelHost(fake).insertSheets([...templateLayouts(foshan2022), form]);
+    render(<PaneRoot port={excelHost(fake)} />);
+    await screen.findByRole("button", { name: "项目自评（1）" });
+    expect(
+      screen.getByText(
+        "部门的预算支出明细表和绩效指标表尚未填写数据，只评分了项目支出绩效自评表；填写预算数和自评得分后再评分部门整体。"
+      )
+    ).toBeTruthy();
+    expect(screen.queryByText("模板尚未填写")).toBeNull();
+    expect(screen.queryByTestId("total")).toBeNull();
+    expect(screen.queryByText(/无法评定/)).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "重新计算" }));
+    await waitFor(() => expect(fake.sheetNames()).toContain("项目自评汇总"));
+    expect(fake.sheetNames()).not.toContain("绩效自评汇总");
+  });
+
   it("lists the unreadable cells of a workbook of project forms alone", async () => {
     const fake = new FakeExcel({ sheets: [{ name: "Sheet1" }] });
     const form = projectFormLayout(caiyuProject, goodForm("社保卡发行项目"), "社保卡发行项目");

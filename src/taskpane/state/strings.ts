@@ -3,7 +3,10 @@
  * summary sheet stay in Chinese (they are the report's language); the pane's own chrome
  * follows the chosen language.
  */
-import { ONLY_PROJECT_FORMS } from "../../pipeline/writtenSheets";
+import {
+  ONLY_PROJECT_FORMS,
+  ONLY_PROJECT_FORMS_BLANK_DEPARTMENT,
+} from "../../pipeline/writtenSheets";
 
 export type Locale = "zh-CN" | "en-US";
 
@@ -70,6 +73,7 @@ const zh = {
   blankNotWritten: (sheets: string) =>
     `模板尚未填写，未写入汇总表：请在${sheets}表中填写预算数和自评得分后再点“重新计算”`,
   onlyProjectForms: ONLY_PROJECT_FORMS,
+  onlyProjectFormsBlankDepartment: ONLY_PROJECT_FORMS_BLANK_DEPARTMENT,
   errorTitle: "出错了",
   dismiss: "关闭",
   settingsTitle: "评分标准与设置",

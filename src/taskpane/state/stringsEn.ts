@@ -71,6 +71,8 @@ export const en: Strings = {
     `The template is not filled in yet, nothing written: enter the budget figures and self-scores in ${sheets}, then click Recalculate`,
   onlyProjectForms:
     "No department budget or indicator table found: only the 项目支出绩效自评表 forms were scored.",
+  onlyProjectFormsBlankDepartment:
+    "The department's budget and indicator tables hold no figures yet: only the 项目支出绩效自评表 forms were scored. Enter the budget figures and self-scores to score the department as a whole.",
   errorTitle: "Something went wrong",
   dismiss: "Dismiss",
   settingsTitle: "Scoring standard and settings",

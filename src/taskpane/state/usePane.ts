@@ -212,7 +212,12 @@ export function usePane(): [PaneState, PaneActions] {
             ).recalculate(port, { onPhase })
           : { ...(await readAndScore(port, { onPhase })), write: null };
         const notes: string[] = [...leadingNotes];
-        if (result.evaluation.projectsOnly) notes.push(t.onlyProjectForms);
+        if (result.evaluation.projectsOnly)
+          notes.push(
+            result.evaluation.departmentBlank
+              ? t.onlyProjectFormsBlankDepartment
+              : t.onlyProjectForms
+          );
         if (result.protection?.structure) notes.push(t.structureProtected);
         if (result.protection?.readOnly) notes.push(t.readOnlyWorkbook);
         if (result.write?.besideForeign) notes.push(t.besideForeign(result.write.besideForeign));
