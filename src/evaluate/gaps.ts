@@ -6,6 +6,7 @@ import {
   Dec,
   HUNDRED,
   ONE,
+  compare,
   formulaAmount,
   excelRound,
   fixed,
@@ -333,7 +334,7 @@ function push(
 
 /** `2.955（计 2.96）` when the typed score rounds to another, else `3.00 ` (the word follows). */
 function shownScore(typed: Dec | null, d: Dec): string {
-  return typed && !typed.equals(d) ? `${score(typed)}（计 ${score(d)}）` : `${score(d)} `;
+  return typed && compare(typed, d) !== 0 ? `${score(typed)}（计 ${score(d)}）` : `${score(d)} `;
 }
 
 /** 分值 as typed against the standard's, and a score outside 0～分值. */
@@ -345,14 +346,14 @@ function rangeGaps(
   maxCell: string | undefined
 ): void {
   const { max, name } = result;
-  if (entryMax != null && !entryMax.equals(max) && result.inStandard)
+  if (entryMax != null && compare(entryMax, max) !== 0 && result.inStandard)
     push(
       ...([gaps, result, "maxMismatch", "warning"] as const),
       `${quote(name)}分值填报为 ${score(entryMax)}，评分标准为 ${score(max)}。`,
       "按当年自评表核对分值；如评分标准已调整，请在评分标准表中修改该指标分值。",
       maxCell
     );
-  if (entered !== null && (entered.greaterThan(max) || entered.isNegative()))
+  if (entered !== null && (compare(entered, max) > 0 || entered.isNegative()))
     push(
       ...([gaps, result, "scoreOutOfRange", "error"] as const),
       `${quote(name)}自评得分 ${score(result.entered as Dec)} 超出 0～${score(max)} 分的范围，已按 ${score(result.counted)} 分计入。`,
@@ -364,24 +365,25 @@ function rangeGaps(
 function comparisonGaps(gaps: Gap[], result: IndicatorResult, entered: Dec | null): void {
   const { computed, computedRange: range, name } = result;
   if (entered === null || computed === null) return;
-  const shown = shownScore(result.entered, entered);
-  if (range && (entered.lessThan(range.low) || entered.greaterThan(range.high)))
+  // Made only for a gap: most rows agree.
+  const shown = () => shownScore(result.entered, entered);
+  if (range && (compare(entered, range.low) < 0 || compare(entered, range.high) > 0))
     push(
       ...([gaps, result, "enteredDiffersFromComputed", "warning"] as const),
-      `${quote(name)}填报得分 ${shown}不在评价等次对应的 ${score(range.low)}～${score(range.high)} 分之间。`,
+      `${quote(name)}填报得分 ${shown()}不在评价等次对应的 ${score(range.low)}～${score(range.high)} 分之间。`,
       "核对评价等次与自评得分，使得分落在该等次的分值区间内。"
     );
-  else if (!range && !entered.equals(computed))
+  else if (!range && compare(entered, computed) !== 0)
     push(
       ...([gaps, result, "enteredDiffersFromComputed", "warning"] as const),
-      `${quote(name)}填报得分 ${shown}与按评分规则计算的 ${score(computed)} 不一致（相差 ${score(entered.minus(computed).abs())} 分）。`,
+      `${quote(name)}填报得分 ${shown()}与按评分规则计算的 ${score(computed)} 不一致（相差 ${score(entered.minus(computed).abs())} 分）。`,
       "核对评分标准和计算口径，在得分说明中写明填报得分的依据。"
     );
 }
 
 /** A deduction with no 扣分原因 (where no formula shows it). */
 function deductionGaps(gaps: Gap[], result: IndicatorResult, entered: Dec | null): void {
-  const deducted = entered !== null && entered.lessThan(result.max) && !entered.isNegative();
+  const deducted = entered !== null && compare(entered, result.max) < 0 && !entered.isNegative();
   if (deducted && result.computed === null && !(result.enteredExplanation ?? "").trim())
     push(
       ...([gaps, result, "deductionWithoutExplanation", "warning"] as const),

@@ -8,6 +8,7 @@ import {
   Dec,
   ZERO,
   amountIn,
+  compare,
   formulaAmount,
   excelRound,
   moneyIn,
@@ -235,7 +236,7 @@ function scoreClasses(form: ProjectForm, standard: Standard, ctx: Scoring) {
  * met, yet deducted (超额, a standard's “目标设置偏低”) — went far beyond it.
  */
 function deviationGaps(result: IndicatorResult, row: IndicatorEntry): Gap[] {
-  if (result.computed === null || !result.computed.lessThan(result.max)) return [];
+  if (result.computed === null || compare(result.computed, result.max) >= 0) return [];
   if ((row.explanation ?? "").trim()) return [];
   const figures = `（目标 ${row.target ?? "—"}，实际 ${row.actual || "—"}）`;
   const beyond = targetMet(row.target ?? "", row.actual ?? "") === true;

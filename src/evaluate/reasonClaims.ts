@@ -46,10 +46,11 @@ export function reasonMismatch(
 ): ReasonMismatch | undefined {
   if (!entry?.explanation || entry.fromRows || result.countedFrom === "none") return undefined;
   const claims = scoreClaims(entry.explanation);
+  const last = claims[claims.length - 1];
+  if (!last) return undefined;
   const deducted = result.max.minus(result.counted);
   const agrees = (c: ScoreClaim) => c.value.equals(c.kind === "scored" ? result.counted : deducted);
-  const last = claims[claims.length - 1];
-  if (!last || claims.some(agrees)) return undefined;
+  if (claims.some(agrees)) return undefined;
   const items = claims.filter((c) => c.kind === "deducted").map((c) => c.value);
   if (items.length > 1 && sum(items).equals(deducted)) return undefined;
   return { said: last.said, deducted, cell: entry.cells?.explanation ?? entry.cells?.entered };

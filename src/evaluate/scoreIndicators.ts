@@ -120,6 +120,9 @@ export interface Scoring {
   standard: Standard;
 }
 
+/** A rule's further figures when its kind asks for none (most rows: one object for all). */
+const NO_EXTRA: Partial<Record<MetricId, Dec>> = Object.freeze({});
+
 /** The rule's outcome, or why it cannot be computed (null, null: nothing to compute). */
 function computeRule(
   definition: StandardIndicator,
@@ -138,7 +141,7 @@ function computeRule(
   if (metric?.unbounded && definition.rule.kind === "deductAbove")
     return { outcome: { score: ZERO, formula: "超出上限，扣完为止，得 0 分" }, metric };
   if (metric && metric.value === null) return { outcome: null, metric, reason: metric.reason };
-  const extra: Partial<Record<MetricId, Dec>> = {};
+  const extra: Partial<Record<MetricId, Dec>> = spec.extraMetrics ? {} : NO_EXTRA;
   for (const id of spec.extraMetrics ?? []) {
     const value = ctx.book(id);
     if (value.value === null) return { outcome: null, metric, reason: value.reason };
@@ -218,6 +221,7 @@ function explain(
 function basisOf(computed: ReturnType<typeof computeRule>): string | undefined {
   if (!computed.outcome) return undefined;
   const metric = computed.metric;
+  if (!metric) return computed.outcome.formula;
   return [
     metric && (metric.value !== null || metric.unbounded) ? metric.text : null,
     computed.outcome.formula,
@@ -226,12 +230,36 @@ function basisOf(computed: ReturnType<typeof computeRule>): string | undefined {
     .join("；");
 }
 
-/** What an indicator's result has whatever its rule: who it is and where it was entered. */
-function identity(
+/** What scoring found for an indicator: everything of its result but who it is. */
+type Scored = Pick<
+  IndicatorResult,
+  | "entered"
+  | "computed"
+  | "computedRange"
+  | "counted"
+  | "countedFrom"
+  | "explanation"
+  | "basis"
+  | "inputs"
+  | "notComputableReason"
+  | "notComputableCell"
+  | "notApplicable"
+  | "applicable"
+  | "uncoveredValue"
+  | "reasonMismatch"
+>;
+
+/**
+ * An indicator's result: who it is and where it was entered, and what scoring found. One
+ * literal of every field (absent ones undefined), so all results share one shape: a workbook
+ * of 500 project forms makes 10,000 of them, read again by the gaps, totals and layouts.
+ */
+function indicatorResult(
   definition: StandardIndicator,
   entry: IndicatorEntry | undefined,
-  inStandard: boolean
-) {
+  inStandard: boolean,
+  s: Scored
+): IndicatorResult {
   return {
     id: definition.id,
     level1: definition.level1,
@@ -241,10 +269,25 @@ function identity(
     max: definition.max,
     ruleKind: definition.rule.kind,
     metric: scoredMetric(definition.rule.kind, definition.metric) ?? definition.metric,
+    entered: s.entered,
+    computed: s.computed,
+    computedRange: s.computedRange,
+    counted: s.counted,
+    countedFrom: s.countedFrom,
+    explanation: s.explanation,
+    basis: s.basis,
+    inputs: s.inputs,
+    notComputableReason: s.notComputableReason,
+    notComputableCell: s.notComputableCell,
     unconfirmed: definition.unconfirmed,
     enteredExplanation: entry?.explanation,
     cell: entry?.cells?.entered ?? entry?.cells?.name,
+    placeholder: undefined,
     inStandard,
+    notApplicable: s.notApplicable,
+    applicable: s.applicable,
+    uncoveredValue: s.uncoveredValue,
+    reasonMismatch: s.reasonMismatch,
     target: entry?.target,
     actual: entry?.actual,
   };
@@ -266,12 +309,12 @@ function notApplicableResult(
     would.outcome && would.metric?.value != null && basis !== undefined
       ? { score: would.outcome.score, basis }
       : undefined;
-  return Object.assign(identity(definition, entry, inStandard), {
-    ...(applicable ? { applicable } : {}),
+  return indicatorResult(definition, entry, inStandard, {
+    applicable,
     entered: null,
     computed: null,
     counted: ZERO,
-    countedFrom: "notApplicable" as const,
+    countedFrom: "notApplicable",
     inputs: [],
     notApplicable: rescale,
     explanation: rescale
@@ -290,7 +333,7 @@ export function scoreOne(
   const entered = entry?.entered ?? null;
   const computed = computeRule(definition, entry, ctx);
   const counted = counting(entered, computed.outcome, definition.max, ctx);
-  return Object.assign(identity(definition, entry, inStandard), {
+  return indicatorResult(definition, entry, inStandard, {
     entered,
     computed: computed.outcome?.score ?? null,
     computedRange: computed.outcome?.range,
@@ -302,7 +345,8 @@ export function scoreOne(
     notComputableReason: computed.outcome ? undefined : computed.reason,
     notComputableCell: computed.at ? entry?.cells?.[computed.at] : undefined,
     notApplicable: false,
-    ...(computed.outcome?.uncovered ? { uncoveredValue: computed.outcome.uncovered } : {}),
+    applicable: undefined,
+    uncoveredValue: computed.outcome?.uncovered || undefined,
     reasonMismatch: reasonMismatch(entry, {
       counted: counted.counted,
       countedFrom: counted.from,

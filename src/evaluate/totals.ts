@@ -28,17 +28,15 @@ export function scoredTotals(t: Totals): ScoredTotals {
 
 /** 一级 groups in order of first appearance. */
 function groupsOf(indicators: readonly IndicatorResult[]): GroupResult[] {
-  const groups: GroupResult[] = [];
+  // Each group's figures gathered, then summed once (`sum`: no Decimal per addition).
+  const members = new Map<string, { max: Dec[]; counted: Dec[] }>();
   for (const r of indicators) {
-    let group = groups.find((g) => g.level1 === r.level1);
-    if (!group) {
-      group = { level1: r.level1, max: ZERO, counted: ZERO };
-      groups.push(group);
-    }
-    group.max = group.max.plus(r.max);
-    group.counted = group.counted.plus(r.counted);
+    let group = members.get(r.level1);
+    if (!group) members.set(r.level1, (group = { max: [], counted: [] }));
+    group.max.push(r.max);
+    group.counted.push(r.counted);
   }
-  return groups;
+  return [...members].map(([level1, g]) => ({ level1, max: sum(g.max), counted: sum(g.counted) }));
 }
 
 /** 不适用 indicators dropped: the rest's sum scaled to the full 分值. */

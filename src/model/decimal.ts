@@ -153,14 +153,35 @@ function fromScaled(total: number, scale: number): Dec {
   return scale === 0 ? new Dec(total) : new Dec(total).times(SHIFTS[scale]);
 }
 
+/**
+ * The sign of a − b (−1, 0 or 1), as `a.comparedTo(b)` gives it, without the copy of `b`
+ * decimal.js makes for every comparison (an object and its digits: a dozen comparisons a row
+ * of 10,000 scored rows). Same algorithm on the same fields: signs, then exponents, then the
+ * words of digits, which the same exponent aligns. Not finite: decimal.js's own.
+ */
+export function compare(a: Dec, b: Dec): number {
+  const x = a as unknown as { d: number[] | null; e: number; s: number };
+  const y = b as unknown as { d: number[] | null; e: number; s: number };
+  const xd = x.d;
+  const yd = y.d;
+  if (!xd || !yd) return a.comparedTo(b);
+  if (!xd[0] || !yd[0]) return xd[0] ? x.s : yd[0] ? -y.s : 0; // a zero (of either sign)
+  if (x.s !== y.s) return x.s;
+  const flip = x.s < 0 ? -1 : 1;
+  if (x.e !== y.e) return x.e > y.e ? flip : -flip;
+  const n = Math.min(xd.length, yd.length);
+  for (let i = 0; i < n; i++) if (xd[i] !== yd[i]) return xd[i] > yd[i] ? flip : -flip;
+  return xd.length === yd.length ? 0 : xd.length > yd.length ? flip : -flip;
+}
+
 export function clamp(value: Dec, min: Dec, max: Dec): Dec {
-  if (min.isZero() ? value.isNegative() && !value.isZero() : value.lessThan(min)) return min;
-  if (value.greaterThan(max)) return max;
+  if (compare(value, min) < 0) return min;
+  if (compare(value, max) > 0) return max;
   return value;
 }
 
 export function minDec(a: Dec, b: Dec): Dec {
-  return a.lessThan(b) ? a : b;
+  return compare(a, b) < 0 ? a : b;
 }
 
 /** `46665.43` → "46665.43"; always `digits` decimals, rounded as Excel does. */

@@ -13,6 +13,7 @@ import {
   ONE,
   ZERO,
   clamp,
+  compare,
   exact,
   excelRound,
   fixed,
@@ -139,9 +140,10 @@ function bounded(raw: Dec, max: Dec, decimals: number): Dec {
 function pointsOf(raw: Dec, max: Dec, decimals: number): { score: Dec; ends: string } {
   const points = bounded(raw, max, decimals);
   const rounded = excelRound(raw, decimals);
-  const ends = rounded.equals(points)
-    ? `= ${fixed(points, decimals)}`
-    : `= ${fixed(rounded, decimals)}，按 ${fixed(points, decimals)} 分计`;
+  const ends =
+    compare(rounded, points) === 0
+      ? `= ${fixed(points, decimals)}`
+      : `= ${fixed(rounded, decimals)}，按 ${fixed(points, decimals)} 分计`;
   return { score: points, ends };
 }
 
@@ -256,7 +258,7 @@ function compareEqual({ input, a, t, unit }: Comparison): RuleOutcome {
 function compareAtLeast({ input, operator, a, t, unit }: Comparison): RuleOutcome {
   const { max, decimals } = input;
   const met = meets(operator, a, t);
-  if (!t.greaterThan(0))
+  if (compare(t, ZERO) <= 0)
     return {
       score: met ? full(max, decimals) : ZERO,
       formula: `${withUnit(a, unit)} ${met ? "达到" : "未达到"}目标 ${operator}${withUnit(t, unit)}`,

@@ -3,7 +3,7 @@
  * `=100 人次`, `≥ 1,200 万元`, `100%`, `达成`. A target is an operator, a number and a unit, or a
  * word (a qualitative target such as `有效提升`); an actual is a number and a unit, or a word.
  */
-import type { Dec } from "../model/decimal";
+import { type Dec, compare } from "../model/decimal";
 import { parseLooseNumber, toHalfWidth } from "../model/numbers";
 
 export type Operator = "≥" | ">" | "≤" | "<" | "=";
@@ -126,17 +126,18 @@ export function targetMet(targetText: string, actualText: string): boolean | nul
 
 /** Whether `actual` meets `target` under the operator (`≥`: at least, `=`: exactly …). */
 export function meets(operator: Operator, actual: Dec, target: Dec): boolean {
+  const sign = compare(actual, target);
   switch (operator) {
     case "≥":
-      return actual.greaterThanOrEqualTo(target);
+      return sign >= 0;
     case ">":
-      return actual.greaterThan(target);
+      return sign > 0;
     case "≤":
-      return actual.lessThanOrEqualTo(target);
+      return sign <= 0;
     case "<":
-      return actual.lessThan(target);
+      return sign < 0;
     default:
-      return actual.equals(target);
+      return sign === 0;
   }
 }
 

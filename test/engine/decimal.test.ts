@@ -2,6 +2,7 @@ import Decimal from "decimal.js";
 import fc from "fast-check";
 import {
   Dec,
+  compare,
   dec,
   excelRound,
   fixed,
@@ -174,6 +175,30 @@ describe("Excel ROUND semantics", () => {
           d.toFixed(digits, Decimal.ROUND_HALF_UP),
         ]);
       }
+  });
+});
+
+describe("compare", () => {
+  it("orders as decimal.js's comparedTo: signs, zeros of either sign, exponents, digits", () => {
+    const values = ["0", "-0", "1", "-1", "0.1", "10", "1e7", "1.0000001", "9999999", "10000000"];
+    values.push("1e-9", "-1e-9", "46665.43", "46665.430001", "-46665.43", "123456789.987654321");
+    values.push("Infinity", "-Infinity", "NaN");
+    // Plus 300 pseudo-random values of 0–9 decimals, some equal to others (deterministic).
+    let seed = 11;
+    for (let i = 0; i < 300; i++) {
+      seed = (seed * 48271) % 2147483647;
+      const digits = seed % 10;
+      values.push((((seed % 200000) - 100000) / 10 ** (digits % 4)).toFixed(digits));
+    }
+    const differing: [string, string, number, number][] = [];
+    for (const a of values)
+      for (const b of values) {
+        const expected = new Dec(a).comparedTo(new Dec(b));
+        const got = compare(new Dec(a), new Dec(b));
+        if (!Object.is(got, expected)) differing.push([a, b, got, expected]);
+      }
+    expect(differing).toEqual([]);
+    expect(values.length).toBe(319);
   });
 });
 
