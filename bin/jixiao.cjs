@@ -29,12 +29,26 @@ function bundleIsFresh() {
   }
 }
 
-let main;
-if (bundleIsFresh()) ({ main } = require(bundle));
-else {
+/**
+ * The command line's `main`: the bundle's, or the sources' through tsx — with both of its hooks,
+ * `require` of the sources and the `import()` of lazily loaded modules (the deferred engine),
+ * which Node resolves as ES modules (importing "tsx" registers that hook, as `--import tsx`).
+ */
+async function load() {
+  if (bundleIsFresh()) return require(bundle).main;
+  await import("tsx");
   require("tsx/cjs/api").register();
-  ({ main } = require("../src/cli/main.ts"));
+  return require("../src/cli/main.ts").main;
 }
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+
+load().then(
+  (main) =>
+    main(process.argv.slice(2)).then((code) => {
+      process.exitCode = code;
+    }),
+  (error) => {
+    // No bundle and no tsx (an install without devDependencies): one sentence, no stack.
+    console.error(`无法启动 jixiao：请在项目文件夹中运行 npm ci（${error.message}）`);
+    process.exitCode = 1;
+  }
+);

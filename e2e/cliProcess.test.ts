@@ -72,6 +72,19 @@ describe("jixiao as a process", () => {
     expect(fromSource.code).toBe(0);
     expect(fromSource.err).toBe("");
     expect(JSON.parse(fromSource.out)).toEqual(JSON.parse(bundled.out));
+    // `score` loads the deferred engine by import(): an ES module load the sources must serve too.
+    const scored = ["score", SAMPLE, "--json", "--date", "2026-11-27", "--out"];
+    const fromBundle = run({}, ...scored, join(dir, "bundle.xlsx"));
+    const sourceScored = run({ JIXIAO_FROM_SOURCE: "1" }, ...scored, join(dir, "source.xlsx"));
+    expect({ code: sourceScored.code, err: sourceScored.err }).toEqual({ code: 0, err: "" });
+    const { output: sourceOutput, ...sourceJson } = JSON.parse(sourceScored.out);
+    const { output: bundleOutput, ...bundleJson } = JSON.parse(fromBundle.out);
+    expect([sourceOutput, bundleOutput]).toEqual([
+      join(dir, "source.xlsx"),
+      join(dir, "bundle.xlsx"),
+    ]);
+    expect(sourceJson.total).toBe(95.18);
+    expect(sourceJson).toEqual(bundleJson);
   });
 
   it("writes the 自评报告 from the TypeScript sources as from the bundle", () => {
