@@ -158,14 +158,39 @@ export function readCount(c: Cell): Read<number> {
   return { value: r.value.toNumber() };
 }
 
-/** A year: 2022, "2022", "2022年", "2022 年度". */
+const CHINESE_DIGITS = "〇一二三四五六七八九";
+const WHOLE_YEAR = /^(\d{4}|[〇一二三四五六七八九]{4})\s*(年度?)?$/;
+const YEAR_IN_TEXT = /(\d{4}|[〇一二三四五六七八九]{4})\s*年/;
+
+/**
+ * The year a text writes — `2022`, `２０２２`, `二〇二二` (or 二零二二, 二○二二), alone or before
+ * 年 / 年度 — or null: the whole text (a 年度 cell), or else the first year before 年 in it (a
+ * sheet title: `二〇二二年度部门整体支出绩效自评表`). Only 1990–2100.
+ */
+export function yearInText(text: string, whole = true): number | null {
+  const plain = toHalfWidth(text).trim().replace(/[零○]/g, "〇");
+  const m = (whole ? WHOLE_YEAR : YEAR_IN_TEXT).exec(plain);
+  if (!m) return null;
+  const digits = [...m[1]].map((d) => (CHINESE_DIGITS.includes(d) ? CHINESE_DIGITS.indexOf(d) : d));
+  const year = Number(digits.join(""));
+  return year >= 1990 && year <= 2100 ? year : null;
+}
+
+/** A date's year from its Excel serial (days since 1899-12-30). */
+function yearOfSerial(serial: number): number {
+  return new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000).getUTCFullYear();
+}
+
+/** A year: 2022, "2022", "2022年", "2022 年度", "二〇二二年", or a date (`2022年` as its format shows). */
 export function readYear(c: Cell): Read<number> {
-  const text = toHalfWidth(c.grid.text(c.row, c.column));
-  if (text === "") return { value: null };
-  const m = /^(\d{4})\s*(年度?)?$/.exec(text);
-  const year = m ? Number(m[1]) : NaN;
-  if (!m || year < 1990 || year > 2100)
-    return { value: null, problem: problem(c, `年度“${shown(text)}”不是有效年份`) };
+  const value = c.grid.value(c.row, c.column);
+  if (typeof value === "number" && isDateFormat(c.grid.numberFormat(c.row, c.column)))
+    return { value: yearOfSerial(value) };
+  const text = c.grid.text(c.row, c.column);
+  if (text.trim() === "") return { value: null };
+  const year = yearInText(text);
+  if (year === null)
+    return { value: null, problem: problem(c, `年度“${shown(toHalfWidth(text))}”不是有效年份`) };
   return { value: year };
 }
 

@@ -8,6 +8,7 @@ import { METRICS } from "../standard/metrics";
 import { toHalfWidth } from "../model/numbers";
 import { Grid, normalizeLabel, range } from "./grid";
 import { HEADER_SEARCH_ROWS, type TableArea, inArea } from "./tables";
+import { yearInText } from "./cells";
 
 /** Figures a department may state directly when it keeps no table they could be computed from. */
 export const STATED_METRICS = [
@@ -184,54 +185,63 @@ function noteColumnsOf(grid: Grid): Set<number> {
   return columns;
 }
 
+/**
+ * Every labelled single value, the first of each: in the top rows of every sheet first (where
+ * the tables' headers are looked for), then in the rows below them — a 三公 block under the
+ * indicator table of a workbook kept on one sheet.
+ */
 export function findInfo(
   grids: readonly Grid[],
   tables: readonly TableArea[]
 ): Map<InfoKey, InfoHit> {
   const hits = new Map<InfoKey, InfoHit>();
-  for (const grid of grids) {
-    const lastRow = Math.min(grid.bottom, grid.top + HEADER_SEARCH_ROWS);
-    // Only this sheet's tables (a workbook of 500 forms has 1,000 areas).
-    const areas = tables.filter((a) => a.sheet === grid.name);
-    const noteColumns = noteColumnsOf(grid);
-    for (let row = grid.top; row <= lastRow; row++) {
-      for (let column = grid.left; column <= grid.right; column++) {
-        const text = grid.text(row, column);
-        if (!text || text.length > 40 || inArea(areas, grid.name, row, column)) continue;
-        const { inline, unit, keys } = labelOf(text);
-        for (const key of keys) {
-          if (hits.has(key)) continue;
-          if (inline) {
-            hits.set(key, {
-              sheet: grid.name,
-              row,
-              column,
-              valueRow: row,
-              valueColumn: column,
-              inline: inline.value,
-              unit,
-            });
-          } else {
-            const valueColumn = range(column + 1, Math.min(grid.right, column + 3)).find(
-              (c) => !noteColumns.has(c) && grid.value(row, c) !== null
-            );
-            if (valueColumn === undefined || definesFigure(key, grid.value(row, valueColumn)))
-              continue;
-            hits.set(key, { sheet: grid.name, row, column, valueRow: row, valueColumn, unit });
-          }
-        }
+  for (const below of [false, true])
+    for (const grid of grids) {
+      const top = Math.min(grid.bottom, grid.top + HEADER_SEARCH_ROWS);
+      const [first, last] = below ? [top + 1, grid.bottom] : [grid.top, top];
+      // Only this sheet's tables (a workbook of 500 forms has 1,000 areas).
+      const areas = tables.filter((a) => a.sheet === grid.name);
+      for (let row = first; row <= last; row++) labelsOfRow(grid, row, areas, hits);
+    }
+  return hits;
+}
+
+/** The labels of one row, outside the tables, with their values: added where not found yet. */
+function labelsOfRow(
+  grid: Grid,
+  row: number,
+  areas: readonly TableArea[],
+  hits: Map<InfoKey, InfoHit>
+): void {
+  for (let column = grid.left; column <= grid.right; column++) {
+    // A label is text (a list's 序号 and amounts are passed over without being made text).
+    if (typeof grid.value(row, column) !== "string") continue;
+    const text = grid.text(row, column);
+    if (!text || text.length > 40 || inArea(areas, grid.name, row, column)) continue;
+    const { inline, unit, keys } = labelOf(text);
+    for (const key of keys) {
+      if (hits.has(key)) continue;
+      if (inline) {
+        const at = { valueRow: row, valueColumn: column, inline: inline.value, unit };
+        hits.set(key, { sheet: grid.name, row, column, ...at });
+        continue;
       }
+      const noteColumns = noteColumnsOf(grid);
+      const valueColumn = range(column + 1, Math.min(grid.right, column + 3)).find(
+        (c) => !noteColumns.has(c) && grid.value(row, c) !== null
+      );
+      if (valueColumn === undefined || definesFigure(key, grid.value(row, valueColumn))) continue;
+      hits.set(key, { sheet: grid.name, row, column, valueRow: row, valueColumn, unit });
     }
   }
-  return hits;
 }
 
 /** The year from a sheet's title (its first cell), such as `2022 年度部门整体支出绩效自评`. */
 export function yearFromTitles(grids: readonly Grid[]): number | null {
   for (const grid of grids) {
     const title = grid.text(grid.top, grid.left);
-    const m = /(20\d{2})\s*年度?/.exec(title);
-    if (m && /绩效|自评|决算|预算/.test(title)) return Number(m[1]);
+    const year = /绩效|自评|决算|预算/.test(title) ? yearInText(title, false) : null;
+    if (year !== null) return year;
   }
   return null;
 }

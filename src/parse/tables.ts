@@ -49,7 +49,13 @@ export const tableSpecs: Record<TableKind, TableSpec> = {
     kind: "budget",
     title: "部门预算支出明细表",
     columns: [
-      { key: "label", label: "支出类别", match: /支出类别|支出项目|^类别$|^科目|^项目$|支出分类/ },
+      {
+        key: "label",
+        label: "支出类别",
+        match: /支出类别|支出项目|^类别$|^科目|^项目$|支出分类/,
+        // 科目编码 | 科目名称: the names are the categories, not the codes.
+        exclude: /编码|代码|编号/,
+      },
       { key: "initial", label: "年初预算数", match: /年初/ },
       {
         key: "adjusted",
@@ -725,16 +731,21 @@ export function* dataRows(grid: Grid, table: FoundTable): Generator<number> {
       yield row;
       continue;
     }
-    // An indicator table may leave a blank row or two between its groups.
+    // An indicator table or a project list may leave a blank row or two between its groups, or
+    // head each group in a column it does not read.
     const next = [row + 1, row + 2].find((r) => r <= grid.bottom && !grid.isBlankRow(r, cols));
     if (next === undefined || !continuesTable(grid, table, next)) return;
     row = next - 1;
   }
 }
 
-/** Columns whose figures, and whose names, make a row one of the table's. */
+/**
+ * Columns whose figures, and whose names, make a row one of the table's: past a blank row, or
+ * a category's heading in a column of its own (一、信息化类 in the 序号 column of a 项目清单).
+ */
 const CONTINUED: Partial<Record<TableKind, { figures: string[]; names: string[] }>> = {
   indicators: { figures: ["max", "entered"], names: ["level1", "level2", "level3", "name"] },
+  projects: { figures: ["budget", "spending", "selfScore"], names: ["name"] },
 };
 
 /** Whether `row`, after a blank one, is the table's: a name and a figure where the table has them. */

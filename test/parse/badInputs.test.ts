@@ -90,11 +90,7 @@ const catalogue: [string, Change, string][] = [
     set("基本信息", "B3", null),
     "未找到部门名称：请在“基本信息”表中填写“部门名称”",
   ],
-  [
-    "year in Chinese numerals",
-    set("基本信息", "B4", "二〇二二"),
-    "基本信息!B4：年度“二〇二二”不是有效年份",
-  ],
+  ["year in words", set("基本信息", "B4", "今年"), "基本信息!B4：年度“今年”不是有效年份"],
   ["implausible year", set("基本信息", "B4", 1899), "基本信息!B4：年度“1899”不是有效年份"],
   ["execution rate in words", set("基本信息", "B6", "八成"), "基本信息!B6：“八成”不是比率"],
   [

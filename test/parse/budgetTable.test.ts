@@ -352,3 +352,23 @@ describe("基本支出 / 项目支出 in columns under each amount", () => {
     expect(parse.input.budget.rows).toEqual([]);
   });
 });
+
+describe("a budget table keyed by 科目编码 and 科目名称", () => {
+  it("reads the categories from 科目名称, not from the codes beside them", async () => {
+    const snapshot = await sampleSnapshot();
+    const sheet = snapshot.sheets.find((s) => s.name === "预算支出")!;
+    const codes: Record<string, string> = { 人员经费: "301", 日常公用经费: "302" };
+    for (const row of sheet.values) row.unshift(codes[String(row[0])] ?? null);
+    sheet.values[2][0] = "科目编码";
+    sheet.values[2][1] = "科目名称";
+    const { parse, evaluation, total } = totalOf(snapshot);
+    expect(parse.problems).toEqual([]);
+    expect(total?.cells?.label).toBe("预算支出!B12");
+    expect(total?.final?.toString()).toBe("46665.43");
+    const sample = totalOf(await sampleSnapshot()).evaluation;
+    expect(evaluation.budget.execution.value?.toString()).toBe("0.8087");
+    expect(evaluation.total.toString()).toBe(sample.total.toString());
+    const staff = parse.input.budget.rows.find((r) => r.label === "人员经费");
+    expect(staff?.adjusted?.toString()).toBe("2646.39");
+  });
+});

@@ -135,6 +135,33 @@ describe("a 项目清单 kept by category", () => {
   });
 });
 
+describe("a 项目清单 whose category headings stand in the 序号 column", () => {
+  it("reads the projects under every heading, and stops at the note below the list", async () => {
+    const snapshot = await sampleSnapshot();
+    const sheet = snapshot.sheets.find((s) => s.name === "项目清单")!;
+    sheet.values = [
+      ["项目清单", null, null, null, null, null],
+      ["序号", "项目名称", "项目预算", "实际支出", "是否开展自评", "自评得分"],
+      ["一、信息化类", null, null, null, null, null],
+      [1, "社保卡发行项目", 120, 110, "是", 95],
+      [2, "档案数字化项目", 80, 70, "否", null],
+      ["二、其他类", null, null, null, null, null],
+      [3, "宣传项目", 50, 50, "是", 90],
+      [null, null, null, null, null, null],
+      ["注：自评得分为项目支出绩效自评表的总分。", null, null, null, null, null],
+      [null, "工作任务", "是否完成", null, null, null],
+    ];
+    delete sheet.numberFormats;
+    const { evaluation, parse } = scoreSnapshot(snapshot);
+    expect(parse.input.projects.map((p) => p.name)).toEqual([
+      "社保卡发行项目",
+      "档案数字化项目",
+      "宣传项目",
+    ]);
+    expect(evaluation.metrics.projectEvaluationCoverage?.value?.toFixed(4)).toBe("0.6667");
+  });
+});
+
 describe("key tasks' completion in the words departments use", () => {
   it.each([
     ["全面完成", true],
@@ -303,5 +330,66 @@ describe("“三公” figures written as 无", () => {
     const { evaluation, parse } = scoreSnapshot(snapshot);
     expect(parse.input.threePublic?.budget?.toString()).toBe("0");
     expect(evaluation.metrics.threePublicControl?.text).toBe("“三公”经费预算与实际支出均为 0");
+  });
+});
+
+describe("the year as departments write it", () => {
+  it.each<[CellValue, string | undefined]>([
+    ["二〇二二", undefined],
+    ["二〇二二年", undefined],
+    ["二零二二年度", undefined],
+    ["２０２２", undefined],
+    ["2022 年度", undefined],
+    [44562, 'yyyy"年"'], // 2022-01-01, a date shown as 2022年
+  ])("reads 年度 %j (format %s) as 2022", async (value, format) => {
+    const snapshot = await sampleSnapshot();
+    setCell(snapshot, "基本信息", "B4", value, format);
+    const { input, problems } = parseWorkbook(snapshot);
+    expect(problems).toEqual([]);
+    expect(input.year).toBe(2022);
+  });
+
+  it.each([
+    "二〇二二年度部门预算支出明细表",
+    "２０２２年度部门预算支出明细表",
+    "二零二二年部门决算表",
+  ])("without a 年度 cell, reads the year of a title: %s", async (title) => {
+    const snapshot = await sampleSnapshot();
+    setCell(snapshot, "基本信息", "B4", null);
+    setCell(snapshot, "绩效指标", "A1", "部门整体支出绩效自评表"); // the sample's title has 2022
+    setCell(snapshot, "预算支出", "A1", title);
+    const { input, problems } = parseWorkbook(snapshot);
+    expect(problems.filter((p) => p.message.includes("年度"))).toEqual([]);
+    expect(input.year).toBe(2022);
+  });
+});
+
+describe("single values below the top rows of a sheet", () => {
+  it("reads the 三公 figures and the stated rate from rows far below the tables", async () => {
+    const snapshot = await sampleSnapshot();
+    const info = snapshot.sheets.find((s) => s.name === "基本信息")!;
+    // Rows 6–9 (the stated rate and the 三公 block) moved 60 rows down, below the top 40.
+    const moved = info.values.slice(5, 9);
+    for (let r = 5; r < 9; r++) info.values[r] = [null, null, null];
+    while (info.values.length < 65) info.values.push([null, null, null]);
+    info.values.push(...moved);
+    delete info.numberFormats;
+    const { parse, evaluation } = scoreSnapshot(snapshot);
+    const sample = scoreSnapshot(await sampleSnapshot());
+    expect(parse.input.threePublic).toEqual({
+      ...sample.parse.input.threePublic,
+      cells: { budget: "基本信息!B68", actual: "基本信息!B69", lastYear: undefined },
+    });
+    expect(parse.input.threePublic?.budget?.toString()).toBe("13.5");
+    expect(parse.input.budget.officialExecutionRate?.toString()).toBe("0.8087");
+    expect(evaluation.total.toString()).toBe(sample.evaluation.total.toString());
+  });
+
+  it("takes a label in the top rows before the same label further down", async () => {
+    const snapshot = await sampleSnapshot();
+    setCell(snapshot, "基本信息", "A70", "“三公”经费预算数（万元）");
+    setCell(snapshot, "基本信息", "B70", 99);
+    const { parse } = scoreSnapshot(snapshot);
+    expect(parse.input.threePublic?.budget?.toString()).toBe("13.5");
   });
 });
