@@ -697,7 +697,12 @@ export function findTable(
     const own = taken.filter((a) => a.sheet === grid.name);
     const firstRow = after?.sheet === grid.name ? after.headerRow + 1 : grid.top;
     for (let row = firstRow; row <= lastRow; row++) {
-      if (own.some((a) => row >= a.top && row <= a.bottom)) continue;
+      // Over a table found already in one step (a list of 200,000 projects is one area).
+      const inside = own.find((a) => row >= a.top && row <= a.bottom);
+      if (inside) {
+        row = inside.bottom;
+        continue;
+      }
       const table = tableAt(grid, row, spec);
       if (table) return table;
     }

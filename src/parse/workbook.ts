@@ -93,8 +93,9 @@ interface Located {
 
 /**
  * Tables first, each outside the ones already found, so text in one never starts another: the
- * first of each kind in turn (as always), then any further table of a kind (a workbook keeping
- * 2022's and 2023's), set aside as areas too until the year chooses among them.
+ * first of each kind in turn (as always, in the sheets' top rows; then, for a kind not found
+ * there, below them), then any further table of a kind (a workbook keeping 2022's and 2023's),
+ * set aside as areas too until the year chooses among them.
  */
 function locateTables(grids: readonly Grid[], forms: readonly TableArea[]): Located {
   const areas: TableArea[] = [...forms];
@@ -107,14 +108,14 @@ function locateTables(grids: readonly Grid[], forms: readonly TableArea[]): Loca
   const gridOf = (t: FoundTable) => sheetOf(grids, t.sheet);
   // Each kind's search goes on below the last table it found: the rows above head none of it.
   const last: Partial<Record<DeptKind, FoundTable>> = {};
-  const search = (kind: DeptKind) =>
-    findTable(grids, tableSpecs[kind], areas, HEADER_SEARCH_ROWS, last[kind]);
-  const locate = (kind: DeptKind): boolean => {
-    let table = search(kind);
+  const search = (kind: DeptKind, rows: number) =>
+    findTable(grids, tableSpecs[kind], areas, rows, last[kind]);
+  const locate = (kind: DeptKind, rows = HEADER_SEARCH_ROWS): boolean => {
+    let table = search(kind, rows);
     // A header such as 项目 | 预算数 | 实际支出 over projects is no budget table: search on below it.
     while (table && kind === "budget" && !isBudgetTable(gridOf(table), table)) {
       last[kind] = table;
-      table = search(kind);
+      table = search(kind, rows);
     }
     if (!table) return false;
     last[kind] = table;
@@ -127,6 +128,10 @@ function locateTables(grids: readonly Grid[], forms: readonly TableArea[]): Loca
     return true;
   };
   for (const kind of DEPT_KINDS) locate(kind);
+  // A kind the top rows do not head: looked for further down, outside the tables found (a
+  // workbook kept on one long sheet, its key tasks under the indicators at row 60).
+  for (const kind of DEPT_KINDS)
+    if (candidates[kind].length === 0) locate(kind, Number.POSITIVE_INFINITY);
   for (const kind of DEPT_KINDS) while (candidates[kind].length > 0 && locate(kind));
   // Blocks of targets or 分值 no kind reads (年度目标值 | 实际完成值): areas for the labels too.
   for (const grid of grids) areas.push(...headedAreas(grid, areas));

@@ -6,7 +6,7 @@
 import type { CellValue, WorkbookSnapshot } from "../../src/hosts/snapshot";
 import { parseWorkbook } from "../../src/parse/parseWorkbook";
 import { scoreSnapshot } from "../../src/pipeline/scoreWorkbook";
-import { sampleSnapshot, setCell } from "./sampleSnapshot";
+import { removeSheet, sampleSnapshot, setCell } from "./sampleSnapshot";
 
 const addSheet = (snapshot: WorkbookSnapshot, name: string, values: CellValue[][]) =>
   snapshot.sheets.push({ name, top: 0, left: 0, values });
@@ -391,5 +391,32 @@ describe("single values below the top rows of a sheet", () => {
     setCell(snapshot, "基本信息", "B70", 99);
     const { parse } = scoreSnapshot(snapshot);
     expect(parse.input.threePublic?.budget?.toString()).toBe("13.5");
+  });
+});
+
+describe("a workbook kept on one long sheet", () => {
+  it("finds a table whose header lies below the top 40 rows, outside the tables above it", async () => {
+    const snapshot = await sampleSnapshot();
+    const sample = scoreSnapshot(await sampleSnapshot());
+    const indicators = snapshot.sheets.find((s) => s.name === "绩效指标")!;
+    const tasks = snapshot.sheets.find((s) => s.name === "重点工作")!;
+    const width = indicators.values[0].length;
+    const pad = (row: CellValue[]) => [
+      ...row,
+      ...Array(Math.max(0, width - row.length)).fill(null),
+    ];
+    while (indicators.values.length < 50) indicators.values.push(Array(width).fill(null));
+    indicators.values.push(...tasks.values.map(pad));
+    delete indicators.numberFormats;
+    removeSheet(snapshot, "重点工作");
+    const { parse, evaluation } = scoreSnapshot(snapshot);
+    const header = parse.found.find((f) => f.kind === "keyTasks");
+    expect(header?.sheet).toBe("绩效指标");
+    expect(Number(/^[A-Z]+(\d+)/.exec(header?.range ?? "")?.[1])).toBeGreaterThan(40);
+    expect(parse.input.keyTasks.map((t) => t.name)).toEqual(
+      sample.parse.input.keyTasks.map((t) => t.name)
+    );
+    expect(parse.input.keyTasks.length).toBeGreaterThan(0);
+    expect(evaluation.total.toString()).toBe(sample.evaluation.total.toString());
   });
 });
