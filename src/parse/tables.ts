@@ -674,8 +674,9 @@ function readTableAt(grid: Grid, row: number, spec: TableSpec): FoundTable | nul
 }
 
 /**
- * Finds the first table of a kind across sheets (sheet order, then top to bottom), skipping
- * rows inside tables already found (`taken`), so text in one table never starts another. With
+ * Finds the first table of a kind across sheets (sheet order, then top to bottom), outside the
+ * tables already found (`taken`), so text in one table never starts another: beside them in
+ * the top rows (side by side on one sheet), below them further down. With
  * `after`, a table found before, the search goes on below it (the rows above head none).
  */
 export function findTable(
@@ -697,17 +698,23 @@ export function findTable(
     const own = taken.filter((a) => a.sheet === grid.name);
     const firstRow = after?.sheet === grid.name ? after.headerRow + 1 : grid.top;
     for (let row = firstRow; row <= lastRow; row++) {
-      // Over a table found already in one step (a list of 200,000 projects is one area).
-      const inside = own.find((a) => row >= a.top && row <= a.bottom);
-      if (inside) {
-        row = inside.bottom;
-        continue;
-      }
-      const table = tableAt(grid, row, spec);
-      if (table) return table;
+      const inside = own.filter((a) => row >= a.top && row <= a.bottom);
+      if (inside.length === 0) {
+        const table = tableAt(grid, row, spec);
+        if (table) return table;
+      } else if (row <= grid.top + HEADER_SEARCH_ROWS) {
+        // In the top rows, beside a table found already: a table in columns of its own.
+        const table = tableAt(grid, row, spec);
+        if (table && besideAll(table, inside)) return table;
+      } else row = Math.min(...inside.map((a) => a.bottom)); // over it in one step
     }
   }
   return null;
+}
+
+/** Whether a table's columns all lie outside these tables' (side by side on one sheet). */
+function besideAll(table: FoundTable, areas: readonly TableArea[]): boolean {
+  return tableColumns(table).every((c) => areas.every((a) => c < a.left || c > a.right));
 }
 
 /** The header words looked for, for a "table not found" message. */

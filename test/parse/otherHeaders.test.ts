@@ -420,3 +420,29 @@ describe("a workbook kept on one long sheet", () => {
     expect(evaluation.total.toString()).toBe(sample.evaluation.total.toString());
   });
 });
+
+describe("tables side by side on one sheet", () => {
+  it.each([2, 4])(
+    "finds the key tasks beside the budget table (header on row %i + 1)",
+    async (top) => {
+      const snapshot = await sampleSnapshot();
+      const sample = scoreSnapshot(await sampleSnapshot());
+      const tasks = snapshot.sheets.find((s) => s.name === "重点工作")!;
+      tasks.values.forEach((row, r) =>
+        row.forEach((v, c) => setCell(snapshot, "预算支出", `${"GHIJ"[c]}${top + r}`, v))
+      );
+      removeSheet(snapshot, "重点工作");
+      const { parse, evaluation } = scoreSnapshot(snapshot);
+      expect(parse.found.find((f) => f.kind === "keyTasks")?.range).toMatch(
+        new RegExp(`^H${top + 1}:`) // 工作任务 in H (序号 in G is not read)
+      );
+      expect(parse.input.keyTasks.map((t) => t.name)).toEqual(
+        sample.parse.input.keyTasks.map((t) => t.name)
+      );
+      expect(parse.input.budget.rows.map((r) => r.final?.toString())).toEqual(
+        sample.parse.input.budget.rows.map((r) => r.final?.toString())
+      );
+      expect(evaluation.total.toString()).toBe(sample.evaluation.total.toString());
+    }
+  );
+});
