@@ -9,8 +9,9 @@ import {
 import { useEffect, useRef } from "react";
 import { usePaneContext } from "../state/PaneContext";
 import { type NothingToWrite, whyNothingToWrite } from "../../pipeline/scoreCore";
-import { type PaneState, usePane } from "../state/usePane";
+import { type PaneActions, type PaneState, usePane } from "../state/usePane";
 import type { InputProblem } from "../../parse/problems";
+import type { Recalculation } from "../../pipeline/recalculate";
 import { GapList } from "./GapList";
 import { Header } from "./Header";
 import { IndicatorList } from "./IndicatorList";
@@ -46,7 +47,6 @@ export interface AppProps {
   landmark?: "main" | "region";
 }
 
-/** The task pane. Workbook access comes from <PaneProvider port>; it never touches `Excel`. */
 /** The input problems the status area lists (see StatusAreaProps.problems). */
 function problemsToList(
   result: PaneState["result"],
@@ -71,6 +71,89 @@ function Guidance({ kind }: { kind: NothingToWrite }) {
   );
 }
 
+/** The outcome for screen readers, announced again when the same outcome comes twice. */
+function Announcement({ announcement }: { announcement: PaneState["announcement"] }) {
+  return (
+    <ScreenReaderOnly role="status" aria-live="polite" aria-atomic data-testid="announcement">
+      {announcement && (
+        // A zero-width space every other time: the same outcome twice is still a change.
+        <Mixed text={announcement.text + (announcement.count % 2 === 0 ? "\u200b" : "")} />
+      )}
+    </ScreenReaderOnly>
+  );
+}
+
+interface ResultSectionsProps {
+  result: Recalculation;
+  state: PaneState;
+  actions: PaneActions;
+  onSelect: (address: string) => void;
+}
+
+/** A scored result: the score, the gaps, the report, indicators, projects and sources. */
+function ResultSections({ result, state, actions, onSelect }: ResultSectionsProps) {
+  const { t } = usePaneContext();
+  const evaluation = result.evaluation;
+  const busy = state.busy !== null;
+  return (
+    <>
+      <ScoreCard
+        evaluation={evaluation}
+        written={writtenSheets(result)}
+        earlier={result.summarySheet}
+        resultAt={state.resultAt}
+      />
+      <Section title={t.gapsTitle(evaluation.gaps.length)} defaultOpen>
+        <GapList gaps={evaluation.gaps} onSelect={onSelect} />
+      </Section>
+      {!evaluation.projectsOnly && (
+        // Project forms alone: no department to report on, no indicators of zeros.
+        <>
+          <Section title={t.reportTitle}>
+            <ReportSection
+              busy={busy}
+              onWrite={() => void actions.writeReport()}
+              onCopy={() => void actions.copyReport()}
+            />
+          </Section>
+          <Section title={t.indicatorsTitle}>
+            <IndicatorList evaluation={evaluation} />
+          </Section>
+        </>
+      )}
+      <Section title={t.projectsTitle(evaluation.projects?.results.length ?? 0)}>
+        <ProjectList
+          evaluation={evaluation}
+          busy={busy}
+          onSelect={onSelect}
+          onInsert={(name) => void actions.insertProjectForm(name)}
+        />
+      </Section>
+      <Section title={t.sourcesTitle}>
+        <SourcesList found={result.parse.found} onSelect={onSelect} />
+      </Section>
+    </>
+  );
+}
+
+/** The settings of a result, in their own section. */
+function SettingsSection({ result, state, actions, onSelect }: ResultSectionsProps) {
+  const { t } = usePaneContext();
+  return (
+    <Section title={t.settingsTitle}>
+      <SettingsPanel
+        evaluation={result.evaluation}
+        settings={result.parse.input.settings ?? {}}
+        busy={state.busy !== null}
+        onSave={(s) => void actions.saveSettings(s)}
+        onInsertStandard={(id) => void actions.insertStandard(id)}
+        onSelect={onSelect}
+      />
+    </Section>
+  );
+}
+
+/** The task pane. Workbook access comes from <PaneProvider port>; it never touches `Excel`. */
 export function App({
   previewOnOpen = true,
   canAutoRecalculate = false,
@@ -88,12 +171,11 @@ export function App({
   }, [previewOnOpen, preview]);
 
   const result = state.result;
-  const evaluation = result?.evaluation;
   /** No table to score, or a template with nothing entered yet: guidance, not 0.00 差. */
   const nothing = result && whyNothingToWrite(result);
-  const noInputs = nothing === "noInputs";
   const select = (address: string) => void actions.selectCell(address);
   const Landmark = landmark === "main" ? "main" : "section";
+  const sections = { state, actions, onSelect: select };
 
   return (
     <Landmark
@@ -114,66 +196,10 @@ export function App({
         problems={problemsToList(result, nothing)}
         onDismissed={() => primary.current?.focus()}
       />
-      <ScreenReaderOnly role="status" aria-live="polite" aria-atomic data-testid="announcement">
-        {state.announcement && (
-          // A zero-width space every other time: the same outcome twice is still a change.
-          <Mixed
-            text={state.announcement.text + (state.announcement.count % 2 === 0 ? "\u200b" : "")}
-          />
-        )}
-      </ScreenReaderOnly>
+      <Announcement announcement={state.announcement} />
       {nothing && <Guidance kind={nothing} />}
-      {evaluation && result && !nothing && (
-        <>
-          <ScoreCard
-            evaluation={evaluation}
-            written={writtenSheets(result)}
-            earlier={result.summarySheet}
-            resultAt={state.resultAt}
-          />
-          <Section title={t.gapsTitle(evaluation.gaps.length)} defaultOpen>
-            <GapList gaps={evaluation.gaps} onSelect={select} />
-          </Section>
-          {!evaluation.projectsOnly && (
-            // Project forms alone: no department to report on, no indicators of zeros.
-            <>
-              <Section title={t.reportTitle}>
-                <ReportSection
-                  busy={state.busy !== null}
-                  onWrite={() => void actions.writeReport()}
-                  onCopy={() => void actions.copyReport()}
-                />
-              </Section>
-              <Section title={t.indicatorsTitle}>
-                <IndicatorList evaluation={evaluation} />
-              </Section>
-            </>
-          )}
-          <Section title={t.projectsTitle(evaluation.projects?.results.length ?? 0)}>
-            <ProjectList
-              evaluation={evaluation}
-              busy={state.busy !== null}
-              onSelect={select}
-              onInsert={(name) => void actions.insertProjectForm(name)}
-            />
-          </Section>
-          <Section title={t.sourcesTitle}>
-            <SourcesList found={result.parse.found} onSelect={select} />
-          </Section>
-        </>
-      )}
-      {evaluation && result && !noInputs && (
-        <Section title={t.settingsTitle}>
-          <SettingsPanel
-            evaluation={evaluation}
-            settings={result.parse.input.settings ?? {}}
-            busy={state.busy !== null}
-            onSave={(s) => void actions.saveSettings(s)}
-            onInsertStandard={(id) => void actions.insertStandard(id)}
-            onSelect={select}
-          />
-        </Section>
-      )}
+      {result && !nothing && <ResultSections result={result} {...sections} />}
+      {result && nothing !== "noInputs" && <SettingsSection result={result} {...sections} />}
     </Landmark>
   );
 }
