@@ -44,13 +44,21 @@ function fundKind(label: string): keyof typeof FUND_TITLES | null {
   return FUND_ROWS.find(([, p]) => p.test(key))?.[0] ?? null;
 }
 
-/** The funds block whose header is at `row`: its table and the column of its row labels. */
+/**
+ * The funds block whose header is at `row`: its table and the column of its row labels — the
+ * column whose rows under the header are funds rows, one of them 年度资金总额 (first, as in the
+ * template, or after its 其中 rows, as many provinces' forms keep it).
+ */
 function fundsAt(grid: Grid, row: number): { table: FoundTable; labelColumn: number } | null {
   const table = tableAt(grid, row, tableSpecs.projectFunds);
   if (!table) return null;
   const first = table.headerRow + table.headerDepth;
   for (const column of range(grid.left, Math.min(...Object.values(table.columns)) - 1).reverse()) {
-    if (fundKind(grid.text(first, column)) === "total") return { table, labelColumn: column };
+    for (let r = first; r <= grid.bottom; r++) {
+      const kind = fundKind(grid.text(r, column));
+      if (kind === "total") return { table, labelColumn: column };
+      if (!kind) break;
+    }
   }
   return null;
 }

@@ -569,10 +569,14 @@ export interface StandardSheets {
   setAside: { grid: Grid; why: string; severity: "error" | "warning" }[];
 }
 
-/** Whether the table heading `table` is the department's 绩效指标表 (it has 自评得分). */
+/**
+ * Whether the table heading `table` is the department's 绩效指标表 (it has 自评得分): a score
+ * column of its own — 分数 heads a standard's 分值 as well, and is then no 自评得分.
+ */
 function isDepartmentTable(grid: Grid, table: FoundTable): boolean {
   const own = findTable([grid], tableSpecs.indicators);
-  return own !== null && Math.abs(own.headerRow - table.headerRow) <= 1;
+  if (own === null || Math.abs(own.headerRow - table.headerRow) > 1) return false;
+  return own.columns.entered !== table.columns.max;
 }
 
 /** Whether any row's 计分方法 names a rule kind (a 评分细则 in prose names none). */

@@ -449,11 +449,16 @@ function gradeSpan(low: Dec, high: Dec, max?: Dec): string {
 
 /** The default three bands of 财预〔2020〕10号 for qualitative indicators. */
 export const DEFAULT_GRADE_RANGES: GradeRange[] = [
-  { names: ["达成", "达成年度指标", "优", "好", "完成"], low: new Dec("0.8"), high: ONE },
+  // 是 / 否: the actual of a yes-or-no target (按期完成 | 是), as project forms answer it.
+  { names: ["达成", "达成年度指标", "优", "好", "完成", "是"], low: new Dec("0.8"), high: ONE },
   {
     names: ["部分达成", "部分达成年度指标", "良", "较好", "中", "基本完成", "基本达成"],
     low: new Dec("0.6"),
     high: new Dec("0.8"),
   },
-  { names: ["未达成", "未达成年度指标", "差", "较差", "未完成"], low: ZERO, high: new Dec("0.6") },
+  {
+    names: ["未达成", "未达成年度指标", "差", "较差", "未完成", "否"],
+    low: ZERO,
+    high: new Dec("0.6"),
+  },
 ];

@@ -151,6 +151,23 @@ describe("finding project forms", () => {
     ]);
   });
 
+  it.each([
+    ["last", [1, 2, 3, 0]],
+    ["second", [1, 0, 2, 3]],
+  ])(
+    "reads a funds block whose 年度资金总额 row comes %s, as many provinces keep it",
+    (_, order) => {
+      const data = goodForm();
+      const funds = order.map((i) => data.funds![i]);
+      const sheet = formSheet({ ...data, funds });
+      const p = only(scoreSnapshot({ sheets: [sheet] }).evaluation.projects?.results);
+      expect([p.initial, p.budget, p.spending].map(String)).toEqual(["100", "120", "110"]);
+      expect(p.total.toString()).toBe("99.17");
+      const form = only(parseWorkbook({ sheets: [sheet] }).input.projectForms);
+      expect(form.funds.parts.map((r) => r.label)).toEqual(["财政拨款", "上年结转", "其他资金"]);
+    }
+  );
+
   it("reads the 四川 headings too: 调整后预算数 · 执行数 · 指标值 · 完成值 · 权重", () => {
     const snapshot = formWorkbook({
       D5: "调整后预算数",

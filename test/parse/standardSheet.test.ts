@@ -123,6 +123,25 @@ describe("a preset written as the 评分标准 sheet", () => {
   });
 });
 
+describe("a 评分标准 sheet whose 分值 column is headed 分数", () => {
+  it("is the standard, not the department's table (分数 is no 自评得分 there)", async () => {
+    const snapshot = await sampleWith(foshan2022);
+    const sheet = snapshot.sheets.find((s) => s.name === "评分标准")!;
+    const renamed = sheet.values.flatMap((row, r) =>
+      row.flatMap((v, c) => (v === "分值" ? [[r, c] as const] : []))
+    );
+    expect(renamed.length).toBeGreaterThan(0);
+    for (const [r, c] of renamed) sheet.values[r][c] = "分数";
+    const { parse, evaluation } = scoreSnapshot(snapshot);
+    expect(parse.found.filter((f) => f.kind === "indicators").map((f) => f.sheet)).toEqual([
+      "绩效指标",
+    ]);
+    expect(evaluation.standard).toMatchObject({ source: "sheet", sheet: "评分标准" });
+    expect(evaluation.total.toString()).toBe("95.18");
+    expect(evaluation.grade).toBe("优");
+  });
+});
+
 describe("editing the sheet changes the scoring", () => {
   it("执行率减调整率 reproduces the seed's 5.18, and the mismatch warning is gone", async () => {
     const { evaluation } = scoreSnapshot(

@@ -94,6 +94,13 @@ describe("按指标值比较得分", () => {
     expect(scoreOf("有效提升", "未达成", 20)).toBe("12");
   });
 
+  it("reads a yes-or-no target's 是 / 否 and 已完成 as the words of the 定性分档", () => {
+    expect(scoreOf("按期完成", "是", 20)).toBe("20");
+    expect(scoreOf("按期完成", "已完成", 20)).toBe("20");
+    expect(scoreOf("按期完成", "否", 20)).toBe("12");
+    expect(scoreOf("按期完成", "未完成", 20)).toBe("12");
+  });
+
   it("deducts for a target set too low: ≥ 30% above it loses the 超额扣分 (not below 0)", () => {
     const low = { target: dec("0.3"), deduction: dec(2) };
     expect(scoreOf("≥100人次", "129人次", 10, low)).toBe("10");
