@@ -194,6 +194,7 @@ const COMPUTE: Record<MetricId, Compute> = {
           }
         : input.projectCounts;
     if (!counts || counts.total === 0) return unavailable(id, "未填报项目清单或项目个数");
+    if (counts.evaluated === null) return unavailable(id, "填报了项目个数，未填报已自评项目个数");
     const value = rate(new Dec(counts.evaluated), new Dec(counts.total), settings.rateDecimals);
     return {
       id,

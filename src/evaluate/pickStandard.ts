@@ -12,7 +12,7 @@ import { type ParameterView, listParameters } from "../standard/parameters";
 import { findPreset, findPresetById } from "../standard/presets";
 import type { Standard, StandardScope } from "../standard/types";
 import { type StandardProblem, checkStandard } from "../standard/validate";
-import { OWN_TABLE_NAME, ownTableStandard } from "./ownTableStandard";
+import { OWN_TABLE_NAME, blankMaxGaps, ownTableStandard } from "./ownTableStandard";
 import type { Gap, StandardInForce, StandardSourceKind } from "./result";
 
 export interface PickedStandard {
@@ -51,7 +51,13 @@ function choose(
   input: DepartmentInput,
   given: WorkbookStandard | undefined,
   scope: StandardScope
-): { standard: Standard; kind: StandardSourceKind; text: string; read?: WorkbookStandard } {
+): {
+  standard: Standard;
+  kind: StandardSourceKind;
+  text: string;
+  read?: WorkbookStandard;
+  gaps?: Gap[];
+} {
   if (given)
     return { standard: given.standard, kind: "given", text: sheetText(given), read: given };
   const own = scope === "project" ? input.projectStandard : input.standard;
@@ -70,6 +76,7 @@ function choose(
       standard: table,
       kind: match,
       text: `${OWN_TABLE_NAME}的指标和分值（未找到${input.city ?? "本市"}的评分标准，等级按通用预设，总分不封顶）`,
+      gaps: blankMaxGaps(input.indicators),
     };
   return { standard, kind: match, text: presetText(match, input, scope) };
 }
@@ -100,7 +107,7 @@ export function pickStandard(
   scope: StandardScope = "department"
 ): PickedStandard {
   const choice = choose(input, given, scope);
-  const gaps: Gap[] = [];
+  const gaps: Gap[] = [...(choice.gaps ?? [])];
   let standard = choice.standard;
   let overridden = new Set<string>();
   // Old 绩效自评设置 overrides were made for the department's standard only.

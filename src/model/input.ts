@@ -148,7 +148,8 @@ export interface Project {
  */
 export interface ProjectCounts {
   total: number;
-  evaluated: number;
+  /** 已自评项目个数; null when the workbook states 项目个数 alone (not filled in is not 0). */
+  evaluated: number | null;
   cells?: Partial<Record<"total" | "evaluated", CellAddress>>;
 }
 

@@ -6,6 +6,7 @@
  */
 import { Dec, compact, fromNumber } from "../model/decimal";
 import { parseLooseNumber, toHalfWidth } from "../model/numbers";
+import { UNIT_WORDS, unitFactor } from "../model/units";
 import { type CellError, isCellError } from "../hosts/snapshot";
 import type { Grid } from "./grid";
 import { type InputProblem, cellProblem } from "./problems";
@@ -101,8 +102,17 @@ function readNumeric(c: Cell, what: string): Read<Dec> & { percent?: boolean } {
   return { value: isPercent ? parsed.dividedBy(100) : parsed, percent: isPercent };
 }
 
-/** An amount in the table's unit, converted to 万元 (`factor` = 1 for 万元, 0.0001 for 元). */
+const AMOUNT_WITH_UNIT = new RegExp(`^(.*\\d)\\s*(${UNIT_WORDS})$`);
+
+/**
+ * An amount in the table's unit, converted to 万元 (`factor` = 1 for 万元, 0.0001 for 元); one
+ * typed with its unit (`13.50万元`, `135,000元`) in that unit, whatever the table's.
+ */
 export function readAmount(c: Cell, factor: Dec): Read<Dec> {
+  const v = c.grid.value(c.row, c.column);
+  const withUnit = typeof v === "string" ? AMOUNT_WITH_UNIT.exec(toHalfWidth(v).trim()) : null;
+  const typed = withUnit ? parseLooseNumber(withUnit[1] as string) : null;
+  if (typed !== null) return { value: compact(typed.times(unitFactor(withUnit?.[2]))) };
   const r = readNumeric(c, "数字");
   if (r.value === null || r.problem) return r;
   if (r.percent)

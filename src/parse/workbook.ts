@@ -298,7 +298,7 @@ function projectCounts(v: Values, problems: InputProblem[]): DepartmentInput["pr
   if (total === null) return undefined;
   return {
     total,
-    evaluated: evaluated ?? 0,
+    evaluated,
     cells: { total: v.cell("projectTotal"), evaluated: v.cell("projectEvaluated") },
   };
 }

@@ -3,7 +3,7 @@
  * Precedence: a standard passed in (--standard) > the workbook's 评分标准 sheet > the preset
  * chosen in 绩效自评设置 > the preset of the city and year > the generic preset.
  */
-import { dec } from "../../src/model/decimal";
+import { dec, sum } from "../../src/model/decimal";
 import { evaluate } from "../../src/evaluate/evaluate";
 import { findPreset, findPresetById, foshan2022, genericPreset } from "../../src/standard/presets";
 import type { Standard } from "../../src/standard/types";
@@ -90,6 +90,27 @@ describe("the standard in force", () => {
     bare.city = "广州市";
     for (const e of bare.indicators) e.max = null;
     expect(evaluate(bare).standard.id).toBe("generic");
+  });
+
+  it("keeps the department's own table when one 分值 is blank: that row out of 0, said at its cell", () => {
+    const input = seed();
+    input.city = "广州市";
+    const blank = input.indicators[1];
+    blank.max = null;
+    blank.cells = { ...blank.cells, max: "绩效指标!C5" };
+    const result = evaluate(input);
+    expect(result.standard.id).toBe("ownTable");
+    expect(
+      result.gaps.find((g) => g.code === "maxMismatch" && g.cell === "绩效指标!C5")
+    ).toMatchObject({
+      severity: "error",
+      message: `“${blank.name}”未填写分值，按 0 分值计入（总分只含其余指标）。`,
+    });
+    const row = result.indicators.find((i) => i.name === blank.name);
+    expect(row?.max.toString()).toBe("0");
+    expect(result.indicators.map((i) => i.name)).toEqual(input.indicators.map((e) => e.name));
+    const others = input.indicators.filter((e) => e !== blank).map((e) => e.max!.toString());
+    expect(result.maxTotal.toString()).toBe(sum(others.map((m) => dec(m))).toString());
   });
 
   it("is the one passed in (the command line's --standard) over the workbook's sheet", () => {

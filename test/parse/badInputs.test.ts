@@ -20,9 +20,9 @@ const catalogue: [string, Change, string][] = [
   ["Chinese numerals in an amount", set("预算支出", "C5", "二千"), "预算支出!C5：“二千”不是数字"],
   ["misplaced thousands separator", set("预算支出", "B4", "12,34"), "预算支出!B4：“12,34”不是数字"],
   [
-    "amount with a unit typed in",
-    set("预算支出", "B5", "2594.87万元"),
-    "预算支出!B5：“2594.87万元”不是数字",
+    "amount with a word after its unit",
+    set("预算支出", "B5", "2594.87万元左右"),
+    "预算支出!B5：“2594.87万元左右”不是数字",
   ],
   [
     "#DIV/0! in the total",

@@ -14,8 +14,8 @@ const addSheet = (snapshot: WorkbookSnapshot, name: string, values: CellValue[][
 const threePublicAt = (
   snapshot: WorkbookSnapshot,
   unit: string,
-  budget: number,
-  actual: number
+  budget: CellValue,
+  actual: CellValue
 ) => {
   setCell(snapshot, "基本信息", "A8", `“三公”经费预算数${unit}`);
   setCell(snapshot, "基本信息", "B8", budget);
@@ -207,6 +207,34 @@ describe("“三公”经费 kept in 元", () => {
         "1.88",
       ]);
     }
+  });
+});
+
+describe("amounts typed with their unit", () => {
+  it("reads 13.50万元 and 18,800元 in their own units, whatever the label says", async () => {
+    for (const unit of ["", "（万元）", "（元）"]) {
+      const snapshot = await sampleSnapshot();
+      threePublicAt(snapshot, unit, "13.50万元", "18,800元");
+      const { parse } = scoreSnapshot(snapshot);
+      const read = parse.input.threePublic;
+      expect([unit, read?.budget?.toString(), read?.actual?.toString()]).toEqual([
+        unit,
+        "13.5",
+        "1.88",
+      ]);
+      expect(
+        parse.problems.filter((p) => p.cell?.startsWith("B8") || p.cell?.startsWith("B9"))
+      ).toEqual([]);
+    }
+  });
+
+  it("reads a budget table's amount typed with its unit in that unit", async () => {
+    const snapshot = await sampleSnapshot();
+    setCell(snapshot, "预算支出", "D12", "466,654,300元"); // the 合计 决算数, 46,665.43 万元
+    const { parse, evaluation } = scoreSnapshot(snapshot);
+    const total = parse.input.budget.rows.find((r) => r.category === "total");
+    expect(total?.final?.toString()).toBe("46665.43");
+    expect(evaluation.total.toString()).toBe("95.18");
   });
 });
 
@@ -445,4 +473,18 @@ describe("tables side by side on one sheet", () => {
       expect(evaluation.total.toString()).toBe(sample.evaluation.total.toString());
     }
   );
+});
+
+describe("项目个数 stated without 已自评项目个数", () => {
+  it("leaves the coverage uncomputed, never 0.00% of the projects", async () => {
+    const snapshot = await sampleSnapshot();
+    removeSheet(snapshot, "项目清单");
+    setCell(snapshot, "基本信息", "B12", null);
+    const { parse, evaluation } = scoreSnapshot(snapshot);
+    expect(parse.input.projectCounts).toMatchObject({ total: 53, evaluated: null });
+    const coverage = evaluation.metrics.projectEvaluationCoverage;
+    expect(coverage?.value).toBeNull();
+    expect(coverage?.reason).toBe("填报了项目个数，未填报已自评项目个数");
+    expect(evaluation.gaps.map((g) => g.message).join("\n")).not.toContain("0.00%（已自评 0 个");
+  });
 });
