@@ -1,7 +1,12 @@
 /** A read-only preview of the workbook's sheets as HTML tables, with the selected cell marked. */
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { type KeyboardEvent, useEffect, useId, useRef } from "react";
-import { cellAddress, columnLetters, type WorkbookSnapshot } from "../src/hosts/snapshot";
+import { type KeyboardEvent, type RefObject, useEffect, useId, useRef } from "react";
+import {
+  type SheetSnapshot,
+  type WorkbookSnapshot,
+  cellAddress,
+  columnLetters,
+} from "../src/hosts/snapshot";
 import type { Selection } from "./playgroundPort";
 import { LayoutPreview } from "./LayoutPreview";
 import { displayValue } from "../src/layout/displayFormat";
@@ -70,19 +75,29 @@ export interface SheetPreviewProps {
   selection: Selection | null;
 }
 
-export function SheetPreview({ snapshot, layouts, sheet, onSheet, selection }: SheetPreviewProps) {
-  const styles = useStyles();
+/** The preview draws a sheet's first rows only, at most this many. */
+const MAX_ROWS = 500;
+
+/**
+ * The selected cell's element, scrolled into view when the selection or the sheet changes, so
+ * a cell selected from the pane is seen at once.
+ */
+function useScrollToSelected(selection: Selection | null, sheet: string) {
   const selectedRef = useRef<HTMLTableCellElement | null>(null);
-  const panelId = useId();
-  const current = snapshot.sheets.find((s) => s.name === sheet) ?? snapshot.sheets[0];
   useEffect(
     () => selectedRef.current?.scrollIntoView({ block: "center", inline: "center" }),
     [selection, sheet]
   );
+  return selectedRef;
+}
+
+export function SheetPreview({ snapshot, layouts, sheet, onSheet, selection }: SheetPreviewProps) {
+  const styles = useStyles();
+  const selectedRef = useScrollToSelected(selection, sheet);
+  const panelId = useId();
+  const current = snapshot.sheets.find((s) => s.name === sheet) ?? snapshot.sheets[0];
   if (!current) return null;
   const layout = layouts?.get(current.name);
-  const rows = current.top + current.values.length;
-  const columns = current.left + Math.max(0, ...current.values.map((r) => r.length));
   return (
     <section className={styles.root} aria-label="工作簿预览">
       <SheetTabs
@@ -101,51 +116,80 @@ export function SheetPreview({ snapshot, layouts, sheet, onSheet, selection }: S
         {layout ? (
           <LayoutPreview layout={layout} />
         ) : (
-          <table className={styles.table}>
-            <thead>
-              <tr>
-                <th className={mergeClasses(styles.cell, styles.head)} scope="col">
-                  <span className={styles.corner}>{current.name}</span>
-                </th>
-                {Array.from({ length: columns }, (_, c) => (
-                  <th key={c} className={mergeClasses(styles.cell, styles.head)} scope="col">
-                    {columnLetters(c)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {Array.from({ length: Math.min(rows, 500) }, (_, r) => (
-                <tr key={r}>
-                  <th className={mergeClasses(styles.cell, styles.head)} scope="row">
-                    {r + 1}
-                  </th>
-                  {Array.from({ length: columns }, (_, c) => {
-                    const value = current.values[r - current.top]?.[c - current.left] ?? null;
-                    const isSelected =
-                      selection?.sheet === current.name && selection.cell === cellAddress(r, c);
-                    return (
-                      <td
-                        key={c}
-                        ref={isSelected ? selectedRef : undefined}
-                        className={mergeClasses(styles.cell, isSelected && styles.selected)}
-                        data-cell={cellAddress(r, c)}
-                        data-selected={isSelected || undefined}
-                      >
-                        {displayValue(
-                          value,
-                          current.numberFormats?.[r - current.top]?.[c - current.left]
-                        )}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SheetGrid sheet={current} selection={selection} selectedRef={selectedRef} />
         )}
       </div>
     </section>
+  );
+}
+
+interface SheetGridProps {
+  sheet: SheetSnapshot;
+  selection: Selection | null;
+  /** Given to the selected cell, to scroll it into view. */
+  selectedRef: RefObject<HTMLTableCellElement | null>;
+}
+
+/** A sheet's values as a table, with column letters and row numbers as headers. */
+function SheetGrid({ sheet, selection, selectedRef }: SheetGridProps) {
+  const styles = useStyles();
+  const rows = sheet.top + sheet.values.length;
+  const columns = sheet.left + Math.max(0, ...sheet.values.map((r) => r.length));
+  return (
+    <table className={styles.table}>
+      <thead>
+        <tr>
+          <th className={mergeClasses(styles.cell, styles.head)} scope="col">
+            <span className={styles.corner}>{sheet.name}</span>
+          </th>
+          {Array.from({ length: columns }, (_, c) => (
+            <th key={c} className={mergeClasses(styles.cell, styles.head)} scope="col">
+              {columnLetters(c)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {Array.from({ length: Math.min(rows, MAX_ROWS) }, (_, r) => (
+          <SheetRow
+            key={r}
+            sheet={sheet}
+            selection={selection}
+            selectedRef={selectedRef}
+            row={r}
+            columns={columns}
+          />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** One row: its number, then each cell's value as the sheet shows it; the selected cell marked. */
+function SheetRow(props: SheetGridProps & { row: number; columns: number }) {
+  const { sheet, selection, selectedRef, row: r, columns } = props;
+  const styles = useStyles();
+  return (
+    <tr>
+      <th className={mergeClasses(styles.cell, styles.head)} scope="row">
+        {r + 1}
+      </th>
+      {Array.from({ length: columns }, (_, c) => {
+        const value = sheet.values[r - sheet.top]?.[c - sheet.left] ?? null;
+        const isSelected = selection?.sheet === sheet.name && selection.cell === cellAddress(r, c);
+        return (
+          <td
+            key={c}
+            ref={isSelected ? selectedRef : undefined}
+            className={mergeClasses(styles.cell, isSelected && styles.selected)}
+            data-cell={cellAddress(r, c)}
+            data-selected={isSelected || undefined}
+          >
+            {displayValue(value, sheet.numberFormats?.[r - sheet.top]?.[c - sheet.left])}
+          </td>
+        );
+      })}
+    </tr>
   );
 }
 
