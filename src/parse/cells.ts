@@ -158,6 +158,16 @@ export function readRate(c: Cell): Read<Dec> {
   return { value };
 }
 
+/** A share that cannot pass 100% (满意度): a rate as `readRate` reads it, 0–100%. */
+export function readShare(c: Cell): Read<Dec> {
+  const r = readRate(c);
+  if (r.value === null || r.problem || r.value.lessThanOrEqualTo(1)) return r;
+  return {
+    value: null,
+    problem: problem(c, `“${c.grid.text(c.row, c.column)}”超过 100%，不是有效的满意度`),
+  };
+}
+
 /** A whole count (项目个数). */
 export function readCount(c: Cell): Read<number> {
   const r = readNumeric(c, "数字");

@@ -12,7 +12,7 @@ import type { WorkbookSnapshot } from "../hosts/snapshot";
 import { SETTINGS_SHEET_NAME } from "../layout/settings";
 import { ASSISTANT_SIGNATURE } from "../layout/style";
 import { budgetTableRows, isBudgetTable, readBudgetTable } from "./budgetTable";
-import { type Read, readAmount, readCount, readRate, readText, readYear } from "./cells";
+import { type Read, readAmount, readCount, readRate, readShare, readText, readYear } from "./cells";
 import { Grid } from "./grid";
 import { readIndicatorTable } from "./indicatorTable";
 import {
@@ -327,7 +327,7 @@ function activityValues(v: Values): Partial<DepartmentInput> {
   }
   if (has("satisfaction"))
     out.satisfaction = {
-      rate: v.read("satisfaction", readRate),
+      rate: v.read("satisfaction", readShare),
       cells: { rate: v.cell("satisfaction") },
     };
   if (has("staffActual", "staffQuota")) {

@@ -52,7 +52,11 @@ function deductionItems(e: Evaluation, covered: ReadonlySet<string>): ProblemIte
     const zeroed = i.countedFrom === "notApplicable" && !i.notApplicable && i.max.isPositive();
     const lost = zeroed ? i.max : deduction(i);
     if (!lost || covered.has(i.id)) return [];
-    const why = scoreStory(i).said ?? toFill(zeroed ? "不适用的原因" : "扣分原因");
+    const said = scoreStory(i).said;
+    // An explanation that starts by saying the deduction (`扣 0.5 分：…`) is not said twice.
+    const why =
+      said?.replace(/^扣\s*[\d.]+\s*分[：:，,]?\s*/, "") ||
+      toFill(zeroed ? "不适用的原因" : "扣分原因");
     return [
       {
         kind: "deduction" as const,

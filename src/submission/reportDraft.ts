@@ -150,6 +150,17 @@ function indicatorParagraph(i: IndicatorResult): string {
   return `${story}${working}该指标分值 ${plainScore(i.max)} 分，自评得分 ${plainScore(i.counted)} 分。`;
 }
 
+/**
+ * The indicator the 重点工作完成情况表 goes under: the one scored from the key tasks, else one
+ * named after them (a department's own table, whose rows carry no figure to score from).
+ */
+function keyTaskIndicator(e: Evaluation): IndicatorResult | undefined {
+  return (
+    e.indicators.find((i) => i.metric === "keyTaskCompletion") ??
+    e.indicators.find((i) => /重点(工作|任务)/.test(i.name))
+  );
+}
+
 function selfEvaluation(s: ReportSource): ReportBlock[] {
   const e = s.evaluation;
   const blocks: ReportBlock[] = [
@@ -163,16 +174,23 @@ function selfEvaluation(s: ReportSource): ReportBlock[] {
     ...(rescaleNote(e) ? [paragraph(rescaleNote(e))] : []),
     ...(capNote(e) ? [paragraph(capNote(e))] : []),
   ];
+  const tasks = s.input.keyTasks;
+  const anchor = keyTaskIndicator(e);
   e.groups.forEach((group, g) => {
     blocks.push(heading(2, `（${CHINESE_NUMBERS[g + 1] ?? g + 2}）${group.level1}分析`));
     e.indicators
       .filter((i) => i.level1 === group.level1)
       .forEach((i, n) => {
         blocks.push(heading(3, `${n + 1}. ${i.name}`), paragraph(indicatorParagraph(i)));
-        if (i.metric === "keyTaskCompletion" && s.input.keyTasks.length > 0)
-          blocks.push(keyTaskTable(s.input.keyTasks));
+        if (i === anchor && tasks.length > 0) blocks.push(keyTaskTable(tasks));
       });
   });
+  // No indicator to put it under: the key tasks read are reported all the same, after them.
+  if (!anchor && tasks.length > 0) {
+    const n = e.groups.length + 1;
+    blocks.push(heading(2, `（${CHINESE_NUMBERS[n] ?? n + 1}）重点工作完成情况`));
+    blocks.push(keyTaskTable(tasks));
+  }
   return blocks;
 }
 

@@ -91,6 +91,11 @@ const catalogue: [string, Change, string][] = [
     "未找到部门名称：请在“基本信息”表中填写“部门名称”",
   ],
   ["year in words", set("基本信息", "B4", "今年"), "基本信息!B4：年度“今年”不是有效年份"],
+  [
+    "satisfaction above 100%",
+    set("基本信息", "B10", 2),
+    "基本信息!B10：“2”超过 100%，不是有效的满意度",
+  ],
   ["implausible year", set("基本信息", "B4", 1899), "基本信息!B4：年度“1899”不是有效年份"],
   ["execution rate in words", set("基本信息", "B6", "八成"), "基本信息!B6：“八成”不是比率"],
   [

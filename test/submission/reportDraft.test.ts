@@ -188,6 +188,40 @@ describe("自评报告 draft", () => {
     ]);
   });
 
+  it("reports the key tasks under a city-less department's own 重点工作 row, or after the groups", async () => {
+    const table = "序号\t工作任务\t是否完成\t完成情况";
+    for (const [name, under] of [
+      ["重点工作推进情况", "重点工作推进情况\n"],
+      ["年度任务完成情况", "（五）重点工作完成情况\n"],
+    ] as const) {
+      const snapshot = await sampleSnapshot();
+      setCell(snapshot, "基本信息", "B5", "广州市");
+      setCell(snapshot, "绩效指标", "B10", name);
+      const score = scoreSnapshot(snapshot);
+      expect(score.evaluation.standard.id).toBe("ownTable");
+      const text = reportText(
+        reportDraft({ evaluation: score.evaluation, input: score.parse.input })
+      );
+      expect([name, text.split(table).length - 1]).toEqual([name, 1]);
+      const at = text.indexOf(table);
+      const heading = text.lastIndexOf(under, at);
+      expect(heading).toBeGreaterThan(text.lastIndexOf("分析\n", at));
+      expect(text.slice(at).split("\n")[1]).toMatch(/^1\t依托省服务平台提升网办服务水平\t是\t/);
+    }
+  });
+
+  it("does not say a deduction twice when the 得分说明 starts with it (扣 0.5 分：…)", async () => {
+    const snapshot = await sampleSnapshot();
+    setCell(snapshot, "绩效指标", "D12", 9.5);
+    setCell(snapshot, "绩效指标", "E12", "扣 0.5 分：宣传报道不足。");
+    const { evaluation } = scoreSnapshot(snapshot);
+    const problems = departmentProblems(evaluation).map((p) => p.problem);
+    expect(problems).toContain(
+      "“政治、经济、文化、社会、生态文明建设效益”扣 0.5 分：宣传报道不足。"
+    );
+    expect(problems.join("\n")).not.toContain("扣 0.5 分：扣");
+  });
+
   it("numbers 存在问题 and 改进措施 一是、二是 from the department's gaps only", async () => {
     const text = reportText(await sampleDraft());
     const four = section(text, "四、存在问题", "五、改进措施及有关建议");
