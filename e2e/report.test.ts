@@ -4,6 +4,7 @@
  * and the marked placeholders; page 1 is rendered to out/print/report-page1.png (the picture in
  * docs/images/report-page.png is a copy).
  */
+import ExcelJS from "exceljs";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { main } from "../src/cli/main";
@@ -50,5 +51,28 @@ describe("自评报告 draft (.docx → LibreOffice → PDF)", () => {
     // A page with ink on it, not a blank render: the PNG holds more than a few KB.
     const size = Number(execFileSync("stat", ["-c", "%s", png], { encoding: "utf8" }));
     expect(size).toBeGreaterThan(20_000);
+  }, 120_000);
+
+  it("keeps each amount of a budget table kept in 元 on one line of its cell", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(SAMPLE_PATH);
+    const sheet = workbook.getWorksheet("预算支出")!;
+    sheet.getCell("D2").value = "单位：元";
+    for (let row = 4; row <= 12; row++)
+      for (const column of ["B", "C", "D"]) {
+        const cell = sheet.getCell(`${column}${row}`);
+        if (typeof cell.value === "number") cell.value = Math.round(cell.value * 1_000_000) / 100;
+      }
+    const input = join(ensureOut(), "report-yuan.xlsx");
+    await workbook.xlsx.writeFile(input);
+    const docx = join(ensureOut(), "report-yuan.docx");
+    const io = { out: () => undefined, err: () => undefined };
+    expect(await main(["report", input, "--out", docx], io)).toBe(0);
+    const text = pdfPages(toPdf(docx, ensureOut()))
+      .map((p) => p.text)
+      .join("\n");
+    // The 合计 row in 元: whole, never broken across two lines of its cell.
+    for (const amount of ["405,687,300.00", "523,621,400.00", "466,654,300.00"])
+      expect({ amount, whole: text.includes(amount) }).toEqual({ amount, whole: true });
   }, 120_000);
 });

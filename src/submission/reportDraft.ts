@@ -84,19 +84,24 @@ function basicInformation(s: ReportSource): ReportBlock[] {
 
 function budgetTable(e: Evaluation): ReportTable {
   const amount = (v: Dec | null) => (v === null ? "" : budgetAmount(v, e));
+  const rows = e.budget.rows.map((r) => [
+    r.label,
+    amount(r.initial),
+    amount(r.adjusted),
+    amount(r.final),
+  ]);
+  // An amount never wraps in its cell: 万元 (52,362.14) fit two parts in nine of the width; an
+  // amount in 元 (523,621,400.00) takes about a quarter part a character past two (12 pt).
+  const longest = Math.max(0, ...rows.flatMap((r) => r.slice(1).map((a) => a.length)));
+  const amountWidth = Math.max(2, (longest - 2) * 0.26);
   return {
     kind: "table",
     title: "部门预算支出明细表",
     unit: `单位：${e.budget.unit?.label ?? "万元"}`,
     header: ["支出类别", "年初预算数", "调整预算数", "决算数"],
-    rows: e.budget.rows.map((r) => [
-      r.label,
-      amount(r.initial),
-      amount(r.adjusted),
-      amount(r.final),
-    ]),
+    rows,
     numeric: [false, true, true, true],
-    widths: [3, 2, 2, 2],
+    widths: [3, amountWidth, amountWidth, amountWidth],
   };
 }
 
