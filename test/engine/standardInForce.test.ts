@@ -113,6 +113,18 @@ describe("the standard in force", () => {
     expect(result.maxTotal.toString()).toBe(sum(others.map((m) => dec(m))).toString());
   });
 
+  it("says once that a city-less department's own 分值 do not add up to 100", () => {
+    const input = seed();
+    input.city = "广州市";
+    input.indicators[0].max = input.indicators[0].max!.minus(5);
+    const result = evaluate(input);
+    expect(result.standard.id).toBe("ownTable");
+    const said = result.gaps.filter((g) => g.message.includes("分值合计"));
+    expect(said.map((g) => g.message)).toEqual([
+      "各指标分值合计 95.00 分，不等于 100 分，无法评定等级。",
+    ]);
+  });
+
   it("is the one passed in (the command line's --standard) over the workbook's sheet", () => {
     const input = seed();
     input.standard = sheet(yueyang);
