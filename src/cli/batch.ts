@@ -303,6 +303,68 @@ async function startJobs(run: FolderRun, names: string[], skips: Map<string, str
   return { folders, threads, scoring, pending };
 }
 
+/** A run of `names` just begun: nothing counted yet, each file's copy named (none in place). */
+function newRun(
+  folder: string,
+  outDir: string,
+  names: string[],
+  options: FolderOptions,
+  io: CliIo
+): FolderRun {
+  const totals: FolderTotals = {
+    files: names.length,
+    scored: 0,
+    failed: 0,
+    skipped: 0,
+    output: outDir,
+    ranking: null,
+  };
+  return {
+    folder,
+    outDir,
+    options,
+    io,
+    totals,
+    entries: [],
+    failures: [],
+    formsOnly: [],
+    date: options.date ?? today(),
+    progress: new Progress(io, names.length),
+    outputs: options.inPlace ? null : outputNames(names, outDir),
+  };
+}
+
+/**
+ * Each file's line and record, in the folder's order (so the lines and the JSON keep that
+ * order), each scored file's waited for as its turn comes.
+ */
+async function reportInOrder(
+  run: FolderRun,
+  names: string[],
+  skips: Map<string, string | null>,
+  pending: Map<string, Promise<FolderResult> | undefined>
+): Promise<void> {
+  for (const [index, name] of names.entries()) {
+    run.progress.start(index, name);
+    const skip = skips.get(name);
+    if (skip) {
+      reportSkipped(run, index, name, skip);
+      continue;
+    }
+    const outcome = await (pending.get(name) as Promise<FolderResult>);
+    if (outcome.status === "failed") await reportFailed(run, index, name, outcome);
+    else reportScored(run, index, name, outcome);
+  }
+}
+
+/** The run's exit code (see scoreFolder), once every file is reported and the ranking written. */
+function exitCode(run: FolderRun): number {
+  const { totals } = run;
+  const listed = run.entries.length + run.failures.length + run.formsOnly.length;
+  const rankingMissing = listed > 0 && totals.ranking === null;
+  return totals.failed > 0 || totals.scored === 0 || rankingMissing ? 1 : 0;
+}
+
 /**
  * Exit code: 0 when every file was scored or skipped and at least one was scored; 1 when any
  * file failed (after all were processed), none could be scored, or 汇总排名.xlsx could not be
@@ -326,42 +388,11 @@ export async function scoreFolder(
     io.err(`无法读取文件夹 ${folder}：${describeError(error)}`);
     return 1;
   }
-  const totals: FolderTotals = {
-    files: names.length,
-    scored: 0,
-    failed: 0,
-    skipped: 0,
-    output: outDir,
-    ranking: null,
-  };
-  const run: FolderRun = {
-    folder,
-    outDir,
-    options,
-    io,
-    totals,
-    entries: [],
-    failures: [],
-    formsOnly: [],
-    date: options.date ?? today(),
-    progress: new Progress(io, names.length),
-    outputs: options.inPlace ? null : outputNames(names, outDir),
-  };
+  const run = newRun(folder, outDir, names, options, io);
   const skips = new Map(names.map((name) => [name, skipFor(name, options.inPlace)]));
   const { folders, threads, scoring, pending } = await startJobs(run, names, skips);
   try {
-    // Results are used in the folder's order, so the lines and the JSON keep that order.
-    for (const [index, name] of names.entries()) {
-      run.progress.start(index, name);
-      const skip = skips.get(name);
-      if (skip) {
-        reportSkipped(run, index, name, skip);
-        continue;
-      }
-      const outcome = await (pending.get(name) as Promise<FolderResult>);
-      if (outcome.status === "failed") await reportFailed(run, index, name, outcome);
-      else reportScored(run, index, name, outcome);
-    }
+    await reportInOrder(run, names, skips, pending);
   } finally {
     await scoring.close();
     for (const f of folders) await syncFolder(f);
@@ -370,9 +401,7 @@ export async function scoreFolder(
   await writeRanking(run);
   if (threads > 0) io.err(`（${threads} 个线程并行评分）`);
   printOutcome(run);
-  if (totals.scored === 0 && totals.failed === 0)
+  if (run.totals.scored === 0 && run.totals.failed === 0)
     io.err(`文件夹 ${folder} 中没有可评分的 .xlsx 文件。`);
-  const listed = run.entries.length + run.failures.length + run.formsOnly.length;
-  const rankingMissing = listed > 0 && totals.ranking === null;
-  return totals.failed > 0 || totals.scored === 0 || rankingMissing ? 1 : 0;
+  return exitCode(run);
 }

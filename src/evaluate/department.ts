@@ -16,12 +16,21 @@ import {
   unconfirmedGaps,
 } from "./gaps";
 import { metricBook } from "./metrics";
-import { pickStandard } from "./pickStandard";
-import type { rollUpProjects } from "./projects";
-import type { Evaluation, Gap, MetricValue, ProjectsOnly, Severity } from "./result";
+import { type PickedStandard, pickStandard } from "./pickStandard";
+import type { ProjectRollUp, rollUpProjects } from "./projects";
+import type {
+  BudgetResult,
+  Evaluation,
+  Gap,
+  MetricValue,
+  ProjectsOnly,
+  ProjectsResult,
+  Severity,
+} from "./result";
 import { scoreIndicators } from "./scoreIndicators";
-import { scoredTotals, totalUp } from "./totals";
+import { scoredTotals, totalUp, type Totals } from "./totals";
 import type { MetricId } from "../standard/metrics";
+import type { Standard } from "../standard/types";
 
 export { UNGRADED } from "./totals";
 
@@ -65,6 +74,23 @@ const SHOWN: MetricId[] = [
 export type RollUpProjects = typeof rollUpProjects;
 
 /**
+ * One department's scoring before its gaps are gathered: what the gaps and the evaluation are
+ * made from, kept together so that each step below reads it rather than a dozen arguments.
+ */
+interface DepartmentScoring {
+  picked: PickedStandard;
+  /** The project forms rolled up (null when the workbook holds none). */
+  rolled: ProjectRollUp | null;
+  /** The department's input with the rolled-up projects in place of the listed ones. */
+  input: DepartmentInput;
+  scoreSource: ScoreSource;
+  budget: BudgetResult;
+  book: ReturnType<typeof metricBook>;
+  scored: ReturnType<typeof scoreIndicators>;
+  totals: Totals;
+}
+
+/**
  * The department scored with `rollUp` for its project forms: the task pane passes the project
  * engine it fetched as its own chunk, evaluate.ts the one it imports.
  */
@@ -73,6 +99,21 @@ export function evaluateWith(
   options: EvaluateOptions,
   rollUp: RollUpProjects
 ): Evaluation {
+  const s = scoreDepartment(given, options, rollUp);
+  const { rolled } = s;
+  const projectsOnly = options.projectsOnly !== undefined && rolled !== null;
+  const gaps = projectsOnly
+    ? sortGaps([...(options.inputGaps ?? []).filter((g) => g.cell), ...rolled.gaps])
+    : departmentGaps(s, options.inputGaps);
+  return evaluationOf(s, gaps, projectsOnly ? options.projectsOnly : undefined);
+}
+
+/** Pick the standard, roll up the project forms, analyse the budget, score and total up. */
+function scoreDepartment(
+  given: DepartmentInput,
+  options: EvaluateOptions,
+  rollUp: RollUpProjects
+): DepartmentScoring {
   const picked = pickStandard(given, options.standard);
   const standard = picked.inForce.definition;
   const settings = standard.settings;
@@ -88,56 +129,79 @@ export function evaluateWith(
 
   const scored = scoreIndicators(standard, input, book, scoreSource);
   const totals = totalUp(scored.indicators, standard, budget.execution, input);
+  return { picked, rolled, input, scoreSource, budget, book, scored, totals };
+}
 
+/** Every gap of a department scored in full, sorted: those found before scoring first. */
+function departmentGaps(s: DepartmentScoring, inputGaps: Gap[] | undefined): Gap[] {
+  const { picked, rolled, input, budget, book, scored, totals } = s;
+  const settings = picked.inForce.definition.settings;
   const link = linkByMetric(scored.indicators);
-  const projectsOnly = options.projectsOnly !== undefined && rolled !== null;
-  const gaps = projectsOnly
-    ? sortGaps([...(options.inputGaps ?? []).filter((g) => g.cell), ...rolled.gaps])
-    : sortGaps([
-        ...(options.inputGaps ?? []),
-        ...picked.gaps,
-        ...(rolled?.gaps ?? []),
-        ...scored.gaps,
-        ...totals.gaps,
-        ...budgetGaps(input, budget, settings),
-        ...executionGaps(budget.execution, settings, link, input.budget.unit),
-        ...activityGaps(input, book("projectEvaluationCoverage"), link),
-        ...threePublicScaleGaps(input),
-        ...budgetScaleGaps(input),
-        ...unconfirmedGaps(scored.indicators, picked.parameters, picked.inForce.source === "sheet"),
-      ]);
+  return sortGaps([
+    ...(inputGaps ?? []),
+    ...picked.gaps,
+    ...(rolled?.gaps ?? []),
+    ...scored.gaps,
+    ...totals.gaps,
+    ...budgetGaps(input, budget, settings),
+    ...executionGaps(budget.execution, settings, link, input.budget.unit),
+    ...activityGaps(input, book("projectEvaluationCoverage"), link),
+    ...threePublicScaleGaps(input),
+    ...budgetScaleGaps(input),
+    ...unconfirmedGaps(scored.indicators, picked.parameters, picked.inForce.source === "sheet"),
+  ]);
+}
 
+/** The figures an evaluation shows: those always shown, then each indicator's (with its basis). */
+function shownMetrics(
+  indicators: Standard["indicators"],
+  book: DepartmentScoring["book"]
+): Partial<Record<MetricId, MetricValue>> {
   const metrics: Partial<Record<MetricId, MetricValue>> = {};
   for (const id of SHOWN) metrics[id] = book(id);
-  for (const d of standard.indicators)
-    if (d.metric) metrics[d.metric] = book(d.metric, d.rule.params.basis);
+  for (const d of indicators) if (d.metric) metrics[d.metric] = book(d.metric, d.rule.params.basis);
+  return metrics;
+}
 
+/** The project forms' part of an evaluation: absent when the workbook holds none. */
+function projectsPart(rolled: ProjectRollUp | null): { projects?: ProjectsResult } {
+  if (!rolled) return {};
+  return {
+    projects: {
+      standard: rolled.standard,
+      parameters: rolled.parameters,
+      results: rolled.results,
+      projects: rolled.projects,
+      forms: rolled.forms,
+      duplicates: rolled.duplicates,
+    },
+  };
+}
+
+/**
+ * The evaluation as returned: `projectsOnly` is set when only the project forms were scored
+ * (why, in its value). The keys keep their order, so the JSON written stays the same.
+ */
+function evaluationOf(
+  s: DepartmentScoring,
+  gaps: Gap[],
+  projectsOnly: ProjectsOnly | undefined
+): Evaluation {
+  const { picked, input, budget, scored } = s;
+  const metrics = shownMetrics(picked.inForce.definition.indicators, s.book);
   return {
     department: input.department,
     year: input.year,
     standard: picked.inForce,
-    ...(rolled
-      ? {
-          projects: {
-            standard: rolled.standard,
-            parameters: rolled.parameters,
-            results: rolled.results,
-            projects: rolled.projects,
-            forms: rolled.forms,
-            duplicates: rolled.duplicates,
-          },
-        }
-      : {}),
+    ...projectsPart(s.rolled),
     ...(projectsOnly ? { projectsOnly: true as const } : {}),
-    ...(projectsOnly && options.projectsOnly === "departmentBlank"
-      ? { departmentBlank: true as const }
-      : {}),
-    scoreSource,
+    ...(projectsOnly === "departmentBlank" ? { departmentBlank: true as const } : {}),
+    scoreSource: s.scoreSource,
     parameters: picked.parameters,
     budget,
     metrics,
     indicators: scored.indicators,
-    ...scoredTotals(totals),
+    ...scoredTotals(s.totals),
     gaps,
   };
 }

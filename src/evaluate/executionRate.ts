@@ -99,37 +99,19 @@ function derivation(table: BudgetTable, base: ExecutionBase): string {
   return `（年初预算数 ${amount(total.initial)} + ${table.adjustedFrom} ${amount(total.adjustment)}）`;
 }
 
+/** The table's rate on the base, with its figures, or why it cannot be computed. */
+type TableRate = ReturnType<typeof tableRate>;
+
+/** What every execution rate carries, whichever rate scores: the base, both rates, the figures. */
+type RateCommon = Omit<ExecutionRate, "value" | "source" | "sourceNote" | "sourceWords" | "text">;
+
 export function executionRate(table: BudgetTable, settings: StandardSettings): ExecutionRate {
   const base = settings.executionRateBase;
   const label = BASE_TEXT[base];
   const computed = tableRate(table, settings);
   const total = findTotal(table);
-  const official =
-    table.officialExecutionRate === undefined || table.officialExecutionRate === null
-      ? null
-      : excelRound(table.officialExecutionRate, settings.rateDecimals);
-  const useOfficial = settings.executionRateSource === "official" && official !== null;
-  const tableText =
-    computed.rate !== null && computed.spent !== null && computed.amount !== null
-      ? `决算数 ${formulaAmount(computed.spent, table.unit)} ÷ ${label} ${formulaAmount(computed.amount, table.unit)}${derivation(table, base)} = ${percent(computed.rate)}`
-      : null;
-  const officialCell = table.cells?.officialExecutionRate;
-  const inputs: InputView[] = [];
-  if (official !== null)
-    inputs.push({ label: "填报财政支出执行率", value: percent(official), cell: officialCell });
-  if (computed.spent !== null)
-    inputs.push({
-      label: "决算数（合计）",
-      value: formulaAmount(computed.spent, table.unit),
-      cell: total?.cells?.final,
-    });
-  if (computed.amount !== null)
-    inputs.push({
-      label: `${label}（合计）`,
-      value: formulaAmount(computed.amount, table.unit),
-      cell: computed.cell,
-    });
-  const common = {
+  const official = statedRate(table, settings);
+  const common: RateCommon = {
     id: "executionRate" as const,
     base,
     baseLabel: label,
@@ -140,10 +122,76 @@ export function executionRate(table: BudgetTable, settings: StandardSettings): E
     baseAmount: computed.amount,
     spentCell: total?.cells?.final,
     baseCell: computed.cell,
-    inputs,
+    inputs: rateInputs(table, computed, official, total?.cells?.final, label),
   };
+  return chosenRate(common, table, settings, computed);
+}
+
+/** The rate the workbook states (填报财政支出执行率), rounded as the standard rounds rates. */
+function statedRate(table: BudgetTable, settings: StandardSettings): Dec | null {
+  return table.officialExecutionRate === undefined || table.officialExecutionRate === null
+    ? null
+    : excelRound(table.officialExecutionRate, settings.rateDecimals);
+}
+
+/** The figures the rate is read from, each with its cell: the stated rate, 决算数, the base. */
+function rateInputs(
+  table: BudgetTable,
+  computed: TableRate,
+  official: Dec | null,
+  spentCell: string | undefined,
+  label: string
+): InputView[] {
+  const inputs: InputView[] = [];
+  if (official !== null)
+    inputs.push({
+      label: "填报财政支出执行率",
+      value: percent(official),
+      cell: table.cells?.officialExecutionRate,
+    });
+  if (computed.spent !== null)
+    inputs.push({
+      label: "决算数（合计）",
+      value: formulaAmount(computed.spent, table.unit),
+      cell: spentCell,
+    });
+  if (computed.amount !== null)
+    inputs.push({
+      label: `${label}（合计）`,
+      value: formulaAmount(computed.amount, table.unit),
+      cell: computed.cell,
+    });
+  return inputs;
+}
+
+/** The table's rate as a formula with its figures, `决算数 … ÷ 调整预算数 … = 89.12%`. */
+function tableRateText(
+  table: BudgetTable,
+  computed: TableRate,
+  base: ExecutionBase,
+  label: string
+): string | null {
+  return computed.rate !== null && computed.spent !== null && computed.amount !== null
+    ? `决算数 ${formulaAmount(computed.spent, table.unit)} ÷ ${label} ${formulaAmount(computed.amount, table.unit)}${derivation(table, base)} = ${percent(computed.rate)}`
+    : null;
+}
+
+/**
+ * The rate that scores: the stated one when the standard says so and the workbook states one,
+ * else the table's; when neither is there, none, with the reason.
+ */
+function chosenRate(
+  common: RateCommon,
+  table: BudgetTable,
+  settings: StandardSettings,
+  computed: TableRate
+): ExecutionRate {
+  const { official, baseLabel: label } = common;
+  const useOfficial = settings.executionRateSource === "official" && official !== null;
+  const tableText = tableRateText(table, computed, common.base, label);
+  const officialCell = table.cells?.officialExecutionRate;
   const rates = { official, table: computed.rate };
-  const cells = { official: officialCell, table: total?.cells?.final };
+  const cells = { official: officialCell, table: common.spentCell };
   if (useOfficial)
     return {
       ...common,
@@ -162,7 +210,7 @@ export function executionRate(table: BudgetTable, settings: StandardSettings): E
       sourceNote: sourceNote("table", rates, cells, label),
       sourceWords: sourceNote("table", rates, {}, label),
       text: tableText as string,
-      cell: total?.cells?.final,
+      cell: common.spentCell,
     };
   const reason =
     official === null

@@ -226,21 +226,12 @@ function adjustedBy(initial: Read<Dec>, change: Read<Dec>): Dec | null {
   return sum([initial.value ?? ZERO, change.value ?? ZERO]);
 }
 
-export function readBudgetTable(
-  grid: Grid,
-  budgetTable: FoundTable,
-  { keep, problems }: Reader
-): { rows: BudgetRow[]; found: FoundInput } & BudgetColumnsRead {
-  const budgetRows: BudgetRow[] = [];
+/**
+ * What the header says of columns not read: a header that may be the 年初预算数 under another
+ * name, and a 预算调整数 with no 年初预算数 to add it to (no 调整预算数 can be worked out).
+ */
+function headerProblems(grid: Grid, budgetTable: FoundTable, problems: InputProblem[]): void {
   const cols = budgetTable.columns;
-  const groups = Object.entries(budgetTable.subColumns ?? {});
-  const unclear = groups.find(([, g]) => g.read.length === 0)?.[1];
-  if (unclear) {
-    problems.push(cellProblem(grid.name, unclear.header, refusal(unclear)));
-    return { rows: [], found: tableFound(budgetTable, grid, budgetTable.headerRow + 1) };
-  }
-  const seen = new Set<BudgetCategory>();
-  const labelAt = (row: number) => readText({ grid, row, column: cols.label });
   if (!("initial" in cols)) unplacedBudgetHeaders(grid, budgetTable, problems);
   if (!("initial" in cols) && !("adjusted" in cols))
     problems.push(
@@ -250,6 +241,21 @@ export function readBudgetTable(
         `表中列的是“${headerOf(grid, budgetTable, "adjustment")}”而没有年初预算数列，无法得出调整预算数，执行率未按预算表计算`
       )
     );
+}
+
+/**
+ * The table's rows, one per category: a row whose category is not recognised, or already read,
+ * is said and not counted. With the categories read and the last row of the table.
+ */
+function readBudgetRows(
+  grid: Grid,
+  budgetTable: FoundTable,
+  { keep, problems }: Reader
+): { budgetRows: BudgetRow[]; seen: Set<BudgetCategory>; last: number } {
+  const budgetRows: BudgetRow[] = [];
+  const cols = budgetTable.columns;
+  const seen = new Set<BudgetCategory>();
+  const labelAt = (row: number) => readText({ grid, row, column: cols.label });
   let last = budgetTable.headerRow + budgetTable.headerDepth - 1;
   for (const row of budgetTableRows(grid, budgetTable)) {
     last = row;
@@ -280,6 +286,24 @@ export function readBudgetTable(
     seen.add(category);
     budgetRows.push({ category, label, ...readAmounts(grid, budgetTable, row, keep) });
   }
+  return { budgetRows, seen, last };
+}
+
+export function readBudgetTable(
+  grid: Grid,
+  budgetTable: FoundTable,
+  reader: Reader
+): { rows: BudgetRow[]; found: FoundInput } & BudgetColumnsRead {
+  const { problems } = reader;
+  const cols = budgetTable.columns;
+  const groups = Object.entries(budgetTable.subColumns ?? {});
+  const unclear = groups.find(([, g]) => g.read.length === 0)?.[1];
+  if (unclear) {
+    problems.push(cellProblem(grid.name, unclear.header, refusal(unclear)));
+    return { rows: [], found: tableFound(budgetTable, grid, budgetTable.headerRow + 1) };
+  }
+  headerProblems(grid, budgetTable, problems);
+  const { budgetRows, seen, last } = readBudgetRows(grid, budgetTable, reader);
   if (budgetRows.length > 0 && !seen.has("total")) {
     problems.push({
       severity: "error",

@@ -102,6 +102,79 @@ function isGroupRow(v: TableView, index: number, group: Group, max: Dec | null):
   );
 }
 
+/** A cell's address on its sheet, `绩效自评表!E7`; none when the table has no such column. */
+function cellOf(v: TableView, row: number, k: string): string | undefined {
+  return k in v.cols ? `${v.grid.name}!${v.grid.address(row, v.cols[k])}` : undefined;
+}
+
+/** A score cell read, its problem kept; null when the table has no such column. */
+function scoreOf(v: TableView, keep: Reader["keep"], row: number, k: string): Dec | null {
+  return k in v.cols ? keep(readScore({ grid: v.grid, row, column: v.cols[k] })) : null;
+}
+
+/** The 合计 row's 分值 and 自评得分, kept to check the sum. */
+function statedTotalOf(
+  v: TableView,
+  keep: Reader["keep"],
+  row: number
+): DepartmentInput["statedTotal"] {
+  return {
+    max: scoreOf(v, keep, row, "max"),
+    entered: scoreOf(v, keep, row, "entered"),
+    cells: { max: cellOf(v, row, "max"), entered: cellOf(v, row, "entered") },
+  };
+}
+
+/** A row's 一级 and 二级 carried into the group: a new 一级 starts a new group (Σ分值 anew). */
+function enterGroup(group: Group, l1: string, l2: string, grouping: boolean): void {
+  if (l1 && bareLevel(l1) !== bareLevel(group.level1))
+    Object.assign(group, { level1: l1, level2: "", maxSum: null, count: 0 });
+  else if (l1 && !grouping) group.level1 = l1;
+  if (l2) group.level2 = l2;
+}
+
+/** An indicator counted in its group, its 分值 added to the group's Σ (null once one is blank). */
+function countInGroup(group: Group, max: Dec | null): void {
+  group.count += 1;
+  group.maxSum = max === null ? null : group.count === 1 ? max : (group.maxSum?.plus(max) ?? null);
+}
+
+/** One indicator row as read: its names under the group's, its scores, texts and cells. */
+function indicatorEntry(
+  v: TableView,
+  keep: Reader["keep"],
+  row: number,
+  group: Group,
+  name: string,
+  l3: string,
+  max: Dec | null,
+  notApplicable: boolean
+): IndicatorEntry {
+  return {
+    level1: group.level1 || name,
+    level2: group.level2 && group.level2 !== name ? group.level2 : undefined,
+    level3: l3 && l3 !== name ? l3 : undefined,
+    name,
+    max,
+    entered: notApplicable ? null : scoreOf(v, keep, row, "entered"),
+    explanation: text(v, row, "explanation") || undefined,
+    grade: text(v, row, "grade") || undefined,
+    ...("target" in v.cols
+      ? { target: v.grid.text(row, v.cols.target), actual: v.grid.text(row, v.cols.actual ?? -1) }
+      : {}),
+    notApplicable: notApplicable || undefined,
+    cells: {
+      name: cellOf(v, row, v.deepest) ?? cellOf(v, row, "name"),
+      max: cellOf(v, row, "max"),
+      entered: cellOf(v, row, "entered"),
+      explanation: cellOf(v, row, "explanation"),
+      grade: cellOf(v, row, "grade"),
+      target: cellOf(v, row, "target"),
+      actual: cellOf(v, row, "actual"),
+    },
+  };
+}
+
 export function readIndicatorTable(
   grid: Grid,
   indicatorTable: FoundTable,
@@ -115,10 +188,6 @@ export function readIndicatorTable(
   const indicators: IndicatorEntry[] = [];
   let statedTotal: DepartmentInput["statedTotal"];
   const group: Group = { level1: "", level2: "", maxSum: null, count: 0 };
-  const cellOf = (row: number, k: string) =>
-    k in v.cols ? `${grid.name}!${grid.address(row, v.cols[k])}` : undefined;
-  const score = (row: number, k: string) =>
-    k in v.cols ? keep(readScore({ grid, row, column: v.cols[k] })) : null;
   v.rows.forEach((row, index) => {
     const [l1, l2, l3, own] = ["level1", "level2", "level3", "name"].map((k) => text(v, row, k));
     const name = own || l3 || l2 || l1;
@@ -126,50 +195,19 @@ export function readIndicatorTable(
     // 总分 may stand left of the table (a form's label column, merged across).
     const lead = normalizeLabel(v.grid.text(row, v.grid.left));
     if (TOTAL.test(key) || (!name && TOTAL.test(lead))) {
-      statedTotal = {
-        max: score(row, "max"),
-        entered: score(row, "entered"),
-        cells: { max: cellOf(row, "max"), entered: cellOf(row, "entered") },
-      };
+      statedTotal = statedTotalOf(v, keep, row);
       return;
     }
     if (!name || SUBTOTAL.test(key) || SUBTOTAL.test(normalizeLabel(l1))) return;
     const notApplicable =
       NOT_APPLICABLE.test(rawText(v, row, "entered")) ||
       NOT_APPLICABLE.test(rawText(v, row, "max"));
-    const max = NOT_APPLICABLE.test(rawText(v, row, "max")) ? null : score(row, "max");
+    const max = NOT_APPLICABLE.test(rawText(v, row, "max")) ? null : scoreOf(v, keep, row, "max");
     const grouping = isGroupRow(v, index, group, max);
-    if (l1 && bareLevel(l1) !== bareLevel(group.level1))
-      Object.assign(group, { level1: l1, level2: "", maxSum: null, count: 0 });
-    else if (l1 && !grouping) group.level1 = l1;
-    if (l2) group.level2 = l2;
+    enterGroup(group, l1, l2, grouping);
     if (grouping) return;
-    group.count += 1;
-    group.maxSum =
-      max === null ? null : group.count === 1 ? max : (group.maxSum?.plus(max) ?? null);
-    indicators.push({
-      level1: group.level1 || name,
-      level2: group.level2 && group.level2 !== name ? group.level2 : undefined,
-      level3: l3 && l3 !== name ? l3 : undefined,
-      name,
-      max,
-      entered: notApplicable ? null : score(row, "entered"),
-      explanation: text(v, row, "explanation") || undefined,
-      grade: text(v, row, "grade") || undefined,
-      ...("target" in v.cols
-        ? { target: v.grid.text(row, v.cols.target), actual: v.grid.text(row, v.cols.actual ?? -1) }
-        : {}),
-      notApplicable: notApplicable || undefined,
-      cells: {
-        name: cellOf(row, v.deepest) ?? cellOf(row, "name"),
-        max: cellOf(row, "max"),
-        entered: cellOf(row, "entered"),
-        explanation: cellOf(row, "explanation"),
-        grade: cellOf(row, "grade"),
-        target: cellOf(row, "target"),
-        actual: cellOf(row, "actual"),
-      },
-    });
+    countInGroup(group, max);
+    indicators.push(indicatorEntry(v, keep, row, group, name, l3, max, notApplicable));
   });
   const last = v.rows.length > 0 ? v.rows[v.rows.length - 1] : indicatorTable.headerRow;
   return { indicators, statedTotal, found: tableFound(indicatorTable, grid, last) };

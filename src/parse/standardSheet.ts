@@ -233,22 +233,25 @@ function readParams(
   return { params, failed };
 }
 
-function readIndicatorRow(
-  c: RowContext,
-  index: number,
-  presetIds: Map<string, string>
-): StandardIndicator | null {
-  const cells = cellsOf(c);
-  const l3 = text(c, "level3");
+/**
+ * The row's name — its deepest filled name column, carried 二级 and 一级 else — with the cell
+ * it is read from set as `cells.name`.
+ */
+function indicatorName(c: RowContext, cells: StandardCells, l3: string): string {
   const own = text(c, "name");
   const name = own || l3 || c.level2 || c.level1;
   const nameKey = (["name", "level3", "level2", "level1"] as const).find(
     (k) => text(c, k) === name
   );
   cells.name = nameKey ? cells[nameKey] : cells.level1;
-  const maxText = text(c, "max");
-  const ruleText = text(c, "rule");
-  if (!maxText && !ruleText) return null; // a heading row (一、管理效率) or a note
+  return name;
+}
+
+/**
+ * The row's 分值; null — said, and the row not used — when it is blank, not a number or
+ * negative.
+ */
+function readMax(c: RowContext, cells: StandardCells, name: string, maxText: string): Dec | null {
   const max = readScore({ grid: c.r.grid, row: c.row, column: c.table.columns.max }).value;
   if (max === null || max.isNegative()) {
     const why = !maxText
@@ -259,7 +262,16 @@ function readIndicatorRow(
     c.r.problems.push(problem(`指标${quote(name)}${why}，该行未采用`, cells.max));
     return null;
   }
-  const read = readRuleAndMetric(c, cells);
+  return max;
+}
+
+/** The row's rule: its 计分方法 with its parameters, or 主观评分 when a parameter cannot be read. */
+function ruleOf(
+  c: RowContext,
+  cells: StandardCells,
+  read: ReturnType<typeof readRuleAndMetric>,
+  max: Dec
+): Rule {
   const { params: given, failed } = readParams(
     c,
     cells,
@@ -269,19 +281,43 @@ function readIndicatorRow(
     max
   );
   const kind = failed ? "judgment" : read.kind;
-  const metric = read.metric;
   const params = failed ? {} : { ...read.implies, ...given };
-  const whole = [
-    "max",
-    "rule",
-    ...(metric ? ["metric"] : []),
-    ...RULE_KINDS[kind].params.map((p) => p.key),
-  ];
-  const unconfirmed = readUnconfirmed(c.r, text(c, "unconfirmed"), cells.unconfirmed ?? "", whole);
+  return { kind, params };
+}
+
+/** 别名: the names the row's indicator may also go by, split at ；, ; or a line break. */
+function aliasesOf(c: RowContext): string[] | undefined {
   const aliases = text(c, "aliases")
     .split(/[；;\n]+/)
     .map((a) => a.trim())
     .filter(Boolean);
+  return aliases.length > 0 ? aliases : undefined;
+}
+
+function readIndicatorRow(
+  c: RowContext,
+  index: number,
+  presetIds: Map<string, string>
+): StandardIndicator | null {
+  const cells = cellsOf(c);
+  const l3 = text(c, "level3");
+  const name = indicatorName(c, cells, l3);
+  const maxText = text(c, "max");
+  const ruleText = text(c, "rule");
+  if (!maxText && !ruleText) return null; // a heading row (一、管理效率) or a note
+  const max = readMax(c, cells, name, maxText);
+  if (max === null) return null;
+  const read = readRuleAndMetric(c, cells);
+  const rule = ruleOf(c, cells, read, max);
+  const metric = read.metric;
+  const whole = [
+    "max",
+    "rule",
+    ...(metric ? ["metric"] : []),
+    ...RULE_KINDS[rule.kind].params.map((p) => p.key),
+  ];
+  const unconfirmed = readUnconfirmed(c.r, text(c, "unconfirmed"), cells.unconfirmed ?? "", whole);
+  const aliases = aliasesOf(c);
   return {
     id:
       presetIds.get(normalizeName(name)) ??
@@ -290,9 +326,9 @@ function readIndicatorRow(
     level2: c.level2 && c.level2 !== name ? c.level2 : undefined,
     level3: l3 && l3 !== name ? l3 : undefined,
     name,
-    aliases: aliases.length > 0 ? aliases : undefined,
+    aliases,
     max,
-    rule: { kind, params },
+    rule,
     metric,
     note: text(c, "note") || undefined,
     source: text(c, "source") || undefined,
@@ -491,6 +527,67 @@ function readHeader(r: SheetReader, info: ReturnType<typeof readInfo>, cells: St
   };
 }
 
+/** The standard's other blocks on its sheet, each found once (or null): 等级, 总分封顶, 设置. */
+interface StandardBlocks {
+  gradeTable: FoundTable | null;
+  capTable: FoundTable | null;
+  settingTable: FoundTable | null;
+}
+
+/** The 等级, 总分封顶 and 口径与核对设置 blocks, found in that order, none inside another. */
+function findBlocks(grid: Grid, table: FoundTable): StandardBlocks {
+  const taken: TableArea[] = [tableArea(grid, table)];
+  const find = (kind: "standardGrades" | "standardCaps" | "standardSettings") => {
+    const t = findTable([grid], tableSpecs[kind], taken, grid.bottom - grid.top + 1);
+    // Only the header is taken: the caps block may run on without a blank row before the next.
+    if (t) taken.push({ ...tableArea(grid, t), bottom: t.headerRow });
+    return t;
+  };
+  const [gradeTable, capTable, settingTable] = [
+    find("standardGrades"),
+    find("standardCaps"),
+    find("standardSettings"),
+  ];
+  return { gradeTable, capTable, settingTable };
+}
+
+/** Where the 总分封顶 block stops: at the first block's header below it, else past the sheet. */
+function capStopOf(grid: Grid, table: FoundTable, blocks: StandardBlocks): number {
+  const { gradeTable, capTable, settingTable } = blocks;
+  return Math.min(
+    ...[gradeTable, settingTable, table]
+      .filter(
+        (t): t is FoundTable => t !== null && capTable !== null && t.headerRow > capTable.headerRow
+      )
+      .map((t) => t.headerRow),
+    grid.bottom + 1
+  );
+}
+
+/** The 等级, 总分封顶 and 设置 blocks read, with the blocks still to be confirmed (待核对). */
+function readBlocks(
+  r: SheetReader,
+  table: FoundTable,
+  blocks: StandardBlocks,
+  cells: StandardCells,
+  scope: Standard["scope"]
+): Pick<Standard, "grades" | "caps" | "settings" | "unconfirmed"> {
+  const capStop = capStopOf(r.grid, table, blocks);
+  const grades = readGrades(r, blocks.gradeTable, cells);
+  const caps = readCaps(r, blocks.capTable, capStop, cells);
+  const settings = readSettings(r, blocks.settingTable, cells, scope);
+  return {
+    grades: grades.grades,
+    caps: caps.caps,
+    settings: settings.settings,
+    unconfirmed: [
+      ...(grades.unconfirmed ? ["grades"] : []),
+      ...(caps.unconfirmed ? ["caps"] : []),
+      ...settings.unconfirmed,
+    ],
+  };
+}
+
 /** Reads a sheet holding a standard's indicator table. */
 export function readStandardSheet(
   grid: Grid,
@@ -507,50 +604,17 @@ export function readStandardSheet(
   const presetIds = new Map((preset?.indicators ?? []).map((i) => [normalizeName(i.name), i.id]));
   const { indicators, totalCell } = readIndicators(r, table, presetIds);
   cells.maxTotal = totalCell ?? r.at(table.headerRow, table.columns.max);
-  const taken: TableArea[] = [tableArea(grid, table)];
-  const find = (kind: "standardGrades" | "standardCaps" | "standardSettings") => {
-    const t = findTable([grid], tableSpecs[kind], taken, grid.bottom - grid.top + 1);
-    // Only the header is taken: the caps block may run on without a blank row before the next.
-    if (t) taken.push({ ...tableArea(grid, t), bottom: t.headerRow });
-    return t;
-  };
-  const [gradeTable, capTable, settingTable] = [
-    find("standardGrades"),
-    find("standardCaps"),
-    find("standardSettings"),
-  ];
-  const capStop = Math.min(
-    ...[gradeTable, settingTable, table]
-      .filter(
-        (t): t is FoundTable => t !== null && capTable !== null && t.headerRow > capTable.headerRow
-      )
-      .map((t) => t.headerRow),
-    grid.bottom + 1
-  );
-  const grades = readGrades(r, gradeTable, cells);
-  const caps = readCaps(r, capTable, capStop, cells);
-  const settings = readSettings(r, settingTable, cells, header.scope);
+  const blocks = findBlocks(grid, table);
+  const read = readBlocks(r, table, blocks, cells, header.scope);
   if (indicators.length === 0)
     r.problems.push(
       problem("评分标准表中没有可用的指标行", r.at(table.headerRow, table.columns.max))
     );
-  const standard: Standard = {
-    ...header,
-    indicators,
-    grades: grades.grades,
-    caps: caps.caps,
-    settings: settings.settings,
-    unconfirmed: [
-      ...(grades.unconfirmed ? ["grades"] : []),
-      ...(caps.unconfirmed ? ["caps"] : []),
-      ...settings.unconfirmed,
-    ],
-    cells,
-  };
-  const blocks = [table, gradeTable, capTable, settingTable].filter(
+  const standard: Standard = { ...header, indicators, ...read, cells };
+  const found = [table, blocks.gradeTable, blocks.capTable, blocks.settingTable].filter(
     (t): t is FoundTable => t !== null
   );
-  const last = Math.max(...blocks.map((t) => tableArea(grid, t).bottom));
+  const last = Math.max(...found.map((t) => tableArea(grid, t).bottom));
   return {
     standard,
     problems: r.problems,

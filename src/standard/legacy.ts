@@ -129,6 +129,84 @@ function keepRisingLines(std: Standard, base: Standard, problems: LegacyProblem[
   return { ...std, indicators };
 }
 
+/** `checks.x` / `settings.x`: the standard with that setting, or why the value is refused. */
+function applySettingOverride(
+  std: Standard,
+  settingKey: keyof StandardSettings,
+  raw: Raw,
+  overridden: Set<string>
+): Standard | string {
+  const parsed = typeof raw === "boolean" ? null : parseSetting(settingKey, raw);
+  if (!parsed || "problem" in parsed) return parsed ? parsed.problem : "不是有效的值";
+  overridden.add(`settings.${settingKey}`);
+  return { ...std, settings: { ...std.settings, [settingKey]: parsed.value } };
+}
+
+/** `grade.优`: the standard with that grade's 分数线, or why the value is refused. */
+function applyGradeOverride(
+  std: Standard,
+  path: string,
+  grade: string | undefined,
+  raw: Raw,
+  overridden: Set<string>
+): Standard | string {
+  const value = typeof raw === "boolean" ? null : parseLooseNumber(String(raw));
+  if (value === null || !std.grades.some((g) => g.grade === grade))
+    return `“${String(raw)}”不是有效的等级分数线`;
+  overridden.add(path);
+  return {
+    ...std,
+    grades: std.grades.map((g) => (g.grade === grade ? { ...g, min: value as Dec } : g)),
+  };
+}
+
+/** `totalCap` / `caps`: the standard with those caps (confirmed), or why they are refused. */
+function applyCapsOverride(std: Standard, raw: Raw, overridden: Set<string>): Standard | string {
+  const caps = typeof raw === "boolean" ? null : parseCaps(String(raw));
+  if (!caps) return `“${String(raw)}”不是有效的总分封顶设置`;
+  overridden.add("caps");
+  return { ...std, caps, unconfirmed: std.unconfirmed.filter((k) => k !== "caps") };
+}
+
+/** `<indicator id>.<parameter>`: the standard with that indicator's parameter (confirmed). */
+function applyIndicatorPath(
+  std: Standard,
+  path: string,
+  raw: Raw,
+  overridden: Set<string>
+): Standard | string {
+  const dot = path.indexOf(".");
+  const index = std.indicators.findIndex((i) => i.id === path.slice(0, dot));
+  if (dot < 0 || index < 0) return `没有名为“${path}”的参数`;
+  const outcome = applyIndicatorOverride(std.indicators[index], path.slice(dot + 1), raw);
+  if (typeof outcome === "string") return outcome;
+  const key = outcome.path.slice(outcome.path.indexOf(".") + 1);
+  const changed = {
+    ...outcome.indicator,
+    unconfirmed: outcome.indicator.unconfirmed.filter((k) => k !== key),
+  };
+  overridden.add(outcome.path);
+  return { ...std, indicators: std.indicators.map((ind, i) => (i === index ? changed : ind)) };
+}
+
+/**
+ * One old override applied, by the kind its path names: the standard with it, or why it is
+ * refused (the problem's message). What it changed is added to `overridden`.
+ */
+function applyOverride(
+  std: Standard,
+  path: string,
+  raw: Raw,
+  overridden: Set<string>
+): Standard | string {
+  const settingKey = settingKeyFor(path);
+  if (settingKey) return applySettingOverride(std, settingKey, raw, overridden);
+  const grade = /^grade\.(.+)$/.exec(path);
+  if (grade) return applyGradeOverride(std, path, grade[1], raw, overridden);
+  if (path === "totalCap" || path === "caps") return applyCapsOverride(std, raw, overridden);
+  return applyIndicatorPath(std, path, raw, overridden);
+}
+
 /** Applies old overrides and confirmations; never throws, every bad entry is a problem. */
 export function applyLegacySettings(
   base: Standard,
@@ -140,59 +218,10 @@ export function applyLegacySettings(
   const problems: LegacyProblem[] = [];
   const overridden = new Set<string>();
   let std = confirm(base, settings.confirmed ?? []);
-  const bad = (path: string, message: string) => problems.push({ path, message });
   for (const [path, raw] of Object.entries(overrides)) {
-    const settingKey = settingKeyFor(path);
-    if (settingKey) {
-      const parsed = typeof raw === "boolean" ? null : parseSetting(settingKey, raw);
-      if (!parsed || "problem" in parsed) bad(path, parsed ? parsed.problem : "不是有效的值");
-      else {
-        std = { ...std, settings: { ...std.settings, [settingKey]: parsed.value } };
-        overridden.add(`settings.${settingKey}`);
-      }
-      continue;
-    }
-    const grade = /^grade\.(.+)$/.exec(path);
-    if (grade) {
-      const value = typeof raw === "boolean" ? null : parseLooseNumber(String(raw));
-      if (value === null || !std.grades.some((g) => g.grade === grade[1]))
-        bad(path, `“${String(raw)}”不是有效的等级分数线`);
-      else {
-        std = {
-          ...std,
-          grades: std.grades.map((g) => (g.grade === grade[1] ? { ...g, min: value as Dec } : g)),
-        };
-        overridden.add(path);
-      }
-      continue;
-    }
-    if (path === "totalCap" || path === "caps") {
-      const caps = typeof raw === "boolean" ? null : parseCaps(String(raw));
-      if (!caps) bad(path, `“${String(raw)}”不是有效的总分封顶设置`);
-      else {
-        std = { ...std, caps, unconfirmed: std.unconfirmed.filter((k) => k !== "caps") };
-        overridden.add("caps");
-      }
-      continue;
-    }
-    const dot = path.indexOf(".");
-    const index = std.indicators.findIndex((i) => i.id === path.slice(0, dot));
-    if (dot < 0 || index < 0) {
-      bad(path, `没有名为“${path}”的参数`);
-      continue;
-    }
-    const outcome = applyIndicatorOverride(std.indicators[index], path.slice(dot + 1), raw);
-    if (typeof outcome === "string") {
-      bad(path, outcome);
-      continue;
-    }
-    const key = outcome.path.slice(outcome.path.indexOf(".") + 1);
-    const changed = {
-      ...outcome.indicator,
-      unconfirmed: outcome.indicator.unconfirmed.filter((k) => k !== key),
-    };
-    std = { ...std, indicators: std.indicators.map((ind, i) => (i === index ? changed : ind)) };
-    overridden.add(outcome.path);
+    const outcome = applyOverride(std, path, raw, overridden);
+    if (typeof outcome === "string") problems.push({ path, message: outcome });
+    else std = outcome;
   }
   std = keepRisingLines(std, base, problems);
   const applied = Object.keys(overrides).length > 0 || (settings.confirmed ?? []).length > 0;
