@@ -4,7 +4,7 @@
  */
 import { Dec, ZERO, clamp, excelRound, score, sum } from "../model/decimal";
 import type { DepartmentInput, IndicatorEntry, ScoreSource } from "../model/input";
-import { bareLevel, normalizeName, quote } from "../model/text";
+import { bareLevel, indicatorKey, quote } from "../model/text";
 import type { MetricId } from "../standard/metrics";
 import {
   type NotComputable,
@@ -34,7 +34,7 @@ interface Matching {
 function nameIndex(definitions: readonly StandardIndicator[]): Map<string, StandardIndicator[]> {
   const index = new Map<string, StandardIndicator[]>();
   for (const d of definitions) {
-    for (const name of new Set([d.name, ...(d.aliases ?? [])].map(normalizeName))) {
+    for (const name of new Set([d.name, ...(d.aliases ?? [])].map(indicatorKey))) {
       index.set(name, [...(index.get(name) ?? []), d]);
     }
   }
@@ -88,7 +88,7 @@ export function matchEntries(
   const children = new Map<string, IndicatorEntry[]>();
   const result: Matching = { matched: new Map(), extra: [], duplicates: [], near: [], placed: [] };
   for (const entry of entries) {
-    const own = byPath(index.get(normalizeName(entry.name)), entry);
+    const own = byPath(index.get(indicatorKey(entry.name)), entry);
     if (own) {
       const first = direct.get(own.id);
       if (first) result.duplicates.push({ definition: own, entry, first });
@@ -97,7 +97,7 @@ export function matchEntries(
     }
     const parent = [entry.level3, entry.level2]
       .filter((n): n is string => !!n)
-      .map((n) => byPath(index.get(normalizeName(n)), entry))
+      .map((n) => byPath(index.get(indicatorKey(n)), entry))
       .find((d) => d !== undefined);
     if (parent) children.set(parent.id, [...(children.get(parent.id) ?? []), entry]);
     else result.extra.push(entry);

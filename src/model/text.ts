@@ -30,14 +30,24 @@ export function displayWidth(text: string): number {
   return width;
 }
 
+/**
+ * A heading's or row's number before its words: `一、` `（一）` `(1)` `1.` `1、` `1)` `1 `; never
+ * the digits of a name or figure (`1.5倍`, `12345热线`).
+ */
+const ORDINAL =
+  /^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}(?:[、.．)）](?!\d)|\s+))\s*/;
+
 /** `一、管理效率`, `（一）产出指标`, `1. 数量` → the words alone, for matching levels. */
 export function bareLevel(text: string | undefined): string {
-  return normalizeName(
-    (text ?? "").replace(
-      /^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])\s*/,
-      ""
-    )
-  );
+  return normalizeName((text ?? "").replace(ORDINAL, ""));
+}
+
+/**
+ * An indicator's name as matched against the standard's: normalised, its row number set aside
+ * (`1.预算绩效管理情况`, `（2）财务管理情况` are the standard's 预算绩效管理情况, 财务管理情况).
+ */
+export function indicatorKey(name: string): string {
+  return normalizeName(name.replace(ORDINAL, "")) || normalizeName(name);
 }
 
 /** Words that end an indicator's name without changing what it measures: 情况, 完成率, 工作 … */
@@ -49,7 +59,7 @@ const FILLER_ENDINGS = ["完成情况", "完成率", "完成度", "完成", "情
  * is: `重点工作任务完成情况（10分）` → 重点工作任务完成情况, 重点工作任务, 重点工作, 重点.
  */
 export function nameStems(name: string): string[] {
-  const bare = name.replace(/\s*[（(【[][^（）()【】[\]]*[）)】\]]\s*$/, "");
+  const bare = name.replace(ORDINAL, "").replace(/\s*[（(【[][^（）()【】[\]]*[）)】\]]\s*$/, "");
   let stem = normalizeName(bare) || normalizeName(name);
   const stems = [stem];
   for (;;) {

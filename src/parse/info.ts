@@ -226,14 +226,46 @@ function labelsOfRow(
         hits.set(key, { sheet: grid.name, row, column, ...at });
         continue;
       }
-      const noteColumns = noteColumnsOf(grid);
-      const valueColumn = range(column + 1, Math.min(grid.right, column + 3)).find(
-        (c) => !noteColumns.has(c) && grid.value(row, c) !== null
-      );
-      if (valueColumn === undefined || definesFigure(key, grid.value(row, valueColumn))) continue;
-      hits.set(key, { sheet: grid.name, row, column, valueRow: row, valueColumn, unit });
+      const at = valueOf(grid, row, column, key);
+      if (at) hits.set(key, { sheet: grid.name, row, column, ...at, unit });
     }
   }
+}
+
+/**
+ * Where a label's value is: to its right (past a 说明 column); or, where another label stands
+ * there (labels side by side as a header row: 编制人数 | 在职人数), in the cell below it.
+ */
+function valueOf(
+  grid: Grid,
+  row: number,
+  column: number,
+  key: InfoKey
+): { valueRow: number; valueColumn: number } | null {
+  const noteColumns = noteColumnsOf(grid);
+  const valueColumn = range(column + 1, Math.min(grid.right, column + 3)).find(
+    (c) => !noteColumns.has(c) && grid.value(row, c) !== null
+  );
+  const right = valueColumn === undefined ? null : grid.value(row, valueColumn);
+  if (headerRowAt(grid, row, column) && row < grid.bottom && !isLabel(grid, row + 1, column))
+    if (grid.value(row + 1, column) !== null) return { valueRow: row + 1, valueColumn: column };
+  if (valueColumn === undefined || isLabel(grid, row, valueColumn) || definesFigure(key, right))
+    return null;
+  return { valueRow: row, valueColumn };
+}
+
+/** Whether the cell is a label of a single value. */
+function isLabel(grid: Grid, row: number, column: number): boolean {
+  return (
+    typeof grid.value(row, column) === "string" && labelOf(grid.text(row, column)).keys.length > 0
+  );
+}
+
+/** Whether a label stands in a row of labels (a header row): another label next to it. */
+function headerRowAt(grid: Grid, row: number, column: number): boolean {
+  return [column - 1, column + 1].some(
+    (c) => c >= grid.left && c <= grid.right && isLabel(grid, row, c)
+  );
 }
 
 /** The year from a sheet's title (its first cell), such as `2022 年度部门整体支出绩效自评`. */

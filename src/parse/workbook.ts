@@ -261,7 +261,8 @@ function narrative(v: Values): Pick<DepartmentInput, "narrative"> {
 function department(v: Values, problems: InputProblem[]): string {
   const name = v
     .text("department")
-    .replace(/[(（]公章[)）]$/, "")
+    // Where the seal goes (`（公章）`, `（盖章）`, `(章)`): no part of the name.
+    .replace(/\s*[(（]\s*(公章|盖章|印章|章)\s*[)）]\s*$/, "")
     .trim();
   if (!name)
     problems.push({

@@ -488,3 +488,54 @@ describe("项目个数 stated without 已自评项目个数", () => {
     expect(evaluation.gaps.map((g) => g.message).join("\n")).not.toContain("0.00%（已自评 0 个");
   });
 });
+
+describe("indicator names numbered as departments number them", () => {
+  it("matches 1.、（2）、3、、4 and 5) names to the standard's: the sample's 95.18 优", async () => {
+    const snapshot = await sampleSnapshot();
+    const sheet = snapshot.sheets.find((s) => s.name === "绩效指标")!;
+    const numbers = ["1.", "（2）", "3、", "4 ", "5)", "6．", "(7)", "8、"];
+    numbers.forEach((n, i) => (sheet.values[3 + i][1] = `${n}${sheet.values[3 + i][1]}`));
+    const { evaluation } = scoreSnapshot(snapshot);
+    expect(evaluation.gaps.filter((g) => g.code === "unknownIndicator")).toEqual([]);
+    expect(evaluation.gaps.filter((g) => g.code === "missingScore")).toEqual([]);
+    expect([evaluation.total.toString(), evaluation.grade]).toEqual(["95.18", "优"]);
+  });
+
+  it("keeps the digits of a name that are no row number (12345热线, 1.5倍)", async () => {
+    const { indicatorKey } = await import("../../src/model/text");
+    expect(
+      ["12345热线满意度", "1.5倍以上", "2022年度任务", "10万张发卡"].map(indicatorKey)
+    ).toEqual(["12345热线满意度", "15倍以上", "2022年度任务", "10万张发卡"]);
+    expect(["1.预算", "（12）预算", "二、预算", "3) 预算"].map(indicatorKey)).toEqual([
+      "预算",
+      "预算",
+      "预算",
+      "预算",
+    ]);
+  });
+});
+
+describe("the department's name with where its seal goes", () => {
+  it.each(["（公章）", "（盖章）", " (盖章)", "（章）"])("sets %s aside", async (seal) => {
+    const snapshot = await sampleSnapshot();
+    setCell(snapshot, "基本信息", "B3", `佛山市社会保险基金管理局${seal}`);
+    expect(parseWorkbook(snapshot).input.department).toBe("佛山市社会保险基金管理局");
+  });
+});
+
+describe("labels side by side as a header row, their values below", () => {
+  it("reads 编制人数 | 在职人数 over 100 | 95, not the label beside as a value", async () => {
+    const snapshot = await sampleSnapshot();
+    setCell(snapshot, "基本信息", "A20", "编制人数");
+    setCell(snapshot, "基本信息", "B20", "在职人数");
+    setCell(snapshot, "基本信息", "A21", 100);
+    setCell(snapshot, "基本信息", "B21", 95);
+    const { input, problems } = parseWorkbook(snapshot);
+    expect(problems).toEqual([]);
+    expect([input.staffing?.quota?.toString(), input.staffing?.actual?.toString()]).toEqual([
+      "100",
+      "95",
+    ]);
+    expect(input.staffing?.cells).toEqual({ quota: "基本信息!A21", actual: "基本信息!B21" });
+  });
+});
