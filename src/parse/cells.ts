@@ -158,9 +158,21 @@ export function readRate(c: Cell): Read<Dec> {
   return { value };
 }
 
-/** A share that cannot pass 100% (满意度): a rate as `readRate` reads it, 0–100%. */
+/** The one percentage a sentence states (`满意度调查结果为 96.5%。`), or null. */
+function percentInSentence(text: string): Dec | null {
+  const found = toHalfWidth(text).match(/\d+(?:\.\d+)?\s*[%％]/g);
+  if (found?.length !== 1) return null;
+  return parseLooseNumber(found[0].replace(/\s*[%％]$/, ""))?.dividedBy(100) ?? null;
+}
+
+/**
+ * A share that cannot pass 100% (满意度): a rate as `readRate` reads it, 0–100%, or the one
+ * percentage of a sentence written where the figure goes (`满意度调查结果为 96.5%`).
+ */
 export function readShare(c: Cell): Read<Dec> {
-  const r = readRate(c);
+  let r = readRate(c);
+  const stated = r.problem ? percentInSentence(c.grid.text(c.row, c.column)) : null;
+  if (stated !== null) r = { value: stated };
   if (r.value === null || r.problem || r.value.lessThanOrEqualTo(1)) return r;
   return {
     value: null,

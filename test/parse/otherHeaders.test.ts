@@ -539,3 +539,25 @@ describe("labels side by side as a header row, their values below", () => {
     expect(input.staffing?.cells).toEqual({ quota: "基本信息!A21", actual: "基本信息!B21" });
   });
 });
+
+describe("满意度 written as a sentence", () => {
+  it.each(["满意度调查结果为 96.5%。", "经第三方调查，服务对象满意度为96.5％"])(
+    "reads %s as 96.5%",
+    async (text) => {
+      const snapshot = await sampleSnapshot();
+      setCell(snapshot, "基本信息", "B10", text);
+      const { input, problems } = parseWorkbook(snapshot);
+      expect(problems).toEqual([]);
+      expect(input.satisfaction?.rate?.toString()).toBe("0.965");
+    }
+  );
+
+  it("still refuses a sentence with no percentage, or two", async () => {
+    for (const text of ["群众普遍满意", "2021 年 95%，2022 年 96.5%"]) {
+      const snapshot = await sampleSnapshot();
+      setCell(snapshot, "基本信息", "B10", text);
+      const { problems } = parseWorkbook(snapshot);
+      expect(problems.map((p) => p.message)).toEqual([`基本信息!B10：“${text}”不是比率`]);
+    }
+  });
+});
