@@ -16,7 +16,7 @@ import {
   unconfirmedGaps,
 } from "./gaps";
 import { metricBook } from "./metrics";
-import { type PickedStandard, pickStandard } from "./pickStandard";
+import { type ApplyLegacy, type PickedStandard, pickStandard } from "./pickStandard";
 import type { ProjectRollUp, rollUpProjects } from "./projects";
 import type {
   BudgetResult,
@@ -74,6 +74,15 @@ const SHOWN: MetricId[] = [
 export type RollUpProjects = typeof rollUpProjects;
 
 /**
+ * The parts of scoring the task pane fetches as their own chunk (pipeline/deferredEngine.ts)
+ * and evaluate.ts imports: project forms rolled up, and old 绩效自评设置 overrides applied.
+ */
+export interface DeferredScoring {
+  rollUp: RollUpProjects;
+  applyLegacy: ApplyLegacy;
+}
+
+/**
  * One department's scoring before its gaps are gathered: what the gaps and the evaluation are
  * made from, kept together so that each step below reads it rather than a dozen arguments.
  */
@@ -91,15 +100,15 @@ interface DepartmentScoring {
 }
 
 /**
- * The department scored with `rollUp` for its project forms: the task pane passes the project
- * engine it fetched as its own chunk, evaluate.ts the one it imports.
+ * The department scored with `deferred` for its project forms and old settings: the task pane
+ * passes the deferred engine it fetched as its own chunk, evaluate.ts the one it imports.
  */
 export function evaluateWith(
   given: DepartmentInput,
   options: EvaluateOptions,
-  rollUp: RollUpProjects
+  deferred: DeferredScoring
 ): Evaluation {
-  const s = scoreDepartment(given, options, rollUp);
+  const s = scoreDepartment(given, options, deferred);
   const { rolled } = s;
   const projectsOnly = options.projectsOnly !== undefined && rolled !== null;
   const gaps = projectsOnly
@@ -112,9 +121,9 @@ export function evaluateWith(
 function scoreDepartment(
   given: DepartmentInput,
   options: EvaluateOptions,
-  rollUp: RollUpProjects
+  { rollUp, applyLegacy }: DeferredScoring
 ): DepartmentScoring {
-  const picked = pickStandard(given, options.standard);
+  const picked = pickStandard(given, options.standard, "department", applyLegacy);
   const standard = picked.inForce.definition;
   const settings = standard.settings;
   const scoreSource: ScoreSource =

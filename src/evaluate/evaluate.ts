@@ -4,11 +4,15 @@
  */
 import type { DepartmentInput } from "../model/input";
 import { type EvaluateOptions, evaluateWith } from "./department";
+import { applyLegacySettings } from "../standard/legacy";
 import { rollUpProjects } from "./projects";
 import type { Evaluation } from "./result";
 
 export * from "./department";
 
 export function evaluate(given: DepartmentInput, options: EvaluateOptions = {}): Evaluation {
-  return evaluateWith(given, options, rollUpProjects);
+  return evaluateWith(given, options, {
+    rollUp: rollUpProjects,
+    applyLegacy: applyLegacySettings,
+  });
 }

@@ -7,13 +7,19 @@
  */
 import type { DepartmentInput, WorkbookStandard } from "../model/input";
 import { quote } from "../model/text";
-import { applyLegacySettings } from "../standard/legacy";
+import type { applyLegacySettings } from "../standard/legacy";
 import { type ParameterView, listParameters } from "../standard/parameters";
 import { findPreset, findPresetById } from "../standard/presets";
 import type { Standard, StandardScope } from "../standard/types";
 import { type StandardProblem, checkStandard } from "../standard/validate";
 import { OWN_TABLE_NAME, blankMaxGaps, ownTableStandard } from "./ownTableStandard";
 import type { Gap, StandardInForce, StandardSourceKind } from "./result";
+
+/**
+ * Old 绩效自评设置 overrides applied to a preset (standard/legacy.ts): passed in, so that the task
+ * pane's first download does without it (it comes with the deferred engine).
+ */
+export type ApplyLegacy = typeof applyLegacySettings;
 
 export interface PickedStandard {
   inForce: StandardInForce;
@@ -104,7 +110,8 @@ function withoutCells(std: Standard): Standard {
 export function pickStandard(
   input: DepartmentInput,
   given?: WorkbookStandard,
-  scope: StandardScope = "department"
+  scope: StandardScope = "department",
+  applyLegacy?: ApplyLegacy
 ): PickedStandard {
   const choice = choose(input, given, scope);
   const gaps: Gap[] = [...(choice.gaps ?? [])];
@@ -114,8 +121,9 @@ export function pickStandard(
   const settings = scope === "department" ? (input.settings ?? {}) : {};
   const hasLegacy =
     Object.keys(settings.overrides ?? {}).length > 0 || (settings.confirmed ?? []).length > 0;
-  if (!choice.read) {
-    const legacy = applyLegacySettings(standard, settings);
+  if (!choice.read && hasLegacy) {
+    if (!applyLegacy) throw new Error("pickStandard: old settings need applyLegacy");
+    const legacy = applyLegacy(standard, settings);
     standard = legacy.standard;
     overridden = legacy.overridden;
     for (const p of legacy.problems)

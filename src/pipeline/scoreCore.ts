@@ -99,7 +99,7 @@ export function scoreSnapshotWith(
     evaluation: evaluateWith(
       parse.input,
       { ...options, inputGaps, projectsOnly: projectsOnly({ parse }) },
-      engine.rollUp
+      engine
     ),
   };
 }
