@@ -32,12 +32,11 @@ function bundleIsFresh() {
 /**
  * The command line's `main`: the bundle's, or the sources' through tsx — with both of its hooks,
  * `require` of the sources and the `import()` of lazily loaded modules (the deferred engine),
- * which Node resolves as ES modules (importing "tsx" registers that hook, as `--import tsx`).
+ * which Node resolves as ES modules: importing "tsx" registers both, as `node --import tsx` does.
  */
 async function load() {
   if (bundleIsFresh()) return require(bundle).main;
-  await import("tsx");
-  require("tsx/cjs/api").register();
+  await import("tsx"); // registers both hooks, as `node --import tsx` does
   return require("../src/cli/main.ts").main;
 }
 

@@ -8,7 +8,7 @@
  */
 import { ZERO } from "../model/decimal";
 import type { IndicatorEntry } from "../model/input";
-import { normalizeName } from "../model/text";
+import { indicatorKey, normalizeName } from "../model/text";
 import type { Standard, StandardIndicator } from "../standard/types";
 import type { Gap } from "./result";
 
@@ -17,9 +17,9 @@ export const OWN_TABLE_NAME = "本部门绩效指标表";
 
 /** The preset's indicator a row names (by name or other name), if any. */
 function knownAs(generic: Standard, name: string): StandardIndicator | undefined {
-  const key = normalizeName(name);
+  const key = indicatorKey(name); // as the indicators are matched (`1.预算绩效管理情况`)
   return generic.indicators.find((d) =>
-    [d.name, ...(d.aliases ?? [])].some((n) => normalizeName(n) === key)
+    [d.name, ...(d.aliases ?? [])].some((n) => indicatorKey(n) === key)
   );
 }
 

@@ -154,7 +154,7 @@ export function pickStandard(
   const checked = checkStandard(standard);
   // The department's own table: 分值 not adding to 100 is its table's gap (totals), said once.
   const own = standard.id === "ownTable";
-  const problems = checked.problems.filter((p) => !(own && p.message.includes("各指标分值合计")));
+  const problems = checked.problems.filter((p) => !(own && p.code === "maxTotal"));
   gaps.push(...problems.map((p) => standardGap(p, file)));
   standard = choice.kind === "given" ? withoutCells(checked.standard) : checked.standard;
   return {

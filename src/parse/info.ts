@@ -195,24 +195,33 @@ export function findInfo(
   tables: readonly TableArea[]
 ): Map<InfoKey, InfoHit> {
   const hits = new Map<InfoKey, InfoHit>();
+  // Only a sheet's own tables (a workbook of 500 forms has 1,000 areas), and its 说明 columns.
+  const sheets = grids.map((grid) => ({
+    grid,
+    areas: tables.filter((a) => a.sheet === grid.name),
+    noteColumns: noteColumnsOf(grid),
+  }));
   for (const below of [false, true])
-    for (const grid of grids) {
+    for (const sheet of sheets) {
+      const { grid } = sheet;
       const top = Math.min(grid.bottom, grid.top + HEADER_SEARCH_ROWS);
       const [first, last] = below ? [top + 1, grid.bottom] : [grid.top, top];
-      // Only this sheet's tables (a workbook of 500 forms has 1,000 areas).
-      const areas = tables.filter((a) => a.sheet === grid.name);
-      for (let row = first; row <= last; row++) labelsOfRow(grid, row, areas, hits);
+      for (let row = first; row <= last; row++) labelsOfRow(sheet, row, hits);
     }
   return hits;
 }
 
 /** The labels of one row, outside the tables, with their values: added where not found yet. */
-function labelsOfRow(
-  grid: Grid,
-  row: number,
-  areas: readonly TableArea[],
-  hits: Map<InfoKey, InfoHit>
-): void {
+/** A sheet as the labels are looked for in it. */
+interface LabelSheet {
+  grid: Grid;
+  areas: readonly TableArea[];
+  /** Columns headed 说明 / 备注: notes, never a value. */
+  noteColumns: ReadonlySet<number>;
+}
+
+function labelsOfRow(sheet: LabelSheet, row: number, hits: Map<InfoKey, InfoHit>): void {
+  const { grid, areas } = sheet;
   for (let column = grid.left; column <= grid.right; column++) {
     // A label is text (a list's 序号 and amounts are passed over without being made text).
     if (typeof grid.value(row, column) !== "string") continue;
@@ -226,7 +235,7 @@ function labelsOfRow(
         hits.set(key, { sheet: grid.name, row, column, ...at });
         continue;
       }
-      const at = valueOf(grid, row, column, key);
+      const at = valueOf(sheet, row, column, key);
       if (at) hits.set(key, { sheet: grid.name, row, column, ...at, unit });
     }
   }
@@ -237,12 +246,11 @@ function labelsOfRow(
  * there (labels side by side as a header row: 编制人数 | 在职人数), in the cell below it.
  */
 function valueOf(
-  grid: Grid,
+  { grid, noteColumns }: LabelSheet,
   row: number,
   column: number,
   key: InfoKey
 ): { valueRow: number; valueColumn: number } | null {
-  const noteColumns = noteColumnsOf(grid);
   const valueColumn = range(column + 1, Math.min(grid.right, column + 3)).find(
     (c) => !noteColumns.has(c) && grid.value(row, c) !== null
   );
@@ -261,10 +269,17 @@ function isLabel(grid: Grid, row: number, column: number): boolean {
   );
 }
 
-/** Whether a label stands in a row of labels (a header row): another label next to it. */
+/**
+ * Whether a label stands in a row of labels (a header row): another label next to it, a label
+ * alone (`部门名称：某局` beside it is a label with its value, no header).
+ */
 function headerRowAt(grid: Grid, row: number, column: number): boolean {
   return [column - 1, column + 1].some(
-    (c) => c >= grid.left && c <= grid.right && isLabel(grid, row, c)
+    (c) =>
+      c >= grid.left &&
+      c <= grid.right &&
+      isLabel(grid, row, c) &&
+      !labelOf(grid.text(row, c)).inline
   );
 }
 

@@ -19,6 +19,8 @@ export interface StandardProblem {
   cell?: string;
   /** `warning`: used anyway (a value ignored, a word not understood); default `error`. */
   severity?: "error" | "warning";
+  /** `maxTotal`: the 分值 do not add up to 100 (a department's own table says it itself). */
+  code?: "maxTotal";
 }
 
 /** 优 ≥ 90，良 ≥ 80，中 ≥ 60，差 < 60 — the bands every published table we know uses. */
@@ -115,12 +117,13 @@ function checkIndicators(std: Standard, out: StandardProblem[]): StandardIndicat
   }
   const total = sum(kept.map((i) => i.max));
   if (kept.length > 0 && !total.equals(HUNDRED))
-    out.push(
-      problem(
+    out.push({
+      ...problem(
         `各指标分值合计 ${score(total)} 分，应为 100 分`,
         std.cells?.maxTotal ?? kept[0].cells?.max
-      )
-    );
+      ),
+      code: "maxTotal",
+    });
   return kept;
 }
 

@@ -52,11 +52,11 @@ function deductionItems(e: Evaluation, covered: ReadonlySet<string>): ProblemIte
     const zeroed = i.countedFrom === "notApplicable" && !i.notApplicable && i.max.isPositive();
     const lost = zeroed ? i.max : deduction(i);
     if (!lost || covered.has(i.id)) return [];
-    const said = scoreStory(i).said;
-    // An explanation that starts by saying the deduction (`扣 0.5 分：…`) is not said twice.
+    // An explanation that starts by saying the deduction (`扣 0.5 分：…`, `扣除…`) is not said
+    // twice; one that says nothing else leaves the reason to fill in.
+    const rest = scoreStory(i).said?.replace(/^扣(?:除|减)?\s*[\d.]+\s*分[：:，,。]?\s*/, "");
     const why =
-      said?.replace(/^扣\s*[\d.]+\s*分[：:，,]?\s*/, "") ||
-      toFill(zeroed ? "不适用的原因" : "扣分原因");
+      rest && !/^[。．.\s]*$/.test(rest) ? rest : toFill(zeroed ? "不适用的原因" : "扣分原因");
     return [
       {
         kind: "deduction" as const,

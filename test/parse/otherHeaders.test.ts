@@ -538,6 +538,18 @@ describe("labels side by side as a header row, their values below", () => {
     ]);
     expect(input.staffing?.cells).toEqual({ quota: "基本信息!A21", actual: "基本信息!B21" });
   });
+
+  it("takes a `label：value` cell beside a label for a pair, not a header row", async () => {
+    const snapshot = await sampleSnapshot();
+    setCell(snapshot, "基本信息", "B4", null);
+    setCell(snapshot, "基本信息", "A4", null);
+    setCell(snapshot, "基本信息", "D3", "年度");
+    setCell(snapshot, "基本信息", "E3", 2022);
+    setCell(snapshot, "基本信息", "D4", 1999);
+    setCell(snapshot, "基本信息", "C3", "部门名称：佛山市社会保险基金管理局");
+    const { input } = parseWorkbook(snapshot);
+    expect(input.year).toBe(2022);
+  });
 });
 
 describe("满意度 written as a sentence", () => {

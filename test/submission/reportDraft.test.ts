@@ -220,6 +220,15 @@ describe("自评报告 draft", () => {
       "“政治、经济、文化、社会、生态文明建设效益”扣 0.5 分：宣传报道不足。"
     );
     expect(problems.join("\n")).not.toContain("扣 0.5 分：扣");
+    // 扣除 as well; an explanation saying nothing but the deduction leaves the reason to fill in.
+    for (const [said, why] of [
+      ["扣除0.5分：宣传报道不足。", "宣传报道不足。"],
+      ["扣0.5分", "【待填写：扣分原因】"],
+    ]) {
+      setCell(snapshot, "绩效指标", "E12", said);
+      const again = departmentProblems(scoreSnapshot(snapshot).evaluation).map((p) => p.problem);
+      expect(again).toContain(`“政治、经济、文化、社会、生态文明建设效益”扣 0.5 分：${why}`);
+    }
   });
 
   it("numbers 存在问题 and 改进措施 一是、二是 from the department's gaps only", async () => {
