@@ -702,8 +702,12 @@ export function findTable(
       if (inside.length === 0) {
         const table = tableAt(grid, row, spec);
         if (table) return table;
-      } else if (row <= grid.top + HEADER_SEARCH_ROWS) {
-        // In the top rows, beside a table found already: a table in columns of its own.
+      } else if (
+        row <= grid.top + HEADER_SEARCH_ROWS &&
+        inside.every((a) => a.left > grid.left || a.right < grid.right)
+      ) {
+        // In the top rows, beside a table found already (one that leaves columns free): a table
+        // in columns of its own. A table as wide as its sheet (a project form) is stepped over.
         const table = tableAt(grid, row, spec);
         if (table && besideAll(table, inside)) return table;
       } else row = Math.min(...inside.map((a) => a.bottom)); // over it in one step

@@ -42,7 +42,7 @@ function departmentBlank(score: Pick<WorkbookScore, "parse">): boolean {
  * A template just inserted and not filled in: blank department tables and no project form.
  * Guidance to fill in, not a grade.
  */
-export function isBlankTemplate(score: Pick<WorkbookScore, "parse">): boolean {
+function isBlankTemplate(score: Pick<WorkbookScore, "parse">): boolean {
   return departmentBlank(score) && !hasProjectForms(score);
 }
 
