@@ -4,9 +4,9 @@
  */
 import {
   FluentProvider,
+  type Theme,
   makeStaticStyles,
   makeStyles,
-  webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
 import type { WorkbookPort } from "../hosts/port";
@@ -20,7 +20,8 @@ const useStyles = makeStyles({ provider: { minHeight: "100vh" } });
 
 export interface PaneRootProps {
   port: WorkbookPort;
-  theme?: "light" | "dark";
+  /** Fluent's light theme unless given (Office's dark one comes as its own chunk: darkTheme.ts). */
+  theme?: Theme;
   locale?: Locale;
   previewOnOpen?: boolean;
   canAutoRecalculate?: boolean;
@@ -32,7 +33,7 @@ export interface PaneRootProps {
 
 export function PaneRoot({
   port,
-  theme = "light",
+  theme = webLightTheme,
   locale = "zh-CN",
   previewOnOpen,
   canAutoRecalculate,
@@ -42,10 +43,7 @@ export function PaneRoot({
   useGlobalStyles();
   const styles = useStyles();
   return (
-    <FluentProvider
-      theme={theme === "dark" ? webDarkTheme : webLightTheme}
-      className={styles.provider}
-    >
+    <FluentProvider theme={theme} className={styles.provider}>
       <PaneProvider port={port} initialLocale={locale} copyText={copyText}>
         <App
           previewOnOpen={previewOnOpen}

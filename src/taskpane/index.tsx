@@ -7,6 +7,7 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
+  type Theme,
   webLightTheme,
 } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
@@ -35,7 +36,17 @@ function NotInExcel() {
   );
 }
 
-function mount(): void {
+/** Office's dark theme, fetched only when Office is dark; the light one if it cannot be had. */
+async function paneTheme(): Promise<Theme | undefined> {
+  if (officeTheme() !== "dark") return undefined;
+  try {
+    return (await import(/* webpackChunkName: "dark-theme" */ "./darkTheme")).darkTheme;
+  } catch {
+    return undefined;
+  }
+}
+
+async function mount(): Promise<void> {
   const container = document.getElementById("container");
   if (!container) return;
   const root = createRoot(container);
@@ -44,14 +55,15 @@ function mount(): void {
     return;
   }
   const capabilities = excelCapabilities();
+  const theme = await paneTheme();
   root.render(
     <PaneRoot
       port={createExcelPort(capabilities)}
-      theme={officeTheme()}
+      theme={theme}
       locale={officeLocale()}
       canAutoRecalculate={capabilities.pageLayout}
     />
   );
 }
 
-whenOfficeReady(mount);
+whenOfficeReady(() => void mount());
