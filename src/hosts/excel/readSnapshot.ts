@@ -218,6 +218,74 @@ export interface ReadOutcome {
   sheetIds: Record<string, string>;
 }
 
+/** What a read has gathered: the sheets' names, our own sheets, and each sheet read. */
+interface Gathered {
+  names: string[];
+  owned: Record<SheetRole, string | null>;
+  byName: Map<string, SheetSnapshot>;
+}
+
+type Sheets = Excel.WorksheetCollection;
+
+const isHiddenIn = (sheets: Sheets) => (name: string) =>
+  sheets.items.find((s) => s.name === name)?.visibility !== "Visible";
+
+/**
+ * The common path: the sheet list with the ranges of the sheets known from last time in one
+ * sync, then (first read of a session, or sheets added since) the others' in one more.
+ */
+async function readListed(
+  context: Excel.RequestContext,
+  markers: MarkerReads,
+  { known = [], hidden = [], own = [] }: ReadPlan
+): Promise<Gathered> {
+  const sheets = context.workbook.worksheets;
+  const guessed = known
+    .filter((name) => !own.includes(name))
+    .map((name) => queueUsedRange(context, name, hidden.includes(name), true));
+  await context.sync();
+  const isHidden = isHiddenIn(sheets);
+  const names = sheets.items.map((s) => s.name);
+  const owned = ownedFromMarkers(markers, names);
+  const byName = new Map<string, SheetSnapshot>();
+  const ours = enterUnread(owned, byName);
+  for (const g of guessed) {
+    // A sheet shown again since the last read was read only in its window: read it whole.
+    const windowOnly = hidden.includes(g.name) && !isHidden(g.name);
+    if (names.includes(g.name) && !ours.includes(g.name) && !windowOnly)
+      byName.set(g.name, toSheet(g.name, g.range));
+  }
+  const missing = names.filter((n) => !byName.has(n));
+  if (missing.length > 0) {
+    const reads = missing.map((name) => queueUsedRange(context, name, isHidden(name)));
+    await context.sync();
+    for (const r of reads) byName.set(r.name, toSheet(r.name, r.range));
+  }
+  return { names, owned, byName };
+}
+
+/** Excel on the web refused a response over 5 MB: the list again, visible sheets in blocks. */
+async function readRefused(context: Excel.RequestContext, markers: MarkerReads): Promise<Gathered> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name, items/visibility, items/id");
+  for (const m of markers) m.item.load("formula");
+  await context.sync();
+  const isHidden = isHiddenIn(sheets);
+  const names = sheets.items.map((s) => s.name);
+  const owned = ownedFromMarkers(markers, names);
+  const byName = new Map<string, SheetSnapshot>();
+  const ours = enterUnread(owned, byName);
+  const inputs = names.filter((n) => !ours.includes(n));
+  const windows = inputs.filter(isHidden).map((n) => queueUsedRange(context, n, true));
+  for (const sheet of await readInBlocks(
+    context,
+    inputs.filter((n) => !isHidden(n))
+  ))
+    byName.set(sheet.name, sheet);
+  for (const r of windows) byName.set(r.name, toSheet(r.name, r.range));
+  return { names, owned, byName };
+}
+
 /**
  * Reads the workbook: every sheet's used range in the sync that lists the sheets when the
  * names are known from the previous read (else one more sync). Not read: our own summaries
@@ -228,65 +296,29 @@ export async function readSnapshot(
   context: Excel.RequestContext,
   plan: ReadPlan = {}
 ): Promise<ReadOutcome> {
-  const { known = [], hidden = [], own = [], withReadOnly = false } = plan;
+  const { known = [], own = [], withReadOnly = false } = plan;
   const sheets = context.workbook.worksheets;
   sheets.load("items/name, items/visibility, items/id");
   // The ownership markers and the protection ride along in the same sync.
   const markers = queueMarkers(context);
   let protection = queueProtection(context, withReadOnly);
-  const guessed = known
-    .filter((name) => !own.includes(name))
-    .map((name) => queueUsedRange(context, name, hidden.includes(name), true));
-  let names: string[];
-  let owned: Record<SheetRole, string | null>;
-  const byName = new Map<string, SheetSnapshot>();
-  const isHidden = (name: string) =>
-    sheets.items.find((s) => s.name === name)?.visibility !== "Visible";
+  let gathered: Gathered;
   try {
-    await context.sync();
-    names = sheets.items.map((s) => s.name);
-    owned = ownedFromMarkers(markers, names);
-    const ours = enterUnread(owned, byName);
-    for (const g of guessed) {
-      // A sheet shown again since the last read was read only in its window: read it whole.
-      const windowOnly = hidden.includes(g.name) && !isHidden(g.name);
-      if (names.includes(g.name) && !ours.includes(g.name) && !windowOnly)
-        byName.set(g.name, toSheet(g.name, g.range));
-    }
-    const missing = names.filter((n) => !byName.has(n));
-    if (missing.length > 0) {
-      const reads = missing.map((name) => queueUsedRange(context, name, isHidden(name)));
-      await context.sync();
-      for (const r of reads) byName.set(r.name, toSheet(r.name, r.range));
-    }
+    gathered = await readListed(context, markers, plan);
   } catch (error) {
     // A sheet remembered from last time was deleted or renamed: read afresh.
     if (known.length > 0 && isMissingItem(error))
       return readSnapshot(context, { own, withReadOnly });
     if (!isPayloadError(error)) throw error;
-    sheets.load("items/name, items/visibility, items/id");
-    for (const m of markers) m.item.load("formula");
     protection = queueProtection(context, withReadOnly);
-    await context.sync();
-    names = sheets.items.map((s) => s.name);
-    owned = ownedFromMarkers(markers, names);
-    const ours = enterUnread(owned, byName);
-    const inputs = names.filter((n) => !ours.includes(n));
-    const windows = inputs.filter(isHidden).map((n) => queueUsedRange(context, n, true));
-    for (const sheet of await readInBlocks(
-      context,
-      inputs.filter((n) => !isHidden(n))
-    ))
-      byName.set(sheet.name, sheet);
-    for (const r of windows) byName.set(r.name, toSheet(r.name, r.range));
+    gathered = await readRefused(context, markers);
   }
-  const hiddenNames = names.filter(isHidden);
+  const { names, owned, byName } = gathered;
+  const hiddenNames = names.filter(isHiddenIn(sheets));
   for (const name of hiddenNames) {
     const sheet = byName.get(name);
     if (sheet) byName.set(name, { ...sheet, hidden: true });
   }
-
-  const sheetIds = Object.fromEntries(sheets.items.map((s) => [s.name, s.id]));
   return {
     snapshot: {
       sheets: names.map((n) => byName.get(n) as SheetSnapshot),
@@ -295,6 +327,6 @@ export async function readSnapshot(
     },
     sheetNames: names,
     hiddenNames,
-    sheetIds,
+    sheetIds: Object.fromEntries(sheets.items.map((s) => [s.name, s.id])),
   };
 }
