@@ -4,7 +4,7 @@
  * validation and print setup — without syncing. The caller syncs once for all sheets.
  * Features the host lacks are skipped and named, never attempted.
  */
-import type { CellStyle, SheetLayout } from "../../layout/sheetLayout";
+import type { CellStyle, PrintSetup, SheetLayout } from "../../layout/sheetLayout";
 import { type StyleRun, excelWouldConvert, extent, styleRuns } from "../layoutRuns";
 import { rangeAddress } from "../snapshot";
 
@@ -226,6 +226,58 @@ export function queueRows(
       worksheet.getRangeByIndexes(Number(row), 0, 1, 1).format.rowHeight = height;
 }
 
+/** The sheet's data validations (drop-down lists, number bounds) with their prompts. */
+function queueValidations(worksheet: Excel.Worksheet, layout: SheetLayout): void {
+  if (layout.showGridlines === false) worksheet.showGridlines = false;
+  for (const v of layout.validations ?? []) {
+    const dv = worksheet.getRange(rangeAddress(v.range)).dataValidation;
+    dv.rule =
+      v.rule.kind === "list"
+        ? { list: { inCellDropDown: true, source: v.rule.choices.join(",") } }
+        : v.rule.kind === "decimal"
+          ? { decimal: { operator: "Between", formula1: v.rule.min, formula2: v.rule.max } }
+          : { wholeNumber: { operator: "Between", formula1: v.rule.min, formula2: v.rule.max } };
+    dv.errorAlert = {
+      message: v.errorMessage,
+      showAlert: true,
+      style: "Stop",
+      title: "输入有误",
+    };
+    if (v.prompt) dv.prompt = { message: v.prompt, showPrompt: true, title: "填写说明" };
+  }
+}
+
+/** Paper, scale, print area, title rows, margins, page breaks, headers and footers. */
+function queuePrintSetup(worksheet: Excel.Worksheet, print: PrintSetup): void {
+  const page = worksheet.pageLayout;
+  page.orientation = print.orientation === "portrait" ? "Portrait" : "Landscape";
+  page.paperSize = "A4";
+  page.zoom = print.scale
+    ? { scale: print.scale }
+    : { horizontalFitToPages: print.fitToPagesWide, verticalFitToPages: 0 };
+  page.centerHorizontally = print.centerHorizontally ?? true;
+  page.printGridlines = print.printGridlines ?? false;
+  page.setPrintArea(rangeAddress(print.printArea));
+  if (print.titleRows)
+    page.setPrintTitleRows(`$${print.titleRows.first + 1}:$${print.titleRows.last + 1}`);
+  if (print.margins) {
+    page.leftMargin = print.margins.left * 72;
+    page.rightMargin = print.margins.right * 72;
+    page.topMargin = print.margins.top * 72;
+    page.bottomMargin = print.margins.bottom * 72;
+    page.headerMargin = print.margins.header * 72;
+    page.footerMargin = print.margins.footer * 72;
+  }
+  // A manual page break above each row that starts a page (ExcelApi 1.9, as pageLayout).
+  for (const row of print.rowBreaks ?? [])
+    if (row > 0) worksheet.horizontalPageBreaks.add(`A${row + 1}`);
+  const hf = page.headersFooters.defaultForAllPages;
+  if (print.centerHeader) hf.centerHeader = print.centerHeader;
+  if (print.centerFooter) hf.centerFooter = print.centerFooter;
+  if (print.leftFooter) hf.leftFooter = print.leftFooter;
+  if (print.rightFooter) hf.rightFooter = print.rightFooter;
+}
+
 /**
  * Queues what belongs to the whole sheet: its font (first, so that every cell prints in the
  * CJK font and the styles of the rows override it), column widths, frozen rows, tab colour,
@@ -246,62 +298,13 @@ export function queueSheetSetup(
   });
   if (layout.frozenRows) worksheet.freezePanes.freezeRows(layout.frozenRows);
   if (layout.tabColor) worksheet.tabColor = layout.tabColor;
-
-  if (caps.dataValidation) {
-    if (layout.showGridlines === false) worksheet.showGridlines = false;
-    for (const v of layout.validations ?? []) {
-      const dv = worksheet.getRange(rangeAddress(v.range)).dataValidation;
-      dv.rule =
-        v.rule.kind === "list"
-          ? { list: { inCellDropDown: true, source: v.rule.choices.join(",") } }
-          : v.rule.kind === "decimal"
-            ? { decimal: { operator: "Between", formula1: v.rule.min, formula2: v.rule.max } }
-            : { wholeNumber: { operator: "Between", formula1: v.rule.min, formula2: v.rule.max } };
-      dv.errorAlert = {
-        message: v.errorMessage,
-        showAlert: true,
-        style: "Stop",
-        title: "输入有误",
-      };
-      if (v.prompt) dv.prompt = { message: v.prompt, showPrompt: true, title: "填写说明" };
-    }
-  } else if ((layout.validations?.length ?? 0) > 0 || layout.showGridlines === false) {
+  if (caps.dataValidation) queueValidations(worksheet, layout);
+  else if ((layout.validations?.length ?? 0) > 0 || layout.showGridlines === false)
     skipped.push("数据验证和隐藏网格线（需要 Excel 2021 / ExcelApi 1.8）");
-  }
-
-  const print = layout.print;
-  if (print && caps.pageLayout) {
-    const page = worksheet.pageLayout;
-    page.orientation = print.orientation === "portrait" ? "Portrait" : "Landscape";
-    page.paperSize = "A4";
-    page.zoom = print.scale
-      ? { scale: print.scale }
-      : { horizontalFitToPages: print.fitToPagesWide, verticalFitToPages: 0 };
-    page.centerHorizontally = print.centerHorizontally ?? true;
-    page.printGridlines = print.printGridlines ?? false;
-    page.setPrintArea(rangeAddress(print.printArea));
-    if (print.titleRows)
-      page.setPrintTitleRows(`$${print.titleRows.first + 1}:$${print.titleRows.last + 1}`);
-    if (print.margins) {
-      page.leftMargin = print.margins.left * 72;
-      page.rightMargin = print.margins.right * 72;
-      page.topMargin = print.margins.top * 72;
-      page.bottomMargin = print.margins.bottom * 72;
-      page.headerMargin = print.margins.header * 72;
-      page.footerMargin = print.margins.footer * 72;
-    }
-    // A manual page break above each row that starts a page (ExcelApi 1.9, as pageLayout).
-    for (const row of print.rowBreaks ?? [])
-      if (row > 0) worksheet.horizontalPageBreaks.add(`A${row + 1}`);
-    const hf = page.headersFooters.defaultForAllPages;
-    if (print.centerHeader) hf.centerHeader = print.centerHeader;
-    if (print.centerFooter) hf.centerFooter = print.centerFooter;
-    if (print.leftFooter) hf.leftFooter = print.leftFooter;
-    if (print.rightFooter) hf.rightFooter = print.rightFooter;
-  } else if (print) {
+  if (layout.print && caps.pageLayout) queuePrintSetup(worksheet, layout.print);
+  else if (layout.print)
     skipped.push(
       "打印设置（纸张、缩放、页眉页脚，需要 Excel 2021 / ExcelApi 1.9）：请在“页面布局”中手动设置"
     );
-  }
   return skipped;
 }
