@@ -110,10 +110,9 @@ function neededRows(standard: Standard, data?: DepartmentInput): InfoRow[] {
   return rows;
 }
 
-function infoSheet(standard: Standard, data?: DepartmentInput): SheetLayout {
-  const layout = sheet(TEMPLATE_SHEETS.info, [30, 36, 44]);
-  title(layout, "部门整体支出绩效自评 · 基本信息", 3);
-  const rows: InfoRow[] = [
+/** The rows every department fills: name, year, city, execution rate, 三公, satisfaction, counts. */
+function commonRows(data?: DepartmentInput): InfoRow[] {
+  return [
     ["部门名称", data?.department ?? null, formats.text, "与部门决算一致的全称"],
     ["年度", data?.year ?? null, formats.integer, "自评的预算年度，如 2022"],
     ["所属城市", data?.city ?? null, formats.text, "用于选择评分标准，如 佛山市"],
@@ -149,37 +148,44 @@ function infoSheet(standard: Standard, data?: DepartmentInput): SheetLayout {
       formats.integer,
       "已开展绩效自评的项目数",
     ],
-    ...neededRows(standard, data),
-    ...narrativeRows(data),
   ];
+}
+
+/** What Excel refuses in a 基本信息 value cell, by the row's label. */
+const INFO_CHECKS: Record<string, Omit<DataValidation, "range">> = {
+  年度: {
+    rule: { kind: "wholeNumber", min: 2000, max: 2100 },
+    errorMessage: "请填写四位年份，如 2022",
+  },
+  财政支出执行率: {
+    rule: { kind: "decimal", min: 0, max: 2 },
+    errorMessage: "请填写 0～200% 之间的百分比",
+  },
+  满意度: {
+    rule: { kind: "decimal", min: 0, max: 1 },
+    errorMessage: "请填写 0～100% 之间的百分比",
+  },
+};
+
+function infoSheet(standard: Standard, data?: DepartmentInput): SheetLayout {
+  const layout = sheet(TEMPLATE_SHEETS.info, [30, 36, 44]);
+  title(layout, "部门整体支出绩效自评 · 基本信息", 3);
+  const rows = [...commonRows(data), ...neededRows(standard, data), ...narrativeRows(data)];
   put(layout, 1, 0, "项目", styles.header);
   put(layout, 1, 1, "内容", styles.header);
   put(layout, 1, 2, "说明", styles.header);
   rows.forEach(([label, value, numberFormat, note], i) => {
-    put(layout, i + 2, 0, label, styles.label);
-    put(layout, i + 2, 1, value, { ...styles.input, numberFormat, wrap: true });
-    put(layout, i + 2, 2, note, { ...styles.note, border: true });
+    const row = i + 2;
+    put(layout, row, 0, label, styles.label);
+    put(layout, row, 1, value, { ...styles.input, numberFormat, wrap: true });
+    put(layout, row, 2, note, { ...styles.note, border: true });
     // Long text (部门职能 …) wraps in its cell: the row is as tall as it needs.
     if (typeof value === "string" && value.length > 18)
-      (layout.rowHeights ??= {})[i + 2] = rowHeightFor(value, 36);
+      (layout.rowHeights ??= {})[row] = rowHeightFor(value, 36);
+    const check = INFO_CHECKS[label];
+    if (check)
+      layout.validations?.push({ range: { top: row, left: 1, bottom: row, right: 1 }, ...check });
   });
-  layout.validations?.push(
-    {
-      range: { top: 3, left: 1, bottom: 3, right: 1 },
-      rule: { kind: "wholeNumber", min: 2000, max: 2100 },
-      errorMessage: "请填写四位年份，如 2022",
-    },
-    {
-      range: { top: 5, left: 1, bottom: 5, right: 1 },
-      rule: { kind: "decimal", min: 0, max: 2 },
-      errorMessage: "请填写 0～200% 之间的百分比",
-    },
-    {
-      range: { top: 9, left: 1, bottom: 9, right: 1 },
-      rule: { kind: "decimal", min: 0, max: 1 },
-      errorMessage: "请填写 0～100% 之间的百分比",
-    }
-  );
   layout.frozenRows = 2;
   return layout;
 }

@@ -28,3 +28,22 @@ describe("input sheets' page setup", () => {
       }).toEqual({ sheet: ws.name, paper: 9, fit: 1 });
   });
 });
+
+describe("基本信息's input checks", () => {
+  it("bound the 年度, 财政支出执行率 and 满意度 value cells, each in its own row", () => {
+    const info = templateLayouts(foshan2022, seed()).find((l) => l.name === "基本信息");
+    const labelAt = (row: number) =>
+      info?.cells.find((c) => c.row === row && c.column === 0)?.value;
+    const checked = (info?.validations ?? []).map((v) => ({
+      label: labelAt(v.range.top),
+      column: v.range.left,
+      rows: v.range.bottom - v.range.top + 1,
+      max: "max" in v.rule ? v.rule.max : null,
+    }));
+    expect(checked).toEqual([
+      { label: "年度", column: 1, rows: 1, max: 2100 },
+      { label: "财政支出执行率", column: 1, rows: 1, max: 2 },
+      { label: "满意度", column: 1, rows: 1, max: 1 },
+    ]);
+  });
+});
