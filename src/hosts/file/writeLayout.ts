@@ -6,6 +6,7 @@ import type ExcelJS from "exceljs";
 import {
   type CellStyle,
   type LayoutCell,
+  type PrintSetup,
   type SheetLayout,
   type ValidationRule,
   materialized,
@@ -115,6 +116,45 @@ function validation(
   } as ExcelJS.DataValidation;
 }
 
+/** Paper, fit or scale, print area, title rows, margins, page breaks, header and footer. */
+function setPrint(ws: ExcelJS.Worksheet, print: PrintSetup): void {
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: print.orientation,
+    fitToPage: !print.scale,
+    ...(print.scale ? { scale: print.scale } : {}),
+    fitToWidth: print.fitToPagesWide,
+    fitToHeight: 0,
+    printArea: rangeAddress(print.printArea),
+    horizontalCentered: print.centerHorizontally ?? true,
+    showGridLines: print.printGridlines ?? false,
+    ...(print.titleRows
+      ? { printTitlesRow: `${print.titleRows.first + 1}:${print.titleRows.last + 1}` }
+      : {}),
+    ...(print.margins ? { margins: print.margins } : {}),
+  };
+  // ExcelJS breaks after a 1-based row: the 0-based row that starts the page is its number.
+  for (const row of print.rowBreaks ?? []) if (row > 0) ws.getRow(row).addPageBreak();
+  ws.headerFooter = {
+    oddHeader: print.centerHeader ? `&C${print.centerHeader}` : undefined,
+    oddFooter:
+      [
+        print.leftFooter ? `&L${print.leftFooter}` : "",
+        print.centerFooter ? `&C${print.centerFooter}` : "",
+        print.rightFooter ? `&R${print.rightFooter}` : "",
+      ].join("") || undefined,
+  };
+}
+
+/** The sheet's data validations (ExcelJS has them range-wide but does not declare it). */
+function addValidations(ws: ExcelJS.Worksheet, layout: SheetLayout): void {
+  const validations = (
+    ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }
+  ).dataValidations;
+  for (const v of layout.validations ?? [])
+    validations.add(rangeAddress(v.range), validation(v.rule, v.errorMessage, v.prompt));
+}
+
 /** Adds a worksheet named `layout.name` (the caller checks it does not exist) and fills it. */
 export function writeLayout(workbook: ExcelJS.Workbook, given: SheetLayout): ExcelJS.Worksheet {
   const layout = materialized(given);
@@ -143,41 +183,7 @@ export function writeLayout(workbook: ExcelJS.Workbook, given: SheetLayout): Exc
   for (const m of layout.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
   for (const [row, height] of Object.entries(layout.rowHeights ?? {}))
     ws.getRow(Number(row) + 1).height = height;
-  // ExcelJS has range-wide validation (`worksheet.dataValidations`) but does not declare it.
-  const validations = (
-    ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }
-  ).dataValidations;
-  for (const v of layout.validations ?? []) {
-    validations.add(rangeAddress(v.range), validation(v.rule, v.errorMessage, v.prompt));
-  }
-  const print = layout.print;
-  if (print) {
-    ws.pageSetup = {
-      paperSize: 9,
-      orientation: print.orientation,
-      fitToPage: !print.scale,
-      ...(print.scale ? { scale: print.scale } : {}),
-      fitToWidth: print.fitToPagesWide,
-      fitToHeight: 0,
-      printArea: rangeAddress(print.printArea),
-      horizontalCentered: print.centerHorizontally ?? true,
-      showGridLines: print.printGridlines ?? false,
-      ...(print.titleRows
-        ? { printTitlesRow: `${print.titleRows.first + 1}:${print.titleRows.last + 1}` }
-        : {}),
-      ...(print.margins ? { margins: print.margins } : {}),
-    };
-    // ExcelJS breaks after a 1-based row: the 0-based row that starts the page is its number.
-    for (const row of print.rowBreaks ?? []) if (row > 0) ws.getRow(row).addPageBreak();
-    ws.headerFooter = {
-      oddHeader: print.centerHeader ? `&C${print.centerHeader}` : undefined,
-      oddFooter:
-        [
-          print.leftFooter ? `&L${print.leftFooter}` : "",
-          print.centerFooter ? `&C${print.centerFooter}` : "",
-          print.rightFooter ? `&R${print.rightFooter}` : "",
-        ].join("") || undefined,
-    };
-  }
+  addValidations(ws, layout);
+  if (layout.print) setPrint(ws, layout.print);
   return ws;
 }
