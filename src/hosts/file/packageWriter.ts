@@ -764,17 +764,58 @@ function bodyStart(el: Element): number {
   return el.xml.lastIndexOf("</") - el.body.length;
 }
 
+/** The parts of app.xml's two lists that a new sheet's title changes. */
+interface AppLists {
+  vt: string;
+  headings: Element;
+  headingVector: Element;
+  titles: Element;
+  titleVector: Element;
+}
+
 /**
- * `docProps/app.xml` with `title` listed after the worksheets: its `TitlesOfParts` and the
- * worksheet count of its `HeadingPairs` (`工作表` / `Worksheets`). Null, and the part left as
- * it is, when the part does not list exactly the workbook's sheets in one heading (no list,
- * LibreOffice's way, or one this writer does not understand).
+ * app.xml with `title` inserted at `at` in the titles' vector, that vector's size one more, and
+ * the worksheets' count (`countEl` inside `variant`, now `count`) one more; null when the
+ * titles come before the headings (Excel writes HeadingPairs first).
  */
-export function withSheetTitle(
+function insertTitle(
   appXml: string,
-  sheetNames: readonly string[],
+  lists: AppLists,
+  where: { variant: Element; countEl: Element; count: number; at: number },
   title: string
 ): string | null {
+  const { vt, headings, headingVector, titles, titleVector } = lists;
+  const lpstrs = elements(titleVector.body, `${vt}:lpstr`);
+  const insertAt =
+    where.at < lpstrs.length ? (lpstrs[where.at] as Element).index : titleVector.body.length;
+  const body =
+    titleVector.body.slice(0, insertAt) +
+    `<${vt}:lpstr>${xmlText(title)}</${vt}:lpstr>` +
+    titleVector.body.slice(insertAt);
+  const open = /^<[^>]*>/.exec(titleVector.xml)?.[0] ?? "";
+  const newTitleVector = `${setAttr(open, "size", lpstrs.length + 1)}${body}</${vt}:vector>`;
+  // The count element's place in the whole part: heading vector → variant → i4.
+  const countAt =
+    headings.index +
+    bodyStart(headings) +
+    headingVector.index +
+    bodyStart(headingVector) +
+    where.variant.index +
+    bodyStart(where.variant) +
+    where.countEl.index;
+  const titleAt = titles.index + bodyStart(titles) + titleVector.index;
+  if (titleAt < countAt) return null;
+  return (
+    appXml.slice(0, countAt) +
+    `<${vt}:i4>${where.count + 1}</${vt}:i4>` +
+    appXml.slice(countAt + where.countEl.xml.length, titleAt) +
+    newTitleVector +
+    appXml.slice(titleAt + titleVector.xml.length)
+  );
+}
+
+/** app.xml's HeadingPairs and TitlesOfParts vectors, or null when it has not both. */
+function appLists(appXml: string): AppLists | null {
   const vt =
     /xmlns:([\w.-]+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/docPropsVTypes"/.exec(
       appXml
@@ -786,50 +827,37 @@ export function withSheetTitle(
   const headingVector = element(headings.body, `${vt}:vector`);
   const titleVector = element(titles.body, `${vt}:vector`);
   if (!headingVector || !titleVector) return null;
+  return { vt, headings, headingVector, titles, titleVector };
+}
+
+/**
+ * `docProps/app.xml` with `title` listed after the worksheets: its `TitlesOfParts` and the
+ * worksheet count of its `HeadingPairs` (`工作表` / `Worksheets`). Null, and the part left as
+ * it is, when the part does not list exactly the workbook's sheets in one heading (no list,
+ * LibreOffice's way, or one this writer does not understand).
+ */
+export function withSheetTitle(
+  appXml: string,
+  sheetNames: readonly string[],
+  title: string
+): string | null {
+  const lists = appLists(appXml);
+  if (!lists) return null;
+  const { vt, headingVector, titleVector } = lists;
   const variants = elements(headingVector.body, `${vt}:variant`);
   const names = elements(titleVector.body, `${vt}:lpstr`).map((e) => decodeEntities(e.body));
   if (variants.length % 2 !== 0) return null;
   // Pairs of (heading, count); the worksheets' pair lists exactly the workbook's sheets.
   let offset = 0;
   for (let i = 0; i < variants.length; i += 2) {
-    const countEl = element((variants[i + 1] as Element).body, `${vt}:i4`);
+    const variant = variants[i + 1] as Element;
+    const countEl = element(variant.body, `${vt}:i4`);
     const count = Number(countEl?.body);
     if (!countEl || !Number.isInteger(count)) return null;
     const listed = names.slice(offset, offset + count);
-    if (
-      count === sheetNames.length &&
-      listed.length === count &&
-      listed.every((n, k) => n === sheetNames[k])
-    ) {
-      const at = offset + count;
-      const lpstrs = elements(titleVector.body, `${vt}:lpstr`);
-      const insertAt = at < lpstrs.length ? (lpstrs[at] as Element).index : titleVector.body.length;
-      const body =
-        titleVector.body.slice(0, insertAt) +
-        `<${vt}:lpstr>${xmlText(title)}</${vt}:lpstr>` +
-        titleVector.body.slice(insertAt);
-      const open = /^<[^>]*>/.exec(titleVector.xml)?.[0] ?? "";
-      const newTitleVector = `${setAttr(open, "size", names.length + 1)}${body}</${vt}:vector>`;
-      // The count element's place in the whole part: heading vector → variant → i4.
-      const variant = variants[i + 1] as Element;
-      const countAt =
-        headings.index +
-        bodyStart(headings) +
-        headingVector.index +
-        bodyStart(headingVector) +
-        variant.index +
-        bodyStart(variant) +
-        countEl.index;
-      const titleAt = titles.index + bodyStart(titles) + titleVector.index;
-      if (titleAt < countAt) return null; // Excel writes HeadingPairs first
-      return (
-        appXml.slice(0, countAt) +
-        `<${vt}:i4>${count + 1}</${vt}:i4>` +
-        appXml.slice(countAt + countEl.xml.length, titleAt) +
-        newTitleVector +
-        appXml.slice(titleAt + titleVector.xml.length)
-      );
-    }
+    const exactly = listed.length === count && listed.every((n, k) => n === sheetNames[k]);
+    if (count === sheetNames.length && exactly)
+      return insertTitle(appXml, lists, { variant, countEl, count, at: offset + count }, title);
     offset += count;
   }
   return null;
