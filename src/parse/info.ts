@@ -8,7 +8,6 @@ import { METRICS } from "../standard/metrics";
 import { toHalfWidth } from "../model/numbers";
 import { Grid, normalizeLabel, range } from "./grid";
 import { HEADER_SEARCH_ROWS, type TableArea, inArea } from "./tables";
-import { yearInText } from "./cells";
 
 /** Figures a department may state directly when it keeps no table they could be computed from. */
 export const STATED_METRICS = [
@@ -281,16 +280,6 @@ function headerRowAt(grid: Grid, row: number, column: number): boolean {
       isLabel(grid, row, c) &&
       !labelOf(grid.text(row, c)).inline
   );
-}
-
-/** The year from a sheet's title (its first cell), such as `2022 年度部门整体支出绩效自评`. */
-export function yearFromTitles(grids: readonly Grid[]): number | null {
-  for (const grid of grids) {
-    const title = grid.text(grid.top, grid.left);
-    const year = /绩效|自评|决算|预算/.test(title) ? yearInText(title, false) : null;
-    if (year !== null) return year;
-  }
-  return null;
 }
 
 const CHINESE_DIGITS = "〇一二三四五六七八九";

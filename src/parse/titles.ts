@@ -1,0 +1,90 @@
+/**
+ * What a workbook says of its year and city outside the labelled cells: its sheets' titles
+ * (`广东省佛山市某局2022年度部门整体支出绩效自评表`, also split over merged cells).
+ */
+import { toHalfWidth } from "../model/numbers";
+import { yearInText } from "./cells";
+import type { Grid } from "./grid";
+
+/** A sheet's title row: its cells' texts as one, and the cells they came from. */
+export interface TitleRow {
+  sheet: string;
+  /** A1 range of the row's filled cells (`A1:E1`). */
+  range: string;
+  text: string;
+}
+
+/** Rows looked at for a title: the first filled one of the sheet's top rows. */
+const TITLE_ROWS = 3;
+
+/** What a title names: the form (绩效自评), its budget or its accounts. */
+const TITLE_WORDS = /绩效|自评|决算|预算/;
+
+/**
+ * The sheet's title: its first filled row, the texts of its cells joined (a title split over
+ * merged cells, `佛山市某局` | `2022年度部门整体支出绩效自评表`), when it names the form.
+ */
+function titleRow(grid: Grid): TitleRow | null {
+  const last = Math.min(grid.bottom, grid.top + TITLE_ROWS - 1);
+  for (let row = grid.top; row <= last; row++) {
+    const columns: number[] = [];
+    for (let column = grid.left; column <= grid.right; column++)
+      if (grid.text(row, column) !== "") columns.push(column);
+    if (columns.length === 0) continue;
+    const text = columns.map((c) => grid.text(row, c)).join("");
+    if (text.length > 80 || !TITLE_WORDS.test(text)) return null;
+    const [first, end] = [columns[0], columns[columns.length - 1]];
+    const range =
+      first === end
+        ? grid.address(row, first)
+        : `${grid.address(row, first)}:${grid.address(row, end)}`;
+    return { sheet: grid.name, range, text };
+  }
+  return null;
+}
+
+/** The sheets' titles, in sheet order. */
+export function sheetTitles(grids: readonly Grid[]): TitleRow[] {
+  return grids.map(titleRow).filter((t): t is TitleRow => t !== null);
+}
+
+/** The year of the first title that writes one (`2022 年度…绩效自评`), and that title. */
+export function yearFromTitles(grids: readonly Grid[]): { year: number; title: TitleRow } | null {
+  for (const title of sheetTitles(grids)) {
+    const year = yearInText(title.text, false);
+    if (year !== null) return { year, title };
+  }
+  return null;
+}
+
+/** The city of the first title that names one at its start (after a year or a province). */
+export function cityFromTitles(grids: readonly Grid[]): string | undefined {
+  for (const title of sheetTitles(grids)) {
+    const city = cityInText(title.text);
+    if (city) return city;
+  }
+  return undefined;
+}
+
+/** What may come before the city and is no place: a year, the Party's or the League's name. */
+const NOT_PLACE = /^(?:(?:\d{4}|[〇一二三四五六七八九]{4})年度?|中国共产党|中共|共青团)/;
+
+/** A province (or autonomous region) before its city: 广东省, 广西壮族自治区. */
+const PROVINCE = /^[^市省区县\d]{2,7}?(?:省|自治区)/;
+
+/** A city: two to four characters and 市 (佛山市, 呼和浩特市), none of them 市 or 省. */
+const CITY = /^[^市省区县\d()（）]{2,4}?市/;
+
+/**
+ * The city a name or title starts with — `佛山市…`, `广东省佛山市南海区…`, `中共佛山市委…`,
+ * `2022年度佛山市…` — or undefined (`广东省教育厅` names a province, no city).
+ */
+export function cityInText(text: string): string | undefined {
+  let rest = toHalfWidth(text).replace(/\s/g, "").replace(/[零○]/g, "〇");
+  for (let i = 0; i < 4; i++) {
+    const skipped = NOT_PLACE.exec(rest) ?? (CITY.test(rest) ? null : PROVINCE.exec(rest));
+    if (!skipped) return CITY.exec(rest)?.[0];
+    rest = rest.slice(skipped[0].length);
+  }
+  return undefined;
+}
