@@ -1,6 +1,7 @@
 /**
  * What a workbook says of its year and city outside the labelled cells: its sheets' titles
- * (`广东省佛山市某局2022年度部门整体支出绩效自评表`, also split over merged cells).
+ * (`广东省佛山市某局2022年度部门整体支出绩效自评表`, also split over merged cells) and, last of all,
+ * its file's name (`某局2022年度绩效自评.xlsx`).
  */
 import { toHalfWidth } from "../model/numbers";
 import { yearInText } from "./cells";
@@ -87,4 +88,31 @@ export function cityInText(text: string): string | undefined {
     rest = rest.slice(skipped[0].length);
   }
   return undefined;
+}
+
+/** The year of a 年度 (`2022年度`), else of a year not a date's (`2022年`, not `2023年3月`). */
+const YEAR_OF = [/(\d{4}|[〇一二三四五六七八九]{4})\s*年度/, /(\d{4})\s*年(?!\d{1,2}月)/];
+
+/** A four-digit number not part of a longer one, nor of a date (`2023-03-01`, `2023.3`). */
+const LONE_YEAR = /(?<!\d|\d[.\-_/])(\d{4})(?!\d|[.\-_/]\d)/g;
+
+const inRange = (year: number) => year >= 1990 && year <= 2100;
+
+/**
+ * The year a file's name writes — `某局2022年度绩效自评.xlsx`, `2022部门整体支出自评.xlsx` — or
+ * null: a 年度 first, then a year before 年, else the one four-digit year in the name (two
+ * different ones, or a date, say nothing for sure).
+ */
+export function yearInFileName(fileName: string): number | null {
+  const name = toHalfWidth(fileName.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "")).replace(
+    /[零○]/g,
+    "〇"
+  );
+  for (const pattern of YEAR_OF) {
+    const written = pattern.exec(name)?.[1];
+    const year = written === undefined ? null : yearInText(written);
+    if (year !== null) return year;
+  }
+  const years = new Set([...name.matchAll(LONE_YEAR)].map((m) => Number(m[1])).filter(inRange));
+  return years.size === 1 ? [...years][0] : null;
 }

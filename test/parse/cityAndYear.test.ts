@@ -5,7 +5,7 @@
  */
 import type { WorkbookSnapshot } from "../../src/hosts/snapshot";
 import { parseWorkbook } from "../../src/parse/parseWorkbook";
-import { cityInText } from "../../src/parse/titles";
+import { cityInText, yearInFileName } from "../../src/parse/titles";
 import { scoreSnapshot } from "../../src/pipeline/scoreWorkbook";
 import { sampleSnapshot, setCell } from "./sampleSnapshot";
 
@@ -114,5 +114,63 @@ describe("the year from a title", () => {
     const snapshot = await withoutYearCell("2022");
     setCell(snapshot, "绩效指标", "B1", "年度部门整体支出绩效自评表");
     expect(parseWorkbook(snapshot).input.year).toBe(2022);
+  });
+});
+
+describe("the year from the file's name", () => {
+  it.each([
+    ["某局2022年度绩效自评.xlsx", 2022],
+    ["/tmp/部门/2022部门整体支出绩效自评.xlsx", 2022],
+    ["2023年3月报送 某局2022年度绩效自评.xlsx", 2022],
+    ["某局二〇二二年度绩效自评.xlsx", 2022],
+    ["某局绩效自评（2023-03-01）.xlsx", null],
+    ["某局2021-2022绩效自评.xlsx", null],
+    ["某局绩效自评.xlsx", null],
+  ])("of %s is %s", (name, year) => {
+    expect(yearInFileName(name)).toBe(year);
+  });
+
+  it("is the last resort, said as a warning naming the file (no cell states it)", async () => {
+    const snapshot = await withoutYearCell("部门整体支出绩效自评表");
+    snapshot.fileName = "某局2022年度绩效自评.xlsx";
+    const { parse, evaluation } = scoreSnapshot(snapshot);
+    expect(parse.input.year).toBe(2022);
+    expect(parse.problems).toContainEqual({
+      severity: "warning",
+      message:
+        "年度 2022 取自文件名“某局2022年度绩效自评.xlsx”：工作簿中未写明年度，请在“基本信息”表中填写“年度”。",
+    });
+    // No cell is named for it, and no 年度 source among the cells read.
+    const gap = evaluation.gaps.find((g) => g.message.startsWith("年度 2022 取自文件名"));
+    expect(gap).toMatchObject({ severity: "warning" });
+    expect(gap?.cell).toBeUndefined();
+    expect(parse.found.some((f) => f.title === "年度")).toBe(false);
+    expect(evaluation.standard.source).toBe("cityYear");
+  });
+
+  it("gives way to a year in a cell or a title", async () => {
+    const titled = await withoutYearCell("2021 年度部门整体支出绩效自评表");
+    titled.fileName = "某局2022年度绩效自评.xlsx";
+    expect(parseWorkbook(titled).input.year).toBe(2021);
+    const stated = await sampleSnapshot();
+    stated.fileName = "某局2023年度绩效自评.xlsx";
+    const { input, problems } = parseWorkbook(stated);
+    expect(input.year).toBe(2022);
+    expect(problems.some((p) => p.message.includes("文件名"))).toBe(false);
+  });
+
+  it("says the 年度 cell could not be read when it is there", async () => {
+    const snapshot = await withoutYearCell("部门整体支出绩效自评表");
+    setCell(snapshot, "基本信息", "A4", "年度");
+    setCell(snapshot, "基本信息", "B4", "去年");
+    snapshot.fileName = "某局2022年度绩效自评.xlsx";
+    const { input, problems } = parseWorkbook(snapshot);
+    expect(input.year).toBe(2022);
+    expect(problems.map((p) => p.message)).toEqual(
+      expect.arrayContaining([
+        "基本信息!B4：年度“去年”不是有效年份",
+        "年度 2022 取自文件名“某局2022年度绩效自评.xlsx”：工作簿中的年度无法识别，请在“基本信息”表中填写“年度”。",
+      ])
+    );
   });
 });
