@@ -7,10 +7,10 @@ import { toHalfWidth } from "../model/numbers";
 import { yearInText } from "./cells";
 import type { Grid } from "./grid";
 
-/** A sheet's title row: its cells' texts as one, and the cells they came from. */
+/** A sheet's title: its cells' texts as one, and the cells they came from. */
 export interface TitleRow {
   sheet: string;
-  /** A1 range of the row's filled cells (`A1:E1`). */
+  /** A1 range of the title's filled cells (`A1:E1`; `A1:A2` with a year under it). */
   range: string;
   text: string;
 }
@@ -21,27 +21,40 @@ const TITLE_ROWS = 3;
 /** What a title names: the form (绩效自评), its budget or its accounts. */
 const TITLE_WORDS = /绩效|自评|决算|预算/;
 
+/** A year alone under a title: `（2022年度）`, `2022 年度`. */
+const YEAR_LINE = /^[(（]?\s*(\d{4}|[〇一二三四五六七八九零○]{4})\s*年度?\s*[)）]?$/;
+
+/** The columns of a row's filled cells. */
+function filledColumns(grid: Grid, row: number): number[] {
+  const columns: number[] = [];
+  for (let column = grid.left; column <= grid.right; column++)
+    if (grid.text(row, column) !== "") columns.push(column);
+  return columns;
+}
+
 /**
  * The sheet's title: its first filled row, the texts of its cells joined (a title split over
- * merged cells, `佛山市某局` | `2022年度部门整体支出绩效自评表`), when it names the form.
+ * merged cells, `佛山市某局` | `2022年度部门整体支出绩效自评表`), when it names the form; with the
+ * year written alone under it (`部门整体支出绩效自评表` over `（2022年度）`).
  */
 function titleRow(grid: Grid): TitleRow | null {
   const last = Math.min(grid.bottom, grid.top + TITLE_ROWS - 1);
-  for (let row = grid.top; row <= last; row++) {
-    const columns: number[] = [];
-    for (let column = grid.left; column <= grid.right; column++)
-      if (grid.text(row, column) !== "") columns.push(column);
-    if (columns.length === 0) continue;
-    const text = columns.map((c) => grid.text(row, c)).join("");
-    if (text.length > 80 || !TITLE_WORDS.test(text)) return null;
-    const [first, end] = [columns[0], columns[columns.length - 1]];
-    const range =
-      first === end
-        ? grid.address(row, first)
-        : `${grid.address(row, first)}:${grid.address(row, end)}`;
-    return { sheet: grid.name, range, text };
-  }
-  return null;
+  let row = grid.top;
+  while (row <= last && filledColumns(grid, row).length === 0) row++;
+  if (row > last) return null;
+  const columns = filledColumns(grid, row);
+  const text = columns.map((c) => grid.text(row, c)).join("");
+  if (text.length > 80 || !TITLE_WORDS.test(text)) return null;
+  const [left, right] = [columns[0], columns[columns.length - 1]];
+  const at = (bottom: number, r: number, l = left) => {
+    const [from, to] = [grid.address(row, l), grid.address(bottom, r)];
+    return { sheet: grid.name, range: from === to ? from : `${from}:${to}` };
+  };
+  const year = row < last ? filledColumns(grid, row + 1)[0] : undefined;
+  if (year === undefined || !YEAR_LINE.test(grid.text(row + 1, year)))
+    return { ...at(row, right), text };
+  const under = at(row + 1, Math.max(right, year), Math.min(left, year));
+  return { ...under, text: text + grid.text(row + 1, year) };
 }
 
 /** The sheets' titles, in sheet order. */

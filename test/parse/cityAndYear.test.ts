@@ -117,6 +117,29 @@ describe("the year from a title", () => {
   });
 });
 
+describe("a form's own words", () => {
+  it("reads a year written alone under the title (部门整体支出绩效自评表 over （2022年度）)", async () => {
+    const snapshot = await withoutYearCell("部门整体支出绩效自评表");
+    setCell(snapshot, "绩效指标", "A2", "（2022年度）");
+    const { input, found } = parseWorkbook(snapshot);
+    expect(input.year).toBe(2022);
+    expect(found.find((f) => f.title === "年度")).toMatchObject({ range: "A1:A2" });
+  });
+
+  it("reads the department from 填报单位（盖章）, beside it or after its colon", async () => {
+    const beside = await withoutCity("广东省佛山市南海区教育局");
+    setCell(beside, "基本信息", "A3", "填报单位（盖章）");
+    expect(parseWorkbook(beside).input).toMatchObject({
+      department: "广东省佛山市南海区教育局",
+      city: "佛山市",
+    });
+    const inline = await withoutCity("");
+    setCell(inline, "基本信息", "B3", null);
+    setCell(inline, "基本信息", "A3", "填报单位（盖章）：佛山市南海区教育局");
+    expect(parseWorkbook(inline).input.department).toBe("佛山市南海区教育局");
+  });
+});
+
 describe("the year from the file's name", () => {
   it.each([
     ["某局2022年度绩效自评.xlsx", 2022],
