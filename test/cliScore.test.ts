@@ -246,4 +246,26 @@ describe("jixiao score", () => {
     expect(code).toBe(0);
     expect(out).toContain("预算支出!C5：“二千”不是数字");
   });
+  it("takes the 年度 from the file's name when no cell or title states it, and says so", async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(SAMPLE_PATH);
+    const info = book.getWorksheet("基本信息") as ExcelJS.Worksheet;
+    for (const column of ["A", "B", "C"]) info.getCell(`${column}4`).value = null;
+    (book.getWorksheet("绩效指标") as ExcelJS.Worksheet).getCell("A1").value =
+      "部门整体支出绩效自评表";
+    const path = join(dir, "某局2022年度绩效自评.xlsx");
+    await book.xlsx.writeFile(path);
+    const { code, out } = await run(["score", path, "--out", join(dir, "named.xlsx"), "--json"]);
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    expect(json.year).toBe(2022);
+    expect(json.standard.sourceKind).toBe("cityYear");
+    expect(json.gaps).toContainEqual(
+      expect.objectContaining({
+        severity: "warning",
+        message:
+          "年度 2022 取自文件名“某局2022年度绩效自评.xlsx”：工作簿中未写明年度，请在“基本信息”表中填写“年度”。",
+      })
+    );
+  });
 });

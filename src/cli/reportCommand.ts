@@ -54,7 +54,8 @@ async function scoreForReport(
   if (!read.ok) return read;
   const opened = await readSnapshot(read);
   if (!opened.ok) return opened;
-  const result = scoreRead(opened.snapshot, { standard }, deferredEngine);
+  const snapshot = { ...opened.snapshot, fileName: basename(file) };
+  const result = scoreRead(snapshot, { standard }, deferredEngine);
   const refused = noReportReason(result);
   if (refused) return { ok: false, reason: refused };
   return { ok: true, score: result };

@@ -124,6 +124,8 @@ export interface ScoreFileOptions {
   write?: AtomicWriteOptions;
   /** The part of the heap this file may take (a folder run has two or four files in hand). */
   memoryShare?: number;
+  /** The file's name, the 年度 of last resort (`某局2022年度绩效自评.xlsx`). */
+  fileName?: string;
 }
 
 export async function scoreWorkbookData(
@@ -206,7 +208,8 @@ async function scoreOpened(
     read: async () => {
       const taken = own ?? (await (await openBook()).read());
       own = null;
-      return extra.length > 0 ? { ...taken, sheets: [...taken.sheets, ...extra] } : taken;
+      const named = options.fileName ? { ...taken, fileName: options.fileName } : taken;
+      return extra.length > 0 ? { ...named, sheets: [...named.sheets, ...extra] } : named;
     },
     insertSheets: async (l) => (await openBook()).insertSheets(l),
     selectCell: async () => false,
@@ -252,7 +255,11 @@ export async function scoreWorkbookFile(
   const read = await readFileBytes(file);
   if (!read.ok) return { status: "failed", file, reason: read.reason, stage: "read" };
   const inPlace = await sameFile(file, output);
-  const prepared = await scoreForWriting(read.data, { ...options, inPlace });
+  const prepared = await scoreForWriting(read.data, {
+    ...options,
+    inPlace,
+    fileName: options.fileName ?? basename(file),
+  });
   if (!prepared.ok) {
     const { reason, stage, result } = prepared;
     return { status: "failed", file, reason, stage, ...(result ? { result } : {}) };

@@ -1,7 +1,8 @@
 /**
  * Step 1 of scoring: the standard in force. Precedence: a standard passed in (the command
  * line's --standard), else the workbook's own 评分标准 sheet, else the preset chosen in
- * 绩效自评设置, else the preset of the workbook's city and year, else the generic preset. Old
+ * 绩效自评设置, else the preset of the workbook's city and year (or an earlier year's, while it
+ * fits the department's own table), else the department's own table, else the generic preset. Old
  * settings overrides apply to a preset the workbook chose; every standard is checked, and what
  * cannot be used is repaired and reported.
  */
@@ -9,10 +10,11 @@ import type { DepartmentInput, WorkbookStandard } from "../model/input";
 import { quote } from "../model/text";
 import type { applyLegacySettings } from "../standard/legacy";
 import { type ParameterView, listParameters } from "../standard/parameters";
-import { findPreset, findPresetById } from "../standard/presets";
+import { findPreset, findPresetById, genericPreset } from "../standard/presets";
 import type { Standard, StandardScope } from "../standard/types";
 import { type StandardProblem, checkStandard } from "../standard/validate";
 import { OWN_TABLE_NAME, blankMaxGaps, ownTableStandard } from "./ownTableStandard";
+import { describeMisfit, presetMisfit } from "./presetFit";
 import type { Gap, StandardInForce, StandardSourceKind } from "./result";
 
 /**
@@ -53,17 +55,20 @@ function presetText(
   }
 }
 
-function choose(
-  input: DepartmentInput,
-  given: WorkbookStandard | undefined,
-  scope: StandardScope
-): {
+/** The standard chosen, how, and what is to be said of it. */
+interface Choice {
   standard: Standard;
   kind: StandardSourceKind;
   text: string;
   read?: WorkbookStandard;
   gaps?: Gap[];
-} {
+}
+
+function choose(
+  input: DepartmentInput,
+  given: WorkbookStandard | undefined,
+  scope: StandardScope
+): Choice {
   if (given)
     return { standard: given.standard, kind: "given", text: sheetText(given), read: given };
   const own = scope === "project" ? input.projectStandard : input.standard;
@@ -71,20 +76,51 @@ function choose(
   const id = scope === "department" ? input.settings?.presetId : undefined;
   const chosen = id ? findPresetById(id) : undefined;
   if (chosen) return { standard: chosen, kind: "settings", text: presetText("settings", input) };
+  return byCityAndYear(input, scope);
+}
+
+/**
+ * The preset of the workbook's city and year. Where the city has none, the department's own
+ * table, not the generic tree, where it can; where it has one of an earlier year only, that one
+ * as long as it fits the department's own table — else the table too, saying why.
+ */
+function byCityAndYear(input: DepartmentInput, scope: StandardScope): Choice {
   const { standard, match } = findPreset(input.city, input.year, scope);
-  // No standard for the city: the department's own table, not the generic tree, where it can.
-  const table =
-    match === "fallback" && scope === "department"
-      ? ownTableStandard(standard, input.indicators)
-      : null;
-  if (table)
-    return {
-      standard: table,
-      kind: match,
-      text: `${OWN_TABLE_NAME}的指标和分值（未找到${input.city ?? "本市"}的评分标准，等级按通用预设，总分不封顶）`,
-      gaps: blankMaxGaps(input.indicators),
-    };
-  return { standard, kind: match, text: presetText(match, input, scope) };
+  const kept = { standard, kind: match, text: presetText(match, input, scope) };
+  if (scope !== "department") return kept;
+  if (match === "fallback") {
+    const table = ownTableStandard(standard, input.indicators);
+    const why = `未找到${input.city ?? "本市"}的评分标准`;
+    return table ? ownTableChoice(table, input, why) : kept;
+  }
+  return (match === "earlierYear" && ownTableOverEarlier(standard, input)) || kept;
+}
+
+/** The department's own table, said why, where the earlier year's preset clearly does not fit it. */
+function ownTableOverEarlier(earlier: Standard, input: DepartmentInput): Choice | null {
+  const misfit = presetMisfit(earlier, input.indicators);
+  const table = misfit && ownTableStandard(genericPreset, input.indicators);
+  if (!misfit || !table) return null;
+  const year = `${earlier.year ?? "较早"} 年度`;
+  const none = `未找到${input.city ?? ""} ${input.year} 年度的评分标准`;
+  const choice = ownTableChoice(table, input, `${none}，${year}的与本表不符`);
+  const gap: Gap = {
+    code: "standardOfEarlierYearMisfit",
+    severity: "warning",
+    message: `${none}，而 ${year}的${quote(earlier.name)}与本部门绩效指标表明显不符：${describeMisfit(misfit)}。已按本部门绩效指标表的指标和分值评分，等级按通用预设，总分不封顶。`,
+    suggestion: `取得 ${input.year} 年度的评分标准后，插入评分标准表并按其修改，重新计算。`,
+  };
+  return { ...choice, gaps: [gap, ...(choice.gaps ?? [])] };
+}
+
+/** The department's own table as the standard, `why` no preset scores it. */
+function ownTableChoice(table: Standard, input: DepartmentInput, why: string): Choice {
+  return {
+    standard: table,
+    kind: "fallback",
+    text: `${OWN_TABLE_NAME}的指标和分值（${why}，等级按通用预设，总分不封顶）`,
+    gaps: blankMaxGaps(input.indicators),
+  };
 }
 
 function standardGap(p: StandardProblem, file?: string): Gap {

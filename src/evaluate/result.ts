@@ -161,6 +161,7 @@ export type GapCode =
   | "threePublicScale"
   | "budgetScale"
   | "standardOfEarlierYear"
+  | "standardOfEarlierYearMisfit"
   | "executionBelowTarget"
   | "spentOverBudget"
   | "officialRateDiffers"

@@ -54,6 +54,11 @@ export interface WorkbookSnapshot {
   protection?: WorkbookProtection;
   /** Sheets the add-in's ownership markers point to, by role (see hosts/ownership.ts). */
   ownedSheets?: Partial<Record<SheetRole, string | null>>;
+  /**
+   * The file's name (`某局2022年度绩效自评.xlsx`), where the host knows it: the 年度 of last resort
+   * when no cell and no title states one.
+   */
+  fileName?: string;
 }
 
 /**

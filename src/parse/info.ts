@@ -8,7 +8,6 @@ import { METRICS } from "../standard/metrics";
 import { toHalfWidth } from "../model/numbers";
 import { Grid, normalizeLabel, range } from "./grid";
 import { HEADER_SEARCH_ROWS, type TableArea, inArea } from "./tables";
-import { yearInText } from "./cells";
 
 /** Figures a department may state directly when it keeps no table they could be computed from. */
 export const STATED_METRICS = [
@@ -53,7 +52,8 @@ const statedLabels = Object.fromEntries(
 /** Labels recognised for single values (normalised: no spaces, quotes or trailing colon). */
 export const INFO_LABELS: Record<InfoKey, RegExp> = {
   ...statedLabels,
-  department: /^(部门名称|单位名称|部门|预算单位|预算部门)$/,
+  // A form's `填报单位（盖章）：…`: the seal's place in the label is no part of it.
+  department: /^(部门名称|单位名称|部门|预算单位|预算部门|填报单位)(\((公章|盖章|印章|章)\))?$/,
   year: /^(年度|评价年度|自评年度|预算年度|绩效年度)$/,
   city: /^(所属城市|城市|所属地市|地市)$/,
   officialRate: /^(财政支出执行率|预算执行率|全年财政支出完成率|财政支出完成率|部门预算执行率)$/,
@@ -281,16 +281,6 @@ function headerRowAt(grid: Grid, row: number, column: number): boolean {
       isLabel(grid, row, c) &&
       !labelOf(grid.text(row, c)).inline
   );
-}
-
-/** The year from a sheet's title (its first cell), such as `2022 年度部门整体支出绩效自评`. */
-export function yearFromTitles(grids: readonly Grid[]): number | null {
-  for (const grid of grids) {
-    const title = grid.text(grid.top, grid.left);
-    const year = /绩效|自评|决算|预算/.test(title) ? yearInText(title, false) : null;
-    if (year !== null) return year;
-  }
-  return null;
 }
 
 const CHINESE_DIGITS = "〇一二三四五六七八九";

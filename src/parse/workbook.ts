@@ -23,13 +23,13 @@ import {
   STATED_METRICS,
   findInfo,
   namesYear,
-  yearFromTitles,
 } from "./info";
 import { readKeyTaskTable } from "./keyTaskTable";
 import type { InputProblem } from "./problems";
 import { readProjectTable } from "./projectTable";
 import { type FoundInput, type Reader, newReader } from "./reader";
 import { parseSettings } from "./settingsSheet";
+import { cityFromTitles, cityInText, yearFromTitles, yearInFileName } from "./titles";
 import type { readProjectForms } from "./projectForms";
 import type { readWorkbookStandards } from "./workbookStandards";
 import {
@@ -272,19 +272,55 @@ function department(v: Values, problems: InputProblem[]): string {
   return name;
 }
 
-function year(v: Values, grids: readonly Grid[], problems: InputProblem[]): number {
-  const value = v.read("year", readYear) ?? yearFromTitles(grids);
-  if (value === null && !v.info.has("year"))
-    problems.push({
+/**
+ * The 年度: its labelled cell; else a sheet's title (`2022 年度…绩效自评`), recorded as its
+ * source; else, as a last resort, the file's name, said as a warning (no cell states it).
+ */
+function year(
+  v: Values,
+  grids: readonly Grid[],
+  fileName: string | undefined,
+  reader: { problems: InputProblem[]; found: FoundInput[] }
+): number {
+  const stated = v.read("year", readYear);
+  if (stated !== null) return stated;
+  const titled = yearFromTitles(grids);
+  if (titled) {
+    const { sheet, range } = titled.title;
+    reader.found.push({ kind: "info", title: "年度", sheet, range });
+    return titled.year;
+  }
+  const named = fileName ? yearInFileName(fileName) : null;
+  if (named !== null) {
+    const why = v.info.has("year") ? "工作簿中的年度无法识别" : "工作簿中未写明年度";
+    reader.problems.push({
+      severity: "warning",
+      message: `年度 ${named} 取自文件名“${fileName}”：${why}，请在“基本信息”表中填写“年度”。`,
+    });
+    return named;
+  }
+  if (!v.info.has("year"))
+    reader.problems.push({
       severity: "error",
       message: "未找到年度：请在“基本信息”表中填写“年度”（如 2022）",
     });
-  return value ?? 0;
+  return 0;
 }
 
 /** The year as `year` reads it, quietly: to choose among tables before their messages. */
-function peekYear(v: Values, grids: readonly Grid[]): number {
-  return v.peek("year", readYear) ?? yearFromTitles(grids) ?? 0;
+function peekYear(v: Values, grids: readonly Grid[], fileName: string | undefined): number {
+  const named = () => (fileName ? yearInFileName(fileName) : null);
+  return v.peek("year", readYear) ?? yearFromTitles(grids)?.year ?? named() ?? 0;
+}
+
+/**
+ * The 所属城市: its labelled cell (`广东省佛山市` is 佛山市); else the city the department's name
+ * starts with (`广东省佛山市南海区…`); else the one a sheet's title names.
+ */
+function cityOf(v: Values, dept: string, grids: readonly Grid[]): string | undefined {
+  const stated = v.text("city").trim();
+  if (stated) return cityInText(stated) ?? stated;
+  return cityInText(dept) ?? cityFromTitles(grids);
 }
 
 function projectCounts(v: Values, problems: InputProblem[]): DepartmentInput["projectCounts"] {
@@ -430,11 +466,12 @@ function chosenTables(
   located: Located,
   values: Values,
   grids: readonly Grid[],
+  fileName: string | undefined,
   problems: InputProblem[]
 ): ChosenTables {
   // The year only where a kind was found more than once: the usual workbook scans no titles.
   const twice = Object.values(located.candidates).some((tables) => tables.length > 1);
-  const tablesYear = twice ? peekYear(values, grids) : 0;
+  const tablesYear = twice ? peekYear(values, grids, fileName) : 0;
   const choose = (kind: DeptKind) => chooseTable(kind, located, tablesYear, grids, problems);
   return {
     budget: choose("budget"),
@@ -475,8 +512,8 @@ export function parseWorkbookWith(
   const located = locateTables(inputGrids, forms.areas);
   const values = singleValues(inputGrids, located.areas, reader, found);
   const dept = department(values, problems);
-  const city = values.text("city") || /^(.{2,4}?市)/.exec(dept)?.[1] || undefined;
-  const tables = chosenTables(located, values, inputGrids, problems);
+  const city = cityOf(values, dept, inputGrids);
+  const tables = chosenTables(located, values, inputGrids, snapshot.fileName, problems);
   const budget = budgetOf(tables.budget, r);
   const indicatorRead = indicatorsOf(tables.indicators, r);
   const lists = listsOf(tables, r);
@@ -485,7 +522,7 @@ export function parseWorkbookWith(
 
   const input: DepartmentInput = {
     department: dept,
-    year: year(values, inputGrids, problems),
+    year: year(values, inputGrids, snapshot.fileName, { problems, found }),
     city,
     budget: { ...budget, ...statedBudget(values) },
     indicators: indicatorRead?.indicators ?? [],

@@ -336,6 +336,8 @@ export class FakeEtWorkbook implements EtWorkbook {
   readonly Names = new FakeEtNames();
   ProtectStructure = false;
   ReadOnly = false;
+  /** The file's name; none until a test gives one. */
+  Name?: string;
   constructor(readonly app: FakeEt) {}
 
   checkStructure(): void {

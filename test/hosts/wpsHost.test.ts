@@ -39,6 +39,13 @@ describe("WPS host (ET double)", () => {
     expect(result.evaluation.grade).toBe("优");
   });
 
+  it("reads the file's name (the 年度 of last resort) where WPS gives one", async () => {
+    const et = sampleEt();
+    expect((await new WpsWorkbook(et).read()).fileName).toBeUndefined();
+    book(et).Name = "某局2022年度绩效自评.xlsx";
+    expect((await new WpsWorkbook(et).read()).fileName).toBe("某局2022年度绩效自评.xlsx");
+  });
+
   it("writes the summary after the last sheet, marks it, and replaces it on the next run", async () => {
     const et = sampleEt();
     const host = new WpsWorkbook(et);

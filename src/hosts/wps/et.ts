@@ -109,6 +109,8 @@ export interface EtWorkbook {
   /** 保护工作簿 (structure). */
   readonly ProtectStructure: boolean;
   readonly ReadOnly: boolean;
+  /** The file's name (`某局2022年度绩效自评.xlsx`; `工作簿1` before it is saved). */
+  readonly Name?: string;
 }
 
 export interface EtApplication {

@@ -126,5 +126,6 @@ export function readWorkbookEt(wb: EtWorkbook): WorkbookSnapshot {
     }),
     ownedSheets: owned,
     protection: { structure: wb.ProtectStructure === true, readOnly: wb.ReadOnly === true },
+    ...(typeof wb.Name === "string" && wb.Name !== "" ? { fileName: wb.Name } : {}),
   };
 }

@@ -1,0 +1,131 @@
+/**
+ * What a workbook says of its year and city outside the labelled cells: its sheets' titles
+ * (`广东省佛山市某局2022年度部门整体支出绩效自评表`, also split over merged cells) and, last of all,
+ * its file's name (`某局2022年度绩效自评.xlsx`).
+ */
+import { toHalfWidth } from "../model/numbers";
+import { yearInText } from "./cells";
+import type { Grid } from "./grid";
+
+/** A sheet's title: its cells' texts as one, and the cells they came from. */
+export interface TitleRow {
+  sheet: string;
+  /** A1 range of the title's filled cells (`A1:E1`; `A1:A2` with a year under it). */
+  range: string;
+  text: string;
+}
+
+/** Rows looked at for a title: the first filled one of the sheet's top rows. */
+const TITLE_ROWS = 3;
+
+/** What a title names: the form (绩效自评), its budget or its accounts. */
+const TITLE_WORDS = /绩效|自评|决算|预算/;
+
+/** A year alone under a title: `（2022年度）`, `2022 年度`. */
+const YEAR_LINE = /^[(（]?\s*(\d{4}|[〇一二三四五六七八九零○]{4})\s*年度?\s*[)）]?$/;
+
+/** The columns of a row's filled cells. */
+function filledColumns(grid: Grid, row: number): number[] {
+  const columns: number[] = [];
+  for (let column = grid.left; column <= grid.right; column++)
+    if (grid.text(row, column) !== "") columns.push(column);
+  return columns;
+}
+
+/**
+ * The sheet's title: its first filled row, the texts of its cells joined (a title split over
+ * merged cells, `佛山市某局` | `2022年度部门整体支出绩效自评表`), when it names the form; with the
+ * year written alone under it (`部门整体支出绩效自评表` over `（2022年度）`).
+ */
+function titleRow(grid: Grid): TitleRow | null {
+  const last = Math.min(grid.bottom, grid.top + TITLE_ROWS - 1);
+  let row = grid.top;
+  while (row <= last && filledColumns(grid, row).length === 0) row++;
+  if (row > last) return null;
+  const columns = filledColumns(grid, row);
+  const text = columns.map((c) => grid.text(row, c)).join("");
+  if (text.length > 80 || !TITLE_WORDS.test(text)) return null;
+  const [left, right] = [columns[0], columns[columns.length - 1]];
+  const at = (bottom: number, r: number, l = left) => {
+    const [from, to] = [grid.address(row, l), grid.address(bottom, r)];
+    return { sheet: grid.name, range: from === to ? from : `${from}:${to}` };
+  };
+  const year = row < last ? filledColumns(grid, row + 1)[0] : undefined;
+  if (year === undefined || !YEAR_LINE.test(grid.text(row + 1, year)))
+    return { ...at(row, right), text };
+  const under = at(row + 1, Math.max(right, year), Math.min(left, year));
+  return { ...under, text: text + grid.text(row + 1, year) };
+}
+
+/** The sheets' titles, in sheet order. */
+export function sheetTitles(grids: readonly Grid[]): TitleRow[] {
+  return grids.map(titleRow).filter((t): t is TitleRow => t !== null);
+}
+
+/** The year of the first title that writes one (`2022 年度…绩效自评`), and that title. */
+export function yearFromTitles(grids: readonly Grid[]): { year: number; title: TitleRow } | null {
+  for (const title of sheetTitles(grids)) {
+    const year = yearInText(title.text, false);
+    if (year !== null) return { year, title };
+  }
+  return null;
+}
+
+/** The city of the first title that names one at its start (after a year or a province). */
+export function cityFromTitles(grids: readonly Grid[]): string | undefined {
+  for (const title of sheetTitles(grids)) {
+    const city = cityInText(title.text);
+    if (city) return city;
+  }
+  return undefined;
+}
+
+/** What may come before the city and is no place: a year, the Party's or the League's name. */
+const NOT_PLACE = /^(?:(?:\d{4}|[〇一二三四五六七八九]{4})年度?|中国共产党|中共|共青团)/;
+
+/** A province (or autonomous region) before its city: 广东省, 广西壮族自治区. */
+const PROVINCE = /^[^市省区县\d]{2,7}?(?:省|自治区)/;
+
+/** A city: two to four characters and 市 (佛山市, 呼和浩特市), none of them 市 or 省. */
+const CITY = /^[^市省区县\d()（）]{2,4}?市/;
+
+/**
+ * The city a name or title starts with — `佛山市…`, `广东省佛山市南海区…`, `中共佛山市委…`,
+ * `2022年度佛山市…` — or undefined (`广东省教育厅` names a province, no city).
+ */
+export function cityInText(text: string): string | undefined {
+  let rest = toHalfWidth(text).replace(/\s/g, "").replace(/[零○]/g, "〇");
+  for (let i = 0; i < 4; i++) {
+    const skipped = NOT_PLACE.exec(rest) ?? (CITY.test(rest) ? null : PROVINCE.exec(rest));
+    if (!skipped) return CITY.exec(rest)?.[0];
+    rest = rest.slice(skipped[0].length);
+  }
+  return undefined;
+}
+
+/** The year of a 年度 (`2022年度`), else of a year not a date's (`2022年`, not `2023年3月`). */
+const YEAR_OF = [/(\d{4}|[〇一二三四五六七八九]{4})\s*年度/, /(\d{4})\s*年(?!\d{1,2}月)/];
+
+/** A four-digit number not part of a longer one, nor of a date (`2023-03-01`, `2023.3`). */
+const LONE_YEAR = /(?<!\d|\d[.\-_/])(\d{4})(?!\d|[.\-_/]\d)/g;
+
+const inRange = (year: number) => year >= 1990 && year <= 2100;
+
+/**
+ * The year a file's name writes — `某局2022年度绩效自评.xlsx`, `2022部门整体支出自评.xlsx` — or
+ * null: a 年度 first, then a year before 年, else the one four-digit year in the name (two
+ * different ones, or a date, say nothing for sure).
+ */
+export function yearInFileName(fileName: string): number | null {
+  const name = toHalfWidth(fileName.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "")).replace(
+    /[零○]/g,
+    "〇"
+  );
+  for (const pattern of YEAR_OF) {
+    const written = pattern.exec(name)?.[1];
+    const year = written === undefined ? null : yearInText(written);
+    if (year !== null) return year;
+  }
+  const years = new Set([...name.matchAll(LONE_YEAR)].map((m) => Number(m[1])).filter(inRange));
+  return years.size === 1 ? [...years][0] : null;
+}

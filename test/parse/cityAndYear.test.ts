@@ -1,0 +1,199 @@
+/**
+ * The city and the year where the workbook says them other than in their labelled cells: the
+ * city after a province (`广东省佛山市南海区…`) or in a sheet's title, the year in a title split
+ * over merged cells.
+ */
+import type { WorkbookSnapshot } from "../../src/hosts/snapshot";
+import { parseWorkbook } from "../../src/parse/parseWorkbook";
+import { cityInText, yearInFileName } from "../../src/parse/titles";
+import { scoreSnapshot } from "../../src/pipeline/scoreWorkbook";
+import { sampleSnapshot, setCell } from "./sampleSnapshot";
+
+/** The sample with no 所属城市 row, its 部门名称 written `department`. */
+async function withoutCity(department: string): Promise<WorkbookSnapshot> {
+  const snapshot = await sampleSnapshot();
+  for (const column of ["A", "B", "C"]) setCell(snapshot, "基本信息", `${column}5`, null);
+  setCell(snapshot, "基本信息", "B3", department);
+  return snapshot;
+}
+
+/** The sample with no 年度 row, the 绩效指标 sheet's title in A1 only. */
+async function withoutYearCell(title: string): Promise<WorkbookSnapshot> {
+  const snapshot = await sampleSnapshot();
+  for (const column of ["A", "B", "C"]) setCell(snapshot, "基本信息", `${column}4`, null);
+  setCell(snapshot, "绩效指标", "A1", title);
+  return snapshot;
+}
+
+describe("the city", () => {
+  it.each([
+    ["佛山市社会保险基金管理局", "佛山市"],
+    ["广东省佛山市南海区教育局", "佛山市"],
+    ["佛山市南海区教育局（本级）", "佛山市"],
+    ["中共佛山市委组织部", "佛山市"],
+    ["共青团佛山市委员会", "佛山市"],
+    ["内蒙古自治区呼和浩特市财政局", "呼和浩特市"],
+    ["广东省佛山市XX局2022年度部门整体支出绩效自评表", "佛山市"],
+    ["2022年度佛山市市级部门整体支出绩效自评表", "佛山市"],
+    ["二〇二二年度广东省佛山市某局绩效自评表", "佛山市"],
+    ["佛山市市场监督管理局", "佛山市"],
+  ])("is found at the start of %s", (text, city) => {
+    expect(cityInText(text)).toBe(city);
+  });
+
+  it.each([
+    "广东省教育厅",
+    "广东省市场监督管理局",
+    "市社会保险基金管理局",
+    "南海区教育局",
+    "2022 年度市级部门整体支出绩效自评表",
+    "2022年度全市部门整体支出绩效自评表",
+    "部门整体支出绩效自评表",
+  ])("is not made up from %s", (text) => {
+    expect(cityInText(text)).toBeUndefined();
+  });
+
+  it("is the city after the province in the department's name, and that city's preset scores it", async () => {
+    const snapshot = await withoutCity("广东省佛山市南海区教育局");
+    const { parse, evaluation } = scoreSnapshot(snapshot);
+    expect(parse.input.city).toBe("佛山市");
+    expect(evaluation.standard).toMatchObject({ id: "foshan-2022", source: "cityYear" });
+    expect(evaluation.total.toString()).toBe("95.18");
+  });
+
+  it("is the city of a district under it (佛山市南海区…): the city's standard applies", async () => {
+    const { input } = parseWorkbook(await withoutCity("佛山市南海区教育局（本级）"));
+    expect(input.city).toBe("佛山市");
+    expect(input.department).toBe("佛山市南海区教育局（本级）");
+  });
+
+  it("is read from a sheet's title when the department's name does not say it", async () => {
+    const afterProvince = await withoutCity("某区教育局");
+    setCell(afterProvince, "绩效指标", "A1", "广东省佛山市XX局2022年度部门整体支出绩效自评表");
+    expect(parseWorkbook(afterProvince).input.city).toBe("佛山市");
+    const onlyTitle = await withoutCity("市社会保险基金管理局");
+    setCell(onlyTitle, "绩效指标", "A1", "佛山市2022年度部门整体支出绩效自评表");
+    const { parse, evaluation } = scoreSnapshot(onlyTitle);
+    expect(parse.input.city).toBe("佛山市");
+    expect(evaluation.standard.source).toBe("cityYear");
+  });
+
+  it("is none for a province's department: no city is made up, its own table scores it", async () => {
+    const { parse, evaluation } = scoreSnapshot(await withoutCity("广东省教育厅"));
+    expect(parse.input.city).toBeUndefined();
+    expect(evaluation.standard.id).toBe("ownTable");
+  });
+
+  it("is the city of a 所属城市 written with its province (广东省佛山市)", async () => {
+    const snapshot = await sampleSnapshot();
+    setCell(snapshot, "基本信息", "B5", "广东省佛山市");
+    expect(parseWorkbook(snapshot).input.city).toBe("佛山市");
+    // Written without 市, it is kept as typed (the presets' cities match either way).
+    setCell(snapshot, "基本信息", "B5", "佛山");
+    expect(parseWorkbook(snapshot).input.city).toBe("佛山");
+  });
+});
+
+describe("the year from a title", () => {
+  it("is read from a title split over merged cells (the department | the form's name)", async () => {
+    const snapshot = await withoutYearCell("佛山市社会保险基金管理局");
+    setCell(snapshot, "绩效指标", "C1", "2022年度部门整体支出绩效自评表");
+    const { input, problems, found } = parseWorkbook(snapshot);
+    expect(input.year).toBe(2022);
+    expect(problems.filter((p) => p.message.includes("年度"))).toEqual([]);
+    // Its source is the title's cells, as the labelled value's is its label cell.
+    expect(found.find((f) => f.kind === "info" && f.title === "年度")).toEqual({
+      kind: "info",
+      title: "年度",
+      sheet: "绩效指标",
+      range: "A1:C1",
+    });
+  });
+
+  it("is read with the year in one cell and 年度… in the next", async () => {
+    const snapshot = await withoutYearCell("2022");
+    setCell(snapshot, "绩效指标", "B1", "年度部门整体支出绩效自评表");
+    expect(parseWorkbook(snapshot).input.year).toBe(2022);
+  });
+});
+
+describe("a form's own words", () => {
+  it("reads a year written alone under the title (部门整体支出绩效自评表 over （2022年度）)", async () => {
+    const snapshot = await withoutYearCell("部门整体支出绩效自评表");
+    setCell(snapshot, "绩效指标", "A2", "（2022年度）");
+    const { input, found } = parseWorkbook(snapshot);
+    expect(input.year).toBe(2022);
+    expect(found.find((f) => f.title === "年度")).toMatchObject({ range: "A1:A2" });
+  });
+
+  it("reads the department from 填报单位（盖章）, beside it or after its colon", async () => {
+    const beside = await withoutCity("广东省佛山市南海区教育局");
+    setCell(beside, "基本信息", "A3", "填报单位（盖章）");
+    expect(parseWorkbook(beside).input).toMatchObject({
+      department: "广东省佛山市南海区教育局",
+      city: "佛山市",
+    });
+    const inline = await withoutCity("");
+    setCell(inline, "基本信息", "B3", null);
+    setCell(inline, "基本信息", "A3", "填报单位（盖章）：佛山市南海区教育局");
+    expect(parseWorkbook(inline).input.department).toBe("佛山市南海区教育局");
+  });
+});
+
+describe("the year from the file's name", () => {
+  it.each([
+    ["某局2022年度绩效自评.xlsx", 2022],
+    ["/tmp/部门/2022部门整体支出绩效自评.xlsx", 2022],
+    ["2023年3月报送 某局2022年度绩效自评.xlsx", 2022],
+    ["某局二〇二二年度绩效自评.xlsx", 2022],
+    ["某局绩效自评（2023-03-01）.xlsx", null],
+    ["某局2021-2022绩效自评.xlsx", null],
+    ["某局绩效自评.xlsx", null],
+  ])("of %s is %s", (name, year) => {
+    expect(yearInFileName(name)).toBe(year);
+  });
+
+  it("is the last resort, said as a warning naming the file (no cell states it)", async () => {
+    const snapshot = await withoutYearCell("部门整体支出绩效自评表");
+    snapshot.fileName = "某局2022年度绩效自评.xlsx";
+    const { parse, evaluation } = scoreSnapshot(snapshot);
+    expect(parse.input.year).toBe(2022);
+    expect(parse.problems).toContainEqual({
+      severity: "warning",
+      message:
+        "年度 2022 取自文件名“某局2022年度绩效自评.xlsx”：工作簿中未写明年度，请在“基本信息”表中填写“年度”。",
+    });
+    // No cell is named for it, and no 年度 source among the cells read.
+    const gap = evaluation.gaps.find((g) => g.message.startsWith("年度 2022 取自文件名"));
+    expect(gap).toMatchObject({ severity: "warning" });
+    expect(gap?.cell).toBeUndefined();
+    expect(parse.found.some((f) => f.title === "年度")).toBe(false);
+    expect(evaluation.standard.source).toBe("cityYear");
+  });
+
+  it("gives way to a year in a cell or a title", async () => {
+    const titled = await withoutYearCell("2021 年度部门整体支出绩效自评表");
+    titled.fileName = "某局2022年度绩效自评.xlsx";
+    expect(parseWorkbook(titled).input.year).toBe(2021);
+    const stated = await sampleSnapshot();
+    stated.fileName = "某局2023年度绩效自评.xlsx";
+    const { input, problems } = parseWorkbook(stated);
+    expect(input.year).toBe(2022);
+    expect(problems.some((p) => p.message.includes("文件名"))).toBe(false);
+  });
+
+  it("says the 年度 cell could not be read when it is there", async () => {
+    const snapshot = await withoutYearCell("部门整体支出绩效自评表");
+    setCell(snapshot, "基本信息", "A4", "年度");
+    setCell(snapshot, "基本信息", "B4", "去年");
+    snapshot.fileName = "某局2022年度绩效自评.xlsx";
+    const { input, problems } = parseWorkbook(snapshot);
+    expect(input.year).toBe(2022);
+    expect(problems.map((p) => p.message)).toEqual(
+      expect.arrayContaining([
+        "基本信息!B4：年度“去年”不是有效年份",
+        "年度 2022 取自文件名“某局2022年度绩效自评.xlsx”：工作簿中的年度无法识别，请在“基本信息”表中填写“年度”。",
+      ])
+    );
+  });
+});
