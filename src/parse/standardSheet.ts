@@ -33,6 +33,7 @@ import {
   describeHeaders,
   findTable,
   tableArea,
+  tableAt,
   tableSpecs,
 } from "./tables";
 import { tableFound } from "./reader";
@@ -337,10 +338,12 @@ function readIndicatorRow(
   };
 }
 
+/** The name columns, shallowest first. */
+const NAME_KEYS = ["level1", "level2", "level3", "name"] as const;
+
 /** How deep a row's name goes: the last of 一级, 二级, 三级, 指标 it fills (−1: none). */
 function depthOf(c: RowContext): number {
-  const levels = ["level1", "level2", "level3", "name"];
-  for (let i = levels.length - 1; i >= 0; i--) if (text(c, levels[i] as string)) return i;
+  for (let i = NAME_KEYS.length - 1; i >= 0; i--) if (text(c, NAME_KEYS[i])) return i;
   return -1;
 }
 
@@ -356,21 +359,97 @@ function isHeading(c: RowContext, next: number | undefined): boolean {
 /** A group's 小计 (`投入小计 | | 20`, `| 小计 | 80`): no 计分方法, named 小计 at some level. */
 function isSubtotal(c: RowContext): boolean {
   if (text(c, "rule")) return false;
-  const names = ["level1", "level2", "level3", "name"].map((k) => normalizeLabel(text(c, k)));
+  const names = NAME_KEYS.map((k) => normalizeLabel(text(c, k)));
   return names.some((n) => /小计$/.test(n));
 }
 
-function readIndicators(r: SheetReader, table: FoundTable, presetIds: Map<string, string>) {
+/** A 合计 / 总计 / 总分 row, whichever name column says so (`合计 | | 100`, `| 合计 | 100`). */
+function isTotalRow(c: RowContext): boolean {
+  return NAME_KEYS.some((k) => /^(合计|总计|总分|分值合计)$/.test(normalizeLabel(text(c, k))));
+}
+
+/** The standard's other blocks, whose header ends the indicator rows. */
+const BLOCK_SPECS = [
+  tableSpecs.standardGrades,
+  tableSpecs.standardCaps,
+  tableSpecs.standardSettings,
+];
+
+/**
+ * Whether a row reads as an indicator (or a group heading with its 分值): a name that is no
+ * note (注：…, 说明), and a 分值 that is a number, or a 计分方法 named with no 分值 beside it.
+ */
+function looksLikeIndicator(c: RowContext): boolean {
+  const named = NAME_KEYS.some((k) => {
+    const name = text(c, k);
+    return name !== "" && !/^(注|附|说明|备注|填表说明|填写说明)/.test(name);
+  });
+  if (!named) return false;
+  if (readScore({ grid: c.r.grid, row: c.row, column: c.table.columns.max }).value !== null)
+    return true;
+  const rule = text(c, "rule");
+  return text(c, "max") === "" && rule !== "" && kindFromLabel(rule, normalizeName) !== null;
+}
+
+/** Whether a row heads the 等级, 总分封顶 or 设置 block. */
+function headsBlock(grid: Grid, row: number): boolean {
+  return BLOCK_SPECS.some((spec) => tableAt(grid, row, spec) !== null);
+}
+
+/**
+ * Whether the row after one or more blank rows goes on with the indicators: an indicator row,
+ * or a title (`三、效益`) over one — not a block's header, nor a title over one (`二、等级`).
+ */
+function resumesAfterBlank(c: RowContext, next: number | undefined): boolean {
+  if (headsBlock(c.r.grid, c.row)) return false;
+  if (looksLikeIndicator(c)) return true;
+  if (depthOf(c) < 0 || next === undefined || headsBlock(c.r.grid, next)) return false;
+  return looksLikeIndicator({ ...c, row: next });
+}
+
+/**
+ * The indicator rows: from below the header to the end of the data, across blank rows (an
+ * officer's empty line between groups) where more indicators follow. They end at a 合计 row
+ * (after indicators), at another block's header (等级, 总分封顶, 设置), or at a title or notes
+ * after a blank row.
+ */
+function indicatorRows(r: SheetReader, table: FoundTable): number[] {
+  const columns = Object.values(table.columns);
+  const filled: number[] = [];
+  for (let row = table.headerRow + table.headerDepth; row <= r.grid.bottom; row++)
+    if (!r.grid.isBlankRow(row, columns)) filled.push(row);
+  const rows: number[] = [];
+  for (const [k, row] of filled.entries()) {
+    const c: RowContext = { r, table, row, level1: "", level2: "" };
+    const afterBlank =
+      row - 1 !== (rows[rows.length - 1] ?? table.headerRow + table.headerDepth - 1);
+    if (
+      afterBlank
+        ? !resumesAfterBlank(c, filled[k + 1])
+        : headsBlock(r.grid, row) && !looksLikeIndicator(c)
+    )
+      break;
+    rows.push(row);
+    if (rows.length > 1 && isTotalRow(c)) break;
+  }
+  return rows;
+}
+
+function readIndicators(
+  r: SheetReader,
+  table: FoundTable,
+  rows: readonly number[],
+  presetIds: Map<string, string>
+) {
   const indicators: StandardIndicator[] = [];
   let level1 = "";
   let level2 = "";
   let totalCell: string | undefined;
-  const rows = [...dataRows(r.grid, table)];
   for (const [k, row] of rows.entries()) {
     const c: RowContext = { r, table, row, level1, level2 };
     const l1 = text(c, "level1");
     const l2 = text(c, "level2");
-    if (/^(合计|总计|总分)$/.test(normalizeLabel(l1 || text(c, "name")))) {
+    if (isTotalRow(c)) {
       totalCell = "max" in table.columns ? r.at(row, table.columns.max) : undefined;
       continue;
     }
@@ -534,9 +613,12 @@ interface StandardBlocks {
   settingTable: FoundTable | null;
 }
 
-/** The 等级, 总分封顶 and 口径与核对设置 blocks, found in that order, none inside another. */
-function findBlocks(grid: Grid, table: FoundTable): StandardBlocks {
-  const taken: TableArea[] = [tableArea(grid, table)];
+/**
+ * The 等级, 总分封顶 and 口径与核对设置 blocks, found in that order outside the indicator rows
+ * (`indicators`, their area), none inside another.
+ */
+function findBlocks(grid: Grid, indicators: TableArea): StandardBlocks {
+  const taken: TableArea[] = [indicators];
   const find = (kind: "standardGrades" | "standardCaps" | "standardSettings") => {
     const t = findTable([grid], tableSpecs[kind], taken, grid.bottom - grid.top + 1);
     // Only the header is taken: the caps block may run on without a blank row before the next.
@@ -602,19 +684,21 @@ export function readStandardSheet(
   const header = readHeader(r, readInfo(r, table.headerRow), cells);
   const preset = findPresetById(header.id);
   const presetIds = new Map((preset?.indicators ?? []).map((i) => [normalizeName(i.name), i.id]));
-  const { indicators, totalCell } = readIndicators(r, table, presetIds);
+  const rows = indicatorRows(r, table);
+  const { indicators, totalCell } = readIndicators(r, table, rows, presetIds);
   cells.maxTotal = totalCell ?? r.at(table.headerRow, table.columns.max);
-  const blocks = findBlocks(grid, table);
+  const area = { ...tableArea(grid, table), bottom: rows[rows.length - 1] ?? table.headerRow };
+  const blocks = findBlocks(grid, area);
   const read = readBlocks(r, table, blocks, cells, header.scope);
   if (indicators.length === 0)
     r.problems.push(
       problem("评分标准表中没有可用的指标行", r.at(table.headerRow, table.columns.max))
     );
   const standard: Standard = { ...header, indicators, ...read, cells };
-  const found = [table, blocks.gradeTable, blocks.capTable, blocks.settingTable].filter(
+  const others = [blocks.gradeTable, blocks.capTable, blocks.settingTable].filter(
     (t): t is FoundTable => t !== null
   );
-  const last = Math.max(...found.map((t) => tableArea(grid, t).bottom));
+  const last = Math.max(area.bottom, ...others.map((t) => tableArea(grid, t).bottom));
   return {
     standard,
     problems: r.problems,

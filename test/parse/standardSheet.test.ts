@@ -79,6 +79,26 @@ describe("a preset written as the 评分标准 sheet", () => {
     );
   });
 
+  it.each([
+    ["a blank row between its groups", false],
+    ["a blank row between its groups and no 合计 row", true],
+  ])("with %s reads back as the same standard, without a problem", (_, dropTotal) => {
+    const sheet = layoutSnapshot(standardLayout(foshan2022));
+    const l1 = sheet.values.findIndex((r) => r.includes("一级指标") && r.includes("计分方法"));
+    const total = sheet.values.findIndex((r) => r[0] === "合计");
+    if (dropTotal) sheet.values.splice(total, 1);
+    // Before the first row of the second group (履职效能).
+    const second = sheet.values.findIndex((r, i) => i > l1 + 1 && r[0] !== sheet.values[l1 + 1][0]);
+    sheet.values.splice(
+      second,
+      0,
+      sheet.values[0].map(() => null)
+    );
+    const read = parseWorkbook({ sheets: [sheet] }).input.standard;
+    expect(read?.problems).toEqual([]);
+    expect(plain(read!.standard)).toEqual(plain(foshan2022));
+  });
+
   it("calls a parameter the sheet marks 待核对 marked, not a default", async () => {
     const { evaluation } = scoreSnapshot(await sampleWith(foshan2022));
     const marked = evaluation.gaps.filter((g) => g.code === "unconfirmedParameter");

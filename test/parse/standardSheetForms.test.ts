@@ -318,3 +318,85 @@ describe("bands that overlap in several places", () => {
     expect(messages).toEqual([]);
   });
 });
+
+describe("blank rows among the indicator rows (an officer's empty line between groups)", () => {
+  const GRADES: Row[] = [
+    ["等级", "最低分"],
+    ["优", 90],
+    ["良", 80],
+    ["中", 60],
+    ["差", 0],
+  ];
+
+  it("are stepped over: every indicator below them is read, and the 等级 block below is not one", () => {
+    const { standard, messages } = read([
+      HEADER,
+      ["投入", "预算执行率", 20, "按完成率得分", "财政支出执行率"],
+      [],
+      ["产出", "重点工作完成率", 30, "按完成率得分", "重点工作完成率"],
+      [],
+      [],
+      ["三、效益"],
+      [null, "社会效益", 50, "主观评分"],
+      [],
+      ...GRADES,
+    ]);
+    expect(messages).toEqual([]);
+    expect(standard.indicators.map((i) => [i.level1, i.name, i.max.toString()])).toEqual([
+      ["投入", "预算执行率", "20"],
+      ["产出", "重点工作完成率", "30"],
+      ["三、效益", "社会效益", "50"],
+    ]);
+    expect(standard.grades.map((g) => [g.grade, g.min.toString()])).toEqual([
+      ["优", "90"],
+      ["良", "80"],
+      ["中", "60"],
+      ["差", "0"],
+    ]);
+  });
+
+  it("end at the 合计 row: a row below it, after a blank one, is not read", () => {
+    const { standard, messages } = read([
+      HEADER,
+      ["投入", "预算执行率", 40, "按完成率得分", "财政支出执行率"],
+      [],
+      ["其他", "其他工作", 60, "主观评分"],
+      ["合计", null, 100],
+      [],
+      ["加分项（不计入总分）", "创新工作", 5, "主观评分"],
+    ]);
+    expect(messages).toEqual([]);
+    expect(standard.indicators.map((i) => i.name)).toEqual(["预算执行率", "其他工作"]);
+  });
+
+  it("end at a title over another block, with or without the 合计 row", () => {
+    const { standard, messages } = read([
+      HEADER,
+      ["投入", "预算执行率", 40, "按完成率得分", "财政支出执行率"],
+      [],
+      ["其他", "其他工作", 60, "主观评分"],
+      [],
+      ["二、等级"],
+      ...GRADES,
+      [],
+      ["填写说明"],
+      ["主观评分", "按评分要点打分", null, "主观评分"],
+    ]);
+    expect(messages).toEqual([]);
+    expect(standard.indicators.map((i) => i.name)).toEqual(["预算执行率", "其他工作"]);
+    expect(standard.grades.map((g) => g.grade)).toEqual(["优", "良", "中", "差"]);
+  });
+});
+
+describe("a 合计 row written in the 二级指标 column", () => {
+  it("is the total, not an indicator worth 100", () => {
+    const { standard, messages } = read([
+      HEADER,
+      ["投入", "预算执行率", 40, "按完成率得分", "财政支出执行率"],
+      ["其他", "其他工作", 60, "主观评分"],
+      [null, "合计", 100],
+    ]);
+    expect(messages).toEqual([]);
+    expect(standard.indicators.map((i) => i.name)).toEqual(["预算执行率", "其他工作"]);
+  });
+});
