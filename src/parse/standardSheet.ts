@@ -211,7 +211,7 @@ function readParams(
     const raw = text(c, column);
     if (!raw) continue;
     const header = use.label ?? PARAM_COLUMNS[column].header;
-    const parsed = parseParam(use.key, raw, unit, header, max);
+    const parsed = parseParam(use.key, raw, unit, header, max, use.bound);
     if (parsed.value !== null) Object.assign(params, { [use.key]: parsed.value });
     else {
       failed = true;

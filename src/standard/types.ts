@@ -57,6 +57,9 @@ export interface RuleParams {
 
 export type ParamKey = keyof RuleParams;
 
+/** The comparison a rule's 目标值 stands for: a level to reach (`≥95%`) or a ceiling (`≤100%`). */
+export type LevelBound = "atLeast" | "atMost";
+
 export interface Rule {
   kind: RuleKind;
   params: RuleParams;

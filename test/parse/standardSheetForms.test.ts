@@ -400,3 +400,77 @@ describe("a 合计 row written in the 二级指标 column", () => {
     expect(standard.indicators.map((i) => i.name)).toEqual(["预算执行率", "其他工作"]);
   });
 });
+
+describe("a 目标值 written with its comparison (≥95%, ≤100%, 不超过100%)", () => {
+  const header: Row = [
+    "一级指标",
+    "二级指标",
+    "分值",
+    "计分方法",
+    "考核内容",
+    "目标值",
+    "扣分标准",
+  ];
+  const STAFF = "在职人员控制率";
+  const rows: Row[] = [
+    header,
+    ["投入", "上限（≤）", 5, "超过上限按百分点扣分", STAFF, "≤100%", 0.5],
+    ["投入", "上限（<=）", 5, "超过上限按百分点扣分", STAFF, "<=100%", 0.5],
+    ["投入", "上限（全角）", 5, "超过上限按百分点扣分", STAFF, "≤ 100％", 0.5],
+    ["投入", "上限（全角＜＝）", 5, "超过上限按百分点扣分", STAFF, "＜＝１００％", 0.5],
+    ["投入", "上限（不超过）", 5, "超过上限按百分点扣分", STAFF, "不超过100%", 0.5],
+    ["过程", "反向（以内）", 10, "按反向比例得分", "“三公”经费控制率", "100%以内"],
+    ["产出", "比例（≥）", 10, "按完成比例得分", "重点工作完成率", "≥95%"],
+    ["产出", "比例（及以上）", 10, "按完成比例得分", "重点工作完成率", "95%及以上"],
+    ["产出", "扣分（不低于）", 10, "低于目标按百分点扣分", "财政支出执行率", "不低于95%", 0.5],
+    ["其他", "其他工作", 35, "主观评分"],
+  ];
+
+  it("are read without a problem, as the level written", () => {
+    const { standard, messages } = read(rows);
+    expect(messages).toEqual([]);
+    expect(standard.indicators.map((i) => i.rule.params.target?.toString() ?? null)).toEqual([
+      ...Array<string>(6).fill("1"),
+      "0.95",
+      "0.95",
+      "0.95",
+      null,
+    ]);
+  });
+
+  it("score as the rule says: a ceiling (≤) for 上限 and 反向, a level to reach (≥) for 比例 and 扣分", () => {
+    // 在职 104%: 5 − 0.5 × 4 = 3; 三公 110%: 10 × 100% ÷ 110% = 9.09; 完成 90%: 10 × 90% ÷ 95% =
+    // 9.47; 执行 90%: 10 − 0.5 × 5 = 7.5.
+    for (const name of [
+      "上限（≤）",
+      "上限（<=）",
+      "上限（全角）",
+      "上限（全角＜＝）",
+      "上限（不超过）",
+    ])
+      expect(scoreOf(named(rows, name), "1.04")).toBe("3");
+    expect(scoreOf(named(rows, "反向（以内）"), "1.1")).toBe("9.09");
+    expect(scoreOf(named(rows, "比例（≥）"), "0.9")).toBe("9.47");
+    expect(scoreOf(named(rows, "比例（及以上）"), "0.9")).toBe("9.47");
+    expect(scoreOf(named(rows, "扣分（不低于）"), "0.9")).toBe("7.5");
+  });
+
+  it("against its rule's direction is named at its cell, and the row scored as 主观评分", () => {
+    const { standard, messages } = read([
+      header,
+      ["产出", "比例", 10, "按完成比例得分", "重点工作完成率", "≤100%"],
+      ["投入", "上限", 5, "超过上限按百分点扣分", STAFF, "≥100%", 0.5],
+      ["其他", "其他工作", 85, "主观评分"],
+    ]);
+    const fallback = "；该指标暂按主观评分（以填报得分计入）";
+    expect(messages).toEqual([
+      `评分标准!F3：目标值“≤100%”是上限，而该计分方法的目标值是应达到的值（越低越好的指标请选“按反向比例得分”或“超过上限按百分点扣分”）${fallback}`,
+      `评分标准!F4：上限“≥100%”是下限，而该计分方法的上限是不应超过的值（越高越好的指标请选“按完成比例得分”或“低于目标按百分点扣分”）${fallback}`,
+    ]);
+    expect(standard.indicators.map((i) => i.rule.kind)).toEqual([
+      "judgment",
+      "judgment",
+      "judgment",
+    ]);
+  });
+});
