@@ -4,8 +4,7 @@
  * rows, 等级, 总分封顶 and 口径与核对设置 — are read like every other table, and everything that
  * cannot be read is one message naming its cell. What can be read is used.
  */
-import { Dec } from "../model/decimal";
-import { toHalfWidth } from "../model/numbers";
+import { type Dec, ZERO } from "../model/decimal";
 import { normalizeName, quote } from "../model/text";
 import { METRICS, METRIC_IDS, type MetricId } from "../standard/metrics";
 import { PARAM_COLUMNS, PARAM_COLUMN_ORDER, columnOf, parseParam } from "../standard/params";
@@ -21,9 +20,16 @@ import type {
   StandardIndicator,
   StandardSettings,
 } from "../standard/types";
-import { STANDARD_GRADES, type StandardProblem, problem, unitOf } from "../standard/validate";
+import {
+  BY_STANDARD_GRADES,
+  STANDARD_GRADES,
+  type StandardProblem,
+  problem,
+  unitOf,
+} from "../standard/validate";
+import { type GradeLine, parseGradeLine } from "../standard/bands";
 import type { WorkbookStandard } from "../model/input";
-import { type Read, readRate, readScore, readText } from "./cells";
+import { type Cell, type Read, readRate, readScore, readText } from "./cells";
 import { type Grid, normalizeLabel, range } from "./grid";
 import type { FoundInput } from "./reader";
 import {
@@ -463,46 +469,71 @@ function readIndicators(
   return { indicators, totalCell };
 }
 
+/**
+ * One 等级 row's line: a number (`90`, `90分`), or as cities write it (`总分≥90`, `80≤总分<90`,
+ * `80-90`, `60分以下`); null when it cannot be read.
+ */
+function gradeLineAt(at: Cell): GradeLine | null {
+  const read = readScore(at);
+  if (!read.problem && read.value !== null) return { min: read.value, above: false };
+  return parseGradeLine(readText(at));
+}
+
+/**
+ * Why a grade's line cannot be used, or null: it cannot be read, or it is only a ceiling
+ * (`<90`) on a grade above the lowest.
+ */
+function gradeLineProblem(grade: string, text: string, line: GradeLine | null, lowest: boolean) {
+  if (line === null)
+    return `等级“${grade}”的最低分“${text}”无法识别，应写作 90、≥90、80～90、80≤总分<90 或 60分以下`;
+  if ("ceiling" in line && !lowest)
+    return `等级“${grade}”的“${text}”只写了上限，只有最低的等级可以这样写，请写明最低分（如 80 或 80≤总分<90）`;
+  return null;
+}
+
+function gradeOf(grade: string, line: GradeLine): GradeBand {
+  if ("ceiling" in line) return { grade, min: ZERO };
+  return line.above ? { grade, min: line.min, above: true } : { grade, min: line.min };
+}
+
+/**
+ * The 等级 rows. A line that cannot be used is one message at its cell, and the standard
+ * grades are used instead (a grade left out would move totals to the grade below).
+ */
 function readGrades(r: SheetReader, table: FoundTable | null, cells: StandardCells) {
   if (!table) return { grades: STANDARD_GRADES, unconfirmed: false, missing: true };
   const grades: GradeBand[] = [];
   let unconfirmed = false;
+  let unusable = false;
   cells.grades = r.at(table.headerRow, table.columns.grade);
-  for (const row of dataRows(r.grid, table)) {
-    const grade = readText({ grid: r.grid, row, column: table.columns.grade });
-    const at = { grid: r.grid, row, column: table.columns.min };
-    const read = readScore(at);
-    // `90分及以上`, `≥90`, `[90,100]`, `60分以下` as cities write a grade's line.
-    const min = read.problem ? (gradeLine(readText(at)) ?? keep(r, read)) : read.value;
-    if (!grade && min === null) continue;
-    cells[`grade:${grade}`] = r.at(row, table.columns.min);
-    if (min === null) {
-      r.problems.push(
-        problem(`等级“${grade}”未填写最低分，该行未采用`, r.at(row, table.columns.min))
-      );
+  const cell = (row: number, key: string) => ({ grid: r.grid, row, column: table.columns[key] });
+  const rows = [...dataRows(r.grid, table)].filter(
+    (row) => readText(cell(row, "grade")) !== "" || readText(cell(row, "min")) !== ""
+  );
+  for (const [k, row] of rows.entries()) {
+    const grade = readText(cell(row, "grade"));
+    const text = readText(cell(row, "min"));
+    const at = r.at(row, table.columns.min);
+    cells[`grade:${grade}`] = at;
+    if (text === "") {
+      r.problems.push(problem(`等级“${grade}”未填写最低分，该行未采用`, at));
       continue;
     }
-    grades.push({ grade, min });
+    const line = gradeLineAt(cell(row, "min"));
+    const why = gradeLineProblem(grade, text, line, k === rows.length - 1);
+    if (why || !line) {
+      r.problems.push(problem(`${why}${BY_STANDARD_GRADES}`, at));
+      unusable = true;
+      continue;
+    }
+    grades.push(gradeOf(grade, line));
     if ("unconfirmed" in table.columns) {
-      const t = readText({ grid: r.grid, row, column: table.columns.unconfirmed });
+      const t = readText(cell(row, "unconfirmed"));
       unconfirmed ||=
         readUnconfirmed(r, t, r.at(row, table.columns.unconfirmed), ["grades"]).length > 0;
     }
   }
-  return { grades, unconfirmed, missing: false };
-}
-
-/**
- * A grade's lowest score written in words: `90分及以上`, `≥80`, `60～79`, `[90,100]`, `100～90`
- * (the smallest number: the line's lower end); 0 for the lowest grade written as a ceiling only
- * (`60分以下`, `<60`); else null.
- */
-function gradeLine(text: string): Dec | null {
-  const t = toHalfWidth(text).replace(/\s/g, "");
-  const numbers = (t.match(/\d+(?:\.\d+)?/g) ?? []).map((n) => new Dec(n));
-  const ceiling = /^(<|小于|低于|不足)|以下/.test(t) && !/以上|≥|>=|不低于|不少于/.test(t);
-  if (ceiling && numbers.length === 1) return new Dec(0);
-  return numbers.length > 0 ? Dec.min(...numbers) : null;
+  return { grades: unusable ? STANDARD_GRADES : grades, unconfirmed, missing: false };
 }
 
 /** Rows of a block from below its header to `stop`, blank ones skipped. */

@@ -157,7 +157,7 @@ function applyGradeOverride(
   overridden.add(path);
   return {
     ...std,
-    grades: std.grades.map((g) => (g.grade === grade ? { ...g, min: value as Dec } : g)),
+    grades: std.grades.map((g) => (g.grade === grade ? { grade: g.grade, min: value as Dec } : g)),
   };
 }
 

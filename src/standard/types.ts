@@ -106,6 +106,11 @@ export interface StandardIndicator {
 export interface GradeBand {
   grade: string;
   min: Dec;
+  /**
+   * The total must exceed `min`, not just reach it: a line written `总分>90` or `80<总分≤90`
+   * (90 itself is then the grade below).
+   */
+  above?: boolean;
 }
 
 /** 总分封顶: an execution rate below `below` caps the total at `cap`. */

@@ -474,3 +474,117 @@ describe("a 目标值 written with its comparison (≥95%, ≤100%, 不超过100
     ]);
   });
 });
+
+describe("等级 lines as cities write them", () => {
+  const body: Row[] = [HEADER, ["其他", "其他工作", 100, "主观评分"], []];
+  const lines = (...rows: [string, CellValue][]) => read([...body, ["等级", "最低分"], ...rows]);
+  const bands = (rows: ReturnType<typeof read>) =>
+    rows.standard.grades.map((g) => [g.grade, `${g.above ? ">" : "≥"}${g.min.toString()}`]);
+
+  it.each<[string, [string, CellValue][], string[][]]>([
+    [
+      "with 总分 and ≥ / < (80≤总分<90, 总分<60)",
+      [
+        ["优", "总分≥90"],
+        ["良", "80≤总分<90"],
+        ["中", "60≤总分<80"],
+        ["差", "总分<60"],
+      ],
+      [
+        ["优", "≥90"],
+        ["良", "≥80"],
+        ["中", "≥60"],
+        ["差", "≥0"],
+      ],
+    ],
+    [
+      "with 分 and words (90分及以上, 80分（含）-90分, 60分以下)",
+      [
+        ["优", "90分及以上"],
+        ["良", "80分（含）-90分"],
+        ["中", "60～79分"],
+        ["差", "60分以下"],
+      ],
+      [
+        ["优", "≥90"],
+        ["良", "≥80"],
+        ["中", "≥60"],
+        ["差", "≥0"],
+      ],
+    ],
+    [
+      "as ranges and a bare ceiling (90-100, 80-90, [60,80), <60)",
+      [
+        ["优", "90-100"],
+        ["良", "80-90"],
+        ["中", "[60,80)"],
+        ["差", "<60"],
+      ],
+      [
+        ["优", "≥90"],
+        ["良", "≥80"],
+        ["中", "≥60"],
+        ["差", "≥0"],
+      ],
+    ],
+    [
+      "with > and ≤: the line itself belongs to the grade below (总分>90, 80<总分≤90)",
+      [
+        ["优", "总分>90"],
+        ["良", "80<总分≤90"],
+        ["中", "60<总分≤80"],
+        ["差", "总分≤60"],
+      ],
+      [
+        ["优", ">90"],
+        ["良", ">80"],
+        ["中", ">60"],
+        ["差", "≥0"],
+      ],
+    ],
+    [
+      "with words for the comparison (大于等于90, 不低于80, 低于60)",
+      [
+        ["优", "大于等于90"],
+        ["良", "不低于80"],
+        ["中", "得分≥60"],
+        ["差", "低于60分"],
+      ],
+      [
+        ["优", "≥90"],
+        ["良", "≥80"],
+        ["中", "≥60"],
+        ["差", "≥0"],
+      ],
+    ],
+  ])("%s are read without a problem", (_, rows, expected) => {
+    const got = lines(...rows);
+    expect(got.messages).toEqual([]);
+    expect(bands(got)).toEqual(expected);
+  });
+
+  it("that cannot be read get one message naming the cell, and the standard grades are used", () => {
+    const got = lines(
+      ["优", "九十分以上"],
+      ["良", "80≤总分<90"],
+      ["中", "60≤总分<80"],
+      ["差", "总分<60"]
+    );
+    expect(got.messages).toEqual([
+      "评分标准!B6：等级“优”的最低分“九十分以上”无法识别，应写作 90、≥90、80～90、80≤总分<90 或 60分以下；已按 优 ≥ 90、良 ≥ 80、中 ≥ 60、差 < 60 评定等级",
+    ]);
+    expect(bands(got)).toEqual([
+      ["优", "≥90"],
+      ["良", "≥80"],
+      ["中", "≥60"],
+      ["差", "≥0"],
+    ]);
+  });
+
+  it("with only a ceiling above the lowest grade get one message naming the cell", () => {
+    const got = lines(["优", "≥90"], ["良", "<90"], ["中", "≥60"], ["差", "<60"]);
+    expect(got.messages).toEqual([
+      "评分标准!B7：等级“良”的“<90”只写了上限，只有最低的等级可以这样写，请写明最低分（如 80 或 80≤总分<90）；已按 优 ≥ 90、良 ≥ 80、中 ≥ 60、差 < 60 评定等级",
+    ]);
+  });
+});
