@@ -374,6 +374,10 @@ function isTotalRow(c: RowContext): boolean {
   return NAME_KEYS.some((k) => /^(合计|总计|总分|分值合计)$/.test(normalizeLabel(text(c, k))));
 }
 
+/** A note under a block (`注：…`, `说明：…`, `注1.`), no row of it. */
+const isNote = (text: string) =>
+  /^(注|附注|附|说明|备注|填表说明|填写说明)(\s*[:：]|\s*\d|$)/.test(text);
+
 /** The standard's other blocks, whose header ends the indicator rows. */
 const BLOCK_SPECS = [
   tableSpecs.standardGrades,
@@ -388,7 +392,7 @@ const BLOCK_SPECS = [
 function looksLikeIndicator(c: RowContext): boolean {
   const named = NAME_KEYS.some((k) => {
     const name = text(c, k);
-    return name !== "" && !/^(注|附|说明|备注|填表说明|填写说明)/.test(name);
+    return name !== "" && !isNote(name);
   });
   if (!named) return false;
   if (readScore({ grid: c.r.grid, row: c.row, column: c.table.columns.max }).value !== null)
@@ -507,9 +511,10 @@ function readGrades(r: SheetReader, table: FoundTable | null, cells: StandardCel
   let unusable = false;
   cells.grades = r.at(table.headerRow, table.columns.grade);
   const cell = (row: number, key: string) => ({ grid: r.grid, row, column: table.columns[key] });
-  const rows = [...dataRows(r.grid, table)].filter(
-    (row) => readText(cell(row, "grade")) !== "" || readText(cell(row, "min")) !== ""
-  );
+  const rows = [...dataRows(r.grid, table)].filter((row) => {
+    const grade = readText(cell(row, "grade"));
+    return !isNote(grade) && (grade !== "" || readText(cell(row, "min")) !== "");
+  });
   for (const [k, row] of rows.entries()) {
     const grade = readText(cell(row, "grade"));
     const text = readText(cell(row, "min"));
@@ -595,7 +600,7 @@ function readSettings(
     const label = readText({ grid: r.grid, row, column: table.columns.key });
     const value = readText({ grid: r.grid, row, column: table.columns.value });
     const at = r.at(row, table.columns.value);
-    if (!label) continue;
+    if (!label || isNote(label)) continue;
     const key = settingFromLabel(label, normalizeName);
     if (!key) {
       r.problems.push(

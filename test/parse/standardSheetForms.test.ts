@@ -588,3 +588,30 @@ describe("等级 lines as cities write them", () => {
     ]);
   });
 });
+
+describe("notes typed straight under a block (注：…, 说明：…)", () => {
+  it("are no indicator, grade or setting, and get no message", () => {
+    const { standard, messages } = read([
+      ["一级指标", "二级指标", "分值", "计分方法"],
+      ["其他", "其他工作", "100分", "主观评分"],
+      ["注：分值合计 100 分。"],
+      [],
+      ["等级", "最低分"],
+      ["优", 90],
+      ["良", 80],
+      ["中", 60],
+      ["差", 0],
+      ["注：总分按各指标得分相加。"],
+      [],
+      ["设置项", "取值"],
+      ["得分保留小数位", 3],
+      ["说明：以上设置由市财政局统一规定。"],
+    ]);
+    expect(messages).toEqual([]);
+    expect(standard.indicators.map((i) => [i.name, i.max.toString()])).toEqual([
+      ["其他工作", "100"],
+    ]);
+    expect(standard.grades.map((g) => g.grade)).toEqual(["优", "良", "中", "差"]);
+    expect(standard.settings.scoreDecimals).toBe(3);
+  });
+});
