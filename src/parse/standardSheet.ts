@@ -504,8 +504,7 @@ function gradeOf(grade: string, line: GradeLine): GradeBand {
  * The 等级 rows. A line that cannot be used is one message at its cell, and the standard
  * grades are used instead (a grade left out would move totals to the grade below).
  */
-function readGrades(r: SheetReader, table: FoundTable | null, cells: StandardCells) {
-  if (!table) return { grades: STANDARD_GRADES, unconfirmed: false, missing: true };
+function readGrades(r: SheetReader, table: FoundTable, cells: StandardCells) {
   const grades: GradeBand[] = [];
   let unconfirmed = false;
   let unusable = false;
@@ -538,7 +537,28 @@ function readGrades(r: SheetReader, table: FoundTable | null, cells: StandardCel
         readUnconfirmed(r, t, r.at(row, table.columns.unconfirmed), ["grades"]).length > 0;
     }
   }
-  return { grades: unusable ? STANDARD_GRADES : grades, unconfirmed, missing: false };
+  return { grades: unusable ? STANDARD_GRADES : grades, unconfirmed };
+}
+
+/**
+ * No 等级 block found: the standard grades. A lone 等级 / 等次 cell outside the indicator rows
+ * (`indicators`) is a block whose header is not read — said at it, not passed over in silence.
+ */
+function noGrades(r: SheetReader, indicators: TableArea) {
+  const g = r.grid;
+  for (let row = g.top; row <= g.bottom; row++) {
+    if (row >= indicators.top && row <= indicators.bottom) continue;
+    const column = range(g.left, g.right).find((c) => /^(绩效|评价)?等[级次]$/.test(g.key(row, c)));
+    if (column === undefined) continue;
+    r.problems.push(
+      problem(
+        `“${g.text(row, column)}”一行未能识别为等级表头：应写作“等级 | 最低分”（最低分也可写作分数线、分数区间、得分区间）${BY_STANDARD_GRADES}`,
+        r.at(row, column)
+      )
+    );
+    break;
+  }
+  return { grades: STANDARD_GRADES, unconfirmed: false };
 }
 
 /** Rows of a block from below its header to `stop`, blank ones skipped. */
@@ -686,12 +706,15 @@ function capStopOf(grid: Grid, table: FoundTable, blocks: StandardBlocks): numbe
 function readBlocks(
   r: SheetReader,
   table: FoundTable,
+  indicators: TableArea,
   blocks: StandardBlocks,
   cells: StandardCells,
   scope: Standard["scope"]
 ): Pick<Standard, "grades" | "caps" | "settings" | "unconfirmed"> {
   const capStop = capStopOf(r.grid, table, blocks);
-  const grades = readGrades(r, blocks.gradeTable, cells);
+  const grades = blocks.gradeTable
+    ? readGrades(r, blocks.gradeTable, cells)
+    : noGrades(r, indicators);
   const caps = readCaps(r, blocks.capTable, capStop, cells);
   const settings = readSettings(r, blocks.settingTable, cells, scope);
   return {
@@ -725,7 +748,7 @@ export function readStandardSheet(
   cells.maxTotal = totalCell ?? r.at(table.headerRow, table.columns.max);
   const area = { ...tableArea(grid, table), bottom: rows[rows.length - 1] ?? table.headerRow };
   const blocks = findBlocks(grid, area);
-  const read = readBlocks(r, table, blocks, cells, header.scope);
+  const read = readBlocks(r, table, area, blocks, cells, header.scope);
   if (indicators.length === 0)
     r.problems.push(
       problem("评分标准表中没有可用的指标行", r.at(table.headerRow, table.columns.max))

@@ -615,3 +615,36 @@ describe("notes typed straight under a block (注：…, 说明：…)", () => {
     expect(standard.settings.scoreDecimals).toBe(3);
   });
 });
+
+describe("the 等级 block's header", () => {
+  const grades = (header: Row) =>
+    read([
+      HEADER,
+      ["其他", "其他工作", 100, "主观评分"],
+      [],
+      header,
+      ["优秀", "总分≥90"],
+      ["良好", "80≤总分<90"],
+      ["合格", "60≤总分<80"],
+      ["不合格", "总分<60"],
+    ]);
+
+  it.each([["分值区间"], ["分数段"], ["得分区间"], ["分数线"]])("等级 | %s is read", (min) => {
+    const { standard, messages } = grades(["等级", min]);
+    expect(messages).toEqual([]);
+    expect(standard.grades.map((g) => [g.grade, g.min.toString()])).toEqual([
+      ["优秀", "90"],
+      ["良好", "80"],
+      ["合格", "60"],
+      ["不合格", "0"],
+    ]);
+  });
+
+  it("not read is one message at its 等级 cell, not the standard grades in silence", () => {
+    const { standard, messages } = grades(["等级", "划分标准"]);
+    expect(messages).toEqual([
+      "评分标准!A5：“等级”一行未能识别为等级表头：应写作“等级 | 最低分”（最低分也可写作分数线、分数区间、得分区间）；已按 优 ≥ 90、良 ≥ 80、中 ≥ 60、差 < 60 评定等级",
+    ]);
+    expect(standard.grades.map((g) => g.grade)).toEqual(["优", "良", "中", "差"]);
+  });
+});
