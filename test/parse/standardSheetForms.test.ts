@@ -369,7 +369,7 @@ describe("blank rows among the indicator rows (an officer's empty line between g
     expect(standard.indicators.map((i) => i.name)).toEqual(["预算执行率", "其他工作"]);
   });
 
-  it("end at a title over another block, with or without the 合计 row", () => {
+  it("end at a title over another block when there is no 合计 row", () => {
     const { standard, messages } = read([
       HEADER,
       ["投入", "预算执行率", 40, "按完成率得分", "财政支出执行率"],
