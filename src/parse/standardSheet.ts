@@ -516,16 +516,16 @@ function readGrades(r: SheetReader, table: FoundTable, cells: StandardCells) {
   });
   for (const [k, row] of rows.entries()) {
     const grade = readText(cell(row, "grade"));
-    const text = readText(cell(row, "min"));
+    const written = readText(cell(row, "min"));
     const at = r.at(row, table.columns.min);
     cells[`grade:${grade}`] = at;
-    if (text === "") {
+    if (written === "") {
       r.problems.push(problem(`等级“${grade}”未填写最低分，该行未采用`, at));
       continue;
     }
     const line = gradeLineAt(cell(row, "min"));
-    const why = gradeLineProblem(grade, text, line, k === rows.length - 1);
-    if (why || !line) {
+    const why = gradeLineProblem(grade, written, line, k === rows.length - 1);
+    if (why !== null || line === null) {
       r.problems.push(problem(`${why}${BY_STANDARD_GRADES}`, at));
       unusable = true;
       continue;
