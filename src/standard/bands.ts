@@ -133,7 +133,7 @@ const TURNED: Record<string, string> = {
 };
 
 /** The total as a line names it: `总分≥90`, `80≤得分<90`. */
-const TOTAL_WORD = /综合得分|总得分|总分|得分|分数|评分|[xX]/g;
+const TOTAL_WORD = /(?:综合|考核|评价|自评|绩效|最终)?(?:总得分|总分|得分|评分|分数)|[xX]/g;
 
 /**
  * `80≤V<90` (or `90>V≥80`, `V≥90`, `90≤V`, with V the total) as one interval the step bands

@@ -543,9 +543,9 @@ describe("等级 lines as cities write them", () => {
       ],
     ],
     [
-      "with words for the comparison (大于等于90, 不低于80, 低于60)",
+      "with words for the comparison (综合评分大于等于90, 不低于80, 低于60)",
       [
-        ["优", "大于等于90"],
+        ["优", "综合评分大于等于90"],
         ["良", "不低于80"],
         ["中", "得分≥60"],
         ["差", "低于60分"],
