@@ -181,7 +181,10 @@ export function totalUp(
   const gradable = maxTotal.equals(100) && input.indicators.length > 0;
   const grade = !gradable
     ? UNGRADED
-    : (standard.grades.find((g) => total.greaterThanOrEqualTo(g.min))?.grade ?? UNGRADED);
+    : (standard.grades.find((g) =>
+        // A line written `总分>90` leaves 90 itself to the grade below.
+        g.above ? total.greaterThan(g.min) : total.greaterThanOrEqualTo(g.min)
+      )?.grade ?? UNGRADED);
   gaps.push(
     ...completenessGaps(input, maxTotal, standard),
     ...tableTotalGaps(input, scaled.gaps.length > 0 ? scaled.value : null, total0)

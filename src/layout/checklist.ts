@@ -268,7 +268,7 @@ function totalSection(b: SheetBuilder, e: Evaluation): void {
   b.put(row, 6, e.grade, big, 3);
   b.heights[row] = 26;
   b.line(
-    `等级标准：${e.standard.definition.grades.map((g) => `${g.grade} ≥ ${score(g.min)}`).join("；")}。`,
+    `等级标准：${e.standard.definition.grades.map((g) => `${g.grade} ${g.above ? ">" : "≥"} ${score(g.min)}`).join("；")}。`,
     styles.note
   );
   b.line(

@@ -202,7 +202,9 @@ function grades(s: Sheet, std: Standard): void {
   for (const g of std.grades) {
     const row = s.row++;
     s.put(row, 0, g.grade, text, 2);
-    s.put(row, 2, g.min.toNumber(), { ...styles.input, fontSize: FONT, horizontal: "center" }, 2);
+    // A line written `>90` is kept so: the total must exceed it.
+    const line = g.above ? `>${g.min.toString()}` : g.min.toNumber();
+    s.put(row, 2, line, { ...styles.input, fontSize: FONT, horizontal: "center" }, 2);
     s.put(row, 4, open ? "是" : null, text, 2);
     s.put(row, 6, null, text, 2);
   }

@@ -56,7 +56,7 @@ function isDateFormat(format: string): boolean {
 /** Number formats told apart already: a workbook uses a handful, on every numeric cell. */
 const dateFormats = new Map<string, boolean>();
 
-interface Cell {
+export interface Cell {
   grid: Grid;
   row: number;
   column: number;

@@ -4,8 +4,7 @@
  * rows, 等级, 总分封顶 and 口径与核对设置 — are read like every other table, and everything that
  * cannot be read is one message naming its cell. What can be read is used.
  */
-import { Dec } from "../model/decimal";
-import { toHalfWidth } from "../model/numbers";
+import { type Dec, ZERO } from "../model/decimal";
 import { normalizeName, quote } from "../model/text";
 import { METRICS, METRIC_IDS, type MetricId } from "../standard/metrics";
 import { PARAM_COLUMNS, PARAM_COLUMN_ORDER, columnOf, parseParam } from "../standard/params";
@@ -21,9 +20,16 @@ import type {
   StandardIndicator,
   StandardSettings,
 } from "../standard/types";
-import { STANDARD_GRADES, type StandardProblem, problem, unitOf } from "../standard/validate";
+import {
+  BY_STANDARD_GRADES,
+  STANDARD_GRADES,
+  type StandardProblem,
+  problem,
+  unitOf,
+} from "../standard/validate";
+import { type GradeLine, parseGradeLine } from "../standard/bands";
 import type { WorkbookStandard } from "../model/input";
-import { type Read, readRate, readScore, readText } from "./cells";
+import { type Cell, type Read, readRate, readScore, readText } from "./cells";
 import { type Grid, normalizeLabel, range } from "./grid";
 import type { FoundInput } from "./reader";
 import {
@@ -33,6 +39,7 @@ import {
   describeHeaders,
   findTable,
   tableArea,
+  tableAt,
   tableSpecs,
 } from "./tables";
 import { tableFound } from "./reader";
@@ -210,7 +217,7 @@ function readParams(
     const raw = text(c, column);
     if (!raw) continue;
     const header = use.label ?? PARAM_COLUMNS[column].header;
-    const parsed = parseParam(use.key, raw, unit, header, max);
+    const parsed = parseParam(use.key, raw, unit, header, max, use.bound);
     if (parsed.value !== null) Object.assign(params, { [use.key]: parsed.value });
     else {
       failed = true;
@@ -337,10 +344,12 @@ function readIndicatorRow(
   };
 }
 
+/** The name columns, shallowest first. */
+const NAME_KEYS = ["level1", "level2", "level3", "name"] as const;
+
 /** How deep a row's name goes: the last of 一级, 二级, 三级, 指标 it fills (−1: none). */
 function depthOf(c: RowContext): number {
-  const levels = ["level1", "level2", "level3", "name"];
-  for (let i = levels.length - 1; i >= 0; i--) if (text(c, levels[i] as string)) return i;
+  for (let i = NAME_KEYS.length - 1; i >= 0; i--) if (text(c, NAME_KEYS[i])) return i;
   return -1;
 }
 
@@ -356,21 +365,101 @@ function isHeading(c: RowContext, next: number | undefined): boolean {
 /** A group's 小计 (`投入小计 | | 20`, `| 小计 | 80`): no 计分方法, named 小计 at some level. */
 function isSubtotal(c: RowContext): boolean {
   if (text(c, "rule")) return false;
-  const names = ["level1", "level2", "level3", "name"].map((k) => normalizeLabel(text(c, k)));
+  const names = NAME_KEYS.map((k) => normalizeLabel(text(c, k)));
   return names.some((n) => /小计$/.test(n));
 }
 
-function readIndicators(r: SheetReader, table: FoundTable, presetIds: Map<string, string>) {
+/** A 合计 / 总计 / 总分 row, whichever name column says so (`合计 | | 100`, `| 合计 | 100`). */
+function isTotalRow(c: RowContext): boolean {
+  return NAME_KEYS.some((k) => /^(合计|总计|总分|分值合计)$/.test(normalizeLabel(text(c, k))));
+}
+
+/** A note under a block (`注：…`, `说明：…`, `注1.`), no row of it. */
+const isNote = (text: string) =>
+  /^(注|附注|附|说明|备注|填表说明|填写说明)(\s*[:：]|\s*\d|$)/.test(text);
+
+/** The standard's other blocks, whose header ends the indicator rows. */
+const BLOCK_SPECS = [
+  tableSpecs.standardGrades,
+  tableSpecs.standardCaps,
+  tableSpecs.standardSettings,
+];
+
+/**
+ * Whether a row reads as an indicator (or a group heading with its 分值): a name that is no
+ * note (注：…, 说明), and a 分值 that is a number, or a 计分方法 named with no 分值 beside it.
+ */
+function looksLikeIndicator(c: RowContext): boolean {
+  const named = NAME_KEYS.some((k) => {
+    const name = text(c, k);
+    return name !== "" && !isNote(name);
+  });
+  if (!named) return false;
+  if (readScore({ grid: c.r.grid, row: c.row, column: c.table.columns.max }).value !== null)
+    return true;
+  const rule = text(c, "rule");
+  return text(c, "max") === "" && rule !== "" && kindFromLabel(rule, normalizeName) !== null;
+}
+
+/** Whether a row heads the 等级, 总分封顶 or 设置 block. */
+function headsBlock(grid: Grid, row: number): boolean {
+  return BLOCK_SPECS.some((spec) => tableAt(grid, row, spec) !== null);
+}
+
+/**
+ * Whether the row after one or more blank rows goes on with the indicators: an indicator row,
+ * or a title (`三、效益`) over one — not a block's header, nor a title over one (`二、等级`).
+ */
+function resumesAfterBlank(c: RowContext, next: number | undefined): boolean {
+  if (headsBlock(c.r.grid, c.row)) return false;
+  if (looksLikeIndicator(c)) return true;
+  if (depthOf(c) < 0 || next === undefined || headsBlock(c.r.grid, next)) return false;
+  return looksLikeIndicator({ ...c, row: next });
+}
+
+/**
+ * The indicator rows: from below the header to the end of the data, across blank rows (an
+ * officer's empty line between groups) where more indicators follow. They end at a 合计 row
+ * (after indicators), at another block's header (等级, 总分封顶, 设置), or at a title or notes
+ * after a blank row.
+ */
+function indicatorRows(r: SheetReader, table: FoundTable): number[] {
+  const columns = Object.values(table.columns);
+  const filled: number[] = [];
+  for (let row = table.headerRow + table.headerDepth; row <= r.grid.bottom; row++)
+    if (!r.grid.isBlankRow(row, columns)) filled.push(row);
+  const rows: number[] = [];
+  for (const [k, row] of filled.entries()) {
+    const c: RowContext = { r, table, row, level1: "", level2: "" };
+    const afterBlank =
+      row - 1 !== (rows[rows.length - 1] ?? table.headerRow + table.headerDepth - 1);
+    if (
+      afterBlank
+        ? !resumesAfterBlank(c, filled[k + 1])
+        : headsBlock(r.grid, row) && !looksLikeIndicator(c)
+    )
+      break;
+    rows.push(row);
+    if (rows.length > 1 && isTotalRow(c)) break;
+  }
+  return rows;
+}
+
+function readIndicators(
+  r: SheetReader,
+  table: FoundTable,
+  rows: readonly number[],
+  presetIds: Map<string, string>
+) {
   const indicators: StandardIndicator[] = [];
   let level1 = "";
   let level2 = "";
   let totalCell: string | undefined;
-  const rows = [...dataRows(r.grid, table)];
   for (const [k, row] of rows.entries()) {
     const c: RowContext = { r, table, row, level1, level2 };
     const l1 = text(c, "level1");
     const l2 = text(c, "level2");
-    if (/^(合计|总计|总分)$/.test(normalizeLabel(l1 || text(c, "name")))) {
+    if (isTotalRow(c)) {
       totalCell = "max" in table.columns ? r.at(row, table.columns.max) : undefined;
       continue;
     }
@@ -384,46 +473,92 @@ function readIndicators(r: SheetReader, table: FoundTable, presetIds: Map<string
   return { indicators, totalCell };
 }
 
-function readGrades(r: SheetReader, table: FoundTable | null, cells: StandardCells) {
-  if (!table) return { grades: STANDARD_GRADES, unconfirmed: false, missing: true };
+/**
+ * One 等级 row's line: a number (`90`, `90分`), or as cities write it (`总分≥90`, `80≤总分<90`,
+ * `80-90`, `60分以下`); null when it cannot be read.
+ */
+function gradeLineAt(at: Cell): GradeLine | null {
+  const read = readScore(at);
+  if (!read.problem && read.value !== null) return { min: read.value, above: false };
+  return parseGradeLine(readText(at));
+}
+
+/**
+ * Why a grade's line cannot be used, or null: it cannot be read, or it is only a ceiling
+ * (`<90`) on a grade above the lowest.
+ */
+function gradeLineProblem(grade: string, text: string, line: GradeLine | null, lowest: boolean) {
+  if (line === null)
+    return `等级“${grade}”的最低分“${text}”无法识别，应写作 90、≥90、80～90、80≤总分<90 或 60分以下`;
+  if ("ceiling" in line && !lowest)
+    return `等级“${grade}”的“${text}”只写了上限，只有最低的等级可以这样写，请写明最低分（如 80 或 80≤总分<90）`;
+  return null;
+}
+
+function gradeOf(grade: string, line: GradeLine): GradeBand {
+  if ("ceiling" in line) return { grade, min: ZERO };
+  return line.above ? { grade, min: line.min, above: true } : { grade, min: line.min };
+}
+
+/**
+ * The 等级 rows. A line that cannot be used is one message at its cell, and the standard
+ * grades are used instead (a grade left out would move totals to the grade below).
+ */
+function readGrades(r: SheetReader, table: FoundTable, cells: StandardCells) {
   const grades: GradeBand[] = [];
   let unconfirmed = false;
+  let unusable = false;
   cells.grades = r.at(table.headerRow, table.columns.grade);
-  for (const row of dataRows(r.grid, table)) {
-    const grade = readText({ grid: r.grid, row, column: table.columns.grade });
-    const at = { grid: r.grid, row, column: table.columns.min };
-    const read = readScore(at);
-    // `90分及以上`, `≥90`, `[90,100]`, `60分以下` as cities write a grade's line.
-    const min = read.problem ? (gradeLine(readText(at)) ?? keep(r, read)) : read.value;
-    if (!grade && min === null) continue;
-    cells[`grade:${grade}`] = r.at(row, table.columns.min);
-    if (min === null) {
-      r.problems.push(
-        problem(`等级“${grade}”未填写最低分，该行未采用`, r.at(row, table.columns.min))
-      );
+  const cell = (row: number, key: string) => ({ grid: r.grid, row, column: table.columns[key] });
+  const rows = [...dataRows(r.grid, table)].filter((row) => {
+    const grade = readText(cell(row, "grade"));
+    return !isNote(grade) && (grade !== "" || readText(cell(row, "min")) !== "");
+  });
+  for (const [k, row] of rows.entries()) {
+    const grade = readText(cell(row, "grade"));
+    const written = readText(cell(row, "min"));
+    const at = r.at(row, table.columns.min);
+    cells[`grade:${grade}`] = at;
+    if (written === "") {
+      r.problems.push(problem(`等级“${grade}”未填写最低分，该行未采用`, at));
       continue;
     }
-    grades.push({ grade, min });
+    const line = gradeLineAt(cell(row, "min"));
+    const why = gradeLineProblem(grade, written, line, k === rows.length - 1);
+    if (why !== null || line === null) {
+      r.problems.push(problem(`${why}${BY_STANDARD_GRADES}`, at));
+      unusable = true;
+      continue;
+    }
+    grades.push(gradeOf(grade, line));
     if ("unconfirmed" in table.columns) {
-      const t = readText({ grid: r.grid, row, column: table.columns.unconfirmed });
+      const t = readText(cell(row, "unconfirmed"));
       unconfirmed ||=
         readUnconfirmed(r, t, r.at(row, table.columns.unconfirmed), ["grades"]).length > 0;
     }
   }
-  return { grades, unconfirmed, missing: false };
+  return { grades: unusable ? STANDARD_GRADES : grades, unconfirmed };
 }
 
 /**
- * A grade's lowest score written in words: `90分及以上`, `≥80`, `60～79`, `[90,100]`, `100～90`
- * (the smallest number: the line's lower end); 0 for the lowest grade written as a ceiling only
- * (`60分以下`, `<60`); else null.
+ * No 等级 block found: the standard grades. A lone 等级 / 等次 cell outside the indicator rows
+ * (`indicators`) is a block whose header is not read — said at it, not passed over in silence.
  */
-function gradeLine(text: string): Dec | null {
-  const t = toHalfWidth(text).replace(/\s/g, "");
-  const numbers = (t.match(/\d+(?:\.\d+)?/g) ?? []).map((n) => new Dec(n));
-  const ceiling = /^(<|小于|低于|不足)|以下/.test(t) && !/以上|≥|>=|不低于|不少于/.test(t);
-  if (ceiling && numbers.length === 1) return new Dec(0);
-  return numbers.length > 0 ? Dec.min(...numbers) : null;
+function noGrades(r: SheetReader, indicators: TableArea) {
+  const g = r.grid;
+  for (let row = g.top; row <= g.bottom; row++) {
+    if (row >= indicators.top && row <= indicators.bottom) continue;
+    const column = range(g.left, g.right).find((c) => /^(绩效|评价)?等[级次]$/.test(g.key(row, c)));
+    if (column === undefined) continue;
+    r.problems.push(
+      problem(
+        `“${g.text(row, column)}”一行未能识别为等级表头：应写作“等级 | 最低分”（最低分也可写作分数线、分数区间、得分区间）${BY_STANDARD_GRADES}`,
+        r.at(row, column)
+      )
+    );
+    break;
+  }
+  return { grades: STANDARD_GRADES, unconfirmed: false };
 }
 
 /** Rows of a block from below its header to `stop`, blank ones skipped. */
@@ -485,7 +620,7 @@ function readSettings(
     const label = readText({ grid: r.grid, row, column: table.columns.key });
     const value = readText({ grid: r.grid, row, column: table.columns.value });
     const at = r.at(row, table.columns.value);
-    if (!label) continue;
+    if (!label || isNote(label)) continue;
     const key = settingFromLabel(label, normalizeName);
     if (!key) {
       r.problems.push(
@@ -534,9 +669,12 @@ interface StandardBlocks {
   settingTable: FoundTable | null;
 }
 
-/** The 等级, 总分封顶 and 口径与核对设置 blocks, found in that order, none inside another. */
-function findBlocks(grid: Grid, table: FoundTable): StandardBlocks {
-  const taken: TableArea[] = [tableArea(grid, table)];
+/**
+ * The 等级, 总分封顶 and 口径与核对设置 blocks, found in that order outside the indicator rows
+ * (`indicators`, their area), none inside another.
+ */
+function findBlocks(grid: Grid, indicators: TableArea): StandardBlocks {
+  const taken: TableArea[] = [indicators];
   const find = (kind: "standardGrades" | "standardCaps" | "standardSettings") => {
     const t = findTable([grid], tableSpecs[kind], taken, grid.bottom - grid.top + 1);
     // Only the header is taken: the caps block may run on without a blank row before the next.
@@ -568,12 +706,15 @@ function capStopOf(grid: Grid, table: FoundTable, blocks: StandardBlocks): numbe
 function readBlocks(
   r: SheetReader,
   table: FoundTable,
+  indicators: TableArea,
   blocks: StandardBlocks,
   cells: StandardCells,
   scope: Standard["scope"]
 ): Pick<Standard, "grades" | "caps" | "settings" | "unconfirmed"> {
   const capStop = capStopOf(r.grid, table, blocks);
-  const grades = readGrades(r, blocks.gradeTable, cells);
+  const grades = blocks.gradeTable
+    ? readGrades(r, blocks.gradeTable, cells)
+    : noGrades(r, indicators);
   const caps = readCaps(r, blocks.capTable, capStop, cells);
   const settings = readSettings(r, blocks.settingTable, cells, scope);
   return {
@@ -602,19 +743,21 @@ export function readStandardSheet(
   const header = readHeader(r, readInfo(r, table.headerRow), cells);
   const preset = findPresetById(header.id);
   const presetIds = new Map((preset?.indicators ?? []).map((i) => [normalizeName(i.name), i.id]));
-  const { indicators, totalCell } = readIndicators(r, table, presetIds);
+  const rows = indicatorRows(r, table);
+  const { indicators, totalCell } = readIndicators(r, table, rows, presetIds);
   cells.maxTotal = totalCell ?? r.at(table.headerRow, table.columns.max);
-  const blocks = findBlocks(grid, table);
-  const read = readBlocks(r, table, blocks, cells, header.scope);
+  const area = { ...tableArea(grid, table), bottom: rows[rows.length - 1] ?? table.headerRow };
+  const blocks = findBlocks(grid, area);
+  const read = readBlocks(r, table, area, blocks, cells, header.scope);
   if (indicators.length === 0)
     r.problems.push(
       problem("评分标准表中没有可用的指标行", r.at(table.headerRow, table.columns.max))
     );
   const standard: Standard = { ...header, indicators, ...read, cells };
-  const found = [table, blocks.gradeTable, blocks.capTable, blocks.settingTable].filter(
+  const others = [blocks.gradeTable, blocks.capTable, blocks.settingTable].filter(
     (t): t is FoundTable => t !== null
   );
-  const last = Math.max(...found.map((t) => tableArea(grid, t).bottom));
+  const last = Math.max(area.bottom, ...others.map((t) => tableArea(grid, t).bottom));
   return {
     standard,
     problems: r.problems,

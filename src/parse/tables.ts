@@ -167,7 +167,7 @@ export const tableSpecs: Record<TableKind, TableSpec> = {
       {
         key: "min",
         label: "最低分",
-        match: /最低分|分数线|^(分数|得分|总分)(下限|区间|范围)?$/,
+        match: /最低分|分数线|分数段|^(分数|得分|总分)(下限|区间|范围|段)?$|^分值(区间|范围|段)$/,
       },
       { key: "unconfirmed", label: "待核对", match: /待核对/ },
       { key: "note", label: "说明", match: /^说明$|^备注$|^来源$/ },

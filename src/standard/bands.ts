@@ -73,16 +73,18 @@ function end(text: string, unit: LevelUnit): { value: Dec; inclusive: boolean } 
 function parseInterval(raw: string, unit: LevelUnit): Bound | null {
   const text = toHalfWidth(raw).replace(/\s+/g, "");
   const prefixed =
-    /^(>=|≥|>|<=|≤|<|=|不低于|不少于|高于|超过|大于|不高于|不超过|低于|不足|小于)(.+)$/.exec(text);
+    /^(>=|≥|≧|大于等于|>|<=|≤|≦|小于等于|<|=|不低于|不少于|高于|超过|大于|不高于|不超过|低于|不足|小于)(.+)$/.exec(
+      text
+    );
   if (prefixed) {
     const v = end(prefixed[2], unit)?.value;
     if (v === undefined) return null;
     const op = prefixed[1];
-    if (/^(>=|≥|不低于|不少于)$/.test(op))
+    if (/^(>=|≥|≧|大于等于|不低于|不少于)$/.test(op))
       return { low: v, lowInclusive: true, high: null, highInclusive: false };
     if (/^(>|高于|超过|大于)$/.test(op))
       return { low: v, lowInclusive: false, high: null, highInclusive: false };
-    if (/^(<=|≤|不高于|不超过)$/.test(op))
+    if (/^(<=|≤|≦|小于等于|不高于|不超过)$/.test(op))
       return { low: null, lowInclusive: false, high: v, highInclusive: true };
     if (op === "=") return { low: v, lowInclusive: true, high: v, highInclusive: true };
     return { low: null, lowInclusive: false, high: v, highInclusive: false };
@@ -110,6 +112,106 @@ function parseInterval(raw: string, unit: LevelUnit): Bound | null {
   }
   const e = end(text, unit);
   return e ? { low: e.value, lowInclusive: e.inclusive, high: null, highInclusive: false } : null;
+}
+
+/**
+ * A grade's line as written in the 等级 block: its lowest total (`above`: the total must exceed
+ * it), or only a ceiling (`60分以下`: the lowest grade, from 0).
+ */
+export type GradeLine = { min: Dec; above: boolean } | { ceiling: Dec };
+
+/** A comparison read the other way round: `90≤总分` is `总分≥90`. */
+const TURNED: Record<string, string> = {
+  "<": ">",
+  "<=": ">=",
+  "≤": "≥",
+  "≦": "≥",
+  ">": "<",
+  ">=": "<=",
+  "≥": "≤",
+  "≧": "≤",
+};
+
+/** The total as a line names it: `总分≥90`, `80≤得分<90`. */
+const TOTAL_WORD = /(?:综合|考核|评价|自评|绩效|最终)?(?:总得分|总分|得分|评分|分数)|[xX]/g;
+
+/**
+ * `80≤V<90` (or `90>V≥80`, `V≥90`, `90≤V`, with V the total) as one interval the step bands
+ * read: `80～90` with its ends' （不含）, `≥90`.
+ */
+function unwrapTotal(t: string): string | null {
+  const op = "(<=|≤|≦|<|>=|≥|≧|>)";
+  const two = new RegExp(`^([\\d.]+)${op}V${op}([\\d.]+)$`).exec(t);
+  if (two) {
+    const [, a, opA, opB, b] = two;
+    const rising = /[<≤≦]/.test(opA);
+    if (rising !== /[<≤≦]/.test(opB)) return null;
+    const [low, lowOp, high, highOp] = rising ? [a, opA, b, opB] : [b, opB, a, opA];
+    const open = (o: string) => (/[=≤≥≦≧]/.test(o) ? "" : "(不含)");
+    return `${low}${open(lowOp)}～${high}${open(highOp)}`;
+  }
+  const after = /^V(?:在|为)?(.+)$/.exec(t);
+  if (after) return after[1];
+  const before = new RegExp(`^([\\d.]+)${op}V$`).exec(t);
+  if (!before) return t.includes("V") ? null : t;
+  return `${TURNED[before[2]]}${before[1]}`;
+}
+
+/** `[80,90)`, `(80,90]`: brackets as the interval's ends, （不含） where round. */
+function unwrapBrackets(t: string): string {
+  const m = /^([[(])([\d.]+)[,，]([\d.]+)([\])])$/.exec(t);
+  if (!m) return t;
+  const open = (b: string) => (b === "(" || b === ")" ? "(不含)" : "");
+  return `${m[2]}${open(m[1])}～${m[3]}${open(m[4])}`;
+}
+
+/**
+ * A line's text as the interval readers take it: half-width, no spaces, no `分` after a
+ * number, the total named V, `（含90分）` notes folded into the bound.
+ */
+function lineText(raw: string): string {
+  return (
+    toHalfWidth(raw)
+      .replace(/\s+/g, "")
+      .replace(/(\d)分/g, "$1")
+      .replace(/(大于|小于)或等于/g, "$1等于")
+      // `90分以上（含90分）`, `60分以下（不含60分）`: the note as the bound's own.
+      .replace(/(以上|以下)\((不)?含[\d.]*\)$/, (_, word: string, not?: string) =>
+        not ? `(不含)${word}` : word
+      )
+      .replace(/\(含[\d.]*\)$/, "")
+      .replace(TOTAL_WORD, "V")
+  );
+}
+
+/** Two halves of a line (`≥80且<90`, `80分以上90分以下`) as one interval; null if they clash. */
+function joined(halves: readonly Bound[]): Bound | null {
+  if (halves.length !== 2) return halves.length === 1 ? halves[0] : null;
+  const [a, b] = halves;
+  if ((a.low !== null) === (b.low !== null)) return null;
+  const [low, high] = a.low !== null ? [a, b] : [b, a];
+  if (high.high === null || low.high !== null) return null;
+  return { ...low, high: high.high, highInclusive: high.highInclusive };
+}
+
+/**
+ * A grade's line as cities write it: `90`, `≥90`, `总分≥90`, `90分及以上`, `80≤总分<90`,
+ * `80-90`, `60～79分`, `[80,90)`, `≥80且<90`, `总分>90`, `大于等于90`, `60分以下`, `<60`,
+ * `低于60分`; null when it cannot be read. A range's lower end is the line (`80-90`: 80).
+ */
+export function parseGradeLine(raw: string): GradeLine | null {
+  const halves = unwrapBrackets(lineText(raw))
+    .split(/且|并且|而且|、|,|;|(?<=以上)(?=.)/)
+    .filter(Boolean)
+    .map((half) => {
+      const written = unwrapTotal(half);
+      return written === null ? null : parseInterval(written, "score");
+    });
+  const read = halves.filter((h): h is Bound => h !== null);
+  const interval = read.length === halves.length ? joined(read) : null;
+  if (!interval) return null;
+  if (interval.low !== null) return { min: interval.low, above: !interval.lowInclusive };
+  return interval.high === null ? null : { ceiling: interval.high };
 }
 
 /** `10` points or `100%` of 分值. */

@@ -79,7 +79,8 @@ function applyIndicatorOverride(
   const param = paramKeyFor(ind.rule.kind, key);
   if (!param) return `没有名为“${ind.id}.${key}”的参数`;
   const header = PARAM_COLUMNS[columnOf(param)].header;
-  const parsed = parseParam(param, raw, unitOf(ind), header, ind.max);
+  const bound = RULE_KINDS[ind.rule.kind].params.find((p) => p.key === param)?.bound;
+  const parsed = parseParam(param, raw, unitOf(ind), header, ind.max, bound);
   if (parsed.value === null) return parsed.problems.join("；");
   const params = { ...ind.rule.params, [param]: parsed.value };
   return { indicator: { ...ind, rule: { ...ind.rule, params } }, path: `${ind.id}.${param}` };
@@ -156,7 +157,7 @@ function applyGradeOverride(
   overridden.add(path);
   return {
     ...std,
-    grades: std.grades.map((g) => (g.grade === grade ? { ...g, min: value as Dec } : g)),
+    grades: std.grades.map((g) => (g.grade === grade ? { grade: g.grade, min: value as Dec } : g)),
   };
 }
 

@@ -91,7 +91,7 @@ function list(std: Standard, overridden: ReadonlySet<string>): ParameterView[] {
   for (const g of std.grades) {
     out.push({
       path: `grade.${g.grade}`,
-      label: `等级“${g.grade}”最低分（≥）`,
+      label: `等级“${g.grade}”最低分（${g.above ? ">" : "≥"}）`,
       value: fixed(g.min, 2),
       unconfirmed: open.has("grades"),
       overridden: overridden.has(`grade.${g.grade}`),

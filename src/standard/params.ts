@@ -20,7 +20,8 @@ import {
   scoreAsShares,
   stepBandProblems,
 } from "./bands";
-import type { ParamKey, RuleParams, WeightBasis } from "./types";
+import { type Operator, splitOperator } from "./targets";
+import type { LevelBound, ParamKey, RuleParams, WeightBasis } from "./types";
 
 /** The sheet column a parameter lives in (step and qualitative bands share 分档). */
 export type ParamColumn = "target" | "floor" | "full" | "deduction" | "bands" | "basis";
@@ -55,29 +56,60 @@ export const BASIS_LABELS: Record<WeightBasis, string> = {
 /** The unit a level is typed in, given the indicator's metric (rates unless it scores points). */
 export type { LevelUnit };
 
-/** Reads one parameter as typed in its cell. Problems are sentences without the cell. */
+/** A level of a metric's unit as typed (`60%`, `0.6`, `60`; a score's `0.9` is 90), or why not. */
+function parseLevelParam(text: string, unit: LevelUnit, header: string): Parsed<Dec> {
+  const read = parseLevel(text, unit);
+  const value =
+    read !== null && unit === "score" && scoreAsShares(text, [read]) ? hundredfold(read) : read;
+  return value === null
+    ? { value: null, problems: [`${header}“${text}”不是${unit === "rate" ? "百分比" : "数字"}`] }
+    : { value, problems: [] };
+}
+
+/** Why a 目标值's comparison goes against its rule's (`≤100%` for a level to reach), or null. */
+function againstBound(operator: Operator, bound: LevelBound, header: string, text: string) {
+  if (operator === "=") return null;
+  const atMost = operator === "≤" || operator === "<";
+  if (bound === "atLeast" && atMost)
+    return `${header}“${text}”是上限，而该计分方法的${header}是应达到的值（越低越好的指标请选“按反向比例得分”或“超过上限按百分点扣分”）`;
+  if (bound === "atMost" && !atMost)
+    return `${header}“${text}”是下限，而该计分方法的${header}是不应超过的值（越高越好的指标请选“按完成比例得分”或“低于目标按百分点扣分”）`;
+  return null;
+}
+
+/**
+ * A 目标值: a level, which a rule with a bound (`bound`) lets be written with its comparison —
+ * `≥95%`, `95%以上`, `不低于95%` for a level to reach; `≤100%`, `100%以内`, `不超过100%` for a
+ * ceiling. A comparison the other way round is refused: the rule would score the opposite.
+ */
+function parseTarget(text: string, unit: LevelUnit, header: string, bound?: LevelBound) {
+  const { operator, level } = bound ? splitOperator(text) : { operator: null, level: text };
+  if (operator === null || level === "") return parseLevelParam(text, unit, header);
+  const against = againstBound(operator, bound as LevelBound, header, text);
+  if (against) return { value: null, problems: [against] };
+  const read = parseLevelParam(level, unit, header);
+  return read.value === null ? parseLevelParam(text, unit, header) : read;
+}
+
+/**
+ * Reads one parameter as typed in its cell. Problems are sentences without the cell. `bound`:
+ * the comparison the rule's 目标值 stands for, which it may then be written with.
+ */
 export function parseParam(
   key: ParamKey,
   raw: string | number,
   unit: LevelUnit,
   header: string,
-  max?: Dec
+  max?: Dec,
+  bound?: LevelBound
 ): Parsed<RuleParams[ParamKey]> {
   const text = toHalfWidth(String(raw)).trim();
   switch (key) {
     case "target":
+      return parseTarget(text, unit, header, bound);
     case "floor":
-    case "full": {
-      const read = parseLevel(text, unit);
-      const value =
-        read !== null && unit === "score" && scoreAsShares(text, [read]) ? hundredfold(read) : read;
-      return value === null
-        ? {
-            value: null,
-            problems: [`${header}“${text}”不是${unit === "rate" ? "百分比" : "数字"}`],
-          }
-        : { value, problems: [] };
-    }
+    case "full":
+      return parseLevelParam(text, unit, header);
     case "deduction": {
       const value = parseLooseNumber(text.replace(/分$/, ""));
       return value === null

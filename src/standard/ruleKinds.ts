@@ -40,7 +40,7 @@ import {
   parseTarget,
   sameUnit,
 } from "./targets";
-import type { ParamKey, RuleParams } from "./types";
+import type { LevelBound, ParamKey, RuleParams } from "./types";
 
 export type RuleKind =
   | "judgment"
@@ -97,6 +97,11 @@ export interface ParamUse {
   /** The parameter's name for this kind when it differs from the column's (扣分类: 上限). */
   label?: string;
   required: boolean;
+  /**
+   * Which comparison a 目标值 may be written with: `atLeast` a level to reach (`≥95%`),
+   * `atMost` a ceiling (`≤100%`); without one, none.
+   */
+  bound?: LevelBound;
 }
 
 /** A problem with a rule's parameters, and the parameter whose cell it is told at. */
@@ -335,7 +340,7 @@ export const RULE_KINDS: Record<RuleKind, RuleKindSpec> = {
     synonyms: [{ label: "按完成比例得分（满分为止）" }, { label: "按完成比例计算得分，满分为止" }],
     formula: `分值 × 实际值 ÷ 目标值${AT_MOST_ONE}`,
     metric: "chosen",
-    params: [{ key: "target", required: true }],
+    params: [{ key: "target", required: true, bound: "atLeast" }],
     check: positiveTarget,
     apply({ params, value, unit, max, decimals }) {
       const target = params.target as Dec;
@@ -352,7 +357,7 @@ export const RULE_KINDS: Record<RuleKind, RuleKindSpec> = {
     synonyms: [{ label: "按反向比例得分（满分为止）" }, { label: "越低越好按比例得分" }],
     formula: `分值 × 目标值 ÷ 实际值${AT_MOST_ONE}：实际值不超过目标值得满分`,
     metric: "chosen",
-    params: [{ key: "target", required: true }],
+    params: [{ key: "target", required: true, bound: "atMost" }],
     check: positiveTarget,
     apply({ params, value, unit, max, decimals }) {
       const target = params.target as Dec;
@@ -421,7 +426,7 @@ export const RULE_KINDS: Record<RuleKind, RuleKindSpec> = {
     formula: "达到目标值得满分；每低 1 个百分点扣“扣分标准”分，扣完为止",
     metric: "chosen",
     params: [
-      { key: "target", required: true },
+      { key: "target", required: true, bound: "atLeast" },
       { key: "deduction", required: true },
     ],
     apply: (input) => deduct(input, "below"),
@@ -435,7 +440,7 @@ export const RULE_KINDS: Record<RuleKind, RuleKindSpec> = {
     formula: "不超过上限得满分；每超 1 个百分点扣“扣分标准”分，扣完为止",
     metric: "chosen",
     params: [
-      { key: "target", label: "上限", required: true },
+      { key: "target", label: "上限", required: true, bound: "atMost" },
       { key: "deduction", required: true },
     ],
     apply: (input) => deduct(input, "above"),

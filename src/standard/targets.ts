@@ -20,8 +20,8 @@ export type Target =
 export type Actual = ({ kind: "number" } & Quantity) | { kind: "words"; text: string };
 
 const OPERATORS: [RegExp, Operator][] = [
-  [/^(>=|≥|不低于|不少于|大于等于|达到|至少)/, "≥"],
-  [/^(<=|≤|不高于|不超过|不多于|小于等于|至多)/, "≤"],
+  [/^(>=|≥|≧|不低于|不少于|大于等于|达到|至少)/, "≥"],
+  [/^(<=|≤|≦|不高于|不超过|不多于|小于等于|至多)/, "≤"],
   [/^(>|大于|高于|超过)/, ">"],
   [/^(<|小于|低于|少于)/, "<"],
   [/^(=|==|等于)/, "="],
@@ -64,7 +64,11 @@ export function parseActual(raw: string): Actual {
   return remembered(actuals, raw, readActual);
 }
 
-function readTarget(raw: string): Target {
+/**
+ * A level's comparison, written before it (`≥95%`, `<= 100%`, `不超过100%`) or after it
+ * (`95%以上`, `30天以内`), and the level without it (half-width, no spaces); null when none.
+ */
+export function splitOperator(raw: string): { operator: Operator | null; level: string } {
   let text = toHalfWidth(raw).trim().replace(/\s+/g, "");
   let operator: Operator | null = null;
   for (const [pattern, op] of OPERATORS) {
@@ -77,7 +81,11 @@ function readTarget(raw: string): Target {
   // `95%以上` / `30天以内` put the operator after the number.
   if (!operator && /(及以上|以上)$/.test(text)) operator = "≥";
   if (!operator && /(及以下|以下|以内)$/.test(text)) operator = "≤";
-  text = text.replace(/(及以上|以上|及以下|以下|以内)$/, "");
+  return { operator, level: text.replace(/(及以上|以上|及以下|以下|以内)$/, "") };
+}
+
+function readTarget(raw: string): Target {
+  const { operator, level: text } = splitOperator(raw);
   const q = parseQuantity(text);
   if (!q) return { kind: "words", text: raw.trim() };
   // A bare number is a level to reach (`100%`: reach 100%); a bare 0 (`0件`, `0起` of accidents

@@ -57,6 +57,9 @@ export interface RuleParams {
 
 export type ParamKey = keyof RuleParams;
 
+/** The comparison a rule's 目标值 stands for: a level to reach (`≥95%`) or a ceiling (`≤100%`). */
+export type LevelBound = "atLeast" | "atMost";
+
 export interface Rule {
   kind: RuleKind;
   params: RuleParams;
@@ -103,6 +106,11 @@ export interface StandardIndicator {
 export interface GradeBand {
   grade: string;
   min: Dec;
+  /**
+   * The total must exceed `min`, not just reach it: a line written `总分>90` or `80<总分≤90`
+   * (90 itself is then the grade below).
+   */
+  above?: boolean;
 }
 
 /** 总分封顶: an execution rate below `below` caps the total at `cap`. */

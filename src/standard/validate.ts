@@ -24,6 +24,9 @@ export interface StandardProblem {
 }
 
 /** 优 ≥ 90，良 ≥ 80，中 ≥ 60，差 < 60 — the bands every published table we know uses. */
+/** What a message about grades that cannot be used ends with: the grades used instead. */
+export const BY_STANDARD_GRADES = "；已按 优 ≥ 90、良 ≥ 80、中 ≥ 60、差 < 60 评定等级";
+
 export const STANDARD_GRADES: GradeBand[] = [
   { grade: "优", min: new Dec(90) },
   { grade: "良", min: new Dec(80) },
@@ -159,14 +162,14 @@ function fromZero(
   out: StandardProblem[]
 ): GradeBand[] {
   const lowest = grades[grades.length - 1];
-  if (lowest.min.isZero()) return [...grades];
+  if (lowest.min.isZero()) return [...grades.slice(0, -1), { grade: lowest.grade, min: ZERO }];
   out.push(
     problem(
       `最低等级“${lowest.grade}”的最低分应为 0，否则低于 ${fixed(lowest.min, 2)} 分的总分没有等级；已按 0 分起算`,
       std.cells?.[`grade:${lowest.grade}`] ?? std.cells?.grades
     )
   );
-  return [...grades.slice(0, -1), { ...lowest, min: ZERO }];
+  return [...grades.slice(0, -1), { grade: lowest.grade, min: ZERO }];
 }
 
 function checkCaps(std: Standard, out: StandardProblem[]): CapBand[] {
@@ -216,10 +219,7 @@ function check(std: Standard): Checked {
   const indicators = checkIndicators(std, problems);
   const gradeIssues = gradeProblems(std.grades, std);
   problems.push(
-    ...gradeIssues.map((p) => ({
-      ...p,
-      message: `${p.message}；已按 优 ≥ 90、良 ≥ 80、中 ≥ 60、差 < 60 评定等级`,
-    }))
+    ...gradeIssues.map((p) => ({ ...p, message: `${p.message}${BY_STANDARD_GRADES}` }))
   );
   const grades = gradeIssues.length > 0 ? STANDARD_GRADES : fromZero(std.grades, std, problems);
   const caps = checkCaps(std, problems);

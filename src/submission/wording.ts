@@ -64,15 +64,17 @@ export function capNote(e: Evaluation): string {
   return `按评分标准，财政支出执行率未达要求时总分最高 ${score(e.cap)} 分，总分由 ${score(e.uncapped)} 分调整为 ${score(e.total)} 分。`;
 }
 
-/** `绩效等级：总分≥90 为优，80≤总分<90 为良，60≤总分<80 为中，总分<60 为差。` */
+/**
+ * `绩效等级：总分≥90 为优，80≤总分<90 为良，60≤总分<80 为中，总分<60 为差。`; a line written
+ * `>90` as `总分>90 为优，80≤总分≤90 为良`.
+ */
 export function gradeFootnote(grades: readonly GradeBand[]): string {
   const sorted = [...grades].sort((a, b) => b.min.comparedTo(a.min));
   const parts = sorted.map((g, index) => {
-    const upper: Dec | undefined = sorted[index - 1]?.min;
-    if (upper === undefined) return `总分≥${score(g.min)} 为${g.grade}`;
-    if (g.min.isZero() || index === sorted.length - 1)
-      return `${g.min.isZero() ? "" : `${score(g.min)}≤`}总分<${score(upper)} 为${g.grade}`;
-    return `${score(g.min)}≤总分<${score(upper)} 为${g.grade}`;
+    const upper: GradeBand | undefined = sorted[index - 1];
+    if (upper === undefined) return `总分${g.above ? ">" : "≥"}${score(g.min)} 为${g.grade}`;
+    const low = g.min.isZero() && !g.above ? "" : `${score(g.min)}${g.above ? "<" : "≤"}`;
+    return `${low}总分${upper.above ? "≤" : "<"}${score(upper.min)} 为${g.grade}`;
   });
   return `绩效等级：${parts.join("，")}。`.replace(/(\d)\.00/g, "$1");
 }

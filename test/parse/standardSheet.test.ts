@@ -10,6 +10,7 @@ import { parseWorkbook } from "../../src/parse/parseWorkbook";
 import { scoreSnapshot } from "../../src/pipeline/scoreWorkbook";
 import { foshan2022, presets } from "../../src/standard/presets";
 import type { Standard } from "../../src/standard/types";
+import { gradeFootnote } from "../../src/submission/wording";
 import { layoutSnapshot } from "../fixtures/layoutSnapshot";
 import { sampleSnapshot, setCell } from "./sampleSnapshot";
 
@@ -77,6 +78,26 @@ describe("a preset written as the 评分标准 sheet", () => {
     expect(read?.standard.indicators.map((i) => i.name)).toEqual(
       foshan2022.indicators.map((i) => i.name)
     );
+  });
+
+  it.each([
+    ["a blank row between its groups", false],
+    ["a blank row between its groups and no 合计 row", true],
+  ])("with %s reads back as the same standard, without a problem", (_, dropTotal) => {
+    const sheet = layoutSnapshot(standardLayout(foshan2022));
+    const l1 = sheet.values.findIndex((r) => r.includes("一级指标") && r.includes("计分方法"));
+    const total = sheet.values.findIndex((r) => r[0] === "合计");
+    if (dropTotal) sheet.values.splice(total, 1);
+    // Before the first row of the second group (履职效能).
+    const second = sheet.values.findIndex((r, i) => i > l1 + 1 && r[0] !== sheet.values[l1 + 1][0]);
+    sheet.values.splice(
+      second,
+      0,
+      sheet.values[0].map(() => null)
+    );
+    const read = parseWorkbook({ sheets: [sheet] }).input.standard;
+    expect(read?.problems).toEqual([]);
+    expect(plain(read!.standard)).toEqual(plain(foshan2022));
   });
 
   it("calls a parameter the sheet marks 待核对 marked, not a default", async () => {
@@ -430,6 +451,37 @@ describe("a 评分标准 sheet typed wrong", () => {
     expect(used.caps.map((c) => [c.below.toString(), c.cap.toString()])).toEqual([["0.8", "85"]]);
     // 预算表执行率 89.12% (the 设置 read) is above the 80% line: no cap; the table's rate scores.
     expect(evaluation.budget.execution.source).toBe("table");
+  });
+
+  it.each([
+    [
+      "总分>95.18 leaves 95.18 to 良",
+      ["总分>95.18", "80<总分≤95.18", "60<总分≤80", "总分≤60"],
+      "良",
+      "绩效等级：总分>95.18 为优，80<总分≤95.18 为良，60<总分≤80 为中，总分≤60 为差。",
+    ],
+    [
+      "总分≥95.18 gives 95.18 优",
+      ["总分≥95.18", "80≤总分<95.18", "60≤总分<80", "总分<60"],
+      "优",
+      "绩效等级：总分≥95.18 为优，80≤总分<95.18 为良，60≤总分<80 为中，总分<60 为差。",
+    ],
+  ])("grades by lines written with 总分: %s", async (_, [C28, C29, C30, C31], grade, footnote) => {
+    const { evaluation } = scoreSnapshot(await sampleWith(foshan2022, { C28, C29, C30, C31 }));
+    expect(evaluation.gaps.filter((g) => g.code === "standardInvalid")).toEqual([]);
+    expect(evaluation.total.toString()).toBe("95.18");
+    expect(evaluation.grade).toBe(grade);
+    expect(gradeFootnote(evaluation.standard.definition.grades)).toBe(footnote);
+  });
+
+  it("writes a line read as `>90` back as `>90`, and reads it again the same", () => {
+    const std: Standard = {
+      ...foshan2022,
+      grades: foshan2022.grades.map((g) => (g.min.isZero() ? g : { ...g, above: true })),
+    };
+    const read = parseWorkbook({ sheets: [layoutSnapshot(standardLayout(std))] }).input.standard;
+    expect(read?.problems).toEqual([]);
+    expect(plain(read!.standard)).toEqual(plain(std));
   });
 
   it("reads grade lines as cities write them: 100～90, ≥80, 60～79, 60分以下", async () => {

@@ -318,3 +318,333 @@ describe("bands that overlap in several places", () => {
     expect(messages).toEqual([]);
   });
 });
+
+describe("blank rows among the indicator rows (an officer's empty line between groups)", () => {
+  const GRADES: Row[] = [
+    ["等级", "最低分"],
+    ["优", 90],
+    ["良", 80],
+    ["中", 60],
+    ["差", 0],
+  ];
+
+  it("are stepped over: every indicator below them is read, and the 等级 block below is not one", () => {
+    const { standard, messages } = read([
+      HEADER,
+      ["投入", "预算执行率", 20, "按完成率得分", "财政支出执行率"],
+      [],
+      ["产出", "重点工作完成率", 30, "按完成率得分", "重点工作完成率"],
+      [],
+      [],
+      ["三、效益"],
+      [null, "社会效益", 50, "主观评分"],
+      [],
+      ...GRADES,
+    ]);
+    expect(messages).toEqual([]);
+    expect(standard.indicators.map((i) => [i.level1, i.name, i.max.toString()])).toEqual([
+      ["投入", "预算执行率", "20"],
+      ["产出", "重点工作完成率", "30"],
+      ["三、效益", "社会效益", "50"],
+    ]);
+    expect(standard.grades.map((g) => [g.grade, g.min.toString()])).toEqual([
+      ["优", "90"],
+      ["良", "80"],
+      ["中", "60"],
+      ["差", "0"],
+    ]);
+  });
+
+  it("end at the 合计 row: a row below it, after a blank one, is not read", () => {
+    const { standard, messages } = read([
+      HEADER,
+      ["投入", "预算执行率", 40, "按完成率得分", "财政支出执行率"],
+      [],
+      ["其他", "其他工作", 60, "主观评分"],
+      ["合计", null, 100],
+      [],
+      ["加分项（不计入总分）", "创新工作", 5, "主观评分"],
+    ]);
+    expect(messages).toEqual([]);
+    expect(standard.indicators.map((i) => i.name)).toEqual(["预算执行率", "其他工作"]);
+  });
+
+  it("end at a title over another block when there is no 合计 row", () => {
+    const { standard, messages } = read([
+      HEADER,
+      ["投入", "预算执行率", 40, "按完成率得分", "财政支出执行率"],
+      [],
+      ["其他", "其他工作", 60, "主观评分"],
+      [],
+      ["二、等级"],
+      ...GRADES,
+      [],
+      ["填写说明"],
+      ["主观评分", "按评分要点打分", null, "主观评分"],
+    ]);
+    expect(messages).toEqual([]);
+    expect(standard.indicators.map((i) => i.name)).toEqual(["预算执行率", "其他工作"]);
+    expect(standard.grades.map((g) => g.grade)).toEqual(["优", "良", "中", "差"]);
+  });
+});
+
+describe("a 合计 row written in the 二级指标 column", () => {
+  it("is the total, not an indicator worth 100", () => {
+    const { standard, messages } = read([
+      HEADER,
+      ["投入", "预算执行率", 40, "按完成率得分", "财政支出执行率"],
+      ["其他", "其他工作", 60, "主观评分"],
+      [null, "合计", 100],
+    ]);
+    expect(messages).toEqual([]);
+    expect(standard.indicators.map((i) => i.name)).toEqual(["预算执行率", "其他工作"]);
+  });
+});
+
+describe("a 目标值 written with its comparison (≥95%, ≤100%, 不超过100%)", () => {
+  const header: Row = [
+    "一级指标",
+    "二级指标",
+    "分值",
+    "计分方法",
+    "考核内容",
+    "目标值",
+    "扣分标准",
+  ];
+  const STAFF = "在职人员控制率";
+  const rows: Row[] = [
+    header,
+    ["投入", "上限（≤）", 5, "超过上限按百分点扣分", STAFF, "≤100%", 0.5],
+    ["投入", "上限（<=）", 5, "超过上限按百分点扣分", STAFF, "<=100%", 0.5],
+    ["投入", "上限（全角）", 5, "超过上限按百分点扣分", STAFF, "≤ 100％", 0.5],
+    ["投入", "上限（全角＜＝）", 5, "超过上限按百分点扣分", STAFF, "＜＝１００％", 0.5],
+    ["投入", "上限（不超过）", 5, "超过上限按百分点扣分", STAFF, "不超过100%", 0.5],
+    ["过程", "反向（以内）", 10, "按反向比例得分", "“三公”经费控制率", "100%以内"],
+    ["产出", "比例（≥）", 10, "按完成比例得分", "重点工作完成率", "≥95%"],
+    ["产出", "比例（及以上）", 10, "按完成比例得分", "重点工作完成率", "95%及以上"],
+    ["产出", "扣分（不低于）", 10, "低于目标按百分点扣分", "财政支出执行率", "不低于95%", 0.5],
+    ["其他", "其他工作", 35, "主观评分"],
+  ];
+
+  it("are read without a problem, as the level written", () => {
+    const { standard, messages } = read(rows);
+    expect(messages).toEqual([]);
+    expect(standard.indicators.map((i) => i.rule.params.target?.toString() ?? null)).toEqual([
+      ...Array<string>(6).fill("1"),
+      "0.95",
+      "0.95",
+      "0.95",
+      null,
+    ]);
+  });
+
+  it("score as the rule says: a ceiling (≤) for 上限 and 反向, a level to reach (≥) for 比例 and 扣分", () => {
+    // 在职 104%: 5 − 0.5 × 4 = 3; 三公 110%: 10 × 100% ÷ 110% = 9.09; 完成 90%: 10 × 90% ÷ 95% =
+    // 9.47; 执行 90%: 10 − 0.5 × 5 = 7.5.
+    for (const name of [
+      "上限（≤）",
+      "上限（<=）",
+      "上限（全角）",
+      "上限（全角＜＝）",
+      "上限（不超过）",
+    ])
+      expect(scoreOf(named(rows, name), "1.04")).toBe("3");
+    expect(scoreOf(named(rows, "反向（以内）"), "1.1")).toBe("9.09");
+    expect(scoreOf(named(rows, "比例（≥）"), "0.9")).toBe("9.47");
+    expect(scoreOf(named(rows, "比例（及以上）"), "0.9")).toBe("9.47");
+    expect(scoreOf(named(rows, "扣分（不低于）"), "0.9")).toBe("7.5");
+  });
+
+  it("against its rule's direction is named at its cell, and the row scored as 主观评分", () => {
+    const { standard, messages } = read([
+      header,
+      ["产出", "比例", 10, "按完成比例得分", "重点工作完成率", "≤100%"],
+      ["投入", "上限", 5, "超过上限按百分点扣分", STAFF, "≥100%", 0.5],
+      ["其他", "其他工作", 85, "主观评分"],
+    ]);
+    const fallback = "；该指标暂按主观评分（以填报得分计入）";
+    expect(messages).toEqual([
+      `评分标准!F3：目标值“≤100%”是上限，而该计分方法的目标值是应达到的值（越低越好的指标请选“按反向比例得分”或“超过上限按百分点扣分”）${fallback}`,
+      `评分标准!F4：上限“≥100%”是下限，而该计分方法的上限是不应超过的值（越高越好的指标请选“按完成比例得分”或“低于目标按百分点扣分”）${fallback}`,
+    ]);
+    expect(standard.indicators.map((i) => i.rule.kind)).toEqual([
+      "judgment",
+      "judgment",
+      "judgment",
+    ]);
+  });
+});
+
+describe("等级 lines as cities write them", () => {
+  const body: Row[] = [HEADER, ["其他", "其他工作", 100, "主观评分"], []];
+  const lines = (...rows: [string, CellValue][]) => read([...body, ["等级", "最低分"], ...rows]);
+  const bands = (rows: ReturnType<typeof read>) =>
+    rows.standard.grades.map((g) => [g.grade, `${g.above ? ">" : "≥"}${g.min.toString()}`]);
+
+  it.each<[string, [string, CellValue][], string[][]]>([
+    [
+      "with 总分 and ≥ / < (80≤总分<90, 总分<60)",
+      [
+        ["优", "总分≥90"],
+        ["良", "80≤总分<90"],
+        ["中", "60≤总分<80"],
+        ["差", "总分<60"],
+      ],
+      [
+        ["优", "≥90"],
+        ["良", "≥80"],
+        ["中", "≥60"],
+        ["差", "≥0"],
+      ],
+    ],
+    [
+      "with 分 and words (90分及以上, 80分（含）-90分, 60分以下)",
+      [
+        ["优", "90分及以上"],
+        ["良", "80分（含）-90分"],
+        ["中", "60～79分"],
+        ["差", "60分以下"],
+      ],
+      [
+        ["优", "≥90"],
+        ["良", "≥80"],
+        ["中", "≥60"],
+        ["差", "≥0"],
+      ],
+    ],
+    [
+      "as ranges and a bare ceiling (90-100, 80-90, [60,80), <60)",
+      [
+        ["优", "90-100"],
+        ["良", "80-90"],
+        ["中", "[60,80)"],
+        ["差", "<60"],
+      ],
+      [
+        ["优", "≥90"],
+        ["良", "≥80"],
+        ["中", "≥60"],
+        ["差", "≥0"],
+      ],
+    ],
+    [
+      "with > and ≤: the line itself belongs to the grade below (总分>90, 80<总分≤90)",
+      [
+        ["优", "总分>90"],
+        ["良", "80<总分≤90"],
+        ["中", "60<总分≤80"],
+        ["差", "总分≤60"],
+      ],
+      [
+        ["优", ">90"],
+        ["良", ">80"],
+        ["中", ">60"],
+        ["差", "≥0"],
+      ],
+    ],
+    [
+      "with words for the comparison (综合评分大于等于90, 不低于80, 低于60)",
+      [
+        ["优", "综合评分大于等于90"],
+        ["良", "不低于80"],
+        ["中", "得分≥60"],
+        ["差", "低于60分"],
+      ],
+      [
+        ["优", "≥90"],
+        ["良", "≥80"],
+        ["中", "≥60"],
+        ["差", "≥0"],
+      ],
+    ],
+  ])("%s are read without a problem", (_, rows, expected) => {
+    const got = lines(...rows);
+    expect(got.messages).toEqual([]);
+    expect(bands(got)).toEqual(expected);
+  });
+
+  it("that cannot be read get one message naming the cell, and the standard grades are used", () => {
+    const got = lines(
+      ["优", "九十分以上"],
+      ["良", "80≤总分<90"],
+      ["中", "60≤总分<80"],
+      ["差", "总分<60"]
+    );
+    expect(got.messages).toEqual([
+      "评分标准!B6：等级“优”的最低分“九十分以上”无法识别，应写作 90、≥90、80～90、80≤总分<90 或 60分以下；已按 优 ≥ 90、良 ≥ 80、中 ≥ 60、差 < 60 评定等级",
+    ]);
+    expect(bands(got)).toEqual([
+      ["优", "≥90"],
+      ["良", "≥80"],
+      ["中", "≥60"],
+      ["差", "≥0"],
+    ]);
+  });
+
+  it("with only a ceiling above the lowest grade get one message naming the cell", () => {
+    const got = lines(["优", "≥90"], ["良", "<90"], ["中", "≥60"], ["差", "<60"]);
+    expect(got.messages).toEqual([
+      "评分标准!B7：等级“良”的“<90”只写了上限，只有最低的等级可以这样写，请写明最低分（如 80 或 80≤总分<90）；已按 优 ≥ 90、良 ≥ 80、中 ≥ 60、差 < 60 评定等级",
+    ]);
+  });
+});
+
+describe("notes typed straight under a block (注：…, 说明：…)", () => {
+  it("are no indicator, grade or setting, and get no message", () => {
+    const { standard, messages } = read([
+      ["一级指标", "二级指标", "分值", "计分方法"],
+      ["其他", "其他工作", "100分", "主观评分"],
+      ["注：分值合计 100 分。"],
+      [],
+      ["等级", "最低分"],
+      ["优", 90],
+      ["良", 80],
+      ["中", 60],
+      ["差", 0],
+      ["注：总分按各指标得分相加。"],
+      [],
+      ["设置项", "取值"],
+      ["得分保留小数位", 3],
+      ["说明：以上设置由市财政局统一规定。"],
+    ]);
+    expect(messages).toEqual([]);
+    expect(standard.indicators.map((i) => [i.name, i.max.toString()])).toEqual([
+      ["其他工作", "100"],
+    ]);
+    expect(standard.grades.map((g) => g.grade)).toEqual(["优", "良", "中", "差"]);
+    expect(standard.settings.scoreDecimals).toBe(3);
+  });
+});
+
+describe("the 等级 block's header", () => {
+  const grades = (header: Row) =>
+    read([
+      HEADER,
+      ["其他", "其他工作", 100, "主观评分"],
+      [],
+      header,
+      ["优秀", "总分≥90"],
+      ["良好", "80≤总分<90"],
+      ["合格", "60≤总分<80"],
+      ["不合格", "总分<60"],
+    ]);
+
+  it.each([["分值区间"], ["分数段"], ["得分区间"], ["分数线"]])("等级 | %s is read", (min) => {
+    const { standard, messages } = grades(["等级", min]);
+    expect(messages).toEqual([]);
+    expect(standard.grades.map((g) => [g.grade, g.min.toString()])).toEqual([
+      ["优秀", "90"],
+      ["良好", "80"],
+      ["合格", "60"],
+      ["不合格", "0"],
+    ]);
+  });
+
+  it("not read is one message at its 等级 cell, not the standard grades in silence", () => {
+    const { standard, messages } = grades(["等级", "划分标准"]);
+    expect(messages).toEqual([
+      "评分标准!A5：“等级”一行未能识别为等级表头：应写作“等级 | 最低分”（最低分也可写作分数线、分数区间、得分区间）；已按 优 ≥ 90、良 ≥ 80、中 ≥ 60、差 < 60 评定等级",
+    ]);
+    expect(standard.grades.map((g) => g.grade)).toEqual(["优", "良", "中", "差"]);
+  });
+});
