@@ -327,7 +327,12 @@ export function evaluateProject(
   const table = {
     indicators: fundsClass ? [fundsEntry(form, fundsClass), ...form.indicators] : form.indicators,
     statedTotal: form.statedTotal
-      ? { max: null, entered: form.statedTotal.entered, cells: { entered: form.statedTotal.cell } }
+      ? {
+          max: null,
+          entered: form.statedTotal.entered,
+          // 分值 not adding to 100 points at the 总分 row's 分值, not the funds row's.
+          cells: { entered: form.statedTotal.cell, max: form.statedTotal.maxCell },
+        }
       : undefined,
     // Without a 分值 column the classes' 分值 are shared out, and said so, above.
     indicatorTableHasMax: undefined,

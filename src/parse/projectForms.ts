@@ -6,7 +6,7 @@
  * indicator rows, 总分 and 自评等级.
  */
 import type { Dec } from "../model/decimal";
-import type { ProjectForm, ProjectFunds, ProjectFundsRow } from "../model/input";
+import type { DepartmentInput, ProjectForm, ProjectFunds, ProjectFundsRow } from "../model/input";
 import { readAmount, readScore, readText } from "./cells";
 import { type Grid, normalizeLabel, range } from "./grid";
 import { readIndicatorTable } from "./indicatorTable";
@@ -176,6 +176,14 @@ function indicatorTableIn(grid: Grid, from: number, to: number): FoundTable | nu
   return null;
 }
 
+/** The 总分 row's 得分 and the cell of its 分值 (where 分值 not adding to 100 is pointed at). */
+function statedTotalOf(
+  total: NonNullable<DepartmentInput["statedTotal"]>
+): ProjectForm["statedTotal"] {
+  const maxCell = total.cells?.max;
+  return { entered: total.entered, cell: total.cells?.entered, ...(maxCell ? { maxCell } : {}) };
+}
+
 interface Anchor {
   grid: Grid;
   funds: { table: FoundTable; labelColumn: number };
@@ -238,9 +246,7 @@ function readForm(
     goal: readGoal(grid, last + 1, indicatorTable?.headerRow ?? bottom),
     indicators: read?.indicators ?? [],
     hasMax: indicatorTable ? "max" in indicatorTable.columns : false,
-    statedTotal: read?.statedTotal
-      ? { entered: read.statedTotal.entered, cell: read.statedTotal.cells?.entered }
-      : undefined,
+    statedTotal: read?.statedTotal ? statedTotalOf(read.statedTotal) : undefined,
     statedGrade: stated ? { text: stated.text, cell: stated.cell } : undefined,
   };
   const right = Math.max(

@@ -49,7 +49,11 @@ describe("finding project forms", () => {
       ["效益指标", "社会效益指标", "群众办事便利度", "有效提升", "达成", "30", "30"],
       ["满意度指标", "服务对象满意度指标", "持卡人满意度", "≥90%", "93%", "10", "10"],
     ]);
-    expect(form.statedTotal).toEqual({ entered: expect.anything(), cell: `${FORM_SHEET}!H17` });
+    expect(form.statedTotal).toEqual({
+      entered: expect.anything(),
+      cell: `${FORM_SHEET}!H17`,
+      maxCell: `${FORM_SHEET}!G17`,
+    });
   });
 
   it("reads a 单位：元 note above the form's name lines, four rows over its funds header", () => {
@@ -441,6 +445,8 @@ describe("a project form filled in wrong", () => {
     ["an actual in another unit", { F13: "12万人" }, "notComputable", "F13"],
     ["an actual in words, no score entered", { F13: "十二万张", H13: null }, "missingScore", "F13"],
     ["a grade word the bands do not know", { F15: "一般" }, "notComputable", "F15"],
+    // Not the funds row's 分值 (F6): the 总分 row's, which holds the 分值 that are added up.
+    ["分值 not adding to 100", { G13: 25 }, "maxTotalNot100", "G17"],
   ])("names the cell at fault for %s, not the score's", (_, edits, code, cell) => {
     const { evaluation } = scoreSnapshot(formWorkbook(edits));
     const gap = only(evaluation.projects?.results).gaps.find((g) => g.code === code);
