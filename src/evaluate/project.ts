@@ -17,7 +17,13 @@ import {
   sum,
   toleranceIn,
 } from "../model/decimal";
-import type { IndicatorEntry, ProjectForm, ProjectFundsRow, ScoreSource } from "../model/input";
+import type {
+  CellAddress,
+  IndicatorEntry,
+  ProjectForm,
+  ProjectFundsRow,
+  ScoreSource,
+} from "../model/input";
 import { bareLevel, quote } from "../model/text";
 import { RULE_KINDS } from "../standard/ruleKinds";
 import { targetMet } from "../standard/targets";
@@ -36,6 +42,8 @@ export interface ProjectEvaluation extends ScoredTotals {
   budget: Dec | null;
   spending: Dec | null;
   initial: Dec | null;
+  /** The cells of 全年预算数 and 全年执行数 on the 年度资金总额 row. */
+  amountCells: { budget?: CellAddress; spending?: CellAddress };
   execution: MetricValue;
   indicators: IndicatorResult[];
   gaps: Gap[];
@@ -365,6 +373,7 @@ export function evaluateProject(
     budget: total?.adjusted ?? null,
     spending: total?.spent ?? null,
     initial: total?.initial ?? null,
+    amountCells: { budget: total?.cells?.adjusted, spending: total?.cells?.spent },
     execution,
     indicators: scored.indicators,
     ...scoredTotals(totals),

@@ -4,7 +4,7 @@
  * indicators read — 项目绩效目标完成率 weighs each form's total by its funds, 项目自评覆盖率
  * counts the forms against the projects listed.
  */
-import { Dec, exactMoney, excelRound, score } from "../model/decimal";
+import { Dec, score } from "../model/decimal";
 import type {
   DepartmentInput,
   Project,
@@ -18,6 +18,7 @@ import type { ParameterView } from "../standard/parameters";
 import { pickStandard } from "./pickStandard";
 import { UNGRADED } from "./totals";
 import { type ProjectEvaluation, evaluateProject } from "./project";
+import { projectAmounts } from "./projectAmounts";
 import type { DuplicateForm, Gap, StandardInForce } from "./result";
 
 export interface ProjectRollUp {
@@ -115,40 +116,6 @@ function formMissing(p: Project): Gap {
   };
 }
 
-const AMOUNT_LABELS = {
-  budget: ["项目预算", "全年预算数"],
-  spending: ["项目支出", "全年执行数"],
-} as const;
-
-/**
- * A listed project's 项目预算 (or 项目支出) as its form states it (全年预算数, 全年执行数), as its
- * score is: the form is the project's own account, and the roll-up weighs by it. A list that
- * says otherwise is a gap; without a figure on the form, the list's stands.
- */
-function formAmount(
-  p: Project,
-  key: "budget" | "spending",
-  onForm: Dec | null,
-  gaps: Gap[]
-): Dec | null {
-  const listed = p[key];
-  if (onForm === null) return listed;
-  // The list rounds to its cents what a form keeps in 元: 123.46 lists 1,234,567 元 (123.4567).
-  const rounded = excelRound(onForm, Math.max(2, listed?.decimalPlaces() ?? 2));
-  if (listed !== null && !listed.equals(onForm) && !listed.equals(rounded)) {
-    const [listLabel, formLabel] = AMOUNT_LABELS[key];
-    gaps.push({
-      code: "projectScoreDiffers",
-      severity: "warning",
-      indicator: p.name,
-      message: `项目清单中${quote(p.name)}的${listLabel} ${exactMoney(listed)} 万元与其自评表${formLabel} ${exactMoney(onForm)} 万元不一致，按自评表计入。`,
-      suggestion: "以项目自评表为准更新项目清单。",
-      cell: p.cells?.[key] ?? p.cells?.name,
-    });
-  }
-  return onForm;
-}
-
 /** Listed projects take their form's total; a form of an unlisted project is added, and said. */
 function merge(listed: Project[], byName: Map<string, ProjectEvaluation>, gaps: Gap[]): Project[] {
   const seen = new Set<string>();
@@ -171,8 +138,7 @@ function merge(listed: Project[], byName: Map<string, ProjectEvaluation>, gaps: 
       });
     return {
       ...p,
-      budget: formAmount(p, "budget", r.budget, gaps),
-      spending: formAmount(p, "spending", r.spending, gaps),
+      ...projectAmounts(p, r, gaps),
       selfScore: weighedScore(r),
       evaluated: true,
     };

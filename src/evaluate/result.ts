@@ -194,6 +194,7 @@ export type GapCode =
   | "projectFormMissing"
   | "projectScoreDiffers"
   | "projectDuplicated"
+  | "projectAmountInYuan"
   | "projectUngraded"
   | "projectProblems"
   | "inputError";

@@ -14,7 +14,13 @@ import type { Standard } from "../../src/standard/types";
 import { formSheet, goodForm } from "../fixtures/projectForm";
 import { sampleSnapshot, setCell } from "../parse/sampleSnapshot";
 
-type Listing = [name: string, budget: number, spent: number, evaluated: string, score: number | ""];
+type Listing = [
+  name: string,
+  budget: number,
+  spent: number | "",
+  evaluated: string,
+  score: number | "",
+];
 
 /** The sample department with `listing` in its 项目清单 (from row 4) and `forms` as sheets. */
 async function department(
@@ -103,6 +109,69 @@ describe("rolling project forms up into the department", () => {
     ]);
     // (90 × 120 + 99.17 × 120) ÷ 240 = 94.585 → 94.59, not weighted 1000 : 120.
     expect(evaluation.metrics.projectFundWeightedScore?.value?.toString()).toBe("94.59");
+  });
+
+  it("weighs by the 项目清单 a form typed in 元 under 万元 (10,000 times the list), and says so", async () => {
+    // 社保卡发行项目 listed as 3.00 / 2.65 万元, its form typed 30,000 / 26,549 under 项目资金（万元）.
+    const yuan = { C6: 30000, D6: 30000, E6: 26549, C7: 30000, D7: 30000, E7: 26549 };
+    const snapshot = await department(
+      [
+        ["社保卡发行项目", 3, 2.65, "是", 98.85],
+        ["档案数字化项目", 120, 110, "是", 99.17],
+      ],
+      [
+        {
+          sheet: "表一",
+          name: "社保卡发行项目",
+          edits: { ...yuan, D8: 0, E8: 0, H6: 8.85, I6: "部分合同次年支付", H17: 98.85 },
+        },
+        { sheet: "表二", name: "档案数字化项目" },
+      ]
+    );
+    const { evaluation, project } = gapsOf(snapshot);
+    expect(project).toEqual([
+      [
+        "projectAmountInYuan",
+        "项目“社保卡发行项目”自评表的全年预算数 30,000.00 万元（表一!D6）是项目清单 3.00 万元（项目清单!B4）的 10000 倍，疑为以元填列；按项目清单计入。",
+        "表一!D6",
+      ],
+    ]);
+    // (98.85 × 3 + 99.17 × 120) ÷ 123 = 99.1622… → 99.16, not (98.85 × 30,000 + …) ÷ 30,120.
+    expect(evaluation.metrics.projectFundWeightedScore?.value?.toString()).toBe("99.16");
+    // Its 执行 scaled alike: 2.65 as listed (26,549 元 is 2.6549 万元, listed to the cent).
+    const listed = evaluation.projects?.projects[0];
+    expect([listed?.budget, listed?.spending].map(String)).toEqual(["3", "2.65"]);
+  });
+
+  it("weighs by the 执行 of such a form, ÷ 10,000, when the 项目清单 has no 实际支出", async () => {
+    const yuan = { C6: 30000, D6: 30000, E6: 26549, C7: 30000, D7: 30000, E7: 26549 };
+    const snapshot = await department(
+      [["社保卡发行项目", 3, "", "是", 98.85]],
+      [
+        {
+          sheet: "表一",
+          name: "社保卡发行项目",
+          edits: { ...yuan, D8: 0, E8: 0, H6: 8.85, I6: "部分合同次年支付", H17: 98.85 },
+        },
+      ]
+    );
+    const { evaluation } = gapsOf(snapshot);
+    const listed = evaluation.projects?.projects[0];
+    expect([listed?.budget, listed?.spending].map(String)).toEqual(["3", "2.6549"]);
+  });
+
+  it("says so, and keeps the form's figures, when the 项目清单 is 10,000 times the form", async () => {
+    const snapshot = await department(
+      [["社保卡发行项目", 1200000, 1100000, "是", 99.17]],
+      [{ sheet: "表一", name: "社保卡发行项目" }]
+    );
+    const { evaluation, project } = gapsOf(snapshot);
+    expect(project.map((g) => g[1])).toEqual([
+      "项目清单中“社保卡发行项目”的项目预算 1,200,000.00 万元是其自评表全年预算数 120.00 万元（表一!D6）的 10000 倍，疑为项目清单以元填列；按自评表计入。",
+      "项目清单中“社保卡发行项目”的项目支出 1,100,000.00 万元是其自评表全年执行数 110.00 万元（表一!E6）的 10000 倍，疑为项目清单以元填列；按自评表计入。",
+    ]);
+    const listed = evaluation.projects?.projects[0];
+    expect([listed?.budget, listed?.spending].map(String)).toEqual(["120", "110"]);
   });
 
   it("leaves out of 项目绩效目标完成率 a form that cannot be graded (分值 add to 110), and says so", async () => {
