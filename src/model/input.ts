@@ -292,6 +292,8 @@ export interface ProjectForm {
   /** 主管部门 and 实施单位, when the form states them. */
   department?: string;
   unit?: string;
+  /** The year the form states (its title, its `（2022 年度）` line or a 年度 cell), with that cell. */
+  year?: { value: number; cell: CellAddress };
   sheet: string;
   /** The cell of the project's name (or the form's first cell). */
   cell: CellAddress;

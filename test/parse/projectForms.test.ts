@@ -56,6 +56,16 @@ describe("finding project forms", () => {
     });
   });
 
+  it.each([
+    ["its （2022 年度） line under the title", {}, { value: 2022, cell: "A2" }],
+    ["its title", { A1: "2021年度项目支出绩效自评表", A2: null }, { value: 2021, cell: "A1" }],
+    ["a 年度 cell", { A2: "评价年度：二〇二一年" }, { value: 2021, cell: "A2" }],
+    ["nowhere (a blank template's line)", { A2: "（　　年度）" }, undefined],
+  ])("reads the form's year from %s", (_, edits, year) => {
+    const form = only(parseWorkbook(formWorkbook(edits)).input.projectForms);
+    expect(form.year).toEqual(year && { value: year.value, cell: `${FORM_SHEET}!${year.cell}` });
+  });
+
   it("reads a 单位：元 note above the form's name lines, four rows over its funds header", () => {
     const { input } = parseWorkbook(
       formWorkbook({ A1: "项目支出绩效自评表　单位：元", A5: "项目资金" })
