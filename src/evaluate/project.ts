@@ -35,6 +35,10 @@ import { scoredTotals, totalUp } from "./totals";
 
 export interface ProjectEvaluation extends ScoredTotals {
   name: string;
+  /** 主管部门, 实施单位 and the year, as the form states them. */
+  department?: string;
+  unit?: string;
+  year?: ProjectForm["year"];
   sheet: string;
   /** The cell of the project's name. */
   cell: string;
@@ -368,6 +372,9 @@ export function evaluateProject(
   const total = form.funds.total;
   return {
     name: form.name,
+    ...(form.department ? { department: form.department } : {}),
+    ...(form.unit ? { unit: form.unit } : {}),
+    ...(form.year ? { year: form.year } : {}),
     sheet: form.sheet,
     cell: form.cell,
     budget: total?.adjusted ?? null,

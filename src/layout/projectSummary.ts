@@ -183,7 +183,7 @@ function table(s: Sheet, projects: ProjectsResult): void {
     rows.map((r) => r.project)
   );
   unweighedLine(s, rows);
-  duplicateLines(s, projects.duplicates);
+  duplicateLines(s, projects.duplicates, projects.year);
 }
 
 /**
@@ -224,10 +224,17 @@ function totalRow(s: Sheet, counted: readonly Project[]): void {
   s.put(total, 6, null, styles.total, 4);
 }
 
-/** Second forms of a project already counted: named under the 合计, which leaves them out. */
-function duplicateLines(s: Sheet, duplicates: readonly DuplicateForm[]): void {
+/**
+ * Forms not counted, named under the 合计, which leaves them out: second forms of a project (and
+ * which one counts), forms of another year than `year`.
+ */
+function duplicateLines(s: Sheet, duplicates: readonly DuplicateForm[], year: number): void {
   for (const d of duplicates) {
-    const line = `未计入合计：${quote(d.form.name)}的另一张自评表（${d.form.cell}，总分 ${score(d.form.total)}）与 ${d.first} 为同一项目，只计入第一张。`;
+    const form = `${quote(d.form.name)}的`;
+    const line =
+      d.year !== undefined
+        ? `未计入合计：${form}自评表（${d.form.cell}，总分 ${score(d.form.total)}）为 ${d.year} 年度，不是本次评价的 ${year} 年度。`
+        : `未计入合计：${form}另一张自评表（${d.form.cell}，总分 ${score(d.form.total)}）与 ${d.counted ?? ""} 为同一项目，${d.why ? `只计入 ${d.counted ?? ""}（${d.why}）` : "只计入第一张"}。`;
     s.line(line, { ...styles.note, fontColor: "#C00000" });
   }
 }

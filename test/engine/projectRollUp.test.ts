@@ -265,6 +265,130 @@ describe("rolling project forms up into the department", () => {
     expect(evaluation.metrics.projectFundWeightedScore?.value?.toString()).toBe("96.88");
   });
 
+  it("pairs a name listed twice with its forms by 项目预算, and says the list names it twice", async () => {
+    // Listed 120 then 200; the forms come 200 (表一) then 120 (表二): each row takes its own.
+    const twoHundred = { D6: 200, E6: 180, D7: 190, E7: 170, H6: 9, H17: 99 };
+    const snapshot = await department(
+      [
+        ["社保卡发行项目", 120, 110, "是", 99.17],
+        ["社保卡发行项目", 200, 180, "是", 99],
+      ],
+      [
+        { sheet: "表一", name: "社保卡发行项目", edits: twoHundred },
+        { sheet: "表二", name: "社保卡发行项目" },
+      ]
+    );
+    const { evaluation, project } = gapsOf(snapshot);
+    expect(project).toEqual([
+      [
+        "projectListedTwice",
+        "项目清单中“社保卡发行项目”列了 2 行（项目清单!A4、项目清单!A5），同名自评表 2 张，按项目预算对应：项目清单!A4—表二!B3，项目清单!A5—表一!B3。",
+        "项目清单!A5",
+      ],
+    ]);
+    expect(evaluation.projects?.forms.map((f) => f?.cell)).toEqual(["表二!B3", "表一!B3"]);
+    expect(evaluation.projects?.duplicates).toEqual([]);
+    expect(evaluation.metrics.projectEvaluationCoverage?.text).toContain("已自评 2 个 ÷ 项目 2 个");
+    // (99.17 × 120 + 99 × 200) ÷ 320 = 99.06375 → 99.06
+    expect(evaluation.metrics.projectFundWeightedScore?.value?.toString()).toBe("99.06");
+  });
+
+  it("pairs them in order where no amount agrees, and never counts one form twice", async () => {
+    const snapshot = await department(
+      [
+        ["社保卡发行项目", 50, 40, "是", 99.17],
+        ["社保卡发行项目", 60, 50, "是", 99.17],
+        ["社保卡发行项目", 70, 60, "是", 99.17],
+      ],
+      [
+        { sheet: "表一", name: "社保卡发行项目" },
+        { sheet: "表二", name: "社保卡发行项目" },
+      ]
+    );
+    const { evaluation, project } = gapsOf(snapshot);
+    expect(project[0]).toEqual([
+      "projectListedTwice",
+      "项目清单中“社保卡发行项目”列了 3 行（项目清单!A4、项目清单!A5、项目清单!A6），同名自评表 2 张，按顺序对应：项目清单!A4—表一!B3，项目清单!A5—表二!B3，项目清单!A6—无自评表。",
+      "项目清单!A5",
+    ]);
+    expect(evaluation.projects?.forms.map((f) => f?.cell ?? null)).toEqual([
+      "表一!B3",
+      "表二!B3",
+      null,
+    ]);
+    expect(project.map((g) => g[0])).toContain("projectFormMissing");
+    expect(evaluation.metrics.projectEvaluationCoverage?.text).toContain("已自评 2 个 ÷ 项目 3 个");
+  });
+
+  it("counts, of two forms of one listed project, the one whose 项目预算 agrees", async () => {
+    const snapshot = await department(
+      [["社保卡发行项目", 200, 180, "是", 99]],
+      [
+        { sheet: "表一", name: "社保卡发行项目" },
+        {
+          sheet: "表二",
+          name: "社保卡发行项目",
+          edits: { D6: 200, E6: 180, D7: 190, E7: 170, H6: 9, H17: 99 },
+        },
+      ]
+    );
+    const { evaluation, project } = gapsOf(snapshot);
+    expect(project).toEqual([
+      [
+        "projectDuplicated",
+        "项目“社保卡发行项目”有两张自评表（表二!B3 与 表一!B3），只计入 表二!B3（与项目清单金额一致）。",
+        "表一!B3",
+      ],
+    ]);
+    expect(evaluation.projects?.forms.map((f) => f?.cell)).toEqual(["表二!B3"]);
+  });
+
+  it("leaves out a form of another year, and counts the department's year's whatever the order", async () => {
+    const snapshot = await department(
+      [["社保卡发行项目", 120, 110, "是", 99.17]],
+      [
+        { sheet: "表一", name: "社保卡发行项目", edits: { A2: "（2021 年度）" } },
+        { sheet: "表二", name: "社保卡发行项目" },
+      ]
+    );
+    const { evaluation, project } = gapsOf(snapshot);
+    expect(project).toEqual([
+      [
+        "projectOtherYear",
+        "项目自评表“社保卡发行项目”（表一!B3）为 2021 年度（表一!A2），不是本次评价的 2022 年度，未计入项目自评。",
+        "表一!A2",
+      ],
+    ]);
+    expect(evaluation.projects?.forms.map((f) => f?.cell)).toEqual(["表二!B3"]);
+    expect(evaluation.projects?.duplicates.map((d) => [d.form.cell, d.year])).toEqual([
+      ["表一!B3", 2021],
+    ]);
+    const sheet = layOut(scoreSnapshot(snapshot), "2026-11-30").projects as SheetLayout;
+    expect(sheet.cells.map((c) => c.value)).toContain(
+      "未计入合计：“社保卡发行项目”的自评表（表一!B3，总分 99.17）为 2021 年度，不是本次评价的 2022 年度。"
+    );
+  });
+
+  it("counts a project whose only form is of another year as without a form", async () => {
+    const snapshot = await department(
+      [["社保卡发行项目", 120, 110, "是", 99.17]],
+      [
+        {
+          sheet: "表一",
+          name: "社保卡发行项目",
+          edits: { A1: "2023年度项目支出绩效自评表", A2: null },
+        },
+      ]
+    );
+    const { evaluation, project } = gapsOf(snapshot);
+    expect(project.map((g) => [g[0], g[2]])).toEqual([
+      ["projectOtherYear", "表一!A1"],
+      ["projectFormMissing", "项目清单!A4"],
+      ["projectCoverageBelowFull", "项目清单!D4"],
+    ]);
+    expect(evaluation.projects?.forms).toEqual([null]);
+  });
+
   it("takes the form's total over the 项目清单's score, and says they differ", async () => {
     const snapshot = await department(
       [["社保卡发行项目", 120, 110, "是", 95]],
