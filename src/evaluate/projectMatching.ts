@@ -113,15 +113,11 @@ interface Context {
 }
 
 /** A second form of a project: shown, not counted, and why the other one is. */
-function duplicate(
-  spare: ProjectEvaluation,
-  counted: ProjectEvaluation,
-  byAmount: boolean,
-  c: Context
-) {
+function duplicate(spare: ProjectEvaluation, counted: ProjectEvaluation, c: Context): void {
   const first = (c.order.get(counted) ?? 0) < (c.order.get(spare) ?? 0);
-  // Counted over a form read before it: by its amount, else by the year it states.
-  const why = byAmount ? "与项目清单金额一致" : `注明 ${c.year} 年度`;
+  // Counted over a form read before it: by the year it states, else by its amount.
+  const why =
+    counted.year?.value === c.year && !spare.year ? `注明 ${c.year} 年度` : "与项目清单金额一致";
   c.out.duplicates.push({ form: spare, counted: counted.cell, ...(first ? {} : { why }) });
   c.out.gaps.push({
     code: "projectDuplicated",
@@ -138,7 +134,7 @@ function matchListed(
   listed: readonly Project[],
   byName: Map<string, ProjectEvaluation[]>,
   c: Context
-) {
+): void {
   const rowsOf = new Map<string, number[]>();
   listed.forEach((p, i) => {
     const key = normalizeName(p.name);
@@ -149,9 +145,8 @@ function matchListed(
     const pairing = pair(rows, byName.get(key) ?? []);
     indices.forEach((i, k) => (c.out.listed[i] = pairing.forms[k] ?? null));
     if (rows.length > 1) c.out.gaps.push(listedTwiceGap(rows, pairing));
-    const k = pairing.forms.findIndex((f) => f !== null);
-    for (const spare of pairing.spare)
-      duplicate(spare, pairing.forms[k] as ProjectEvaluation, pairing.byAmount[k] ?? false, c);
+    const counted = pairing.forms.find((f) => f !== null);
+    for (const spare of pairing.spare) if (counted) duplicate(spare, counted, c);
     byName.delete(key);
   }
 }
@@ -172,7 +167,7 @@ export function matchForms(
   for (const [first, ...rest] of byName.values()) {
     if (!first) continue;
     out.unlisted.push(first);
-    for (const spare of rest) duplicate(spare, first, false, c);
+    for (const spare of rest) duplicate(spare, first, c);
   }
   return out;
 }

@@ -369,6 +369,25 @@ describe("rolling project forms up into the department", () => {
     );
   });
 
+  it("counts, of two forms of one project, the one stating the department's year over an undated one", async () => {
+    const snapshot = await department(
+      [["社保卡发行项目", 120, 110, "是", 99.17]],
+      [
+        { sheet: "表一", name: "社保卡发行项目", edits: { A2: "（　　年度）" } },
+        { sheet: "表二", name: "社保卡发行项目" },
+      ]
+    );
+    const { evaluation, project } = gapsOf(snapshot);
+    expect(project).toEqual([
+      [
+        "projectDuplicated",
+        "项目“社保卡发行项目”有两张自评表（表二!B3 与 表一!B3），只计入 表二!B3（注明 2022 年度）。",
+        "表一!B3",
+      ],
+    ]);
+    expect(evaluation.projects?.forms.map((f) => f?.cell)).toEqual(["表二!B3"]);
+  });
+
   it("counts a project whose only form is of another year as without a form", async () => {
     const snapshot = await department(
       [["社保卡发行项目", 120, 110, "是", 99.17]],
