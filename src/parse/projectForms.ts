@@ -40,6 +40,9 @@ const INFO = {
   grade: /^(自评等级|绩效等级|评价等级|等级)$/,
 };
 
+/** Whether a cell holds one of the labels a form's heading rows carry. */
+const isLabel = (text: string) => Object.values(INFO).some((p) => p.test(normalizeLabel(text)));
+
 function fundKind(label: string): keyof typeof FUND_TITLES | null {
   const key = normalizeLabel(label);
   return FUND_ROWS.find(([, p]) => p.test(key))?.[0] ?? null;
@@ -81,7 +84,8 @@ function labelled(
       const value = range(column + 1, Math.min(grid.right, column + 4)).find(
         (c) => readText({ grid, row, column: c }) !== ""
       );
-      if (value !== undefined)
+      // The next label (`主管部门 | | 实施单位 | …` left blank) is no value.
+      if (value !== undefined && !isLabel(grid.text(row, value)))
         return {
           text: readText({ grid, row, column: value }),
           cell: `${grid.name}!${grid.address(row, value)}`,

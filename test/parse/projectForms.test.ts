@@ -66,6 +66,11 @@ describe("finding project forms", () => {
     expect(form.year).toEqual(year && { value: year.value, cell: `${FORM_SHEET}!${year.cell}` });
   });
 
+  it("takes a 主管部门 left blank for none, not for the 实施单位 label beside it", () => {
+    const form = only(parseWorkbook(formWorkbook({ B4: null })).input.projectForms);
+    expect([form.department, form.unit]).toEqual([undefined, "佛山市社会保险基金管理局"]);
+  });
+
   it("reads a 单位：元 note above the form's name lines, four rows over its funds header", () => {
     const { input } = parseWorkbook(
       formWorkbook({ A1: "项目支出绩效自评表　单位：元", A5: "项目资金" })
