@@ -295,6 +295,13 @@ function problems(s: Sheet, results: readonly ProjectEvaluation[]): void {
   }
 }
 
+/**
+ * `某局 2022 年度项目支出绩效自评汇总`: the department and year the roll-up counted the forms for —
+ * the department's, else (a workbook of forms alone) what all its forms state.
+ */
+const titleOf = (projects: ProjectsResult) =>
+  `${projects.department} ${yearly(projects.year)}项目支出绩效自评汇总`;
+
 /** The 项目自评汇总 sheet of an evaluation that has project forms. */
 export function projectSummaryLayout(
   e: Evaluation,
@@ -303,7 +310,7 @@ export function projectSummaryLayout(
 ): SheetLayout {
   const projects = e.projects as ProjectsResult;
   const s = new Sheet(WIDTHS);
-  const title = `${e.department} ${yearly(e.year)}项目支出绩效自评汇总表`;
+  const title = `${titleOf(projects)}表`;
   s.put(0, 0, title, styles.pageTitle, COLUMNS);
   s.heights[0] = titleHeight(title, s.totalWidth);
   const subtitle = `单位：万元\u3000\u3000评分标准：${projects.standard.name}（来源：${projects.standard.sourceText}）\u3000\u3000生成日期：${date}`;
@@ -342,7 +349,7 @@ function pageSetup(e: Evaluation, sheetName: string, s: Sheet, header: number): 
       fitToPagesWide: 1,
       titleRows: { first: header, last: header },
       printArea: { top: 0, left: 0, bottom: s.row - 1, right: COLUMNS - 1 },
-      centerHeader: headerFooterText(`${e.department} ${yearly(e.year)}项目支出绩效自评汇总`),
+      centerHeader: headerFooterText(titleOf(e.projects as ProjectsResult)),
       centerFooter: "第 &P 页 共 &N 页",
       centerHorizontally: true,
       printGridlines: false,
