@@ -183,6 +183,8 @@ function projectsPart(rolled: ProjectRollUp | null): { projects?: ProjectsResult
       projects: rolled.projects,
       forms: rolled.forms,
       duplicates: rolled.duplicates,
+      year: rolled.year,
+      department: rolled.department,
     },
   };
 }

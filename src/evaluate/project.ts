@@ -17,7 +17,13 @@ import {
   sum,
   toleranceIn,
 } from "../model/decimal";
-import type { IndicatorEntry, ProjectForm, ProjectFundsRow, ScoreSource } from "../model/input";
+import type {
+  CellAddress,
+  IndicatorEntry,
+  ProjectForm,
+  ProjectFundsRow,
+  ScoreSource,
+} from "../model/input";
 import { bareLevel, quote } from "../model/text";
 import { RULE_KINDS } from "../standard/ruleKinds";
 import { targetMet } from "../standard/targets";
@@ -29,6 +35,10 @@ import { scoredTotals, totalUp } from "./totals";
 
 export interface ProjectEvaluation extends ScoredTotals {
   name: string;
+  /** 主管部门, 实施单位 and the year, as the form states them. */
+  department?: string;
+  unit?: string;
+  year?: ProjectForm["year"];
   sheet: string;
   /** The cell of the project's name. */
   cell: string;
@@ -36,6 +46,8 @@ export interface ProjectEvaluation extends ScoredTotals {
   budget: Dec | null;
   spending: Dec | null;
   initial: Dec | null;
+  /** The cells of 全年预算数 and 全年执行数 on the 年度资金总额 row. */
+  amountCells: { budget?: CellAddress; spending?: CellAddress };
   execution: MetricValue;
   indicators: IndicatorResult[];
   gaps: Gap[];
@@ -327,7 +339,12 @@ export function evaluateProject(
   const table = {
     indicators: fundsClass ? [fundsEntry(form, fundsClass), ...form.indicators] : form.indicators,
     statedTotal: form.statedTotal
-      ? { max: null, entered: form.statedTotal.entered, cells: { entered: form.statedTotal.cell } }
+      ? {
+          max: null,
+          entered: form.statedTotal.entered,
+          // 分值 not adding to 100 points at the 总分 row's 分值, not the funds row's.
+          cells: { entered: form.statedTotal.cell, max: form.statedTotal.maxCell },
+        }
       : undefined,
     // Without a 分值 column the classes' 分值 are shared out, and said so, above.
     indicatorTableHasMax: undefined,
@@ -355,11 +372,15 @@ export function evaluateProject(
   const total = form.funds.total;
   return {
     name: form.name,
+    ...(form.department ? { department: form.department } : {}),
+    ...(form.unit ? { unit: form.unit } : {}),
+    ...(form.year ? { year: form.year } : {}),
     sheet: form.sheet,
     cell: form.cell,
     budget: total?.adjusted ?? null,
     spending: total?.spent ?? null,
     initial: total?.initial ?? null,
+    amountCells: { budget: total?.cells?.adjusted, spending: total?.cells?.spent },
     execution,
     indicators: scored.indicators,
     ...scoredTotals(totals),

@@ -4,7 +4,7 @@
  * indicators read — 项目绩效目标完成率 weighs each form's total by its funds, 项目自评覆盖率
  * counts the forms against the projects listed.
  */
-import { Dec, exactMoney, excelRound, score } from "../model/decimal";
+import { Dec, score } from "../model/decimal";
 import type {
   DepartmentInput,
   Project,
@@ -13,11 +13,14 @@ import type {
   ScoreSource,
   WorkbookStandard,
 } from "../model/input";
-import { normalizeName, quote } from "../model/text";
+import { quote } from "../model/text";
+import type { Standard } from "../standard/types";
 import type { ParameterView } from "../standard/parameters";
 import { pickStandard } from "./pickStandard";
 import { UNGRADED } from "./totals";
 import { type ProjectEvaluation, evaluateProject } from "./project";
+import { projectAmounts } from "./projectAmounts";
+import { matchForms } from "./projectMatching";
 import type { DuplicateForm, Gap, StandardInForce } from "./result";
 
 export interface ProjectRollUp {
@@ -29,8 +32,11 @@ export interface ProjectRollUp {
   projects: Project[];
   /** Each project's form (null for a listed project without one), by index of `projects`. */
   forms: (ProjectEvaluation | null)[];
-  /** Forms not counted: a second form of a project already scored, with the first one's cell. */
+  /** Forms not counted: a second form of a project, or a form of another year. */
   duplicates: DuplicateForm[];
+  /** The year and department the forms are summarised for (ProjectsResult's). */
+  year: number;
+  department: string;
   counts: ProjectCounts;
   gaps: Gap[];
 }
@@ -47,33 +53,6 @@ function asProject(r: ProjectEvaluation): Project {
     evaluated: true,
     cells: { name: r.cell },
   };
-}
-
-/** One result per project name; a second form of the same project is a gap and not counted. */
-function uniqueByName(
-  results: ProjectEvaluation[],
-  gaps: Gap[],
-  duplicates: DuplicateForm[]
-): Map<string, ProjectEvaluation> {
-  const byName = new Map<string, ProjectEvaluation>();
-  for (const r of results) {
-    const key = normalizeName(r.name);
-    const first = byName.get(key);
-    if (!first) {
-      byName.set(key, r);
-      continue;
-    }
-    duplicates.push({ form: r, first: first.cell });
-    gaps.push({
-      code: "projectDuplicated",
-      severity: "error",
-      indicator: r.name,
-      message: `项目${quote(r.name)}有两张自评表（${first.cell} 与 ${r.cell}），只计入第一张。`,
-      suggestion: "删除重复的项目自评表，或核对项目名称。",
-      cell: r.cell,
-    });
-  }
-  return byName;
 }
 
 /**
@@ -115,81 +94,54 @@ function formMissing(p: Project): Gap {
   };
 }
 
-const AMOUNT_LABELS = {
-  budget: ["项目预算", "全年预算数"],
-  spending: ["项目支出", "全年执行数"],
-} as const;
-
-/**
- * A listed project's 项目预算 (or 项目支出) as its form states it (全年预算数, 全年执行数), as its
- * score is: the form is the project's own account, and the roll-up weighs by it. A list that
- * says otherwise is a gap; without a figure on the form, the list's stands.
- */
-function formAmount(
-  p: Project,
-  key: "budget" | "spending",
-  onForm: Dec | null,
-  gaps: Gap[]
-): Dec | null {
-  const listed = p[key];
-  if (onForm === null) return listed;
-  // The list rounds to its cents what a form keeps in 元: 123.46 lists 1,234,567 元 (123.4567).
-  const rounded = excelRound(onForm, Math.max(2, listed?.decimalPlaces() ?? 2));
-  if (listed !== null && !listed.equals(onForm) && !listed.equals(rounded)) {
-    const [listLabel, formLabel] = AMOUNT_LABELS[key];
+/** A listed project with its form's total and amounts (a listed score that differs is said). */
+function listedProject(p: Project, r: ProjectEvaluation | null, gaps: Gap[]): Project {
+  if (!r) {
+    gaps.push(formMissing(p));
+    return { ...p, evaluated: false };
+  }
+  if (p.selfScore !== null && !p.selfScore.equals(r.total))
     gaps.push({
       code: "projectScoreDiffers",
       severity: "warning",
       indicator: p.name,
-      message: `项目清单中${quote(p.name)}的${listLabel} ${exactMoney(listed)} 万元与其自评表${formLabel} ${exactMoney(onForm)} 万元不一致，按自评表计入。`,
+      message: `项目清单中${quote(p.name)}的自评得分 ${score(p.selfScore)} 与其自评表总分 ${score(r.total)} 不一致，按自评表计入。`,
       suggestion: "以项目自评表为准更新项目清单。",
-      cell: p.cells?.[key] ?? p.cells?.name,
+      cell: p.cells?.selfScore ?? p.cells?.name,
     });
-  }
-  return onForm;
+  return { ...p, ...projectAmounts(p, r, gaps), selfScore: weighedScore(r), evaluated: true };
 }
 
-/** Listed projects take their form's total; a form of an unlisted project is added, and said. */
-function merge(listed: Project[], byName: Map<string, ProjectEvaluation>, gaps: Gap[]): Project[] {
-  const seen = new Set<string>();
-  const projects = listed.map((p): Project => {
-    const key = normalizeName(p.name);
-    const r = byName.get(key);
-    if (!r) {
-      gaps.push(formMissing(p));
-      return { ...p, evaluated: false };
-    }
-    seen.add(key);
-    if (p.selfScore !== null && !p.selfScore.equals(r.total))
-      gaps.push({
-        code: "projectScoreDiffers",
-        severity: "warning",
-        indicator: p.name,
-        message: `项目清单中${quote(p.name)}的自评得分 ${score(p.selfScore)} 与其自评表总分 ${score(r.total)} 不一致，按自评表计入。`,
-        suggestion: "以项目自评表为准更新项目清单。",
-        cell: p.cells?.selfScore ?? p.cells?.name,
-      });
-    return {
-      ...p,
-      budget: formAmount(p, "budget", r.budget, gaps),
-      spending: formAmount(p, "spending", r.spending, gaps),
-      selfScore: weighedScore(r),
-      evaluated: true,
-    };
-  });
-  for (const [key, r] of byName) {
-    if (seen.has(key)) continue;
-    gaps.push({
-      code: "projectNotListed",
-      severity: "warning",
-      indicator: r.name,
-      message: `项目自评表${quote(r.name)}（${r.cell}）不在项目清单中。`,
-      suggestion: "在项目清单中补充该项目，或核对项目名称是否一致。",
-      cell: r.cell,
-    });
-    projects.push(asProject(r));
-  }
-  return projects;
+/** A form of a project the 项目清单 does not list: added, and said. */
+function notListed(r: ProjectEvaluation): Gap {
+  return {
+    code: "projectNotListed",
+    severity: "warning",
+    indicator: r.name,
+    message: `项目自评表${quote(r.name)}（${r.cell}）不在项目清单中。`,
+    suggestion: "在项目清单中补充该项目，或核对项目名称是否一致。",
+    cell: r.cell,
+  };
+}
+
+/** The one value all the given ones are (blanks aside), else undefined. */
+function agreed<T>(values: readonly (T | undefined)[]): T | undefined {
+  const distinct = [...new Set(values.filter((v) => v !== undefined && v !== ""))];
+  return distinct.length === 1 ? distinct[0] : undefined;
+}
+
+/**
+ * The department and year the forms are summarised for: the department's own, else what all
+ * the forms state (主管部门, else — no form naming one — 实施单位; the year of their title).
+ */
+function statedByForms(input: DepartmentInput, results: readonly ProjectEvaluation[]) {
+  const named = results.some((r) => r.department)
+    ? agreed(results.map((r) => r.department))
+    : agreed(results.map((r) => r.unit));
+  return {
+    department: input.department || named || "",
+    year: input.year > 0 ? input.year : (agreed(results.map((r) => r.year?.value)) ?? 0),
+  };
 }
 
 /** The 1-based row of a cell address (`表一!H13` → 13). */
@@ -261,6 +213,35 @@ function problemSummary(results: ProjectEvaluation[]): Gap[] {
   ];
 }
 
+/** Each form scored, with the cells of it that could not be read as its problems too. */
+function scoreForms(
+  forms: readonly ProjectForm[],
+  standard: Standard,
+  scoreSource: ScoreSource,
+  inputGaps: readonly Gap[]
+): ProjectEvaluation[] {
+  const spans = inputGaps.length > 0 ? formSpans(forms) : [];
+  return forms.map((f, i) => {
+    const r = evaluateProject(f, standard, scoreSource);
+    // A cell of the form that could not be read is the form's problem too (项目自评汇总).
+    const span = spans[i];
+    const own = span ? inputGaps.filter((g) => within(g.cell, span)) : [];
+    return own.length > 0 ? { ...r, gaps: [...own, ...r.gaps] } : r;
+  });
+}
+
+/** Projects and forms counted: the list's, else (no list) the forms against the stated 项目个数. */
+function countsOf(input: DepartmentInput, projects: readonly Project[]): ProjectCounts {
+  const stated = input.projectCounts;
+  return input.projects.length === 0 && stated
+    ? {
+        total: Math.max(stated.total, projects.length),
+        evaluated: projects.length,
+        cells: stated.cells,
+      }
+    : { total: projects.length, evaluated: projects.filter((p) => p.evaluated).length };
+}
+
 export function rollUpProjects(
   input: DepartmentInput,
   scoreSource: ScoreSource,
@@ -270,43 +251,25 @@ export function rollUpProjects(
   const forms = input.projectForms ?? [];
   if (forms.length === 0) return null;
   const picked = pickStandard(input, given, "project");
-  const standard = picked.inForce.definition;
-  const spans = inputGaps.length > 0 ? formSpans(forms) : [];
-  const results = forms.map((f, i) => {
-    const r = evaluateProject(f, standard, scoreSource);
-    // A cell of the form that could not be read is the form's problem too (项目自评汇总).
-    const span = spans[i];
-    const own = span ? inputGaps.filter((g) => within(g.cell, span)) : [];
-    return own.length > 0 ? { ...r, gaps: [...own, ...r.gaps] } : r;
-  });
-  const gaps: Gap[] = [...picked.gaps];
-  const duplicates: DuplicateForm[] = [];
-  const byName = uniqueByName(results, gaps, duplicates);
-  const projects =
-    input.projects.length > 0
-      ? merge(input.projects, byName, gaps)
-      : [...byName.values()].map(asProject);
+  const results = scoreForms(forms, picked.inForce.definition, scoreSource, inputGaps);
+  const stated = statedByForms(input, results);
+  const matched = matchForms(input.projects, results, stated.year);
+  const gaps: Gap[] = [...picked.gaps, ...matched.gaps];
+  const listed = input.projects.map((p, i) => listedProject(p, matched.listed[i] ?? null, gaps));
+  if (input.projects.length > 0) gaps.push(...matched.unlisted.map(notListed));
+  const projects = [...listed, ...matched.unlisted.map(asProject)];
   // Each project's form, as matched here (the layouts show them side by side, never re-match).
-  const formOf = projects.map((p) =>
-    p.evaluated ? (byName.get(normalizeName(p.name)) ?? null) : null
-  );
-  const stated = input.projectCounts;
-  const counts: ProjectCounts =
-    input.projects.length === 0 && stated
-      ? {
-          total: Math.max(stated.total, projects.length),
-          evaluated: projects.length,
-          cells: stated.cells,
-        }
-      : { total: projects.length, evaluated: projects.filter((p) => p.evaluated).length };
+  const formOf = [...matched.listed, ...matched.unlisted];
+  const counted = formOf.filter((f): f is ProjectEvaluation => f !== null);
   return {
     standard: picked.inForce,
     parameters: picked.parameters,
     results,
     projects,
     forms: formOf,
-    duplicates,
-    counts,
-    gaps: [...gaps, ...ungradedGaps(byName.values()), ...problemSummary(results)],
+    duplicates: matched.duplicates,
+    ...stated,
+    counts: countsOf(input, projects),
+    gaps: [...gaps, ...ungradedGaps(counted), ...problemSummary(results)],
   };
 }

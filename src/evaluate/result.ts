@@ -195,6 +195,9 @@ export type GapCode =
   | "projectFormMissing"
   | "projectScoreDiffers"
   | "projectDuplicated"
+  | "projectAmountInYuan"
+  | "projectListedTwice"
+  | "projectOtherYear"
   | "projectUngraded"
   | "projectProblems"
   | "inputError";
@@ -309,15 +312,23 @@ export interface ProjectsResult {
   projects: Project[];
   /** Each project's form (null for a listed project without one), by index of `projects`. */
   forms: (ProjectEvaluation | null)[];
-  /** Forms not counted: a second form of a project already scored. */
+  /** Forms not counted: a second form of a project already scored, or a form of another year. */
   duplicates: DuplicateForm[];
+  /** The year the forms are counted for: the department's, else the one all forms state (0: none). */
+  year: number;
+  /** The department's name, else the one all forms name (主管部门, else 实施单位); "" when none. */
+  department: string;
 }
 
-/** A second 项目支出绩效自评表 of one project: shown, not counted. */
+/** A 项目支出绩效自评表 shown, not counted: a second form of one project, or one of another year. */
 export interface DuplicateForm {
   form: ProjectEvaluation;
-  /** The cell of the form that is counted. */
-  first: string;
+  /** The cell of the form counted for the project instead (a second form). */
+  counted?: string;
+  /** Why that one counts, when it was read after this one: `与项目清单金额一致`, `注明 2022 年度`. */
+  why?: string;
+  /** The year the form states, when it is not the one evaluated. */
+  year?: number;
 }
 
 /** A table's scores added up: the department's, or one project form's. */

@@ -183,7 +183,7 @@ function table(s: Sheet, projects: ProjectsResult): void {
     rows.map((r) => r.project)
   );
   unweighedLine(s, rows);
-  duplicateLines(s, projects.duplicates);
+  duplicateLines(s, projects.duplicates, projects.year);
 }
 
 /**
@@ -224,10 +224,17 @@ function totalRow(s: Sheet, counted: readonly Project[]): void {
   s.put(total, 6, null, styles.total, 4);
 }
 
-/** Second forms of a project already counted: named under the 合计, which leaves them out. */
-function duplicateLines(s: Sheet, duplicates: readonly DuplicateForm[]): void {
+/**
+ * Forms not counted, named under the 合计, which leaves them out: second forms of a project (and
+ * which one counts), forms of another year than `year`.
+ */
+function duplicateLines(s: Sheet, duplicates: readonly DuplicateForm[], year: number): void {
   for (const d of duplicates) {
-    const line = `未计入合计：${quote(d.form.name)}的另一张自评表（${d.form.cell}，总分 ${score(d.form.total)}）与 ${d.first} 为同一项目，只计入第一张。`;
+    const form = `${quote(d.form.name)}的`;
+    const line =
+      d.year !== undefined
+        ? `未计入合计：${form}自评表（${d.form.cell}，总分 ${score(d.form.total)}）为 ${d.year} 年度，不是本次评价的 ${year} 年度。`
+        : `未计入合计：${form}另一张自评表（${d.form.cell}，总分 ${score(d.form.total)}）与 ${d.counted ?? ""} 为同一项目，${d.why ? `只计入 ${d.counted ?? ""}（${d.why}）` : "只计入第一张"}。`;
     s.line(line, { ...styles.note, fontColor: "#C00000" });
   }
 }
@@ -288,6 +295,13 @@ function problems(s: Sheet, results: readonly ProjectEvaluation[]): void {
   }
 }
 
+/**
+ * `某局 2022 年度项目支出绩效自评汇总`: the department and year the roll-up counted the forms for —
+ * the department's, else (a workbook of forms alone) what all its forms state.
+ */
+const titleOf = (projects: ProjectsResult) =>
+  `${projects.department} ${yearly(projects.year)}项目支出绩效自评汇总`;
+
 /** The 项目自评汇总 sheet of an evaluation that has project forms. */
 export function projectSummaryLayout(
   e: Evaluation,
@@ -296,7 +310,7 @@ export function projectSummaryLayout(
 ): SheetLayout {
   const projects = e.projects as ProjectsResult;
   const s = new Sheet(WIDTHS);
-  const title = `${e.department} ${yearly(e.year)}项目支出绩效自评汇总表`;
+  const title = `${titleOf(projects)}表`;
   s.put(0, 0, title, styles.pageTitle, COLUMNS);
   s.heights[0] = titleHeight(title, s.totalWidth);
   const subtitle = `单位：万元\u3000\u3000评分标准：${projects.standard.name}（来源：${projects.standard.sourceText}）\u3000\u3000生成日期：${date}`;
@@ -335,7 +349,7 @@ function pageSetup(e: Evaluation, sheetName: string, s: Sheet, header: number): 
       fitToPagesWide: 1,
       titleRows: { first: header, last: header },
       printArea: { top: 0, left: 0, bottom: s.row - 1, right: COLUMNS - 1 },
-      centerHeader: headerFooterText(`${e.department} ${yearly(e.year)}项目支出绩效自评汇总`),
+      centerHeader: headerFooterText(titleOf(e.projects as ProjectsResult)),
       centerFooter: "第 &P 页 共 &N 页",
       centerHorizontally: true,
       printGridlines: false,

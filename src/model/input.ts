@@ -292,6 +292,8 @@ export interface ProjectForm {
   /** 主管部门 and 实施单位, when the form states them. */
   department?: string;
   unit?: string;
+  /** The year the form states (its title, its `（2022 年度）` line or a 年度 cell), with that cell. */
+  year?: { value: number; cell: CellAddress };
   sheet: string;
   /** The cell of the project's name (or the form's first cell). */
   cell: CellAddress;
@@ -301,8 +303,8 @@ export interface ProjectForm {
   indicators: IndicatorEntry[];
   /** Whether the indicator table has a 分值 column. */
   hasMax: boolean;
-  /** The form's own 总分 and 自评等级 rows. */
-  statedTotal?: { entered: Dec | null; cell?: CellAddress };
+  /** The form's own 总分 and 自评等级 rows: the 总分 row's 得分 (`cell`) and 分值 cell. */
+  statedTotal?: { entered: Dec | null; cell?: CellAddress; maxCell?: CellAddress };
   statedGrade?: { text: string; cell?: CellAddress };
 }
 

@@ -6,8 +6,8 @@
  * indicator rows, 总分 and 自评等级.
  */
 import type { Dec } from "../model/decimal";
-import type { ProjectForm, ProjectFunds, ProjectFundsRow } from "../model/input";
-import { readAmount, readScore, readText } from "./cells";
+import type { DepartmentInput, ProjectForm, ProjectFunds, ProjectFundsRow } from "../model/input";
+import { readAmount, readScore, readText, yearInText } from "./cells";
 import { type Grid, normalizeLabel, range } from "./grid";
 import { readIndicatorTable } from "./indicatorTable";
 import { cellProblem } from "./problems";
@@ -35,9 +35,13 @@ const FUND_TITLES = {
 const INFO = {
   name: /^(项目名称|项目)$/,
   department: /^(主管部门|主管单位|预算部门)$/,
-  unit: /^(实施单位|项目实施单位|执行单位)$/,
+  unit: /^(实施单位|项目实施单位|执行单位|项目单位)$/,
+  year: /^(年度|评价年度|预算年度|项目年度|实施年度|所属年度)$/,
   grade: /^(自评等级|绩效等级|评价等级|等级)$/,
 };
+
+/** Whether a cell holds one of the labels a form's heading rows carry. */
+const isLabel = (text: string) => Object.values(INFO).some((p) => p.test(normalizeLabel(text)));
 
 function fundKind(label: string): keyof typeof FUND_TITLES | null {
   const key = normalizeLabel(label);
@@ -80,7 +84,8 @@ function labelled(
       const value = range(column + 1, Math.min(grid.right, column + 4)).find(
         (c) => readText({ grid, row, column: c }) !== ""
       );
-      if (value !== undefined)
+      // The next label (`主管部门 | | 实施单位 | …` left blank) is no value.
+      if (value !== undefined && !isLabel(grid.text(row, value)))
         return {
           text: readText({ grid, row, column: value }),
           cell: `${grid.name}!${grid.address(row, value)}`,
@@ -176,12 +181,52 @@ function indicatorTableIn(grid: Grid, from: number, to: number): FoundTable | nu
   return null;
 }
 
+/** The 总分 row's 得分 and the cell of its 分值 (where 分值 not adding to 100 is pointed at). */
+function statedTotalOf(
+  total: NonNullable<DepartmentInput["statedTotal"]>
+): ProjectForm["statedTotal"] {
+  const maxCell = total.cells?.max;
+  return { entered: total.entered, cell: total.cells?.entered, ...(maxCell ? { maxCell } : {}) };
+}
+
+/** `（2022 年度）`, `2022年度`, `二〇二二年` alone in a cell: the line under a form's title. */
+function yearLine(text: string): number | null {
+  const bare = text.replace(/^[（(]\s*|\s*[)）]$/g, "");
+  return /年/.test(bare) ? yearInText(bare) : null;
+}
+
+/** A form's title naming its year: `2022年度项目支出绩效自评表`. */
+const yearTitle = (text: string): number | null =>
+  /自评表|评价表/.test(text) ? yearInText(text, false) : null;
+
+/**
+ * The year a form states, looked for from its title down to its funds header: a 年度 cell
+ * (`年度 | 2022`, `评价年度：2022年`), else the `（2022 年度）` line under the title, else the title.
+ */
+function formYear(grid: Grid, from: number, to: number): ProjectForm["year"] {
+  const label = labelled(grid, from, to, INFO.year);
+  const stated = label ? yearInText(label.text) : null;
+  if (label && stated !== null) return { value: stated, cell: label.cell };
+  for (const read of [yearLine, yearTitle])
+    for (const row of range(from, to))
+      for (const column of range(grid.left, grid.right)) {
+        const value = read(grid.text(row, column));
+        if (value !== null) return { value, cell: `${grid.name}!${grid.address(row, column)}` };
+      }
+  return undefined;
+}
+
 interface Anchor {
   grid: Grid;
   funds: { table: FoundTable; labelColumn: number };
   /** First row of the form: its 项目名称 (or title) above the funds block. */
   top: number;
+  /** The first row below the form above (its funds header), or the sheet's top. */
+  floor: number;
 }
+
+/** How far above its 项目名称 a form's title and year line may stand. */
+const YEAR_ROWS_ABOVE = 4;
 
 /** Where each form starts: a funds block, its header rows going up to the 项目名称 above it. */
 function anchors(grid: Grid): Anchor[] {
@@ -192,7 +237,7 @@ function anchors(grid: Grid): Anchor[] {
     const floor = found.length > 0 ? found[found.length - 1].funds.table.headerRow + 1 : grid.top;
     const start = Math.max(floor, row - 8);
     const nameRow = range(start, row - 1).find((r) => labelled(grid, r, r, INFO.name) !== null);
-    found.push({ grid, funds, top: nameRow ?? Math.max(floor, row - 2) });
+    found.push({ grid, funds, top: nameRow ?? Math.max(floor, row - 2), floor });
     row = funds.table.headerRow + funds.table.headerDepth;
   }
   return found;
@@ -228,8 +273,11 @@ function readForm(
       )
     );
   const stated = labelled(grid, last + 1, bottom, INFO.grade);
+  // The title and its year line stand above the 项目名称 (`top`), below the form above if any.
+  const year = formYear(grid, Math.max(anchor.floor, top - YEAR_ROWS_ABOVE), header - 1);
   const form: ProjectForm = {
     name: name?.text || grid.name,
+    ...(year ? { year } : {}),
     department: labelled(grid, top, header, INFO.department)?.text,
     unit: labelled(grid, top, header, INFO.unit)?.text,
     sheet: grid.name,
@@ -238,9 +286,7 @@ function readForm(
     goal: readGoal(grid, last + 1, indicatorTable?.headerRow ?? bottom),
     indicators: read?.indicators ?? [],
     hasMax: indicatorTable ? "max" in indicatorTable.columns : false,
-    statedTotal: read?.statedTotal
-      ? { entered: read.statedTotal.entered, cell: read.statedTotal.cells?.entered }
-      : undefined,
+    statedTotal: read?.statedTotal ? statedTotalOf(read.statedTotal) : undefined,
     statedGrade: stated ? { text: stated.text, cell: stated.cell } : undefined,
   };
   const right = Math.max(

@@ -14,7 +14,13 @@ import type { Standard } from "../../src/standard/types";
 import { formSheet, goodForm } from "../fixtures/projectForm";
 import { sampleSnapshot, setCell } from "../parse/sampleSnapshot";
 
-type Listing = [name: string, budget: number, spent: number, evaluated: string, score: number | ""];
+type Listing = [
+  name: string,
+  budget: number,
+  spent: number | "",
+  evaluated: string,
+  score: number | "",
+];
 
 /** The sample department with `listing` in its 项目清单 (from row 4) and `forms` as sheets. */
 async function department(
@@ -103,6 +109,69 @@ describe("rolling project forms up into the department", () => {
     ]);
     // (90 × 120 + 99.17 × 120) ÷ 240 = 94.585 → 94.59, not weighted 1000 : 120.
     expect(evaluation.metrics.projectFundWeightedScore?.value?.toString()).toBe("94.59");
+  });
+
+  it("weighs by the 项目清单 a form typed in 元 under 万元 (10,000 times the list), and says so", async () => {
+    // 社保卡发行项目 listed as 3.00 / 2.65 万元, its form typed 30,000 / 26,549 under 项目资金（万元）.
+    const yuan = { C6: 30000, D6: 30000, E6: 26549, C7: 30000, D7: 30000, E7: 26549 };
+    const snapshot = await department(
+      [
+        ["社保卡发行项目", 3, 2.65, "是", 98.85],
+        ["档案数字化项目", 120, 110, "是", 99.17],
+      ],
+      [
+        {
+          sheet: "表一",
+          name: "社保卡发行项目",
+          edits: { ...yuan, D8: 0, E8: 0, H6: 8.85, I6: "部分合同次年支付", H17: 98.85 },
+        },
+        { sheet: "表二", name: "档案数字化项目" },
+      ]
+    );
+    const { evaluation, project } = gapsOf(snapshot);
+    expect(project).toEqual([
+      [
+        "projectAmountInYuan",
+        "项目“社保卡发行项目”自评表的全年预算数 30,000.00 万元（表一!D6）是项目清单 3.00 万元（项目清单!B4）的 10000 倍，疑为以元填列；按项目清单计入。",
+        "表一!D6",
+      ],
+    ]);
+    // (98.85 × 3 + 99.17 × 120) ÷ 123 = 99.1622… → 99.16, not (98.85 × 30,000 + …) ÷ 30,120.
+    expect(evaluation.metrics.projectFundWeightedScore?.value?.toString()).toBe("99.16");
+    // Its 执行 scaled alike: 2.65 as listed (26,549 元 is 2.6549 万元, listed to the cent).
+    const listed = evaluation.projects?.projects[0];
+    expect([listed?.budget, listed?.spending].map(String)).toEqual(["3", "2.65"]);
+  });
+
+  it("weighs by the 执行 of such a form, ÷ 10,000, when the 项目清单 has no 实际支出", async () => {
+    const yuan = { C6: 30000, D6: 30000, E6: 26549, C7: 30000, D7: 30000, E7: 26549 };
+    const snapshot = await department(
+      [["社保卡发行项目", 3, "", "是", 98.85]],
+      [
+        {
+          sheet: "表一",
+          name: "社保卡发行项目",
+          edits: { ...yuan, D8: 0, E8: 0, H6: 8.85, I6: "部分合同次年支付", H17: 98.85 },
+        },
+      ]
+    );
+    const { evaluation } = gapsOf(snapshot);
+    const listed = evaluation.projects?.projects[0];
+    expect([listed?.budget, listed?.spending].map(String)).toEqual(["3", "2.6549"]);
+  });
+
+  it("says so, and keeps the form's figures, when the 项目清单 is 10,000 times the form", async () => {
+    const snapshot = await department(
+      [["社保卡发行项目", 1200000, 1100000, "是", 99.17]],
+      [{ sheet: "表一", name: "社保卡发行项目" }]
+    );
+    const { evaluation, project } = gapsOf(snapshot);
+    expect(project.map((g) => g[1])).toEqual([
+      "项目清单中“社保卡发行项目”的项目预算 1,200,000.00 万元是其自评表全年预算数 120.00 万元（表一!D6）的 10000 倍，疑为项目清单以元填列；按自评表计入。",
+      "项目清单中“社保卡发行项目”的项目支出 1,100,000.00 万元是其自评表全年执行数 110.00 万元（表一!E6）的 10000 倍，疑为项目清单以元填列；按自评表计入。",
+    ]);
+    const listed = evaluation.projects?.projects[0];
+    expect([listed?.budget, listed?.spending].map(String)).toEqual(["120", "110"]);
   });
 
   it("leaves out of 项目绩效目标完成率 a form that cannot be graded (分值 add to 110), and says so", async () => {
@@ -194,6 +263,149 @@ describe("rolling project forms up into the department", () => {
     expect(coverage?.value?.toString()).toBe("0.5");
     // Σ(得分 × 项目预算) ÷ Σ项目预算 = (99.17×120 + 90×80 + 99.17×120 for the form not listed) ÷ 320 = 31,000.80 ÷ 320 = 96.8775 → 96.88
     expect(evaluation.metrics.projectFundWeightedScore?.value?.toString()).toBe("96.88");
+  });
+
+  it("pairs a name listed twice with its forms by 项目预算, and says the list names it twice", async () => {
+    // Listed 120 then 200; the forms come 200 (表一) then 120 (表二): each row takes its own.
+    const twoHundred = { D6: 200, E6: 180, D7: 190, E7: 170, H6: 9, H17: 99 };
+    const snapshot = await department(
+      [
+        ["社保卡发行项目", 120, 110, "是", 99.17],
+        ["社保卡发行项目", 200, 180, "是", 99],
+      ],
+      [
+        { sheet: "表一", name: "社保卡发行项目", edits: twoHundred },
+        { sheet: "表二", name: "社保卡发行项目" },
+      ]
+    );
+    const { evaluation, project } = gapsOf(snapshot);
+    expect(project).toEqual([
+      [
+        "projectListedTwice",
+        "项目清单中“社保卡发行项目”列了 2 行（项目清单!A4、项目清单!A5），同名自评表 2 张，按项目预算对应：项目清单!A4—表二!B3，项目清单!A5—表一!B3。",
+        "项目清单!A5",
+      ],
+    ]);
+    expect(evaluation.projects?.forms.map((f) => f?.cell)).toEqual(["表二!B3", "表一!B3"]);
+    expect(evaluation.projects?.duplicates).toEqual([]);
+    expect(evaluation.metrics.projectEvaluationCoverage?.text).toContain("已自评 2 个 ÷ 项目 2 个");
+    // (99.17 × 120 + 99 × 200) ÷ 320 = 99.06375 → 99.06
+    expect(evaluation.metrics.projectFundWeightedScore?.value?.toString()).toBe("99.06");
+  });
+
+  it("pairs them in order where no amount agrees, and never counts one form twice", async () => {
+    const snapshot = await department(
+      [
+        ["社保卡发行项目", 50, 40, "是", 99.17],
+        ["社保卡发行项目", 60, 50, "是", 99.17],
+        ["社保卡发行项目", 70, 60, "是", 99.17],
+      ],
+      [
+        { sheet: "表一", name: "社保卡发行项目" },
+        { sheet: "表二", name: "社保卡发行项目" },
+      ]
+    );
+    const { evaluation, project } = gapsOf(snapshot);
+    expect(project[0]).toEqual([
+      "projectListedTwice",
+      "项目清单中“社保卡发行项目”列了 3 行（项目清单!A4、项目清单!A5、项目清单!A6），同名自评表 2 张，按顺序对应：项目清单!A4—表一!B3，项目清单!A5—表二!B3，项目清单!A6—无自评表。",
+      "项目清单!A5",
+    ]);
+    expect(evaluation.projects?.forms.map((f) => f?.cell ?? null)).toEqual([
+      "表一!B3",
+      "表二!B3",
+      null,
+    ]);
+    expect(project.map((g) => g[0])).toContain("projectFormMissing");
+    expect(evaluation.metrics.projectEvaluationCoverage?.text).toContain("已自评 2 个 ÷ 项目 3 个");
+  });
+
+  it("counts, of two forms of one listed project, the one whose 项目预算 agrees", async () => {
+    const snapshot = await department(
+      [["社保卡发行项目", 200, 180, "是", 99]],
+      [
+        { sheet: "表一", name: "社保卡发行项目" },
+        {
+          sheet: "表二",
+          name: "社保卡发行项目",
+          edits: { D6: 200, E6: 180, D7: 190, E7: 170, H6: 9, H17: 99 },
+        },
+      ]
+    );
+    const { evaluation, project } = gapsOf(snapshot);
+    expect(project).toEqual([
+      [
+        "projectDuplicated",
+        "项目“社保卡发行项目”有两张自评表（表二!B3 与 表一!B3），只计入 表二!B3（与项目清单金额一致）。",
+        "表一!B3",
+      ],
+    ]);
+    expect(evaluation.projects?.forms.map((f) => f?.cell)).toEqual(["表二!B3"]);
+  });
+
+  it("leaves out a form of another year, and counts the department's year's whatever the order", async () => {
+    const snapshot = await department(
+      [["社保卡发行项目", 120, 110, "是", 99.17]],
+      [
+        { sheet: "表一", name: "社保卡发行项目", edits: { A2: "（2021 年度）" } },
+        { sheet: "表二", name: "社保卡发行项目" },
+      ]
+    );
+    const { evaluation, project } = gapsOf(snapshot);
+    expect(project).toEqual([
+      [
+        "projectOtherYear",
+        "项目自评表“社保卡发行项目”（表一!B3）为 2021 年度（表一!A2），不是本次评价的 2022 年度，未计入项目自评。",
+        "表一!A2",
+      ],
+    ]);
+    expect(evaluation.projects?.forms.map((f) => f?.cell)).toEqual(["表二!B3"]);
+    expect(evaluation.projects?.duplicates.map((d) => [d.form.cell, d.year])).toEqual([
+      ["表一!B3", 2021],
+    ]);
+    const sheet = layOut(scoreSnapshot(snapshot), "2026-11-30").projects as SheetLayout;
+    expect(sheet.cells.map((c) => c.value)).toContain(
+      "未计入合计：“社保卡发行项目”的自评表（表一!B3，总分 99.17）为 2021 年度，不是本次评价的 2022 年度。"
+    );
+  });
+
+  it("counts, of two forms of one project, the one stating the department's year over an undated one", async () => {
+    const snapshot = await department(
+      [["社保卡发行项目", 120, 110, "是", 99.17]],
+      [
+        { sheet: "表一", name: "社保卡发行项目", edits: { A2: "（　　年度）" } },
+        { sheet: "表二", name: "社保卡发行项目" },
+      ]
+    );
+    const { evaluation, project } = gapsOf(snapshot);
+    expect(project).toEqual([
+      [
+        "projectDuplicated",
+        "项目“社保卡发行项目”有两张自评表（表二!B3 与 表一!B3），只计入 表二!B3（注明 2022 年度）。",
+        "表一!B3",
+      ],
+    ]);
+    expect(evaluation.projects?.forms.map((f) => f?.cell)).toEqual(["表二!B3"]);
+  });
+
+  it("counts a project whose only form is of another year as without a form", async () => {
+    const snapshot = await department(
+      [["社保卡发行项目", 120, 110, "是", 99.17]],
+      [
+        {
+          sheet: "表一",
+          name: "社保卡发行项目",
+          edits: { A1: "2023年度项目支出绩效自评表", A2: null },
+        },
+      ]
+    );
+    const { evaluation, project } = gapsOf(snapshot);
+    expect(project.map((g) => [g[0], g[2]])).toEqual([
+      ["projectOtherYear", "表一!A1"],
+      ["projectFormMissing", "项目清单!A4"],
+      ["projectCoverageBelowFull", "项目清单!D4"],
+    ]);
+    expect(evaluation.projects?.forms).toEqual([null]);
   });
 
   it("takes the form's total over the 项目清单's score, and says they differ", async () => {

@@ -6,6 +6,7 @@ import type { SheetLayout } from "../../src/layout/sheetLayout";
 import { layOut } from "../../src/pipeline/layOut";
 import { scoreSnapshot, type WorkbookScore } from "../../src/pipeline/scoreWorkbook";
 import { PROJECT_NAMES } from "../../samples/seedProjects";
+import { formSheet, goodForm } from "../fixtures/projectForm";
 
 const FILE = join(__dirname, "..", "..", "samples", "foshan-sbj-2022-projects.xlsx");
 let scored: WorkbookScore;
@@ -33,6 +34,32 @@ describe("项目自评汇总", () => {
     expect(String(at(sheet, 1, 0))).toContain("评分标准：");
     expect(String(at(sheet, 1, 0))).toContain("生成日期：2026-11-29");
   });
+
+  it.each([
+    [
+      "names them",
+      [goodForm("甲项目"), goodForm("乙项目")],
+      "佛山市人力资源和社会保障局 2022 年度",
+    ],
+    [
+      "name none but their 实施单位",
+      [{ ...goodForm("甲项目"), department: undefined }],
+      "佛山市社会保险基金管理局 2022 年度",
+    ],
+    [
+      "disagree (blanks, as before)",
+      [goodForm("甲项目"), { ...goodForm("乙项目"), department: "某局", year: 2021 }],
+      " 　　年度",
+    ],
+  ])(
+    "takes a workbook of forms alone's department and year from what its forms state when they all %s",
+    (_, forms, titled) => {
+      const only = { sheets: forms.map((f, i) => formSheet(f, `表${i + 1}`)) };
+      const projects = layOut(scoreSnapshot(only), "2026-11-29").projects as SheetLayout;
+      expect(at(projects, 0, 0)).toBe(`${titled}项目支出绩效自评汇总表`);
+      expect(projects.print?.centerHeader).toBe(`${titled}项目支出绩效自评汇总`);
+    }
+  );
 
   it("lists the 53 forms from the highest total down, each with its sheet, funds and grade", () => {
     const header = rowOf(sheet, (v) => v === "主要偏差");

@@ -49,7 +49,26 @@ describe("finding project forms", () => {
       ["效益指标", "社会效益指标", "群众办事便利度", "有效提升", "达成", "30", "30"],
       ["满意度指标", "服务对象满意度指标", "持卡人满意度", "≥90%", "93%", "10", "10"],
     ]);
-    expect(form.statedTotal).toEqual({ entered: expect.anything(), cell: `${FORM_SHEET}!H17` });
+    expect(form.statedTotal).toEqual({
+      entered: expect.anything(),
+      cell: `${FORM_SHEET}!H17`,
+      maxCell: `${FORM_SHEET}!G17`,
+    });
+  });
+
+  it.each([
+    ["its （2022 年度） line under the title", {}, { value: 2022, cell: "A2" }],
+    ["its title", { A1: "2021年度项目支出绩效自评表", A2: null }, { value: 2021, cell: "A1" }],
+    ["a 年度 cell", { A2: "评价年度：二〇二一年" }, { value: 2021, cell: "A2" }],
+    ["nowhere (a blank template's line)", { A2: "（　　年度）" }, undefined],
+  ])("reads the form's year from %s", (_, edits, year) => {
+    const form = only(parseWorkbook(formWorkbook(edits)).input.projectForms);
+    expect(form.year).toEqual(year && { value: year.value, cell: `${FORM_SHEET}!${year.cell}` });
+  });
+
+  it("takes a 主管部门 left blank for none, not for the 实施单位 label beside it", () => {
+    const form = only(parseWorkbook(formWorkbook({ B4: null })).input.projectForms);
+    expect([form.department, form.unit]).toEqual([undefined, "佛山市社会保险基金管理局"]);
   });
 
   it("reads a 单位：元 note above the form's name lines, four rows over its funds header", () => {
@@ -441,6 +460,8 @@ describe("a project form filled in wrong", () => {
     ["an actual in another unit", { F13: "12万人" }, "notComputable", "F13"],
     ["an actual in words, no score entered", { F13: "十二万张", H13: null }, "missingScore", "F13"],
     ["a grade word the bands do not know", { F15: "一般" }, "notComputable", "F15"],
+    // Not the funds row's 分值 (F6): the 总分 row's, which holds the 分值 that are added up.
+    ["分值 not adding to 100", { G13: 25 }, "maxTotalNot100", "G17"],
   ])("names the cell at fault for %s, not the score's", (_, edits, code, cell) => {
     const { evaluation } = scoreSnapshot(formWorkbook(edits));
     const gap = only(evaluation.projects?.results).gaps.find((g) => g.code === code);
