@@ -62,13 +62,22 @@ export function sheetTitles(grids: readonly Grid[]): TitleRow[] {
   return grids.map(titleRow).filter((t): t is TitleRow => t !== null);
 }
 
-/** The year of the first title that writes one (`2022 年度…绩效自评`), and that title. */
+/** A project form's title (`项目支出绩效自评表`): its year is the form's, not the department's. */
+const PROJECT_FORM_TITLE = /项目支出/;
+
+/**
+ * The year of the first title that writes one (`2022 年度…绩效自评`), and that title; project
+ * forms' titles only when no other title has a year and every form's that has one agrees.
+ */
 export function yearFromTitles(grids: readonly Grid[]): { year: number; title: TitleRow } | null {
-  for (const title of sheetTitles(grids)) {
+  const dated = sheetTitles(grids).flatMap((title) => {
     const year = yearInText(title.text, false);
-    if (year !== null) return { year, title };
-  }
-  return null;
+    return year === null ? [] : [{ year, title }];
+  });
+  const own = dated.find((d) => !PROJECT_FORM_TITLE.test(d.title.text));
+  if (own) return own;
+  const years = new Set(dated.map((d) => d.year));
+  return years.size === 1 ? (dated[0] ?? null) : null;
 }
 
 /** The city of the first title that names one at its start (after a year or a province). */

@@ -117,6 +117,44 @@ describe("the year from a title", () => {
   });
 });
 
+describe("the year from a project form's title", () => {
+  /** The sample without its 年度 row, and a project form's title on a sheet before the others. */
+  async function withFormTitle(formTitle: string, departmentTitle?: string) {
+    const snapshot = await withoutYearCell(departmentTitle ?? "部门整体支出绩效自评表");
+    snapshot.sheets.unshift({
+      name: "项目表",
+      top: 0,
+      left: 0,
+      values: [[formTitle]],
+      numberFormats: [],
+    });
+    return snapshot;
+  }
+
+  it("gives way to the department's title, whatever the sheets' order", async () => {
+    const snapshot = await withFormTitle(
+      "项目支出绩效自评表（2021年度）",
+      "2022 年度部门整体支出绩效自评表"
+    );
+    expect(parseWorkbook(snapshot).input.year).toBe(2022);
+  });
+
+  it("is the year when no other title has one, and not when the forms disagree", async () => {
+    expect(parseWorkbook(await withFormTitle("项目支出绩效自评表（2021年度）")).input.year).toBe(
+      2021
+    );
+    const disagreeing = await withFormTitle("项目支出绩效自评表（2021年度）");
+    disagreeing.sheets.push({
+      name: "项目表2",
+      top: 0,
+      left: 0,
+      values: [["2022年度项目支出绩效自评表"]],
+      numberFormats: [],
+    });
+    expect(parseWorkbook(disagreeing).input.year).toBe(0);
+  });
+});
+
 describe("a form's own words", () => {
   it("reads a year written alone under the title (部门整体支出绩效自评表 over （2022年度）)", async () => {
     const snapshot = await withoutYearCell("部门整体支出绩效自评表");
