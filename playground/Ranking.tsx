@@ -17,7 +17,7 @@ import {
 } from "../src/layout/ranking";
 import { score } from "../src/model/decimal";
 import { readAndScore } from "../src/pipeline/readAndScore";
-import { whyNothingToWrite } from "../src/pipeline/scoreCore";
+import { whyNothingToWrite } from "../src/pipeline/nothingToWrite";
 import { NO_INPUT_TABLES, blankTemplateReason } from "../src/pipeline/writtenSheets";
 import { today } from "../src/pipeline/recalculate";
 

@@ -14,7 +14,7 @@
 import { stat } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { type Recalculation, type RecalculationPhase, recalculate } from "../pipeline/recalculate";
-import { whyNothingToWrite } from "../pipeline/scoreCore";
+import { whyNothingToWrite } from "../pipeline/nothingToWrite";
 import { NO_INPUT_TABLES, blankTemplateReason } from "../pipeline/writtenSheets";
 import type { WorkbookPort } from "../hosts/port";
 import type { WorkbookStandard } from "../model/input";

@@ -1,15 +1,15 @@
 /**
  * The first half of 重新计算: read the workbook through the port and score it. Pure apart from
  * the port; the pane's first view runs only this (the layouts load on the first write). The
- * deferred engine (评分标准 sheets, project forms) is fetched as its own chunk while the
- * workbook is read (once; then cached).
+ * deferred engine (the parser and the engine, 评分标准 sheets, project forms) is fetched as its
+ * own chunk while the workbook is read (once; then cached).
  */
 import type { EvaluateOptions } from "../evaluate/department";
 import type { DeferredEngine } from "./deferredEngine";
 import { outputSheets } from "../hosts/ownership";
 import type { WorkbookPort } from "../hosts/port";
 import type { WorkbookSnapshot } from "../hosts/snapshot";
-import { type WorkbookScore, scoreSnapshotWith } from "./scoreCore";
+import type { WorkbookScore } from "./scoreCore";
 
 const loadDeferredEngine = async (): Promise<DeferredEngine> =>
   (await import(/* webpackChunkName: "deferred-engine" */ "./deferredEngine")).deferredEngine;
@@ -44,7 +44,7 @@ export function scoreRead(
   const summarySheet =
     summary && snapshot.sheets.some((s) => s.name === summary) ? summary : undefined;
   return {
-    ...scoreSnapshotWith(inputs, options, engine),
+    ...engine.score(inputs, options, engine),
     protection: snapshot.protection,
     ...(summarySheet ? { summarySheet } : {}),
   };

@@ -5,7 +5,7 @@
 import type { OwnedWrite, WorkbookPort, WriteResult } from "../hosts/port";
 import { layOut, ownedLayouts } from "./layOut";
 import { type RecalculationPhase, type ScoreOptions, readAndScore } from "./readAndScore";
-import { whyNothingToWrite } from "./scoreCore";
+import { whyNothingToWrite } from "./nothingToWrite";
 import type { WorkbookScore } from "./scoreWorkbook";
 
 export type { RecalculationPhase };

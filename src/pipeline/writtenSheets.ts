@@ -6,7 +6,8 @@
  */
 import type { Evaluation } from "../evaluate/result";
 import type { Recalculation } from "./recalculate";
-import { type WorkbookScore, whyNothingToWrite } from "./scoreCore";
+import { whyNothingToWrite } from "./nothingToWrite";
+import type { WorkbookScore } from "./scoreCore";
 
 export function writtenSheets(
   r: Pick<Recalculation, "write" | "checklistWrite" | "projectsWrite">

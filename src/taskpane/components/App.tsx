@@ -8,7 +8,7 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
 import { usePaneContext } from "../state/PaneContext";
-import { type NothingToWrite, whyNothingToWrite } from "../../pipeline/scoreCore";
+import { type NothingToWrite, whyNothingToWrite } from "../../pipeline/nothingToWrite";
 import { type PaneActions, type PaneState, usePane } from "../state/usePane";
 import type { InputProblem } from "../../parse/problems";
 import type { Recalculation } from "../../pipeline/recalculate";

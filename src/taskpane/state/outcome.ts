@@ -4,7 +4,7 @@
  */
 import type { Recalculation } from "../../pipeline/recalculate";
 import { score } from "../../model/decimal";
-import { whyNothingToWrite } from "../../pipeline/scoreCore";
+import { whyNothingToWrite } from "../../pipeline/nothingToWrite";
 import { inputSheets, writtenSheets } from "../../pipeline/writtenSheets";
 import type { PaneAction } from "./paneState";
 import type { Strings } from "./strings";
