@@ -14,7 +14,7 @@ import { ASSISTANT_SIGNATURE } from "../layout/style";
 import { budgetTableRows, isBudgetTable, readBudgetTable } from "./budgetTable";
 import { type Read, readAmount, readCount, readRate, readShare, readText, readYear } from "./cells";
 import { Grid } from "./grid";
-import { readIndicatorTable } from "./indicatorTable";
+import { readIndicatorParts } from "./indicatorTable";
 import {
   INFO_TITLES,
   type InfoHit,
@@ -30,6 +30,7 @@ import type { InputProblem } from "./problems";
 import { readProjectTable } from "./projectTable";
 import { type FoundInput, type Reader, newReader } from "./reader";
 import { parseSettings } from "./settingsSheet";
+import { type TableParts, asTables } from "./tableParts";
 import type { readProjectForms } from "./projectForms";
 import type { readWorkbookStandards } from "./workbookStandards";
 import {
@@ -39,6 +40,7 @@ import {
   describeHeaders,
   findTable,
   headedAreas,
+  headerExtent,
   inArea,
   tableArea,
   tableColumns,
@@ -141,18 +143,32 @@ function locateTables(grids: readonly Grid[], forms: readonly TableArea[]): Loca
 /** Rows looked at above a table's header for its title (`2023 年度部门预算支出明细表`). */
 const TITLE_ROWS = 3;
 
-/** The table's sheet name and its title rows: the text that may name its year. */
-function tableTitle(grid: Grid, table: FoundTable, areas: readonly TableArea[]): string {
+/**
+ * The table's sheet name and its title rows: the text that may name its year. Over a table
+ * beside another on its header row, only the title over its own columns.
+ */
+function tableTitle(
+  grid: Grid,
+  table: TableParts,
+  areas: readonly TableArea[],
+  besideAnother: boolean
+): string {
+  const first = table[0] as FoundTable;
   const texts = [grid.name];
-  for (let row = Math.max(grid.top, table.headerRow - TITLE_ROWS); row < table.headerRow; row++)
-    for (let column = grid.left; column <= grid.right; column++)
+  const left = besideAnother ? headerExtent(grid, first).left : grid.left;
+  const right = besideAnother
+    ? headerExtent(grid, table[table.length - 1] as FoundTable).right
+    : grid.right;
+  for (let row = Math.max(grid.top, first.headerRow - TITLE_ROWS); row < first.headerRow; row++)
+    for (let column = left; column <= right; column++)
       if (!inArea(areas, grid.name, row, column)) texts.push(grid.text(row, column));
   return texts.join(" ");
 }
 
 /**
  * One table of a kind: the only one, or — found more than once — the one whose sheet name or
- * title names the workbook's 年度, else the first; either way a warning names them all.
+ * title names the workbook's 年度, else the first; either way a warning names them all. A table
+ * split into halves side by side is one (`asTables`): its parts, left first; none found, none.
  */
 function chooseTable(
   kind: DeptKind,
@@ -160,24 +176,30 @@ function chooseTable(
   year: number,
   grids: readonly Grid[],
   problems: InputProblem[]
-): FoundTable | null {
-  const tables = located.candidates[kind];
-  if (tables.length <= 1) return tables[0] ?? null;
+): TableParts {
   const gridOf = (t: FoundTable) => sheetOf(grids, t.sheet);
-  const at = (t: FoundTable) =>
-    `${t.sheet}!${gridOf(t).address(t.headerRow, Math.min(...tableColumns(t)))}`;
-  const naming =
-    year > 0 ? tables.filter((t) => namesYear(tableTitle(gridOf(t), t, located.areas), year)) : [];
-  const chosen = naming.length === 1 ? (naming[0] as FoundTable) : (tables[0] as FoundTable);
-  const oneSheet = tables.filter((t) => t.sheet === chosen.sheet).length > 1;
-  const name = oneSheet ? at(chosen) : chosen.sheet;
+  const tables = asTables(located.candidates[kind], gridOf);
+  if (tables.length <= 1) return tables[0] ?? [];
+  const head = (t: TableParts) => t[0] as FoundTable;
+  const at = (t: TableParts) =>
+    `${head(t).sheet}!${gridOf(head(t)).address(head(t).headerRow, Math.min(...tableColumns(head(t))))}`;
+  const besideAnother = (t: TableParts) =>
+    tables.some(
+      (o) => o !== t && head(o).sheet === head(t).sheet && head(o).headerRow === head(t).headerRow
+    );
+  const titleOf = (t: TableParts) =>
+    tableTitle(gridOf(head(t)), t, located.areas, besideAnother(t));
+  const naming = year > 0 ? tables.filter((t) => namesYear(titleOf(t), year)) : [];
+  const chosen = naming.length === 1 ? (naming[0] as TableParts) : (tables[0] as TableParts);
+  const oneSheet = tables.filter((t) => head(t).sheet === head(chosen).sheet).length > 1;
+  const name = oneSheet ? at(chosen) : head(chosen).sheet;
   const how =
     naming.length === 1
       ? `按年度 ${year} 采用 ${name}`
       : `无法按年度${year > 0 ? ` ${year} ` : ""}区分，采用第一张：${name}`;
   problems.push({
     severity: "warning",
-    sheet: chosen.sheet,
+    sheet: head(chosen).sheet,
     message: `工作簿中有 ${tables.length} 张${KIND_NAMES[kind]}（${tables.map(at).join("、")}），${how}。`,
   });
   return chosen;
@@ -369,10 +391,10 @@ interface TableReading {
   found: FoundInput[];
 }
 
-type ChosenTables = Record<DeptKind, FoundTable | null>;
+type ChosenTables = Record<DeptKind, TableParts>;
 
 /** The 部门预算支出明细表 as the input holds it: rows, unit, and what its columns came to. */
-function budgetOf(table: FoundTable | null, r: TableReading) {
+function budgetOf(table: FoundTable | undefined, r: TableReading) {
   if (!table) {
     r.reader.problems.push({
       severity: "error",
@@ -385,31 +407,29 @@ function budgetOf(table: FoundTable | null, r: TableReading) {
   return { ...read, ...unitOf(table) };
 }
 
-/** The 绩效指标表, or the sentence saying it was not found. */
-function indicatorsOf(table: FoundTable | null, r: TableReading) {
-  if (!table) {
+/** The 绩效指标表 (in one part or more), or the sentence saying it was not found. */
+function indicatorsOf(parts: TableParts, r: TableReading) {
+  if (parts.length === 0) {
     r.reader.problems.push({
       severity: "error",
       message: `未找到绩效指标表：请放置表头包含${describeHeaders(tableSpecs.indicators)}的表格（也可写作：指标名称、得分、分值/权重）`,
     });
     return undefined;
   }
-  const read = readIndicatorTable(r.gridOf(table), table, r.reader);
-  r.found.push(read.found);
+  const read = readIndicatorParts(parts, r.gridOf, r.reader);
+  r.found.push(...read.found);
   return read;
 }
 
-/** 项目清单 and 重点工作, where the workbook has them. */
+/** 项目清单 and 重点工作 (each in one part or more), where the workbook has them. */
 function listsOf(tables: ChosenTables, r: TableReading) {
-  const projects = tables.projects
-    ? readProjectTable(r.gridOf(tables.projects), tables.projects, r.reader)
-    : undefined;
-  if (projects) r.found.push(projects.found);
-  const keyTasks = tables.keyTasks
-    ? readKeyTaskTable(r.gridOf(tables.keyTasks), tables.keyTasks, r.reader)
-    : undefined;
-  if (keyTasks) r.found.push(keyTasks.found);
-  return { projects: projects?.projects ?? [], keyTasks: keyTasks?.keyTasks ?? [] };
+  const projects = tables.projects.map((t) => readProjectTable(r.gridOf(t), t, r.reader));
+  const keyTasks = tables.keyTasks.map((t) => readKeyTaskTable(r.gridOf(t), t, r.reader));
+  r.found.push(...projects.map((p) => p.found), ...keyTasks.map((k) => k.found));
+  return {
+    projects: projects.flatMap((p) => p.projects),
+    keyTasks: keyTasks.flatMap((k) => k.keyTasks),
+  };
 }
 
 /** The budget figures stated beside the table (财政支出执行率 and its 口径, 上年结转). */
@@ -477,7 +497,7 @@ export function parseWorkbookWith(
   const dept = department(values, problems);
   const city = values.text("city") || /^(.{2,4}?市)/.exec(dept)?.[1] || undefined;
   const tables = chosenTables(located, values, inputGrids, problems);
-  const budget = budgetOf(tables.budget, r);
+  const budget = budgetOf(tables.budget[0], r);
   const indicatorRead = indicatorsOf(tables.indicators, r);
   const lists = listsOf(tables, r);
   const settingsResult = parseSettings(grids, settingsName, problems);
@@ -489,7 +509,8 @@ export function parseWorkbookWith(
     city,
     budget: { ...budget, ...statedBudget(values) },
     indicators: indicatorRead?.indicators ?? [],
-    indicatorTableHasMax: tables.indicators ? "max" in tables.indicators.columns : undefined,
+    indicatorTableHasMax:
+      tables.indicators.length > 0 ? tables.indicators.every((t) => "max" in t.columns) : undefined,
     ...lists,
     projectCounts: projectCounts(values, problems),
     ...activityValues(values),
