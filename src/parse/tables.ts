@@ -12,6 +12,7 @@ export type TableKind =
   | "indicators"
   | "projects"
   | "keyTasks"
+  | "threePublic"
   | "settings"
   | "standard"
   | "standardGrades"
@@ -130,6 +131,29 @@ export const tableSpecs: Record<TableKind, TableSpec> = {
       { key: "note", label: "完成情况", match: /完成情况|进展情况|完成说明/ },
     ],
     required: [["name"], ["done", "note"]],
+  },
+  threePublic: {
+    kind: "threePublic",
+    title: "“三公”经费表",
+    columns: [
+      {
+        key: "label",
+        label: "项目",
+        match: /三公|^(支出|经费|费用)?项目(名称)?$|^科目(名称)?$|^(支出|费用)?类别$|^名称$|^内容$/,
+        exclude: /预算|决算|支出数|执行|上年|金额/,
+      },
+      // 全年预算数 / 调整预算数 / 预算数; 年初预算数 is read only without one of them.
+      { key: "budget", label: "预算数", match: /预算/, exclude: /年初|上年|率/ },
+      { key: "initial", label: "年初预算数", match: /年初/, exclude: /上年|率/ },
+      {
+        key: "actual",
+        label: "决算数",
+        match: /决算|支出|执行数|实际/,
+        exclude: /上年|率|预算|项目|类别/,
+      },
+      { key: "lastYear", label: "上年决算数", match: /^上年度?.*(决算|支出|执行)/ },
+    ],
+    required: [["label"], ["budget", "initial"], ["actual"]],
   },
   standard: {
     kind: "standard",

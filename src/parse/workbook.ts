@@ -6,12 +6,20 @@
  */
 import { Dec, ZERO } from "../model/decimal";
 import { unitFactor } from "../model/units";
-import type { BudgetRow, DepartmentInput, StatedMetric } from "../model/input";
+import type {
+  BudgetTable,
+  DepartmentInput,
+  StatedMetric,
+  ThreePublicFunds,
+  ThreePublicReading,
+} from "../model/input";
 import type { MetricId } from "../standard/metrics";
 import type { WorkbookSnapshot } from "../hosts/snapshot";
 import { SETTINGS_SHEET_NAME } from "../layout/settings";
 import { ASSISTANT_SIGNATURE } from "../layout/style";
 import { budgetTableRows, isBudgetTable, readBudgetTable } from "./budgetTable";
+import { isThreePublicTable, readThreePublicTable } from "./threePublicTable";
+import { threePublicOf } from "./threePublic";
 import { type Read, readAmount, readCount, readRate, readShare, readText, readYear } from "./cells";
 import { Grid } from "./grid";
 import { readIndicatorParts } from "./indicatorTable";
@@ -75,8 +83,14 @@ function writtenByAssistant(grid: Grid): boolean {
 }
 
 /** The department's tables, each of them found once or more. */
-type DeptKind = "budget" | "indicators" | "projects" | "keyTasks";
-const DEPT_KINDS: readonly DeptKind[] = ["budget", "indicators", "projects", "keyTasks"];
+type DeptKind = "budget" | "indicators" | "projects" | "keyTasks" | "threePublic";
+const DEPT_KINDS: readonly DeptKind[] = [
+  "budget",
+  "indicators",
+  "projects",
+  "keyTasks",
+  "threePublic",
+];
 
 /** A kind's name in the message about two tables of it (工作簿中有 2 张预算支出明细表…). */
 const KIND_NAMES: Record<DeptKind, string> = {
@@ -84,6 +98,17 @@ const KIND_NAMES: Record<DeptKind, string> = {
   indicators: "绩效指标表",
   projects: "项目清单",
   keyTasks: "重点工作任务表",
+  threePublic: "“三公”经费表",
+};
+
+/**
+ * Whether a table the finder took for a kind is one, where its header alone cannot tell: a
+ * budget table names a budget category, a “三公”经费表 a 三公 item (项目 | 预算数 | 决算数 may head
+ * either, or a list of projects).
+ */
+const CONFIRM: Partial<Record<DeptKind, (grid: Grid, table: FoundTable) => boolean>> = {
+  budget: isBudgetTable,
+  threePublic: isThreePublicTable,
 };
 
 interface Located {
@@ -106,6 +131,7 @@ function locateTables(grids: readonly Grid[], forms: readonly TableArea[]): Loca
     indicators: [],
     projects: [],
     keyTasks: [],
+    threePublic: [],
   };
   const gridOf = (t: FoundTable) => sheetOf(grids, t.sheet);
   // Each kind's search goes on below the last table it found: the rows above head none of it.
@@ -114,8 +140,9 @@ function locateTables(grids: readonly Grid[], forms: readonly TableArea[]): Loca
     findTable(grids, tableSpecs[kind], areas, rows, last[kind]);
   const locate = (kind: DeptKind, rows = HEADER_SEARCH_ROWS): boolean => {
     let table = search(kind, rows);
-    // A header such as 项目 | 预算数 | 实际支出 over projects is no budget table: search on below it.
-    while (table && kind === "budget" && !isBudgetTable(gridOf(table), table)) {
+    // A header such as 项目 | 预算数 | 实际支出 over projects is no budget table: search on beyond it.
+    const confirm = CONFIRM[kind];
+    while (table && confirm && !confirm(gridOf(table), table)) {
       last[kind] = table;
       table = search(kind, rows);
     }
@@ -393,18 +420,41 @@ interface TableReading {
 
 type ChosenTables = Record<DeptKind, TableParts>;
 
-/** The 部门预算支出明细表 as the input holds it: rows, unit, and what its columns came to. */
-function budgetOf(table: FoundTable | undefined, r: TableReading) {
+/**
+ * The 部门预算支出明细表 as the input holds it (rows, unit, and what its columns came to), and
+ * the “三公” figures its rows state.
+ */
+function budgetOf(
+  table: FoundTable | undefined,
+  r: TableReading
+): { budget: BudgetTable; threePublic: ThreePublicReading | null } {
   if (!table) {
     r.reader.problems.push({
       severity: "error",
       message: `未找到部门预算支出明细表：请放置表头包含${describeHeaders(tableSpecs.budget, [["label"], ["initial"], ["adjusted"], ["final"]])}的表格（也可写作：全年预算数、调整后预算数、执行数、实际支出）`,
     });
-    return { rows: [] as BudgetRow[] };
+    return { budget: { rows: [] }, threePublic: null };
   }
-  const { found, ...read } = readBudgetTable(r.gridOf(table), table, r.reader);
+  const { found, threePublic, ...read } = readBudgetTable(r.gridOf(table), table, r.reader);
   r.found.push(found);
-  return { ...read, ...unitOf(table) };
+  return { budget: { ...read, ...unitOf(table) }, threePublic: threePublic ?? null };
+}
+
+/**
+ * “三公”经费 as the workbook states it: the labelled figures, else a “三公”经费表, else the
+ * budget table's “三公” rows — every other place that states them kept to be checked against.
+ */
+function threePublicFrom(
+  labelled: ThreePublicFunds | undefined,
+  tables: TableParts,
+  inBudget: ThreePublicReading | null,
+  r: TableReading
+): ThreePublicFunds | undefined {
+  const table = tables[0];
+  const read = table ? readThreePublicTable(r.gridOf(table), table, r.reader) : undefined;
+  if (read) r.found.push(read.found);
+  const readings = [read?.reading ?? null, inBudget].filter((x): x is ThreePublicReading => !!x);
+  return threePublicOf(labelled, readings, read?.lastYear);
 }
 
 /** The 绩效指标表 (in one part or more), or the sentence saying it was not found. */
@@ -461,6 +511,7 @@ function chosenTables(
     indicators: choose("indicators"),
     projects: choose("projects"),
     keyTasks: choose("keyTasks"),
+    threePublic: choose("threePublic"),
   };
 }
 
@@ -497,9 +548,10 @@ export function parseWorkbookWith(
   const dept = department(values, problems);
   const city = values.text("city") || /^(.{2,4}?市)/.exec(dept)?.[1] || undefined;
   const tables = chosenTables(located, values, inputGrids, problems);
-  const budget = budgetOf(tables.budget[0], r);
+  const { budget, threePublic: budgetThreePublic } = budgetOf(tables.budget[0], r);
   const indicatorRead = indicatorsOf(tables.indicators, r);
   const lists = listsOf(tables, r);
+  const activity = activityValues(values);
   const settingsResult = parseSettings(grids, settingsName, problems);
   if (settingsResult.found) found.push(settingsResult.found);
 
@@ -513,7 +565,8 @@ export function parseWorkbookWith(
       tables.indicators.length > 0 ? tables.indicators.every((t) => "max" in t.columns) : undefined,
     ...lists,
     projectCounts: projectCounts(values, problems),
-    ...activityValues(values),
+    ...activity,
+    threePublic: threePublicFrom(activity.threePublic, tables.threePublic, budgetThreePublic, r),
     ...narrative(values),
     settings: settingsResult.settings,
     statedTotal: indicatorRead?.statedTotal,
