@@ -304,6 +304,12 @@ export interface FoundTable {
   /** Amount unit factor to 万元 (1 for 万元, 0.0001 for 元). */
   unitFactor: Dec;
   unitLabel: string;
+  /**
+   * Where its header and the note above it state different units (`年初预算数（万元）` under
+   * `单位：元`): the cell of the one not read and what it says, and the cell of the unit read
+   * (the header's first).
+   */
+  unitConflict?: { cell: string; unit: string; readAt: string };
 }
 
 /** A header over sub-columns in a two-row header: 年初预算数 over 基本支出 | 项目支出 | 合计. */
@@ -535,16 +541,63 @@ const UNIT_NOTE = new RegExp(
  * 3 rows, as before, or up to 8 across rows without figures (a project form's 项目名称 and
  * 主管部门 lines sit between its note and its funds header; a row with a figure is another
  * table's, or a labelled value's, whose unit is its own). In each row, a note over the table's
- * own columns comes before one beside them (another table's, on a sheet of two side by side).
+ * own columns (the first of `spans`) comes before one beside them (another table's, on a sheet
+ * of two side by side). Another unit stated over its own columns, in a header cell or the note
+ * above, is its `unitConflict`.
  */
 function findUnit(
   grid: Grid,
   headerRow: number,
   depth: number,
   spans: readonly Span[]
-): { factor: Dec; label: string } {
-  const unit = unitNoteNear(grid, headerRow, depth, spans);
-  return unit ? { factor: unitFactor(unit), label: unit } : { factor: new Dec(1), label: "万元" };
+): Pick<FoundTable, "unitFactor" | "unitLabel" | "unitConflict"> {
+  const read = unitStatedNear(grid, headerRow, depth, spans);
+  if (!read) return { unitFactor: new Dec(1), unitLabel: "万元" };
+  const factor = unitFactor(read.unit);
+  const own = spans.slice(0, 1);
+  const stated = [
+    ...range(headerRow, headerRow + depth - 1).flatMap((r) => unitsIn(grid, r, own)),
+    ...unitsAbove(grid, headerRow, own),
+  ];
+  const other = stated.find((s) => !unitFactor(s.unit).equals(factor));
+  const cell = (u: UnitStated) => grid.address(u.row, u.column);
+  return {
+    unitFactor: factor,
+    unitLabel: read.unit,
+    ...(other ? { unitConflict: { cell: cell(other), unit: other.unit, readAt: cell(read) } } : {}),
+  };
+}
+
+/** A unit a cell states (`单位：元`, `决算数（万元）`), with its cell. */
+interface UnitStated {
+  unit: string;
+  row: number;
+  column: number;
+}
+
+/** The units the cells of row `r` state within `spans`, left to right. */
+function unitsIn(grid: Grid, r: number, spans: readonly Span[]): UnitStated[] {
+  const out: UnitStated[] = [];
+  if (grid.filledIn(r) === 0) return out;
+  for (const span of spans)
+    for (let c = span.left; c <= span.right; c++) {
+      const m = UNIT_NOTE.exec(grid.key(r, c));
+      if (m) out.push({ unit: (m[1] ?? m[2]) as string, row: r, column: c });
+    }
+  return out;
+}
+
+/**
+ * The units the nearest row above `row` that states one states within `spans`: within 3 rows,
+ * or up to 8 across rows without figures (`findUnit`).
+ */
+function unitsAbove(grid: Grid, row: number, spans: readonly Span[]): UnitStated[] {
+  for (let r = row - 1; r >= Math.max(grid.top, row - 8); r--) {
+    if (r < row - 3 && grid.numbersIn(r) > 0) break;
+    const units = unitsIn(grid, r, spans);
+    if (units.length > 0) return units;
+  }
+  return [];
 }
 
 /**
@@ -558,25 +611,21 @@ export function unitNoteNear(
   depth = 1,
   spans: readonly Span[] = [{ left: grid.left, right: grid.right }]
 ): string | null {
-  const noteIn = (r: number) => {
-    if (grid.filledIn(r) === 0) return null;
-    for (const span of spans)
-      for (let c = span.left; c <= span.right; c++) {
-        const m = UNIT_NOTE.exec(grid.key(r, c));
-        if (m) return (m[1] ?? m[2]) as string;
-      }
-    return null;
-  };
+  return unitStatedNear(grid, row, depth, spans)?.unit ?? null;
+}
+
+/** `unitNoteNear`, with the cell stating the unit. */
+function unitStatedNear(
+  grid: Grid,
+  row: number,
+  depth: number,
+  spans: readonly Span[]
+): UnitStated | null {
   for (let r = row; r <= row + depth - 1; r++) {
-    const unit = noteIn(r);
+    const unit = unitsIn(grid, r, spans)[0];
     if (unit) return unit;
   }
-  for (let r = row - 1; r >= Math.max(grid.top, row - 8); r--) {
-    if (r < row - 3 && grid.numbersIn(r) > 0) break;
-    const unit = noteIn(r);
-    if (unit) return unit;
-  }
-  return null;
+  return unitsAbove(grid, row, spans)[0] ?? null;
 }
 
 /**
@@ -767,7 +816,6 @@ function foundTable(
   header: HeaderMatch,
   unitSpans: readonly Span[]
 ): FoundTable {
-  const unit = findUnit(grid, row, header.depth, unitSpans);
   return {
     kind: spec.kind,
     sheet: grid.name,
@@ -775,8 +823,7 @@ function foundTable(
     headerDepth: header.depth,
     columns: header.columns,
     ...(header.subColumns ? { subColumns: header.subColumns } : {}),
-    unitFactor: unit.factor,
-    unitLabel: unit.label,
+    ...findUnit(grid, row, header.depth, unitSpans),
   };
 }
 

@@ -34,7 +34,7 @@ import {
   yearFromTitles,
 } from "./info";
 import { readKeyTaskTable } from "./keyTaskTable";
-import type { InputProblem } from "./problems";
+import { type InputProblem, cellProblem } from "./problems";
 import { readProjectTable } from "./projectTable";
 import { type FoundInput, type Reader, newReader } from "./reader";
 import { parseSettings } from "./settingsSheet";
@@ -515,6 +515,16 @@ function chosenTables(
   };
 }
 
+/** A table whose header and the note above it state different units: said at the note not read. */
+function unitConflicts(tables: ChosenTables, problems: InputProblem[]): void {
+  for (const table of Object.values(tables).flat()) {
+    const conflict = table.unitConflict;
+    if (!conflict) continue;
+    const text = `注明单位“${conflict.unit}”，与 ${table.sheet}!${conflict.readAt} 注明的“${table.unitLabel}”不一致；${tableSpecs[table.kind].title}按“${table.unitLabel}”读取，请核对后统一单位`;
+    problems.push(cellProblem(table.sheet, conflict.cell, text, "warning"));
+  }
+}
+
 /**
  * The department's workbook read with `readers` for its 评分标准 sheets and project forms: the
  * task pane passes the ones it fetched as their own chunk, parseWorkbook.ts the ones it imports.
@@ -548,6 +558,7 @@ export function parseWorkbookWith(
   const dept = department(values, problems);
   const city = values.text("city") || /^(.{2,4}?市)/.exec(dept)?.[1] || undefined;
   const tables = chosenTables(located, values, inputGrids, problems);
+  unitConflicts(tables, problems);
   const { budget, threePublic: budgetThreePublic } = budgetOf(tables.budget[0], r);
   const indicatorRead = indicatorsOf(tables.indicators, r);
   const lists = listsOf(tables, r);
