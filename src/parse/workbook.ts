@@ -19,6 +19,11 @@ import { SETTINGS_SHEET_NAME } from "../layout/settings";
 import { ASSISTANT_SIGNATURE } from "../layout/style";
 import { budgetTableRows, isBudgetTable, readBudgetTable } from "./budgetTable";
 import { isThreePublicTable, readThreePublicTable } from "./threePublicTable";
+import {
+  type ThreePublicAcross,
+  findThreePublicAcross,
+  readThreePublicAcross,
+} from "./threePublicAcross";
 import { threePublicOf } from "./threePublic";
 import { type Read, readAmount, readCount, readRate, readShare, readText, readYear } from "./cells";
 import { Grid } from "./grid";
@@ -116,6 +121,8 @@ interface Located {
   areas: TableArea[];
   /** Each kind's tables in the order found: the first as before, then any others. */
   candidates: Record<DeptKind, FoundTable[]>;
+  /** A “三公”经费表 laid out across (预算数 and 决算数 each over the items), if there is one. */
+  threePublicAcross: ThreePublicAcross | null;
 }
 
 /**
@@ -162,9 +169,11 @@ function locateTables(grids: readonly Grid[], forms: readonly TableArea[]): Loca
   for (const kind of DEPT_KINDS)
     if (candidates[kind].length === 0) locate(kind, Number.POSITIVE_INFINITY);
   for (const kind of DEPT_KINDS) while (candidates[kind].length > 0 && locate(kind));
+  const threePublicAcross = findThreePublicAcross(grids, areas);
+  if (threePublicAcross) areas.push(threePublicAcross.area);
   // Blocks of targets or 分值 no kind reads (年度目标值 | 实际完成值): areas for the labels too.
   for (const grid of grids) areas.push(...headedAreas(grid, areas));
-  return { areas, candidates };
+  return { areas, candidates, threePublicAcross };
 }
 
 /** Rows looked at above a table's header for its title (`2023 年度部门预算支出明细表`). */
@@ -413,6 +422,7 @@ export interface DeferredReaders {
 
 /** What reading the tables shares: the sheets, the reader (problems) and what was found. */
 interface TableReading {
+  grids: readonly Grid[];
   gridOf: (table: FoundTable) => Grid;
   reader: Reader;
   found: FoundInput[];
@@ -446,15 +456,34 @@ function budgetOf(
  */
 function threePublicFrom(
   labelled: ThreePublicFunds | undefined,
-  tables: TableParts,
-  inBudget: ThreePublicReading | null,
+  tables: {
+    parts: TableParts;
+    across: ThreePublicAcross | null;
+    inBudget: ThreePublicReading | null;
+  },
   r: TableReading
 ): ThreePublicFunds | undefined {
-  const table = tables[0];
+  const table = tables.parts[0];
   const read = table ? readThreePublicTable(r.gridOf(table), table, r.reader) : undefined;
   if (read) r.found.push(read.found);
-  const readings = [read?.reading ?? null, inBudget].filter((x): x is ThreePublicReading => !!x);
+  const across = tables.across && acrossReading(tables.across, r);
+  const readings = [read?.reading, across, tables.inBudget].filter(
+    (x): x is ThreePublicReading => !!x
+  );
   return threePublicOf(labelled, readings, read?.lastYear);
+}
+
+/** A “三公”经费表 laid out across: its reading, and where it was found. */
+function acrossReading(table: ThreePublicAcross, r: TableReading): ThreePublicReading | null {
+  const grid = sheetOf(r.grids, table.sheet);
+  const { top, bottom, left, right } = table.area;
+  r.found.push({
+    kind: "threePublic",
+    title: tableSpecs.threePublic.title,
+    sheet: table.sheet,
+    range: `${grid.address(top, left)}:${grid.address(bottom, right)}`,
+  });
+  return readThreePublicAcross(grid, table, r.reader);
 }
 
 /** The 绩效指标表 (in one part or more), or the sentence saying it was not found. */
@@ -538,6 +567,7 @@ export function parseWorkbookWith(
   const { problems } = reader;
   const found: FoundInput[] = [];
   const r: TableReading = {
+    grids,
     gridOf: (table) => sheetOf(grids, table.sheet),
     reader,
     found,
@@ -577,7 +607,11 @@ export function parseWorkbookWith(
     ...lists,
     projectCounts: projectCounts(values, problems),
     ...activity,
-    threePublic: threePublicFrom(activity.threePublic, tables.threePublic, budgetThreePublic, r),
+    threePublic: threePublicFrom(
+      activity.threePublic,
+      { parts: tables.threePublic, across: located.threePublicAcross, inBudget: budgetThreePublic },
+      r
+    ),
     ...narrative(values),
     settings: settingsResult.settings,
     statedTotal: indicatorRead?.statedTotal,

@@ -165,6 +165,49 @@ describe("a “三公”经费 table of its own", () => {
   });
 });
 
+describe("a “三公”经费表 laid out across, as the 部门决算 prints it", () => {
+  it("reads 预算数 and 决算数 each merged over the items: 合计 | 因公出国（境）费 | … ", async () => {
+    const snapshot = await withoutLabels();
+    const items = ["合计", "因公出国（境）费", "公务用车购置及运行费", "公务接待费"];
+    addSheet(snapshot, "三公经费", [
+      ["财政拨款“三公”经费支出决算表"],
+      [null, null, null, null, null, null, null, null, "单位：万元"],
+      ["预算数", null, null, null, null, "决算数", null, null, null],
+      [...items, null, ...items],
+      [13.5, 0, 10, 3.5, null, 1.88, 0, 1.2, 0.68],
+    ]);
+    const { parse, evaluation } = scoreSnapshot(snapshot);
+    const funds = parse.input.threePublic;
+    expect([funds?.budget?.toString(), funds?.actual?.toString()]).toEqual(["13.5", "1.88"]);
+    expect(funds?.cells).toMatchObject({ budget: "三公经费!A5", actual: "三公经费!F5" });
+    expect(parse.found.find((f) => f.kind === "threePublic")?.range).toBe("A3:I5");
+    expect(evaluation.metrics.threePublicControl?.value?.toString()).toBe("0.1393");
+    expect(evaluation.gaps.filter((g) => g.code === "threePublicDiffers")).toEqual([]);
+  });
+
+  it("in 元, 公务用车购置及运行费 over 小计 | 购置费 | 运行费: counted once, its 合计 checked", async () => {
+    const snapshot = await withoutLabels();
+    const upper = ["合计", "因公出国（境）费", "公务用车购置及运行费", null, null, "公务接待费"];
+    const lower = [null, null, "小计", "公务用车购置费", "公务用车运行费", null];
+    addSheet(snapshot, "三公经费", [
+      ["单位：元"],
+      ["预算数", null, null, null, null, null, "决算数", null, null, null, null, null],
+      [...upper, ...upper],
+      [...lower, ...lower],
+      [140000, 0, 100000, 60000, 40000, 35000, 18800, 0, 12000, 0, 12000, 6800],
+    ]);
+    const { parse, evaluation } = scoreSnapshot(snapshot);
+    const funds = parse.input.threePublic;
+    expect([funds?.budget?.toString(), funds?.actual?.toString()]).toEqual(["14", "1.88"]);
+    expect(funds?.unit?.label).toBe("元");
+    expect(
+      evaluation.gaps.filter((g) => g.code === "threePublicDiffers").map((g) => g.message)
+    ).toEqual([
+      "“三公”经费预算数不一致：“三公”经费表合计 140,000.00 元（三公经费!A5），“三公”经费表各项之和 135,000.00 元（三公经费!B5:F5），相差 5,000.00 元；按“三公”经费表合计计算。",
+    ]);
+  });
+});
+
 describe("“三公”经费 read in two places", () => {
   it("says so when the labelled figures and the table disagree, and scores by the labelled ones", async () => {
     const snapshot = await sampleSnapshot();
