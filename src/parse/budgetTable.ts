@@ -118,12 +118,15 @@ function readBudgetTableRows(grid: Grid, table: FoundTable): number[] {
  * under 项目 | 预算数 | 实际支出 has neither, a “三公”经费表 the latter.
  */
 export function isBudgetTable(grid: Grid, table: FoundTable): boolean {
-  const labels = budgetTableRows(grid, table).map((row) =>
-    readText({ grid, row, column: table.columns.label })
-  );
-  if (labels.some((label) => ![null, "total"].includes(categoryOf(label)))) return true;
+  const rows = budgetTableRows(grid, table);
+  const label = (row: number) => readText({ grid, row, column: table.columns.label });
+  const names = (row: number) => {
+    const category = categoryOf(label(row));
+    return category !== null && category !== "total";
+  };
+  if (rows.some(names)) return true;
   // A “三公”经费 table under 年初预算数 | 调整预算数 | 决算数 is none.
-  return "initial" in table.columns && !labels.some((label) => threePublicItemOf(label) !== null);
+  return "initial" in table.columns && !rows.some((row) => threePublicItemOf(label(row)) !== null);
 }
 
 /** What the reader says of the table's columns, for the input model (`BudgetTable`). */
