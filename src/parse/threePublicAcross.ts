@@ -15,7 +15,7 @@ import {
   type ThreePublicItem,
   type ThreePublicRow,
   readingOf,
-  threePublicItemOf,
+  tableItemOf,
 } from "./threePublicTable";
 
 /** Such a table found: its rows of items (the header's second row), figures and columns. */
@@ -35,11 +35,6 @@ function figureOf(heading: string): "budget" | "actual" | null {
   if (heading === "" || heading.includes("上年")) return null;
   if (/预算/.test(heading)) return "budget";
   return /决算|支出|执行/.test(heading) ? "actual" : null;
-}
-
-/** The item a header cell names (合计 counting as the whole), or null. */
-function itemOf(text: string): ThreePublicItem | null {
-  return threePublicItemOf(text) ?? (/^(合计|总计)$/.test(normalizeLabel(text)) ? "total" : null);
 }
 
 /** The first such table on the sheets, outside the tables found, in each sheet's top rows. */
@@ -65,7 +60,7 @@ function acrossAt(
   itemRow: number,
   areas: readonly TableArea[]
 ): ThreePublicAcross | null {
-  const items = (column: number) => itemOf(grid.text(itemRow, column));
+  const items = (column: number) => tableItemOf(grid.text(itemRow, column));
   let named = 0;
   for (let c = grid.left; c <= grid.right; c++) {
     const item = items(c);
@@ -106,9 +101,9 @@ function acrossColumns(
   for (let c = grid.left; c <= grid.right; c++) {
     heading = grid.key(itemRow - 1, c) || heading;
     const own = grid.text(itemRow, c);
-    if (own !== "") item = itemOf(own);
+    if (own !== "") item = tableItemOf(own);
     const sub = subRow === null ? "" : normalizeLabel(grid.text(subRow, c));
-    const part = sub === "" || /^(小计|合计)$/.test(sub) ? item : threePublicItemOf(sub);
+    const part = sub === "" || /^(小计|合计)$/.test(sub) ? item : tableItemOf(sub);
     const figure = figureOf(heading);
     if (own === "" && sub === "") continue; // a gap between the groups, or past them
     if (figure && part && !inArea(areas, grid.name, itemRow, c))

@@ -28,14 +28,38 @@ const ITEM_PATTERNS: [ThreePublicItem, RegExp][] = [
 /** A row label's numbering (`1.`, `（一）`, `其中：`) set aside. */
 const NUMBERING = /^([一二三四五六七八九十]+[、.]|\d+[、.]|\([一二三四五六七八九十\d]+\))/;
 
-/** The 三公 row a label names (`其中：“三公”经费`, `1.因公出国（境）费`), or null. */
-export function threePublicItemOf(label: string): ThreePublicItem | null {
-  // Normalised: half-width brackets, no quotes or spaces.
-  const key = normalizeLabel(label)
+/** A label normalised (half-width brackets, no quotes or spaces), numbering and 其中 set aside. */
+function bare(label: string): string {
+  return normalizeLabel(label)
     .replace(NUMBERING, "")
     .replace(/^其中:?/, "");
+}
+
+/** The 三公 row a label names (`其中：“三公”经费`, `1.因公出国（境）费`), or null. */
+export function threePublicItemOf(label: string): ThreePublicItem | null {
+  const key = bare(label);
   if (!key.includes("三公") && !key.startsWith("公务") && !key.startsWith("因公")) return null;
   return ITEM_PATTERNS.find(([, p]) => p.test(key))?.[0] ?? null;
+}
+
+/** Shorter names the rows of a “三公”经费表 may go by (其中：购置费 under 公务用车…, 接待费). */
+const SHORT_PATTERNS: [ThreePublicItem, RegExp][] = [
+  ["abroad", /^出国(\(境\)|境)?经?费用?$/],
+  ["vehiclePurchase", /^(车辆)?购置经?费用?$/],
+  ["vehicleRunning", /^(车辆)?运行(维护)?经?费用?$/],
+  ["reception", /^接待经?费用?$/],
+];
+
+/**
+ * The item a row of a “三公”经费表 names (or a column of one laid out across): as any 三公 row,
+ * or by a shorter name within the table, 合计 / 总计 being the whole.
+ */
+export function tableItemOf(label: string): ThreePublicItem | null {
+  const item = threePublicItemOf(label);
+  if (item) return item;
+  const key = bare(label);
+  if (/^(合计|总计)$/.test(key)) return "total";
+  return SHORT_PATTERNS.find(([, p]) => p.test(key))?.[0] ?? null;
 }
 
 type Figure = "budget" | "actual" | "lastYear";
@@ -150,8 +174,7 @@ function readRows(grid: Grid, table: FoundTable, { keep, problems }: Reader) {
   for (const row of dataRows(grid, table)) {
     last = row;
     const label = readText({ grid, row, column: cols.label });
-    const item =
-      threePublicItemOf(label) ?? (/^(合计|总计)$/.test(normalizeLabel(label)) ? "total" : null);
+    const item = tableItemOf(label);
     if (!item) {
       if (label)
         problems.push(

@@ -142,6 +142,22 @@ describe("a “三公”经费 table of its own", () => {
     expect(evaluation.metrics.threePublicControl?.value?.toString()).toBe("0.1393");
   });
 
+  it("knows its rows by shorter names: 其中：购置费 / 运行费 under 公务用车…, 接待费", async () => {
+    const snapshot = await withoutLabels();
+    addSheet(snapshot, "三公经费", [
+      ["“三公”经费", "预算数", "决算数"],
+      ["一、因公出国（境）费", 0, 0],
+      ["二、公务用车购置及运行费", 10, 1.2],
+      ["    其中：购置费", 6, 0],
+      ["          运行维护费", 4, 1.2],
+      ["三、接待费", 3.5, 0.68],
+    ]);
+    const { parse } = scoreSnapshot(snapshot);
+    expect(parse.problems).toEqual([]);
+    const funds = parse.input.threePublic;
+    expect([funds?.budget?.toString(), funds?.actual?.toString()]).toEqual(["13.5", "1.88"]);
+  });
+
   it("says which row it does not know, and leaves it out", async () => {
     const snapshot = await withoutLabels();
     const table = TABLE.map((row) => [...row]);
