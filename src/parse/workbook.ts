@@ -450,17 +450,31 @@ function budgetOf(
   return { budget: { ...read, ...unitOf(table) }, threePublic: threePublic ?? null };
 }
 
+/** The places other than its labels where the workbook may state “三公”经费. */
+interface ThreePublicTables {
+  parts: TableParts;
+  across: ThreePublicAcross | null;
+  inBudget: ThreePublicReading | null;
+}
+
+/** `activityValues`, with the “三公” figures of every place that states them (`threePublicFrom`). */
+function activityFrom(
+  values: Values,
+  tables: ThreePublicTables,
+  r: TableReading
+): Partial<DepartmentInput> {
+  const { threePublic: labelled, ...activity } = activityValues(values);
+  const threePublic = threePublicFrom(labelled, tables, r);
+  return { ...activity, ...(threePublic ? { threePublic } : {}) };
+}
+
 /**
  * “三公”经费 as the workbook states it: the labelled figures, else a “三公”经费表, else the
  * budget table's “三公” rows — every other place that states them kept to be checked against.
  */
 function threePublicFrom(
   labelled: ThreePublicFunds | undefined,
-  tables: {
-    parts: TableParts;
-    across: ThreePublicAcross | null;
-    inBudget: ThreePublicReading | null;
-  },
+  tables: ThreePublicTables,
   r: TableReading
 ): ThreePublicFunds | undefined {
   const table = tables.parts[0];
@@ -497,7 +511,7 @@ function indicatorsOf(parts: TableParts, r: TableReading) {
   }
   const read = readIndicatorParts(parts, r.gridOf, r.reader);
   r.found.push(...read.found);
-  return read;
+  return { ...read, hasMax: parts.every((t) => "max" in t.columns) };
 }
 
 /** 项目清单 and 重点工作 (each in one part or more), where the workbook has them. */
@@ -589,10 +603,9 @@ export function parseWorkbookWith(
   const city = values.text("city") || /^(.{2,4}?市)/.exec(dept)?.[1] || undefined;
   const tables = chosenTables(located, values, inputGrids, problems);
   unitConflicts(tables, problems);
-  const { budget, threePublic: budgetThreePublic } = budgetOf(tables.budget[0], r);
+  const { budget, threePublic: inBudget } = budgetOf(tables.budget[0], r);
   const indicatorRead = indicatorsOf(tables.indicators, r);
   const lists = listsOf(tables, r);
-  const activity = activityValues(values);
   const settingsResult = parseSettings(grids, settingsName, problems);
   if (settingsResult.found) found.push(settingsResult.found);
 
@@ -602,14 +615,12 @@ export function parseWorkbookWith(
     city,
     budget: { ...budget, ...statedBudget(values) },
     indicators: indicatorRead?.indicators ?? [],
-    indicatorTableHasMax:
-      tables.indicators.length > 0 ? tables.indicators.every((t) => "max" in t.columns) : undefined,
+    indicatorTableHasMax: indicatorRead?.hasMax,
     ...lists,
     projectCounts: projectCounts(values, problems),
-    ...activity,
-    threePublic: threePublicFrom(
-      activity.threePublic,
-      { parts: tables.threePublic, across: located.threePublicAcross, inBudget: budgetThreePublic },
+    ...activityFrom(
+      values,
+      { parts: tables.threePublic, across: located.threePublicAcross, inBudget },
       r
     ),
     ...narrative(values),
