@@ -59,6 +59,15 @@ describe("an indicator table split into two halves side by side (A:E and G:K)", 
     expect(parse.problems.map((p) => p.message).join("\n")).not.toContain("绩效指标表（");
     expect([evaluation.total.toString(), evaluation.grade]).toEqual(["95.18", "优"]);
   });
+
+  it("carries the left half's last 一级 into the right half's blank (merged) 一级 cells", async () => {
+    const snapshot = await halves();
+    for (let r = 4; r <= 7; r++) setCell(snapshot, "绩效指标", `G${r}`, null);
+    const { parse, evaluation } = scoreSnapshot(snapshot);
+    const right = parse.input.indicators.slice(6).map((i) => i.level1);
+    expect(right).toEqual(["履职效能", "履职效能", "履职效能", "履职效能", "（报告未列明）"]);
+    expect(evaluation.total.toString()).toBe("95.18");
+  });
 });
 
 describe("two years' indicator tables side by side (the same indicators)", () => {
