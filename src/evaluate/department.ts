@@ -12,6 +12,7 @@ import {
   executionGaps,
   linkByMetric,
   threePublicScaleGaps,
+  threePublicSourceGaps,
   budgetScaleGaps,
   unconfirmedGaps,
 } from "./gaps";
@@ -156,6 +157,7 @@ function departmentGaps(s: DepartmentScoring, inputGaps: Gap[] | undefined): Gap
     ...executionGaps(budget.execution, settings, link, input.budget.unit),
     ...activityGaps(input, book("projectEvaluationCoverage"), link),
     ...threePublicScaleGaps(input),
+    ...threePublicSourceGaps(input, settings.tieTolerance),
     ...budgetScaleGaps(input),
     ...unconfirmedGaps(scored.indicators, picked.parameters, picked.inForce.source === "sheet"),
   ]);

@@ -14,8 +14,14 @@ import {
   moneyIn,
   percent,
   score,
+  toleranceIn,
 } from "../model/decimal";
-import type { AmountUnit, DepartmentInput, IndicatorEntry } from "../model/input";
+import type {
+  AmountUnit,
+  DepartmentInput,
+  IndicatorEntry,
+  ThreePublicReading,
+} from "../model/input";
 import { quote } from "../model/text";
 import type { MetricId } from "../standard/metrics";
 import type { ParameterView } from "../standard/parameters";
@@ -220,6 +226,65 @@ export function threePublicScaleGaps(input: DepartmentInput): Gap[] {
       message: `“三公”经费 ${moneyIn(top, funds.unit)}，大于部门预算合计 ${money(whole)} 万元，可能是以元填列而未注明单位。`,
       suggestion: "在标签后注明单位（如“三公”经费预算数（元）），或改填万元。",
       cell: top === funds.actual ? funds.cells?.actual : funds.cells?.budget,
+    },
+  ];
+}
+
+/** The “三公” figures by name, as a message says them. */
+const THREE_PUBLIC_FIGURES = { budget: "预算数", actual: "实际支出数" } as const;
+
+/** Where a reading states a figure: `基本信息!B9 填报 1.88 万元`, `“三公”经费表合计 2.08 万元（三公经费!C7）`. */
+function statedAt(reading: ThreePublicReading, key: "budget" | "actual"): string {
+  const amount = moneyIn(reading[key] as Dec, reading.unit);
+  const cell = reading.cells?.[key] ?? "";
+  return reading.source ? `${reading.source} ${amount}（${cell}）` : `${cell} 填报 ${amount}`;
+}
+
+/**
+ * “三公” figures stated in two places that differ (基本信息 and a “三公”经费表, the budget
+ * table's “三公” row), or a 合计 that is not its items' sum, beyond the 尾差 tolerance of the
+ * coarser unit: said with both cells, and — where one of them is scored — which.
+ */
+export function threePublicSourceGaps(input: DepartmentInput, tieTolerance: Dec): Gap[] {
+  const funds = input.threePublic;
+  if (!funds) return [];
+  // Each pair checked, and whether its first holds the figures scored.
+  const pairs = [
+    { a: funds, b: funds.itemsSum, scored: true },
+    ...(funds.otherReadings ?? []).flatMap((other) => [
+      { a: funds, b: other, scored: true },
+      { a: other, b: other.itemsSum, scored: false },
+    ]),
+  ];
+  return pairs.flatMap(({ a, b, scored }) =>
+    b
+      ? (["budget", "actual"] as const).flatMap((key) => differs(a, b, key, scored, tieTolerance))
+      : []
+  );
+}
+
+/** One figure of two readings, if they differ beyond the tolerance of the coarser unit. */
+function differs(
+  a: ThreePublicReading,
+  b: ThreePublicReading,
+  key: "budget" | "actual",
+  scored: boolean,
+  tieTolerance: Dec
+): Gap[] {
+  const [mine, theirs] = [a[key], b[key]];
+  if (mine === null || theirs === null) return [];
+  const tolerance = Dec.max(toleranceIn(tieTolerance, a.unit), toleranceIn(tieTolerance, b.unit));
+  const diff = mine.minus(theirs).abs();
+  if (diff.lessThanOrEqualTo(tolerance)) return [];
+  const unit = a.unit?.label === b.unit?.label ? a.unit : undefined;
+  const basis = scored ? `；按${a.source ?? `${a.cells?.[key] ?? ""} 的填报数`}计算` : "";
+  return [
+    {
+      code: "threePublicDiffers",
+      severity: "warning",
+      message: `“三公”经费${THREE_PUBLIC_FIGURES[key]}不一致：${statedAt(a, key)}，${statedAt(b, key)}，相差 ${moneyIn(diff, unit)}${basis}。`,
+      suggestion: "核对“三公”经费各处填列的数字（含各项之和），改为一致后重新计算。",
+      cell: b.cells?.[key],
     },
   ];
 }

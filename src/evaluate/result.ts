@@ -159,6 +159,7 @@ export type GapCode =
   | "notApplicableComputable"
   | "bandUncovered"
   | "threePublicScale"
+  | "threePublicDiffers"
   | "budgetScale"
   | "standardOfEarlierYear"
   | "standardOfEarlierYearMisfit"

@@ -174,6 +174,31 @@ export interface ThreePublicFunds {
   /** The unit the workbook keeps them in when not 万元 (the figures are 万元 all the same). */
   unit?: AmountUnit;
   cells?: Partial<Record<"budget" | "actual" | "lastYear", CellAddress>>;
+  /**
+   * Where the figures were read, in words, when not from the labelled values (基本信息):
+   * `“三公”经费表合计`, `预算支出明细表“三公”经费行`.
+   */
+  source?: string;
+  /** Under a 合计 row, its items added up, to check it by. */
+  itemsSum?: ThreePublicReading;
+  /**
+   * The same figures as read elsewhere in the workbook (a “三公”经费表, the budget table's
+   * “三公” rows): checked against these, each difference said.
+   */
+  otherReadings?: ThreePublicReading[];
+}
+
+/** “三公”经费 as one place in the workbook states them (万元). */
+export interface ThreePublicReading {
+  /** Where, in words: `“三公”经费表合计`; none for the labelled figures (their cells say it). */
+  source?: string;
+  budget: Dec | null;
+  actual: Dec | null;
+  unit?: AmountUnit;
+  /** A cell, or the range of the items added up (`三公经费!B4:B6`). */
+  cells?: Partial<Record<"budget" | "actual", CellAddress>>;
+  /** Under a 合计 row, its items (因公出国（境）费, 公务用车…, 公务接待费) added up, to check it by. */
+  itemsSum?: ThreePublicReading;
 }
 
 /** 在职人数 and 编制人数, for the 在职人员控制率. */

@@ -2,12 +2,24 @@
  * The 部门预算支出明细表: rows recognised by their category label, in any order, across a
  * blank row (and a 合计 past up to three), amounts converted to 万元.
  */
-import type { BudgetCategory, BudgetColumn, BudgetRow, BudgetTable } from "../model/input";
+import type {
+  BudgetCategory,
+  BudgetColumn,
+  BudgetRow,
+  BudgetTable,
+  ThreePublicReading,
+} from "../model/input";
 import { type Dec, ZERO, sum } from "../model/decimal";
 import { type Read, readAmount, readText } from "./cells";
 import { type Grid, normalizeLabel, range } from "./grid";
 import { type InputProblem, cellProblem } from "./problems";
-import { type FoundTable, type SubColumns, tableColumns } from "./tables";
+import { type FoundTable, type SubColumns, tableColumns, unitOf } from "./tables";
+import {
+  type ThreePublicRow,
+  readingOf,
+  threePublicItemOf,
+  threePublicRow,
+} from "./threePublicTable";
 import { type FoundInput, type Reader, tableFound } from "./reader";
 
 const CATEGORY_PATTERNS: [BudgetCategory, RegExp][] = [
@@ -75,6 +87,11 @@ function readBudgetTableRows(grid: Grid, table: FoundTable): number[] {
     }
     return null;
   };
+  const threePublicAt = (row: number) =>
+    row <= grid.bottom &&
+    threePublicItemOf(readText({ grid, row, column: table.columns.label })) !== null;
+  // After the 合计: categories not read yet (合计 written first), or its 其中：“三公”经费 rows.
+  const ends = (row: number) => !unread(row + 1) && !threePublicAt(row + 1);
   const rows: number[] = [];
   for (let row = table.headerRow + table.headerDepth; row <= grid.bottom; row++) {
     if (grid.isBlankRow(row, cols)) {
@@ -85,24 +102,31 @@ function readBudgetTableRows(grid: Grid, table: FoundTable): number[] {
     }
     rows.push(row);
     const category = categoryAt(row);
-    if (category === null) continue;
+    if (category === null) {
+      if (seen.has("total") && ends(row)) break;
+      continue;
+    }
     seen.add(category);
-    if (category === "total" && !unread(row + 1)) break;
+    if (category === "total" && ends(row)) break;
   }
   return rows;
 }
 
 /**
- * Whether a table the finder took for the budget is one: with a 年初预算数 column, or with a
- * budget category (not 合计 alone) among its rows — a list of projects under 项目 | 预算数 |
- * 实际支出 has neither.
+ * Whether a table the finder took for the budget is one: with a budget category (not 合计
+ * alone) among its rows, or with a 年初预算数 column over no “三公” rows — a list of projects
+ * under 项目 | 预算数 | 实际支出 has neither, a “三公”经费表 the latter.
  */
 export function isBudgetTable(grid: Grid, table: FoundTable): boolean {
-  if ("initial" in table.columns) return true;
-  return budgetTableRows(grid, table).some((row) => {
-    const category = categoryOf(readText({ grid, row, column: table.columns.label }));
+  const rows = budgetTableRows(grid, table);
+  const label = (row: number) => readText({ grid, row, column: table.columns.label });
+  const names = (row: number) => {
+    const category = categoryOf(label(row));
     return category !== null && category !== "total";
-  });
+  };
+  if (rows.some(names)) return true;
+  // A “三公”经费 table under 年初预算数 | 调整预算数 | 决算数 is none.
+  return "initial" in table.columns && !rows.some((row) => threePublicItemOf(label(row)) !== null);
 }
 
 /** What the reader says of the table's columns, for the input model (`BudgetTable`). */
@@ -251,8 +275,14 @@ function readBudgetRows(
   grid: Grid,
   budgetTable: FoundTable,
   { keep, problems }: Reader
-): { budgetRows: BudgetRow[]; seen: Set<BudgetCategory>; last: number } {
+): {
+  budgetRows: BudgetRow[];
+  seen: Set<BudgetCategory>;
+  last: number;
+  threePublic: ThreePublicRow[];
+} {
   const budgetRows: BudgetRow[] = [];
+  const threePublic: ThreePublicRow[] = [];
   const cols = budgetTable.columns;
   const seen = new Set<BudgetCategory>();
   const labelAt = (row: number) => readText({ grid, row, column: cols.label });
@@ -261,6 +291,11 @@ function readBudgetRows(
     last = row;
     const label = labelAt(row);
     const category = categoryOf(label);
+    const item = category ? null : threePublicItemOf(label);
+    if (item) {
+      threePublic.push(threePublicRow(grid, budgetTable, row, item, keep, THREE_PUBLIC_KEYS));
+      continue;
+    }
     if (!category) {
       problems.push(
         cellProblem(
@@ -286,14 +321,28 @@ function readBudgetRows(
     seen.add(category);
     budgetRows.push({ category, label, ...readAmounts(grid, budgetTable, row, keep) });
   }
-  return { budgetRows, seen, last };
+  return { budgetRows, seen, last, threePublic };
 }
+
+/** The columns of the budget table holding the “三公” figures: the whole year's budget, and 决算数. */
+const THREE_PUBLIC_KEYS = { budget: ["adjusted", "initial"], actual: "final" };
+
+/** What the budget table's “三公” rows are called in a message. */
+const THREE_PUBLIC_NAMES = {
+  total: "预算支出明细表“三公”经费行",
+  items: "预算支出明细表“三公”经费各项之和",
+};
 
 export function readBudgetTable(
   grid: Grid,
   budgetTable: FoundTable,
   reader: Reader
-): { rows: BudgetRow[]; found: FoundInput } & BudgetColumnsRead {
+): {
+  rows: BudgetRow[];
+  found: FoundInput;
+  /** The “三公” figures its rows state (其中：“三公”经费), when it has such rows with figures. */
+  threePublic?: ThreePublicReading | null;
+} & BudgetColumnsRead {
   const { problems } = reader;
   const cols = budgetTable.columns;
   const groups = Object.entries(budgetTable.subColumns ?? {});
@@ -303,7 +352,7 @@ export function readBudgetTable(
     return { rows: [], found: tableFound(budgetTable, grid, budgetTable.headerRow + 1) };
   }
   headerProblems(grid, budgetTable, problems);
-  const { budgetRows, seen, last } = readBudgetRows(grid, budgetTable, reader);
+  const { budgetRows, seen, last, threePublic } = readBudgetRows(grid, budgetTable, reader);
   if (budgetRows.length > 0 && !seen.has("total")) {
     problems.push({
       severity: "error",
@@ -314,6 +363,7 @@ export function readBudgetTable(
   return {
     rows: budgetRows,
     found: tableFound(budgetTable, grid, last),
+    threePublic: readingOf(threePublic, THREE_PUBLIC_NAMES, unitOf(budgetTable)),
     ...(groups.length > 0 ? { columnsRead: columnsRead(grid, budgetTable) } : {}),
     ...("adjusted" in cols ? {} : { adjustedFrom: headerOf(grid, budgetTable, "adjustment") }),
     ...("initial" in cols ? {} : { missingColumns: ["initial" as const] }),

@@ -10,7 +10,7 @@ import { toHalfWidth } from "../model/numbers";
 import { bareLevel } from "../model/text";
 import { isEmptyMarker, readScore, readText } from "./cells";
 import { type Grid, normalizeLabel } from "./grid";
-import { type FoundTable, dataRows } from "./tables";
+import { type FoundTable, dataRows, headerExtent } from "./tables";
 import { type FoundInput, type Reader, tableFound } from "./reader";
 
 const TOTAL = /^(合计|总计|总分|得分合计|合计得分|分值合计)/;
@@ -26,14 +26,16 @@ interface TableView {
   /** The deepest name column present: 指标, else 三级, else 二级, else 一级. */
   deepest: string;
   shallower: string[];
+  /** Where a 总分 left of the table stands: the sheet's first column, or the part's own. */
+  lead: number;
 }
 
-function view(grid: Grid, table: FoundTable): TableView {
+function view(grid: Grid, table: FoundTable, lead = grid.left): TableView {
   const cols = table.columns;
   const levels = (["level1", "level2", "level3", "name"] as const).filter((k) => k in cols);
   const deepest = levels[levels.length - 1] as string;
   const shallower = levels.filter((k) => k !== deepest && k !== "name");
-  return { grid, cols, rows: [...dataRows(grid, table)], levels, deepest, shallower };
+  return { grid, cols, rows: [...dataRows(grid, table)], levels, deepest, shallower, lead };
 }
 
 function text(v: TableView, row: number, key: string): string {
@@ -178,22 +180,58 @@ function indicatorEntry(
 export function readIndicatorTable(
   grid: Grid,
   indicatorTable: FoundTable,
-  { keep }: Reader
+  reader: Reader
 ): {
   indicators: IndicatorEntry[];
   statedTotal: DepartmentInput["statedTotal"];
   found: FoundInput;
 } {
-  const v = view(grid, indicatorTable);
+  const read = readIndicatorParts([indicatorTable], () => grid, reader);
+  return { ...read, found: read.found[0] as FoundInput };
+}
+
+/**
+ * An indicator table in parts side by side (a table split in two halves to fit a page), read
+ * as one, left part first: a group (一级 merged over rows) goes on into the next part.
+ */
+export function readIndicatorParts(
+  parts: readonly FoundTable[],
+  gridOf: (table: FoundTable) => Grid,
+  { keep }: Reader
+): {
+  indicators: IndicatorEntry[];
+  statedTotal: DepartmentInput["statedTotal"];
+  found: FoundInput[];
+} {
   const indicators: IndicatorEntry[] = [];
+  const found: FoundInput[] = [];
   let statedTotal: DepartmentInput["statedTotal"];
   const group: Group = { level1: "", level2: "", maxSum: null, count: 0 };
+  for (const [i, table] of parts.entries()) {
+    // A part beside another: its 总分 is in its own columns, never its neighbour's.
+    const grid = gridOf(table);
+    const v = view(grid, table, i === 0 ? grid.left : headerExtent(grid, table).left);
+    statedTotal = readRows(v, keep, group, indicators) ?? statedTotal;
+    const last = v.rows.length > 0 ? v.rows[v.rows.length - 1] : table.headerRow;
+    found.push(tableFound(table, v.grid, last));
+  }
+  return { indicators, statedTotal, found };
+}
+
+/** A table's rows read into `indicators`, in `group`; its 合计 row's figures, if it has one. */
+function readRows(
+  v: TableView,
+  keep: Reader["keep"],
+  group: Group,
+  indicators: IndicatorEntry[]
+): DepartmentInput["statedTotal"] {
+  let statedTotal: DepartmentInput["statedTotal"];
   v.rows.forEach((row, index) => {
     const [l1, l2, l3, own] = ["level1", "level2", "level3", "name"].map((k) => text(v, row, k));
     const name = own || l3 || l2 || l1;
     const key = normalizeLabel(name);
     // 总分 may stand left of the table (a form's label column, merged across).
-    const lead = normalizeLabel(v.grid.text(row, v.grid.left));
+    const lead = normalizeLabel(v.grid.text(row, v.lead));
     if (TOTAL.test(key) || (!name && TOTAL.test(lead))) {
       statedTotal = statedTotalOf(v, keep, row);
       return;
@@ -209,6 +247,5 @@ export function readIndicatorTable(
     countInGroup(group, max);
     indicators.push(indicatorEntry(v, keep, row, group, name, l3, max, notApplicable));
   });
-  const last = v.rows.length > 0 ? v.rows[v.rows.length - 1] : indicatorTable.headerRow;
-  return { indicators, statedTotal, found: tableFound(indicatorTable, grid, last) };
+  return statedTotal;
 }

@@ -12,6 +12,7 @@ export type TableKind =
   | "indicators"
   | "projects"
   | "keyTasks"
+  | "threePublic"
   | "settings"
   | "standard"
   | "standardGrades"
@@ -130,6 +131,29 @@ export const tableSpecs: Record<TableKind, TableSpec> = {
       { key: "note", label: "完成情况", match: /完成情况|进展情况|完成说明/ },
     ],
     required: [["name"], ["done", "note"]],
+  },
+  threePublic: {
+    kind: "threePublic",
+    title: "“三公”经费表",
+    columns: [
+      {
+        key: "label",
+        label: "项目",
+        match: /三公|^(支出|经费|费用)?项目(名称)?$|^科目(名称)?$|^(支出|费用)?类别$|^名称$|^内容$/,
+        exclude: /预算|决算|支出数|执行|上年|金额/,
+      },
+      // 全年预算数 / 调整预算数 / 预算数; 年初预算数 is read only without one of them.
+      { key: "budget", label: "预算数", match: /预算/, exclude: /年初|上年|率/ },
+      { key: "initial", label: "年初预算数", match: /年初/, exclude: /上年|率/ },
+      {
+        key: "actual",
+        label: "决算数",
+        match: /决算|支出|执行数|实际/,
+        exclude: /上年|率|预算|项目|类别/,
+      },
+      { key: "lastYear", label: "上年决算数", match: /^上年度?.*(决算|支出|执行)/ },
+    ],
+    required: [["label"], ["budget", "initial"], ["actual"]],
   },
   standard: {
     kind: "standard",
@@ -280,6 +304,12 @@ export interface FoundTable {
   /** Amount unit factor to 万元 (1 for 万元, 0.0001 for 元). */
   unitFactor: Dec;
   unitLabel: string;
+  /**
+   * Where its header and the note above it state different units (`年初预算数（万元）` under
+   * `单位：元`): the cell of the one not read and what it says, and the cell of the unit read
+   * (the header's first).
+   */
+  unitConflict?: { cell: string; unit: string; readAt: string };
 }
 
 /** A header over sub-columns in a two-row header: 年初预算数 over 基本支出 | 项目支出 | 合计. */
@@ -298,7 +328,7 @@ export interface SubColumns {
 }
 
 /** Every column of a table: its matched columns and all their sub-columns. */
-export function tableColumns(table: FoundTable): number[] {
+export function tableColumns(table: Pick<FoundTable, "columns" | "subColumns">): number[] {
   const subs = Object.values(table.subColumns ?? {}).flatMap((g) => g.columns.map((c) => c.column));
   return [...new Set([...Object.values(table.columns), ...subs])];
 }
@@ -510,36 +540,92 @@ const UNIT_NOTE = new RegExp(
  * The table's unit: a 单位：万元 / 元 note in its header cells, else the nearest above it — within
  * 3 rows, as before, or up to 8 across rows without figures (a project form's 项目名称 and
  * 主管部门 lines sit between its note and its funds header; a row with a figure is another
- * table's, or a labelled value's, whose unit is its own).
+ * table's, or a labelled value's, whose unit is its own). In each row, a note over the table's
+ * own columns (the first of `spans`) comes before one beside them (another table's, on a sheet
+ * of two side by side). Another unit stated over its own columns, in a header cell or the note
+ * above, is its `unitConflict`.
  */
-function findUnit(grid: Grid, headerRow: number, depth: number): { factor: Dec; label: string } {
-  const unit = unitNoteNear(grid, headerRow, depth);
-  return unit ? { factor: unitFactor(unit), label: unit } : { factor: new Dec(1), label: "万元" };
+function findUnit(
+  grid: Grid,
+  headerRow: number,
+  depth: number,
+  spans: readonly Span[]
+): Pick<FoundTable, "unitFactor" | "unitLabel" | "unitConflict"> {
+  const read = unitStatedNear(grid, headerRow, depth, spans);
+  if (!read) return { unitFactor: new Dec(1), unitLabel: "万元" };
+  const factor = unitFactor(read.unit);
+  const own = spans.slice(0, 1);
+  const stated = [
+    ...range(headerRow, headerRow + depth - 1).flatMap((r) => unitsIn(grid, r, own)),
+    ...unitsAbove(grid, headerRow, own),
+  ];
+  const other = stated.find((s) => !unitFactor(s.unit).equals(factor));
+  const cell = (u: UnitStated) => grid.address(u.row, u.column);
+  return {
+    unitFactor: factor,
+    unitLabel: read.unit,
+    ...(other ? { unitConflict: { cell: cell(other), unit: other.unit, readAt: cell(read) } } : {}),
+  };
+}
+
+/** A unit a cell states (`单位：元`, `决算数（万元）`), with its cell. */
+interface UnitStated {
+  unit: string;
+  row: number;
+  column: number;
+}
+
+/** The units the cells of row `r` state within `spans`, left to right. */
+function unitsIn(grid: Grid, r: number, spans: readonly Span[]): UnitStated[] {
+  const out: UnitStated[] = [];
+  if (grid.filledIn(r) === 0) return out;
+  for (const span of spans)
+    for (let c = span.left; c <= span.right; c++) {
+      const m = UNIT_NOTE.exec(grid.key(r, c));
+      if (m) out.push({ unit: (m[1] ?? m[2]) as string, row: r, column: c });
+    }
+  return out;
+}
+
+/**
+ * The units the nearest row above `row` that states one states within `spans`: within 3 rows,
+ * or up to 8 across rows without figures (`findUnit`).
+ */
+function unitsAbove(grid: Grid, row: number, spans: readonly Span[]): UnitStated[] {
+  for (let r = row - 1; r >= Math.max(grid.top, row - 8); r--) {
+    if (r < row - 3 && grid.numbersIn(r) > 0) break;
+    const units = unitsIn(grid, r, spans);
+    if (units.length > 0) return units;
+  }
+  return [];
 }
 
 /**
  * The unit a note near `row` states (`单位：元`, a header `金额（元）`): in rows `row` … `row +
- * depth − 1`, else the nearest above as `findUnit` says; null when none does.
+ * depth − 1`, else the nearest above as `findUnit` says; null when none does. Each row is read
+ * in `spans` of columns in turn (the whole row by default).
  */
-export function unitNoteNear(grid: Grid, row: number, depth = 1): string | null {
-  const noteIn = (r: number) => {
-    if (grid.filledIn(r) === 0) return null;
-    for (let c = grid.left; c <= grid.right; c++) {
-      const m = UNIT_NOTE.exec(grid.key(r, c));
-      if (m) return (m[1] ?? m[2]) as string;
-    }
-    return null;
-  };
+export function unitNoteNear(
+  grid: Grid,
+  row: number,
+  depth = 1,
+  spans: readonly Span[] = [{ left: grid.left, right: grid.right }]
+): string | null {
+  return unitStatedNear(grid, row, depth, spans)?.unit ?? null;
+}
+
+/** `unitNoteNear`, with the cell stating the unit. */
+function unitStatedNear(
+  grid: Grid,
+  row: number,
+  depth: number,
+  spans: readonly Span[]
+): UnitStated | null {
   for (let r = row; r <= row + depth - 1; r++) {
-    const unit = noteIn(r);
+    const unit = unitsIn(grid, r, spans)[0];
     if (unit) return unit;
   }
-  for (let r = row - 1; r >= Math.max(grid.top, row - 8); r--) {
-    if (r < row - 3 && grid.numbersIn(r) > 0) break;
-    const unit = noteIn(r);
-    if (unit) return unit;
-  }
-  return null;
+  return unitsAbove(grid, row, spans)[0] ?? null;
 }
 
 /**
@@ -573,7 +659,8 @@ function subColumnsOf(
   grid: Grid,
   row: number,
   spec: TableSpec,
-  columns: Record<string, number>
+  columns: Record<string, number>,
+  span: Span
 ): Record<string, SubColumns> {
   const upper = (c: number) => grid.key(row, c);
   const lower = (c: number) => grid.key(row + 1, c);
@@ -582,13 +669,13 @@ function subColumnsOf(
     const at = columns[key];
     if (at === undefined || !lower(at)) continue;
     let from = at;
-    while (from > grid.left && !upper(from) && lower(from - 1)) from--;
+    while (from > span.left && !upper(from) && lower(from - 1)) from--;
     const word = upper(from);
     const col = spec.columns.find((c) => c.key === key) as ColumnSpec;
     if (!names(col, headerWord(word))) continue;
-    while (from > grid.left && upper(from - 1) === word && lower(from - 1)) from--;
+    while (from > span.left && upper(from - 1) === word && lower(from - 1)) from--;
     let to = from;
-    while (to < grid.right && lower(to + 1) && [word, ""].includes(upper(to + 1))) to++;
+    while (to < span.right && lower(to + 1) && [word, ""].includes(upper(to + 1))) to++;
     if (to === from) continue;
     const subs = range(from, to).map((c) => ({ column: c, word: headerWord(lower(c)) }));
     if (subs.some((s) => spec.columns.some((c) => names(c, s.word)))) continue;
@@ -612,72 +699,194 @@ function subColumnsOf(
 /** Each table kind's bit in `RowMemo.noTable`. */
 const kindNumber = new Map(Object.values(tableSpecs).map((spec, i) => [spec, i]));
 
+/** Columns `left` … `right` of a row (absolute, 0-based). */
+export interface Span {
+  left: number;
+  right: number;
+}
+
+const wholeRow = (grid: Grid): Span => ({ left: grid.left, right: grid.right });
+const coversRow = (grid: Grid, span: Span) => span.left <= grid.left && span.right >= grid.right;
+
 /**
- * The table of a kind whose header starts at `row`, or null. A row found to head none is
+ * The table of a kind whose header starts at `row`, or null: across the row, or within `span`
+ * (the columns beside tables found already). A row found to head none across the whole of it is
  * remembered: each kind is looked for again from the top after every table found.
  */
-export function tableAt(grid: Grid, row: number, spec: TableSpec): FoundTable | null {
+export function tableAt(
+  grid: Grid,
+  row: number,
+  spec: TableSpec,
+  span: Span = wholeRow(grid)
+): FoundTable | null {
+  if (!coversRow(grid, span)) return readTableAt(grid, row, spec, span);
   const kind = kindNumber.get(spec);
   const bit = kind === undefined ? 0 : 1 << kind;
   const inGrid = bit !== 0 && row >= grid.top && row <= grid.bottom;
   const none = inGrid ? memoOf(grid).noTable : [];
   if (((none[row - grid.top] ?? 0) & bit) !== 0) return null;
-  const table = readTableAt(grid, row, spec);
+  const table = readTableAt(grid, row, spec, span);
   if (!table && inGrid) none[row - grid.top] = (none[row - grid.top] ?? 0) | bit;
   return table;
 }
 
-/** `tableAt`, worked out. */
-function readTableAt(grid: Grid, row: number, spec: TableSpec): FoundTable | null {
-  let best: {
-    columns: Record<string, number>;
-    depth: number;
-    subColumns?: Record<string, SubColumns>;
-  } | null = null;
+/** A header as matched: its columns, depth (1 or 2) and sub-columns. */
+interface HeaderMatch {
+  columns: Record<string, number>;
+  depth: number;
+  subColumns?: Record<string, SubColumns>;
+}
+
+/** Cells of `row` within `span` that hold a value (`numbers`: a number). */
+function filledWithin(grid: Grid, row: number, span: Span, numbers: boolean): number {
+  if (coversRow(grid, span)) return numbers ? grid.numbersIn(row) : grid.filledIn(row);
+  let n = 0;
+  for (let c = span.left; c <= span.right; c++) {
+    const v = grid.value(row, c);
+    if (v !== null && (!numbers || typeof v === "number")) n++;
+  }
+  return n;
+}
+
+/** A row's header words within `span` (the columns any word of the whole row names). */
+function wordsWithin(grid: Grid, span: Span, all: RowWords): RowWords {
+  if (coversRow(grid, span)) return all;
+  const words = all.words.slice(span.left - grid.left, span.right - grid.left + 1);
+  return { words, named: all.named };
+}
+
+/** The best header of the kind at `row` within `span`: one row deep or two. */
+function headerWithin(grid: Grid, row: number, spec: TableSpec, span: Span): HeaderMatch | null {
+  let best: HeaderMatch | null = null;
   for (let depth = 1; depth <= 2; depth++) {
     // A two-row header: the upper row has several labels (a title row has one), the lower row
     // holds labels only (a row with numbers is data).
     if (
       depth === 2 &&
-      (row + 1 > grid.bottom || grid.numbersIn(row + 1) > 0 || grid.filledIn(row) < 2)
+      (row + 1 > grid.bottom ||
+        filledWithin(grid, row + 1, span, true) > 0 ||
+        filledWithin(grid, row, span, false) < 2)
     )
       continue;
-    const words = headerWords(grid, row, depth);
-    const lower = depth === 2 ? headerWords(grid, row + 1, 1) : undefined;
-    if (!mayMatch(spec, words, lower)) continue;
-    const columns = matchColumns(spec, words.words, grid.left, lower?.words);
+    const upperAll = headerWords(grid, row, depth);
+    const lowerAll = depth === 2 ? headerWords(grid, row + 1, 1) : undefined;
+    if (!mayMatch(spec, upperAll, lowerAll)) continue;
+    const words = wordsWithin(grid, span, upperAll);
+    const lower = lowerAll && wordsWithin(grid, span, lowerAll);
+    const columns = matchColumns(spec, words.words, span.left, lower?.words);
     if (!satisfied(spec, columns)) continue;
     // Headers over sub-columns make the two-row reading the table's, columns counted or not.
-    const subColumns = depth === 2 && spec.grouped ? subColumnsOf(grid, row, spec, columns) : {};
+    const subColumns =
+      depth === 2 && spec.grouped ? subColumnsOf(grid, row, spec, columns, span) : {};
     const grouped = Object.keys(subColumns).length > 0;
     if (grouped || !best || Object.keys(columns).length > Object.keys(best.columns).length)
       best = { columns, depth, ...(grouped ? { subColumns } : {}) };
   }
   // Text above a complete one-row header (a form's 年度总体目标 above its 绩效指标) is no header.
   if (best?.depth === 2) {
-    const lower = matchColumns(spec, headerWords(grid, row + 1, 1).words, grid.left);
+    const below = wordsWithin(grid, span, headerWords(grid, row + 1, 1));
+    const lower = matchColumns(spec, below.words, span.left);
     if (satisfied(spec, lower) && Object.keys(lower).length >= Object.keys(best.columns).length)
       return null;
   }
-  if (!best) return null;
-  const unit = findUnit(grid, row, best.depth);
+  return best;
+}
+
+/**
+ * `tableAt`, worked out. Where the row holds runs of header cells apart (a blank column between
+ * them), a run that heads the table on its own is the table, when another run heads a table
+ * too (two tables side by side): its columns are never taken from its neighbour's header.
+ */
+function readTableAt(grid: Grid, row: number, spec: TableSpec, span: Span): FoundTable | null {
+  const whole = headerWithin(grid, row, spec, span);
+  if (!whole) return null;
+  const runs = headerRuns(grid, row, whole.depth, span);
+  for (const run of runs.length > 1 ? runs : []) {
+    const own = headerWithin(grid, row, spec, run);
+    if (own && runs.some((other) => other !== run && headsAnyTable(grid, row, other)))
+      return foundTable(grid, row, spec, own, [run, span]);
+  }
+  return foundTable(grid, row, spec, whole, [extentOf(grid, row, whole.depth, whole), span]);
+}
+
+function foundTable(
+  grid: Grid,
+  row: number,
+  spec: TableSpec,
+  header: HeaderMatch,
+  unitSpans: readonly Span[]
+): FoundTable {
   return {
     kind: spec.kind,
     sheet: grid.name,
     headerRow: row,
-    headerDepth: best.depth,
-    columns: best.columns,
-    ...(best.subColumns ? { subColumns: best.subColumns } : {}),
-    unitFactor: unit.factor,
-    unitLabel: unit.label,
+    headerDepth: header.depth,
+    columns: header.columns,
+    ...(header.subColumns ? { subColumns: header.subColumns } : {}),
+    ...findUnit(grid, row, header.depth, unitSpans),
   };
 }
 
+/** Whether a column is blank in a header and the row below it: a gap between tables. */
+function isGap(grid: Grid, row: number, depth: number, column: number): boolean {
+  for (let r = row; r <= row + depth; r++) if (grid.value(r, column) !== null) return false;
+  return true;
+}
+
+/** The runs of columns of `span` between gaps (`isGap`), left to right. */
+function headerRuns(grid: Grid, row: number, depth: number, span: Span): Span[] {
+  const runs: Span[] = [];
+  let start: number | null = null;
+  for (let c = span.left; c <= span.right + 1; c++) {
+    const gap = c > span.right || isGap(grid, row, depth, c);
+    if (!gap && start === null) start = c;
+    if (gap && start !== null) {
+      runs.push({ left: start, right: c - 1 });
+      start = null;
+    }
+  }
+  return runs;
+}
+
+/** Whether columns of a row head a table of any kind (tried only where another run is a table). */
+function headsAnyTable(grid: Grid, row: number, run: Span): boolean {
+  return Object.values(tableSpecs).some((spec) => headerWithin(grid, row, spec, run) !== null);
+}
+
 /**
- * Finds the first table of a kind across sheets (sheet order, then top to bottom), outside the
- * tables already found (`taken`), so text in one table never starts another: beside them in
- * the top rows (side by side on one sheet), below them further down. With
- * `after`, a table found before, the search goes on below it (the rows above head none).
+ * The columns a table's header spans on its sheet: its columns, and beside them any not parted
+ * from them by a gap (a 备注 it does not read, 考核指标 | 考评得分 after its own) — no second
+ * table is looked for there.
+ */
+function extentOf(
+  grid: Grid,
+  row: number,
+  depth: number,
+  header: Pick<FoundTable, "columns" | "subColumns">
+): Span {
+  const columns = tableColumns(header);
+  return spanAround(grid, row, depth, { left: Math.min(...columns), right: Math.max(...columns) });
+}
+
+/** `span`, widened to each side up to a gap (`isGap`) or the sheet's edge. */
+function spanAround(grid: Grid, row: number, depth: number, span: Span): Span {
+  let { left, right } = span;
+  while (left > grid.left && !isGap(grid, row, depth, left - 1)) left--;
+  while (right < grid.right && !isGap(grid, row, depth, right + 1)) right++;
+  return { left, right };
+}
+
+/** The columns a table's header spans (`extentOf`): its own, and any not parted from them by a gap. */
+export function headerExtent(grid: Grid, table: FoundTable): Span {
+  return extentOf(grid, table.headerRow, table.headerDepth, table);
+}
+
+/**
+ * Finds the first table of a kind across sheets (sheet order, then top to bottom, left to
+ * right), outside the tables already found (`taken`), so text in one table never starts
+ * another: beside them in the top rows (side by side on one sheet, or on one header row),
+ * below them further down. With `after`, a table found before, the search goes on beside it on
+ * its header row, right of the columns it spans, then below it (the rows above head none).
  */
 export function findTable(
   grids: readonly Grid[],
@@ -696,29 +905,54 @@ export function findTable(
     const grid = grids[i] as Grid;
     const lastRow = Math.min(grid.bottom, grid.top + searchRows);
     const own = taken.filter((a) => a.sheet === grid.name);
-    const firstRow = after?.sheet === grid.name ? after.headerRow + 1 : grid.top;
+    const onAfter = after?.sheet === grid.name;
+    const firstRow = onAfter ? after.headerRow : grid.top;
     for (let row = firstRow; row <= lastRow; row++) {
       const inside = own.filter((a) => row >= a.top && row <= a.bottom);
-      if (inside.length === 0) {
+      // On the header row of the table found before: right of it only.
+      const from =
+        onAfter && row === after.headerRow ? headerExtent(grid, after).right + 1 : grid.left;
+      if (inside.length === 0 && from === grid.left) {
         const table = tableAt(grid, row, spec);
         if (table) return table;
-      } else if (
-        row <= grid.top + HEADER_SEARCH_ROWS &&
-        inside.every((a) => a.left > grid.left || a.right < grid.right)
-      ) {
-        // In the top rows, beside a table found already (one that leaves columns free): a table
-        // in columns of its own. A table as wide as its sheet (a project form) is stepped over.
-        const table = tableAt(grid, row, spec);
-        if (table && besideAll(table, inside)) return table;
-      } else row = Math.min(...inside.map((a) => a.bottom)); // over it in one step
+        continue;
+      }
+      const beside = inside.length === 0 || row <= grid.top + HEADER_SEARCH_ROWS;
+      const spans = beside ? freeSpans(grid, inside, from) : [];
+      for (const span of spans) {
+        const table = tableAt(grid, row, spec, span);
+        if (table) return table;
+      }
+      // A table as wide as its sheet (a project form), or any below the top rows: over it at once.
+      if (spans.length === 0 && inside.length > 0)
+        row = Math.max(row, Math.min(...inside.map((a) => a.bottom)));
     }
   }
   return null;
 }
 
-/** Whether a table's columns all lie outside these tables' (side by side on one sheet). */
-function besideAll(table: FoundTable, areas: readonly TableArea[]): boolean {
-  return tableColumns(table).every((c) => areas.every((a) => c < a.left || c > a.right));
+/** The areas' columns, each with the columns its header spans beside them (`extentOf`). */
+const extents = new WeakMap<TableArea, Span>();
+function areaExtent(grid: Grid, area: TableArea): Span {
+  let extent = extents.get(area);
+  if (!extent) {
+    extent = spanAround(grid, area.top, 1, area);
+    extents.set(area, extent);
+  }
+  return extent;
+}
+
+/** The columns of a row from `from` on, outside the tables found there (and their extents). */
+function freeSpans(grid: Grid, inside: readonly TableArea[], from: number): Span[] {
+  const blocked = inside.map((a) => areaExtent(grid, a)).sort((x, y) => x.left - y.left);
+  const spans: Span[] = [];
+  let left = from;
+  for (const b of blocked) {
+    if (b.left > left) spans.push({ left, right: b.left - 1 });
+    left = Math.max(left, b.right + 1);
+  }
+  if (left <= grid.right) spans.push({ left, right: grid.right });
+  return spans;
 }
 
 /** The header words looked for, for a "table not found" message. */

@@ -6,15 +6,28 @@
  */
 import { Dec, ZERO } from "../model/decimal";
 import { unitFactor } from "../model/units";
-import type { BudgetRow, DepartmentInput, StatedMetric } from "../model/input";
+import type {
+  BudgetTable,
+  DepartmentInput,
+  StatedMetric,
+  ThreePublicFunds,
+  ThreePublicReading,
+} from "../model/input";
 import type { MetricId } from "../standard/metrics";
 import type { WorkbookSnapshot } from "../hosts/snapshot";
 import { SETTINGS_SHEET_NAME } from "../layout/settings";
 import { ASSISTANT_SIGNATURE } from "../layout/style";
 import { budgetTableRows, isBudgetTable, readBudgetTable } from "./budgetTable";
+import { isThreePublicTable, readThreePublicTable } from "./threePublicTable";
+import {
+  type ThreePublicAcross,
+  findThreePublicAcross,
+  readThreePublicAcross,
+} from "./threePublicAcross";
+import { threePublicOf } from "./threePublic";
 import { type Read, readAmount, readCount, readRate, readShare, readText, readYear } from "./cells";
 import { Grid } from "./grid";
-import { readIndicatorTable } from "./indicatorTable";
+import { readIndicatorParts } from "./indicatorTable";
 import {
   INFO_TITLES,
   type InfoHit,
@@ -25,11 +38,12 @@ import {
   namesYear,
 } from "./info";
 import { readKeyTaskTable } from "./keyTaskTable";
-import type { InputProblem } from "./problems";
+import { type InputProblem, cellProblem } from "./problems";
 import { readProjectTable } from "./projectTable";
 import { type FoundInput, type Reader, newReader } from "./reader";
 import { parseSettings } from "./settingsSheet";
 import { cityFromTitles, cityInText, yearFromTitles, yearInFileName } from "./titles";
+import { type TableParts, asTables } from "./tableParts";
 import type { readProjectForms } from "./projectForms";
 import type { readWorkbookStandards } from "./workbookStandards";
 import {
@@ -39,6 +53,7 @@ import {
   describeHeaders,
   findTable,
   headedAreas,
+  headerExtent,
   inArea,
   tableArea,
   tableColumns,
@@ -73,8 +88,14 @@ function writtenByAssistant(grid: Grid): boolean {
 }
 
 /** The department's tables, each of them found once or more. */
-type DeptKind = "budget" | "indicators" | "projects" | "keyTasks";
-const DEPT_KINDS: readonly DeptKind[] = ["budget", "indicators", "projects", "keyTasks"];
+type DeptKind = "budget" | "indicators" | "projects" | "keyTasks" | "threePublic";
+const DEPT_KINDS: readonly DeptKind[] = [
+  "budget",
+  "indicators",
+  "projects",
+  "keyTasks",
+  "threePublic",
+];
 
 /** A kind's name in the message about two tables of it (工作簿中有 2 张预算支出明细表…). */
 const KIND_NAMES: Record<DeptKind, string> = {
@@ -82,6 +103,17 @@ const KIND_NAMES: Record<DeptKind, string> = {
   indicators: "绩效指标表",
   projects: "项目清单",
   keyTasks: "重点工作任务表",
+  threePublic: "“三公”经费表",
+};
+
+/**
+ * Whether a table the finder took for a kind is one, where its header alone cannot tell: a
+ * budget table names a budget category, a “三公”经费表 a 三公 item (项目 | 预算数 | 决算数 may head
+ * either, or a list of projects).
+ */
+const CONFIRM: Partial<Record<DeptKind, (grid: Grid, table: FoundTable) => boolean>> = {
+  budget: isBudgetTable,
+  threePublic: isThreePublicTable,
 };
 
 interface Located {
@@ -89,6 +121,8 @@ interface Located {
   areas: TableArea[];
   /** Each kind's tables in the order found: the first as before, then any others. */
   candidates: Record<DeptKind, FoundTable[]>;
+  /** A “三公”经费表 laid out across (预算数 and 决算数 each over the items), if there is one. */
+  threePublicAcross: ThreePublicAcross | null;
 }
 
 /**
@@ -104,6 +138,7 @@ function locateTables(grids: readonly Grid[], forms: readonly TableArea[]): Loca
     indicators: [],
     projects: [],
     keyTasks: [],
+    threePublic: [],
   };
   const gridOf = (t: FoundTable) => sheetOf(grids, t.sheet);
   // Each kind's search goes on below the last table it found: the rows above head none of it.
@@ -112,8 +147,9 @@ function locateTables(grids: readonly Grid[], forms: readonly TableArea[]): Loca
     findTable(grids, tableSpecs[kind], areas, rows, last[kind]);
   const locate = (kind: DeptKind, rows = HEADER_SEARCH_ROWS): boolean => {
     let table = search(kind, rows);
-    // A header such as 项目 | 预算数 | 实际支出 over projects is no budget table: search on below it.
-    while (table && kind === "budget" && !isBudgetTable(gridOf(table), table)) {
+    // A header such as 项目 | 预算数 | 实际支出 over projects is no budget table: search on beyond it.
+    const confirm = CONFIRM[kind];
+    while (table && confirm && !confirm(gridOf(table), table)) {
       last[kind] = table;
       table = search(kind, rows);
     }
@@ -133,26 +169,42 @@ function locateTables(grids: readonly Grid[], forms: readonly TableArea[]): Loca
   for (const kind of DEPT_KINDS)
     if (candidates[kind].length === 0) locate(kind, Number.POSITIVE_INFINITY);
   for (const kind of DEPT_KINDS) while (candidates[kind].length > 0 && locate(kind));
+  const threePublicAcross = findThreePublicAcross(grids, areas);
+  if (threePublicAcross) areas.push(threePublicAcross.area);
   // Blocks of targets or 分值 no kind reads (年度目标值 | 实际完成值): areas for the labels too.
   for (const grid of grids) areas.push(...headedAreas(grid, areas));
-  return { areas, candidates };
+  return { areas, candidates, threePublicAcross };
 }
 
 /** Rows looked at above a table's header for its title (`2023 年度部门预算支出明细表`). */
 const TITLE_ROWS = 3;
 
-/** The table's sheet name and its title rows: the text that may name its year. */
-function tableTitle(grid: Grid, table: FoundTable, areas: readonly TableArea[]): string {
+/**
+ * The table's sheet name and its title rows: the text that may name its year. Over a table
+ * beside another on its header row, only the title over its own columns.
+ */
+function tableTitle(
+  grid: Grid,
+  table: TableParts,
+  areas: readonly TableArea[],
+  besideAnother: boolean
+): string {
+  const first = table[0] as FoundTable;
   const texts = [grid.name];
-  for (let row = Math.max(grid.top, table.headerRow - TITLE_ROWS); row < table.headerRow; row++)
-    for (let column = grid.left; column <= grid.right; column++)
+  const left = besideAnother ? headerExtent(grid, first).left : grid.left;
+  const right = besideAnother
+    ? headerExtent(grid, table[table.length - 1] as FoundTable).right
+    : grid.right;
+  for (let row = Math.max(grid.top, first.headerRow - TITLE_ROWS); row < first.headerRow; row++)
+    for (let column = left; column <= right; column++)
       if (!inArea(areas, grid.name, row, column)) texts.push(grid.text(row, column));
   return texts.join(" ");
 }
 
 /**
  * One table of a kind: the only one, or — found more than once — the one whose sheet name or
- * title names the workbook's 年度, else the first; either way a warning names them all.
+ * title names the workbook's 年度, else the first; either way a warning names them all. A table
+ * split into halves side by side is one (`asTables`): its parts, left first; none found, none.
  */
 function chooseTable(
   kind: DeptKind,
@@ -160,24 +212,30 @@ function chooseTable(
   year: number,
   grids: readonly Grid[],
   problems: InputProblem[]
-): FoundTable | null {
-  const tables = located.candidates[kind];
-  if (tables.length <= 1) return tables[0] ?? null;
+): TableParts {
   const gridOf = (t: FoundTable) => sheetOf(grids, t.sheet);
-  const at = (t: FoundTable) =>
-    `${t.sheet}!${gridOf(t).address(t.headerRow, Math.min(...tableColumns(t)))}`;
-  const naming =
-    year > 0 ? tables.filter((t) => namesYear(tableTitle(gridOf(t), t, located.areas), year)) : [];
-  const chosen = naming.length === 1 ? (naming[0] as FoundTable) : (tables[0] as FoundTable);
-  const oneSheet = tables.filter((t) => t.sheet === chosen.sheet).length > 1;
-  const name = oneSheet ? at(chosen) : chosen.sheet;
+  const tables = asTables(located.candidates[kind], gridOf);
+  if (tables.length <= 1) return tables[0] ?? [];
+  const head = (t: TableParts) => t[0] as FoundTable;
+  const at = (t: TableParts) =>
+    `${head(t).sheet}!${gridOf(head(t)).address(head(t).headerRow, Math.min(...tableColumns(head(t))))}`;
+  const besideAnother = (t: TableParts) =>
+    tables.some(
+      (o) => o !== t && head(o).sheet === head(t).sheet && head(o).headerRow === head(t).headerRow
+    );
+  const titleOf = (t: TableParts) =>
+    tableTitle(gridOf(head(t)), t, located.areas, besideAnother(t));
+  const naming = year > 0 ? tables.filter((t) => namesYear(titleOf(t), year)) : [];
+  const chosen = naming.length === 1 ? (naming[0] as TableParts) : (tables[0] as TableParts);
+  const oneSheet = tables.filter((t) => head(t).sheet === head(chosen).sheet).length > 1;
+  const name = oneSheet ? at(chosen) : head(chosen).sheet;
   const how =
     naming.length === 1
       ? `按年度 ${year} 采用 ${name}`
       : `无法按年度${year > 0 ? ` ${year} ` : ""}区分，采用第一张：${name}`;
   problems.push({
     severity: "warning",
-    sheet: chosen.sheet,
+    sheet: head(chosen).sheet,
     message: `工作簿中有 ${tables.length} 张${KIND_NAMES[kind]}（${tables.map(at).join("、")}），${how}。`,
   });
   return chosen;
@@ -400,52 +458,107 @@ export interface DeferredReaders {
 
 /** What reading the tables shares: the sheets, the reader (problems) and what was found. */
 interface TableReading {
+  grids: readonly Grid[];
   gridOf: (table: FoundTable) => Grid;
   reader: Reader;
   found: FoundInput[];
 }
 
-type ChosenTables = Record<DeptKind, FoundTable | null>;
+type ChosenTables = Record<DeptKind, TableParts>;
 
-/** The 部门预算支出明细表 as the input holds it: rows, unit, and what its columns came to. */
-function budgetOf(table: FoundTable | null, r: TableReading) {
+/**
+ * The 部门预算支出明细表 as the input holds it (rows, unit, and what its columns came to), and
+ * the “三公” figures its rows state.
+ */
+function budgetOf(
+  table: FoundTable | undefined,
+  r: TableReading
+): { budget: BudgetTable; threePublic: ThreePublicReading | null } {
   if (!table) {
     r.reader.problems.push({
       severity: "error",
       message: `未找到部门预算支出明细表：请放置表头包含${describeHeaders(tableSpecs.budget, [["label"], ["initial"], ["adjusted"], ["final"]])}的表格（也可写作：全年预算数、调整后预算数、执行数、实际支出）`,
     });
-    return { rows: [] as BudgetRow[] };
+    return { budget: { rows: [] }, threePublic: null };
   }
-  const { found, ...read } = readBudgetTable(r.gridOf(table), table, r.reader);
+  const { found, threePublic, ...read } = readBudgetTable(r.gridOf(table), table, r.reader);
   r.found.push(found);
-  return { ...read, ...unitOf(table) };
+  return { budget: { ...read, ...unitOf(table) }, threePublic: threePublic ?? null };
 }
 
-/** The 绩效指标表, or the sentence saying it was not found. */
-function indicatorsOf(table: FoundTable | null, r: TableReading) {
-  if (!table) {
+/** The places other than its labels where the workbook may state “三公”经费. */
+interface ThreePublicTables {
+  parts: TableParts;
+  across: ThreePublicAcross | null;
+  inBudget: ThreePublicReading | null;
+}
+
+/** `activityValues`, with the “三公” figures of every place that states them (`threePublicFrom`). */
+function activityFrom(
+  values: Values,
+  tables: ThreePublicTables,
+  r: TableReading
+): Partial<DepartmentInput> {
+  const { threePublic: labelled, ...activity } = activityValues(values);
+  const threePublic = threePublicFrom(labelled, tables, r);
+  return { ...activity, ...(threePublic ? { threePublic } : {}) };
+}
+
+/**
+ * “三公”经费 as the workbook states it: the labelled figures, else a “三公”经费表, else the
+ * budget table's “三公” rows — every other place that states them kept to be checked against.
+ */
+function threePublicFrom(
+  labelled: ThreePublicFunds | undefined,
+  tables: ThreePublicTables,
+  r: TableReading
+): ThreePublicFunds | undefined {
+  const table = tables.parts[0];
+  const read = table ? readThreePublicTable(r.gridOf(table), table, r.reader) : undefined;
+  if (read) r.found.push(read.found);
+  const across = tables.across && acrossReading(tables.across, r);
+  const readings = [read?.reading, across, tables.inBudget].filter(
+    (x): x is ThreePublicReading => !!x
+  );
+  return threePublicOf(labelled, readings, read?.lastYear);
+}
+
+/** A “三公”经费表 laid out across: its reading, and where it was found. */
+function acrossReading(table: ThreePublicAcross, r: TableReading): ThreePublicReading | null {
+  const grid = sheetOf(r.grids, table.sheet);
+  const { top, bottom, left, right } = table.area;
+  r.found.push({
+    kind: "threePublic",
+    title: tableSpecs.threePublic.title,
+    sheet: table.sheet,
+    range: `${grid.address(top, left)}:${grid.address(bottom, right)}`,
+  });
+  return readThreePublicAcross(grid, table, r.reader);
+}
+
+/** The 绩效指标表 (in one part or more), or the sentence saying it was not found. */
+function indicatorsOf(parts: TableParts, r: TableReading) {
+  if (parts.length === 0) {
     r.reader.problems.push({
       severity: "error",
       message: `未找到绩效指标表：请放置表头包含${describeHeaders(tableSpecs.indicators)}的表格（也可写作：指标名称、得分、分值/权重）`,
     });
     return undefined;
   }
-  const read = readIndicatorTable(r.gridOf(table), table, r.reader);
-  r.found.push(read.found);
-  return read;
+  const read = readIndicatorParts(parts, r.gridOf, r.reader);
+  r.found.push(...read.found);
+  return { ...read, hasMax: parts.every((t) => "max" in t.columns) };
 }
 
-/** 项目清单 and 重点工作, where the workbook has them. */
+/** 项目清单 and 重点工作 (each in one part or more), where the workbook has them. */
 function listsOf(tables: ChosenTables, r: TableReading) {
-  const projects = tables.projects
-    ? readProjectTable(r.gridOf(tables.projects), tables.projects, r.reader)
-    : undefined;
-  if (projects) r.found.push(projects.found);
-  const keyTasks = tables.keyTasks
-    ? readKeyTaskTable(r.gridOf(tables.keyTasks), tables.keyTasks, r.reader)
-    : undefined;
-  if (keyTasks) r.found.push(keyTasks.found);
-  return { projects: projects?.projects ?? [], keyTasks: keyTasks?.keyTasks ?? [] };
+  const projects = tables.projects.map((t) => readProjectTable(r.gridOf(t), t, r.reader));
+  const keyTasks = tables.keyTasks.map((t) => readKeyTaskTable(r.gridOf(t), t, r.reader));
+  r.found.push(...projects.map((p) => p.found), ...keyTasks.map((k) => k.found));
+  return {
+    projects: projects.flatMap((p) => p.projects),
+    keyTasks: keyTasks.flatMap((k) => k.keyTasks),
+  };
 }
 
 /** The budget figures stated beside the table (财政支出执行率 and its 口径, 上年结转). */
@@ -478,7 +591,18 @@ function chosenTables(
     indicators: choose("indicators"),
     projects: choose("projects"),
     keyTasks: choose("keyTasks"),
+    threePublic: choose("threePublic"),
   };
+}
+
+/** A table whose header and the note above it state different units: said at the note not read. */
+function unitConflicts(tables: ChosenTables, problems: InputProblem[]): void {
+  for (const table of Object.values(tables).flat()) {
+    const conflict = table.unitConflict;
+    if (!conflict) continue;
+    const text = `注明单位“${conflict.unit}”，与 ${table.sheet}!${conflict.readAt} 注明的“${table.unitLabel}”不一致；${tableSpecs[table.kind].title}按“${table.unitLabel}”读取，请核对后统一单位`;
+    problems.push(cellProblem(table.sheet, conflict.cell, text, "warning"));
+  }
 }
 
 /**
@@ -494,6 +618,7 @@ export function parseWorkbookWith(
   const { problems } = reader;
   const found: FoundInput[] = [];
   const r: TableReading = {
+    grids,
     gridOf: (table) => sheetOf(grids, table.sheet),
     reader,
     found,
@@ -514,7 +639,8 @@ export function parseWorkbookWith(
   const dept = department(values, problems);
   const city = cityOf(values, dept, inputGrids);
   const tables = chosenTables(located, values, inputGrids, snapshot.fileName, problems);
-  const budget = budgetOf(tables.budget, r);
+  unitConflicts(tables, problems);
+  const { budget, threePublic: inBudget } = budgetOf(tables.budget[0], r);
   const indicatorRead = indicatorsOf(tables.indicators, r);
   const lists = listsOf(tables, r);
   const settingsResult = parseSettings(grids, settingsName, problems);
@@ -526,10 +652,14 @@ export function parseWorkbookWith(
     city,
     budget: { ...budget, ...statedBudget(values) },
     indicators: indicatorRead?.indicators ?? [],
-    indicatorTableHasMax: tables.indicators ? "max" in tables.indicators.columns : undefined,
+    indicatorTableHasMax: indicatorRead?.hasMax,
     ...lists,
     projectCounts: projectCounts(values, problems),
-    ...activityValues(values),
+    ...activityFrom(
+      values,
+      { parts: tables.threePublic, across: located.threePublicAcross, inBudget },
+      r
+    ),
     ...narrative(values),
     settings: settingsResult.settings,
     statedTotal: indicatorRead?.statedTotal,
