@@ -1,6 +1,6 @@
 /** The evaluation as text for the terminal: score table, total and grade, gap list. */
 import { yearly } from "../model/year";
-import { money, percent, score } from "../model/decimal";
+import { exactMoney, percent, score } from "../model/decimal";
 import type { Evaluation } from "../evaluate/result";
 import { severityLabels } from "../evaluate/result";
 import { tieVerdict } from "../evaluate/budget";
@@ -63,7 +63,7 @@ export function renderEvaluation(e: Evaluation): string {
   const total = b.rows.find((r) => r.category === "total");
   if (total) {
     out.push(
-      `  合计：年初预算 ${total.initial ? money(total.initial) : dash}，调整预算 ${total.adjusted ? money(total.adjusted) : dash}，决算 ${total.final ? money(total.final) : dash}（万元）`
+      `  合计：年初预算 ${total.initial ? exactMoney(total.initial) : dash}，调整预算 ${total.adjusted ? exactMoney(total.adjusted) : dash}，决算 ${total.final ? exactMoney(total.final) : dash}（万元）`
     );
   }
   out.push("");

@@ -2,6 +2,7 @@
 import { evaluate } from "../../src/evaluate/evaluate";
 import { checklistLayout } from "../../src/layout/checklist";
 import { materialized } from "../../src/layout/sheetLayout";
+import { displayValue } from "../../src/layout/displayFormat";
 import { Dec } from "../../src/model/decimal";
 import { seed } from "../helpers";
 import { at, rowOf } from "../fixtures/layoutCells";
@@ -30,6 +31,40 @@ describe("核对清单 layout", () => {
     expect(at(layout, project, 5)?.value).toBe(0.8866); // 43757.42 ÷ 49356.67
     // 预算调整率 of 项目支出: (49,356.67 − 37,590.50) ÷ 37,590.50 = 31.30%, as its gap says.
     expect(at(layout, project, 6)?.value).toBe(0.313);
+  });
+
+  it("prints a table kept in 元 in 万元 with every decimal it has (1,018,700.49 元 is 101.870049)", () => {
+    const input = seed();
+    const factor = new Dec("0.0001");
+    input.budget.unit = { label: "元", factor };
+    input.budget.rows[0].initial = new Dec("1018700.49").times(factor);
+    const l = checklistLayout(evaluate(input), { date: "2026-11-27" });
+    const cell = at(l, rowOf(l, "一、基本支出"), 2);
+    expect(displayValue(cell?.value, cell?.style?.numberFormat)).toBe("101.870049");
+    const total = at(l, rowOf(l, "合计"), 2);
+    expect(displayValue(total?.value, total?.style?.numberFormat)).toBe("40,568.730000");
+    // The other columns, to the 分 in 万元, keep two decimals.
+    expect(at(l, rowOf(l, "合计"), 3)?.style?.numberFormat).toBe("#,##0.00");
+  });
+
+  it("prints project amounts with the decimals they have", () => {
+    const l = materialized(
+      checklistLayout(evaluate(seed()), { date: "2026-11-27" }, [
+        {
+          name: "甲",
+          budget: new Dec("1.005"),
+          spending: new Dec(1),
+          selfScore: null,
+          evaluated: true,
+        },
+        { name: "乙", budget: new Dec(2), spending: new Dec(2), selfScore: null, evaluated: true },
+      ])
+    );
+    const shown = (name: string, column: number) => {
+      const cell = at(l, rowOf(l, name), column);
+      return displayValue(cell?.value, cell?.style?.numberFormat);
+    };
+    expect([shown("甲", 2), shown("乙", 2), shown("甲", 3)]).toEqual(["1.005", "2.000", "1.00"]);
   });
 
   it("shows every indicator with entered, computed, counted, rate, explanation and marks", () => {
