@@ -8,6 +8,7 @@ import { scoreSnapshot, type WorkbookScore } from "../../src/pipeline/scoreWorkb
 import { PROJECT_NAMES } from "../../samples/seedProjects";
 import { displayValue } from "../../src/layout/displayFormat";
 import { dec } from "../../src/model/decimal";
+import { displayWidth } from "../../src/model/text";
 import { formSheet, goodForm } from "../fixtures/projectForm";
 
 const FILE = join(__dirname, "..", "..", "samples", "foshan-sbj-2022-projects.xlsx");
@@ -26,6 +27,8 @@ beforeAll(async () => {
 
 const at = (l: SheetLayout, row: number, column: number) =>
   l.cells.find((c) => c.row === row && c.column === column)?.value;
+const HEADERS_AT = (l: SheetLayout, row: number, text: string) =>
+  l.cells.find((c) => c.row === row && c.value === text)?.column ?? -1;
 const rowOf = (l: SheetLayout, test: (v: unknown) => boolean) =>
   l.cells.find((c) => test(c.value))?.row ?? -1;
 
@@ -89,6 +92,20 @@ describe("项目自评汇总", () => {
     for (const i of [12, 37]) expect(names).toContain(PROJECT_NAMES[i]);
     const count = scored.evaluation.projects?.results.reduce((n, p) => n + p.gaps.length, 0);
     expect(listed).toHaveLength(count as number);
+  });
+
+  it("prints neighbouring cells apart: 总分 beside 等级 (无法评定 with room to spare), 问题数 centred", () => {
+    const header = rowOf(sheet, (v) => v === "主要偏差");
+    const grade = HEADERS_AT(sheet, header, "等级");
+    const count = HEADERS_AT(sheet, header, "问题数");
+    // Right-aligned 107.50 against a centred word that fills its column ran together in print.
+    expect(sheet.columnWidths[grade]).toBeGreaterThanOrEqual(displayWidth("无法评定") + 2);
+    const rows = sheet.cells.filter((c) => c.row > header && c.row <= header + 53);
+    for (const c of rows.filter((c) => c.column === grade))
+      expect(c.style?.horizontal).toBe("center");
+    // A right-aligned count against the left-aligned 主要偏差 (“4—”) ran together too.
+    for (const c of rows.filter((c) => c.column === count))
+      expect(c.style?.horizontal).toBe("center");
   });
 
   it("prints on A4 landscape, one page wide, the column headings repeated", () => {
