@@ -90,6 +90,12 @@ const look = {
   } as CellStyle,
   smallFlag: { ...textCell, fontSize: 9, bold: true, fill: FLAG_FILL } as CellStyle,
   groupLabel: { ...textCell, vertical: "center", horizontal: "center" } as CellStyle,
+  groupLabelAgain: {
+    ...textCell,
+    vertical: "center",
+    horizontal: "center",
+    fontColor: "#808080",
+  } as CellStyle,
   score: plainRow.score,
   rate: plainRow.rate,
   amount: plainRow.amount,
@@ -236,7 +242,10 @@ function indicatorSection(b: SheetBuilder, e: Evaluation): void {
       const row = b.row++;
       const marks = marksFor(ind, e.gaps);
       const flagged = marks.some((m) => !m.startsWith("●") && !m.startsWith("○"));
-      b.put(row, 0, row === first ? group.level1 : null, look.groupLabel);
+      // The 一级 on every row, never merged down: a merge a page break splits prints its name
+      // above the next page's title rows (LibreOffice), and this sheet is fit to the page's
+      // width, where the page breaks cannot be known to keep a merge whole. Grey after the first.
+      b.put(row, 0, group.level1, row === first ? look.groupLabel : look.groupLabelAgain);
       b.put(row, 1, ind.name, textCell);
       b.put(row, 2, ind.max.toNumber(), look.score);
       b.put(row, 3, dec(ind.entered), look.score);
@@ -248,7 +257,6 @@ function indicatorSection(b: SheetBuilder, e: Evaluation): void {
       b.fit(row, ind.explanation, explanationWidth, 9);
       b.fit(row, ind.name, WIDTHS[1]);
     }
-    if (b.row - 1 > first) b.merges.push({ top: first, left: 0, bottom: b.row - 1, right: 0 });
     scoreTotalRow(
       b,
       `${group.level1} 小计`,

@@ -67,6 +67,18 @@ describe("核对清单 layout", () => {
     expect([shown("甲", 2), shown("乙", 2), shown("甲", 3)]).toEqual(["1.005", "2.000", "1.00"]);
   });
 
+  it("names the 一级 on every indicator row, merged over none: a page break never splits it", () => {
+    // LibreOffice printed a merged 一级 split by a page break above the next page's title rows.
+    const first = rowOf(layout, "预算绩效管理情况");
+    const total = rowOf(layout, "管理效率 小计");
+    const names = Array.from({ length: total - first }, (_, i) => at(layout, first + i, 0));
+    expect(names.map((c) => c?.value)).toEqual(Array(total - first).fill("管理效率"));
+    // The first row as before, the rest in grey: the group reads as one.
+    expect(names[0]?.style?.fontColor).toBeUndefined();
+    expect(names[1]?.style?.fontColor).toBe("#808080");
+    expect(layout.merges.filter((m) => m.left === 0 && m.bottom > m.top)).toEqual([]);
+  });
+
   it("shows every indicator with entered, computed, counted, rate, explanation and marks", () => {
     const row = rowOf(layout, "财政支出执行率");
     expect([2, 3, 4, 5, 6].map((c) => at(layout, row, c)?.value)).toEqual([
