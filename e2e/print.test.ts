@@ -214,6 +214,11 @@ describe("print check (LibreOffice → PDF): the submission and the 核对清单
       expect(Math.abs(pages[n - 1].width - A4.height)).toBeLessThan(1);
       expect(pages[n - 1].text).toContain(CHECKLIST_TITLE);
       expect(pages[n - 1].text).not.toContain(TITLE);
+      // Nothing above the title rows but the page header: a merged 一级 split by the page
+      // break printed its name there.
+      const lines = pages[n - 1].text.split("\n").map((l) => l.trim());
+      const above = lines.slice(0, lines.indexOf(CHECKLIST_TITLE)).filter(Boolean);
+      expect(above.every((l) => l.endsWith("（不报送）"))).toBe(true);
     }
     const text = checklist.map((n) => pages[n - 1].text).join("\n");
     for (const part of ["●待核对", "财政支出执行率：零分线", "尾差", "不随自评表报送"])
@@ -287,6 +292,9 @@ describe("print check of the project sheets", () => {
       "三、项目问题清单",
     ])
       expect(all).toContain(text);
+    // Neighbouring cells print apart: a total never runs into its grade, nor a count into the
+    // 主要偏差 beside it (“107.50无法评定”, “4—”).
+    expect(all).not.toMatch(/\d(优|良|中|差|无法评定|—)/);
     pageToPng(pdf, 1, join(ensureOut(), "projects-page1"));
   });
 

@@ -18,8 +18,12 @@ import { join } from "node:path";
 import { main } from "../src/cli/main";
 import { writeLayout } from "../src/hosts/file/writeLayout";
 import { templateLayouts } from "../src/layout/template";
-import { foshan2022 } from "../src/standard/presets";
+import { caiyuProject, foshan2022 } from "../src/standard/presets";
 import { SAMPLE_PATH } from "./parse/sampleSnapshot";
+import { projectFormLayout } from "../src/layout/projectForm";
+import { dec } from "../src/model/decimal";
+
+import { goodForm } from "./fixtures/projectForm";
 
 async function run(argv: string[]) {
   const out: string[] = [];
@@ -90,11 +94,60 @@ describe("jixiao report", () => {
     expect(existsSync(join(dir, "坏.自评报告.docx"))).toBe(false);
     const none = await run(["report"]);
     expect(none.code).toBe(2);
-    const flags = await run(["report", SAMPLE_PATH, "--json", "--projects", dir]);
+    const flags = await run(["report", SAMPLE_PATH, "--json", "--in-place"]);
     expect(flags.code).toBe(2);
     expect(flags.err).toBe(
-      "jixiao report 不支持 --json、--projects（报告只读取工作簿，不写入；评分副本请用 jixiao score … --report）。"
+      "jixiao report 不支持 --json、--in-place（它只生成 Word 报告草稿，不改动工作簿；要评分副本或 JSON 结果，请用 jixiao score 某局.xlsx --report 或 --json）。"
     );
+  });
+
+  it("reads the project forms of --projects as score --report does, and drafts the same report", async () => {
+    const forms = join(dir, "项目自评表");
+    mkdirSync(forms);
+    for (const [name, spent] of [
+      ["社保卡发行项目", 110],
+      ["档案数字化项目", 60],
+    ] as const) {
+      const wb = new ExcelJS.Workbook();
+      const data = goodForm(name);
+      data.funds = data.funds?.map((f, i) => (i === 0 ? { ...f, spent: dec(spent) } : f));
+      writeLayout(wb, projectFormLayout(caiyuProject, data, "自评表"));
+      await wb.xlsx.writeFile(join(forms, `${name}.xlsx`));
+    }
+    const input = join(dir, "丁局.xlsx");
+    copyFileSync(SAMPLE_PATH, input);
+    const report = await run([
+      "report",
+      input,
+      "--projects",
+      forms,
+      "--out",
+      join(dir, "丁局报告.docx"),
+    ]);
+    expect(report.code).toBe(0);
+    expect(report.out.split("\n")[0]).toBe(
+      `从 ${forms} 读取项目工作簿 2 个：2 个含项目支出绩效自评表，共 2 张。`
+    );
+    const scored = await run([
+      "score",
+      input,
+      "--report",
+      "--projects",
+      forms,
+      "--date",
+      "2026-12-01",
+    ]);
+    expect(scored.code).toBe(0);
+    const drafted = await documentText(join(dir, "丁局报告.docx"));
+    expect(drafted).toBe(await documentText(join(dir, "丁局.自评报告.docx")));
+    const without = await run(["report", input, "--out", join(dir, "丁局无项目.docx")]);
+    expect(without.code).toBe(0);
+    expect(drafted).not.toBe(await documentText(join(dir, "丁局无项目.docx")));
+    const missing = await run(["report", input, "--projects", join(dir, "没有这个文件夹")]);
+    expect(missing).toMatchObject({
+      code: 2,
+      err: `--projects：找不到 ${join(dir, "没有这个文件夹")}。`,
+    });
   });
 
   it("says so when the workbook has cells to fix, and still drafts from what it could read", async () => {

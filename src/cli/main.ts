@@ -2,7 +2,7 @@
  * Command line (`jixiao`):
  *   jixiao score <file.xlsx> [--out <file.xlsx or folder>] [--in-place] [--json] [--date YYYY-MM-DD] [--standard <id|file>] [--projects <folder|file.xlsx>]
  *   jixiao score <folder> [--out <folder>] [--in-place] [--json] [--date YYYY-MM-DD] [--standard <id|file>]
- *   jixiao report <file.xlsx> [--out <报告.docx>] [--standard <id|file>]
+ *   jixiao report <file.xlsx> [--out <报告.docx>] [--standard <id|file>] [--projects <folder|file.xlsx>]
  *   jixiao standards [--json] · jixiao standard <id> [--out <file.xlsx>]
  *   jixiao demo [--json]
  * `score` reads a department's workbook, scores it, writes a copy with the 绩效自评汇总 sheet
@@ -17,7 +17,7 @@ import { seedDepartment } from "../../samples/seedDepartment";
 import { scoreFolder } from "./batch";
 import type { WorkbookStandard } from "../model/input";
 import { exportStandard, listStandards, loadStandard } from "./standards";
-import { type ProjectFiles, readProjectFiles } from "./projectFiles";
+import { type ProjectFiles, projectFilesLine, readProjectFiles } from "./projectFiles";
 import { describeError, describeInternalError, errorCode } from "./errors";
 import { type CliIo, stdio } from "./io";
 import { PhaseLine } from "./progress";
@@ -49,7 +49,7 @@ const USAGE = `用法 / Usage:
       (also read project forms kept in other workbooks; one department workbook only)
       --report  同时生成自评报告草稿 <文件名>.自评报告.docx（仅单个工作簿）
       (also write the 自评报告 draft as a Word document; one workbook only)
-  jixiao report <文件.xlsx> [--out <报告.docx 或文件夹>] [--standard <编号|标准.xlsx>]
+  jixiao report <文件.xlsx> [--out <报告.docx 或文件夹>] [--standard <编号|标准.xlsx>] [--projects <文件夹|项目表.xlsx>]
       按评分结果生成自评报告草稿（Word），不改动工作簿；需人工补写处标为【待填写：…】
       (draft the 自评报告 as .docx from the scores; the workbook is not changed)
   jixiao standards [--json]  列出评分标准预设 (list the scoring-standard presets)
@@ -202,10 +202,7 @@ function reportScored(
     io.out(JSON.stringify({ ...json, ...evaluationToJson(result.evaluation) }, null, 2));
     return;
   }
-  if (projects)
-    io.out(
-      `从 ${flags.projects} 读取项目工作簿 ${projects.files} 个：${projects.withForms} 个含项目支出绩效自评表，共 ${projects.forms} 张。\n`
-    );
+  if (projects) io.out(projectFilesLine(flags.projects as string, projects));
   io.out(renderEvaluation(result.evaluation));
   io.out("");
   io.out(writtenLine(target, result));
@@ -271,7 +268,6 @@ function reportRefuses(flags: Flags): string | null {
     flags.inPlace && "--in-place",
     flags.report && "--report",
     flags.date !== undefined && "--date",
-    flags.projects !== undefined && "--projects",
   ].filter((f): f is string => !!f);
   return given.length > 0 ? given.join("、") : null;
 }
@@ -321,18 +317,21 @@ async function scoreCommand(flags: Flags, io: CliIo): Promise<number> {
   return await scoreFolder(file, { ...flags, standard }, io);
 }
 
-/** `jixiao report <file>`: reads only, so the writing options are refused. */
+/** `jixiao report <file>`: reads only (the forms of --projects too), so the writing options are refused. */
 async function reportCommandOf(flags: Flags, io: CliIo): Promise<number> {
   const unsupported = reportRefuses(flags);
   if (unsupported) {
     io.err(
-      `jixiao report 不支持 ${unsupported}（报告只读取工作簿，不写入；评分副本请用 jixiao score … --report）。`
+      `jixiao report 不支持 ${unsupported}（它只生成 Word 报告草稿，不改动工作簿；要评分副本或 JSON 结果，请用 jixiao score 某局.xlsx --report 或 --json）。`
     );
     return 2;
   }
   const standard = await standardOf(flags, io);
   if (standard === false) return 2;
-  return await reportCommand(flags.positional[0], flags.out, io, standard);
+  return await reportCommand(flags.positional[0], flags.out, io, {
+    standard,
+    projects: flags.projects,
+  });
 }
 
 /** Each command's runner. */

@@ -25,6 +25,11 @@ export interface ProjectFiles {
 
 const WORKBOOK = /\.(xlsx|xlsm)$/i;
 
+/** `从 项目自评表/ 读取项目工作簿 4 个：2 个含项目支出绩效自评表，共 2 张。` (then a blank line). */
+export function projectFilesLine(path: string, projects: ProjectFiles): string {
+  return `从 ${path} 读取项目工作簿 ${projects.files} 个：${projects.withForms} 个含项目支出绩效自评表，共 ${projects.forms} 张。\n`;
+}
+
 /** The workbooks `path` names: itself, or those in the folder (not Office's `~$` lock files). */
 async function workbooksAt(path: string): Promise<string[] | string> {
   const info = await stat(path).catch(() => null);

@@ -1,7 +1,7 @@
 /** The evaluation as text for the terminal: score table, total and grade, gap list. */
 import { yearly } from "../model/year";
-import { money, percent, score } from "../model/decimal";
-import type { Evaluation } from "../evaluate/result";
+import { exactMoney, percent, score } from "../model/decimal";
+import type { Evaluation, Gap } from "../evaluate/result";
 import { severityLabels } from "../evaluate/result";
 import { tieVerdict } from "../evaluate/budget";
 import { renderTable } from "./textTable";
@@ -46,9 +46,16 @@ export function renderProjects(e: Evaluation): string[] {
 }
 
 export function renderEvaluation(e: Evaluation): string {
-  // Project forms alone: no department total or table of zeros, the forms and their gaps.
+  // Project forms alone: no department total or table of zeros, the forms and their gaps (and
+  // the department's list only if it holds anything: the roll-up's, the reading's).
   if (e.projectsOnly)
-    return [projectsOnlyNote(e), "", ...renderProjects(e), "", ...gapList(e)].join("\n");
+    return [
+      projectsOnlyNote(e),
+      "",
+      ...renderProjects(e),
+      ...(e.gaps.length > 0 ? ["", ...gapList(e)] : []),
+      ...projectGapList(e),
+    ].join("\n");
   const out: string[] = [];
   out.push(`${e.department} ${yearly(e.year)}部门整体支出绩效自评`);
   out.push(`评分标准：${e.standard.name}（来源：${e.standard.sourceText}）`);
@@ -63,7 +70,7 @@ export function renderEvaluation(e: Evaluation): string {
   const total = b.rows.find((r) => r.category === "total");
   if (total) {
     out.push(
-      `  合计：年初预算 ${total.initial ? money(total.initial) : dash}，调整预算 ${total.adjusted ? money(total.adjusted) : dash}，决算 ${total.final ? money(total.final) : dash}（万元）`
+      `  合计：年初预算 ${total.initial ? exactMoney(total.initial) : dash}，调整预算 ${total.adjusted ? exactMoney(total.adjusted) : dash}，决算 ${total.final ? exactMoney(total.final) : dash}（万元）`
     );
   }
   out.push("");
@@ -101,23 +108,73 @@ export function renderEvaluation(e: Evaluation): string {
   const projects = renderProjects(e);
   if (projects.length > 0) out.push(...projects, "");
 
-  out.push(...gapList(e));
+  out.push(...gapList(e), ...projectGapList(e));
   return out.join("\n");
+}
+
+/** `严重 0，警告 4，提示 7`. */
+function severityCounts(gaps: readonly Gap[]): string {
+  return SEVERITIES.map(
+    (s) => `${severityLabels[s]} ${gaps.filter((g) => g.severity === s).length}`
+  ).join("，");
+}
+
+/** One gap as its numbered line and its 建议, indented by `indent`. */
+function gapLines(g: Gap, index: number, indent = ""): string[] {
+  // The cell once: a message about a cell already starts with it (`预算支出!D12：…`).
+  const cell = g.cell && !g.message.startsWith(`${g.cell}：`) ? `（${g.cell}）` : "";
+  return [
+    `${indent}${index + 1}. [${severityLabels[g.severity]}] ${g.message}${cell}`,
+    `${indent}   建议：${g.suggestion}`,
+  ];
 }
 
 /** 问题清单（共 N 项：…）, each gap with its 建议. */
 function gapList(e: Evaluation): string[] {
-  const out: string[] = [];
-  const counts = (["error", "warning", "info"] as const).map(
-    (s) => `${severityLabels[s]} ${e.gaps.filter((g) => g.severity === s).length}`
-  );
-  out.push(`问题清单（共 ${e.gaps.length} 项：${counts.join("，")}）`);
-  e.gaps.forEach((g, index) => {
+  return [
+    `问题清单（共 ${e.gaps.length} 项：${severityCounts(e.gaps)}）`,
+    ...e.gaps.flatMap((g, index) => gapLines(g, index)),
+  ];
+}
+
+/** The forms listed, and the gaps listed per form; the rest are counted. */
+const FORMS_LISTED = 10;
+const GAPS_PER_FORM = 5;
+
+const SEVERITIES = ["error", "warning", "info"] as const;
+const rank = (g: Gap) => SEVERITIES.indexOf(g.severity);
+
+/**
+ * 项目自评表问题: each form's own gaps under its name, the forms with the gravest gap first (the
+ * weakest first among them), the gravest of a form's gaps first; FORMS_LISTED forms of
+ * GAPS_PER_FORM gaps at most, the rest counted and pointed to 项目自评汇总, which lists them all.
+ */
+function projectGapList(e: Evaluation): string[] {
+  if (!e.projects) return [];
+  const forms = byScore(e.projects.results, "asc")
+    .filter((p) => p.gaps.length > 0)
+    .map((p) => ({ form: p, gaps: [...p.gaps].sort((a, b) => rank(a) - rank(b)) }))
+    .sort((a, b) => rank(a.gaps[0] as Gap) - rank(b.gaps[0] as Gap));
+  const all = forms.flatMap((f) => f.gaps);
+  const out = [
+    "",
+    `项目自评表问题（${forms.length} 张表共 ${all.length} 项：${severityCounts(all)}）`,
+  ];
+  if (forms.length === 0) return [...out.slice(0, 1), "项目自评表问题：未发现问题。"];
+  for (const { form, gaps } of forms.slice(0, FORMS_LISTED)) {
+    out.push(`${form.name}（${form.cell}）：${gaps.length} 项`);
+    gaps.slice(0, GAPS_PER_FORM).forEach((g, i) => out.push(...gapLines(g, i, "  ")));
+    if (gaps.length > GAPS_PER_FORM) out.push(`  …另有 ${gaps.length - GAPS_PER_FORM} 项未列出`);
+  }
+  const rest = forms.slice(FORMS_LISTED);
+  if (rest.length > 0)
     out.push(
-      // The cell once: a message about a cell already starts with it (`预算支出!D12：…`).
-      `${index + 1}. [${severityLabels[g.severity]}] ${g.message}${g.cell && !g.message.startsWith(`${g.cell}：`) ? `（${g.cell}）` : ""}`
+      `另有 ${rest.length} 张自评表的 ${rest.reduce((n, f) => n + f.gaps.length, 0)} 项问题未列出。`
     );
-    out.push(`   建议：${g.suggestion}`);
-  });
+  const shown = forms
+    .slice(0, FORMS_LISTED)
+    .reduce((n, f) => n + Math.min(f.gaps.length, GAPS_PER_FORM), 0);
+  if (shown < all.length)
+    out.push(`全部问题及其单元格见“项目自评汇总”工作表的“三、项目问题清单”（或 --json）。`);
   return out;
 }

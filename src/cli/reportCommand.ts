@@ -8,6 +8,7 @@ import { basename, dirname, extname, join } from "node:path";
 import { stat } from "node:fs/promises";
 import { score } from "../model/decimal";
 import type { WorkbookStandard } from "../model/input";
+import type { SheetSnapshot } from "../hosts/snapshot";
 import { deferredEngine } from "../pipeline/deferredEngine";
 import { scoreRead } from "../pipeline/readAndScore";
 import type { WorkbookScore } from "../pipeline/scoreWorkbook";
@@ -18,6 +19,7 @@ import { writeFileAtomic } from "./atomicWrite";
 import { describeInternalError, writeReason } from "./errors";
 import type { CliIo } from "./io";
 import { checkWorkbookData, readFileBytes, readSnapshot } from "./openWorkbook";
+import { type ProjectFiles, projectFilesLine, readProjectFiles } from "./projectFiles";
 
 /** `某局.xlsx` → `某局.自评报告.docx` (and `某局.已评分.xlsx` → `某局.自评报告.docx`), in `folder`. */
 export function reportName(input: string, folder = dirname(input)): string {
@@ -43,10 +45,14 @@ export async function reportTarget(
   };
 }
 
-/** Reads and scores a workbook without writing anything: what the report is built from. */
+/**
+ * Reads and scores a workbook without writing anything: what the report is built from (with the
+ * project forms of `--projects` beside it, as `score` reads them).
+ */
 async function scoreForReport(
   file: string,
-  standard?: WorkbookStandard
+  standard?: WorkbookStandard,
+  extraSheets: readonly SheetSnapshot[] = []
 ): Promise<{ ok: true; score: WorkbookScore } | { ok: false; reason: string }> {
   const bytes = await readFileBytes(file);
   if (!bytes.ok) return bytes;
@@ -54,7 +60,8 @@ async function scoreForReport(
   if (!read.ok) return read;
   const opened = await readSnapshot(read);
   if (!opened.ok) return opened;
-  const snapshot = { ...opened.snapshot, fileName: basename(file) };
+  const own = opened.snapshot;
+  const snapshot = { ...own, fileName: basename(file), sheets: [...own.sheets, ...extraSheets] };
   const result = scoreRead(snapshot, { standard }, deferredEngine);
   const refused = noReportReason(result);
   if (refused) return { ok: false, reason: refused };
@@ -82,12 +89,29 @@ export async function writeReport(score: WorkbookScore, target: string): Promise
   }
 }
 
+/** `--projects`: the forms' sheets, their line said; null without it, false (said) when refused. */
+async function projectsFor(
+  path: string | undefined,
+  file: string,
+  io: CliIo
+): Promise<ProjectFiles | null | false> {
+  if (path === undefined) return null;
+  const projects = await readProjectFiles(path, [file]);
+  if ("error" in projects) {
+    io.err(`${projects.error}。`);
+    return false;
+  }
+  io.out(projectFilesLine(path, projects));
+  for (const warning of projects.warnings) io.err(warning);
+  return projects;
+}
+
 /** `jixiao report`: exit code 0 written, 1 failed, 2 usage. */
 export async function reportCommand(
   file: string | undefined,
   out: string | undefined,
   io: CliIo,
-  standard?: WorkbookStandard
+  options: { standard?: WorkbookStandard; projects?: string } = {}
 ): Promise<number> {
   if (!file) {
     io.err("请给出一个部门工作簿（jixiao report 某局.xlsx [--out 报告.docx]）。");
@@ -98,7 +122,9 @@ export async function reportCommand(
     io.err(`${where.problem}。`);
     return 2;
   }
-  const scored = await scoreForReport(file, standard);
+  const projects = await projectsFor(options.projects, file, io);
+  if (projects === false) return 2;
+  const scored = await scoreForReport(file, options.standard, projects?.sheets);
   if (!scored.ok) {
     io.err(`无法生成 ${file} 的报告：${scored.reason}`);
     return 1;

@@ -152,48 +152,112 @@ export function executionGaps(
   /** The budget table's unit when not 万元: its amounts are said in it. */
   unit?: AmountUnit
 ): Gap[] {
-  const gaps: Gap[] = [];
-  const { official, table, spent, baseAmount, baseLabel } = execution;
   const target = link("executionRate");
+  return [
+    ...rateDifferenceGaps(execution, checks, target, unit),
+    ...overspendGaps(execution, target, unit),
+    ...belowTargetGaps(execution, checks, target, unit),
+  ];
+}
+
+type Linked = ReturnType<IndicatorLink>;
+
+/** The stated rate against the table's, beyond the standard's tolerance. */
+function rateDifferenceGaps(
+  execution: ExecutionRate,
+  checks: StandardSettings,
+  target: Linked,
+  unit?: AmountUnit
+): Gap[] {
+  const { official, table, spent, baseAmount, baseLabel } = execution;
   if (
-    official !== null &&
-    table !== null &&
-    official.minus(table).abs().greaterThan(checks.rateDifferenceTolerance)
-  ) {
-    const diff = official.minus(table).abs().times(HUNDRED);
-    gaps.push({
+    official === null ||
+    table === null ||
+    !official.minus(table).abs().greaterThan(checks.rateDifferenceTolerance)
+  )
+    return [];
+  const diff = official.minus(table).abs().times(HUNDRED);
+  return [
+    {
       code: "officialRateDiffers",
       severity: "warning",
       ...target,
       message: `填报的财政支出执行率 ${percent(official)} 与预算支出明细表计算的 ${percent(table)}（决算数 ${formulaAmount(spent as Dec, unit)} ÷ ${baseLabel} ${formulaAmount(baseAmount as Dec, unit)}）相差 ${fixed(diff, 2)} 个百分点。`,
       suggestion: "核对执行率口径（是否含上年结转、是否仅含财政拨款），在得分说明中注明计算口径。",
       cell: execution.source === "official" ? execution.cell : execution.spentCell,
-    });
-  }
+    },
+  ];
+}
+
+/**
+ * A rate over 100%: the table's 决算数 above its base, or — with no such table figure — a stated
+ * rate over 100%. The score stops at the indicator's 分值; the overspend (or a figure in the
+ * wrong column) is still said, naming its cells.
+ */
+function overspendGaps(execution: ExecutionRate, target: Linked, unit?: AmountUnit): Gap[] {
+  const { official, table, spent, baseAmount, baseLabel } = execution;
   if (spent !== null && baseAmount !== null && table !== null && spent.greaterThan(baseAmount))
-    gaps.push({
+    return [
+      {
+        code: "spentOverBudget",
+        severity: "warning",
+        ...target,
+        message: `预算支出明细表合计行决算数 ${moneyIn(spent, unit)}超过${baseLabel} ${moneyIn(baseAmount, unit)}，执行率 ${percent(table)}${cellsNamed(
+          [
+            ["决算数", execution.spentCell],
+            [baseLabel, execution.baseCell],
+          ]
+        )}：或为超预算支出，或决算数、${baseLabel}取错了列（如把预算调整数当作调整预算数）；该指标得分以分值为限。`,
+        suggestion: `核对决算数和${baseLabel}是否取自部门决算报表的对应栏目；确属超预算支出的，在得分说明中写明原因。`,
+        cell: execution.spentCell,
+      },
+    ];
+  // A table's rate under 100% against a stated one over it: officialRateDiffers says so.
+  if (official === null || table !== null || !official.greaterThan(ONE)) return [];
+  // The stated rate is the first of the rate's inputs (rateInputs).
+  const cell = execution.inputs[0]?.cell;
+  return [
+    {
       code: "spentOverBudget",
       severity: "warning",
       ...target,
-      message: `预算支出明细表合计行决算数 ${moneyIn(spent, unit)}超过${baseLabel} ${moneyIn(baseAmount, unit)}（执行率 ${percent(table)}）：或为超预算支出，或决算数、${baseLabel}取错了列（如把预算调整数当作调整预算数）。`,
-      suggestion: `核对决算数和${baseLabel}是否取自部门决算报表的对应栏目；确属超预算支出的，在得分说明中写明原因。`,
-      cell: execution.spentCell,
-    });
+      message: `填报的财政支出执行率 ${percent(official)}${cell ? `（${cell}）` : ""}超过 100%，预算支出明细表无法核对：或为超预算支出，或执行率填报有误；该指标得分以分值为限。`,
+      suggestion: "核对执行率的计算口径与数据来源；确属超预算支出的，在得分说明中写明原因。",
+      cell,
+    },
+  ];
+}
+
+/** `（决算数见 预算支出!D12，调整预算数见 预算支出!C12）`: the cells known, or nothing. */
+function cellsNamed(cells: [string, string | undefined][]): string {
+  const known = cells.filter(([, cell]) => cell).map(([what, cell]) => `${what}见 ${cell}`);
+  return known.length > 0 ? `（${known.join("，")}）` : "";
+}
+
+/** The rate that scores below the standard's target, with what spending would reach it. */
+function belowTargetGaps(
+  execution: ExecutionRate,
+  checks: StandardSettings,
+  target: Linked,
+  unit?: AmountUnit
+): Gap[] {
+  const { spent, baseAmount, baseLabel } = execution;
   const used = execution.value;
-  if (used !== null && used.lessThan(checks.executionRateTarget)) {
-    let amountText = "";
-    let amount: Dec | undefined;
-    if (spent !== null && baseAmount !== null) {
-      const needed = checks.executionRateTarget.times(baseAmount).minus(spent);
-      if (needed.greaterThan(0)) {
-        // Exact: 4 元 short of 100% is 0.0004 万元, never “尚需支出 0.00 万元”.
-        amount = needed.toDecimalPlaces(6, Dec.ROUND_HALF_UP);
-        amountText = `；按预算表口径（决算数 ÷ ${baseLabel}），达到目标尚需支出 ${moneyIn(amount, unit)}`;
-      }
+  if (used === null || !used.lessThan(checks.executionRateTarget)) return [];
+  let amountText = "";
+  let amount: Dec | undefined;
+  if (spent !== null && baseAmount !== null) {
+    const needed = checks.executionRateTarget.times(baseAmount).minus(spent);
+    if (needed.greaterThan(0)) {
+      // Exact: 4 元 short of 100% is 0.0004 万元, never “尚需支出 0.00 万元”.
+      amount = needed.toDecimalPlaces(6, Dec.ROUND_HALF_UP);
+      amountText = `；按预算表口径（决算数 ÷ ${baseLabel}），达到目标尚需支出 ${moneyIn(amount, unit)}`;
     }
-    const below = `财政支出执行率 ${percent(used)}，低于目标 ${percent(checks.executionRateTarget)}`;
-    const note = (words?: string) => (words ? `，${words}` : "");
-    gaps.push({
+  }
+  const below = `财政支出执行率 ${percent(used)}，低于目标 ${percent(checks.executionRateTarget)}`;
+  const note = (words?: string) => (words ? `，${words}` : "");
+  return [
+    {
       code: "executionBelowTarget",
       severity: "warning",
       ...target,
@@ -202,9 +266,31 @@ export function executionGaps(
       suggestion: "督促项目各牵头科室按预算规定加快支出进度，提高资金使用效益。",
       cell: execution.cell,
       amount,
-    });
-  }
-  return gaps;
+    },
+  ];
+}
+
+/**
+ * A project form's 全年执行数 above its 执行率 base (a rate over 100%), naming both cells: the
+ * 预算执行率 scores its 分值 at most (capped), but an overspend — or a figure in the wrong column
+ * — is worth saying. A form that states a 原因 on the funds row has said it: a 提示 then.
+ */
+export function projectOverspendGaps(execution: MetricValue, stated?: string): Gap[] {
+  const rate = execution.value;
+  if (rate === null || !rate.greaterThan(ONE)) return [];
+  const where = cellsNamed(execution.inputs.map((i) => [i.label, i.cell]));
+  const reason = stated ? `；原因填报为“${stated}”` : "";
+  return [
+    {
+      code: "spentOverBudget",
+      severity: stated ? "info" : "warning",
+      indicator: "预算执行率",
+      message: `项目预算执行率 ${percent(rate)}（${execution.text}），超过 100%${where}：或为超预算支出，或金额填错了栏目；预算执行率得分以分值为限${reason}。`,
+      suggestion:
+        "核对全年执行数和全年预算数是否取自项目资金的对应栏目；确属超预算支出的，在偏差原因中写明原因和资金来源。",
+      cell: execution.cell,
+    },
+  ];
 }
 
 /**

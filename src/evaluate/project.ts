@@ -30,7 +30,7 @@ import { targetMet } from "../standard/targets";
 import type { Standard, StandardIndicator } from "../standard/types";
 import type { Gap, IndicatorResult, MetricValue, ScoredTotals } from "./result";
 import { type Book, type Scoring, scoreOne } from "./scoreIndicators";
-import { gapsOf } from "./gaps";
+import { gapsOf, projectOverspendGaps } from "./gaps";
 import { scoredTotals, totalUp } from "./totals";
 
 export interface ProjectEvaluation extends ScoredTotals {
@@ -367,6 +367,7 @@ export function evaluateProject(
     ...totals.gaps.filter((g) => !(form.indicators.length === 0 && g.code === "maxTotalNot100")),
     ...fundGaps(form, standard.settings.tieTolerance),
     ...executionGap(form, execution, standard.settings.executionRateTarget),
+    ...projectOverspendGaps(execution, form.funds.reason),
     ...gradeGap(form, totals.grade),
   ];
   const total = form.funds.total;

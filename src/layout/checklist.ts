@@ -13,6 +13,7 @@ import { tieVerdict } from "../evaluate/budget";
 import type { CellStyle, LayoutCell, LayoutValue, RowBlock, SheetLayout } from "./sheetLayout";
 import { PROJECT_SUMMARY_SHEET, formsWhere } from "./projectSummary";
 import { SheetBuilder } from "./sheetBuilder";
+import { amountFormat } from "./displayFormat";
 import { ASSISTANT_SIGNATURE, formats, headerFooterText, styles, titleHeight } from "./style";
 
 export const CHECKLIST_SHEET = "核对清单";
@@ -89,6 +90,12 @@ const look = {
   } as CellStyle,
   smallFlag: { ...textCell, fontSize: 9, bold: true, fill: FLAG_FILL } as CellStyle,
   groupLabel: { ...textCell, vertical: "center", horizontal: "center" } as CellStyle,
+  groupLabelAgain: {
+    ...textCell,
+    vertical: "center",
+    horizontal: "center",
+    fontColor: "#808080",
+  } as CellStyle,
   score: plainRow.score,
   rate: plainRow.rate,
   amount: plainRow.amount,
@@ -114,6 +121,27 @@ function marksFor(indicator: IndicatorResult, gaps: readonly Gap[]): string[] {
   return [...marks];
 }
 
+const AMOUNT_COLUMNS = ["initial", "adjusted", "final"] as const;
+
+/** A style with another number format (the same object when it has that one already). */
+function formatted(style: CellStyle, numberFormat: string): CellStyle {
+  return style.numberFormat === numberFormat ? style : { ...style, numberFormat };
+}
+
+/**
+ * An amount column's looks on plain and total rows, flagged or not: as many decimals as its
+ * figures have (`amountFormat`: a table kept in 元 is 1.005 万元 here), so each figure prints
+ * exactly and the ties can be checked on the page.
+ */
+function amountLooks(values: (Dec | null)[]) {
+  const format = amountFormat(values);
+  const of = (looks: typeof plainRow) => ({
+    amount: formatted(looks.amount, format),
+    flagged: formatted(looks.flaggedAmount, format),
+  });
+  return { plain: of(plainRow), total: of(totalRow) };
+}
+
 function budgetSection(b: SheetBuilder, e: Evaluation): void {
   b.section("一、预算执行与勾稽");
   const header = b.row++;
@@ -127,14 +155,16 @@ function budgetSection(b: SheetBuilder, e: Evaluation): void {
     return;
   }
   const failing = new Set(e.budget.ties.filter((t) => !t.withinTolerance).map((t) => t.cell));
+  const amounts = AMOUNT_COLUMNS.map((col) => amountLooks(e.budget.rows.map((r) => r[col])));
   for (const r of e.budget.rows) {
     const row = b.row++;
     const isTotal = r.category === "total";
     const looks = isTotal ? totalRow : plainRow;
     b.put(row, 0, r.label, looks.text, 2);
-    (["initial", "adjusted", "final"] as const).forEach((col, i) => {
+    AMOUNT_COLUMNS.forEach((col, i) => {
       const flagged = failing.has(r.cells?.[col]);
-      b.put(row, 2 + i, dec(r[col]), flagged ? looks.flaggedAmount : looks.amount);
+      const shown = amounts[i][isTotal ? "total" : "plain"];
+      b.put(row, 2 + i, dec(r[col]), flagged ? shown.flagged : shown.amount);
     });
     b.put(row, 5, dec(r.executionRate), looks.rate);
     b.put(row, 6, dec(r.adjustmentRate), looks.rate);
@@ -212,7 +242,10 @@ function indicatorSection(b: SheetBuilder, e: Evaluation): void {
       const row = b.row++;
       const marks = marksFor(ind, e.gaps);
       const flagged = marks.some((m) => !m.startsWith("●") && !m.startsWith("○"));
-      b.put(row, 0, row === first ? group.level1 : null, look.groupLabel);
+      // The 一级 on every row, never merged down: a merge a page break splits prints its name
+      // above the next page's title rows (LibreOffice), and this sheet is fit to the page's
+      // width, where the page breaks cannot be known to keep a merge whole. Grey after the first.
+      b.put(row, 0, group.level1, row === first ? look.groupLabel : look.groupLabelAgain);
       b.put(row, 1, ind.name, textCell);
       b.put(row, 2, ind.max.toNumber(), look.score);
       b.put(row, 3, dec(ind.entered), look.score);
@@ -224,7 +257,6 @@ function indicatorSection(b: SheetBuilder, e: Evaluation): void {
       b.fit(row, ind.explanation, explanationWidth, 9);
       b.fit(row, ind.name, WIDTHS[1]);
     }
-    if (b.row - 1 > first) b.merges.push({ top: first, left: 0, bottom: b.row - 1, right: 0 });
     scoreTotalRow(
       b,
       `${group.level1} 小计`,
@@ -345,7 +377,9 @@ function projectSection(
     "说明",
     "来源",
   ].forEach((h, i) => b.put(header, i, h, headerStyle));
-  const block = projectBlock(projects, b.row);
+  const amount = (key: "budget" | "spending") =>
+    formatted(look.amount, amountFormat(projects.map((p) => p[key])));
+  const block = projectBlock(projects, b.row, projectColumns(amount("budget"), amount("spending")));
   b.row += projects.length;
   return block;
 }
@@ -357,11 +391,12 @@ interface ProjectColumn {
   styles: CellStyle[];
 }
 
-const PROJECT_COLUMNS: ProjectColumn[] = [
+/** The project lines' columns, 项目预算 and 实际支出 in the looks given (their decimals). */
+const projectColumns = (budget: CellStyle, spending: CellStyle): ProjectColumn[] => [
   { value: (_, i) => i + 1, style: () => look.centered, styles: [look.centered] },
   { value: (p) => p.name, style: () => textCell, styles: [textCell] },
-  { value: (p) => dec(p.budget), style: () => look.amount, styles: [look.amount] },
-  { value: (p) => dec(p.spending), style: () => look.amount, styles: [look.amount] },
+  { value: (p) => dec(p.budget), style: () => budget, styles: [budget] },
+  { value: (p) => dec(p.spending), style: () => spending, styles: [spending] },
   {
     value: (p) =>
       p.budget !== null && p.spending !== null && !p.budget.isZero()
@@ -389,15 +424,19 @@ const PROJECT_COLUMNS: ProjectColumn[] = [
  * the projects as parsed (never changed after). A workbook may list 200,000 projects; nine cells
  * of their own a line were 0.6 KB of it, and the package writer streams the block.
  */
-function projectBlock(projects: readonly ProjectLine[], top: number): RowBlock {
+function projectBlock(
+  projects: readonly ProjectLine[],
+  top: number,
+  columns: readonly ProjectColumn[]
+): RowBlock {
   return {
     top,
     count: projects.length,
-    width: PROJECT_COLUMNS.length,
-    styles: PROJECT_COLUMNS.flatMap((c) => c.styles),
+    width: columns.length,
+    styles: columns.flatMap((c) => c.styles),
     cell(line, column) {
       const p = projects[line] as ProjectLine;
-      const shows = PROJECT_COLUMNS[column] as ProjectColumn;
+      const shows = columns[column] as ProjectColumn;
       return { row: top + line, column, value: shows.value(p, line), style: shows.style(p) };
     },
   };

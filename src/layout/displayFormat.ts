@@ -1,10 +1,31 @@
 /**
- * A cell's value as a spreadsheet shows it under its number format, for previews (the
- * playground, the 网页版): General, fixed decimals (`0`, `0.00`), thousands (`#,##0.00`),
- * percentages (`0.00%`) and text (`@`) — the formats the layouts and finance workbooks use.
- * Rounded half away from zero on the value's 15 significant digits, as Excel displays.
+ * How the sheets show their figures: the number format of a column of amounts, chosen from the
+ * figures it holds (`amountFormat`), and a cell's value as a spreadsheet shows it under its
+ * number format, for previews (the playground, the 网页版): General, fixed decimals (`0`,
+ * `0.00`), thousands (`#,##0.00`), percentages (`0.00%`) and text (`@`) — the formats the
+ * layouts and finance workbooks use. Rounded half away from zero on the value's 15 significant
+ * digits, as Excel displays.
  */
 import Decimal from "decimal.js";
+import { formats } from "./style";
+
+/** The decimals an amount shows: at least two (分 of 元, 0.01 万元), at most six (分 in 万元). */
+const AMOUNT_DECIMALS = { least: 2, most: 6 };
+
+/**
+ * The number format of a column of amounts: `#,##0.00`, or with as many decimals as its most
+ * precise figure has (up to six: a 分 in 万元), so that every figure prints as it is and a 合计
+ * of the rows adds up on the page — three forms of 10,050 元 are 1.005 万元 each and 3.015
+ * together, never 1.01 three times over 3.02. One format for the whole column, so its figures
+ * line up on the decimal point. Blanks are passed over.
+ */
+export function amountFormat(values: Iterable<{ decimalPlaces(): number } | null>): string {
+  let decimals = AMOUNT_DECIMALS.least;
+  for (const value of values)
+    if (value !== null) decimals = Math.max(decimals, value.decimalPlaces());
+  decimals = Math.min(decimals, AMOUNT_DECIMALS.most);
+  return decimals === AMOUNT_DECIMALS.least ? formats.amount : `#,##0.${"0".repeat(decimals)}`;
+}
 
 const ROUND = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 

@@ -13,6 +13,7 @@ import { severityLabels } from "../evaluate/result";
 import type { ProjectEvaluation } from "../evaluate/project";
 import type { CellStyle, LayoutValue, SheetLayout } from "./sheetLayout";
 import { SheetBuilder } from "./sheetBuilder";
+import { amountFormat } from "./displayFormat";
 import { titlesOnlyWhereNeeded } from "./pagination";
 import {
   ASSISTANT_SIGNATURE,
@@ -35,7 +36,12 @@ export function formsWhere(forms: readonly { sheet: string }[]): string {
   if (elsewhere === 0) return "本工作簿";
   return elsewhere === forms.length ? "另存的项目工作簿" : "本工作簿和另存的项目工作簿";
 }
-const WIDTHS = [6, 28, 16, 13, 13, 9, 9, 7, 7, 40];
+/**
+ * 序号 · 项目名称 · 所在工作表 · 全年预算数 · 全年执行数 · 执行率 · 总分 · 等级 · 问题数 · 主要偏差. 等级 is
+ * centred with room beside 无法评定 (8 units): right-aligned 107.50 ran into it in print; 问题数 is
+ * centred, away from the text of 主要偏差 beside it.
+ */
+const WIDTHS = [6, 26, 16, 13, 13, 9, 9, 11, 8, 37];
 const COLUMNS = WIDTHS.length;
 const FLAG_FILL = "#FCE4D6";
 
@@ -124,28 +130,51 @@ const rateOf = (budget: Dec | null, spent: Dec | null): LayoutValue =>
     ? null
     : toDouble(spent.dividedBy(budget).toDecimalPlaces(4));
 
+/**
+ * The number formats of 全年预算数 and 全年执行数: each column with as many decimals as its
+ * figures have (a form kept in 元 holds 1.005 万元), so the rows print exactly and add up to the
+ * 合计 printed under them.
+ */
+interface AmountFormats {
+  budget: string;
+  spending: string;
+}
+
+function amountFormats(projects: readonly Project[]): AmountFormats {
+  return {
+    budget: amountFormat(projects.map((p) => p.budget)),
+    spending: amountFormat(projects.map((p) => p.spending)),
+  };
+}
+
 /** A project scored from its form: the amounts are the roll-up's (the form's, else the list's). */
-function formRow(s: Sheet, row: number, { project, form }: RolledProject): void {
+function formRow(
+  s: Sheet,
+  row: number,
+  { project, form }: RolledProject,
+  amounts: AmountFormats
+): void {
   const p = form as ProjectEvaluation;
   const errors = p.gaps.some((g) => g.severity === "error");
   s.put(row, 2, p.sheet, { ...text, fontSize: 9 });
   s.put(row, 6, p.total.toNumber(), number(formats.score, { bold: true }));
   s.put(row, 7, p.grade, { ...styles.cell, horizontal: "center" });
-  s.put(
-    row,
-    8,
-    p.gaps.length,
-    number(formats.integer, errors ? { bold: true, fill: FLAG_FILL } : {})
-  );
+  const flag = errors ? { bold: true, fill: FLAG_FILL } : {};
+  s.put(row, 8, p.gaps.length, number(formats.integer, { ...flag, horizontal: "center" }));
   const deviation = largestDeviation(p);
   s.put(row, 9, deviation, { ...text, fontSize: 9 });
   s.fitSmall(row, deviation, WIDTHS[9]);
   s.fitSmall(row, p.sheet, WIDTHS[2]);
-  rowAmounts(s, row, project);
+  rowAmounts(s, row, project, amounts);
 }
 
 /** A listed project without a form: not evaluated; its listed score weighs if it has one. */
-function listedRow(s: Sheet, row: number, { project }: RolledProject): void {
+function listedRow(
+  s: Sheet,
+  row: number,
+  { project }: RolledProject,
+  amounts: AmountFormats
+): void {
   const flag = { ...text, fontSize: 9, fill: FLAG_FILL };
   s.put(row, 2, "无自评表", flag);
   s.put(row, 6, dec(project.selfScore), number(formats.score));
@@ -157,12 +186,12 @@ function listedRow(s: Sheet, row: number, { project }: RolledProject): void {
       : `项目清单 ${project.cells?.name ?? ""} 有此项目，没有自评表，不计入项目绩效目标完成率`;
   s.put(row, 9, note, { ...text, fontSize: 9 });
   s.fitSmall(row, note, WIDTHS[9]);
-  rowAmounts(s, row, project);
+  rowAmounts(s, row, project, amounts);
 }
 
-function rowAmounts(s: Sheet, row: number, project: Project): void {
-  s.put(row, 3, dec(project.budget), number(formats.amount));
-  s.put(row, 4, dec(project.spending), number(formats.amount));
+function rowAmounts(s: Sheet, row: number, project: Project, amounts: AmountFormats): void {
+  s.put(row, 3, dec(project.budget), number(amounts.budget));
+  s.put(row, 4, dec(project.spending), number(amounts.spending));
   s.put(row, 5, rateOf(project.budget, project.spending), number(formats.rate));
 }
 
@@ -170,17 +199,19 @@ function table(s: Sheet, projects: ProjectsResult): void {
   const header = s.row++;
   HEADERS.forEach((h, i) => s.put(header, i, h, styles.header));
   const rows = tableOrder(rolledProjects(projects));
+  const amounts = amountFormats(rows.map((r) => r.project));
   rows.forEach((r, i) => {
     const row = s.row++;
     s.put(row, 0, i + 1, { ...styles.cell, horizontal: "center" });
     s.put(row, 1, r.project.name, text);
     s.fit(row, r.project.name, WIDTHS[1]);
-    if (r.form) formRow(s, row, r);
-    else listedRow(s, row, r);
+    if (r.form) formRow(s, row, r, amounts);
+    else listedRow(s, row, r, amounts);
   });
   totalRow(
     s,
-    rows.map((r) => r.project)
+    rows.map((r) => r.project),
+    amounts
   );
   unweighedLine(s, rows);
   duplicateLines(s, projects.duplicates, projects.year);
@@ -212,15 +243,19 @@ function unweighedLine(s: Sheet, rows: readonly RolledProject[]): void {
 }
 
 /** 合计 of the rows above: the projects the roll-up counts, each once. */
-function totalRow(s: Sheet, counted: readonly Project[]): void {
+function totalRow(s: Sheet, counted: readonly Project[], amounts: AmountFormats): void {
   const total = s.row++;
   const budget = sum(counted.map((p) => p.budget ?? ZERO));
   const spent = sum(counted.map((p) => p.spending ?? ZERO));
-  const amount = { ...styles.total, numberFormat: formats.amount, horizontal: "right" } as const;
+  const amount = (format: string): CellStyle => ({
+    ...styles.total,
+    numberFormat: format,
+    horizontal: "right",
+  });
   s.put(total, 0, `合计（${counted.length} 个项目）`, { ...styles.total, horizontal: "center" }, 3);
-  s.put(total, 3, budget.toNumber(), amount);
-  s.put(total, 4, spent.toNumber(), amount);
-  s.put(total, 5, rateOf(budget, spent), { ...amount, numberFormat: formats.rate });
+  s.put(total, 3, budget.toNumber(), amount(amounts.budget));
+  s.put(total, 4, spent.toNumber(), amount(amounts.spending));
+  s.put(total, 5, rateOf(budget, spent), amount(formats.rate));
   s.put(total, 6, null, styles.total, 4);
 }
 

@@ -20,6 +20,7 @@ import {
   titlesOnlyWhereNeeded,
 } from "./pagination";
 import { SheetBuilder } from "./sheetBuilder";
+import { amountFormat } from "./displayFormat";
 import { ASSISTANT_SIGNATURE, formats, styles, titleHeight } from "./style";
 
 export const SUMMARY_SHEET = "绩效自评汇总";
@@ -54,6 +55,15 @@ const look = {
 const num = (value: Dec | null): LayoutValue => (value === null ? null : value.toNumber());
 const span = (from: number, to: number) => WIDTHS.slice(from, to + 1).reduce((a, b) => a + b, 0);
 
+/**
+ * A budget column's looks, plain and on the 合计 row: as many decimals as its figures have
+ * (`amountFormat`), so that what prints is what was typed and the parts add up on the page.
+ */
+function amountLooks(values: (Dec | null)[]): { plain: CellStyle; total: CellStyle } {
+  const numberFormat = amountFormat(values);
+  return { plain: { ...look.amount, numberFormat }, total: { ...look.totalAmount, numberFormat } };
+}
+
 function budgetTable(b: SheetBuilder, e: Evaluation): void {
   b.section("一、部门预算支出明细表");
   const header = b.row++;
@@ -68,14 +78,24 @@ function budgetTable(b: SheetBuilder, e: Evaluation): void {
   }
   // In the unit the department kept the table in (元 as typed: its parts add up on the page).
   const unit = e.budget.unit;
-  const amount = (v: Dec | null) => num(v === null || !unit ? v : v.dividedBy(unit.factor));
+  const inUnit = (v: Dec | null) => (v === null || !unit ? v : v.dividedBy(unit.factor));
+  const columns = (["initial", "adjusted", "final"] as const).map((key, i) => ({
+    key,
+    at: [3, 5, 6][i] as number,
+    looks: amountLooks(e.budget.rows.map((r) => inUnit(r[key]))),
+  }));
   for (const r of e.budget.rows) {
     const row = b.row++;
     const total = r.category === "total";
     b.put(row, 0, r.label, total ? look.total : look.text, 3);
-    b.put(row, 3, amount(r.initial), total ? look.totalAmount : look.amount, 2);
-    b.put(row, 5, amount(r.adjusted), total ? look.totalAmount : look.amount);
-    b.put(row, 6, amount(r.final), total ? look.totalAmount : look.amount);
+    for (const c of columns)
+      b.put(
+        row,
+        c.at,
+        num(inUnit(r[c.key])),
+        c.looks[total ? "total" : "plain"],
+        c.at === 3 ? 2 : 1
+      );
     b.put(row, 7, num(r.executionRate), total ? look.totalRate : look.rate);
   }
   b.line(

@@ -4,7 +4,7 @@
  * page and the report never word a figure differently.
  */
 import { yearly } from "../model/year";
-import { type Dec, amountIn, money, score } from "../model/decimal";
+import { type Dec, amountIn, score } from "../model/decimal";
 import type { Evaluation, IndicatorResult } from "../evaluate/result";
 import { owed } from "../evaluate/reasonClaims";
 import type { GradeBand } from "../standard/types";
@@ -85,11 +85,12 @@ export function conclusion(e: Evaluation): string {
 }
 
 /**
- * A budget-table amount as the department kept the table: 万元 to the cent, or its own unit
- * (元) as typed, so the report's figures add up as the signed page's do.
+ * A budget-table amount as the department kept the table: 万元, or its own unit (元) as typed,
+ * with the decimals it has (two at least: 2,561.675 stays so), so the report's figures add up
+ * as the signed page's do.
  */
 export function budgetAmount(v: Dec, e: Evaluation): string {
-  return e.budget.unit ? amountIn(v, e.budget.unit) : money(v);
+  return amountIn(v, e.budget.unit);
 }
 
 /** The same with its unit: `46,665.43 万元`, `869,300.49 元`. */

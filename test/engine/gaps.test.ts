@@ -7,6 +7,8 @@ import { cappedSeed, seed, withIndicator } from "../helpers";
 import { foshan2022, genericPreset } from "../../src/standard/presets";
 import { parseStepBands } from "../../src/standard/bands";
 import { checklistLayout } from "../../src/layout/checklist";
+import { scoreSnapshot } from "../../src/pipeline/scoreWorkbook";
+import { formWorkbook } from "../fixtures/projectForm";
 
 const codes = (input = seed()) => evaluate(input).gaps.map((g) => g.code);
 const gap = (input: ReturnType<typeof seed>, code: GapCode) =>
@@ -395,5 +397,52 @@ describe("a budget table typed in 元 with no unit said", () => {
     said.budget.unit = { label: "元", factor: dec("0.0001") };
     expect(codes(said)).not.toContain("budgetScale");
     expect(codes(seed())).not.toContain("budgetScale");
+  });
+});
+
+describe("an execution rate over 100%", () => {
+  it("is a warning on a project form, naming both cells; the rate's score stops at its 分值", () => {
+    const { evaluation } = scoreSnapshot(formWorkbook({ E6: 130, E7: 120, H6: 10, H17: 100 }));
+    const form = evaluation.projects!.results[0]!;
+    expect(form.indicators.find((i) => i.name === "预算执行率")?.counted.toString()).toBe("10");
+    expect(form.gaps.filter((g) => g.code === "spentOverBudget")).toEqual([
+      {
+        code: "spentOverBudget",
+        severity: "warning",
+        indicator: "预算执行率",
+        message:
+          "项目预算执行率 108.33%（全年执行数 130.00 ÷ 全年预算数 120.00 = 108.33%），超过 100%（全年执行数见 项目自评表!E6，全年预算数见 项目自评表!D6）：或为超预算支出，或金额填错了栏目；预算执行率得分以分值为限。",
+        suggestion:
+          "核对全年执行数和全年预算数是否取自项目资金的对应栏目；确属超预算支出的，在偏差原因中写明原因和资金来源。",
+        cell: "项目自评表!E6",
+      },
+    ]);
+  });
+
+  it("is a 提示 on a form that states its reason, and nothing at 100%", () => {
+    const explained = scoreSnapshot(
+      formWorkbook({ E6: 130, E7: 120, H6: 10, H17: 100, I6: "追加配套资金。" })
+    ).evaluation.projects!.results[0]!;
+    const over = explained.gaps.find((g) => g.code === "spentOverBudget");
+    expect(over?.severity).toBe("info");
+    expect(over?.message).toContain("；原因填报为“追加配套资金。”。");
+    const full = scoreSnapshot(formWorkbook({ E6: 120, E7: 110, H6: 10, H17: 100 })).evaluation
+      .projects!.results[0]!;
+    expect(full.gaps.map((g) => g.code)).not.toContain("spentOverBudget");
+  });
+
+  it("is a warning on the department's stated rate when no table can check it", () => {
+    const input = seed();
+    input.budget.rows = [];
+    input.budget.officialExecutionRate = dec("1.05");
+    input.budget.cells = { officialExecutionRate: "基本信息!B6" };
+    const g = gap(input, "spentOverBudget");
+    expect(g?.message).toBe(
+      "填报的财政支出执行率 105.00%（基本信息!B6）超过 100%，预算支出明细表无法核对：或为超预算支出，或执行率填报有误；该指标得分以分值为限。"
+    );
+    expect(g?.cell).toBe("基本信息!B6");
+    // Stated at 100% or under: nothing.
+    input.budget.officialExecutionRate = dec("1");
+    expect(codes(input)).not.toContain("spentOverBudget");
   });
 });

@@ -2,6 +2,7 @@
 import { evaluate } from "../../src/evaluate/evaluate";
 import { checklistLayout } from "../../src/layout/checklist";
 import { materialized } from "../../src/layout/sheetLayout";
+import { displayValue } from "../../src/layout/displayFormat";
 import { Dec } from "../../src/model/decimal";
 import { seed } from "../helpers";
 import { at, rowOf } from "../fixtures/layoutCells";
@@ -30,6 +31,52 @@ describe("核对清单 layout", () => {
     expect(at(layout, project, 5)?.value).toBe(0.8866); // 43757.42 ÷ 49356.67
     // 预算调整率 of 项目支出: (49,356.67 − 37,590.50) ÷ 37,590.50 = 31.30%, as its gap says.
     expect(at(layout, project, 6)?.value).toBe(0.313);
+  });
+
+  it("prints a table kept in 元 in 万元 with every decimal it has (1,018,700.49 元 is 101.870049)", () => {
+    const input = seed();
+    const factor = new Dec("0.0001");
+    input.budget.unit = { label: "元", factor };
+    input.budget.rows[0].initial = new Dec("1018700.49").times(factor);
+    const l = checklistLayout(evaluate(input), { date: "2026-11-27" });
+    const cell = at(l, rowOf(l, "一、基本支出"), 2);
+    expect(displayValue(cell?.value, cell?.style?.numberFormat)).toBe("101.870049");
+    const total = at(l, rowOf(l, "合计"), 2);
+    expect(displayValue(total?.value, total?.style?.numberFormat)).toBe("40,568.730000");
+    // The other columns, to the 分 in 万元, keep two decimals.
+    expect(at(l, rowOf(l, "合计"), 3)?.style?.numberFormat).toBe("#,##0.00");
+  });
+
+  it("prints project amounts with the decimals they have", () => {
+    const l = materialized(
+      checklistLayout(evaluate(seed()), { date: "2026-11-27" }, [
+        {
+          name: "甲",
+          budget: new Dec("1.005"),
+          spending: new Dec(1),
+          selfScore: null,
+          evaluated: true,
+        },
+        { name: "乙", budget: new Dec(2), spending: new Dec(2), selfScore: null, evaluated: true },
+      ])
+    );
+    const shown = (name: string, column: number) => {
+      const cell = at(l, rowOf(l, name), column);
+      return displayValue(cell?.value, cell?.style?.numberFormat);
+    };
+    expect([shown("甲", 2), shown("乙", 2), shown("甲", 3)]).toEqual(["1.005", "2.000", "1.00"]);
+  });
+
+  it("names the 一级 on every indicator row, merged over none: a page break never splits it", () => {
+    // LibreOffice printed a merged 一级 split by a page break above the next page's title rows.
+    const first = rowOf(layout, "预算绩效管理情况");
+    const total = rowOf(layout, "管理效率 小计");
+    const names = Array.from({ length: total - first }, (_, i) => at(layout, first + i, 0));
+    expect(names.map((c) => c?.value)).toEqual(Array(total - first).fill("管理效率"));
+    // The first row as before, the rest in grey: the group reads as one.
+    expect(names[0]?.style?.fontColor).toBeUndefined();
+    expect(names[1]?.style?.fontColor).toBe("#808080");
+    expect(layout.merges.filter((m) => m.left === 0 && m.bottom > m.top)).toEqual([]);
   });
 
   it("shows every indicator with entered, computed, counted, rate, explanation and marks", () => {

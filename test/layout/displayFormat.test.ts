@@ -1,5 +1,6 @@
 /** Values as a spreadsheet shows them under the number formats the layouts and workbooks use. */
-import { displayValue } from "../../src/layout/displayFormat";
+import { amountFormat, displayValue } from "../../src/layout/displayFormat";
+import { dec } from "../../src/model/decimal";
 import { formats } from "../../src/layout/style";
 
 describe("displayValue", () => {
@@ -26,5 +27,18 @@ describe("displayValue", () => {
     expect(displayValue({ error: "#DIV/0!" })).toBe("#DIV/0!");
     expect(displayValue(null, formats.amount)).toBe("");
     expect(displayValue(1234.5, '#,##0.00;[Red]-#,##0.00;"-"')).toBe("1,234.50");
+  });
+});
+
+describe("amountFormat", () => {
+  it("gives a column of amounts as many decimals as its figures have, two to six", () => {
+    expect(amountFormat([dec("46665.43"), dec(120), null])).toBe("#,##0.00");
+    expect(amountFormat([])).toBe("#,##0.00");
+    // 10,050 元 and 26,549 元 in 万元; 1 分 in 万元; beyond a 分 it stops at six.
+    expect(amountFormat([dec("1.005"), dec(3)])).toBe("#,##0.000");
+    expect(amountFormat([dec("2.6549"), null])).toBe("#,##0.0000");
+    expect(amountFormat([dec("0.000001")])).toBe("#,##0.000000");
+    expect(amountFormat([dec("0.0000001")])).toBe("#,##0.000000");
+    expect(displayValue(1.005, amountFormat([dec("1.005")]))).toBe("1.005");
   });
 });

@@ -6,6 +6,9 @@ import type { SheetLayout } from "../../src/layout/sheetLayout";
 import { layOut } from "../../src/pipeline/layOut";
 import { scoreSnapshot, type WorkbookScore } from "../../src/pipeline/scoreWorkbook";
 import { PROJECT_NAMES } from "../../samples/seedProjects";
+import { displayValue } from "../../src/layout/displayFormat";
+import { dec } from "../../src/model/decimal";
+import { displayWidth } from "../../src/model/text";
 import { formSheet, goodForm } from "../fixtures/projectForm";
 
 const FILE = join(__dirname, "..", "..", "samples", "foshan-sbj-2022-projects.xlsx");
@@ -24,6 +27,8 @@ beforeAll(async () => {
 
 const at = (l: SheetLayout, row: number, column: number) =>
   l.cells.find((c) => c.row === row && c.column === column)?.value;
+const HEADERS_AT = (l: SheetLayout, row: number, text: string) =>
+  l.cells.find((c) => c.row === row && c.value === text)?.column ?? -1;
 const rowOf = (l: SheetLayout, test: (v: unknown) => boolean) =>
   l.cells.find((c) => test(c.value))?.row ?? -1;
 
@@ -115,6 +120,20 @@ describe("项目自评汇总", () => {
     expect(listed).toHaveLength(count as number);
   });
 
+  it("prints neighbouring cells apart: 总分 beside 等级 (无法评定 with room to spare), 问题数 centred", () => {
+    const header = rowOf(sheet, (v) => v === "主要偏差");
+    const grade = HEADERS_AT(sheet, header, "等级");
+    const count = HEADERS_AT(sheet, header, "问题数");
+    // Right-aligned 107.50 against a centred word that fills its column ran together in print.
+    expect(sheet.columnWidths[grade]).toBeGreaterThanOrEqual(displayWidth("无法评定") + 2);
+    const rows = sheet.cells.filter((c) => c.row > header && c.row <= header + 53);
+    for (const c of rows.filter((c) => c.column === grade))
+      expect(c.style?.horizontal).toBe("center");
+    // A right-aligned count against the left-aligned 主要偏差 (“4—”) ran together too.
+    for (const c of rows.filter((c) => c.column === count))
+      expect(c.style?.horizontal).toBe("center");
+  });
+
   it("prints on A4 landscape, one page wide, the column headings repeated", () => {
     const header = rowOf(sheet, (v) => v === "主要偏差");
     expect(sheet.print).toMatchObject({
@@ -129,5 +148,40 @@ describe("项目自评汇总", () => {
     const link = summary.cells.find((c) => c.formula?.startsWith("=HYPERLINK"));
     expect(link?.formula).toContain("#'项目自评汇总'!A1");
     expect(String(link?.value)).toContain("53 张项目支出绩效自评表");
+  });
+});
+
+describe("项目自评汇总 of forms kept in 元", () => {
+  /** Three forms of 10,050 元 (1.005 万元) each, every one spent in full. */
+  function yuanForms(): SheetLayout {
+    const sheets = ["甲", "乙", "丙"].map((n) => {
+      const yuan = dec(10050);
+      const data = {
+        ...goodForm(`${n}项目`),
+        funds: [
+          { label: "年度资金总额", initial: yuan, adjusted: yuan, spent: yuan },
+          { label: "其中：财政拨款", initial: yuan, adjusted: yuan, spent: yuan },
+        ],
+        executionEntered: 10,
+      };
+      const sheet = formSheet(data, n);
+      sheet.values[4][0] = "项目资金（元）";
+      return sheet;
+    });
+    return layOut(scoreSnapshot({ sheets }), "2026-12-01").projects as SheetLayout;
+  }
+
+  it("prints each amount exactly, so the rows add up to the printed 合计", () => {
+    const l = yuanForms();
+    const header = rowOf(l, (v) => v === "主要偏差");
+    const shown = (row: number, column: number) => {
+      const cell = l.cells.find((c) => c.row === row && c.column === column);
+      return displayValue(cell?.value, cell?.style?.numberFormat);
+    };
+    for (const column of [3, 4]) {
+      expect([1, 2, 3].map((i) => shown(header + i, column))).toEqual(["1.005", "1.005", "1.005"]);
+      expect(shown(header + 4, column)).toBe("3.015");
+    }
+    expect(at(l, header + 4, 0)).toBe("合计（3 个项目）");
   });
 });

@@ -4,6 +4,7 @@
  */
 import { evaluate } from "../../src/evaluate/evaluate";
 import { summaryLayout } from "../../src/layout/summary";
+import { displayValue } from "../../src/layout/displayFormat";
 import { dec } from "../../src/model/decimal";
 import { seed, withIndicator } from "../helpers";
 import { evaluationToJson } from "../../src/evaluate/json";
@@ -52,6 +53,27 @@ describe("绩效自评汇总 (the submission)", () => {
     expect([5, 6].map((c) => at(inYuan, basic, c)?.value)).toEqual([30054700, 29080100]);
     expect(inYuan.cells.some((c) => String(c.value).startsWith("单位：元。"))).toBe(true);
     expect(at(layout, 1, 5)?.value).toBe("金额单位：万元");
+  });
+
+  it("prints every budget figure with the decimals it has, so its parts add up on the page", () => {
+    // 2,561.675 + 346.335 = 2,908.01: at two decimals the page would say 2,561.68 + 346.34.
+    const input = seed();
+    const row = (label: string) => input.budget.rows.find((r) => r.label === label);
+    (row("人员经费") as { final: unknown }).final = dec("2561.675");
+    (row("日常公用经费") as { final: unknown }).final = dec("346.335");
+    const l = summaryLayout(evaluate(input));
+    const shown = (label: string) => {
+      const cell = at(l, rowOf(l, label), 6);
+      return displayValue(cell?.value, cell?.style?.numberFormat);
+    };
+    expect(["人员经费", "日常公用经费", "一、基本支出", "合计"].map(shown)).toEqual([
+      "2,561.675",
+      "346.335",
+      "2,908.010",
+      "46,665.430",
+    ]);
+    // A column of figures to the 分 keeps two decimals.
+    expect(at(l, rowOf(l, "合计"), 5)?.style?.numberFormat).toBe("#,##0.00");
   });
 
   it("prints each budget row's 执行率 (决算数 ÷ 调整预算数) as the seed's figures give it", () => {

@@ -130,6 +130,18 @@ describe("自评报告 draft", () => {
     expect(text).not.toContain("单位：万元");
   });
 
+  it("states a figure kept in 万元 to more than the 分 as it is, never rounded", () => {
+    const input = seed();
+    const personnel = input.budget.rows.find((r) => r.category === "personnel")!;
+    const operating = input.budget.rows.find((r) => r.category === "publicOperating")!;
+    personnel.final = dec("2561.675");
+    operating.final = dec("346.335");
+    const text = reportText(reportDraft({ evaluation: evaluate(input), input }));
+    expect(text).toContain("2,561.675");
+    expect(text).toContain("346.335");
+    expect(text).not.toContain("2,561.68");
+  });
+
   it("says in its 自评结论 when the standard's cap lowered the total, and from what", () => {
     const input = cappedSeed();
     const text = reportText(reportDraft({ evaluation: evaluate(input), input }));
