@@ -37,6 +37,7 @@ import type {
   MetricValue,
   Severity,
 } from "./result";
+import { INSERT_STANDARD_WAYS } from "./suggestions";
 
 /** The indicator a figure belongs to (the first that scores or refers to it), for a gap's mark. */
 export type IndicatorLink = (metric: MetricId) => { indicatorId?: string; indicator?: string };
@@ -660,9 +661,6 @@ function uncoveredGap(result: IndicatorResult): Gap[] {
     },
   ];
 }
-
-/** How to add the 评分标准 sheet, in the wording shared by the command line and the pane. */
-export const INSERT_STANDARD_WAYS = "（助手中的“插入评分标准”，或 jixiao standard）";
 
 /** 待核对 parameters per indicator, and of the standard as a whole. */
 export function unconfirmedGaps(

@@ -6,21 +6,9 @@ import { Dec } from "../model/decimal";
 import { UNIT_WORDS, unitFactor } from "../model/units";
 import type { AmountUnit } from "../model/input";
 import { type Grid, range } from "./grid";
+import { TABLE_TITLES, type TableKind } from "./tableTitles";
 
-export type TableKind =
-  | "budget"
-  | "indicators"
-  | "projects"
-  | "keyTasks"
-  | "threePublic"
-  | "settings"
-  | "standard"
-  | "standardGrades"
-  | "standardCaps"
-  | "standardSettings"
-  | "projectFunds"
-  | "projectIndicators"
-  | "projectGoal";
+export type { TableKind };
 
 export interface ColumnSpec {
   key: string;
@@ -48,7 +36,7 @@ export interface TableSpec {
 export const tableSpecs: Record<TableKind, TableSpec> = {
   budget: {
     kind: "budget",
-    title: "部门预算支出明细表",
+    title: TABLE_TITLES.budget,
     columns: [
       {
         key: "label",
@@ -86,7 +74,7 @@ export const tableSpecs: Record<TableKind, TableSpec> = {
   },
   indicators: {
     kind: "indicators",
-    title: "绩效指标表",
+    title: TABLE_TITLES.indicators,
     columns: [
       { key: "level1", label: "一级指标", match: /一级/ },
       { key: "level2", label: "二级指标", match: /二级/ },
@@ -107,7 +95,7 @@ export const tableSpecs: Record<TableKind, TableSpec> = {
   },
   projects: {
     kind: "projects",
-    title: "项目清单",
+    title: TABLE_TITLES.projects,
     columns: [
       { key: "name", label: "项目名称", match: /项目名称|^项目$/ },
       { key: "budget", label: "项目预算", match: /预算|资金|金额|安排/, exclude: /执行|支出|决算/ },
@@ -124,7 +112,7 @@ export const tableSpecs: Record<TableKind, TableSpec> = {
   },
   keyTasks: {
     kind: "keyTasks",
-    title: "重点工作任务表",
+    title: TABLE_TITLES.keyTasks,
     columns: [
       { key: "name", label: "工作任务", match: /工作任务|重点工作|任务名称|工作内容|^任务$/ },
       { key: "done", label: "是否完成", match: /是否完成|完成状态|完成与否|^状态$/ },
@@ -134,7 +122,7 @@ export const tableSpecs: Record<TableKind, TableSpec> = {
   },
   threePublic: {
     kind: "threePublic",
-    title: "“三公”经费表",
+    title: TABLE_TITLES.threePublic,
     columns: [
       {
         key: "label",
@@ -157,7 +145,7 @@ export const tableSpecs: Record<TableKind, TableSpec> = {
   },
   standard: {
     kind: "standard",
-    title: "评分标准",
+    title: TABLE_TITLES.standard,
     columns: [
       { key: "level1", label: "一级指标", match: /一级/ },
       { key: "level2", label: "二级指标", match: /二级/ },
@@ -185,7 +173,7 @@ export const tableSpecs: Record<TableKind, TableSpec> = {
   },
   standardGrades: {
     kind: "standardGrades",
-    title: "等级",
+    title: TABLE_TITLES.standardGrades,
     columns: [
       { key: "grade", label: "等级", match: /^(绩效|评价)?等[级次]$/ },
       {
@@ -200,7 +188,7 @@ export const tableSpecs: Record<TableKind, TableSpec> = {
   },
   standardCaps: {
     kind: "standardCaps",
-    title: "总分封顶",
+    title: TABLE_TITLES.standardCaps,
     columns: [
       { key: "below", label: "执行率低于", match: /^(预算|财政支出)?执行率(低于|界限|$)/ },
       { key: "cap", label: "总分最高", match: /总分最高|最高分|封顶|总分上限/ },
@@ -211,7 +199,7 @@ export const tableSpecs: Record<TableKind, TableSpec> = {
   },
   standardSettings: {
     kind: "standardSettings",
-    title: "口径与核对设置",
+    title: TABLE_TITLES.standardSettings,
     columns: [
       { key: "key", label: "设置项", match: /^设置项?$/ },
       { key: "value", label: "取值", match: /^取值$|^值$|^设置值$/ },
@@ -222,7 +210,7 @@ export const tableSpecs: Record<TableKind, TableSpec> = {
   },
   projectFunds: {
     kind: "projectFunds",
-    title: "项目资金",
+    title: TABLE_TITLES.projectFunds,
     columns: [
       { key: "initial", label: "年初预算数", match: /年初预算|^年初数$/ },
       {
@@ -246,7 +234,7 @@ export const tableSpecs: Record<TableKind, TableSpec> = {
   },
   projectIndicators: {
     kind: "projectIndicators",
-    title: "项目绩效指标",
+    title: TABLE_TITLES.projectIndicators,
     columns: [
       { key: "level1", label: "一级指标", match: /一级/ },
       { key: "level2", label: "二级指标", match: /二级/ },
@@ -271,7 +259,7 @@ export const tableSpecs: Record<TableKind, TableSpec> = {
   },
   projectGoal: {
     kind: "projectGoal",
-    title: "年度总体目标",
+    title: TABLE_TITLES.projectGoal,
     columns: [
       { key: "expected", label: "预期目标", match: /预期目标|年度目标/ },
       { key: "actual", label: "实际完成情况", match: /实际完成情况|完成情况/ },
@@ -280,7 +268,7 @@ export const tableSpecs: Record<TableKind, TableSpec> = {
   },
   settings: {
     kind: "settings",
-    title: "绩效自评设置",
+    title: TABLE_TITLES.settings,
     columns: [
       { key: "key", label: "参数", match: /^参数(路径)?$|^设置项$/ },
       { key: "value", label: "值", match: /^值$|^设置值$|^取值$/ },

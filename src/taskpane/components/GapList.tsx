@@ -1,5 +1,5 @@
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { INSERT_STANDARD_WAYS } from "../../evaluate/gaps";
+import { INSERT_STANDARD_WAYS } from "../../evaluate/suggestions";
 
 /** How to insert the 评分标准 sheet, in the pane's words (a finance officer there has no command line). */
 const INSERT_STANDARD_IN_PANE = "（点“评分标准与设置”中的“插入评分标准”）";

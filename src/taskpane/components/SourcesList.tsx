@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { FoundInput } from "../../parse/parseWorkbook";
-import { tableSpecs } from "../../parse/tables";
+import { TABLE_TITLES } from "../../parse/tableTitles";
 import { usePaneContext } from "../state/PaneContext";
 import { Zh, useTextStyles } from "./ui";
 
@@ -54,7 +54,7 @@ export function SourcesList({ found, onSelect }: SourcesListProps) {
       ))}
       {missing.map((kind) => (
         <li key={kind} className={styles.item}>
-          <Zh className={text.body}>{tableSpecs[kind].title}</Zh>
+          <Zh className={text.body}>{TABLE_TITLES[kind]}</Zh>
           <span className={styles.missing}>{t.sourceMissing}</span>
         </li>
       ))}
