@@ -38,6 +38,14 @@ describe("jixiao score", () => {
     );
   });
 
+  it("takes -o for --out", async () => {
+    const output = join(dir, "短选项.xlsx");
+    const { code, out } = await run(["score", SAMPLE_PATH, "-o", output]);
+    expect(code).toBe(0);
+    expect(out).toContain(`已写入 ${output} 的“绩效自评汇总”、“核对清单”工作表。`);
+    expect(existsSync(output)).toBe(true);
+  });
+
   it("--json prints the documented shape", async () => {
     const { code, out } = await run(["score", SAMPLE_PATH, "--out", join(dir, "j.xlsx"), "--json"]);
     expect(code).toBe(0);

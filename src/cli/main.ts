@@ -37,7 +37,7 @@ export type { CliIo };
 export { scoredName };
 
 const USAGE = `用法 / Usage:
-  jixiao score <文件.xlsx> [--out <输出.xlsx 或文件夹>] [--in-place] [--json] [--date YYYY-MM-DD]
+  jixiao score <文件.xlsx> [--out|-o <输出.xlsx 或文件夹>] [--in-place] [--json] [--date YYYY-MM-DD]
       为部门工作簿评分，写入“绩效自评汇总”表到副本（默认 <文件名>.已评分.xlsx），打印得分与问题清单
       (score a workbook, write a copy with the summary sheet, print scores and gaps)
   jixiao score <文件夹> [--out <输出文件夹>] [--in-place] [--json] [--date YYYY-MM-DD]
@@ -109,10 +109,10 @@ async function outputFor(
 
 function parseFlags(args: string[]): Flags | string {
   const flags: Flags = { positional: [], json: false, inPlace: false, report: false };
-  // `--out=评分/` as well as `--out 评分/`.
+  // `--out=评分/` as well as `--out 评分/`; `-o` is `--out`, as in most command lines.
   args = args.flatMap((a) => {
     const m = /^(--out|--date|--standard|--projects)=(.*)$/.exec(a);
-    return m ? [m[1], m[2]] : [a];
+    return m ? [m[1], m[2]] : [a === "-o" ? "--out" : a];
   });
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
