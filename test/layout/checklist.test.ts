@@ -75,7 +75,7 @@ describe("核对清单 layout", () => {
     expect(names.map((c) => c?.value)).toEqual(Array(total - first).fill("管理效率"));
     // The first row as before, the rest in grey: the group reads as one.
     expect(names[0]?.style?.fontColor).toBeUndefined();
-    expect(names[1]?.style?.fontColor).toBe("#808080");
+    expect(names[1]?.style?.fontColor).toBe("#595959");
     expect(layout.merges.filter((m) => m.left === 0 && m.bottom > m.top)).toEqual([]);
   });
 
