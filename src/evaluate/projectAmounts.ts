@@ -22,13 +22,15 @@ const LABELS: Record<Key, { list: string; form: string }> = {
 };
 
 /**
- * Whether `listed` is `value` as a list shows it: exactly, or rounded to the list's cents (or
- * its own decimals when finer) — 123.46 lists 1,234,567 元 (123.4567 万元).
+ * Whether a listed figure and a form's are one amount: the same, or the same once the finer is
+ * rounded to the coarser one's decimals (at least cents) — a list's 123.46 is a form's 1,234,567
+ * 元 (123.4567 万元), and a list in 元 with its cents (1,470,792.56 元, 147.079256 万元) is a
+ * form's 147.08 万元.
  */
 function agrees(listed: Dec, value: Dec): boolean {
-  return (
-    listed.equals(value) || listed.equals(excelRound(value, Math.max(2, listed.decimalPlaces())))
-  );
+  if (listed.equals(value)) return true;
+  const places = Math.max(2, Math.min(listed.decimalPlaces(), value.decimalPlaces()));
+  return excelRound(listed, places).equals(excelRound(value, places));
 }
 
 /** Whether `large` is 10,000 times `small` (exactly, or to `small`'s precision), and not equal. */

@@ -111,6 +111,21 @@ describe("rolling project forms up into the department", () => {
     expect(evaluation.metrics.projectFundWeightedScore?.value?.toString()).toBe("94.59");
   });
 
+  it("takes a list kept in 元 with its cents as the form's 万元 rounded to cents, with no gap", async () => {
+    // 1,200,049.56 元 and 1,099,950.44 元 listed; the form says 120.00 and 110.00 万元.
+    const snapshot = await department(
+      [
+        ["社保卡发行项目", 120.004956, 109.995044, "是", 99.17],
+        ["档案数字化项目", 120, 110, "是", 99.17],
+      ],
+      [
+        { sheet: "表一", name: "社保卡发行项目" },
+        { sheet: "表二", name: "档案数字化项目" },
+      ]
+    );
+    expect(gapsOf(snapshot).project).toEqual([]);
+  });
+
   it("weighs by the 项目清单 a form typed in 元 under 万元 (10,000 times the list), and says so", async () => {
     // 社保卡发行项目 listed as 3.00 / 2.65 万元, its form typed 30,000 / 26,549 under 项目资金（万元）.
     const yuan = { C6: 30000, D6: 30000, E6: 26549, C7: 30000, D7: 30000, E7: 26549 };
