@@ -4,6 +4,7 @@
  * alone as beside a department.
  */
 import { renderEvaluation } from "../src/cli/report";
+import { dec } from "../src/model/decimal";
 import type { CellValue, WorkbookSnapshot } from "../src/hosts/snapshot";
 import { scoreSnapshot } from "../src/pipeline/scoreWorkbook";
 import { FORM_SHEET, formSheet, goodForm } from "./fixtures/projectForm";
@@ -63,5 +64,16 @@ describe("the forms' gaps on the terminal", () => {
       "社保卡发行项目（项目自评表!B3）：2 项\n  1. [严重] 绩效指标表合计得分 99.17 分与各指标填报得分之和 93.17 分不一致。（项目自评表!H17）\n     建议：核对各指标得分与合计行，建议合计行使用求和公式。\n  2. [警告] “发卡数量”未达到年度指标值（目标 ≥10万张，实际 8万张），未填写偏差原因分析及改进措施。（项目自评表!I13）"
     );
     expect(text).not.toContain("全部问题及其单元格见");
+  });
+});
+
+describe("the terminal's budget line", () => {
+  it("gives the 合计 in the unit the table was kept in (元, cents), not 万元 to six places", async () => {
+    const e = scoreSnapshot(await sampleSnapshot()).evaluation;
+    const inYuan = { ...e, budget: { ...e.budget, unit: { label: "元", factor: dec("0.0001") } } };
+    const text = renderEvaluation(inYuan);
+    expect(text).toContain(
+      "合计：年初预算 405,687,300.00，调整预算 523,621,400.00，决算 466,654,300.00（元）"
+    );
   });
 });

@@ -1,6 +1,6 @@
 /** The evaluation as text for the terminal: score table, total and grade, gap list. */
 import { yearly } from "../model/year";
-import { exactMoney, percent, score } from "../model/decimal";
+import { type Dec, amountIn, percent, score } from "../model/decimal";
 import type { Evaluation, Gap } from "../evaluate/result";
 import { severityLabels } from "../evaluate/result";
 import { tieVerdict } from "../evaluate/budget";
@@ -69,8 +69,10 @@ export function renderEvaluation(e: Evaluation): string {
   );
   const total = b.rows.find((r) => r.category === "total");
   if (total) {
+    // In the table's own unit (元 with cents: what the sheet shows), else 万元 as kept.
+    const amount = (v: Dec | null) => (v ? amountIn(v, b.unit) : dash);
     out.push(
-      `  合计：年初预算 ${total.initial ? exactMoney(total.initial) : dash}，调整预算 ${total.adjusted ? exactMoney(total.adjusted) : dash}，决算 ${total.final ? exactMoney(total.final) : dash}（万元）`
+      `  合计：年初预算 ${amount(total.initial)}，调整预算 ${amount(total.adjusted)}，决算 ${amount(total.final)}（${b.unit?.label ?? "万元"}）`
     );
   }
   out.push("");
