@@ -43,7 +43,9 @@ function titleRow(grid: Grid): TitleRow | null {
   while (row <= last && filledColumns(grid, row).length === 0) row++;
   if (row > last) return null;
   const columns = filledColumns(grid, row);
-  const text = columns.map((c) => grid.text(row, c)).join("");
+  // A title unmerged and filled (取消合并并填充) repeats its text in every cell: said once.
+  const texts = columns.map((c) => grid.text(row, c));
+  const text = texts.filter((t, i) => t !== texts[i - 1]).join("");
   if (text.length > 80 || !TITLE_WORDS.test(text)) return null;
   const [left, right] = [columns[0], columns[columns.length - 1]];
   const at = (bottom: number, r: number, l = left) => {
@@ -65,19 +67,36 @@ export function sheetTitles(grids: readonly Grid[]): TitleRow[] {
 /** A project form's title (`项目支出绩效自评表`): its year is the form's, not the department's. */
 const PROJECT_FORM_TITLE = /项目支出/;
 
+/** The department's own form's title (`部门整体支出绩效自评表`): its year comes first. */
+const DEPARTMENT_TITLE = /部门整体|整体支出/;
+
+export interface TitledYear {
+  year: number;
+  title: TitleRow;
+  /** Titles of the same standing that write another year (a 说明 of 2023 beside the form's 2022). */
+  others: { year: number; title: TitleRow }[];
+}
+
 /**
- * The year of the first title that writes one (`2022 年度…绩效自评`), and that title; project
- * forms' titles only when no other title has a year and every form's that has one agrees.
+ * The year of the titles that write one (`2022 年度…绩效自评`), and the title: the department's
+ * form's titles first, then any other but a project form's, in sheet order; project forms'
+ * titles only when no other title has a year and every form's that has one agrees.
  */
-export function yearFromTitles(grids: readonly Grid[]): { year: number; title: TitleRow } | null {
+export function yearFromTitles(grids: readonly Grid[]): TitledYear | null {
   const dated = sheetTitles(grids).flatMap((title) => {
     const year = yearInText(title.text, false);
     return year === null ? [] : [{ year, title }];
   });
-  const own = dated.find((d) => !PROJECT_FORM_TITLE.test(d.title.text));
-  if (own) return own;
-  const years = new Set(dated.map((d) => d.year));
-  return years.size === 1 ? (dated[0] ?? null) : null;
+  const standing = (d: { title: TitleRow }) =>
+    DEPARTMENT_TITLE.test(d.title.text) ? 0 : PROJECT_FORM_TITLE.test(d.title.text) ? 2 : 1;
+  const best = Math.min(...dated.map(standing));
+  const peers = dated.filter((d) => standing(d) === best);
+  const first = peers[0];
+  if (!first) return null;
+  const others = peers.filter((d) => d.year !== first.year);
+  // Project forms of different years say nothing of the department's.
+  if (best === 2 && others.length > 0) return null;
+  return { ...first, others };
 }
 
 /** The city of the first title that names one at its start (after a year or a province). */

@@ -42,7 +42,14 @@ import { type InputProblem, cellProblem } from "./problems";
 import { readProjectTable } from "./projectTable";
 import { type FoundInput, type Reader, newReader } from "./reader";
 import { parseSettings } from "./settingsSheet";
-import { cityFromTitles, cityInText, yearFromTitles, yearInFileName } from "./titles";
+import {
+  type TitleRow,
+  type TitledYear,
+  cityFromTitles,
+  cityInText,
+  yearFromTitles,
+  yearInFileName,
+} from "./titles";
 import { type TableParts, asTables } from "./tableParts";
 import type { readProjectForms } from "./projectForms";
 import type { readWorkbookStandards } from "./workbookStandards";
@@ -346,6 +353,7 @@ function year(
   if (titled) {
     const { sheet, range } = titled.title;
     reader.found.push({ kind: "info", title: "年度", sheet, range });
+    if (titled.others.length > 0) reader.problems.push(titlesDisagree(titled));
     return titled.year;
   }
   const named = fileName ? yearInFileName(fileName) : null;
@@ -363,6 +371,18 @@ function year(
       message: "未找到年度：请在“基本信息”表中填写“年度”（如 2022）",
     });
   return 0;
+}
+
+/** Titles that write different years, the workbook having no 年度 cell: which one counts. */
+function titlesDisagree({ year, title, others }: TitledYear): InputProblem {
+  const where = (t: TitleRow) => `${t.sheet}!${t.range.split(":")[0]}`;
+  const listed = others.map((o) => `${where(o.title)} ${o.year}`).join("、");
+  return cellProblem(
+    title.sheet,
+    title.range.split(":")[0] as string,
+    `各表标题中的年度不一致（本表 ${year}，${listed}），按 ${year} 年度评分；请在“基本信息”表中填写“年度”。`,
+    "warning"
+  );
 }
 
 /** The year as `year` reads it, quietly: to choose among tables before their messages. */

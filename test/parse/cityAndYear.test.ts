@@ -155,6 +155,47 @@ describe("the year from a project form's title", () => {
   });
 });
 
+describe("titles that disagree or repeat", () => {
+  /** The sample without its 年度 row, a 说明 sheet titled `note` before the others. */
+  async function withNote(note: string, formTitle: string) {
+    const snapshot = await withoutYearCell(formTitle);
+    snapshot.sheets.unshift({ name: "说明", top: 0, left: 0, values: [[note]], numberFormats: [] });
+    return snapshot;
+  }
+
+  it("takes the year of the 部门整体支出绩效自评表's title over a note's before it", async () => {
+    const snapshot = await withNote(
+      "关于开展2023年度预算绩效工作的说明",
+      "佛山市社会保险基金管理局2022年度部门整体支出绩效自评表"
+    );
+    const { input, problems } = parseWorkbook(snapshot);
+    expect(input.year).toBe(2022);
+    expect(problems.map((p) => p.message).join("\n")).not.toContain("不一致");
+  });
+
+  it("says so when titles of the same standing write different years", async () => {
+    const snapshot = await withNote("2023年度预算绩效工作说明", "2022 年度绩效指标表");
+    const { input, problems } = parseWorkbook(snapshot);
+    expect(input.year).toBe(2023);
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        severity: "warning",
+        sheet: "说明",
+        cell: "A1",
+        message:
+          "说明!A1：各表标题中的年度不一致（本表 2023，绩效指标!A1 2022），按 2023 年度评分；请在“基本信息”表中填写“年度”。",
+      })
+    );
+  });
+
+  it("reads a long title unmerged and filled (its text in every cell) as one title", async () => {
+    const title = "广东省佛山市社会保险基金管理局2022年度部门整体支出绩效自评表（单位：万元）";
+    const snapshot = await withoutYearCell(title);
+    for (const column of ["B", "C", "D", "E"]) setCell(snapshot, "绩效指标", `${column}1`, title);
+    expect(parseWorkbook(snapshot).input.year).toBe(2022);
+  });
+});
+
 describe("a form's own words", () => {
   it("reads a year written alone under the title (部门整体支出绩效自评表 over （2022年度）)", async () => {
     const snapshot = await withoutYearCell("部门整体支出绩效自评表");
