@@ -230,6 +230,15 @@ type Sheets = Excel.WorksheetCollection;
 const isHiddenIn = (sheets: Sheets) => (name: string) =>
   sheets.items.find((s) => s.name === name)?.visibility !== "Visible";
 
+/** What a synced sheet list says: names, which are hidden, our own sheets (entered unread). */
+function listedSheets(sheets: Sheets, markers: MarkerReads) {
+  const names = sheets.items.map((s) => s.name);
+  const owned = ownedFromMarkers(markers, names);
+  const byName = new Map<string, SheetSnapshot>();
+  const ours = enterUnread(owned, byName);
+  return { isHidden: isHiddenIn(sheets), names, owned, byName, ours };
+}
+
 /**
  * The common path: the sheet list with the ranges of the sheets known from last time in one
  * sync, then (first read of a session, or sheets added since) the others' in one more.
@@ -244,11 +253,7 @@ async function readListed(
     .filter((name) => !own.includes(name))
     .map((name) => queueUsedRange(context, name, hidden.includes(name), true));
   await context.sync();
-  const isHidden = isHiddenIn(sheets);
-  const names = sheets.items.map((s) => s.name);
-  const owned = ownedFromMarkers(markers, names);
-  const byName = new Map<string, SheetSnapshot>();
-  const ours = enterUnread(owned, byName);
+  const { isHidden, names, owned, byName, ours } = listedSheets(sheets, markers);
   for (const g of guessed) {
     // A sheet shown again since the last read was read only in its window: read it whole.
     const windowOnly = hidden.includes(g.name) && !isHidden(g.name);
@@ -270,11 +275,7 @@ async function readRefused(context: Excel.RequestContext, markers: MarkerReads):
   sheets.load("items/name, items/visibility, items/id");
   for (const m of markers) m.item.load("formula");
   await context.sync();
-  const isHidden = isHiddenIn(sheets);
-  const names = sheets.items.map((s) => s.name);
-  const owned = ownedFromMarkers(markers, names);
-  const byName = new Map<string, SheetSnapshot>();
-  const ours = enterUnread(owned, byName);
+  const { isHidden, names, owned, byName, ours } = listedSheets(sheets, markers);
   const inputs = names.filter((n) => !ours.includes(n));
   const windows = inputs.filter(isHidden).map((n) => queueUsedRange(context, n, true));
   for (const sheet of await readInBlocks(
