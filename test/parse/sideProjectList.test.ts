@@ -5,6 +5,8 @@
  */
 import type { CellValue, WorkbookSnapshot } from "../../src/hosts/snapshot";
 import { columnLetters } from "../../src/hosts/snapshot";
+import { Grid } from "../../src/parse/grid";
+import { findTable, tableSpecs } from "../../src/parse/tables";
 import { scoreSnapshot } from "../../src/pipeline/scoreWorkbook";
 import { sampleSnapshot, setCell } from "./sampleSnapshot";
 
@@ -65,5 +67,41 @@ describe("a small 项目清单 beside the indicator table, and the full one on i
     expect(parse.problems.map((p) => p.message)).toContain(
       "工作簿中有 2 张绩效指标表（绩效指标!A3、上年指标!A3），按年度 2022 采用 绩效指标。"
     );
+  });
+
+  it("reads a title over the list (重点项目自评情况 at H2) as no header: the list is H3:K5", async () => {
+    const { parse, evaluation } = scoreSnapshot(await withSideList("重点项目自评情况"));
+    const messages = parse.problems.map((p) => p.message);
+    expect(messages).toContain(
+      "工作簿中有 2 张项目清单（绩效指标!H3、项目清单!A3），无法按年度 2022 区分，采用行数最多的一张：项目清单（4 行，另一张 2 行）。"
+    );
+    expect(messages.filter((m) => m.startsWith("绩效指标!"))).toEqual([]);
+    expect(parse.found.find((f) => f.kind === "indicators")?.range).toBe("A3:E15");
+    expect(evaluation.total.toString()).toBe("95.18");
+  });
+
+  it("finds the list under its title on its own, with no table found beside it first", () => {
+    const values: CellValue[][] = [
+      [
+        null,
+        null,
+        null,
+        null,
+        "评分标准：2022 年度佛山市市级部门整体支出绩效自评表",
+        null,
+        null,
+        "重点项目自评情况",
+      ],
+      ["一级指标", "指标", "分值", "自评得分", "得分说明", null, null, ...(SIDE[0] as CellValue[])],
+      ["管理效率", "预算绩效管理情况", 10, 10, null, null, null, ...(SIDE[1] as CellValue[])],
+      ["管理效率", "财务管理情况", 20, 20, null, null, null, ...(SIDE[2] as CellValue[])],
+    ];
+    const grid = new Grid({ name: "绩效指标", top: 0, left: 0, values });
+    const table = findTable([grid], tableSpecs.projects);
+    expect(table && { row: table.headerRow, depth: table.headerDepth }).toEqual({
+      row: 1,
+      depth: 1,
+    });
+    expect(table?.columns).toEqual({ name: 7, budget: 8, spending: 9, selfScore: 10 });
   });
 });
