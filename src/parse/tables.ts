@@ -743,10 +743,16 @@ function wordsWithin(grid: Grid, span: Span, all: RowWords): RowWords {
   return { words, named: all.named };
 }
 
-/** The best header of the kind at `row` within `span`: one row deep or two. */
-function headerWithin(grid: Grid, row: number, spec: TableSpec, span: Span): HeaderMatch | null {
+/** The best header of the kind at `row` within `span`: one row deep or two (`maxDepth`). */
+function headerWithin(
+  grid: Grid,
+  row: number,
+  spec: TableSpec,
+  span: Span,
+  maxDepth = 2
+): HeaderMatch | null {
   let best: HeaderMatch | null = null;
-  for (let depth = 1; depth <= 2; depth++) {
+  for (let depth = 1; depth <= maxDepth; depth++) {
     // A two-row header: the upper row has several labels (a title row has one), the lower row
     // holds labels only (a row with numbers is data).
     if (
@@ -786,8 +792,12 @@ function headerWithin(grid: Grid, row: number, spec: TableSpec, span: Span): Hea
  * too (two tables side by side): its columns are never taken from its neighbour's header.
  */
 function readTableAt(grid: Grid, row: number, spec: TableSpec, span: Span): FoundTable | null {
-  const whole = headerWithin(grid, row, spec, span);
+  let whole = headerWithin(grid, row, spec, span);
   if (!whole) return null;
+  if (whole.depth === 2 && titleAcrossGap(grid, row, span, whole)) {
+    whole = headerWithin(grid, row, spec, span, 1);
+    if (!whole) return null;
+  }
   const runs = headerRuns(grid, row, whole.depth, span);
   for (const run of runs.length > 1 ? runs : []) {
     const own = headerWithin(grid, row, spec, run);
@@ -795,6 +805,19 @@ function readTableAt(grid: Grid, row: number, spec: TableSpec, span: Span): Foun
       return foundTable(grid, row, spec, own, [run, span]);
   }
   return foundTable(grid, row, spec, whole, [extentOf(grid, row, whole.depth, whole), span]);
+}
+
+/**
+ * Whether a two-row header takes its columns across a blank column from runs of which one has
+ * a single cell in its upper row: a title (`重点项目自评情况` over a 项目清单 beside the indicator
+ * table), not the upper row of a header reaching into its neighbour's columns.
+ */
+function titleAcrossGap(grid: Grid, row: number, span: Span, header: HeaderMatch): boolean {
+  const runs = headerRuns(grid, row, 2, span);
+  if (runs.length < 2) return false;
+  const columns = tableColumns(header);
+  const used = runs.filter((run) => columns.some((c) => c >= run.left && c <= run.right));
+  return used.length > 1 && used.some((run) => filledWithin(grid, row, run, false) === 1);
 }
 
 function foundTable(
@@ -896,7 +919,9 @@ export function findTable(
     const onAfter = after?.sheet === grid.name;
     const firstRow = onAfter ? after.headerRow : grid.top;
     for (let row = firstRow; row <= lastRow; row++) {
-      const inside = own.filter((a) => row >= a.top && row <= a.bottom);
+      // A table found on the row below is beside this row too: a two-row header here (a title
+      // over a 项目清单 beside the indicator table) never reads that table's header for its own.
+      const inside = own.filter((a) => row + 1 >= a.top && row <= a.bottom);
       // On the header row of the table found before: right of it only.
       const from =
         onAfter && row === after.headerRow ? headerExtent(grid, after).right + 1 : grid.left;

@@ -57,6 +57,7 @@ import {
   type FoundTable,
   HEADER_SEARCH_ROWS,
   type TableArea,
+  dataRows,
   describeHeaders,
   findTable,
   headedAreas,
@@ -188,7 +189,9 @@ const TITLE_ROWS = 3;
 
 /**
  * The table's sheet name and its title rows: the text that may name its year. Over a table
- * beside another on its header row, only the title over its own columns.
+ * with another table beside it (any kind, its rows reaching the title rows or the header row),
+ * only the text over its own columns: the title over the indicator table is not the title of a
+ * small 项目清单 beside it.
  */
 function tableTitle(
   grid: Grid,
@@ -226,20 +229,51 @@ function chooseTable(
   const head = (t: TableParts) => t[0] as FoundTable;
   const at = (t: TableParts) =>
     `${head(t).sheet}!${gridOf(head(t)).address(head(t).headerRow, Math.min(...tableColumns(head(t))))}`;
-  const besideAnother = (t: TableParts) =>
-    tables.some(
-      (o) => o !== t && head(o).sheet === head(t).sheet && head(o).headerRow === head(t).headerRow
+  const besideAnother = (t: TableParts) => {
+    const first = head(t);
+    const grid = gridOf(first);
+    const left = headerExtent(grid, first).left;
+    const right = headerExtent(grid, t[t.length - 1] as FoundTable).right;
+    return located.areas.some(
+      (a) =>
+        a.sheet === first.sheet &&
+        a.top <= first.headerRow &&
+        a.bottom >= first.headerRow - TITLE_ROWS &&
+        (a.right < left || a.left > right)
     );
+  };
   const titleOf = (t: TableParts) =>
     tableTitle(gridOf(head(t)), t, located.areas, besideAnother(t));
   const naming = year > 0 ? tables.filter((t) => namesYear(titleOf(t), year)) : [];
-  const chosen = naming.length === 1 ? (naming[0] as TableParts) : (tables[0] as TableParts);
+  // Lists the year cannot tell apart: the one with more rows (the full 项目清单, not a few
+  // projects set out beside the indicator table), else the first.
+  const rowsOf = (t: TableParts) => {
+    let n = 0;
+    for (const part of t) {
+      const rows = dataRows(gridOf(part), part);
+      while (!rows.next().done) n++;
+    }
+    return n;
+  };
+  const pool = naming.length > 1 ? naming : tables;
+  const rows = kind === "projects" && naming.length !== 1 ? pool.map(rowsOf) : [];
+  const most = rows.length > 0 ? rows.indexOf(Math.max(...rows)) : 0;
+  const byRows = rows.length > 0 && rows.some((n) => n !== rows[0]);
+  const chosen =
+    naming.length === 1
+      ? (naming[0] as TableParts)
+      : byRows
+        ? (pool[most] as TableParts)
+        : (tables[0] as TableParts);
   const oneSheet = tables.filter((t) => head(t).sheet === head(chosen).sheet).length > 1;
   const name = oneSheet ? at(chosen) : head(chosen).sheet;
+  const others = rows.filter((_, i) => i !== most).join("、");
   const how =
     naming.length === 1
       ? `按年度 ${year} 采用 ${name}`
-      : `无法按年度${year > 0 ? ` ${year} ` : ""}区分，采用第一张：${name}`;
+      : byRows
+        ? `无法按年度${year > 0 ? ` ${year} ` : ""}区分，采用行数最多的一张：${name}（${rows[most]} 行，另${pool.length > 2 ? "几" : "一"}张 ${others} 行）`
+        : `无法按年度${year > 0 ? ` ${year} ` : ""}区分，采用第一张：${name}`;
   problems.push({
     severity: "warning",
     sheet: head(chosen).sheet,
