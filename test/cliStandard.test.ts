@@ -84,6 +84,26 @@ describe("jixiao standard <编号> and score --standard", () => {
     expect(file.total).toBe(95.18);
   });
 
+  it("scores the project forms, not the department, by a project standard, by its id or exported", async () => {
+    const projects = join(__dirname, "..", "samples", "foshan-sbj-2022-projects.xlsx");
+    const exported = join(dir, "省级项目标准.xlsx");
+    expect((await runCli(["standard", "province-project", "--out", exported])).code).toBe(0);
+    for (const given of ["province-project", exported]) {
+      const { code, out } = await runCli([
+        "score",
+        projects,
+        "--standard",
+        given,
+        "--out",
+        join(dir, "项目标准.xlsx"),
+      ]);
+      expect(code).toBe(0);
+      expect(out).toContain("评分标准：2022 年度佛山市市级部门整体支出绩效自评表");
+      expect(out).toContain("总分 95.18 分，绩效等级“优”");
+      expect(out).toMatch(/项目自评（53 张项目支出绩效自评表，评分标准：[^）]*省级一体化系统口径/);
+    }
+  });
+
   it("scores a whole folder by the given standard", async () => {
     const folder = join(dir, "各部门");
     mkdirSync(folder);

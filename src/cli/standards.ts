@@ -52,7 +52,9 @@ export async function loadStandard(
   if (!checked.ok) return { ok: false, reason: `无法读取评分标准文件 ${name}：${checked.reason}` };
   const opened = await openWorkbookData(checked.data);
   if (!opened.ok) return { ok: false, reason: `无法读取评分标准文件 ${name}：${opened.reason}` };
-  const read = parseWorkbook(await opened.book.read()).input.standard;
+  // A department standard, else a project one (适用对象 项目支出: it scores the forms).
+  const { input } = parseWorkbook(await opened.book.read());
+  const read = input.standard ?? input.projectStandard;
   if (!read)
     return {
       ok: false,

@@ -124,13 +124,17 @@ function scoreDepartment(
   options: EvaluateOptions,
   { rollUp, applyLegacy }: DeferredScoring
 ): DepartmentScoring {
-  const picked = pickStandard(given, options.standard, "department", applyLegacy);
+  // A standard given for the run (--standard) scores what it is for: a project standard the forms.
+  const forProjects = options.standard?.standard.scope === "project";
+  const departmentStandard = forProjects ? undefined : options.standard;
+  const projectStandard = forProjects ? options.standard : options.projectStandard;
+  const picked = pickStandard(given, departmentStandard, "department", applyLegacy);
   const standard = picked.inForce.definition;
   const settings = standard.settings;
   const scoreSource: ScoreSource =
     given.settings?.scoreSource === "computed" ? "computed" : "entered";
   // Project forms, scored first: their totals are the projects the department's indicators read.
-  const rolled = rollUp(given, scoreSource, options.projectStandard, options.inputGaps);
+  const rolled = rollUp(given, scoreSource, projectStandard, options.inputGaps);
   const input = rolled
     ? { ...given, projects: rolled.projects, projectCounts: rolled.counts }
     : given;
