@@ -27,6 +27,7 @@ import type {
   ProjectsOnly,
   ProjectsResult,
   Severity,
+  StandardInForce,
 } from "./result";
 import { scoreIndicators } from "./scoreIndicators";
 import { scoredTotals, totalUp, type Totals } from "./totals";
@@ -163,8 +164,14 @@ function departmentGaps(s: DepartmentScoring, inputGaps: Gap[] | undefined): Gap
     ...threePublicScaleGaps(input),
     ...threePublicSourceGaps(input, settings.tieTolerance),
     ...budgetScaleGaps(input),
-    ...unconfirmedGaps(scored.indicators, picked.parameters, picked.inForce.source === "sheet"),
+    ...unconfirmedGaps(scored.indicators, picked.parameters, standardSheetOf(picked.inForce)),
   ]);
+}
+
+/** The 评分标准 sheet the officer keeps the standard in, in words; null for a preset. */
+function standardSheetOf(inForce: StandardInForce): string | null {
+  if (inForce.source === "sheet") return "评分标准表";
+  return inForce.file ? `${inForce.file} 的评分标准表` : null;
 }
 
 /** The figures an evaluation shows: those always shown, then each indicator's (with its basis). */

@@ -666,14 +666,16 @@ function uncoveredGap(result: IndicatorResult): Gap[] {
 export function unconfirmedGaps(
   indicators: readonly IndicatorResult[],
   parameters: readonly ParameterView[],
-  fromSheet: boolean
+  /** The 评分标准 sheet the standard was read from, in words (`评分标准表`); null: a preset. */
+  sheet: string | null
 ): Gap[] {
   const gaps: Gap[] = [];
+  const fromSheet = sheet !== null;
   const confirm = fromSheet
-    ? "核对无误后清空评分标准表中该行的“待核对”，或修改为正确的参数。"
+    ? `核对无误后清空${sheet}中该行的“待核对”，或修改为正确的参数。`
     : `需要修改或确认时，先插入评分标准表${INSERT_STANDARD_WAYS}，再在表中修改。`;
   // A preset's parameters are its defaults; a sheet's are what the officer typed and marked.
-  const state = fromSheet ? "在评分标准表中标为待核对" : "为默认值（待核对）";
+  const state = fromSheet ? `在${sheet}中标为待核对` : "为默认值（待核对）";
   const open = new Map<string, ParameterView[]>();
   for (const p of parameters)
     if (p.indicatorId && p.unconfirmed)

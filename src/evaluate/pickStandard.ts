@@ -203,6 +203,7 @@ export function pickStandard(
       source: choice.kind,
       sourceText: choice.text,
       sheet: choice.kind === "sheet" ? choice.read?.sheet : undefined,
+      file: choice.read?.file,
       definition: standard,
     },
     parameters: listParameters(standard, overridden),

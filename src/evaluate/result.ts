@@ -295,6 +295,8 @@ export interface StandardInForce {
   sourceText: string;
   /** The workbook's sheet it was read from (source `sheet`), for the pane's link. */
   sheet?: string;
+  /** The other workbook it was read from (source `given`: `--standard 市标准.xlsx`). */
+  file?: string;
   /** The standard as applied (after old settings and repairs), for 插入评分标准 and 插入模板. */
   definition: Standard;
 }
