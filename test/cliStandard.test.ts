@@ -129,6 +129,31 @@ describe("jixiao standard <编号> and score --standard", () => {
     for (const f of files) expect(f.standard).toMatchObject({ id: "generic", sourceKind: "given" });
   });
 
+  it("says a standard's 分值 not adding up to 100 once, at the standard's cell, not the department's", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(exported);
+    wb.getWorksheet("评分标准")!.getCell("D14").value = 25;
+    const unbalanced = join(dir, "分值不平的标准.xlsx");
+    await wb.xlsx.writeFile(unbalanced);
+    const { out } = await runCli([
+      "score",
+      SAMPLE_PATH,
+      "--out",
+      join(dir, "e.xlsx"),
+      "--standard",
+      unbalanced,
+      "--json",
+    ]);
+    const json = JSON.parse(out);
+    const sums = json.gaps.filter((g: { message: string }) =>
+      /分值合计 105\.00 分/.test(g.message)
+    );
+    expect(sums).toEqual([
+      expect.objectContaining({ severity: "error", cell: "[分值不平的标准.xlsx]评分标准!D24" }),
+    ]);
+    expect(json.grade).toBe("无法评定");
+  });
+
   it("names the file in each problem of the standard it was given", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(exported);

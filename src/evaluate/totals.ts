@@ -131,7 +131,11 @@ function completenessGaps(input: TableFacts, maxTotal: Dec, standard: Standard):
       },
     ];
   const gaps: Gap[] = [];
-  if (!maxTotal.equals(100))
+  // A standard whose own 分值 do not add up to 100 is said once, at its cell (validate.ts).
+  const standardTotal = sum(standard.indicators.map((i) => i.max));
+  const standardsOwn =
+    standard.id !== "ownTable" && !standardTotal.equals(100) && maxTotal.equals(standardTotal);
+  if (!maxTotal.equals(100) && !standardsOwn)
     gaps.push({
       code: "maxTotalNot100",
       severity: "error",
