@@ -151,12 +151,21 @@ function lastYearOf(rows: readonly ThreePublicRow[]): { value: Dec | null; cell?
   return { value: itemsSum(items, "lastYear"), cell: rangeOf(items, "lastYear") };
 }
 
-/** Whether a table the finder took for a “三公”经费表 is one: a row of it names a 三公 item. */
+/** Rows of a 部门预算支出明细表 (基本支出, 人员经费 …): a table holding one is a budget table. */
+const BUDGET_ROW = /基本支出|项目支出|人员(?:经费|支出)|公用(?:经费|支出)|工资福利/;
+
+/**
+ * Whether a table the finder took for a “三公”经费表 is one: a row of it names a 三公 item, and
+ * none a budget category (a 部门预算支出明细表 with its `其中：“三公”经费` row is a budget table).
+ */
 export function isThreePublicTable(grid: Grid, table: FoundTable): boolean {
-  for (const row of dataRows(grid, table))
-    if (threePublicItemOf(readText({ grid, row, column: table.columns.label })) !== null)
-      return true;
-  return false;
+  let named = false;
+  for (const row of dataRows(grid, table)) {
+    const label = readText({ grid, row, column: table.columns.label });
+    if (BUDGET_ROW.test(label)) return false;
+    named ||= threePublicItemOf(label) !== null;
+  }
+  return named;
 }
 
 /** The columns of a “三公”经费表 holding each figure: 预算数, else 年初预算数. */

@@ -273,3 +273,21 @@ describe("“三公”经费 read in two places", () => {
     ]);
   });
 });
+
+describe("a second budget table with a 三公 row", () => {
+  it("is a budget table (two years' tables: the year chooses), never the “三公”经费表", async () => {
+    const snapshot = await sampleSnapshot();
+    addSheet(snapshot, "2021预算", [
+      ["2021 年度部门预算支出明细表", null, null, null],
+      ["支出类别", "年初预算数", "调整预算数", "决算数"],
+      ["基本支出", 100, 100, 90],
+      ["项目支出", 50, 50, 40],
+      ["其中：“三公”经费", 5, 5, 4],
+      ["合计", 150, 150, 130],
+    ]);
+    const { parse } = scoreSnapshot(snapshot);
+    expect(parse.found.some((f) => f.kind === "threePublic")).toBe(false);
+    expect(parse.found.find((f) => f.kind === "budget")?.sheet).toBe("预算支出");
+    expect(parse.input.threePublic?.budget?.toString()).toBe("13.5");
+  });
+});
