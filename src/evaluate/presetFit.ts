@@ -40,7 +40,8 @@ export function presetMisfit(
     else if (entry.max != null && !entry.max.eq(definition.max))
       otherMax.push({ entry, max: definition.max });
   }
-  const apart = extra.length + otherMax.length + missing.length;
+  // A row renamed beyond matching is both unlisted and missing: one difference, not two.
+  const apart = Math.max(extra.length, missing.length) + otherMax.length;
   const clearly = apart >= 2 || (apart === 1 && entries.length <= 4);
   return clearly ? { unlisted: extra, otherMax, missing } : null;
 }

@@ -120,4 +120,10 @@ describe("presetMisfit", () => {
     expect(two?.missing).toEqual(["项目管理情况"]);
     expect(two?.unlisted).toEqual([]);
   });
+
+  it("counts a row renamed beyond matching once, not as one unlisted and one left out", () => {
+    const input = seed();
+    input.indicators.find((e) => e.name === "资产管理情况")!.name = "国有资源管理工作";
+    expect(presetMisfit(foshan2022, input.indicators)).toBeNull();
+  });
 });
