@@ -192,7 +192,7 @@ export function readCount(c: Cell): Read<number> {
 
 const CHINESE_DIGITS = "〇一二三四五六七八九";
 const WHOLE_YEAR = /^(\d{4}|[〇一二三四五六七八九]{4})\s*(年度?)?$/;
-const YEAR_IN_TEXT = /(\d{4}|[〇一二三四五六七八九]{4})\s*年/;
+const YEAR_IN_TEXT = /(\d{4}|[〇一二三四五六七八九]{4})\s*年(?!\s*\d{1,2}\s*月)/;
 
 /**
  * The year a text writes — `2022`, `２０２２`, `二〇二二` (or 二零二二, 二○二二), alone or before

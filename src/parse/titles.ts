@@ -45,6 +45,8 @@ function titleRow(grid: Grid): TitleRow | null {
   const columns = filledColumns(grid, row);
   // A title unmerged and filled (取消合并并填充) repeats its text in every cell: said once.
   const texts = columns.map((c) => grid.text(row, c));
+  // More than two texts is a table's header row (`项目 | 上年决算数(2021年) | 2022年预算数`).
+  if (new Set(texts).size > 2) return null;
   const text = texts.filter((t, i) => t !== texts[i - 1]).join("");
   if (text.length > 80 || !TITLE_WORDS.test(text)) return null;
   const [left, right] = [columns[0], columns[columns.length - 1]];
@@ -114,8 +116,11 @@ const NOT_PLACE = /^(?:(?:\d{4}|[〇一二三四五六七八九]{4})年度?|中�
 /** A province (or autonomous region) before its city: 广东省, 广西壮族自治区. */
 const PROVINCE = /^[^市省区县\d]{2,7}?(?:省|自治区)/;
 
-/** A city: two to four characters and 市 (佛山市, 呼和浩特市), none of them 市 or 省. */
-const CITY = /^[^市省区县\d()（）]{2,4}?市/;
+/**
+ * A city: two to four characters and 市 (佛山市, 呼和浩特市), none of them 市, 省 or an office's
+ * word (教育局市级… names no city), the 市 not that of 市场 or 市直.
+ */
+const CITY = /^[^市省区县局厅委办\d()（）]{2,4}?市(?!场|直)/;
 
 /**
  * The city a name or title starts with — `佛山市…`, `广东省佛山市南海区…`, `中共佛山市委…`,

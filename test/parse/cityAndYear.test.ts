@@ -196,6 +196,26 @@ describe("titles that disagree or repeat", () => {
   });
 });
 
+describe("what is no title and no city", () => {
+  it("takes no year from a table's header row on top of a sheet, nor from a date", async () => {
+    const header = await withoutYearCell("项目");
+    setCell(header, "绩效指标", "B1", "上年决算数(2021年)");
+    setCell(header, "绩效指标", "C1", "2022年预算数");
+    expect(parseWorkbook(header).input.year).not.toBe(2021);
+    const dated = await withoutYearCell("部门整体支出绩效自评表（2023年3月填报）");
+    expect(parseWorkbook(dated).input.year).not.toBe(2023);
+  });
+
+  it.each([
+    ["教育局市级项目预算", undefined],
+    ["农贸市场服务中心2022年度预算", undefined],
+    ["佛山市民政局", "佛山市"],
+    ["佛山市市直机关事务管理局", "佛山市"],
+  ])("reads %s as the city %s", (text, city) => {
+    expect(cityInText(text)).toBe(city);
+  });
+});
+
 describe("a form's own words", () => {
   it("reads a year written alone under the title (部门整体支出绩效自评表 over （2022年度）)", async () => {
     const snapshot = await withoutYearCell("部门整体支出绩效自评表");
