@@ -52,7 +52,9 @@ function formsByName(
       continue;
     }
     const key = normalizeName(r.name);
-    byName.set(key, [...(byName.get(key) ?? []), r]);
+    const forms = byName.get(key);
+    if (forms) forms.push(r);
+    else byName.set(key, [r]);
   }
   const ofYear = (r: ProjectEvaluation) => (r.year?.value === year ? 0 : 1);
   for (const forms of byName.values()) forms.sort((a, b) => ofYear(a) - ofYear(b));
@@ -138,7 +140,9 @@ function matchListed(
   const rowsOf = new Map<string, number[]>();
   listed.forEach((p, i) => {
     const key = normalizeName(p.name);
-    rowsOf.set(key, [...(rowsOf.get(key) ?? []), i]);
+    const rows = rowsOf.get(key);
+    if (rows) rows.push(i);
+    else rowsOf.set(key, [i]);
   });
   for (const [key, indices] of rowsOf) {
     const rows = indices.map((i) => listed[i] as Project);
