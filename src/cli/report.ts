@@ -45,38 +45,26 @@ export function renderProjects(e: Evaluation): string[] {
   return out;
 }
 
-export function renderEvaluation(e: Evaluation): string {
-  // Project forms alone: no department total or table of zeros, the forms and their gaps (and
-  // the department's list only if it holds anything: the roll-up's, the reading's).
-  if (e.projectsOnly)
-    return [
-      projectsOnlyNote(e),
-      "",
-      ...renderProjects(e),
-      ...(e.gaps.length > 0 ? ["", ...gapList(e)] : []),
-      ...projectGapList(e),
-    ].join("\n");
-  const out: string[] = [];
-  out.push(`${e.department} ${yearly(e.year)}部门整体支出绩效自评`);
-  out.push(`评分标准：${e.standard.name}（来源：${e.standard.sourceText}）`);
-  out.push("");
-
+/** 预算执行 and the budget table's 合计, in the unit the table was kept in. */
+function budgetLines(e: Evaluation): string[] {
   const b = e.budget;
   const x = b.execution;
   const rate = (label: string, v: typeof x.table) => `${label} ${v === null ? dash : percent(v)}`;
-  out.push(
-    `预算执行：${rate("填报执行率", x.official)}；${rate("预算表执行率", x.table)}（${x.definition}）；预算表${tieVerdict(b)}${b.unchecked.length > 0 && b.ties.length > 0 ? "，部分栏目缺数未核对" : ""}`
-  );
+  const lines = [
+    `预算执行：${rate("填报执行率", x.official)}；${rate("预算表执行率", x.table)}（${x.definition}）；预算表${tieVerdict(b)}${b.unchecked.length > 0 && b.ties.length > 0 ? "，部分栏目缺数未核对" : ""}`,
+  ];
   const total = b.rows.find((r) => r.category === "total");
-  if (total) {
-    // In the table's own unit (元 with cents: what the sheet shows), else 万元 as kept.
-    const amount = (v: Dec | null) => (v ? amountIn(v, b.unit) : dash);
-    out.push(
+  // In the table's own unit (元 with cents: what the sheet shows), else 万元 as kept.
+  const amount = (v: Dec | null) => (v ? amountIn(v, b.unit) : dash);
+  if (total)
+    lines.push(
       `  合计：年初预算 ${amount(total.initial)}，调整预算 ${amount(total.adjusted)}，决算 ${amount(total.final)}（${b.unit?.label ?? "万元"}）`
     );
-  }
-  out.push("");
+  return lines;
+}
 
+/** The indicators by 一级指标, each group's 小计, and the 总分, as a table. */
+function indicatorTable(e: Evaluation): string {
   const rows: string[][] = [];
   for (const group of e.groups) {
     for (const i of e.indicators.filter((x) => x.level1 === group.level1)) {
@@ -92,26 +80,42 @@ export function renderEvaluation(e: Evaluation): string {
     rows.push(["", `小计`, score(group.max), "", "", score(group.counted)]);
   }
   rows.push(["", "总分", score(e.maxTotal), "", "", score(e.total)]);
-  out.push(
-    renderTable(["一级指标", "指标", "分值", "填报", "计算", "计入"], rows, [
-      "left",
-      "left",
-      "right",
-      "right",
-      "right",
-      "right",
-    ])
-  );
-  out.push("");
-  out.push(
-    `总分 ${score(e.total)} 分，绩效等级“${e.grade}”${e.cap !== null ? `（按执行率封顶 ${score(e.cap)} 分）` : ""}`
-  );
-  out.push("");
-  const projects = renderProjects(e);
-  if (projects.length > 0) out.push(...projects, "");
+  return renderTable(["一级指标", "指标", "分值", "填报", "计算", "计入"], rows, [
+    "left",
+    "left",
+    "right",
+    "right",
+    "right",
+    "right",
+  ]);
+}
 
-  out.push(...gapList(e), ...projectGapList(e));
-  return out.join("\n");
+export function renderEvaluation(e: Evaluation): string {
+  // Project forms alone: no department total or table of zeros, the forms and their gaps (and
+  // the department's list only if it holds anything: the roll-up's, the reading's).
+  if (e.projectsOnly)
+    return [
+      projectsOnlyNote(e),
+      "",
+      ...renderProjects(e),
+      ...(e.gaps.length > 0 ? ["", ...gapList(e)] : []),
+      ...projectGapList(e),
+    ].join("\n");
+  const projects = renderProjects(e);
+  return [
+    `${e.department} ${yearly(e.year)}部门整体支出绩效自评`,
+    `评分标准：${e.standard.name}（来源：${e.standard.sourceText}）`,
+    "",
+    ...budgetLines(e),
+    "",
+    indicatorTable(e),
+    "",
+    `总分 ${score(e.total)} 分，绩效等级“${e.grade}”${e.cap !== null ? `（按执行率封顶 ${score(e.cap)} 分）` : ""}`,
+    "",
+    ...(projects.length > 0 ? [...projects, ""] : []),
+    ...gapList(e),
+    ...projectGapList(e),
+  ].join("\n");
 }
 
 /** `严重 0，警告 4，提示 7`. */
