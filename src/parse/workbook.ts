@@ -211,10 +211,54 @@ function tableTitle(
   return texts.join(" ");
 }
 
+type GridOf = (t: FoundTable) => Grid;
+
+/** Whether a table of any kind lies beside `t`, level with its header or the rows above it. */
+function besideAnother(t: TableParts, areas: readonly TableArea[], gridOf: GridOf): boolean {
+  const first = t[0] as FoundTable;
+  const grid = gridOf(first);
+  const left = headerExtent(grid, first).left;
+  const right = headerExtent(grid, t[t.length - 1] as FoundTable).right;
+  return areas.some(
+    (a) =>
+      a.sheet === first.sheet &&
+      a.top <= first.headerRow &&
+      a.bottom >= first.headerRow - TITLE_ROWS &&
+      (a.right < left || a.left > right)
+  );
+}
+
+/** A table's data rows, all its parts together. */
+function rowCount(t: TableParts, gridOf: GridOf): number {
+  let n = 0;
+  for (const part of t) {
+    const rows = dataRows(gridOf(part), part);
+    while (!rows.next().done) n++;
+  }
+  return n;
+}
+
+/**
+ * Of 项目清单 the year cannot tell apart, the one with most rows (the full list, not a few
+ * projects set out beside the indicator table); null when they are as long (or another kind).
+ */
+function byMostRows(kind: DeptKind, pool: readonly TableParts[], gridOf: GridOf) {
+  if (kind !== "projects") return null;
+  const rows = pool.map((t) => rowCount(t, gridOf));
+  if (rows.every((n) => n === rows[0])) return null;
+  const most = rows.indexOf(Math.max(...rows));
+  return {
+    chosen: pool[most] as TableParts,
+    rows: rows[most],
+    others: rows.filter((_, i) => i !== most),
+  };
+}
+
 /**
  * One table of a kind: the only one, or — found more than once — the one whose sheet name or
- * title names the workbook's 年度, else the first; either way a warning names them all. A table
- * split into halves side by side is one (`asTables`): its parts, left first; none found, none.
+ * title names the workbook's 年度, else (项目清单) the longest, else the first; either way a
+ * warning names them all. A table split into halves side by side is one (`asTables`): its
+ * parts, left first; none found, none.
  */
 function chooseTable(
   kind: DeptKind,
@@ -229,51 +273,21 @@ function chooseTable(
   const head = (t: TableParts) => t[0] as FoundTable;
   const at = (t: TableParts) =>
     `${head(t).sheet}!${gridOf(head(t)).address(head(t).headerRow, Math.min(...tableColumns(head(t))))}`;
-  const besideAnother = (t: TableParts) => {
-    const first = head(t);
-    const grid = gridOf(first);
-    const left = headerExtent(grid, first).left;
-    const right = headerExtent(grid, t[t.length - 1] as FoundTable).right;
-    return located.areas.some(
-      (a) =>
-        a.sheet === first.sheet &&
-        a.top <= first.headerRow &&
-        a.bottom >= first.headerRow - TITLE_ROWS &&
-        (a.right < left || a.left > right)
-    );
-  };
   const titleOf = (t: TableParts) =>
-    tableTitle(gridOf(head(t)), t, located.areas, besideAnother(t));
+    tableTitle(gridOf(head(t)), t, located.areas, besideAnother(t, located.areas, gridOf));
   const naming = year > 0 ? tables.filter((t) => namesYear(titleOf(t), year)) : [];
-  // Lists the year cannot tell apart: the one with more rows (the full 项目清单, not a few
-  // projects set out beside the indicator table), else the first.
-  const rowsOf = (t: TableParts) => {
-    let n = 0;
-    for (const part of t) {
-      const rows = dataRows(gridOf(part), part);
-      while (!rows.next().done) n++;
-    }
-    return n;
-  };
-  const pool = naming.length > 1 ? naming : tables;
-  const rows = kind === "projects" && naming.length !== 1 ? pool.map(rowsOf) : [];
-  const most = rows.length > 0 ? rows.indexOf(Math.max(...rows)) : 0;
-  const byRows = rows.length > 0 && rows.some((n) => n !== rows[0]);
-  const chosen =
-    naming.length === 1
-      ? (naming[0] as TableParts)
-      : byRows
-        ? (pool[most] as TableParts)
-        : (tables[0] as TableParts);
+  const longest =
+    naming.length === 1 ? null : byMostRows(kind, naming.length > 1 ? naming : tables, gridOf);
+  const chosen = (naming.length === 1 ? naming[0] : (longest?.chosen ?? tables[0])) as TableParts;
   const oneSheet = tables.filter((t) => head(t).sheet === head(chosen).sheet).length > 1;
   const name = oneSheet ? at(chosen) : head(chosen).sheet;
-  const others = rows.filter((_, i) => i !== most).join("、");
+  const apart = `无法按年度${year > 0 ? ` ${year} ` : ""}区分`;
   const how =
     naming.length === 1
       ? `按年度 ${year} 采用 ${name}`
-      : byRows
-        ? `无法按年度${year > 0 ? ` ${year} ` : ""}区分，采用行数最多的一张：${name}（${rows[most]} 行，另${pool.length > 2 ? "几" : "一"}张 ${others} 行）`
-        : `无法按年度${year > 0 ? ` ${year} ` : ""}区分，采用第一张：${name}`;
+      : longest
+        ? `${apart}，采用行数最多的一张：${name}（${longest.rows} 行，另${longest.others.length > 1 ? "几" : "一"}张 ${longest.others.join("、")} 行）`
+        : `${apart}，采用第一张：${name}`;
   problems.push({
     severity: "warning",
     sheet: head(chosen).sheet,
