@@ -7,20 +7,7 @@ import type { CellValue, WorkbookSnapshot } from "../../src/hosts/snapshot";
 import { columnLetters } from "../../src/hosts/snapshot";
 import { parseWorkbook } from "../../src/parse/parseWorkbook";
 import { scoreSnapshot } from "../../src/pipeline/scoreWorkbook";
-import { removeSheet, sampleSnapshot, setCell } from "./sampleSnapshot";
-
-/** Writes rows of values into a sheet from a top-left cell (0-based column, 1-based row). */
-function put(
-  snapshot: WorkbookSnapshot,
-  sheet: string,
-  column: number,
-  row: number,
-  rows: CellValue[][]
-) {
-  rows.forEach((values, r) =>
-    values.forEach((v, c) => setCell(snapshot, sheet, `${columnLetters(column + c)}${row + r}`, v))
-  );
-}
+import { removeSheet, sampleSnapshot, setCell, putRows as put } from "./sampleSnapshot";
 
 /** The cells of a sheet's range (0-based column, 1-based rows), cleared and returned. */
 function take(snapshot: WorkbookSnapshot, sheet: string, rows: [number, number], columns: number) {

@@ -6,6 +6,7 @@ import {
   type CellValue,
   type SheetSnapshot,
   type WorkbookSnapshot,
+  columnLetters,
   parseAddress,
 } from "../../src/hosts/snapshot";
 
@@ -26,6 +27,19 @@ export async function sampleSnapshot(): Promise<WorkbookSnapshot> {
 }
 
 /** Sets one cell (A1 address) of a snapshot, growing the sheet's arrays as needed. */
+/** Writes rows of values into a sheet from a top-left cell (0-based column, 1-based row). */
+export function putRows(
+  snapshot: WorkbookSnapshot,
+  sheet: string,
+  column: number,
+  row: number,
+  rows: CellValue[][]
+): void {
+  rows.forEach((values, r) =>
+    values.forEach((v, c) => setCell(snapshot, sheet, `${columnLetters(column + c)}${row + r}`, v))
+  );
+}
+
 export function setCell(
   snapshot: WorkbookSnapshot,
   sheetName: string,

@@ -3,24 +3,11 @@
  * 项目清单 sheet too: the indicator table's title (over A:E) is not the small list's, and the
  * list's own title row is no header reaching into the indicator table's columns.
  */
-import type { CellValue, WorkbookSnapshot } from "../../src/hosts/snapshot";
-import { columnLetters } from "../../src/hosts/snapshot";
+import type { CellValue } from "../../src/hosts/snapshot";
 import { Grid } from "../../src/parse/grid";
 import { findTable, tableSpecs } from "../../src/parse/tables";
 import { scoreSnapshot } from "../../src/pipeline/scoreWorkbook";
-import { sampleSnapshot, setCell } from "./sampleSnapshot";
-
-function put(
-  snapshot: WorkbookSnapshot,
-  sheet: string,
-  column: number,
-  row: number,
-  rows: CellValue[][]
-) {
-  rows.forEach((values, r) =>
-    values.forEach((v, c) => setCell(snapshot, sheet, `${columnLetters(column + c)}${row + r}`, v))
-  );
-}
+import { sampleSnapshot, putRows as put } from "./sampleSnapshot";
 
 const FULL: CellValue[][] = [
   ["社保政策宣传项目", 1920.33, 1456.54, "是", 97.58],
