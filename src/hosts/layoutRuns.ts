@@ -1,9 +1,39 @@
 /**
  * Host-neutral helpers for writing a SheetLayout through an object model (Excel JS API, WPS
- * ET): cells sharing a style as few rectangles as possible, the layout's extent, and which text
- * a spreadsheet would turn into something else when written as a value.
+ * ET): cells sharing a style as few rectangles as possible, the layout's extent, which text
+ * a spreadsheet would turn into something else when written as a value, and the print setup's
+ * figures as both object models take them.
  */
-import type { CellStyle, LayoutCell, MergeRange, SheetLayout } from "../layout/sheetLayout";
+import type {
+  CellStyle,
+  LayoutCell,
+  MergeRange,
+  PrintSetup,
+  SheetLayout,
+} from "../layout/sheetLayout";
+
+/** Points per inch: both object models take margins in points, the layout states inches. */
+const POINTS_PER_INCH = 72;
+
+type Margins = NonNullable<PrintSetup["margins"]>;
+
+/** The layout's margins (inches) in points, as Excel's pageLayout and WPS's PageSetup take them. */
+export function marginsInPoints(margins: Margins): Margins {
+  const points = (inches: number) => inches * POINTS_PER_INCH;
+  return {
+    left: points(margins.left),
+    right: points(margins.right),
+    top: points(margins.top),
+    bottom: points(margins.bottom),
+    header: points(margins.header),
+    footer: points(margins.footer),
+  };
+}
+
+/** The rows repeated on every printed page, as both object models take them: `$1:$3`. */
+export function titleRowsAddress(rows: NonNullable<PrintSetup["titleRows"]>): string {
+  return `$${rows.first + 1}:$${rows.last + 1}`;
+}
 
 function styleKey(style: CellStyle | undefined): string {
   return JSON.stringify(style ?? {});

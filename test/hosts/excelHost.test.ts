@@ -216,6 +216,15 @@ describe("Excel JS API adapter (on the test double)", () => {
       paperSize: "A4",
     });
     expect(fake.pageLayout("绩效自评汇总").printTitleRows ?? null).toBeNull();
+    // The summary's margins (0.5 / 0.75 / 0.3 inch) reach Excel in points.
+    expect(fake.pageLayout("绩效自评汇总")).toMatchObject({
+      leftMargin: 36,
+      rightMargin: 36,
+      topMargin: 54,
+      bottomMargin: 54,
+    });
+    expect(fake.pageLayout("绩效自评汇总").headerMargin).toBeCloseTo(21.6, 9);
+    expect(fake.pageLayout("绩效自评汇总").footerMargin).toBeCloseTo(21.6, 9);
     expect(fake.pageLayout("核对清单")).toMatchObject({
       orientation: "Landscape",
       paperSize: "A4",

@@ -5,7 +5,14 @@
  * Features the host lacks are skipped and named, never attempted.
  */
 import type { CellStyle, PrintSetup, SheetLayout } from "../../layout/sheetLayout";
-import { type StyleRun, excelWouldConvert, extent, styleRuns } from "../layoutRuns";
+import {
+  type StyleRun,
+  excelWouldConvert,
+  extent,
+  marginsInPoints,
+  styleRuns,
+  titleRowsAddress,
+} from "../layoutRuns";
 import { rangeAddress } from "../snapshot";
 
 export { type StyleRun, excelWouldConvert, styleRuns };
@@ -258,15 +265,15 @@ function queuePrintSetup(worksheet: Excel.Worksheet, print: PrintSetup): void {
   page.centerHorizontally = print.centerHorizontally ?? true;
   page.printGridlines = print.printGridlines ?? false;
   page.setPrintArea(rangeAddress(print.printArea));
-  if (print.titleRows)
-    page.setPrintTitleRows(`$${print.titleRows.first + 1}:$${print.titleRows.last + 1}`);
+  if (print.titleRows) page.setPrintTitleRows(titleRowsAddress(print.titleRows));
   if (print.margins) {
-    page.leftMargin = print.margins.left * 72;
-    page.rightMargin = print.margins.right * 72;
-    page.topMargin = print.margins.top * 72;
-    page.bottomMargin = print.margins.bottom * 72;
-    page.headerMargin = print.margins.header * 72;
-    page.footerMargin = print.margins.footer * 72;
+    const m = marginsInPoints(print.margins);
+    page.leftMargin = m.left;
+    page.rightMargin = m.right;
+    page.topMargin = m.top;
+    page.bottomMargin = m.bottom;
+    page.headerMargin = m.header;
+    page.footerMargin = m.footer;
   }
   // A manual page break above each row that starts a page (ExcelApi 1.9, as pageLayout).
   for (const row of print.rowBreaks ?? [])

@@ -5,7 +5,13 @@
  * validation where ET takes it, and page setup. Synchronous, like ET itself.
  */
 import type { CellStyle, SheetLayout } from "../../layout/sheetLayout";
-import { excelWouldConvert, extent, styleRuns } from "../layoutRuns";
+import {
+  excelWouldConvert,
+  extent,
+  marginsInPoints,
+  styleRuns,
+  titleRowsAddress,
+} from "../layoutRuns";
 import { cellAddress, rangeAddress } from "../snapshot";
 import { type EtRange, type EtWorksheet, XL, bgr } from "./et";
 
@@ -95,8 +101,7 @@ function writePrint(ws: EtWorksheet, layout: SheetLayout): string[] {
       page.FitToPagesTall = false;
     }
     page.PrintArea = rangeAddress(print.printArea);
-    if (print.titleRows)
-      page.PrintTitleRows = `$${print.titleRows.first + 1}:$${print.titleRows.last + 1}`;
+    if (print.titleRows) page.PrintTitleRows = titleRowsAddress(print.titleRows);
     for (const row of print.rowBreaks ?? [])
       if (row > 0) ws.HPageBreaks.Add(ws.Range(`A${row + 1}`));
     page.CenterHorizontally = print.centerHorizontally ?? true;
@@ -106,12 +111,13 @@ function writePrint(ws: EtWorksheet, layout: SheetLayout): string[] {
     if (print.leftFooter) page.LeftFooter = print.leftFooter;
     if (print.rightFooter) page.RightFooter = print.rightFooter;
     if (print.margins) {
-      page.LeftMargin = print.margins.left * 72;
-      page.RightMargin = print.margins.right * 72;
-      page.TopMargin = print.margins.top * 72;
-      page.BottomMargin = print.margins.bottom * 72;
-      page.HeaderMargin = print.margins.header * 72;
-      page.FooterMargin = print.margins.footer * 72;
+      const m = marginsInPoints(print.margins);
+      page.LeftMargin = m.left;
+      page.RightMargin = m.right;
+      page.TopMargin = m.top;
+      page.BottomMargin = m.bottom;
+      page.HeaderMargin = m.header;
+      page.FooterMargin = m.footer;
     }
     return [];
   } catch {
