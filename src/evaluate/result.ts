@@ -163,6 +163,8 @@ export type GapCode =
   | "budgetScale"
   | "standardOfEarlierYear"
   | "standardOfEarlierYearMisfit"
+  | "standardOfOtherYear"
+  | "standardOfOtherYearMisfit"
   | "executionBelowTarget"
   | "spentOverBudget"
   | "officialRateDiffers"
@@ -282,6 +284,8 @@ export type StandardSourceKind =
   | "cityYear" // the preset of the workbook's city and year
   | "earlierYear" // the city's preset of an earlier year
   | "city" // the city's preset without a year
+  | "laterYear" // the city's preset of the nearest later year (the year is before all of them)
+  | "yearUnknown" // the city's latest preset (the workbook's year was not found)
   | "fallback"; // the generic preset
 
 export interface StandardInForce {

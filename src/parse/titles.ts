@@ -4,6 +4,7 @@
  * its file's name (`某局2022年度绩效自评.xlsx`).
  */
 import { toHalfWidth } from "../model/numbers";
+import { DISTRICTS_OF_CITY } from "../standard/presets/districts";
 import { yearInText } from "./cells";
 import type { Grid } from "./grid";
 
@@ -101,11 +102,20 @@ export function yearFromTitles(grids: readonly Grid[]): TitledYear | null {
   return { ...first, others };
 }
 
-/** The city of the first title that names one at its start (after a year or a province). */
-export function cityFromTitles(grids: readonly Grid[]): string | undefined {
+/** A place a name or title starts with: its city, and the district it was known by, if any. */
+export interface PlaceInText {
+  city: string;
+  /** The district or county named instead of the city (`南海区` of 佛山市). */
+  district?: string;
+}
+
+/** The place of the first title that names one at its start, and that title. */
+export function placeFromTitles(
+  grids: readonly Grid[]
+): (PlaceInText & { title: TitleRow }) | undefined {
   for (const title of sheetTitles(grids)) {
-    const city = cityInText(title.text);
-    if (city) return city;
+    const place = placeInText(title.text);
+    if (place) return { ...place, title };
   }
   return undefined;
 }
@@ -127,14 +137,43 @@ const CITY = /^[^市省区县局厅委办\d()（）]{2,4}?市(?!场|直)/;
  * `2022年度佛山市…` — or undefined (`广东省教育厅` names a province, no city).
  */
 export function cityInText(text: string): string | undefined {
+  const rest = pastPrefixes(text);
+  return rest === null ? undefined : CITY.exec(rest)?.[0];
+}
+
+/**
+ * The city a name or title starts with, or else the listed district or county it starts with
+ * (`南海区教育局`, `广东省南海区…`: 南海区 of 佛山市; standard/presets/districts.ts). A district
+ * comes first: a county-level city (`汨罗市…`) is its prefecture's.
+ */
+export function placeInText(text: string): PlaceInText | undefined {
+  const rest = pastPrefixes(text);
+  if (rest === null) return undefined;
+  const district = [...CITY_OF_DISTRICT.keys()].find((d) => rest.startsWith(d));
+  if (district) return { city: CITY_OF_DISTRICT.get(district) as string, district };
+  const city = CITY.exec(rest)?.[0];
+  return city ? { city } : undefined;
+}
+
+/** The text past what comes before a place (years, 中共, a province); null past four of them. */
+function pastPrefixes(text: string): string | null {
   let rest = toHalfWidth(text).replace(/\s/g, "").replace(/[零○]/g, "〇");
   for (let i = 0; i < 4; i++) {
     const skipped = NOT_PLACE.exec(rest) ?? (CITY.test(rest) ? null : PROVINCE.exec(rest));
-    if (!skipped) return CITY.exec(rest)?.[0];
+    if (!skipped) return rest;
     rest = rest.slice(skipped[0].length);
   }
-  return undefined;
+  return null;
 }
+
+/** Each listed district's city; a district listed under two cities says neither. */
+const CITY_OF_DISTRICT: ReadonlyMap<string, string> = (() => {
+  const listed = Object.entries(DISTRICTS_OF_CITY).flatMap(([city, districts]) =>
+    districts.map((district) => [district, city] as const)
+  );
+  const times = (d: string) => listed.filter(([district]) => district === d).length;
+  return new Map(listed.filter(([district]) => times(district) === 1));
+})();
 
 /** The year of a 年度 (`2022年度`), else of a year not a date's (`2022年`, not `2023年3月`). */
 const YEAR_OF = [/(\d{4}|[〇一二三四五六七八九]{4})\s*年度/, /(\d{4})\s*年(?!\d{1,2}月)/];

@@ -45,8 +45,9 @@ import { parseSettings } from "./settingsSheet";
 import {
   type TitleRow,
   type TitledYear,
-  cityFromTitles,
-  cityInText,
+  type PlaceInText,
+  placeFromTitles,
+  placeInText,
   yearFromTitles,
   yearInFileName,
 } from "./titles";
@@ -439,14 +440,46 @@ function peekYear(v: Values, grids: readonly Grid[], fileName: string | undefine
   return v.peek("year", readYear) ?? yearFromTitles(grids)?.year ?? named() ?? 0;
 }
 
+/** Where the city was read: a labelled cell (所属城市, 部门名称) or a sheet's title. */
+type PlaceRead = PlaceInText & { key?: InfoKey; title?: TitleRow };
+
 /**
  * The 所属城市: its labelled cell (`广东省佛山市` is 佛山市); else the city the department's name
- * starts with (`广东省佛山市南海区…`); else the one a sheet's title names.
+ * starts with (`广东省佛山市南海区…`); else the one a sheet's title names. A listed district or
+ * county in any of them (`南海区教育局`) is its city's, said as a warning at its cell.
  */
-function cityOf(v: Values, dept: string, grids: readonly Grid[]): string | undefined {
+function cityOf(
+  v: Values,
+  dept: string,
+  grids: readonly Grid[],
+  problems: InputProblem[]
+): string | undefined {
   const stated = v.text("city").trim();
-  if (stated) return cityInText(stated) ?? stated;
-  return cityInText(dept) ?? cityFromTitles(grids);
+  const inCell = (key: InfoKey, text: string): PlaceRead | undefined => {
+    const place = placeInText(text);
+    return place && { ...place, key };
+  };
+  const place = stated
+    ? inCell("city", stated)
+    : ((dept ? inCell("department", dept) : undefined) ?? placeFromTitles(grids));
+  if (place?.district) problems.push(cityOfDistrict(v, place));
+  return place?.city ?? (stated || undefined);
+}
+
+/** The warning that a district or county was read as its city, at the cell that names it. */
+function cityOfDistrict(v: Values, place: PlaceRead): InputProblem {
+  const cell = place.key ? (v.cell(place.key) as string) : "";
+  const [sheet, address] = place.title
+    ? [place.title.sheet, place.title.range.split(":")[0] as string]
+    : [cell.slice(0, cell.lastIndexOf("!")), cell.slice(cell.lastIndexOf("!") + 1)];
+  const what = place.key ? INFO_TITLES[place.key] : "标题";
+  const { city, district } = place;
+  return cellProblem(
+    sheet,
+    address,
+    `${what}中的“${district}”是${city}的区县，按${city}的评分标准评分；不是的，请在“所属城市”中填写本单位所属的市。`,
+    "warning"
+  );
 }
 
 function projectCounts(v: Values, problems: InputProblem[]): DepartmentInput["projectCounts"] {
@@ -705,7 +738,7 @@ export function parseWorkbookWith(
   const located = locateTables(inputGrids, forms.areas);
   const values = singleValues(inputGrids, located.areas, reader, found);
   const dept = department(values, problems);
-  const city = cityOf(values, dept, inputGrids);
+  const city = cityOf(values, dept, inputGrids, problems);
   const tables = chosenTables(located, values, inputGrids, snapshot.fileName, problems);
   unitConflicts(tables, problems);
   const { budget, threePublic: inBudget } = budgetOf(tables.budget[0], r);

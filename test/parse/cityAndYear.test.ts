@@ -5,8 +5,9 @@
  */
 import type { WorkbookSnapshot } from "../../src/hosts/snapshot";
 import { parseWorkbook } from "../../src/parse/parseWorkbook";
-import { cityInText, yearInFileName } from "../../src/parse/titles";
+import { cityInText, placeInText, yearInFileName } from "../../src/parse/titles";
 import { scoreSnapshot } from "../../src/pipeline/scoreWorkbook";
+import { DISTRICTS_OF_CITY } from "../../src/standard/presets/districts";
 import { sampleSnapshot, setCell } from "./sampleSnapshot";
 
 /** The sample with no 所属城市 row, its 部门名称 written `department`. */
@@ -294,5 +295,88 @@ describe("the year from the file's name", () => {
         "年度 2022 取自文件名“某局2022年度绩效自评.xlsx”：工作簿中的年度无法识别，请在“基本信息”表中填写“年度”。",
       ])
     );
+  });
+});
+
+describe("a district's or county's unit", () => {
+  it.each([
+    ["南海区教育局", "佛山市", "南海区"],
+    ["顺德区财政局", "佛山市", "顺德区"],
+    ["禅城区卫生健康局", "佛山市", "禅城区"],
+    ["三水区人民政府办公室", "佛山市", "三水区"],
+    ["高明区自然资源局", "佛山市", "高明区"],
+    ["广东省佛山市南海区教育局", "佛山市", undefined],
+    ["中共南海区委组织部", "佛山市", "南海区"],
+    ["平江县教育局", "岳阳市", "平江县"],
+    ["汨罗市财政局", "岳阳市", "汨罗市"],
+    ["渠县农业农村局", "达州市", "渠县"],
+  ])("finds the city of %s", (text, city, district) => {
+    expect(placeInText(text)).toEqual(district ? { city, district } : { city });
+  });
+
+  it.each(["城关区教育局", "新城区财政局", "鼓楼区卫生健康局", "城区教育局", "某区教育局"])(
+    "makes up no city from %s: a district name several cities share says none",
+    (text) => {
+      expect(placeInText(text)).toBeUndefined();
+    }
+  );
+
+  it("is scored by its city's preset, the warning at the 部门名称 cell saying the city was inferred", async () => {
+    const snapshot = await withoutCity("南海区教育局");
+    const { parse, evaluation } = scoreSnapshot(snapshot);
+    expect(parse.input.city).toBe("佛山市");
+    expect(evaluation.standard).toMatchObject({ id: "foshan-2022", source: "cityYear" });
+    expect(evaluation.total.toString()).toBe("95.18");
+    expect(parse.problems.filter((p) => p.message.includes("南海区"))).toEqual([
+      {
+        severity: "warning",
+        sheet: "基本信息",
+        cell: "B3",
+        message:
+          "基本信息!B3：部门名称中的“南海区”是佛山市的区县，按佛山市的评分标准评分；不是的，请在“所属城市”中填写本单位所属的市。",
+      },
+    ]);
+  });
+
+  it("finds its city from a title, or from a 所属城市 written as the district, saying so", async () => {
+    const titled = await withoutCity("教育局");
+    setCell(titled, "绩效指标", "A1", "顺德区财政局2022年度部门整体支出绩效自评表");
+    const fromTitle = parseWorkbook(titled);
+    expect(fromTitle.input.city).toBe("佛山市");
+    expect(fromTitle.problems.find((p) => p.message.includes("顺德区"))?.message).toMatch(
+      /^绩效指标!A1：标题中的“顺德区”是佛山市的区县/
+    );
+    const stated = await sampleSnapshot();
+    setCell(stated, "基本信息", "B5", "三水区");
+    const fromCell = parseWorkbook(stated);
+    expect(fromCell.input.city).toBe("佛山市");
+    expect(fromCell.problems.find((p) => p.message.includes("三水区"))?.message).toBe(
+      "基本信息!B5：所属城市中的“三水区”是佛山市的区县，按佛山市的评分标准评分；不是的，请在“所属城市”中填写本单位所属的市。"
+    );
+  });
+
+  it("says nothing when the city is named outright before its district", async () => {
+    const { input, problems } = parseWorkbook(await withoutCity("佛山市南海区教育局"));
+    expect(input.city).toBe("佛山市");
+    expect(problems.some((p) => p.message.includes("区县"))).toBe(false);
+  });
+});
+
+describe("the table of districts", () => {
+  it("lists each district once: a name under two cities would say neither", () => {
+    const names = Object.values(DISTRICTS_OF_CITY).flat();
+    expect(new Set(names).size).toBe(names.length);
+    jest.isolateModules(() => {
+      jest.doMock("../../src/standard/presets/districts", () => ({
+        DISTRICTS_OF_CITY: { 兰州市: ["城关区", "七里河区"], 拉萨市: ["城关区"] },
+      }));
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const titles = require("../../src/parse/titles") as typeof import("../../src/parse/titles");
+      expect(titles.placeInText("城关区教育局")).toBeUndefined();
+      expect(titles.placeInText("七里河区教育局")).toEqual({
+        city: "兰州市",
+        district: "七里河区",
+      });
+    });
   });
 });
