@@ -213,9 +213,11 @@ function evaluationOf(
 ): Evaluation {
   const { picked, input, budget, scored } = s;
   const metrics = shownMetrics(picked.inForce.definition.indicators, s.book);
+  // Forms alone: the department and year the forms state, as the 项目自评汇总 is titled.
+  const named = projectsOnly && s.rolled ? s.rolled : input;
   return {
-    department: input.department,
-    year: input.year,
+    department: named.department,
+    year: named.year,
     standard: picked.inForce,
     ...projectsPart(s.rolled),
     ...(projectsOnly ? { projectsOnly: true as const } : {}),

@@ -63,9 +63,7 @@ function ungradedGaps(results: Iterable<ProjectEvaluation>): Gap[] {
   const gaps: Gap[] = [];
   for (const r of results) {
     if (r.grade !== UNGRADED) continue;
-    const why = r.maxTotal.equals(100)
-      ? "总分不在任何等级的分数范围内"
-      : `各指标分值合计 ${score(r.maxTotal)} 分，不等于 100 分`;
+    const why = r.ungradedReason ?? "";
     gaps.push({
       code: "projectUngraded",
       severity: "warning",

@@ -352,6 +352,11 @@ export interface ScoredTotals {
   /** Σ分值 of every indicator (不适用 included). */
   maxTotal: Dec;
   grade: string;
+  /**
+   * Why the grade is 无法评定, as a clause (`各指标分值合计 95.00 分，不等于 100 分`); absent
+   * when graded.
+   */
+  ungradedReason?: string;
 }
 
 /** Why only the project forms are scored: no department table, or none filled in yet. */

@@ -22,8 +22,28 @@ export type Totals = ScoredTotals & Pick<Evaluation, "gaps">;
 
 /** The totals an evaluation carries (its gaps go with the others, sorted). */
 export function scoredTotals(t: Totals): ScoredTotals {
-  const { groups, sum, uncapped, cap, total, maxTotal, grade } = t;
-  return { groups, sum, uncapped, cap, total, maxTotal, grade };
+  const { groups, sum, uncapped, cap, total, maxTotal, grade, ungradedReason } = t;
+  return {
+    groups,
+    sum,
+    uncapped,
+    cap,
+    total,
+    maxTotal,
+    grade,
+    ...(ungradedReason ? { ungradedReason } : {}),
+  };
+}
+
+/**
+ * Why the table cannot be graded (无法评定), as a clause, or null: a grade needs a complete
+ * table, 分值 adding to 100 and scores actually read. The one owner of the reason: the gap
+ * list, the report's 自评结论 and a project form's gap all say this.
+ */
+function ungradedReasonOf(input: TableFacts, maxTotal: Dec): string | null {
+  if (input.indicators.length === 0) return "未读取到任何指标得分，总分仅含可按公式计算的指标";
+  if (!maxTotal.equals(100)) return `各指标分值合计 ${score(maxTotal)} 分，不等于 100 分`;
+  return null;
 }
 
 /** 一级 groups in order of first appearance. */
@@ -120,13 +140,18 @@ function tableTotalGaps(input: TableFacts, rescaledTotal: Dec | null, countedSum
   return gaps;
 }
 
-function completenessGaps(input: TableFacts, maxTotal: Dec, standard: Standard): Gap[] {
+function completenessGaps(
+  input: TableFacts,
+  maxTotal: Dec,
+  standard: Standard,
+  ungraded: string | null
+): Gap[] {
   if (input.indicators.length === 0)
     return [
       {
         code: "maxTotalNot100",
         severity: "error",
-        message: "未读取到任何指标得分，总分仅含可按公式计算的指标，无法评定等级。",
+        message: `${ungraded}，无法评定等级。`,
         suggestion: "填写绩效指标表（一级指标、指标、分值、自评得分）后重新计算。",
       },
     ];
@@ -135,11 +160,11 @@ function completenessGaps(input: TableFacts, maxTotal: Dec, standard: Standard):
   const standardTotal = sum(standard.indicators.map((i) => i.max));
   const standardsOwn =
     standard.id !== "ownTable" && !standardTotal.equals(100) && maxTotal.equals(standardTotal);
-  if (!maxTotal.equals(100) && !standardsOwn)
+  if (ungraded && !standardsOwn)
     gaps.push({
       code: "maxTotalNot100",
       severity: "error",
-      message: `各指标分值合计 ${score(maxTotal)} 分，不等于 100 分，无法评定等级。`,
+      message: `${ungraded}，无法评定等级。`,
       suggestion:
         "核对指标表是否漏填或多填指标、分值是否正确；如评分标准不同，请插入或修改评分标准表。",
       // The table's 合计 分值 where it has one, else its first 分值: somewhere to start looking.
@@ -156,6 +181,22 @@ function completenessGaps(input: TableFacts, maxTotal: Dec, standard: Standard):
       suggestion: "如需核对分值，可在绩效指标表中增加“分值”列。",
     });
   return gaps;
+}
+
+/** The grade of a total, or 无法评定 with why. */
+function gradeOf(
+  standard: Standard,
+  total: Dec,
+  ungraded: string | null
+): Pick<ScoredTotals, "grade" | "ungradedReason"> {
+  if (ungraded) return { grade: UNGRADED, ungradedReason: ungraded };
+  const band = standard.grades.find((g) =>
+    // A line written `总分>90` leaves 90 itself to the grade below.
+    g.above ? total.greaterThan(g.min) : total.greaterThanOrEqualTo(g.min)
+  );
+  return band
+    ? { grade: band.grade }
+    : { grade: UNGRADED, ungradedReason: `总分 ${score(total)} 分不在任何等级的分数范围内` };
 }
 
 export function totalUp(
@@ -181,16 +222,10 @@ export function totalUp(
       suggestion: "加快预算执行进度，提高财政资金使用效率。",
       cell: execution.cell,
     });
-  // A grade needs a complete table: 分值 adding to 100 and scores actually entered.
-  const gradable = maxTotal.equals(100) && input.indicators.length > 0;
-  const grade = !gradable
-    ? UNGRADED
-    : (standard.grades.find((g) =>
-        // A line written `总分>90` leaves 90 itself to the grade below.
-        g.above ? total.greaterThan(g.min) : total.greaterThanOrEqualTo(g.min)
-      )?.grade ?? UNGRADED);
+  const ungraded = ungradedReasonOf(input, maxTotal);
+  const grading = gradeOf(standard, total, ungraded);
   gaps.push(
-    ...completenessGaps(input, maxTotal, standard),
+    ...completenessGaps(input, maxTotal, standard, ungraded),
     ...tableTotalGaps(input, scaled.gaps.length > 0 ? scaled.value : null, total0)
   );
   return {
@@ -200,7 +235,7 @@ export function totalUp(
     cap,
     total,
     maxTotal,
-    grade,
+    ...grading,
     gaps,
   };
 }

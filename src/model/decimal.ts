@@ -37,6 +37,19 @@ export function compact(value: Dec): Dec {
   return value;
 }
 
+/** The decimals of a 分 (0.01 元) in 万元. */
+export const CENT_DECIMALS = 6;
+
+/**
+ * An amount in 万元 to the 分 (0.000001 万元): the money a cell states. Finer digits are no
+ * money but the float noise of a formula's cached result that 15 significant digits keep where
+ * a subtraction cancels (146,665.43 − 143,757.42 is cached as 2,908.00999999998), and would
+ * show as a 尾差 of 0.000000.
+ */
+export function toCent(amount: Dec): Dec {
+  return excelRound(amount, CENT_DECIMALS);
+}
+
 /** Shorthand for literals in profiles and tests: `dec("46665.43")`, `dec(10)`. */
 export function dec(value: string | number | Dec): Dec {
   if (value instanceof Dec) return value;

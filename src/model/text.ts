@@ -7,6 +7,19 @@ export function normalizeName(name: string): string {
   return toHalfWidth(name.normalize("NFKC")).replace(NOISE, "").toLowerCase();
 }
 
+/** The words of a seal's place (`（公章）`): in a label (`部门名称（盖章）`) or after a name. */
+export const SEAL_WORDS = "公章|盖章|签章|印章|章";
+
+const SEAL = new RegExp(`\\s*[(（]\\s*(?:${SEAL_WORDS})\\s*[)）]`, "g");
+
+/**
+ * A unit's name without the place left for its seal: `佛山市某某局（公章）`, `…(盖章)`,
+ * `…（签章）` are 佛山市某某局. The one reader of every department and unit name.
+ */
+export function withoutSeal(name: string): string {
+  return name.replace(SEAL, "").trim();
+}
+
 /** Wraps a name in Chinese quotes; quotes inside become single quotes: “‘三公’经费控制情况”. */
 export function quote(name: string): string {
   return `“${name.replace(/“/g, "‘").replace(/”/g, "’")}”`;

@@ -4,7 +4,7 @@
  * and “—” / “-” / “/” for nothing. A value that cannot be read is a message naming the cell,
  * never a silent 0.
  */
-import { Dec, compact, fromNumber } from "../model/decimal";
+import { Dec, compact, fromNumber, toCent } from "../model/decimal";
 import { parseLooseNumber, toHalfWidth } from "../model/numbers";
 import { UNIT_WORDS, unitFactor } from "../model/units";
 import { type CellError, isCellError } from "../hosts/snapshot";
@@ -112,7 +112,7 @@ export function readAmount(c: Cell, factor: Dec): Read<Dec> {
   const v = c.grid.value(c.row, c.column);
   const withUnit = typeof v === "string" ? AMOUNT_WITH_UNIT.exec(toHalfWidth(v).trim()) : null;
   const typed = withUnit ? parseLooseNumber(withUnit[1] as string) : null;
-  if (typed !== null) return { value: compact(typed.times(unitFactor(withUnit?.[2]))) };
+  if (typed !== null) return { value: toCent(compact(typed.times(unitFactor(withUnit?.[2])))) };
   const r = readNumeric(c, "数字");
   if (r.value === null || r.problem) return r;
   if (r.percent)
@@ -121,7 +121,7 @@ export function readAmount(c: Cell, factor: Dec): Read<Dec> {
       problem: problem(c, `“${c.grid.text(c.row, c.column)}”是百分比，不是金额`),
     };
   // Most tables are in 万元 (factor 1): the value as read. A product is compacted as it is kept.
-  return { value: factor.eq(1) ? r.value : compact(r.value.times(factor)) };
+  return { value: toCent(factor.eq(1) ? r.value : compact(r.value.times(factor))) };
 }
 
 /** A score (分值, 得分): a plain number. */

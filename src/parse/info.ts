@@ -3,6 +3,7 @@
  * value to the right or after a colon in the same cell.
  */
 import type { CellValue } from "../hosts/snapshot";
+import { SEAL_WORDS } from "../model/text";
 import { UNIT_WORDS } from "../model/units";
 import { METRICS } from "../standard/metrics";
 import { toHalfWidth } from "../model/numbers";
@@ -53,7 +54,9 @@ const statedLabels = Object.fromEntries(
 export const INFO_LABELS: Record<InfoKey, RegExp> = {
   ...statedLabels,
   // A form's `填报单位（盖章）：…`: the seal's place in the label is no part of it.
-  department: /^(部门名称|单位名称|部门|预算单位|预算部门|填报单位)(\((公章|盖章|印章|章)\))?$/,
+  department: new RegExp(
+    `^(部门名称|单位名称|部门|预算单位|预算部门|填报单位)(\\((${SEAL_WORDS})\\))?$`
+  ),
   year: /^(年度|评价年度|自评年度|预算年度|绩效年度)$/,
   city: /^(所属城市|城市|所属地市|地市)$/,
   officialRate: /^(财政支出执行率|预算执行率|全年财政支出完成率|财政支出完成率|部门预算执行率)$/,

@@ -7,6 +7,7 @@
  */
 import type { Dec } from "../model/decimal";
 import type { DepartmentInput, ProjectForm, ProjectFunds, ProjectFundsRow } from "../model/input";
+import { SEAL_WORDS, withoutSeal } from "../model/text";
 import { readAmount, readScore, readText, yearInText } from "./cells";
 import { type Grid, normalizeLabel, range } from "./grid";
 import { readIndicatorTable } from "./indicatorTable";
@@ -34,8 +35,9 @@ const FUND_TITLES = {
 
 const INFO = {
   name: /^(项目名称|项目)$/,
-  department: /^(主管部门|主管单位|预算部门)$/,
-  unit: /^(实施单位|项目实施单位|执行单位|项目单位)$/,
+  // `主管部门（盖章）`: the seal's place in the label is no part of it (normalised: half-width).
+  department: new RegExp(`^(主管部门|主管单位|预算部门)(\\((${SEAL_WORDS})\\))?$`),
+  unit: new RegExp(`^(实施单位|项目实施单位|执行单位|项目单位)(\\((${SEAL_WORDS})\\))?$`),
   year: /^(年度|评价年度|预算年度|项目年度|实施年度|所属年度)$/,
   grade: /^(自评等级|绩效等级|评价等级|等级)$/,
 };
@@ -94,6 +96,10 @@ function labelled(
   }
   return null;
 }
+
+/** 主管部门 or 实施单位 as named, without the seal's place (`（公章）`); none when that is all. */
+const unitName = (found: { text: string } | null): string | undefined =>
+  withoutSeal(found?.text ?? "") || undefined;
 
 function fundsRows(grid: Grid, funds: { table: FoundTable; labelColumn: number }, reader: Reader) {
   const { table, labelColumn } = funds;
@@ -278,8 +284,8 @@ function readForm(
   const form: ProjectForm = {
     name: name?.text || grid.name,
     ...(year ? { year } : {}),
-    department: labelled(grid, top, header, INFO.department)?.text,
-    unit: labelled(grid, top, header, INFO.unit)?.text,
+    department: unitName(labelled(grid, top, header, INFO.department)),
+    unit: unitName(labelled(grid, top, header, INFO.unit)),
     sheet: grid.name,
     cell: name?.cell ?? formCell,
     funds,

@@ -5,6 +5,7 @@
  * 财政支出执行率, “三公”经费 …) by their label; read each table.
  */
 import { Dec, ZERO } from "../model/decimal";
+import { withoutSeal } from "../model/text";
 import { unitFactor } from "../model/units";
 import type {
   BudgetTable,
@@ -373,11 +374,8 @@ function narrative(v: Values): Pick<DepartmentInput, "narrative"> {
 }
 
 function department(v: Values, problems: InputProblem[]): string {
-  const name = v
-    .text("department")
-    // Where the seal goes (`（公章）`, `（盖章）`, `(章)`): no part of the name.
-    .replace(/\s*[(（]\s*(公章|盖章|印章|章)\s*[)）]\s*$/, "")
-    .trim();
+  // Where the seal goes (`（公章）`, `（盖章）`, `(章)`): no part of the name.
+  const name = withoutSeal(v.text("department"));
   if (!name)
     problems.push({
       severity: "error",

@@ -166,6 +166,19 @@ function keyTaskIndicator(e: Evaluation): IndicatorResult | undefined {
   );
 }
 
+/**
+ * A group's heading name: its 一级, or 其他指标 where none is known — a blank, a placeholder in
+ * brackets (`（未分类）`, the standard's `（报告未列明）`) or one the standard marks 待核对.
+ */
+function groupName(members: readonly IndicatorResult[]): string {
+  const level1 = members[0]?.level1.trim() ?? "";
+  const unknown =
+    level1 === "" ||
+    /^[(（【[][^)）】\]]*[)）】\]]$/.test(level1) ||
+    members.every((i) => i.unconfirmed.includes("level1"));
+  return unknown ? "其他指标" : level1;
+}
+
 function selfEvaluation(s: ReportSource): ReportBlock[] {
   const e = s.evaluation;
   const blocks: ReportBlock[] = [
@@ -182,13 +195,12 @@ function selfEvaluation(s: ReportSource): ReportBlock[] {
   const tasks = s.input.keyTasks;
   const anchor = keyTaskIndicator(e);
   e.groups.forEach((group, g) => {
-    blocks.push(heading(2, `（${CHINESE_NUMBERS[g + 1] ?? g + 2}）${group.level1}分析`));
-    e.indicators
-      .filter((i) => i.level1 === group.level1)
-      .forEach((i, n) => {
-        blocks.push(heading(3, `${n + 1}. ${i.name}`), paragraph(indicatorParagraph(i)));
-        if (i === anchor && tasks.length > 0) blocks.push(keyTaskTable(tasks));
-      });
+    const members = e.indicators.filter((i) => i.level1 === group.level1);
+    blocks.push(heading(2, `（${CHINESE_NUMBERS[g + 1] ?? g + 2}）${groupName(members)}分析`));
+    members.forEach((i, n) => {
+      blocks.push(heading(3, `${n + 1}. ${i.name}`), paragraph(indicatorParagraph(i)));
+      if (i === anchor && tasks.length > 0) blocks.push(keyTaskTable(tasks));
+    });
   });
   // No indicator to put it under: the key tasks read are reported all the same, after them.
   if (!anchor && tasks.length > 0) {

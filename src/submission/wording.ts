@@ -79,9 +79,13 @@ export function gradeFootnote(grades: readonly GradeBand[]): string {
   return `绩效等级：${parts.join("，")}。`.replace(/(\d)\.00/g, "$1");
 }
 
-/** `…的绩效得分为 95.18 分，绩效等级为“优”` (the report's 自评结论). */
+/**
+ * `…的绩效得分为 95.18 分，绩效等级为“优”` (the report's 自评结论); a total that cannot be
+ * graded says why, as the gap list does (`绩效等级为“无法评定”（各指标分值合计 95.00 分，不等于 100 分）`).
+ */
 export function conclusion(e: Evaluation): string {
-  return `${yearly(e.year, "年", toFill("年度"))}${e.department}部门整体支出的绩效得分为 ${score(e.total)} 分，绩效等级为“${e.grade}”。`;
+  const why = e.ungradedReason ? `（${e.ungradedReason}）` : "";
+  return `${yearly(e.year, "年", toFill("年度"))}${e.department}部门整体支出的绩效得分为 ${score(e.total)} 分，绩效等级为“${e.grade}”${why}。`;
 }
 
 /**

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { readWorkbook } from "../../src/hosts/file/readWorkbook";
 import type { SheetLayout } from "../../src/layout/sheetLayout";
 import { layOut } from "../../src/pipeline/layOut";
+import { evaluationToJson } from "../../src/evaluate/json";
 import { scoreSnapshot, type WorkbookScore } from "../../src/pipeline/scoreWorkbook";
 import { PROJECT_NAMES } from "../../samples/seedProjects";
 import { displayValue } from "../../src/layout/displayFormat";
@@ -63,6 +64,31 @@ describe("项目自评汇总", () => {
       const projects = layOut(scoreSnapshot(only), "2026-11-29").projects as SheetLayout;
       expect(at(projects, 0, 0)).toBe(`${titled}项目支出绩效自评汇总表`);
       expect(projects.print?.centerHeader).toBe(`${titled}项目支出绩效自评汇总`);
+    }
+  );
+
+  it.each([
+    ["name them", [goodForm("甲项目"), goodForm("乙项目")], "佛山市人力资源和社会保障局"],
+    [
+      "name none but their 实施单位",
+      [{ ...goodForm("甲项目"), department: undefined }],
+      "佛山市社会保险基金管理局",
+    ],
+    [
+      "name it with its seal's place",
+      [{ ...goodForm("甲项目"), department: "佛山市人力资源和社会保障局（公章）" }],
+      "佛山市人力资源和社会保障局",
+    ],
+  ])(
+    "gives a workbook of forms alone's --json the department and year of its title when its forms %s",
+    (_, forms, department) => {
+      const only = { sheets: forms.map((f, i) => formSheet(f, `表${i + 1}`)) };
+      const score = scoreSnapshot(only);
+      const json = evaluationToJson(score.evaluation);
+      expect(json.projectsOnly).toBe(true);
+      expect([json.department, json.year]).toEqual([department, 2022]);
+      const projects = layOut(score, "2026-11-29").projects as SheetLayout;
+      expect(at(projects, 0, 0)).toBe(`${department} 2022 年度项目支出绩效自评汇总表`);
     }
   );
 

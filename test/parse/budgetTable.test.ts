@@ -372,3 +372,33 @@ describe("a budget table keyed by 科目编码 and 科目名称", () => {
     expect(staff?.adjusted?.toString()).toBe("2646.39");
   });
 });
+
+describe("a 决算数 a formula left with float noise (合计 − 项目支出)", () => {
+  // 146,665.43 − 143,757.42 in binary floating point: the cached value is 2,908.00999999998.
+  const noisy = 146665.43 - 143757.42;
+
+  it("reads it as the amount it is, 2,908.01, and states no 0.000000 尾差", async () => {
+    const snapshot = await sampleSnapshot();
+    setCell(snapshot, "预算支出", "D7", 143757.42);
+    setCell(snapshot, "预算支出", "D12", 146665.43);
+    setCell(snapshot, "预算支出", "D4", noisy);
+    const { parse, evaluation } = scoreSnapshot(snapshot);
+    const basic = parse.input.budget.rows.find((r) => r.category === "basic");
+    expect(basic?.final?.toString()).toBe("2908.01");
+    const rounding = evaluation.gaps.filter((g) => g.code === "budgetRoundingDifference");
+    // The sample's own 0.01 (2,561.68 + 346.32 = 2,908.00), and the 合计 ties exactly.
+    expect(rounding.map((g) => g.message)).toEqual([
+      "预算支出明细表决算数存在 0.01 万元尾差（决算数：基本支出 2,908.01 ≠ 人员经费 2,561.68 + 日常公用经费 346.32），多为按万元取整所致。",
+    ]);
+    expect(JSON.stringify(evaluation.gaps)).not.toMatch(/0\.000000|2,908\.0100/);
+  });
+
+  it("keeps the cents of a table kept in 元, whose amounts have six decimals in 万元", async () => {
+    const snapshot = await sampleSnapshot();
+    setCell(snapshot, "预算支出", "D2", "单位：元");
+    setCell(snapshot, "预算支出", "D5", 25616800.37);
+    const { parse } = scoreSnapshot(snapshot);
+    const personnel = parse.input.budget.rows.find((r) => r.category === "personnel");
+    expect(personnel?.final?.toString()).toBe("2561.680037");
+  });
+});

@@ -516,11 +516,14 @@ describe("indicator names numbered as departments number them", () => {
 });
 
 describe("the department's name with where its seal goes", () => {
-  it.each(["（公章）", "（盖章）", " (盖章)", "（章）"])("sets %s aside", async (seal) => {
-    const snapshot = await sampleSnapshot();
-    setCell(snapshot, "基本信息", "B3", `佛山市社会保险基金管理局${seal}`);
-    expect(parseWorkbook(snapshot).input.department).toBe("佛山市社会保险基金管理局");
-  });
+  it.each(["（公章）", "（盖章）", " (盖章)", "（章）", "（签章）", "(印章)"])(
+    "sets %s aside",
+    async (seal) => {
+      const snapshot = await sampleSnapshot();
+      setCell(snapshot, "基本信息", "B3", `佛山市社会保险基金管理局${seal}`);
+      expect(parseWorkbook(snapshot).input.department).toBe("佛山市社会保险基金管理局");
+    }
+  );
 });
 
 describe("labels side by side as a header row, their values below", () => {

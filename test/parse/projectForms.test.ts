@@ -71,6 +71,23 @@ describe("finding project forms", () => {
     expect([form.department, form.unit]).toEqual([undefined, "佛山市社会保险基金管理局"]);
   });
 
+  it.each([
+    ["佛山市人力资源和社会保障局（公章）", "佛山市社会保险基金管理局（盖章）"],
+    ["佛山市人力资源和社会保障局(签章)", "佛山市社会保险基金管理局 ( 印章 )"],
+    ["佛山市人力资源和社会保障局 （盖章）", "佛山市社会保险基金管理局"],
+  ])("reads 主管部门 %s and 实施单位 %s without the seal's place", (department, unit) => {
+    const form = only(parseWorkbook(formWorkbook({ B4: department, F4: unit })).input.projectForms);
+    expect([form.department, form.unit]).toEqual([
+      "佛山市人力资源和社会保障局",
+      "佛山市社会保险基金管理局",
+    ]);
+  });
+
+  it("reads a 主管部门 labelled with where its seal goes (主管部门（盖章）)", () => {
+    const form = only(parseWorkbook(formWorkbook({ A4: "主管部门（盖章）" })).input.projectForms);
+    expect(form.department).toBe("佛山市人力资源和社会保障局");
+  });
+
   it("reads a 单位：元 note above the form's name lines, four rows over its funds header", () => {
     const { input } = parseWorkbook(
       formWorkbook({ A1: "项目支出绩效自评表　单位：元", A5: "项目资金" })

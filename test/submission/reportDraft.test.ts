@@ -10,7 +10,7 @@ import { reportDocx } from "../../src/submission/reportDocx";
 import { reportText } from "../../src/submission/reportText";
 import { reportSheetLayout } from "../../src/layout/reportSheet";
 import { departmentProblems, ordinal } from "../../src/submission/problems";
-import { sampleSnapshot, setCell } from "../parse/sampleSnapshot";
+import { putRows, sampleSnapshot, setCell } from "../parse/sampleSnapshot";
 import { evaluate } from "../../src/evaluate/evaluate";
 import { cappedSeed, seed } from "../helpers";
 import { dec } from "../../src/model/decimal";
@@ -149,6 +149,39 @@ describe("自评报告 draft", () => {
     expect(text).toContain(
       "按评分标准，财政支出执行率未达要求时总分最高 89.00 分，总分由 98.00 分调整为 89.00 分。"
     );
+  });
+
+  it("says in its 自评结论 why the total has no grade, in the words of the gap list", async () => {
+    const snapshot = await sampleSnapshot();
+    // A 3-point row the standard does not list: the 分值 add to 103.
+    putRows(snapshot, "绩效指标", 0, 15, [
+      ["履职效能", "档案管理情况", 3, 3],
+      ["合计", "合计", 103, 98.18],
+    ]);
+    const score = scoreSnapshot(snapshot);
+    const text = reportText(
+      reportDraft({ evaluation: score.evaluation, input: score.parse.input })
+    );
+    expect(text).toContain(
+      "绩效得分为 98.18 分，绩效等级为“无法评定”（各指标分值合计 103.00 分，不等于 100 分）。"
+    );
+    const gap = score.evaluation.gaps.find((g) => g.code === "maxTotalNot100");
+    expect(gap?.message).toBe("各指标分值合计 103.00 分，不等于 100 分，无法评定等级。");
+  });
+
+  it("says why when no indicator score was read at all", () => {
+    const input = seed();
+    input.indicators = [];
+    const text = reportText(reportDraft({ evaluation: evaluate(input), input }));
+    expect(text).toMatch(
+      /绩效等级为“无法评定”（未读取到任何指标得分，总分仅含可按公式计算的指标）。/
+    );
+  });
+
+  it("heads a group whose 一级 the standard left to fill in as 其他指标, never （报告未列明）", async () => {
+    const text = reportText(await sampleDraft());
+    expect(text).toContain("\n（四）其他指标分析\n\n1. 报告未列明的指标\n");
+    expect(text).not.toContain("（报告未列明）分析");
   });
 
   it("says an indicator 不适用 but scored 0 by the standard lost its points, in its paragraph and in 存在问题", () => {
