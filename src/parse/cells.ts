@@ -4,7 +4,7 @@
  * and “—” / “-” / “/” for nothing. A value that cannot be read is a message naming the cell,
  * never a silent 0.
  */
-import { Dec, compact, fromNumber, toCent } from "../model/decimal";
+import { Dec, compact, excelRound, fromNumber, toCent } from "../model/decimal";
 import { parseLooseNumber, toHalfWidth } from "../model/numbers";
 import { UNIT_WORDS, unitFactor } from "../model/units";
 import { type CellError, isCellError } from "../hosts/snapshot";
@@ -138,8 +138,14 @@ export function readScore(c: Cell): Read<Dec> {
       value: null,
       problem: problem(c, `“${c.grid.text(c.row, c.column)}”是百分比，不是分数`),
     };
-  return { value: r.value };
+  return { value: typeof v === "number" ? excelRound(r.value, SCORE_DECIMALS) : r.value };
 }
+
+/**
+ * Decimals a score is read to from a number cell: no standard scores finer, and a formula's cached
+ * result can carry float noise in its last digits (`=100-95.1` is cached as 4.90000000000001).
+ */
+const SCORE_DECIMALS = 10;
 
 /**
  * A rate as a fraction: `0.8087`, `80.87%` (number formatted as % or text) and `80.87` all

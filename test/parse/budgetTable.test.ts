@@ -402,3 +402,16 @@ describe("a 决算数 a formula left with float noise (合计 − 项目支出)"
     expect(personnel?.final?.toString()).toBe("2561.680037");
   });
 });
+
+describe("a 自评得分 a formula left with float noise (=100-95.1)", () => {
+  it("is read as the score it is, 4.9, and the total and the deduction say no 0.00 difference", async () => {
+    const snapshot = await sampleSnapshot();
+    // 资产管理情况 (分值 8) scored by a formula: 100 − 95.1 is cached as 4.90000000000001.
+    setCell(snapshot, "绩效指标", "D7", 100 - 95.1);
+    const { parse, evaluation } = scoreSnapshot(snapshot);
+    const row = parse.input.indicators.find((i) => i.name === "资产管理情况");
+    expect(row?.entered?.toString()).toBe("4.9");
+    expect(evaluation.total.toString()).toBe("92.08");
+    expect(JSON.stringify(evaluation.gaps)).not.toMatch(/0\.00 分|4\.9000/);
+  });
+});
