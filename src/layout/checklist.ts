@@ -10,7 +10,15 @@ import { type Dec, percent, score, toDouble } from "../model/decimal";
 import type { Evaluation, Gap, GapCode, IndicatorResult } from "../evaluate/result";
 import { severityLabels } from "../evaluate/result";
 import { tieVerdict } from "../evaluate/budget";
-import type { CellStyle, LayoutCell, LayoutValue, RowBlock, SheetLayout } from "./sheetLayout";
+import type {
+  CellStyle,
+  LayoutCell,
+  LayoutValue,
+  PrintSetup,
+  RowBlock,
+  SheetLayout,
+} from "./sheetLayout";
+import { rowHeight, titlesOnlyWhereNeeded } from "./pagination";
 import { PROJECT_SUMMARY_SHEET, formsWhere } from "./projectSummary";
 import { SheetBuilder } from "./sheetBuilder";
 import { amountFormat } from "./displayFormat";
@@ -221,7 +229,14 @@ function scoreTotalRow(
   b.put(row, 7, note, styles.total, 2);
 }
 
-function indicatorSection(b: SheetBuilder, e: Evaluation): void {
+/** A table's header row and last row. */
+interface Table {
+  header: number;
+  last: number;
+}
+
+/** The indicator table; returns its header and last row (合计). */
+function indicatorSection(b: SheetBuilder, e: Evaluation): Table {
   b.section("二、指标得分复核");
   const header = b.row++;
   [
@@ -279,10 +294,12 @@ function indicatorSection(b: SheetBuilder, e: Evaluation): void {
         ? null
         : `不适用指标剔除后折算为 ${score(e.uncapped)} 分`
   );
+  const last = b.row - 1;
   b.line(
     `标记：✖ 数据错误  ▲ 需核对差异  ◆ 扣分未说明  ○ 无法按公式复核  ● 评分参数待核对。计入得分：${e.scoreSource === "entered" ? "以填报得分为准（空白时取计算得分）" : "以计算得分为准"}。`,
     styles.note
   );
+  return { header, last };
 }
 
 function totalSection(b: SheetBuilder, e: Evaluation): void {
@@ -329,6 +346,7 @@ function totalSection(b: SheetBuilder, e: Evaluation): void {
     b.put(row, 6, p.note ?? null, look.smaller, 2);
     b.put(row, 8, status, p.unconfirmed ? look.smallCenteredFlag : look.smallCentered);
     b.fit(row, p.label, WIDTHS[0] + WIDTHS[1], 9);
+    b.fit(row, p.value, WIDTHS[2] + WIDTHS[3] + WIDTHS[4] + WIDTHS[5], 9);
     b.fit(row, p.note ?? "", WIDTHS[6] + WIDTHS[7], 8);
   }
 }
@@ -355,14 +373,17 @@ function gapSection(b: SheetBuilder, e: Evaluation): void {
     b.put(row, 8, gap.cell ?? "—", look.smaller);
     b.fit(row, gap.message, WIDTHS[2] * 3 + WIDTHS[5] + WIDTHS[6], 9);
     b.fit(row, gap.suggestion, WIDTHS[7], 9);
+    b.fit(row, gap.indicator ?? "—", WIDTHS[1], 9);
+    b.fit(row, gap.cell ?? "—", WIDTHS[8], 8);
   }
 }
 
+/** The project list as a row block, and its header and last row. */
 function projectSection(
   b: SheetBuilder,
   e: Evaluation,
   projects: ProjectLine[]
-): RowBlock | undefined {
+): { block: RowBlock; table: Table } | undefined {
   if (projects.length === 0) return undefined;
   b.section("五、项目自评情况");
   if (e.projects) linkToProjectSummary(b, e.projects.results);
@@ -381,8 +402,14 @@ function projectSection(
   const amount = (key: "budget" | "spending") =>
     formatted(look.amount, amountFormat(projects.map((p) => p[key])));
   const block = projectBlock(projects, b.row, projectColumns(amount("budget"), amount("spending")));
+  // A line whose 项目名称 or 来源 (`[某项目.xlsx]自评表!B3`) wraps is made as tall as it needs
+  // (no writer fits rows); the others keep the default height.
+  projects.forEach((p, line) => {
+    b.fitWrapped(block.top + line, p.name, WIDTHS[1]);
+    b.fitWrapped(block.top + line, p.cells?.name ?? "", WIDTHS[8], 8);
+  });
   b.row += projects.length;
-  return block;
+  return { block, table: { header, last: b.row - 1 } };
 }
 
 /** What a column of the project lines shows, and how (in one of `styles`). */
@@ -482,10 +509,11 @@ export function checklistLayout(
     );
   }
   budgetSection(b, e);
-  indicatorSection(b, e);
+  const indicators = indicatorSection(b, e);
   totalSection(b, e);
   gapSection(b, e);
-  const rowBlock = projectSection(b, e, projects);
+  const projectList = projectSection(b, e, projects);
+  const rowBlock = projectList?.block;
   b.line(
     `${ASSISTANT_SIGNATURE}根据本工作簿数据生成，供核对，不随自评表报送；重新计算时整表替换，请勿在本表录入数据。`,
     {
@@ -494,7 +522,7 @@ export function checklistLayout(
     }
   );
   const lastRow = b.row - 1;
-  return b.toLayout(options.sheetName ?? CHECKLIST_SHEET, {
+  const layout = b.toLayout(options.sheetName ?? CHECKLIST_SHEET, {
     ...(rowBlock ? { rowBlock } : {}),
     frozenRows: 0,
     tabColor: "#7F7F7F",
@@ -502,7 +530,6 @@ export function checklistLayout(
       paper: "A4",
       orientation: "landscape",
       fitToPagesWide: 1,
-      titleRows: { first: 0, last: 1 },
       printArea: { top: 0, left: 0, bottom: lastRow, right: COLUMNS - 1 },
       centerHeader: headerFooterText(`${e.department} ${yearly(e.year)}绩效自评核对清单（不报送）`),
       centerFooter: "第 &P 页 共 &N 页",
@@ -511,4 +538,33 @@ export function checklistLayout(
       margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
     },
   });
+  return withRepeatedHeader(layout, indicators, projectList?.table);
+}
+
+/** Points `table`'s rows below its header print in (the layout's heights). */
+const tableHeight = (layout: SheetLayout, { header, last }: Table): number => {
+  let points = 0;
+  for (let row = header + 1; row <= last; row++) points += rowHeight(layout, row);
+  return points;
+};
+
+/**
+ * The layout with one table's header as its print title rows. Excel, WPS and LibreOffice repeat
+ * one range of rows, at the top of every page after the one it first prints on, whatever table
+ * that page holds — so one table's header, the one a later page most needs: the indicator table's
+ * (分值, 填报得分, 计算得分, 计入得分 and 得分率 are five columns of like figures, unreadable without
+ * it) or the project list's (a line a project, thousands in a large department; the sheet's last
+ * table, so its header never heads another), whichever prints taller. The indicator header
+ * repeats only where its table runs onto another page (below it, it heads the parameters and
+ * problems too). The budget table is a few lines; the parameter and problem lists read as text.
+ */
+function withRepeatedHeader(layout: SheetLayout, indicators: Table, projects?: Table): SheetLayout {
+  const print = layout.print as PrintSetup;
+  if (projects && tableHeight(layout, projects) >= tableHeight(layout, indicators))
+    return {
+      ...layout,
+      print: { ...print, titleRows: { first: projects.header, last: projects.header } },
+    };
+  const titled = { ...print, titleRows: { first: indicators.header, last: indicators.header } };
+  return titlesOnlyWhereNeeded({ ...layout, print: titled }, indicators.last);
 }

@@ -11,7 +11,7 @@ import type {
   MergeRange,
   SheetLayout,
 } from "./sheetLayout";
-import { FONT_SIZE, SHEET_FONT, rowHeightFor } from "./style";
+import { FONT_SIZE, SHEET_FONT, rowHeightFor, wrappedLines } from "./style";
 
 export class SheetBuilder {
   readonly cells: LayoutCell[] = [];
@@ -92,5 +92,13 @@ export class SheetBuilder {
   /** Makes `row` tall enough for `text` wrapped in `widthChars` (never lower than it is). */
   fit(row: number, text: string, widthChars: number, fontSize = this.fontSize): void {
     this.heights[row] = Math.max(this.heights[row] ?? 0, rowHeightFor(text, widthChars, fontSize));
+  }
+
+  /**
+   * As `fit`, where `text` wraps onto a second line; a row of one-line text keeps the sheet's
+   * default height (a list of thousands of lines sizes only the rows that wrap).
+   */
+  fitWrapped(row: number, text: string, widthChars: number, fontSize = this.fontSize): void {
+    if (wrappedLines(text, widthChars, fontSize) > 1) this.fit(row, text, widthChars, fontSize);
   }
 }

@@ -118,7 +118,8 @@ export interface SheetLayout {
   /**
    * Rows of one shape laid out on demand (a workbook's 200,000 projects in the 核对清单): not
    * cells held in `cells`. The package writer streams them; every other writer takes the layout
-   * through `materialized`. No cell of `cells`, merge or row height falls in these rows.
+   * through `materialized`. No cell of `cells` or merge falls in these rows; `rowHeights` may
+   * size them (the lines whose text wraps).
    */
   rowBlock?: RowBlock;
 }

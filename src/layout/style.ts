@@ -55,12 +55,17 @@ export const MAX_ROW_HEIGHT = 409;
  * needs in a column `widthChars` characters wide (of the sheet's default font) at `fontSize`.
  */
 export function rowHeightFor(text: string, widthChars: number, fontSize = FONT_SIZE): number {
+  const lines = wrappedLines(text, widthChars, fontSize);
+  return Math.min(MAX_ROW_HEIGHT, Math.max(18, Math.ceil(lines * fontSize * 1.45 + 4)));
+}
+
+/** The lines `text` takes wrapped in a column `widthChars` characters wide at `fontSize`. */
+export function wrappedLines(text: string, widthChars: number, fontSize = FONT_SIZE): number {
   const capacity = Math.max(4, (widthChars * FONT_SIZE) / fontSize - 1);
   // Each line break starts a new line; each line wraps on its own.
-  const lines = text
+  return text
     .split("\n")
     .reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / capacity)), 0);
-  return Math.min(MAX_ROW_HEIGHT, Math.max(18, Math.ceil(lines * fontSize * 1.45 + 4)));
 }
 
 /**

@@ -3,6 +3,7 @@
  * which theme is showing, and the Excel port. With hosts/excel/, the only code that touches
  * the `Office` and `Excel` globals.
  */
+import { fileNameFromUrl } from "../hosts/excel/documentName";
 import { ExcelWorkbook, type SheetListMemory, lazyWriter } from "../hosts/excel/excelWorkbook";
 import type { ExcelCapabilities } from "../hosts/excel/writeLayout";
 import type { WorkbookPort } from "../hosts/port";
@@ -80,6 +81,18 @@ export function documentSheetMemory(): SheetListMemory {
   };
 }
 
+/**
+ * The workbook's file name from the document's url (a path or URL; its last segment), "" for a
+ * new workbook never saved or a host that gives no url. The 年度 of last resort, as WPS gives it.
+ */
+export function documentFileName(): string {
+  try {
+    return fileNameFromUrl(Office.context.document.url);
+  } catch {
+    return "";
+  }
+}
+
 export function createExcelPort(
   capabilities: ExcelCapabilities = excelCapabilities()
 ): WorkbookPort {
@@ -88,7 +101,8 @@ export function createExcelPort(
     capabilities,
     undefined,
     lazyWriter,
-    documentSheetMemory()
+    documentSheetMemory(),
+    documentFileName
   );
 }
 

@@ -579,6 +579,11 @@ export interface FakeInstallOptions {
   displayLanguage?: string;
   /** Other requirement sets to report as supported, e.g. `{ DialogApi: "1.2" }`. */
   otherRequirementSets?: Record<string, string>;
+  /**
+   * `Office.context.document.url`: a path or URL as Office gives it (`C:\…\某局.xlsx`,
+   * `https://…/Shared%20Documents/…xlsx`); "" (a new workbook never saved) when not given.
+   */
+  documentUrl?: string;
 }
 
 export class FakeExcel {
@@ -810,7 +815,7 @@ export class FakeExcel {
   /**
    * Installs `Excel` (run, RequestContext, enums, ErrorCodes), `OfficeExtension` (Error) and a
    * minimal `Office` (onReady, context.requirements.isSetSupported driven by `apiVersion`,
-   * officeTheme, HostType, PlatformType) on `globalObject`. Returns a function that restores it.
+   * officeTheme, document.url, HostType, PlatformType) on `globalObject`. Returns a function that restores it.
    */
   install(globalObject: object, options: FakeInstallOptions = {}): () => void {
     const g = globalObject as Record<string, unknown>;
@@ -850,6 +855,7 @@ export class FakeExcel {
         displayLanguage: options.displayLanguage ?? "zh-CN",
         contentLanguage: options.displayLanguage ?? "zh-CN",
         diagnostics: { host: "Excel", platform, version: "16.0.0.0" },
+        document: { url: options.documentUrl ?? "" },
         officeTheme: {
           bodyBackgroundColor: "#FFFFFF",
           bodyForegroundColor: "#000000",

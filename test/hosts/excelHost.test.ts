@@ -9,6 +9,9 @@ import { parseWorkbook } from "../../src/parse/parseWorkbook";
 import { insertTemplate } from "../../src/pipeline/insertTemplate";
 import { recalculate } from "../../src/pipeline/recalculate";
 import { SAMPLE_PATH, SAMPLE_SHEETS } from "../parse/sampleSnapshot";
+import { join } from "node:path";
+
+const PROJECTS_SAMPLE = join(__dirname, "..", "..", "samples", "foshan-sbj-2022-projects.xlsx");
 import { excelHost, fakeFromXlsx, runOn, settingsMemory } from "../fakes/fromXlsx";
 import { type ExcelRun, ExcelWorkbook } from "../../src/hosts/excel/excelWorkbook";
 import { evaluate } from "../../src/evaluate/evaluate";
@@ -209,8 +212,8 @@ describe("Excel JS API adapter (on the test double)", () => {
     expect(fake.cell("绩效自评汇总", "A1").value).toBe(
       "佛山市社会保险基金管理局 2022 年度部门整体支出绩效自评表"
     );
-    // The seed's indicator table ends on page 1: no print titles over 总分; the 核对清单 repeats
-    // its title rows on every page.
+    // The seed's indicator table ends on page 1: no print titles over 总分; the 核对清单's runs
+    // onto a second page, which repeats its header.
     expect(fake.pageLayout("绩效自评汇总")).toMatchObject({
       orientation: "Portrait",
       paperSize: "A4",
@@ -225,13 +228,30 @@ describe("Excel JS API adapter (on the test double)", () => {
     });
     expect(fake.pageLayout("绩效自评汇总").headerMargin).toBeCloseTo(21.6, 9);
     expect(fake.pageLayout("绩效自评汇总").footerMargin).toBeCloseTo(21.6, 9);
+    const header = Array.from({ length: 60 }, (_, r) => r + 1).find(
+      (r) => fake.cell("核对清单", `A${r}`).value === "一级指标"
+    );
+    expect(fake.cell("核对清单", `D${header}`).value).toBe("填报得分");
     expect(fake.pageLayout("核对清单")).toMatchObject({
       orientation: "Landscape",
       paperSize: "A4",
-      printTitleRows: "1:2",
+      printTitleRows: `${header}:${header}`,
     });
     expect(fake.activeSheet()).toBe("绩效自评汇总");
   });
+
+  it("makes the 核对清单's project lines as tall as their wrapped 来源, its header repeated", async () => {
+    const fake = await fakeFromXlsx(PROJECTS_SAMPLE);
+    await recalculate(excelHost(fake), { date: "2026-11-27" });
+    const sheet = fake.snapshot().sheets["核对清单"];
+    const header = Array.from({ length: 200 }, (_, r) => r + 1).find(
+      (r) => fake.cell("核对清单", `A${r}`).value === "序号"
+    ) as number;
+    expect(fake.pageLayout("核对清单").printTitleRows).toBe(`${header}:${header}`);
+    // “社会保险经办服务外包项目!B3” prints in 8 pt on two lines of a column 13 wide.
+    expect(fake.cell("核对清单", `I${header + 1}`).value).toBe("社会保险经办服务外包项目!B3");
+    expect(sheet.rowHeights[String(header + 1)]).toBeGreaterThanOrEqual(2 * 8 * 1.2);
+  }, 60_000);
 
   it("re-running yields an identical summary sheet", async () => {
     const fake = await fakeFromXlsx(SAMPLE_PATH);

@@ -42,9 +42,13 @@ describe("writing the summary sheet (ExcelJS host)", () => {
       fitToWidth: 1,
       fitToHeight: 0,
     });
-    // Its indicator table ends on page 1: no title rows repeated over 总分 (the 核对清单 has its own).
+    // Its indicator table ends on page 1: no title rows repeated over 总分. The 核对清单's runs
+    // onto a second page, which repeats its header (一级指标 … 标记).
     expect(summary.pageSetup.printTitlesRow).toBeUndefined();
-    expect(after.workbook.getWorksheet("核对清单")!.pageSetup.printTitlesRow).toBe("1:2");
+    const checklist = after.workbook.getWorksheet("核对清单")!;
+    const header = checklist.getColumn(1).values.indexOf("一级指标");
+    expect(checklist.getCell(header, 9).value).toBe("标记");
+    expect(checklist.pageSetup.printTitlesRow).toBe(`${header}:${header}`);
     expect(summary.headerFooter.oddFooter).toBe("&C第 &P 页 共 &N 页");
   });
 

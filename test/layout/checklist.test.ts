@@ -6,6 +6,7 @@ import { displayValue } from "../../src/layout/displayFormat";
 import { Dec } from "../../src/model/decimal";
 import { seed } from "../helpers";
 import { at, rowOf } from "../fixtures/layoutCells";
+import { projectLines } from "../../bench/workbooks";
 
 const layout = checklistLayout(evaluate(seed()), { date: "2026-11-27" });
 
@@ -126,11 +127,12 @@ describe("核对清单 layout", () => {
 
   it("is set up for A4 landscape, one page wide, title rows repeated, footer with page numbers", () => {
     const last = Math.max(...layout.cells.map((c) => c.row));
+    const header = rowOf(layout, "计算依据");
     expect(layout.print).toMatchObject({
       paper: "A4",
       orientation: "landscape",
       fitToPagesWide: 1,
-      titleRows: { first: 0, last: 1 },
+      titleRows: { first: header, last: header },
       printArea: { top: 0, left: 0, bottom: last, right: 8 },
       centerFooter: "第 &P 页 共 &N 页",
       centerHeader: "佛山市社会保险基金管理局 2022 年度绩效自评核对清单（不报送）",
@@ -179,6 +181,75 @@ describe("核对清单 layout", () => {
       0.832,
       88.5, // 100.25 ÷ 120.5 = 0.83195… → 0.8320
     ]);
+  });
+
+  it("repeats the indicator table's header on each later page: the seed's table runs onto a second", () => {
+    const header = rowOf(layout, "计算依据");
+    expect(at(layout, header, 0)?.value).toBe("一级指标");
+    expect(at(layout, header, 3)?.value).toBe("填报得分");
+    expect(layout.print?.titleRows).toEqual({ first: header, last: header });
+  });
+
+  it("repeats the project list's header instead when the list is the longer table (120 projects)", () => {
+    const l = checklistLayout(evaluate(seed()), { date: "2026-11-27" }, projectLines(120));
+    const header = rowOf(l, "序号");
+    expect(at(l, header, 8)?.value).toBe("来源");
+    expect(l.print?.titleRows).toEqual({ first: header, last: header });
+    // With three projects the indicator table is the longer one again.
+    const few = checklistLayout(evaluate(seed()), { date: "2026-11-27" }, projectLines(3));
+    const indicatorHeader = rowOf(few, "计算依据");
+    expect(few.print?.titleRows).toEqual({ first: indicatorHeader, last: indicatorHeader });
+  });
+
+  it("repeats no header when the indicator table prints on one page (one 一级, no budget table)", () => {
+    const e = evaluate(seed());
+    const group = e.groups[0];
+    const short = {
+      ...e,
+      budget: { ...e.budget, rows: [] },
+      groups: [group],
+      indicators: e.indicators.filter((i) => i.level1 === group.level1),
+    };
+    const l = checklistLayout(short, { date: "2026-11-27" });
+    expect(l.print?.titleRows).toBeUndefined();
+  });
+
+  it("makes a project line as tall as its wrapped 来源 or 项目名称; a one-line one keeps the default", () => {
+    const line = (name: string, source: string) => ({
+      name,
+      budget: new Dec(10),
+      spending: new Dec(9),
+      selfScore: new Dec(90),
+      evaluated: true,
+      cells: { name: source },
+    });
+    const l = materialized(
+      checklistLayout(evaluate(seed()), { date: "2026-11-27" }, [
+        line("社保卡项目", "项目清单!A4"),
+        // 来源 8 pt in a column 13 wide: a form in its own workbook takes three lines.
+        line("档案数字化项目", "[社会保险档案数字化项目.xlsx]项目支出绩效自评表!B3"),
+        // 项目名称 10.5 pt in a column 24 wide: 30 characters take two lines.
+        line("佛山市社会保险基金管理局社会保险经办服务能力提升与信息化建设项目", "项目清单!A6"),
+      ])
+    );
+    const heights = l.rowHeights ?? {};
+    expect(heights[rowOf(l, "社保卡项目")]).toBeUndefined();
+    // Three lines of 8 pt and two of 10.5 pt, at 1.2 times the font size each at the least.
+    expect(heights[rowOf(l, "档案数字化项目")]).toBeGreaterThanOrEqual(3 * 8 * 1.2);
+    expect(
+      heights[rowOf(l, "佛山市社会保险基金管理局社会保险经办服务能力提升与信息化建设项目")]
+    ).toBeGreaterThanOrEqual(2 * 10.5 * 1.2);
+  });
+
+  it("makes a problem row as tall as its wrapped 来源单元格", () => {
+    const e = evaluate(seed());
+    const gap = e.gaps[0];
+    const cell = "'[社会保险档案数字化项目.xlsx]项目支出绩效自评表'!D12";
+    const l = checklistLayout(
+      { ...e, gaps: [{ ...gap, message: "短。", suggestion: "短。", cell }] },
+      { date: "2026-11-27" }
+    );
+    expect(l.rowHeights?.[rowOf(l, cell)]).toBeGreaterThanOrEqual(3 * 8 * 1.2);
   });
 
   it("is deterministic", () => {

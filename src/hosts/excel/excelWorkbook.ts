@@ -73,7 +73,9 @@ export class ExcelWorkbook implements WorkbookPort {
     private readonly capabilities: ExcelCapabilities,
     private readonly writeBudgetBytes = WRITE_BUDGET_BYTES,
     private readonly writer: WriterLoader = lazyWriter,
-    private readonly memory: SheetListMemory = NO_MEMORY
+    private readonly memory: SheetListMemory = NO_MEMORY,
+    /** The workbook's file name (`documentFileName` in the add-in), "" when it has none. */
+    private readonly fileName: () => string = () => ""
   ) {}
 
   read(): Promise<WorkbookSnapshot> {
@@ -92,8 +94,19 @@ export class ExcelWorkbook implements WorkbookPort {
       this.s.ids = sheetIds;
       this.s.owned = { ...(snapshot.ownedSheets ?? {}) };
       this.s.haveRead = true;
-      return snapshot;
+      // Asked at each read: a new workbook may have been saved under a name since.
+      const fileName = this.currentFileName();
+      return fileName ? { ...snapshot, fileName } : snapshot;
     });
+  }
+
+  /** The file's name, or "" when the host cannot tell it (never a failed read for that). */
+  private currentFileName(): string {
+    try {
+      return this.fileName();
+    } catch {
+      return "";
+    }
   }
 
   /** The writing half, fetched on the first write; it shares this host's session. */
