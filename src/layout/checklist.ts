@@ -235,71 +235,69 @@ interface Table {
   last: number;
 }
 
+const INDICATOR_HEADERS = [
+  "一级指标",
+  "指标",
+  "分值",
+  "填报得分",
+  "计算得分",
+  "计入得分",
+  "得分率",
+  "计算依据",
+  "标记",
+];
+
 /** The indicator table; returns its header and last row (合计). */
 function indicatorSection(b: SheetBuilder, e: Evaluation): Table {
   b.section("二、指标得分复核");
   const header = b.row++;
-  [
-    "一级指标",
-    "指标",
-    "分值",
-    "填报得分",
-    "计算得分",
-    "计入得分",
-    "得分率",
-    "计算依据",
-    "标记",
-  ].forEach((h, i) => b.put(header, i, h, headerStyle));
-  const explanationWidth = WIDTHS[7];
+  INDICATOR_HEADERS.forEach((h, i) => b.put(header, i, h, headerStyle));
   for (const group of e.groups) {
-    const members = e.indicators.filter((i) => i.level1 === group.level1);
     const first = b.row;
-    for (const ind of members) {
-      const row = b.row++;
-      const marks = marksFor(ind, e.gaps);
-      const flagged = marks.some((m) => !m.startsWith("●") && !m.startsWith("○"));
-      // The 一级 on every row, never merged down: a merge a page break splits prints its name
-      // above the next page's title rows (LibreOffice), and this sheet is fit to the page's
-      // width, where the page breaks cannot be known to keep a merge whole. Grey after the first.
-      b.put(row, 0, group.level1, row === first ? look.groupLabel : look.groupLabelAgain);
-      b.put(row, 1, ind.name, textCell);
-      b.put(row, 2, ind.max.toNumber(), look.score);
-      b.put(row, 3, dec(ind.entered), look.score);
-      b.put(row, 4, dec(ind.computed), look.score);
-      b.put(row, 5, ind.counted.toNumber(), flagged ? look.countedFlag : look.counted);
-      b.put(row, 6, rateOf(ind.counted, ind.max), look.rate);
-      b.put(row, 7, ind.explanation, look.small);
-      b.put(row, 8, marks.join(" ") || null, flagged ? look.smallFlag : look.small);
-      b.fit(row, ind.explanation, explanationWidth, 9);
-      b.fit(row, ind.name, WIDTHS[1]);
-    }
-    scoreTotalRow(
-      b,
-      `${group.level1} 小计`,
-      group.max,
-      group.counted,
-      rateOf(group.counted, group.max),
-      null
-    );
+    for (const ind of e.indicators.filter((i) => i.level1 === group.level1))
+      indicatorRow(b, ind, e.gaps, b.row === first);
+    const rate = rateOf(group.counted, group.max);
+    scoreTotalRow(b, `${group.level1} 小计`, group.max, group.counted, rate, null);
   }
-  scoreTotalRow(
-    b,
-    "合计",
-    e.maxTotal,
-    e.sum,
-    null,
-    e.cap !== null && e.uncapped.greaterThan(e.cap)
-      ? `按执行率封顶为 ${score(e.cap)} 分`
-      : e.uncapped.equals(e.sum)
-        ? null
-        : `不适用指标剔除后折算为 ${score(e.uncapped)} 分`
-  );
+  scoreTotalRow(b, "合计", e.maxTotal, e.sum, null, totalNote(e));
   const last = b.row - 1;
   b.line(
     `标记：✖ 数据错误  ▲ 需核对差异  ◆ 扣分未说明  ○ 无法按公式复核  ● 评分参数待核对。计入得分：${e.scoreSource === "entered" ? "以填报得分为准（空白时取计算得分）" : "以计算得分为准"}。`,
     styles.note
   );
   return { header, last };
+}
+
+/** One indicator's row of the table; `first` of its 一级 group. */
+function indicatorRow(
+  b: SheetBuilder,
+  ind: Evaluation["indicators"][number],
+  gaps: Evaluation["gaps"],
+  first: boolean
+): void {
+  const row = b.row++;
+  const marks = marksFor(ind, gaps);
+  const flagged = marks.some((m) => !m.startsWith("●") && !m.startsWith("○"));
+  // The 一级 on every row, never merged down: a merge a page break splits prints its name
+  // above the next page's title rows (LibreOffice), and this sheet is fit to the page's
+  // width, where the page breaks cannot be known to keep a merge whole. Grey after the first.
+  b.put(row, 0, ind.level1, first ? look.groupLabel : look.groupLabelAgain);
+  b.put(row, 1, ind.name, textCell);
+  b.put(row, 2, ind.max.toNumber(), look.score);
+  b.put(row, 3, dec(ind.entered), look.score);
+  b.put(row, 4, dec(ind.computed), look.score);
+  b.put(row, 5, ind.counted.toNumber(), flagged ? look.countedFlag : look.counted);
+  b.put(row, 6, rateOf(ind.counted, ind.max), look.rate);
+  b.put(row, 7, ind.explanation, look.small);
+  b.put(row, 8, marks.join(" ") || null, flagged ? look.smallFlag : look.small);
+  b.fit(row, ind.explanation, WIDTHS[7], 9);
+  b.fit(row, ind.name, WIDTHS[1]);
+}
+
+/** The 合计 row's note: the cap, or the rescaling after 不适用 indicators, or nothing. */
+function totalNote(e: Evaluation): string | null {
+  if (e.cap !== null && e.uncapped.greaterThan(e.cap)) return `按执行率封顶为 ${score(e.cap)} 分`;
+  return e.uncapped.equals(e.sum) ? null : `不适用指标剔除后折算为 ${score(e.uncapped)} 分`;
 }
 
 function totalSection(b: SheetBuilder, e: Evaluation): void {
