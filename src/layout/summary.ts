@@ -278,9 +278,8 @@ function signatureBlock(b: SheetBuilder, options: SummaryOptions): number {
   return row;
 }
 
-/** The summary for one evaluation. Pure: same evaluation and options, same layout. */
-export function summaryLayout(e: Evaluation, options: SummaryOptions = {}): SheetLayout {
-  const b = new SheetBuilder(WIDTHS, BODY);
+/** The form's title, and the department (for its seal) beside the amounts' unit. */
+function titleRows(b: SheetBuilder, e: Evaluation): void {
   const title = `${e.department} ${yearly(e.year)}部门整体支出绩效自评表`;
   b.put(0, 0, title, styles.pageTitle, COLUMNS);
   b.heights[0] = titleHeight(title, b.totalWidth);
@@ -295,6 +294,12 @@ export function summaryLayout(e: Evaluation, options: SummaryOptions = {}): Shee
   const unit = e.budget.unit?.label ?? "万元";
   b.put(1, 5, `金额单位：${unit}`, { fontSize: BODY, horizontal: "right" }, 3);
   b.row = 2;
+}
+
+/** The summary for one evaluation. Pure: same evaluation and options, same layout. */
+export function summaryLayout(e: Evaluation, options: SummaryOptions = {}): SheetLayout {
+  const b = new SheetBuilder(WIDTHS, BODY);
+  titleRows(b, e);
   budgetTable(b, e);
   const { header, groups } = indicatorTable(b, e);
   const tableLast = b.row - 1;
