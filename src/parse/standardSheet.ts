@@ -7,7 +7,13 @@
 import { type Dec, ZERO } from "../model/decimal";
 import { normalizeName, quote } from "../model/text";
 import { METRICS, METRIC_IDS, type MetricId } from "../standard/metrics";
-import { PARAM_COLUMNS, PARAM_COLUMN_ORDER, columnOf, parseParam } from "../standard/params";
+import {
+  PARAM_COLUMNS,
+  PARAM_COLUMN_ORDER,
+  columnOf,
+  parseParam,
+  strictTarget,
+} from "../standard/params";
 import { findPresetById } from "../standard/presets";
 import { RULE_KINDS, RULE_KIND_IDS, kindFromLabel } from "../standard/ruleKinds";
 import { defaultSettings, parseSetting, settingFromLabel } from "../standard/settings";
@@ -218,8 +224,11 @@ function readParams(
     if (!raw) continue;
     const header = use.label ?? PARAM_COLUMNS[column].header;
     const parsed = parseParam(use.key, raw, unit, header, max, use.bound);
-    if (parsed.value !== null) Object.assign(params, { [use.key]: parsed.value });
-    else {
+    if (parsed.value !== null) {
+      Object.assign(params, { [use.key]: parsed.value });
+      const strict = use.key === "target" ? strictTarget(raw, use.bound) : undefined;
+      if (strict) params.targetStrict = strict;
+    } else {
       failed = true;
       for (const p of parsed.problems)
         c.r.problems.push(problem(`${p}；该指标暂按主观评分（以填报得分计入）`, cells[column]));

@@ -91,6 +91,13 @@ function parseTarget(text: string, unit: LevelUnit, header: string, bound?: Leve
   return read.value === null ? parseLevelParam(text, unit, header) : read;
 }
 
+/** `>` or `<` when a 目标值 whose rule has a bound is written strictly (`>95%`, `小于100%`). */
+export function strictTarget(raw: string | number, bound?: LevelBound): ">" | "<" | undefined {
+  if (!bound) return undefined;
+  const { operator } = splitOperator(toHalfWidth(String(raw)));
+  return operator === ">" || operator === "<" ? operator : undefined;
+}
+
 /**
  * Reads one parameter as typed in its cell. Problems are sentences without the cell. `bound`:
  * the comparison the rule's 目标值 stands for, which it may then be written with.
@@ -136,6 +143,9 @@ export function parseParam(
 export function formatParam(params: RuleParams, key: ParamKey, unit: LevelUnit): string {
   switch (key) {
     case "target":
+      return params.target === undefined
+        ? ""
+        : `${params.targetStrict ?? ""}${formatLevel(params.target, unit)}`;
     case "floor":
     case "full":
       return params[key] === undefined ? "" : formatLevel(params[key] as Dec, unit);

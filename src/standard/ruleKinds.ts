@@ -164,7 +164,30 @@ function difference(a: Dec, b: Dec, unit: LevelUnit): Dec {
 
 const full = (max: Dec, decimals: number) => excelRound(max, decimals);
 
+/** A missed target's best score: one unit of the last kept decimal below full marks (9.99 of 10). */
+function belowFull(max: Dec, decimals: number): Dec {
+  return Dec.max(full(max, decimals).minus(new Dec(10).pow(-decimals)), ZERO);
+}
+
+/**
+ * A strict 目标值 (`>95%`, `<100%`) that the value only reaches: the target is missed, so the
+ * score is below full marks — where the ratio or the deduction would give them in full. Null
+ * when the value is not at a strict target's line.
+ */
+function atStrictLine(input: RuleInput): RuleOutcome | null {
+  const { params, unit, max, decimals } = input;
+  const { target, targetStrict: strict } = params;
+  if (!strict || !target || input.value === null || !input.value.equals(target)) return null;
+  const below = belowFull(max, decimals);
+  return {
+    score: below,
+    formula: `${formatLevel(input.value, unit)} 恰为目标值，未达到目标 ${strict}${formatLevel(target, unit)}，不得满分，计 ${fixed(below, decimals)}`,
+  };
+}
+
 function deduct(input: RuleInput, direction: "below" | "above"): RuleOutcome {
+  const strict = atStrictLine(input);
+  if (strict) return strict;
   const { params, unit, max, decimals } = input;
   const value = input.value as Dec;
   const target = params.target as Dec;
@@ -298,7 +321,7 @@ function missed(
   const formula = `${score(max)} × ${withUnit(top, unit)} ÷ ${withUnit(bottom, unit)}${AT_MOST_ONE} ${points.ends}`;
   const fullMarks = full(max, decimals);
   if (compare(points.score, fullMarks) < 0) return { score: points.score, formula };
-  const below = Dec.max(fullMarks.minus(new Dec(10).pow(-decimals)), ZERO);
+  const below = belowFull(max, decimals);
   return {
     score: below,
     formula: `${formula}；未达到目标 ${operator}${withUnit(t, unit)}，不得满分，计 ${fixed(below, decimals)}`,
@@ -361,7 +384,10 @@ export const RULE_KINDS: Record<RuleKind, RuleKindSpec> = {
     metric: "chosen",
     params: [{ key: "target", required: true, bound: "atLeast" }],
     check: positiveTarget,
-    apply({ params, value, unit, max, decimals }) {
+    apply(input) {
+      const { params, value, unit, max, decimals } = input;
+      const strict = atStrictLine(input);
+      if (strict) return strict;
       const target = params.target as Dec;
       const v = value as Dec;
       const points = pointsOf(max.times(minDec(v.dividedBy(target), ONE)), max, decimals);
@@ -378,7 +404,10 @@ export const RULE_KINDS: Record<RuleKind, RuleKindSpec> = {
     metric: "chosen",
     params: [{ key: "target", required: true, bound: "atMost" }],
     check: positiveTarget,
-    apply({ params, value, unit, max, decimals }) {
+    apply(input) {
+      const { params, value, unit, max, decimals } = input;
+      const strict = atStrictLine(input);
+      if (strict) return strict;
       const target = params.target as Dec;
       const v = value as Dec;
       const vt = formatLevel(v, unit);

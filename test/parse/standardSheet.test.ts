@@ -212,6 +212,48 @@ describe("editing the sheet changes the scoring", () => {
     expect(evaluation.gaps.some((g) => g.code === "executionBelowTarget")).toBe(false);
   });
 
+  it.each([
+    ["按完成比例得分", ">80.87%", "9.99", null],
+    ["低于目标按百分点扣分", "大于80.87%", "9.99", 1],
+    ["按反向比例得分", "<80.87%", "9.99", null],
+    ["超过上限按百分点扣分", "小于80.87%", "9.99", 1],
+    ["按完成比例得分", "≥80.87%", "10", null],
+    ["超过上限按百分点扣分", "≤80.87%", "10", 1],
+  ])(
+    "%s with 目标值 %s against 80.87%: → %s (> and < exclude the line)",
+    async (rule, target, expected, deduction) => {
+      const { evaluation } = scoreSnapshot(
+        await sampleWith(foshan2022, {
+          E18: rule,
+          G18: target,
+          H18: null,
+          I18: null,
+          J18: deduction,
+        })
+      );
+      const row = evaluation.indicators.find((i) => i.name === "财政支出执行率");
+      expect(row?.computed?.toString()).toBe(expected);
+      if (expected !== "10") expect(row?.explanation).toMatch(/未达到目标 [><]80.87%，不得满分/);
+      expect(evaluation.gaps.filter((g) => g.code === "standardInvalid")).toEqual([]);
+    }
+  );
+
+  it("writes a strict 目标值 back as it was typed (>80.87%)", async () => {
+    const snapshot = await sampleWith(foshan2022, {
+      E18: "按完成比例得分",
+      G18: ">80.87%",
+      H18: null,
+      I18: null,
+    });
+    const read = parseWorkbook(snapshot).input.standard!.standard;
+    const again = parseWorkbook({ sheets: [layoutSnapshot(standardLayout(read))] }).input.standard!;
+    expect(again.problems).toEqual([]);
+    expect(plain(again.standard)).toEqual(plain(read));
+    expect(
+      again.standard.indicators.find((i) => i.name === "财政支出执行率")?.rule.params.targetStrict
+    ).toBe(">");
+  });
+
   it("a cap on the total by execution rate (80.87% < 90% → at most 85)", async () => {
     const { evaluation } = scoreSnapshot(await sampleWith(foshan2022, { A35: "90%", C35: 85 }));
     expect(evaluation.cap?.toString()).toBe("85");
