@@ -4,7 +4,8 @@
  * rows, 等级, 总分封顶 and 口径与核对设置 — are read like every other table, and everything that
  * cannot be read is one message naming its cell. What can be read is used.
  */
-import { type Dec, ZERO } from "../model/decimal";
+import { Dec, ZERO } from "../model/decimal";
+import { parseChineseWhole } from "../model/numbers";
 import { normalizeName, quote } from "../model/text";
 import { METRICS, METRIC_IDS, type MetricId } from "../standard/metrics";
 import {
@@ -269,13 +270,19 @@ function indicatorName(c: RowContext, cells: StandardCells, l3: string): string 
  */
 function readMax(c: RowContext, cells: StandardCells, name: string, maxText: string): Dec | null {
   const max = readScore({ grid: c.r.grid, row: c.row, column: c.table.columns.max }).value;
+  // `十分`, `十五`: simple Chinese numerals are read; nothing longer is guessed at.
+  const chinese = max === null ? parseChineseWhole(maxText.replace(/\s*分$/, "")) : null;
+  if (chinese !== null) return new Dec(chinese);
   if (max === null || max.isNegative()) {
     const why = !maxText
       ? "未填写分值"
       : max === null
-        ? `分值“${maxText}”不是数字`
+        ? `的分值“${maxText}”不是数字，应填写分数（如 10 或 十分）`
         : `分值 ${maxText} 不能为负数`;
-    c.r.problems.push(problem(`指标${quote(name)}${why}，该行未采用`, cells.max));
+    c.r.problems.push({
+      ...problem(`指标${quote(name)}${why}，该行未采用`, cells.max),
+      code: "maxUnread",
+    });
     return null;
   }
   return max;

@@ -254,6 +254,40 @@ describe("editing the sheet changes the scoring", () => {
     ).toBe(">");
   });
 
+  it.each([
+    ["十分", "10"],
+    ["十", "10"],
+    ["十五", "15"],
+    ["十五分", "15"],
+    ["二十", "20"],
+    ["二十五 分", "25"],
+    ["五分", "5"],
+  ])("a 分值 in Chinese numerals, %s, is %s", async (typed, expected) => {
+    // 预算绩效管理情况 is worth 10 in foshan-2022; 15 and 20 move the sum, which is then said.
+    const { evaluation } = scoreSnapshot(await sampleWith(foshan2022, { D13: typed }));
+    const row = evaluation.standard.definition.indicators.find(
+      (i) => i.name === "预算绩效管理情况"
+    );
+    expect(row?.max.toString()).toBe(expected);
+    const invalid = evaluation.gaps.filter((g) => g.code === "standardInvalid");
+    expect(invalid.map((g) => g.message)).toEqual(
+      expected === "10"
+        ? []
+        : [`评分标准!D24：各指标分值合计 ${90 + Number(expected)}.00 分，应为 100 分`]
+    );
+  });
+
+  it("does not guess at longer or mixed numerals: 十十, 一二, 三点五 are not numbers", async () => {
+    for (const typed of ["十十", "一二", "三点五", "十分制"]) {
+      const { evaluation } = scoreSnapshot(await sampleWith(foshan2022, { D13: typed }));
+      expect(
+        evaluation.gaps.filter((g) => g.code === "standardInvalid").map((g) => g.message)
+      ).toEqual([
+        `评分标准!D13：指标“预算绩效管理情况”的分值“${typed}”不是数字，应填写分数（如 10 或 十分），该行未采用`,
+      ]);
+    }
+  });
+
   it("a cap on the total by execution rate (80.87% < 90% → at most 85)", async () => {
     const { evaluation } = scoreSnapshot(await sampleWith(foshan2022, { A35: "90%", C35: 85 }));
     expect(evaluation.cap?.toString()).toBe("85");
@@ -364,11 +398,10 @@ const BAD: [string, Record<string, CellValue>, string[], string][] = [
     "95.18",
   ],
   [
-    "a 分值 that is not a number",
-    { D13: "十分" },
+    "a 分值 that is not a number: one sentence (the total without the row is no second mistake)",
+    { D13: "满分" },
     [
-      "评分标准!D13：指标“预算绩效管理情况”分值“十分”不是数字，该行未采用",
-      "评分标准!D24：各指标分值合计 90.00 分，应为 100 分",
+      "评分标准!D13：指标“预算绩效管理情况”的分值“满分”不是数字，应填写分数（如 10 或 十分），该行未采用",
     ],
     "95.18",
   ],
