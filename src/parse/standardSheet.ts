@@ -520,27 +520,62 @@ function gradeOf(grade: string, line: GradeLine): GradeBand {
  * The 等级 rows. A line that cannot be used is one message at its cell, and the standard
  * grades are used instead (a grade left out would move totals to the grade below).
  */
-function readGrades(r: SheetReader, table: FoundTable, cells: StandardCells) {
+/**
+ * A title line ending the 等级 rows: a numbered section (`三、总分封顶`), or one text across the
+ * 等级 and 最低分 cells (a merged title or paragraph).
+ */
+const isTitleLine = (grade: string, min: string) =>
+  /^[一二三四五六七八九十]+、/.test(grade) || (grade !== "" && grade === min);
+
+/**
+ * The 等级 rows: from below the header to the next block's header (`stop`) or the sheet's end,
+ * across blank rows (as the indicator rows) where a grade with a line follows. A note
+ * (`注：…`, `填写说明`) or a title line ends them.
+ */
+function gradeRows(r: SheetReader, table: FoundTable, stop: number): number[] {
+  const rows: number[] = [];
+  const at = (row: number, key: string) => ({ grid: r.grid, row, column: table.columns[key] });
+  let afterBlank = false;
+  for (let row = table.headerRow + table.headerDepth; row < stop && row <= r.grid.bottom; row++) {
+    const [grade, min] = [readText(at(row, "grade")), readText(at(row, "min"))];
+    if (grade === "" && min === "") {
+      afterBlank = true;
+      continue;
+    }
+    if (isNote(grade) || isTitleLine(grade, min)) break;
+    // Past a blank row, only a grade with a readable line goes on (not a table of notes).
+    if (afterBlank && (grade === "" || gradeLineAt(at(row, "min")) === null)) break;
+    rows.push(row);
+    afterBlank = false;
+  }
+  return rows;
+}
+
+function readGrades(r: SheetReader, table: FoundTable, stop: number, cells: StandardCells) {
   const grades: GradeBand[] = [];
   let unconfirmed = false;
   let unusable = false;
   cells.grades = r.at(table.headerRow, table.columns.grade);
   const cell = (row: number, key: string) => ({ grid: r.grid, row, column: table.columns[key] });
-  const rows = [...dataRows(r.grid, table)].filter((row) => {
-    const grade = readText(cell(row, "grade"));
-    return !isNote(grade) && (grade !== "" || readText(cell(row, "min")) !== "");
-  });
+  const rows = gradeRows(r, table, stop);
   for (const [k, row] of rows.entries()) {
     const grade = readText(cell(row, "grade"));
     const written = readText(cell(row, "min"));
     const at = r.at(row, table.columns.min);
+    const lowest = k === rows.length - 1;
     cells[`grade:${grade}`] = at;
+    // The lowest grade starts at 0: its 最低分 may be left blank.
+    if (written === "" && lowest) {
+      grades.push({ grade, min: ZERO });
+      continue;
+    }
     if (written === "") {
-      r.problems.push(problem(`等级“${grade}”未填写最低分，该行未采用`, at));
+      r.problems.push(problem(`等级“${grade}”未填写最低分${BY_STANDARD_GRADES}`, at));
+      unusable = true;
       continue;
     }
     const line = gradeLineAt(cell(row, "min"));
-    const why = gradeLineProblem(grade, written, line, k === rows.length - 1);
+    const why = gradeLineProblem(grade, written, line, lowest);
     if (why !== null || line === null) {
       r.problems.push(problem(`${why}${BY_STANDARD_GRADES}`, at));
       unusable = true;
@@ -705,14 +740,20 @@ function findBlocks(grid: Grid, indicators: TableArea): StandardBlocks {
   return { gradeTable, capTable, settingTable };
 }
 
-/** Where the 总分封顶 block stops: at the first block's header below it, else past the sheet. */
-function capStopOf(grid: Grid, table: FoundTable, blocks: StandardBlocks): number {
+/**
+ * Where a block (the 等级 or 总分封顶 one) stops: at the first other block's header below it,
+ * else past the sheet.
+ */
+function stopOf(
+  grid: Grid,
+  table: FoundTable,
+  blocks: StandardBlocks,
+  block: FoundTable | null
+): number {
   const { gradeTable, capTable, settingTable } = blocks;
   return Math.min(
-    ...[gradeTable, settingTable, table]
-      .filter(
-        (t): t is FoundTable => t !== null && capTable !== null && t.headerRow > capTable.headerRow
-      )
+    ...[gradeTable, capTable, settingTable, table]
+      .filter((t): t is FoundTable => t !== null && block !== null && t.headerRow > block.headerRow)
       .map((t) => t.headerRow),
     grid.bottom + 1
   );
@@ -727,9 +768,9 @@ function readBlocks(
   cells: StandardCells,
   scope: Standard["scope"]
 ): Pick<Standard, "grades" | "caps" | "settings" | "unconfirmed"> {
-  const capStop = capStopOf(r.grid, table, blocks);
+  const capStop = stopOf(r.grid, table, blocks, blocks.capTable);
   const grades = blocks.gradeTable
-    ? readGrades(r, blocks.gradeTable, cells)
+    ? readGrades(r, blocks.gradeTable, stopOf(r.grid, table, blocks, blocks.gradeTable), cells)
     : noGrades(r, indicators);
   const caps = readCaps(r, blocks.capTable, capStop, cells);
   const settings = readSettings(r, blocks.settingTable, cells, scope);

@@ -449,6 +449,12 @@ const BAD: [string, Record<string, CellValue>, string[], string][] = [
     "95.18",
   ],
   [
+    "a grade above the lowest without its 最低分",
+    { A28: "优秀", A29: "良好", C29: null, A30: "合格", A31: "不合格" },
+    ["评分标准!C29：等级“良好”未填写最低分；已按 优 ≥ 90、良 ≥ 80、中 ≥ 60、差 < 60 评定等级"],
+    "95.18",
+  ],
+  [
     "a grade listed twice",
     { A30: "良", C30: 70 },
     ["评分标准!C30：等级“良”重复列出；已按 优 ≥ 90、良 ≥ 80、中 ≥ 60、差 < 60 评定等级"],
@@ -495,6 +501,26 @@ describe("a 评分标准 sheet typed wrong", () => {
   );
 
   it("counts at least 20 such cases", () => expect(BAD.length).toBeGreaterThanOrEqual(20));
+
+  it("reads the 等级 rows across a blank row, to the next block's header", async () => {
+    const spaced = { A28: "优秀", A29: null, C29: null, A30: "良好", C30: 80, A31: "合格" };
+    const { evaluation } = scoreSnapshot(
+      await sampleWith(foshan2022, { ...spaced, C31: 60, A32: "不合格", C32: 0 })
+    );
+    expect(evaluation.gaps.filter((g) => g.code === "standardInvalid")).toEqual([]);
+    expect(
+      evaluation.standard.definition.grades.map((g) => `${g.grade} ${g.min.toString()}`)
+    ).toEqual(["优秀 90", "良好 80", "合格 60", "不合格 0"]);
+  });
+
+  it("starts the lowest grade at 0 when its 最低分 is left blank, without a word", async () => {
+    const names = { A28: "优秀", A29: "良好", A30: "合格", A31: "不合格", C31: null };
+    const { evaluation } = scoreSnapshot(await sampleWith(foshan2022, names));
+    expect(evaluation.gaps.filter((g) => g.code === "standardInvalid")).toEqual([]);
+    expect(
+      evaluation.standard.definition.grades.map((g) => `${g.grade} ${g.min.toString()}`)
+    ).toEqual(["优秀 90", "良好 80", "合格 60", "不合格 0"]);
+  });
 
   it("keeps a city's own grade names when only its lowest grade does not start at 0", async () => {
     const names = { A28: "优秀", A29: "良好", A30: "合格", A31: "不合格", C31: 10 };
