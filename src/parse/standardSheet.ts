@@ -12,6 +12,7 @@ import {
   PARAM_COLUMNS,
   PARAM_COLUMN_ORDER,
   columnOf,
+  lineDirectionProblem,
   parseParam,
   strictTarget,
 } from "../standard/params";
@@ -205,6 +206,15 @@ function readRuleAndMetric(c: RowContext, cells: StandardCells) {
   };
 }
 
+/** 零分线 and 满分线 written with comparisons against their lines (`≥60%` under `≥100%`): said. */
+function lineProblem(c: RowContext, cells: StandardCells, params: Rule["params"]): boolean {
+  if (params.floor === undefined || params.full === undefined) return false;
+  const p = lineDirectionProblem(text(c, "floor"), text(c, "full"), params.floor, params.full);
+  if (p)
+    c.r.problems.push(problem(`${p.text}；该指标暂按主观评分（以填报得分计入）`, cells[p.param]));
+  return p !== null;
+}
+
 /** The rule's parameters from their columns; a filled column the rule does not use is said. */
 function readParams(
   c: RowContext,
@@ -235,6 +245,7 @@ function readParams(
         c.r.problems.push(problem(`${p}；该指标暂按主观评分（以填报得分计入）`, cells[column]));
     }
   }
+  failed ||= lineProblem(c, cells, params);
   // A row scored 主观评分 only because its 计分方法 could not be read: that is said already,
   // and its parameters belong to the method meant, not to 主观评分.
   for (const column of fallback ? [] : PARAM_COLUMN_ORDER) {

@@ -288,6 +288,21 @@ describe("editing the sheet changes the scoring", () => {
     }
   });
 
+  it.each([
+    ["<60%", "≥100%", "5.22"],
+    ["60%以下", "不低于100%", "5.22"],
+    ["≤ 60%", "100%以上", "5.22"],
+    ["低于60%", "达到100%", "5.22"],
+    // 越低越好: 100% and above 0 points, 60% and below full marks; 10 × (100 − 80.87) ÷ 40.
+    ["≥100%", "≤60%", "4.78"],
+  ])("零分线 %s and 满分线 %s: the numbers are the lines → %s", async (floor, full, expected) => {
+    const { evaluation } = scoreSnapshot(await sampleWith(foshan2022, { H18: floor, I18: full }));
+    expect(evaluation.gaps.filter((g) => g.code === "standardInvalid")).toEqual([]);
+    expect(
+      evaluation.indicators.find((i) => i.name === "财政支出执行率")?.computed?.toString()
+    ).toBe(expected);
+  });
+
   it("a cap on the total by execution rate (80.87% < 90% → at most 85)", async () => {
     const { evaluation } = scoreSnapshot(await sampleWith(foshan2022, { A35: "90%", C35: 85 }));
     expect(evaluation.cap?.toString()).toBe("85");
@@ -343,6 +358,22 @@ const BAD: [string, Record<string, CellValue>, string[], string][] = [
     "a parameter out of range",
     { I18: "300%" },
     ["评分标准!I18：满分线 300.00% 超出 −100%～200% 的范围；该指标暂按主观评分（以填报得分计入）"],
+    "95.18",
+  ],
+  [
+    "a strict 满分线: whether the line itself is full marks is not said",
+    { I18: ">100%" },
+    [
+      "评分标准!I18：满分线“>100%”没有说明恰为 100% 时是否得满分，请写作“≥100%”或只写数值；该指标暂按主观评分（以填报得分计入）",
+    ],
+    "95.18",
+  ],
+  [
+    "零分线 and 满分线 written the wrong way round",
+    { H18: "≥60%", I18: "≥100%" },
+    [
+      "评分标准!H18：零分线“≥60%”与满分线“≥100%”的写法相反：满分线高于零分线（越高越好）时，零分线应写作“≤60%”（或只写数值）；该指标暂按主观评分（以填报得分计入）",
+    ],
     "95.18",
   ],
   [
