@@ -258,8 +258,10 @@ export function pickStandard(
   gaps.push(...(choice.read?.problems ?? []).map((p) => standardGap(p, file)));
   const checked = checkStandard(standard);
   // The department's own table: 分值 not adding to 100 is its table's gap (totals), said once.
+  // A row left out for a 分值 that is no number: that one sentence says why the total is short.
   const own = standard.id === "ownTable";
-  const problems = checked.problems.filter((p) => !(own && p.code === "maxTotal"));
+  const unread = choice.read?.problems.some((p) => p.code === "maxUnread") ?? false;
+  const problems = checked.problems.filter((p) => !((own || unread) && p.code === "maxTotal"));
   gaps.push(...problems.map((p) => standardGap(p, file)));
   standard = choice.kind === "given" ? withoutCells(checked.standard) : checked.standard;
   return {

@@ -38,3 +38,32 @@ export function parseLooseNumber(raw: string): Dec | null {
   if (!value.isFinite()) return null;
   return negative ? value.negated() : value;
 }
+
+const CHINESE_DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+
+/**
+ * A whole number from 0 to 100 in simple Chinese numerals, as a 分值 is sometimes typed: `五`,
+ * `十`, `十五`, `二十`, `三十五`, `一百`. Null for anything else — longer or mixed forms
+ * (`十十`, `一二`, `三点五`) are not guessed at.
+ */
+export function parseChineseWhole(raw: string): number | null {
+  const text = raw.replace(/\s+/g, "");
+  if (text === "一百" || text === "百") return 100;
+  if (text.length === 1 && text in CHINESE_DIGITS) return CHINESE_DIGITS[text];
+  const tens = /^([二两三四五六七八九]|一)?十([一二三四五六七八九])?$/.exec(text);
+  if (!tens) return null;
+  return (tens[1] ? CHINESE_DIGITS[tens[1]] : 1) * 10 + (tens[2] ? CHINESE_DIGITS[tens[2]] : 0);
+}

@@ -4,10 +4,18 @@
  * rows, 等级, 总分封顶 and 口径与核对设置 — are read like every other table, and everything that
  * cannot be read is one message naming its cell. What can be read is used.
  */
-import { type Dec, ZERO } from "../model/decimal";
+import { Dec, ZERO } from "../model/decimal";
+import { parseChineseWhole } from "../model/numbers";
 import { normalizeName, quote } from "../model/text";
 import { METRICS, METRIC_IDS, type MetricId } from "../standard/metrics";
-import { PARAM_COLUMNS, PARAM_COLUMN_ORDER, columnOf, parseParam } from "../standard/params";
+import {
+  PARAM_COLUMNS,
+  PARAM_COLUMN_ORDER,
+  columnOf,
+  lineDirectionProblem,
+  parseParam,
+  strictTarget,
+} from "../standard/params";
 import { findPresetById } from "../standard/presets";
 import { RULE_KINDS, RULE_KIND_IDS, kindFromLabel } from "../standard/ruleKinds";
 import { defaultSettings, parseSetting, settingFromLabel } from "../standard/settings";
@@ -198,6 +206,15 @@ function readRuleAndMetric(c: RowContext, cells: StandardCells) {
   };
 }
 
+/** 零分线 and 满分线 written with comparisons against their lines (`≥60%` under `≥100%`): said. */
+function lineProblem(c: RowContext, cells: StandardCells, params: Rule["params"]): boolean {
+  if (params.floor === undefined || params.full === undefined) return false;
+  const p = lineDirectionProblem(text(c, "floor"), text(c, "full"), params.floor, params.full);
+  if (p)
+    c.r.problems.push(problem(`${p.text}；该指标暂按主观评分（以填报得分计入）`, cells[p.param]));
+  return p !== null;
+}
+
 /** The rule's parameters from their columns; a filled column the rule does not use is said. */
 function readParams(
   c: RowContext,
@@ -218,13 +235,17 @@ function readParams(
     if (!raw) continue;
     const header = use.label ?? PARAM_COLUMNS[column].header;
     const parsed = parseParam(use.key, raw, unit, header, max, use.bound);
-    if (parsed.value !== null) Object.assign(params, { [use.key]: parsed.value });
-    else {
+    if (parsed.value !== null) {
+      Object.assign(params, { [use.key]: parsed.value });
+      const strict = use.key === "target" ? strictTarget(raw, use.bound) : undefined;
+      if (strict) params.targetStrict = strict;
+    } else {
       failed = true;
       for (const p of parsed.problems)
         c.r.problems.push(problem(`${p}；该指标暂按主观评分（以填报得分计入）`, cells[column]));
     }
   }
+  failed ||= lineProblem(c, cells, params);
   // A row scored 主观评分 only because its 计分方法 could not be read: that is said already,
   // and its parameters belong to the method meant, not to 主观评分.
   for (const column of fallback ? [] : PARAM_COLUMN_ORDER) {
@@ -260,13 +281,19 @@ function indicatorName(c: RowContext, cells: StandardCells, l3: string): string 
  */
 function readMax(c: RowContext, cells: StandardCells, name: string, maxText: string): Dec | null {
   const max = readScore({ grid: c.r.grid, row: c.row, column: c.table.columns.max }).value;
+  // `十分`, `十五`: simple Chinese numerals are read; nothing longer is guessed at.
+  const chinese = max === null ? parseChineseWhole(maxText.replace(/\s*分$/, "")) : null;
+  if (chinese !== null) return new Dec(chinese);
   if (max === null || max.isNegative()) {
     const why = !maxText
       ? "未填写分值"
       : max === null
-        ? `分值“${maxText}”不是数字`
+        ? `的分值“${maxText}”不是数字，应填写分数（如 10 或 十分）`
         : `分值 ${maxText} 不能为负数`;
-    c.r.problems.push(problem(`指标${quote(name)}${why}，该行未采用`, cells.max));
+    c.r.problems.push({
+      ...problem(`指标${quote(name)}${why}，该行未采用`, cells.max),
+      code: "maxUnread",
+    });
     return null;
   }
   return max;
@@ -504,27 +531,62 @@ function gradeOf(grade: string, line: GradeLine): GradeBand {
  * The 等级 rows. A line that cannot be used is one message at its cell, and the standard
  * grades are used instead (a grade left out would move totals to the grade below).
  */
-function readGrades(r: SheetReader, table: FoundTable, cells: StandardCells) {
+/**
+ * A title line ending the 等级 rows: a numbered section (`三、总分封顶`), or one text across the
+ * 等级 and 最低分 cells (a merged title or paragraph).
+ */
+const isTitleLine = (grade: string, min: string) =>
+  /^[一二三四五六七八九十]+、/.test(grade) || (grade !== "" && grade === min);
+
+/**
+ * The 等级 rows: from below the header to the next block's header (`stop`) or the sheet's end,
+ * across blank rows (as the indicator rows) where a grade with a line follows. A note
+ * (`注：…`, `填写说明`) or a title line ends them.
+ */
+function gradeRows(r: SheetReader, table: FoundTable, stop: number): number[] {
+  const rows: number[] = [];
+  const at = (row: number, key: string) => ({ grid: r.grid, row, column: table.columns[key] });
+  let afterBlank = false;
+  for (let row = table.headerRow + table.headerDepth; row < stop && row <= r.grid.bottom; row++) {
+    const [grade, min] = [readText(at(row, "grade")), readText(at(row, "min"))];
+    if (grade === "" && min === "") {
+      afterBlank = true;
+      continue;
+    }
+    if (isNote(grade) || isTitleLine(grade, min)) break;
+    // Past a blank row, only a grade with a readable line goes on (not a table of notes).
+    if (afterBlank && (grade === "" || gradeLineAt(at(row, "min")) === null)) break;
+    rows.push(row);
+    afterBlank = false;
+  }
+  return rows;
+}
+
+function readGrades(r: SheetReader, table: FoundTable, stop: number, cells: StandardCells) {
   const grades: GradeBand[] = [];
   let unconfirmed = false;
   let unusable = false;
   cells.grades = r.at(table.headerRow, table.columns.grade);
   const cell = (row: number, key: string) => ({ grid: r.grid, row, column: table.columns[key] });
-  const rows = [...dataRows(r.grid, table)].filter((row) => {
-    const grade = readText(cell(row, "grade"));
-    return !isNote(grade) && (grade !== "" || readText(cell(row, "min")) !== "");
-  });
+  const rows = gradeRows(r, table, stop);
   for (const [k, row] of rows.entries()) {
     const grade = readText(cell(row, "grade"));
     const written = readText(cell(row, "min"));
     const at = r.at(row, table.columns.min);
+    const lowest = k === rows.length - 1;
     cells[`grade:${grade}`] = at;
+    // The lowest grade starts at 0: its 最低分 may be left blank.
+    if (written === "" && lowest) {
+      grades.push({ grade, min: ZERO });
+      continue;
+    }
     if (written === "") {
-      r.problems.push(problem(`等级“${grade}”未填写最低分，该行未采用`, at));
+      r.problems.push(problem(`等级“${grade}”未填写最低分${BY_STANDARD_GRADES}`, at));
+      unusable = true;
       continue;
     }
     const line = gradeLineAt(cell(row, "min"));
-    const why = gradeLineProblem(grade, written, line, k === rows.length - 1);
+    const why = gradeLineProblem(grade, written, line, lowest);
     if (why !== null || line === null) {
       r.problems.push(problem(`${why}${BY_STANDARD_GRADES}`, at));
       unusable = true;
@@ -689,14 +751,20 @@ function findBlocks(grid: Grid, indicators: TableArea): StandardBlocks {
   return { gradeTable, capTable, settingTable };
 }
 
-/** Where the 总分封顶 block stops: at the first block's header below it, else past the sheet. */
-function capStopOf(grid: Grid, table: FoundTable, blocks: StandardBlocks): number {
+/**
+ * Where a block (the 等级 or 总分封顶 one) stops: at the first other block's header below it,
+ * else past the sheet.
+ */
+function stopOf(
+  grid: Grid,
+  table: FoundTable,
+  blocks: StandardBlocks,
+  block: FoundTable | null
+): number {
   const { gradeTable, capTable, settingTable } = blocks;
   return Math.min(
-    ...[gradeTable, settingTable, table]
-      .filter(
-        (t): t is FoundTable => t !== null && capTable !== null && t.headerRow > capTable.headerRow
-      )
+    ...[gradeTable, capTable, settingTable, table]
+      .filter((t): t is FoundTable => t !== null && block !== null && t.headerRow > block.headerRow)
       .map((t) => t.headerRow),
     grid.bottom + 1
   );
@@ -711,9 +779,9 @@ function readBlocks(
   cells: StandardCells,
   scope: Standard["scope"]
 ): Pick<Standard, "grades" | "caps" | "settings" | "unconfirmed"> {
-  const capStop = capStopOf(r.grid, table, blocks);
+  const capStop = stopOf(r.grid, table, blocks, blocks.capTable);
   const grades = blocks.gradeTable
-    ? readGrades(r, blocks.gradeTable, cells)
+    ? readGrades(r, blocks.gradeTable, stopOf(r.grid, table, blocks, blocks.gradeTable), cells)
     : noGrades(r, indicators);
   const caps = readCaps(r, blocks.capTable, capStop, cells);
   const settings = readSettings(r, blocks.settingTable, cells, scope);

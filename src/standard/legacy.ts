@@ -9,10 +9,17 @@ import { type Dec, percent } from "../model/decimal";
 import { parseLooseNumber } from "../model/numbers";
 import type { EvaluationSettings } from "../model/input";
 import { parseStepBands } from "./bands";
-import { PARAM_COLUMNS, columnOf, parseParam } from "./params";
+import { PARAM_COLUMNS, columnOf, parseParam, strictTarget } from "./params";
 import { type RuleKind, RULE_KINDS } from "./ruleKinds";
 import { SETTING_KEYS, parseSetting } from "./settings";
-import type { CapBand, ParamKey, Standard, StandardIndicator, StandardSettings } from "./types";
+import type {
+  CapBand,
+  ParamKey,
+  RuleParams,
+  Standard,
+  StandardIndicator,
+  StandardSettings,
+} from "./types";
 import { unitOf } from "./validate";
 
 export interface LegacyProblem {
@@ -82,7 +89,11 @@ function applyIndicatorOverride(
   const bound = RULE_KINDS[ind.rule.kind].params.find((p) => p.key === param)?.bound;
   const parsed = parseParam(param, raw, unitOf(ind), header, ind.max, bound);
   if (parsed.value === null) return parsed.problems.join("；");
-  const params = { ...ind.rule.params, [param]: parsed.value };
+  const params: RuleParams = { ...ind.rule.params, [param]: parsed.value };
+  // `executionRate.target = >95%`: strict as in the 目标值 cell.
+  const strict = param === "target" ? strictTarget(raw, bound) : undefined;
+  if (param === "target") delete params.targetStrict;
+  if (strict) params.targetStrict = strict;
   return { indicator: { ...ind, rule: { ...ind.rule, params } }, path: `${ind.id}.${param}` };
 }
 

@@ -92,6 +92,68 @@ function parseTarget(text: string, unit: LevelUnit, header: string, bound?: Leve
 }
 
 /**
+ * A 零分线 or 满分线, which may be written with its comparison as a 目标值 may — `<60%`,
+ * `60%以下` (0 below it), `≥100%`, `不低于100%` (full marks from it): the number is the line.
+ * A strict 满分线 (`>100%`) is refused: whether the line itself earns full marks is not said.
+ */
+function parseLine(key: "floor" | "full", text: string, unit: LevelUnit, header: string) {
+  const { operator, level } = splitOperator(text);
+  if (operator === null || level === "") return parseLevelParam(text, unit, header);
+  if (key === "full" && (operator === ">" || operator === "<"))
+    return {
+      value: null,
+      problems: [
+        `${header}“${text}”没有说明恰为 ${level} 时是否得满分，请写作“${operator === ">" ? "≥" : "≤"}${level}”或只写数值`,
+      ],
+    };
+  const read = parseLevelParam(level, unit, header);
+  return read.value === null ? parseLevelParam(text, unit, header) : read;
+}
+
+/**
+ * A 零分线 and 满分线 whose comparisons go against their lines — `≥60%` (0 from 60% up) under a
+ * 满分线 of 100% (full marks from 100% up) — as one sentence, at the cell to change; or null.
+ */
+export function lineDirectionProblem(
+  floorText: string,
+  fullText: string,
+  floor: Dec,
+  full: Dec
+): ParamProblemText | null {
+  const rising = full.greaterThan(floor);
+  const below = (op: Operator | null) => op === "≤" || op === "<";
+  const above = (op: Operator | null) => op === "≥" || op === ">";
+  const f = splitOperator(floorText);
+  const t = splitOperator(fullText);
+  const way = rising ? "满分线高于零分线（越高越好）" : "满分线低于零分线（越低越好）";
+  const [floorWrong, fullWrong] = rising
+    ? [above(f.operator), below(t.operator)]
+    : [below(f.operator), above(t.operator)];
+  if (!floorWrong && !fullWrong) return null;
+  const [key, line, op] = floorWrong
+    ? (["floor", f.level, rising ? "≤" : "≥"] as const)
+    : (["full", t.level, rising ? "≥" : "≤"] as const);
+  const what = key === "floor" ? "零分线" : "满分线";
+  return {
+    param: key,
+    text: `零分线“${floorText}”与满分线“${fullText}”的写法相反：${way}时，${what}应写作“${op}${line}”（或只写数值）`,
+  };
+}
+
+/** A sentence about a parameter, and which parameter's cell it is told at. */
+export interface ParamProblemText {
+  param: "floor" | "full";
+  text: string;
+}
+
+/** `>` or `<` when a 目标值 whose rule has a bound is written strictly (`>95%`, `小于100%`). */
+export function strictTarget(raw: string | number, bound?: LevelBound): ">" | "<" | undefined {
+  if (!bound) return undefined;
+  const { operator } = splitOperator(toHalfWidth(String(raw)));
+  return operator === ">" || operator === "<" ? operator : undefined;
+}
+
+/**
  * Reads one parameter as typed in its cell. Problems are sentences without the cell. `bound`:
  * the comparison the rule's 目标值 stands for, which it may then be written with.
  */
@@ -109,7 +171,7 @@ export function parseParam(
       return parseTarget(text, unit, header, bound);
     case "floor":
     case "full":
-      return parseLevelParam(text, unit, header);
+      return parseLine(key, text, unit, header);
     case "deduction": {
       const value = parseLooseNumber(text.replace(/分$/, ""));
       return value === null
@@ -136,6 +198,9 @@ export function parseParam(
 export function formatParam(params: RuleParams, key: ParamKey, unit: LevelUnit): string {
   switch (key) {
     case "target":
+      return params.target === undefined
+        ? ""
+        : `${params.targetStrict ?? ""}${formatLevel(params.target, unit)}`;
     case "floor":
     case "full":
       return params[key] === undefined ? "" : formatLevel(params[key] as Dec, unit);

@@ -164,7 +164,30 @@ function difference(a: Dec, b: Dec, unit: LevelUnit): Dec {
 
 const full = (max: Dec, decimals: number) => excelRound(max, decimals);
 
+/** A missed target's best score: one unit of the last kept decimal below full marks (9.99 of 10). */
+function belowFull(max: Dec, decimals: number): Dec {
+  return Dec.max(full(max, decimals).minus(new Dec(10).pow(-decimals)), ZERO);
+}
+
+/**
+ * A strict 目标值 (`>95%`, `<100%`) that the value only reaches: the target is missed, so the
+ * score is below full marks — where the ratio or the deduction would give them in full. Null
+ * when the value is not at a strict target's line.
+ */
+function atStrictLine(input: RuleInput): RuleOutcome | null {
+  const { params, unit, max, decimals } = input;
+  const { target, targetStrict: strict } = params;
+  if (!strict || !target || input.value === null || !input.value.equals(target)) return null;
+  const below = belowFull(max, decimals);
+  return {
+    score: below,
+    formula: `${formatLevel(input.value, unit)} 恰为目标值，未达到目标 ${strict}${formatLevel(target, unit)}，不得满分，计 ${fixed(below, decimals)}`,
+  };
+}
+
 function deduct(input: RuleInput, direction: "below" | "above"): RuleOutcome {
+  const strict = atStrictLine(input);
+  if (strict) return strict;
   const { params, unit, max, decimals } = input;
   const value = input.value as Dec;
   const target = params.target as Dec;
@@ -260,7 +283,8 @@ function compareEqual({ input, a, t, unit }: Comparison): RuleOutcome {
 }
 
 /** “≥” / “>”: in proportion below the target (capped at 1), 超额 beyond it. */
-function compareAtLeast({ input, operator, a, t, unit }: Comparison): RuleOutcome {
+function compareAtLeast(c: Comparison): RuleOutcome {
+  const { input, operator, a, t, unit } = c;
   const { max, decimals } = input;
   const met = meets(operator, a, t);
   if (compare(t, ZERO) <= 0)
@@ -271,9 +295,8 @@ function compareAtLeast({ input, operator, a, t, unit }: Comparison): RuleOutcom
   // A met target scores full marks; the ratio is needed only below it, or to test 超额.
   const needsRatio = !met || (input.params.target && input.params.deduction);
   const ratio = needsRatio ? a.dividedBy(t) : ONE;
-  const base = met
-    ? pointsOf(max, max, decimals)
-    : pointsOf(max.times(minDec(ratio, ONE)), max, decimals);
+  if (!met) return missed(input, pointsOf(max.times(minDec(ratio, ONE)), max, decimals), c);
+  const base = pointsOf(max, max, decimals);
   const over = needsRatio
     ? overAchievement(input, ratio, base.score)
     : { score: base.score, note: "" };
@@ -283,8 +306,31 @@ function compareAtLeast({ input, operator, a, t, unit }: Comparison): RuleOutcom
   };
 }
 
+/**
+ * A missed target scored in proportion (“≥”: 实际 ÷ 目标; “≤”: 目标 ÷ 实际). A missed target is
+ * never full marks: where the ratio rounds to full (`>90%` against 90%, `≥95%` against
+ * 94.99%), the score is one unit of the last kept decimal below (9.99 of 10), and said.
+ */
+function missed(
+  input: RuleInput,
+  points: { score: Dec; ends: string },
+  { operator, a, t, unit }: Comparison
+): RuleOutcome {
+  const { max, decimals } = input;
+  const [top, bottom] = operator === "≥" || operator === ">" ? [a, t] : [t, a];
+  const formula = `${score(max)} × ${withUnit(top, unit)} ÷ ${withUnit(bottom, unit)}${AT_MOST_ONE} ${points.ends}`;
+  const fullMarks = full(max, decimals);
+  if (compare(points.score, fullMarks) < 0) return { score: points.score, formula };
+  const below = belowFull(max, decimals);
+  return {
+    score: below,
+    formula: `${formula}；未达到目标 ${operator}${withUnit(t, unit)}，不得满分，计 ${fixed(below, decimals)}`,
+  };
+}
+
 /** “≤” / “<”: full marks when met, else target ÷ actual in proportion. */
-function compareAtMost({ input, operator, a, t, unit }: Comparison): RuleOutcome {
+function compareAtMost(c: Comparison): RuleOutcome {
+  const { input, operator, a, t, unit } = c;
   const { max, decimals } = input;
   if (meets(operator, a, t))
     return {
@@ -296,11 +342,7 @@ function compareAtMost({ input, operator, a, t, unit }: Comparison): RuleOutcome
       score: ZERO,
       formula: `${withUnit(a, unit)} 未达到目标 ${operator}${withUnit(t, unit)}，得 0 分`,
     };
-  const points = pointsOf(max.times(minDec(t.dividedBy(a), ONE)), max, decimals);
-  return {
-    score: points.score,
-    formula: `${score(max)} × ${withUnit(t, unit)} ÷ ${withUnit(a, unit)}${AT_MOST_ONE} ${points.ends}`,
-  };
+  return missed(input, pointsOf(max.times(minDec(t.dividedBy(a), ONE)), max, decimals), c);
 }
 
 /** “≥”, “≤”, “=” targets against the actual; words by their 评价等次 (or the actual's word). */
@@ -342,7 +384,10 @@ export const RULE_KINDS: Record<RuleKind, RuleKindSpec> = {
     metric: "chosen",
     params: [{ key: "target", required: true, bound: "atLeast" }],
     check: positiveTarget,
-    apply({ params, value, unit, max, decimals }) {
+    apply(input) {
+      const { params, value, unit, max, decimals } = input;
+      const strict = atStrictLine(input);
+      if (strict) return strict;
       const target = params.target as Dec;
       const v = value as Dec;
       const points = pointsOf(max.times(minDec(v.dividedBy(target), ONE)), max, decimals);
@@ -359,7 +404,10 @@ export const RULE_KINDS: Record<RuleKind, RuleKindSpec> = {
     metric: "chosen",
     params: [{ key: "target", required: true, bound: "atMost" }],
     check: positiveTarget,
-    apply({ params, value, unit, max, decimals }) {
+    apply(input) {
+      const { params, value, unit, max, decimals } = input;
+      const strict = atStrictLine(input);
+      if (strict) return strict;
       const target = params.target as Dec;
       const v = value as Dec;
       const vt = formatLevel(v, unit);

@@ -41,6 +41,11 @@ export type WeightBasis = "budget" | "spending";
 export interface RuleParams {
   /** 目标值 (or 上限 for a deduction above a ceiling). */
   target?: Dec;
+  /**
+   * The 目标值 written strictly — `>95%` (大于) or `<100%` (小于): the level itself misses it
+   * (scored below full marks), where `≥95%` is met at 95%.
+   */
+  targetStrict?: ">" | "<";
   /** 零分线: the level that earns 0 points. */
   floor?: Dec;
   /** 满分线: the level that earns full marks. */
@@ -55,7 +60,8 @@ export interface RuleParams {
   basis?: WeightBasis;
 }
 
-export type ParamKey = keyof RuleParams;
+/** The parameters with a column of their own (`targetStrict` is written in the 目标值's). */
+export type ParamKey = Exclude<keyof RuleParams, "targetStrict">;
 
 /** The comparison a rule's 目标值 stands for: a level to reach (`≥95%`) or a ceiling (`≤100%`). */
 export type LevelBound = "atLeast" | "atMost";

@@ -19,8 +19,11 @@ export interface StandardProblem {
   cell?: string;
   /** `warning`: used anyway (a value ignored, a word not understood); default `error`. */
   severity?: "error" | "warning";
-  /** `maxTotal`: the 分值 do not add up to 100 (a department's own table says it itself). */
-  code?: "maxTotal";
+  /**
+   * `maxTotal`: the 分值 do not add up to 100 (a department's own table says it itself);
+   * `maxUnread`: a row left out for its 分值, which then explains a total short of 100.
+   */
+  code?: "maxTotal" | "maxUnread";
 }
 
 /** 优 ≥ 90，良 ≥ 80，中 ≥ 60，差 < 60 — the bands every published table we know uses. */

@@ -212,6 +212,97 @@ describe("editing the sheet changes the scoring", () => {
     expect(evaluation.gaps.some((g) => g.code === "executionBelowTarget")).toBe(false);
   });
 
+  it.each([
+    ["按完成比例得分", ">80.87%", "9.99", null],
+    ["低于目标按百分点扣分", "大于80.87%", "9.99", 1],
+    ["按反向比例得分", "<80.87%", "9.99", null],
+    ["超过上限按百分点扣分", "小于80.87%", "9.99", 1],
+    ["按完成比例得分", "≥80.87%", "10", null],
+    ["超过上限按百分点扣分", "≤80.87%", "10", 1],
+  ])(
+    "%s with 目标值 %s against 80.87%: → %s (> and < exclude the line)",
+    async (rule, target, expected, deduction) => {
+      const { evaluation } = scoreSnapshot(
+        await sampleWith(foshan2022, {
+          E18: rule,
+          G18: target,
+          H18: null,
+          I18: null,
+          J18: deduction,
+        })
+      );
+      const row = evaluation.indicators.find((i) => i.name === "财政支出执行率");
+      expect(row?.computed?.toString()).toBe(expected);
+      if (expected !== "10") expect(row?.explanation).toMatch(/未达到目标 [><]80.87%，不得满分/);
+      expect(evaluation.gaps.filter((g) => g.code === "standardInvalid")).toEqual([]);
+    }
+  );
+
+  it("writes a strict 目标值 back as it was typed (>80.87%)", async () => {
+    const snapshot = await sampleWith(foshan2022, {
+      E18: "按完成比例得分",
+      G18: ">80.87%",
+      H18: null,
+      I18: null,
+    });
+    const read = parseWorkbook(snapshot).input.standard!.standard;
+    const again = parseWorkbook({ sheets: [layoutSnapshot(standardLayout(read))] }).input.standard!;
+    expect(again.problems).toEqual([]);
+    expect(plain(again.standard)).toEqual(plain(read));
+    expect(
+      again.standard.indicators.find((i) => i.name === "财政支出执行率")?.rule.params.targetStrict
+    ).toBe(">");
+  });
+
+  it.each([
+    ["十分", "10"],
+    ["十", "10"],
+    ["十五", "15"],
+    ["十五分", "15"],
+    ["二十", "20"],
+    ["二十五 分", "25"],
+    ["五分", "5"],
+  ])("a 分值 in Chinese numerals, %s, is %s", async (typed, expected) => {
+    // 预算绩效管理情况 is worth 10 in foshan-2022; 15 and 20 move the sum, which is then said.
+    const { evaluation } = scoreSnapshot(await sampleWith(foshan2022, { D13: typed }));
+    const row = evaluation.standard.definition.indicators.find(
+      (i) => i.name === "预算绩效管理情况"
+    );
+    expect(row?.max.toString()).toBe(expected);
+    const invalid = evaluation.gaps.filter((g) => g.code === "standardInvalid");
+    expect(invalid.map((g) => g.message)).toEqual(
+      expected === "10"
+        ? []
+        : [`评分标准!D24：各指标分值合计 ${90 + Number(expected)}.00 分，应为 100 分`]
+    );
+  });
+
+  it("does not guess at longer or mixed numerals: 十十, 一二, 三点五 are not numbers", async () => {
+    for (const typed of ["十十", "一二", "三点五", "十分制"]) {
+      const { evaluation } = scoreSnapshot(await sampleWith(foshan2022, { D13: typed }));
+      expect(
+        evaluation.gaps.filter((g) => g.code === "standardInvalid").map((g) => g.message)
+      ).toEqual([
+        `评分标准!D13：指标“预算绩效管理情况”的分值“${typed}”不是数字，应填写分数（如 10 或 十分），该行未采用`,
+      ]);
+    }
+  });
+
+  it.each([
+    ["<60%", "≥100%", "5.22"],
+    ["60%以下", "不低于100%", "5.22"],
+    ["≤ 60%", "100%以上", "5.22"],
+    ["低于60%", "达到100%", "5.22"],
+    // 越低越好: 100% and above 0 points, 60% and below full marks; 10 × (100 − 80.87) ÷ 40.
+    ["≥100%", "≤60%", "4.78"],
+  ])("零分线 %s and 满分线 %s: the numbers are the lines → %s", async (floor, full, expected) => {
+    const { evaluation } = scoreSnapshot(await sampleWith(foshan2022, { H18: floor, I18: full }));
+    expect(evaluation.gaps.filter((g) => g.code === "standardInvalid")).toEqual([]);
+    expect(
+      evaluation.indicators.find((i) => i.name === "财政支出执行率")?.computed?.toString()
+    ).toBe(expected);
+  });
+
   it("a cap on the total by execution rate (80.87% < 90% → at most 85)", async () => {
     const { evaluation } = scoreSnapshot(await sampleWith(foshan2022, { A35: "90%", C35: 85 }));
     expect(evaluation.cap?.toString()).toBe("85");
@@ -270,6 +361,22 @@ const BAD: [string, Record<string, CellValue>, string[], string][] = [
     "95.18",
   ],
   [
+    "a strict 满分线: whether the line itself is full marks is not said",
+    { I18: ">100%" },
+    [
+      "评分标准!I18：满分线“>100%”没有说明恰为 100% 时是否得满分，请写作“≥100%”或只写数值；该指标暂按主观评分（以填报得分计入）",
+    ],
+    "95.18",
+  ],
+  [
+    "零分线 and 满分线 written the wrong way round",
+    { H18: "≥60%", I18: "≥100%" },
+    [
+      "评分标准!H18：零分线“≥60%”与满分线“≥100%”的写法相反：满分线高于零分线（越高越好）时，零分线应写作“≤60%”（或只写数值）；该指标暂按主观评分（以填报得分计入）",
+    ],
+    "95.18",
+  ],
+  [
     "a 零分线 equal to the 满分线",
     { H18: "100%" },
     ["评分标准!H18：零分线与满分线不能相同（均为 100.00%）；该指标暂按主观评分（以填报得分计入）"],
@@ -322,11 +429,10 @@ const BAD: [string, Record<string, CellValue>, string[], string][] = [
     "95.18",
   ],
   [
-    "a 分值 that is not a number",
-    { D13: "十分" },
+    "a 分值 that is not a number: one sentence (the total without the row is no second mistake)",
+    { D13: "满分" },
     [
-      "评分标准!D13：指标“预算绩效管理情况”分值“十分”不是数字，该行未采用",
-      "评分标准!D24：各指标分值合计 90.00 分，应为 100 分",
+      "评分标准!D13：指标“预算绩效管理情况”的分值“满分”不是数字，应填写分数（如 10 或 十分），该行未采用",
     ],
     "95.18",
   ],
@@ -371,6 +477,12 @@ const BAD: [string, Record<string, CellValue>, string[], string][] = [
     "a lowest grade above 0",
     { C31: 10 },
     ["评分标准!C31：最低等级“差”的最低分应为 0，否则低于 10.00 分的总分没有等级；已按 0 分起算"],
+    "95.18",
+  ],
+  [
+    "a grade above the lowest without its 最低分",
+    { A28: "优秀", A29: "良好", C29: null, A30: "合格", A31: "不合格" },
+    ["评分标准!C29：等级“良好”未填写最低分；已按 优 ≥ 90、良 ≥ 80、中 ≥ 60、差 < 60 评定等级"],
     "95.18",
   ],
   [
@@ -420,6 +532,26 @@ describe("a 评分标准 sheet typed wrong", () => {
   );
 
   it("counts at least 20 such cases", () => expect(BAD.length).toBeGreaterThanOrEqual(20));
+
+  it("reads the 等级 rows across a blank row, to the next block's header", async () => {
+    const spaced = { A28: "优秀", A29: null, C29: null, A30: "良好", C30: 80, A31: "合格" };
+    const { evaluation } = scoreSnapshot(
+      await sampleWith(foshan2022, { ...spaced, C31: 60, A32: "不合格", C32: 0 })
+    );
+    expect(evaluation.gaps.filter((g) => g.code === "standardInvalid")).toEqual([]);
+    expect(
+      evaluation.standard.definition.grades.map((g) => `${g.grade} ${g.min.toString()}`)
+    ).toEqual(["优秀 90", "良好 80", "合格 60", "不合格 0"]);
+  });
+
+  it("starts the lowest grade at 0 when its 最低分 is left blank, without a word", async () => {
+    const names = { A28: "优秀", A29: "良好", A30: "合格", A31: "不合格", C31: null };
+    const { evaluation } = scoreSnapshot(await sampleWith(foshan2022, names));
+    expect(evaluation.gaps.filter((g) => g.code === "standardInvalid")).toEqual([]);
+    expect(
+      evaluation.standard.definition.grades.map((g) => `${g.grade} ${g.min.toString()}`)
+    ).toEqual(["优秀 90", "良好 80", "合格 60", "不合格 0"]);
+  });
 
   it("keeps a city's own grade names when only its lowest grade does not start at 0", async () => {
     const names = { A28: "优秀", A29: "良好", A30: "合格", A31: "不合格", C31: 10 };

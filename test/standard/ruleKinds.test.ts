@@ -146,6 +146,56 @@ describe("低于目标按百分点扣分", () => {
   ])("%s → %s", (value, expected) => expect(score("deductBelow", p, value)).toBe(expected));
 });
 
+describe("a strict 目标值 (>95%, <100%): the level itself misses it", () => {
+  const at = (kind: RuleKind, params: RuleParams, value: string) => apply(kind, params, value);
+  it.each([
+    ["ratioCapped", { target: dec("0.95"), targetStrict: ">" }, "0.95", "9.99", ">95.00%"],
+    [
+      "deductBelow",
+      { target: dec("0.95"), targetStrict: ">", deduction: dec(1) },
+      "0.95",
+      "9.99",
+      ">95.00%",
+    ],
+    ["ratioInverse", { target: dec(1), targetStrict: "<" }, "1", "9.99", "<100.00%"],
+    [
+      "deductAbove",
+      { target: dec(1), targetStrict: "<", deduction: dec(1) },
+      "1",
+      "9.99",
+      "<100.00%",
+    ],
+  ] as [RuleKind, RuleParams, string, string, string][])(
+    "%s: at the line, not met and below full marks",
+    (kind, params, value, expected, written) => {
+      const r = at(kind, params, value);
+      expect(r?.score.toString()).toBe(expected);
+      expect(r?.formula).toContain(`恰为目标值，未达到目标 ${written}，不得满分，计 ${expected}`);
+    }
+  );
+  it("beyond the line scores as the inclusive target does", () => {
+    expect(
+      at("ratioCapped", { target: dec("0.95"), targetStrict: ">" }, "0.951")?.score.toString()
+    ).toBe("10");
+    expect(
+      at("ratioInverse", { target: dec(1), targetStrict: "<" }, "0.99")?.score.toString()
+    ).toBe("10");
+    expect(
+      at(
+        "deductBelow",
+        { target: dec("0.95"), targetStrict: ">", deduction: dec(1) },
+        "0.94"
+      )?.score.toString()
+    ).toBe("9");
+  });
+  it("an inclusive target (≥95%) met at its line is full marks", () => {
+    expect(at("ratioCapped", { target: dec("0.95") }, "0.95")?.score.toString()).toBe("10");
+    expect(at("deductAbove", { target: dec(1), deduction: dec(1) }, "1")?.score.toString()).toBe(
+      "10"
+    );
+  });
+});
+
 describe("超过上限按百分点扣分 (三公 −0.1, 人员控制率 −0.5, 三公变动率 ≤ 0)", () => {
   it.each([
     ["0.1393", "3"], // the seed: 1.88 / 13.5

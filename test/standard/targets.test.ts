@@ -64,20 +64,45 @@ describe("按指标值比较得分", () => {
   it.each([
     ["≥95%", "95%", "10"],
     ["≥95%", "95.01%", "10"],
-    ["≥95%", "94.99%", "10"], // 9.9989… → 10.00
+    ["≥95%", "94.99%", "9.99"], // 9.9989… rounds to 10.00, but the target is missed: no full marks
     ["≥95%", "90%", "9.47"], // 10 × 90 ÷ 95 = 9.4737
     ["≥95%", "0", "0"],
     ["≥95%", "0.9", "9.47"], // a bare fraction against a percentage target reads as 90%
-    [">95%", "95%", "10"], // at the line: 10 × min(1, 1)
+    [">95%", "95%", "9.99"], // 大于 95%: 95% itself misses it, and a missed target is never full
+    [">95%", "95.01%", "10"],
     ["≤30天", "30天", "10"],
     ["≤30天", "29天", "10"],
     ["≤30天", "40天", "7.5"], // 10 × 30 ÷ 40
-    ["<30天", "30天", "10"], // 10 × 30 ÷ 30
+    ["<30天", "30天", "9.99"], // 小于 30 天: 30 天 misses it
+    ["<30天", "29天", "10"],
     ["=12次", "12次", "10"],
     ["=12次", "11次", "0"],
     ["=12次", "13次", "0"],
     ["100%", "98%", "9.8"],
   ])("%s against %s → %s", (t, a, expected) => expect(scoreOf(t, a)).toBe(expected));
+
+  it("says a strict target met only at its line is missed, and scores it below full marks", () => {
+    const r = compare("大于90%", "90%");
+    expect(r && "formula" in r && r.formula).toBe(
+      "10.00 × 90% ÷ 90%（比值超过 1 按 1 计） = 10.00；未达到目标 >90%，不得满分，计 9.99"
+    );
+    const under = compare("<30天", "30天");
+    expect(under && "formula" in under && under.formula).toBe(
+      "10.00 × 30天 ÷ 30天（比值超过 1 按 1 计） = 10.00；未达到目标 <30天，不得满分，计 9.99"
+    );
+    // Whole points (得分保留 0 位): one point below full.
+    const whole = RULE_KINDS.compareToTarget.apply({
+      params: {},
+      value: null,
+      unit: "rate",
+      extra: {},
+      grade: null,
+      row: { target: ">90%", actual: "90%" },
+      max: dec(10),
+      decimals: 0,
+    });
+    expect(whole && "score" in whole && whole.score.toString()).toBe("9");
+  });
 
   it("says why when the actual cannot be compared", () => {
     expect(scoreOf("≥95%", "基本完成")).toBe(
