@@ -113,7 +113,11 @@ function tieGaps(budget: BudgetResult, unit: AmountUnit | undefined): Gap[] {
 }
 
 /** Rows (not 人员经费 / 日常公用经费) whose 调整预算数 moved beyond the standard's line. */
-function adjustmentGaps(budget: BudgetResult, checks: StandardSettings): Gap[] {
+function adjustmentGaps(
+  budget: BudgetResult,
+  checks: StandardSettings,
+  unit: AmountUnit | undefined
+): Gap[] {
   return budget.rows.flatMap((row): Gap[] => {
     const change = row.adjustmentRate;
     if (change === null || row.category === "personnel" || row.category === "publicOperating")
@@ -125,7 +129,7 @@ function adjustmentGaps(budget: BudgetResult, checks: StandardSettings): Gap[] {
       {
         code: "largeAdjustment",
         severity: "info",
-        message: `${what}调整预算数 ${money(row.adjusted as Dec)} 万元较年初预算数 ${money(row.initial as Dec)} 万元${word} ${percent(change.abs())}，调整幅度较大。`,
+        message: `${what}调整预算数 ${moneyIn(row.adjusted as Dec, unit)}较年初预算数 ${moneyIn(row.initial as Dec, unit)}${word} ${percent(change.abs())}，调整幅度较大。`,
         suggestion:
           "夯实预算编制基础工作，做细做实事前需求调查，提高预算编制的科学性和精细化程度。",
         cell: row.cells?.adjusted,
@@ -142,7 +146,7 @@ export function budgetGaps(
   return [
     ...budgetReadGaps(input),
     ...tieGaps(budget, input.budget.unit),
-    ...adjustmentGaps(budget, checks),
+    ...adjustmentGaps(budget, checks, input.budget.unit),
   ];
 }
 
@@ -310,7 +314,7 @@ export function threePublicScaleGaps(input: DepartmentInput): Gap[] {
     {
       code: "threePublicScale",
       severity: "error",
-      message: `“三公”经费 ${moneyIn(top, funds.unit)}，大于部门预算合计 ${money(whole)} 万元，可能是以元填列而未注明单位。`,
+      message: `“三公”经费 ${moneyIn(top, funds.unit)}，大于部门预算合计 ${moneyIn(whole, input.budget.unit)}，可能是以元填列而未注明单位。`,
       suggestion: "在标签后注明单位（如“三公”经费预算数（元）），或改填万元。",
       cell: top === funds.actual ? funds.cells?.actual : funds.cells?.budget,
     },

@@ -415,3 +415,19 @@ describe("a 自评得分 a formula left with float noise (=100-95.1)", () => {
     expect(JSON.stringify(evaluation.gaps)).not.toMatch(/0\.00 分|4\.9000/);
   });
 });
+
+describe("a budget table kept in 元: the adjustment and scale messages say its amounts in 元", () => {
+  it("states 调整预算数 and 年初预算数 in 元, as the table prints them", async () => {
+    const snapshot = await sampleSnapshot();
+    setCell(snapshot, "预算支出", "D2", "单位：元");
+    const { evaluation } = scoreSnapshot(snapshot);
+    const messages = evaluation.gaps
+      .filter((g) => g.code === "largeAdjustment")
+      .map((g) => g.message);
+    expect(messages).toHaveLength(2);
+    for (const message of messages) {
+      expect(message).toMatch(/调整预算数 [\d,.]+ 元较年初预算数 [\d,.]+ 元/);
+      expect(message).not.toContain("万元");
+    }
+  });
+});
