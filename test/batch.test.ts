@@ -406,7 +406,7 @@ describe("jixiao score <folder>: exit codes and options", () => {
       "注意：“佛山市社会保险基金管理局”出现 3 次（宏.xlsm、乙.xlsx、乙.XLSX），请核对是否重复提交。"
     );
     expect(err).toContain(
-      `注意：乙.xlsx 的副本另存为 ${join(dir, "已评分", "乙 (2).已评分.xlsx")}（默认文件名已被同名的另一个文件使用）。`
+      `注意：乙.XLSX 的副本另存为 ${join(dir, "已评分", "乙 (2).已评分.xlsx")}（默认文件名已被同名的另一个文件使用）。`
     );
     // With --in-place an .xlsm is skipped with the reason (it cannot be written in place).
     const inPlace = await run(["score", dir, "--in-place", "--date", DATE]);
@@ -423,6 +423,19 @@ describe("jixiao score <folder>: exit codes and options", () => {
       "乙.xlsm": "/o/乙 (3).已评分.xlsx",
       "甲.xlsx": "/o/甲.已评分.xlsx",
     });
+  });
+
+  it("gives the default name to 乙.xlsx before 乙.XLSX, as the docs say, whatever the order found", () => {
+    for (const names of [
+      ["乙.XLSX", "乙.xlsx", "Case.xlsx", "case.xlsx"],
+      ["case.xlsx", "Case.xlsx", "乙.xlsx", "乙.XLSX"],
+    ])
+      expect(Object.fromEntries(outputNames(names, "/o"))).toEqual({
+        "乙.xlsx": "/o/乙.已评分.xlsx",
+        "乙.XLSX": "/o/乙 (2).已评分.xlsx",
+        "case.xlsx": "/o/case.已评分.xlsx",
+        "Case.xlsx": "/o/Case (2).已评分.xlsx",
+      });
   });
 
   it("says when a failed file's copy in the output folder is from an earlier run", async () => {

@@ -104,8 +104,9 @@ async function workbookNames(folder: string): Promise<string[]> {
 
 /**
  * The copy of each file in `outDir`: `某局.已评分.xlsx`, always an .xlsx. Files whose copies
- * would share a name (乙.xlsx, 乙.XLSX, 乙.xlsm) are ordered .xlsx, .xls, .xlsm, then by name,
- * the same on every run: the first gets the default name, the others `乙 (2).已评分.xlsx`, ….
+ * would share a name (乙.xlsx, 乙.XLSX, 乙.xlsm) are ordered .xlsx, .xls, .xlsm, and within a
+ * kind as the run lists them (乙.xlsx before 乙.XLSX), the same on every run: the first gets the
+ * default name, the others `乙 (2).已评分.xlsx`, ….
  */
 export function outputNames(names: readonly string[], outDir: string): Map<string, string> {
   const rank = (name: string) => (/\.xlsx$/i.test(name) ? 0 : /\.xls$/i.test(name) ? 1 : 2);
@@ -117,7 +118,8 @@ export function outputNames(names: readonly string[], outDir: string): Map<strin
   const taken = new Set(groups.keys());
   const out = new Map<string, string>();
   for (const group of groups.values()) {
-    group.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+    // Within a kind, in the order the run lists them (乙.xlsx before 乙.XLSX).
+    group.sort((a, b) => rank(a) - rank(b) || collator.compare(a, b) || (a < b ? -1 : 1));
     group.forEach((name, i) => {
       let output = scoredName(name, outDir);
       for (let n = 2; i > 0 && taken.has(output.toLowerCase()); n++)
