@@ -5,6 +5,7 @@
  */
 import {
   Dec,
+  ONE,
   ZERO,
   exact,
   exactMoney,
@@ -67,6 +68,9 @@ function ratioMetric(
 }
 
 type Compute = (ctx: MetricContext, basis: WeightBasis) => MetricValue;
+
+/** 万元 named: a figure in 万元 beside a budget table kept in 元 or 千元. */
+const WAN_YUAN: AmountUnit = { label: "万元", factor: ONE };
 
 /** What of the “三公” figures is missing: both, or the one not read (the other was). */
 function threePublicMissing(funds: DepartmentInput["threePublic"]): string {
@@ -135,17 +139,14 @@ const COMPUTE: Record<MetricId, Compute> = {
         unbounded: true,
       };
     }
+    // In its own unit; in 万元 said as such where the summary's amounts are in 元 or 千元.
+    const unit = funds.unit ?? (ctx.input.budget.unit ? WAN_YUAN : undefined);
     return ratioMetric(
       id,
       ctx,
       [
-        {
-          label: "实际支出",
-          value: funds.actual,
-          cell: funds.cells?.actual,
-          amountUnit: funds.unit,
-        },
-        { label: "预算", value: funds.budget, cell: funds.cells?.budget, amountUnit: funds.unit },
+        { label: "实际支出", value: funds.actual, cell: funds.cells?.actual, amountUnit: unit },
+        { label: "预算", value: funds.budget, cell: funds.cells?.budget, amountUnit: unit },
       ],
       ""
     );

@@ -431,3 +431,13 @@ describe("a budget table kept in 元: the adjustment and scale messages say its 
     }
   });
 });
+
+describe("a budget table kept in 元 beside “三公” figures in 万元", () => {
+  it("names 万元 in the “三公” computation, which the summary prints under 金额单位：元", async () => {
+    const snapshot = await sampleSnapshot();
+    setCell(snapshot, "预算支出", "D2", "单位：元");
+    const { evaluation } = scoreSnapshot(snapshot);
+    const control = evaluation.indicators.find((i) => i.id === "threePublicControl");
+    expect(control?.basis ?? "").toMatch(/实际支出 [\d.]+ 万元 ÷ 预算 [\d.]+ 万元/);
+  });
+});
