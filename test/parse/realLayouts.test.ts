@@ -157,6 +157,61 @@ describe("indicator tables as they are kept", () => {
     expect(evaluation.total.toString()).toBe("95.18");
   });
 
+  /**
+   * A department's own table in 一级 / 二级 / 三级 columns, the 三级 blank: under 效益, 可持续影响's
+   * 分值 10 equals 社会效益's above it. `repeat` fills the 一级 on every row instead of once.
+   */
+  const ownTable = (repeat: boolean, extra: CellValue[][] = []): WorkbookSnapshot => {
+    const rows: [string, string, number, number][] = [
+      ["投入", "预算编制", 20, 18],
+      ["过程", "财务管理", 20, 19],
+      ["过程", "资产管理", 10, 10],
+      ["产出", "产出数量", 20, 20],
+      ["效益", "社会效益", 10, 9],
+      ["效益", "可持续影响", 10, 8],
+      ["满意度", "服务对象满意度", 10, 9.25],
+    ];
+    const values: CellValue[][] = [
+      ["一级指标", "二级指标", "三级指标", "分值", "得分", "扣分原因"],
+    ];
+    rows.forEach(([l1, l2, max, got], i) => {
+      const first = i === 0 || rows[i - 1]?.[0] !== l1;
+      values.push([repeat || first ? l1 : null, l2, null, max, got, null]);
+      if (l2 === "可持续影响") values.push(...extra);
+    });
+    values.push(["合计", null, null, 100, 93.25, null]);
+    return { sheets: [sheet("自评", values)] };
+  };
+
+  it.each([
+    ["merged (written once)", false],
+    ["repeated on every row", true],
+  ])(
+    "keeps a 二级 row whose 分值 equals the rows above it in a table with a 三级 column (一级 %s)",
+    (_, repeat) => {
+      const { evaluation, parse } = scoreSnapshot(ownTable(repeat));
+      expect(parse.input.indicators.map((i) => [i.level1, i.name, String(i.max)])).toContainEqual([
+        "效益",
+        "可持续影响",
+        "10",
+      ]);
+      expect(parse.input.indicators).toHaveLength(7);
+      expect(evaluation.maxTotal.toString()).toBe("100");
+      expect(evaluation.total.toString()).toBe("93.25");
+      expect(evaluation.grade).toBe("优");
+    }
+  );
+
+  it("still skips a subtotal that only repeats the 一级 in a table with a 三级 column", () => {
+    const { evaluation, parse } = scoreSnapshot(
+      ownTable(true, [["效益", null, null, 20, 17, null]])
+    );
+    expect(parse.input.indicators.map((i) => i.name)).not.toContain("效益");
+    expect(parse.input.indicators).toHaveLength(7);
+    expect(evaluation.total.toString()).toBe("93.25");
+    expect(evaluation.grade).toBe("优");
+  });
+
   it("scores a 一级 that has no 二级 beneath it as an indicator of its own", async () => {
     const rows: CellValue[][] = [
       ["一级指标", "指标", "分值", "自评得分"],
