@@ -75,9 +75,14 @@ function readBudgetTableRows(grid: Grid, table: FoundTable): number[] {
     const category = categoryAt(row);
     return category !== null && !seen.has(category);
   };
+  const threePublicAt = (row: number) =>
+    row <= grid.bottom &&
+    threePublicItemOf(readText({ grid, row, column: table.columns.label })) !== null;
   /** The row the table goes on at after the blank `row`, or null where it ends. */
   const resume = (row: number): number | null => {
     if (unread(row + 1)) return row + 1;
+    // 合计 | (blank) | 其中：“三公”经费 | 基本支出 …: the 合计's 三公 rows, across the blank.
+    if (categoryAt(row - 1) === "total" && threePublicAt(row + 1)) return row + 1;
     if (seen.has("total") || !grid.isBlankRow(row)) return null;
     for (let next = row + 1; next <= row + BLANK_ROWS_BEFORE_TOTAL; next++) {
       if (next > grid.bottom) return null;
@@ -87,11 +92,12 @@ function readBudgetTableRows(grid: Grid, table: FoundTable): number[] {
     }
     return null;
   };
-  const threePublicAt = (row: number) =>
-    row <= grid.bottom &&
-    threePublicItemOf(readText({ grid, row, column: table.columns.label })) !== null;
-  // After the 合计: categories not read yet (合计 written first), or its 其中：“三公”经费 rows.
-  const ends = (row: number) => !unread(row + 1) && !threePublicAt(row + 1);
+  // After the 合计: categories not read yet (合计 written first), or its 其中：“三公”经费 rows,
+  // next or past one blank row.
+  const ends = (row: number) => {
+    const next = grid.isBlankRow(row + 1, cols) ? row + 2 : row + 1;
+    return !unread(next) && !threePublicAt(next);
+  };
   const rows: number[] = [];
   for (let row = table.headerRow + table.headerDepth; row <= grid.bottom; row++) {
     if (grid.isBlankRow(row, cols)) {

@@ -361,6 +361,25 @@ describe("budget tables", () => {
     expect(evaluation.budget.execution.table?.toString()).toBe("0.8912");
   });
 
+  it("reads a 合计 row written first with a blank row after it, and every category below", async () => {
+    const blank = [null, null, null, null];
+    const { evaluation } = await withBudget([
+      header,
+      seedBudget[4],
+      blank,
+      ...seedBudget.slice(0, 4),
+    ]);
+    expect(evaluation.budget.rows.map((r) => r.category)).toEqual([
+      "total",
+      "basic",
+      "personnel",
+      "publicOperating",
+      "project",
+    ]);
+    expect(evaluation.budget.tiesOk).toBe(true);
+    expect(evaluation.budget.execution.table?.toString()).toBe("0.8912");
+  });
+
   it("reads across a blank row inside the table", async () => {
     const { evaluation } = await withBudget([
       header,

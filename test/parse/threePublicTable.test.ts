@@ -274,6 +274,35 @@ describe("“三公”经费 read in two places", () => {
   });
 });
 
+describe("a budget table written 合计 first, a blank row, then its 其中：“三公”经费 row", () => {
+  it("reads the 三公 row and every category after the blank, and compares it with the 三公 table", async () => {
+    const snapshot = await withoutLabels();
+    const budget = snapshot.sheets.find((s) => s.name === "预算支出");
+    if (!budget) throw new Error("the sample has a 预算支出 sheet");
+    budget.values = [
+      ["支出类别", "年初预算数", "调整预算数", "决算数"],
+      ["合计", 40568.73, 52362.14, 46665.43],
+      [null, null, null, null],
+      ["其中：“三公”经费", 13.5, 13.5, 1.9],
+      ["一、基本支出", 2978.23, 3005.47, 2908.01],
+      ["人员经费", 2594.87, 2646.39, 2561.68],
+      ["日常公用经费", 383.36, 359.08, 346.32],
+      ["二、项目支出", 37590.5, 49356.67, 43757.42],
+    ];
+    const alone = scoreSnapshot(snapshot);
+    expect(alone.evaluation.budget.rows).toHaveLength(5);
+    expect(alone.evaluation.budget.tiesOk).toBe(true);
+    expect(alone.parse.input.threePublic).toMatchObject({
+      cells: { budget: "预算支出!C4", actual: "预算支出!D4" },
+    });
+    expect(alone.parse.input.threePublic?.actual?.toString()).toBe("1.9");
+    addSheet(snapshot, "三公经费", TABLE);
+    expect(gapsOf(snapshot, "threePublicDiffers")).toEqual([
+      "“三公”经费实际支出数不一致：“三公”经费表合计 1.88 万元（三公经费!C7），预算支出明细表“三公”经费行 1.90 万元（预算支出!D4），相差 0.02 万元；按“三公”经费表合计计算。",
+    ]);
+  });
+});
+
 describe("a second budget table with a 三公 row", () => {
   it("is a budget table (two years' tables: the year chooses), never the “三公”经费表", async () => {
     const snapshot = await sampleSnapshot();
