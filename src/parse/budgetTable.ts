@@ -21,9 +21,9 @@ import {
   threePublicRow,
 } from "./threePublicTable";
 import { type FoundInput, type Reader, tableFound } from "./reader";
+import { isTotalLabel } from "./totalRows";
 
 const CATEGORY_PATTERNS: [BudgetCategory, RegExp][] = [
-  ["total", /^(合计|总计|支出合计|本年支出合计|部门支出合计)$/],
   ["capitalConstruction", /基本建设/],
   ["personnel", /人员(经费|支出)|工资福利/],
   ["publicOperating", /公用(经费|支出)/],
@@ -39,6 +39,7 @@ function categoryOf(label: string): BudgetCategory | null {
     /^[一二三四五六七八九十]+[、.．]|^\d+[、.．]|^其中[:：]?/,
     ""
   );
+  if (isTotalLabel(key)) return "total";
   for (const [category, pattern] of CATEGORY_PATTERNS) if (pattern.test(key)) return category;
   return null;
 }

@@ -396,6 +396,36 @@ describe("budget tables", () => {
     ]);
   });
 
+  it.each(["支出总计", "合计数", "本年支出总计", "合　计", "总 计", "支出合计"])(
+    "reads a total row labelled %s as the 合计",
+    async (label) => {
+      const { evaluation, parse } = await withBudget([
+        header,
+        ...seedBudget.slice(0, 4),
+        [label, ...seedBudget[4].slice(1)],
+      ]);
+      expect(evaluation.budget.rows.map((r) => r.category)).toContain("total");
+      expect(evaluation.budget.tiesOk).toBe(true);
+      expect(evaluation.budget.execution.table?.toString()).toBe("0.8912");
+      expect(parse.problems).toEqual([]);
+    }
+  );
+
+  it.each(["收入总计", "收支总计"])(
+    "never takes %s (an income or balance total) for the spending 合计",
+    async (label) => {
+      const { evaluation, parse } = await withBudget([
+        header,
+        ...seedBudget.slice(0, 4),
+        [label, ...seedBudget[4].slice(1)],
+      ]);
+      expect(evaluation.budget.rows.map((r) => r.category)).not.toContain("total");
+      expect(parse.problems.map((p) => p.message)).toContain(
+        "预算支出：部门预算支出明细表缺少“合计”行，无法按预算表计算执行率和勾稽关系"
+      );
+    }
+  );
+
   it("says so when the 合计 row is missing", async () => {
     const { parse } = await withBudget([header, ...seedBudget.slice(0, 4)]);
     expect(parse.problems.map((p) => p.message)).toContain(

@@ -52,6 +52,17 @@ describe("a “三公”经费 table of its own", () => {
     expect(evaluation.total.toString()).toBe("95.18");
   });
 
+  it.each(["合计数", "支出总计"])("reads a total row labelled %s as its 合计", async (label) => {
+    const snapshot = await withoutLabels();
+    addSheet(snapshot, "三公经费", [...TABLE.slice(0, 6), [label, 13.5, 1.88]]);
+    const { parse } = scoreSnapshot(snapshot);
+    expect(parse.input.threePublic).toMatchObject({
+      cells: { budget: "三公经费!B7", actual: "三公经费!C7" },
+    });
+    expect(parse.input.threePublic?.actual?.toString()).toBe("1.88");
+    expect(parse.problems).toEqual([]);
+  });
+
   it("in 元 under a 单位：元 note, 公务用车 in two rows, 支出数 for 决算数, no 合计: the items added up", async () => {
     const snapshot = await withoutLabels();
     addSheet(snapshot, "三公经费", [
