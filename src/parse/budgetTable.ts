@@ -21,9 +21,9 @@ import {
   threePublicRow,
 } from "./threePublicTable";
 import { type FoundInput, type Reader, tableFound } from "./reader";
+import { isTotalLabel } from "./totalRows";
 
 const CATEGORY_PATTERNS: [BudgetCategory, RegExp][] = [
-  ["total", /^(合计|总计|支出合计|本年支出合计|部门支出合计)$/],
   ["capitalConstruction", /基本建设/],
   ["personnel", /人员(经费|支出)|工资福利/],
   ["publicOperating", /公用(经费|支出)/],
@@ -39,6 +39,7 @@ function categoryOf(label: string): BudgetCategory | null {
     /^[一二三四五六七八九十]+[、.．]|^\d+[、.．]|^其中[:：]?/,
     ""
   );
+  if (isTotalLabel(key)) return "total";
   for (const [category, pattern] of CATEGORY_PATTERNS) if (pattern.test(key)) return category;
   return null;
 }
@@ -75,9 +76,14 @@ function readBudgetTableRows(grid: Grid, table: FoundTable): number[] {
     const category = categoryAt(row);
     return category !== null && !seen.has(category);
   };
+  const threePublicAt = (row: number) =>
+    row <= grid.bottom &&
+    threePublicItemOf(readText({ grid, row, column: table.columns.label })) !== null;
   /** The row the table goes on at after the blank `row`, or null where it ends. */
   const resume = (row: number): number | null => {
     if (unread(row + 1)) return row + 1;
+    // 合计 | (blank) | 其中：“三公”经费 | 基本支出 …: the 合计's 三公 rows, across the blank.
+    if (categoryAt(row - 1) === "total" && threePublicAt(row + 1)) return row + 1;
     if (seen.has("total") || !grid.isBlankRow(row)) return null;
     for (let next = row + 1; next <= row + BLANK_ROWS_BEFORE_TOTAL; next++) {
       if (next > grid.bottom) return null;
@@ -87,11 +93,12 @@ function readBudgetTableRows(grid: Grid, table: FoundTable): number[] {
     }
     return null;
   };
-  const threePublicAt = (row: number) =>
-    row <= grid.bottom &&
-    threePublicItemOf(readText({ grid, row, column: table.columns.label })) !== null;
-  // After the 合计: categories not read yet (合计 written first), or its 其中：“三公”经费 rows.
-  const ends = (row: number) => !unread(row + 1) && !threePublicAt(row + 1);
+  // After the 合计: categories not read yet (合计 written first), or its 其中：“三公”经费 rows,
+  // next or past one blank row.
+  const ends = (row: number) => {
+    const next = grid.isBlankRow(row + 1, cols) ? row + 2 : row + 1;
+    return !unread(next) && !threePublicAt(next);
+  };
   const rows: number[] = [];
   for (let row = table.headerRow + table.headerDepth; row <= grid.bottom; row++) {
     if (grid.isBlankRow(row, cols)) {

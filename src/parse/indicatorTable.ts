@@ -77,6 +77,19 @@ interface Group {
 }
 
 /**
+ * A row names an indicator of its own when a name column below the 一级 says something other
+ * than the group's names: `效益 | 可持续影响 | （三级空）` is an indicator, even when its 分值 equals
+ * the rows above; only a row repeating the 一级 (or the 二级 it is under) can be a subtotal.
+ */
+function hasOwnName(v: TableView, row: number, group: Group): boolean {
+  return v.levels.some((k) => {
+    const said = k === "level1" ? "" : text(v, row, k);
+    if (said === "") return false;
+    return k !== "level2" || bareLevel(said) !== bareLevel(group.level2);
+  });
+}
+
+/**
  * A row whose name stops short of the deepest column: a heading or a subtotal, unless it is a
  * leaf indicator (a 二级 with no 三级 beneath it, in a table whose 三级 column is blank there).
  */
@@ -92,7 +105,7 @@ function isGroupRow(v: TableView, index: number, group: Group, max: Dec | null):
     const said = k in v.cols ? v.grid.text(row, v.cols[k] as number).trim() : "";
     return said !== "" && !isEmptyMarker(said); // a 小计 may carry — or / there
   });
-  if (measured) return false;
+  if (measured || hasOwnName(v, row, group)) return false;
   const l1 = text(v, row, "level1");
   const sameGroup = !l1 || bareLevel(l1) === bareLevel(group.level1);
   return (

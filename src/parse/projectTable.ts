@@ -5,6 +5,7 @@ import { type Grid, normalizeLabel } from "./grid";
 import { cellAddress } from "../hosts/snapshot";
 import { type FoundTable, dataRows } from "./tables";
 import { type FoundInput, type Reader, tableFound } from "./reader";
+import { isTotalLabel } from "./totalRows";
 
 export function readProjectTable(
   grid: Grid,
@@ -48,11 +49,11 @@ function notAProject(grid: Grid, row: number, name: string, cols: Record<string,
 }
 
 /**
- * 合计 or 总计, however spaced or written. Only a text holding 计 can be (no other character
+ * The total row (合计 / 总计 …, see totalRows), however spaced or written. Only a text holding 计 can be (no other character
  * normalises to it), so 100,000 project names are not each normalised (0.3 s).
  */
 function isTotal(name: string): boolean {
-  return name.includes("计") && /^(合计|总计)$/.test(normalizeLabel(name));
+  return name.includes("计") && isTotalLabel(normalizeLabel(name));
 }
 
 /**

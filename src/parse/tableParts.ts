@@ -5,6 +5,7 @@
  */
 import type { Grid } from "./grid";
 import { type FoundTable, type TableKind, dataRows } from "./tables";
+import { isTotalLabel } from "./totalRows";
 
 /** One table as read: a table, or the parts of one side by side on its header row, left first. */
 export type TableParts = FoundTable[];
@@ -19,7 +20,7 @@ const SPLIT_KINDS: ReadonlySet<TableKind> = new Set<TableKind>([
 /** The columns naming a table's rows, the deepest first. */
 const NAME_KEYS = ["name", "level3", "level2", "level1"];
 
-/** A total or subtotal row's name: either half may have one. */
+/** A total or subtotal row's name (or a spending total's, totalRows): either half may have one. */
 const TOTAL_NAME = /^(合计|总计|总分|小计|得分合计)/;
 
 /** The names of a table's rows (normalised), totals aside. */
@@ -30,7 +31,7 @@ function rowNames(grid: Grid, table: FoundTable): Set<string> {
   const column = table.columns[key] as number;
   for (const row of dataRows(grid, table)) {
     const name = grid.key(row, column);
-    if (name !== "" && !TOTAL_NAME.test(name)) names.add(name);
+    if (name !== "" && !TOTAL_NAME.test(name) && !isTotalLabel(name)) names.add(name);
   }
   return names;
 }

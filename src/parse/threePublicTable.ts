@@ -10,6 +10,7 @@ import { type Grid, normalizeLabel } from "./grid";
 import { cellProblem } from "./problems";
 import { type FoundInput, type Reader, tableFound } from "./reader";
 import { type FoundTable, dataRows, unitOf } from "./tables";
+import { isTotalLabel } from "./totalRows";
 
 /** A row of 三公 figures: the whole (`total`) or one of its items. */
 export type ThreePublicItem =
@@ -58,7 +59,7 @@ export function tableItemOf(label: string): ThreePublicItem | null {
   const item = threePublicItemOf(label);
   if (item) return item;
   const key = bare(label);
-  if (/^(合计|总计)$/.test(key)) return "total";
+  if (isTotalLabel(key)) return "total";
   return SHORT_PATTERNS.find(([, p]) => p.test(key))?.[0] ?? null;
 }
 

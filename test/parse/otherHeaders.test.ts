@@ -135,6 +135,27 @@ describe("a 项目清单 kept by category", () => {
   });
 });
 
+describe("a 项目清单 whose total row is worded as in a 部门决算", () => {
+  it.each(["支出总计", "合计数"])(
+    "passes over a %s above the projects and ends at one below",
+    async (label) => {
+      const snapshot = await sampleSnapshot();
+      const rows: CellValue[][] = [
+        [label, 200, 180, null, null],
+        ["社保卡发行项目", 120, 110, "是", 95],
+        ["档案数字化项目", 80, 70, "否", null],
+        [label, 200, 180, null, null],
+        ["不是项目", 1, 1, "是", 80],
+      ];
+      rows.forEach((r, i) =>
+        r.forEach((v, c) => setCell(snapshot, "项目清单", `${"ABCDE"[c]}${4 + i}`, v))
+      );
+      const { parse } = scoreSnapshot(snapshot);
+      expect(parse.input.projects.map((p) => p.name)).toEqual(["社保卡发行项目", "档案数字化项目"]);
+    }
+  );
+});
+
 describe("a 项目清单 whose category headings stand in the 序号 column", () => {
   it("reads the projects under every heading, and stops at the note below the list", async () => {
     const snapshot = await sampleSnapshot();

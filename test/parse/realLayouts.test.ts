@@ -157,6 +157,61 @@ describe("indicator tables as they are kept", () => {
     expect(evaluation.total.toString()).toBe("95.18");
   });
 
+  /**
+   * A department's own table in 一级 / 二级 / 三级 columns, the 三级 blank: under 效益, 可持续影响's
+   * 分值 10 equals 社会效益's above it. `repeat` fills the 一级 on every row instead of once.
+   */
+  const ownTable = (repeat: boolean, extra: CellValue[][] = []): WorkbookSnapshot => {
+    const rows: [string, string, number, number][] = [
+      ["投入", "预算编制", 20, 18],
+      ["过程", "财务管理", 20, 19],
+      ["过程", "资产管理", 10, 10],
+      ["产出", "产出数量", 20, 20],
+      ["效益", "社会效益", 10, 9],
+      ["效益", "可持续影响", 10, 8],
+      ["满意度", "服务对象满意度", 10, 9.25],
+    ];
+    const values: CellValue[][] = [
+      ["一级指标", "二级指标", "三级指标", "分值", "得分", "扣分原因"],
+    ];
+    rows.forEach(([l1, l2, max, got], i) => {
+      const first = i === 0 || rows[i - 1]?.[0] !== l1;
+      values.push([repeat || first ? l1 : null, l2, null, max, got, null]);
+      if (l2 === "可持续影响") values.push(...extra);
+    });
+    values.push(["合计", null, null, 100, 93.25, null]);
+    return { sheets: [sheet("自评", values)] };
+  };
+
+  it.each([
+    ["merged (written once)", false],
+    ["repeated on every row", true],
+  ])(
+    "keeps a 二级 row whose 分值 equals the rows above it in a table with a 三级 column (一级 %s)",
+    (_, repeat) => {
+      const { evaluation, parse } = scoreSnapshot(ownTable(repeat));
+      expect(parse.input.indicators.map((i) => [i.level1, i.name, String(i.max)])).toContainEqual([
+        "效益",
+        "可持续影响",
+        "10",
+      ]);
+      expect(parse.input.indicators).toHaveLength(7);
+      expect(evaluation.maxTotal.toString()).toBe("100");
+      expect(evaluation.total.toString()).toBe("93.25");
+      expect(evaluation.grade).toBe("优");
+    }
+  );
+
+  it("still skips a subtotal that only repeats the 一级 in a table with a 三级 column", () => {
+    const { evaluation, parse } = scoreSnapshot(
+      ownTable(true, [["效益", null, null, 20, 17, null]])
+    );
+    expect(parse.input.indicators.map((i) => i.name)).not.toContain("效益");
+    expect(parse.input.indicators).toHaveLength(7);
+    expect(evaluation.total.toString()).toBe("93.25");
+    expect(evaluation.grade).toBe("优");
+  });
+
   it("scores a 一级 that has no 二级 beneath it as an indicator of its own", async () => {
     const rows: CellValue[][] = [
       ["一级指标", "指标", "分值", "自评得分"],
@@ -306,6 +361,25 @@ describe("budget tables", () => {
     expect(evaluation.budget.execution.table?.toString()).toBe("0.8912");
   });
 
+  it("reads a 合计 row written first with a blank row after it, and every category below", async () => {
+    const blank = [null, null, null, null];
+    const { evaluation } = await withBudget([
+      header,
+      seedBudget[4],
+      blank,
+      ...seedBudget.slice(0, 4),
+    ]);
+    expect(evaluation.budget.rows.map((r) => r.category)).toEqual([
+      "total",
+      "basic",
+      "personnel",
+      "publicOperating",
+      "project",
+    ]);
+    expect(evaluation.budget.tiesOk).toBe(true);
+    expect(evaluation.budget.execution.table?.toString()).toBe("0.8912");
+  });
+
   it("reads across a blank row inside the table", async () => {
     const { evaluation } = await withBudget([
       header,
@@ -321,6 +395,36 @@ describe("budget tables", () => {
       "total",
     ]);
   });
+
+  it.each(["支出总计", "合计数", "本年支出总计", "合　计", "总 计", "支出合计"])(
+    "reads a total row labelled %s as the 合计",
+    async (label) => {
+      const { evaluation, parse } = await withBudget([
+        header,
+        ...seedBudget.slice(0, 4),
+        [label, ...seedBudget[4].slice(1)],
+      ]);
+      expect(evaluation.budget.rows.map((r) => r.category)).toContain("total");
+      expect(evaluation.budget.tiesOk).toBe(true);
+      expect(evaluation.budget.execution.table?.toString()).toBe("0.8912");
+      expect(parse.problems).toEqual([]);
+    }
+  );
+
+  it.each(["收入总计", "收支总计"])(
+    "never takes %s (an income or balance total) for the spending 合计",
+    async (label) => {
+      const { evaluation, parse } = await withBudget([
+        header,
+        ...seedBudget.slice(0, 4),
+        [label, ...seedBudget[4].slice(1)],
+      ]);
+      expect(evaluation.budget.rows.map((r) => r.category)).not.toContain("total");
+      expect(parse.problems.map((p) => p.message)).toContain(
+        "预算支出：部门预算支出明细表缺少“合计”行，无法按预算表计算执行率和勾稽关系"
+      );
+    }
+  );
 
   it("says so when the 合计 row is missing", async () => {
     const { parse } = await withBudget([header, ...seedBudget.slice(0, 4)]);

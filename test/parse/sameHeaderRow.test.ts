@@ -57,6 +57,35 @@ describe("an indicator table split into two halves side by side (A:E and G:K)", 
   });
 });
 
+describe("a 项目清单 split into two halves, each closed by a 支出总计 row", () => {
+  it("reads both halves as one list: the total rows are no names they share", async () => {
+    const snapshot = await sampleSnapshot();
+    removeSheet(snapshot, "项目清单");
+    snapshot.sheets.push({ name: "项目清单", top: 0, left: 0, values: [] });
+    const header = ["项目名称", "项目预算", "实际支出", "是否开展自评", "自评得分"];
+    put(snapshot, "项目清单", 0, 3, [
+      header,
+      ["社保信息系统运维", 100, 90, "是", 95],
+      ["社保宣传", 20, 18, "是", 92],
+      ["支出总计", 120, 108, null, null],
+    ]);
+    put(snapshot, "项目清单", 6, 3, [
+      header,
+      ["档案数字化", 80, 70, "是", 90],
+      ["社保卡发行", 50, 45, "否", null],
+      ["支出总计", 130, 115, null, null],
+    ]);
+    const { parse } = scoreSnapshot(snapshot);
+    expect(parse.input.projects.map((p) => p.name)).toEqual([
+      "社保信息系统运维",
+      "社保宣传",
+      "档案数字化",
+      "社保卡发行",
+    ]);
+    expect(parse.problems.map((p) => p.message).join("\n")).not.toContain("张项目清单");
+  });
+});
+
 describe("two years' indicator tables side by side (the same indicators)", () => {
   it("keeps them apart and takes the one whose title names the 年度", async () => {
     const snapshot = await sampleSnapshot();

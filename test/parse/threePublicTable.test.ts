@@ -52,6 +52,17 @@ describe("a “三公”经费 table of its own", () => {
     expect(evaluation.total.toString()).toBe("95.18");
   });
 
+  it.each(["合计数", "支出总计"])("reads a total row labelled %s as its 合计", async (label) => {
+    const snapshot = await withoutLabels();
+    addSheet(snapshot, "三公经费", [...TABLE.slice(0, 6), [label, 13.5, 1.88]]);
+    const { parse } = scoreSnapshot(snapshot);
+    expect(parse.input.threePublic).toMatchObject({
+      cells: { budget: "三公经费!B7", actual: "三公经费!C7" },
+    });
+    expect(parse.input.threePublic?.actual?.toString()).toBe("1.88");
+    expect(parse.problems).toEqual([]);
+  });
+
   it("in 元 under a 单位：元 note, 公务用车 in two rows, 支出数 for 决算数, no 合计: the items added up", async () => {
     const snapshot = await withoutLabels();
     addSheet(snapshot, "三公经费", [
@@ -270,6 +281,35 @@ describe("“三公”经费 read in two places", () => {
     addSheet(snapshot, "三公经费", TABLE);
     expect(gapsOf(snapshot, "threePublicDiffers")).toEqual([
       "“三公”经费实际支出数不一致：“三公”经费表合计 1.88 万元（三公经费!C7），预算支出明细表“三公”经费行 1.90 万元（预算支出!D12），相差 0.02 万元；按“三公”经费表合计计算。",
+    ]);
+  });
+});
+
+describe("a budget table written 合计 first, a blank row, then its 其中：“三公”经费 row", () => {
+  it("reads the 三公 row and every category after the blank, and compares it with the 三公 table", async () => {
+    const snapshot = await withoutLabels();
+    const budget = snapshot.sheets.find((s) => s.name === "预算支出");
+    if (!budget) throw new Error("the sample has a 预算支出 sheet");
+    budget.values = [
+      ["支出类别", "年初预算数", "调整预算数", "决算数"],
+      ["合计", 40568.73, 52362.14, 46665.43],
+      [null, null, null, null],
+      ["其中：“三公”经费", 13.5, 13.5, 1.9],
+      ["一、基本支出", 2978.23, 3005.47, 2908.01],
+      ["人员经费", 2594.87, 2646.39, 2561.68],
+      ["日常公用经费", 383.36, 359.08, 346.32],
+      ["二、项目支出", 37590.5, 49356.67, 43757.42],
+    ];
+    const alone = scoreSnapshot(snapshot);
+    expect(alone.evaluation.budget.rows).toHaveLength(5);
+    expect(alone.evaluation.budget.tiesOk).toBe(true);
+    expect(alone.parse.input.threePublic).toMatchObject({
+      cells: { budget: "预算支出!C4", actual: "预算支出!D4" },
+    });
+    expect(alone.parse.input.threePublic?.actual?.toString()).toBe("1.9");
+    addSheet(snapshot, "三公经费", TABLE);
+    expect(gapsOf(snapshot, "threePublicDiffers")).toEqual([
+      "“三公”经费实际支出数不一致：“三公”经费表合计 1.88 万元（三公经费!C7），预算支出明细表“三公”经费行 1.90 万元（预算支出!D4），相差 0.02 万元；按“三公”经费表合计计算。",
     ]);
   });
 });
