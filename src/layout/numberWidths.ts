@@ -67,8 +67,8 @@ function widthBound(value: number, format: string, scale: number): number {
   return units * scale + 0.75;
 }
 
-/** What a number cell needs where it could outgrow `width`, else 0 (a merged cell: its merge's). */
-function needed(cell: LayoutCell, width: number, base: number, spans: Set<string>): number {
+/** What a number cell needs where it could outgrow `width` (a merged cell: its merge's), else 0. */
+function needed(cell: LayoutCell, width: number, base: number): number {
   const v = cell.value;
   if (typeof v !== "number" || !Number.isFinite(v)) return 0;
   const style: CellStyle = cell.style ?? {};
@@ -76,16 +76,30 @@ function needed(cell: LayoutCell, width: number, base: number, spans: Set<string
   const scale = (fontSize * (style.bold ? 1.1 : 1)) / base;
   const format = style.numberFormat ?? "General";
   if (format !== "General" && widthBound(v, format, scale) <= width) return 0;
-  if (spans.has(`${cell.row}:${cell.column}`)) return 0;
   return numberWidth(formattedNumber(v, format), fontSize, base, style.bold === true);
 }
 
-/** The layout with each column at least as wide as its widest number needs. */
+/** The columns a cell spans: its merge's, across columns, else its own. */
+function spansOf(layout: SheetLayout): (cell: LayoutCell) => { left: number; right: number } {
+  const spans = new Map<string, number>();
+  for (const m of layout.merges)
+    if (m.right > m.left)
+      for (let r = m.top; r <= m.bottom; r++) spans.set(`${r}:${m.left}`, m.right);
+  if (spans.size === 0) return (cell) => ({ left: cell.column, right: cell.column });
+  return (cell) => ({
+    left: cell.column,
+    right: spans.get(`${cell.row}:${cell.column}`) ?? cell.column,
+  });
+}
+
+/**
+ * The layout with each column at least as wide as its widest number needs; a number merged
+ * across columns (the summary's 年初预算数 over two) widens the merge's last column by what the
+ * merge lacks.
+ */
 export function withNumbersFitting(layout: SheetLayout): SheetLayout {
   const base = layout.fontSize;
-  const spans = new Set<string>();
-  for (const m of layout.merges)
-    if (m.right > m.left) for (let r = m.top; r <= m.bottom; r++) spans.add(`${r}:${m.left}`);
+  const spanOf = spansOf(layout);
   const widths = [...layout.columnWidths];
   // By column: the style last measured and the size below which its numbers need no look (the
   // lines of a row block share their styles, so most are passed over here).
@@ -101,9 +115,12 @@ export function withNumbersFitting(layout: SheetLayout): SheetLayout {
       lastStyle[c] = cell.style;
       below[c] = 0.9 * 10 ** Math.max(1, Math.floor(Math.log10(v)) + 1);
     }
-    const need = needed(cell, widths[c] ?? 0, base, spans);
-    if (need > (widths[cell.column] ?? 0)) {
-      widths[cell.column] = Math.ceil(need * 2) / 2;
+    const { left, right } = spanOf(cell);
+    let width = 0;
+    for (let k = left; k <= right; k++) width += widths[k] ?? 0;
+    const need = needed(cell, width, base);
+    if (need > width) {
+      widths[right] = Math.ceil(((widths[right] ?? 0) + need - width) * 2) / 2;
       changed = true;
     }
   };

@@ -60,11 +60,25 @@ describe("columns wide enough for their numbers (no ### on paper)", () => {
     );
   });
 
-  it("skips a number in a cell merged across columns (its width is the merge's)", () => {
+  it("measures a number merged across columns against the merge: fitting, nothing changes", () => {
     const merged: SheetLayout = {
       ...layout([10_000_000_000]),
       merges: [{ top: 0, left: 1, bottom: 0, right: 2 }],
     };
-    expect(withNumbersFitting(merged).columnWidths[1]).toBe(13);
+    expect(withNumbersFitting(merged)).toBe(merged);
+  });
+
+  it("widens a merge's last column by what the merge lacks (a 合计 of 1.2 billion 元 over 7 + 8)", () => {
+    const merged: SheetLayout = {
+      ...layout([1_234_567_890.12]),
+      columnWidths: [6, 7, 8],
+      merges: [{ top: 0, left: 1, bottom: 0, right: 2 }],
+    };
+    const need = numberWidth("1,234,567,890.12", 10.5, 10.5, true);
+    const wide = withNumbersFitting(merged).columnWidths;
+    expect(need).toBeGreaterThan(15);
+    expect(wide[1]).toBe(7);
+    expect((wide[1] ?? 0) + (wide[2] ?? 0)).toBeGreaterThanOrEqual(need);
+    expect((wide[1] ?? 0) + (wide[2] ?? 0)).toBeLessThan(need + 0.5);
   });
 });
