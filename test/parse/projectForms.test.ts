@@ -150,6 +150,48 @@ describe("finding project forms", () => {
     expect(input.projectForms?.[1].indicators).toHaveLength(4);
   });
 
+  // The good form printed over two pages after its first row (13): the header (row 12) repeated.
+  const HEADER = formSheet().values[11] as CellValue[];
+  it.each([
+    ["repeated right under the page's rows", [HEADER]],
+    ["after a blank row", [[], HEADER]],
+    [
+      "after a blank row and the title 项目支出绩效自评表（续）",
+      [[], ["项目支出绩效自评表（续）"], HEADER],
+    ],
+    ["under 绩效指标（续） in the 一级 column", [[null, "绩效指标（续）"], HEADER]],
+  ])("reads an indicator table printed over two pages, its header %s, as one", (_, between) => {
+    const sheet = formSheet();
+    sheet.values.splice(13, 0, ...between);
+    const total = 17 + between.length; // the 总分 row, moved down
+    const { input } = parseWorkbook({ sheets: [sheet] });
+    const form = only(input.projectForms);
+    // 制卡合格率 begins the second page, its 一级 (产出指标, merged) carried over from the first.
+    expect(
+      form.indicators.map((i) => [i.level1, i.name, String(i.max), String(i.entered)])
+    ).toEqual([
+      ["产出指标", "发卡数量", "30", "30"],
+      ["产出指标", "制卡合格率", "20", "20"],
+      ["效益指标", "群众办事便利度", "30", "30"],
+      ["满意度指标", "持卡人满意度", "10", "10"],
+    ]);
+    expect(form.statedTotal?.cell).toBe(`${FORM_SHEET}!H${total}`);
+    const p = only(scoreSnapshot({ sheets: [sheet] }).evaluation.projects?.results);
+    expect([p.total.toString(), p.grade, p.gaps]).toEqual(["99.17", "优", []]);
+  });
+
+  it("never takes the next form's header for a second page: two forms stacked stay two", () => {
+    const a = formSheet(goodForm("甲项目"), "项目汇编");
+    a.values.length = 16; // 甲项目 without its 总分 row …
+    // … and 乙项目 under it: a blank row, its title (项目支出绩效自评表), year line, 项目名称 …
+    a.values.push([], ...formSheet(goodForm("乙项目")).values);
+    const forms = parseWorkbook({ sheets: [a] }).input.projectForms ?? [];
+    expect(forms.map((f) => [f.name, f.indicators.length])).toEqual([
+      ["甲项目", 4],
+      ["乙项目", 4],
+    ]);
+  });
+
   it("reads a 小计 row that carries “—” as its targets as a subtotal, not an indicator", () => {
     // Row 15 made 产出指标's 小计: its 一级 only, 分值 50 = 30 + 20, “—” as 指标值 and 完成值.
     const edits = { B15: "产出指标", C15: null, D15: null, E15: "—", F15: "—", G15: 50, H15: 50 };
