@@ -328,8 +328,8 @@ export interface ProjectForm {
   indicators: IndicatorEntry[];
   /** Whether the indicator table has a 分值 column. */
   hasMax: boolean;
-  /** The form's own 总分 and 自评等级 rows: the 总分 row's 得分 (`cell`) and 分值 cell. */
-  statedTotal?: { entered: Dec | null; cell?: CellAddress; maxCell?: CellAddress };
+  /** The form's own 总分 and 自评等级 rows: the 总分 row's 得分 (`cell`), its 分值 and that cell. */
+  statedTotal?: { entered: Dec | null; cell?: CellAddress; max?: Dec; maxCell?: CellAddress };
   statedGrade?: { text: string; cell?: CellAddress };
 }
 

@@ -247,12 +247,17 @@ function indicatorPages(grid: Grid, first: FoundTable, bottom: number): Indicato
   return pages;
 }
 
-/** The 总分 row's 得分 and the cell of its 分值 (where 分值 not adding to 100 is pointed at). */
+/** The 总分 row's 得分, its 分值 and that cell (where 分值 not adding to 100 is pointed at). */
 function statedTotalOf(
   total: NonNullable<DepartmentInput["statedTotal"]>
 ): ProjectForm["statedTotal"] {
   const maxCell = total.cells?.max;
-  return { entered: total.entered, cell: total.cells?.entered, ...(maxCell ? { maxCell } : {}) };
+  return {
+    entered: total.entered,
+    cell: total.cells?.entered,
+    ...(total.max ? { max: total.max } : {}),
+    ...(maxCell ? { maxCell } : {}),
+  };
 }
 
 /** `（2022 年度）`, `2022年度`, `二〇二二年` alone in a cell: the line under a form's title. */

@@ -51,6 +51,7 @@ describe("finding project forms", () => {
     ]);
     expect(form.statedTotal).toEqual({
       entered: expect.anything(),
+      max: expect.anything(),
       cell: `${FORM_SHEET}!H17`,
       maxCell: `${FORM_SHEET}!G17`,
     });
@@ -526,6 +527,51 @@ describe("a project form filled in wrong", () => {
     const gap = only(evaluation.projects?.results).gaps.find((g) => g.code === code);
     expect(gap?.cell).toBe(`${F}!${cell}`);
   });
+
+  // 制卡合格率's 分值 (G14, 20 of the 总分 row's 100) left blank: never a silent 0, said once.
+  it("works out the one 分值 left blank from the 总分 row's 100, and says so at its cell", () => {
+    const p = only(scoreSnapshot(formWorkbook({ G14: null })).evaluation.projects?.results);
+    expect(p.gaps.map((g) => [g.message, g.cell])).toEqual([
+      [
+        "“制卡合格率”未填写分值，按总分行分值 100.00 分减去其余各项分值之和 80.00 分，计为 20.00 分。",
+        `${F}!G14`,
+      ],
+    ]);
+    expect(p.indicators.find((i) => i.name === "制卡合格率")?.max.toString()).toBe("20");
+    expect([p.total.toString(), p.grade]).toEqual(["99.17", "优"]);
+  });
+
+  it.each([
+    ["the 总分 row states no 分值", { G14: null, G17: null }, "，总分行未写明分值合计", "G14"],
+    [
+      "the 总分 row's 分值 is not 100",
+      { G14: null, G17: 90 },
+      "，总分行分值 90.00 分不是 100 分",
+      "G14",
+    ],
+    [
+      "the others already make 100",
+      { G14: null, G13: 50, H13: 50, H17: 119.17 },
+      "，其余各项分值之和已有 100.00 分",
+      "G14",
+    ],
+    ["two are blank", { G13: null, G14: null }, `（${F}!G13、${F}!G14），未填写的不止一项`, "G13"],
+  ])(
+    "cannot grade a form whose blank 分值 cannot be worked out (%s): one message",
+    (_, edits, why, cell) => {
+      const { evaluation } = scoreSnapshot(formWorkbook(edits));
+      const p = only(evaluation.projects?.results);
+      const names =
+        "G13" in edits && edits.G13 === null ? "“发卡数量”“制卡合格率”" : "“制卡合格率”";
+      expect(p.gaps.map((g) => [g.message, g.cell])).toEqual([
+        [
+          `${names}未填写分值${why}，无法推算其分值；总分未计入其得分，无法评定等级。`,
+          `${F}!${cell}`,
+        ],
+      ]);
+      expect([p.grade, p.ungradedReason]).toEqual(["无法评定", `${names}未填写分值`]);
+    }
+  );
 
   it("says so when a table of targets has no funds block above it", () => {
     const { parse, evaluation } = scoreSnapshot(formWorkbook({ B6: "资金" }));
