@@ -139,6 +139,10 @@ export interface Project {
   selfScore: Dec | null;
   /** Whether the project was self-evaluated (开展自评). */
   evaluated: boolean;
+  /** Why it has no score to weigh, when its form says (`自评表无法评定等级（…）`, `没有项目自评表`). */
+  unscored?: string;
+  /** Known from its form alone: no 项目清单 lists it. */
+  fromForm?: boolean;
   cells?: Partial<Record<"name" | "budget" | "spending" | "selfScore" | "evaluated", CellAddress>>;
 }
 
