@@ -17,7 +17,8 @@ import {
   sum,
   sumOfProducts,
 } from "../model/decimal";
-import type { AmountUnit, DepartmentInput } from "../model/input";
+import type { AmountUnit, DepartmentInput, Project } from "../model/input";
+import { quote } from "../model/text";
 import { METRICS, type MetricId } from "../standard/metrics";
 import type { StandardSettings, WeightBasis } from "../standard/types";
 import { findRow } from "./budget";
@@ -79,6 +80,31 @@ function threePublicMissing(funds: DepartmentInput["threePublic"]): string {
     (funds?.actual ?? null) === null && "实际支出数",
   ].filter((w): w is string => !!w);
   return `未填报“三公”经费${missing.join("和")}`;
+}
+
+/** How many projects an unweighable-projects sentence names before `等 N 个项目`. */
+const NAMED_PROJECTS = 3;
+
+/**
+ * Why no project weighs in 项目绩效目标完成率: no 项目清单 (and no form), or — the projects
+ * there — each lacking a usable 自评得分 (its form not graded, none at all) or its 资金, named.
+ */
+function unweighable(projects: readonly Project[], basis: WeightBasis): string {
+  const basisLabel = basis === "budget" ? "项目预算" : "项目支出";
+  if (projects.length === 0)
+    return `未提供项目清单（项目自评得分与${basisLabel}），无法按资金加权计算`;
+  const whyNot = (p: Project): string => {
+    if (p.selfScore === null) return p.unscored ?? "未填报自评得分";
+    const weight = basis === "budget" ? p.budget : p.spending;
+    return weight === null ? `未填报${basisLabel}` : `${basisLabel}为 ${money(weight)}`;
+  };
+  const named = projects
+    .slice(0, NAMED_PROJECTS)
+    .map((p) => `${quote(p.name)}${whyNot(p)}`)
+    .join("；");
+  const more = projects.length > NAMED_PROJECTS ? `等 ${projects.length} 个项目` : "";
+  const list = projects.some((p) => !p.fromForm) ? "项目清单已提供，但" : "";
+  return `${list}没有项目同时具备可用的自评得分和${basisLabel}：${named}${more}，无法按资金加权计算`;
 }
 
 const COMPUTE: Record<MetricId, Compute> = {
@@ -219,8 +245,7 @@ const COMPUTE: Record<MetricId, Compute> = {
       scores.push(p.selfScore);
       weights.push(weight);
     }
-    if (weights.length === 0)
-      return unavailable(id, `未提供项目清单（项目自评得分与${basisLabel}），无法按资金加权计算`);
+    if (weights.length === 0) return unavailable(id, unweighable(input.projects, basis));
     const totalWeight = sum(weights);
     const numerator = sumOfProducts(scores, weights);
     const value = excelRound(numerator.dividedBy(totalWeight), settings.scoreDecimals);

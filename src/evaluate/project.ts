@@ -31,7 +31,7 @@ import type { Standard, StandardIndicator } from "../standard/types";
 import type { Gap, IndicatorResult, MetricValue, ScoredTotals } from "./result";
 import { type Book, type Scoring, scoreOne } from "./scoreIndicators";
 import { gapsOf, projectOverspendGaps } from "./gaps";
-import { scoredTotals, totalUp } from "./totals";
+import { type TableFacts, UNGRADED, scoredTotals, totalUp } from "./totals";
 
 export interface ProjectEvaluation extends ScoredTotals {
   name: string;
@@ -179,68 +179,165 @@ function fundsEntry(form: ProjectForm, cls: StandardIndicator): IndicatorEntry {
   };
 }
 
+/** What a form's rows come to: each row's result, the gaps, the classes whose 分值 were shared. */
+interface ClassScoring {
+  indicators: IndicatorResult[];
+  gaps: Gap[];
+  shared: string[];
+}
+
+/**
+ * A class's rows scored by its rule, with each row's own 分值 (or a share of the class's). A row
+ * whose 分值 is unknown (`unknown`, said once for the form) gets no gap of its own.
+ */
+function scoreClass(
+  cls: StandardIndicator,
+  listed: IndicatorEntry[],
+  form: ProjectForm,
+  ctx: Scoring,
+  unknown: ReadonlySet<IndicatorEntry>,
+  out: ClassScoring
+): void {
+  const decimals = ctx.standard.settings.scoreDecimals;
+  // No 分值 column: the class's 分值 from the standard, shared among its rows.
+  const shares = form.hasMax ? null : evenShares(cls.max, listed.length, decimals);
+  const rows = shares ? listed.map((r, i) => ({ ...r, max: shares[i] as Dec })) : listed;
+  if (shares && rows.length > 0)
+    out.shared.push(`${cls.name} ${score(cls.max)} 分分给 ${rows.length} 行`);
+  rows.forEach((row, i) => {
+    const result = scoreOne(rowDefinition(cls, row, i), row, true, ctx);
+    out.indicators.push(result);
+    if (!unknown.has(row))
+      out.gaps.push(...gapsOf(result, row, decimals), ...deviationGaps(result, row));
+  });
+  const rowsMax = sum(rows.map((r) => r.max ?? ZERO));
+  if (rows.length > 0 && !rowsMax.equals(cls.max) && !rows.some((r) => unknown.has(r)))
+    out.gaps.push({
+      code: "maxMismatch",
+      severity: "warning",
+      indicator: cls.name,
+      message: `${quote(cls.name)}各行分值合计 ${score(rowsMax)} 分，评分标准为 ${score(cls.max)} 分。`,
+      suggestion: "核对该类指标的分值分配。",
+      cell: rows[0].cells?.max,
+    });
+}
+
+/** A row of no class of the standard: scored as entered (主观评分), with its own 分值. */
+function scoreExtra(
+  row: IndicatorEntry,
+  ctx: Scoring,
+  unknown: ReadonlySet<IndicatorEntry>,
+  out: ClassScoring
+): void {
+  const definition: StandardIndicator = {
+    id: `extra:${row.name}`,
+    level1: row.level1 || "（未分类）",
+    level2: row.level2,
+    name: row.name,
+    max: row.max ?? ZERO,
+    rule: { kind: "judgment", params: {} },
+    unconfirmed: [],
+  };
+  const result = scoreOne(definition, row, false, ctx);
+  out.indicators.push(result);
+  if (!unknown.has(row)) out.gaps.push(...gapsOf(result, row, ctx.standard.settings.scoreDecimals));
+}
+
 /** Each class's rows scored by the class's rule, with the row's own 分值. */
-function scoreClasses(form: ProjectForm, standard: Standard, ctx: Scoring) {
-  const indicators: IndicatorResult[] = [];
-  const gaps: Gap[] = [];
+function scoreClasses(
+  form: ProjectForm,
+  standard: Standard,
+  ctx: Scoring,
+  unknown: ReadonlySet<IndicatorEntry>
+) {
+  const out: ClassScoring = { indicators: [], gaps: [], shared: [] };
   const used = new Set<IndicatorEntry>();
   const rowKeys = form.indicators.map((r) => classKey(r.level1));
-  const decimals = standard.settings.scoreDecimals;
-  const shared: string[] = [];
   for (const cls of standard.indicators) {
     if (!RULE_KINDS[cls.rule.kind].perRow) {
       const entry = fundsEntry(form, cls);
       const result = scoreOne(cls, entry, true, ctx);
-      indicators.push(result);
-      gaps.push(...gapsOf(result, entry, decimals));
+      out.indicators.push(result);
+      out.gaps.push(...gapsOf(result, entry, standard.settings.scoreDecimals));
       continue;
     }
     const listed = form.indicators.filter((r, k) => !used.has(r) && inClass(rowKeys[k], cls));
     for (const row of listed) used.add(row);
-    // No 分值 column: the class's 分值 from the standard, shared among its rows.
-    const shares = form.hasMax ? null : evenShares(cls.max, listed.length, decimals);
-    const rows = shares ? listed.map((r, i) => ({ ...r, max: shares[i] as Dec })) : listed;
-    if (shares && rows.length > 0)
-      shared.push(`${cls.name} ${score(cls.max)} 分分给 ${rows.length} 行`);
-    rows.forEach((row, i) => {
-      const result = scoreOne(rowDefinition(cls, row, i), row, true, ctx);
-      indicators.push(result);
-      gaps.push(...gapsOf(result, row, decimals), ...deviationGaps(result, row));
-    });
-    const rowsMax = sum(rows.map((r) => r.max ?? ZERO));
-    if (rows.length > 0 && !rowsMax.equals(cls.max))
-      gaps.push({
-        code: "maxMismatch",
-        severity: "warning",
-        indicator: cls.name,
-        message: `${quote(cls.name)}各行分值合计 ${score(rowsMax)} 分，评分标准为 ${score(cls.max)} 分。`,
-        suggestion: "核对该类指标的分值分配。",
-        cell: rows[0].cells?.max,
-      });
+    scoreClass(cls, listed, form, ctx, unknown, out);
   }
-  for (const row of form.indicators.filter((r) => !used.has(r))) {
-    const definition: StandardIndicator = {
-      id: `extra:${row.name}`,
-      level1: row.level1 || "（未分类）",
-      level2: row.level2,
-      name: row.name,
-      max: row.max ?? ZERO,
-      rule: { kind: "judgment", params: {} },
-      unconfirmed: [],
-    };
-    const result = scoreOne(definition, row, false, ctx);
-    indicators.push(result);
-    gaps.push(...gapsOf(result, row, decimals));
-  }
-  if (shared.length > 0)
-    gaps.push({
+  for (const row of form.indicators.filter((r) => !used.has(r))) scoreExtra(row, ctx, unknown, out);
+  if (out.shared.length > 0)
+    out.gaps.push({
       code: "maxFromStandard",
       severity: "info",
-      message: `绩效指标表没有分值列，各类指标的分值取自评分标准${quote(standard.name)}，在该类各行间平均分配（末行取余数）：${shared.join("，")}。`,
+      message: `绩效指标表没有分值列，各类指标的分值取自评分标准${quote(standard.name)}，在该类各行间平均分配（末行取余数）：${out.shared.join("，")}。`,
       suggestion: "如各行分值不同，请在绩效指标表中增加“分值”列并填写。",
       cell: form.cell,
     });
-  return { indicators, gaps };
+  return { indicators: out.indicators, gaps: out.gaps };
+}
+
+/** What a 分值 left blank on a form's rows comes to (a form with a 分值 column). */
+interface BlankMax {
+  /** The form, the one blank 分值 worked out from the 总分 row where it can be. */
+  form: ProjectForm;
+  /** The rows whose 分值 stays unknown: counted out of 0, the form not graded. */
+  unknown: Set<IndicatorEntry>;
+  gap: Gap;
+  /** Why the form cannot be graded, as a clause; absent when the 分值 was worked out. */
+  ungraded?: string;
+}
+
+/**
+ * Rows whose 分值 is left blank, in a form that has a 分值 column — never a silent 0. When the
+ * 总分 row's 分值 is 100 and one row alone is blank, its 分值 is what the others leave (100 −
+ * their sum, the funds row's 分值 among them), said at its cell; otherwise the form cannot be
+ * graded, said once, and the rows' scores are left out of the total.
+ */
+function blankMaxOf(form: ProjectForm, standard: Standard): BlankMax | null {
+  const blanks = form.hasMax
+    ? form.indicators.filter((r) => r.max == null && !r.notApplicable)
+    : [];
+  const first = blanks[0];
+  if (!first) return null;
+  const stated = form.statedTotal?.max;
+  const others = sum([
+    ...standard.indicators.filter((c) => !RULE_KINDS[c.rule.kind].perRow).map((c) => c.max),
+    ...form.indicators.map((r) => r.max ?? ZERO),
+  ]);
+  const names = blanks.map((r) => quote(r.name)).join("");
+  const gap = (severity: Gap["severity"], message: string): Gap => ({
+    code: "maxMismatch",
+    severity,
+    indicator: first.name,
+    message,
+    suggestion: "在绩效指标表中填写该指标的分值后重新计算。",
+    cell: first.cells?.max,
+  });
+  const because = whyNotWorkedOut(blanks.length, stated, others);
+  if (because === null && stated) {
+    const left = stated.minus(others);
+    const indicators = form.indicators.map((r) => (r === first ? { ...r, max: left } : r));
+    const message = `${names}未填写分值，按总分行分值 ${score(stated)} 分减去其余各项分值之和 ${score(others)} 分，计为 ${score(left)} 分。`;
+    return { form: { ...form, indicators }, unknown: new Set(), gap: gap("warning", message) };
+  }
+  const cells = blanks.length > 1 ? `（${blanks.map((r) => r.cells?.max).join("、")}）` : "";
+  const message = `${names}未填写分值${cells}，${because}，无法推算其分值；总分未计入其得分，无法评定等级。`;
+  return {
+    form,
+    unknown: new Set(blanks),
+    gap: gap("error", message),
+    ungraded: `${names}未填写分值`,
+  };
+}
+
+/** Why a blank 分值 cannot be what the 总分 row's 100 leaves of the others, or null when it can. */
+function whyNotWorkedOut(blanks: number, stated: Dec | undefined, others: Dec): string | null {
+  if (blanks > 1) return "未填写的不止一项";
+  if (!stated) return "总分行未写明分值合计";
+  if (!stated.equals(100)) return `总分行分值 ${score(stated)} 分不是 100 分`;
+  if (!stated.greaterThan(others)) return `其余各项分值之和已有 ${score(others)} 分`;
+  return null;
 }
 
 /**
@@ -327,16 +424,10 @@ function gradeGap(form: ProjectForm, grade: string): Gap[] {
   ];
 }
 
-export function evaluateProject(
-  form: ProjectForm,
-  standard: Standard,
-  scoreSource: ScoreSource
-): ProjectEvaluation {
-  const execution = projectExecution(form, standard);
-  const ctx: Scoring = { book: bookFor(execution), scoreSource, standard };
-  const scored = scoreClasses(form, standard, ctx);
+/** The form's table as the totals check it: the funds row first, then the indicator rows. */
+function tableFacts(form: ProjectForm, standard: Standard): TableFacts {
   const fundsClass = standard.indicators.find((c) => !RULE_KINDS[c.rule.kind].perRow);
-  const table = {
+  return {
     indicators: fundsClass ? [fundsEntry(form, fundsClass), ...form.indicators] : form.indicators,
     statedTotal: form.statedTotal
       ? {
@@ -349,26 +440,39 @@ export function evaluateProject(
     // Without a 分值 column the classes' 分值 are shared out, and said so, above.
     indicatorTableHasMax: undefined,
   };
-  const totals = totalUp(scored.indicators, standard, execution, table);
+}
+
+const NO_INDICATORS: Omit<Gap, "cell"> = {
+  code: "missingScore",
+  severity: "error",
+  message: "项目自评表尚未填写绩效指标（三级指标、年度指标值、实际完成值），无法评定等级。",
+  suggestion: "填写产出、效益、满意度指标及其年度指标值、实际完成值、分值和得分。",
+};
+
+export function evaluateProject(
+  stated: ProjectForm,
+  standard: Standard,
+  scoreSource: ScoreSource
+): ProjectEvaluation {
+  const blank = blankMaxOf(stated, standard);
+  const form = blank?.form ?? stated;
+  const execution = projectExecution(form, standard);
+  const ctx: Scoring = { book: bookFor(execution), scoreSource, standard };
+  const scored = scoreClasses(form, standard, ctx, blank?.unknown ?? new Set());
+  const totals = totalUp(scored.indicators, standard, execution, tableFacts(form, standard));
+  // A 分值 that stays unknown is the one reason the form is not graded: said once (`blank.gap`).
+  const ungraded = blank?.ungraded;
+  const grading = ungraded ? { grade: UNGRADED, ungradedReason: ungraded } : {};
+  const empty = form.indicators.length === 0;
   const gaps = [
-    ...(form.indicators.length === 0
-      ? [
-          {
-            code: "missingScore" as const,
-            severity: "error" as const,
-            message:
-              "项目自评表尚未填写绩效指标（三级指标、年度指标值、实际完成值），无法评定等级。",
-            suggestion: "填写产出、效益、满意度指标及其年度指标值、实际完成值、分值和得分。",
-            cell: form.cell,
-          },
-        ]
-      : []),
+    ...(empty ? [{ ...NO_INDICATORS, cell: form.cell }] : []),
+    ...(blank ? [blank.gap] : []),
     ...scored.gaps,
-    ...totals.gaps.filter((g) => !(form.indicators.length === 0 && g.code === "maxTotalNot100")),
+    ...totals.gaps.filter((g) => !((empty || ungraded) && g.code === "maxTotalNot100")),
     ...fundGaps(form, standard.settings.tieTolerance),
     ...executionGap(form, execution, standard.settings.executionRateTarget),
     ...projectOverspendGaps(execution, form.funds.reason),
-    ...gradeGap(form, totals.grade),
+    ...gradeGap(form, ungraded ? UNGRADED : totals.grade),
   ];
   const total = form.funds.total;
   return {
@@ -385,6 +489,7 @@ export function evaluateProject(
     execution,
     indicators: scored.indicators,
     ...scoredTotals(totals),
+    ...grading,
     gaps,
   };
 }

@@ -44,13 +44,22 @@ export interface ProjectRollUp {
 /** A form's total as a score that weighs: none when the form cannot be graded. */
 const weighedScore = (r: ProjectEvaluation): Dec | null => (r.grade === UNGRADED ? null : r.total);
 
+/** A form's total as the project's score, or why there is none to weigh. */
+function formScore(r: ProjectEvaluation): Pick<Project, "selfScore" | "unscored"> {
+  const selfScore = weighedScore(r);
+  if (selfScore !== null) return { selfScore };
+  const why = r.ungradedReason ? `（${r.ungradedReason}）` : "";
+  return { selfScore, unscored: `自评表无法评定等级${why}` };
+}
+
 function asProject(r: ProjectEvaluation): Project {
   return {
     name: r.name,
     budget: r.budget,
     spending: r.spending,
-    selfScore: weighedScore(r),
+    ...formScore(r),
     evaluated: true,
+    fromForm: true,
     cells: { name: r.cell },
   };
 }
@@ -96,7 +105,11 @@ function formMissing(p: Project): Gap {
 function listedProject(p: Project, r: ProjectEvaluation | null, gaps: Gap[]): Project {
   if (!r) {
     gaps.push(formMissing(p));
-    return { ...p, evaluated: false };
+    return {
+      ...p,
+      evaluated: false,
+      ...(p.selfScore === null ? { unscored: "没有项目自评表" } : {}),
+    };
   }
   if (p.selfScore !== null && !p.selfScore.equals(r.total))
     gaps.push({
@@ -107,7 +120,7 @@ function listedProject(p: Project, r: ProjectEvaluation | null, gaps: Gap[]): Pr
       suggestion: "以项目自评表为准更新项目清单。",
       cell: p.cells?.selfScore ?? p.cells?.name,
     });
-  return { ...p, ...projectAmounts(p, r, gaps), selfScore: weighedScore(r), evaluated: true };
+  return { ...p, ...projectAmounts(p, r, gaps), ...formScore(r), evaluated: true };
 }
 
 /** A form of a project the 项目清单 does not list: added, and said. */

@@ -139,6 +139,10 @@ export interface Project {
   selfScore: Dec | null;
   /** Whether the project was self-evaluated (开展自评). */
   evaluated: boolean;
+  /** Why it has no score to weigh, when its form says (`自评表无法评定等级（…）`, `没有项目自评表`). */
+  unscored?: string;
+  /** Known from its form alone: no 项目清单 lists it. */
+  fromForm?: boolean;
   cells?: Partial<Record<"name" | "budget" | "spending" | "selfScore" | "evaluated", CellAddress>>;
 }
 
@@ -328,8 +332,8 @@ export interface ProjectForm {
   indicators: IndicatorEntry[];
   /** Whether the indicator table has a 分值 column. */
   hasMax: boolean;
-  /** The form's own 总分 and 自评等级 rows: the 总分 row's 得分 (`cell`) and 分值 cell. */
-  statedTotal?: { entered: Dec | null; cell?: CellAddress; maxCell?: CellAddress };
+  /** The form's own 总分 and 自评等级 rows: the 总分 row's 得分 (`cell`), its 分值 and that cell. */
+  statedTotal?: { entered: Dec | null; cell?: CellAddress; max?: Dec; maxCell?: CellAddress };
   statedGrade?: { text: string; cell?: CellAddress };
 }
 

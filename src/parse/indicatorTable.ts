@@ -30,12 +30,14 @@ interface TableView {
   lead: number;
 }
 
-function view(grid: Grid, table: FoundTable, lead = grid.left): TableView {
+/** The table's rows, down to `last` when given (a page of a table printed over several). */
+function view(grid: Grid, table: FoundTable, lead = grid.left, last = Infinity): TableView {
   const cols = table.columns;
   const levels = (["level1", "level2", "level3", "name"] as const).filter((k) => k in cols);
   const deepest = levels[levels.length - 1] as string;
   const shallower = levels.filter((k) => k !== deepest && k !== "name");
-  return { grid, cols, rows: [...dataRows(grid, table)], levels, deepest, shallower, lead };
+  const rows = [...dataRows(grid, table)].filter((r) => r <= last);
+  return { grid, cols, rows, levels, deepest, shallower, lead };
 }
 
 function text(v: TableView, row: number, key: string): string {
@@ -190,17 +192,38 @@ function indicatorEntry(
   };
 }
 
-export function readIndicatorTable(
+/** One page of an indicator table printed over several: its header, and its last row (none: its end). */
+export interface IndicatorPage {
+  table: FoundTable;
+  last?: number;
+}
+
+/**
+ * An indicator table (a project form's), on one page or printed over several — its header
+ * repeated on each — read as one, page after page: a group (一级 merged over rows) goes on into
+ * the next page.
+ */
+export function readIndicatorPages(
   grid: Grid,
-  indicatorTable: FoundTable,
-  reader: Reader
-): {
-  indicators: IndicatorEntry[];
-  statedTotal: DepartmentInput["statedTotal"];
-  found: FoundInput;
-} {
-  const read = readIndicatorParts([indicatorTable], () => grid, reader);
-  return { ...read, found: read.found[0] as FoundInput };
+  pages: readonly IndicatorPage[],
+  { keep }: Reader
+): { indicators: IndicatorEntry[]; statedTotal: DepartmentInput["statedTotal"] } {
+  const indicators: IndicatorEntry[] = [];
+  let statedTotal: DepartmentInput["statedTotal"];
+  const group: Group = { level1: "", level2: "", maxSum: null, count: 0 };
+  for (const { table, last } of pages) {
+    const v = view(grid, table, grid.left, last);
+    statedTotal = readRows(v, keep, group, indicators) ?? statedTotal;
+  }
+  return { indicators, statedTotal };
+}
+
+/** Whether a row of the table is its 合计 / 总分 row (the label in a name column or the first). */
+export function isTotalRow(grid: Grid, table: FoundTable, row: number): boolean {
+  const columns = ["level1", "level2", "level3", "name"]
+    .filter((k) => k in table.columns)
+    .map((k) => table.columns[k] as number);
+  return [grid.left, ...columns].some((c) => TOTAL.test(normalizeLabel(grid.text(row, c))));
 }
 
 /**

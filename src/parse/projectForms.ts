@@ -10,10 +10,18 @@ import type { DepartmentInput, ProjectForm, ProjectFunds, ProjectFundsRow } from
 import { SEAL_WORDS, withoutSeal } from "../model/text";
 import { readAmount, readScore, readText, yearInText } from "./cells";
 import { type Grid, normalizeLabel, range } from "./grid";
-import { readIndicatorTable } from "./indicatorTable";
+import { type IndicatorPage, isTotalRow, readIndicatorPages } from "./indicatorTable";
 import { cellProblem } from "./problems";
 import type { FoundInput, Reader } from "./reader";
-import { type FoundTable, type TableArea, tableArea, tableAt, tableSpecs, unitOf } from "./tables";
+import {
+  type FoundTable,
+  type TableArea,
+  dataRows,
+  tableArea,
+  tableAt,
+  tableSpecs,
+  unitOf,
+} from "./tables";
 
 /** The funds rows a form may list, by label. */
 const FUND_ROWS: [keyof typeof FUND_TITLES, RegExp][] = [
@@ -187,12 +195,69 @@ function indicatorTableIn(grid: Grid, from: number, to: number): FoundTable | nu
   return null;
 }
 
-/** The 总分 row's 得分 and the cell of its 分值 (where 分值 not adding to 100 is pointed at). */
+/**
+ * A row between two pages of a form's indicator table: a title over the page after
+ * (`项目支出绩效自评表（续）`, `绩效指标（续）`, `续表`), its one text in every cell it fills.
+ */
+function isPageTitle(grid: Grid, row: number): boolean {
+  const texts = new Set(range(grid.left, grid.right).map((c) => grid.text(row, c)));
+  texts.delete("");
+  const [title] = [...texts];
+  return texts.size === 1 && /续|自评表/.test(title as string);
+}
+
+/** Rows between pages: blank ones and a 续 title, at most this many. */
+const BETWEEN_PAGES = 4;
+
+/**
+ * Where a page of the indicator table ends — its last row — and the page after it, if any: the
+ * header repeated (printed over two pages), right under the page's rows or after a blank row or
+ * a 续 title, above `bottom` (the next form). The form's 总分 row ends its last page.
+ */
+function pageOf(
+  grid: Grid,
+  table: FoundTable,
+  bottom: number
+): { last: number; next: FoundTable | null } {
+  let last = table.headerRow + table.headerDepth - 1;
+  for (const row of dataRows(grid, table)) {
+    if (row > bottom) break;
+    const next = tableAt(grid, row, tableSpecs.projectIndicators);
+    if (next) return { last, next };
+    if (isPageTitle(grid, row)) continue;
+    if (isTotalRow(grid, table, row)) return { last: Infinity, next: null };
+    last = row;
+  }
+  for (const row of range(last + 1, Math.min(bottom, last + BETWEEN_PAGES + 1))) {
+    const next = tableAt(grid, row, tableSpecs.projectIndicators);
+    if (next) return { last, next };
+    if (!grid.isBlankRow(row) && !isPageTitle(grid, row)) break;
+  }
+  return { last: Infinity, next: null };
+}
+
+/** The pages of a form's indicator table, the first headed by `first`, all above `bottom`. */
+function indicatorPages(grid: Grid, first: FoundTable, bottom: number): IndicatorPage[] {
+  const pages: IndicatorPage[] = [];
+  for (let table: FoundTable | null = first; table;) {
+    const { last, next } = pageOf(grid, table, bottom);
+    pages.push({ table, last });
+    table = next;
+  }
+  return pages;
+}
+
+/** The 总分 row's 得分, its 分值 and that cell (where 分值 not adding to 100 is pointed at). */
 function statedTotalOf(
   total: NonNullable<DepartmentInput["statedTotal"]>
 ): ProjectForm["statedTotal"] {
   const maxCell = total.cells?.max;
-  return { entered: total.entered, cell: total.cells?.entered, ...(maxCell ? { maxCell } : {}) };
+  return {
+    entered: total.entered,
+    cell: total.cells?.entered,
+    ...(total.max ? { max: total.max } : {}),
+    ...(maxCell ? { maxCell } : {}),
+  };
 }
 
 /** `（2022 年度）`, `2022年度`, `二〇二二年` alone in a cell: the line under a form's title. */
@@ -259,7 +324,9 @@ function readForm(
   const name = labelled(grid, top, header, INFO.name);
   const { funds, last } = readFunds(grid, at, reader);
   const indicatorTable = indicatorTableIn(grid, last + 1, bottom);
-  const read = indicatorTable ? readIndicatorTable(grid, indicatorTable, reader) : null;
+  const read = indicatorTable
+    ? readIndicatorPages(grid, indicatorPages(grid, indicatorTable, bottom), reader)
+    : null;
   const formCell = `${grid.name}!${grid.address(header, at.labelColumn)}`;
   if (!name)
     reader.problems.push(

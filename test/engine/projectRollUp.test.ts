@@ -228,6 +228,42 @@ describe("rolling project forms up into the department", () => {
     ).toBe(true);
   });
 
+  it("says, when no listed project has a score to weigh, that the list is there and why each has none", async () => {
+    const snapshot = await department(
+      [
+        ["社保卡发行项目", 120, 110, "是", ""],
+        ["档案数字化项目", 120, 110, "是", ""],
+        ["稽核内控项目", 50, 50, "否", ""],
+      ],
+      [
+        {
+          sheet: "表一",
+          name: "社保卡发行项目",
+          edits: { G13: 40, H13: 40, G17: 110, H17: 109.17 },
+        },
+        { sheet: "表二", name: "档案数字化项目", edits: { G14: null, G17: null } },
+      ]
+    );
+    const { evaluation } = gapsOf(snapshot);
+    const weighted = evaluation.metrics.projectFundWeightedScore;
+    expect(weighted?.value).toBeNull();
+    expect(weighted?.reason).toBe(
+      "项目清单已提供，但没有项目同时具备可用的自评得分和项目预算：" +
+        "“社保卡发行项目”自评表无法评定等级（各指标分值合计 110.00 分，不等于 100 分）；" +
+        "“档案数字化项目”自评表无法评定等级（“制卡合格率”未填写分值）；" +
+        "“稽核内控项目”没有项目自评表，无法按资金加权计算"
+    );
+    expect(evaluation.gaps.map((g) => g.message).join("\n")).not.toContain("未提供项目清单");
+  });
+
+  it("says which forms have no score to weigh when there is no 项目清单", async () => {
+    const edits = { G13: 40, H13: 40, G17: 110, H17: 109.17 };
+    const snapshot = await department([], [{ sheet: "表一", name: "社保卡发行项目", edits }]);
+    expect(gapsOf(snapshot).evaluation.metrics.projectFundWeightedScore?.reason).toBe(
+      "没有项目同时具备可用的自评得分和项目预算：“社保卡发行项目”自评表无法评定等级（各指标分值合计 110.00 分，不等于 100 分），无法按资金加权计算"
+    );
+  });
+
   it("takes a list's figure rounded to its cents as agreeing with the form's exact one", async () => {
     const snapshot = await department(
       [

@@ -51,6 +51,7 @@ describe("finding project forms", () => {
     ]);
     expect(form.statedTotal).toEqual({
       entered: expect.anything(),
+      max: expect.anything(),
       cell: `${FORM_SHEET}!H17`,
       maxCell: `${FORM_SHEET}!G17`,
     });
@@ -148,6 +149,48 @@ describe("finding project forms", () => {
       ["丙项目", "Sheet3", "Sheet3!B3"],
     ]);
     expect(input.projectForms?.[1].indicators).toHaveLength(4);
+  });
+
+  // The good form printed over two pages after its first row (13): the header (row 12) repeated.
+  const HEADER = formSheet().values[11] as CellValue[];
+  it.each([
+    ["repeated right under the page's rows", [HEADER]],
+    ["after a blank row", [[], HEADER]],
+    [
+      "after a blank row and the title 项目支出绩效自评表（续）",
+      [[], ["项目支出绩效自评表（续）"], HEADER],
+    ],
+    ["under 绩效指标（续） in the 一级 column", [[null, "绩效指标（续）"], HEADER]],
+  ])("reads an indicator table printed over two pages, its header %s, as one", (_, between) => {
+    const sheet = formSheet();
+    sheet.values.splice(13, 0, ...between);
+    const total = 17 + between.length; // the 总分 row, moved down
+    const { input } = parseWorkbook({ sheets: [sheet] });
+    const form = only(input.projectForms);
+    // 制卡合格率 begins the second page, its 一级 (产出指标, merged) carried over from the first.
+    expect(
+      form.indicators.map((i) => [i.level1, i.name, String(i.max), String(i.entered)])
+    ).toEqual([
+      ["产出指标", "发卡数量", "30", "30"],
+      ["产出指标", "制卡合格率", "20", "20"],
+      ["效益指标", "群众办事便利度", "30", "30"],
+      ["满意度指标", "持卡人满意度", "10", "10"],
+    ]);
+    expect(form.statedTotal?.cell).toBe(`${FORM_SHEET}!H${total}`);
+    const p = only(scoreSnapshot({ sheets: [sheet] }).evaluation.projects?.results);
+    expect([p.total.toString(), p.grade, p.gaps]).toEqual(["99.17", "优", []]);
+  });
+
+  it("never takes the next form's header for a second page: two forms stacked stay two", () => {
+    const a = formSheet(goodForm("甲项目"), "项目汇编");
+    a.values.length = 16; // 甲项目 without its 总分 row …
+    // … and 乙项目 under it: a blank row, its title (项目支出绩效自评表), year line, 项目名称 …
+    a.values.push([], ...formSheet(goodForm("乙项目")).values);
+    const forms = parseWorkbook({ sheets: [a] }).input.projectForms ?? [];
+    expect(forms.map((f) => [f.name, f.indicators.length])).toEqual([
+      ["甲项目", 4],
+      ["乙项目", 4],
+    ]);
   });
 
   it("reads a 小计 row that carries “—” as its targets as a subtotal, not an indicator", () => {
@@ -484,6 +527,51 @@ describe("a project form filled in wrong", () => {
     const gap = only(evaluation.projects?.results).gaps.find((g) => g.code === code);
     expect(gap?.cell).toBe(`${F}!${cell}`);
   });
+
+  // 制卡合格率's 分值 (G14, 20 of the 总分 row's 100) left blank: never a silent 0, said once.
+  it("works out the one 分值 left blank from the 总分 row's 100, and says so at its cell", () => {
+    const p = only(scoreSnapshot(formWorkbook({ G14: null })).evaluation.projects?.results);
+    expect(p.gaps.map((g) => [g.message, g.cell])).toEqual([
+      [
+        "“制卡合格率”未填写分值，按总分行分值 100.00 分减去其余各项分值之和 80.00 分，计为 20.00 分。",
+        `${F}!G14`,
+      ],
+    ]);
+    expect(p.indicators.find((i) => i.name === "制卡合格率")?.max.toString()).toBe("20");
+    expect([p.total.toString(), p.grade]).toEqual(["99.17", "优"]);
+  });
+
+  it.each([
+    ["the 总分 row states no 分值", { G14: null, G17: null }, "，总分行未写明分值合计", "G14"],
+    [
+      "the 总分 row's 分值 is not 100",
+      { G14: null, G17: 90 },
+      "，总分行分值 90.00 分不是 100 分",
+      "G14",
+    ],
+    [
+      "the others already make 100",
+      { G14: null, G13: 50, H13: 50, H17: 119.17 },
+      "，其余各项分值之和已有 100.00 分",
+      "G14",
+    ],
+    ["two are blank", { G13: null, G14: null }, `（${F}!G13、${F}!G14），未填写的不止一项`, "G13"],
+  ])(
+    "cannot grade a form whose blank 分值 cannot be worked out (%s): one message",
+    (_, edits, why, cell) => {
+      const { evaluation } = scoreSnapshot(formWorkbook(edits));
+      const p = only(evaluation.projects?.results);
+      const names =
+        "G13" in edits && edits.G13 === null ? "“发卡数量”“制卡合格率”" : "“制卡合格率”";
+      expect(p.gaps.map((g) => [g.message, g.cell])).toEqual([
+        [
+          `${names}未填写分值${why}，无法推算其分值；总分未计入其得分，无法评定等级。`,
+          `${F}!${cell}`,
+        ],
+      ]);
+      expect([p.grade, p.ungradedReason]).toEqual(["无法评定", `${names}未填写分值`]);
+    }
+  );
 
   it("says so when a table of targets has no funds block above it", () => {
     const { parse, evaluation } = scoreSnapshot(formWorkbook({ B6: "资金" }));
