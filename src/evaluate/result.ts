@@ -32,8 +32,8 @@ export interface MetricValue {
   /** Where the value came from when it was read from one cell. */
   cell?: CellAddress;
   /**
-   * No value because it is beyond every bound (spending over a budget of 0): a rule that
-   * deducts above a limit takes all its points.
+   * No value because it is beyond every bound (spending over a budget of 0): a rule with a
+   * ceiling (超过上限按百分点扣分, 按反向比例得分) scores 0.
    */
   unbounded?: boolean;
 }

@@ -137,9 +137,9 @@ function computeRule(
   const spec = RULE_KINDS[definition.rule.kind];
   const metricId = scoredMetric(definition.rule.kind, definition.metric);
   const metric = metricId ? ctx.book(metricId, definition.rule.params.basis) : null;
-  // Over a limit of 0 (三公 spent against no budget): over by more than any deduction can take.
-  if (metric?.unbounded && definition.rule.kind === "deductAbove")
-    return { outcome: { score: ZERO, formula: "超出上限，扣完为止，得 0 分" }, metric };
+  // Over a limit of 0 (三公 spent against no budget): beyond any ceiling, nothing of the 分值.
+  if (metric?.unbounded && spec.beyondBound)
+    return { outcome: { score: ZERO, formula: spec.beyondBound }, metric };
   if (metric && metric.value === null) return { outcome: null, metric, reason: metric.reason };
   const extra: Partial<Record<MetricId, Dec>> = spec.extraMetrics ? {} : NO_EXTRA;
   for (const id of spec.extraMetrics ?? []) {
