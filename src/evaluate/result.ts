@@ -32,8 +32,8 @@ export interface MetricValue {
   /** Where the value came from when it was read from one cell. */
   cell?: CellAddress;
   /**
-   * No value because it is beyond every bound (spending over a budget of 0): a rule that
-   * deducts above a limit takes all its points.
+   * No value because it is beyond every bound (spending over a budget of 0): a rule with a
+   * ceiling (超过上限按百分点扣分, 按反向比例得分) scores 0.
    */
   unbounded?: boolean;
 }
@@ -123,6 +123,11 @@ export interface IndicatorResult {
   placeholder?: string;
   /** Whether the standard defines it (false: an extra row of the workbook). */
   inStandard: boolean;
+  /**
+   * The standard's indicator that the department's 绩效指标表 leaves out: scored from the
+   * workbook's figures where its rule can be, never as entered.
+   */
+  absent?: boolean;
   /** Marked 不适用 and dropped (its 分值 left out of the rescaled total). */
   notApplicable: boolean;
   /** Marked 不适用, yet its rule computes a score from the workbook: that score and its basis. */
@@ -188,6 +193,8 @@ export type GapCode =
   | "settingInvalid"
   | "standardInvalid"
   | "indicatorTotalMismatch"
+  | "tableTotalDiffers"
+  | "indicatorNotInTable"
   | "duplicateIndicator"
   | "indicatorNameMatched"
   | "placeholderFilled"

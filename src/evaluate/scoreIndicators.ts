@@ -137,9 +137,9 @@ function computeRule(
   const spec = RULE_KINDS[definition.rule.kind];
   const metricId = scoredMetric(definition.rule.kind, definition.metric);
   const metric = metricId ? ctx.book(metricId, definition.rule.params.basis) : null;
-  // Over a limit of 0 (三公 spent against no budget): over by more than any deduction can take.
-  if (metric?.unbounded && definition.rule.kind === "deductAbove")
-    return { outcome: { score: ZERO, formula: "超出上限，扣完为止，得 0 分" }, metric };
+  // Over a limit of 0 (三公 spent against no budget): beyond any ceiling, nothing of the 分值.
+  if (metric?.unbounded && spec.beyondBound)
+    return { outcome: { score: ZERO, formula: spec.beyondBound }, metric };
   if (metric && metric.value === null) return { outcome: null, metric, reason: metric.reason };
   const extra: Partial<Record<MetricId, Dec>> = spec.extraMetrics ? {} : NO_EXTRA;
   for (const id of spec.extraMetrics ?? []) {
@@ -284,6 +284,7 @@ function indicatorResult(
     cell: entry?.cells?.entered ?? entry?.cells?.name,
     placeholder: undefined,
     inStandard,
+    absent: false,
     notApplicable: s.notApplicable,
     applicable: s.applicable,
     uncoveredValue: s.uncoveredValue,
@@ -402,6 +403,32 @@ function placedGap({ definition, entry }: Placement, as: StandardIndicator): Gap
   };
 }
 
+/**
+ * Where the department's 绩效指标表 is, for a gap about what it lacks: its 合计 row, else its
+ * last row.
+ */
+function tableCell(input: DepartmentInput): string | undefined {
+  const last = input.indicators[input.indicators.length - 1];
+  const total = input.statedTotal?.cells;
+  return total?.max ?? total?.entered ?? last?.cells?.name ?? last?.cells?.entered;
+}
+
+/** An indicator of the standard the table leaves out, counted at its computed score. */
+function notInTableGap(result: IndicatorResult, input: DepartmentInput): Gap[] {
+  if (result.countedFrom !== "computed") return []; // none: 未填报…按 0 分计入 (gaps.ts)
+  return [
+    {
+      code: "indicatorNotInTable",
+      severity: "warning",
+      indicatorId: result.id,
+      indicator: result.name,
+      message: `评分标准的${quote(result.name)}（分值 ${score(result.max)}）不在绩效指标表中，已按评分规则计算得分 ${score(result.counted)} 分计入总分。`,
+      suggestion: `在绩效指标表中补列${quote(result.name)}，填写分值、自评得分和得分说明。`,
+      cell: tableCell(input),
+    },
+  ];
+}
+
 /** Every indicator of the standard, then the workbook's rows the standard does not list. */
 export function scoreIndicators(
   standard: Standard,
@@ -433,6 +460,11 @@ export function scoreIndicators(
     if (placeholder) result.placeholder = placeholder;
     indicators.push(result);
     gaps.push(...gapsOf(result, entry, standard.settings.scoreDecimals));
+    // A table that lists nothing is said once (totals.ts), not once per indicator.
+    if (inStandard && !entry && input.indicators.length > 0) {
+      result.absent = true;
+      gaps.push(...notInTableGap(result, input));
+    }
   };
   for (const definition of standard.indicators) {
     const as = inPlace.get(definition.id);

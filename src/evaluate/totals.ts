@@ -102,20 +102,32 @@ export type TableFacts = Pick<
   "indicators" | "statedTotal" | "indicatorTableHasMax"
 >;
 
+/** What the evaluation counts against the table's 合计 row. */
+interface Evaluated {
+  indicators: readonly IndicatorResult[];
+  maxTotal: Dec;
+  countedSum: Dec;
+  rescaledTotal: Dec | null;
+}
+
 /**
  * The table's own 合计 row against its rows. With rows marked 不适用 a filler may
- * write either the plain sum or the rescaled total; both are accepted.
+ * write either the plain sum or the rescaled total; both are accepted. Then, where it adds up
+ * its rows, against what was evaluated.
  */
-function tableTotalGaps(input: TableFacts, rescaledTotal: Dec | null, countedSum: Dec): Gap[] {
+function tableTotalGaps(input: TableFacts, e: Evaluated): Gap[] {
   const stated = input.statedTotal;
   if (!stated) return [];
+  const { rescaledTotal, countedSum } = e;
   const gaps: Gap[] = [];
+  const flagged = new Set<"max" | "entered">();
   // With a score left blank, the rows add up to what is counted for it (its computed score).
   const blanks = input.indicators.some((i) => i.entered == null);
   const rowsSum = blanks ? countedSum : sum(input.indicators.map((i) => i.entered ?? ZERO));
   const agrees = (v: Dec) => v.equals(rowsSum) || (rescaledTotal?.equals(v) ?? false);
   const what = blanks ? "计入得分之和（未填报的按计算得分）" : "填报得分之和";
-  if (stated.entered != null && !agrees(stated.entered))
+  if (stated.entered != null && !agrees(stated.entered)) {
+    flagged.add("entered");
     gaps.push({
       code: "indicatorTotalMismatch",
       severity: "error",
@@ -123,13 +135,15 @@ function tableTotalGaps(input: TableFacts, rescaledTotal: Dec | null, countedSum
       suggestion: "核对各指标得分与合计行，建议合计行使用求和公式。",
       cell: stated.cells?.entered,
     });
+  }
   const maxSum = stated.max != null ? sum(input.indicators.map((i) => i.max ?? ZERO)) : null;
   if (
     stated.max != null &&
     maxSum !== null &&
     !stated.max.equals(maxSum) &&
     input.indicators.some((i) => i.max != null)
-  )
+  ) {
+    flagged.add("max");
     gaps.push({
       code: "indicatorTotalMismatch",
       severity: "error",
@@ -137,7 +151,45 @@ function tableTotalGaps(input: TableFacts, rescaledTotal: Dec | null, countedSum
       suggestion: "核对各指标分值与合计行。",
       cell: stated.cells?.max,
     });
-  return gaps;
+  }
+  return [...gaps, ...evaluatedTotalGaps(input, e, flagged)];
+}
+
+/**
+ * The table's 合计 row, where it adds up its own rows, against what was evaluated when the
+ * table leaves out indicators of the standard: its 合计 is then not the total printed. (Other
+ * differences — a 分值 not the standard's, a score out of range — are said at their rows.) A
+ * figure whose rows do not add up to it is said by `tableTotalGaps` instead.
+ */
+function evaluatedTotalGaps(
+  input: TableFacts,
+  e: Evaluated,
+  flagged: ReadonlySet<"max" | "entered">
+): Gap[] {
+  const stated = input.statedTotal;
+  const absent = e.indicators.filter((i) => i.absent).map((i) => quote(i.name));
+  if (!stated || absent.length === 0) return [];
+  const evaluatedSum = e.rescaledTotal ?? e.countedSum;
+  const maxDiffers = stated.max != null && !flagged.has("max") && !stated.max.equals(e.maxTotal);
+  const scoreDiffers =
+    stated.entered != null &&
+    !flagged.has("entered") &&
+    !stated.entered.equals(e.countedSum) &&
+    !stated.entered.equals(evaluatedSum);
+  if (!maxDiffers && !scoreDiffers) return [];
+  const own = [
+    stated.max != null ? `分值 ${score(stated.max)} 分` : "",
+    stated.entered != null ? `自评得分 ${score(stated.entered)} 分` : "",
+  ].filter((p) => p);
+  return [
+    {
+      code: "tableTotalDiffers",
+      severity: "warning",
+      message: `绩效指标表合计行的${own.join("、")}，与按评分标准评价的分值合计 ${score(e.maxTotal)} 分、得分合计 ${score(evaluatedSum)} 分不一致：本表未列${absent.join("、")}。`,
+      suggestion: "在绩效指标表中补列评分标准的全部指标，并更正合计行。",
+      cell: (maxDiffers ? stated.cells?.max : undefined) ?? stated.cells?.entered,
+    },
+  ];
 }
 
 function completenessGaps(
@@ -226,7 +278,12 @@ export function totalUp(
   const grading = gradeOf(standard, total, ungraded);
   gaps.push(
     ...completenessGaps(input, maxTotal, standard, ungraded),
-    ...tableTotalGaps(input, scaled.gaps.length > 0 ? scaled.value : null, total0)
+    ...tableTotalGaps(input, {
+      indicators,
+      maxTotal,
+      countedSum: total0,
+      rescaledTotal: scaled.gaps.length > 0 ? scaled.value : null,
+    })
   );
   return {
     groups,

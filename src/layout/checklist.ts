@@ -44,6 +44,7 @@ export interface ChecklistOptions {
 const MARKS: Partial<Record<GapCode, string>> = {
   scoreOutOfRange: "✖超出分值",
   missingScore: "✖未填报",
+  indicatorNotInTable: "▲表中未列",
   enteredDiffersFromComputed: "▲与计算不一致",
   deductionWithoutExplanation: "◆扣分未说明",
   reasonContradictsScore: "▲扣分原因不符",

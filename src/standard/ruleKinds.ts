@@ -130,6 +130,11 @@ export interface RuleKindSpec {
   check?(params: RuleParams, unit: LevelUnit): ParamProblem[];
   /** Reads the row's own 年度指标值 and 实际完成值. */
   perRow?: boolean;
+  /**
+   * For a rule with a ceiling (上限): the formula when the figure is beyond every bound (“三公”
+   * spent against a budget of 0), which scores 0.
+   */
+  beyondBound?: string;
   /** Null: nothing to compute (主观评分); `reason`: the inputs do not allow it, and why. */
   apply(input: RuleInput): RuleOutcome | NotComputable | null;
 }
@@ -404,6 +409,8 @@ export const RULE_KINDS: Record<RuleKind, RuleKindSpec> = {
     metric: "chosen",
     params: [{ key: "target", required: true, bound: "atMost" }],
     check: positiveTarget,
+    // 目标值 ÷ an unbounded 实际值 is 0.
+    beyondBound: "超出目标，目标值 ÷ 实际值按 0 计，得 0 分",
     apply(input) {
       const { params, value, unit, max, decimals } = input;
       const strict = atStrictLine(input);
@@ -491,6 +498,7 @@ export const RULE_KINDS: Record<RuleKind, RuleKindSpec> = {
       { key: "target", label: "上限", required: true, bound: "atMost" },
       { key: "deduction", required: true },
     ],
+    beyondBound: "超出上限，扣完为止，得 0 分",
     apply: (input) => deduct(input, "above"),
   },
   stepBands: {

@@ -46,7 +46,11 @@ export function scoreNote(i: IndicatorResult): string {
   if (i.notApplicable || i.countedFrom === "notApplicable")
     return i.enteredExplanation ? `不适用：${sentence(i.enteredExplanation)}` : "不适用。";
   const { said, computed } = scoreStory(i);
-  const parts = [said, computed && `计算：${computed}`].filter((p): p is string => !!p);
+  // Not in the department's table: its score is the tool's, not one the department entered.
+  const absent = i.absent
+    ? `绩效指标表未列此指标，${i.countedFrom === "computed" ? "按评分标准计算计入" : "按 0 分计入"}。`
+    : undefined;
+  const parts = [absent, said, computed && `计算：${computed}`].filter((p): p is string => !!p);
   if (parts.length === 0 && deduction(i)) parts.push(toFill("扣分原因"));
   return parts.join("");
 }

@@ -148,6 +148,36 @@ describe("gap list", () => {
     expect(gap(input, "enteredDiffersFromComputed")?.message).toContain("按评分规则计算的 0.00");
   });
 
+  it("scores 0 by 按反向比例得分 when 三公 is spent against a budget of 0, as the deduction does", () => {
+    const standard = {
+      ...foshan2022,
+      indicators: foshan2022.indicators.map((i) =>
+        i.id === "threePublicControl"
+          ? { ...i, rule: { kind: "ratioInverse" as const, params: { target: dec(1) } } }
+          : i
+      ),
+    };
+    const input = seed();
+    input.threePublic = { budget: dec(0), actual: dec(5) };
+    const options = { standard: { standard, problems: [], sheet: "评分标准" } };
+    const result = evaluate(input, options);
+    const indicator = result.indicators.find((i) => i.id === "threePublicControl");
+    // Spending with no budget is over any share of it: nothing of the 3 分.
+    expect(indicator?.computed?.toString()).toBe("0");
+    expect(indicator?.basis).toContain("得 0 分");
+    expect(indicator?.notComputableReason).toBeUndefined();
+    const differs = result.gaps.find(
+      (g) => g.code === "enteredDiffersFromComputed" && g.indicatorId === "threePublicControl"
+    );
+    expect(differs?.severity).toBe("warning");
+    expect(differs?.message).toContain("按评分规则计算的 0.00");
+    expect(result.gaps.some((g) => g.code === "threePublicOver")).toBe(true);
+    // Nothing spent against no budget is within it: full marks.
+    input.threePublic = { budget: dec(0), actual: dec(0) };
+    const within = evaluate(input, options).indicators.find((i) => i.id === "threePublicControl");
+    expect(within?.computed?.toString()).toBe("3");
+  });
+
   it("applies the tighter cap when a standard lists its caps out of order", () => {
     const input = cappedSeed(); // 执行率 75%, scores 98
     const standard = {
