@@ -50,7 +50,14 @@ export function scoreNote(i: IndicatorResult): string {
   const absent = i.absent
     ? `绩效指标表未列此指标，${i.countedFrom === "computed" ? "按评分标准计算计入" : "按 0 分计入"}。`
     : undefined;
-  const parts = [absent, said, computed && `计算：${computed}`].filter((p): p is string => !!p);
+  // Listed but never scored (nothing entered, nothing to compute): 0 counted, and said so.
+  const unscored =
+    !i.absent && i.countedFrom === "none"
+      ? `未填报自评得分，按 0 分计入${said ? "。" : toFill("自评得分及得分说明")}`
+      : undefined;
+  const parts = [absent, unscored, said, computed && `计算：${computed}`].filter(
+    (p): p is string => !!p
+  );
   if (parts.length === 0 && deduction(i)) parts.push(toFill("扣分原因"));
   return parts.join("");
 }

@@ -182,7 +182,11 @@ describe("绩效自评汇总 (the submission)", () => {
     const values = l.cells.map((c) => String(c.value ?? ""));
     expect(values).toContain("三是“资产管理情况”扣 2 分：固定资产盘点不及时。");
     expect(values.some((v) => v.includes("财务管理情况”扣"))).toBe(false);
-    expect(values.some((v) => v.includes("【待填写"))).toBe(false);
+    // The blank score is no deduction to explain, but its 0 is not printed bare either.
+    expect(at(l, rowOf(l, "财务管理情况"), 5)?.value).toBe(
+      "未填报自评得分，按 0 分计入【待填写：自评得分及得分说明】"
+    );
+    expect(values.filter((v) => v.includes("【待填写"))).toHaveLength(1);
   });
 
   it("says under 总分 how 不适用 indicators were dropped and the rest rescaled", () => {
