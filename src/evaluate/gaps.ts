@@ -27,7 +27,7 @@ import type { MetricId } from "../standard/metrics";
 import type { ParameterView } from "../standard/parameters";
 import type { StandardSettings } from "../standard/types";
 import { budgetColumnLabels } from "./budget";
-import { owed } from "./reasonClaims";
+import { owed, reasonGiven } from "./reasonClaims";
 import type {
   BudgetResult,
   ExecutionRate,
@@ -537,15 +537,24 @@ function comparisonGaps(gaps: Gap[], result: IndicatorResult, entered: Dec | nul
     );
 }
 
-/** A deduction with no 扣分原因 (where no formula shows it). */
+/** A deduction with no 扣分原因 (where no formula shows it); 三级 rows without one, by name. */
 function deductionGaps(gaps: Gap[], result: IndicatorResult, entered: Dec | null): void {
   const deducted = entered !== null && compare(entered, result.max) < 0 && !entered.isNegative();
-  if (deducted && result.computed === null && !(result.enteredExplanation ?? "").trim())
-    push(
-      ...([gaps, result, "deductionWithoutExplanation", "warning"] as const),
-      `${quote(result.name)}扣 ${score(result.max.minus(entered as Dec))} 分，但未说明扣分原因。`,
-      "在得分说明中写明扣分原因及依据。"
-    );
+  if (!deducted || result.computed !== null || reasonGiven(result)) return;
+  const rows = result.unexplainedRows ?? [];
+  const named = rows.map(
+    (r) => `${quote(r.name)}${r.cell ? `（${r.cell}）` : ""}扣 ${score(r.lost)} 分`
+  );
+  push(
+    ...([gaps, result, "deductionWithoutExplanation", "warning"] as const),
+    rows.length > 0
+      ? `${quote(result.name)}扣 ${score(result.max.minus(entered as Dec))} 分，其中${named.join("、")}未说明扣分原因。`
+      : `${quote(result.name)}扣 ${score(result.max.minus(entered as Dec))} 分，但未说明扣分原因。`,
+    rows.length > 0
+      ? "在这些下级指标的得分说明中写明扣分原因及依据。"
+      : "在得分说明中写明扣分原因及依据。",
+    rows[0]?.cell
+  );
 }
 
 /** No score at all (0 counted), or a score the formula could not check. */

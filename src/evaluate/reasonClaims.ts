@@ -60,3 +60,14 @@ export function reasonMismatch(
 export function owed(m: ReasonMismatch, shown: (value: Dec) => string): string {
   return m.deducted.isZero() ? "未扣分" : `应扣 ${shown(m.deducted)} 分`;
 }
+
+/**
+ * Whether the department said why the indicator lost points: its own 得分说明, or — added up from
+ * 三级 rows — every row that lost points gave its own reason (how the rows added up is no
+ * reason). One owner for the 扣分未说明 gap, the summary's 得分说明 and the report's 存在问题.
+ */
+export function reasonGiven(
+  i: Pick<IndicatorResult, "enteredExplanation" | "unexplainedRows">
+): boolean {
+  return !!i.enteredExplanation?.trim() && !i.unexplainedRows?.length;
+}

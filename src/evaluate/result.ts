@@ -7,6 +7,7 @@ import type {
   CellAddress,
   Project,
   ScoreSource,
+  UnexplainedRow,
 } from "../model/input";
 import type { MetricId } from "../standard/metrics";
 import type { ParameterView } from "../standard/parameters";
@@ -112,8 +113,10 @@ export interface IndicatorResult {
   notComputableCell?: CellAddress;
   /** Parameters of this indicator that are still 待核对. */
   unconfirmed: string[];
-  /** Entered explanation (得分说明). */
+  /** Entered explanation (得分说明); for one added up from 三级 rows, their reasons. */
   enteredExplanation?: string;
+  /** 三级 rows it was added up from that lost points with no reason (see `reasonGiven`). */
+  unexplainedRows?: UnexplainedRow[];
   /** Cell of the entered score, for linking back. */
   cell?: CellAddress;
   /**

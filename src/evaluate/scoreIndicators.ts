@@ -3,7 +3,7 @@
  * score each one by its rule — entered, computed and counted score, and how it was computed.
  */
 import { Dec, ZERO, clamp, excelRound, score, sum } from "../model/decimal";
-import type { DepartmentInput, IndicatorEntry, ScoreSource } from "../model/input";
+import type { DepartmentInput, IndicatorEntry, ScoreSource, UnexplainedRow } from "../model/input";
 import { bareLevel, indicatorKey, quote } from "../model/text";
 import type { MetricId } from "../standard/metrics";
 import {
@@ -16,7 +16,7 @@ import type { Standard, StandardIndicator } from "../standard/types";
 import { unitOf } from "../standard/validate";
 import { gapsOf } from "./gaps";
 import { type Placement, inPlaceOf, nearMatches, placeholderMatches } from "./nearNames";
-import { reasonMismatch } from "./reasonClaims";
+import { reasonMismatch, scoreClaims } from "./reasonClaims";
 import type { Gap, IndicatorResult, MetricValue } from "./result";
 
 export type Book = (id: MetricId, basis?: "budget" | "spending") => MetricValue;
@@ -53,22 +53,57 @@ function byPath(candidates: StandardIndicator[] | undefined, entry: IndicatorEnt
   );
 }
 
-/** Rows under an indicator of the standard (a 三级 breakdown) add up into it. */
+/** Points a 三级 row lost, when its 分值 and score are both given (null: none or unknown). */
+function rowLost(row: IndicatorEntry): Dec | null {
+  if (row.max == null || row.entered === null || !row.entered.lessThan(row.max)) return null;
+  return row.max.minus(row.entered);
+}
+
+/**
+ * The 三级 rows' own reasons — `资金使用合规性扣 1 分：…` for a row that lost points, the name
+ * and reason for one whose 分值 is not given — and the rows that lost points with none.
+ */
+function rowReasons(rows: IndicatorEntry[]): { said: string[]; unexplained: UnexplainedRow[] } {
+  const said: string[] = [];
+  const unexplained: UnexplainedRow[] = [];
+  for (const row of rows) {
+    const lost = rowLost(row);
+    const reason = row.explanation?.trim().replace(/[。．.；;，,]+$/, "");
+    // A reason that says its own deduction (`…，扣 1 分`) is not told it twice.
+    const told = !lost || scoreClaims(reason ?? "").length > 0;
+    if (reason && (lost || row.max == null))
+      said.push(
+        `${row.name}${told ? "" : `扣 ${lost.toDecimalPlaces(2).toString()} 分`}：${reason}`
+      );
+    else if (lost)
+      unexplained.push({
+        name: row.name,
+        lost,
+        cell: row.cells?.explanation ?? row.cells?.entered,
+      });
+  }
+  return { said, unexplained };
+}
+
+/**
+ * Rows under an indicator of the standard (a 三级 breakdown) add up into it. How they added up
+ * is a note; the deduction is explained only by the rows' own reasons.
+ */
 function aggregate(rows: IndicatorEntry[]): IndicatorEntry {
   const scores = rows.map((r) => r.entered).filter((v): v is Dec => v !== null);
   const maxima = rows.map((r) => r.max);
+  const { said, unexplained } = rowReasons(rows);
   return {
     level1: rows[0].level1,
     name: rows[0].level2 ?? rows[0].name,
     max: maxima.every((m) => m !== null && m !== undefined) ? sum(maxima as Dec[]) : undefined,
     entered: scores.length > 0 ? sum(scores) : null,
     fromRows: rows.length,
-    explanation: `由 ${rows.length} 个下级指标汇总：${rows
-      .map(
-        (r) =>
-          `${r.name} ${r.entered === null ? "未填" : score(r.entered)}${r.explanation ? `（${r.explanation}）` : ""}`
-      )
+    explanation: said.length > 0 ? said.join("；") : undefined,
+    rowsNote: `由 ${rows.length} 个下级指标汇总：${rows
+      .map((r) => `${r.name} ${r.entered === null ? "未填" : score(r.entered)}`)
       .join("；")}`,
+    unexplainedRows: unexplained.length > 0 ? unexplained : undefined,
     cells: rows[0].cells,
   };
 }
@@ -208,6 +243,7 @@ function explain(
     else if (computed.reason && !(metric && metric.value === null))
       parts.push(`无法计算：${computed.reason}`);
   }
+  if (entry?.rowsNote) parts.push(entry.rowsNote);
   // The user's explanation without its closing full stop: parts are joined with “；”.
   if (entry?.explanation?.trim())
     parts.push(`说明：${entry.explanation.trim().replace(/[。．.；;，,]+$/, "")}`);
@@ -281,6 +317,7 @@ function indicatorResult(
     notComputableCell: s.notComputableCell,
     unconfirmed: definition.unconfirmed,
     enteredExplanation: entry?.explanation,
+    unexplainedRows: entry?.unexplainedRows,
     cell: entry?.cells?.entered ?? entry?.cells?.name,
     placeholder: undefined,
     inStandard,

@@ -101,6 +101,13 @@ export interface BudgetTable {
 }
 
 /** One row of the indicator table (绩效自评表): 一级 / 二级 / 三级 指标, 分值, 自评得分, 说明. */
+/** A 三级 row that lost points and gave no reason: its name, the points, its cell. */
+export interface UnexplainedRow {
+  name: string;
+  lost: Dec;
+  cell?: CellAddress;
+}
+
 export interface IndicatorEntry {
   level1: string;
   level2?: string;
@@ -117,8 +124,15 @@ export interface IndicatorEntry {
   grade?: string;
   /** Marked 不适用 in its score (or 分值) cell: dropped, the rest rescaled (per the standard). */
   notApplicable?: boolean;
-  /** Added up from this many rows under it (三级 under a 二级 of the standard): its 说明 quotes theirs. */
+  /**
+   * Added up from this many rows under it (三级 under a 二级 of the standard): its 说明 is the
+   * reasons of the rows that lost points (`资金使用合规性扣 1 分：…`), none when no row gave one.
+   */
   fromRows?: number;
+  /** How the rows added up (`由 2 个下级指标汇总：资金使用合规性 9.00；…`): a note, not a reason. */
+  rowsNote?: string;
+  /** Rows under it that lost points with no reason of their own. */
+  unexplainedRows?: UnexplainedRow[];
   /** 年度指标值 as written (`≥95%`, `≤30 天`), where the table has one (项目支出绩效自评表). */
   target?: string;
   /** 实际完成值 as written. */

@@ -10,6 +10,7 @@
  */
 import { quote } from "../model/text";
 import type { Evaluation, Gap, GapCode } from "../evaluate/result";
+import { reasonGiven } from "../evaluate/reasonClaims";
 import { DEDUCTION_MEASURE, DEPARTMENT_PHRASES, type ProblemPhrase, toFill } from "./phrases";
 import { deduction, plainScore, scoreStory } from "./wording";
 
@@ -55,8 +56,12 @@ function deductionItems(e: Evaluation, covered: ReadonlySet<string>): ProblemIte
     // An explanation that starts by saying the deduction (`扣 0.5 分：…`, `扣除…`) is not said
     // twice; one that says nothing else leaves the reason to fill in.
     const rest = scoreStory(i).said?.replace(/^扣(?:除|减)?\s*[\d.]+\s*分[：:，,。]?\s*/, "");
+    const given = rest && !/^[。．.\s]*$/.test(rest) ? rest : "";
+    // A 三级 row that lost points without a reason leaves one to fill in after those given.
     const why =
-      rest && !/^[。．.\s]*$/.test(rest) ? rest : toFill(zeroed ? "不适用的原因" : "扣分原因");
+      given && (zeroed || reasonGiven(i))
+        ? given
+        : `${given}${toFill(zeroed ? "不适用的原因" : "扣分原因")}`;
     return [
       {
         kind: "deduction" as const,

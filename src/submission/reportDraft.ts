@@ -148,7 +148,9 @@ function keyTaskTable(tasks: readonly KeyTask[]): ReportTable {
 function indicatorParagraph(i: IndicatorResult): string {
   const { said, computed } = scoreStory(i);
   const working = computed ? `按照评分标准计算：${computed}` : "";
-  const story = said ?? (working ? "" : toFill(`${i.name}的情况说明`));
+  // A 三级 row that lost points without a reason leaves one to fill in after those given.
+  const rowsOwed = said && i.unexplainedRows?.length ? toFill("扣分原因") : "";
+  const story = said ? said + rowsOwed : working ? "" : toFill(`${i.name}的情况说明`);
   if (i.notApplicable) return `${story}该指标不适用，分值 ${plainScore(i.max)} 分不计入。`;
   if (i.countedFrom === "notApplicable")
     return `${story}该指标填报为不适用，按评分标准计 0 分；分值 ${plainScore(i.max)} 分，自评得分 0 分。`;

@@ -6,7 +6,7 @@
 import { yearly } from "../model/year";
 import { type Dec, amountIn, score } from "../model/decimal";
 import type { Evaluation, IndicatorResult } from "../evaluate/result";
-import { owed } from "../evaluate/reasonClaims";
+import { owed, reasonGiven } from "../evaluate/reasonClaims";
 import type { GradeBand } from "../standard/types";
 import { toFill } from "./phrases";
 
@@ -39,8 +39,9 @@ export function deduction(i: IndicatorResult): Dec | null {
 }
 
 /**
- * 得分说明 as submitted: the story above; a deduction nobody explained gets a marked place,
- * filled from the indicator table's 得分说明 at the next 重新计算.
+ * 得分说明 as submitted: the story above; a deduction nobody explained (no formula shows it, and
+ * no reason — or a 三级 row lost points without one) gets a marked place, filled from the
+ * indicator table's 得分说明 at the next 重新计算.
  */
 export function scoreNote(i: IndicatorResult): string {
   if (i.notApplicable || i.countedFrom === "notApplicable")
@@ -58,7 +59,7 @@ export function scoreNote(i: IndicatorResult): string {
   const parts = [absent, unscored, said, computed && `计算：${computed}`].filter(
     (p): p is string => !!p
   );
-  if (parts.length === 0 && deduction(i)) parts.push(toFill("扣分原因"));
+  if (!computed && !reasonGiven(i) && deduction(i)) parts.push(toFill("扣分原因"));
   return parts.join("");
 }
 
