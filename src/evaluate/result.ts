@@ -156,6 +156,7 @@ export type GapCode =
   | "budgetRoundingDifference"
   | "budgetTieUnchecked"
   | "budgetSubColumns"
+  | "budgetBasicDerived"
   | "notApplicableComputable"
   | "bandUncovered"
   | "threePublicScale"
