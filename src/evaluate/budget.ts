@@ -42,6 +42,47 @@ function short(category: BudgetCategory): string {
   return budgetCategoryLabels[category].replace(/^[一二三四五]、/, "").replace(/^其中：/, "");
 }
 
+/** What a 基本支出 worked out from its parts is called wherever it is shown. */
+export const DERIVED_BASIC_LABEL = "基本支出（人员经费与日常公用经费之和）";
+
+/** One column of 人员经费 + 日常公用经费: unknown when a listed part has no figure in it. */
+function partsSum(parts: BudgetRow[], column: BudgetColumn | "carryOver"): Dec | null {
+  const values = parts.map((p) => p[column] ?? null);
+  return values.some((v) => v === null) ? null : sum(values as Dec[]);
+}
+
+/**
+ * The table with its 基本支出, where it lists 人员经费 and/or 日常公用经费 but no 基本支出 row:
+ * their sum in each column, set before the first of them (so 合计 ties to 基本 + 项目 + …).
+ * The one place a missing 基本支出 is made up; every page reads it from here.
+ */
+export function withDerivedBasic(table: BudgetTable): BudgetTable {
+  if (findRow(table, "basic")) return table;
+  const parts = table.rows.filter(
+    (r) => r.category === "personnel" || r.category === "publicOperating"
+  );
+  if (parts.length === 0) return table;
+  const cells: NonNullable<BudgetRow["cells"]> = {};
+  for (const column of COLUMNS) {
+    const cell = parts.find((p) => p[column] === null)?.cells?.[column] ?? parts[0].cells?.[column];
+    if (cell) cells[column] = cell;
+  }
+  const basic: BudgetRow = {
+    category: "basic",
+    label: parts.length > 1 ? DERIVED_BASIC_LABEL : `基本支出（即${short(parts[0].category)}）`,
+    initial: partsSum(parts, "initial"),
+    adjusted: partsSum(parts, "adjusted"),
+    final: partsSum(parts, "final"),
+    ...(parts.some((p) => p.carryOver !== undefined)
+      ? { carryOver: partsSum(parts, "carryOver") }
+      : {}),
+    cells,
+    derivedFrom: parts.map((p) => p.cells?.label ?? p.label),
+  };
+  const at = table.rows.indexOf(parts[0]);
+  return { ...table, rows: [...table.rows.slice(0, at), basic, ...table.rows.slice(at)] };
+}
+
 /** Each row with its 执行率 and 预算调整率 (预算调整数 ÷ 年初预算数, 调整数 = 调整预算数 − 年初预算数). */
 function rowRates(table: BudgetTable, checks: StandardSettings) {
   return table.rows.map((row) => ({
@@ -147,7 +188,10 @@ function capitalTie(ctx: TieContext, column: BudgetColumn): void {
   });
 }
 
-export function analyseBudget(table: BudgetTable, checks: StandardSettings): BudgetResult {
+export function analyseBudget(stated: BudgetTable, checks: StandardSettings): BudgetResult {
+  const table = withDerivedBasic(stated);
+  // A 基本支出 added up from its parts equals them by construction: only 合计 is checked.
+  const basicStated = findRow(table, "basic")?.derivedFrom === undefined;
   const ctx: TieContext = {
     table,
     amount: (v) => amountIn(v, table.unit),
@@ -156,7 +200,7 @@ export function analyseBudget(table: BudgetTable, checks: StandardSettings): Bud
     unchecked: [],
   };
   for (const column of COLUMNS) {
-    sumTie(ctx, "basic", ["basic", ["personnel", "publicOperating"]], column);
+    if (basicStated) sumTie(ctx, "basic", ["basic", ["personnel", "publicOperating"]], column);
     sumTie(ctx, "total", ["total", TOTAL_PARTS], column);
     capitalTie(ctx, column);
   }

@@ -71,6 +71,25 @@ function budgetReadGaps(input: DepartmentInput): Gap[] {
   return gaps;
 }
 
+/** 基本支出 added up from 人员经费 and 日常公用经费, the table having no row of it. */
+function derivedBasicGap(budget: BudgetResult): Gap[] {
+  const basic = budget.rows.find((r) => r.category === "basic");
+  if (!basic?.derivedFrom) return [];
+  const names = budget.rows
+    .filter((r) => r.category === "personnel" || r.category === "publicOperating")
+    .map((r) => (r.category === "personnel" ? "人员经费" : "日常公用经费"));
+  const parts = names.length > 1 ? `${names.join("与")}之和` : names.join("");
+  return [
+    {
+      code: "budgetBasicDerived",
+      severity: "info",
+      message: `预算支出明细表没有“基本支出”行，基本支出按${parts}计算（${basic.derivedFrom.join("、")}），据此核对合计。`,
+      suggestion: "如部门决算报表列有基本支出，请在预算支出明细表补列该行。",
+      cell: basic.derivedFrom[0],
+    },
+  ];
+}
+
 const TIE_WORDS = {
   basic: "基本支出不等于人员经费与日常公用经费之和",
   total: "合计不等于各类支出之和",
@@ -145,6 +164,7 @@ export function budgetGaps(
 ): Gap[] {
   return [
     ...budgetReadGaps(input),
+    ...derivedBasicGap(budget),
     ...tieGaps(budget, input.budget.unit),
     ...adjustmentGaps(budget, checks, input.budget.unit),
   ];

@@ -164,6 +164,7 @@ export type GapCode =
   | "budgetRoundingDifference"
   | "budgetTieUnchecked"
   | "budgetSubColumns"
+  | "budgetBasicDerived"
   | "notApplicableComputable"
   | "bandUncovered"
   | "threePublicScale"

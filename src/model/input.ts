@@ -59,6 +59,11 @@ export interface BudgetRow {
    */
   adjustment?: Dec | null;
   cells?: Partial<Record<BudgetColumn | "label" | "carryOver" | "adjustment", CellAddress>>;
+  /**
+   * Not in the table: 基本支出 worked out as 人员经费 + 日常公用经费 where the table lists those
+   * but no 基本支出 row; the label cells of the rows it was added up from.
+   */
+  derivedFrom?: CellAddress[];
 }
 
 /**
