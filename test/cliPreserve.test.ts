@@ -40,7 +40,7 @@ import { recalculate } from "../src/pipeline/recalculate";
 import { SAMPLE_PATH } from "./parse/sampleSnapshot";
 
 /** The module object itself (an `import *` namespace cannot be spied on). */
-const fsModule: typeof import("node:fs") = jest.requireActual("node:fs");
+const fsPromises: typeof import("node:fs/promises") = jest.requireActual("node:fs/promises");
 
 const DATE = "2026-11-27";
 const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -770,9 +770,9 @@ describe("atomic writes", () => {
     const before = sha(input);
     const inode = statSync(input).ino;
     // The process dies (here: the disk fills) after the data is written, before the swap.
-    const rename = jest.spyOn(fsModule, "renameSync").mockImplementationOnce(() => {
-      throw Object.assign(new Error("no space"), { code: "ENOSPC" });
-    });
+    const rename = jest
+      .spyOn(fsPromises, "rename")
+      .mockRejectedValueOnce(Object.assign(new Error("no space"), { code: "ENOSPC" }));
     try {
       const { code, err } = await run(["score", input, "--in-place", "--date", DATE]);
       expect(code).toBe(1);

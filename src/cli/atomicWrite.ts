@@ -7,19 +7,19 @@
  * files a killed run left behind (ours by their name, their process gone) are removed.
  */
 import { randomBytes } from "node:crypto";
+import { type Stats, constants, lstatSync } from "node:fs";
 import {
-  type Stats,
-  accessSync,
-  chmodSync,
-  closeSync,
-  constants,
-  fsync,
-  lstatSync,
-  openSync,
-  renameSync,
-  writeSync,
-} from "node:fs";
-import { mkdir, open, readdir, realpath, rm, stat } from "node:fs/promises";
+  type FileHandle,
+  access,
+  chmod,
+  mkdir,
+  open,
+  readdir,
+  realpath,
+  rename,
+  rm,
+  stat,
+} from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 const MARK = ".jixiao-tmp-";
@@ -106,9 +106,9 @@ async function replacedFile(target: string): Promise<{ path: string; existing: S
  * The temporary file, created exclusively; its folder made first if it is not there yet (looked
  * for only then: a folder run writes hundreds of files into one folder).
  */
-async function createExclusive(temporary: string): Promise<number> {
+async function createExclusive(temporary: string): Promise<FileHandle> {
   try {
-    return openSync(temporary, EXCLUSIVE, 0o666);
+    return await open(temporary, EXCLUSIVE, 0o666);
   } catch (error) {
     if ((error as { code?: string }).code !== "ENOENT") throw error;
   }
@@ -117,27 +117,9 @@ async function createExclusive(temporary: string): Promise<number> {
     if (error.code === "EEXIST") error.code = "ENOTDIR";
     throw error;
   });
-  return openSync(temporary, EXCLUSIVE, 0o666);
+  return open(temporary, EXCLUSIVE, 0o666);
 }
 
-/** Writes all of `data` to `fd` (a write may take only part of it). */
-function writeAll(fd: number, data: Uint8Array): void {
-  for (let at = 0; at < data.length;) at += writeSync(fd, data, at, data.length - at);
-}
-
-/** Flushes a file to disk, without holding up this thread while the disk works. */
-function flush(fd: number): Promise<void> {
-  return new Promise((resolve, reject) =>
-    fsync(fd, (error) => (error ? reject(error) : resolve()))
-  );
-}
-
-/**
- * Writes `data` to `target` through a temporary file renamed over it. The quick steps (open,
- * write into the system's cache, rename) are synchronous calls: through fs/promises they cost a
- * folder run a tenth of its time in this thread (docs/benchmarks.md); only the flush to disk,
- * which waits on the disk, is left to run beside this thread.
- */
 export async function writeFileAtomic(
   target: string,
   data: Uint8Array,
@@ -146,22 +128,22 @@ export async function writeFileAtomic(
   const { path, existing } = await replacedFile(target);
   // Renaming over a file needs only the folder to be writable: a file the user may not write
   // (read-only, or someone else's) is refused here, as writing into it would be.
-  if (existing?.isFile()) accessSync(path, constants.W_OK);
+  if (existing?.isFile()) await access(path, constants.W_OK);
   if (options.tidy !== false) await removeLeftovers(path);
   const temporary = temporaryName(path);
   let created = false;
   try {
-    const fd = await createExclusive(temporary);
+    const handle = await createExclusive(temporary);
     created = true;
     try {
-      writeAll(fd, data);
-      await flush(fd);
+      await handle.writeFile(data);
+      await handle.sync();
     } finally {
-      closeSync(fd);
+      await handle.close();
     }
     // Replacing a file keeps its permissions.
-    if (existing?.isFile()) chmodSync(temporary, existing.mode & 0o7777);
-    renameSync(temporary, path);
+    if (existing?.isFile()) await chmod(temporary, existing.mode & 0o7777);
+    await rename(temporary, path);
   } catch (error) {
     if (created) await rm(temporary, { force: true }).catch(() => undefined);
     throw error;

@@ -5,8 +5,8 @@
  * `checkWorkbookData`, then `openWorkbookData`.
  */
 import type JSZip from "jszip";
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
-import { lstat } from "node:fs/promises";
+import { constants } from "node:fs";
+import { lstat, open } from "node:fs/promises";
 import { getHeapStatistics } from "node:v8";
 import { FileWorkbook } from "../hosts/file/fileWorkbook";
 import {
@@ -92,16 +92,14 @@ async function openFailure(path: string, error: unknown): Promise<string> {
 export async function readFileBytes(
   path: string
 ): Promise<{ ok: true; data: Uint8Array } | { ok: false; reason: string }> {
-  // Synchronous calls: a workbook is read from the system's cache in microseconds, and through
-  // fs/promises each read cost a folder run more than the reading (docs/benchmarks.md).
-  let fd: number;
+  let handle: Awaited<ReturnType<typeof open>>;
   try {
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     return { ok: false, reason: await openFailure(path, error) };
   }
   try {
-    const info = fstatSync(fd);
+    const info = await handle.stat();
     if (info.isDirectory()) return { ok: false, reason: "这是一个文件夹，不是 .xlsx 文件" };
     if (!info.isFile())
       return { ok: false, reason: `这不是普通文件（${fileKind(info)}），不能作为工作簿读取` };
@@ -110,22 +108,14 @@ export async function readFileBytes(
         ok: false,
         reason: `文件大小超过 ${MAX_FILE_BYTES / 1024 / 1024} MB，可能不是正常的工作簿`,
       };
-    return { ok: true, data: readAll(fd, info.size) };
+    return { ok: true, data: await handle.readFile() };
   } catch (error) {
     const code = errorCode(error);
     if (code === "EISDIR") return { ok: false, reason: "这是一个文件夹，不是 .xlsx 文件" };
     return { ok: false, reason: `无法读取文件：${describeError(error)}` };
   } finally {
-    closeSync(fd);
+    await handle.close().catch(() => undefined);
   }
-}
-
-/** The `size` bytes of an open file (fewer if it ends sooner). */
-function readAll(fd: number, size: number): Uint8Array {
-  const data = Buffer.allocUnsafeSlow(size);
-  let at = 0;
-  for (let got = 1; at < size && got > 0; at += got) got = readSync(fd, data, at, size - at, at);
-  return data.subarray(0, at);
 }
 
 /** Whether `data` is an .xlsx package, and what it says about itself. */

@@ -11,7 +11,7 @@
  * a file is then never written over (--in-place is refused), and a copy of it carries a
  * warning naming what it lacks.
  */
-import { type Stats, statSync } from "node:fs";
+import { stat } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { type Recalculation, type RecalculationPhase, recalculate } from "../pipeline/recalculate";
 import { whyNothingToWrite } from "../pipeline/nothingToWrite";
@@ -84,17 +84,8 @@ export function scoredName(input: string, folder = dirname(input)): string {
 /** Whether two paths name the same file (also through a symbolic or hard link). */
 export async function sameFile(a: string, b: string): Promise<boolean> {
   if (resolve(a) === resolve(b)) return true;
-  const [sa, sb] = [statOrNull(a), statOrNull(b)];
+  const [sa, sb] = await Promise.all([stat(a).catch(() => null), stat(b).catch(() => null)]);
   return sa !== null && sb !== null && sa.dev === sb.dev && sa.ino === sb.ino;
-}
-
-/** A file's status, or null when it cannot be had (synchronous: every file of a folder asks). */
-function statOrNull(path: string): Stats | null {
-  try {
-    return statSync(path, { throwIfNoEntry: false }) ?? null;
-  } catch {
-    return null;
-  }
 }
 
 /** The scored workbook in memory, or why there is none. */
