@@ -27,7 +27,7 @@ import type { MetricId } from "../standard/metrics";
 import type { ParameterView } from "../standard/parameters";
 import type { StandardSettings } from "../standard/types";
 import { budgetColumnLabels } from "./budget";
-import { owed, reasonGiven } from "./reasonClaims";
+import { deductionExplained, owed } from "./reasonClaims";
 import type {
   BudgetResult,
   ExecutionRate,
@@ -560,7 +560,7 @@ function comparisonGaps(gaps: Gap[], result: IndicatorResult, entered: Dec | nul
 /** A deduction with no 扣分原因 (where no formula shows it); 三级 rows without one, by name. */
 function deductionGaps(gaps: Gap[], result: IndicatorResult, entered: Dec | null): void {
   const deducted = entered !== null && compare(entered, result.max) < 0 && !entered.isNegative();
-  if (!deducted || result.computed !== null || reasonGiven(result)) return;
+  if (!deducted || deductionExplained(result)) return;
   const rows = result.unexplainedRows ?? [];
   const named = rows.map(
     (r) => `${quote(r.name)}${r.cell ? `（${r.cell}）` : ""}扣 ${score(r.lost)} 分`

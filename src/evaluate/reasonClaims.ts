@@ -71,3 +71,24 @@ export function reasonGiven(
 ): boolean {
   return !!i.enteredExplanation?.trim() && !i.unexplainedRows?.length;
 }
+
+/** The rule's computation shows the deduction: it computed the very score that counts. */
+export function computationShown(
+  i: Pick<IndicatorResult, "computed" | "counted" | "basis">
+): boolean {
+  return i.computed !== null && i.computed.equals(i.counted) && !!i.basis?.trim();
+}
+
+/**
+ * Whether a deduction needs no more words: the department's reason (see `reasonGiven`) or the
+ * computation that yields the score counted. One owner for the 扣分未说明 gap, the summary's
+ * 得分说明, the report's paragraph and its 存在问题 — a marked place in one is a gap in the others.
+ */
+export function deductionExplained(
+  i: Pick<
+    IndicatorResult,
+    "enteredExplanation" | "unexplainedRows" | "computed" | "counted" | "basis"
+  >
+): boolean {
+  return reasonGiven(i) || computationShown(i);
+}

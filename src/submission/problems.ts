@@ -10,7 +10,7 @@
  */
 import { quote } from "../model/text";
 import type { Evaluation, Gap, GapCode } from "../evaluate/result";
-import { reasonGiven } from "../evaluate/reasonClaims";
+import { deductionExplained } from "../evaluate/reasonClaims";
 import { DEDUCTION_MEASURE, DEPARTMENT_PHRASES, type ProblemPhrase, toFill } from "./phrases";
 import { deduction, plainScore, scoreStory } from "./wording";
 
@@ -55,13 +55,15 @@ function deductionItems(e: Evaluation, covered: ReadonlySet<string>): ProblemIte
     if (!lost || covered.has(i.id)) return [];
     // An explanation that starts by saying the deduction (`扣 0.5 分：…`, `扣除…`) is not said
     // twice; one that says nothing else leaves the reason to fill in.
-    const rest = scoreStory(i).said?.replace(/^扣(?:除|减)?\s*[\d.]+\s*分[：:，,。]?\s*/, "");
+    const { said, computed } = scoreStory(i);
+    const rest = said?.replace(/^扣(?:除|减)?\s*[\d.]+\s*分[：:，,。]?\s*/, "");
     const given = rest && !/^[。．.\s]*$/.test(rest) ? rest : "";
-    // A 三级 row that lost points without a reason leaves one to fill in after those given.
-    const why =
-      given && (zeroed || reasonGiven(i))
-        ? given
-        : `${given}${toFill(zeroed ? "不适用的原因" : "扣分原因")}`;
+    // The reason given, else the computation that yields the score; a 三级 row that lost points
+    // without a reason leaves one to fill in after those given (see `deductionExplained`).
+    const explained = zeroed ? !!given : deductionExplained(i) && !!(given || computed);
+    const why = explained
+      ? given || `按照评分标准计算：${computed}`
+      : `${given}${toFill(zeroed ? "不适用的原因" : "扣分原因")}`;
     return [
       {
         kind: "deduction" as const,

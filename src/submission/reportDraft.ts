@@ -10,6 +10,7 @@ import { yearly } from "../model/year";
 import type { Dec } from "../model/decimal";
 import type { DepartmentInput, KeyTask } from "../model/input";
 import type { Evaluation, IndicatorResult } from "../evaluate/result";
+import { deductionExplained } from "../evaluate/reasonClaims";
 import { toFill } from "./phrases";
 import { departmentProblems, ordinal } from "./problems";
 import {
@@ -19,6 +20,7 @@ import {
   plainScore,
   rescaleNote,
   capNote,
+  deduction,
   scoreStory,
   spendingSentence,
 } from "./wording";
@@ -148,8 +150,9 @@ function keyTaskTable(tasks: readonly KeyTask[]): ReportTable {
 function indicatorParagraph(i: IndicatorResult): string {
   const { said, computed } = scoreStory(i);
   const working = computed ? `按照评分标准计算：${computed}` : "";
-  // A 三级 row that lost points without a reason leaves one to fill in after those given.
-  const rowsOwed = said && i.unexplainedRows?.length ? toFill("扣分原因") : "";
+  // A reason that leaves a deduction unexplained (a 三级 row lost points without one) leaves
+  // one to fill in after those given, as the summary's 得分说明 does.
+  const rowsOwed = said && deduction(i) && !deductionExplained(i) ? toFill("扣分原因") : "";
   const story = said ? said + rowsOwed : working ? "" : toFill(`${i.name}的情况说明`);
   if (i.notApplicable) return `${story}该指标不适用，分值 ${plainScore(i.max)} 分不计入。`;
   if (i.countedFrom === "notApplicable")

@@ -6,7 +6,7 @@
 import { yearly } from "../model/year";
 import { type Dec, amountIn, score } from "../model/decimal";
 import type { Evaluation, IndicatorResult } from "../evaluate/result";
-import { owed, reasonGiven } from "../evaluate/reasonClaims";
+import { deductionExplained, owed } from "../evaluate/reasonClaims";
 import type { GradeBand } from "../standard/types";
 import { toFill } from "./phrases";
 
@@ -59,7 +59,7 @@ export function scoreNote(i: IndicatorResult): string {
   const parts = [absent, unscored, said, computed && `计算：${computed}`].filter(
     (p): p is string => !!p
   );
-  if (!computed && !reasonGiven(i) && deduction(i)) parts.push(toFill("扣分原因"));
+  if (deduction(i) && !deductionExplained(i)) parts.push(toFill("扣分原因"));
   return parts.join("");
 }
 
