@@ -77,7 +77,7 @@ export function withDerivedBasic(table: BudgetTable): BudgetTable {
       ? { carryOver: partsSum(parts, "carryOver") }
       : {}),
     cells,
-    derivedFrom: parts.map((p) => p.cells?.label ?? p.label),
+    derivedFrom: parts.flatMap((p) => (p.cells?.label ? [p.cells.label] : [])),
   };
   const at = table.rows.indexOf(parts[0]);
   return { ...table, rows: [...table.rows.slice(0, at), basic, ...table.rows.slice(at)] };

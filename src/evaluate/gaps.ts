@@ -71,20 +71,34 @@ function budgetReadGaps(input: DepartmentInput): Gap[] {
   return gaps;
 }
 
-/** 基本支出 added up from 人员经费 and 日常公用经费, the table having no row of it. */
+/**
+ * 基本支出 added up from 人员经费 and 日常公用经费, the table having no row of it; from one part
+ * alone, the other may be missing, not nil: a warning that says so (the 合计 tie tells which).
+ */
 function derivedBasicGap(budget: BudgetResult): Gap[] {
   const basic = budget.rows.find((r) => r.category === "basic");
   if (!basic?.derivedFrom) return [];
   const names = budget.rows
     .filter((r) => r.category === "personnel" || r.category === "publicOperating")
     .map((r) => (r.category === "personnel" ? "人员经费" : "日常公用经费"));
-  const parts = names.length > 1 ? `${names.join("与")}之和` : names.join("");
+  const cells = basic.derivedFrom.length > 0 ? `（${basic.derivedFrom.join("、")}）` : "";
+  if (names.length > 1)
+    return [
+      {
+        code: "budgetBasicDerived",
+        severity: "info",
+        message: `预算支出明细表没有“基本支出”行，基本支出按${names.join("与")}之和计算${cells}，据此核对合计。`,
+        suggestion: "如部门决算报表列有基本支出，请在预算支出明细表补列该行。",
+        cell: basic.derivedFrom[0],
+      },
+    ];
+  const missing = names[0] === "人员经费" ? "日常公用经费" : "人员经费";
   return [
     {
       code: "budgetBasicDerived",
-      severity: "info",
-      message: `预算支出明细表没有“基本支出”行，基本支出按${parts}计算（${basic.derivedFrom.join("、")}），据此核对合计。`,
-      suggestion: "如部门决算报表列有基本支出，请在预算支出明细表补列该行。",
+      severity: "warning",
+      message: `预算支出明细表没有“基本支出”行，也未列${missing}，基本支出仅按${names[0]}计算${cells}；如有${missing}，基本支出少计。`,
+      suggestion: `在预算支出明细表补列基本支出或${missing}行后重新计算。`,
       cell: basic.derivedFrom[0],
     },
   ];

@@ -61,7 +61,8 @@ export interface BudgetRow {
   cells?: Partial<Record<BudgetColumn | "label" | "carryOver" | "adjustment", CellAddress>>;
   /**
    * Not in the table: 基本支出 worked out as 人员经费 + 日常公用经费 where the table lists those
-   * but no 基本支出 row; the label cells of the rows it was added up from.
+   * but no 基本支出 row; the label cells of the rows it was added up from (none where the rows
+   * came without cells, as from JSON).
    */
   derivedFrom?: CellAddress[];
 }

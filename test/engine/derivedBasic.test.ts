@@ -90,9 +90,25 @@ describe("a budget table without a 基本支出 row", () => {
     const e = evaluate(withoutBasicRow(["personnel"]));
     expect(tieVerdict(e.budget)).toBe("平衡");
     expect(e.budget.rows.find((r) => r.category === "basic")?.label).toBe("基本支出（即人员经费）");
-    expect(e.gaps.find((g) => g.code === "budgetBasicDerived")?.message).toContain(
-      "基本支出按人员经费计算（预算支出!A4）"
+    // 日常公用经费 may be missing, not nil: said, as a warning, not a quiet 提示.
+    const gap = e.gaps.find((g) => g.code === "budgetBasicDerived");
+    expect(gap?.severity).toBe("warning");
+    expect(gap?.message).toBe(
+      "预算支出明细表没有“基本支出”行，也未列日常公用经费，基本支出仅按人员经费计算（预算支出!A4）；如有日常公用经费，基本支出少计。"
     );
+    expect(gap?.suggestion).toBe("在预算支出明细表补列基本支出或日常公用经费行后重新计算。");
+  });
+
+  it("names no cell where the parts came without cells (a JSON department)", () => {
+    const input = withoutBasicRow();
+    for (const r of input.budget.rows) delete r.cells;
+    const e = evaluate(input);
+    expect(e.budget.rows.find((r) => r.category === "basic")?.derivedFrom).toEqual([]);
+    const gap = e.gaps.find((g) => g.code === "budgetBasicDerived");
+    expect(gap?.message).toBe(
+      "预算支出明细表没有“基本支出”行，基本支出按人员经费与日常公用经费之和计算，据此核对合计。"
+    );
+    expect(gap?.cell).toBeUndefined();
   });
 
   it("leaves 合计 unchecked, not 不平, in a column where a part has no figure", () => {
