@@ -20,6 +20,7 @@ import {
   plainScore,
   rescaleNote,
   capNote,
+  absentNote,
   deduction,
   scoreStory,
   spendingSentence,
@@ -157,6 +158,10 @@ function indicatorParagraph(i: IndicatorResult): string {
   if (i.notApplicable) return `${story}该指标不适用，分值 ${plainScore(i.max)} 分不计入。`;
   if (i.countedFrom === "notApplicable")
     return `${story}该指标填报为不适用，按评分标准计 0 分；分值 ${plainScore(i.max)} 分，自评得分 0 分。`;
+  // Not in the department's table: the department gave no 自评得分; the score is the tool's.
+  const absent = absentNote(i);
+  if (absent)
+    return `${absent}${working}该指标分值 ${plainScore(i.max)} 分，计入得分 ${plainScore(i.counted)} 分。`;
   return `${story}${working}该指标分值 ${plainScore(i.max)} 分，自评得分 ${plainScore(i.counted)} 分。`;
 }
 

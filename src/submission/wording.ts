@@ -39,6 +39,15 @@ export function deduction(i: IndicatorResult): Dec | null {
 }
 
 /**
+ * Not in the department's table: its score is the tool's, not one the department entered. One
+ * owner for the summary's 得分说明 and the report's paragraph.
+ */
+export function absentNote(i: IndicatorResult): string | undefined {
+  if (!i.absent) return undefined;
+  return `绩效指标表未列此指标，${i.countedFrom === "computed" ? "按评分标准计算计入" : "按 0 分计入"}。`;
+}
+
+/**
  * 得分说明 as submitted: the story above; a deduction nobody explained (no formula shows it, and
  * no reason — or a 三级 row lost points without one) gets a marked place, filled from the
  * indicator table's 得分说明 at the next 重新计算.
@@ -47,10 +56,7 @@ export function scoreNote(i: IndicatorResult): string {
   if (i.notApplicable || i.countedFrom === "notApplicable")
     return i.enteredExplanation ? `不适用：${sentence(i.enteredExplanation)}` : "不适用。";
   const { said, computed } = scoreStory(i);
-  // Not in the department's table: its score is the tool's, not one the department entered.
-  const absent = i.absent
-    ? `绩效指标表未列此指标，${i.countedFrom === "computed" ? "按评分标准计算计入" : "按 0 分计入"}。`
-    : undefined;
+  const absent = absentNote(i);
   // Listed but never scored (nothing entered, nothing to compute): 0 counted, and said so.
   const unscored =
     !i.absent && i.countedFrom === "none"

@@ -8,6 +8,8 @@ import type { WorkbookSnapshot } from "../../src/hosts/snapshot";
 import { checklistLayout } from "../../src/layout/checklist";
 import { summaryLayout } from "../../src/layout/summary";
 import { scoreSnapshot } from "../../src/pipeline/scoreWorkbook";
+import { reportDraft } from "../../src/submission/reportDraft";
+import { reportText } from "../../src/submission/reportText";
 import { sampleSnapshot, setCell } from "../parse/sampleSnapshot";
 
 /** Deletes a (1-based) row of a sheet, moving the rows below it up, as Excel's 删除行 does. */
@@ -70,6 +72,20 @@ describe("an indicator of the standard the department's table leaves out", () =>
     const row = checklist.rowOf("财政支出执行率");
     expect(checklist.at(row, 3)).toBeNull(); // 填报: nothing
     expect(String(checklist.at(row, 8))).toContain("▲表中未列");
+  });
+
+  it("the report draft says the table does not list it and gives no 自评得分 for it", async () => {
+    const snapshot = await withoutExecutionRate();
+    const { evaluation, parse } = scoreSnapshot(snapshot);
+    const text = reportText(reportDraft({ evaluation, input: parse.input }));
+    const at = text.indexOf("绩效指标表未列此指标");
+    expect(at).toBeGreaterThan(0);
+    const paragraph = text.slice(at, text.indexOf("\n", at));
+    expect(paragraph).toMatch(
+      /^绩效指标表未列此指标，按评分标准计算计入。按照评分标准计算：.*5\.22/
+    );
+    expect(paragraph).toMatch(/该指标分值 10 分，计入得分 5\.22 分。$/);
+    expect(paragraph).not.toContain("自评得分");
   });
 
   it("leaves the sample as it is: 95.18, 优, its placeholder row matched, no such gaps", async () => {
