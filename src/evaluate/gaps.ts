@@ -574,7 +574,8 @@ function comparisonGaps(gaps: Gap[], result: IndicatorResult, entered: Dec | nul
 /** A deduction with no 扣分原因 (where no formula shows it); 三级 rows without one, by name. */
 function deductionGaps(gaps: Gap[], result: IndicatorResult, entered: Dec | null): void {
   const deducted = entered !== null && compare(entered, result.max) < 0 && !entered.isNegative();
-  if (!deducted || deductionExplained(result)) return;
+  // A score the rule computes otherwise has its own gap, which asks for the 依据 (comparisonGaps).
+  if (!deducted || deductionExplained(result) || result.computed !== null) return;
   const rows = result.unexplainedRows ?? [];
   const named = rows.map(
     (r) => `${quote(r.name)}${r.cell ? `（${r.cell}）` : ""}扣 ${score(r.lost)} 分`

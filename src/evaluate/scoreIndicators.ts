@@ -60,26 +60,43 @@ function rowLost(row: IndicatorEntry): Dec | null {
 }
 
 /**
+ * Rows that share one reason: a 得分说明 merged over them gives each the same cell (parse), and
+ * is said once for all of them (`资金使用合规性、会计核算规范性扣 3 分：…`).
+ */
+function sharingReason(rows: IndicatorEntry[]): IndicatorEntry[][] {
+  const runs: IndicatorEntry[][] = [];
+  for (const row of rows) {
+    const last = runs[runs.length - 1];
+    const cell = row.cells?.explanation;
+    const shared = last && row.explanation && cell && last[0]?.cells?.explanation === cell;
+    if (shared) last.push(row);
+    else runs.push([row]);
+  }
+  return runs;
+}
+
+/**
  * The 三级 rows' own reasons — `资金使用合规性扣 1 分：…` for a row that lost points, the name
  * and reason for one whose 分值 is not given — and the rows that lost points with none.
  */
 function rowReasons(rows: IndicatorEntry[]): { said: string[]; unexplained: UnexplainedRow[] } {
   const said: string[] = [];
   const unexplained: UnexplainedRow[] = [];
-  for (const row of rows) {
-    const lost = rowLost(row);
-    const reason = row.explanation?.trim().replace(/[。．.；;，,]+$/, "");
+  for (const run of sharingReason(rows)) {
+    const first = run[0] as IndicatorEntry;
+    const losses = run.map(rowLost).filter((l): l is Dec => l !== null);
+    const lost = losses.length > 0 ? sum(losses) : null;
+    const reason = first.explanation?.trim().replace(/[。．.；;，,]+$/, "");
     // A reason that says its own deduction (`…，扣 1 分`) is not told it twice.
     const told = !lost || scoreClaims(reason ?? "").length > 0;
-    if (reason && (lost || row.max == null))
-      said.push(
-        `${row.name}${told ? "" : `扣 ${lost.toDecimalPlaces(2).toString()} 分`}：${reason}`
-      );
+    const names = run.map((r) => r.name).join("、");
+    if (reason && (lost || run.some((r) => r.max == null)))
+      said.push(`${names}${told ? "" : `扣 ${lost.toDecimalPlaces(2).toString()} 分`}：${reason}`);
     else if (lost)
       unexplained.push({
-        name: row.name,
+        name: first.name,
         lost,
-        cell: row.cells?.explanation ?? row.cells?.entered,
+        cell: first.cells?.explanation ?? first.cells?.entered,
       });
   }
   return { said, unexplained };

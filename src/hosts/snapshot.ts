@@ -28,6 +28,14 @@ export const UNCALCULATED: CellError = Object.freeze({ error: "", uncalculated: 
  */
 export type CellValue = number | string | boolean | CellError | null;
 
+/** A merged area, 0-based and inclusive, in the sheet's coordinates (not `values`'). */
+export interface MergedArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
 export interface SheetSnapshot {
   name: string;
   /** 0-based row and column of `values[0][0]` (the used range's top-left cell). */
@@ -39,6 +47,11 @@ export interface SheetSnapshot {
   numberFormats?: string[][];
   /** Set (true) when the sheet is hidden; hidden sheets are not read as input. */
   hidden?: boolean;
+  /**
+   * Its merged areas of more than one cell, where the host reports them (the package reader
+   * does): a 得分说明 merged over 三级 rows is read as the reason of each (parse/grid.ts).
+   */
+  merges?: MergedArea[];
 }
 
 /** What the host reports about writing to the workbook (absent: not known, e.g. a file). */

@@ -3,7 +3,13 @@
  * table finder needs (normalised header text, blank tests).
  */
 import { toHalfWidth } from "../model/numbers";
-import { type CellValue, type SheetSnapshot, cellAddress, isCellError } from "../hosts/snapshot";
+import {
+  type CellValue,
+  type MergedArea,
+  type SheetSnapshot,
+  cellAddress,
+  isCellError,
+} from "../hosts/snapshot";
 import type { RowMemo } from "./tables";
 
 export class Grid {
@@ -89,6 +95,45 @@ export class Grid {
 
   address(row: number, column: number): string {
     return cellAddress(row, column);
+  }
+
+  /**
+   * The first cell of the merged area that covers this one from above (a 得分说明 merged over
+   * 三级 rows), none for a cell merged with none above it or where the host reports no merges.
+   */
+  mergedFrom(row: number, column: number): { row: number; column: number } | null {
+    const areas = this.mergesByColumn().get(column);
+    if (!areas) return null;
+    // Areas never overlap: the last one starting at or above the row is the only candidate.
+    let low = 0;
+    let high = areas.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((areas[mid] as MergedArea).top <= row) low = mid;
+      else high = mid - 1;
+    }
+    const area = areas[low] as MergedArea;
+    if (area.top >= row || area.bottom < row) return null;
+    return { row: area.top, column: area.left };
+  }
+
+  /** Merged areas over more than one row, by each column they cover, top first. */
+  private byColumn?: Map<number, MergedArea[]>;
+  private mergesByColumn(): Map<number, MergedArea[]> {
+    if (this.byColumn) return this.byColumn;
+    const byColumn = new Map<number, MergedArea[]>();
+    for (const area of this.sheet.merges ?? []) {
+      if (area.bottom <= area.top) continue;
+      const last = Math.min(area.right, this.right);
+      for (let c = Math.max(area.left, this.left); c <= last; c++) {
+        const areas = byColumn.get(c);
+        if (areas) areas.push(area);
+        else byColumn.set(c, [area]);
+      }
+    }
+    for (const areas of byColumn.values()) areas.sort((a, b) => a.top - b.top);
+    this.byColumn = byColumn;
+    return byColumn;
   }
 }
 

@@ -44,6 +44,21 @@ function text(v: TableView, row: number, key: string): string {
   return key in v.cols ? readText({ grid: v.grid, row, column: v.cols[key] }) : "";
 }
 
+/**
+ * The row's 得分说明 and its cell: its own, or — the cell merged with one above it in the table
+ * (one reason over several 三级 rows) — the merged cell's, which every row it covers shares.
+ */
+function explanationOf(v: TableView, row: number): { text?: string; cell?: string } {
+  const own = text(v, row, "explanation");
+  const cell = cellOf(v, row, "explanation");
+  if (own || !("explanation" in v.cols)) return { text: own || undefined, cell };
+  const from = v.grid.mergedFrom(row, v.cols.explanation);
+  if (!from || from.column !== v.cols.explanation || from.row < (v.rows[0] ?? row)) return { cell };
+  const shared = readText({ grid: v.grid, row: from.row, column: from.column });
+  if (!shared) return { cell };
+  return { text: shared, cell: `${v.grid.name}!${v.grid.address(from.row, from.column)}` };
+}
+
 function rawText(v: TableView, row: number, key: string): string {
   return key in v.cols ? toHalfWidth(v.grid.text(row, v.cols[key])).replace(/\s+/g, "") : "";
 }
@@ -167,6 +182,7 @@ function indicatorEntry(
   max: Dec | null,
   notApplicable: boolean
 ): IndicatorEntry {
+  const explanation = explanationOf(v, row);
   return {
     level1: group.level1 || name,
     level2: group.level2 && group.level2 !== name ? group.level2 : undefined,
@@ -174,7 +190,7 @@ function indicatorEntry(
     name,
     max,
     entered: notApplicable ? null : scoreOf(v, keep, row, "entered"),
-    explanation: text(v, row, "explanation") || undefined,
+    explanation: explanation.text,
     grade: text(v, row, "grade") || undefined,
     ...("target" in v.cols
       ? { target: v.grid.text(row, v.cols.target), actual: v.grid.text(row, v.cols.actual ?? -1) }
@@ -184,7 +200,7 @@ function indicatorEntry(
       name: cellOf(v, row, v.deepest) ?? cellOf(v, row, "name"),
       max: cellOf(v, row, "max"),
       entered: cellOf(v, row, "entered"),
-      explanation: cellOf(v, row, "explanation"),
+      explanation: explanation.cell,
       grade: cellOf(v, row, "grade"),
       target: cellOf(v, row, "target"),
       actual: cellOf(v, row, "actual"),

@@ -29,7 +29,11 @@ function supports(version: string): boolean {
 }
 
 export function excelCapabilities(): ExcelCapabilities {
-  return { dataValidation: supports("1.8"), pageLayout: supports("1.9") };
+  return {
+    dataValidation: supports("1.8"),
+    pageLayout: supports("1.9"),
+    mergedAreas: supports("1.13"),
+  };
 }
 
 /** Dark when Office shows a dark theme; older clients only give colours, so use luminance. */

@@ -468,6 +468,8 @@ export interface FakeSheetSeed {
   /** Number formats by cell or range address (`"B2"`, `"B2:B20"`). */
   numberFormats?: Record<string, string>;
   visibility?: "Visible" | "Hidden" | "VeryHidden";
+  /** Merged areas (`"F3:F5"`): the value stays in the first cell, as Excel keeps it. */
+  merges?: string[];
 }
 
 export interface FakeExcelOptions {
@@ -475,7 +477,7 @@ export interface FakeExcelOptions {
   sheets?: FakeSheetSeed[];
   /** Default: the first sheet. */
   activeSheet?: string;
-  /** Highest ExcelApi requirement set the host supports. Default "1.12". */
+  /** Highest ExcelApi requirement set the host supports. Default "1.13". */
   apiVersion?: string;
   /** Default 5,000,000 (Excel on the web). */
   payloadLimitBytes?: number;
@@ -622,7 +624,7 @@ export class FakeExcel {
   private _nextId = 1;
 
   constructor(options: FakeExcelOptions = {}) {
-    this.apiVersion = options.apiVersion ?? "1.12";
+    this.apiVersion = options.apiVersion ?? "1.13";
     this.payloadLimitBytes = options.payloadLimitBytes ?? 5_000_000;
     this.cellReadLimit = options.cellReadLimit ?? 5_000_000;
     for (const seed of options.sheets ?? [{ name: "Sheet1" }]) {
@@ -636,6 +638,7 @@ export class FakeExcel {
       for (const [a1, fmt] of Object.entries(seed.numberFormats ?? {})) {
         this._writeFormat({ sheet, rect: parseRef(a1) }, "numberFormat", fmt);
       }
+      for (const a1 of seed.merges ?? []) sheet.merges.push(parseRef(a1));
     }
     for (const [name, formula] of Object.entries(options.names ?? {})) {
       const ref = this._reference(formula, false);
@@ -1935,6 +1938,25 @@ export class FakeRange extends FakeProxy {
     );
   }
 
+  /**
+   * ExcelApi 1.13: the merged areas whose first cell lies in this range (as Excel: an area
+   * that only overlaps it is not listed), a null object when there are none.
+   */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    return new FakeRangeAreas(
+      this.context,
+      () => {
+        const t = this._resolve();
+        if (!t) return null;
+        if (!this.context._fake._supports("1.13"))
+          throw fail("ApiNotFound", "", "Range.getMergedAreasOrNullObject");
+        return t.sheet.merges.some(startsIn(rectOf(t))) ? t : null;
+      },
+      "",
+      true
+    );
+  }
+
   /** Cell relative to this range's top-left (may lie outside the range, as in Excel). */
   getCell(row: number, column: number): FakeRange {
     return new FakeRange(this.context, () => {
@@ -2010,6 +2032,29 @@ defineProps(
     columnCount: { read: (t) => rectOf(t).cols },
   },
   { nav: ["format", "dataValidation"] }
+);
+
+/** `Range.getMergedAreasOrNullObject()`'s result: only its `address` is modelled. */
+export class FakeRangeAreas extends FakeProxy {
+  declare readonly address: string;
+  declare readonly areaCount: number;
+}
+const startsIn = (r: Rect) => (m: Rect) =>
+  m.row >= r.row && m.row < r.row + r.rows && m.col >= r.col && m.col < r.col + r.cols;
+defineProps(
+  FakeRangeAreas,
+  "RangeAreas",
+  {
+    address: {
+      read: (t) =>
+        t.sheet.merges
+          .filter(startsIn(rectOf(t)))
+          .map((m) => `${quoteSheetName(t.sheet.name)}!${rectA1(m)}`)
+          .join(", "),
+    },
+    areaCount: { read: (t) => t.sheet.merges.filter(startsIn(rectOf(t))).length },
+  },
+  { api: "1.9" }
 );
 
 /** Spec for a flat cell-format key: common value on read (null if mixed), every cell on write. */

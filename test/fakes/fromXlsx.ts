@@ -39,7 +39,8 @@ export async function seedsFromXlsx(path: string): Promise<FakeSheetSeed[]> {
         if (cell.numFmt) numberFormats[cell.address] = cell.numFmt;
       });
     });
-    return { name: ws.name, cells, numberFormats };
+    const merges = (ws.model as { merges?: string[] }).merges ?? [];
+    return { name: ws.name, cells, numberFormats, ...(merges.length > 0 ? { merges } : {}) };
   });
 }
 

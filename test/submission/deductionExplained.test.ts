@@ -21,7 +21,10 @@ function outputs(input: DepartmentInput, id: string) {
   const problem = departmentProblems(e).find((p) => p.problem.startsWith(`“${i.name}”`));
   return {
     i,
+    // The reason is asked for by 扣分未说明, or — a score the rule computes otherwise — by the
+    // gap that says so (its suggestion: 写明填报得分的依据).
     gap: e.gaps.some((g) => g.code === "deductionWithoutExplanation" && g.indicatorId === id),
+    differs: e.gaps.some((g) => g.code === "enteredDiffersFromComputed" && g.indicatorId === id),
     note: scoreNote(i),
     problem: problem?.problem,
     report: reportText(reportDraft({ evaluation: e, input })),
@@ -29,14 +32,19 @@ function outputs(input: DepartmentInput, id: string) {
 }
 
 describe("a deduction explained, one answer everywhere", () => {
-  it("an entered score the rule disagrees with, and no reason: flagged, and marked in every text", () => {
+  it("an entered score the rule disagrees with, and no reason: flagged once, and marked in the summary", () => {
     // 财政支出执行率 entered 5.18 while the rule computes 5.22; the reason removed.
     const input = withIndicator(seed(), "财政支出执行率", { explanation: undefined });
     const o = outputs(input, "executionRate");
     expect(o.i.computed?.toString()).toBe("5.22");
     expect(o.i.counted.toString()).toBe("5.18");
-    expect(o.gap).toBe(true);
+    expect([o.gap, o.differs]).toEqual([false, true]);
     expect(o.note).toContain(REASON_OWED);
+    // One gap for it, not two: the difference asks for the 依据.
+    const e = evaluate(input);
+    expect(
+      e.gaps.filter((g) => g.indicatorId === "executionRate").map((g) => g.code)
+    ).not.toContain("deductionWithoutExplanation");
   });
 
   it("a score the rule computes, nothing entered: the computation explains it everywhere", () => {
@@ -96,12 +104,15 @@ describe("a deduction explained, one answer everywhere", () => {
       const input = withIndicator(seed(), name, change);
       input.keyTasks[2].done = false;
       const o = outputs(input, id);
-      const owedInNote = o.note.includes(REASON_OWED);
-      expect({ change, owedInNote }).toEqual({ change, owedInNote: o.gap });
+      const owed = o.note.includes(REASON_OWED);
+      // Owed in the summary: asked for in the gap list, by 扣分未说明 or by the difference.
+      const lost = o.i.counted.lessThan(o.i.max);
+      const asked = o.gap || (o.differs && lost && !o.i.enteredExplanation);
+      expect({ change, owed }).toEqual({ change, owed: asked });
       if (o.problem !== undefined)
         expect({ change, owedInProblem: o.problem.includes("待填写") }).toEqual({
           change,
-          owedInProblem: o.gap,
+          owedInProblem: owed,
         });
     }
   });

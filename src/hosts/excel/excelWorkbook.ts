@@ -87,6 +87,7 @@ export class ExcelWorkbook implements WorkbookPort {
         hidden: this.s.hiddenSheets,
         own: ours,
         withReadOnly: this.capabilities.dataValidation,
+        withMerges: this.capabilities.mergedAreas === true,
       });
       this.s.protection = snapshot.protection;
       this.s.knownSheets = sheetNames;

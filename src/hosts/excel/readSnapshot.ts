@@ -10,9 +10,11 @@ import { OWNER_NAMES, ROLES, type SheetRole, outputSheets, sheetFromReference } 
 import {
   type CellValue,
   HIDDEN_WINDOW,
+  type MergedArea,
   type SheetSnapshot,
   type WorkbookProtection,
   type WorkbookSnapshot,
+  columnIndex,
   rangeAddress,
 } from "../snapshot";
 
@@ -24,6 +26,8 @@ export const BLOCK_CELLS = 1_000_000;
 interface UsedRead {
   name: string;
   range: Excel.Range;
+  /** Its merged areas (ExcelApi 1.13), where asked for. */
+  merged?: Excel.RangeAreas;
 }
 
 function isPayloadError(error: unknown): boolean {
@@ -49,18 +53,47 @@ function toCell(value: unknown, type: string | undefined): CellValue {
   return String(value);
 }
 
-function toSheet(name: string, range: Excel.Range): SheetSnapshot {
+/**
+ * `Sheet1!A1:B4, Sheet1!D1:D4` (RangeAreas.address) → the areas; the part after the last `!` of
+ * each never holds a comma, whatever the sheet's name.
+ */
+export function mergedAreasOf(address: string): MergedArea[] {
+  const areas: MergedArea[] = [];
+  for (const m of address.matchAll(/!\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?/g)) {
+    const [, c1, r1, c2, r2] = m as unknown as [string, string, string, string?, string?];
+    const top = Number(r1) - 1;
+    const left = columnIndex(c1);
+    const area = {
+      top,
+      left,
+      bottom: r2 ? Number(r2) - 1 : top,
+      right: c2 ? columnIndex(c2) : left,
+    };
+    if (area.bottom > area.top || area.right > area.left) areas.push(area);
+  }
+  return areas;
+}
+
+/** The merged areas read with a range, on the snapshot as the package reader gives them. */
+function withMerges(sheet: SheetSnapshot, merged: Excel.RangeAreas | undefined): SheetSnapshot {
+  if (!merged || merged.isNullObject || sheet.values.length === 0) return sheet;
+  const merges = mergedAreasOf(merged.address);
+  return merges.length > 0 ? { ...sheet, merges } : sheet;
+}
+
+function toSheet({ name, range, merged }: UsedRead): SheetSnapshot {
   if (range.isNullObject) return { name, top: 0, left: 0, values: [], numberFormats: [] };
   const values = range.values.map((row, r) =>
     row.map((v, c) => toCell(v, range.valueTypes[r]?.[c]))
   );
-  return normalizeSheet(
+  const sheet = normalizeSheet(
     name,
     range.rowIndex,
     range.columnIndex,
     values,
     range.numberFormat as string[][]
   );
+  return withMerges(sheet, merged);
 }
 
 /** Where a hidden sheet is read (see HIDDEN_WINDOW in snapshot.ts). */
@@ -74,7 +107,7 @@ function queueUsedRange(
   context: Excel.RequestContext,
   name: string,
   hidden: boolean,
-  orNull = false
+  { orNull = false, merges = false }: { orNull?: boolean; merges?: boolean } = {}
 ): UsedRead {
   const sheets = context.workbook.worksheets;
   const sheet = orNull ? sheets.getItemOrNullObject(name) : sheets.getItem(name);
@@ -82,7 +115,15 @@ function queueUsedRange(
     ? sheet.getRange(HIDDEN_RANGE).getUsedRangeOrNullObject(true)
     : sheet.getUsedRangeOrNullObject(true);
   range.load("values, numberFormat, valueTypes, rowIndex, columnIndex");
-  return { name, range };
+  // Hidden sheets are never input tables: their merges are not needed.
+  return { name, range, merged: merges && !hidden ? queueMerges(range) : undefined };
+}
+
+/** Queues a load of the merged areas whose first cell lies in the range (ExcelApi 1.13). */
+function queueMerges(range: Excel.Range): Excel.RangeAreas {
+  const merged = range.getMergedAreasOrNullObject();
+  merged.load("address");
+  return merged;
 }
 
 /**
@@ -91,16 +132,17 @@ function queueUsedRange(
  */
 async function readInBlocks(
   context: Excel.RequestContext,
-  names: readonly string[]
+  names: readonly string[],
+  merges: boolean
 ): Promise<SheetSnapshot[]> {
   const sizes = names.map((name) => {
     const range = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
     range.load("rowIndex, columnIndex, rowCount, columnCount");
-    return { name, range };
+    return { name, range, merged: merges ? queueMerges(range) : undefined };
   });
   await context.sync();
   const sheets: SheetSnapshot[] = [];
-  for (const { name, range } of sizes) {
+  for (const { name, range, merged } of sizes) {
     if (range.isNullObject) {
       sheets.push({ name, top: 0, left: 0, values: [], numberFormats: [] });
       continue;
@@ -134,7 +176,8 @@ async function readInBlocks(
       formats.push(...(block.numberFormat as string[][]));
       start += count;
     }
-    sheets.push(normalizeSheet(name, range.rowIndex, range.columnIndex, values, formats));
+    const read = normalizeSheet(name, range.rowIndex, range.columnIndex, values, formats);
+    sheets.push(withMerges(read, merged));
   }
   return sheets;
 }
@@ -209,6 +252,8 @@ export interface ReadPlan {
   own?: readonly string[];
   /** The host has `workbook.readOnly` (ExcelApi 1.8). */
   withReadOnly?: boolean;
+  /** The host has `Range.getMergedAreasOrNullObject` (ExcelApi 1.13): merges are read. */
+  withMerges?: boolean;
 }
 
 export interface ReadOutcome {
@@ -246,31 +291,35 @@ function listedSheets(sheets: Sheets, markers: MarkerReads) {
 async function readListed(
   context: Excel.RequestContext,
   markers: MarkerReads,
-  { known = [], hidden = [], own = [] }: ReadPlan
+  { known = [], hidden = [], own = [], withMerges: merges = false }: ReadPlan
 ): Promise<Gathered> {
   const sheets = context.workbook.worksheets;
   const guessed = known
     .filter((name) => !own.includes(name))
-    .map((name) => queueUsedRange(context, name, hidden.includes(name), true));
+    .map((name) => queueUsedRange(context, name, hidden.includes(name), { orNull: true, merges }));
   await context.sync();
   const { isHidden, names, owned, byName, ours } = listedSheets(sheets, markers);
   for (const g of guessed) {
     // A sheet shown again since the last read was read only in its window: read it whole.
     const windowOnly = hidden.includes(g.name) && !isHidden(g.name);
     if (names.includes(g.name) && !ours.includes(g.name) && !windowOnly)
-      byName.set(g.name, toSheet(g.name, g.range));
+      byName.set(g.name, toSheet(g));
   }
   const missing = names.filter((n) => !byName.has(n));
   if (missing.length > 0) {
-    const reads = missing.map((name) => queueUsedRange(context, name, isHidden(name)));
+    const reads = missing.map((name) => queueUsedRange(context, name, isHidden(name), { merges }));
     await context.sync();
-    for (const r of reads) byName.set(r.name, toSheet(r.name, r.range));
+    for (const r of reads) byName.set(r.name, toSheet(r));
   }
   return { names, owned, byName };
 }
 
 /** Excel on the web refused a response over 5 MB: the list again, visible sheets in blocks. */
-async function readRefused(context: Excel.RequestContext, markers: MarkerReads): Promise<Gathered> {
+async function readRefused(
+  context: Excel.RequestContext,
+  markers: MarkerReads,
+  merges: boolean
+): Promise<Gathered> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name, items/visibility, items/id");
   for (const m of markers) m.item.load("formula");
@@ -280,10 +329,11 @@ async function readRefused(context: Excel.RequestContext, markers: MarkerReads):
   const windows = inputs.filter(isHidden).map((n) => queueUsedRange(context, n, true));
   for (const sheet of await readInBlocks(
     context,
-    inputs.filter((n) => !isHidden(n))
+    inputs.filter((n) => !isHidden(n)),
+    merges
   ))
     byName.set(sheet.name, sheet);
-  for (const r of windows) byName.set(r.name, toSheet(r.name, r.range));
+  for (const r of windows) byName.set(r.name, toSheet(r));
   return { names, owned, byName };
 }
 
@@ -297,7 +347,7 @@ export async function readSnapshot(
   context: Excel.RequestContext,
   plan: ReadPlan = {}
 ): Promise<ReadOutcome> {
-  const { known = [], own = [], withReadOnly = false } = plan;
+  const { known = [], own = [], withReadOnly = false, withMerges = false } = plan;
   const sheets = context.workbook.worksheets;
   sheets.load("items/name, items/visibility, items/id");
   // The ownership markers and the protection ride along in the same sync.
@@ -309,10 +359,10 @@ export async function readSnapshot(
   } catch (error) {
     // A sheet remembered from last time was deleted or renamed: read afresh.
     if (known.length > 0 && isMissingItem(error))
-      return readSnapshot(context, { own, withReadOnly });
+      return readSnapshot(context, { own, withReadOnly, withMerges });
     if (!isPayloadError(error)) throw error;
     protection = queueProtection(context, withReadOnly);
-    gathered = await readRefused(context, markers);
+    gathered = await readRefused(context, markers, withMerges);
   }
   const { names, owned, byName } = gathered;
   const hiddenNames = names.filter(isHiddenIn(sheets));

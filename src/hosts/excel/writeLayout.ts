@@ -23,9 +23,15 @@ export interface ExcelCapabilities {
   dataValidation: boolean;
   /** ExcelApi 1.9: page layout (print setup). */
   pageLayout: boolean;
+  /** ExcelApi 1.13: `Range.getMergedAreasOrNullObject` (a 得分说明 merged over rows is read). */
+  mergedAreas?: boolean;
 }
 
-export const allCapabilities: ExcelCapabilities = { dataValidation: true, pageLayout: true };
+export const allCapabilities: ExcelCapabilities = {
+  dataValidation: true,
+  pageLayout: true,
+  mergedAreas: true,
+};
 
 /** Excel's columnWidth is in points; our layouts say characters of the default font. */
 export const pointsPerCharacter = 6;

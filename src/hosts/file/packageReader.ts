@@ -10,6 +10,7 @@ import { OWNER_NAMES, ROLES, outputSheets, sheetFromReference } from "../ownersh
 import { normalizeSheet } from "../normalize";
 import {
   type CellValue,
+  type MergedArea,
   type SheetSnapshot,
   UNCALCULATED,
   type WorkbookSnapshot,
@@ -312,6 +313,17 @@ class SheetCells {
       throw new XmlError(`${this.part} 中的单元格位置超出工作表范围`);
   }
 
+  /** The merged areas read, as the snapshot gives them (see `SheetSnapshot.merges`). */
+  mergedAreas(): MergedArea[] {
+    const areas: MergedArea[] = [];
+    for (const ref of this.merges) {
+      const [from, to] = ref.split(":").map(position);
+      if (from && to && (to.row > from.row || to.column > from.column))
+        areas.push({ top: from.row, left: from.column, bottom: to.row, right: to.column });
+    }
+    return areas;
+  }
+
   /** Cells covered by a merge but its first: Excel shows only the first one's value. */
   clearMerged(): void {
     for (const ref of this.merges) {
@@ -368,6 +380,8 @@ function readSheetPart(
   cells.clearMerged();
   const sheet = normalizeSheet(entry.name, 0, 0, cells.values, cells.formats);
   sheet.numberFormats = sharedRows(sheet.numberFormats ?? []);
+  const merges = cells.mergedAreas();
+  if (merges.length > 0 && sheet.values.length > 0) sheet.merges = merges;
   return entry.hidden ? { ...sheet, hidden: true } : sheet;
 }
 

@@ -5,6 +5,7 @@
 import type ExcelJS from "exceljs";
 import {
   type CellValue,
+  type MergedArea,
   type SheetSnapshot,
   UNCALCULATED,
   type WorkbookSnapshot,
@@ -54,15 +55,32 @@ function valueOf(cell: ExcelJS.Cell): ExcelJsValue {
   return { formula: formula ?? sharedFormula ?? "", result } as ExcelJS.CellFormulaValue;
 }
 
+/** A merged area grown to cover one more of its cells (ExcelJS knows each cell's master). */
+function coverMerged(areas: Map<string, MergedArea>, cell: ExcelJS.Cell): void {
+  const master = cell.master;
+  const row = Number(cell.row) - 1;
+  const column = Number(cell.col) - 1;
+  const area = areas.get(master.address);
+  if (area) {
+    area.bottom = Math.max(area.bottom, row);
+    area.right = Math.max(area.right, column);
+  } else {
+    const top = Number(master.row) - 1;
+    const left = Number(master.col) - 1;
+    areas.set(master.address, { top, left, bottom: row, right: column });
+  }
+}
+
 export function readSheet(worksheet: ExcelJS.Worksheet): SheetSnapshot {
   const values: CellValue[][] = [];
   const numberFormats: string[][] = [];
+  const merges = new Map<string, MergedArea>();
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const rowValues: CellValue[] = [];
     const rowFormats: string[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       // Merged cells repeat the master's value in ExcelJS; Excel shows it only in the master.
-      if (cell.isMerged && cell.master !== cell) return;
+      if (cell.isMerged && cell.master !== cell) return coverMerged(merges, cell);
       rowValues[colNumber - 1] = toCellValue(valueOf(cell));
       rowFormats[colNumber - 1] = cell.numFmt || "General";
     });
@@ -70,6 +88,7 @@ export function readSheet(worksheet: ExcelJS.Worksheet): SheetSnapshot {
     numberFormats[rowNumber - 1] = rowFormats;
   });
   const sheet = normalizeSheet(worksheet.name, 0, 0, values, numberFormats);
+  if (merges.size > 0 && sheet.values.length > 0) sheet.merges = [...merges.values()];
   return worksheet.state && worksheet.state !== "visible" ? { ...sheet, hidden: true } : sheet;
 }
 
